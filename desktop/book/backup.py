@@ -1,0 +1,178 @@
+"""Verified backups and restore, through SQLite's online backup API (never a file copy).
+
+A backup is a single self-contained file (journal_mode=DELETE, no -wal beside it) that is
+integrity-checked before it gets its final name, so a half-written backup never exists
+under a name that looks finished.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from desktop.book.errors import BookError, DamagedBookError
+from desktop.book.paths import backup_dir
+from desktop.book.store import Book, inspect_file
+
+BACKUP_SUFFIX = ".db"
+AUTO_KEEP = 30  # automatic backups kept in the user data folder; older ones rotate out
+
+_COUNTED_TABLES = {
+    "members": "党员",
+    "party_groups": "党小组",
+    "activities": "活动",
+    "attendance": "签到记录",
+    "dues_payments": "党费记录",
+    "claims": "积分申报",
+    "journal": "操作记录",
+}
+
+
+def _safe_name(text: str) -> str:
+    return re.sub(r'[\\/:*?"<>|\s]+', "_", text).strip("_") or "账本"
+
+
+def backup_book(
+    book: Book, *, reason: str = "手动", dest_dir: Path | None = None, keep: int = AUTO_KEEP
+) -> Path:
+    """Write a verified backup of `book`; return its path.
+
+    With no `dest_dir` it goes to the user data folder's 备份 folder and old automatic backups
+    are rotated out; a chosen folder (a USB stick) is never pruned.
+    """
+    automatic = dest_dir is None
+    target_dir = Path(dest_dir) if dest_dir else backup_dir()
+    target_dir.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    base = f"{_safe_name(book.branch()['name'])}-备份-{stamp}-{_safe_name(reason)}"
+    final = target_dir / f"{base}{BACKUP_SUFFIX}"
+    n = 1
+    while final.exists():
+        n += 1
+        final = target_dir / f"{base}-{n}{BACKUP_SUFFIX}"
+    part = final.with_name(final.name + ".part")
+    _copy_database(book.db.conn, part)
+    try:
+        verify_file(part)
+    except BookError:
+        part.unlink(missing_ok=True)
+        raise
+    os.replace(part, final)
+    if automatic:
+        rotate(target_dir, keep)
+    return final
+
+
+def _copy_database(source: sqlite3.Connection, dest: Path) -> None:
+    dest.unlink(missing_ok=True)
+    target = sqlite3.connect(str(dest))
+    try:
+        source.backup(target)
+        # A backup travels alone (USB stick, e-mail): no WAL side files.
+        target.execute("PRAGMA journal_mode = DELETE")
+        target.commit()
+    finally:
+        target.close()
+
+
+def rotate(folder: Path, keep: int) -> list[Path]:
+    """Remove all but the newest `keep` backups in `folder`; return what was removed."""
+    backups = sorted(
+        (p for p in folder.glob(f"*-备份-*{BACKUP_SUFFIX}") if p.is_file()),
+        key=lambda p: p.stat().st_mtime,
+        reverse=True,
+    )
+    removed = backups[keep:]
+    for path in removed:
+        path.unlink(missing_ok=True)
+    return removed
+
+
+def verify_file(path: Path) -> dict[str, Any]:
+    """Check a backup or book thoroughly (read-only) and describe what it holds.
+
+    Raises a BookError subclass with a Chinese reason when the file is unusable.
+    """
+    path = Path(path)
+    info = inspect_file(path)
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        result = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+        if result != ["ok"]:
+            raise DamagedBookError(
+                f"文件 {path.name} 已损坏（完整性检查发现 {len(result)} 处问题）。",
+                "请换用另一个备份。",
+            )
+        tables = {r[0] for r in conn.execute("select name from sqlite_master where type='table'")}
+        counts = {
+            label: conn.execute(f"select count(*) from {table}").fetchone()[0]
+            for table, label in _COUNTED_TABLES.items()
+            if table in tables
+        }
+        last = None
+        if "journal" in tables:
+            row = conn.execute("select at, action, summary from journal order by id desc limit 1")
+            last = row.fetchone()
+        year = None
+        if "settings" in tables:
+            row = conn.execute("select value from settings where key='current_year'").fetchone()
+            year = int(row[0]) if row else None
+    except sqlite3.DatabaseError as exc:
+        raise DamagedBookError(f"文件 {path.name} 已损坏：{exc}。", "请换用另一个备份。") from exc
+    finally:
+        conn.close()
+    return {
+        "path": str(path),
+        "branch": info["branch"],
+        "year": year,
+        "schema_version": info["user_version"],
+        "counts": counts,
+        "last_action": ({"at": last[0], "action": last[1], "summary": last[2]} if last else None),
+        "size": path.stat().st_size,
+    }
+
+
+def restore_book(book_path: Path, backup_path: Path) -> dict[str, Any]:
+    """Replace the book at `book_path` by a verified backup.
+
+    The current book is backed up first (or, if it is damaged, moved aside untouched).
+    The caller must have closed the book. Returns {"restored": report, "saved": path or None}.
+    """
+    book_path = Path(book_path)
+    report = verify_file(backup_path)
+    saved: Path | None = None
+    if book_path.exists():
+        try:
+            current = Book.open(book_path)
+        except BookError:
+            # Keep the damaged file for inspection; never overwrite evidence.
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            saved = backup_dir() / f"{book_path.stem}-损坏-{stamp}{book_path.suffix}"
+            shutil.move(str(book_path), saved)
+        else:
+            try:
+                saved = backup_book(current, reason="恢复前")
+            finally:
+                current.close()
+    part = book_path.with_name(book_path.name + ".restoring")
+    source = sqlite3.connect(f"{Path(backup_path).resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        _copy_database(source, part)
+    finally:
+        source.close()
+    verify_file(part)
+    # Stale WAL side files would be replayed onto the restored file: remove them first.
+    for suffix in ("-wal", "-shm"):
+        Path(str(book_path) + suffix).unlink(missing_ok=True)
+    os.replace(part, book_path)
+    return {"restored": report, "saved": str(saved) if saved else None}
+
+
+def list_backups(folder: Path | None = None) -> list[Path]:
+    folder = Path(folder) if folder else backup_dir()
+    return sorted(folder.glob(f"*{BACKUP_SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True)

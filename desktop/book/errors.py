@@ -1,0 +1,51 @@
+"""Errors the book raises. Each carries a Chinese message that says what happened and what to do."""
+
+from __future__ import annotations
+
+
+class BookError(Exception):
+    """Base class: `str(err)` is a Chinese sentence fit to show a person."""
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return f"{self.message}{self.hint}" if self.hint else self.message
+
+
+class NotABookError(BookError):
+    """The file is not a Pioneer Index book (not SQLite, or someone else's SQLite file)."""
+
+
+class DamagedBookError(BookError):
+    """The file is ours but SQLite reports damage."""
+
+
+class NewerBookError(BookError):
+    """The file was written by a newer version of the program."""
+
+
+class BookMissingError(BookError):
+    """No file at the given path."""
+
+
+class InputRefused(BookError):
+    """An action's input was refused; nothing was written.
+
+    `problems` maps a field key (or a location text) to a Chinese message.
+    """
+
+    def __init__(self, message: str, problems: dict[str, str] | list[str] | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems or {}
+
+    def lines(self) -> list[str]:
+        if isinstance(self.problems, dict):
+            return list(self.problems.values())
+        return list(self.problems)
+
+
+class RecordLocked(BookError):
+    """The record belongs to a confirmed period and can no longer change."""

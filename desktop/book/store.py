@@ -1,0 +1,251 @@
+"""Opening, creating and closing the branch book: one SQLite file per branch.
+
+The file is checked read-only before anything is written to it: a file that is not ours,
+damaged, or from a newer version is refused with a Chinese message and left untouched.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from desktop.book.errors import (
+    BookMissingError,
+    DamagedBookError,
+    NewerBookError,
+    NotABookError,
+)
+from desktop.book.schema import MIGRATIONS, SCHEMA_VERSION
+
+# "PION" — marks the file as ours for `file(1)` and for our own checks.
+APPLICATION_ID = 0x50494F4E
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+_WAY_OUT = "请打开另一个账本，或从备份恢复（菜单“文件 → 从备份恢复”）。"
+
+
+def now_iso() -> str:
+    return datetime.now().isoformat(timespec="seconds")
+
+
+def default_actor() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # getuser raises on some Windows setups without USERNAME
+        return "管理员"
+
+
+def inspect_file(path: Path) -> dict[str, Any]:
+    """Check a file read-only and say what it is. Raises a BookError subclass if unusable.
+
+    Returns application_id, user_version and the branch name when present.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise BookMissingError(f"找不到账本文件：{path}", "请检查路径，或新建一个账本。")
+    if path.is_dir():
+        raise NotABookError(f"{path} 是一个文件夹，不是账本文件。", _WAY_OUT)
+    with open(path, "rb") as fh:
+        header = fh.read(100)
+    if len(header) == 0:
+        raise NotABookError(f"文件 {path.name} 是空的（0 字节），不是先锋指数账本。", _WAY_OUT)
+    if not header.startswith(SQLITE_HEADER):
+        raise NotABookError(f"文件 {path.name} 不是先锋指数账本（不是数据库文件）。", _WAY_OUT)
+    if len(header) < 100:
+        raise DamagedBookError(f"账本 {path.name} 已损坏：文件被截断。", _WAY_OUT)
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+    except sqlite3.Error as exc:
+        raise DamagedBookError(f"账本 {path.name} 无法打开：{exc}。", _WAY_OUT) from exc
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if app_id != APPLICATION_ID:
+            raise NotABookError(f"文件 {path.name} 是一个数据库，但不是先锋指数账本。", _WAY_OUT)
+        if version > SCHEMA_VERSION:
+            raise NewerBookError(
+                f"账本 {path.name} 由更新版本的先锋指数创建（格式第 {version} 版，"
+                f"本程序只认识到第 {SCHEMA_VERSION} 版）。",
+                "请安装最新版本的先锋指数后再打开；本程序不会改动这个文件。",
+            )
+        problems = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
+        if problems != ["ok"]:
+            raise DamagedBookError(
+                f"账本 {path.name} 已损坏（数据库自检发现 {len(problems)} 处问题）。", _WAY_OUT
+            )
+        branch = None
+        if conn.execute(
+            "select 1 from sqlite_master where type='table' and name='branch'"
+        ).fetchone():
+            row = conn.execute("select name from branch where id = 1").fetchone()
+            branch = row[0] if row else None
+    except sqlite3.DatabaseError as exc:
+        raise DamagedBookError(f"账本 {path.name} 已损坏：{exc}。", _WAY_OUT) from exc
+    finally:
+        conn.close()
+    return {"application_id": app_id, "user_version": version, "branch": branch}
+
+
+class Book:
+    """An open branch book. Use `Book.open` or `Book.create`; close when done.
+
+    A Book belongs to the thread that opened it (sqlite3 rule); background work opens its own.
+    """
+
+    def __init__(self, path: Path, db: sqlite_utils.Database, actor: str | None = None) -> None:
+        self.path = Path(path)
+        self.db = db
+        self.actor = actor or default_actor()
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], *, backup_dir: Path | None = None) -> Book:
+        """Open an existing book, migrating it (after a verified backup) if it is older."""
+        path = Path(path)
+        info = inspect_file(path)
+        book = cls(path, _connect(path))
+        if info["user_version"] < SCHEMA_VERSION:
+            if info["user_version"] > 0:
+                # Imported lazily: backup imports store for verification.
+                from desktop.book.backup import backup_book
+
+                backup_book(book, reason="升级前", dest_dir=backup_dir)
+            book._migrate()
+        return book
+
+    @classmethod
+    def create(
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        branch: str,
+        year: int,
+        scheme_id: str | None = None,
+        parent_org: str = "",
+        kind: str = "",
+    ) -> Book:
+        """Create a new, empty book. Refuses to overwrite an existing file."""
+        path = Path(path)
+        if path.exists() and path.stat().st_size > 0:
+            raise NotABookError(
+                f"文件 {path} 已存在，不能在它上面新建账本。", "请换一个文件名或文件夹。"
+            )
+        path.parent.mkdir(parents=True, exist_ok=True)
+        book = cls(path, _connect(path))
+        book.db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        book._migrate()
+        with book.action("新建账本", f"{branch} {year} 年"):
+            book.db["branch"].insert(
+                {
+                    "id": 1,
+                    "name": branch.strip(),
+                    "parent_org": parent_org.strip(),
+                    "kind": kind.strip(),
+                    "created_at": now_iso(),
+                }
+            )
+            book.set_setting("current_year", str(year))
+            if scheme_id:
+                book.set_setting("default_scheme", scheme_id)
+        return book
+
+    def close(self) -> None:
+        try:
+            # Fold the WAL back so a copied or restored file is whole on its own.
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.Error:
+            pass
+        self.db.close()
+
+    def __enter__(self) -> Book:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _migrate(self) -> None:
+        MIGRATIONS.apply(self.db)
+        self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    # -- transactions and the journal ------------------------------------------------------
+
+    @contextmanager
+    def action(self, action: str, summary: str = "", **detail: Any) -> Iterator[Book]:
+        """One user action = one transaction + one journal line. Nested actions join the outer."""
+        with self.db.atomic():
+            yield self
+            self.db["journal"].insert(
+                {
+                    "at": now_iso(),
+                    "actor": self.actor,
+                    "action": action,
+                    "summary": summary,
+                    "detail": json.dumps(detail, ensure_ascii=False, default=str) if detail else "",
+                }
+            )
+
+    def journal(self, limit: int = 200) -> list[dict[str, Any]]:
+        return list(self.db["journal"].rows_where(order_by="id desc", limit=limit))
+
+    @property
+    def roster(self):  # -> Roster; imported here because roster imports this module
+        from desktop.book.roster import Roster
+
+        return Roster(self)
+
+    # -- settings and branch ---------------------------------------------------------------
+
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        row = self.db.execute("select value from settings where key = ?", [key]).fetchone()
+        return row[0] if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        self.db["settings"].upsert({"key": key, "value": value}, pk="key")
+
+    @property
+    def current_year(self) -> int:
+        value = self.setting("current_year")
+        return int(value) if value else datetime.now().year
+
+    def branch(self) -> dict[str, Any]:
+        row = self.db.execute("select name, parent_org, kind from branch where id = 1").fetchone()
+        if row is None:
+            return {"name": "", "parent_org": "", "kind": ""}
+        return {"name": row[0], "parent_org": row[1] or "", "kind": row[2] or ""}
+
+    def update_branch(self, *, name: str, parent_org: str = "", kind: str = "") -> None:
+        from desktop.book.errors import InputRefused
+
+        if not name.strip():
+            raise InputRefused("支部名称不能为空。", {"name": "请填写支部名称。"})
+        with self.action("修改支部信息", name):
+            self.db["branch"].update(
+                1, {"name": name.strip(), "parent_org": parent_org.strip(), "kind": kind.strip()}
+            )
+
+    def integrity_ok(self) -> bool:
+        return self.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def _connect(path: Path) -> sqlite_utils.Database:
+    try:
+        conn = sqlite3.connect(str(path), timeout=10)
+        db = sqlite_utils.Database(conn)
+        db.execute("PRAGMA journal_mode = WAL")
+        # FULL: an acknowledged action survives a power cut, which an office PC will see.
+        db.execute("PRAGMA synchronous = FULL")
+        db.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.DatabaseError as exc:
+        raise DamagedBookError(f"账本 {path.name} 无法打开：{exc}。", _WAY_OUT) from exc
+    return db

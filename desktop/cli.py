@@ -1,0 +1,263 @@
+"""The command line: the same operations as the window, for scripts, township IT and tests.
+
+Exit status: 0 success; 1 the input was refused (nothing was written); 2 usage error.
+Messages for people are Chinese; --json output is UTF-8 JSON on stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, NoReturn
+
+from desktop import __version__
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with Chinese usage errors and exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"用法错误：{message}\n请运行 pioneer -h 查看用法。\n")
+
+
+def _out(text: str = "") -> None:
+    sys.stdout.write(text + "\n")
+
+
+def _err(text: str) -> None:
+    sys.stderr.write(text + "\n")
+
+
+def _json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def _db_path(args: argparse.Namespace) -> Path:
+    from desktop.book.paths import default_book_path
+
+    return Path(args.db) if getattr(args, "db", None) else default_book_path()
+
+
+def _open(args: argparse.Namespace):  # -> Book
+    from desktop.book.store import Book
+
+    return Book.open(_db_path(args))
+
+
+# -- commands -------------------------------------------------------------------------------
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from desktop.book.store import Book
+
+    path = _db_path(args)
+    with Book.create(path, branch=args.branch, year=args.year, scheme_id=args.scheme) as book:
+        _out(f"已新建账本：{book.path}（{args.branch}，{args.year} 年）")
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from desktop.book.demo import create_demo
+
+    path = _db_path(args)
+    with create_demo(path, year=args.year) as book:
+        counts = book.roster.count()
+        total = sum(counts.values())
+        _out(f"已生成示范支部账本：{book.path}（{book.branch()['name']}，在册 {total} 人）")
+    return EXIT_OK
+
+
+def cmd_members(args: argparse.Namespace) -> int:
+    from desktop.book.reports import roster_json
+
+    with _open(args) as book:
+        members = roster_json(book, include_left=args.all)
+    if args.json:
+        _json(members)
+    else:
+        for m in members:
+            _out(f"{m['code']}\t{m['name']}\t{m['status']}\t{m['group']}")
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from desktop.book.interchange import import_workbook
+
+    with _open(args) as book:
+        result = import_workbook(book, Path(args.file))
+    _out(f"导入完成：{result.summary()}")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from desktop.book.interchange import export_workbook
+
+    with _open(args) as book:
+        path = export_workbook(book, Path(args.file))
+    _out(f"已导出：{path}")
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from desktop.book.backup import backup_book
+
+    with _open(args) as book:
+        path = backup_book(book, reason="手动", dest_dir=Path(args.to))
+    _out(str(path))
+    return EXIT_OK
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from desktop.book.backup import verify_file
+
+    report = verify_file(Path(args.file))
+    if args.json:
+        _json({"ok": True, **report})
+        return EXIT_OK
+    counts = "，".join(f"{k} {v}" for k, v in report["counts"].items())
+    _out(f"检查通过：{args.file}")
+    _out(f"支部：{report['branch'] or '（未命名）'}；{counts}")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from desktop.book.backup import restore_book
+
+    result = restore_book(_db_path(args), Path(args.file))
+    if result["saved"]:
+        _out(f"原账本已先备份到：{result['saved']}")
+    _out(f"已从备份恢复：{args.file} → {_db_path(args)}")
+    return EXIT_OK
+
+
+def cmd_print(args: argparse.Namespace) -> int:
+    from desktop.book.printing import print_document
+
+    with _open(args) as book:
+        path = print_document(
+            book,
+            args.kind,
+            Path(args.out),
+            year=args.year,
+            quarter=args.quarter,
+            activity=args.activity,
+            member=args.member,
+            order=args.order,
+        )
+    _out(f"已生成：{path}")
+    return EXIT_OK
+
+
+def cmd_self_test(args: argparse.Namespace) -> int:
+    from desktop.selftest import run_self_test
+
+    return run_self_test(_out)
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from desktop.gui.app import main as gui_main
+
+    return gui_main(getattr(args, "db", None))
+
+
+# -- parser -------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    db_help = "账本文件路径（默认：环境变量 PIONEER_DB，否则用户数据文件夹中的账本）"
+    parser = _Parser(
+        prog="pioneer",
+        description="先锋指数 — 党员积分制管理。不带子命令时打开窗口。",
+    )
+    parser.add_argument("--db", metavar="PATH", help=db_help)
+    parser.add_argument("--version", action="version", version=f"先锋指数 {__version__}")
+    parser.add_argument(
+        "--self-test", action="store_true", help="自检：打开临时账本、评分、输出 PDF"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="子命令", parser_class=_Parser)
+
+    def add(name: str, func: Callable[[argparse.Namespace], int], help: str):
+        p = sub.add_parser(name, help=help, description=help)
+        # Accept --db after the subcommand too; SUPPRESS keeps the top-level value.
+        p.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=db_help)
+        p.set_defaults(func=func)
+        return p
+
+    p = add("init", cmd_init, "新建账本")
+    p.add_argument("--branch", required=True, help="支部名称")
+    p.add_argument("--year", type=int, required=True, help="年度")
+    p.add_argument("--scheme", default=None, help="积分方案编号（见 pioneer scheme list）")
+
+    p = add("demo", cmd_demo, "生成一个示范支部账本（约 40 名党员、三个党小组）")
+    p.add_argument("--year", type=int, default=None, help="年度（默认今年）")
+
+    p = add("members", cmd_members, "列出党员名册")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.add_argument("--all", action="store_true", help="包括已离开（转出、出党、死亡）的党员")
+
+    p = add("import", cmd_import, "导入交换工作簿（全部成功才写入）")
+    p.add_argument("file", help="xlsx 文件")
+
+    p = add("export", cmd_export, "导出交换工作簿")
+    p.add_argument("file", help="要写入的 xlsx 文件")
+
+    p = add("backup", cmd_backup, "备份账本（经过校验）")
+    p.add_argument("--to", required=True, metavar="DIR", help="备份到的文件夹（如 U 盘）")
+
+    p = add("verify", cmd_verify, "检查账本或备份文件是否完好、未被改动")
+    p.add_argument("file", help="账本或备份文件")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+
+    p = add("restore", cmd_restore, "用备份替换当前账本（先自动备份当前账本）")
+    p.add_argument("file", help="备份文件")
+
+    p = add("print", cmd_print, "生成打印用 PDF")
+    p.add_argument("kind", help="种类：roster（党员花名册）等")
+    p.add_argument("--out", required=True, help="输出 PDF 文件")
+    p.add_argument("--year", type=int, default=None)
+    p.add_argument("--quarter", type=int, default=None, choices=[1, 2, 3, 4])
+    p.add_argument("--activity", default=None, help="活动编号")
+    p.add_argument("--member", default=None, help="党员编号或姓名")
+    p.add_argument(
+        "--order", choices=["strokes", "pinyin"], default="strokes", help="排序：姓氏笔画或拼音"
+    )
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    # Windows consoles default to a legacy code page; our messages are Chinese.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.self_test:
+        return cmd_self_test(args)
+    func = getattr(args, "func", None)
+    if func is None:
+        return cmd_gui(args)
+    from desktop.book.errors import BookError
+
+    try:
+        return func(args)
+    except BookError as exc:
+        _err(str(exc))
+        lines = getattr(exc, "lines", None)
+        for line in lines() if lines else []:
+            _err(line)
+        return EXIT_REFUSED
+    except OSError as exc:
+        _err(f"无法读写文件：{exc.filename or ''}（{exc.strerror or exc}）。请检查路径和权限。")
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
