@@ -1,0 +1,42 @@
+# Pioneer Index (先锋指数) — developer tasks. `make help` lists them.
+PY ?= .venv/bin/python
+UIC ?= .venv/bin/pyside6-uic
+UI_FILES := $(wildcard forms/*.ui)
+UI_PY := $(patsubst forms/%.ui,desktop/gui/forms/ui_%.py,$(UI_FILES))
+
+.PHONY: help venv run test lint format forms bench bundle demo clean
+
+help:  ## list the targets
+	@grep -E '^[a-z]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+venv:  ## create .venv and install the program with its test tools
+	python3 -m venv .venv && $(PY) -m pip install -e ".[test]"
+
+run:  ## open the window on the default book
+	$(PY) -m desktop
+
+demo:  ## write a demo branch book to ./demo.db and open it
+	$(PY) -m desktop --db demo.db demo && $(PY) -m desktop --db demo.db
+
+test:  ## run the whole test suite (as CI does)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+lint:  ## ruff lint and format check
+	$(PY) -m ruff check . && $(PY) -m ruff format --check .
+
+format:  ## ruff format and autofix
+	$(PY) -m ruff format . && $(PY) -m ruff check --fix .
+
+forms: $(UI_PY)  ## compile forms/*.ui into desktop/gui/forms/ui_*.py
+
+desktop/gui/forms/ui_%.py: forms/%.ui
+	cd forms && ../$(UIC) $*.ui -o ../$@
+
+bench:  ## run the benchmarks (they print ratios against a baseline measured in the same run)
+	for b in benchmarks/*.py; do QT_QPA_PLATFORM=offscreen $(PY) $$b; done
+
+bundle:  ## build the one-folder PyInstaller bundle into dist/pioneer
+	$(PY) -m PyInstaller --noconfirm build_spec/pioneer.spec
+
+clean:  ## remove build output
+	rm -rf build dist .pytest_cache

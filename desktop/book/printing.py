@@ -1,0 +1,48 @@
+"""What the book prints: gathers plain data and hands it to `desktop.paper`.
+
+The window and the CLI both call `print_document`, so a sheet looks the same from either.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from desktop.book.errors import InputRefused
+from desktop.book.reports import roster_for_print
+from desktop.book.store import Book
+
+
+def _roster(book: Book, out: Path, **opts: Any) -> None:
+    from desktop.paper.roster import write_roster
+
+    write_roster(
+        out,
+        book.branch(),
+        roster_for_print(book, order=opts.get("order") or "strokes"),
+        printed_on=date.today().isoformat(),
+    )
+
+
+# KIND → (Chinese name, writer). Later issues register more kinds here.
+KINDS: dict[str, tuple[str, Callable[..., None]]] = {
+    "roster": ("党员花名册", _roster),
+}
+
+
+def print_document(book: Book, kind: str, out: Path, **opts: Any) -> Path:
+    """Write the PDF of `kind` to `out` (atomically: a failed print leaves no half file)."""
+    if kind not in KINDS:
+        known = "，".join(f"{k}（{name}）" for k, (name, _) in KINDS.items())
+        raise InputRefused(f"不认识的打印种类“{kind}”。", [f"可用的种类：{known}。"])
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    part = out.with_name(out.name + ".part")
+    try:
+        KINDS[kind][1](book, part, **opts)
+        part.replace(out)
+    finally:
+        part.unlink(missing_ok=True)
+    return out

@@ -1,0 +1,53 @@
+"""`pioneer --self-test`: prove a build works — open a scratch book, run the checks, print a PDF."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+
+def run_self_test(say: Callable[[str], None]) -> int:
+    from desktop.book.backup import backup_book, verify_file
+    from desktop.book.demo import create_demo
+    from desktop.book.printing import print_document
+    from desktop.resources import resource_path
+
+    with tempfile.TemporaryDirectory(prefix="pioneer-selftest-") as tmp:
+        folder = Path(tmp)
+        font = resource_path("fonts", "wqy-microhei.ttc")
+        if not font.exists():
+            say(f"自检失败：缺少字体文件 {font}")
+            return 1
+        book = create_demo(folder / "selftest.db")
+        try:
+            if not book.integrity_ok():
+                say("自检失败：临时账本完整性检查未通过")
+                return 1
+            members = book.roster.members(include_left=False)
+            say(f"临时账本：{book.branch()['name']}，在册 {len(members)} 人")
+            pdf = print_document(book, "roster", folder / "roster.pdf")
+            if not pdf.read_bytes().startswith(b"%PDF"):
+                say("自检失败：PDF 输出不正确")
+                return 1
+            say(f"PDF：{pdf.stat().st_size} 字节")
+            backup = backup_book(book, dest_dir=folder / "backup")
+            verify_file(backup)
+            say("备份：已校验")
+            for extra in _extra_checks():
+                say(extra(book, folder))
+        finally:
+            book.close()
+    say("自检通过")
+    return 0
+
+
+def _extra_checks() -> list[Callable]:
+    """Checks that later parts of the program add (scoring)."""
+    checks: list[Callable] = []
+    try:
+        from desktop.book.scoring import self_test_check
+    except ImportError:
+        return checks
+    checks.append(self_test_check)
+    return checks

@@ -1,0 +1,94 @@
+"""Backups are verified single files; restore replaces the book safely."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from desktop.book.backup import backup_book, list_backups, restore_book, rotate, verify_file
+from desktop.book.errors import DamagedBookError, NotABookError
+from desktop.book.store import Book
+
+TABLES = ("branch", "party_groups", "members", "member_events", "settings")
+
+
+def _dump(path: Path) -> dict[str, list[tuple]]:
+    conn = sqlite3.connect(path)
+    try:
+        return {t: conn.execute(f"select * from {t} order by 1").fetchall() for t in TABLES}
+    finally:
+        conn.close()
+
+
+def test_backup_is_a_verified_single_file(demo_book: Book, tmp_path: Path) -> None:
+    usb = tmp_path / "usb"
+    path = backup_book(demo_book, reason="手动", dest_dir=usb)
+    assert path.parent == usb and path.suffix == ".db"
+    assert "城关镇红星村党支部-备份-" in path.name
+    assert not list(usb.glob("*.part")) and not list(usb.glob("*-wal"))
+    report = verify_file(path)
+    assert report["branch"] == "城关镇红星村党支部"
+    assert report["counts"]["党员"] == 42
+    conn = sqlite3.connect(path)
+    assert conn.execute("pragma journal_mode").fetchone()[0] == "delete"
+    conn.close()
+
+
+def test_backup_restore_round_trip_is_equal(demo_book: Book, tmp_path: Path) -> None:
+    backup = backup_book(demo_book, dest_dir=tmp_path / "usb")
+    demo_book.close()
+    original = _dump(demo_book.path)
+    # Change the book after the backup, then restore it.
+    with Book.open(demo_book.path) as book:
+        book.roster.add_member({"name": "新来的", "status": "正式党员"})
+    result = restore_book(demo_book.path, backup)
+    assert result["saved"] and Path(result["saved"]).exists()
+    assert _dump(demo_book.path) == original
+    for suffix in ("-wal", "-shm"):
+        assert not Path(str(demo_book.path) + suffix).exists()
+    # The book saved before the restore holds the change.
+    saved = sqlite3.connect(result["saved"])
+    assert saved.execute("select count(*) from members where name='新来的'").fetchone()[0] == 1
+    saved.close()
+    with Book.open(demo_book.path) as book:
+        assert book.integrity_ok()
+
+
+def test_restore_over_damaged_book_moves_it_aside(demo_book: Book, tmp_path: Path) -> None:
+    backup = backup_book(demo_book, dest_dir=tmp_path / "usb")
+    demo_book.close()
+    demo_book.path.write_bytes(b"garbage" * 100)
+    result = restore_book(demo_book.path, backup)
+    assert "损坏" in Path(result["saved"]).name
+    assert Path(result["saved"]).read_bytes() == b"garbage" * 100
+    with Book.open(demo_book.path) as book:
+        assert len(book.roster.members()) == 42
+
+
+def test_restore_refuses_a_bad_backup_and_keeps_the_book(demo_book: Book, tmp_path: Path) -> None:
+    demo_book.close()
+    before = _dump(demo_book.path)
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"not a database at all" * 10)
+    with pytest.raises(NotABookError):
+        restore_book(demo_book.path, bad)
+    assert _dump(demo_book.path) == before
+
+
+def test_verify_reports_damage(demo_book: Book, tmp_path: Path) -> None:
+    path = backup_book(demo_book, dest_dir=tmp_path)
+    data = bytearray(path.read_bytes())
+    for offset in range(4096 + 8, len(data), 89):
+        data[offset] ^= 0x5A
+    path.write_bytes(bytes(data))
+    with pytest.raises(DamagedBookError):
+        verify_file(path)
+
+
+def test_automatic_backups_rotate(book: Book, _private_home: Path) -> None:
+    for _ in range(5):
+        backup_book(book, reason="关闭时", keep=3)
+    assert len(list_backups()) == 3
+    assert rotate(_private_home / "备份", 1) and len(list_backups()) == 1

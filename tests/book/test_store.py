@@ -1,0 +1,161 @@
+"""Opening, creating and refusing books."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from desktop.book.errors import (
+    BookMissingError,
+    DamagedBookError,
+    NewerBookError,
+    NotABookError,
+)
+from desktop.book.schema import MIGRATIONS, SCHEMA_VERSION
+from desktop.book.store import APPLICATION_ID, Book
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_create_sets_pragmas_and_identity(book: Book) -> None:
+    db = book.db
+    assert db.execute("pragma application_id").fetchone()[0] == APPLICATION_ID
+    assert db.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION
+    assert db.execute("pragma journal_mode").fetchone()[0] == "wal"
+    assert db.execute("pragma synchronous").fetchone()[0] == 2  # FULL
+    assert db.execute("pragma foreign_keys").fetchone()[0] == 1
+    assert book.branch()["name"] == "测试村党支部"
+    assert book.current_year == 2026
+
+
+def test_schema_version_counts_the_migrations(tmp_path: Path) -> None:
+    import sqlite_utils
+
+    fresh = sqlite_utils.Database(tmp_path / "x.db")
+    assert len(MIGRATIONS.pending(fresh)) == SCHEMA_VERSION
+
+
+def test_reopen_keeps_data_and_journal(book: Book, book_path: Path) -> None:
+    book.roster.add_member({"name": "张三", "status": "正式党员", "joined_date": "2000-07-01"})
+    book.close()
+    with Book.open(book_path) as again:
+        assert [m["name"] for m in again.roster.members()] == ["张三"]
+        actions = [j["action"] for j in again.journal()]
+        assert actions[:2] == ["添加党员", "新建账本"]
+
+
+def test_create_refuses_existing_file(book_path: Path, book: Book) -> None:
+    with pytest.raises(NotABookError, match="已存在"):
+        Book.create(book_path, branch="x", year=2026)
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(BookMissingError, match="找不到账本文件"):
+        Book.open(tmp_path / "nope.db")
+
+
+@pytest.mark.parametrize(
+    ("content", "error", "message"),
+    [
+        (b"", NotABookError, "空的"),
+        (b"name,phone\n张三,123\n", NotABookError, "不是先锋指数账本"),
+        (b"%PDF-1.4 " + b"x" * 200, NotABookError, "不是先锋指数账本"),
+    ],
+)
+def test_refuses_files_that_are_not_books(
+    tmp_path: Path, content: bytes, error: type, message: str
+) -> None:
+    path = tmp_path / "bad.db"
+    path.write_bytes(content)
+    before = _digest(path)
+    with pytest.raises(error, match=message) as info:
+        Book.open(path)
+    assert "从备份恢复" in str(info.value)  # the way out is named
+    assert _digest(path) == before
+
+
+def test_refuses_someone_elses_sqlite(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("create table t (x)")
+    conn.commit()
+    conn.close()
+    before = _digest(path)
+    with pytest.raises(NotABookError, match="是一个数据库，但不是先锋指数账本"):
+        Book.open(path)
+    assert _digest(path) == before
+
+
+def _closed_demo(tmp_path: Path) -> Path:
+    from desktop.book.demo import create_demo
+
+    path = tmp_path / "demo.db"
+    create_demo(path, year=2026).close()
+    return path
+
+
+def test_refuses_newer_version(tmp_path: Path) -> None:
+    path = _closed_demo(tmp_path)
+    conn = sqlite3.connect(path)
+    conn.execute(f"pragma user_version = {SCHEMA_VERSION + 5}")
+    conn.commit()
+    conn.close()
+    before = _digest(path)
+    with pytest.raises(NewerBookError, match="更新版本") as info:
+        Book.open(path)
+    assert "不会改动" in str(info.value)
+    assert _digest(path) == before
+
+
+def test_refuses_truncated_book(tmp_path: Path) -> None:
+    path = _closed_demo(tmp_path)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    before = _digest(path)
+    with pytest.raises(DamagedBookError, match="损坏"):
+        Book.open(path)
+    assert _digest(path) == before
+
+
+def test_refuses_book_with_flipped_bytes(tmp_path: Path) -> None:
+    path = _closed_demo(tmp_path)
+    data = bytearray(path.read_bytes())
+    page = 4096
+    # Scribble over the b-tree pages after the first (the header page stays valid).
+    for offset in range(page + 8, len(data), 97):
+        data[offset] ^= 0xFF
+    path.write_bytes(bytes(data))
+    before = _digest(path)
+    with pytest.raises(DamagedBookError, match="损坏"):
+        Book.open(path)
+    assert _digest(path) == before
+
+
+def test_older_book_is_backed_up_then_migrated(tmp_path: Path, _private_home: Path) -> None:
+    path = _closed_demo(tmp_path)
+    # Pretend the file is one version old: forget the last migration.
+    conn = sqlite3.connect(path)
+    for table in ("activities", "attendance", "dues_payments", "claims", "appraisals", "vetoes"):
+        conn.execute(f"drop table {table}")
+    conn.execute("delete from _sqlite_migrations where name = 'm002_facts'")
+    conn.execute("pragma user_version = 1")
+    conn.commit()
+    conn.close()
+    with Book.open(path) as book:
+        assert book.db.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION
+        assert book.db["activities"].exists()
+    backups = list((_private_home / "备份").glob("*升级前*.db"))
+    assert len(backups) == 1
+
+
+def test_action_rolls_back_as_a_whole(book: Book) -> None:
+    with pytest.raises(RuntimeError), book.action("测试", "一半"):
+        book.db["party_groups"].insert({"name": "第一党小组", "sort": 1})
+        raise RuntimeError("boom")
+    assert book.db["party_groups"].count == 0
+    assert [j["action"] for j in book.journal()] == ["新建账本"]

@@ -1,0 +1,41 @@
+"""Fixtures shared by every test: each test gets its own user data folder and a fresh book."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _private_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Keep backups, logs and default books of a test out of the real user data folder."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("PIONEER_HOME", str(home))
+    monkeypatch.delenv("PIONEER_DB", raising=False)
+    return home
+
+
+@pytest.fixture
+def book_path(tmp_path: Path) -> Path:
+    return tmp_path / "branch.db"
+
+
+@pytest.fixture
+def book(book_path: Path):
+    from desktop.book.store import Book
+
+    b = Book.create(book_path, branch="测试村党支部", year=2026, parent_org="测试镇党委")
+    yield b
+    b.close()
+
+
+@pytest.fixture
+def demo_book(tmp_path: Path):
+    from desktop.book.demo import create_demo
+
+    b = create_demo(tmp_path / "demo.db", year=2026)
+    yield b
+    b.close()
