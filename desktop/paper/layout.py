@@ -1,0 +1,701 @@
+"""A4 document builder in the conventions of Chinese official paper (GB/T 9704, used loosely).
+
+Every printed form (roster, sign-in sheet, registers, publicity notice, certificates …) is a
+short function that fills a `PaperDocument`:
+
+    doc = PaperDocument(out, title="党员花名册", subtitle=["中共某村支部委员会"], landscape=True)
+    doc.table([Column("序号", 10), Column("姓名", 25), Column("备注")], rows)
+    doc.signature_lines(["制表人", "支部书记"])
+    doc.issuer("中共某村支部委员会", "2026-11-24")
+    pages = doc.build()
+
+The builder takes plain strings only; it never sees the book.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any, Literal
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4, landscape as _landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    KeepTogether,
+    LongTable,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from desktop.paper.fonts import FontSet, fonts
+
+Align = Literal["left", "center", "right"]
+Output = str | os.PathLike[str] | IO[bytes]
+
+_ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
+_TABLE_ALIGN = {"left": "LEFT", "center": "CENTER", "right": "RIGHT"}
+
+GRID = colors.black
+HEADER_SHADE = colors.Color(0.88, 0.88, 0.88)
+SPAN_SHADE = colors.Color(0.94, 0.94, 0.94)
+ZEBRA_SHADE = colors.Color(0.965, 0.965, 0.965)
+MUTED = colors.Color(0.35, 0.35, 0.35)
+
+
+@dataclass(frozen=True)
+class Margins:
+    """Page margins in millimetres."""
+
+    top: float
+    bottom: float
+    left: float
+    right: float
+
+
+#: GB/T 9704 text area: 37 mm top, 35 mm bottom, 28 mm left (binding side), 26 mm right.
+PORTRAIT_MARGINS = Margins(top=37, bottom=35, left=28, right=26)
+#: Landscape registers need their width and rows more than the official-letter look; the
+#: binding side stays the widest and the bottom keeps room for the two page-number lines.
+LANDSCAPE_MARGINS = Margins(top=24, bottom=24, left=22, right=16)
+
+
+@dataclass(frozen=True)
+class Column:
+    """One table column. `width` in mm; None columns share what the fixed ones leave."""
+
+    title: str
+    width: float | None = None
+    align: Align = "center"
+
+
+@dataclass(frozen=True)
+class SpanRow:
+    """A row spanning the whole table: a group heading, a subtotal, a section title."""
+
+    text: str
+    align: Align = "left"
+    shaded: bool = True
+
+
+@dataclass(frozen=True)
+class Blank:
+    """A handwriting blank on a fill-in line: an underline, optionally with text already on it.
+
+    `width` in mm; None stretches to the end of the line (or of the cell).
+    """
+
+    width: float | None = None
+    text: str = ""
+
+
+FillItem = str | Blank
+#: A tuple of items is kept on one line when it can be (e.g. a whole date field).
+FillEntry = FillItem | tuple[FillItem, ...]
+Row = Sequence[str] | SpanRow
+
+
+def cn_date(value: str) -> str:
+    """'2026-01-05' → '2026年1月5日' (GB/T 9704: Arabic numerals, no leading zeros).
+
+    Anything that is not an ISO date is returned unchanged, so callers may pass ready text.
+    """
+    m = re.fullmatch(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*", value or "")
+    if not m:
+        return value
+    return f"{int(m[1])}年{int(m[2])}月{int(m[3])}日"
+
+
+# ---------------------------------------------------------------------------------------
+# Flowables
+
+
+class _TitleParagraph(Paragraph):
+    """A paragraph whose glyphs are also stroked: a bold look from a regular-only font."""
+
+    def __init__(self, text: str, style: ParagraphStyle, stroke: float) -> None:
+        super().__init__(text, style)
+        self._stroke = stroke
+
+    def beginText(self, x: float, y: float) -> Any:
+        tx = super().beginText(x, y)
+        if self._stroke:
+            tx.setTextRenderMode(2)  # fill, then stroke the outline
+        return tx
+
+    def draw(self) -> None:
+        self.canv.saveState()
+        self.canv.setLineWidth(self._stroke)
+        self.canv.setStrokeColor(self.style.textColor)
+        super().draw()
+        self.canv.restoreState()
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        parts = super().split(availWidth, availHeight)
+        for p in parts:
+            p.__class__ = _TitleParagraph
+            p._stroke = self._stroke
+        return parts
+
+
+class FillLine(Flowable):
+    """Text with underlined blanks to fill by hand: "日期：＿＿年＿＿月＿＿日".
+
+    Drawn with real lines rather than underscore glyphs, whose width varies by font. A tuple
+    of items that does not fit moves to the next line as a whole; only text longer than a
+    whole line is broken.
+    """
+
+    MIN_STRETCH = 18 * mm
+
+    def __init__(
+        self,
+        items: Sequence[FillEntry],
+        *,
+        font: str,
+        size: float = 12,
+        leading: float | None = None,
+        align: Align = "left",
+    ) -> None:
+        super().__init__()
+        self.items = list(items)
+        self.font = font
+        self.size = size
+        self.leading = leading or size * 1.9  # room above the line for handwriting
+        self.align = align
+        self._lines: list[list[tuple[FillItem, float]]] = []
+        self._avail = 0.0
+
+    def _text_width(self, text: str) -> float:
+        return stringWidth(text, self.font, self.size)
+
+    def _split_text(self, text: str, room: float, full: float) -> list[str]:
+        """Break a too-long text item into pieces; the first fits `room`, the rest `full`."""
+        pieces, current, limit = [], "", room
+        for ch in text:
+            if current and self._text_width(current + ch) > limit:
+                pieces.append(current)
+                current, limit = "", full
+            current += ch
+        pieces.append(current)
+        return pieces
+
+    def _measure(self, item: FillItem) -> float:
+        if isinstance(item, str):
+            return self._text_width(item)
+        need = max(self._text_width(item.text) + 4, 6)
+        return need if item.width is None else max(item.width * mm, need)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self._avail = availWidth
+        lines: list[list[tuple[FillItem, float]]] = [[]]
+        x = 0.0
+        for entry in self.items:
+            group = list(entry) if isinstance(entry, tuple) else [entry]
+            natural = sum(self._measure(i) for i in group)
+            if group[-1:] and isinstance(group[-1], Blank) and group[-1].width is None:
+                natural += self.MIN_STRETCH - self._measure(group[-1])
+            # A group moves to the next line whole when it would fit there.
+            if lines[-1] and x + natural > availWidth and natural <= availWidth:
+                lines.append([])
+                x = 0.0
+            for item in group:
+                if isinstance(item, str):
+                    pieces = self._split_text(item, availWidth - x, availWidth)
+                    for i, piece in enumerate(pieces):
+                        if i:
+                            lines.append([])
+                            x = 0.0
+                        w = self._text_width(piece)
+                        lines[-1].append((piece, w))
+                        x += w
+                    continue
+                w = self._measure(item)
+                if item.width is None:
+                    w = max(availWidth - x, w)
+                elif x + w > availWidth and lines[-1]:
+                    lines.append([])
+                    x = 0.0
+                lines[-1].append((item, w))
+                x += w
+        self._lines = lines
+        self.width = availWidth
+        self.height = len(lines) * self.leading
+        return availWidth, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        c.setFont(self.font, self.size)
+        c.setLineWidth(0.6)
+        descent = self.size * 0.25
+        for n, line in enumerate(self._lines):
+            total = sum(w for _, w in line)
+            x = {"left": 0.0, "center": (self._avail - total) / 2, "right": self._avail - total}[
+                self.align
+            ]
+            baseline = self.height - (n + 1) * self.leading + descent + 2
+            for item, w in line:
+                if isinstance(item, str):
+                    c.drawString(x, baseline, item)
+                else:
+                    c.line(x + 1, baseline - 2, x + w - 1, baseline - 2)
+                    if item.text:
+                        c.drawCentredString(x + w / 2, baseline, item.text)
+                x += w
+
+
+# ---------------------------------------------------------------------------------------
+# Page furniture: "— 1 —" and "第1页 共N页" need the page count, so pages are held until save.
+
+
+def _make_canvas_class(furniture: _Furniture) -> type[Canvas]:
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._held_pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._held_pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._held_pages)
+            for state in self._held_pages:
+                self.__dict__.update(state)
+                furniture.draw(self, self._pageNumber, total)
+                Canvas.showPage(self)
+            furniture.page_count = total
+            Canvas.save(self)
+
+    return NumberedCanvas
+
+
+class _Furniture:
+    """Footer page numbers and a running header on continuation pages."""
+
+    def __init__(
+        self,
+        fontset: FontSet,
+        pagesize: tuple[float, float],
+        margins: Margins,
+        header: str,
+        header_right: str,
+    ) -> None:
+        self.fonts = fontset
+        self.pagesize = pagesize
+        self.margins = margins
+        self.header = header
+        self.header_right = header_right
+        self.page_count = 0
+
+    def draw(self, c: Canvas, page: int, total: int) -> None:
+        width, _height = self.pagesize
+        m = self.margins
+        centre = m.left * mm + (width - (m.left + m.right) * mm) / 2
+        c.saveState()
+        c.setFillColor(colors.black)
+        # GB/T 9704: the "— 1 —" line sits 7 mm below the text area.
+        y1 = m.bottom * mm - 7 * mm - 10
+        c.setFont(self.fonts.song, 12)
+        c.drawCentredString(centre, y1, f"— {page} —")
+        c.setFont(self.fonts.song, 9)
+        c.setFillColor(MUTED)
+        c.drawCentredString(centre, y1 - 5 * mm, f"第{page}页 共{total}页")
+        if page > 1 and self.header:
+            _w, height = self.pagesize
+            y = height - m.top * mm + 4 * mm
+            c.setFont(self.fonts.song, 9)
+            left = f"{self.header}（续）"
+            c.drawString(m.left * mm, y, left)
+            room = width - (m.left + m.right) * mm - stringWidth(left, self.fonts.song, 9)
+            if stringWidth(self.header_right, self.fonts.song, 9) < room - 12:  # never overlap
+                c.drawRightString(width - m.right * mm, y, self.header_right)
+        c.restoreState()
+
+
+# ---------------------------------------------------------------------------------------
+
+
+class PaperDocument:
+    """An A4 document under construction. Add content in reading order, then `build()`."""
+
+    def __init__(
+        self,
+        out: Output,
+        *,
+        title: str,
+        subtitle: str | Sequence[str] = (),
+        landscape: bool = False,
+        margins: Margins | None = None,
+        running_header: str | None = None,
+        author: str = "",
+        subject: str = "",
+        invariant: bool = False,
+    ) -> None:
+        """`running_header`: text shown on pages 2+ (default: the title); "" for none.
+
+        `invariant=True` makes the bytes reproducible (fixed creation date), for tests and
+        for attaching a hash to a printed confirmation.
+        """
+        self.out = out
+        self.fonts = fonts()
+        self.landscape = landscape
+        self.pagesize = _landscape(A4) if landscape else A4
+        self.margins = margins or (LANDSCAPE_MARGINS if landscape else PORTRAIT_MARGINS)
+        m = self.margins
+        self.frame_width = self.pagesize[0] - (m.left + m.right) * mm
+        self.frame_height = self.pagesize[1] - (m.top + m.bottom) * mm
+        self.title = title
+        self._meta = {"title": title, "author": author, "subject": subject or title}
+        self._invariant = invariant
+        self._header = title if running_header is None else running_header
+        subs = [subtitle] if isinstance(subtitle, str) else list(subtitle)
+        self._header_right = subs[0] if subs else ""
+        self.story: list[Flowable] = []
+        self.page_count = 0
+        self._styles: dict[tuple[Any, ...], ParagraphStyle] = {}
+        self._title_block(title, subs)
+
+    # -- styles -------------------------------------------------------------------------
+
+    def style(
+        self,
+        *,
+        font: str | None = None,
+        size: float = 12,
+        align: Align = "left",
+        leading: float | None = None,
+        first_indent: float = 0,
+    ) -> ParagraphStyle:
+        """A cached paragraph style; CJK word wrap so long names break instead of overflow."""
+        font = font or self.fonts.song
+        key = (font, size, align, leading, first_indent)
+        if key not in self._styles:
+            self._styles[key] = ParagraphStyle(
+                f"p{len(self._styles)}",
+                fontName=font,
+                fontSize=size,
+                leading=leading or round(size * 1.3, 1),
+                alignment=_ALIGN[align],
+                wordWrap="CJK",
+                firstLineIndent=first_indent,
+            )
+        return self._styles[key]
+
+    # -- blocks -------------------------------------------------------------------------
+
+    def _title_block(self, title: str, subtitles: list[str]) -> None:
+        size = 22
+        style = self.style(font=self.fonts.hei, size=size, align="center", leading=size * 1.45)
+        stroke = size * 0.028 if self.fonts.fake_bold else 0
+        self.story.append(_TitleParagraph(escape(title), style, stroke))
+        sub = self.style(size=12, align="center", leading=18)
+        for line in subtitles:
+            if line:
+                self.story.append(Paragraph(escape(line), sub))
+        self.story.append(Spacer(1, 4 * mm))
+
+    def paragraph(
+        self,
+        text: str,
+        *,
+        size: float = 12,
+        align: Align = "left",
+        font: Literal["song", "hei", "fang"] = "song",
+        indent: bool = False,
+        space_after: float = 0,
+    ) -> None:
+        """A plain-text paragraph (escaped; no markup). `indent`: two-character first indent."""
+        style = self.style(
+            font=getattr(self.fonts, font), size=size, align=align, first_indent=2 * size * indent
+        )
+        self.story.append(Paragraph(escape(text).replace("\n", "<br/>"), style))
+        if space_after:
+            self.story.append(Spacer(1, space_after * mm))
+
+    def fill_line(self, *items: FillEntry, size: float = 12, align: Align = "left") -> None:
+        """One fill-in line: strings and `Blank`s, e.g. "签收人：", Blank(30)."""
+        self.story.append(FillLine(items, font=self.fonts.song, size=size, align=align))
+
+    def fields(
+        self, pairs: Sequence[tuple[str, str]], *, per_row: int = 2, size: float = 12
+    ) -> None:
+        """A heading block of labelled blanks ("时间：____  地点：____"), `per_row` across.
+
+        A pair's value is printed on its line when given, otherwise left blank to fill in.
+        """
+        cells = [
+            FillLine([f"{label}：", Blank(None, value)], font=self.fonts.song, size=size)
+            for label, value in pairs
+        ]
+        rows = [cells[i : i + per_row] for i in range(0, len(cells), per_row)]
+        if rows and len(rows[-1]) < per_row:
+            rows[-1] = rows[-1] + [""] * (per_row - len(rows[-1]))
+        if not rows:
+            return
+        t = Table(rows, colWidths=[self.frame_width / per_row] * per_row, hAlign="LEFT")
+        t.setStyle(
+            TableStyle(
+                [
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 4 * mm),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                ]
+            )
+        )
+        self.story.append(t)
+
+    def spacer(self, height_mm: float) -> None:
+        self.story.append(Spacer(1, height_mm * mm))
+
+    def page_break(self) -> None:
+        self.story.append(PageBreak())
+
+    def keep_room(self, height_mm: float) -> None:
+        """Start a new page unless `height_mm` is left (keeps a heading with what follows)."""
+        self.story.append(CondPageBreak(height_mm * mm))
+
+    def widths(self, columns: Sequence[Column], total: float | None = None) -> list[float]:
+        """Column widths in points: fixed ones as given, the rest share what remains.
+
+        When the fixed widths do not leave ~12 mm per stretching column everything is scaled
+        down together, so a table never runs past the margin.
+        """
+        total = self.frame_width if total is None else total
+        fixed = [c.width * mm if c.width is not None else None for c in columns]
+        flex = sum(1 for w in fixed if w is None)
+        used = sum(w for w in fixed if w is not None)
+        room = total - used
+        if flex and room >= flex * 12 * mm:
+            share = room / flex
+            return [share if w is None else w for w in fixed]
+        raw = [12 * mm if w is None else w for w in fixed]
+        scale = total / sum(raw)
+        if not flex and scale > 1:  # all fixed and narrower than the page: keep, centre
+            return raw
+        return [w * scale for w in raw]
+
+    def table(
+        self,
+        columns: Sequence[Column],
+        rows: Sequence[Row],
+        *,
+        size: float = 10.5,
+        zebra: bool = False,
+        min_row_height: float | None = None,
+        header_size: float | None = None,
+    ) -> None:
+        """A gridded table with the header repeated on every page.
+
+        Cells that fit stay plain strings (fast for 200-page registers); only cells that would
+        overflow become wrapping paragraphs, so long names wrap and are never clipped.
+        `min_row_height` (mm) leaves room to sign by hand.
+        """
+        widths = self.widths(columns)
+        self.story.append(
+            self._grid(columns, widths, rows, size, zebra, min_row_height, header_size)
+        )
+
+    def two_up_table(
+        self,
+        columns: Sequence[Column],
+        rows: Sequence[Sequence[str]],
+        *,
+        size: float = 10.5,
+        min_row_height: float | None = None,
+    ) -> None:
+        """Two records per printed row (saves paper on sign-in sheets).
+
+        Reading order is left then right along each row (1 | 2, 3 | 4 …), which stays
+        correct however the rows split across pages. A heavier rule divides the halves.
+        """
+        half = self.widths(columns, self.frame_width / 2)
+        doubled = list(columns) + list(columns)
+        blank = [""] * len(columns)
+        paired: list[Row] = []
+        for i in range(0, len(rows), 2):
+            right = list(rows[i + 1]) if i + 1 < len(rows) else blank
+            paired.append(list(rows[i]) + right)
+        table = self._grid(doubled, half + half, paired, size, False, min_row_height, None)
+        n = len(columns)
+        table.setStyle(TableStyle([("LINEAFTER", (n - 1, 0), (n - 1, -1), 1.6, GRID)]))
+        self.story.append(table)
+
+    def _grid(
+        self,
+        columns: Sequence[Column],
+        widths: list[float],
+        rows: Sequence[Row],
+        size: float,
+        zebra: bool,
+        min_row_height: float | None,
+        header_size: float | None,
+    ) -> Table:
+        pad_x = 3.0
+        leading = round(size * 1.25, 1)
+        pad_y = 3.0
+        if min_row_height:
+            pad_y = max(pad_y, (min_row_height * mm - leading) / 2)
+        hsize = header_size or size
+        hstyle = self.style(font=self.fonts.hei, size=hsize, align="center", leading=hsize * 1.25)
+        header = [
+            self._cell(c.title, w - 2 * pad_x, hstyle, force=True)
+            for c, w in zip(columns, widths, strict=True)
+        ]
+        cstyles = [self.style(size=size, align=c.align, leading=leading) for c in columns]
+        room = [w - 2 * pad_x - 0.5 for w in widths]
+        data: list[list[Any]] = [header]
+        commands: list[tuple[Any, ...]] = [
+            ("FONT", (0, 0), (-1, -1), self.fonts.song, size, leading),
+            ("GRID", (0, 0), (-1, -1), 0.6, GRID),
+            ("BOX", (0, 0), (-1, -1), 1.0, GRID),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (-1, -1), pad_x),
+            ("RIGHTPADDING", (0, 0), (-1, -1), pad_x),
+            ("TOPPADDING", (0, 1), (-1, -1), pad_y),
+            ("BOTTOMPADDING", (0, 1), (-1, -1), pad_y),
+            ("TOPPADDING", (0, 0), (-1, 0), 4),
+            ("BOTTOMPADDING", (0, 0), (-1, 0), 4),
+            ("BACKGROUND", (0, 0), (-1, 0), HEADER_SHADE),
+        ]
+        for i, c in enumerate(columns):
+            commands.append(("ALIGN", (i, 1), (i, -1), _TABLE_ALIGN[c.align]))
+        if zebra:
+            commands.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ZEBRA_SHADE]))
+        for r, row in enumerate(rows, start=1):
+            if isinstance(row, SpanRow):
+                st = self.style(font=self.fonts.hei, size=size, align=row.align, leading=leading)
+                data.append([Paragraph(escape(row.text), st)] + [""] * (len(columns) - 1))
+                commands.append(("SPAN", (0, r), (-1, r)))
+                if row.shaded:
+                    commands.append(("BACKGROUND", (0, r), (-1, r), SPAN_SHADE))
+                continue
+            if len(row) != len(columns):
+                raise ValueError(f"第{r}行有 {len(row)} 个单元格，表头有 {len(columns)} 列")
+            data.append(
+                [
+                    self._cell("" if v is None else str(v), room[i], cstyles[i])
+                    for i, v in enumerate(row)
+                ]
+            )
+        table = LongTable(data, colWidths=widths, repeatRows=1, hAlign="CENTER")
+        table.setStyle(TableStyle(commands))
+        return table
+
+    def _cell(self, text: str, room: float, style: ParagraphStyle, force: bool = False) -> Any:
+        """A plain string when it fits on one line, else a wrapping paragraph."""
+        if not force and "\n" not in text:
+            if stringWidth(text, style.fontName, style.fontSize) <= room:
+                return text
+        return Paragraph(escape(text).replace("\n", "<br/>"), style)
+
+    def signature_lines(
+        self,
+        roles: Sequence[str],
+        *,
+        date: bool = True,
+        size: float = 12,
+        space_before: float = 8,
+    ) -> None:
+        """"支部书记（签字）：____  日期：____年__月__日" — roles that don't fit wrap whole."""
+        items: list[FillEntry] = []
+        for role in roles:
+            items.append((f"{role}（签字）：", Blank(32), "　　"))
+        if date:
+            items.append(("日期：", Blank(16), "年", Blank(9), "月", Blank(9), "日"))
+        line = FillLine(items, font=self.fonts.song, size=size)
+        self.story.append(KeepTogether([Spacer(1, space_before * mm), line]))
+
+    def issuer(
+        self, body: str, date: str, *, seal_room: float = 14, size: float = 14
+    ) -> None:
+        """The issuing body and date at the end, right-aligned, with room above for the seal.
+
+        `date` may be ISO ("2026-11-24") or ready Chinese text. The right indent of two
+        characters follows common practice so the seal can sit across name and date.
+        """
+        style = ParagraphStyle(
+            "issuer",
+            parent=self.style(size=size, align="right", leading=size * 1.6),
+            rightIndent=2 * size,
+        )
+        block: list[Flowable] = [Spacer(1, seal_room * mm)]
+        if body:
+            block.append(Paragraph(escape(body), style))
+        if date:
+            block.append(Paragraph(escape(cn_date(date)), style))
+        self.story.append(KeepTogether(block))
+
+    def add(self, flowable: Flowable) -> None:
+        """Escape hatch for documents that need a flowable the builder does not offer."""
+        self.story.append(flowable)
+
+    # -- output ---------------------------------------------------------------------------
+
+    def build(self) -> int:
+        """Lay out and write the PDF; return the number of pages.
+
+        A path is written through a temporary file and renamed, so a failed layout never
+        leaves a half-written PDF where the old one was.
+        """
+        m = self.margins
+        furniture = _Furniture(self.fonts, self.pagesize, m, self._header, self._header_right)
+        frame = Frame(
+            m.left * mm,
+            m.bottom * mm,
+            self.frame_width,
+            self.frame_height,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id="body",
+        )
+        if isinstance(self.out, (str, os.PathLike)):
+            target = Path(self.out)
+            tmp = target.with_name(target.name + ".part")
+            try:
+                self._build_to(str(tmp), frame, furniture)
+                os.replace(tmp, target)
+            finally:
+                if tmp.exists():
+                    tmp.unlink()
+        else:
+            self._build_to(self.out, frame, furniture)
+        self.page_count = furniture.page_count
+        return self.page_count
+
+    def _build_to(self, out: Any, frame: Frame, furniture: _Furniture) -> None:
+        doc = BaseDocTemplate(
+            out,
+            pagesize=self.pagesize,
+            leftMargin=self.margins.left * mm,
+            rightMargin=self.margins.right * mm,
+            topMargin=self.margins.top * mm,
+            bottomMargin=self.margins.bottom * mm,
+            title=self._meta["title"],
+            author=self._meta["author"],
+            subject=self._meta["subject"],
+            creator="先锋指数",
+            invariant=int(self._invariant),
+            initialFontName=self.fonts.song,
+        )
+        doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+        doc.build(list(self.story), canvasmaker=_make_canvas_class(furniture))
