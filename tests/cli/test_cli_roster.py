@@ -1,0 +1,97 @@
+"""End-to-end through the command line, as township scripts use it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(*args: str, home: Path, check: bool = False) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PIONEER_HOME=str(home), PYTHONPATH=str(ROOT))
+    env.pop("PIONEER_DB", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
+    )
+    if check:
+        assert result.returncode == 0, result.stdout + result.stderr
+    return result
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    return tmp_path / "home"
+
+
+def test_init_then_members_json(tmp_path: Path, home: Path) -> None:
+    db = tmp_path / "b.db"
+    out = run("--db", str(db), "init", "--branch", "新村党支部", "--year", "2026", home=home, check=True)
+    assert "已新建账本" in out.stdout
+    result = run("--db", str(db), "members", "--json", home=home, check=True)
+    assert json.loads(result.stdout) == []
+
+
+def test_demo_members_json_has_contract_fields(tmp_path: Path, home: Path) -> None:
+    db = tmp_path / "demo.db"
+    run("--db", str(db), "demo", "--year", "2026", home=home, check=True)
+    members = json.loads(run("members", "--json", "--db", str(db), home=home, check=True).stdout)
+    assert len(members) == 41  # one of 42 transferred out this year
+    for m in members:
+        assert {"id", "code", "name", "status", "group", "exempt", "mobile", "leader"} <= set(m)
+        assert isinstance(m["exempt"], bool) and isinstance(m["mobile"], bool)
+        assert "*" in m["id_card"] or m["id_card"] == ""
+    assert {m["status"] for m in members} == {"正式党员", "预备党员", "入党积极分子"}
+
+
+def test_default_book_is_in_user_data_folder(home: Path) -> None:
+    run("init", "--branch", "默认支部", "--year", "2026", home=home, check=True)
+    assert (home / "先锋指数账本.db").exists()
+
+
+def test_backup_verify_restore(tmp_path: Path, home: Path) -> None:
+    db = tmp_path / "demo.db"
+    run("--db", str(db), "demo", home=home, check=True)
+    backup = run("--db", str(db), "backup", "--to", str(tmp_path / "usb"), home=home, check=True)
+    path = backup.stdout.strip().splitlines()[-1]
+    assert Path(path).exists()
+    verified = run("verify", path, home=home, check=True)
+    assert "检查通过" in verified.stdout
+    restored = run("--db", str(db), "restore", path, home=home, check=True)
+    assert "已从备份恢复" in restored.stdout
+
+
+def test_refusals_exit_1_with_chinese_reason(tmp_path: Path, home: Path) -> None:
+    bad = tmp_path / "bad.db"
+    bad.write_text("这不是数据库", encoding="utf-8")
+    result = run("--db", str(bad), "members", "--json", home=home)
+    assert result.returncode == 1
+    assert "不是先锋指数账本" in result.stderr
+    result = run("verify", str(bad), home=home)
+    assert result.returncode == 1
+
+
+def test_usage_error_exits_2(home: Path) -> None:
+    result = run("init", "--year", "2026", home=home)
+    assert result.returncode == 2
+    assert "用法错误" in result.stderr
+
+
+def test_print_roster(tmp_path: Path, home: Path) -> None:
+    db = tmp_path / "demo.db"
+    run("--db", str(db), "demo", home=home, check=True)
+    out = tmp_path / "花名册.pdf"
+    run("--db", str(db), "print", "roster", "--out", str(out), home=home, check=True)
+    assert out.read_bytes().startswith(b"%PDF")
+    result = run("--db", str(db), "print", "nonsense", "--out", str(out), home=home)
+    assert result.returncode == 1 and "不认识的打印种类" in result.stderr
