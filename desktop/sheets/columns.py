@@ -1,0 +1,351 @@
+"""The interchange workbook's contract: sheets, their columns in order, and each column's kind.
+
+This module is plain data (no openpyxl). CONTRACT.md ("The interchange workbook") fixes the
+sheet and column names; `docs/interchange.md` documents them for people. Where CONTRACT.md is
+silent (the `党小组` sheet, the kinds of free-text columns, the few columns the program adds
+after the contract's own) the choice is made here and documented there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    """How a column's cells are read and written.
+
+    Value types the reader returns (and the writer takes):
+
+    ========  =====================================================  ===================
+    kind      accepted in a cell                                     Python value
+    ========  =====================================================  ===================
+    text      anything; trimmed                                      str
+    name      a person's name; spaces between Chinese characters     str
+              are removed ("张　三" → "张三")
+    member    a member reference: 编号 or 姓名 (as `name`; whole     str
+              numbers accepted as the text they show)
+    code      a code (编号, 手机号码, 收据号): text; whole numbers    str
+              accepted as the text they show ("000" format kept)
+    idcard    身份证号: text only, 18 characters (digits, last may    str
+              be X); a numeric cell is refused (digits were lost)
+    choice    one of the column's `choices`                          str
+    date      YYYY-MM-DD (also YYYY/M/D, YYYY.M.D, YYYY年M月D日,     datetime.date
+              YYYYMMDD) or a real date cell
+    month     YYYY-MM (also YYYY/M, YYYY.M, YYYY年M月, YYYYMM) or     str "YYYY-MM"
+              a date cell (its month)
+    yesno     是 / 否 (or a TRUE/FALSE cell)                         bool
+    money     yuan, up to 2 decimals, not negative                   int (fen)
+    points    a number exact to 0.01 (may be negative)               decimal.Decimal
+    integer   a whole number                                         int
+    ========  =====================================================  ===================
+    """
+
+    TEXT = "text"
+    NAME = "name"
+    MEMBER = "member"
+    CODE = "code"
+    IDCARD = "idcard"
+    CHOICE = "choice"
+    DATE = "date"
+    MONTH = "month"
+    YESNO = "yesno"
+    MONEY = "money"
+    POINTS = "points"
+    INTEGER = "integer"
+
+    @property
+    def label(self) -> str:
+        """A short Chinese description, for documentation and the column-mapping screen."""
+        return _KIND_LABELS[self]
+
+
+_KIND_LABELS: dict[Kind, str] = {
+    Kind.TEXT: "文本",
+    Kind.NAME: "姓名",
+    Kind.MEMBER: "党员（编号或姓名）",
+    Kind.CODE: "编码（文本）",
+    Kind.IDCARD: "身份证号（文本）",
+    Kind.CHOICE: "选项",
+    Kind.DATE: "日期 YYYY-MM-DD",
+    Kind.MONTH: "月份 YYYY-MM",
+    Kind.YESNO: "是/否",
+    Kind.MONEY: "金额（元，两位小数）",
+    Kind.POINTS: "分值（两位小数）",
+    Kind.INTEGER: "整数",
+}
+
+#: Kinds whose cells the writer marks as text ("@") so Excel/WPS never turns them into numbers
+#: or dates when a person edits them.
+TEXT_FORMAT_KINDS: frozenset[Kind] = frozenset(
+    {
+        Kind.TEXT,
+        Kind.NAME,
+        Kind.MEMBER,
+        Kind.CODE,
+        Kind.IDCARD,
+        Kind.CHOICE,
+        Kind.DATE,
+        Kind.MONTH,
+        Kind.YESNO,
+    }
+)
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a sheet."""
+
+    name: str
+    kind: Kind = Kind.TEXT
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    #: True for the few columns the program adds after the contract's own (CONTRACT.md allows
+    #: "add to them freely"); they are optional and may be absent in other people's files.
+    extension: bool = False
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class SheetSpec:
+    """One sheet: its name and its columns in the order they are written."""
+
+    name: str
+    columns: tuple[Column, ...]
+    note: str = ""
+    _by_name: dict[str, Column] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_name", {c.name: c for c in self.columns})
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns)
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns if c.required)
+
+    def column(self, name: str) -> Column:
+        return self._by_name[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._by_name
+
+
+# --- the choices CONTRACT.md lists -------------------------------------------------------------
+
+GENDERS: tuple[str, ...] = ("男", "女")
+MEMBER_STATUSES: tuple[str, ...] = ("正式党员", "预备党员", "入党积极分子")
+ACTIVITY_TYPES: tuple[str, ...] = (
+    "支部党员大会",
+    "支委会",
+    "党小组会",
+    "党课",
+    "主题党日",
+    "组织生活会",
+    "民主评议",
+    "志愿服务",
+    "集中学习",
+    "其他",
+)
+ATTENDANCE_STATUSES: tuple[str, ...] = ("出席", "因公请假", "因私请假", "无故缺席", "补录")
+CLAIM_STATUSES: tuple[str, ...] = ("申报", "初评", "审定", "驳回")
+APPRAISAL_TYPES: tuple[str, ...] = ("党员评议", "群众评议")
+APPRAISAL_GRADES: tuple[str, ...] = ("优秀", "合格", "基本合格", "不合格")
+
+
+def _c(
+    name: str,
+    kind: Kind = Kind.TEXT,
+    *,
+    req: bool = False,
+    choices: tuple[str, ...] = (),
+    extension: bool = False,
+    note: str = "",
+) -> Column:
+    return Column(name, kind, req, choices, extension, note)
+
+
+ROSTER = SheetSpec(
+    "党员名册",
+    (
+        _c("编号", Kind.CODE, note="党员编号，其他工作表用它指代党员"),
+        _c("姓名", Kind.NAME, req=True),
+        _c("性别", Kind.CHOICE, choices=GENDERS),
+        _c("民族"),
+        _c("出生日期", Kind.DATE),
+        _c("身份证号", Kind.IDCARD),
+        _c("手机号码", Kind.CODE),
+        _c("学历"),
+        _c("人员类别", Kind.CHOICE, req=True, choices=MEMBER_STATUSES),
+        _c("入党时间", Kind.DATE),
+        _c("转正时间", Kind.DATE),
+        _c("党小组", note="党小组名称（见“党小组”工作表）"),
+        _c("流动党员", Kind.YESNO),
+        _c("免考", Kind.YESNO),
+        _c("党员领导干部", Kind.YESNO),
+        _c("离开日期", Kind.DATE),
+        _c("离开原因"),
+        _c("备注"),
+        _c("流动去向", extension=True, note="流动党员外出的地点"),
+        _c("免考批准日期", Kind.DATE, extension=True),
+        _c("免考原因", extension=True),
+    ),
+)
+
+GROUPS = SheetSpec(
+    "党小组",
+    (
+        _c("名称", req=True, note="党小组名称，与“党员名册”的“党小组”列一致"),
+        _c("组长", Kind.MEMBER, note="党小组长：编号或姓名"),
+        _c("备注"),
+    ),
+    note="CONTRACT.md 未规定此表的列；由本程序规定。",
+)
+
+ACTIVITIES = SheetSpec(
+    "活动",
+    (
+        _c("编号", Kind.CODE, req=True, note="活动编号，“签到”工作表用它指代活动"),
+        _c("日期", Kind.DATE, req=True),
+        _c("类型", Kind.CHOICE, req=True, choices=ACTIVITY_TYPES),
+        _c("主题"),
+        _c("地点"),
+        _c("主持人", Kind.NAME),
+        _c("记录人", Kind.NAME),
+    ),
+)
+
+ATTENDANCE = SheetSpec(
+    "签到",
+    (
+        _c("活动编号", Kind.CODE, req=True),
+        _c("党员", Kind.MEMBER, req=True),
+        _c("状态", Kind.CHOICE, req=True, choices=ATTENDANCE_STATUSES),
+        _c("证明人", Kind.NAME),
+        _c("备注"),
+    ),
+)
+
+DUES = SheetSpec(
+    "党费",
+    (
+        _c("党员", Kind.MEMBER, req=True),
+        _c("月份", Kind.MONTH, req=True),
+        _c("应缴", Kind.MONEY, req=True),
+        _c("实缴", Kind.MONEY, req=True),
+        _c("缴纳日期", Kind.DATE),
+        _c("收款人", Kind.NAME),
+        _c("收据号", Kind.CODE),
+    ),
+)
+
+CLAIMS = SheetSpec(
+    "积分申报",
+    (
+        _c("党员", Kind.MEMBER, req=True),
+        _c("日期", Kind.DATE, req=True),
+        _c("项目", req=True),
+        _c("分值", Kind.POINTS, req=True),
+        _c("事由"),
+        _c("状态", Kind.CHOICE, choices=CLAIM_STATUSES),
+    ),
+)
+
+APPRAISALS = SheetSpec(
+    "民主评议",
+    (
+        _c("年度", Kind.INTEGER, req=True),
+        _c("轮次", Kind.INTEGER, note="同一年度第几次评议（1、2…）；空 = 只有一次"),
+        _c("类型", Kind.CHOICE, req=True, choices=APPRAISAL_TYPES),
+        _c("党员", Kind.MEMBER, req=True),
+        _c("等次", Kind.CHOICE, req=True, choices=APPRAISAL_GRADES),
+    ),
+)
+
+VETOES = SheetSpec(
+    "一票否决",
+    (
+        _c("党员", Kind.MEMBER, req=True),
+        _c("日期", Kind.DATE, req=True),
+        _c("原因", req=True),
+        _c("决定人", Kind.NAME),
+    ),
+)
+
+#: Every sheet of the interchange workbook, in the order they are written.
+SHEETS: dict[str, SheetSpec] = {
+    s.name: s for s in (ROSTER, GROUPS, ACTIVITIES, ATTENDANCE, DUES, CLAIMS, APPRAISALS, VETOES)
+}
+SHEET_NAMES: tuple[str, ...] = tuple(SHEETS)
+
+
+def sheet_spec(name: str) -> SheetSpec:
+    """The spec of a contract sheet; `KeyError` names the unknown sheet."""
+    try:
+        return SHEETS[name]
+    except KeyError:
+        raise KeyError(f"unknown interchange sheet {name!r}; known: {', '.join(SHEETS)}") from None
+
+
+# --- header synonyms for the column-mapping step ------------------------------------------------
+
+#: Headers other ledgers use, by the contract column they mean (for every sheet that has it).
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "编号": ("党员编号",),
+    "姓名": ("党员姓名", "名字"),
+    "出生日期": ("出生年月", "出生年月日", "生日"),
+    "身份证号": (
+        "身份证",
+        "身份证号码",
+        "公民身份号码",
+        "公民身份证号",
+        "身份证件号码",
+        "证件号码",
+    ),
+    "手机号码": ("联系电话", "电话", "手机", "手机号", "电话号码", "联系方式", "移动电话"),
+    "学历": ("文化程度", "最高学历"),
+    "人员类别": ("类别", "人员身份", "党员类别", "身份", "党员身份", "政治面貌"),
+    "入党时间": ("入党日期", "入党年月", "加入党组织日期"),
+    "转正时间": ("转正日期", "转正年月"),
+    "党小组": ("所在党小组", "所属党小组", "党小组名称", "小组"),
+    "流动党员": ("是否流动党员",),
+    "免考": ("是否免考",),
+    "党员领导干部": ("是否党员领导干部", "领导干部", "是否领导干部"),
+    "离开日期": ("离开时间", "转出日期", "转出时间"),
+    "离开原因": ("转出原因",),
+    "备注": ("说明",),
+    "党员": ("姓名", "党员姓名", "党员编号"),
+    "主题": ("活动主题", "会议主题"),
+    "主持人": ("主持",),
+    "记录人": ("记录",),
+    "活动编号": ("活动",),
+    "月份": ("缴费月份", "所属月份", "缴纳月份"),
+    "应缴": ("应缴金额", "应缴党费", "应交", "应交金额"),
+    "实缴": ("实缴金额", "实缴党费", "实交", "实交金额"),
+    "缴纳日期": ("缴费日期", "交纳日期", "缴费时间"),
+    "收款人": ("经手人",),
+    "收据号": ("收据编号", "票据号", "收据号码"),
+    "项目": ("积分项目", "申报项目"),
+    "分值": ("分数", "积分", "得分"),
+    "事由": ("理由", "申报事由"),
+    "年度": ("年份", "评议年度"),
+    "等次": ("评议等次", "评议结果", "评定等次"),
+    "原因": ("否决原因", "否决事由"),
+    "决定人": ("批准人", "决定"),
+}
+
+#: Synonyms that only make sense on one sheet (e.g. 时间 means 日期 on 活动).
+SHEET_SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
+    "党小组": {"名称": ("党小组", "党小组名称", "小组名称"), "组长": ("党小组长",)},
+    "活动": {
+        "编号": ("活动编号",),
+        "日期": ("时间", "活动日期", "活动时间", "会议日期", "会议时间"),
+        "类型": ("活动类型", "会议类型"),
+    },
+    "签到": {"状态": ("出勤情况", "出勤状态", "签到状态", "出勤")},
+    "积分申报": {"日期": ("申报日期", "时间"), "状态": ("审核状态",)},
+    "民主评议": {"类型": ("评议类型",)},
+    "一票否决": {"日期": ("否决日期", "时间"), "原因": ("事由",)},
+}

@@ -1,0 +1,544 @@
+"""Reading the interchange workbook into plain data.
+
+`read_workbook` never refuses a row by itself: it returns every non-blank row with typed values
+(None where a cell is empty or could not be read) and a list of `Problem`s. The caller (the
+book) adds its own checks and refuses the import when any problem remains — all or nothing.
+A file that cannot be read at all raises `WorkbookError`.
+"""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from itertools import chain
+from pathlib import Path
+from typing import Any
+
+from desktop.sheets.cells import CellError, clean_header, clean_text, read_cell
+from desktop.sheets.columns import SHEET_NAMES, SHEET_SYNONYMS, SHEETS, SYNONYMS, SheetSpec
+from desktop.sheets.errors import Problem, WorkbookError
+
+__all__ = [
+    "Row",
+    "WorkbookData",
+    "read_workbook",
+    "sheet_headers",
+    "suggest_mapping",
+]
+
+#: The header row is looked for in this many first rows (a ledger often has a title row).
+HEADER_SEARCH_ROWS = 10
+
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+SAVE_AS_XLSX = "请在 Excel/WPS 中另存为 .xlsx 后再导入"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One non-blank data row: its Excel row number and a value for every contract column."""
+
+    number: int
+    values: dict[str, Any]
+
+    def __getitem__(self, column: str) -> Any:
+        return self.values[column]
+
+
+@dataclass
+class WorkbookData:
+    """What `read_workbook` found.
+
+    `sheets` maps each contract sheet present in the file (in contract order) to its rows;
+    `problems` lists everything wrong, in sheet then row order. `source_names` gives each sheet's
+    name in the file, `ignored_columns` the headers that were not read (for the preview).
+    """
+
+    sheets: dict[str, list[Row]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    source_names: dict[str, str] = field(default_factory=dict)
+    ignored_columns: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def rows(self, sheet: str) -> list[Row]:
+        """The rows of a contract sheet ([] when the sheet is absent)."""
+        return self.sheets.get(sheet, [])
+
+    def __contains__(self, sheet: object) -> bool:
+        return sheet in self.sheets
+
+    def problem_lines(self) -> list[str]:
+        return [str(p) for p in self.problems]
+
+
+# --- the file as a whole -----------------------------------------------------------------------
+
+
+def _refuse(message: str, kind: str, path: Path) -> WorkbookError:
+    return WorkbookError(message, kind, str(path))
+
+
+def check_file(path: str | os.PathLike[str]) -> None:
+    """Raise `WorkbookError` unless `path` looks like a readable .xlsx file (by its content,
+    never by its name: a real workbook named .xls is accepted, a CSV named .xlsx is not)."""
+    p = Path(path)
+    if not p.exists():
+        raise _refuse(f"找不到文件：{p}。请确认文件位置后重试。", "not_found", p)
+    if p.is_dir():
+        raise _refuse(
+            f"“{p}”是一个文件夹，不是 Excel 文件。请选择一个 .xlsx 文件。", "is_directory", p
+        )
+    try:
+        with p.open("rb") as fh:
+            head = fh.read(4096)
+            size = os.fstat(fh.fileno()).st_size
+    except OSError:
+        raise _refuse(
+            f"无法读取文件：{p}。可能没有权限，或文件正被其他程序（如 Excel/WPS）占用；"
+            "请关闭该文件后重试。",
+            "unreadable",
+            p,
+        ) from None
+    if size == 0:
+        raise _refuse(f"文件是空的（0 字节）：{p}。请选择一个保存过内容的 .xlsx 文件。", "empty", p)
+    if head.startswith(OLE2_MAGIC):
+        _refuse_ole2(p)
+    if head.startswith(ZIP_MAGIC):
+        _check_zip(p)
+        return
+    raise _refuse(
+        f"文件不是 .xlsx 工作簿（{_guess_kind(head)}）：{p}。{SAVE_AS_XLSX}。", "not_xlsx", p
+    )
+
+
+def _refuse_ole2(p: Path) -> None:
+    """An OLE2 compound file: an old .xls, an encrypted .xlsx, or another old Office file."""
+    data = p.read_bytes()
+    # Stream names in the directory are UTF-16LE.
+    if (
+        "EncryptionInfo".encode("utf-16-le") in data
+        or "EncryptedPackage".encode("utf-16-le") in data
+    ):
+        raise _refuse(
+            f"这个工作簿设置了打开密码（已加密），程序无法读取：{p}。请在 Excel/WPS 中打开它，"
+            "去掉打开密码后另存为 .xlsx，再导入。",
+            "encrypted",
+            p,
+        )
+    if "Workbook".encode("utf-16-le") in data or "Book".encode("utf-16-le") in data:
+        raise _refuse(
+            f"这是旧版 Excel 97-2003 工作簿（.xls），程序只能读取 .xlsx：{p}。{SAVE_AS_XLSX}。",
+            "xls",
+            p,
+        )
+    raise _refuse(
+        f"文件不是 Excel 工作簿（看起来是旧版 Word/PowerPoint 等 Office 文件）：{p}。"
+        "请选择 .xlsx 工作簿。",
+        "not_xlsx",
+        p,
+    )
+
+
+def _check_zip(p: Path) -> None:
+    try:
+        with zipfile.ZipFile(p) as zf:
+            names = set(zf.namelist())
+            mimetype = zf.read("mimetype") if "mimetype" in names else b""
+    except (zipfile.BadZipFile, OSError, KeyError):
+        raise _refuse(
+            f"工作簿已损坏，无法读取：{p}。请在 Excel/WPS 中打开并重新保存为 .xlsx 后再导入。",
+            "damaged",
+            p,
+        ) from None
+    if "xl/workbook.xml" in names:
+        return
+    if "xl/workbook.bin" in names:
+        raise _refuse(
+            f"这是二进制工作簿（.xlsb），程序只能读取 .xlsx：{p}。{SAVE_AS_XLSX}。", "not_xlsx", p
+        )
+    if b"spreadsheet" in mimetype:
+        raise _refuse(
+            f"这是 WPS/LibreOffice 的 OpenDocument 表格（.ods），程序只能读取 .xlsx：{p}。"
+            f"{SAVE_AS_XLSX}。",
+            "not_xlsx",
+            p,
+        )
+    if "word/document.xml" in names:
+        what = "看起来是 Word 文档"
+    elif "[Content_Types].xml" in names or b"opendocument" in mimetype:
+        what = "看起来是其他 Office 文档"
+    else:
+        what = "看起来是 zip 压缩包"
+    raise _refuse(f"文件不是 Excel 工作簿（{what}）：{p}。请选择 .xlsx 工作簿。", "not_xlsx", p)
+
+
+def _guess_kind(head: bytes) -> str:
+    if head.startswith(b"%PDF"):
+        return "看起来是 PDF 文件"
+    if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8")):
+        return "看起来是图片"
+    if b"\x00" not in head:
+        for encoding in ("utf-8-sig", "gb18030"):
+            try:
+                text = head.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            lowered = text.lstrip().lower()
+            if lowered.startswith(("<html", "<!doctype html", "<table", "<?xml")):
+                return "看起来是网页或 XML 文本"
+            return "看起来是文本/CSV 文件"
+    return "无法识别的格式"
+
+
+class _OpenWorkbook:
+    """An openpyxl read-only workbook over an open file handle, closed on exit."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+
+    def __enter__(self) -> Any:
+        import openpyxl  # lazy: importing openpyxl costs ~0.2 s
+
+        check_file(self.path)
+        self._fh = self.path.open("rb")
+        try:
+            self._wb = openpyxl.load_workbook(self._fh, read_only=True, data_only=True)
+        except Exception as exc:  # openpyxl raises many types for a broken package
+            self._fh.close()
+            err = _refuse(
+                f"工作簿已损坏，无法读取：{self.path}。请在 Excel/WPS 中打开并重新保存为 .xlsx "
+                "后再导入。",
+                "damaged",
+                self.path,
+            )
+            raise err from exc
+        return self._wb
+
+    def __exit__(self, *exc: object) -> None:
+        try:
+            self._wb.close()
+        finally:
+            self._fh.close()
+
+
+# --- headers -------------------------------------------------------------------------------------
+
+_ALL_KNOWN_HEADERS: frozenset[str] = frozenset(
+    chain(
+        (c for spec in SHEETS.values() for c in spec.names),
+        (s for names in SYNONYMS.values() for s in names),
+        (s for table in SHEET_SYNONYMS.values() for names in table.values() for s in names),
+    )
+)
+
+
+def _find_header(
+    rows: Iterator[tuple[Any, ...]], known: frozenset[str] | set[str]
+) -> tuple[int, tuple[Any, ...], Iterator[tuple[Any, ...]]] | None:
+    """(row number, header cells, remaining rows) or None for an empty sheet.
+
+    The header row is the first of the first HEADER_SEARCH_ROWS rows holding a known header;
+    failing that the first row with two or more filled cells; failing that the first filled row.
+    """
+    buffered: list[tuple[Any, ...]] = []
+    for row in rows:
+        buffered.append(row)
+        if len(buffered) >= HEADER_SEARCH_ROWS:
+            break
+
+    def filled(row: tuple[Any, ...]) -> list[str]:
+        return [h for h in (clean_header(c.value) for c in row) if h]
+
+    choice = next((i for i, r in enumerate(buffered) if known & set(filled(r))), None)
+    if choice is None:
+        choice = next((i for i, r in enumerate(buffered) if len(filled(r)) >= 2), None)
+    if choice is None:
+        choice = next((i for i, r in enumerate(buffered) if filled(r)), None)
+    if choice is None:
+        return None
+    rest = chain(buffered[choice + 1 :], rows)
+    return choice + 1, buffered[choice], rest
+
+
+def sheet_headers(path: str | os.PathLike[str]) -> dict[str, list[str]]:
+    """Every sheet of the workbook (its name as in the file) → its headers, cleaned (no spaces,
+    no trailing "*") and in order; for the column-mapping step. Raises `WorkbookError`."""
+    result: dict[str, list[str]] = {}
+    with _OpenWorkbook(path) as wb:
+        for ws in wb.worksheets:
+            found = _find_header(ws.iter_rows(), _ALL_KNOWN_HEADERS)
+            headers: list[str] = []
+            if found is not None:
+                headers = [h for h in (clean_header(c.value) for c in found[1]) if h]
+            result[ws.title] = headers
+    return result
+
+
+def suggest_mapping(headers: Iterable[str], sheet: str) -> dict[str, str]:
+    """A proposed {header in the file → contract column} for `sheet`.
+
+    Exact names map to themselves; other headers map through a small synonym table
+    (联系电话 → 手机号码, 出生年月 → 出生日期, …). A contract column is proposed at most once;
+    headers with no proposal are left out.
+    """
+    spec = SHEETS[sheet]
+    headers = list(headers)
+    result: dict[str, str] = {}
+    taken: set[str] = set()
+    for h in headers:
+        name = clean_header(h)
+        if name in spec and name not in taken:
+            result[h] = name
+            taken.add(name)
+    local = SHEET_SYNONYMS.get(sheet, {})
+    for h in headers:
+        if h in result:
+            continue
+        name = clean_header(h)
+        for target in spec.names:
+            if target in taken:
+                continue
+            if name in local.get(target, ()) or (
+                target not in local and name in SYNONYMS.get(target, ())
+            ):
+                result[h] = target
+                taken.add(target)
+                break
+        else:
+            for target in spec.names:  # a global synonym the sheet's own table did not cover
+                if target not in taken and name in SYNONYMS.get(target, ()):
+                    result[h] = target
+                    taken.add(target)
+                    break
+    return result
+
+
+# --- reading -------------------------------------------------------------------------------------
+
+
+def read_workbook(
+    path: str | os.PathLike[str],
+    *,
+    sheets: Iterable[str] | None = None,
+    mappings: Mapping[str, Mapping[str, str | None]] | None = None,
+    sheet_aliases: Mapping[str, str] | None = None,
+) -> WorkbookData:
+    """Read the interchange workbook at `path`.
+
+    - `sheets`: the contract sheets to read (default: all present).
+    - `mappings`: per contract sheet, {header in the file → contract column, or None to ignore
+      it}; headers not in the mapping are matched by their exact (space-free) name.
+    - `sheet_aliases`: {sheet name in the file → contract sheet}, for a workbook whose sheets are
+      named differently. A workbook holding a single sheet with an unknown name is read as the
+      requested sheet when only one is requested, else as the sheet its headers fit best.
+
+    Raises `WorkbookError` when the file cannot be read or holds none of the sheets.
+    """
+    wanted = _wanted_sheets(sheets)
+    mappings = mappings or {}
+    for sheet, mapping in mappings.items():
+        spec = SHEETS.get(sheet)
+        if spec is None:
+            raise ValueError(f"mappings: unknown sheet {sheet!r}")
+        for source, target in mapping.items():
+            if target is not None and target != "" and target not in spec:
+                raise ValueError(f"mappings[{sheet!r}][{source!r}]: unknown column {target!r}")
+    aliases = {clean_text(k): v for k, v in (sheet_aliases or {}).items()}
+    for target in aliases.values():
+        if target not in SHEETS:
+            raise ValueError(f"sheet_aliases: unknown sheet {target!r}")
+
+    data = WorkbookData()
+    with _OpenWorkbook(path) as wb:
+        chosen = _choose_sheets(wb, wanted, aliases, mappings, data, Path(path))
+        for sheet in SHEET_NAMES:
+            if sheet in chosen:
+                ws = chosen[sheet]
+                data.source_names[sheet] = ws.title
+                _read_sheet(ws, SHEETS[sheet], mappings.get(sheet, {}), data)
+    return data
+
+
+def _wanted_sheets(sheets: Iterable[str] | None) -> tuple[str, ...]:
+    if sheets is None:
+        return SHEET_NAMES
+    wanted = tuple(sheets)
+    for s in wanted:
+        if s not in SHEETS:
+            raise ValueError(f"unknown interchange sheet {s!r}")
+    return wanted
+
+
+def _choose_sheets(
+    wb: Any,
+    wanted: tuple[str, ...],
+    aliases: dict[str, str],
+    mappings: Mapping[str, Mapping[str, str | None]],
+    data: WorkbookData,
+    path: Path,
+) -> dict[str, Any]:
+    chosen: dict[str, Any] = {}
+    for ws in wb.worksheets:
+        title = clean_text(ws.title)
+        target = aliases.get(title, title if title in SHEETS else None)
+        if target is None or target not in wanted:
+            continue
+        if target in chosen:
+            data.problems.append(
+                Problem(
+                    ws.title,
+                    None,
+                    None,
+                    f"与工作表“{chosen[target].title}”都对应“{target}”，只能有一个；"
+                    "请删除或改名其中一个",
+                )
+            )
+            continue
+        chosen[target] = ws
+    if chosen:
+        return chosen
+    worksheets = list(wb.worksheets)
+    if len(worksheets) == 1:
+        target = _guess_single_sheet(worksheets[0], wanted, mappings)
+        if target is not None:
+            return {target: worksheets[0]}
+    present = "、".join(ws.title for ws in worksheets) or "（无）"
+    expected = "、".join(wanted)
+    raise _refuse(
+        f"工作簿里没有可导入的工作表：应有 {expected} 中的至少一个，实有 {present}：{path}。"
+        "请把工作表改成这些名称后再导入。",
+        "no_sheets",
+        path,
+    )
+
+
+def _guess_single_sheet(
+    ws: Any, wanted: tuple[str, ...], mappings: Mapping[str, Mapping[str, str | None]]
+) -> str | None:
+    """Which contract sheet a lone, oddly named sheet is (None when no sheet fits)."""
+    if len(wanted) == 1:
+        return wanted[0]
+    found = _find_header(ws.iter_rows(), _ALL_KNOWN_HEADERS)
+    if found is None:
+        return None
+    headers = [h for h in (clean_header(c.value) for c in found[1]) if h]
+    best: tuple[int, str] | None = None
+    for sheet in wanted:
+        mapping = {clean_header(k): v for k, v in mappings.get(sheet, {}).items()}
+        recognised = set(suggest_mapping(headers, sheet).values())
+        recognised |= {v for k, v in mapping.items() if k in headers and v}
+        if not set(SHEETS[sheet].required) <= recognised:
+            continue
+        if best is None or len(recognised) > best[0]:
+            best = (len(recognised), sheet)
+    return best[1] if best else None
+
+
+def _read_sheet(
+    ws: Any, spec: SheetSpec, mapping: Mapping[str, str | None], data: WorkbookData
+) -> None:
+    sheet_name = ws.title
+    rows_out: list[Row] = []
+    data.sheets[spec.name] = rows_out
+    data.ignored_columns[spec.name] = []
+    clean_mapping = {clean_header(k): v for k, v in mapping.items()}
+
+    known = set(spec.names) | set(clean_mapping)
+    found = _find_header(ws.iter_rows(), frozenset(known))
+    if found is None:
+        return  # an empty sheet: nothing to import, nothing wrong
+    header_row, header_cells, rest = found
+
+    # column index → (contract column, header as in the file)
+    columns: dict[int, tuple[str, str]] = {}
+    seen: dict[str, list[str]] = {}
+    for index, cell in enumerate(header_cells):
+        header = clean_header(cell.value)
+        if not header:
+            continue
+        target = clean_mapping.get(header, header)
+        if not target or target not in spec:
+            data.ignored_columns[spec.name].append(header)
+            continue
+        seen.setdefault(target, []).append(_column_letter(index))
+        columns[index] = (target, header)
+    for target, letters in seen.items():
+        if len(letters) > 1:
+            data.problems.append(
+                Problem(
+                    sheet_name,
+                    None,
+                    target,
+                    f"“{target}”列出现了不止一次（第 {'、'.join(letters)} 列），请只保留一列",
+                )
+            )
+    present = set(seen)
+    for name in spec.required:
+        if name not in present:
+            data.problems.append(Problem(sheet_name, None, name, f"缺少必填列“{name}”"))
+    # With a duplicated column only the first one is read.
+    firsts: dict[int, tuple[str, str]] = {}
+    used: set[str] = set()
+    for index, (target, header) in sorted(columns.items()):
+        if target not in used:
+            firsts[index] = (target, header)
+            used.add(target)
+
+    for offset, cells in enumerate(rest):
+        number = header_row + 1 + offset
+        values: dict[str, Any] = dict.fromkeys(spec.names)
+        raw_filled = False
+        row_problems: list[Problem] = []
+        for index, (target, header) in firsts.items():
+            if index >= len(cells):
+                continue
+            cell = cells[index]
+            raw = cell.value
+            if raw is None or (isinstance(raw, str) and not clean_text(raw)):
+                continue
+            raw_filled = True
+            try:
+                values[target] = read_cell(
+                    spec.column(target),
+                    raw,
+                    getattr(cell, "number_format", "General") or "General",
+                    getattr(cell, "data_type", "") or "",
+                )
+            except CellError as err:
+                row_problems.append(Problem(sheet_name, number, header, err.message))
+        if not raw_filled:
+            continue  # a blank row
+        for name in spec.required:
+            if (
+                name in present
+                and values[name] is None
+                and not any(p.column == _header_of(firsts, name) for p in row_problems)
+            ):
+                row_problems.append(
+                    Problem(sheet_name, number, _header_of(firsts, name), "必填，不能为空")
+                )
+        order = {header: i for i, (_, header) in enumerate(firsts.values())}
+        row_problems.sort(key=lambda p: order.get(p.column or "", 0))
+        data.problems.extend(row_problems)
+        rows_out.append(Row(number, values))
+
+
+def _header_of(columns: dict[int, tuple[str, str]], target: str) -> str:
+    for name, header in columns.values():
+        if name == target:
+            return header
+    return target
+
+
+def _column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
