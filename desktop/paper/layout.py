@@ -24,7 +24,8 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
-from reportlab.lib.pagesizes import A4, landscape as _landscape
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import landscape as _landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -50,6 +51,9 @@ Align = Literal["left", "center", "right"]
 Output = str | os.PathLike[str] | IO[bytes]
 
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
+_ALIGN_NAME: dict[int, Align] = {TA_LEFT: "left", TA_CENTER: "center", TA_RIGHT: "right"}
+#: Text that must not be broken across lines: digits, Latin letters and their punctuation.
+_UNBREAKABLE = re.compile(r"[0-9A-Za-z*+\-./:#()]+")
 _TABLE_ALIGN = {"left": "LEFT", "center": "CENTER", "right": "RIGHT"}
 
 GRID = colors.black
@@ -109,6 +113,15 @@ FillItem = str | Blank
 #: A tuple of items is kept on one line when it can be (e.g. a whole date field).
 FillEntry = FillItem | tuple[FillItem, ...]
 Row = Sequence[str] | SpanRow
+
+
+def para_text(text: str) -> str:
+    """Plain text → paragraph markup: escaped, newlines kept, ideographic spaces kept.
+
+    reportlab's paragraphs collapse U+3000 like any whitespace; four no-break spaces are
+    about one ideographic space wide in our fonts.
+    """
+    return escape(text).replace("\n", "<br/>").replace("\u3000", "\xa0" * 4)
 
 
 def cn_date(value: str) -> str:
@@ -408,7 +421,7 @@ class PaperDocument:
         sub = self.style(size=12, align="center", leading=18)
         for line in subtitles:
             if line:
-                self.story.append(Paragraph(escape(line), sub))
+                self.story.append(Paragraph(para_text(line), sub))
         self.story.append(Spacer(1, 4 * mm))
 
     def paragraph(
@@ -425,7 +438,7 @@ class PaperDocument:
         style = self.style(
             font=getattr(self.fonts, font), size=size, align=align, first_indent=2 * size * indent
         )
-        self.story.append(Paragraph(escape(text).replace("\n", "<br/>"), style))
+        self.story.append(Paragraph(para_text(text), style))
         if space_after:
             self.story.append(Spacer(1, space_after * mm))
 
@@ -582,7 +595,7 @@ class PaperDocument:
         for r, row in enumerate(rows, start=1):
             if isinstance(row, SpanRow):
                 st = self.style(font=self.fonts.hei, size=size, align=row.align, leading=leading)
-                data.append([Paragraph(escape(row.text), st)] + [""] * (len(columns) - 1))
+                data.append([Paragraph(para_text(row.text), st)] + [""] * (len(columns) - 1))
                 commands.append(("SPAN", (0, r), (-1, r)))
                 if row.shaded:
                     commands.append(("BACKGROUND", (0, r), (-1, r), SPAN_SHADE))
@@ -600,11 +613,26 @@ class PaperDocument:
         return table
 
     def _cell(self, text: str, room: float, style: ParagraphStyle, force: bool = False) -> Any:
-        """A plain string when it fits on one line, else a wrapping paragraph."""
-        if not force and "\n" not in text:
-            if stringWidth(text, style.fontName, style.fontSize) <= room:
-                return text
-        return Paragraph(escape(text).replace("\n", "<br/>"), style)
+        """A plain string when it fits on one line, else a wrapping paragraph.
+
+        Dates, phone and ID numbers broken across lines are misread, so an unbreakable
+        Latin token that is only slightly too wide is set a little smaller instead.
+        """
+        if force or "\n" in text:
+            return Paragraph(para_text(text), style)
+        width = stringWidth(text, style.fontName, style.fontSize)
+        if width <= room:
+            return text
+        if _UNBREAKABLE.fullmatch(text) and width * 0.8 <= room:
+            size = int(style.fontSize * room / width * 4) / 4  # quarter points: few styles
+            small = self.style(
+                font=style.fontName,
+                size=size,
+                align=_ALIGN_NAME[style.alignment],
+                leading=style.leading,
+            )
+            return Paragraph(para_text(text), small)
+        return Paragraph(para_text(text), style)
 
     def signature_lines(
         self,
@@ -614,7 +642,7 @@ class PaperDocument:
         size: float = 12,
         space_before: float = 8,
     ) -> None:
-        """"支部书记（签字）：____  日期：____年__月__日" — roles that don't fit wrap whole."""
+        """ "支部书记（签字）：____  日期：____年__月__日" — roles that don't fit wrap whole."""
         items: list[FillEntry] = []
         for role in roles:
             items.append((f"{role}（签字）：", Blank(32), "　　"))
@@ -623,9 +651,7 @@ class PaperDocument:
         line = FillLine(items, font=self.fonts.song, size=size)
         self.story.append(KeepTogether([Spacer(1, space_before * mm), line]))
 
-    def issuer(
-        self, body: str, date: str, *, seal_room: float = 14, size: float = 14
-    ) -> None:
+    def issuer(self, body: str, date: str, *, seal_room: float = 14, size: float = 14) -> None:
         """The issuing body and date at the end, right-aligned, with room above for the seal.
 
         `date` may be ISO ("2026-11-24") or ready Chinese text. The right indent of two

@@ -1,0 +1,132 @@
+"""签到表: the sign-in sheet printed before a meeting and signed by hand."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from desktop.paper.layout import Blank, Column, Output, PaperDocument, cn_date
+
+# Portrait A4 leaves 156 mm; 签名 takes what the others leave (~50 mm).
+SIGNIN_COLUMNS = (
+    Column("序号", 10),
+    Column("姓名", 24),
+    Column("党小组", 24),
+    Column("签名", None),
+    Column("请假类型", 20),
+    Column("备注", 28),
+)
+# Two records per row: 78 mm a half, so 党小组 and 备注 give way.
+SIGNIN_COLUMNS_TWO_UP = (
+    Column("序号", 10),
+    Column("姓名", None),
+    Column("签名", 24),
+    Column("请假类型", 18),
+)
+GUEST_COLUMNS = (
+    Column("序号", 10),
+    Column("姓名", 24),
+    Column("单位及职务", None),
+    Column("签名", 40),
+    Column("备注", 24),
+)
+EXEMPT_COLUMNS = (
+    Column("序号", 10),
+    Column("姓名", 24),
+    Column("党小组", 24),
+    Column("原因", None, "left"),
+)
+ROW_HEIGHT_MM = 9.5  # room to sign by hand
+
+
+def _text(d: Mapping[str, Any], key: str) -> str:
+    value = d.get(key)
+    return "" if value is None else str(value)
+
+
+def write_signin_sheet(
+    out: Output,
+    branch: Mapping[str, Any],
+    activity: Mapping[str, Any],
+    members: Sequence[Mapping[str, Any]],
+    *,
+    guests_blank_rows: int = 5,
+    two_columns: bool = False,
+    exempt: Sequence[Mapping[str, Any]] = (),
+    invariant: bool = False,
+) -> int:
+    """Write a sign-in sheet PDF to `out` (path or binary file); return the page count.
+
+    branch: {"name": …}. activity: kind (类型, e.g. 主题党日), topic, date (ISO), time
+    ("09:00"), place, host, recorder, optional title and expected (应到; default: the number
+    of members). Empty fields print as blanks to fill by hand.
+    members: in print order (the caller sorts, 姓氏笔画 by default); keys name, group, and
+    optionally leave (请假类型 known in advance) and note (备注).
+    exempt: members not expected to attend, listed separately: name, group, reason.
+    """
+    kind = _text(activity, "kind")
+    title = _text(activity, "title") or f"{kind}签到表"
+    name = _text(branch, "name")
+    date = cn_date(_text(activity, "date"))
+    when = " ".join(p for p in (date, _text(activity, "time")) if p)
+    doc = PaperDocument(
+        out,
+        title=title,
+        subtitle=name,
+        running_header=f"{title}　{date}" if date else title,
+        author=name,
+        invariant=invariant,
+    )
+    doc.fields([("主题", _text(activity, "topic"))], per_row=1)
+    doc.fields(
+        [
+            ("时间", when),
+            ("地点", _text(activity, "place")),
+            ("主持人", _text(activity, "host")),
+            ("记录人", _text(activity, "recorder")),
+        ],
+        per_row=2,
+    )
+    expected = activity.get("expected")
+    expected_text = str(len(members) if expected is None else expected)
+    gap = "　　"
+    doc.fill_line(
+        ("应到：", Blank(14, expected_text), "人", gap),
+        ("实到：", Blank(14), "人", gap),
+        ("请假：", Blank(14), "人", gap),
+        ("缺席：", Blank(14), "人"),
+    )
+    doc.spacer(2)
+
+    if two_columns:
+        rows = [
+            [str(i), _text(m, "name"), "", _text(m, "leave")]
+            for i, m in enumerate(members, start=1)
+        ]
+        doc.two_up_table(SIGNIN_COLUMNS_TWO_UP, rows, size=10.5, min_row_height=ROW_HEIGHT_MM)
+    else:
+        rows = [
+            [str(i), _text(m, "name"), _text(m, "group"), "", _text(m, "leave"), _text(m, "note")]
+            for i, m in enumerate(members, start=1)
+        ]
+        doc.table(SIGNIN_COLUMNS, rows, size=11, min_row_height=ROW_HEIGHT_MM)
+
+    if guests_blank_rows > 0:
+        doc.keep_room(40)  # keep the heading with at least a few guest rows
+        doc.spacer(4)
+        doc.paragraph("列席人员签到", size=12, font="hei", space_after=2)
+        blank = [[""] * len(GUEST_COLUMNS) for _ in range(guests_blank_rows)]
+        doc.table(GUEST_COLUMNS, blank, size=11, min_row_height=ROW_HEIGHT_MM)
+
+    if exempt:
+        doc.keep_room(35)
+        doc.spacer(4)
+        doc.paragraph("不参加本次活动的党员（不计入应到人数）", size=12, font="hei", space_after=2)
+        rows = [
+            [str(i), _text(m, "name"), _text(m, "group"), _text(m, "reason")]
+            for i, m in enumerate(exempt, start=1)
+        ]
+        doc.table(EXEMPT_COLUMNS, rows, size=11)
+
+    doc.signature_lines(["主持人", "记录人"], date=False)
+    return doc.build()
