@@ -1,0 +1,69 @@
+"""The window's menu actions, each a small registered factory (the Picard pattern).
+
+An action names a method of the main window; `create_actions(window)` builds them all.
+Other modules may `register()` more actions before the window is built.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    text: str
+    method: str  # name of the window method the action triggers
+    shortcut: str | QKeySequence.StandardKey | None = None
+    tip: str = ""
+
+
+ACTIONS: dict[str, ActionSpec] = {}
+
+
+def register(name: str, spec: ActionSpec) -> None:
+    ACTIONS[name] = spec
+
+
+register("new_book", ActionSpec("新建账本…", "new_book", "Ctrl+N", "为一个支部新建账本"))
+register("open_book", ActionSpec("打开账本…", "open_book_dialog", "Ctrl+O", "打开另一个账本文件"))
+register("backup_now", ActionSpec("立即备份", "backup_now", "Ctrl+B", "马上在本机备份一份账本"))
+register(
+    "backup_to_folder",
+    ActionSpec("备份到U盘或文件夹…", "backup_to_folder", None, "把账本备份到U盘或指定文件夹"),
+)
+register(
+    "restore", ActionSpec("从备份恢复…", "restore_from_backup", None, "用一份备份替换当前账本")
+)
+register(
+    "import_workbook",
+    ActionSpec("导入工作簿…", "import_workbook", "Ctrl+I", "从 Excel 工作簿导入党员名册等"),
+)
+register(
+    "export_workbook",
+    ActionSpec("导出工作簿…", "export_workbook", "Ctrl+E", "把账本导出为 Excel 工作簿"),
+)
+register("print", ActionSpec("打印…", "print_current", "Ctrl+P", "打印当前页面的内容"))
+register("quit", ActionSpec("退出", "close", "Ctrl+Q", "备份并关闭程序"))
+register("about", ActionSpec("关于先锋指数", "show_about", None))
+
+
+def create_action(
+    window: QWidget, spec: ActionSpec, handler: Callable[[], object] | None = None
+) -> QAction:
+    action = QAction(spec.text, window)
+    if spec.shortcut is not None:
+        action.setShortcut(QKeySequence(spec.shortcut))
+    if spec.tip:
+        action.setStatusTip(spec.tip)
+        action.setToolTip(spec.tip)
+    target = handler or getattr(window, spec.method)
+    action.triggered.connect(lambda _checked=False: target())
+    return action
+
+
+def create_actions(window: QWidget) -> dict[str, QAction]:
+    return {name: create_action(window, spec) for name, spec in ACTIONS.items()}

@@ -1,0 +1,81 @@
+"""Starting the window: the application object, Chinese Qt dialogs, fonts, the error handler,
+and opening the book (first-run wizard if there is none, a way out if it can't be opened)."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from desktop import APP_ID, APP_NAME, __version__
+
+log = logging.getLogger(__name__)
+
+
+def install_translations(app: QApplication) -> list[QTranslator]:
+    """Load Qt's own Chinese strings so its buttons and dialogs read 确定/取消."""
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    loaded = []
+    for name in ("qtbase_zh_CN",):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            loaded.append(translator)
+        else:
+            log.warning("Qt translation %s not found in %s", name, folder)
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    return loaded
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with our names, translations, font and style (reused if one exists)."""
+    from desktop.gui.style import apply_style
+
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName(APP_ID)
+    app.setApplicationName(APP_ID)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    install_translations(app)
+    apply_style(app)
+    return app
+
+
+def startup_book_path(db_path: str | os.PathLike[str] | None) -> Path:
+    """The argument, else PIONEER_DB / the default book in the user data folder."""
+    from desktop.book.paths import default_book_path
+
+    return Path(db_path) if db_path else default_book_path()
+
+
+def main(db_path: str | None = None) -> int:
+    """Open the window on a book. Returns the process exit status."""
+    from desktop.gui import error_handler
+
+    app = create_application()
+    log_file = error_handler.install()
+    log.info("starting %s %s, log %s", APP_NAME, __version__, log_file)
+
+    from desktop.gui.main_window import MainWindow
+    from desktop.gui.opening import open_with_way_out
+
+    path = startup_book_path(db_path)
+    book = open_with_way_out(None, path, quit_text="退出", wizard_if_missing=True)
+    if book is None:
+        return 0
+    window = MainWindow(book)
+    window.show()
+    status = app.exec()
+    if window.isVisible():  # quit by other means than closing the window
+        window.close()
+    return status
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main(sys.argv[1] if len(sys.argv) > 1 else None))

@@ -1,0 +1,161 @@
+"""One global error handler: every unexpected error is logged and shown in Chinese.
+
+`install()` hooks `sys.excepthook` (which PySide6 also calls for exceptions raised in slots)
+and `threading.excepthook`. A `BookError` is not a crash: its text is already a Chinese
+sentence saying what happened and what to do, so it is shown as a normal warning.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+import traceback
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from desktop.book.errors import BookError, InputRefused
+
+log = logging.getLogger("desktop")
+
+LOG_FILENAME = "pioneer.log"
+_state: dict[str, object] = {"log_path": None, "bridge": None, "showing": False}
+
+
+def setup_logging() -> Path:
+    """Log to a rotating file in the user log folder; return the file's path."""
+    from desktop.book.paths import log_dir
+
+    path = log_dir() / LOG_FILENAME
+    root = logging.getLogger()
+    if not any(getattr(h, "_pioneer", False) for h in root.handlers):
+        handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+        handler._pioneer = True  # type: ignore[attr-defined]
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        root.addHandler(handler)
+        if root.level > logging.INFO or root.level == logging.NOTSET:
+            root.setLevel(logging.INFO)
+    _state["log_path"] = path
+    return path
+
+
+def log_path() -> Path:
+    path = _state["log_path"]
+    return path if isinstance(path, Path) else setup_logging()
+
+
+def show_book_error(parent: QWidget | None, err: BookError, title: str = "无法完成") -> None:
+    """Show a refused action or an unusable file as a plain Chinese warning."""
+    text = str(err)
+    if isinstance(err, InputRefused) and err.lines():
+        text += "\n\n" + "\n".join(f"• {line}" for line in err.lines())
+    QMessageBox.warning(parent, title, text)
+
+
+def crash_message(path: Path) -> str:
+    return (
+        "程序遇到意外错误，刚才的操作没有完成。\n\n"
+        f"错误详情已记录到日志：\n{path}\n\n"
+        "您的数据已保存到上一次操作为止，不会丢失。"
+        "如果问题反复出现，请把这个日志文件交给技术人员。"
+    )
+
+
+def _active_parent() -> QWidget | None:
+    app = QApplication.instance()
+    if app is None:
+        return None
+    return QApplication.activeWindow()
+
+
+def report_exception(
+    exc: BaseException,
+    tb: TracebackType | None = None,
+    parent: QWidget | None = None,
+) -> None:
+    """Log an exception and tell the user. Safe to call from the UI thread only."""
+    tb = tb or exc.__traceback__
+    if isinstance(exc, BookError):
+        log.info("refused: %s", exc)
+        if QApplication.instance() is not None:
+            show_book_error(parent or _active_parent(), exc)
+        return
+    text = "".join(traceback.format_exception(type(exc), exc, tb))
+    if not getattr(exc, "_pioneer_logged", False):
+        log.error("unexpected error:\n%s", text)
+    path = log_path()
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    if QApplication.instance() is None or _state["showing"]:
+        sys.stderr.write(text)
+        return
+    _state["showing"] = True  # an error while showing an error must not loop
+    try:
+        box = QMessageBox(parent or _active_parent())
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setWindowTitle("程序遇到意外错误")
+        box.setText(crash_message(path))
+        box.setDetailedText(text)
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.exec()
+    finally:
+        _state["showing"] = False
+
+
+def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    """sys.excepthook: never a silent crash."""
+    if issubclass(exc_type, KeyboardInterrupt):
+        sys.__excepthook__(exc_type, exc, tb)
+        return
+    try:
+        app = QApplication.instance()
+        if app is not None and QThread.currentThread() is not app.thread():
+            _bridge().raised.emit(exc)
+        else:
+            report_exception(exc, tb)
+    except Exception:  # the handler itself failed: fall back to stderr, keep running
+        sys.__excepthook__(exc_type, exc, tb)
+
+
+class _Bridge(QObject):
+    """Carries an exception from a worker thread to the UI thread."""
+
+    raised = Signal(object)
+
+    @Slot(object)
+    def show(self, exc: BaseException) -> None:
+        report_exception(exc)
+
+
+def _bridge() -> _Bridge:
+    bridge = _state["bridge"]
+    if not isinstance(bridge, _Bridge):
+        bridge = _Bridge()
+        bridge.raised.connect(bridge.show)
+        _state["bridge"] = bridge
+    return bridge
+
+
+def thread_excepthook(args: threading.ExceptHookArgs) -> None:
+    """threading.excepthook: log at once, show the dialog on the UI thread."""
+    if args.exc_value is None or args.exc_type is SystemExit:
+        return
+    exc = args.exc_value
+    text = "".join(traceback.format_exception(args.exc_type, exc, args.exc_traceback))
+    log.error("unexpected error in thread %s:\n%s", getattr(args.thread, "name", "?"), text)
+    if QApplication.instance() is not None:
+        exc._pioneer_logged = True  # type: ignore[attr-defined]
+        _bridge().raised.emit(exc)
+
+
+def install() -> Path:
+    """Set up the log file and the hooks; return the log file's path."""
+    path = setup_logging()
+    _bridge()  # created on the UI thread so that emits from other threads are queued
+    sys.excepthook = excepthook
+    threading.excepthook = thread_excepthook
+    return path

@@ -1,0 +1,395 @@
+"""The main window: a navigation list of the areas that work, the screens, menus, status bar.
+
+Screens plug in with `add_screen(title, widget)`. A screen may provide:
+  set_book(book)    called whenever another book is opened (after a restore, too)
+  refresh()         called each time the screen is shown
+  print_screen()    enables 文件 → 打印… while the screen is shown
+  import_workbook() / export_workbook()   take over 文件 → 导入/导出工作簿…
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QWidget,
+)
+
+from desktop import APP_NAME, __version__
+from desktop.book.store import Book
+from desktop.gui.actions import create_actions
+from desktop.gui.backup_screen import BackupScreen, choose_backup_file, confirm_restore, run_restore
+from desktop.gui.forms.ui_main_window import Ui_MainWindow
+from desktop.gui.journal_screen import JournalScreen
+from desktop.gui.settings import forget_book, recent_books, remember_book, settings
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    """The program's window around one open book."""
+
+    book_changed = Signal(object)
+
+    def __init__(self, book: Book, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_MainWindow()
+        self.ui.setupUi(self)
+        self._book: Book = book
+        self._screens: list[QWidget] = []
+        self._tail_from = 0  # screens from this index on stay last (操作记录, 备份与恢复)
+        self.actions = create_actions(self)
+        self._build_menus()
+        self._status = QLabel()
+        self.ui.statusBar.addPermanentWidget(self._status, 1)
+        self.ui.navList.currentRowChanged.connect(self._show_row)
+        self._build_screens()
+        self.ui.navList.setCurrentRow(0)
+        for n in range(1, 10):
+            QShortcut(QKeySequence(f"Ctrl+{n}"), self, lambda n=n: self.show_screen(n - 1))
+        self._restore_geometry()
+        self.set_book(book)
+
+    # -- screens ---------------------------------------------------------------------------
+
+    def _build_screens(self) -> None:
+        try:
+            from desktop.gui.roster_screen import RosterScreen
+        except ImportError:
+            log.warning("roster screen not available")
+        else:
+            self.roster_screen = RosterScreen(self._book, self)
+            self.add_screen("党员名册", self.roster_screen)
+        self.journal_screen = JournalScreen(self._book, self)
+        self.backup_screen = BackupScreen(self._book, self)
+        self.backup_screen.restore_requested.connect(self.restore_from_backup)
+        self._tail_from = len(self._screens)
+        self.add_screen("操作记录", self.journal_screen, tail=True)
+        self.add_screen("备份与恢复", self.backup_screen, tail=True)
+
+    def add_screen(
+        self,
+        title: str,
+        widget: QWidget,
+        *,
+        icon=None,
+        index: int | None = None,
+        tail: bool = False,
+    ) -> int:
+        """Add a screen to the navigation; return its position.
+
+        New screens go before the tail (操作记录, 备份与恢复) unless `index` says otherwise.
+        """
+        if index is None:
+            index = len(self._screens) if tail else self._tail_from
+        if not tail and index <= self._tail_from:
+            self._tail_from += 1
+        item = QListWidgetItem(title)
+        if icon is not None:
+            item.setIcon(icon)
+        item.setToolTip(f"{title}（Ctrl+{index + 1}）" if index < 9 else title)
+        self.ui.navList.insertItem(index, item)
+        self.ui.screenStack.insertWidget(index, widget)
+        self._screens.insert(index, widget)
+        return index
+
+    def screens(self) -> list[tuple[str, QWidget]]:
+        return [(self.ui.navList.item(i).text(), w) for i, w in enumerate(self._screens)]
+
+    def show_screen(self, which: int | str | QWidget) -> None:
+        if isinstance(which, str):
+            titles = [t for t, _w in self.screens()]
+            which = titles.index(which)
+        elif isinstance(which, QWidget):
+            which = self._screens.index(which)
+        if 0 <= which < len(self._screens):
+            self.ui.navList.setCurrentRow(which)
+
+    def current_screen(self) -> QWidget | None:
+        return self.ui.screenStack.currentWidget()
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        self.ui.screenStack.setCurrentIndex(row)
+        screen = self._screens[row]
+        refresh = getattr(screen, "refresh", None)
+        if callable(refresh):
+            refresh()
+        self._update_actions()
+
+    def _screen_with(self, method: str) -> QWidget | None:
+        current = self.current_screen()
+        if current is not None and callable(getattr(current, method, None)):
+            return current
+        for screen in self._screens:
+            if callable(getattr(screen, method, None)):
+                return screen
+        return None
+
+    def _update_actions(self) -> None:
+        current = self.current_screen()
+        self.actions["print"].setEnabled(callable(getattr(current, "print_screen", None)))
+        self.actions["import_workbook"].setEnabled(self._screen_with("import_workbook") is not None)
+        self.actions["export_workbook"].setEnabled(
+            self._screen_with("export_workbook") is not None or _interchange_available()
+        )
+
+    # -- menus and status ----------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        a = self.actions
+        file_menu = self.ui.menuBar.addMenu("文件(&F)")
+        file_menu.addAction(a["new_book"])
+        file_menu.addAction(a["open_book"])
+        self.recent_menu = file_menu.addMenu("最近打开")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(a["backup_now"])
+        file_menu.addAction(a["backup_to_folder"])
+        file_menu.addAction(a["restore"])
+        file_menu.addSeparator()
+        file_menu.addAction(a["import_workbook"])
+        file_menu.addAction(a["export_workbook"])
+        file_menu.addSeparator()
+        file_menu.addAction(a["print"])
+        file_menu.addSeparator()
+        file_menu.addAction(a["quit"])
+        help_menu = self.ui.menuBar.addMenu("帮助(&H)")
+        help_menu.addAction(a["about"])
+
+    def _fill_recent_menu(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        paths = recent_books()
+        current = self._book.path.resolve() if self._book else None
+        missing = False
+        for path in paths:
+            exists = path.exists()
+            label = f"{path.name}    {path.parent}"
+            if not exists:
+                label += "（找不到）"
+                missing = True
+            action = QAction(label, menu)
+            action.setEnabled(exists and path != current)
+            action.setToolTip(str(path))
+            action.triggered.connect(lambda _c=False, p=path: self.open_book(p))
+            menu.addAction(action)
+        if not paths:
+            empty = menu.addAction("（还没有）")
+            empty.setEnabled(False)
+        if missing:
+            menu.addSeparator()
+            menu.addAction("清除找不到的账本", self._forget_missing)
+
+    def _forget_missing(self) -> None:
+        for path in recent_books():
+            if not path.exists():
+                forget_book(path)
+
+    def _update_status(self) -> None:
+        book = self._book
+        branch = book.branch()["name"] or "（未命名支部）"
+        self.setWindowTitle(f"{APP_NAME} — {branch}")
+        self._status.setText(f"当前账本：{branch}　　{book.current_year} 年度　　文件：{book.path}")
+        self._status.setToolTip(str(book.path))
+
+    # -- the book ------------------------------------------------------------------------------
+
+    @property
+    def book(self) -> Book:
+        return self._book
+
+    def set_book(self, book: Book) -> None:
+        """Show `book` in every screen (the previous book must already be closed)."""
+        self._book = book
+        for screen in self._screens:
+            set_book = getattr(screen, "set_book", None)
+            if callable(set_book):
+                set_book(book)
+        remember_book(book.path)
+        self._update_status()
+        self._update_actions()
+        self.book_changed.emit(book)
+
+    def close_book(self, *, backup: bool = True) -> None:
+        """Close the open book, after an automatic verified backup."""
+        book = self._book
+        if backup:
+            from desktop.book.backup import backup_book
+
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                backup_book(book, reason="关闭时")
+            except Exception:  # the book itself is safe; a failed backup must not trap the user
+                log.exception("backup on close failed")
+            finally:
+                QApplication.restoreOverrideCursor()
+        book.close()
+
+    def _switch_to(self, new: Book) -> None:
+        self.close_book(backup=True)
+        self.set_book(new)
+
+    def open_book(self, path: Path) -> bool:
+        """Open another book; on failure offer the ways out (the current book stays open)."""
+        from desktop.gui.opening import open_with_way_out
+
+        path = Path(path)
+        if path.resolve() == self._book.path.resolve():
+            return True
+        new = open_with_way_out(self, path, quit_text="取消")
+        if new is None:
+            return False
+        self._switch_to(new)
+        return True
+
+    def open_book_dialog(self) -> None:
+        from desktop.gui.opening import choose_book_file
+
+        path = choose_book_file(self, self._book.path.parent)
+        if path is not None:
+            self.open_book(path)
+
+    def new_book(self) -> None:
+        from desktop.book.paths import default_book_path
+        from desktop.gui.wizard import run_wizard, unused_path
+
+        new = run_wizard(unused_path(default_book_path()), self, first_run=False)
+        if new is not None:
+            self._switch_to(new)
+
+    def backup_now(self) -> None:
+        self.backup_screen.backup_now()
+
+    def backup_to_folder(self) -> None:
+        self.backup_screen.backup_to_folder()
+
+    def restore_from_backup(self, backup_path: Path | None = None) -> bool:
+        """Preview a backup, then replace the open book by it (the book is backed up first)."""
+        from desktop.gui.opening import open_with_way_out
+
+        if backup_path is None:
+            backup_path = choose_backup_file(self)
+            if backup_path is None:
+                return False
+        if not confirm_restore(self, Path(backup_path)):
+            return False
+        book_path = self._book.path
+        # restore_book backs the current book up itself ("恢复前") before replacing it.
+        self.close_book(backup=False)
+        result = run_restore(self, book_path, Path(backup_path))
+        reopened = open_with_way_out(self, book_path, quit_text="退出程序")
+        if reopened is None:
+            self._book_lost = True
+            self.close()
+            return False
+        self.set_book(reopened)
+        self.backup_screen.refresh()
+        return result is not None
+
+    # -- hooks for other screens ---------------------------------------------------------------
+
+    def import_workbook(self) -> None:
+        screen = self._screen_with("import_workbook")
+        if screen is not None:
+            self.show_screen(screen)
+            screen.import_workbook()  # type: ignore[attr-defined]
+
+    def export_workbook(self) -> None:
+        screen = self._screen_with("export_workbook")
+        if screen is not None:
+            screen.export_workbook()  # type: ignore[attr-defined]
+            return
+        export_book_workbook(self, self._book)
+
+    def print_current(self) -> None:
+        screen = self.current_screen()
+        handler = getattr(screen, "print_screen", None)
+        if callable(handler):
+            handler()
+
+    def show_about(self) -> None:
+        from desktop.book.paths import data_dir
+        from desktop.gui.error_handler import log_path
+
+        QMessageBox.about(
+            self,
+            "关于先锋指数",
+            f"<h3>{APP_NAME} {__version__}</h3>"
+            "<p>党员积分制管理：记录活动、党费和先锋事迹，按年度方案计算积分，打印公示材料。</p>"
+            "<p>全部数据只保存在这台电脑上，不联网。</p>"
+            f"<p>数据文件夹：{data_dir()}<br>日志文件：{log_path()}</p>",
+        )
+
+    # -- window state ------------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        geometry = settings().value("window/geometry")
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+            return
+        screen = QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        available = screen.availableGeometry()
+        self.resize(
+            min(1200, int(available.width() * 0.92)), min(780, int(available.height() * 0.9))
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        from desktop.gui.worker import wait_for_jobs
+
+        wait_for_jobs()
+        s = settings()
+        s.setValue("window/geometry", self.saveGeometry())
+        s.sync()
+        if not getattr(self, "_book_lost", False) and not getattr(self, "_closed", False):
+            self._closed = True
+            self.close_book(backup=True)
+        event.accept()
+
+
+def _interchange_available() -> bool:
+    from importlib.util import find_spec
+
+    try:
+        return find_spec("desktop.book.interchange") is not None
+    except ImportError:
+        return False
+
+
+def export_book_workbook(parent: QWidget, book: Book) -> None:
+    """Default 导出工作簿…: write the interchange workbook in the background."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop.gui.worker import run_in_background
+
+    name = f"{book.branch()['name'] or '账本'}-{book.current_year}.xlsx"
+    chosen, _filter = QFileDialog.getSaveFileName(
+        parent, "导出工作簿", str(Path.home() / name), "Excel 工作簿 (*.xlsx)"
+    )
+    if not chosen:
+        return
+    target = Path(chosen).with_suffix(".xlsx")
+    book_path = book.path
+
+    def job() -> Path:
+        from desktop.book.interchange import export_workbook
+
+        with Book.open(book_path) as own:
+            return export_workbook(own, target)
+
+    run_in_background(
+        parent,
+        job,
+        on_done=lambda path: QMessageBox.information(parent, "导出完成", f"已导出到：\n{path}"),
+        label="正在导出工作簿…",
+    )

@@ -1,0 +1,77 @@
+"""Look and feel: a readable CJK font at a large size and a light, calm style sheet.
+
+Labels and buttons opt in with a dynamic `role` property set in the .ui files:
+title, section, hint, notice, error, primary, nav.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+log = logging.getLogger(__name__)
+
+BASE_POINT_SIZE = 12
+ACCENT = "#b3261e"  # a deep party red, used sparingly
+# Windows' own CJK UI fonts first; the bundled WenQuanYi Micro Hei is the fallback.
+PREFERRED_FAMILIES = ("Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC")
+BUNDLED_FAMILY = "WenQuanYi Micro Hei"
+
+STYLE_SHEET = f"""
+QLabel[role="title"] {{ font-size: 19pt; font-weight: bold; color: #202020; }}
+QLabel[role="section"] {{ font-size: 13pt; font-weight: bold; color: #303030; padding-top: 6px; }}
+QLabel[role="hint"] {{ color: #5f5f5f; }}
+QLabel[role="notice"] {{
+    background: #fff6e5; border: 1px solid #f0d9a8; border-radius: 4px; padding: 10px;
+    color: #5a4300;
+}}
+QLabel[role="error"] {{ color: {ACCENT}; }}
+QPushButton {{ padding: 6px 16px; min-height: 26px; }}
+QPushButton[role="primary"] {{
+    background: {ACCENT}; color: white; border: 1px solid #8e1d17; border-radius: 4px;
+    font-weight: bold;
+}}
+QPushButton[role="primary"]:hover {{ background: #c6352c; }}
+QPushButton[role="primary"]:pressed {{ background: #8e1d17; }}
+QPushButton[role="primary"]:disabled {{ background: #d9a5a1; border-color: #d9a5a1; }}
+QListWidget[role="nav"] {{
+    background: #f6f2ee; border: none; border-right: 1px solid #e2dbd3;
+    font-size: 14pt; padding-top: 12px; outline: 0;
+}}
+QListWidget[role="nav"]::item {{ padding: 12px 14px; margin: 2px 8px; border-radius: 6px; color: #303030; }}
+QListWidget[role="nav"]::item:hover {{ background: #ece4dc; }}
+QListWidget[role="nav"]::item:selected {{ background: {ACCENT}; color: white; }}
+QTableView, QTableWidget {{ gridline-color: #e4e4e4; }}
+QHeaderView::section {{ padding: 6px 8px; }}
+QStatusBar QLabel {{ padding: 0 8px; color: #404040; }}
+"""
+
+
+def choose_font_family() -> str:
+    """The CJK family to use: a system UI font if present, else the bundled one."""
+    families = set(QFontDatabase.families())
+    for family in PREFERRED_FAMILIES:
+        if family in families:
+            return family
+    if BUNDLED_FAMILY in families:
+        return BUNDLED_FAMILY
+    from desktop.resources import resource_path
+
+    font_file = resource_path("fonts", "wqy-microhei.ttc")
+    font_id = QFontDatabase.addApplicationFont(str(font_file))
+    loaded = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if not loaded:
+        log.warning("could not load the bundled font %s", font_file)
+        return QApplication.font().family()
+    return BUNDLED_FAMILY if BUNDLED_FAMILY in loaded else loaded[0]
+
+
+def apply_style(app: QApplication) -> None:
+    family = choose_font_family()
+    font = QFont(app.font())
+    font.setFamilies([family, BUNDLED_FAMILY])
+    font.setPointSize(BASE_POINT_SIZE)
+    app.setFont(font)
+    app.setStyleSheet(STYLE_SHEET)

@@ -1,0 +1,97 @@
+"""Save a PNG of every screen and dialog of the window, to look at them.
+
+    xvfb-run -a -s "-screen 0 1366x768x24" python tools/screenshots.py [OUT_DIR]
+
+Uses a scratch data folder (PIONEER_HOME) and the demo branch, so the user's books are untouched.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+
+def main() -> int:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots").resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    home = Path(tempfile.mkdtemp(prefix="pioneer-shots-"))
+    os.environ["PIONEER_HOME"] = str(home)
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from desktop.book.backup import backup_book, verify_file
+    from desktop.book.errors import DamagedBookError
+    from desktop.book.store import Book
+    from desktop.gui.app import create_application
+    from desktop.gui.backup_screen import RestorePreviewDialog
+    from desktop.gui.main_window import MainWindow
+    from desktop.gui.opening import OpenFailedDialog
+    from desktop.gui.wizard import BookWizard
+
+    app = create_application()
+
+    def shot(widget: QWidget, name: str) -> None:
+        for _ in range(5):
+            app.processEvents()
+        path = out / f"{name}.png"
+        widget.grab().save(str(path))
+        print(path)
+
+    book_path = home / "demo.db"
+    try:
+        from desktop.book.demo import create_demo
+
+        book = create_demo(book_path)
+    except ImportError:
+        book = Book.create(book_path, branch="中共红旗村支部委员会", year=2026)
+    backup_book(book, reason="关闭时")
+    backup_book(book, reason="手动")
+
+    window = MainWindow(book)
+    window.resize(1366, 740)
+    window.show()
+    for index, (title, _widget) in enumerate(window.screens()):
+        window.show_screen(index)
+        shot(window, f"main-{index + 1}-{title}")
+
+    wizard = BookWizard(home / "新账本.db")
+    wizard.show()
+    shot(wizard, "wizard-1-intro")
+    wizard.next()
+    wizard.branch.ui.branchNameEdit.setText("中共红旗村支部委员会")
+    wizard.branch.ui.parentOrgEdit.setText("中共青山镇委员会")
+    shot(wizard, "wizard-2-branch")
+    wizard.next()
+    shot(wizard, "wizard-3-scheme")
+    wizard.next()
+    shot(wizard, "wizard-4-location")
+    wizard.reject()
+
+    damaged = home / "坏账本.db"
+    damaged.write_bytes(b"SQLite format 3\x00" + b"\x00" * 50)
+    dialog = OpenFailedDialog(
+        DamagedBookError(f"账本 {damaged.name} 已损坏：文件被截断。", "请打开另一个账本，或从备份恢复。"),
+        damaged,
+        window,
+    )
+    dialog.show()
+    shot(dialog, "dialog-open-failed")
+    dialog.reject()
+
+    from desktop.book.backup import list_backups
+
+    preview = RestorePreviewDialog(verify_file(list_backups()[0]), window)
+    preview.show()
+    shot(preview, "dialog-restore-preview")
+    preview.reject()
+
+    window.close()
+    QApplication.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
