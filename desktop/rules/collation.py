@@ -1,0 +1,236 @@
+"""Sort keys and search for Chinese personal names.
+
+姓氏笔画 order, as party documents list names: by the simplified stroke count of the
+surname, then by its first stroke in the order 横 丨 丿 丶 乛 (一丨丿丶乛), then the
+following characters the same way.  Qt/ICU collation cannot do this (``zh_TW`` counts
+traditional strokes, ``zh_CN`` sorts by pinyin), so the counts come from a committed table,
+``resources/collation/strokes.tsv`` (see SOURCES.md there), loaded on first use.
+
+Pinyin order and search use pypinyin, with surname readings (曾 zēng, 单 shàn, 解 xiè …).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from functools import cache, lru_cache
+
+from desktop.resources import resource_path
+
+# First-stroke classes, in sort order.
+FIRST_STROKES = "一丨丿丶乛"  # 横 竖 撇 点 折
+_UNKNOWN_FIRST = "6"  # a known count without stroke data sorts after 折
+
+# One character's stroke key: (unknown?, count, stroke classes, code point).
+CharKey = tuple[int, int, str, int]
+# One character's pinyin key: (syllable without tone, tone 0-5, code point).
+PinyinCharKey = tuple[str, int, int]
+
+# Readings of polyphonic characters as surnames (pypinyin gives the common word reading).
+_SURNAME_READINGS: dict[str, str] = {
+    "曾": "zeng1",
+    "单": "shan4",
+    "解": "xie4",
+    "仇": "qiu2",
+    "朴": "piao2",
+    "区": "ou1",
+    "查": "zha1",
+    "乐": "yue4",
+    "翟": "zhai2",
+    "覃": "qin2",
+    "种": "chong2",
+    "盖": "ge3",
+    "缪": "miao4",
+    "繁": "po2",
+    "秘": "bi4",
+    "员": "yun4",
+    "黑": "he4",
+    "华": "hua4",
+    "纪": "ji3",
+    "宁": "ning4",
+    "燕": "yan1",
+    "尉": "wei4",
+    "召": "shao4",
+    "长": "chang2",
+    "重": "chong2",
+    "薄": "bo2",
+    "柏": "bai3",
+    "句": "gou1",
+    "都": "du1",
+    "占": "zhan1",
+    "折": "she2",
+    "能": "nai4",
+    "万": "wan4",
+    "车": "che1",
+    "应": "ying1",
+    "任": "ren2",
+    "藏": "zang4",
+    "隗": "wei3",
+    "厍": "she4",
+    "莘": "shen1",
+    "过": "guo1",
+    "那": "na1",
+    "沈": "shen3",
+    "石": "shi2",
+    "卜": "bu3",
+    "贾": "jia3",
+    "叶": "ye4",
+    "褚": "chu3",
+    "阚": "kan4",
+    "殷": "yin1",
+    "于": "yu2",
+}
+
+# Compound surnames whose reading differs from the characters' own (used for names of 3+).
+_COMPOUND_SURNAMES: dict[str, tuple[str, str]] = {
+    "尉迟": ("yu4", "chi2"),
+    "万俟": ("mo4", "qi2"),
+    "单于": ("chan2", "yu2"),
+    "长孙": ("zhang3", "sun1"),
+    "澹台": ("tan2", "tai2"),
+    "诸葛": ("zhu1", "ge3"),
+    "欧阳": ("ou1", "yang2"),
+    "司马": ("si1", "ma3"),
+    "上官": ("shang4", "guan1"),
+    "令狐": ("ling2", "hu2"),
+    "皇甫": ("huang2", "fu3"),
+    "夏侯": ("xia4", "hou2"),
+    "呼延": ("hu1", "yan2"),
+    "东方": ("dong1", "fang1"),
+    "公孙": ("gong1", "sun1"),
+    "司徒": ("si1", "tu2"),
+    "慕容": ("mu4", "rong2"),
+}
+
+
+def _clean(name: str) -> str:
+    """NFKC (full-width letters, compatibility ideographs), without any whitespace."""
+    return "".join(unicodedata.normalize("NFKC", name).split())
+
+
+@cache
+def _stroke_table() -> dict[int, tuple[int, str]]:
+    """Code point -> (count, stroke classes "1".."5" in writing order, or "" if unknown)."""
+    table: dict[int, tuple[int, str]] = {}
+    path = resource_path("collation", "strokes.tsv")
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            cp, count, strokes, _src = line.rstrip("\n").split("\t")
+            table[int(cp, 16)] = (int(count), "" if strokes == "0" else strokes)
+    return table
+
+
+def stroke_info(char: str) -> tuple[int, int] | None:
+    """(simplified stroke count, first stroke 1-5 = 横竖撇点折 or 0 if unknown), or None."""
+    if len(char) != 1:
+        raise ValueError("stroke_info takes one character")
+    info = _stroke_table().get(ord(unicodedata.normalize("NFKC", char)[0]))
+    if info is None:
+        return None
+    count, strokes = info
+    return count, int(strokes[0]) if strokes else 0
+
+
+def _char_key(char: str) -> CharKey:
+    info = _stroke_table().get(ord(char))
+    if info is None:
+        return (1, 0, "", ord(char))  # not a known character: after all known ones
+    count, strokes = info
+    # "6" sorts a character whose first stroke is unknown after 折 ("5..."); a character
+    # known only by its first stroke sorts before the same first stroke with more known.
+    return (0, count, strokes or _UNKNOWN_FIRST, ord(char))
+
+
+@lru_cache(maxsize=4096)
+def stroke_key(name: str) -> tuple[CharKey, ...]:
+    """Sort key for 姓氏笔画 order: per character (count, strokes, the character).
+
+    Characters of the same stroke count are ordered by their first stroke (横竖撇点折),
+    then by their following strokes where the table knows them, then by code point.
+
+    Use as ``sorted(names, key=stroke_key)``.  The same surname groups together; a name
+    that is a prefix of another (张三, 张三丰) comes first; characters not in the table (Latin
+    letters, "·", very rare characters) sort after every known character, by code point.
+    """
+    return tuple(_char_key(ch) for ch in _clean(name))
+
+
+def _is_han(char: str) -> bool:
+    return _stroke_table().get(ord(char)) is not None or "\u4e00" <= char <= "\u9fff"
+
+
+@lru_cache(maxsize=4096)
+def _syllables(name: str) -> tuple[str, ...]:
+    """TONE3 syllables (``zhang1``), one per character; a non-Han character stands for itself."""
+    from pypinyin import Style, lazy_pinyin  # lazily: it loads a large dictionary
+
+    text = _clean(name)
+    head: list[str] = []
+    rest = text
+    compound = next((c for c in _COMPOUND_SURNAMES if text.startswith(c)), None)
+    if compound and len(text) >= 3:
+        head, rest = list(_COMPOUND_SURNAMES[compound]), text[2:]
+    elif text and text[0] in _SURNAME_READINGS:
+        head, rest = [_SURNAME_READINGS[text[0]]], text[1:]
+    syllables = head + [
+        s if _is_han(ch) else ch.lower()
+        for ch, s in zip(
+            rest,
+            lazy_pinyin(rest, style=Style.TONE3, neutral_tone_with_five=True, errors=list),
+            strict=True,
+        )
+    ]
+    return tuple(syllables)
+
+
+def _split_tone(syllable: str) -> tuple[str, int]:
+    if syllable and syllable[-1].isdigit() and len(syllable) > 1:
+        return syllable[:-1], int(syllable[-1])
+    return syllable, 0
+
+
+@lru_cache(maxsize=4096)
+def pinyin_key(name: str) -> tuple[PinyinCharKey, ...]:
+    """Sort key for pinyin order: per character (syllable, tone, the character)."""
+    text = _clean(name)
+    return tuple(
+        (*_split_tone(syllable), ord(ch))
+        for ch, syllable in zip(text, _syllables(name), strict=True)
+    )
+
+
+@lru_cache(maxsize=4096)
+def pinyin_initials(name: str) -> str:
+    """Lowercase initials for search: "张三丰" -> "zsf"; letters and digits kept, other marks dropped."""
+    return "".join(s[0] for s in _syllables(name) if s and s[0].isalnum())
+
+
+@lru_cache(maxsize=4096)
+def _full_pinyin(name: str) -> tuple[str, ...]:
+    """Toneless pinyin run together, with ü written both as v and as u ("lvxin", "luxin")."""
+    plain = "".join(_split_tone(s)[0] for s in _syllables(name) if s and s[0].isalnum())
+    return (plain, plain.replace("v", "u")) if "v" in plain else (plain,)
+
+
+def matches_search(name: str, query: str) -> bool:
+    """Whether a name matches a search box entry, ignoring case, width and spaces.
+
+    Matches when the query is part of the name ("三丰"), part of the pinyin initials
+    ("zsf", "sf"), or part of the full toneless pinyin ("zhangsan", "sanfeng").  An empty
+    query matches every name.
+    """
+    q = _clean(query).lower()
+    if not q:
+        return True
+    if q in _clean(name).lower():
+        return True
+    if not q.isascii():
+        return False
+    return q in pinyin_initials(name) or any(q in full for full in _full_pinyin(name))
+
+
+def sorted_by_strokes(names: Iterable[str]) -> list[str]:
+    """The names in 姓氏笔画 order."""
+    return sorted(names, key=stroke_key)
