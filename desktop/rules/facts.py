@@ -1,0 +1,147 @@
+"""Facts the book gathers from the database and hands to the rules engine.
+
+Plain frozen dataclasses: no Qt, no SQL. Points are `decimal.Decimal` (never float),
+money is integer fen, dates are ISO `YYYY-MM-DD` strings, months `YYYY-MM`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+MEMBER_STATUSES = ("正式党员", "预备党员", "入党积极分子", "入党申请人")
+MOBILE_SCOPES = ("省内", "省外")
+ACTIVITY_TYPES = (
+    "支部党员大会",
+    "支委会",
+    "党小组会",
+    "党课",
+    "主题党日",
+    "组织生活会",
+    "民主评议",
+    "志愿服务",
+    "集中学习",
+    "其他",
+)
+ATTENDANCE_STATUSES = ("出席", "因公请假", "因私请假", "无故缺席", "补录")
+# Statuses that count as having taken part (补录 = registered late with two witnesses).
+PRESENT_STATUSES = frozenset({"出席", "补录"})
+CLAIM_STATUSES = ("申报", "初评", "审定", "驳回")
+APPROVED = "审定"
+APPRAISAL_KINDS = ("党员评议", "群众评议")
+APPRAISAL_GRADES = ("优秀", "合格", "基本合格", "不合格")
+
+
+@dataclass(frozen=True, slots=True)
+class MemberFacts:
+    """One person on the roster, as the rules need them."""
+
+    code: str
+    name: str
+    status: str  # one of MEMBER_STATUSES
+    group: str = ""
+    exempt: bool = False  # 年老体弱/患病, approved not to take part in scoring
+    mobile: bool = False  # 流动党员
+    mobile_scope: str | None = None  # "省内" / "省外" / None
+    leader: bool = False  # 党员领导干部
+    joined_date: str | None = None  # 入党时间 (admitted as probationary member)
+    transferred_in_date: str | None = None  # 组织关系转入本支部
+    left_date: str | None = None  # 离开本支部 (转出/出党/死亡)
+
+
+@dataclass(frozen=True, slots=True)
+class Activity:
+    code: str
+    date: str
+    type: str  # one of ACTIVITY_TYPES
+    title: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Attendance:
+    activity: str  # Activity.code
+    member: str  # MemberFacts.code
+    status: str  # one of ATTENDANCE_STATUSES
+
+
+@dataclass(frozen=True, slots=True)
+class DuesMonth:
+    """What one member owed and paid for one month (one row per month owed)."""
+
+    member: str
+    month: str  # "YYYY-MM"
+    due_fen: int
+    paid_fen: int
+    paid_date: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A point claim (个人申报) or a committee entry; only status 审定 counts."""
+
+    member: str
+    date: str
+    item: str  # Item.id in the scheme
+    points: Decimal
+    reason: str = ""
+    status: str = APPROVED
+
+
+@dataclass(frozen=True, slots=True)
+class Appraisal:
+    year: int
+    round: int
+    kind: str  # 党员评议 / 群众评议
+    member: str
+    grade: str  # 优秀 / 合格 / 基本合格 / 不合格
+
+
+@dataclass(frozen=True, slots=True)
+class Veto:
+    """A confirmed 一票否决 decision. Records without `confirmed_by` are not applied."""
+
+    member: str
+    date: str
+    reason: str
+    confirmed_by: str
+    kind: str | None = None  # one of the scheme's veto kinds, if the book knows it
+
+
+@dataclass(frozen=True, slots=True)
+class YearFacts:
+    """Everything the rules engine reads for one branch.
+
+    It may hold facts from before the year (e.g. the previous half year) so that
+    consecutive-month veto detection can look across the new year.
+    """
+
+    members: tuple[MemberFacts, ...] = ()
+    activities: tuple[Activity, ...] = ()
+    attendance: tuple[Attendance, ...] = ()
+    dues: tuple[DuesMonth, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    appraisals: tuple[Appraisal, ...] = ()
+    vetoes: tuple[Veto, ...] = ()
+
+    @classmethod
+    def of(
+        cls,
+        members: Iterable[MemberFacts] = (),
+        activities: Iterable[Activity] = (),
+        attendance: Iterable[Attendance] = (),
+        dues: Iterable[DuesMonth] = (),
+        claims: Iterable[Claim] = (),
+        appraisals: Iterable[Appraisal] = (),
+        vetoes: Iterable[Veto] = (),
+    ) -> YearFacts:
+        """Build from any iterables (lists, generators, query results)."""
+        return cls(
+            tuple(members),
+            tuple(activities),
+            tuple(attendance),
+            tuple(dues),
+            tuple(claims),
+            tuple(appraisals),
+            tuple(vetoes),
+        )
