@@ -286,6 +286,7 @@ def _read_yesno(column: Column, value: Any, number_format: str) -> bool | None:
     raise CellError(f"应填“是”或“否”，实为“{text}”")
 
 
+_THOUSANDS = re.compile(r"(?<![\d,])\d{1,3}(?:,\d{3})+(?![\d,])")
 _NUMBER_TEXT = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 
 
@@ -300,7 +301,9 @@ def _decimal_of(value: Any, what: str) -> tuple[Decimal, str]:
     if not isinstance(value, str):
         raise CellError(f"不是{what}：{_as_text(value)}")
     text = value
-    digits = narrow(text).replace(",", "")
+    digits = narrow(text)
+    if "," in digits:  # thousands separators only in groups of three: "1,200.50", not "12,5"
+        digits = _THOUSANDS.sub(lambda m: m.group(0).replace(",", ""), digits)
     if what == "金额":
         digits = digits.removeprefix("¥").removesuffix("元")
         if digits.startswith("-¥"):
