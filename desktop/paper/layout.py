@@ -221,6 +221,9 @@ class FillLine(Flowable):
         x = 0.0
         for entry in self.items:
             group = list(entry) if isinstance(entry, tuple) else [entry]
+            # Trailing gaps are dropped rather than pushed onto a line of their own.
+            while len(group) > 1 and isinstance(group[-1], str) and not group[-1].strip():
+                group.pop()
             natural = sum(self._measure(i) for i in group)
             if group[-1:] and isinstance(group[-1], Blank) and group[-1].width is None:
                 natural += self.MIN_STRETCH - self._measure(group[-1])
@@ -228,8 +231,15 @@ class FillLine(Flowable):
             if lines[-1] and x + natural > availWidth and natural <= availWidth:
                 lines.append([])
                 x = 0.0
+            if isinstance(entry, tuple) and len(group) < len(entry):
+                room_for_gap = availWidth - x - natural
+                gap = entry[len(group)]
+                if isinstance(gap, str) and self._text_width(gap) <= room_for_gap:
+                    group.append(gap)  # the gap fits after all: keep the spacing
             for item in group:
                 if isinstance(item, str):
+                    if not item.strip() and (not lines[-1] or x == 0.0):
+                        continue  # no leading gap at the start of a line
                     pieces = self._split_text(item, availWidth - x, availWidth)
                     for i, piece in enumerate(pieces):
                         if i:

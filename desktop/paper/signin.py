@@ -36,7 +36,7 @@ EXEMPT_COLUMNS = (
     Column("党小组", 24),
     Column("原因", None, "left"),
 )
-ROW_HEIGHT_MM = 9.5  # room to sign by hand
+ROW_HEIGHT_MM = 8.5  # room to sign by hand; ~24 rows on a continuation page
 
 
 def _text(d: Mapping[str, Any], key: str) -> str:

@@ -1,0 +1,165 @@
+"""The document builder: page numbers, embedded font, wrapping, output targets."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from conftest import page_count, pdftotext
+from reportlab.lib.units import mm
+from reportlab.platypus import Table
+from reportlab.platypus.doctemplate import LayoutError
+
+from desktop.paper.layout import (
+    Blank,
+    Column,
+    FillLine,
+    PaperDocument,
+    SpanRow,
+    cn_date,
+    para_text,
+)
+
+COLUMNS = [Column("序号", 12), Column("姓名", 30), Column("备注", None, "left")]
+
+
+def _doc(out, pages: int = 1, **kw) -> PaperDocument:
+    doc = PaperDocument(out, title="测试表", subtitle=["中共青山村支部委员会", "2026年"], **kw)
+    for p in range(pages):
+        if p:
+            doc.page_break()
+        doc.table(COLUMNS, [[str(p), "王建国", "备注"]])
+    return doc
+
+
+@pytest.mark.parametrize("pages", [1, 2, 5])
+def test_page_numbers_know_the_total(tmp_path, pages):
+    pdf = tmp_path / "t.pdf"
+    assert _doc(pdf, pages).build() == pages
+    assert page_count(pdf) == pages
+    text = pdftotext(pdf, "-layout")
+    chunks = text.split("\f")[:pages]
+    for n, page in enumerate(chunks, start=1):
+        assert re.search(rf"—\s*{n}\s*—", page)  # pdftotext may drop the spaces
+        assert f"第{n}页 共{pages}页" in page
+        assert ("测试表（续）" in page) == (n > 1)  # running header on continuation pages
+
+
+def test_font_is_embedded_and_no_cid_font(tmp_path):
+    pdf = tmp_path / "t.pdf"
+    _doc(pdf).build()
+    data = pdf.read_bytes()
+    assert b"WenQuanYiMicroHei" in data
+    assert b"/FontFile2" in data  # TrueType program embedded (subset)
+    assert b"STSong" not in data
+    assert "中共青山村支部委员会" in pdftotext(pdf)  # Chinese extracts, so glyphs map back
+
+
+def test_writes_to_binary_file_object_and_leaves_no_partial_file(tmp_path):
+    buf = io.BytesIO()
+    assert _doc(buf, 2).build() == 2
+    assert buf.getvalue().startswith(b"%PDF") and page_count(buf.getvalue()) == 2
+    pdf = tmp_path / "sub.pdf"
+    _doc(str(pdf)).build()  # str path too
+    assert pdf.exists() and not list(tmp_path.glob("*.part"))
+
+
+def test_failed_layout_keeps_the_old_file(tmp_path):
+    pdf = tmp_path / "t.pdf"
+    pdf.write_bytes(b"old")
+    doc = _doc(pdf)
+    with pytest.raises(ValueError, match="表头有 3 列"):
+        doc.table(COLUMNS, [["1", "2"]])  # a row of the wrong width is refused at once
+    doc.add(Table([["太高"]], rowHeights=[400 * mm]))  # taller than any page
+    with pytest.raises(LayoutError):
+        doc.build()
+    assert pdf.read_bytes() == b"old"
+    assert not list(tmp_path.glob("*.part"))
+
+
+def test_invariant_output_is_reproducible():
+    a, b = io.BytesIO(), io.BytesIO()
+    _doc(a, 2, invariant=True).build()
+    _doc(b, 2, invariant=True).build()
+    assert a.getvalue() == b.getvalue()
+
+
+def _words(pdf, page: int = 1) -> list[tuple[float, float, str]]:
+    xml = pdftotext(pdf, "-bbox", "-f", str(page), "-l", str(page))
+    return [
+        (float(x0), float(x1), w)
+        for x0, x1, w in re.findall(
+            r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([^<]*)<', xml
+        )
+    ]
+
+
+@pytest.mark.parametrize("landscape", [False, True])
+def test_long_cells_wrap_inside_their_column(tmp_path, landscape):
+    name = "阿卜杜热合曼·买买提明·艾力江努尔"
+    note = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789" * 3  # no break opportunity at all
+    pdf = tmp_path / "t.pdf"
+    doc = PaperDocument(pdf, title="测试", landscape=landscape)
+    doc.table(COLUMNS, [["1", name, note], SpanRow("第一党小组"), ["2", "王明", "1990-01-01"]])
+    doc.build()
+    bounds = doc.margins.left * 72 / 25.4
+    edges = [bounds]
+    for w in doc.widths(COLUMNS):
+        edges.append(edges[-1] + w)
+    words = _words(pdf)
+    for x0, x1, w in words:
+        if w in {"测试", "—", "1", "2"} or w.startswith("第"):
+            continue
+        inside = [e for e in edges if x0 + 0.5 < e < x1 - 0.5]
+        assert not inside, f"{w!r} crosses a column line"
+        assert x1 <= edges[-1] + 0.5
+    in_name_col = "".join(w for x0, x1, w in words if edges[1] <= x0 and x1 <= edges[2])
+    assert name in in_name_col  # every character printed, in order
+    assert "1990-01-01" in [w for *_, w in words]  # a date that fits is not broken
+
+
+def test_widths_share_the_rest_and_never_exceed_the_frame():
+    doc = PaperDocument(io.BytesIO(), title="t")
+    w = doc.widths(COLUMNS)
+    assert sum(w) == pytest.approx(doc.frame_width)
+    too_wide = [Column("a", 100), Column("b", 100), Column("c")]
+    assert sum(doc.widths(too_wide)) == pytest.approx(doc.frame_width)
+    narrow = [Column("a", 20), Column("b", 20)]
+    assert sum(doc.widths(narrow)) < doc.frame_width  # all fixed and narrow: kept as given
+
+
+def test_fill_line_keeps_groups_together():
+    from desktop.paper.fonts import fonts
+
+    line = FillLine(
+        [("支部书记（签字）：", Blank(30), "　　"), ("日期：", Blank(16), "年", Blank(9), "月")],
+        font=fonts().song,
+        size=12,
+    )
+    _w, h_wide = line.wrap(600, 100)
+    assert len(line._lines) == 1
+    _w, h_narrow = line.wrap(200, 100)
+    assert len(line._lines) == 2 and h_narrow == 2 * h_wide
+    assert line._lines[1][0][0] == "日期："
+
+
+def test_cn_date_and_paragraph_text():
+    assert cn_date("2026-01-05") == "2026年1月5日"
+    assert cn_date("2026年1月5日") == "2026年1月5日"
+    assert cn_date("") == ""
+    assert para_text("a<b>&\n甲　乙") == "a&lt;b&gt;&amp;<br/>甲\xa0\xa0\xa0\xa0乙"
+
+
+def test_two_up_table_and_blocks_build(tmp_path):
+    pdf = tmp_path / "t.pdf"
+    doc = PaperDocument(pdf, title="两栏", subtitle="中共青山村支部委员会")
+    doc.fields([("时间", "2026年3月5日"), ("地点", ""), ("主持人", "王建国")], per_row=2)
+    doc.two_up_table(COLUMNS, [[str(i), f"党员{i}", ""] for i in range(1, 8)])
+    doc.paragraph("正文第一段。\n第二行", indent=True, font="fang")
+    doc.signature_lines(["支部书记"])
+    doc.issuer("中共青山村支部委员会", "2026-03-05")
+    assert doc.build() == 1
+    text = pdftotext(pdf, "-layout")
+    for s in ("党员1", "党员7", "支部书记（签字）", "2026年3月5日", "时间：", "主持人："):
+        assert s in text
