@@ -6,7 +6,7 @@ import io
 import re
 
 import pytest
-from conftest import LONG_NAME, page_count, pdftotext
+from paper_helpers import LONG_NAME, page_count, pdftotext
 
 from desktop.paper.roster import totals_line, write_roster
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import LONG_NAME, page_count, pdftotext
+from paper_helpers import LONG_NAME, page_count, pdftotext
 
 from desktop.paper.signin import write_signin_sheet
 

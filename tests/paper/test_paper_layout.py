@@ -6,7 +6,7 @@ import io
 import re
 
 import pytest
-from conftest import page_count, pdftotext
+from paper_helpers import page_count, pdftotext
 from reportlab.lib.units import mm
 from reportlab.platypus import Table
 from reportlab.platypus.doctemplate import LayoutError
