@@ -611,6 +611,16 @@ def _read_sections(r: _Reader, data: Mapping[str, Any], period: str, combine: st
             r.add(where, '「capped」只用于累加部分（mode = "accumulate"）')
         sec_period = r.choice(raw, "period", where, PERIOD_WORDS, period, "积分周期") or period
         sec_combine = r.choice(raw, "combine", where, COMBINES, combine, "合成方式") or combine
+        if (
+            sec_combine == "sum"
+            and PERIOD_MONTHS[sec_period] < 12
+            and (mode == "deduct" or (mode == "accumulate" and capped))
+        ):
+            r.add(
+                where,
+                f"按{PERIOD_WORDS[sec_period]}计分的部分各期相加会超过满分{_fmt(max_)}分，"
+                '请写 combine = "average"（各期取平均），或把 period 改为 "year"',
+            )
         items: list[Item] = []
         for j, raw_item in enumerate(r.tables(raw, "items", where), start=1):
             item = _read_item(r, raw_item, f"{where} items 第{j}项", sec_period)
@@ -772,7 +782,12 @@ def _read_tiers(r: _Reader, raw: Mapping[str, Any], where: str) -> tuple[Tier, .
                 r.add(where, f"第{k}档没有上限（to），后面不能再有第{k + 1}档")
                 break
             if cur.start <= prev.end:
-                r.add(where, f"第{k + 1}档与第{k}档重叠（第{cur.start}次至第{prev.end}次）")
+                span = (
+                    f"第{cur.start}次"
+                    if cur.start == prev.end
+                    else f"第{cur.start}次至第{prev.end}次"
+                )
+                r.add(where, f"第{k + 1}档与第{k}档重叠（{span}在两档中都有）")
             elif cur.start > prev.end + 1:
                 gap = (
                     f"第{prev.end + 1}次"
