@@ -1,0 +1,207 @@
+"""The column-mapping step: headers of a foreign workbook, suggestions, mapped reading."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from sheet_helpers import make_xlsx
+
+from desktop.sheets import WorkbookError, read_workbook, sheet_headers, suggest_mapping
+
+OLD_LEDGER = [
+    [
+        "序号",
+        "姓 名",
+        "性别",
+        "出生年月",
+        "公民身份号码",
+        "联系电话",
+        "党员类别",
+        "所在党小组",
+        "入党日期",
+        "转正日期",
+    ],
+    [
+        1,
+        "张三",
+        "男",
+        "1980-05",
+        "110101198005071235",
+        "13800138000",
+        "正式党员",
+        "一组",
+        "2001-07-01",
+        "2002-07-01",
+    ],
+    [2, "李四", "女", dt.datetime(1990, 1, 1), None, None, "预备党员", "二组", "2026-01-01", None],
+]
+
+LEDGER_MAPPING = {
+    "姓名": "姓名",
+    "性别": "性别",
+    "出生年月": "出生日期",
+    "公民身份号码": "身份证号",
+    "联系电话": "手机号码",
+    "党员类别": "人员类别",
+    "所在党小组": "党小组",
+    "入党日期": "入党时间",
+    "转正日期": "转正时间",
+}
+
+
+def test_sheet_headers(tmp_path: Path) -> None:
+    p = make_xlsx(tmp_path / "a.xlsx", {"花名册": OLD_LEDGER, "说明": []})
+    assert sheet_headers(p) == {
+        "花名册": [
+            "序号",
+            "姓名",
+            "性别",
+            "出生年月",
+            "公民身份号码",
+            "联系电话",
+            "党员类别",
+            "所在党小组",
+            "入党日期",
+            "转正日期",
+        ],
+        "说明": [],
+    }
+
+
+def test_suggest_mapping_for_an_old_ledger() -> None:
+    headers = OLD_LEDGER[0]
+    assert suggest_mapping(headers, "党员名册") == {
+        "姓 名": "姓名",
+        **{k: v for k, v in LEDGER_MAPPING.items() if k != "姓名"},
+    }
+
+
+@pytest.mark.parametrize(
+    ("header", "sheet", "target"),
+    [
+        ("电话", "党员名册", "手机号码"),
+        ("手机", "党员名册", "手机号码"),
+        ("类别", "党员名册", "人员类别"),
+        ("人员身份", "党员名册", "人员类别"),
+        ("身份证", "党员名册", "身份证号"),
+        ("姓名", "签到", "党员"),
+        ("时间", "活动", "日期"),
+        ("活动编号", "活动", "编号"),
+        ("缴费月份", "党费", "月份"),
+        ("应缴金额", "党费", "应缴"),
+        ("党小组", "党小组", "名称"),
+        ("党小组长", "党小组", "组长"),
+        ("评议结果", "民主评议", "等次"),
+        ("事由", "一票否决", "原因"),
+    ],
+)
+def test_synonyms(header: str, sheet: str, target: str) -> None:
+    assert suggest_mapping([header], sheet) == {header: target}
+
+
+def test_exact_header_wins_over_a_synonym() -> None:
+    # both 电话 and 手机号码 present: the exact one keeps 手机号码, 电话 is not proposed
+    assert suggest_mapping(["电话", "手机号码"], "党员名册") == {"手机号码": "手机号码"}
+    # 姓名 on 签到 maps to 党员 unless 党员 is there already
+    assert suggest_mapping(["党员", "姓名"], "签到") == {"党员": "党员"}
+
+
+def test_unknown_headers_are_left_out() -> None:
+    assert suggest_mapping(["序号", "爱好"], "党员名册") == {}
+
+
+def test_read_with_mapping_and_sheet_alias(tmp_path: Path) -> None:
+    p = make_xlsx(tmp_path / "a.xlsx", {"花名册": OLD_LEDGER, "统计": [["x", "y"]]})
+    with pytest.raises(WorkbookError):
+        read_workbook(p)  # two unknown sheets: nothing to read
+    data = read_workbook(
+        p, sheet_aliases={"花名册": "党员名册"}, mappings={"党员名册": LEDGER_MAPPING}
+    )
+    assert data.source_names == {"党员名册": "花名册"}
+    assert data.ignored_columns == {"党员名册": ["序号"]}
+    assert data.problem_lines() == [
+        "花名册 第2行 出生年月: 日期格式不对：1980-05（应为 YYYY-MM-DD，如 2026-03-15）"
+    ]
+    first, second = data.rows("党员名册")
+    assert first["手机号码"] == "13800138000"
+    assert first["身份证号"] == "110101198005071235"
+    assert first["人员类别"] == "正式党员"
+    assert first["党小组"] == "一组"
+    assert second["出生日期"] == dt.date(1990, 1, 1)
+
+
+def test_mapping_can_ignore_a_column(tmp_path: Path) -> None:
+    p = make_xlsx(
+        tmp_path / "a.xlsx", {"党员名册": [["姓名", "人员类别", "备注"], ["张三", "正式党员", "x"]]}
+    )
+    data = read_workbook(p, mappings={"党员名册": {"备注": None}})
+    assert data.rows("党员名册")[0]["备注"] is None
+    assert data.ignored_columns["党员名册"] == ["备注"]
+
+
+def test_mapping_onto_an_existing_column_is_a_duplicate(tmp_path: Path) -> None:
+    p = make_xlsx(
+        tmp_path / "a.xlsx",
+        {"党员名册": [["姓名", "人员类别", "电话", "手机号码"], ["张三", "正式党员", "1", "2"]]},
+    )
+    data = read_workbook(p, mappings={"党员名册": {"电话": "手机号码"}})
+    assert data.problem_lines() == [
+        "党员名册: “手机号码”列出现了不止一次（第 C、D 列），请只保留一列"
+    ]
+
+
+def test_bad_mapping_is_a_programming_error(tmp_path: Path) -> None:
+    p = make_xlsx(tmp_path / "a.xlsx", {"党员名册": [["姓名"]]})
+    with pytest.raises(ValueError):
+        read_workbook(p, mappings={"党员名册": {"电话": "电话号码"}})
+    with pytest.raises(ValueError):
+        read_workbook(p, mappings={"名册": {}})
+    with pytest.raises(ValueError):
+        read_workbook(p, sheet_aliases={"Sheet1": "名册"})
+
+
+def test_single_oddly_named_sheet_is_guessed(tmp_path: Path) -> None:
+    p = make_xlsx(tmp_path / "a.xlsx", {"Sheet1": [["姓名", "人员类别"], ["张三", "正式党员"]]})
+    data = read_workbook(p)
+    assert data.source_names == {"党员名册": "Sheet1"}
+    assert data.rows("党员名册")[0]["姓名"] == "张三"
+
+
+def test_single_oddly_named_sheet_guessed_by_synonyms(tmp_path: Path) -> None:
+    # a dues ledger: 党员, 缴费月份, 应缴金额, 实缴金额 fit 党费 best
+    p = make_xlsx(
+        tmp_path / "a.xlsx", {"2026年党费": [["党员", "缴费月份", "应缴金额", "实缴金额"]]}
+    )
+    data = read_workbook(p)
+    assert data.source_names == {"党费": "2026年党费"}
+    # without the mapping the required columns are reported, so the window can ask for it
+    assert data.problem_lines()[0] == "2026年党费: 缺少必填列“月份”"
+
+
+def test_single_sheet_with_one_requested_sheet(tmp_path: Path) -> None:
+    p = make_xlsx(tmp_path / "a.xlsx", {"Sheet1": [["名字", "类别"], ["张三", "正式党员"]]})
+    data = read_workbook(
+        p, sheets=["党员名册"], mappings={"党员名册": {"名字": "姓名", "类别": "人员类别"}}
+    )
+    assert data.ok
+    assert data.rows("党员名册")[0].values["人员类别"] == "正式党员"
+
+
+def test_single_sheet_that_fits_nothing(tmp_path: Path) -> None:
+    p = make_xlsx(tmp_path / "a.xlsx", {"Sheet1": [["甲", "乙"]]})
+    with pytest.raises(WorkbookError) as info:
+        read_workbook(p)
+    assert info.value.kind == "no_sheets"
+
+
+def test_two_sheets_for_one_contract_sheet(tmp_path: Path) -> None:
+    p = make_xlsx(
+        tmp_path / "a.xlsx",
+        {"党员名册": [["姓名", "人员类别"]], "花名册": [["姓名", "人员类别"]]},
+    )
+    data = read_workbook(p, sheet_aliases={"花名册": "党员名册"})
+    assert data.problem_lines() == [
+        "花名册: 与工作表“党员名册”都对应“党员名册”，只能有一个；请删除或改名其中一个"
+    ]
