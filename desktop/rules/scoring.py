@@ -189,7 +189,7 @@ def classify_dues(
         if paid_date > as_of:
             return None
         return "on_time" if paid_date <= deadline else "late"
-    if deadline >= as_of:
+    if deadline > as_of:
         return None  # still time to pay
     return "short" if paid_fen > 0 else "unpaid"
 

@@ -1,0 +1,144 @@
+"""街道 农村细则 preset: quarterly deduct-from-full averaged over 4 quarters + 评议 + 事迹."""
+
+from __future__ import annotations
+
+from rules_testkit import Branch, D, lines_sum, load_preset
+
+from desktop.rules.scoring import score
+
+SCHEME = load_preset("jiedao-nongcun")
+DAILY = ["思想政治", "履行职责", "发挥作用", "遵纪守法", "道德品行"]
+
+
+def test_quarter_average_of_absences_and_leave() -> None:
+    b = Branch()
+    b.member("001")
+    b.attend("001", "2026-02-05", "无故缺席")  # -2
+    b.attend("001", "2026-03-05", "无故缺席", "党课")  # -2
+    b.attend("001", "2026-03-20", "因公请假", "党小组会")  # -0.5
+    b.appraise("001", "优秀")  # 20
+    m = score(SCHEME, b.facts(), 2026).member("001")
+    assert m is not None
+    # Q1 思想政治 = 20 - 4.5 = 15.5; Q2–Q4 = 20; (15.5 + 60) / 4 = 18.875 → 18.88
+    assert m.sections["思想政治"] == D("18.88")
+    assert m.sections["年终评议"] == 20
+    assert m.sections["突出事迹"] == 0
+    assert m.total == D("18.88") + 50 + 20
+    assert lines_sum(m) == m.total
+    rounding = [ln for ln in m.lines if ln.rule == "4个季度取平均"]
+    assert [ln.points for ln in rounding] == [D("0.005")]
+
+
+def test_quarter_score_is_that_quarter_only() -> None:
+    b = Branch()
+    b.member("001")
+    b.attend("001", "2026-02-05", "无故缺席")
+    b.attend("001", "2026-05-05", "因私请假")
+    b.appraise("001", "优秀")
+    q1 = score(SCHEME, b.facts(), 2026, quarter=1).member("001")
+    q2 = score(SCHEME, b.facts(), 2026, quarter=2).member("001")
+    assert q1 is not None and q2 is not None
+    assert q1.sections["思想政治"] == 18
+    assert q2.sections["思想政治"] == D("19.5")
+    # the annual appraisal is not part of a quarter's score
+    assert q1.sections["年终评议"] == 0 and q2.total == D("69.5")
+
+
+def test_organisational_life_pool_of_15_is_deducted_to_zero_only() -> None:
+    b = Branch()
+    b.member("001")
+    for day in range(1, 9):  # 8 unexcused absences in Q1: -16, but the sub-item has 15
+        b.attend("001", f"2026-01-{day:02d}", "无故缺席")
+    m = score(SCHEME, b.facts(), 2026, quarter=1).member("001")
+    assert m is not None
+    assert m.sections["思想政治"] == 5  # 学习贯彻 5 stays
+    clip = [ln for ln in m.lines if ln.rule.startswith("「组织生活（15分）」")]
+    assert [ln.points for ln in clip] == [D(1)]
+    assert lines_sum(m) == m.total
+
+
+def test_dues_late_short_unpaid_each_minus_one() -> None:
+    b = Branch()
+    b.member("001")
+    b.pay("001", "2026-01", 500, 500, "2026-01-15")  # on time
+    b.pay("001", "2026-02", 500, 500, "2026-03-03")  # late
+    b.pay("001", "2026-03", 500, 200, "2026-03-10")  # short
+    b.pay("001", "2026-04", 500, 0, None)  # unpaid
+    q1 = score(SCHEME, b.facts(), 2026, quarter=1).member("001")
+    q2 = score(SCHEME, b.facts(), 2026, quarter=2).member("001")
+    assert q1 is not None and q2 is not None
+    assert q1.sections["遵纪守法"] == 8
+    assert q2.sections["遵纪守法"] == 9
+    facts = [ln.fact for ln in q1.lines if ln.section == "遵纪守法" and ln.points < 0]
+    assert facts == [
+        "2026-02党费逾期缴纳：应缴5.00元，实缴5.00元（2026-03-03缴纳）",
+        "2026-03党费未足额：应缴5.00元，实缴2.00元（2026-03-10缴纳）",
+    ]
+
+
+def test_unpaid_dues_not_judged_before_the_deadline() -> None:
+    b = Branch()
+    b.member("001")
+    b.pay("001", "2026-04", 500, 0, None)
+    m = score(SCHEME, b.facts(), 2026, quarter=2, as_of="2026-04-20").member("001")
+    assert m is not None
+    assert m.sections["遵纪守法"] == 10
+
+
+def test_outstanding_deeds_capped_at_10() -> None:
+    b = Branch()
+    b.member("001")
+    b.claim("001", "2026-07-01", "honor-district", 0, "区级优秀共产党员")
+    b.claim("001", "2026-09-01", "honor-street", 0, "街道优秀党员")
+    m = score(SCHEME, b.facts(), 2026).member("001")
+    assert m is not None
+    assert m.sections["突出事迹"] == 10
+    capped = [ln for ln in m.lines if ln.rule == "本部分最高10分，超出部分不计"]
+    assert [ln.points for ln in capped] == [D(-8)]
+    assert lines_sum(m) == m.total == 80  # 70 + 0 (no appraisal) + 10
+
+
+def test_appraisal_grades() -> None:
+    b = Branch()
+    for code, grade in (("001", "优秀"), ("002", "合格"), ("003", "基本合格"), ("004", "不合格")):
+        b.member(code)
+        b.appraise(code, grade)
+    result = score(SCHEME, b.facts(), 2026)
+    assert [m.sections["年终评议"] for m in result.members] == [20, 15, 10, 0]
+
+
+def test_member_transferred_in_mid_year_is_averaged_over_quarters_in_branch() -> None:
+    b = Branch()
+    b.member("001", transferred_in_date="2026-05-10")
+    b.attend("001", "2026-06-01", "无故缺席")
+    m = score(SCHEME, b.facts(), 2026).member("001")
+    assert m is not None
+    # Q2–Q4 only: (18 + 20 + 20) / 3 = 19.333… → 19.33
+    assert m.sections["思想政治"] == D("19.33")
+    assert lines_sum(m) == m.total
+
+
+def test_followups_by_total() -> None:
+    b = Branch()
+    b.member("001")
+    b.appraise("001", "优秀")  # 70 + 20 = 90 → not > 90
+    b.claim("001", "2026-06-01", "honor-street", 0)  # 98
+    b.member("002")
+    b.appraise("002", "合格")
+    for q in range(4):
+        b.claim("002", f"2026-{q * 3 + 1:02d}-02", "work-done", 0)
+    # 002: 履行职责 15 each quarter → 65 + 15 = 80
+    b.member("003")
+    b.appraise("003", "不合格")
+    for q in range(4):
+        for item in ("work-done", "post-claim", "customs"):
+            b.claim("003", f"2026-{q * 3 + 1:02d}-02", item, 0)
+    # 003: 70 - 14 = 56 → both 谈话教育 and 按不合格党员处置
+    result = score(SCHEME, b.facts(), 2026)
+    flags = {m.code: [f.name for f in m.flags if f.kind == "followup"] for m in result.members}
+    assert result.member("003").total == 56  # type: ignore[union-attr]
+    assert flags == {
+        "001": ["可推荐评先推优"],
+        "002": [],
+        "003": ["谈话教育", "按不合格党员处置"],
+    }
