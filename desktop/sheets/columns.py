@@ -201,7 +201,7 @@ GROUPS = SheetSpec(
         _c("组长", Kind.MEMBER, note="党小组长：编号或姓名"),
         _c("备注"),
     ),
-    note="CONTRACT.md 未规定此表的列；由本程序规定。",
+    note="对外约定（CONTRACT.md）没有规定这张表的列，以下由本程序规定。",
 )
 
 ACTIVITIES = SheetSpec(
