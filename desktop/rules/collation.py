@@ -143,18 +143,29 @@ def _char_key(char: str) -> CharKey:
     return (0, count, strokes or _UNKNOWN_FIRST, ord(char))
 
 
+# The blank that stands between surname and a single-character given name (see stroke_key).
+_BLANK: CharKey = (-1, 0, "", 0)
+
+
 @lru_cache(maxsize=4096)
 def stroke_key(name: str) -> tuple[CharKey, ...]:
     """Sort key for 姓氏笔画 order: per character (count, strokes, the character).
 
-    Characters of the same stroke count are ordered by their first stroke (横竖撇点折),
-    then by their following strokes where the table knows them, then by code point.
+    Use as ``sorted(names, key=stroke_key)``.  Characters are compared by simplified stroke
+    count, then first stroke (横竖撇点折), then their following strokes where the table
+    knows them, then code point; the first character decides, then the second, and so on
+    (a compound surname is not treated specially: 欧阳少东 sorts by 欧, before 洪少东).
 
-    Use as ``sorted(names, key=stroke_key)``.  The same surname groups together; a name
-    that is a prefix of another (张三, 张三丰) comes first; characters not in the table (Latin
-    letters, "·", very rare characters) sort after every known character, by code point.
+    As in the name lists of party congresses and the CPPCC (按姓氏笔画为序), a
+    two-character name counts as surname, blank, given name, so a single given name comes
+    before every two-character one of the same surname: 田富 before 田大利, 王晨 before
+    王沪宁.  Characters not in the table (Latin letters, "·", very rare characters) sort
+    after every known character, by code point.
     """
-    return tuple(_char_key(ch) for ch in _clean(name))
+    keys = [_char_key(ch) for ch in _clean(name)]
+    if len(keys) == 2 and keys[0][0] == 0 and keys[1][0] == 0:
+        keys.insert(1, _BLANK)
+    return tuple(keys)
 
 
 def _is_han(char: str) -> bool:
