@@ -45,8 +45,9 @@ def main() -> int:
         from desktop.book.demo import create_demo
 
         book = create_demo(book_path)
-    except ImportError:
-        book = Book.create(book_path, branch="中共红旗村支部委员会", year=2026)
+    except Exception as exc:  # the demo module may not be finished yet
+        print(f"demo branch not available ({exc}); using an empty book")
+        book = Book.create(home / "empty.db", branch="中共红旗村支部委员会", year=2026)
     backup_book(book, reason="关闭时")
     backup_book(book, reason="手动")
 
@@ -73,7 +74,9 @@ def main() -> int:
     damaged = home / "坏账本.db"
     damaged.write_bytes(b"SQLite format 3\x00" + b"\x00" * 50)
     dialog = OpenFailedDialog(
-        DamagedBookError(f"账本 {damaged.name} 已损坏：文件被截断。", "请打开另一个账本，或从备份恢复。"),
+        DamagedBookError(
+            f"账本 {damaged.name} 已损坏：文件被截断。", "请打开另一个账本，或从备份恢复。"
+        ),
         damaged,
         window,
     )

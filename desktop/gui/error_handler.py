@@ -32,7 +32,12 @@ def setup_logging() -> Path:
 
     path = log_dir() / LOG_FILENAME
     root = logging.getLogger()
-    if not any(getattr(h, "_pioneer", False) for h in root.handlers):
+    for handler in [h for h in root.handlers if getattr(h, "_pioneer", False)]:
+        if Path(handler.baseFilename) == path:  # type: ignore[attr-defined]
+            break
+        root.removeHandler(handler)  # PIONEER_HOME changed (tests): follow it
+        handler.close()
+    else:
         handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
         handler._pioneer = True  # type: ignore[attr-defined]
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
@@ -44,8 +49,8 @@ def setup_logging() -> Path:
 
 
 def log_path() -> Path:
-    path = _state["log_path"]
-    return path if isinstance(path, Path) else setup_logging()
+    """The log file (set up on first use; follows PIONEER_HOME)."""
+    return setup_logging()
 
 
 def show_book_error(parent: QWidget | None, err: BookError, title: str = "无法完成") -> None:
@@ -85,9 +90,9 @@ def report_exception(
             show_book_error(parent or _active_parent(), exc)
         return
     text = "".join(traceback.format_exception(type(exc), exc, tb))
+    path = log_path()
     if not getattr(exc, "_pioneer_logged", False):
         log.error("unexpected error:\n%s", text)
-    path = log_path()
     for handler in logging.getLogger().handlers:
         handler.flush()
     if QApplication.instance() is None or _state["showing"]:

@@ -43,6 +43,7 @@ QListWidget[role="nav"] {{
 QListWidget[role="nav"]::item {{ padding: 12px 14px; margin: 2px 8px; border-radius: 6px; color: #303030; }}
 QListWidget[role="nav"]::item:hover {{ background: #ece4dc; }}
 QListWidget[role="nav"]::item:selected {{ background: {ACCENT}; color: white; }}
+QWizard QListWidget::item {{ padding: 8px; }}
 QTableView, QTableWidget {{ gridline-color: #e4e4e4; }}
 QHeaderView::section {{ padding: 6px 8px; }}
 QStatusBar QLabel {{ padding: 0 8px; color: #404040; }}

@@ -87,7 +87,7 @@ class IntroPage(QWizardPage):
         self.ui = Ui_WizardIntroPage()
         self.ui.setupUi(self)
         if not first_run:
-            self.setTitle("新建账本")
+            self.setTitle("新建账本")  # made big by the wizard
             self.setSubTitle("一个账本记录一个党支部的全部情况。")
             self.ui.questionLabel.setText("您想：")
         if not demo_available():
@@ -140,13 +140,14 @@ class SchemePage(QWizardPage):
         self.ui.setupUi(self)
         presets = available_presets()
         if not presets:
-            presets = [
-                {
-                    "id": "",
-                    "title": DEFAULT_SCHEME_LABEL,
-                    "description": "程序自带的通用积分方案。建好账本后可以在“积分方案”里查看和调整。",
-                }
-            ]
+            presets = [{"id": "", "title": DEFAULT_SCHEME_LABEL, "description": ""}]
+            # Nothing to choose between: say so instead of showing a one-line list.
+            self.ui.schemeList.hide()
+            self.ui.descriptionLabel.setProperty("role", "notice")
+            self.ui.descriptionLabel.setText(
+                "将使用默认方案：程序自带的通用积分方案。建好账本后，分值和规则可以再调整。"
+            )
+            self._fixed_description = True
         for preset in presets:
             item = QListWidgetItem(preset["title"])
             item.setData(Qt.ItemDataRole.UserRole, preset["id"])
@@ -156,7 +157,11 @@ class SchemePage(QWizardPage):
         self.ui.schemeList.setCurrentRow(0)
         self.ui.schemeList.setSpacing(4)
 
+    _fixed_description = False
+
     def _show_description(self, item: QListWidgetItem | None) -> None:
+        if self._fixed_description:
+            return
         text = item.data(Qt.ItemDataRole.UserRole + 1) if item else ""
         self.ui.descriptionLabel.setText(text or "")
 
@@ -257,6 +262,10 @@ class BookWizard(QWizard):
         self.setPage(PAGE_SCHEME, self.scheme)
         self.setPage(PAGE_LOCATION, self.location)
         self.setStartId(PAGE_INTRO)
+        self.setTitleFormat(Qt.TextFormat.RichText)
+        for page_id in self.pageIds():
+            page = self.page(page_id)
+            page.setTitle(_big(page.title()))
 
     def suggested_path(self, demo: bool) -> Path:
         if demo:
@@ -281,6 +290,10 @@ class BookWizard(QWizard):
                 kind=v["kind"],
             )
         return self.book
+
+
+def _big(title: str) -> str:
+    return f'<span style="font-size:17pt; font-weight:bold;">{title}</span>'
 
 
 def _make_demo(path: Path) -> Path:

@@ -43,6 +43,11 @@ class Ui_JournalScreen(object):
 
         self.refreshButton = QPushButton(JournalScreen)
         self.refreshButton.setObjectName(u"refreshButton")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        sizePolicy.setHorizontalStretch(0)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.refreshButton.sizePolicy().hasHeightForWidth())
+        self.refreshButton.setSizePolicy(sizePolicy)
 
         self.headerLayout.addWidget(self.refreshButton)
 

@@ -33,6 +33,12 @@ class Ui_OpenFailedDialog(object):
         self.headerLayout.setObjectName(u"headerLayout")
         self.iconLabel = QLabel(OpenFailedDialog)
         self.iconLabel.setObjectName(u"iconLabel")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+        sizePolicy.setHorizontalStretch(0)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.iconLabel.sizePolicy().hasHeightForWidth())
+        self.iconLabel.setSizePolicy(sizePolicy)
+        self.iconLabel.setMinimumSize(QSize(56, 56))
         self.iconLabel.setAlignment(Qt.AlignmentFlag.AlignTop)
 
         self.headerLayout.addWidget(self.iconLabel)
@@ -68,6 +74,7 @@ class Ui_OpenFailedDialog(object):
 
         self.headerLayout.addLayout(self.textLayout)
 
+        self.headerLayout.setStretch(1, 1)
 
         self.mainLayout.addLayout(self.headerLayout)
 

@@ -1,0 +1,130 @@
+"""The main window: navigation, status, menus, recent books, closing with a backup."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from desktop.book.backup import list_backups
+from desktop.book.store import Book
+from desktop.gui.main_window import MainWindow
+from desktop.gui.settings import recent_books
+
+
+def test_title_status_and_navigation(qtbot, window, book):
+    assert window.windowTitle() == "先锋指数 — 测试支部"
+    status = window._status.text()
+    assert "测试支部" in status and "2026 年度" in status and str(book.path) in status
+    titles = [title for title, _w in window.screens()]
+    assert titles[-2:] == ["操作记录", "备份与恢复"]
+    # Ctrl+<n> and clicks on the list both switch screens.
+    qtbot.keyClick(window, Qt.Key.Key_1 + len(titles) - 1, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_screen() is window.backup_screen
+    nav = window.ui.navList
+    rect = nav.visualItemRect(nav.item(len(titles) - 2))
+    qtbot.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.current_screen() is window.journal_screen
+
+
+def test_add_screen_goes_before_the_tail(qtbot, window):
+    class Scores(QLabel):
+        printed = False
+
+        def print_screen(self):
+            self.printed = True
+
+    screen = Scores("积分")
+    index = window.add_screen("积分评定", screen)
+    titles = [title for title, _w in window.screens()]
+    assert titles[index] == "积分评定"
+    assert titles[-2:] == ["操作记录", "备份与恢复"]
+    window.show_screen("积分评定")
+    assert window.actions["print"].isEnabled()
+    window.actions["print"].trigger()
+    assert screen.printed
+    window.show_screen("操作记录")
+    assert not window.actions["print"].isEnabled()
+
+
+def test_menus_and_shortcuts(window):
+    file_menu = window.ui.menuBar.actions()[0].menu()
+    texts = [a.text() for a in file_menu.actions() if not a.isSeparator()]
+    for wanted in (
+        "新建账本…",
+        "打开账本…",
+        "最近打开",
+        "立即备份",
+        "从备份恢复…",
+        "导入工作簿…",
+        "导出工作簿…",
+        "打印…",
+        "退出",
+    ):
+        assert wanted in texts
+    shortcuts = {name: a.shortcut().toString() for name, a in window.actions.items()}
+    assert shortcuts["new_book"] == "Ctrl+N"
+    assert shortcuts["open_book"] == "Ctrl+O"
+    assert shortcuts["backup_now"] == "Ctrl+B"
+    assert shortcuts["quit"] == "Ctrl+Q"
+
+
+def test_recent_books_list_greys_missing_files(qtbot, window, book, tmp_path):
+    assert recent_books()[0] == book.path.resolve()
+    other = tmp_path / "旧账本.db"
+    Book.create(other, branch="旧支部", year=2025).close()
+    window.open_book(other)
+    assert window.book.path == other
+    assert window.windowTitle() == "先锋指数 — 旧支部"
+    assert [p.name for p in recent_books()[:2]] == ["旧账本.db", "b.db"]
+    # Switching closed the previous book with a backup.
+    assert [p for p in list_backups() if p.name.startswith("测试支部-备份-")]
+
+    other.rename(tmp_path / "挪走了.db")
+    window._fill_recent_menu()
+    actions = {a.toolTip(): a for a in window.recent_menu.actions() if a.toolTip()}
+    assert not actions[str(other.resolve())].isEnabled()
+    assert "找不到" in actions[str(other.resolve())].text()
+    assert actions[str(book.path.resolve())].isEnabled()
+    clear = [a for a in window.recent_menu.actions() if a.text() == "清除找不到的账本"]
+    clear[0].trigger()
+    assert other.resolve() not in recent_books()
+
+
+def test_closing_backs_up_and_closes_the_book(qtbot, book):
+    w = MainWindow(book)
+    qtbot.addWidget(w)
+    w.show()
+    w.close()
+    backups = list_backups()
+    assert len(backups) == 1 and "关闭时" in backups[0].name
+    with Book.open(backups[0]) as copy:
+        assert copy.branch()["name"] == "测试支部"
+
+
+def test_geometry_is_remembered(qtbot, book, tmp_path):
+    w = MainWindow(book)
+    qtbot.addWidget(w)
+    w.resize(700, 500)
+    w.show()
+    size = (w.width(), w.height())
+    assert size[1] == 500
+    w.close()
+    again = Book.open(book.path)
+    w2 = MainWindow(again)
+    qtbot.addWidget(w2)
+    # (the width is bounded below by the screens' minimum widths)
+    assert w2.height() == size[1]
+    w2.close()
+
+
+def test_journal_screen_lists_actions(qtbot, window, book):
+    window.show_screen("操作记录")
+    model = window.journal_screen.model
+    assert model.rowCount() == 1
+    assert model.index(0, 2).data() == "新建账本"
+    book.update_branch(name="测试支部", parent_org="测试镇党委")
+    qtbot.mouseClick(window.journal_screen.ui.refreshButton, Qt.MouseButton.LeftButton)
+    assert model.rowCount() == 2
+    assert model.index(0, 2).data() == "修改支部信息"
+    assert model.headerData(3, Qt.Orientation.Horizontal) == "内容"
+    assert "共 2 条" in window.journal_screen.ui.countLabel.text()

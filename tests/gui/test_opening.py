@@ -1,0 +1,181 @@
+"""Starting the program: first run, and files that can't be opened (never written to)."""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
+
+from desktop.book.backup import backup_book, list_backups
+from desktop.book.errors import DamagedBookError, NotABookError
+from desktop.book.store import Book
+from desktop.gui import app as app_module
+from desktop.gui.backup_screen import RestorePreviewDialog
+from desktop.gui.opening import OpenFailedDialog, WayOut, open_with_way_out
+from desktop.gui.wizard import BookWizard
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def damaged_copy(good: Path, target: Path) -> Path:
+    data = bytearray(good.read_bytes())
+    data[5000:9000] = b"\xff" * 4000  # flipped bytes in the middle of the tables
+    target.write_bytes(bytes(data))
+    return target
+
+
+@pytest.fixture
+def way_out(monkeypatch: pytest.MonkeyPatch):
+    """Answer the way-out dialog with queued choices; record what it showed."""
+    shown: list[OpenFailedDialog] = []
+    answers: list[WayOut] = []
+
+    def exec_(self):
+        shown.append(self)
+        return int(answers.pop(0)) if answers else int(WayOut.QUIT)
+
+    monkeypatch.setattr(OpenFailedDialog, "exec", exec_)
+    return shown, answers
+
+
+@pytest.fixture
+def no_event_loop(monkeypatch: pytest.MonkeyPatch):
+    """main() would block in app.exec(); return at once instead, and keep the hooks."""
+    monkeypatch.setattr(QApplication, "exec", lambda *args: 0)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    import threading
+
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+
+
+def test_not_a_book_is_refused_and_left_untouched(qtbot, tmp_path, way_out):
+    shown, _answers = way_out
+    path = tmp_path / "笔记.db"
+    path.write_text("这不是账本", encoding="utf-8")
+    before = digest(path)
+    assert open_with_way_out(None, path) is None
+    assert len(shown) == 1
+    assert isinstance(shown[0].error, NotABookError)
+    assert "不是先锋指数账本" in shown[0].ui.messageLabel.text()
+    assert str(path) in shown[0].ui.pathLabel.text()
+    assert digest(path) == before
+
+
+def test_damaged_book_way_out_open_other(qtbot, tmp_path, way_out, monkeypatch, book):
+    shown, answers = way_out
+    book.close()
+    bad = damaged_copy(book.path, tmp_path / "坏.db")
+    before = digest(bad)
+    answers.append(WayOut.OPEN_OTHER)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(book.path), ""))
+    opened = open_with_way_out(None, bad)
+    try:
+        assert opened is not None and opened.path == book.path
+        assert isinstance(shown[0].error, DamagedBookError)
+        assert digest(bad) == before
+    finally:
+        opened.close()
+
+
+def test_damaged_book_way_out_restore(qtbot, tmp_path, way_out, monkeypatch, messages, book):
+    _shown, answers = way_out
+    backup = backup_book(book, reason="手动")
+    book.close()
+    bad = damaged_copy(book.path, tmp_path / "坏.db")
+    damaged_bytes = bad.read_bytes()
+    answers.append(WayOut.RESTORE)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(backup), ""))
+    monkeypatch.setattr(RestorePreviewDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    opened = open_with_way_out(None, bad)
+    try:
+        assert opened is not None
+        assert opened.branch()["name"] == "测试支部"
+    finally:
+        opened.close()
+    # The damaged file was moved aside intact, and the user was told where.
+    kept = [p for p in list_backups() if "损坏" in p.name]
+    assert len(kept) == 1 and kept[0].read_bytes() == damaged_bytes
+    assert any(str(kept[0]) in text for text in messages.texts("information"))
+
+
+def test_damaged_book_way_out_new_book(qtbot, tmp_path, way_out, monkeypatch):
+    _shown, answers = way_out
+    bad = tmp_path / "账本.db"
+    bad.write_bytes(b"SQLite format 3\x00" + b"\x01" * 40)
+    answers.append(WayOut.NEW)
+    seen: list[Path] = []
+
+    def fake_exec(self):
+        seen.append(self.default_path)
+        self.book = Book.create(self.default_path, branch="新支部", year=2026)
+        return 1
+
+    monkeypatch.setattr(BookWizard, "exec", fake_exec)
+    opened = open_with_way_out(None, bad)
+    try:
+        assert opened is not None and opened.branch()["name"] == "新支部"
+        assert seen == [tmp_path / "账本-2.db"]  # never on top of the bad file
+        assert bad.read_bytes() == b"SQLite format 3\x00" + b"\x01" * 40
+    finally:
+        opened.close()
+
+
+def test_main_first_run_shows_wizard_and_quits_if_cancelled(
+    qtbot, tmp_path, monkeypatch, no_event_loop
+):
+    started: list[Path] = []
+
+    def fake_exec(self):
+        started.append(self.default_path)
+        return 0
+
+    monkeypatch.setattr(BookWizard, "exec", fake_exec)
+    missing = tmp_path / "新.db"
+    assert app_module.main(str(missing)) == 0
+    assert started == [missing]
+    assert not missing.exists()
+
+
+def test_main_opens_the_default_book_and_backs_up_on_close(
+    qtbot, monkeypatch, no_event_loop, tmp_path
+):
+    from desktop.book.paths import default_book_path
+
+    Book.create(default_book_path(), branch="默认支部", year=2026).close()
+    windows = []
+    from desktop.gui.main_window import MainWindow
+
+    real_show = MainWindow.show
+
+    def show(self):
+        windows.append(self)
+        real_show(self)
+
+    monkeypatch.setattr(MainWindow, "show", show)
+    assert app_module.main() == 0
+    assert windows and windows[0].windowTitle() == "先锋指数 — 默认支部"
+    assert [p for p in list_backups() if "关闭时" in p.name]
+
+
+def test_main_refuses_a_newer_book(qtbot, tmp_path, way_out, no_event_loop):
+    import sqlite3
+
+    from desktop.book.schema import SCHEMA_VERSION
+
+    shown, _answers = way_out
+    path = tmp_path / "新版.db"
+    Book.create(path, branch="测试支部", year=2026).close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.commit()
+    conn.close()
+    before = digest(path)
+    assert app_module.main(str(path)) == 0
+    assert "更新版本" in shown[0].ui.messageLabel.text()
+    assert shown[0].ui.quitButton.text() == "退出"
+    assert digest(path) == before
