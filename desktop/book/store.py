@@ -6,6 +6,7 @@ damaged, or from a newer version is refused with a Chinese message and left unto
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import json
 import os
@@ -161,11 +162,9 @@ class Book:
         return book
 
     def close(self) -> None:
-        try:
-            # Fold the WAL back so a copied or restored file is whole on its own.
+        # Fold the WAL back so a copied or restored file is whole on its own.
+        with contextlib.suppress(sqlite3.Error):
             self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        except sqlite3.Error:
-            pass
         self.db.close()
 
     def __enter__(self) -> Book:

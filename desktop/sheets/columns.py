@@ -189,6 +189,8 @@ ROSTER = SheetSpec(
         _c("离开原因"),
         _c("备注"),
         _c("流动去向", extension=True, note="流动党员外出的地点"),
+        _c("流动范围", Kind.CHOICE, choices=("省内", "省外"), extension=True, note="省内流动或省外流动"),
+        _c("转入日期", Kind.DATE, extension=True, note="组织关系转入本支部的日期"),
         _c("免考批准日期", Kind.DATE, extension=True),
         _c("免考原因", extension=True),
     ),

@@ -1,0 +1,757 @@
+"""Import and export of the interchange workbook (CONTRACT.md), all or nothing.
+
+Reading and checking (`read_for_import`) writes nothing, so the window can show a preview and
+every problem as `工作表名 第N行 列名: 问题`; `apply_import` then writes everything in one
+transaction after a verified backup. `export_workbook` writes what an empty book needs to
+reproduce this one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from desktop.book.errors import InputRefused
+from desktop.book.store import Book, now_iso
+from desktop.rules.member import COLUMN_TO_KEY, EXTRA_FIELD_LABELS, FIELD_LABELS, validate_member
+
+# Roster columns the program adds after the contract's own (see desktop/sheets/columns.py).
+_EXTRA_COLUMNS = {
+    **{label: key for key, label in EXTRA_FIELD_LABELS.items()},
+    "流动范围": "mobile_scope",
+}
+_LABELS = {**FIELD_LABELS, **EXTRA_FIELD_LABELS, "mobile_scope": "流动范围"}
+
+SHEET_LABELS = {
+    "党小组": "党小组",
+    "党员名册": "党员",
+    "活动": "活动",
+    "签到": "签到记录",
+    "党费": "党费记录",
+    "积分申报": "积分申报",
+    "民主评议": "民主评议",
+    "一票否决": "一票否决",
+}
+
+
+class WorkbookRefused(InputRefused):
+    """The workbook (or some of its rows) was refused; `lines()` lists every problem."""
+
+
+@dataclass
+class ImportPlan:
+    """What an import would write, and what stops it. Built by `read_for_import`."""
+
+    path: Path
+    problems: list[str] = field(default_factory=list)
+    groups: list[dict[str, Any]] = field(default_factory=list)
+    members: list[dict[str, Any]] = field(default_factory=list)
+    activities: list[dict[str, Any]] = field(default_factory=list)
+    attendance: list[dict[str, Any]] = field(default_factory=list)
+    dues: list[dict[str, Any]] = field(default_factory=list)
+    claims: list[dict[str, Any]] = field(default_factory=list)
+    appraisals: list[dict[str, Any]] = field(default_factory=list)
+    vetoes: list[dict[str, Any]] = field(default_factory=list)
+    preview: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def counts(self) -> dict[str, int]:
+        pairs = (
+            ("党小组", self.groups),
+            ("党员", self.members),
+            ("活动", self.activities),
+            ("签到记录", self.attendance),
+            ("党费记录", self.dues),
+            ("积分申报", self.claims),
+            ("民主评议", self.appraisals),
+            ("一票否决", self.vetoes),
+        )
+        return {label: len(rows) for label, rows in pairs if rows}
+
+    def summary(self) -> str:
+        parts = [f"{label} {n} 条" for label, n in self.counts.items()]
+        return "，".join(parts) if parts else "没有可导入的内容"
+
+
+def _iso(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    return value.isoformat() if isinstance(value, date) else str(value)
+
+
+class _Checker:
+    """Collects problems in CONTRACT.md's format while rows are turned into records."""
+
+    def __init__(
+        self, plan: ImportPlan, data: Any, mappings: dict[str, dict[str, str | None]]
+    ) -> None:
+        self.plan = plan
+        self.data = data
+        # The reader already reported these cells; one message per cell is enough.
+        self.bad_cells = {(p.sheet, p.row, p.column) for p in data.problems}
+        self.headers = {
+            sheet: {target: source for source, target in mapping.items() if target}
+            for sheet, mapping in mappings.items()
+        }
+
+    def add(self, sheet: str, row: int, column: str | None, message: str) -> None:
+        file_sheet = self.data.source_names.get(sheet, sheet)
+        header = self.headers.get(sheet, {}).get(column, column) if column else None
+        if header and (file_sheet, row, header) in self.bad_cells:
+            return
+        where = f"{file_sheet} 第{row}行"
+        self.plan.problems.append(
+            f"{where} {header}: {message}" if header else f"{where}: {message}"
+        )
+
+
+def read_for_import(
+    book: Book, path: Path, *, mappings: dict[str, dict[str, str | None]] | None = None
+) -> ImportPlan:
+    """Read and check a workbook against the book. Writes nothing.
+
+    Raises `WorkbookRefused` when the file as a whole cannot be read (not an xlsx, .xls,
+    encrypted, empty, no known sheet); row problems are returned in `plan.problems`.
+    """
+    from desktop.sheets.errors import WorkbookError
+    from desktop.sheets.reader import read_workbook
+
+    path = Path(path)
+    try:
+        data = read_workbook(path, mappings=mappings)
+    except WorkbookError as exc:
+        raise WorkbookRefused(str(exc), [str(exc)]) from exc
+    plan = ImportPlan(path=path, problems=data.problem_lines())
+    check = _Checker(plan, data, mappings or {})
+    today = date.today()
+    members = _read_roster(book, data, check, today)
+    _read_groups(book, data, check, members)
+    activities = _read_activities(book, data, check)
+    _read_attendance(book, data, check, members, activities)
+    _read_dues(book, data, check, members)
+    _read_claims(data, check, members)
+    _read_appraisals(book, data, check, members)
+    _read_vetoes(data, check, members)
+    return plan
+
+
+# -- members and groups -------------------------------------------------------------------
+
+
+class _Members:
+    """Who a `党员` cell can mean: members already in the book plus those being imported."""
+
+    def __init__(self, book: Book) -> None:
+        self.by_code: dict[str, dict[str, Any]] = {}
+        self.by_name: dict[str, list[dict[str, Any]]] = {}
+        for m in book.roster.members(include_left=True):
+            self._add(
+                {
+                    "code": m["code"],
+                    "name": m["name"],
+                    "id": m["id"],
+                    "joined_date": m["joined_date"],
+                    "transferred_in_date": m["transferred_in_date"],
+                    "left_date": m["left_date"],
+                    "status": m["status"],
+                }
+            )
+
+    def _add(self, m: dict[str, Any]) -> None:
+        self.by_code[m["code"]] = m
+        self.by_name.setdefault(m["name"], []).append(m)
+
+    def resolve(self, ref: str) -> tuple[dict[str, Any] | None, str | None]:
+        if ref in self.by_code:
+            return self.by_code[ref], None
+        found = self.by_name.get(ref, [])
+        if len(found) == 1:
+            return found[0], None
+        if len(found) > 1:
+            codes = "、".join(m["code"] or "（无编号）" for m in found)
+            return None, f"有 {len(found)} 名党员叫“{ref}”（编号 {codes}），请改填编号"
+        return None, f"找不到党员“{ref}”，请先在“党员名册”中登记，或核对编号/姓名"
+
+
+def _read_roster(book: Book, data: Any, check: _Checker, today: date) -> _Members:
+    members = _Members(book)
+    sheet = "党员名册"
+    rows = data.rows(sheet)
+    next_code = int(book.roster.next_code())
+    codes_in_file = Counter((r.values.get("编号") or "") for r in rows)
+    ids_in_file = Counter((r.values.get("身份证号") or "") for r in rows)
+    people_in_file = Counter(
+        (r.values.get("姓名"), _iso(r.values.get("出生日期")))
+        for r in rows
+        if r.values.get("出生日期")
+    )
+    book_ids = {m["id_card"]: m for m in book.roster.members(include_left=True) if m["id_card"]}
+    for row in rows:
+        v = row.values
+        fields: dict[str, Any] = {}
+        for column, value in v.items():
+            key = COLUMN_TO_KEY.get(column) or _EXTRA_COLUMNS.get(column)
+            if key:
+                fields[key] = _iso(value) if isinstance(value, date) else value
+        fields = {
+            k: ("" if val is None and k not in ("mobile", "exempt", "leader") else val)
+            for k, val in fields.items()
+        }
+        for key in ("mobile", "exempt", "leader"):
+            fields[key] = bool(fields.get(key))
+        for key in (
+            "birth_date",
+            "joined_date",
+            "confirmed_date",
+            "left_date",
+            "transferred_in_date",
+            "exempt_approved_date",
+        ):
+            fields[key] = fields.get(key) or None
+        code = fields.get("code") or ""
+        if not code:
+            code = f"{next_code:03d}"
+            while code in members.by_code or codes_in_file[code]:
+                next_code += 1
+                code = f"{next_code:03d}"
+            next_code += 1
+            fields["code"] = code
+        for key, message in validate_member(fields, today).items():
+            check.add(sheet, row.number, _LABELS.get(key, key), message)
+        if v.get("编号") and codes_in_file[v["编号"]] > 1:
+            check.add(
+                sheet,
+                row.number,
+                "编号",
+                f"编号 {code} 在本表中出现了 {codes_in_file[code]} 次，编号不能重复",
+            )
+        elif code in members.by_code:
+            who = members.by_code[code]["name"]
+            check.add(
+                sheet,
+                row.number,
+                "编号",
+                f"编号 {code} 已是账本中的党员 {who}，同一党员不能重复导入",
+            )
+        id_card = (fields.get("id_card") or "").upper()
+        if id_card and ids_in_file[v.get("身份证号")] > 1:
+            check.add(
+                sheet,
+                row.number,
+                "身份证号",
+                "这个身份证号在本表中出现了不止一次，同一人不能登记两次",
+            )
+        elif id_card in book_ids:
+            check.add(
+                sheet,
+                row.number,
+                "身份证号",
+                f"这个身份证号已登记在 {book_ids[id_card]['name']} 名下，同一人不能重复导入",
+            )
+        person = (v.get("姓名"), _iso(v.get("出生日期")))
+        if person[1] and people_in_file[person] > 1 and not id_card:
+            check.add(
+                sheet, row.number, "姓名", f"{person[0]}（{person[1]} 出生）在本表中出现了不止一次"
+            )
+        fields["group"] = fields.get("group") or ""
+        check.plan.members.append({**fields, "_row": row.number})
+        members._add(
+            {
+                "code": code,
+                "name": fields.get("name") or "",
+                "id": None,
+                "joined_date": fields.get("joined_date"),
+                "transferred_in_date": fields.get("transferred_in_date"),
+                "left_date": fields.get("left_date"),
+                "status": fields.get("status"),
+            }
+        )
+    check.plan.preview[sheet] = [
+        {k: m.get(k) for k in ("code", "name", "gender", "status", "group", "joined_date")}
+        for m in check.plan.members
+    ]
+    return members
+
+
+def _read_groups(book: Book, data: Any, check: _Checker, members: _Members) -> None:
+    sheet = "党小组"
+    existing = {g["name"] for g in book.roster.groups()}
+    seen: set[str] = set()
+    for row in data.rows(sheet):
+        name = row.values.get("名称") or ""
+        if not name:
+            continue
+        if name in seen:
+            check.add(sheet, row.number, "名称", f"党小组“{name}”在本表中重复出现")
+            continue
+        seen.add(name)
+        leader_ref = row.values.get("组长") or ""
+        leader_code = None
+        if leader_ref:
+            m, problem = members.resolve(leader_ref)
+            if problem:
+                check.add(sheet, row.number, "组长", problem)
+            else:
+                leader_code = m["code"]
+        check.plan.groups.append(
+            {
+                "name": name,
+                "leader_code": leader_code,
+                "note": row.values.get("备注") or "",
+                "exists": name in existing,
+            }
+        )
+
+
+# -- facts ----------------------------------------------------------------------------------
+
+
+def _member_at(
+    check: _Checker,
+    sheet: str,
+    row: int,
+    column: str,
+    members: _Members,
+    ref: Any,
+    when: str | None,
+) -> dict[str, Any] | None:
+    if not ref:
+        return None
+    m, problem = members.resolve(str(ref))
+    if problem:
+        check.add(sheet, row, column, problem)
+        return None
+    if when and m.get("left_date") and when > m["left_date"]:
+        check.add(
+            sheet, row, column, f"{m['name']} 已于 {m['left_date']} 离开本支部，{when} 不能再有记录"
+        )
+        return None
+    start = m.get("transferred_in_date")
+    if when and start and when < start:
+        check.add(sheet, row, column, f"{m['name']} 于 {start} 转入本支部，{when} 还不在本支部")
+        return None
+    return m
+
+
+def _read_activities(book: Book, data: Any, check: _Checker) -> dict[str, dict[str, Any]]:
+    sheet = "活动"
+    known = {
+        r["code"]: {"code": r["code"], "date": r["date"], "type": r["type"]}
+        for r in book.db.query("select code, date, type from activities")
+    }
+    for row in data.rows(sheet):
+        v = row.values
+        code = v.get("编号")
+        if not code:
+            continue
+        if code in known:
+            check.add(
+                sheet,
+                row.number,
+                "编号",
+                f"活动编号 {code} 已存在（{known[code]['date']}），不能重复",
+            )
+            continue
+        record = {
+            "code": code,
+            "date": _iso(v.get("日期")),
+            "type": v.get("类型") or "",
+            "topic": v.get("主题") or "",
+            "place": v.get("地点") or "",
+            "host": v.get("主持人") or "",
+            "recorder": v.get("记录人") or "",
+        }
+        if record["date"] and record["date"] > date.today().isoformat():
+            check.add(
+                sheet, row.number, "日期", f"活动日期 {record['date']} 还没到，不能登记已开过的活动"
+            )
+        known[code] = record
+        check.plan.activities.append(record)
+    check.plan.preview[sheet] = check.plan.activities
+    return known
+
+
+def _read_attendance(
+    book: Book, data: Any, check: _Checker, members: _Members, activities: dict[str, dict]
+) -> None:
+    sheet = "签到"
+    seen = {
+        (r["a"], r["m"])
+        for r in book.db.query(
+            "select a.code as a, m.code as m from attendance t join activities a on a.id = t.activity_id "
+            "join members m on m.id = t.member_id"
+        )
+    }
+    for row in data.rows(sheet):
+        v = row.values
+        activity = activities.get(v.get("活动编号") or "")
+        if v.get("活动编号") and activity is None:
+            check.add(
+                sheet, row.number, "活动编号", f"找不到活动“{v['活动编号']}”，请先在“活动”表中登记"
+            )
+        when = activity["date"] if activity else None
+        m = _member_at(check, sheet, row.number, "党员", members, v.get("党员"), when)
+        if not (activity and m and v.get("状态")):
+            continue
+        key = (activity["code"], m["code"])
+        if key in seen:
+            check.add(
+                sheet,
+                row.number,
+                "党员",
+                f"{m['name']} 在活动 {activity['code']} 已有签到记录，不能重复签到",
+            )
+            continue
+        seen.add(key)
+        witnesses = [
+            w
+            for w in (v.get("证明人") or "").replace("，", "、").replace(",", "、").split("、")
+            if w.strip()
+        ]
+        if v["状态"] == "补录" and len(witnesses) < 2:
+            check.add(sheet, row.number, "证明人", "补录须有两名党员证明人（用“、”分隔），请补齐")
+        check.plan.attendance.append(
+            {
+                "activity": activity["code"],
+                "member": m["code"],
+                "status": v["状态"],
+                "witnesses": "、".join(w.strip() for w in witnesses),
+                "note": v.get("备注") or "",
+            }
+        )
+    check.plan.preview[sheet] = check.plan.attendance
+
+
+def _read_dues(book: Book, data: Any, check: _Checker, members: _Members) -> None:
+    sheet = "党费"
+    receipts = {
+        r[0] for r in book.db.execute("select receipt_no from dues_payments where receipt_no != ''")
+    }
+    for row in data.rows(sheet):
+        v = row.values
+        month = v.get("月份")
+        m = _member_at(
+            check, sheet, row.number, "党员", members, v.get("党员"), month and f"{month}-01"
+        )
+        if not (m and month and v.get("应缴") is not None and v.get("实缴") is not None):
+            continue
+        if m.get("joined_date") and month < m["joined_date"][:7]:
+            check.add(
+                sheet,
+                row.number,
+                "月份",
+                f"{m['name']} {m['joined_date']} 入党，{month} 还不用交党费",
+            )
+            continue
+        # A single month above 1,000 yuan is possible (voluntary), above 100,000 is a typo.
+        for column in ("应缴", "实缴"):
+            if v[column] > 10_000_000:
+                check.add(
+                    sheet, row.number, column, f"金额 {v[column] / 100:.2f} 元不合常理，请核对"
+                )
+        receipt = v.get("收据号") or ""
+        if receipt:
+            if receipt in receipts:
+                check.add(sheet, row.number, "收据号", f"收据号 {receipt} 已经用过，收据号不能重复")
+            receipts.add(receipt)
+        paid_date = _iso(v.get("缴纳日期"))
+        if v["实缴"] > 0 and not paid_date:
+            check.add(sheet, row.number, "缴纳日期", "有实缴金额时请填写缴纳日期")
+        check.plan.dues.append(
+            {
+                "member": m["code"],
+                "month": month,
+                "due_fen": v["应缴"],
+                "paid_fen": v["实缴"],
+                "paid_date": paid_date,
+                "receiver": v.get("收款人") or "",
+                "receipt_no": receipt or None,
+            }
+        )
+    check.plan.preview[sheet] = check.plan.dues
+
+
+def _read_claims(data: Any, check: _Checker, members: _Members) -> None:
+    sheet = "积分申报"
+    for row in data.rows(sheet):
+        v = row.values
+        when = _iso(v.get("日期"))
+        m = _member_at(check, sheet, row.number, "党员", members, v.get("党员"), when)
+        if not (m and when and v.get("项目") and v.get("分值") is not None):
+            continue
+        check.plan.claims.append(
+            {
+                "member": m["code"],
+                "date": when,
+                "item": v["项目"],
+                "points": str(Decimal(v["分值"])),
+                "reason": v.get("事由") or "",
+                "status": v.get("状态") or "申报",
+            }
+        )
+    check.plan.preview[sheet] = check.plan.claims
+
+
+def _read_appraisals(book: Book, data: Any, check: _Checker, members: _Members) -> None:
+    sheet = "民主评议"
+    seen = {
+        (r["year"], r["round"], r["kind"], r["code"])
+        for r in book.db.query(
+            "select a.year, a.round, a.kind, m.code from appraisals a join members m on m.id = a.member_id"
+        )
+    }
+    for row in data.rows(sheet):
+        v = row.values
+        year = v.get("年度")
+        m = _member_at(check, sheet, row.number, "党员", members, v.get("党员"), None)
+        if not (m and year and v.get("类型") and v.get("等次")):
+            continue
+        if not 2000 <= year <= date.today().year + 1:
+            check.add(sheet, row.number, "年度", f"年度 {year} 不合理，请填四位年份")
+            continue
+        key = (year, v.get("轮次") or 1, v["类型"], m["code"])
+        if key in seen:
+            check.add(
+                sheet,
+                row.number,
+                "党员",
+                f"{m['name']} {year} 年第{key[1]}轮{v['类型']}已有结果，不能重复",
+            )
+            continue
+        seen.add(key)
+        check.plan.appraisals.append(
+            {
+                "year": year,
+                "round": key[1],
+                "kind": v["类型"],
+                "member": m["code"],
+                "grade": v["等次"],
+            }
+        )
+    check.plan.preview[sheet] = check.plan.appraisals
+
+
+def _read_vetoes(data: Any, check: _Checker, members: _Members) -> None:
+    sheet = "一票否决"
+    for row in data.rows(sheet):
+        v = row.values
+        when = _iso(v.get("日期"))
+        m = _member_at(check, sheet, row.number, "党员", members, v.get("党员"), None)
+        if not (m and when and v.get("原因")):
+            continue
+        check.plan.vetoes.append(
+            {
+                "member": m["code"],
+                "date": when,
+                "reason": v["原因"],
+                "decided_by": v.get("决定人") or "",
+            }
+        )
+    check.plan.preview[sheet] = check.plan.vetoes
+
+
+# -- writing ---------------------------------------------------------------------------------
+
+
+def apply_import(book: Book, plan: ImportPlan) -> ImportPlan:
+    """Write a checked plan in one transaction, after a verified backup. All or nothing."""
+    if plan.problems:
+        raise WorkbookRefused(
+            f"工作簿有 {len(plan.problems)} 处问题，未导入任何内容。", plan.problems
+        )
+    if not plan.counts:
+        raise WorkbookRefused(
+            "工作簿里没有可导入的内容。", ["请检查工作表名称和表头是否与模板一致。"]
+        )
+    from desktop.book.backup import backup_book
+
+    backup_book(book, reason="导入前")
+    roster = book.roster
+    db = book.db
+    stamp = now_iso()
+    with book.action("导入工作簿", plan.path.name, **plan.counts):
+        for g in plan.groups:
+            if not g["exists"]:
+                roster._group_id_or_create(g["name"])
+        for m in plan.members:
+            roster._insert_member({k: v for k, v in m.items() if k != "_row"})
+        code_to_id = dict(db.execute("select code, id from members").fetchall())
+        for g in plan.groups:
+            changes: dict[str, Any] = {}
+            if g["leader_code"]:
+                changes["leader_id"] = code_to_id[g["leader_code"]]
+            if g["note"]:
+                changes["note"] = g["note"]
+            if changes:
+                db.execute(
+                    f"update party_groups set {', '.join(f'{k} = ?' for k in changes)} where name = ?",
+                    [*changes.values(), g["name"]],
+                )
+        db["activities"].insert_all({**a, "created_at": stamp} for a in plan.activities)
+        activity_ids = dict(db.execute("select code, id from activities").fetchall())
+        db["attendance"].insert_all(
+            {
+                "activity_id": activity_ids[a["activity"]],
+                "member_id": code_to_id[a["member"]],
+                "status": a["status"],
+                "witnesses": a["witnesses"],
+                "note": a["note"],
+                "created_at": stamp,
+            }
+            for a in plan.attendance
+        )
+        db["dues_payments"].insert_all(
+            {**_without(d, "member"), "member_id": code_to_id[d["member"]], "created_at": stamp}
+            for d in plan.dues
+        )
+        for table, rows in (
+            ("claims", plan.claims),
+            ("appraisals", plan.appraisals),
+            ("vetoes", plan.vetoes),
+        ):
+            db[table].insert_all(
+                {**_without(r, "member"), "member_id": code_to_id[r["member"]], "created_at": stamp}
+                for r in rows
+            )
+    return plan
+
+
+def _without(d: dict[str, Any], key: str) -> dict[str, Any]:
+    return {k: v for k, v in d.items() if k != key}
+
+
+def import_workbook(
+    book: Book, path: Path, *, mappings: dict[str, dict[str, str | None]] | None = None
+) -> ImportPlan:
+    """Read, check and write a workbook; raise `WorkbookRefused` listing every problem."""
+    plan = read_for_import(book, path, mappings=mappings)
+    if plan.problems:
+        raise WorkbookRefused(
+            f"工作簿有 {len(plan.problems)} 处问题，未导入任何内容：", plan.problems
+        )
+    return apply_import(book, plan)
+
+
+# -- export ----------------------------------------------------------------------------------
+
+
+def export_data(book: Book) -> dict[str, list[dict[str, Any]]]:
+    """The book as interchange sheets ({sheet → rows of {column → value}})."""
+    members = book.roster.members(include_left=True)
+    code_of = {m["id"]: m["code"] for m in members}
+
+    def d(value: str | None) -> date | None:
+        return date.fromisoformat(value) if value else None
+
+    roster_rows = []
+    for m in members:
+        row: dict[str, Any] = {}
+        for key, label in _LABELS.items():
+            value = m.get(key)
+            if key.endswith("_date"):
+                value = d(value)
+            elif key in ("mobile", "exempt", "leader"):
+                value = bool(value)
+            row[label] = value if value != "" else None
+        roster_rows.append(row)
+    groups = [
+        {"名称": g["name"], "组长": code_of.get(g["leader_id"]), "备注": g["note"] or None}
+        for g in book.roster.groups()
+    ]
+    activities = [
+        {
+            "编号": r["code"],
+            "日期": d(r["date"]),
+            "类型": r["type"],
+            "主题": r["topic"] or None,
+            "地点": r["place"] or None,
+            "主持人": r["host"] or None,
+            "记录人": r["recorder"] or None,
+        }
+        for r in book.db.query("select * from activities order by date, id")
+    ]
+    attendance = [
+        {
+            "活动编号": r["code"],
+            "党员": code_of[r["member_id"]],
+            "状态": r["status"],
+            "证明人": r["witnesses"] or None,
+            "备注": r["note"] or None,
+        }
+        for r in book.db.query(
+            "select a.code, t.* from attendance t join activities a on a.id = t.activity_id "
+            "order by a.date, a.id, t.id"
+        )
+    ]
+    dues = [
+        {
+            "党员": code_of[r["member_id"]],
+            "月份": r["month"],
+            "应缴": r["due_fen"],
+            "实缴": r["paid_fen"],
+            "缴纳日期": d(r["paid_date"]),
+            "收款人": r["receiver"] or None,
+            "收据号": r["receipt_no"] or None,
+        }
+        for r in book.db.query("select * from dues_payments order by month, id")
+    ]
+    claims = [
+        {
+            "党员": code_of[r["member_id"]],
+            "日期": d(r["date"]),
+            "项目": r["item"],
+            "分值": Decimal(r["points"]),
+            "事由": r["reason"] or None,
+            "状态": r["status"],
+        }
+        for r in book.db.query("select * from claims order by date, id")
+    ]
+    appraisals = [
+        {
+            "年度": r["year"],
+            "轮次": r["round"],
+            "类型": r["kind"],
+            "党员": code_of[r["member_id"]],
+            "等次": r["grade"],
+        }
+        for r in book.db.query("select * from appraisals order by year, round, kind, id")
+    ]
+    vetoes = [
+        {
+            "党员": code_of[r["member_id"]],
+            "日期": d(r["date"]),
+            "原因": r["reason"],
+            "决定人": r["decided_by"] or None,
+        }
+        for r in book.db.query("select * from vetoes order by date, id")
+    ]
+    return {
+        "党员名册": roster_rows,
+        "党小组": groups,
+        "活动": activities,
+        "签到": attendance,
+        "党费": dues,
+        "积分申报": claims,
+        "民主评议": appraisals,
+        "一票否决": vetoes,
+    }
+
+
+def export_workbook(book: Book, path: Path) -> Path:
+    from desktop.sheets.errors import WorkbookError
+    from desktop.sheets.writer import write_workbook
+
+    path = Path(path)
+    try:
+        write_workbook(path, export_data(book))
+    except WorkbookError as exc:
+        raise InputRefused(str(exc)) from exc
+    return path
