@@ -111,7 +111,7 @@ def check_id_card(value: str | int | float | None, today: date | None = None) ->
         return "身份证号只能由数字组成，最后一位可以是 X，请核对"
     if number[:2] not in PROVINCE_CODES:
         return f"身份证号前两位“{number[:2]}”不是有效的省份代码，请核对"
-    if number[2:6] == "0000":
+    if number[2:6] == "0000" and number[:2] not in ("81", "82", "83"):
         return f"身份证号前六位“{number[:6]}”不是有效的地区代码，请核对"
     born = _birth_date(number)
     if born is None:
