@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -39,3 +40,7 @@ def demo_book(tmp_path: Path):
     b = create_demo(tmp_path / "demo.db", year=2026)
     yield b
     b.close()
+
+
+# Workbook builders (good and bad files) are shared by the sheets, book, CLI and GUI tests.
+sys.path.insert(0, str(Path(__file__).parent / "sheets"))

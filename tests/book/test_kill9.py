@@ -20,7 +20,7 @@ WRITER = textwrap.dedent(
     n = 0
     while True:
         n += 1
-        book.roster.add_member({"name": f"党员{n}", "status": "正式党员", "code": f"K{n:05d}"})
+        book.roster.add_member({"name": "张" + "一二三四五六七八九十"[n % 10] + "华", "status": "正式党员", "code": f"K{n:05d}"})
         print(f"K{n:05d}", flush=True)  # acknowledged only after the commit returned
     """
 )

@@ -63,7 +63,7 @@ def test_missing_file(tmp_path: Path) -> None:
     ("content", "error", "message"),
     [
         (b"", NotABookError, "空的"),
-        (b"name,phone\n张三,123\n", NotABookError, "不是先锋指数账本"),
+        ("name,phone\n张三,123\n".encode(), NotABookError, "不是先锋指数账本"),
         (b"%PDF-1.4 " + b"x" * 200, NotABookError, "不是先锋指数账本"),
     ],
 )

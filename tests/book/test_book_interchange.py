@@ -1,0 +1,225 @@
+"""Workbook import is all or nothing; export → import into an empty book is exact."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sheet_helpers import Fmt, header_row, make_xlsx, ole2_file
+
+from desktop.book.interchange import (
+    WorkbookRefused,
+    export_data,
+    export_workbook,
+    import_workbook,
+    read_for_import,
+)
+from desktop.book.store import Book
+
+ROSTER = header_row("党员名册")
+
+
+def _row(**values: object) -> list[object]:
+    return [values.get(col) for col in ROSTER]
+
+
+def _good(**extra: object) -> dict[str, object]:
+    return {
+        "姓名": "张建国",
+        "人员类别": "正式党员",
+        "性别": "男",
+        "入党时间": "1998-07-01",
+        **extra,
+    }
+
+
+def _snapshot(book: Book) -> dict[str, list[tuple]]:
+    tables = ("members", "party_groups", "activities", "attendance", "dues_payments", "journal")
+    return {t: book.db.execute(f"select * from {t} order by 1").fetchall() for t in tables}
+
+
+def test_export_then_import_into_empty_book_is_exact(demo_book: Book, tmp_path: Path) -> None:
+    first = export_workbook(demo_book, tmp_path / "a.xlsx")
+    empty = Book.create(tmp_path / "empty.db", branch="空支部", year=2026)
+    plan = import_workbook(empty, first)
+    assert plan.counts["党员"] == 42 and plan.counts["党小组"] == 3
+    assert export_data(empty) == export_data(demo_book)
+    empty.close()
+
+
+def test_import_adds_members_and_groups(book: Book, tmp_path: Path, _private_home: Path) -> None:
+    path = make_xlsx(
+        tmp_path / "r.xlsx",
+        {
+            "党员名册": [
+                ROSTER,
+                _row(**_good(党小组="一组", 编号="A01")),
+                _row(姓名="李秀英", 人员类别="预备党员", 入党时间="2026-01-10", 党小组="二组"),
+            ],
+            "党小组": [["名称", "组长", "备注"], ["一组", "A01", "村东"]],
+        },
+    )
+    plan = import_workbook(book, path)
+    assert plan.summary() == "党小组 1 条，党员 2 条"
+    groups = {g["name"]: g for g in book.roster.groups()}
+    assert groups["一组"]["leader_name"] == "张建国" and "二组" in groups
+    assert book.journal()[0]["action"] == "导入工作簿"
+    assert len(list((_private_home / "备份").glob("*导入前*.db"))) == 1
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        (_good(出生日期="1970-02-30"), "党员名册 第2行 出生日期:"),
+        (_good(身份证号="110105194912310021"), "党员名册 第2行 身份证号: 身份证号校验位不对"),
+        (_good(身份证号=Fmt(110105194912310000, "0")), "党员名册 第2行 身份证号:"),
+        (_good(人员类别="党员"), "党员名册 第2行 人员类别:"),
+        (_good(转正时间="1990-01-01"), "党员名册 第2行 转正时间:"),
+    ],
+)
+def test_bad_rows_are_refused_and_nothing_is_written(
+    book: Book, tmp_path: Path, values: dict[str, object], expected: str
+) -> None:
+    path = make_xlsx(tmp_path / "bad.xlsx", {"党员名册": [ROSTER, _row(**values)]})
+    before = _snapshot(book)
+    with pytest.raises(WorkbookRefused) as info:
+        import_workbook(book, path)
+    assert any(line.startswith(expected) for line in info.value.lines()), info.value.lines()
+    assert _snapshot(book) == before
+
+
+def test_duplicate_members_are_refused(book: Book, tmp_path: Path) -> None:
+    book.roster.add_member({"code": "007", "name": "王五", "status": "正式党员"})
+    path = make_xlsx(
+        tmp_path / "dup.xlsx",
+        {
+            "党员名册": [
+                ROSTER,
+                _row(**_good(编号="007")),
+                _row(**_good(编号="008", 身份证号="11010519491231002X")),
+                _row(**_good(编号="009", 身份证号="11010519491231002X")),
+            ]
+        },
+    )
+    before = _snapshot(book)
+    with pytest.raises(WorkbookRefused) as info:
+        import_workbook(book, path)
+    lines = info.value.lines()
+    assert "党员名册 第2行 编号: 编号 007 已是账本中的党员 王五，同一党员不能重复导入" in lines
+    assert any(line.startswith("党员名册 第4行 身份证号:") for line in lines)
+    assert _snapshot(book) == before
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: p.write_bytes(b""), "空"),
+        (lambda p: p.write_text("姓名,电话\n张三,1\n", encoding="utf-8"), "xlsx"),
+        (lambda p: ole2_file(p, ["Workbook"]), "另存为 .xlsx"),
+        (lambda p: ole2_file(p, ["EncryptionInfo", "EncryptedPackage"]), "密码"),
+    ],
+)
+def test_unreadable_files_are_refused(book: Book, tmp_path: Path, make, message: str) -> None:
+    path = tmp_path / "file.xlsx"
+    make(path)
+    before = _snapshot(book)
+    with pytest.raises(WorkbookRefused, match=message):
+        import_workbook(book, path)
+    assert _snapshot(book) == before
+
+
+def test_facts_are_checked_against_membership(demo_book: Book, tmp_path: Path) -> None:
+    left = next(m for m in demo_book.roster.members() if m["left_date"])
+    present = next(m for m in demo_book.roster.members() if not m["left_date"])
+    path = make_xlsx(
+        tmp_path / "facts.xlsx",
+        {
+            "活动": [
+                header_row("活动"),
+                ["H1", "2026-10-08", "主题党日", "学习", "村部", None, None],
+            ],
+            "签到": [
+                header_row("签到"),
+                ["H1", left["code"], "出席", None, None],
+                ["H1", present["code"], "补录", "张三", None],
+                ["H1", "不存在的人", "出席", None, None],
+                ["H9", present["code"], "出席", None, None],
+            ],
+        },
+    )
+    plan = read_for_import(demo_book, path)
+    text = "\n".join(plan.problems)
+    assert f"签到 第2行 党员: {left['name']} 已于 {left['left_date']} 离开本支部" in text
+    assert "签到 第3行 证明人: 补录须有两名党员证明人" in text
+    assert "签到 第4行 党员: 找不到党员“不存在的人”" in text
+    assert "签到 第5行 活动编号: 找不到活动“H9”" in text
+
+
+def test_duplicate_sign_in_and_receipt(demo_book: Book, tmp_path: Path) -> None:
+    m = next(
+        m for m in demo_book.roster.members() if m["status"] == "正式党员" and not m["left_date"]
+    )
+    path = make_xlsx(
+        tmp_path / "facts.xlsx",
+        {
+            "活动": [
+                header_row("活动"),
+                ["H1", "2026-10-08", "主题党日", "学习", "村部", None, None],
+            ],
+            "签到": [header_row("签到"), ["H1", m["code"], "出席"], ["H1", m["code"], "因公请假"]],
+            "党费": [
+                header_row("党费"),
+                [m["code"], "2026-01", 2, 2, "2026-01-05", "会计", "R1"],
+                [m["code"], "2026-02", 2, 2, "2026-02-05", "会计", "R1"],
+            ],
+        },
+    )
+    plan = read_for_import(demo_book, path)
+    text = "\n".join(plan.problems)
+    assert "签到 第3行 党员:" in text and "不能重复签到" in text
+    assert "党费 第3行 收据号: 收据号 R1 已经用过" in text
+
+
+def test_facts_import_and_export(demo_book: Book, tmp_path: Path) -> None:
+    m = next(
+        m for m in demo_book.roster.members() if m["status"] == "正式党员" and not m["left_date"]
+    )
+    path = make_xlsx(
+        tmp_path / "facts.xlsx",
+        {
+            "活动": [
+                header_row("活动"),
+                ["H1", "2026-10-08", "主题党日", "学习", "村部", "书记", "委员"],
+            ],
+            "签到": [header_row("签到"), ["H1", m["code"], "因私请假", None, "外出"]],
+            "党费": [
+                header_row("党费"),
+                [m["code"], "2026-01", 2.5, 2.5, "2026-01-05", "会计", "R1"],
+            ],
+            "积分申报": [
+                header_row("积分申报"),
+                [m["code"], "2026-05-01", "志愿服务", 2.5, "义务劳动", "审定"],
+            ],
+            "民主评议": [header_row("民主评议"), [2026, 1, "党员评议", m["code"], "优秀"]],
+            "一票否决": [
+                header_row("一票否决"),
+                [m["code"], "2026-06-01", "受到党内警告处分", "支委会"],
+            ],
+        },
+    )
+    plan = import_workbook(demo_book, path)
+    assert plan.counts == {
+        "活动": 1,
+        "签到记录": 1,
+        "党费记录": 1,
+        "积分申报": 1,
+        "民主评议": 1,
+        "一票否决": 1,
+    }
+    data = export_data(demo_book)
+    assert data["党费"][0]["应缴"] == 250
+    assert str(data["积分申报"][0]["分值"]) == "2.5"
+    conn = sqlite3.connect(demo_book.path)
+    assert conn.execute("select count(*) from attendance").fetchone()[0] == 1
+    conn.close()
