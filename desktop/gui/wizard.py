@@ -62,6 +62,39 @@ def _describe_preset(preset: Any) -> dict[str, str]:
     }
 
 
+# A branch type whose preset is obvious: part of the preset id to preselect.
+KIND_PRESET_HINTS = {"农村": "nongcun", "机关": "jiguan", "事业单位": "jiguan"}
+
+
+def describe_scheme(preset_id: str) -> str:
+    """A short Chinese description of a preset (its basis, sections and note), or ""."""
+    if not preset_id:
+        return ""
+    try:
+        from desktop.rules.presets import load_preset
+
+        scheme = load_preset(preset_id)
+    except Exception:  # a description is a nicety; never block the wizard over it
+        log.exception("describing preset %s failed", preset_id)
+        return ""
+    lines = []
+    sections = "，".join(
+        f"{sec.name} {_points(sec.max)} 分" if sec.max else sec.name for sec in scheme.sections
+    )
+    if sections:
+        lines.append(f"分项：{sections}")
+    if getattr(scheme, "source", ""):
+        lines.append(f"依据：{scheme.source}")
+    if getattr(scheme, "note", ""):
+        lines.append(scheme.note)
+    return "\n".join(lines)
+
+
+def _points(value: Any) -> str:
+    text = str(value)
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 def demo_available() -> bool:
     try:
         from desktop.book.demo import create_demo  # noqa: F401
@@ -163,7 +196,22 @@ class SchemePage(QWizardPage):
         if self._fixed_description:
             return
         text = item.data(Qt.ItemDataRole.UserRole + 1) if item else ""
+        if item is not None and not text:
+            text = describe_scheme(item.data(Qt.ItemDataRole.UserRole))
+            item.setData(Qt.ItemDataRole.UserRole + 1, text)
         self.ui.descriptionLabel.setText(text or "")
+
+    def initializePage(self) -> None:
+        """Start from the preset that fits the branch type, if one obviously does."""
+        wizard = self.wizard()
+        kind = wizard.branch.values()["kind"] if isinstance(wizard, BookWizard) else ""
+        hint = KIND_PRESET_HINTS.get(kind)
+        if not hint:
+            return
+        for row in range(self.ui.schemeList.count()):
+            if hint in (self.ui.schemeList.item(row).data(Qt.ItemDataRole.UserRole) or ""):
+                self.ui.schemeList.setCurrentRow(row)
+                break
 
     def scheme_id(self) -> str | None:
         item = self.ui.schemeList.currentItem()

@@ -85,3 +85,45 @@ def test_suggested_path_avoids_existing_files(qtbot, tmp_path: Path):
     wizard = BookWizard(tmp_path / "b.db")
     qtbot.addWidget(wizard)
     assert wizard.suggested_path(demo=False) == tmp_path / "b-2.db"
+
+
+def test_wizard_stores_the_chosen_scheme(qtbot, typist, tmp_path: Path):
+    wizard = BookWizard(tmp_path / "b.db")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    typist(wizard.branch.ui.branchNameEdit, "机关第一支部")
+    wizard.branch.ui.kindCombo.setCurrentText("机关")
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    schemes = wizard.scheme.ui.schemeList
+    chosen = wizard.scheme.scheme_id()
+    if schemes.count() > 1:
+        assert chosen and "jiguan" in chosen  # preselected for the branch type
+        assert wizard.scheme.ui.descriptionLabel.text().startswith("分项：")
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    click(qtbot, wizard, QWizard.WizardButton.FinishButton)
+    assert wizard.book is not None
+    assert wizard.book.setting("default_scheme") == chosen
+    wizard.book.close()
+
+
+def test_wizard_demo_branch(qtbot, tmp_path: Path):
+    import pytest
+
+    from desktop.gui.wizard import demo_available
+
+    if not demo_available():
+        pytest.skip("demo module not available")
+    wizard = BookWizard(tmp_path / "先锋指数账本.db")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.intro.ui.demoRadio.setChecked(True)
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    assert wizard.currentPage() is wizard.location  # no branch questions for a demo
+    assert wizard.location.ui.pathEdit.text() == str(tmp_path / "示范支部.db")
+    with qtbot.waitSignal(wizard.accepted, timeout=20000):
+        click(qtbot, wizard, QWizard.WizardButton.FinishButton)
+    assert wizard.book is not None
+    assert sum(wizard.book.roster.count().values()) > 20
+    wizard.book.close()
+    assert not (tmp_path / "先锋指数账本.db").exists()
