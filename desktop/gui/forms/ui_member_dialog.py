@@ -45,6 +45,7 @@ class Ui_MemberDialog(object):
 
         self.codeEdit = QLineEdit(self.basicBox)
         self.codeEdit.setObjectName(u"codeEdit")
+        self.codeEdit.setMinimumSize(QSize(230, 0))
         self.codeEdit.setMaxLength(20)
 
         self.basicGrid.addWidget(self.codeEdit, 0, 1, 1, 1)
@@ -63,6 +64,7 @@ class Ui_MemberDialog(object):
 
         self.nameEdit = QLineEdit(self.basicBox)
         self.nameEdit.setObjectName(u"nameEdit")
+        self.nameEdit.setMinimumSize(QSize(230, 0))
         self.nameEdit.setMaxLength(30)
 
         self.basicGrid.addWidget(self.nameEdit, 2, 1, 1, 1)
@@ -81,6 +83,7 @@ class Ui_MemberDialog(object):
 
         self.idCardEdit = QLineEdit(self.basicBox)
         self.idCardEdit.setObjectName(u"idCardEdit")
+        self.idCardEdit.setMinimumSize(QSize(230, 0))
         self.idCardEdit.setMaxLength(18)
 
         self.basicGrid.addWidget(self.idCardEdit, 4, 1, 1, 1)
@@ -102,6 +105,7 @@ class Ui_MemberDialog(object):
         self.genderCombo.addItem("")
         self.genderCombo.addItem("")
         self.genderCombo.setObjectName(u"genderCombo")
+        self.genderCombo.setMinimumSize(QSize(230, 0))
 
         self.basicGrid.addWidget(self.genderCombo, 6, 1, 1, 1)
 
@@ -119,6 +123,7 @@ class Ui_MemberDialog(object):
 
         self.birthDateEdit = QLineEdit(self.basicBox)
         self.birthDateEdit.setObjectName(u"birthDateEdit")
+        self.birthDateEdit.setMinimumSize(QSize(230, 0))
         self.birthDateEdit.setMaxLength(10)
 
         self.basicGrid.addWidget(self.birthDateEdit, 8, 1, 1, 1)
@@ -150,6 +155,7 @@ class Ui_MemberDialog(object):
         self.ethnicityCombo.addItem("")
         self.ethnicityCombo.setObjectName(u"ethnicityCombo")
         self.ethnicityCombo.setEditable(True)
+        self.ethnicityCombo.setMinimumSize(QSize(230, 0))
 
         self.basicGrid.addWidget(self.ethnicityCombo, 10, 1, 1, 1)
 
@@ -167,6 +173,7 @@ class Ui_MemberDialog(object):
 
         self.phoneEdit = QLineEdit(self.basicBox)
         self.phoneEdit.setObjectName(u"phoneEdit")
+        self.phoneEdit.setMinimumSize(QSize(230, 0))
         self.phoneEdit.setMaxLength(20)
 
         self.basicGrid.addWidget(self.phoneEdit, 12, 1, 1, 1)
@@ -194,6 +201,7 @@ class Ui_MemberDialog(object):
         self.educationCombo.addItem("")
         self.educationCombo.setObjectName(u"educationCombo")
         self.educationCombo.setEditable(True)
+        self.educationCombo.setMinimumSize(QSize(230, 0))
 
         self.basicGrid.addWidget(self.educationCombo, 14, 1, 1, 1)
 
@@ -203,6 +211,10 @@ class Ui_MemberDialog(object):
         self.educationError.setVisible(False)
 
         self.basicGrid.addWidget(self.educationError, 15, 1, 1, 1)
+
+        self.basicGridSpacer = QSpacerItem(10, 20, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.basicGrid.addItem(self.basicGridSpacer, 16, 0, 1, 1)
 
         self.basicGrid.setColumnStretch(1, 1)
 
@@ -220,6 +232,7 @@ class Ui_MemberDialog(object):
         self.partyGrid.addWidget(self.statusLabel, 0, 0, 1, 1)
 
         self.statusCombo = QComboBox(self.partyBox)
+        self.statusCombo.addItem("")
         self.statusCombo.addItem("")
         self.statusCombo.addItem("")
         self.statusCombo.addItem("")
@@ -321,6 +334,7 @@ class Ui_MemberDialog(object):
 
         self.mobileWhereEdit = QLineEdit(self.partyBox)
         self.mobileWhereEdit.setObjectName(u"mobileWhereEdit")
+        self.mobileWhereEdit.setMinimumSize(QSize(200, 0))
         self.mobileWhereEdit.setMaxLength(60)
 
         self.mobileLayout.addWidget(self.mobileWhereEdit)
@@ -357,12 +371,14 @@ class Ui_MemberDialog(object):
 
         self.exemptDateEdit = QLineEdit(self.partyBox)
         self.exemptDateEdit.setObjectName(u"exemptDateEdit")
+        self.exemptDateEdit.setMinimumSize(QSize(120, 0))
         self.exemptDateEdit.setMaxLength(10)
 
         self.exemptLayout.addWidget(self.exemptDateEdit)
 
         self.exemptReasonEdit = QLineEdit(self.partyBox)
         self.exemptReasonEdit.setObjectName(u"exemptReasonEdit")
+        self.exemptReasonEdit.setMinimumSize(QSize(200, 0))
         self.exemptReasonEdit.setMaxLength(60)
 
         self.exemptLayout.addWidget(self.exemptReasonEdit)
@@ -393,6 +409,10 @@ class Ui_MemberDialog(object):
         self.leaderError.setVisible(False)
 
         self.partyGrid.addWidget(self.leaderError, 15, 1, 1, 1)
+
+        self.partyGridSpacer = QSpacerItem(10, 20, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.partyGrid.addItem(self.partyGridSpacer, 16, 0, 1, 1)
 
         self.partyGrid.setColumnStretch(1, 1)
 
@@ -566,6 +586,7 @@ class Ui_MemberDialog(object):
         self.statusCombo.setItemText(0, QCoreApplication.translate("MemberDialog", u"\u6b63\u5f0f\u515a\u5458", None))
         self.statusCombo.setItemText(1, QCoreApplication.translate("MemberDialog", u"\u9884\u5907\u515a\u5458", None))
         self.statusCombo.setItemText(2, QCoreApplication.translate("MemberDialog", u"\u5165\u515a\u79ef\u6781\u5206\u5b50", None))
+        self.statusCombo.setItemText(3, QCoreApplication.translate("MemberDialog", u"\u5165\u515a\u7533\u8bf7\u4eba", None))
 
         self.statusError.setText("")
         self.statusError.setProperty(u"role", QCoreApplication.translate("MemberDialog", u"error", None))

@@ -145,6 +145,13 @@ class Ui_RosterScreen(object):
 
         self.mainLayout.addLayout(self.filterLayout)
 
+        self.emptyLabel = QLabel(RosterScreen)
+        self.emptyLabel.setObjectName(u"emptyLabel")
+        self.emptyLabel.setVisible(False)
+        self.emptyLabel.setWordWrap(True)
+
+        self.mainLayout.addWidget(self.emptyLabel)
+
         self.table = QTableView(RosterScreen)
         self.table.setObjectName(u"table")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -207,7 +214,7 @@ class Ui_RosterScreen(object):
         RosterScreen.setWindowTitle(QCoreApplication.translate("RosterScreen", u"\u515a\u5458\u540d\u518c", None))
         self.addButton.setProperty(u"role", QCoreApplication.translate("RosterScreen", u"primary", None))
 #if QT_CONFIG(tooltip)
-        self.addButton.setToolTip(QCoreApplication.translate("RosterScreen", u"\u6dfb\u52a0\u4e00\u540d\u515a\u5458\uff08Ctrl+N \u6216 Insert\uff09", None))
+        self.addButton.setToolTip(QCoreApplication.translate("RosterScreen", u"\u6dfb\u52a0\u4e00\u540d\u515a\u5458\uff08Ctrl+N \u6216 Insert \u952e\uff09", None))
 #endif // QT_CONFIG(tooltip)
         self.addButton.setText(QCoreApplication.translate("RosterScreen", u"\u6dfb\u52a0\u515a\u5458", None))
 #if QT_CONFIG(tooltip)
@@ -215,7 +222,7 @@ class Ui_RosterScreen(object):
 #endif // QT_CONFIG(tooltip)
         self.editButton.setText(QCoreApplication.translate("RosterScreen", u"\u7f16\u8f91", None))
 #if QT_CONFIG(tooltip)
-        self.detailButton.setToolTip(QCoreApplication.translate("RosterScreen", u"\u67e5\u770b\u9009\u4e2d\u515a\u5458\u7684\u8be6\u7ec6\u4fe1\u606f\u548c\u53d8\u52a8\u8bb0\u5f55\uff08Ctrl+I\uff09", None))
+        self.detailButton.setToolTip(QCoreApplication.translate("RosterScreen", u"\u67e5\u770b\u9009\u4e2d\u515a\u5458\u7684\u8be6\u7ec6\u4fe1\u606f\u548c\u53d8\u52a8\u8bb0\u5f55", None))
 #endif // QT_CONFIG(tooltip)
         self.detailButton.setText(QCoreApplication.translate("RosterScreen", u"\u515a\u5458\u8be6\u60c5", None))
 #if QT_CONFIG(tooltip)
@@ -239,9 +246,9 @@ class Ui_RosterScreen(object):
 #endif // QT_CONFIG(tooltip)
         self.printButton.setText(QCoreApplication.translate("RosterScreen", u"\u6253\u5370\u82b1\u540d\u518c\u2026", None))
 #if QT_CONFIG(tooltip)
-        self.searchEdit.setToolTip(QCoreApplication.translate("RosterScreen", u"\u8f93\u5165\u59d3\u540d\u3001\u59d3\u540d\u7684\u4e00\u90e8\u5206\u6216\u62fc\u97f3\u9996\u5b57\u6bcd\uff08\u5982 zhw\uff09\uff0c\u7acb\u5373\u7b5b\u9009", None))
+        self.searchEdit.setToolTip(QCoreApplication.translate("RosterScreen", u"\u8f93\u5165\u59d3\u540d\u3001\u59d3\u540d\u7684\u4e00\u90e8\u5206\u6216\u62fc\u97f3\u9996\u5b57\u6bcd\uff08\u5982 zhw\uff09\uff0c\u7acb\u5373\u7b5b\u9009\u3002\u5feb\u6377\u952e Ctrl+F", None))
 #endif // QT_CONFIG(tooltip)
-        self.searchEdit.setPlaceholderText(QCoreApplication.translate("RosterScreen", u"\u641c\u7d22\u59d3\u540d\u6216\u62fc\u97f3\u9996\u5b57\u6bcd\uff08Ctrl+F\uff09", None))
+        self.searchEdit.setPlaceholderText(QCoreApplication.translate("RosterScreen", u"\u641c\u7d22\u59d3\u540d\u6216\u62fc\u97f3\u9996\u5b57\u6bcd", None))
         self.groupLabel.setText(QCoreApplication.translate("RosterScreen", u"\u515a\u5c0f\u7ec4", None))
         self.statusLabel.setText(QCoreApplication.translate("RosterScreen", u"\u4eba\u5458\u7c7b\u522b", None))
         self.flagLabel.setText(QCoreApplication.translate("RosterScreen", u"\u6807\u8bb0", None))
@@ -250,6 +257,8 @@ class Ui_RosterScreen(object):
         self.orderCombo.setItemText(0, QCoreApplication.translate("RosterScreen", u"\u6309\u59d3\u6c0f\u7b14\u753b", None))
         self.orderCombo.setItemText(1, QCoreApplication.translate("RosterScreen", u"\u6309\u62fc\u97f3", None))
 
+        self.emptyLabel.setProperty(u"role", QCoreApplication.translate("RosterScreen", u"notice", None))
+        self.emptyLabel.setText(QCoreApplication.translate("RosterScreen", u"\u540d\u518c\u8fd8\u662f\u7a7a\u7684\u3002\u70b9\u201c\u6dfb\u52a0\u515a\u5458\u201d\u9010\u4e2a\u5f55\u5165\uff0c\u6216\u70b9\u201c\u5bfc\u5165\u540d\u518c\u2026\u201d\u4ece Excel \u5de5\u4f5c\u7c3f\u5bfc\u5165\u3002", None))
         self.countsLabel.setProperty(u"role", QCoreApplication.translate("RosterScreen", u"section", None))
         self.countsLabel.setText(QCoreApplication.translate("RosterScreen", u"\u5728\u518c 0 \u4eba", None))
         self.shownLabel.setProperty(u"role", QCoreApplication.translate("RosterScreen", u"hint", None))

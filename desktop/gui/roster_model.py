@@ -1,0 +1,238 @@
+"""Table model of the roster and the proxy that searches, filters and sorts it.
+
+The model holds the member dicts that `book.roster.members()` returns; it never touches the
+database. Sorting by name follows 姓氏笔画 (default) or 拼音 through `desktop.rules.collation`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from desktop.book.roster import member_flags
+from desktop.rules.collation import matches_search, pinyin_key, stroke_key
+
+# Column key, header. Keys index into the member dict (except the computed ones).
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("code", "编号"),
+    ("name", "姓名"),
+    ("gender", "性别"),
+    ("status", "人员类别"),
+    ("group", "党小组"),
+    ("joined_date", "入党时间"),
+    ("phone", "手机号码"),
+    ("id_card_masked", "身份证号"),
+    ("flags", "标记"),
+)
+COLUMN_KEYS = tuple(key for key, _ in COLUMNS)
+NAME_COLUMN = COLUMN_KEYS.index("name")
+
+MEMBER_ROLE = Qt.ItemDataRole.UserRole + 1  # the whole member dict
+ID_ROLE = Qt.ItemDataRole.UserRole + 2  # the member's database id
+
+ORDER_STROKES = "strokes"
+ORDER_PINYIN = "pinyin"
+
+FLAG_FILTERS = ("流动党员", "免考", "党员领导干部")
+_FLAG_KEYS = {"流动党员": "mobile", "免考": "exempt", "党员领导干部": "leader"}
+
+_LEFT_COLOUR = QColor("#8a8a8a")
+
+
+class RosterModel(QAbstractTableModel):
+    """Rows = members (including those who left; the proxy hides them by default)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._members: list[dict[str, Any]] = []
+        self._flags: list[str] = []
+        self._keys: list[dict[str, tuple]] = []
+
+    # -- data in ---------------------------------------------------------------------------
+
+    def set_members(self, members: list[dict[str, Any]]) -> None:
+        self.beginResetModel()
+        self._members = list(members)
+        self._flags = ["、".join(member_flags(m)) for m in self._members]
+        self._keys = [
+            {
+                ORDER_STROKES: stroke_key(m.get("name") or ""),
+                ORDER_PINYIN: pinyin_key(m.get("name") or ""),
+            }
+            for m in self._members
+        ]
+        self.endResetModel()
+
+    def members(self) -> list[dict[str, Any]]:
+        return list(self._members)
+
+    def member_at(self, row: int) -> dict[str, Any]:
+        return self._members[row]
+
+    def row_of(self, member_id: int) -> int:
+        for row, member in enumerate(self._members):
+            if member.get("id") == member_id:
+                return row
+        return -1
+
+    def name_key(self, row: int, order: str) -> tuple:
+        return self._keys[row][order]
+
+    # -- Qt model API ----------------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._members)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section][1]
+        return None
+
+    def data(
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if not index.isValid():
+            return None
+        member = self._members[index.row()]
+        key = COLUMN_KEYS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(index.row(), key)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if key == "flags" and member.get("left_date"):
+                return f"{member.get('left_date')} {member.get('left_reason') or '离开'}"
+            if key == "flags" and member.get("mobile") and member.get("mobile_where"):
+                scope = member.get("mobile_scope") or ""
+                return f"流动去向：{member['mobile_where']} {scope}".strip()
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole and member.get("left_date"):
+            return QBrush(_LEFT_COLOUR)
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in (
+            "code",
+            "gender",
+            "joined_date",
+            "phone",
+            "id_card_masked",
+        ):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == MEMBER_ROLE:
+            return member
+        if role == ID_ROLE:
+            return member.get("id")
+        return None
+
+    def text(self, row: int, key: str) -> str:
+        if key == "flags":
+            return self._flags[row]
+        value = self._members[row].get(key)
+        return "" if value is None else str(value)
+
+
+class RosterFilterProxy(QSortFilterProxyModel):
+    """Search (name or pinyin initials), filters, and 姓氏笔画/拼音 order for the name column."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._query = ""
+        self._group: str | None = None
+        self._status: str | None = None
+        self._flag: str | None = None
+        self._show_left = False
+        self._order = ORDER_STROKES
+
+    # -- settings --------------------------------------------------------------------------
+
+    def roster(self) -> RosterModel:
+        model = self.sourceModel()
+        assert isinstance(model, RosterModel)
+        return model
+
+    def _refilter(self, **changes: Any) -> None:
+        """Apply filter settings and re-run the filter (Qt ≥ 6.9 wants begin/endFilterChange)."""
+        begin = getattr(self, "beginFilterChange", None)
+        if begin is not None:
+            begin()
+        for name, value in changes.items():
+            setattr(self, f"_{name}", value)
+        if begin is not None:
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.invalidateFilter()
+
+    def set_query(self, text: str) -> None:
+        self._refilter(query=text.strip())
+
+    def set_group(self, group: str | None) -> None:
+        """Only members of this 党小组; "" = members without a group; None = everyone."""
+        self._refilter(group=group)
+
+    def set_status(self, status: str | None) -> None:
+        self._refilter(status=status or None)
+
+    def set_flag(self, flag: str | None) -> None:
+        """One of FLAG_FILTERS, or None for no flag filter."""
+        self._refilter(flag=flag or None)
+
+    def set_show_left(self, show: bool) -> None:
+        self._refilter(show_left=bool(show))
+
+    def set_order(self, order: str) -> None:
+        self._order = ORDER_PINYIN if order == ORDER_PINYIN else ORDER_STROKES
+        self.invalidate()
+        self.sort(NAME_COLUMN, Qt.SortOrder.AscendingOrder)
+
+    @property
+    def order(self) -> str:
+        return self._order
+
+    # -- Qt proxy API ----------------------------------------------------------------------
+
+    def filterAcceptsRow(
+        self,
+        source_row: int,
+        source_parent: QModelIndex | QPersistentModelIndex,
+    ) -> bool:
+        member = self.roster().member_at(source_row)
+        if not self._show_left and member.get("left_date"):
+            return False
+        if self._group is not None and (member.get("group") or "") != self._group:
+            return False
+        if self._status and member.get("status") != self._status:
+            return False
+        if self._flag and not member.get(_FLAG_KEYS[self._flag]):
+            return False
+        if self._query:
+            name = member.get("name") or ""
+            code = member.get("code") or ""
+            if not (matches_search(name, self._query) or code == self._query):
+                return False
+        return True
+
+    def lessThan(
+        self,
+        left: QModelIndex | QPersistentModelIndex,
+        right: QModelIndex | QPersistentModelIndex,
+    ) -> bool:
+        model = self.roster()
+        key = COLUMN_KEYS[left.column()]
+        lrow, rrow = left.row(), right.row()
+        lname, rname = model.name_key(lrow, self._order), model.name_key(rrow, self._order)
+        if key == "name":
+            return (lname, lrow) < (rname, rrow)
+        ltext, rtext = model.text(lrow, key), model.text(rrow, key)
+        # Empty cells last, then ties in name order so the list never looks shuffled.
+        return (ltext == "", ltext, lname, lrow) < (rtext == "", rtext, rname, rrow)

@@ -1,0 +1,366 @@
+"""The roster screen: the branch's members, searched, filtered and sorted; add, edit, history.
+
+All reading and writing goes through `book.roster`; this module only arranges the window.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QHeaderView, QWidget
+
+from desktop.gui.forms.ui_roster_screen import Ui_RosterScreen
+from desktop.gui.roster_model import (
+    FLAG_FILTERS,
+    ID_ROLE,
+    NAME_COLUMN,
+    ORDER_PINYIN,
+    ORDER_STROKES,
+    RosterFilterProxy,
+    RosterModel,
+)
+
+STATUSES = ("正式党员", "预备党员", "入党积极分子")
+ALL_GROUPS = "全部党小组"
+NO_GROUP = "（未分组）"
+ALL_STATUSES = "全部类别"
+ALL_FLAGS = "全部"
+ADD_KEYS = QKeyCombination(Qt.KeyboardModifier.ControlModifier, Qt.Key.Key_N)
+
+
+def counts_text(counts: dict[str, int]) -> str:
+    """ "在册 38 人：正式党员 33，预备党员 3，入党积极分子 2" from `book.roster.count()`."""
+    total = sum(counts.values())
+    if not total:
+        return "在册 0 人"
+    order = [s for s in STATUSES if counts.get(s)] + [s for s in counts if s not in STATUSES]
+    parts = "，".join(f"{status} {counts[status]}" for status in order if counts.get(status))
+    return f"在册 {total} 人：{parts}"
+
+
+class RosterScreen(QWidget):
+    """`RosterScreen(book)`; `set_book(book)` when another book is opened."""
+
+    # Emitted after anything in the roster changed (other screens may refresh).
+    roster_changed = Signal()
+
+    def __init__(self, book: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.book = book
+        self._sized = False
+        self.ui = Ui_RosterScreen()
+        self.ui.setupUi(self)
+
+        self.model = RosterModel(self)
+        self.proxy = RosterFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(Qt.ItemDataRole.DisplayRole)
+        table = self.ui.table
+        table.setModel(self.proxy)
+        table.sortByColumn(NAME_COLUMN, Qt.SortOrder.AscendingOrder)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        table.verticalHeader().setDefaultSectionSize(34)
+
+        self.ui.statusCombo.addItem(ALL_STATUSES, None)
+        for status in STATUSES:
+            self.ui.statusCombo.addItem(status, status)
+        self.ui.flagCombo.addItem(ALL_FLAGS, None)
+        for flag in FLAG_FILTERS:
+            self.ui.flagCombo.addItem(flag, flag)
+        self.ui.orderCombo.setItemData(0, ORDER_STROKES)
+        self.ui.orderCombo.setItemData(1, ORDER_PINYIN)
+
+        self.ui.searchEdit.textChanged.connect(self._search_changed)
+        self.ui.groupCombo.currentIndexChanged.connect(self._filters_changed)
+        self.ui.statusCombo.currentIndexChanged.connect(self._filters_changed)
+        self.ui.flagCombo.currentIndexChanged.connect(self._filters_changed)
+        self.ui.showLeftCheck.toggled.connect(self._filters_changed)
+        self.ui.orderCombo.currentIndexChanged.connect(self._order_changed)
+        table.doubleClicked.connect(lambda _index: self.edit_member())
+        table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.proxy.modelReset.connect(self._update_buttons)
+        self.proxy.layoutChanged.connect(self._update_buttons)
+        self.proxy.rowsInserted.connect(self._update_shown)
+        self.proxy.rowsRemoved.connect(self._update_shown)
+        self.proxy.modelReset.connect(self._update_shown)
+        self.proxy.layoutChanged.connect(self._update_shown)
+
+        self.ui.addButton.clicked.connect(self.add_member)
+        self.ui.editButton.clicked.connect(self.edit_member)
+        self.ui.detailButton.clicked.connect(self.show_detail)
+        self.ui.eventButton.clicked.connect(self.record_event)
+        self.ui.groupsButton.clicked.connect(self.manage_groups)
+        self.ui.importButton.clicked.connect(self.import_roster)
+        self.ui.exportButton.clicked.connect(self.export_roster)
+        self.ui.printButton.clicked.connect(self.print_roster)
+
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for keys, slot in (
+            (QKeySequence("Ctrl+F"), self.focus_search),
+            (QKeySequence(Qt.Key.Key_Insert), self.add_member),
+        ):
+            shortcut = QShortcut(keys, self)
+            shortcut.setContext(context)
+            shortcut.activated.connect(slot)
+        # Ctrl+N is also the window's 新建账本; while the roster has the focus it adds a member.
+        # The key is claimed through ShortcutOverride on the screen's widgets (two shortcuts on
+        # one key would be ambiguous and neither would fire).
+        for child in self.findChildren(QWidget):
+            child.installEventFilter(self)
+
+        self.set_book(book)
+
+    # -- the book --------------------------------------------------------------------------
+
+    def set_book(self, book: Any) -> None:
+        """Show another book's roster (filters reset, search cleared)."""
+        self.book = book
+        self._sized = False
+        self.ui.searchEdit.clear()
+        self.ui.statusCombo.setCurrentIndex(0)
+        self.ui.flagCombo.setCurrentIndex(0)
+        self.ui.showLeftCheck.setChecked(False)
+        self.refresh()
+        self.ui.groupCombo.setCurrentIndex(0)
+
+    def refresh(self, select_id: int | None = None) -> None:
+        """Reload members and groups from the book, keeping filters and the selection."""
+        if select_id is None:
+            select_id = self.current_member_id()
+        members = self.book.roster.members(include_left=True)
+        self.model.set_members(members)
+        self._fill_groups(members)
+        self.ui.countsLabel.setText(counts_text(self.book.roster.count()))
+        self.ui.emptyLabel.setVisible(not members)
+        self.ui.table.setVisible(bool(members))
+        if members and not self._sized:
+            self._resize_columns()
+            self._sized = True
+        if select_id is not None:
+            self.select_member(select_id)
+        self._update_buttons()
+        self._update_shown()
+
+    def _fill_groups(self, members: list[dict[str, Any]]) -> None:
+        combo = self.ui.groupCombo
+        current = combo.currentData() if combo.currentIndex() > 0 else None
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(ALL_GROUPS, None)
+        for group in self.book.roster.groups():
+            combo.addItem(group["name"], group["name"])
+        if any(not m.get("group") for m in members):
+            combo.addItem(NO_GROUP, "")
+        index = combo.findData(current) if current is not None else 0
+        combo.setCurrentIndex(max(index, 0))
+        combo.blockSignals(False)
+        self.proxy.set_group(combo.currentData())
+
+    def _resize_columns(self) -> None:
+        table = self.ui.table
+        table.resizeColumnsToContents()
+        header = table.horizontalHeader()
+        for column in range(self.model.columnCount() - 1):
+            header.resizeSection(column, header.sectionSize(column) + 12)
+
+    # -- selection -------------------------------------------------------------------------
+
+    def current_member_id(self) -> int | None:
+        index = self.ui.table.currentIndex()
+        selected = self.ui.table.selectionModel().selectedRows()
+        if selected:
+            index = selected[0]
+        if not index.isValid():
+            return None
+        return index.siblingAtColumn(0).data(ID_ROLE)
+
+    def select_member(self, member_id: int) -> bool:
+        row = self.model.row_of(member_id)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            return False
+        self.ui.table.selectRow(index.row())
+        self.ui.table.scrollTo(index)
+        return True
+
+    def shown_member_names(self) -> list[str]:
+        """Names in the order the table shows them (for tests and checks)."""
+        return [self.proxy.index(row, NAME_COLUMN).data() for row in range(self.proxy.rowCount())]
+
+    def _update_buttons(self, *_args: Any) -> None:
+        has = self.current_member_id() is not None
+        for button in (self.ui.editButton, self.ui.detailButton, self.ui.eventButton):
+            button.setEnabled(has)
+
+    def _update_shown(self, *_args: Any) -> None:
+        shown = self.proxy.rowCount()
+        if not self.model.rowCount():
+            text = ""
+        elif shown == 0:
+            text = "没有符合条件的党员"
+        elif self._filtering():
+            text = f"当前显示 {shown} 人"
+        else:
+            text = ""
+        self.ui.shownLabel.setText(text)
+
+    def _filtering(self) -> bool:
+        ui = self.ui
+        return bool(
+            ui.searchEdit.text().strip()
+            or ui.groupCombo.currentIndex() > 0
+            or ui.statusCombo.currentIndex() > 0
+            or ui.flagCombo.currentIndex() > 0
+            or ui.showLeftCheck.isChecked()
+        )
+
+    # -- search, filters, order ------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.ui.searchEdit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.ui.searchEdit.selectAll()
+
+    def _search_changed(self, text: str) -> None:
+        self.proxy.set_query(text)
+        if self.proxy.rowCount() and self.current_member_id() is None:
+            self.ui.table.selectRow(0)
+        self._update_shown()
+
+    def _filters_changed(self, *_args: Any) -> None:
+        self.proxy.set_group(self.ui.groupCombo.currentData())
+        self.proxy.set_status(self.ui.statusCombo.currentData())
+        self.proxy.set_flag(self.ui.flagCombo.currentData())
+        self.proxy.set_show_left(self.ui.showLeftCheck.isChecked())
+        self._update_buttons()
+        self._update_shown()
+
+    def _order_changed(self, *_args: Any) -> None:
+        self.proxy.set_order(self.ui.orderCombo.currentData() or ORDER_STROKES)
+        self.ui.table.horizontalHeader().setSortIndicator(NAME_COLUMN, Qt.SortOrder.AscendingOrder)
+
+    def set_order(self, order: str) -> None:
+        index = self.ui.orderCombo.findData(order)
+        if index >= 0:
+            self.ui.orderCombo.setCurrentIndex(index)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            assert isinstance(event, QKeyEvent)
+            if event.keyCombination() == ADD_KEYS:
+                if kind == QEvent.Type.ShortcutOverride:
+                    event.accept()  # deliver Ctrl+N here as a key press, not to the menu
+                else:
+                    self.add_member()
+                return True
+        if kind == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key = event.key()
+            if watched is self.ui.table and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.edit_member()
+                return True
+            if watched is self.ui.searchEdit:
+                if key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                    if self.proxy.rowCount():
+                        self.ui.table.setFocus(Qt.FocusReason.TabFocusReason)
+                        if self.current_member_id() is None:
+                            self.ui.table.selectRow(0)
+                    return True
+                if key == Qt.Key.Key_Escape and self.ui.searchEdit.text():
+                    self.ui.searchEdit.clear()
+                    return True
+        return super().eventFilter(watched, event)
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def _changed(self, select_id: int | None = None) -> None:
+        self.refresh(select_id)
+        self.roster_changed.emit()
+
+    def add_member(self) -> None:
+        from desktop.gui.member_dialog import MemberDialog
+
+        dialog = MemberDialog(self.book, parent=self)
+        if dialog.exec() and dialog.member_id is not None:
+            self.refresh(dialog.member_id)
+            if self.current_member_id() != dialog.member_id:
+                # The filters hide the new member: clear them so the user sees who was added.
+                self.ui.searchEdit.clear()
+                self.ui.groupCombo.setCurrentIndex(0)
+                self.ui.statusCombo.setCurrentIndex(0)
+                self.ui.flagCombo.setCurrentIndex(0)
+                self.select_member(dialog.member_id)
+            self.roster_changed.emit()
+
+    def edit_member(self, member_id: int | None = None) -> None:
+        from desktop.gui.member_dialog import MemberDialog
+
+        member_id = member_id or self.current_member_id()
+        if member_id is None:
+            return
+        dialog = MemberDialog(self.book, member_id, parent=self)
+        if dialog.exec():
+            self._changed(member_id)
+
+    def show_detail(self, member_id: int | None = None) -> None:
+        from desktop.gui.member_detail import MemberDetail
+
+        member_id = member_id or self.current_member_id()
+        if member_id is None:
+            return
+        dialog = MemberDetail(self.book, member_id, parent=self)
+        dialog.exec()
+        if dialog.changed:
+            self._changed(member_id)
+
+    def record_event(self, member_id: int | None = None) -> None:
+        from desktop.gui.member_detail import EventDialog
+
+        member_id = member_id or self.current_member_id()
+        if member_id is None:
+            return
+        dialog = EventDialog(self.book, member_id, parent=self)
+        if dialog.exec():
+            self._changed(member_id)
+
+    def manage_groups(self) -> None:
+        from desktop.gui.groups_dialog import GroupsDialog
+
+        dialog = GroupsDialog(self.book, parent=self)
+        dialog.exec()
+        if dialog.changed:
+            self._changed()
+
+    def import_roster(self) -> None:
+        from desktop.gui.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.book, parent=self)
+        if dialog.exec():
+            self._changed()
+
+    # The main window's 文件 menu (导入/导出工作簿…, 打印…) calls these on the current screen.
+    def import_workbook(self) -> None:
+        self.import_roster()
+
+    def export_workbook(self) -> None:
+        self.export_roster()
+
+    def print_screen(self) -> None:
+        self.print_roster()
+
+    def export_roster(self) -> None:
+        from desktop.gui.roster_files import export_roster
+
+        export_roster(self, self.book)
+
+    def print_roster(self) -> None:
+        from desktop.gui.roster_files import print_roster
+
+        print_roster(self, self.book, order=self.proxy.order)
