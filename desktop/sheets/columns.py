@@ -189,7 +189,13 @@ ROSTER = SheetSpec(
         _c("离开原因"),
         _c("备注"),
         _c("流动去向", extension=True, note="流动党员外出的地点"),
-        _c("流动范围", Kind.CHOICE, choices=("省内", "省外"), extension=True, note="省内流动或省外流动"),
+        _c(
+            "流动范围",
+            Kind.CHOICE,
+            choices=("省内", "省外"),
+            extension=True,
+            note="省内流动或省外流动",
+        ),
         _c("转入日期", Kind.DATE, extension=True, note="组织关系转入本支部的日期"),
         _c("免考批准日期", Kind.DATE, extension=True),
         _c("免考原因", extension=True),
@@ -225,7 +231,7 @@ ATTENDANCE = SheetSpec(
         _c("活动编号", Kind.CODE, req=True),
         _c("党员", Kind.MEMBER, req=True),
         _c("状态", Kind.CHOICE, req=True, choices=ATTENDANCE_STATUSES),
-        _c("证明人", Kind.NAME),
+        _c("证明人", note="证明人姓名，两人以上用“、”分隔"),
         _c("备注"),
     ),
 )
@@ -289,6 +295,33 @@ def sheet_spec(name: str) -> SheetSpec:
         return SHEETS[name]
     except KeyError:
         raise KeyError(f"unknown interchange sheet {name!r}; known: {', '.join(SHEETS)}") from None
+
+
+def markdown_tables() -> str:
+    """The per-sheet column tables of docs/interchange.md (a test keeps the page in step).
+
+    Regenerate with: python -c "from desktop.sheets.columns import markdown_tables as m; print(m())"
+    """
+    out: list[str] = []
+    for spec in SHEETS.values():
+        out.append(f"### `{spec.name}`\n")
+        if spec.note:
+            out.append(spec.note + "\n")
+        out.append("| 列 Column | 必填 Required | 类型 Kind | 说明 Notes |")
+        out.append("|---|---|---|---|")
+        for c in spec.columns:
+            notes = []
+            if c.choices:
+                notes.append(" / ".join(c.choices))
+            if c.note:
+                notes.append(c.note)
+            if c.extension:
+                notes.append("本程序增加的列 (added by this program)")
+            required = "是 *" if c.required else ""
+            kind = f"{c.kind.label} `{c.kind.value}`"
+            out.append(f"| {c.name} | {required} | {kind} | {'；'.join(notes)} |")
+        out.append("")
+    return "\n".join(out)
 
 
 # --- header synonyms for the column-mapping step ------------------------------------------------

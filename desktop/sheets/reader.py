@@ -403,10 +403,16 @@ def _choose_sheets(
     if chosen:
         return chosen
     worksheets = list(wb.worksheets)
-    if len(worksheets) == 1:
+    lone = worksheets[0] if len(worksheets) == 1 else None
+    # A lone sheet named after another contract sheet (or aliased to one) is not guessed.
+    if (
+        lone is not None
+        and clean_text(lone.title) not in SHEETS
+        and clean_text(lone.title) not in aliases
+    ):
         target = _guess_single_sheet(worksheets[0], wanted, mappings)
         if target is not None:
-            return {target: worksheets[0]}
+            return {target: lone}
     present = "、".join(ws.title for ws in worksheets) or "（无）"
     expected = "、".join(wanted)
     raise _refuse(
@@ -489,6 +495,7 @@ def _read_sheet(
             firsts[index] = (target, header)
             used.add(target)
 
+    order = {header: i for i, (_, header) in enumerate(firsts.values())}
     for offset, cells in enumerate(rest):
         number = header_row + 1 + offset
         values: dict[str, Any] = dict.fromkeys(spec.names)
@@ -522,7 +529,6 @@ def _read_sheet(
                 row_problems.append(
                     Problem(sheet_name, number, _header_of(firsts, name), "必填，不能为空")
                 )
-        order = {header: i for i, (_, header) in enumerate(firsts.values())}
         row_problems.sort(key=lambda p: order.get(p.column or "", 0))
         data.problems.extend(row_problems)
         rows_out.append(Row(number, values))

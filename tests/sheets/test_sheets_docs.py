@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from desktop.sheets.columns import SHEET_NAMES, SHEETS, Kind
+from desktop.sheets.columns import SHEET_NAMES, SHEETS, Kind, markdown_tables
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "interchange.md"
 
@@ -96,4 +96,9 @@ def test_doc_documents_every_column() -> None:
         assert _doc_table(text, spec.name) == expected, spec.name
     for kind in Kind:
         assert f"`{kind.value}`" in text
+    block = text.split("<!-- columns:", 1)[1].split("-->\n", 1)[1].split("<!-- /columns -->")[0]
+    assert block == markdown_tables(), (
+        "docs/interchange.md is out of date: paste the output of "
+        'python -c "from desktop.sheets.columns import markdown_tables as m; print(m())"'
+    )
     assert "工作表名 第N行 列名: 问题" in text

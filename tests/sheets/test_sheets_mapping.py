@@ -205,3 +205,10 @@ def test_two_sheets_for_one_contract_sheet(tmp_path: Path) -> None:
     assert data.problem_lines() == [
         "花名册: 与工作表“党员名册”都对应“党员名册”，只能有一个；请删除或改名其中一个"
     ]
+
+
+def test_single_sheet_of_another_kind_is_not_guessed(tmp_path: Path) -> None:
+    p = make_xlsx(tmp_path / "a.xlsx", {"党费": [["党员", "月份", "应缴", "实缴"]]})
+    with pytest.raises(WorkbookError) as info:
+        read_workbook(p, sheets=["党员名册"])
+    assert info.value.kind == "no_sheets"

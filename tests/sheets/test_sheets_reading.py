@@ -99,6 +99,8 @@ def test_good_roster_values(tmp_path: Path) -> None:
         "离开原因": None,
         "备注": "老党员",
         "流动去向": None,
+        "流动范围": None,
+        "转入日期": None,
         "免考批准日期": None,
         "免考原因": None,
     }

@@ -46,7 +46,8 @@ def test_layout(tmp_path: Path) -> None:
     assert [c.value for c in ws[1]] == list(SHEETS["党员名册"].names)
     assert all(c.font.bold for c in ws[1])
     assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == "A1:U2"
+    last = ws.cell(row=1, column=len(SHEETS["党员名册"].columns)).column_letter
+    assert ws.auto_filter.ref == f"A1:{last}2"
     row = {h: c for h, c in zip(SHEETS["党员名册"].names, ws[2], strict=True)}
     for name in ("编号", "身份证号", "手机号码", "出生日期"):
         assert row[name].data_type == "s", name
