@@ -275,3 +275,12 @@ def test_pinyin_initials(name: str, initials: str) -> None:
 )
 def test_matches_search(name: str, query: str, expected: bool) -> None:
     assert matches_search(name, query) is expected
+
+
+@given(st.text(max_size=8), st.text(max_size=4))
+def test_any_text_is_handled(name: str, query: str) -> None:
+    assert isinstance(stroke_key(name), tuple)
+    assert isinstance(pinyin_key(name), tuple)
+    assert pinyin_initials(name) == pinyin_initials(name).lower()
+    assert isinstance(matches_search(name, query), bool)
+    assert matches_search(name, "")
