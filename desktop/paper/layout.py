@@ -18,6 +18,7 @@ import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any, Literal
 from xml.sax.saxutils import escape
@@ -113,6 +114,56 @@ FillItem = str | Blank
 #: A tuple of items is kept on one line when it can be (e.g. a whole date field).
 FillEntry = FillItem | tuple[FillItem, ...]
 Row = Sequence[str] | SpanRow
+
+
+_NO_LINE_START = frozenset("，。、；：？！）》」』】〕〉”’,.;:?!)]}%·…")
+_NO_LINE_END = frozenset("（《「『【〔〈“‘([{")
+_TOKENS = re.compile(r"[A-Za-z0-9@#%&*+\-./:_]+|\s+|.", re.S)
+
+
+@lru_cache(maxsize=8192)
+def break_lines(text: str, room: float, font: str, size: float) -> tuple[str, ...]:
+    """Greedy line breaking for table cells (cached: registers repeat the same values).
+
+    Chinese breaks between any two characters, except that closing punctuation never starts
+    a line and opening punctuation never ends one; Latin words and numbers break only at
+    spaces unless a single one is wider than the cell.
+    """
+    lines: list[str] = []
+    cur = ""
+
+    def fits(s: str) -> bool:
+        return stringWidth(s, font, size) <= room
+
+    for tok in _TOKENS.findall(text):
+        if tok.isspace():
+            if cur and fits(cur + " "):
+                cur += " "
+            elif cur:
+                lines.append(cur)
+                cur = ""
+            continue
+        if fits(cur + tok):
+            cur += tok
+            continue
+        if len(tok) > 1 and not fits(tok):  # a word wider than the cell: break it anywhere
+            for ch in tok:
+                if cur and not fits(cur + ch):
+                    lines.append(cur.rstrip())
+                    cur = ""
+                cur += ch
+            continue
+        carry = ""
+        if tok in _NO_LINE_START and len(cur) > 1:
+            carry, cur = cur[-1], cur[:-1]
+        while len(cur) > 1 and cur[-1] in _NO_LINE_END:
+            carry, cur = cur[-1] + carry, cur[:-1]
+        if cur.strip():
+            lines.append(cur.rstrip())
+        cur = carry + tok
+    if cur.strip() or not lines:
+        lines.append(cur.rstrip())
+    return tuple(lines)
 
 
 def para_text(text: str) -> str:
@@ -579,14 +630,15 @@ class PaperDocument:
         hsize = header_size or size
         hstyle = self.style(font=self.fonts.hei, size=hsize, align="center", leading=hsize * 1.25)
         header = [
-            self._cell(c.title, w - 2 * pad_x, hstyle, force=True)
-            for c, w in zip(columns, widths, strict=True)
+            self._cell(c.title, w - 2 * pad_x, hstyle) for c, w in zip(columns, widths, strict=True)
         ]
         cstyles = [self.style(size=size, align=c.align, leading=leading) for c in columns]
-        room = [w - 2 * pad_x - 0.5 for w in widths]
+        room = [w - 2 * pad_x for w in widths]
         data: list[list[Any]] = [header]
         commands: list[tuple[Any, ...]] = [
             ("FONT", (0, 0), (-1, -1), self.fonts.song, size, leading),
+            ("FONT", (0, 0), (-1, 0), self.fonts.hei, hsize, hstyle.leading),
+            ("ALIGN", (0, 0), (-1, 0), "CENTER"),
             ("GRID", (0, 0), (-1, -1), 0.6, GRID),
             ("BOX", (0, 0), (-1, -1), 1.0, GRID),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -622,27 +674,29 @@ class PaperDocument:
         table.setStyle(TableStyle(commands))
         return table
 
-    def _cell(self, text: str, room: float, style: ParagraphStyle, force: bool = False) -> Any:
-        """A plain string when it fits on one line, else a wrapping paragraph.
+    def _cell(self, text: str, room: float, style: ParagraphStyle) -> Any:
+        """A plain string, broken into lines here when it does not fit.
 
+        Plain strings keep 200-page registers fast (a paragraph per cell costs ~2×).
         Dates, phone and ID numbers broken across lines are misread, so an unbreakable
         Latin token that is only slightly too wide is set a little smaller instead.
         """
-        if force or "\n" in text:
-            return Paragraph(para_text(text), style)
-        width = stringWidth(text, style.fontName, style.fontSize)
-        if width <= room:
-            return text
-        if _UNBREAKABLE.fullmatch(text) and width * 0.8 <= room:
-            size = int(style.fontSize * room / width * 4) / 4  # quarter points: few styles
-            small = self.style(
-                font=style.fontName,
-                size=size,
-                align=_ALIGN_NAME[style.alignment],
-                leading=style.leading,
-            )
-            return Paragraph(para_text(text), small)
-        return Paragraph(para_text(text), style)
+        font, size = style.fontName, style.fontSize
+        if "\n" not in text:
+            width = stringWidth(text, font, size)
+            if width <= room:
+                return text
+            if _UNBREAKABLE.fullmatch(text) and width * 0.8 <= room:
+                small = self.style(
+                    font=font,
+                    size=int(size * room / width * 4) / 4,  # quarter points: few styles
+                    align=_ALIGN_NAME[style.alignment],
+                    leading=style.leading,
+                )
+                return Paragraph(para_text(text), small)
+        return "\n".join(
+            line for part in text.split("\n") for line in break_lines(part, room, font, size)
+        )
 
     def signature_lines(
         self,

@@ -1,0 +1,174 @@
+"""Printing speed: our documents against a bare reportlab table of the same content.
+
+    python benchmarks/printing.py [--repeat N] [--register-members N]
+
+Two cases from issue 4: a sign-in sheet for 60 members and a ~200-page register (the roster
+of ~2,600 members, landscape). Each is timed (best of N) as `desktop.paper` writes it and as
+a bare reportlab document of the same content: one SimpleDocTemplate with the same page size
+and margins, a title paragraph, and one Table of plain strings with the same column widths,
+font, padding and the same line breaks (pre-broken outside the timing, so both print the same
+rows on the same number of pages). The ratio is ours / bare; issue 4's target is ≤ 1.3×.
+Font registration happens once before any timing, as it does once per process in the program.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "paper")]
+os.environ.setdefault("PIONEER_PAPER_FONTS", "bundled")
+
+from paper_helpers import ACTIVITY, BRANCH, make_members  # noqa: E402
+from reportlab.lib.pagesizes import A4, landscape  # noqa: E402
+from reportlab.lib.styles import ParagraphStyle  # noqa: E402
+from reportlab.lib.units import mm  # noqa: E402
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle  # noqa: E402
+
+from desktop.paper.fonts import fonts  # noqa: E402
+from desktop.paper.layout import (  # noqa: E402
+    LANDSCAPE_MARGINS,
+    PORTRAIT_MARGINS,
+    Column,
+    PaperDocument,
+    break_lines,
+)
+from desktop.paper.roster import ROSTER_COLUMNS, write_roster  # noqa: E402
+from desktop.paper.signin import ROW_HEIGHT_MM, SIGNIN_COLUMNS, write_signin_sheet  # noqa: E402
+
+PAD_X = 3.0  # the builder's horizontal cell padding, in points
+
+
+def prepare(
+    columns: Sequence[Column], rows: list[list[str]], *, wide: bool, size: float
+) -> tuple[list[float], list[list[str]]]:
+    """Column widths as ours computes them, and cells broken into the lines ours prints."""
+    widths = PaperDocument(io.BytesIO(), title="", landscape=wide).widths(columns)
+    font = fonts().song
+    broken = [
+        [
+            "\n".join(break_lines(v, w - 2 * PAD_X, font, size))
+            for v, w in zip(row, widths, strict=True)
+        ]
+        for row in rows
+    ]
+    return widths, broken
+
+
+def bare_table(
+    title: str,
+    header: list[str],
+    rows: list[list[str]],
+    *,
+    wide: bool,
+    widths: list[float],
+    size: float,
+    min_row_height: float | None = None,
+) -> int:
+    """The baseline: a title and one table of plain strings, reportlab and nothing else."""
+    font = fonts().song
+    buf = io.BytesIO()
+    m = LANDSCAPE_MARGINS if wide else PORTRAIT_MARGINS
+    doc = SimpleDocTemplate(
+        buf,
+        pagesize=landscape(A4) if wide else A4,
+        # SimpleDocTemplate's frame pads 6 pt on each side: take it from the margins so
+        # the text area is the same as ours.
+        leftMargin=m.left * mm - 6,
+        rightMargin=m.right * mm - 6,
+        topMargin=m.top * mm - 6,
+        bottomMargin=m.bottom * mm - 6,
+    )
+    leading = round(size * 1.25, 1)
+    pad_y = max(3.0, (min_row_height * mm - leading) / 2) if min_row_height else 3.0
+    title_style = ParagraphStyle("t", fontName=font, fontSize=22, leading=30, alignment=1)
+    table = Table([header, *rows], repeatRows=1, colWidths=widths)
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), font, size, leading),
+                ("GRID", (0, 0), (-1, -1), 0.6, "black"),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                ("TOPPADDING", (0, 1), (-1, -1), pad_y),
+                ("BOTTOMPADDING", (0, 1), (-1, -1), pad_y),
+            ]
+        )
+    )
+    doc.build([Paragraph(title, title_style), table])
+    return doc.page
+
+
+def best(fn: Callable[[], int], repeat: int) -> tuple[float, int]:
+    times, result = [], 0
+    for _ in range(repeat):
+        t = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - t)
+    return min(times), result
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--register-members", type=int, default=2600)
+    args = ap.parse_args()
+    fonts()  # registration is once per process: keep it out of both timings
+
+    signin = make_members(60)
+    guests = 5
+    s_rows = [[str(i), m["name"], m["group"], "", m["leave"], ""] for i, m in enumerate(signin, 1)]
+    s_rows += [[""] * 6 for _ in range(guests)]  # ours prints 5 blank guest rows too
+    s_widths, s_rows = prepare(SIGNIN_COLUMNS, s_rows, wide=False, size=11)
+
+    register = make_members(args.register_members)
+    keys = [k for _c, k in ROSTER_COLUMNS[1:]]
+    r_cols = [c for c, _k in ROSTER_COLUMNS]
+    r_rows = [[str(i)] + [m[k] or "" for k in keys] for i, m in enumerate(register, 1)]
+    r_widths, r_rows = prepare(r_cols, r_rows, wide=True, size=10.5)
+
+    cases: list[tuple[str, Callable[[], int], Callable[[], int]]] = [
+        (
+            f"签到表 {len(signin)} 人",
+            lambda: write_signin_sheet(
+                io.BytesIO(), BRANCH, ACTIVITY, signin, guests_blank_rows=guests
+            ),
+            lambda: bare_table(
+                "主题党日签到表",
+                [c.title for c in SIGNIN_COLUMNS],
+                s_rows,
+                wide=False,
+                widths=s_widths,
+                size=11,
+                min_row_height=ROW_HEIGHT_MM,
+            ),
+        ),
+        (
+            f"花名册 {len(register)} 人",
+            lambda: write_roster(io.BytesIO(), BRANCH, register, printed_on="2026-11-24"),
+            lambda: bare_table(
+                "党员花名册",
+                [c.title for c in r_cols],
+                r_rows,
+                wide=True,
+                widths=r_widths,
+                size=10.5,
+            ),
+        ),
+    ]
+    print(f"{'document':<18}{'pages ours/bare':>16}{'ours s':>9}{'bare s':>9}{'ratio':>8}")
+    for name, ours, bare in cases:
+        t_ours, pages = best(ours, args.repeat)
+        t_bare, bare_pages = best(bare, args.repeat)
+        ratio = t_ours / t_bare
+        print(f"{name:<16}{pages:>10}/{bare_pages:<6}{t_ours:>9.3f}{t_bare:>9.3f}{ratio:>7.2f}×")
+
+
+if __name__ == "__main__":
+    main()
