@@ -1,0 +1,462 @@
+"""导入党员名册: choose a workbook → map its columns if they differ → preview → import.
+
+Reading and checking a workbook runs off the UI thread (a big ledger must not freeze the
+window); each job opens its own `Book` from the book's path, since an sqlite connection
+belongs to the thread that opened it. The import itself is all-or-nothing and the book layer
+backs the book up first. Nothing here knows the rules: problems come from the book/sheets layers.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHeaderView,
+    QListWidgetItem,
+    QMessageBox,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from desktop.gui.fields import show_error
+from desktop.gui.forms.ui_import_dialog import Ui_ImportDialog
+
+ROSTER_SHEET = "党员名册"
+IGNORE = "（不导入）"
+
+PAGE_FILE, PAGE_MAPPING, PAGE_PREVIEW = 0, 1, 2
+STEP_TITLES = {
+    PAGE_FILE: "第 1 步：选择工作簿",
+    PAGE_MAPPING: "第 2 步：核对列的对应关系",
+    PAGE_PREVIEW: "第 3 步：预览并导入",
+}
+# Preview columns for member rows, in the roster's order (keys may be field keys or headers).
+PREVIEW_HEADERS = {
+    "code": "编号",
+    "name": "姓名",
+    "gender": "性别",
+    "ethnicity": "民族",
+    "birth_date": "出生日期",
+    "id_card": "身份证号",
+    "id_card_masked": "身份证号",
+    "phone": "手机号码",
+    "education": "学历",
+    "status": "人员类别",
+    "joined_date": "入党时间",
+    "confirmed_date": "转正时间",
+    "group": "党小组",
+    "mobile": "流动党员",
+    "exempt": "免考",
+    "leader": "党员领导干部",
+    "left_date": "离开日期",
+    "left_reason": "离开原因",
+    "note": "备注",
+}
+HIDDEN_PREVIEW_KEYS = {"id", "row", "active", "id_card_masked"}
+
+
+def roster_columns() -> tuple[str, ...]:
+    from desktop.sheets.columns import SHEETS
+
+    return SHEETS[ROSTER_SHEET].names
+
+
+def roster_required() -> tuple[str, ...]:
+    from desktop.sheets.columns import SHEETS
+
+    return SHEETS[ROSTER_SHEET].required
+
+
+def needs_mapping(headers: list[str]) -> bool:
+    """True when the roster sheet's headers are not all contract column names."""
+    columns = set(roster_columns())
+    return any(header not in columns for header in headers)
+
+
+def _display(value: Any) -> str:
+    if value is None:
+        return ""
+    if value is True:
+        return "是"
+    if value is False:
+        return "否"
+    return str(value)
+
+
+class ImportDialog(QDialog):
+    """Runs the three steps. `exec()` returns Accepted once the import has been written."""
+
+    def __init__(self, book: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.book = book
+        self.ui = Ui_ImportDialog()
+        self.ui.setupUi(self)
+        self.path: Path | None = None
+        self.headers: dict[str, list[str]] = {}
+        self.roster_sheet: str | None = None  # the roster sheet's name in the file
+        self.mapping_shown = False
+        self.plan: Any = None
+        self.imported: Any = None
+        self._busy = False
+        self._job: Any = None
+
+        mapping_header = self.ui.mappingTable.horizontalHeader()
+        mapping_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        mapping_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.ui.mappingTable.verticalHeader().setDefaultSectionSize(36)
+        self.ui.previewTable.verticalHeader().setDefaultSectionSize(30)
+
+        self.ui.browseButton.clicked.connect(self.choose_file)
+        self.ui.backButton.clicked.connect(self.back)
+        self.ui.nextButton.clicked.connect(self.next)
+        self.ui.importButton.clicked.connect(self.do_import)
+        self.ui.cancelButton.clicked.connect(self.reject)
+        self._go(PAGE_FILE)
+
+    # -- navigation ------------------------------------------------------------------------
+
+    def page(self) -> int:
+        return self.ui.stack.currentIndex()
+
+    def _go(self, page: int) -> None:
+        self.ui.stack.setCurrentIndex(page)
+        self.ui.stepLabel.setText(STEP_TITLES[page])
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        page = self.page()
+        busy = self._busy
+        self.ui.browseButton.setEnabled(not busy)
+        self.ui.backButton.setVisible(page != PAGE_FILE)
+        self.ui.backButton.setEnabled(not busy)
+        self.ui.nextButton.setVisible(page != PAGE_PREVIEW)
+        self.ui.importButton.setVisible(page == PAGE_PREVIEW)
+        if page == PAGE_FILE:
+            self.ui.nextButton.setEnabled(not busy and bool(self.headers))
+        elif page == PAGE_MAPPING:
+            self.ui.nextButton.setEnabled(not busy and not self._mapping_problems())
+        ready = self.plan is not None and not self.plan.problems and self._rows_to_add() > 0
+        self.ui.importButton.setEnabled(not busy and ready)
+        self.ui.importButton.setDefault(page == PAGE_PREVIEW)
+        self.ui.nextButton.setDefault(page != PAGE_PREVIEW)
+        self.ui.cancelButton.setEnabled(not busy)
+
+    def _set_busy(self, busy: bool, text: str = "") -> None:
+        self._busy = busy
+        self.ui.progressBar.setVisible(busy)
+        self.ui.busyLabel.setText(text if busy else "")
+        self._update_buttons()
+
+    def back(self) -> None:
+        if self.page() == PAGE_PREVIEW and self.mapping_shown:
+            self._go(PAGE_MAPPING)
+        else:
+            self._go(PAGE_FILE)
+
+    def next(self) -> None:
+        if self.page() == PAGE_FILE:
+            if self.roster_sheet and needs_mapping(self.headers[self.roster_sheet]):
+                self._fill_mapping()
+                self.mapping_shown = True
+                self._go(PAGE_MAPPING)
+            else:
+                self.mapping_shown = False
+                self.check_workbook()
+        elif self.page() == PAGE_MAPPING:
+            self.check_workbook()
+
+    def reject(self) -> None:
+        if self._busy:
+            return  # the worker is writing or reading; closing now would hide its result
+        super().reject()
+
+    # -- step 1: the file ------------------------------------------------------------------
+
+    def choose_file(self) -> None:
+        start = str(self.path.parent) if self.path else ""
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, "选择要导入的工作簿", start, "Excel 工作簿 (*.xlsx);;所有文件 (*)"
+        )
+        if chosen:
+            self.load_file(Path(chosen))
+
+    def load_file(self, path: Path) -> None:
+        """Read the workbook's sheet headers in the background, then offer the next step."""
+        from desktop.gui.worker import run_in_background
+
+        self.path = Path(path)
+        self.headers = {}
+        self.roster_sheet = None
+        self.plan = None
+        self.ui.fileEdit.setText(str(self.path))
+        show_error(self.ui.fileStatus, None)
+        self._set_busy(True, "正在读取工作簿…")
+
+        def job() -> dict[str, list[str]]:
+            from desktop.sheets.reader import sheet_headers
+
+            return sheet_headers(self.path)
+
+        self._job = run_in_background(
+            self, job, self._headers_read, self._file_refused, label="正在读取工作簿…"
+        )
+
+    def _headers_read(self, headers: dict[str, list[str]]) -> None:
+        self._set_busy(False)
+        self.headers = headers
+        if ROSTER_SHEET in headers:
+            self.roster_sheet = ROSTER_SHEET
+        elif len(headers) == 1:
+            self.roster_sheet = next(iter(headers))
+        else:
+            self.roster_sheet = None
+        self.ui.fileStatus.setProperty("role", "hint")
+        self.ui.fileStatus.style().polish(self.ui.fileStatus)
+        names = "、".join(f"“{name}”" for name in headers) or "（无）"
+        if self.roster_sheet:
+            columns = len(headers[self.roster_sheet])
+            text = f"工作簿中的工作表：{names}。将从“{self.roster_sheet}”读取党员（{columns} 列）。"
+        else:
+            text = f"工作簿中的工作表：{names}。"
+        self.ui.fileStatus.setText(text)
+        self.ui.fileStatus.setVisible(True)
+        self._update_buttons()
+        self.ui.nextButton.setFocus()
+
+    def _file_refused(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        self.headers = {}
+        if not _is_expected_error(exc):
+            from desktop.gui.error_handler import report_exception
+
+            report_exception(exc, parent=self)
+            return
+        self.ui.fileStatus.setProperty("role", "error")
+        self.ui.fileStatus.style().polish(self.ui.fileStatus)
+        show_error(self.ui.fileStatus, f"不能导入这个文件：{exc}")
+        self._update_buttons()
+
+    # -- step 2: column mapping ------------------------------------------------------------
+
+    def _fill_mapping(self) -> None:
+        from desktop.sheets.reader import suggest_mapping
+
+        assert self.roster_sheet is not None
+        headers = self.headers[self.roster_sheet]
+        suggested = suggest_mapping(headers, ROSTER_SHEET)
+        table = self.ui.mappingTable
+        table.setRowCount(len(headers))
+        choices = [IGNORE, *roster_columns()]
+        required = set(roster_required())
+        for row, header in enumerate(headers):
+            item = QTableWidgetItem(header)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            table.setItem(row, 0, item)
+            combo = QComboBox(table)
+            for choice in choices:
+                combo.addItem(f"{choice} *" if choice in required else choice, choice)
+            target = suggested.get(header)
+            combo.setCurrentIndex(max(combo.findData(target), 0) if target else 0)
+            combo.currentIndexChanged.connect(self._mapping_changed)
+            table.setCellWidget(row, 1, combo)
+        self._mapping_changed()
+
+    def mapping_combo(self, header: str) -> QComboBox | None:
+        table = self.ui.mappingTable
+        for row in range(table.rowCount()):
+            if table.item(row, 0).text() == header:
+                widget = table.cellWidget(row, 1)
+                return widget if isinstance(widget, QComboBox) else None
+        return None
+
+    def mapping(self) -> dict[str, str | None]:
+        """{header in the file → contract column, or None to leave the column out}."""
+        result: dict[str, str | None] = {}
+        table = self.ui.mappingTable
+        for row in range(table.rowCount()):
+            combo = table.cellWidget(row, 1)
+            assert isinstance(combo, QComboBox)
+            target = combo.currentData()
+            result[table.item(row, 0).text()] = None if target == IGNORE else target
+        return result
+
+    def _mapping_problems(self) -> list[str]:
+        if self.ui.mappingTable.rowCount() == 0:
+            return []
+        targets = [t for t in self.mapping().values() if t]
+        problems = []
+        doubled = sorted({t for t in targets if targets.count(t) > 1}, key=targets.index)
+        for target in doubled:
+            problems.append(f"“{target}”被选了不止一次，每个名册字段只能对应一列。")
+        for required in roster_required():
+            if required not in targets:
+                problems.append(f"还没有哪一列对应“{required}”（必填）。")
+        return problems
+
+    def _mapping_changed(self, *_args: Any) -> None:
+        problems = self._mapping_problems()
+        show_error(self.ui.mappingStatus, "\n".join(problems) if problems else None)
+        self._update_buttons()
+
+    # -- step 3: check and preview ---------------------------------------------------------
+
+    def check_workbook(self) -> None:
+        """Read and check the whole workbook against the book, in the background."""
+        from desktop.gui.worker import run_in_background
+
+        assert self.path is not None
+        mappings = {ROSTER_SHEET: self.mapping()} if self.mapping_shown else None
+        book_path = Path(self.book.path)
+        path = self.path
+        self.plan = None
+        self._set_busy(True, "正在检查工作簿…")
+
+        def job() -> Any:
+            from desktop.book.interchange import read_for_import
+            from desktop.book.store import Book
+
+            with Book.open(book_path) as own:
+                return read_for_import(own, path, mappings=mappings)
+
+        self._job = run_in_background(
+            self, job, self._show_plan, self._check_failed, label="正在检查工作簿…"
+        )
+
+    def _check_failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        if not _is_expected_error(exc):
+            from desktop.gui.error_handler import report_exception
+
+            report_exception(exc, parent=self)
+            return
+        # A file that cannot be read at all: back to step 1 with the reason beside the file.
+        self._go(PAGE_FILE)
+        self._file_refused(exc)
+
+    def _rows_to_add(self) -> int:
+        if self.plan is None:
+            return 0
+        return sum(int(n) for n in (self.plan.counts or {}).values())
+
+    def _show_plan(self, plan: Any) -> None:
+        self._set_busy(False)
+        self.plan = plan
+        ui = self.ui
+        counts = plan.counts or {}
+        if counts:
+            summary = "，".join(f"{label} {n}" for label, n in counts.items())
+        else:
+            summary = "没有可导入的内容"
+        problems = list(plan.problems or [])
+        ui.problemsList.clear()
+        if problems:
+            ui.summaryLabel.setText(f"工作簿中：{summary}。")
+            ui.problemsLabel.setText(
+                f"发现 {len(problems)} 个问题，请在 Excel/WPS 中改正后重新选择文件；"
+                "改正之前不会导入任何内容，账本保持不变。"
+            )
+            for line in problems:
+                ui.problemsList.addItem(QListWidgetItem(str(line)))
+        else:
+            ui.summaryLabel.setText(f"检查通过。将导入：{summary}。导入前会自动备份账本。")
+            ui.problemsLabel.setText("")
+        ui.problemsLabel.setVisible(bool(problems))
+        ui.problemsList.setVisible(bool(problems))
+        self._fill_preview(plan)
+        self._go(PAGE_PREVIEW)
+        if not problems:
+            ui.importButton.setFocus()
+
+    def _fill_preview(self, plan: Any) -> None:
+        preview = plan.preview or {}
+        rows: list[dict[str, Any]] = list(preview.get(ROSTER_SHEET) or [])
+        if not rows:
+            rows = next((list(r) for r in preview.values() if r), [])
+        table = self.ui.previewTable
+        keys: list[str] = []
+        for row in rows:
+            for key in row:
+                if key not in keys and key not in HIDDEN_PREVIEW_KEYS:
+                    keys.append(key)
+        table.clear()
+        table.setColumnCount(len(keys))
+        table.setHorizontalHeaderLabels([PREVIEW_HEADERS.get(k, k) for k in keys])
+        table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            for c, key in enumerate(keys):
+                table.setItem(r, c, QTableWidgetItem(_display(row.get(key))))
+        table.resizeColumnsToContents()
+        self.ui.previewLabel.setVisible(bool(rows))
+        table.setVisible(bool(rows))
+
+    def preview_rows(self) -> list[list[str]]:
+        """The preview table's text, row by row (for tests and checks)."""
+        table = self.ui.previewTable
+        return [
+            [
+                table.item(r, c).text() if table.item(r, c) else ""
+                for c in range(table.columnCount())
+            ]
+            for r in range(table.rowCount())
+        ]
+
+    def problem_lines(self) -> list[str]:
+        return [self.ui.problemsList.item(i).text() for i in range(self.ui.problemsList.count())]
+
+    # -- import ----------------------------------------------------------------------------
+
+    def do_import(self) -> None:
+        from desktop.gui.worker import run_in_background
+
+        if self.plan is None or self.plan.problems:
+            return
+        plan = self.plan
+        book_path = Path(self.book.path)
+        self._set_busy(True, "正在导入…")
+
+        def job() -> Any:
+            from desktop.book.interchange import apply_import
+            from desktop.book.store import Book
+
+            with Book.open(book_path) as own:
+                return apply_import(own, plan)
+
+        self._job = run_in_background(
+            self, job, self._imported, self._import_failed, label="正在导入，请稍候…"
+        )
+
+    def _imported(self, result: Any) -> None:
+        self._set_busy(False)
+        self.imported = result
+        counts = self.plan.counts or {}
+        summary = "，".join(f"{label} {n}" for label, n in counts.items())
+        QMessageBox.information(self, "导入完成", f"已导入：{summary}。\n导入前的账本已自动备份。")
+        self.accept()
+
+    def _import_failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        if _is_expected_error(exc):
+            lines = getattr(exc, "lines", None)
+            detail = "\n".join(lines()) if callable(lines) else ""
+            QMessageBox.warning(
+                self,
+                "没有导入",
+                f"导入没有完成，账本保持原样。\n\n{exc}" + (f"\n\n{detail}" if detail else ""),
+            )
+            return
+        from desktop.gui.error_handler import report_exception
+
+        report_exception(exc, parent=self)
+
+
+def _is_expected_error(exc: BaseException) -> bool:
+    """A refusal with a Chinese message for the user (not a bug)."""
+    from desktop.book.errors import BookError
+    from desktop.sheets.errors import WorkbookError
+
+    return isinstance(exc, BookError | WorkbookError | OSError)
