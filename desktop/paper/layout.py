@@ -503,6 +503,12 @@ class PaperDocument:
         if space_after:
             self.story.append(Spacer(1, space_after * mm))
 
+    def heading(self, text: str, *, size: float = 14, keep_mm: float = 35) -> None:
+        """A section heading in the title face, kept on a page with `keep_mm` of what follows."""
+        self.keep_room(keep_mm + size * 0.6)
+        self.spacer(3)
+        self.paragraph(text, size=size, font="hei", space_after=2)
+
     def fill_line(self, *items: FillEntry, size: float = 12, align: Align = "left") -> None:
         """One fill-in line: strings and `Blank`s, e.g. "签收人：", Blank(30)."""
         self.story.append(FillLine(items, font=self.fonts.song, size=size, align=align))

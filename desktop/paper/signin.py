@@ -112,16 +112,12 @@ def write_signin_sheet(
         doc.table(SIGNIN_COLUMNS, rows, size=11, min_row_height=ROW_HEIGHT_MM)
 
     if guests_blank_rows > 0:
-        doc.keep_room(40)  # keep the heading with at least a few guest rows
-        doc.spacer(4)
-        doc.paragraph("列席人员签到", size=12, font="hei", space_after=2)
+        doc.heading("列席人员签到", size=12)
         blank = [[""] * len(GUEST_COLUMNS) for _ in range(guests_blank_rows)]
         doc.table(GUEST_COLUMNS, blank, size=11, min_row_height=ROW_HEIGHT_MM)
 
     if exempt:
-        doc.keep_room(35)
-        doc.spacer(4)
-        doc.paragraph("不参加本次活动的党员（不计入应到人数）", size=12, font="hei", space_after=2)
+        doc.heading("不参加本次活动的党员（不计入应到人数）", size=12)
         rows = [
             [str(i), _text(m, "name"), _text(m, "group"), _text(m, "reason")]
             for i, m in enumerate(exempt, start=1)

@@ -26,3 +26,39 @@ def test_importing_the_package_does_not_import_reportlab():
     code = "import sys, desktop, desktop.paper; print('reportlab' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_windows_system_fonts_preferred_when_present(tmp_path, monkeypatch):
+    """On Windows 宋体/黑体/仿宋 are used when present; a missing or broken one falls back."""
+    import shutil
+
+    from desktop.paper import fonts as mod
+    from desktop.resources import resource_path
+
+    fonts_dir = tmp_path / "Fonts"
+    fonts_dir.mkdir()
+    # Stand-ins: the bundled TTC as simsun.ttc, a broken simhei.ttf, no simfang.ttf.
+    shutil.copy(resource_path("fonts", "wqy-microhei.ttc"), fonts_dir / "simsun.ttc")
+    (fonts_dir / "simhei.ttf").write_bytes(b"not a font")
+    monkeypatch.setattr(mod.sys, "platform", "win32")
+    monkeypatch.setenv("WINDIR", str(tmp_path))
+    mod._fonts.cache_clear()
+    try:
+        got = mod.fonts(prefer_system=True)
+        assert got.song == "PioneerSimSun"
+        assert got.fang == "PioneerSimSun"  # no 仿宋: falls back to 宋体
+        assert got.hei == BUNDLED_FONT_NAME and got.fake_bold  # broken 黑体 ignored
+    finally:
+        mod._fonts.cache_clear()
+
+
+def test_environment_forces_bundled_font(monkeypatch):
+    from desktop.paper import fonts as mod
+
+    monkeypatch.setattr(mod.sys, "platform", "win32")
+    monkeypatch.setenv("PIONEER_PAPER_FONTS", "bundled")
+    mod._fonts.cache_clear()
+    try:
+        assert mod.fonts().song == BUNDLED_FONT_NAME
+    finally:
+        mod._fonts.cache_clear()
