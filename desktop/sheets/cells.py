@@ -55,13 +55,18 @@ def narrow(text: str) -> str:
     return _ANY_SPACE.sub("", unicodedata.normalize("NFKC", text))
 
 
+_HEADER_NOTE = re.compile(r"[(（](必填|选填|可选|非必填)[)）]$")
+
+
 def clean_header(text: object) -> str:
-    """A header as matched against column names: no spaces anywhere, no trailing "*"."""
+    """A header as matched against column names: no spaces anywhere, no trailing "*" or
+    "（必填）"-style note: "姓 名*" and "姓名（必填）" both read as "姓名"."""
     if text is None:
         return ""
     if isinstance(text, float) and text.is_integer():
         text = int(text)
     s = _ANY_SPACE.sub("", str(text))
+    s = _HEADER_NOTE.sub("", s)
     return s.rstrip("*＊")
 
 

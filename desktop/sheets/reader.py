@@ -196,10 +196,23 @@ def _guess_kind(head: bytes) -> str:
 
 
 class _OpenWorkbook:
-    """An openpyxl read-only workbook over an open file handle, closed on exit."""
+    """An openpyxl read-only workbook over an open file handle, closed on exit.
+
+    Read-only worksheets are parsed lazily, so damage inside a sheet shows up while its rows
+    are read: any error inside the `with` block becomes a "damaged" `WorkbookError` (the
+    original exception stays chained for the log).
+    """
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
+
+    def _damaged(self) -> WorkbookError:
+        return _refuse(
+            f"工作簿已损坏，无法读取：{self.path}。请在 Excel/WPS 中打开并重新保存为 .xlsx "
+            "后再导入。",
+            "damaged",
+            self.path,
+        )
 
     def __enter__(self) -> Any:
         import openpyxl  # lazy: importing openpyxl costs ~0.2 s
@@ -210,20 +223,16 @@ class _OpenWorkbook:
             self._wb = openpyxl.load_workbook(self._fh, read_only=True, data_only=True)
         except Exception as exc:  # openpyxl raises many types for a broken package
             self._fh.close()
-            err = _refuse(
-                f"工作簿已损坏，无法读取：{self.path}。请在 Excel/WPS 中打开并重新保存为 .xlsx "
-                "后再导入。",
-                "damaged",
-                self.path,
-            )
-            raise err from exc
+            raise self._damaged() from exc
         return self._wb
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, exc_type: Any, exc: BaseException | None, tb: Any) -> None:
         try:
             self._wb.close()
         finally:
             self._fh.close()
+        if isinstance(exc, Exception) and not isinstance(exc, WorkbookError):
+            raise self._damaged() from exc
 
 
 # --- headers -------------------------------------------------------------------------------------

@@ -191,3 +191,26 @@ def test_real_xlsx_with_other_extension_is_read(tmp_path: Path) -> None:
 def test_check_file_accepts_a_workbook(tmp_path: Path) -> None:
     p = make_xlsx(tmp_path / "a.xlsx", {"党员名册": [["姓名"]]})
     check_file(p)  # no exception
+
+
+def test_damaged_sheet_inside_a_good_zip(tmp_path: Path) -> None:
+    good = make_xlsx(
+        tmp_path / "good.xlsx",
+        {
+            "党员名册": [["姓名", "人员类别", "备注"]]
+            + [[f"张{i}", "正式党员", "x" * 50] for i in range(300)]
+        },
+    )
+    p = tmp_path / "坏.xlsx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(p, "w") as dst:
+        for item in src.infolist():
+            content = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                content = content[: len(content) // 2]  # cut in the middle of the rows
+            dst.writestr(item, content)
+    with pytest.raises(WorkbookError) as info:
+        read_workbook(p)
+    assert info.value.kind == "damaged"
+    assert str(info.value) == (
+        f"工作簿已损坏，无法读取：{p}。请在 Excel/WPS 中打开并重新保存为 .xlsx 后再导入。"
+    )

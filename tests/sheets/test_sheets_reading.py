@@ -131,12 +131,18 @@ def test_blank_rows_skipped_and_numbers_kept(tmp_path: Path) -> None:
 def test_headers_with_spaces_and_asterisk(tmp_path: Path) -> None:
     p = make_xlsx(
         tmp_path / "a.xlsx",
-        {"党员名册": [["姓　名*", " 人员类别 ＊", "备 注"], ["张 三", "正式党员", "x"]]},
+        {
+            "党员名册": [
+                ["姓　名*", " 人员类别 ＊", "备 注\n(选填)", "民族（必填）"],
+                ["张 三", "正式党员", "x", "汉族"],
+            ]
+        },
     )
     data = read_workbook(p)
     assert data.ok
     assert data.rows("党员名册")[0].values["姓名"] == "张三"  # spaces between Chinese removed
     assert data.rows("党员名册")[0].values["备注"] == "x"
+    assert data.rows("党员名册")[0].values["民族"] == "汉族"
 
 
 def test_title_row_above_headers(tmp_path: Path) -> None:
