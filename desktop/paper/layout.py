@@ -166,6 +166,25 @@ def break_lines(text: str, room: float, font: str, size: float) -> tuple[str, ..
     return tuple(lines)
 
 
+def balanced_lines(text: str, room: float, font: str, size: float) -> tuple[str, ...]:
+    """Break a title into as few lines as needed, of about equal length.
+
+    A long title on official paper is set as a balanced block (GB/T 9704), not as a full
+    line and an orphaned word.
+    """
+    total = stringWidth(text, font, size)
+    if total <= room:
+        return (text,)
+    n = len(break_lines(text, room, font, size))
+    target = total / n
+    while target < room:
+        lines = break_lines(text, target + size * 0.5, font, size)
+        if len(lines) <= n:
+            return lines
+        target += size * 0.5
+    return break_lines(text, room, font, size)
+
+
 def para_text(text: str) -> str:
     """Plain text → paragraph markup: escaped, newlines kept, ideographic spaces kept.
 
@@ -478,7 +497,9 @@ class PaperDocument:
         size = 22
         style = self.style(font=self.fonts.hei, size=size, align="center", leading=size * 1.45)
         stroke = size * 0.028 if self.fonts.fake_bold else 0
-        self.story.append(_TitleParagraph(escape(title), style, stroke))
+        lines = balanced_lines(title, self.frame_width, style.fontName, size)
+        markup = "<br/>".join(escape(line) for line in lines)
+        self.story.append(_TitleParagraph(markup, style, stroke))
         sub = self.style(size=12, align="center", leading=18)
         for line in subtitles:
             if line:
@@ -497,7 +518,11 @@ class PaperDocument:
     ) -> None:
         """A plain-text paragraph (escaped; no markup). `indent`: two-character first indent."""
         style = self.style(
-            font=getattr(self.fonts, font), size=size, align=align, first_indent=2 * size * indent
+            font=getattr(self.fonts, font),
+            size=size,
+            align=align,
+            leading=size * 1.5,  # body text of notices wants air between lines
+            first_indent=2 * size * indent,
         )
         self.story.append(Paragraph(para_text(text), style))
         if space_after:

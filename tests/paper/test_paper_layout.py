@@ -163,3 +163,15 @@ def test_two_up_table_and_blocks_build(tmp_path):
     text = pdftotext(pdf, "-layout")
     for s in ("党员1", "党员7", "支部书记（签字）", "2026年3月5日", "时间：", "主持人："):
         assert s in text
+
+
+def test_long_titles_are_balanced():
+    from desktop.paper.fonts import fonts
+    from desktop.paper.layout import balanced_lines
+
+    font = fonts().hei
+    title = "青山村党支部2026年第一季度党员积分情况公示"
+    lines = balanced_lines(title, 442, font, 22)
+    assert "".join(lines) == title and len(lines) == 2
+    assert abs(len(lines[0]) - len(lines[1])) <= 3  # not a full line and an orphan
+    assert balanced_lines("党员花名册", 442, font, 22) == ("党员花名册",)
