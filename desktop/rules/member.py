@@ -140,6 +140,7 @@ _ETHNICITY_NAMES = frozenset(
 
 MIN_JOIN_AGE = 18  # 党章：年满十八岁
 PROBATION = timedelta(days=365)  # 预备期一年
+MAX_PROBATION = timedelta(days=2 * 365 + 1)  # 延长预备期不超过一年
 _PROBATION_SLACK = timedelta(days=31)  # 转正 is decided at a meeting near the expiry date
 _EARLIEST = date(1900, 1, 1)
 
@@ -267,8 +268,9 @@ def validate_member(fields: dict[str, Any], today: date) -> dict[str, str]:
     Keys not present in `fields` are treated as empty.  Checks: required 姓名 and 人员类别;
     plausible name; 性别 男/女; 民族 one of the 56; dates YYYY-MM-DD, not before 1900, not after
     `today`; 出生 < 入党 (at least 18 years) < 转正 (about a year of probation) and 离开日期 not
-    before 入党时间; 预备党员 has no 转正时间, 入党积极分子/入党申请人 neither 入党 nor 转正 time,
-    a 正式党员 joined at least about a year ago; 身份证号 valid and agreeing with 出生日期 and
+    before 入党时间; 预备党员 has no 转正时间 and joined at most about two years ago (the
+    longest probation), 入党积极分子/入党申请人 have neither 入党 nor 转正 time, a 正式党员
+    joined at least about a year ago; 身份证号 valid and agreeing with 出生日期 and
     性别; 手机号码 a mobile or landline number; 离开日期 and 离开原因 given together; yes/no
     flags.
     """
@@ -367,6 +369,16 @@ def validate_member(fields: dict[str, Any], today: date) -> dict[str, str]:
         problems.setdefault(
             "confirmed_date",
             "预备党员还没有转正，请清空转正时间；若已转正，请把人员类别改为正式党员",
+        )
+    elif (
+        status == "预备党员"
+        and joined
+        and "joined_date" not in problems
+        and (left or today) - joined > MAX_PROBATION + _PROBATION_SLACK
+    ):
+        problems["joined_date"] = (
+            "入党已超过两年，预备期（最长两年）早已结束：若已转正，请把人员类别改为正式党员"
+            "并填写转正时间；否则请核对入党时间"
         )
     elif (
         status == "正式党员"

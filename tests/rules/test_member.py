@@ -146,6 +146,11 @@ def test_single_field_problems(changes: dict[str, Any], key: str, words: tuple[s
         ),
         ({"status": "入党申请人"}, "confirmed_date", ("还没有入党",)),
         (
+            {"status": "预备党员", "joined_date": "2023-06-01", "confirmed_date": ""},
+            "joined_date",
+            ("超过两年", "正式党员"),
+        ),
+        (
             {"joined_date": "2026-06-01", "confirmed_date": ""},
             "joined_date",
             ("不到一年", "预备党员"),
@@ -166,6 +171,9 @@ def test_cross_field_problems(changes: dict[str, Any], key: str, words: tuple[st
 def test_sensible_cases_are_not_flagged() -> None:
     # A probationary member: joined, not yet confirmed.
     assert problems(status="预备党员", joined_date="2026-01-10", confirmed_date="") == {}
+    assert (
+        problems(status="预备党员", joined_date="2024-12-01", confirmed_date="") == {}
+    )  # extended
     # An old member whose 转正时间 was never recorded.
     assert problems(confirmed_date="") == {}
     # Probation extended (up to two years) is fine; 转正 a few days early is fine too.
