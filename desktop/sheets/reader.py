@@ -149,12 +149,20 @@ def _check_zip(p: Path) -> None:
         with zipfile.ZipFile(p) as zf:
             names = set(zf.namelist())
             mimetype = zf.read("mimetype") if "mimetype" in names else b""
+            workbook_xml = zf.read("xl/workbook.xml")[:2048] if "xl/workbook.xml" in names else b""
     except (zipfile.BadZipFile, OSError, KeyError):
         raise _refuse(
             f"工作簿已损坏，无法读取：{p}。请在 Excel/WPS 中打开并重新保存为 .xlsx 后再导入。",
             "damaged",
             p,
         ) from None
+    if b"purl.oclc.org/ooxml" in workbook_xml:
+        raise _refuse(
+            f"这是“Strict Open XML 电子表格”格式的工作簿，程序读不了：{p}。"
+            "请在 Excel 中另存为“Excel 工作簿 (*.xlsx)”后再导入。",
+            "not_xlsx",
+            p,
+        )
     if "xl/workbook.xml" in names:
         return
     if "xl/workbook.bin" in names:

@@ -214,3 +214,12 @@ def test_damaged_sheet_inside_a_good_zip(tmp_path: Path) -> None:
     assert str(info.value) == (
         f"工作簿已损坏，无法读取：{p}。请在 Excel/WPS 中打开并重新保存为 .xlsx 后再导入。"
     )
+
+
+def test_strict_open_xml(tmp_path: Path) -> None:
+    workbook = b'<workbook xmlns="http://purl.oclc.org/ooxml/spreadsheetml/main"/>'
+    p = _zip(tmp_path / "a.xlsx", {"[Content_Types].xml": b"<x/>", "xl/workbook.xml": workbook})
+    assert str(refusal(p)) == (
+        f"这是“Strict Open XML 电子表格”格式的工作簿，程序读不了：{p}。"
+        "请在 Excel 中另存为“Excel 工作簿 (*.xlsx)”后再导入。"
+    )
