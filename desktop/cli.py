@@ -154,6 +154,94 @@ def cmd_print(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_scheme(args: argparse.Namespace) -> int:
+    from desktop.rules.presets import list_presets, preset_text
+    from desktop.rules.scheme import check_scheme
+
+    if args.action == "list":
+        for preset_id, title in list_presets():
+            _out(f"{preset_id}\t{title}")
+        return EXIT_OK
+    if not args.target:
+        _err("用法错误：scheme show 需要方案编号，scheme check 需要方案文件。")
+        return EXIT_USAGE
+    if args.action == "show":
+        try:
+            sys.stdout.write(preset_text(args.target))
+        except KeyError as exc:
+            _err(str(exc.args[0]))
+            return EXIT_REFUSED
+        return EXIT_OK
+    path = Path(args.target)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        _err(f"方案文件 {path.name} 不是 UTF-8 文本，请用记事本“另存为 UTF-8”后再检查。")
+        return EXIT_REFUSED
+    problems = check_scheme(text)
+    if problems:
+        _err(f"方案文件 {path.name} 有 {len(problems)} 处问题：")
+        for line in problems:
+            _err(line)
+        return EXIT_REFUSED
+    _out(f"方案文件 {path.name} 检查通过。")
+    return EXIT_OK
+
+
+def _year(args: argparse.Namespace, book) -> int:  # book: Book
+    return args.year or book.current_year
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    from desktop.book.scoring import score_book
+    from desktop.rules.scoring import score_json
+
+    with _open(args) as book:
+        result = score_book(book, _year(args, book), args.quarter, explain=False)
+    data = score_json(result)
+    if args.json:
+        _json(data)
+        return EXIT_OK
+    names = list(data["members"][0]["sections"]) if data["members"] else []
+    _out("编号\t姓名\t" + "\t".join(names) + "\t合计")
+    for m in data["members"]:
+        cells = [m["sections"][n] for n in names]
+        _out(f"{m['code']}\t{m['name']}\t" + "\t".join(cells) + f"\t{m['total']}")
+    return EXIT_OK
+
+
+def cmd_rate(args: argparse.Namespace) -> int:
+    from desktop.book.scoring import rate_book
+    from desktop.rules.scoring import rate_json
+
+    with _open(args) as book:
+        rating = rate_book(book, _year(args, book))
+    data = rate_json(rating)
+    if args.json:
+        _json(data)
+        return EXIT_OK
+    for m in data["members"]:
+        stars = "★" * m["stars"] if m["stars"] else "—"
+        reasons = "；".join(m["reasons"])
+        _out(f"{m['code']}\t{m['name']}\t{m['total']}\t{stars}\t{m['grade'] or '—'}\t{reasons}")
+    return EXIT_OK
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    from desktop.book.scoring import score_book
+    from desktop.rules.scoring import explain_text
+
+    with _open(args) as book:
+        member = book.roster.find(args.member)
+        result = score_book(book, _year(args, book), args.quarter)
+    found = result.member(member["code"])
+    if found is None:
+        _err(f"{member['name']} 不在 {result.year} 年的计分名单中（可能当年已离开或尚未入党）。")
+        return EXIT_REFUSED
+    _out(explain_text(found))
+    return EXIT_OK
+
+
 def cmd_self_test(args: argparse.Namespace) -> int:
     from desktop.selftest import run_self_test
 
@@ -217,6 +305,25 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("restore", cmd_restore, "用备份替换当前账本（先自动备份当前账本）")
     p.add_argument("file", help="备份文件")
 
+    p = sub.add_parser("scheme", help="积分方案：list 列出预置方案；show ID 显示；check FILE 检查")
+    p.add_argument("action", choices=["list", "show", "check"])
+    p.add_argument("target", nargs="?", help="方案编号（show）或方案文件（check）")
+    p.set_defaults(func=cmd_scheme)
+
+    p = add("score", cmd_score, "计算积分（全年或某季度）")
+    p.add_argument("--year", type=int, default=None, help="年度（默认账本的当前年度）")
+    p.add_argument("--quarter", type=int, default=None, choices=[1, 2, 3, 4])
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+
+    p = add("rate", cmd_rate, "评星定级（按方案的分数线、比例和资格条件）")
+    p.add_argument("--year", type=int, default=None, help="年度（默认账本的当前年度）")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+
+    p = add("explain", cmd_explain, "积分明细：每一分来自哪条记录")
+    p.add_argument("--member", required=True, help="党员编号或姓名")
+    p.add_argument("--year", type=int, default=None)
+    p.add_argument("--quarter", type=int, default=None, choices=[1, 2, 3, 4])
+
     p = add("print", cmd_print, "生成打印用 PDF")
     p.add_argument("kind", help="种类：roster（党员花名册）等")
     p.add_argument("--out", required=True, help="输出 PDF 文件")
@@ -252,6 +359,10 @@ def main(argv: list[str] | None = None) -> int:
         for line in lines() if lines else []:
             _err(line)
         return EXIT_REFUSED
+    except BrokenPipeError:
+        # Output piped into `head` and cut short: not an error worth a message.
+        sys.stderr.close()
+        return EXIT_OK
     except OSError as exc:
         _err(f"无法读写文件：{exc.filename or ''}（{exc.strerror or exc}）。请检查路径和权限。")
         return EXIT_REFUSED

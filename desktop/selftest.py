@@ -11,6 +11,7 @@ def run_self_test(say: Callable[[str], None]) -> int:
     from desktop.book.backup import backup_book, verify_file
     from desktop.book.demo import create_demo
     from desktop.book.printing import print_document
+    from desktop.book.scoring import self_test_check
     from desktop.resources import resource_path
 
     with tempfile.TemporaryDirectory(prefix="pioneer-selftest-") as tmp:
@@ -34,20 +35,8 @@ def run_self_test(say: Callable[[str], None]) -> int:
             backup = backup_book(book, dest_dir=folder / "backup")
             verify_file(backup)
             say("备份：已校验")
-            for extra in _extra_checks():
-                say(extra(book, folder))
+            say(self_test_check(book, folder))
         finally:
             book.close()
     say("自检通过")
     return 0
-
-
-def _extra_checks() -> list[Callable]:
-    """Checks that later parts of the program add (scoring)."""
-    checks: list[Callable] = []
-    try:
-        from desktop.book.scoring import self_test_check
-    except ImportError:
-        return checks
-    checks.append(self_test_check)
-    return checks

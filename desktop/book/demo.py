@@ -85,6 +85,7 @@ GIVEN_FEMALE = [
 EDUCATION = ("小学", "初中", "高中", "中专", "大专", "大学本科", "研究生")
 ETHNICITIES = ("汉族",) * 12 + ("回族", "壮族", "土家族")
 REGION = "330102"  # a real-looking county prefix
+DEMO_SCHEME = "jiedao-nongcun"  # a village branch follows the street's rural 细则
 
 
 def _id_card(rng: random.Random, birth: date, male: bool) -> str:
@@ -157,6 +158,163 @@ def demo_members(year: int, seed: int = 20260701) -> list[dict]:
     return members
 
 
+# Committee members attend the 支委会 (by index into the demo roster).
+COMMITTEE = (20, 1, 2, 3, 8)
+# A few members whose record is weaker, so the review screens have something to show.
+WEAK = (6, 17, 27)
+
+
+def _expected(member: dict, when: str) -> bool:
+    """Is the member on the roll (and not exempt) on that day?"""
+    start = member.get("transferred_in_date") or member.get("joined_date")
+    if member["status"] not in ("正式党员", "预备党员") or not start or start > when:
+        return False
+    return not (member.get("left_date") and member["left_date"] < when) and not member["exempt"]
+
+
+def _activity_plan(year: int, until: date) -> list[dict]:
+    """The branch's year: monthly 主题党日 and 支委会, quarterly 党课 and 党小组会, …"""
+    plan: list[dict] = []
+
+    def add(day: date, kind: str, topic: str, place: str = "村党群服务中心") -> None:
+        if day <= until:
+            plan.append({"date": day.isoformat(), "type": kind, "topic": topic, "place": place})
+
+    topics = (
+        "学习全国两会精神",
+        "学习《中国共产党章程》",
+        "清明祭扫革命烈士",
+        "乡村振兴政策宣讲",
+        "防汛安全与人居环境整治",
+        "庆祝建党纪念日，重温入党誓词",
+        "学习党纪学习教育读本",
+        "秋收志愿帮扶",
+        "学习贯彻全会精神",
+        "冬季防火与平安建设",
+        "年度工作总结",
+        "民主评议党员",
+    )
+    for month in range(1, 13):
+        add(date(year, month, 10), "主题党日", topics[month - 1])
+        add(date(year, month, 3), "支委会", f"研究{month}月党建工作", "村两委办公室")
+        if month % 3 == 1:
+            quarter = (month + 2) // 3
+            add(date(year, month, 20), "党课", f"第{quarter}季度党课：书记讲党课")
+            for g in GROUPS:
+                add(date(year, month, 24), "党小组会", f"第{quarter}季度{g}学习会", "组长家中")
+    add(date(year, 1, 16), "组织生活会", f"{year - 1}年度组织生活会")
+    add(date(year, 1, 17), "民主评议", f"{year - 1}年度民主评议党员")
+    add(date(year, 3, 15), "支部党员大会", "讨论预备党员转正")
+    add(date(year, 7, 1), "支部党员大会", "庆祝建党纪念日")
+    add(date(year, 5, 12), "志愿服务", "村道清扫志愿活动", "村主干道")
+    add(date(year, 9, 18), "志愿服务", "关爱留守老人志愿服务", "各自然村")
+    plan.sort(key=lambda a: (a["date"], a["type"]))
+    for n, activity in enumerate(plan, start=1):
+        activity["code"] = f"{year}-{n:03d}"
+    return plan
+
+
+def _add_year_of_facts(book: Book, year: int, until: date, rng: random.Random) -> None:
+    """Activities with attendance, monthly dues and a few claims, as a real branch has them."""
+    db = book.db
+    stamp = f"{until.isoformat()}T09:00:00"
+    members = book.roster.members()
+    by_index = {i: m for i, m in enumerate(sorted(members, key=lambda m: m["id"]))}
+    secretary = by_index[20]["name"]
+    clerk = by_index[2]["name"]
+    for activity in _activity_plan(year, until):
+        activity_id = (
+            db["activities"]
+            .insert({**activity, "host": secretary, "recorder": clerk, "created_at": stamp})
+            .last_pk
+        )
+        if activity["type"] == "支委会":
+            invited = [by_index[i] for i in COMMITTEE]
+        elif activity["type"] == "党小组会":
+            group = activity["topic"][activity["topic"].index("度") + 1 : -3]
+            invited = [m for m in members if m["group"] == group]
+        else:
+            invited = members
+        rows = []
+        for i, m in by_index.items():
+            if m not in invited or not _expected(m, activity["date"]):
+                continue
+            roll = rng.random()
+            weak = i in WEAK
+            if m["mobile"] and m["mobile_scope"] == "省外":
+                status = "因公请假" if roll < 0.8 else "出席"
+            elif roll < (0.10 if weak else 0.04):
+                status = "因私请假"
+            elif roll < (0.16 if weak else 0.07):
+                status = "因公请假"
+            elif roll < (0.22 if weak else 0.075):
+                status = "无故缺席"
+            else:
+                status = "出席"
+            rows.append(
+                {
+                    "activity_id": activity_id,
+                    "member_id": m["id"],
+                    "status": status,
+                    "note": "外出务工" if status == "因公请假" and m["mobile"] else "",
+                    "created_at": stamp,
+                }
+            )
+        db["attendance"].insert_all(rows)
+    # Dues: farmers 1–2 yuan, the two cadres on salary 1%; most pay each quarter's first month
+    # ahead, the weak members late, one member owes since summer.
+    receipt = 0
+    last_month = until.month if until.year == year else 12
+    for i, m in by_index.items():
+        if m["status"] not in ("正式党员", "预备党员"):
+            continue
+        due = 4500 if m["leader"] else (100 if m["exempt"] else 200)
+        for month in range(1, last_month + 1):
+            key = f"{year}-{month:02d}"
+            if not _expected({**m, "exempt": False}, f"{key}-28"):
+                continue
+            if i == 17 and month >= 6:
+                continue  # arrears: nothing paid since June
+            late = i in WEAK and month % 4 == 0
+            paid_on = date(year, month, 25 if not late else 28) + timedelta(days=20 if late else 0)
+            if paid_on > until:
+                continue
+            receipt += 1
+            db["dues_payments"].insert(
+                {
+                    "member_id": m["id"],
+                    "month": key,
+                    "due_fen": due,
+                    "paid_fen": due if not (i == 27 and month == 3) else due // 2,
+                    "paid_date": paid_on.isoformat(),
+                    "receiver": clerk,
+                    "receipt_no": f"{year}{receipt:04d}",
+                    "created_at": stamp,
+                }
+            )
+    claims = [
+        (12, f"{year}-05-12", "key-work", "3", "带头参加村道清扫，组织群众20余人", "审定"),
+        (20, f"{year}-06-30", "honor-street", "8", "荣获街道“优秀党务工作者”", "审定"),
+        (6, f"{year}-04-08", "morals", "-1", "群众反映占用公共通道，经核实", "审定"),
+        (27, f"{year}-08-15", "contact", "-2", "未按要求联系结对户", "审定"),
+        (9, f"{year}-09-18", "key-work", "2", "关爱留守老人志愿服务", "初评"),
+        (15, f"{year}-10-20", "key-work", "2", "协助秋收抢收", "申报"),
+    ]
+    db["claims"].insert_all(
+        {
+            "member_id": by_index[i]["id"],
+            "date": when,
+            "item": item,
+            "points": points,
+            "reason": reason,
+            "status": status,
+            "created_at": stamp,
+        }
+        for i, when, item, points, reason, status in claims
+        if date.fromisoformat(when) <= until
+    )
+
+
 def create_demo(path: str | os.PathLike[str], *, year: int | None = None) -> Book:
     """Create a demo branch book at `path` (refuses an existing file) and return it open."""
     year = year or date.today().year
@@ -174,4 +332,11 @@ def create_demo(path: str | os.PathLike[str], *, year: int | None = None) -> Boo
     roster.record_event(ids[30], "转入", f"{year}-03-12", "由城关镇光明村党支部转入")
     roster.record_event(ids[31], "转出", f"{year}-05-20", "组织关系转至县人民医院党支部")
     roster.record_event(ids[34], "转正", f"{year}-04-18", "支部大会讨论通过，报镇党委审批")
+    today = date.today()
+    until = today if today.year == year else date(year, 12, 31)
+    from desktop.book.scoring import set_year_scheme
+
+    set_year_scheme(book, year, preset=DEMO_SCHEME)
+    with book.action("生成示范支部的一年记录", f"{year} 年"):
+        _add_year_of_facts(book, year, until, random.Random(year))
     return book

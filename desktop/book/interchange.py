@@ -438,10 +438,25 @@ def _read_dues(book: Book, data: Any, check: _Checker, members: _Members) -> Non
     for row in data.rows(sheet):
         v = row.values
         month = v.get("月份")
-        m = _member_at(
-            check, sheet, row.number, "党员", members, v.get("党员"), month and f"{month}-01"
-        )
+        m = _member_at(check, sheet, row.number, "党员", members, v.get("党员"), None)
         if not (m and month and v.get("应缴") is not None and v.get("实缴") is not None):
+            continue
+        # Dues are owed for every month the member spent any part of in the branch.
+        if m.get("left_date") and month > m["left_date"][:7]:
+            check.add(
+                sheet,
+                row.number,
+                "月份",
+                f"{m['name']} 已于 {m['left_date']} 离开本支部，不应再有 {month} 的党费",
+            )
+            continue
+        if m.get("transferred_in_date") and month < m["transferred_in_date"][:7]:
+            check.add(
+                sheet,
+                row.number,
+                "月份",
+                f"{m['name']} 于 {m['transferred_in_date']} 转入本支部，{month} 的党费在原支部交纳",
+            )
             continue
         if m.get("joined_date") and month < m["joined_date"][:7]:
             check.add(

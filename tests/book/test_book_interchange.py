@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -218,8 +219,11 @@ def test_facts_import_and_export(demo_book: Book, tmp_path: Path) -> None:
         "一票否决": 1,
     }
     data = export_data(demo_book)
-    assert data["党费"][0]["应缴"] == 250
-    assert str(data["积分申报"][0]["分值"]) == "2.5"
+    assert next(r for r in data["党费"] if r["收据号"] == "R1")["应缴"] == 250
+    assert next(r for r in data["积分申报"] if r["事由"] == "义务劳动")["分值"] == Decimal("2.5")
     conn = sqlite3.connect(demo_book.path)
-    assert conn.execute("select count(*) from attendance").fetchone()[0] == 1
+    rows = conn.execute(
+        "select t.status from attendance t join activities a on a.id = t.activity_id where a.code='H1'"
+    ).fetchall()
+    assert rows == [("因私请假",)]
     conn.close()

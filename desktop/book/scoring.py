@@ -1,0 +1,216 @@
+"""The year's scheme, and the book's facts run through it.
+
+Facts are stored; points are derived here on demand by `desktop.rules`, never stored until a
+period is confirmed. The scheme of a year is stored as its file text, so a preset that changes
+in a later program version cannot change an old year's scores.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from desktop.book.errors import InputRefused
+from desktop.book.store import Book
+from desktop.rules.facts import (
+    Activity,
+    Appraisal,
+    Attendance,
+    Claim,
+    DuesMonth,
+    MemberFacts,
+    Veto,
+    YearFacts,
+)
+from desktop.rules.presets import list_presets, preset_text
+from desktop.rules.scheme import Scheme, SchemeError, load_scheme
+from desktop.rules.scoring import RatingResult, ScoreResult, rate, score
+
+DEFAULT_SCHEME = "dangyuan-ejia"
+
+
+# -- the year's scheme -------------------------------------------------------------------
+
+
+def year_scheme_text(book: Book, year: int) -> tuple[str, str]:
+    """(scheme id, TOML text) in force for `year`: stored, else the book's default preset."""
+    row = book.db.execute("select scheme_id, text from schemes where year = ?", [year]).fetchone()
+    if row:
+        return row[0], row[1]
+    preset = book.setting("default_scheme") or DEFAULT_SCHEME
+    return preset, preset_text(preset)
+
+
+def year_scheme(book: Book, year: int) -> Scheme:
+    scheme_id, text = year_scheme_text(book, year)
+    try:
+        return load_scheme(text)
+    except SchemeError as exc:
+        raise InputRefused(f"{year} 年的积分方案有错误，无法计分。", exc.problems) from exc
+
+
+def scheme_frozen(book: Book, year: int) -> bool:
+    row = book.db.execute("select frozen_at from schemes where year = ?", [year]).fetchone()
+    return bool(row and row[0])
+
+
+def set_year_scheme(
+    book: Book, year: int, *, preset: str | None = None, text: str | None = None
+) -> str:
+    """Choose a preset or store an edited scheme for `year`. Refused once the year is frozen."""
+    if scheme_frozen(book, year):
+        raise InputRefused(
+            f"{year} 年已有确认的积分结果，方案已冻结，不能再更换或修改。",
+            ["如方案确有错误，请在下一年度使用新方案。"],
+        )
+    if text is None:
+        if preset is None:
+            raise InputRefused("请选择一个预置方案或提供方案文件。")
+        try:
+            text = preset_text(preset)
+        except KeyError as exc:
+            raise InputRefused(str(exc.args[0])) from exc
+    try:
+        scheme = load_scheme(text)
+    except SchemeError as exc:
+        raise InputRefused("方案文件有错误，未保存。", exc.problems) from exc
+    with book.action("设置积分方案", f"{year} 年：{scheme.title}", scheme=scheme.id):
+        book.db["schemes"].upsert(
+            {"year": year, "scheme_id": scheme.id, "text": text, "frozen_at": None}, pk="year"
+        )
+    return scheme.id
+
+
+def presets() -> list[tuple[str, str]]:
+    return list_presets()
+
+
+# -- facts ------------------------------------------------------------------------------------
+
+
+def gather_facts(book: Book, year: int) -> YearFacts:
+    """Everything the rules read for `year`, plus the previous half year (for the 6-month veto
+    checks, which look across the new year)."""
+    start = f"{year - 1:04d}-07-01"
+    end = f"{year:04d}-12-31"
+    db = book.db
+    members = [
+        MemberFacts(
+            code=r["code"],
+            name=r["name"],
+            status=r["status"],
+            group=r["group"] or "",
+            exempt=bool(r["exempt"]),
+            mobile=bool(r["mobile"]),
+            mobile_scope=r["mobile_scope"] or None,
+            leader=bool(r["leader"]),
+            joined_date=r["joined_date"],
+            transferred_in_date=r["transferred_in_date"],
+            left_date=r["left_date"],
+        )
+        for r in db.query(
+            """select m.*, g.name as "group" from members m
+               left join party_groups g on g.id = m.group_id
+               where m.left_date is null or m.left_date >= ?""",
+            [start],
+        )
+    ]
+    activities = [
+        Activity(code=r["code"], date=r["date"], type=r["type"], title=r["topic"])
+        for r in db.query("select * from activities where date between ? and ?", [start, end])
+    ]
+    attendance = [
+        Attendance(activity=r["a"], member=r["m"], status=r["status"])
+        for r in db.query(
+            """select a.code as a, m.code as m, t.status from attendance t
+               join activities a on a.id = t.activity_id join members m on m.id = t.member_id
+               where a.date between ? and ?""",
+            [start, end],
+        )
+    ]
+    dues = [
+        DuesMonth(
+            member=r["code"],
+            month=r["month"],
+            due_fen=r["due_fen"],
+            paid_fen=r["paid_fen"],
+            paid_date=r["paid_date"],
+        )
+        for r in db.query(
+            """select m.code, d.month, sum(d.due_fen) as due_fen, sum(d.paid_fen) as paid_fen,
+                      max(d.paid_date) as paid_date
+               from dues_payments d join members m on m.id = d.member_id
+               where d.month between ? and ? group by m.code, d.month""",
+            [start[:7], end[:7]],
+        )
+    ]
+    claims = [
+        Claim(
+            member=r["code"],
+            date=r["date"],
+            item=r["item"],
+            points=Decimal(r["points"]),
+            reason=r["reason"],
+            status=r["status"],
+        )
+        for r in db.query(
+            """select m.code, c.* from claims c join members m on m.id = c.member_id
+               where c.date between ? and ?""",
+            [f"{year:04d}-01-01", end],
+        )
+    ]
+    appraisals = [
+        Appraisal(
+            year=r["year"], round=r["round"], kind=r["kind"], member=r["code"], grade=r["grade"]
+        )
+        for r in db.query(
+            "select m.code, a.* from appraisals a join members m on m.id = a.member_id where a.year = ?",
+            [year],
+        )
+    ]
+    vetoes = [
+        Veto(member=r["code"], date=r["date"], reason=r["reason"], confirmed_by=r["decided_by"])
+        for r in db.query(
+            """select m.code, v.* from vetoes v join members m on m.id = v.member_id
+               where v.date between ? and ?""",
+            [start, end],
+        )
+    ]
+    return YearFacts.of(members, activities, attendance, dues, claims, appraisals, vetoes)
+
+
+def _as_of(year: int, today: date | None) -> str | None:
+    """Judge a running year only up to today (dues not yet due are not 'unpaid')."""
+    today = today or date.today()
+    return today.isoformat() if today.year == year else None
+
+
+def score_book(
+    book: Book,
+    year: int,
+    quarter: int | None = None,
+    *,
+    today: date | None = None,
+    explain: bool = True,
+) -> ScoreResult:
+    if quarter is not None and quarter not in (1, 2, 3, 4):
+        raise InputRefused(f"季度应为 1 到 4，不是 {quarter}。")
+    scheme = year_scheme(book, year)
+    return score(
+        scheme, gather_facts(book, year), year, quarter, as_of=_as_of(year, today), explain=explain
+    )
+
+
+def rate_book(book: Book, year: int, *, today: date | None = None) -> RatingResult:
+    scheme = year_scheme(book, year)
+    if scheme.rating is None:
+        raise InputRefused(f"{year} 年的积分方案“{scheme.title}”没有评星定级的规则。")
+    result = score(scheme, gather_facts(book, year), year, as_of=_as_of(year, today), explain=False)
+    return rate(scheme, result)
+
+
+def self_test_check(book: Book, folder: Any) -> str:
+    """Used by `pioneer --self-test`: scoring the demo year must work end to end."""
+    result = score_book(book, book.current_year)
+    return f"计分：{len(result.members)} 人（方案 {result.scheme_id}）"
