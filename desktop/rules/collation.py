@@ -1,8 +1,9 @@
 """Sort keys and search for Chinese personal names.
 
 姓氏笔画 order, as party documents list names: by the simplified stroke count of the
-surname, then by its first stroke in the order 横 丨 丿 丶 乛 (一丨丿丶乛), then the
-following characters the same way.  Qt/ICU collation cannot do this (``zh_TW`` counts
+surname, then by its first stroke in the order 横 丨 丿 丶 乛 (一丨丿丶乛) and the
+following strokes, then the following characters the same way (a single given name
+first: see `stroke_key`).  Qt/ICU collation cannot do this (``zh_TW`` counts
 traditional strokes, ``zh_CN`` sorts by pinyin), so the counts come from a committed table,
 ``resources/collation/strokes.tsv`` (see SOURCES.md there), loaded on first use.
 
@@ -219,6 +220,31 @@ def pinyin_initials(name: str) -> str:
 
 
 @lru_cache(maxsize=4096)
+def _initial_choices(name: str) -> tuple[frozenset[str], ...]:
+    """Per position of `pinyin_initials`, every initial the character can have (乐: l, y)."""
+    from pypinyin import Style, pinyin
+
+    choices = []
+    for ch, syllable in zip(_clean(name), _syllables(name), strict=True):
+        if not (syllable and syllable[0].isalnum()):
+            continue
+        letters = {syllable[0]}
+        if _is_han(ch):
+            readings = pinyin(ch, style=Style.FIRST_LETTER, heteronym=True, errors="ignore")
+            letters.update(r[0].lower() for r in (readings[0] if readings else []) if r)
+        choices.append(frozenset(letters))
+    return tuple(choices)
+
+
+def _matches_initials(name: str, query: str) -> bool:
+    choices = _initial_choices(name)
+    return any(
+        all(letter in choices[start + i] for i, letter in enumerate(query))
+        for start in range(len(choices) - len(query) + 1)
+    )
+
+
+@lru_cache(maxsize=4096)
 def _full_pinyin(name: str) -> tuple[str, ...]:
     """Toneless pinyin run together, with ü written both as v and as u ("lvxin", "luxin")."""
     plain = "".join(_split_tone(s)[0] for s in _syllables(name) if s and s[0].isalnum())
@@ -229,7 +255,8 @@ def matches_search(name: str, query: str) -> bool:
     """Whether a name matches a search box entry, ignoring case, width and spaces.
 
     Matches when the query is part of the name ("三丰"), part of the pinyin initials
-    ("zsf", "sf"), or part of the full toneless pinyin ("zhangsan", "sanfeng").  An empty
+    ("zsf", "sf"; a polyphonic character matches any of its readings' initials: 张乐 by
+    "zl" and "zy"), or part of the full toneless pinyin ("zhangsan", "sanfeng").  An empty
     query matches every name.
     """
     q = _clean(query).lower()
@@ -239,7 +266,7 @@ def matches_search(name: str, query: str) -> bool:
         return True
     if not q.isascii():
         return False
-    return q in pinyin_initials(name) or any(q in full for full in _full_pinyin(name))
+    return _matches_initials(name, q) or any(q in full for full in _full_pinyin(name))
 
 
 def sorted_by_strokes(names: Iterable[str]) -> list[str]:

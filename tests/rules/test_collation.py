@@ -271,6 +271,9 @@ def test_pinyin_initials(name: str, initials: str) -> None:
         ("吕欣", "lvxin", True),
         ("吕欣", "luxin", True),
         ("吕欣", "lx", True),
+        ("张乐", "zl", True),  # 乐 lè / yuè: either initial finds the name
+        ("张乐", "zy", True),
+        ("张乐", "zx", False),
     ],
 )
 def test_matches_search(name: str, query: str, expected: bool) -> None:
