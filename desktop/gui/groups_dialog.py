@@ -128,8 +128,9 @@ class GroupEditDialog(QDialog):
         if group:
             self.ui.nameEdit.setText(group["name"])
             self.ui.noteEdit.setText(group.get("note") or "")
-            index = self.ui.leaderCombo.findData(group.get("leader_id"))
-            self.ui.leaderCombo.setCurrentIndex(max(index, 0))
+            leader = group.get("leader_id")
+            if leader in self._leader_ids:
+                self.ui.leaderCombo.setCurrentIndex(self._leader_ids.index(leader))
         self.ui.saveButton.clicked.connect(self.save)
         self.ui.cancelButton.clicked.connect(self.reject)
         self.ui.nameEdit.setFocus()
@@ -138,18 +139,22 @@ class GroupEditDialog(QDialog):
         from desktop.rules.collation import stroke_key
 
         combo = self.ui.leaderCombo
-        combo.addItem(NO_LEADER, None)
+        combo.addItem(NO_LEADER)
+        # Member ids by item position (kept in Python: no None round trip through Qt).
+        self._leader_ids: list[int | None] = [None]
         members = self.book.roster.members(include_left=False)
         own = self.group["name"] if self.group else None
         # Members of this group first, then everyone else, each in 姓氏笔画 order.
         members.sort(key=lambda m: (m.get("group") != own, stroke_key(m["name"]), m["code"]))
         for member in members:
             where = member.get("group") or "未分组"
-            combo.addItem(f"{member['name']}（{member['code']}，{where}）", member["id"])
+            combo.addItem(f"{member['name']}（{member['code']}，{where}）")
+            self._leader_ids.append(member["id"])
 
     def save(self) -> None:
         name = self.ui.nameEdit.text().strip()
-        leader_id = self.ui.leaderCombo.currentData()
+        index = self.ui.leaderCombo.currentIndex()
+        leader_id = self._leader_ids[index] if 0 <= index < len(self._leader_ids) else None
         note = self.ui.noteEdit.text().strip()
         try:
             if self.group_id is None:

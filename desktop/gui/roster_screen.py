@@ -66,14 +66,15 @@ class RosterScreen(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         table.verticalHeader().setDefaultSectionSize(34)
 
-        self.ui.statusCombo.addItem(ALL_STATUSES, None)
-        for status in STATUSES:
-            self.ui.statusCombo.addItem(status, status)
-        self.ui.flagCombo.addItem(ALL_FLAGS, None)
-        for flag in FLAG_FILTERS:
-            self.ui.flagCombo.addItem(flag, flag)
-        self.ui.orderCombo.setItemData(0, ORDER_STROKES)
-        self.ui.orderCombo.setItemData(1, ORDER_PINYIN)
+        # Each combo's values live in a Python list indexed like its items. (Reading item
+        # data back through Qt returns None for "all", and this PySide6 build drops a
+        # reference to None each time it returns one; so no None goes through Qt here.)
+        self._status_values: list[str | None] = [None, *STATUSES]
+        self.ui.statusCombo.addItems([ALL_STATUSES, *STATUSES])
+        self._flag_values: list[str | None] = [None, *FLAG_FILTERS]
+        self.ui.flagCombo.addItems([ALL_FLAGS, *FLAG_FILTERS])
+        self._order_values = [ORDER_STROKES, ORDER_PINYIN]
+        self._group_values: list[str | None] = [None]
 
         self.ui.searchEdit.textChanged.connect(self._search_changed)
         self.ui.groupCombo.currentIndexChanged.connect(self._filters_changed)
@@ -148,18 +149,26 @@ class RosterScreen(QWidget):
 
     def _fill_groups(self, members: list[dict[str, Any]]) -> None:
         combo = self.ui.groupCombo
-        current = combo.currentData() if combo.currentIndex() > 0 else None
+        current = self._value(self._group_values, combo.currentIndex())
+        values: list[str | None] = [None]
+        labels = [ALL_GROUPS]
+        for group in self.book.roster.groups():
+            values.append(group["name"])
+            labels.append(group["name"])
+        if any(not m.get("group") for m in members):
+            values.append("")
+            labels.append(NO_GROUP)
         combo.blockSignals(True)
         combo.clear()
-        combo.addItem(ALL_GROUPS, None)
-        for group in self.book.roster.groups():
-            combo.addItem(group["name"], group["name"])
-        if any(not m.get("group") for m in members):
-            combo.addItem(NO_GROUP, "")
-        index = combo.findData(current) if current is not None else 0
-        combo.setCurrentIndex(max(index, 0))
+        combo.addItems(labels)
+        self._group_values = values
+        combo.setCurrentIndex(values.index(current) if current in values else 0)
         combo.blockSignals(False)
-        self.proxy.set_group(combo.currentData())
+        self.proxy.set_group(self._value(values, combo.currentIndex()))
+
+    @staticmethod
+    def _value(values: list[Any], index: int) -> Any:
+        return values[index] if 0 <= index < len(values) else None
 
     def _resize_columns(self) -> None:
         table = self.ui.table
@@ -234,21 +243,22 @@ class RosterScreen(QWidget):
         self._update_shown()
 
     def _filters_changed(self, *_args: Any) -> None:
-        self.proxy.set_group(self.ui.groupCombo.currentData())
-        self.proxy.set_status(self.ui.statusCombo.currentData())
-        self.proxy.set_flag(self.ui.flagCombo.currentData())
+        ui = self.ui
+        self.proxy.set_group(self._value(self._group_values, ui.groupCombo.currentIndex()))
+        self.proxy.set_status(self._value(self._status_values, ui.statusCombo.currentIndex()))
+        self.proxy.set_flag(self._value(self._flag_values, ui.flagCombo.currentIndex()))
         self.proxy.set_show_left(self.ui.showLeftCheck.isChecked())
         self._update_buttons()
         self._update_shown()
 
     def _order_changed(self, *_args: Any) -> None:
-        self.proxy.set_order(self.ui.orderCombo.currentData() or ORDER_STROKES)
+        order = self._value(self._order_values, self.ui.orderCombo.currentIndex())
+        self.proxy.set_order(order or ORDER_STROKES)
         self.ui.table.horizontalHeader().setSortIndicator(NAME_COLUMN, Qt.SortOrder.AscendingOrder)
 
     def set_order(self, order: str) -> None:
-        index = self.ui.orderCombo.findData(order)
-        if index >= 0:
-            self.ui.orderCombo.setCurrentIndex(index)
+        if order in self._order_values:
+            self.ui.orderCombo.setCurrentIndex(self._order_values.index(order))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()

@@ -117,9 +117,20 @@ def on_next_dialog(
     seen: dict[str, Any] = {}
 
     def poll() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None or (cls is not None and not isinstance(dialog, cls)):
+        # Look through the top-level widgets rather than activeModalWidget(): this PySide6
+        # build drops a reference to None each time a Qt call returns None, and polling
+        # would do that fifty times a second.
+        found = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QDialog)
+            and w.isVisible()
+            and w.isModal()
+            and (cls is None or isinstance(w, cls))
+        ]
+        if not found:
             return
+        dialog = found[-1]
         timer.stop()
         seen["dialog"] = dialog
         try:
