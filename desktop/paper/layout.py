@@ -713,6 +713,8 @@ class PaperDocument:
         Latin token that is only slightly too wide is set a little smaller instead.
         """
         font, size = style.fontName, style.fontSize
+        if len(text) * size <= room:  # no glyph in our fonts is wider than 1 em: fits
+            return text
         if "\n" not in text:
             width = stringWidth(text, font, size)
             if width <= room:

@@ -15,7 +15,7 @@ STATUS_ORDER = ("正式党员", "预备党员", "入党积极分子")
 # Widths in mm for landscape A4 at 10.5 pt (259 mm of text width): dates, phone numbers
 # and the masked ID number fit on one line; 姓名, 民族, 党小组 and 备注 wrap when they must.
 ROSTER_COLUMNS: tuple[tuple[Column, str], ...] = (
-    (Column("序号", 10), ""),
+    (Column("序号", 11), ""),  # four digits still fit
     (Column("姓名", 22), "name"),
     (Column("性别", 10), "gender"),
     (Column("民族", 12), "ethnicity"),
