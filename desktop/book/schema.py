@@ -163,5 +163,75 @@ def m002_facts(db: Database) -> None:
     )
 
 
-# The number of migrations above; tests/book/test_schema.py keeps the two in step.
-SCHEMA_VERSION = 2
+@MIGRATIONS()
+def m003_meetings_and_dues(db: Database) -> None:
+    db.executescript(
+        """
+        -- 会议记录: what was decided, beside the minutes' content.
+        alter table activities add column decisions text not null default '';
+        -- 流动党员 attending elsewhere: the host organisation is on attendance.host_org.
+
+        -- The recurring template of the branch's year (行事历), editable per branch.
+        create table plan_templates (
+            id integer primary key,
+            type text not null,
+            frequency text not null check (frequency in ('monthly', 'quarterly', 'yearly')),
+            month integer,          -- yearly: which month; quarterly: month within quarter (1-3)
+            day integer not null default 10,
+            topic text not null default '',
+            per_group integer not null default 0,
+            sort integer not null default 0
+        );
+        -- The year's plan generated from the template; done when an activity is linked.
+        create table plan_items (
+            id integer primary key,
+            year integer not null,
+            type text not null,
+            due_date text not null,
+            topic text not null default '',
+            group_name text not null default '',
+            activity_id integer references activities(id),
+            created_at text not null
+        );
+        create index plan_items_year on plan_items(year, due_date);
+
+        -- Notices issued to a member (the reminder ladder): 提醒, 警戒书, 催缴通知 …
+        create table notices (
+            id integer primary key,
+            member_id integer not null references members(id),
+            kind text not null,
+            date text not null,
+            reason text not null,
+            ref text not null default '',
+            created_at text not null
+        );
+        create index notices_member on notices(member_id);
+
+        -- The monthly dues amount set for a member from a month on (党费基数).
+        create table dues_rates (
+            id integer primary key,
+            member_id integer not null references members(id),
+            from_month text not null,
+            category text not null,
+            income_fen integer,
+            monthly_fen integer not null check (monthly_fen >= 0),
+            override_reason text not null default '',
+            approved_by text not null default '',
+            created_at text not null,
+            unique (member_id, from_month)
+        );
+
+        -- One receipt may cover several months of one member (paid ahead or in arrears),
+        -- so a receipt number is unique per month, and the book checks it is one member's.
+        drop index dues_receipt;
+        create unique index dues_receipt_month on dues_payments(receipt_no, month)
+            where receipt_no is not null and receipt_no != '';
+
+        -- Days that are not working days (publicity periods count working days).
+        create table holidays (date text primary key, name text not null default '');
+        """
+    )
+
+
+# The number of migrations above; tests/book/test_store.py keeps the two in step.
+SCHEMA_VERSION = 3

@@ -137,20 +137,26 @@ def test_refuses_book_with_flipped_bytes(tmp_path: Path) -> None:
 
 
 def test_older_book_is_backed_up_then_migrated(tmp_path: Path, _private_home: Path) -> None:
-    path = _closed_demo(tmp_path)
-    # Pretend the file is one version old: forget the last migration.
-    conn = sqlite3.connect(path)
-    for table in ("activities", "attendance", "dues_payments", "claims", "appraisals", "vetoes"):
-        conn.execute(f"drop table {table}")
-    conn.execute("delete from _sqlite_migrations where name = 'm002_facts'")
-    conn.execute("pragma user_version = 1")
-    conn.commit()
-    conn.close()
+    import sqlite_utils
+
+    # A book written by the previous version: every migration but the last.
+    path = tmp_path / "old.db"
+    db = sqlite_utils.Database(path)
+    db.execute(f"pragma application_id = {APPLICATION_ID}")
+    last = MIGRATIONS.pending(db)[-1].name
+    MIGRATIONS.apply(db, stop_before=last)
+    db.execute(f"pragma user_version = {SCHEMA_VERSION - 1}")
+    db["branch"].insert({"id": 1, "name": "老支部", "created_at": "2025-01-01T00:00:00"})
+    db.conn.commit()
+    db.close()
     with Book.open(path) as book:
         assert book.db.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION
-        assert book.db["activities"].exists()
+        assert not MIGRATIONS.pending(book.db)
     backups = list((_private_home / "备份").glob("*升级前*.db"))
     assert len(backups) == 1
+    assert sqlite3.connect(backups[0]).execute("pragma user_version").fetchone()[0] == (
+        SCHEMA_VERSION - 1
+    )
 
 
 def test_action_rolls_back_as_a_whole(book: Book) -> None:
