@@ -14,11 +14,15 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from functools import lru_cache
+from operator import attrgetter
 
 from desktop.rules.facts import (
     APPROVED,
+    ATTENDANCE_STATUSES,
     PRESENT_STATUSES,
     Activity,
+    Attendance,
     MemberFacts,
     Veto,
     YearFacts,
@@ -182,9 +186,7 @@ def classify_dues(
     """on_time / late / short / unpaid for one month, or None if not (yet) judged."""
     if due_fen <= 0:
         return None
-    deadline = last_day(int(month[:4]), int(month[5:7]))
-    if grace_days:
-        deadline = add_days(deadline, grace_days)
+    deadline = _deadline(month[:7], grace_days)
     if paid_fen >= due_fen and paid_date:
         if paid_date > as_of:
             return None
@@ -192,6 +194,13 @@ def classify_dues(
     if deadline > as_of:
         return None  # still time to pay
     return "short" if paid_fen > 0 else "unpaid"
+
+
+@lru_cache(maxsize=1024)
+def _deadline(month: str, grace_days: int) -> str:
+    """Last day to pay a month's dues on time: the month's end plus the grace days."""
+    deadline = last_day(int(month[:4]), int(month[5:7]))
+    return add_days(deadline, grace_days) if grace_days else deadline
 
 
 class _Index:
@@ -206,6 +215,12 @@ class _Index:
         self.appraisal: dict[str, list[int]] = defaultdict(list)
         self.pool: dict[int, tuple[int, object]] = {}
         pool_no = 0
+        # Whether a section's facts must be walked in date order (tiers, caps, pools).
+        self.ordered: dict[int, bool] = {
+            id(section): bool(section.pools)
+            or any(item.tiers or item.cap is not None for item in section.items)
+            for section in scheme.sections
+        }
         for s_idx, section in enumerate(scheme.sections):
             by_id: dict[str, int] = {}
             for item in section.items:
@@ -356,45 +371,53 @@ def _gather(
     """
     end = as_of
     att_items = idx.attendance
-    seen_att: dict[tuple[str, str], str] = {}
-    status_rank = {"出席": 0, "补录": 1, "因公请假": 2, "因私请假": 3, "无故缺席": 4}
-    for a in facts.attendance:
-        act = activities.get(a.activity)
-        if act is None:
-            notices[a.member].append(
-                Flag("notice", f"签到记录引用了不存在的活动「{a.activity}」，未计分")
-            )
+    # Per activity of the year so far: which items each sign-in status feeds.
+    # The occurrence tuples do not depend on the member, so they are shared.
+    per_act: dict[str, dict[str, list[tuple[int, _Occ]]]] = {}
+    for act in activities.values():
+        if year_start <= act.date <= end:
+            per_act[act.code] = {
+                st: [
+                    (idx.items[i][0], (act.date, i, (act.code,), None, ("att", act, st)))
+                    for i in att_items.get((act.type, st), ())
+                ]
+                for st in ATTENDANCE_STATUSES
+            }
+    attendance: Iterable[Attendance] = facts.attendance
+    if len(set(map(_ATT_KEY, facts.attendance))) != len(facts.attendance):
+        attendance = _dedupe_attendance(facts.attendance, activities, notices)
+    for a in attendance:
+        statuses = per_act.get(a.activity)
+        if statuses is None:
+            if a.activity not in activities:
+                notices[a.member].append(
+                    Flag("notice", f"签到记录引用了不存在的活动「{a.activity}」，未计分")
+                )
             continue
-        if act.date < year_start or act.date > end:
+        hits = statuses.get(a.status)
+        if not hits:
             continue
-        key = (a.activity, a.member)
-        prev = seen_att.get(key)
-        if prev is not None:
-            notices[a.member].append(
-                Flag("notice", f"{act.date} {_activity_text(act)} 有多条签到记录，只按一条计分")
-            )
-            if status_rank.get(a.status, 9) >= status_rank.get(prev, 9):
-                continue
-        seen_att[key] = a.status
-    for (activity_code, member), status in seen_att.items():
-        act = activities[activity_code]
-        for i in att_items.get((act.type, status), ()):
-            s_idx = idx.items[i][0]
-            occs[member][s_idx].append((act.date, i, (act.code,), None, ("att", act, status)))
+        bucket = occs[a.member]
+        for s_idx, occ in hits:
+            bucket[s_idx].append(occ)
 
     grace = scheme.dues_grace_days
-    for d in facts.dues:
-        if not d.month.startswith(f"{year:04d}"):
+    dues_items = {k: [(i, idx.items[i][0]) for i in v] for k, v in idx.dues.items()}
+    prefix = f"{year:04d}"
+    end_month = end[:7]
+    for d in facts.dues if dues_items else ():
+        month = d.month
+        if not month.startswith(prefix) or month > end_month:
             continue
-        date = f"{d.month}-01"
-        if date > end:
+        kind = classify_dues(d.due_fen, d.paid_fen, d.paid_date, month, grace, as_of)
+        hits = dues_items.get(kind) if kind else None
+        if not hits:
             continue
-        kind = classify_dues(d.due_fen, d.paid_fen, d.paid_date, d.month, grace, as_of)
-        if kind is None:
-            continue
-        for i in idx.dues.get(kind, ()):
-            s_idx = idx.items[i][0]
-            occs[d.member][s_idx].append((date, i, (d.month,), None, ("dues", d, kind)))
+        date = f"{month}-01"
+        fact = ("dues", d, kind)
+        bucket = occs[d.member]
+        for i, s_idx in hits:
+            bucket[s_idx].append((date, i, (month,), None, fact))
 
     for c in facts.claims:
         if c.status != APPROVED or c.date < year_start or c.date > end:
@@ -463,6 +486,31 @@ def _gather(
             occs[ap.member][s_idx].append((period.end, i, (ap.round,), pts, ("appr", ap)))
 
 
+_ATT_KEY = attrgetter("activity", "member")
+_STATUS_RANK = {"出席": 0, "补录": 1, "因公请假": 2, "因私请假": 3, "无故缺席": 4}
+
+
+def _dedupe_attendance(
+    attendance: Iterable[Attendance],
+    activities: Mapping[str, Activity],
+    notices: dict[str, list[Flag]],
+) -> list[Attendance]:
+    """One sign-in per (activity, member): keep the best status, tell the user."""
+    best: dict[tuple[str, str], Attendance] = {}
+    for a in attendance:
+        key = (a.activity, a.member)
+        prev = best.get(key)
+        if prev is None:
+            best[key] = a
+            continue
+        act = activities.get(a.activity)
+        when = f"{act.date} {_activity_text(act)}" if act else a.activity
+        notices[a.member].append(Flag("notice", f"{when} 有多条签到记录，只按一条计分"))
+        if _STATUS_RANK.get(a.status, 9) < _STATUS_RANK.get(prev.status, 9):
+            best[key] = a
+    return list(best.values())
+
+
 def _describe(fact: object) -> str:
     kind = fact[0]  # type: ignore[index]
     if kind == "att":
@@ -489,6 +537,12 @@ def _clamp(value: Decimal, lo: Decimal | None, hi: Decimal | None) -> Decimal:
     return value
 
 
+@lru_cache(maxsize=256)
+def _active_periods(kind: str, window: Period, as_of: str, finer: bool) -> dict[int, Period]:
+    """The section's periods in the window that have begun by as_of (read-only, cached)."""
+    return {(p.index if finer else 0): p for p in periods_in(kind, window) if p.start <= as_of}
+
+
 def _score_member(
     scheme: Scheme,
     idx: _Index,
@@ -502,12 +556,12 @@ def _score_member(
     win_months = PERIOD_MONTHS[window.kind]
     total = ZERO
     last_adjust: str | None = None
+    always_in = not m.transferred_in_date and not m.left_date
     for s_idx, section in enumerate(scheme.sections):
         finer = PERIOD_MONTHS[section.period] < win_months
-        periods = periods_in(section.period, window)
-        active = {
-            (p.index if finer else 0): p for p in periods if _in_branch(m, p) and p.start <= as_of
-        }
+        active = _active_periods(section.period, window, as_of, finer)
+        if not always_in:
+            active = {k: p for k, p in active.items() if _in_branch(m, p)}
         sums = dict.fromkeys(active, ZERO)
         lines: dict[int, list[Line]] | None = {k: [] for k in active} if explain else None
         occ = buckets.get(s_idx)
@@ -615,14 +669,26 @@ def _run_section(
 
     Returns whether any deduction fell in the window."""
     deducted = False
+    items = idx.items
+    win_start = window.start
+    sec_period = section.period
+    if lines is None and not idx.ordered[id(section)]:
+        # Numbers only and no tiers/caps/pools: order does not matter, just add up.
+        for date, i, _tb, claimed, _fact in occ:
+            if date < win_start:
+                continue
+            key_p = period_index(sec_period, int(date[5:7])) if finer else 0
+            if key_p in sums:
+                p = claimed if claimed is not None else (items[i][1].points or ZERO)
+                sums[key_p] += p
+                if p < 0:
+                    deducted = True
+        return deducted
     occ.sort(key=lambda o: (o[0], o[1], o[2]))
     counts: dict[tuple[int, int], int] = {}
     item_run: dict[tuple[int, int], Decimal] = {}
     pool_run: dict[tuple[int, int], Decimal] = {}
     pools = idx.pool
-    items = idx.items
-    win_start = window.start
-    sec_period = section.period
     for date, i, _tb, claimed, fact in occ:
         item = items[i][1]
         month = int(date[5:7])
@@ -748,16 +814,21 @@ def _detect_vetoes(
     last_month = month_number(as_of) - (
         0 if as_of == last_day(int(as_of[:4]), int(as_of[5:7])) else 1
     )
-    held = {month_number(a.date) for a in activities.values()}
+    act_month = {a.code: month_number(a.date) for a in activities.values()}
+    held = set(act_month.values())
     attended: dict[str, set[int]] = defaultdict(set)
     for a in facts.attendance:
-        act = activities.get(a.activity)
-        if act is not None and a.status in PRESENT_STATUSES:
-            attended[a.member].add(month_number(act.date))
+        if a.status in PRESENT_STATUSES:
+            mn = act_month.get(a.activity)
+            if mn is not None:
+                attended[a.member].add(mn)
     unpaid: dict[str, set[int]] = defaultdict(set)
     recorded: dict[str, set[int]] = defaultdict(set)
+    month_cache: dict[str, int] = {}
     for d in facts.dues:
-        mn = month_number(d.month)
+        mn = month_cache.get(d.month)
+        if mn is None:
+            mn = month_cache[d.month] = month_number(d.month)
         if mn > last_month or d.due_fen <= 0:
             continue
         recorded[d.member].add(mn)
