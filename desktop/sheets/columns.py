@@ -136,7 +136,7 @@ class SheetSpec:
 # --- the choices CONTRACT.md lists -------------------------------------------------------------
 
 GENDERS: tuple[str, ...] = ("男", "女")
-MEMBER_STATUSES: tuple[str, ...] = ("正式党员", "预备党员", "入党积极分子", "入党申请人")
+MEMBER_STATUSES: tuple[str, ...] = ("正式党员", "预备党员", "入党积极分子")
 ACTIVITY_TYPES: tuple[str, ...] = (
     "支部党员大会",
     "支委会",
