@@ -102,3 +102,18 @@ def test_doc_documents_every_column() -> None:
         'python -c "from desktop.sheets.columns import markdown_tables as m; print(m())"'
     )
     assert "工作表名 第N行 列名: 问题" in text
+
+
+def test_importing_the_package_does_not_load_openpyxl() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, desktop.sheets, desktop.sheets.columns, desktop.sheets.reader, "
+        "desktop.sheets.writer; from desktop.sheets import read_workbook, write_workbook; "
+        "assert 'openpyxl' not in sys.modules, 'openpyxl imported at start'; "
+        "assert not any(m.startswith(('desktop.book', 'desktop.gui', 'desktop.paper', "
+        "'desktop.rules')) for m in sys.modules), 'sheets imports an upper layer'"
+    )
+    root = Path(__file__).resolve().parents[2]
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=root)
