@@ -110,6 +110,8 @@ class ImportDialog(QDialog):
         mapping_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.ui.mappingTable.verticalHeader().setDefaultSectionSize(36)
         self.ui.previewTable.verticalHeader().setDefaultSectionSize(30)
+        self.ui.previewTable.horizontalHeader().setStretchLastSection(True)
+        self.ui.problemsList.setMaximumHeight(150)
 
         self.ui.browseButton.clicked.connect(self.choose_file)
         self.ui.backButton.clicked.connect(self.back)
@@ -367,6 +369,7 @@ class ImportDialog(QDialog):
             ui.problemsLabel.setText("")
         ui.problemsLabel.setVisible(bool(problems))
         ui.problemsList.setVisible(bool(problems))
+        ui.previewLabel.setText("工作簿中的党员：" if problems else "将导入的党员：")
         self._fill_preview(plan)
         self._go(PAGE_PREVIEW)
         if not problems:
@@ -391,6 +394,9 @@ class ImportDialog(QDialog):
             for c, key in enumerate(keys):
                 table.setItem(r, c, QTableWidgetItem(_display(row.get(key))))
         table.resizeColumnsToContents()
+        header = table.horizontalHeader()
+        for column in range(max(len(keys) - 1, 0)):
+            header.resizeSection(column, header.sectionSize(column) + 16)
         self.ui.previewLabel.setVisible(bool(rows))
         table.setVisible(bool(rows))
 

@@ -12,6 +12,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from desktop.gui.forms.ui_roster_screen import Ui_RosterScreen
+from desktop.gui.qt_workarounds import guard_none_refcount
 from desktop.gui.roster_model import (
     FLAG_FILTERS,
     ID_ROLE,
@@ -48,6 +49,9 @@ class RosterScreen(QWidget):
 
     def __init__(self, book: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # The roster is on screen from start-up; make sure the bindings' None defect cannot
+        # abort a long session (a no-op when app.py already applied it, or when not needed).
+        guard_none_refcount()
         self.book = book
         self._sized = False
         self.ui = Ui_RosterScreen()
@@ -128,6 +132,9 @@ class RosterScreen(QWidget):
         self.ui.showLeftCheck.setChecked(False)
         self.refresh()
         self.ui.groupCombo.setCurrentIndex(0)
+        if self.proxy.rowCount():
+            # A row is selected from the start, so Enter and the buttons work at once.
+            self.ui.table.selectRow(0)
 
     def refresh(self, select_id: int | None = None) -> None:
         """Reload members and groups from the book, keeping filters and the selection."""
@@ -138,7 +145,6 @@ class RosterScreen(QWidget):
         self._fill_groups(members)
         self.ui.countsLabel.setText(counts_text(self.book.roster.count()))
         self.ui.emptyLabel.setVisible(not members)
-        self.ui.table.setVisible(bool(members))
         if members and not self._sized:
             self._resize_columns()
             self._sized = True

@@ -147,6 +147,11 @@ class Ui_RosterScreen(object):
 
         self.emptyLabel = QLabel(RosterScreen)
         self.emptyLabel.setObjectName(u"emptyLabel")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        sizePolicy.setHorizontalStretch(0)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.emptyLabel.sizePolicy().hasHeightForWidth())
+        self.emptyLabel.setSizePolicy(sizePolicy)
         self.emptyLabel.setVisible(False)
         self.emptyLabel.setWordWrap(True)
 
