@@ -112,7 +112,7 @@ def read_cell(
     """
     if value is None:
         return None
-    if data_type == "e" or (isinstance(value, str) and value in _EXCEL_ERRORS):
+    if data_type == "e":
         raise CellError(f"单元格是公式错误 {value}，请改正后再导入")
     if isinstance(value, str):
         value = clean_text(value)
@@ -121,11 +121,6 @@ def read_cell(
     if isinstance(value, dt.timedelta):
         raise CellError(f"应为{column.kind.label}，实为时长 {value}")
     return _READERS[column.kind](column, value, number_format)
-
-
-_EXCEL_ERRORS = frozenset(
-    {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA"}
-)
 
 
 def _read_text(column: Column, value: Any, number_format: str) -> str | None:

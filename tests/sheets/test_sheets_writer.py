@@ -298,6 +298,7 @@ def test_round_trip_of_tricky_values(tmp_path: Path) -> None:
             "人员类别": "入党积极分子",
             "备注": "2026-01-05",
             "学历": "TRUE",
+            "离开原因": "#DIV/0!",
         },
     ]
     dues = [{"党员": "0001", "月份": "2026-01", "应缴": 1, "实缴": 123456789012}]
@@ -309,5 +310,6 @@ def test_round_trip_of_tricky_values(tmp_path: Path) -> None:
     assert back.rows("党员名册")[1]["编号"] == "1e5"
     assert back.rows("党员名册")[1]["备注"] == "2026-01-05"
     assert back.rows("党员名册")[1]["学历"] == "TRUE"
+    assert back.rows("党员名册")[1]["离开原因"] == "#DIV/0!"  # text, not a formula error
     assert back.rows("党费")[0]["实缴"] == 123456789012
     assert back.rows("积分申报")[0]["分值"] == Decimal("-0.01")
