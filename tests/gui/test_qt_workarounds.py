@@ -18,7 +18,7 @@ def test_many_void_qt_calls_cannot_exhaust_none(qtbot):
         label.setText("先锋")
     # Either the bindings are sound, or the guard left None far from zero.
     assert not none_refcount_leaks() or sys.getrefcount(None) > 1 << 30
-    assert sys.getrefcount(None) > before - 50_001
+    assert sys.getrefcount(None) > before - 60_000
 
 
 def test_guard_is_idempotent():
