@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QHeaderView, QMessageBox, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QTableWidgetItem, QWidget
 
 from desktop.book.errors import InputRefused
 from desktop.gui.fields import mark_invalid, show_error
@@ -25,10 +25,6 @@ class GroupsDialog(QDialog):
         self.ui = Ui_GroupsDialog()
         self.ui.setupUi(self)
         table = self.ui.groupsTable
-        header = table.horizontalHeader()
-        header.setMinimumSectionSize(90)
-        for column in range(3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         table.verticalHeader().setDefaultSectionSize(32)
         table.doubleClicked.connect(lambda _index: self.edit_group())
         table.itemSelectionChanged.connect(self._update_buttons)
@@ -56,6 +52,10 @@ class GroupsDialog(QDialog):
                 table.setItem(row, column, item)
             if group["id"] == select_id:
                 table.selectRow(row)
+        table.resizeColumnsToContents()
+        header = table.horizontalHeader()
+        for column in range(3):
+            header.resizeSection(column, max(header.sectionSize(column) + 24, 90))
         if table.currentRow() < 0 and self.groups:
             table.selectRow(0)
         self._update_buttons()

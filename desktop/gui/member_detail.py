@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QTableWidgetItem, QWidget
 
 from desktop.book.errors import InputRefused
 from desktop.book.roster import EVENT_KINDS, member_flags
@@ -68,9 +68,6 @@ class MemberDetail(QDialog):
         self.changed = False
         self.ui = Ui_MemberDetail()
         self.ui.setupUi(self)
-        header = self.ui.eventsTable.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.ui.eventsTable.verticalHeader().setDefaultSectionSize(32)
         self.ui.editButton.clicked.connect(self.edit)
         self.ui.eventButton.clicked.connect(self.record_event)
@@ -119,7 +116,10 @@ class MemberDetail(QDialog):
             item = QTableWidgetItem("还没有变动记录")
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             table.setItem(0, 2, item)
-        self.ui.eventButton.setEnabled(True)
+        table.resizeColumnsToContents()
+        header = table.horizontalHeader()
+        for column in (0, 1):
+            header.resizeSection(column, header.sectionSize(column) + 24)
 
     def edit(self) -> None:
         from desktop.gui.member_dialog import MemberDialog
