@@ -860,11 +860,18 @@ def _read_rating(r: _Reader, data: Mapping[str, Any], names: Sequence[str]) -> R
             levels.append(Level(minimum, stars, grade, quota, below, count))
     if len(levels) == len(raw_levels):
         for k in range(1, len(levels)):
-            if levels[k].min >= levels[k - 1].min:
+            # Equal lines are allowed: stars then differ only by quota (星级评定 "三星级起评").
+            if levels[k].min > levels[k - 1].min:
                 r.add(
                     f"{where} levels 第{k + 1}项",
-                    f"分数线 {_fmt(levels[k].min)} 应低于上一项的 {_fmt(levels[k - 1].min)}"
-                    "（从高到低排列）",
+                    f"分数线 {_fmt(levels[k].min)} 高于上一项的 {_fmt(levels[k - 1].min)}"
+                    "（应从高到低排列）",
+                )
+            elif levels[k].min == levels[k - 1].min and levels[k - 1].quota is None:
+                r.add(
+                    f"{where} levels 第{k + 1}项",
+                    f"与上一项分数线相同（{_fmt(levels[k].min)}），上一项必须有名额比例 quota，"
+                    "否则本项永远评不到",
                 )
             a, b = levels[k - 1].stars, levels[k].stars
             if a is not None and b is not None and b >= a:

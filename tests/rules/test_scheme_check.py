@@ -111,6 +111,12 @@ def test_good_scheme_has_no_problems() -> None:
         ),
         ("quota = 0.3", "quota = 0.95", "[rating]: 各档名额比例合计105%，超过100%"),
         (
+            "min = 90\n  stars = 5\n  quota = 0.1",
+            "min = 80\n  stars = 5",
+            "[rating] levels 第2项: 与上一项分数线相同（80），上一项必须有名额比例 quota，"
+            "否则本项永远评不到",
+        ),
+        (
             '["主题党日", "党课"]',
             '["主题党日", "党日"]',
             f"{ITEM1}: 未知的活动类型「党日」，可选：支部党员大会、支委会、党小组会、党课、"
@@ -125,7 +131,7 @@ def test_good_scheme_has_no_problems() -> None:
         (
             "min = 80",
             "min = 95",
-            "[rating] levels 第2项: 分数线 95 应低于上一项的 90（从高到低排列）",
+            "[rating] levels 第2项: 分数线 95 高于上一项的 90（应从高到低排列）",
         ),
         (
             'items = ["study"]',
