@@ -62,13 +62,9 @@ class RosterModel(QAbstractTableModel):
         self.beginResetModel()
         self._members = list(members)
         self._flags = ["、".join(member_flags(m)) for m in self._members]
-        self._keys = [
-            {
-                ORDER_STROKES: stroke_key(m.get("name") or ""),
-                ORDER_PINYIN: pinyin_key(m.get("name") or ""),
-            }
-            for m in self._members
-        ]
+        # Sort keys are computed when first needed: the pinyin ones load pypinyin's
+        # dictionary (~170 ms), which start-up should not pay for in 姓氏笔画 order.
+        self._keys = [{} for _ in self._members]
         self.endResetModel()
 
     def members(self) -> list[dict[str, Any]]:
@@ -84,7 +80,12 @@ class RosterModel(QAbstractTableModel):
         return -1
 
     def name_key(self, row: int, order: str) -> tuple:
-        return self._keys[row][order]
+        keys = self._keys[row]
+        key = keys.get(order)
+        if key is None:
+            name = self._members[row].get("name") or ""
+            key = keys[order] = pinyin_key(name) if order == ORDER_PINYIN else stroke_key(name)
+        return key
 
     # -- Qt model API ----------------------------------------------------------------------
 
