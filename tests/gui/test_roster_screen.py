@@ -451,3 +451,44 @@ def test_set_book_shows_another_book(screen, qtbot, tmp_path):
         assert not screen.ui.editButton.isEnabled()
     finally:
         other.close()
+
+
+def test_enter_in_the_group_box_saves_a_new_group_name(screen, qtbot, roster_book, typist):
+    from desktop.gui.member_dialog import MemberDialog
+
+    dialog = MemberDialog(roster_book, member_id(roster_book, "丁伟"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    edit = dialog.ui.groupCombo.lineEdit()
+    edit.selectAll()
+    typist(edit, "青年党小组")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert roster_book.roster.find("丁伟")["group"] == "青年党小组"
+    assert "青年党小组" in [g["name"] for g in roster_book.roster.groups()]
+
+
+def test_edit_from_the_detail_dialog(screen, qtbot, roster_book):
+    from desktop.gui.member_detail import MemberDetail
+    from desktop.gui.member_dialog import MemberDialog
+
+    select(screen, qtbot, "赵桂兰")
+
+    def edit(form: MemberDialog) -> None:
+        form.ui.noteEdit.setText("")
+        qtbot.keyClicks(form.ui.noteEdit, "tel 2")
+        qtbot.mouseClick(form.ui.saveButton, Qt.MouseButton.LeftButton)
+
+    def in_detail(detail: MemberDetail) -> None:
+        inner = on_next_dialog(qtbot, edit, cls=MemberDialog)
+        qtbot.mouseClick(detail.ui.editButton, Qt.MouseButton.LeftButton)
+        finish(inner)
+        assert detail.ui.noteValue.text() == "tel 2"
+        assert "免考（2025-01-10 批准，年老体弱）" in detail.ui.flagsValue.text()
+        qtbot.keyClick(detail, Qt.Key.Key_Escape)
+
+    seen = on_next_dialog(qtbot, in_detail, cls=MemberDetail)
+    qtbot.mouseClick(screen.ui.detailButton, Qt.MouseButton.LeftButton)
+    finish(seen)
+    assert roster_book.roster.find("赵桂兰")["note"] == "tel 2"
