@@ -215,6 +215,8 @@ class Scheme:
     total_cap: Decimal | None = None
     dues_grace_days: int = 0
     note: str = ""
+    mobile_in_province_per_quarter: int = 0  # 流动党员（省内）每季度至少参加几次组织生活
+    mobile_out_of_province_per_year: int = 0  # 流动党员（省外）每年至少参加几次
 
     def item(self, item_id: str) -> Item | None:
         for section in self.sections:
@@ -433,7 +435,7 @@ _SCHEME_KEYS = (
     "total_cap",
     "note",
 )
-_TOP_KEYS = ("scheme", "members", "dues", "sections", "rating", "veto", "followups")
+_TOP_KEYS = ("scheme", "members", "dues", "mobile", "sections", "rating", "veto", "followups")
 _SECTION_KEYS = ("name", "max", "mode", "capped", "period", "combine", "note", "items", "pools")
 _ITEM_KEYS = (
     "id",
@@ -527,6 +529,11 @@ def scheme_from_dict(data: Mapping[str, Any]) -> Scheme:
     r.keys(dues, ("grace_days",), "[dues]")
     grace = r.integer(dues, "grace_days", "[dues]", default=0, low=0, high=365) or 0
 
+    mobile = r.table(data, "mobile", "文件顶层") or {}
+    r.keys(mobile, ("in_province_per_quarter", "out_of_province_per_year"), "[mobile]")
+    mobile_q = r.integer(mobile, "in_province_per_quarter", "[mobile]", default=0, low=0, high=50)
+    mobile_y = r.integer(mobile, "out_of_province_per_year", "[mobile]", default=0, low=0, high=50)
+
     sections = _read_sections(r, data, period, combine)
     names = [s.name for s in sections]
     if total is not None and sections:
@@ -562,6 +569,8 @@ def scheme_from_dict(data: Mapping[str, Any]) -> Scheme:
         total_cap=total_cap,
         dues_grace_days=grace,
         note=note,
+        mobile_in_province_per_quarter=mobile_q or 0,
+        mobile_out_of_province_per_year=mobile_y or 0,
     )
 
 

@@ -314,6 +314,7 @@ def score(
         results.append(mr)
 
     _detect_vetoes(scheme, facts, activities, members, results, as_of)
+    _mobile_checks(scheme, facts, activities, members, results, window, as_of)
     _followups(scheme, results, previous_flags or {})
     return ScoreResult(scheme.id, year, window, as_of, results, quarter, half, month)
 
@@ -900,6 +901,65 @@ def _longest_run(lo: int, hi: int, missed) -> tuple[int, int] | None:  # type: i
         else:
             run_start = run_end = None
     return best
+
+
+def _mobile_checks(
+    scheme: Scheme,
+    facts: YearFacts,
+    activities: Mapping[str, Activity],
+    members: list[MemberFacts],
+    results: list[MemberResult],
+    window: Period,
+    as_of: str,
+) -> None:
+    """流动党员: in-province ≥ N a quarter, out-of-province ≥ M a year (ended periods only).
+
+    Activity reported by the host organisation is recorded as 出席 or 补录."""
+    per_q = scheme.mobile_in_province_per_quarter
+    per_y = scheme.mobile_out_of_province_per_year
+    if not per_q and not per_y:
+        return
+    mobile = {m.code: m for m in members if m.mobile}
+    if not mobile:
+        return
+    counts: dict[tuple[str, int], int] = defaultdict(int)
+    for a in facts.attendance:
+        if a.member not in mobile or a.status not in PRESENT_STATUSES:
+            continue
+        act = activities.get(a.activity)
+        if act is None or not (window.start <= act.date <= as_of):
+            continue
+        counts[(a.member, period_index("quarter", int(act.date[5:7])))] += 1
+    for mr in results:
+        m = mobile.get(mr.code)
+        if m is None or not mr.scored:
+            continue
+        if m.mobile_scope == "省外" and per_y:
+            if window.kind == "year" and as_of >= window.end:
+                done = sum(counts[(m.code, q)] for q in range(1, 5))
+                if done < per_y:
+                    mr.flags.append(
+                        Flag(
+                            "notice",
+                            f"流动党员（省外）{window.year}年参加组织生活{done}次，"
+                            f"少于每年{per_y}次的要求，请核实流入地党组织的证明材料",
+                            "mobile",
+                        )
+                    )
+        elif m.mobile_scope == "省内" and per_q:
+            for p in periods_in("quarter", window):
+                if p.end > as_of or not _in_branch(m, p):
+                    continue
+                done = counts[(m.code, p.index)]
+                if done < per_q:
+                    mr.flags.append(
+                        Flag(
+                            "notice",
+                            f"流动党员（省内）{p.label}参加组织生活{done}次，"
+                            f"少于每季度{per_q}次的要求",
+                            "mobile",
+                        )
+                    )
 
 
 # ---------------------------------------------------------------- follow-ups and quotas

@@ -142,3 +142,28 @@ def test_followups_by_total() -> None:
         "002": [],
         "003": ["谈话教育", "按不合格党员处置"],
     }
+
+
+def test_mobile_members_minimum_party_life() -> None:
+    b = Branch()
+    b.member("001", mobile=True, mobile_scope="省内")
+    b.member("002", mobile=True, mobile_scope="省外")
+    b.member("003", mobile=True, mobile_scope="省外")
+    b.attend("001", "2026-02-10", "补录")  # Q1 done; Q2–Q4 missing
+    b.attend("001", "2026-11-10", "出席")  # Q4 done
+    b.attend("002", "2026-07-01", "补录")  # only once a year
+    b.attend("003", "2026-03-01", "出席")
+    b.attend("003", "2026-09-01", "补录")
+    result = score(SCHEME, b.facts(), 2026)
+    notes = {m.code: [f.text for f in m.flags if f.name == "mobile"] for m in result.members}
+    assert notes["001"] == [
+        "流动党员（省内）2026年第2季度参加组织生活0次，少于每季度1次的要求",
+        "流动党员（省内）2026年第3季度参加组织生活0次，少于每季度1次的要求",
+    ]
+    assert notes["002"] == [
+        "流动党员（省外）2026年参加组织生活1次，少于每年2次的要求，请核实流入地党组织的证明材料"
+    ]
+    assert notes["003"] == []
+    # a quarter still running is not judged
+    live = score(SCHEME, b.facts(), 2026, as_of="2026-05-15")
+    assert [f.text for f in live.member("001").flags if f.name == "mobile"] == []  # type: ignore[union-attr]
