@@ -79,7 +79,9 @@ class MemberDialog(QDialog):
     After `exec()` returns Accepted, `member_id` holds the saved member's id.
     """
 
-    def __init__(self, book: Any, member_id: int | None = None, parent: QWidget | None = None):
+    def __init__(
+        self, book: Any, member_id: int | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.book = book
         self.member_id = member_id
