@@ -125,7 +125,7 @@ class Roster:
     def groups(self) -> list[dict[str, Any]]:
         return [
             dict(row)
-            for row in self.db.query(
+            for row in self.book.query(
                 """
                 select g.id, g.name, g.note, g.leader_id, l.name as leader_name,
                        (select count(*) from members m
@@ -143,7 +143,7 @@ class Roster:
         if self._group_id(name) is not None:
             raise InputRefused(f"已有名为“{name}”的党小组。", {"name": "党小组名称不能重复。"})
         with self.book.action("新建党小组", name):
-            sort = self.db.execute(
+            sort = self.book.execute(
                 "select coalesce(max(sort), 0) + 1 from party_groups"
             ).fetchone()[0]
             return (
@@ -167,7 +167,7 @@ class Roster:
             )
 
     def delete_group(self, group_id: int) -> None:
-        count = self.db.execute(
+        count = self.book.execute(
             "select count(*) from members where group_id = ?", [group_id]
         ).fetchone()[0]
         if count:
@@ -179,7 +179,7 @@ class Roster:
             self.db["party_groups"].delete(group_id)
 
     def _group_id(self, name: str) -> int | None:
-        row = self.db.execute("select id from party_groups where name = ?", [name]).fetchone()
+        row = self.book.execute("select id from party_groups where name = ?", [name]).fetchone()
         return row[0] if row else None
 
     def _group_id_or_create(self, name: str) -> int | None:
@@ -189,17 +189,19 @@ class Roster:
         found = self._group_id(name)
         if found is not None:
             return found
-        sort = self.db.execute("select coalesce(max(sort), 0) + 1 from party_groups").fetchone()[0]
+        sort = self.book.execute("select coalesce(max(sort), 0) + 1 from party_groups").fetchone()[
+            0
+        ]
         return self.db["party_groups"].insert({"name": name, "sort": sort}).last_pk
 
     # -- members ---------------------------------------------------------------------------
 
     def members(self, *, include_left: bool = True) -> list[dict[str, Any]]:
         where = "" if include_left else " where m.left_date is null"
-        return [_row_to_member(r) for r in self.db.query(_SELECT + where + " order by m.id")]
+        return [_row_to_member(r) for r in self.book.query(_SELECT + where + " order by m.id")]
 
     def member(self, member_id: int) -> dict[str, Any]:
-        rows = list(self.db.query(_SELECT + " where m.id = ?", [member_id]))
+        rows = list(self.book.query(_SELECT + " where m.id = ?", [member_id]))
         if not rows:
             raise InputRefused(f"找不到编号为 {member_id} 的党员记录。")
         return _row_to_member(rows[0])
@@ -207,9 +209,9 @@ class Roster:
     def find(self, code_or_name: str) -> dict[str, Any]:
         """A member by 编号, or by 姓名 when exactly one member has it."""
         key = (code_or_name or "").strip()
-        rows = list(self.db.query(_SELECT + " where m.code = ?", [key]))
+        rows = list(self.book.query(_SELECT + " where m.code = ?", [key]))
         if not rows:
-            rows = list(self.db.query(_SELECT + " where m.name = ?", [key]))
+            rows = list(self.book.query(_SELECT + " where m.name = ?", [key]))
         if not rows:
             raise InputRefused(f"找不到党员“{key}”。", ["请用党员编号或姓名（须唯一）。"])
         if len(rows) > 1:
@@ -220,14 +222,14 @@ class Roster:
         return _row_to_member(rows[0])
 
     def count(self) -> dict[str, int]:
-        rows = self.db.execute(
+        rows = self.book.execute(
             "select status, count(*) from members where left_date is null group by status"
         ).fetchall()
         return dict(rows)
 
     def next_code(self) -> str:
         """The next free numeric 编号, zero-padded to three digits ("001")."""
-        codes = [r[0] for r in self.db.execute("select code from members").fetchall()]
+        codes = [r[0] for r in self.book.execute("select code from members").fetchall()]
         numbers = [int(c) for c in codes if c.isdigit()]
         return f"{(max(numbers) + 1) if numbers else 1:03d}"
 
@@ -239,12 +241,14 @@ class Roster:
         problems = validate_member(fields, today or date.today())
         code = fields.get("code") or ""
         if code:
-            row = self.db.execute("select id, name from members where code = ?", [code]).fetchone()
+            row = self.book.execute(
+                "select id, name from members where code = ?", [code]
+            ).fetchone()
             if row and row[0] != member_id:
                 problems.setdefault("code", f"编号 {code} 已被 {row[1]} 使用，请换一个编号。")
         id_card = fields.get("id_card") or ""
         if id_card and "id_card" not in problems:
-            row = self.db.execute(
+            row = self.book.execute(
                 "select id, name from members where id_card = ?", [id_card]
             ).fetchone()
             if row and row[0] != member_id:

@@ -1,6 +1,6 @@
 """The book's schema, as numbered sqlite-utils migrations.
 
-Append new migrations at the end and bump nothing by hand: SCHEMA_VERSION is their count,
+Append new migrations at the end and bump SCHEMA_VERSION in version.py: it is their count,
 written to PRAGMA user_version so an older program can refuse a newer file.
 """
 
@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
+
+from desktop.book.version import SCHEMA_VERSION
 
 MIGRATIONS = Migrations("pioneer")
 
@@ -233,5 +235,5 @@ def m003_meetings_and_dues(db: Database) -> None:
     )
 
 
-# The number of migrations above; tests/book/test_store.py keeps the two in step.
-SCHEMA_VERSION = 3
+# Re-exported: the version lives in version.py so that opening a book needn't import this.
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION"]

@@ -14,10 +14,9 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from desktop.book.errors import (
     BookMissingError,
@@ -25,7 +24,10 @@ from desktop.book.errors import (
     NewerBookError,
     NotABookError,
 )
-from desktop.book.schema import MIGRATIONS, SCHEMA_VERSION
+from desktop.book.version import SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 # "PION" — marks the file as ours for `file(1)` and for our own checks.
 APPLICATION_ID = 0x50494F4E
@@ -103,10 +105,27 @@ class Book:
     A Book belongs to the thread that opened it (sqlite3 rule); background work opens its own.
     """
 
-    def __init__(self, path: Path, db: sqlite_utils.Database, actor: str | None = None) -> None:
+    def __init__(self, path: Path, conn: sqlite3.Connection, actor: str | None = None) -> None:
         self.path = Path(path)
-        self.db = db
+        self.conn = conn
         self.actor = actor or default_actor()
+
+    @cached_property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils over the same connection, made on first use: importing it costs about
+        a tenth of a second, which the window's start (reads only) does without."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
+
+    def execute(self, sql: str, params: Any = ()) -> sqlite3.Cursor:
+        return self.conn.execute(sql, params)
+
+    def query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
+        """Rows as dicts (column name → value)."""
+        cursor = self.conn.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -144,7 +163,7 @@ class Book:
             )
         path.parent.mkdir(parents=True, exist_ok=True)
         book = cls(path, _connect(path))
-        book.db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        book.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         book._migrate()
         with book.action("新建账本", f"{branch} {year} 年"):
             book.db["branch"].insert(
@@ -164,8 +183,8 @@ class Book:
     def close(self) -> None:
         # Fold the WAL back so a copied or restored file is whole on its own.
         with contextlib.suppress(sqlite3.Error):
-            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        self.db.close()
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.conn.close()
 
     def __enter__(self) -> Book:
         return self
@@ -174,8 +193,10 @@ class Book:
         self.close()
 
     def _migrate(self) -> None:
+        from desktop.book.schema import MIGRATIONS
+
         MIGRATIONS.apply(self.db)
-        self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        self.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     # -- transactions and the journal ------------------------------------------------------
 
@@ -195,7 +216,7 @@ class Book:
             )
 
     def journal(self, limit: int = 200) -> list[dict[str, Any]]:
-        return list(self.db["journal"].rows_where(order_by="id desc", limit=limit))
+        return self.query("select * from journal order by id desc limit ?", [limit])
 
     @property
     def roster(self):  # -> Roster; imported here because roster imports this module
@@ -206,7 +227,7 @@ class Book:
     # -- settings and branch ---------------------------------------------------------------
 
     def setting(self, key: str, default: str | None = None) -> str | None:
-        row = self.db.execute("select value from settings where key = ?", [key]).fetchone()
+        row = self.execute("select value from settings where key = ?", [key]).fetchone()
         return row[0] if row else default
 
     def set_setting(self, key: str, value: str) -> None:
@@ -218,7 +239,7 @@ class Book:
         return int(value) if value else datetime.now().year
 
     def branch(self) -> dict[str, Any]:
-        row = self.db.execute("select name, parent_org, kind from branch where id = 1").fetchone()
+        row = self.execute("select name, parent_org, kind from branch where id = 1").fetchone()
         if row is None:
             return {"name": "", "parent_org": "", "kind": ""}
         return {"name": row[0], "parent_org": row[1] or "", "kind": row[2] or ""}
@@ -234,17 +255,17 @@ class Book:
             )
 
     def integrity_ok(self) -> bool:
-        return self.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        return self.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
-def _connect(path: Path) -> sqlite_utils.Database:
+def _connect(path: Path) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(str(path), timeout=10)
-        db = sqlite_utils.Database(conn)
-        db.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA journal_mode = WAL")
         # FULL: an acknowledged action survives a power cut, which an office PC will see.
-        db.execute("PRAGMA synchronous = FULL")
-        db.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA recursive_triggers = ON")  # as sqlite-utils sets it
     except sqlite3.DatabaseError as exc:
         raise DamagedBookError(f"账本 {path.name} 无法打开：{exc}。", _WAY_OUT) from exc
-    return db
+    return conn
