@@ -12,7 +12,6 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from desktop.gui.forms.ui_roster_screen import Ui_RosterScreen
-from desktop.gui.qt_workarounds import guard_none_refcount
 from desktop.gui.roster_model import (
     FLAG_FILTERS,
     ID_ROLE,
@@ -51,7 +50,6 @@ class RosterScreen(QWidget):
         super().__init__(parent)
         # The roster is on screen from start-up; make sure the bindings' None defect cannot
         # abort a long session (a no-op when app.py already applied it, or when not needed).
-        guard_none_refcount()
         self.book = book
         self._sized = False
         self.ui = Ui_RosterScreen()

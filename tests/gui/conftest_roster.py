@@ -13,12 +13,6 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from desktop.gui.qt_workarounds import guard_none_refcount
-
-# PySide6 6.12.0 on Python 3.11 loses a reference to None on every void Qt call; a whole
-# GUI test session makes enough of them to abort at exit (see desktop/gui/qt_workarounds.py).
-guard_none_refcount()
-
 
 def valid_id(first17: str) -> str:
     from desktop.rules.idcard import id_check_digit
