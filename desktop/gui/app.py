@@ -48,10 +48,25 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 
 def startup_book_path(db_path: str | os.PathLike[str] | None) -> Path:
-    """The argument, else PIONEER_DB / the default book in the user data folder."""
+    """Which book to open at start.
+
+    The argument, else PIONEER_DB or the default book in the user data folder. If that default
+    book does not exist yet but another book was used before (the demo branch, a book opened
+    from elsewhere), that one is opened instead of asking the first-run questions again.
+    """
     from desktop.book.paths import default_book_path
 
-    return Path(db_path) if db_path else default_book_path()
+    if db_path:
+        return Path(db_path)
+    default = default_book_path()
+    if default.exists() or os.environ.get("PIONEER_DB"):
+        return default
+    from desktop.gui.settings import recent_books
+
+    for path in recent_books():
+        if path.exists():
+            return path
+    return default
 
 
 def main(db_path: str | None = None) -> int:

@@ -146,6 +146,7 @@ class RestorePreviewDialog(QDialog):
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setDefault(True)
         self.setMinimumWidth(560)
+        self.adjustSize()
 
 
 def confirm_restore(parent: QWidget | None, backup_path: Path) -> bool:

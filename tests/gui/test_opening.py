@@ -179,3 +179,20 @@ def test_main_refuses_a_newer_book(qtbot, tmp_path, way_out, no_event_loop):
     assert "更新版本" in shown[0].ui.messageLabel.text()
     assert shown[0].ui.quitButton.text() == "退出"
     assert digest(path) == before
+
+
+def test_startup_path_rules(qtbot, tmp_path, monkeypatch):
+    from desktop.book.paths import default_book_path
+    from desktop.gui.settings import remember_book
+
+    assert app_module.startup_book_path(str(tmp_path / "x.db")) == tmp_path / "x.db"
+    assert app_module.startup_book_path(None) == default_book_path()  # first run
+    demo = tmp_path / "示范支部.db"
+    Book.create(demo, branch="示范", year=2026).close()
+    remember_book(demo)
+    # No default book yet, but the demo was used: open it rather than the wizard again.
+    assert app_module.startup_book_path(None) == demo.resolve()
+    Book.create(default_book_path(), branch="真实支部", year=2026).close()
+    assert app_module.startup_book_path(None) == default_book_path()
+    monkeypatch.setenv("PIONEER_DB", str(tmp_path / "env.db"))
+    assert app_module.startup_book_path(None) == tmp_path / "env.db"
