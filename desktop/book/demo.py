@@ -160,6 +160,7 @@ def demo_members(year: int, seed: int = 20260701) -> list[dict]:
 
 # Committee members attend the 支委会 (by index into the demo roster).
 COMMITTEE = (20, 1, 2, 3, 8)
+COMMITTEE_ROLES = ("书记", "组织委员", "宣传委员", "纪检委员", "委员")
 # A few members whose record is weaker, so the review screens have something to show.
 WEAK = (6, 17, 27)
 
@@ -332,6 +333,10 @@ def create_demo(path: str | os.PathLike[str], *, year: int | None = None) -> Boo
     roster.record_event(ids[30], "转入", f"{year}-03-12", "由城关镇光明村党支部转入")
     roster.record_event(ids[31], "转出", f"{year}-05-20", "组织关系转至县人民医院党支部")
     roster.record_event(ids[34], "转正", f"{year}-04-18", "支部大会讨论通过，报镇党委审批")
+    from desktop.book.meetings import Meetings
+
+    meetings = Meetings(book)
+    meetings.set_committee(zip((ids[i] for i in COMMITTEE), COMMITTEE_ROLES, strict=True))
     today = date.today()
     until = today if today.year == year else date(year, 12, 31)
     from desktop.book.scoring import set_year_scheme
@@ -339,4 +344,5 @@ def create_demo(path: str | os.PathLike[str], *, year: int | None = None) -> Boo
     set_year_scheme(book, year, preset=DEMO_SCHEME)
     with book.action("生成示范支部的一年记录", f"{year} 年"):
         _add_year_of_facts(book, year, until, random.Random(year))
+    meetings.generate_plan(year)
     return book
