@@ -118,7 +118,10 @@ class Roster:
 
     def __init__(self, book: Book) -> None:
         self.book = book
-        self.db = book.db
+
+    @property
+    def db(self):  # -> sqlite_utils.Database, made on first write (see Book.db)
+        return self.book.db
 
     # -- groups ----------------------------------------------------------------------------
 
