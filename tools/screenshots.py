@@ -91,6 +91,22 @@ def main() -> int:
     shot(preview, "dialog-restore-preview")
     preview.reject()
 
+    from desktop.gui.error_handler import crash_box, log_path
+
+    box = crash_box(
+        window, log_path(), "Traceback (most recent call last):\n  ...\nRuntimeError: 示例"
+    )
+    box.show()
+    shot(box, "dialog-unexpected-error")
+    box.reject()
+
+    from desktop.gui.worker import BackgroundJob
+
+    job = BackgroundJob(window, lambda: None, None, None, "正在备份账本，请稍候…")
+    job._show_progress()
+    shot(job._progress, "dialog-progress")
+    job._finish()
+
     window.close()
     QApplication.processEvents()
     return 0

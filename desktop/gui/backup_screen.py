@@ -35,6 +35,7 @@ from desktop.gui.worker import call_in_background, run_in_background
 log = logging.getLogger(__name__)
 
 BACKUP_FILTER = "账本备份 (*.db);;所有文件 (*)"
+_DAMAGED_RE = re.compile(r"-损坏-(\d{8})-(\d{6})")
 _NAME_RE = re.compile(r"-备份-(\d{8})-(\d{6})-(.+?)(?:-\d+)?\.db$")
 
 
@@ -49,14 +50,21 @@ def human_size(size: int) -> str:
 def describe_backup_name(path: Path) -> tuple[str, str]:
     """(when, reason) read from a backup's file name; falls back to the file's time."""
     match = _NAME_RE.search(path.name)
+    damaged = _DAMAGED_RE.search(path.name)
+    if match is None and damaged:
+        stamp = datetime.strptime(damaged.group(1) + damaged.group(2), "%Y%m%d%H%M%S")
+        return stamp.strftime("%Y-%m-%d %H:%M"), "打不开的原账本（留存）"
     if match:
         stamp = datetime.strptime(match.group(1) + match.group(2), "%Y%m%d%H%M%S")
         return stamp.strftime("%Y-%m-%d %H:%M"), match.group(3)
+    return _mtime_text(path), ""
+
+
+def _mtime_text(path: Path) -> str:
     try:
-        stamp = datetime.fromtimestamp(path.stat().st_mtime)
+        return datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
     except OSError:
-        return "", ""
-    return stamp.strftime("%Y-%m-%d %H:%M"), ""
+        return ""
 
 
 # -- jobs (run on a worker thread; they open their own Book) ---------------------------------

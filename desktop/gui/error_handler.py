@@ -15,7 +15,7 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop.book.errors import BookError, InputRefused
@@ -100,15 +100,21 @@ def report_exception(
         return
     _state["showing"] = True  # an error while showing an error must not loop
     try:
-        box = QMessageBox(parent or _active_parent())
-        box.setIcon(QMessageBox.Icon.Critical)
-        box.setWindowTitle("程序遇到意外错误")
-        box.setText(crash_message(path))
-        box.setDetailedText(text)
-        box.setStandardButtons(QMessageBox.StandardButton.Ok)
-        box.exec()
+        crash_box(parent or _active_parent(), path, text).exec()
     finally:
         _state["showing"] = False
+
+
+def crash_box(parent: QWidget | None, path: Path, details: str) -> QMessageBox:
+    """The dialog for an unexpected error (the traceback is behind 显示细节)."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle("程序遇到意外错误")
+    box.setText(crash_message(path))
+    box.setDetailedText(details)
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return box
 
 
 def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:

@@ -276,7 +276,11 @@ class MainWindow(QMainWindow):
     def restore_from_backup(self, backup_path: Path | None = None) -> bool:
         """Preview a backup, then replace the open book by it (the book is backed up first)."""
         from desktop.gui.opening import open_with_way_out
+        from desktop.gui.worker import jobs_running
 
+        if jobs_running():
+            QMessageBox.information(self, "请稍候", "正在进行的备份还没有完成，请稍后再恢复。")
+            return False
         if backup_path is None:
             backup_path = choose_backup_file(self)
             if backup_path is None:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication
 
 log = logging.getLogger(__name__)
@@ -74,6 +75,33 @@ def choose_font_family() -> str:
     return loaded[0] if loaded else QApplication.font().family()
 
 
+def app_icon() -> QIcon:
+    """The window icon: a red tile with the character 先 (drawn, so no image file is needed)."""
+    from desktop.resources import resource_path
+
+    shipped = resource_path("icons", "pioneer.png")
+    if shipped.exists():
+        return QIcon(str(shipped))
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(ACCENT))
+        painter.drawRoundedRect(QRectF(0, 0, size, size), size * 0.18, size * 0.18)
+        font = QFont(BUNDLED_FAMILY)
+        font.setPixelSize(int(size * 0.68))
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor("#ffd54f"))
+        painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, "先")
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon
+
+
 def apply_style(app: QApplication) -> None:
     family = choose_font_family()
     font = QFont(app.font())
@@ -81,3 +109,4 @@ def apply_style(app: QApplication) -> None:
     font.setPointSize(BASE_POINT_SIZE)
     app.setFont(font)
     app.setStyleSheet(STYLE_SHEET)
+    app.setWindowIcon(app_icon())
