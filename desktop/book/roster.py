@@ -323,6 +323,7 @@ class Roster:
         *,
         where: str = "",
         scope: str = "",
+        today: date | None = None,
     ) -> None:
         """Record a membership event and apply what it changes on the member."""
         member = self.member(member_id)
@@ -330,7 +331,8 @@ class Roster:
         if kind not in EVENT_KINDS:
             problems["kind"] = f"事件类型“{kind}”不认识，应为：{'、'.join(EVENT_KINDS)}。"
         try:
-            date.fromisoformat(when)
+            if date.fromisoformat(when) > (today or date.today()):
+                problems["date"] = f"日期 {when} 还没到：变动办理后再登记。"
         except (TypeError, ValueError):
             problems["date"] = f"日期“{when}”格式不对，应为 YYYY-MM-DD，例如 2026-07-01。"
         if not problems:

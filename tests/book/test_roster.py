@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from desktop.book.errors import InputRefused
@@ -88,3 +90,13 @@ def test_demo_branch_is_realistic(demo_book: Book) -> None:
     assert sum(m["leader"] for m in members) == 2
     assert sum(1 for m in members if m["left_date"]) == 1
     assert all(g["leader_name"] for g in demo_book.roster.groups())
+
+
+def test_event_in_the_future_is_refused(book: Book) -> None:
+    member_id = book.roster.add_member({"name": "冯十一", "status": "正式党员"})
+    with pytest.raises(InputRefused) as info:
+        book.roster.record_event(
+            member_id, "转出", "2026-12-01", "转至县医院", today=date(2026, 6, 1)
+        )
+    assert "还没到" in info.value.problems["date"]
+    assert book.roster.member(member_id)["left_date"] is None
