@@ -262,37 +262,7 @@ def _add_year_of_facts(book: Book, year: int, until: date, rng: random.Random) -
                 }
             )
         db["attendance"].insert_all(rows)
-    # Dues: farmers 1–2 yuan, the two cadres on salary 1%; most pay each quarter's first month
-    # ahead, the weak members late, one member owes since summer.
-    receipt = 0
-    last_month = until.month if until.year == year else 12
-    for i, m in by_index.items():
-        if m["status"] not in ("正式党员", "预备党员"):
-            continue
-        due = 4500 if m["leader"] else (100 if m["exempt"] else 200)
-        for month in range(1, last_month + 1):
-            key = f"{year}-{month:02d}"
-            if not _expected({**m, "exempt": False}, f"{key}-28"):
-                continue
-            if i == 17 and month >= 6:
-                continue  # arrears: nothing paid since June
-            late = i in WEAK and month % 4 == 0
-            paid_on = date(year, month, 25 if not late else 28) + timedelta(days=20 if late else 0)
-            if paid_on > until:
-                continue
-            receipt += 1
-            db["dues_payments"].insert(
-                {
-                    "member_id": m["id"],
-                    "month": key,
-                    "due_fen": due,
-                    "paid_fen": due if not (i == 27 and month == 3) else due // 2,
-                    "paid_date": paid_on.isoformat(),
-                    "receiver": clerk,
-                    "receipt_no": f"{year}{receipt:04d}",
-                    "created_at": stamp,
-                }
-            )
+    _add_dues(book, year, until, by_index, clerk)
     claims = [
         (12, f"{year}-05-12", "key-work", "3", "带头参加村道清扫，组织群众20余人", "审定"),
         (20, f"{year}-06-30", "honor-street", "8", "荣获街道“优秀党务工作者”", "审定"),
@@ -314,6 +284,116 @@ def _add_year_of_facts(book: Book, year: int, until: date, rng: random.Random) -
         for i, when, item, points, reason, status in claims
         if date.fromisoformat(when) <= until
     )
+
+
+def _add_dues(book: Book, year: int, until: date, by_index: dict[int, dict], clerk: str) -> None:
+    """A year of dues as a village branch has them: rates set in January by the tariff, most
+    pay monthly, some a quarter ahead on one receipt, the weak members late, one member pays
+    three months of arrears at once, one owes since June, one paid half in March, and the
+    secretary makes a voluntary payment of 1,000 yuan (passed up whole)."""
+    from desktop.rules.dues import FARMER, monthly_dues, owes_month
+
+    db = book.db
+    stamp = f"{until.isoformat()}T09:00:00"
+    last_month = until.month if until.year == year else 12
+    rates = []
+    payments = []
+    for i, m in by_index.items():
+        if m["status"] not in ("正式党员", "预备党员"):
+            continue
+        if m["leader"]:
+            category, income, fixed = "在职", 450_000, None
+        elif i % 9 == 4:
+            category, income, fixed = "离退休", 360_000, None
+        else:
+            category, income, fixed = FARMER, None, 50 if m["exempt"] else 100
+        due = monthly_dues(category, income, fixed_fen=fixed).monthly_fen
+        owed = [
+            f"{year}-{mo:02d}"
+            for mo in range(1, 13)
+            if owes_month(
+                f"{year}-{mo:02d}",
+                joined_date=m["joined_date"],
+                transferred_in_date=m["transferred_in_date"],
+                left_date=m["left_date"],
+            )
+        ]
+        if not owed:
+            continue
+        rates.append(
+            {
+                "member_id": m["id"],
+                "from_month": owed[0],
+                "category": category,
+                "income_fen": income,
+                "monthly_fen": due,
+                "override_reason": "",
+                "approved_by": "",
+                "created_at": stamp,
+            }
+        )
+        # Receipts as (paid on, months covered).
+        plan: list[tuple[date, list[str]]] = []
+        quarterly = i % 5 == 1 and i not in WEAK
+        for key in owed:
+            month = int(key[5:])
+            if month > last_month:
+                continue
+            if i == 17 and month >= 6:
+                continue  # arrears: nothing paid since June
+            if i == 6 and month in (7, 8, 9):
+                if month == 9:  # three months of arrears on one receipt in October
+                    plan.append((date(year, 10, 12), [f"{year}-07", f"{year}-08", key]))
+                continue
+            if quarterly:
+                if (month - 1) % 3 == 0 or not plan:
+                    ahead = [k for k in owed if month <= int(k[5:]) < month + 3 - (month - 1) % 3]
+                    plan.append((date(year, month, 8), ahead))
+                continue
+            late = i in WEAK and month % 4 == 0
+            paid_on = date(year, month, 25) + timedelta(days=20 if late else 0)
+            plan.append((paid_on, [key]))
+        for n, (paid_on, months) in enumerate(plan):
+            if paid_on > until:
+                continue
+            for key in months:
+                paid = due
+                if i == 27 and key == f"{year}-03":
+                    paid = due // 2
+                if i == 20 and key == f"{year}-07":
+                    paid = due + 100_000  # voluntary 1,000 yuan: passed up whole
+                payments.append(
+                    {
+                        "member_id": m["id"],
+                        "month": key,
+                        "due_fen": due,
+                        "paid_fen": paid,
+                        "paid_date": paid_on.isoformat(),
+                        "receiver": clerk,
+                        "receipt_no": (m["id"], n),  # numbered below, in date order
+                        "created_at": stamp,
+                    }
+                )
+    db["dues_rates"].insert_all(rates)
+    payments.sort(key=lambda p: (p["paid_date"], p["receipt_no"], p["month"]))
+    numbers: dict[tuple[int, int], str] = {}
+    for p in payments:
+        key = p["receipt_no"]
+        if key not in numbers:
+            numbers[key] = f"{year}{len(numbers) + 1:04d}"
+        p["receipt_no"] = numbers[key]
+    db["dues_payments"].insert_all(payments)
+    if until >= date(year, 9, 10) and 17 in by_index:
+        db["notices"].insert(
+            {
+                "member_id": by_index[17]["id"],
+                "kind": "催缴通知",
+                "date": f"{year}-09-10",
+                "reason": "截至" + f"{year}年8月欠缴党费3个月（6月至8月）",
+                "ref": f"{year}-06,{year}-07,{year}-08",
+                "created_at": stamp,
+            }
+        )
 
 
 def create_demo(path: str | os.PathLike[str], *, year: int | None = None) -> Book:

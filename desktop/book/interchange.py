@@ -432,9 +432,13 @@ def _read_attendance(
 
 def _read_dues(book: Book, data: Any, check: _Checker, members: _Members) -> None:
     sheet = "党费"
-    receipts = {
-        r[0] for r in book.db.execute("select receipt_no from dues_payments where receipt_no != ''")
-    }
+    # A receipt may cover several months of one member (paid ahead, or arrears paid late).
+    receipts: dict[str, tuple[str, set[str]]] = {}
+    for no, code, month in book.db.execute(
+        "select d.receipt_no, m.code, d.month from dues_payments d "
+        "join members m on m.id = d.member_id where coalesce(d.receipt_no, '') != ''"
+    ):
+        receipts.setdefault(no, (code, set()))[1].add(month)
     for row in data.rows(sheet):
         v = row.values
         month = v.get("月份")
@@ -474,9 +478,22 @@ def _read_dues(book: Book, data: Any, check: _Checker, members: _Members) -> Non
                 )
         receipt = v.get("收据号") or ""
         if receipt:
-            if receipt in receipts:
-                check.add(sheet, row.number, "收据号", f"收据号 {receipt} 已经用过，收据号不能重复")
-            receipts.add(receipt)
+            owner, months = receipts.setdefault(receipt, (m["code"], set()))
+            if owner != m["code"]:
+                check.add(
+                    sheet,
+                    row.number,
+                    "收据号",
+                    f"收据号 {receipt} 已用于另一名党员，一张收据只能是一名党员的，请核对",
+                )
+            elif month in months:
+                check.add(
+                    sheet,
+                    row.number,
+                    "收据号",
+                    f"收据号 {receipt} 已登记过 {month} 的党费，不能重复",
+                )
+            months.add(month)
         paid_date = _iso(v.get("缴纳日期"))
         if v["实缴"] > 0 and not paid_date:
             check.add(sheet, row.number, "缴纳日期", "有实缴金额时请填写缴纳日期")

@@ -145,6 +145,16 @@ def gather_facts(book: Book, year: int) -> YearFacts:
             [start[:7], end[:7]],
         )
     ]
+    # Months owed with nothing recorded are unpaid months too: the rules need one record per
+    # month owed (a missing month would break the six-month run), so supply them from the
+    # members' dues rates.
+    from desktop.book.dues import owed_without_record
+
+    through = min(end[:7], date.today().isoformat()[:7])
+    dues += [
+        DuesMonth(member=code, month=month, due_fen=due, paid_fen=0, paid_date=None)
+        for code, month, due in owed_without_record(book, start[:7], end[:7], through=through)
+    ]
     claims = [
         Claim(
             member=r["code"],

@@ -333,6 +333,32 @@ def month_refusal(
     return None
 
 
+def months_text(months: list[str]) -> str:
+    """["2026-01","2026-02","2026-03","2026-05"] → "2026年1月至3月、5月"."""
+    ms = sorted(set(months))
+    if not ms:
+        return ""
+    runs: list[tuple[str, str]] = []
+    for m in ms:
+        if runs and month_index(m) == month_index(runs[-1][1]) + 1:
+            runs[-1] = (runs[-1][0], m)
+        else:
+            runs.append((m, m))
+    parts = []
+    last_year = None
+    for a, b in runs:
+        ya = a[:4]
+        head = f"{int(a[5:])}月" if ya == last_year else month_cn(a)
+        if a == b:
+            parts.append(head)
+        elif a[:4] == b[:4]:
+            parts.append(f"{head}至{int(b[5:])}月")
+        else:
+            parts.append(f"{head}至{month_cn(b)}")
+        last_year = b[:4]
+    return "、".join(parts)
+
+
 # -- a member's months, arrears and the ladder --------------------------------------------
 
 
@@ -396,10 +422,10 @@ class Arrears:
         """Chinese, for lists and notices: "欠缴 3 个月（2026年6月、…），共 6.00 元"."""
         if not self.months:
             return "无欠缴"
-        shown = "、".join(month_cn(m) for m in self.months[:6])
-        if len(self.months) > 6:
-            shown += " 等"
-        text = f"欠缴 {self.count} 个月（{shown}），共 {yuan(self.owed_fen)} 元"
+        text = (
+            f"欠缴 {self.count} 个月（{months_text(list(self.months))}），"
+            f"共 {yuan(self.owed_fen)} 元"
+        )
         if self.level == LEVEL_VETO and self.unpaid_run:
             text += (
                 f"；{month_cn(self.unpaid_run[0])}至{month_cn(self.unpaid_run[1])}连续"

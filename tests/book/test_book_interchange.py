@@ -158,9 +158,9 @@ def test_facts_are_checked_against_membership(demo_book: Book, tmp_path: Path) -
 
 
 def test_duplicate_sign_in_and_receipt(demo_book: Book, tmp_path: Path) -> None:
-    m = next(
+    m, other = [
         m for m in demo_book.roster.members() if m["status"] == "正式党员" and not m["left_date"]
-    )
+    ][:2]
     path = make_xlsx(
         tmp_path / "facts.xlsx",
         {
@@ -171,15 +171,21 @@ def test_duplicate_sign_in_and_receipt(demo_book: Book, tmp_path: Path) -> None:
             "签到": [header_row("签到"), ["H1", m["code"], "出席"], ["H1", m["code"], "因公请假"]],
             "党费": [
                 header_row("党费"),
-                [m["code"], "2026-01", 2, 2, "2026-01-05", "会计", "R1"],
-                [m["code"], "2026-02", 2, 2, "2026-02-05", "会计", "R1"],
+                # One receipt may cover several months of one member …
+                [m["code"], "2025-11", 2, 2, "2025-12-05", "会计", "R1"],
+                [m["code"], "2025-12", 2, 2, "2025-12-05", "会计", "R1"],
+                # … but never another member's, nor the same month twice.
+                [other["code"], "2025-12", 2, 2, "2025-12-05", "会计", "R1"],
+                [m["code"], "2025-12", 2, 2, "2025-12-05", "会计", "R1"],
             ],
         },
     )
     plan = read_for_import(demo_book, path)
     text = "\n".join(plan.problems)
     assert "签到 第3行 党员:" in text and "不能重复签到" in text
-    assert "党费 第3行 收据号: 收据号 R1 已经用过" in text
+    assert "党费 第3行" not in text
+    assert "党费 第4行 收据号: 收据号 R1 已用于另一名党员" in text
+    assert "党费 第5行 收据号: 收据号 R1 已登记过 2025-12" in text
 
 
 def test_facts_import_and_export(demo_book: Book, tmp_path: Path) -> None:

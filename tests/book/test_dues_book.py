@@ -1,0 +1,254 @@
+"""Dues in the book: rates from the calculator, the month's collection, receipts, refusals that
+write nothing, the year's register reconciling with payments and the export, the ladder."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from desktop.book import dues
+from desktop.book.errors import InputRefused
+from desktop.book.store import Book
+from desktop.rules.dues import LEVEL_REMINDER, LEVEL_VETO
+
+TODAY = date(2026, 11, 24)
+
+
+@pytest.fixture
+def branch(book: Book) -> dict[str, int]:
+    """Four members: three farmers at 1 yuan, one salaried at 4,500 yuan (45 yuan a month);
+    one probationary member admitted in March, one who left in August."""
+    r = book.roster
+    ids = {
+        "王一": r.add_member({"name": "王一", "status": "正式党员", "joined_date": "1990-05-01"}),
+        "李二": r.add_member({"name": "李二", "status": "正式党员", "joined_date": "2001-07-01"}),
+        "张三": r.add_member({"name": "张三", "status": "预备党员", "joined_date": "2026-03-15"}),
+        "赵四": r.add_member({"name": "赵四", "status": "正式党员", "joined_date": "1985-01-01"}),
+        "钱五": r.add_member({"name": "钱五", "status": "入党积极分子"}),
+    }
+    r.record_event(ids["赵四"], "转出", "2026-08-10", "转至县医院党支部")
+    dues.set_rate(book, ids["王一"], from_month="2026-01", category="在职", income_fen=450_000)
+    for name in ("李二", "张三", "赵四"):
+        dues.set_rate(book, ids[name], from_month="2026-01", category="农民")
+    return ids
+
+
+def _counts(book: Book) -> tuple[int, int]:
+    return (
+        book.db.execute("select count(*) from dues_payments").fetchone()[0],
+        book.db.execute("select count(*) from journal").fetchone()[0],
+    )
+
+
+def test_rate_from_calculator_and_override(book: Book, branch: dict[str, int]) -> None:
+    assert dues.rate_for(book, branch["王一"], "2026-05") == 4500
+    # A probationary member's rate starts with the month admitted, whatever was asked.
+    assert dues.rates(book, branch["张三"])[0]["from_month"] == "2026-03"
+    with pytest.raises(InputRefused) as info:
+        dues.set_rate(book, branch["李二"], from_month="2026-07", category="农民", monthly_fen=200)
+    assert "请写明调整原因" in info.value.problems["reason"]
+    with pytest.raises(InputRefused) as info:
+        dues.set_rate(
+            book,
+            branch["王一"],
+            from_month="2026-07",
+            category="在职",
+            income_fen=450_000,
+            monthly_fen=1000,
+            override_reason="家庭困难",
+        )
+    assert "上级党委批准" in info.value.problems["approved_by"]
+    row = dues.set_rate(
+        book,
+        branch["王一"],
+        from_month="2026-07",
+        category="在职",
+        income_fen=450_000,
+        monthly_fen=1000,
+        override_reason="家人重病，本人申请",
+        approved_by="城关镇党委 2026-06-30",
+    )
+    assert row["monthly_fen"] == 1000
+    assert dues.rate_for(book, branch["王一"], "2026-06") == 4500
+    assert dues.rate_for(book, branch["王一"], "2026-07") == 1000
+    with pytest.raises(InputRefused) as info:
+        dues.set_rate(book, branch["钱五"], from_month="2026-01", category="农民")
+    assert "还不是党员" in info.value.problems["member"]
+
+
+def test_month_collection_all_paid_then_exceptions(book: Book, branch: dict[str, int]) -> None:
+    rows = dues.month_collection(book, "2026-09", today=TODAY)
+    names = [r["name"] for r in rows]
+    assert "赵四" not in names  # left in August
+    assert "钱五" not in names  # not a member yet
+    assert {r["name"]: r["due_fen"] for r in rows} == {"王一": 4500, "李二": 100, "张三": 100}
+    # Everyone paid, except 李二 (nothing) and 张三 (half).
+    pay = {r["member_id"]: r["remaining_fen"] for r in rows}
+    pay[branch["李二"]] = 0
+    pay[branch["张三"]] = 50
+    numbers = dues.record_collection(
+        book, "2026-09", pay, paid_date="2026-09-25", receiver="会计", today=TODAY
+    )
+    assert numbers == ["20260001", "20260002"]
+    after = {r["name"]: r for r in dues.month_collection(book, "2026-09", today=TODAY)}
+    assert after["王一"]["state"] == "已缴" and after["王一"]["receipts"] == ["20260001"]
+    assert after["李二"]["state"] == "未缴"
+    assert after["张三"]["state"] == "部分" and after["张三"]["remaining_fen"] == 50
+    # The rest of a part payment later: the month's due is not counted twice.
+    dues.record_payment(
+        book, branch["张三"], {"2026-09": 50}, paid_date="2026-10-05", receiver="会计", today=TODAY
+    )
+    again = {r["name"]: r for r in dues.month_collection(book, "2026-09", today=TODAY)}
+    assert again["张三"]["state"] == "已缴" and again["张三"]["due_fen"] == 100
+    assert book.journal()[1]["action"] == "登记本月党费"
+
+
+def test_one_receipt_for_several_months(book: Book, branch: dict[str, int]) -> None:
+    months = {"2026-10": 100, "2026-11": 100, "2026-12": 100}
+    no = dues.record_payment(
+        book, branch["李二"], months, paid_date="2026-10-08", receiver="会计", today=TODAY
+    )
+    [receipt] = dues.receipts(book, numbers=[no])
+    assert receipt["amount_fen"] == 300 and receipt["months_text"] == "2026年10月至12月"
+    assert dues.next_receipt_no(book, 2026) == "20260002"
+
+
+@pytest.mark.parametrize(
+    ("who", "months", "kwargs", "message"),
+    [
+        ("李二", {"2026-09": -100}, {}, "金额不能是负数"),
+        ("李二", {"2026-09": 20_000_000}, {}, "不合常理"),
+        ("张三", {"2026-02": 100}, {}, "2026年2月 还不用交党费"),
+        ("赵四", {"2026-09": 100}, {}, "已于 2026-08-10 离开本支部"),
+        ("钱五", {"2026-09": 100}, {}, "还不是党员"),
+        ("李二", {"2026-9": 100}, {}, "应写成 年-月"),
+        ("李二", {"2026-09": 100}, {"paid_date": "2026-12-01"}, "晚于今天"),
+        ("李二", {"2026-09": 100}, {"receiver": " "}, "请填写收款人"),
+    ],
+)
+def test_bad_payments_are_refused_and_nothing_written(
+    book: Book, branch: dict[str, int], who: str, months: dict, kwargs: dict, message: str
+) -> None:
+    before = _counts(book)
+    args = {"paid_date": "2026-09-25", "receiver": "会计", **kwargs}
+    with pytest.raises(InputRefused) as info:
+        dues.record_payment(book, branch[who], months, today=TODAY, **args)
+    assert message in "\n".join(info.value.lines())
+    assert "一条也没有写入" in str(info.value)
+    assert _counts(book) == before
+
+
+def test_receipt_number_belongs_to_one_member(book: Book, branch: dict[str, int]) -> None:
+    dues.record_payment(
+        book,
+        branch["李二"],
+        {"2026-09": 100},
+        paid_date="2026-09-25",
+        receiver="会计",
+        receipt_no="A-17",
+        today=TODAY,
+    )
+    before = _counts(book)
+    with pytest.raises(InputRefused) as info:
+        dues.record_payment(
+            book,
+            branch["张三"],
+            {"2026-09": 100},
+            paid_date="2026-09-25",
+            receiver="会计",
+            receipt_no="A-17",
+            today=TODAY,
+        )
+    assert "收据号 A-17 已用于李二" in info.value.lines()[0]
+    with pytest.raises(InputRefused) as info:
+        dues.record_payment(
+            book,
+            branch["李二"],
+            {"2026-09": 100},
+            paid_date="2026-09-25",
+            receiver="会计",
+            receipt_no="A-17",
+            today=TODAY,
+        )
+    assert "已登记过李二 2026年9月" in info.value.lines()[0]
+    assert _counts(book) == before
+    # The same member's other month on the same receipt is fine.
+    dues.record_payment(
+        book,
+        branch["李二"],
+        {"2026-10": 100},
+        paid_date="2026-10-25",
+        receiver="会计",
+        receipt_no="A-17",
+        today=TODAY,
+    )
+
+
+def test_one_bad_receipt_refuses_the_whole_collection(book: Book, branch: dict[str, int]) -> None:
+    before = _counts(book)
+    with pytest.raises(InputRefused) as info:
+        dues.record_collection(
+            book,
+            "2026-02",
+            {branch["王一"]: 4500, branch["张三"]: 100},
+            paid_date="2026-02-25",
+            receiver="会计",
+            today=TODAY,
+        )
+    assert any("张三" in line for line in info.value.lines())
+    assert _counts(book) == before
+
+
+def test_register_reconciles_with_payments_and_export(demo_book: Book, tmp_path: Path) -> None:
+    from desktop.book.interchange import export_data
+
+    reg = dues.year_register(demo_book, 2026, today=TODAY)
+    paid = reg["totals"]["paid_fen"]
+    assert paid == reg["payments_total_fen"] == sum(reg["totals"]["by_month_paid"].values())
+    assert paid == sum(r["paid_fen"] for r in reg["rows"])
+    assert paid == sum(r["amount_fen"] for r in reg["receipts"])
+    exported = sum(
+        r["实缴"] for r in export_data(demo_book)["党费"] if r["月份"].startswith("2026")
+    )
+    assert paid == exported
+    assert reg["reconciled"]
+    # The demo has its arrears and one voluntary 1,000 yuan payment passed up whole.
+    assert reg["totals"]["owed_fen"] > 0
+    assert any(r["passed_up_whole"] for r in reg["receipts"])
+
+
+def test_arrears_ladder_and_reminders(book: Book, branch: dict[str, int]) -> None:
+    # 李二 pays January to April only; 王一 pays everything.
+    for month in ("01", "02", "03", "04"):
+        dues.record_payment(
+            book,
+            branch["李二"],
+            {f"2026-{month}": 100},
+            paid_date=f"2026-{month}-25",
+            receiver="会计",
+            today=TODAY,
+        )
+    by_name = {r["name"]: r for r in dues.arrears_overview(book, today=date(2026, 8, 5))}
+    assert by_name["李二"]["months"] == ["2026-05", "2026-06", "2026-07"]
+    assert by_name["李二"]["level"] == LEVEL_REMINDER
+    notices = dues.issue_reminders(book, [branch["李二"]], today=date(2026, 8, 5))
+    assert "欠缴 3 个月" in notices[0]["reason"]
+    later = {r["name"]: r for r in dues.arrears_overview(book, today=TODAY)}
+    assert later["李二"]["level"] == LEVEL_VETO  # May–October: six months, nothing paid
+    assert "支委会核实" in later["李二"]["describe"]
+    assert [n["date"] for n in later["李二"]["notices"]] == ["2026-08-05"]
+    # Never applied silently: no veto record was written.
+    assert book.db.execute("select count(*) from vetoes").fetchone()[0] == 0
+    with pytest.raises(InputRefused, match="没有欠缴"):
+        dues.issue_reminders(book, [branch["钱五"]], today=TODAY)
+
+
+def test_unpaid_months_reach_the_rules_engine(book: Book, branch: dict[str, int]) -> None:
+    from desktop.book.scoring import gather_facts
+
+    facts = gather_facts(book, 2026)
+    li = [d for d in facts.dues if d.member == book.roster.member(branch["李二"])["code"]]
+    assert li and all(d.paid_fen == 0 and d.due_fen == 100 for d in li)
+    assert li[0].month == "2026-01"
