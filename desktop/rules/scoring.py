@@ -10,12 +10,12 @@ quotas. Pure Python: no Qt, no SQL.
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from functools import lru_cache
-from operator import attrgetter
 
 from desktop.rules.facts import (
     APPROVED,
@@ -215,12 +215,9 @@ class _Index:
         self.appraisal: dict[str, list[int]] = defaultdict(list)
         self.pool: dict[int, tuple[int, object]] = {}
         pool_no = 0
-        # Whether a section's facts must be walked in date order (tiers, caps, pools).
-        self.ordered: dict[int, bool] = {
-            id(section): bool(section.pools)
-            or any(item.tiers or item.cap is not None for item in section.items)
-            for section in scheme.sections
-        }
+        # Items whose points do not depend on the order of facts (no tiers, cap or pool):
+        # index → fixed points per occurrence (claims without fixed points use their own).
+        self.plain: dict[int, Decimal] = {}
         for s_idx, section in enumerate(scheme.sections):
             by_id: dict[str, int] = {}
             for item in section.items:
@@ -244,6 +241,9 @@ class _Index:
                 for item_id in pool.items:
                     self.pool[by_id[item_id]] = (pool_no, pool)
                 pool_no += 1
+        for i, (_s, item) in enumerate(self.items):
+            if not item.tiers and item.cap is None and i not in self.pool:
+                self.plain[i] = item.points or ZERO
 
 
 _INDEX_CACHE: dict[int, tuple[Scheme, _Index]] = {}
@@ -286,6 +286,28 @@ def score(
     explain=False skips building explanation lines (numbers are identical).
     previous_flags: last year's follow-up names per member code (for "two years running").
     """
+    # Scoring allocates hundreds of thousands of small tuples and no reference cycles;
+    # the cyclic garbage collector would rescan them again and again (a third of the time).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _score(scheme, facts, year, quarter, half, month, as_of, explain, previous_flags)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _score(
+    scheme: Scheme,
+    facts: YearFacts,
+    year: int,
+    quarter: int | None,
+    half: int | None,
+    month: int | None,
+    as_of: str | None,
+    explain: bool,
+    previous_flags: Mapping[str, Iterable[str]] | None,
+) -> ScoreResult:
     window = window_of(year, quarter, half, month)
     as_of = min(as_of or window.end, window.end) if as_of else window.end
     idx = _index(scheme)
@@ -295,7 +317,10 @@ def score(
 
     occs: dict[str, dict[int, list[_Occ]]] = defaultdict(lambda: defaultdict(list))
     notices: dict[str, list[Flag]] = defaultdict(list)
-    _gather(scheme, idx, facts, activities, year, year_start, window, as_of, occs, notices)
+    attended: dict[str, set[int]] = defaultdict(set)
+    _gather(
+        scheme, idx, facts, activities, year, year_start, window, as_of, occs, notices, attended
+    )
 
     results: list[MemberResult] = []
     for m in members:
@@ -313,7 +338,7 @@ def score(
             mr.sections = {s.name: ZERO for s in scheme.sections}
         results.append(mr)
 
-    _detect_vetoes(scheme, facts, activities, members, results, as_of)
+    _detect_vetoes(scheme, facts, activities, members, results, as_of, attended)
     _mobile_checks(scheme, facts, activities, members, results, window, as_of)
     _followups(scheme, results, previous_flags or {})
     return ScoreResult(scheme.id, year, window, as_of, results, quarter, half, month)
@@ -364,6 +389,7 @@ def _gather(
     as_of: str,
     occs: dict[str, dict[int, list[_Occ]]],
     notices: dict[str, list[Flag]],
+    attended: dict[str, set[int]],
 ) -> None:
     """Sort every fact of the year up to the window's end into (member, section) buckets.
 
@@ -373,39 +399,68 @@ def _gather(
     end = as_of
     att_items = idx.attendance
     # Per activity of the year so far: which items each sign-in status feeds.
+    # One pass over the sign-ins: occurrences for the items, the months each member took
+    # part in (for veto detection, over every activity given), and a duplicate check.
     # The occurrence tuples do not depend on the member, so they are shared.
-    per_act: dict[str, dict[str, list[tuple[int, _Occ]]]] = {}
+    info: dict[str, tuple[int, dict[str, list[tuple[int, _Occ]]] | None]] = {}
     for act in activities.values():
+        hits = None
         if year_start <= act.date <= end:
-            per_act[act.code] = {
+            hits = {
                 st: [
                     (idx.items[i][0], (act.date, i, (act.code,), None, ("att", act, st)))
                     for i in att_items.get((act.type, st), ())
                 ]
                 for st in ATTENDANCE_STATUSES
             }
-    attendance: Iterable[Attendance] = facts.attendance
-    if len(set(map(_ATT_KEY, facts.attendance))) != len(facts.attendance):
-        attendance = _dedupe_attendance(facts.attendance, activities, notices)
-    for a in attendance:
-        statuses = per_act.get(a.activity)
+        info[act.code] = (month_number(act.date), hits)
+    seen: set[tuple[str, str]] = set()
+    for a in facts.attendance:
+        got = info.get(a.activity)
+        if got is None:
+            notices[a.member].append(
+                Flag("notice", f"签到记录引用了不存在的活动「{a.activity}」，未计分")
+            )
+            continue
+        size = len(seen)
+        seen.add((a.activity, a.member))
+        if len(seen) == size:
+            break  # a duplicate sign-in: start again on the slow, careful path
+        if a.status in PRESENT_STATUSES:
+            attended[a.member].add(got[0])
+        statuses = got[1]
         if statuses is None:
-            if a.activity not in activities:
+            continue
+        hits = statuses.get(a.status)
+        if hits:
+            bucket = occs[a.member]
+            for s_idx, occ in hits:
+                bucket[s_idx].append(occ)
+    else:
+        seen.clear()
+    if seen:
+        occs.clear()
+        attended.clear()
+        for member in list(notices):
+            notices[member] = [f for f in notices[member] if "不存在的活动" not in f.text]
+        for a in _dedupe_attendance(facts.attendance, activities, notices):
+            got = info.get(a.activity)
+            if got is None:
                 notices[a.member].append(
                     Flag("notice", f"签到记录引用了不存在的活动「{a.activity}」，未计分")
                 )
-            continue
-        hits = statuses.get(a.status)
-        if not hits:
-            continue
-        bucket = occs[a.member]
-        for s_idx, occ in hits:
-            bucket[s_idx].append(occ)
+                continue
+            if a.status in PRESENT_STATUSES:
+                attended[a.member].add(got[0])
+            if got[1] is not None:
+                for s_idx, occ in got[1].get(a.status, ()):
+                    occs[a.member][s_idx].append(occ)
 
     grace = scheme.dues_grace_days
     dues_items = {k: [(i, idx.items[i][0]) for i in v] for k, v in idx.dues.items()}
     prefix = f"{year:04d}"
     end_month = end[:7]
+    first_days: dict[str, str] = {}
     for d in facts.dues if dues_items else ():
         month = d.month
         if not month.startswith(prefix) or month > end_month:
@@ -414,7 +469,9 @@ def _gather(
         hits = dues_items.get(kind) if kind else None
         if not hits:
             continue
-        date = f"{month}-01"
+        date = first_days.get(month)
+        if date is None:
+            date = first_days[month] = f"{month}-01"
         fact = ("dues", d, kind)
         bucket = occs[d.member]
         for i, s_idx in hits:
@@ -449,7 +506,7 @@ def _gather(
                     )
                 )
                 pts = clipped
-        tb = (c.item, str(c.points), c.reason)
+        tb = (c.item, c.points, c.reason)
         occs[c.member][idx.items[i][0]].append((c.date, i, tb, pts, ("claim", c)))
 
     seen_appr: set[tuple[str, int, str, int]] = set()
@@ -487,7 +544,8 @@ def _gather(
             occs[ap.member][s_idx].append((period.end, i, (ap.round,), pts, ("appr", ap)))
 
 
-_ATT_KEY = attrgetter("activity", "member")
+# Period index of each calendar month (1-12) per period kind, to skip the arithmetic.
+_MONTH_KEYS = {kind: (0, *(period_index(kind, m) for m in range(1, 13))) for kind in PERIOD_MONTHS}
 _STATUS_RANK = {"出席": 0, "补录": 1, "因公请假": 2, "因私请假": 3, "无故缺席": 4}
 
 
@@ -673,18 +731,26 @@ def _run_section(
     items = idx.items
     win_start = window.start
     sec_period = section.period
-    if lines is None and not idx.ordered[id(section)]:
-        # Numbers only and no tiers/caps/pools: order does not matter, just add up.
-        for date, i, _tb, claimed, _fact in occ:
+    if lines is None:
+        # Numbers only: items without tiers/caps/pools do not depend on order, so they
+        # are simply added up; only the others are walked in date order below.
+        plain = idx.plain
+        keymap = _MONTH_KEYS[sec_period]
+        rest: list[_Occ] = []
+        for o in occ:
+            date, i, _tb, claimed, _fact = o
+            if i not in plain:
+                rest.append(o)
+                continue
             if date < win_start:
                 continue
-            key_p = period_index(sec_period, int(date[5:7])) if finer else 0
+            key_p = keymap[int(date[5:7])] if finer else 0
             if key_p in sums:
-                p = claimed if claimed is not None else (items[i][1].points or ZERO)
+                p = claimed if claimed is not None else plain[i]
                 sums[key_p] += p
                 if p < 0:
                     deducted = True
-        return deducted
+        occ = rest
     occ.sort(key=lambda o: (o[0], o[1], o[2]))
     counts: dict[tuple[int, int], int] = {}
     item_run: dict[tuple[int, int], Decimal] = {}
@@ -799,6 +865,7 @@ def _detect_vetoes(
     members: list[MemberFacts],
     results: list[MemberResult],
     as_of: str,
+    attended: Mapping[str, set[int]],
 ) -> None:
     """Flag 6 consecutive months with no party life / no dues, for a person to confirm.
 
@@ -815,14 +882,7 @@ def _detect_vetoes(
     last_month = month_number(as_of) - (
         0 if as_of == last_day(int(as_of[:4]), int(as_of[5:7])) else 1
     )
-    act_month = {a.code: month_number(a.date) for a in activities.values()}
-    held = set(act_month.values())
-    attended: dict[str, set[int]] = defaultdict(set)
-    for a in facts.attendance:
-        if a.status in PRESENT_STATUSES:
-            mn = act_month.get(a.activity)
-            if mn is not None:
-                attended[a.member].add(mn)
+    held = {month_number(a.date) for a in activities.values()}
     unpaid: dict[str, set[int]] = defaultdict(set)
     recorded: dict[str, set[int]] = defaultdict(set)
     month_cache: dict[str, int] = {}

@@ -238,3 +238,24 @@ def test_cleared_score_is_flagged() -> None:
     assert [f.name for f in m.flags if f.kind == "followup"] == ["警示", "直接评定为不合格党员"]
     assert lines_sum(m) == 0
     assert any(ln.rule == "扣完为止：总分不低于0分" for ln in m.lines)
+
+
+def test_duplicate_sign_in_counts_once_with_the_best_status() -> None:
+    from desktop.rules.facts import Activity, Attendance
+
+    b = Branch()
+    b.member("001")
+    b.member("002")
+    b.activities.append(Activity("A1", "2026-03-05", "党课", "党章"))
+    b.attendance += [
+        Attendance("A1", "001", "因私请假"),
+        Attendance("A1", "001", "出席"),
+        Attendance("A1", "002", "因私请假"),
+        Attendance("NOPE", "002", "出席"),
+    ]
+    result = score(SCHEME, b.facts(), 2026)
+    one, two = result.member("001"), result.member("002")
+    assert one is not None and two is not None
+    assert one.total == 100 and two.total == 99
+    assert [f.text for f in one.flags] == ["2026-03-05 党课《党章》 有多条签到记录，只按一条计分"]
+    assert [f.text for f in two.flags] == ["签到记录引用了不存在的活动「NOPE」，未计分"]
