@@ -38,16 +38,28 @@ def _safe_name(text: str) -> str:
 
 
 def backup_book(
-    book: Book, *, reason: str = "手动", dest_dir: Path | None = None, keep: int = AUTO_KEEP
+    book: Book,
+    *,
+    reason: str = "手动",
+    dest_dir: Path | None = None,
+    keep: int = AUTO_KEEP,
+    only_if_changed: bool = False,
 ) -> Path:
     """Write a verified backup of `book`; return its path.
 
     With no `dest_dir` it goes to the user data folder's 备份 folder and old automatic backups
-    are rotated out; a chosen folder (a USB stick) is never pruned.
+    are rotated out; a chosen folder (a USB stick) is never pruned. `only_if_changed` (used on
+    closing the window) returns the newest automatic backup instead of writing a new one when
+    nothing has happened since it, so opening and closing the program doesn't push real
+    history out of the rotation.
     """
     automatic = dest_dir is None
     target_dir = Path(dest_dir) if dest_dir else backup_dir()
     target_dir.mkdir(parents=True, exist_ok=True)
+    if automatic and only_if_changed:
+        newest = _newest_backup(target_dir)
+        if newest is not None and _state(newest) == _book_state(book):
+            return newest
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     base = f"{_safe_name(book.branch()['name'])}-备份-{stamp}-{_safe_name(reason)}"
     final = target_dir / f"{base}{BACKUP_SUFFIX}"
@@ -80,14 +92,53 @@ def _copy_database(source: sqlite3.Connection, dest: Path) -> None:
         target.close()
 
 
-def rotate(folder: Path, keep: int) -> list[Path]:
-    """Remove all but the newest `keep` backups in `folder`; return what was removed."""
-    backups = sorted(
+def _backups(folder: Path) -> list[Path]:
+    """Backups in `folder`, newest first."""
+    return sorted(
         (p for p in folder.glob(f"*-备份-*{BACKUP_SUFFIX}") if p.is_file()),
         key=lambda p: p.stat().st_mtime,
         reverse=True,
     )
-    removed = backups[keep:]
+
+
+def _newest_backup(folder: Path) -> Path | None:
+    backups = _backups(folder)
+    return backups[0] if backups else None
+
+
+def _book_state(book: Book) -> tuple[int, int]:
+    """What identifies the book's content for `only_if_changed`: last journal line, format."""
+    head = book.execute("select coalesce(max(id), 0) from journal").fetchone()[0]
+    return head, book.execute("pragma user_version").fetchone()[0]
+
+
+def _state(path: Path) -> tuple[int, int] | None:
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            head = conn.execute("select coalesce(max(id), 0) from journal").fetchone()[0]
+            return head, conn.execute("pragma user_version").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+
+
+def rotate(folder: Path, keep: int, *, monthly: int = 12) -> list[Path]:
+    """Remove old automatic backups in `folder`; return what was removed.
+
+    Kept: the newest `keep`, and also the newest backup of each of the last `monthly` months,
+    so a mistake found weeks later can still be undone from a backup made before it.
+    """
+    backups = _backups(folder)
+    kept = set(backups[:keep])
+    months: dict[str, Path] = {}
+    for path in backups:  # newest first: the first seen of a month is its newest
+        month = datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y-%m")
+        if month not in months and len(months) < monthly:
+            months[month] = path
+    kept.update(months.values())
+    removed = [p for p in backups if p not in kept]
     for path in removed:
         path.unlink(missing_ok=True)
     return removed

@@ -228,7 +228,7 @@ class MainWindow(QMainWindow):
 
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
-                backup_book(book, reason="关闭时")
+                backup_book(book, reason="关闭时", only_if_changed=True)
             except Exception:  # the book itself is safe; a failed backup must not trap the user
                 log.exception("backup on close failed")
             finally:

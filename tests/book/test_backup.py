@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -92,3 +93,27 @@ def test_automatic_backups_rotate(book: Book, _private_home: Path) -> None:
         backup_book(book, reason="关闭时", keep=3)
     assert len(list_backups()) == 3
     assert rotate(_private_home / "备份", 1) and len(list_backups()) == 1
+
+
+def test_rotation_keeps_one_backup_per_month(book: Book, _private_home: Path) -> None:
+    import os
+
+    folder = _private_home / "备份"
+    paths = [backup_book(book, reason="关闭时", keep=100) for _ in range(6)]
+    # Date the first three into three earlier months (newest first in each month).
+    for n, path in enumerate(paths[:3]):
+        when = datetime(2026, 3 + n, 15).timestamp()
+        os.utime(path, (when, when))
+    removed = rotate(folder, 2)
+    left = set(list_backups())
+    assert set(paths[:3]) <= left  # the only backup of each month stays
+    assert len(left) == 5 and len(removed) == 1
+
+
+def test_backup_on_close_is_skipped_when_nothing_changed(book: Book) -> None:
+    first = backup_book(book, reason="关闭时", only_if_changed=True)
+    again = backup_book(book, reason="关闭时", only_if_changed=True)
+    assert again == first and len(list_backups()) == 1
+    book.roster.add_member({"name": "何一", "status": "正式党员"})
+    third = backup_book(book, reason="关闭时", only_if_changed=True)
+    assert third != first and len(list_backups()) == 2
