@@ -32,6 +32,16 @@ KINDS: dict[str, tuple[str, Callable[..., None]]] = {
 }
 
 
+def _register_meetings() -> None:
+    # Issue 4: signin, attendance (--activity), attendance-summary, warning/reminder notices.
+    from desktop.book.meetings_print import MEETING_KINDS
+
+    KINDS.update(MEETING_KINDS)
+
+
+_register_meetings()
+
+
 def print_document(book: Book, kind: str, out: Path, **opts: Any) -> Path:
     """Write the PDF of `kind` to `out` (atomically: a failed print leaves no half file)."""
     if kind not in KINDS:

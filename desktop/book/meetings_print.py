@@ -1,0 +1,254 @@
+"""Plain data for the meeting paper, and the writers registered in `printing.KINDS`.
+
+`signin` and `attendance` take `activity` (编号 or id); `attendance-summary` takes `year`
+and optionally `quarter`; `warning-notice` / `reminder-notice` take `member` (and optionally
+`activity`, the absence the notice is about).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from desktop.book.errors import InputRefused
+from desktop.book.meetings import Meetings
+from desktop.book.reports import sort_members
+from desktop.book.store import Book
+from desktop.rules.facts import ATTENDANCE_STATUSES
+from desktop.rules.meetings import PARTY_LIFE_TYPES, REMINDER, UNEXCUSED, WARNING
+from desktop.rules.periods import window_of
+from desktop.rules.scheme import fmt_points
+
+
+def _need_activity(opts: dict[str, Any], kind: str) -> str:
+    ref = opts.get("activity")
+    if not ref:
+        raise InputRefused(
+            f"打印{kind}需要指明活动。", ["请加上 --activity 活动编号（如 2026-001）。"]
+        )
+    return str(ref)
+
+
+def signin_data(book: Book, activity_ref: str | int, *, order: str = "strokes") -> dict[str, Any]:
+    """What the sign-in sheet prints: the activity and who is expected, in print order."""
+    mt = Meetings(book)
+    act = mt.find_activity(activity_ref)
+    who = mt.expected(act["id"])
+    expected = sort_members(who["expected"], order)
+    known = {r["member_id"]: r for r in mt.attendance(act["id"])}
+    members = []
+    for m in expected:
+        r = known.get(m["id"])
+        leave = r["status"] if r and r["status"] in ("因公请假", "因私请假") else ""
+        note = "流动党员" if m["mobile"] else ""
+        if r and r["host_org"]:
+            note = f"在{r['host_org']}参加"
+        members.append({"name": m["name"], "group": m["group"], "leave": leave, "note": note})
+    title = act["type"] + (f"（{act['group']}）" if act.get("group") else "")
+    return {
+        "activity": {
+            "kind": title,
+            "title": f"{act['type']}签到表",
+            "topic": act["topic"],
+            "date": act["date"],
+            "place": act["place"],
+            "host": act["host"],
+            "recorder": act["recorder"],
+        },
+        "members": members,
+        "exempt": [
+            {"name": m["name"], "group": m["group"], "reason": m["reason"]}
+            for m in sort_members(who["exempt"], order)
+        ],
+    }
+
+
+def _signin(book: Book, out: Path, **opts: Any) -> None:
+    from desktop.paper.signin import write_signin_sheet
+
+    data = signin_data(book, _need_activity(opts, "签到表"), order=opts.get("order") or "strokes")
+    write_signin_sheet(
+        out,
+        book.branch(),
+        data["activity"],
+        data["members"],
+        exempt=data["exempt"],
+        two_columns=bool(opts.get("two_columns")),
+    )
+
+
+def record_data(book: Book, activity_ref: str | int, *, order: str = "strokes") -> dict[str, Any]:
+    """The 纪实管理记录表 of an activity: expected members with status, points and notes."""
+    from desktop.book.scoring import year_scheme
+
+    mt = Meetings(book)
+    act = mt.find_activity(activity_ref)
+    who = mt.expected(act["id"])
+    signed = {r["member_id"]: r for r in mt.attendance(act["id"])}
+    points = mt.activity_points(act["id"]) if signed else {}
+    people = {m["id"]: m for m in who["expected"]}
+    for member_id in signed:  # signed in without being expected (e.g. an activist)
+        if member_id not in people:
+            people[member_id] = book.roster.member(member_id)
+    rows = []
+    for m in sort_members(list(people.values()), order):
+        r = signed.get(m["id"])
+        notes = []
+        if r:
+            if r["note"]:
+                notes.append(r["note"])
+            if r["witnesses"]:
+                notes.append(f"证明人：{r['witnesses']}")
+            if r["host_org"]:
+                notes.append(f"在{r['host_org']}参加")
+        lines = points.get(m["code"], [])
+        total = sum((p for _rule, p in lines), start=0)
+        rows.append(
+            {
+                "name": m["name"],
+                "group": m["group"],
+                "status": r["status"] if r else "",
+                "points": (fmt_points(total) if total < 0 else f"+{fmt_points(total)}")
+                if lines and total
+                else ("0" if lines else ""),
+                "note": "；".join(notes),
+            }
+        )
+    year = int(act["date"][:4])
+    return {
+        "activity": act,
+        "rows": rows,
+        "exempt": [
+            {"name": m["name"], "group": m["group"], "reason": m["reason"]} for m in who["exempt"]
+        ],
+        "scheme_title": year_scheme(book, year).title,
+    }
+
+
+def _attendance(book: Book, out: Path, **opts: Any) -> None:
+    from desktop.paper.meetings import write_activity_record
+
+    data = record_data(
+        book, _need_activity(opts, "纪实管理记录表"), order=opts.get("order") or "strokes"
+    )
+    write_activity_record(
+        out,
+        book.branch(),
+        data["activity"],
+        data["rows"],
+        exempt=data["exempt"],
+        scheme_title=data["scheme_title"],
+        printed_on=date.today().isoformat(),
+    )
+
+
+def summary_data(
+    book: Book, year: int, quarter: int | None = None, *, order: str = "strokes"
+) -> dict[str, Any]:
+    """Per member for a period: how many activities expected, and each status's count."""
+    window = window_of(year, quarter)
+    mt = Meetings(book)
+    acts = [a for a in mt.activities(year) if window.start <= a["date"] <= window.end]
+    members: dict[int, dict[str, Any]] = {}
+    for a in acts:
+        who = mt.expected(a["id"])["expected"]
+        for m in who:
+            row = members.setdefault(
+                m["id"], {**m, "expected": 0, **{s: 0 for s in ATTENDANCE_STATUSES}}
+            )
+            row["expected"] += 1
+        for r in mt.attendance(a["id"]):
+            if r["member_id"] not in members:
+                members[r["member_id"]] = {
+                    **book.roster.member(r["member_id"]),
+                    "expected": 0,
+                    **{s: 0 for s in ATTENDANCE_STATUSES},
+                }
+            members[r["member_id"]][r["status"]] += 1
+    notices = {}
+    for n in mt.notices():
+        if n["date"][:4] == str(year):
+            notices.setdefault(n["member_id"], []).append(n["kind"])
+    rows = []
+    for m in sort_members(list(members.values()), order):
+        notes = ["流动党员"] if m["mobile"] else []
+        if m["left_date"]:
+            notes.append(f"{m['left_date']}离开")
+        for kind in (REMINDER, WARNING):
+            if kind in notices.get(m["id"], []):
+                notes.append(f"已出具{kind}")
+        rows.append({**m, "note": "、".join(notes)})
+    return {"period": window.label, "rows": rows, "activity_count": len(acts)}
+
+
+def _attendance_summary(book: Book, out: Path, **opts: Any) -> None:
+    from desktop.paper.meetings import write_attendance_summary
+
+    year = opts.get("year") or book.current_year
+    data = summary_data(book, year, opts.get("quarter"), order=opts.get("order") or "strokes")
+    write_attendance_summary(
+        out,
+        book.branch(),
+        data["period"],
+        data["rows"],
+        activity_count=data["activity_count"],
+        printed_on=date.today().isoformat(),
+    )
+
+
+def notice_data(
+    book: Book, member_ref: str, kind: str, activity_ref: str | None = None
+) -> dict[str, Any]:
+    """The latest notice of `kind` on record for a member (or the one about an activity)."""
+    mt = Meetings(book)
+    m = book.roster.find(member_ref)
+    found = [n for n in mt.notices(m["id"]) if n["kind"] == kind]
+    if activity_ref:
+        code = mt.find_activity(activity_ref)["code"]
+        found = [n for n in found if n["ref"] == code]
+    if not found:
+        raise InputRefused(
+            f"{m['name']} 还没有出具过{kind}的记录。",
+            ["请先在“会议活动 → 提醒与预警”中出具（或运行 pioneer notice），再打印。"],
+        )
+    n = found[0]
+    until = n["date"]
+    if n["ref"]:
+        row = book.db.execute("select date from activities where code = ?", [n["ref"]]).fetchone()
+        until = row[0] if row else until
+    absences = [
+        f"{h['date']} {h['type']}{('《' + h['topic'] + '》') if h['topic'] else ''}"
+        for h in mt.member_history(m["id"], int(until[:4]))
+        if h["status"] == UNEXCUSED and h["type"] in PARTY_LIFE_TYPES and h["date"] <= until
+    ]
+    return {
+        "kind": kind,
+        "name": m["name"],
+        "date": n["date"],
+        "reason": n["reason"],
+        "absences": absences,
+    }
+
+
+def _notice(kind: str):  # -> writer
+    def write(book: Book, out: Path, **opts: Any) -> None:
+        from desktop.paper.meetings import write_notice
+
+        if not opts.get("member"):
+            raise InputRefused(f"打印{kind}需要指明党员。", ["请加上 --member 党员编号或姓名。"])
+        write_notice(
+            out, book.branch(), notice_data(book, opts["member"], kind, opts.get("activity"))
+        )
+
+    return write
+
+
+# Registered in desktop.book.printing.KINDS.
+MEETING_KINDS = {
+    "signin": ("签到表", _signin),
+    "attendance": ("党员积分纪实管理记录表", _attendance),
+    "attendance-summary": ("党员参加组织生活情况统计表", _attendance_summary),
+    "warning-notice": ("警戒书", _notice(WARNING)),
+    "reminder-notice": ("提醒通知书", _notice(REMINDER)),
+}
