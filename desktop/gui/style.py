@@ -30,6 +30,8 @@ QLabel[role="notice"] {{
 }}
 QLabel[role="error"] {{ color: {ACCENT}; }}
 QPushButton {{ padding: 6px 16px; min-height: 26px; }}
+QLineEdit, QComboBox {{ min-height: 28px; padding: 1px 6px; }}
+QAbstractSpinBox {{ min-height: 28px; }}
 QPushButton[role="primary"] {{
     background: {ACCENT}; color: white; border: 1px solid #8e1d17; border-radius: 4px;
     font-weight: bold;
@@ -103,6 +105,12 @@ def app_icon() -> QIcon:
 
 
 def apply_style(app: QApplication) -> None:
+    # Fusion looks the same on every Windows version and matches the screenshots; the style
+    # sheet assumes light colours, so ask for the light scheme even under a dark desktop.
+    app.setStyle("Fusion")
+    hints = app.styleHints()
+    if hasattr(hints, "setColorScheme"):
+        hints.setColorScheme(Qt.ColorScheme.Light)
     family = choose_font_family()
     font = QFont(app.font())
     font.setFamilies([family, BUNDLED_FAMILY])
