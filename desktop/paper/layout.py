@@ -685,22 +685,38 @@ class PaperDocument:
             commands.append(("ALIGN", (i, 1), (i, -1), _TABLE_ALIGN[c.align]))
         if zebra:
             commands.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ZEBRA_SHADE]))
+        # reportlab cannot split one row across pages (a row taller than the frame is a
+        # LayoutError), so a monster cell continues on the following rows instead.
+        max_lines = max(3, int((self.frame_height * 0.6 - 2 * pad_y) / leading))
         for r, row in enumerate(rows, start=1):
             if isinstance(row, SpanRow):
                 st = self.style(font=self.fonts.hei, size=size, align=row.align, leading=leading)
+                n = len(data)
                 data.append([Paragraph(para_text(row.text), st)] + [""] * (len(columns) - 1))
-                commands.append(("SPAN", (0, r), (-1, r)))
+                commands.append(("SPAN", (0, n), (-1, n)))
                 if row.shaded:
-                    commands.append(("BACKGROUND", (0, r), (-1, r), SPAN_SHADE))
+                    commands.append(("BACKGROUND", (0, n), (-1, n), SPAN_SHADE))
                 continue
             if len(row) != len(columns):
                 raise ValueError(f"第{r}行有 {len(row)} 个单元格，表头有 {len(columns)} 列")
-            data.append(
-                [
-                    self._cell("" if v is None else str(v), room[i], cstyles[i])
-                    for i, v in enumerate(row)
-                ]
-            )
+            cells = [
+                self._cell("" if v is None else str(v), room[i], cstyles[i])
+                for i, v in enumerate(row)
+            ]
+            tall = max((c.count("\n") + 1 for c in cells if isinstance(c, str)), default=1)
+            if tall <= max_lines:
+                data.append(cells)
+                continue
+            parts = [c.split("\n") if isinstance(c, str) else [c] for c in cells]
+            for start in range(0, tall, max_lines):
+                data.append(
+                    [
+                        "\n".join(p[start : start + max_lines])
+                        if isinstance(c, str)
+                        else (c if start == 0 else "")
+                        for c, p in zip(cells, parts, strict=True)
+                    ]
+                )
         table = LongTable(data, colWidths=widths, repeatRows=1, hAlign="CENTER")
         table.setStyle(TableStyle(commands))
         return table

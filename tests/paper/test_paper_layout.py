@@ -175,3 +175,15 @@ def test_long_titles_are_balanced():
     assert "".join(lines) == title and len(lines) == 2
     assert abs(len(lines[0]) - len(lines[1])) <= 3  # not a full line and an orphan
     assert balanced_lines("党员花名册", 442, font, 22) == ("党员花名册",)
+
+
+def test_a_cell_taller_than_a_page_continues_on_following_rows(tmp_path):
+    pdf = tmp_path / "t.pdf"
+    doc = PaperDocument(pdf, title="超长备注")
+    monster = "很长的备注内容，" * 300
+    rows = [[str(i), "王建国", monster if i == 5 else "短"] for i in range(1, 30)]
+    doc.table(COLUMNS, rows)
+    pages = doc.build()  # no LayoutError
+    assert pages == page_count(pdf) >= 3
+    flat = re.sub(r"\s", "", pdftotext(pdf, "-raw"))
+    assert flat.count("很长的备注内容") == 300  # nothing lost
