@@ -32,6 +32,16 @@ KINDS: dict[str, tuple[str, Callable[..., None]]] = {
 }
 
 
+def _register_dues() -> None:
+    # Issue 5: dues-register, receipts (--year Y), dues-publicity, dues-reminders.
+    from desktop.book.dues_print import DUES_KINDS
+
+    KINDS.update(DUES_KINDS)
+
+
+_register_dues()
+
+
 def _register_meetings() -> None:
     # Issue 4: signin, attendance (--activity), attendance-summary, warning/reminder notices.
     from desktop.book.meetings_print import MEETING_KINDS
