@@ -64,7 +64,7 @@ def write_signin_sheet(
     optionally leave (请假类型 known in advance) and note (备注).
     exempt: members not expected to attend, listed separately: name, group, reason.
     """
-    kind = _text(activity, "kind")
+    kind = _text(activity, "kind") or _text(activity, "type")  # 类型, either key
     title = _text(activity, "title") or f"{kind}签到表"
     name = _text(branch, "name")
     date = cn_date(_text(activity, "date"))
