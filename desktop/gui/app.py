@@ -42,7 +42,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
-    install_translations(app)
+    if not app.property("pioneer_translated"):
+        app.setProperty("pioneer_translated", True)
+        install_translations(app)
     apply_style(app)
     return app
 

@@ -105,6 +105,10 @@ def app_icon() -> QIcon:
 
 
 def apply_style(app: QApplication) -> None:
+    """Set style, font, style sheet and icon (once per application object)."""
+    if app.property("pioneer_styled"):
+        return
+    app.setProperty("pioneer_styled", True)
     # Fusion looks the same on every Windows version and matches the screenshots; the style
     # sheet assumes light colours, so ask for the light scheme even under a dark desktop.
     app.setStyle("Fusion")
