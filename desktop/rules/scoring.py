@@ -211,6 +211,7 @@ class _Index:
         self.attendance: dict[tuple[str, str], list[int]] = defaultdict(list)
         self.dues: dict[str, list[int]] = defaultdict(list)
         self.claims: dict[str, int] = {}
+        self.by_id: dict[str, int] = {}  # every item, for corrections
         self.auto_ids: set[str] = set()
         self.appraisal: dict[str, list[int]] = defaultdict(list)
         self.pool: dict[int, tuple[int, object]] = {}
@@ -224,6 +225,7 @@ class _Index:
                 idx = len(self.items)
                 self.items.append((s_idx, item))
                 by_id[item.id] = idx
+                self.by_id[item.id] = idx
                 if item.source == "attendance":
                     for t in item.activity_types:
                         for st in item.statuses:
@@ -318,8 +320,20 @@ def _score(
     occs: dict[str, dict[int, list[_Occ]]] = defaultdict(lambda: defaultdict(list))
     notices: dict[str, list[Flag]] = defaultdict(list)
     attended: dict[str, set[int]] = defaultdict(set)
+    counts: dict[str, dict[tuple, int]] | None = None if explain else defaultdict(dict)
     _gather(
-        scheme, idx, facts, activities, year, year_start, window, as_of, occs, notices, attended
+        scheme,
+        idx,
+        facts,
+        activities,
+        year,
+        year_start,
+        window,
+        as_of,
+        occs,
+        notices,
+        attended,
+        counts,
     )
 
     results: list[MemberResult] = []
@@ -332,7 +346,10 @@ def _score(
         )
         mr.flags.extend(notices.get(m.code, ()))
         if scored:
-            _score_member(scheme, idx, m, occs.get(m.code, {}), window, as_of, explain, mr)
+            plain_counts = counts.get(m.code) if counts is not None else None
+            _score_member(
+                scheme, idx, m, occs.get(m.code, {}), window, as_of, explain, mr, plain_counts
+            )
             _apply_vetoes(scheme, facts, m, window, as_of, explain, mr)
         else:
             mr.sections = {s.name: ZERO for s in scheme.sections}
@@ -390,6 +407,7 @@ def _gather(
     occs: dict[str, dict[int, list[_Occ]]],
     notices: dict[str, list[Flag]],
     attended: dict[str, set[int]],
+    counts: dict[str, dict[tuple, int]] | None = None,
 ) -> None:
     """Sort every fact of the year up to the window's end into (member, section) buckets.
 
@@ -402,17 +420,26 @@ def _gather(
     # One pass over the sign-ins: occurrences for the items, the months each member took
     # part in (for veto detection, over every activity given), and a duplicate check.
     # The occurrence tuples do not depend on the member, so they are shared.
-    info: dict[str, tuple[int, dict[str, list[tuple[int, _Occ]]] | None]] = {}
+    # Without explanations, items whose points do not depend on order ("plain") are only
+    # counted per (section, item, month); the others become occurrences walked in order.
+    plain = idx.plain if counts is not None else {}
+    info: dict[str, tuple[int, dict[str, list[tuple[int, _Occ | None, tuple]]] | None]] = {}
     for act in activities.values():
         hits = None
         if year_start <= act.date <= end:
-            hits = {
-                st: [
-                    (idx.items[i][0], (act.date, i, (act.code,), None, ("att", act, st)))
-                    for i in att_items.get((act.type, st), ())
-                ]
-                for st in ATTENDANCE_STATUSES
-            }
+            month = int(act.date[5:7])
+            hits = {}
+            for st in ATTENDANCE_STATUSES:
+                row: list[tuple[int, _Occ | None, tuple]] = []
+                for i in att_items.get((act.type, st), ()):
+                    s_idx = idx.items[i][0]
+                    if i in plain:
+                        if act.date >= window.start:
+                            row.append((s_idx, None, (s_idx, i, month)))
+                    else:
+                        occ = (act.date, i, (act.code,), None, ("att", act, st))
+                        row.append((s_idx, occ, ()))
+                hits[st] = row
         info[act.code] = (month_number(act.date), hits)
     seen: set[tuple[str, str]] = set()
     for a in facts.attendance:
@@ -433,14 +460,19 @@ def _gather(
             continue
         hits = statuses.get(a.status)
         if hits:
-            bucket = occs[a.member]
-            for s_idx, occ in hits:
-                bucket[s_idx].append(occ)
+            for s_idx, occ, key in hits:
+                if occ is None:
+                    counter = counts[a.member]  # type: ignore[index]
+                    counter[key] = counter.get(key, 0) + 1
+                else:
+                    occs[a.member][s_idx].append(occ)
     else:
         seen.clear()
     if seen:
         occs.clear()
         attended.clear()
+        if counts is not None:
+            counts.clear()
         for member in list(notices):
             notices[member] = [f for f in notices[member] if "不存在的活动" not in f.text]
         for a in _dedupe_attendance(facts.attendance, activities, notices):
@@ -453,8 +485,12 @@ def _gather(
             if a.status in PRESENT_STATUSES:
                 attended[a.member].add(got[0])
             if got[1] is not None:
-                for s_idx, occ in got[1].get(a.status, ()):
-                    occs[a.member][s_idx].append(occ)
+                for s_idx, occ, key in got[1].get(a.status, ()):
+                    if occ is None:
+                        counter = counts[a.member]  # type: ignore[index]
+                        counter[key] = counter.get(key, 0) + 1
+                    else:
+                        occs[a.member][s_idx].append(occ)
 
     grace = scheme.dues_grace_days
     dues_items = {k: [(i, idx.items[i][0]) for i in v] for k, v in idx.dues.items()}
@@ -472,10 +508,14 @@ def _gather(
         date = first_days.get(month)
         if date is None:
             date = first_days[month] = f"{month}-01"
-        fact = ("dues", d, kind)
-        bucket = occs[d.member]
         for i, s_idx in hits:
-            bucket[s_idx].append((date, i, (month,), None, fact))
+            if i in plain:
+                if date >= window.start:
+                    counter = counts[d.member]  # type: ignore[index]
+                    key = (s_idx, i, int(month[5:7]))
+                    counter[key] = counter.get(key, 0) + 1
+            else:
+                occs[d.member][s_idx].append((date, i, (month,), None, ("dues", d, kind)))
 
     for c in facts.claims:
         if c.status != APPROVED or c.date < year_start or c.date > end:
@@ -508,6 +548,18 @@ def _gather(
                 pts = clipped
         tb = (c.item, c.points, c.reason)
         occs[c.member][idx.items[i][0]].append((c.date, i, tb, pts, ("claim", c)))
+
+    # Corrections of confirmed facts count like a claim of their own points, on their own date.
+    for k, cr in enumerate(facts.corrections):
+        if cr.date < year_start or cr.date > end:
+            continue
+        i = idx.by_id.get(cr.item)
+        if i is None:
+            text = f"{cr.date} 更正的项目「{cr.item}」不在本方案中，未计分"
+            notices[cr.member].append(Flag("notice", text))
+            continue
+        tb = ("~correction", k)
+        occs[cr.member][idx.items[i][0]].append((cr.date, i, tb, cr.points, ("corr", cr)))
 
     seen_appr: set[tuple[str, int, str, int]] = set()
     for ap in sorted(facts.appraisals, key=lambda a: (a.member, a.year, a.kind, a.round, a.grade)):
@@ -584,6 +636,10 @@ def _describe(fact: object) -> str:
     if kind == "claim":
         _, c = fact  # type: ignore[misc]
         return f"积分申报（已审定）：{c.reason}" if c.reason else "积分申报（已审定）"
+    if kind == "corr":
+        _, cr = fact  # type: ignore[misc]
+        about = f"（更正 {cr.refers_to}）" if cr.refers_to else ""
+        return f"更正{about}：{cr.reason}"
     _, ap = fact  # type: ignore[misc]
     return f"{ap.year}年第{ap.round}轮{ap.kind}：{ap.grade}"
 
@@ -611,8 +667,12 @@ def _score_member(
     as_of: str,
     explain: bool,
     mr: MemberResult,
+    plain_counts: Mapping[tuple, int] | None = None,
 ) -> None:
     win_months = PERIOD_MONTHS[window.kind]
+    by_section: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
+    for (s_idx, i, month), n in (plain_counts or {}).items():
+        by_section[s_idx].append((i, month, n))
     total = ZERO
     last_adjust: str | None = None
     always_in = not m.transferred_in_date and not m.left_date
@@ -621,11 +681,34 @@ def _score_member(
         active = _active_periods(section.period, window, as_of, finer)
         if not always_in:
             active = {k: p for k, p in active.items() if _in_branch(m, p)}
+        occ = buckets.get(s_idx)
+        counted = by_section.get(s_idx)
+        if not occ and not counted and not explain:
+            # Nothing happened in this section: every period is at its starting value.
+            start = section.max if section.mode == "deduct" else ZERO
+            n = len(active)
+            if n and section.combine == "sum" and finer:
+                value = q2(start * n)
+            else:
+                value = q2(start) if n else ZERO
+            mr.sections[section.name] = value
+            total += value
+            if section.mode == "adjust":
+                last_adjust = section.name
+            continue
         sums = dict.fromkeys(active, ZERO)
         lines: dict[int, list[Line]] | None = {k: [] for k in active} if explain else None
-        occ = buckets.get(s_idx)
         if occ and _run_section(section, idx, occ, window, finer, sums, lines, active):
             mr.deducted.add(section.name)
+        if counted:
+            keymap = _MONTH_KEYS[section.period]
+            for i, month, n in counted:
+                key_p = keymap[month] if finer else 0
+                if key_p in sums:
+                    p = idx.plain[i] * n
+                    sums[key_p] += p
+                    if p < 0:
+                        mr.deducted.add(section.name)
         # Per period: start value, then clip to the section's bounds.
         values: list[Decimal] = []
         for key, period in active.items():

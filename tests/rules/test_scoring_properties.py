@@ -177,6 +177,9 @@ def test_explain_off_gives_the_same_numbers(case) -> None:  # type: ignore[no-un
         (m.code, m.total, m.sections, m.rated) for m in b.members
     ]
     assert all(not m.lines for m in b.members)
+    assert [sorted(f.text for f in m.flags) for m in a.members] == [
+        sorted(f.text for f in m.flags) for m in b.members
+    ]
 
 
 @settings(max_examples=60, deadline=None)
