@@ -1,0 +1,218 @@
+"""The `pioneer dues` subcommand: rates, payments, the month's collection, arrears, register.
+
+Kept apart from desktop/cli.py (as cli_meetings.py is) so parallel work does not edit one file.
+Same conventions: exit 0 success, 1 refused (nothing written), 2 usage; Chinese messages;
+`--json` is UTF-8 JSON on stdout. Amounts on the command line are in yuan ("1.50").
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+ACTIONS = ("rate", "month", "pay", "arrears", "remind", "register", "export-register")
+
+
+def _cli() -> Any:
+    from desktop import cli
+
+    return cli
+
+
+def _fen(text: str | None, what: str) -> int | None:
+    from desktop.book.errors import InputRefused
+    from desktop.rules.dues import TariffError, parse_yuan
+
+    if text is None:
+        return None
+    try:
+        return parse_yuan(text)
+    except TariffError as exc:
+        raise InputRefused(f"{what}：{exc}") from exc
+
+
+def _need(args: argparse.Namespace, *names: str) -> None:
+    from desktop.book.errors import InputRefused
+
+    missing = [f"--{n.replace('_', '-')}" for n in names if not getattr(args, n, None)]
+    if missing:
+        raise InputRefused(f"dues {args.action} 需要参数：{'、'.join(missing)}。")
+
+
+def cmd_dues(args: argparse.Namespace) -> int:
+    from desktop.book import dues
+    from desktop.rules.dues import yuan
+
+    cli = _cli()
+    today = date.fromisoformat(args.today) if args.today else date.today()
+    with cli._open(args) as book:
+        year = args.year or book.current_year
+        if args.action == "rate":
+            _need(args, "member", "category")
+            m = book.roster.find(args.member)
+            row = dues.set_rate(
+                book,
+                m["id"],
+                from_month=args.from_month or f"{year}-01",
+                category=args.category,
+                income_fen=_fen(args.income, "收入"),
+                fixed_fen=_fen(args.fixed, "固定金额"),
+                monthly_fen=_fen(args.monthly, "每月金额"),
+                override_reason=args.reason or "",
+                approved_by=args.approved_by or "",
+            )
+            cli._out(
+                f"已设定：{m['name']} 自{row['from_month']}起每月 {yuan(row['monthly_fen'])} 元"
+            )
+            return EXIT_OK
+        if args.action == "pay":
+            _need(args, "member", "months", "amount", "receiver")
+            m = book.roster.find(args.member)
+            amount = _fen(args.amount, "金额")
+            months = [x.strip() for x in args.months.replace("，", ",").split(",") if x.strip()]
+            no = dues.record_payment(
+                book,
+                m["id"],
+                {mo: amount for mo in months},
+                paid_date=args.date or today.isoformat(),
+                receiver=args.receiver,
+                receipt_no=args.receipt,
+                today=today,
+            )
+            cli._out(f"已登记：{m['name']} {len(months)} 个月，收据号 {no}")
+            return EXIT_OK
+        if args.action == "month":
+            month = args.month or today.isoformat()[:7]
+            rows = dues.month_collection(book, month, today=today)
+            if args.json:
+                cli._json(
+                    [
+                        {
+                            k: r[k]
+                            for k in (
+                                "code",
+                                "name",
+                                "group",
+                                "due_fen",
+                                "paid_fen",
+                                "remaining_fen",
+                                "state",
+                                "paid_date",
+                                "receipts",
+                            )
+                        }
+                        for r in rows
+                    ]
+                )
+            else:
+                for r in rows:
+                    due = "未设定" if r["due_fen"] is None else yuan(r["due_fen"])
+                    cli._out(
+                        f"{r['code']}\t{r['name']}\t应缴 {due}\t已缴 {yuan(r['paid_fen'])}\t"
+                        f"{r['state']}"
+                    )
+            return EXIT_OK
+        if args.action == "arrears":
+            data = dues.arrears_json(book, today=today)
+            if args.json:
+                cli._json(data)
+            else:
+                if not data:
+                    cli._out("没有欠缴党费的党员。")
+                for r in data:
+                    flag = "　连续6个月未交，请支委会核实" if r["veto_check"] else ""
+                    cli._out(
+                        f"{r['code']}\t{r['name']}\t欠缴 {len(r['months'])} 个月\t"
+                        f"{r['owed']} 元{flag}"
+                    )
+            return EXIT_OK
+        if args.action == "remind":
+            _need(args, "member")
+            ids = [book.roster.find(x.strip())["id"] for x in args.member.split(",")]
+            rows = dues.issue_reminders(book, ids, today=today)
+            cli._out(f"已登记催缴通知 {len(rows)} 份。")
+            return EXIT_OK
+        if args.action == "register":
+            reg = dues.year_register(book, year, today=today)
+            t = reg["totals"]
+            data = {
+                "year": year,
+                "through": reg["through"],
+                "due": yuan(t["due_fen"]),
+                "paid": yuan(t["paid_fen"]),
+                "owed": yuan(t["owed_fen"]),
+                "payments_total": yuan(reg["payments_total_fen"]),
+                "receipts": len(reg["receipts"]),
+                "reconciled": reg["reconciled"],
+                "members": [
+                    {
+                        "code": r["code"],
+                        "name": r["name"],
+                        "due": yuan(r["due_fen"]),
+                        "paid": yuan(r["paid_fen"]),
+                        "owed": yuan(r["owed_fen"]),
+                        "months": {
+                            k: {
+                                "due": yuan(v["due_fen"]),
+                                "paid": yuan(v["paid_fen"]),
+                                "date": v["paid_date"],
+                            }
+                            for k, v in r["months"].items()
+                        },
+                    }
+                    for r in reg["rows"]
+                ],
+            }
+            if args.json:
+                cli._json(data)
+            else:
+                cli._out(
+                    f"{year} 年：应缴 {data['due']} 元，实缴 {data['paid']} 元，欠缴 "
+                    f"{data['owed']} 元；收据 {data['receipts']} 张，合计 {data['payments_total']} 元"
+                    + ("（账实相符）" if data["reconciled"] else "（不相符，请检查）")
+                )
+            return EXIT_OK
+        if args.action == "export-register":
+            _need(args, "out")
+            from desktop.book.dues_sheets import export_register
+
+            path = export_register(book, year, Path(args.out), today=today)
+            cli._out(f"已导出：{path}")
+            return EXIT_OK
+    return EXIT_USAGE
+
+
+def add_dues_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
+    """Register `pioneer dues ACTION …` with the main parser's `add` helper."""
+    p = add(
+        "dues",
+        cmd_dues,
+        "党费：rate 设定标准；pay 登记缴费；month 本月收缴；arrears 欠缴；remind 催缴通知；"
+        "register 全年台账；export-register 台账导出为 xlsx",
+    )
+    p.add_argument("action", choices=ACTIONS, help="要做的事")
+    p.add_argument("month", nargs="?", help="month：月份 YYYY-MM（默认本月）")
+    p.add_argument("--year", type=int, default=None, help="年度（默认账本的当前年度）")
+    p.add_argument("--member", help="党员编号或姓名（remind 可用逗号分隔多人）")
+    p.add_argument(
+        "--category",
+        help="党费类别：在职、年薪制、个体经营、离退休、农民、学生、失业、领取救济或低保",
+    )
+    p.add_argument("--income", help="月收入（元），按类别的口径")
+    p.add_argument("--fixed", help="农民党员每月金额（0.20–1.00 元）")
+    p.add_argument("--monthly", help="手动调整的每月金额（元），须同时写 --reason")
+    p.add_argument("--reason", help="手动调整的原因")
+    p.add_argument("--approved-by", dest="approved_by", help="减免的批准组织和日期")
+    p.add_argument("--from", dest="from_month", help="标准起始月份 YYYY-MM（默认当年1月）")
+    p.add_argument("--months", help="pay：所缴月份，逗号分隔，如 2026-01,2026-02")
+    p.add_argument("--amount", help="pay：每个月的金额（元）")
+    p.add_argument("--date", help="pay：缴纳日期 YYYY-MM-DD（默认今天）")
+    p.add_argument("--receiver", help="pay：收款人")
+    p.add_argument("--receipt", help="pay：收据号（默认自动编号）")
+    p.add_argument("--out", help="export-register：要写入的 xlsx 文件")
+    p.add_argument("--today", help=argparse.SUPPRESS)  # tests: judge arrears as of this day
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
