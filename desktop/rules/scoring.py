@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import gc
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from functools import lru_cache
@@ -262,6 +262,26 @@ def _index(scheme: Scheme) -> _Index:
     return idx
 
 
+class _After:
+    """A tiebreak that sorts after any other (a correction follows what it corrects), whatever
+    shape the other facts' tiebreaks have."""
+
+    def __lt__(self, other: object) -> bool:
+        return False
+
+    def __gt__(self, other: object) -> bool:
+        return other is not self
+
+    def __le__(self, other: object) -> bool:
+        return other is self
+
+    def __ge__(self, other: object) -> bool:
+        return True
+
+
+_AFTER = _After()
+
+
 # An occurrence: (date, item index, tiebreak, claimed points or None, fact for the text)
 _Occ = tuple[str, int, tuple, "Decimal | None", object]
 
@@ -278,14 +298,15 @@ def score(
     half: int | None = None,
     month: int | None = None,
     as_of: str | None = None,
-    explain: bool = True,
+    explain: bool | Collection[str] = True,
     previous_flags: Mapping[str, Iterable[str]] | None = None,
 ) -> ScoreResult:
     """Score every member of the branch for a year (or one quarter / half / month).
 
     as_of: facts dated after it are ignored and dues whose deadline has not passed are
     not judged (default: the end of the window, i.e. the period is over).
-    explain=False skips building explanation lines (numbers are identical).
+    explain=False skips building explanation lines (numbers are identical); a collection of
+    member codes builds them only for those members (the 积分明细 of one person).
     previous_flags: last year's follow-up names per member code (for "two years running").
     """
     # Scoring allocates hundreds of thousands of small tuples and no reference cycles;
@@ -307,7 +328,7 @@ def _score(
     half: int | None,
     month: int | None,
     as_of: str | None,
-    explain: bool,
+    explain: bool | Collection[str],
     previous_flags: Mapping[str, Iterable[str]] | None,
 ) -> ScoreResult:
     window = window_of(year, quarter, half, month)
@@ -320,7 +341,11 @@ def _score(
     occs: dict[str, dict[int, list[_Occ]]] = defaultdict(lambda: defaultdict(list))
     notices: dict[str, list[Flag]] = defaultdict(list)
     attended: dict[str, set[int]] = defaultdict(set)
-    counts: dict[str, dict[tuple, int]] | None = None if explain else defaultdict(dict)
+    counts: dict[str, dict[tuple, int]] | None = (
+        None
+        if explain is True or (explain and not isinstance(explain, bool))
+        else defaultdict(dict)
+    )
     _gather(
         scheme,
         idx,
@@ -347,10 +372,11 @@ def _score(
         mr.flags.extend(notices.get(m.code, ()))
         if scored:
             plain_counts = counts.get(m.code) if counts is not None else None
+            lines_for = explain is True or (not isinstance(explain, bool) and m.code in explain)
             _score_member(
-                scheme, idx, m, occs.get(m.code, {}), window, as_of, explain, mr, plain_counts
+                scheme, idx, m, occs.get(m.code, {}), window, as_of, lines_for, mr, plain_counts
             )
-            _apply_vetoes(scheme, facts, m, window, as_of, explain, mr)
+            _apply_vetoes(scheme, facts, m, window, as_of, lines_for, mr)
         else:
             mr.sections = {s.name: ZERO for s in scheme.sections}
         results.append(mr)
@@ -550,7 +576,7 @@ def _gather(
         occs[c.member][idx.items[i][0]].append((c.date, i, tb, pts, ("claim", c)))
 
     # Corrections of confirmed facts count like a claim of their own points, on their own date.
-    for k, cr in enumerate(facts.corrections):
+    for cr in facts.corrections:
         if cr.date < year_start or cr.date > end:
             continue
         i = idx.by_id.get(cr.item)
@@ -558,8 +584,7 @@ def _gather(
             text = f"{cr.date} 更正的项目「{cr.item}」不在本方案中，未计分"
             notices[cr.member].append(Flag("notice", text))
             continue
-        tb = ("~correction", k)
-        occs[cr.member][idx.items[i][0]].append((cr.date, i, tb, cr.points, ("corr", cr)))
+        occs[cr.member][idx.items[i][0]].append((cr.date, i, _AFTER, cr.points, ("corr", cr)))
 
     seen_appr: set[tuple[str, int, str, int]] = set()
     for ap in sorted(facts.appraisals, key=lambda a: (a.member, a.year, a.kind, a.round, a.grade)):

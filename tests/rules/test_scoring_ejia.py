@@ -259,3 +259,14 @@ def test_duplicate_sign_in_counts_once_with_the_best_status() -> None:
     assert one.total == 100 and two.total == 99
     assert [f.text for f in one.flags] == ["2026-03-05 党课《党章》 有多条签到记录，只按一条计分"]
     assert [f.text for f in two.flags] == ["签到记录引用了不存在的活动「NOPE」，未计分"]
+
+
+def test_explain_only_selected_members() -> None:
+    b = leaves("因私请假", 5)
+    b.member("002")
+    b.attend("002", "2026-03-01", "因私请假")
+    result = score(SCHEME, b.facts(), 2026, explain={"002"})
+    one, two = result.member("001"), result.member("002")
+    assert one is not None and two is not None
+    assert one.lines == [] and one.total == 94
+    assert lines_sum(two) == two.total == 99
