@@ -235,5 +235,164 @@ def m003_meetings_and_dues(db: Database) -> None:
     )
 
 
+# Facts the confirmed quarters lock, with the SQL that gives a row's date. A trigger refuses
+# INSERT/UPDATE/DELETE of such a row dated inside a confirmed period; the program checks first
+# and says so in Chinese (desktop/book/quarter.py), the triggers are the backstop.
+LOCK_MESSAGE = "已确认的季度不能修改：这条记录所在的季度已经确认"
+_LOCKED_DATE = {
+    "activities": "{row}.date",
+    "attendance": "(select date from activities where id = {row}.activity_id)",
+    "dues_payments": "coalesce({row}.paid_date, {row}.month || '-01')",
+    "claims": "{row}.date",
+    "vetoes": "{row}.date",
+    "corrections": "{row}.date",
+}
+
+
+def _locked(expr: str) -> str:
+    return (
+        "exists (select 1 from periods p where p.status = 'confirmed' "
+        f"and {expr} between p.start and p.end)"
+    )
+
+
+def _lock_triggers(db: Database, table: str, date_sql: str) -> None:
+    message = f"{LOCK_MESSAGE}（{table}）。"
+    for event, rows in (("insert", ("new",)), ("update", ("old", "new")), ("delete", ("old",))):
+        when = " or ".join(_locked(date_sql.format(row=row)) for row in rows)
+        db.execute(
+            f"""create trigger lock_{table}_{event} before {event} on {table}
+                when {when}
+                begin select raise(abort, '{message}'); end"""
+        )
+
+
+@MIGRATIONS()
+def m004_quarter(db: Database) -> None:
+    db.executescript(
+        """
+        -- 积分申报 steps: 申报 → 初评 (group leader) → 审定 (committee), or 驳回 with a reason.
+        alter table claims add column evidence text not null default '';
+        alter table claims add column submitted_by text not null default '';
+        alter table claims add column reviewed_by text not null default '';
+        alter table claims add column reviewed_at text;
+        alter table claims add column review_note text not null default '';
+        alter table claims add column approved_by text not null default '';
+        alter table claims add column approved_at text;
+        alter table claims add column rejected_by text not null default '';
+        alter table claims add column rejected_at text;
+        alter table claims add column reject_reason text not null default '';
+        create index claims_date on claims(date);
+
+        -- A quarter: open → publicity (公示) → confirmed. start/end are the quarter's dates.
+        create table periods (
+            id integer primary key,
+            year integer not null,
+            quarter integer not null check (quarter between 1 and 4),
+            start text not null,
+            end text not null,
+            status text not null default 'open'
+                check (status in ('open', 'publicity', 'confirmed')),
+            publicity_start text,
+            publicity_end text,
+            confirmed_at text,
+            confirmed_by text not null default '',
+            unique (year, quarter)
+        );
+
+        -- Each publicity notice issued (the first, then each re-issue after a correction).
+        create table publicity_notices (
+            id integer primary key,
+            period_id integer not null references periods(id),
+            issued_at text not null,
+            issued_by text not null default '',
+            start text not null,
+            end text not null,
+            results_hash text not null,
+            reason text not null default '',
+            objection_id integer references objections(id)
+        );
+
+        -- 异议: who raised it, about whom, what; the finding and the answer told to the member.
+        create table objections (
+            id integer primary key,
+            period_id integer not null references periods(id),
+            raised_by text not null,
+            member_id integer references members(id),
+            content text not null,
+            raised_on text not null,
+            status text not null default 'open' check (status in ('open', 'answered')),
+            finding text not null default '',
+            changed integer not null default 0,
+            change_note text not null default '',
+            told_on text,
+            answered_by text not null default '',
+            answered_at text,
+            created_at text not null
+        );
+
+        -- Confirmed results, hash-chained: hash = sha256 of prev_hash, a newline, payload.
+        create table snapshots (
+            id integer primary key,
+            period_id integer not null unique references periods(id),
+            year integer not null,
+            quarter integer not null,
+            payload text not null,
+            prev_hash text not null,
+            hash text not null unique,
+            created_at text not null,
+            created_by text not null default ''
+        );
+
+        -- A correction of a fact in a confirmed quarter: a new dated entry (in an open
+        -- quarter) with its reason, scored against the scheme item it corrects.
+        create table corrections (
+            id integer primary key,
+            member_id integer not null references members(id),
+            date text not null,
+            item text not null,
+            points text not null,
+            reason text not null,
+            refers_to text not null default '',
+            created_by text not null default '',
+            created_at text not null
+        );
+        create index corrections_member on corrections(member_id);
+
+        create trigger snapshots_no_update before update on snapshots
+            begin select raise(abort, '已确认季度的结果不能修改。'); end;
+        create trigger snapshots_no_delete before delete on snapshots
+            begin select raise(abort, '已确认季度的结果不能删除。'); end;
+        create trigger periods_confirmed_final before update on periods
+            when old.status = 'confirmed'
+            begin select raise(abort, '已确认的季度不能修改：确认不可撤销。'); end;
+        create trigger periods_no_delete before delete on periods
+            when old.status != 'open'
+            begin select raise(abort, '已公示或已确认的季度不能删除。'); end;
+        create trigger schemes_frozen_update before update on schemes
+            when old.frozen_at is not null
+            begin select raise(abort, '已确认的季度不能修改：该年度的积分方案已冻结。'); end;
+        create trigger schemes_frozen_delete before delete on schemes
+            when old.frozen_at is not null
+            begin select raise(abort, '已确认的季度不能修改：该年度的积分方案已冻结。'); end;
+        -- An appraisal belongs to its year's rounds; the last quarter's confirmation locks it.
+        create trigger lock_appraisals_insert before insert on appraisals
+            when exists (select 1 from periods p where p.status = 'confirmed'
+                         and p.year = new.year and p.quarter = 4)
+            begin select raise(abort, '已确认的季度不能修改：该年度第4季度已确认（appraisals）。'); end;
+        create trigger lock_appraisals_update before update on appraisals
+            when exists (select 1 from periods p where p.status = 'confirmed'
+                         and p.year in (old.year, new.year) and p.quarter = 4)
+            begin select raise(abort, '已确认的季度不能修改：该年度第4季度已确认（appraisals）。'); end;
+        create trigger lock_appraisals_delete before delete on appraisals
+            when exists (select 1 from periods p where p.status = 'confirmed'
+                         and p.year = old.year and p.quarter = 4)
+            begin select raise(abort, '已确认的季度不能修改：该年度第4季度已确认（appraisals）。'); end;
+        """
+    )
+    for table, date_sql in _LOCKED_DATE.items():
+        _lock_triggers(db, table, date_sql)
+
+
 # Re-exported: the version lives in version.py so that opening a book needn't import this.
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION"]

@@ -18,6 +18,7 @@ from desktop.rules.facts import (
     Appraisal,
     Attendance,
     Claim,
+    Correction,
     DuesMonth,
     MemberFacts,
     Veto,
@@ -187,7 +188,24 @@ def gather_facts(book: Book, year: int) -> YearFacts:
             [start, end],
         )
     ]
-    return YearFacts.of(members, activities, attendance, dues, claims, appraisals, vetoes)
+    corrections = [
+        Correction(
+            member=r["code"],
+            date=r["date"],
+            item=r["item"],
+            points=Decimal(r["points"]),
+            reason=r["reason"],
+            refers_to=r["refers_to"],
+        )
+        for r in db.query(
+            """select m.code, c.* from corrections c join members m on m.id = c.member_id
+               where c.date between ? and ?""",
+            [f"{year:04d}-01-01", end],
+        )
+    ]
+    return YearFacts.of(
+        members, activities, attendance, dues, claims, appraisals, vetoes, corrections
+    )
 
 
 def _as_of(year: int, today: date | None) -> str | None:

@@ -202,10 +202,27 @@ class Book:
 
     @contextmanager
     def action(self, action: str, summary: str = "", **detail: Any) -> Iterator[Book]:
-        """One user action = one transaction + one journal line. Nested actions join the outer."""
-        with self.db.atomic():
-            yield self
-            self.db["journal"].insert(
+        """One user action = one transaction + one journal line. Nested actions join the outer.
+
+        A write refused by the confirmed-quarter triggers (schema m004) becomes RecordLocked, so
+        every screen shows the Chinese reason instead of a database error.
+        """
+        try:
+            with self.db.atomic():
+                yield self
+                self._journal_line(action, summary, detail)
+        except sqlite3.IntegrityError as exc:
+            if "已确认" in str(exc):
+                from desktop.book.errors import RecordLocked
+
+                raise RecordLocked(
+                    str(exc).rstrip("。") + "。",
+                    "确认后的记录不能修改或删除；如有错误，请在未确认的季度登记“更正”，写明原因。",
+                ) from exc
+            raise
+
+    def _journal_line(self, action: str, summary: str, detail: dict[str, Any]) -> None:
+        self.db["journal"].insert(
                 {
                     "at": now_iso(),
                     "actor": self.actor,

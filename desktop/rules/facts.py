@@ -89,6 +89,19 @@ class Claim:
 
 
 @dataclass(frozen=True, slots=True)
+class Correction:
+    """A correction of a fact in a confirmed quarter: a new dated entry (in an open period)
+    with its reason, worth `points` under the scheme item it corrects."""
+
+    member: str
+    date: str
+    item: str  # Item.id in the scheme (any source)
+    points: Decimal
+    reason: str
+    refers_to: str = ""  # the corrected fact, in words (e.g. "2026-03-10 主题党日 无故缺席")
+
+
+@dataclass(frozen=True, slots=True)
 class Appraisal:
     year: int
     round: int
@@ -123,6 +136,7 @@ class YearFacts:
     claims: tuple[Claim, ...] = ()
     appraisals: tuple[Appraisal, ...] = ()
     vetoes: tuple[Veto, ...] = ()
+    corrections: tuple[Correction, ...] = ()
 
     @classmethod
     def of(
@@ -134,6 +148,7 @@ class YearFacts:
         claims: Iterable[Claim] = (),
         appraisals: Iterable[Appraisal] = (),
         vetoes: Iterable[Veto] = (),
+        corrections: Iterable[Correction] = (),
     ) -> YearFacts:
         """Build from any iterables (lists, generators, query results)."""
         return cls(
@@ -144,4 +159,5 @@ class YearFacts:
             tuple(claims),
             tuple(appraisals),
             tuple(vetoes),
+            tuple(corrections),
         )

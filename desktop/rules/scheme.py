@@ -217,6 +217,10 @@ class Scheme:
     note: str = ""
     mobile_in_province_per_quarter: int = 0  # 流动党员（省内）每季度至少参加几次组织生活
     mobile_out_of_province_per_year: int = 0  # 流动党员（省外）每年至少参加几次
+    # 公示: at least this many days, counted as working days (skipping weekends and the book's
+    # holidays) or calendar days. The source's plans say "≥5 days" or "≥5 working days".
+    publicity_days: int = 5
+    publicity_working_days: bool = True
 
     def item(self, item_id: str) -> Item | None:
         for section in self.sections:
@@ -435,7 +439,17 @@ _SCHEME_KEYS = (
     "total_cap",
     "note",
 )
-_TOP_KEYS = ("scheme", "members", "dues", "mobile", "sections", "rating", "veto", "followups")
+_TOP_KEYS = (
+    "scheme",
+    "members",
+    "dues",
+    "mobile",
+    "publicity",
+    "sections",
+    "rating",
+    "veto",
+    "followups",
+)
 _SECTION_KEYS = ("name", "max", "mode", "capped", "period", "combine", "note", "items", "pools")
 _ITEM_KEYS = (
     "id",
@@ -534,6 +548,11 @@ def scheme_from_dict(data: Mapping[str, Any]) -> Scheme:
     mobile_q = r.integer(mobile, "in_province_per_quarter", "[mobile]", default=0, low=0, high=50)
     mobile_y = r.integer(mobile, "out_of_province_per_year", "[mobile]", default=0, low=0, high=50)
 
+    publicity = r.table(data, "publicity", "文件顶层") or {}
+    r.keys(publicity, ("days", "working_days"), "[publicity]")
+    pub_days = r.integer(publicity, "days", "[publicity]", default=5, low=1, high=60) or 5
+    pub_working = r.boolean(publicity, "working_days", "[publicity]", True)
+
     sections = _read_sections(r, data, period, combine)
     names = [s.name for s in sections]
     if total is not None and sections:
@@ -571,6 +590,8 @@ def scheme_from_dict(data: Mapping[str, Any]) -> Scheme:
         note=note,
         mobile_in_province_per_quarter=mobile_q or 0,
         mobile_out_of_province_per_year=mobile_y or 0,
+        publicity_days=pub_days,
+        publicity_working_days=pub_working,
     )
 
 

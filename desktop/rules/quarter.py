@@ -1,0 +1,141 @@
+"""The quarter's pure parts: the publicity period, snapshots in canonical form, the hash chain.
+
+No Qt, no SQL. A confirmed quarter is stored as a snapshot: its results as canonical JSON
+(sorted keys, no spaces, points as decimal strings), hashed with SHA-256 together with the
+previous snapshot's hash, so altering any confirmed quarter breaks every link after it and a
+reviewer holding the printed chain head can tell.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+#: The "previous hash" of the first snapshot in a book.
+GENESIS = "0" * 64
+
+_WEEKDAY_WORDS = "一二三四五六日"
+
+
+def publicity_end(
+    start: str, days: int, *, working_days: bool, holidays: Collection[str] = ()
+) -> str:
+    """The last day of a publicity period that starts on `start` (ISO) and runs `days` days.
+
+    With `working_days`, weekends and `holidays` (ISO dates) are skipped and not counted; the
+    start day counts when it is a working day. Without, calendar days are counted from the
+    start day. The result is the day the period's last counted day falls on.
+    """
+    if days < 1:
+        raise ValueError("公示天数至少为 1 天")
+    day = date.fromisoformat(start)
+    if not working_days:
+        return (day + timedelta(days=days - 1)).isoformat()
+    off = set(holidays)
+    counted = 0
+    while True:
+        if day.weekday() < 5 and day.isoformat() not in off:
+            counted += 1
+            if counted == days:
+                return day.isoformat()
+        day += timedelta(days=1)
+
+
+def working_days_between(start: str, end: str, holidays: Collection[str] = ()) -> int:
+    """Working days from `start` to `end` inclusive (0 when end < start)."""
+    off = set(holidays)
+    day, last = date.fromisoformat(start), date.fromisoformat(end)
+    n = 0
+    while day <= last:
+        if day.weekday() < 5 and day.isoformat() not in off:
+            n += 1
+        day += timedelta(days=1)
+    return n
+
+
+def publicity_rule_text(days: int, working_days: bool) -> str:
+    return f"不少于 {days} 个工作日" if working_days else f"不少于 {days} 天"
+
+
+# ---------------------------------------------------------------- canonical form and hashes
+
+
+def _plain(value: Any) -> Any:
+    """Make a value canonical: Decimals as fixed two-place strings, tuples as lists."""
+    if isinstance(value, Decimal):
+        return str(value.quantize(Decimal("0.01")))
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    raise TypeError(f"cannot put {type(value).__name__} in a snapshot")
+
+
+def canonical_json(payload: Mapping[str, Any]) -> str:
+    """The one text a payload has: sorted keys, no whitespace, UTF-8 characters kept."""
+    return json.dumps(_plain(payload), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def link_hash(prev_hash: str, canonical: str) -> str:
+    """SHA-256 over the previous link's hash and this snapshot's canonical text."""
+    return hashlib.sha256(f"{prev_hash}\n{canonical}".encode()).hexdigest()
+
+
+def results_fingerprint(payload: Mapping[str, Any]) -> str:
+    """A hash of computed results (not chained): tells whether results changed since a notice."""
+    return hashlib.sha256(canonical_json(payload).encode()).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """One stored snapshot as the chain check sees it."""
+
+    label: str  # e.g. "2026年第2季度"
+    canonical: str
+    prev_hash: str
+    hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChainProblem:
+    index: int
+    label: str
+    reason: str  # Chinese
+
+    def __str__(self) -> str:
+        return f"{self.label}：{self.reason}"
+
+
+def verify_chain(links: Sequence[Link]) -> ChainProblem | None:
+    """Check links in order; return the first broken one (None when the chain holds).
+
+    A link is broken when its text no longer gives its stored hash (the snapshot was altered),
+    or when it does not point at the previous link's hash (a snapshot was removed, inserted or
+    re-hashed).
+    """
+    expected_prev = GENESIS
+    for i, link in enumerate(links):
+        if link.prev_hash != expected_prev:
+            return ChainProblem(
+                i, link.label, "与上一个已确认季度的校验值对不上（前面的记录被删除、插入或改动过）"
+            )
+        if link_hash(link.prev_hash, link.canonical) != link.hash:
+            return ChainProblem(i, link.label, "确认后的结果被改动过（内容与校验值不符）")
+        expected_prev = link.hash
+    return None
+
+
+def short_hash(value: str) -> str:
+    """A hash as printed on paper: groups of eight, easy to read out and compare."""
+    return " ".join(value[i : i + 8] for i in range(0, len(value), 8))
+
+
+def weekday_text(iso: str) -> str:
+    return "星期" + _WEEKDAY_WORDS[date.fromisoformat(iso).weekday()]
