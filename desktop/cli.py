@@ -324,12 +324,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--year", type=int, default=None)
     p.add_argument("--quarter", type=int, default=None, choices=[1, 2, 3, 4])
 
+    from desktop.cli_meetings import add_meeting_commands
+
+    add_meeting_commands(add)
+
     from desktop.cli_dues import add_dues_commands
 
     add_dues_commands(add)
 
     p = add("print", cmd_print, "生成打印用 PDF")
-    p.add_argument("kind", help="种类：roster（党员花名册）等")
+    p.add_argument(
+        "kind",
+        help="种类：roster（党员花名册）、signin（签到表）、attendance（纪实管理记录表）、"
+        "attendance-summary、warning-notice、reminder-notice 等",
+    )
     p.add_argument("--out", required=True, help="输出 PDF 文件")
     p.add_argument("--year", type=int, default=None)
     p.add_argument("--quarter", type=int, default=None, choices=[1, 2, 3, 4])

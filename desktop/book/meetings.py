@@ -384,6 +384,14 @@ class Meetings:
                 ["会后再登记签到；如日期填错了，请先修改活动日期。"],
             )
         entries = {int(k): _entry(v) for k, v in (exceptions or {}).items()}
+        already = self.db.execute(
+            "select count(*) from attendance where activity_id = ?", [activity_id]
+        ).fetchone()[0]
+        if everyone_present and already and not amend:
+            raise InputRefused(
+                f"{label} 已登记过签到（{already} 人），不能再按“全部出席”登记一次。",
+                ["如需更正，请用“修改签到”（命令行加 --amend）；补录个别党员请只登记该党员。"],
+            )
         if everyone_present:
             for m in self.expected(activity_id)["expected"]:
                 entries.setdefault(m["id"], Entry("出席"))

@@ -353,7 +353,7 @@ def match_plan_item(
     items: Sequence[Mapping[str, object]], activity_type: str, activity_date: str, group: str = ""
 ) -> Mapping[str, object] | None:
     """The open plan item an activity fulfils: same type (and group), nearest due date in the
-    same month, else in the same quarter; a once-a-year item anywhere in its year.
+    same month; a quarterly item also within its quarter, a yearly one within its year.
 
     items: the year's plan rows (done ones too) with type, due_date, group_name and
     activity_id (None when open).
@@ -368,7 +368,13 @@ def match_plan_item(
     open_items = [i for i in same if not i.get("activity_id")]
     if not open_items:
         return None
-    kinds = ["month", "quarter"] + (["year"] if len(same) == 1 else [])
+    # How far an activity may stray from the due date depends on how often the item recurs:
+    # a monthly item only within its month, a quarterly one its quarter, a yearly one its year.
+    per_group = [i for i in same if i.get("group_name", "") == (group or i.get("group_name", ""))]
+    n = len(per_group) if group else len(same)
+    kinds = (
+        ["month"] if n >= 12 else ["month", "quarter"] if n >= 4 else ["month", "quarter", "year"]
+    )
     for kind in kinds:
         p = period_of(kind, activity_date)
         inside = [i for i in open_items if p.start <= str(i["due_date"]) <= p.end]

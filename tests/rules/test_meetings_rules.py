@@ -154,20 +154,32 @@ def test_plan_state():
     assert m.plan_state("2026-07-10", False, "2026-05-01") == "planned"
 
 
-def test_match_plan_item_same_month_first_then_quarter():
+def test_match_plan_item_quarterly_and_yearly():
     items = [
         {"id": 1, "type": "主题党日", "due_date": "2026-03-10", "activity_id": None},
         {"id": 2, "type": "主题党日", "due_date": "2026-04-10", "activity_id": None},
+        {"id": 6, "type": "党课", "due_date": "2026-01-20", "activity_id": None},
         {"id": 3, "type": "党课", "due_date": "2026-04-20", "activity_id": None},
         {"id": 4, "type": "党课", "due_date": "2026-07-20", "activity_id": 8},
+        {"id": 7, "type": "党课", "due_date": "2026-10-20", "activity_id": None},
         {"id": 5, "type": "组织生活会", "due_date": "2026-01-16", "activity_id": None},
     ]
     assert m.match_plan_item(items, "主题党日", "2026-04-02")["id"] == 2
     assert m.match_plan_item(items, "党课", "2026-05-30")["id"] == 3
     assert m.match_plan_item(items, "党课", "2026-08-30") is None  # Q3's is done already
     assert m.match_plan_item(items, "组织生活会", "2026-02-28")["id"] == 5  # yearly: any month
-    items[1]["activity_id"] = 9
-    assert m.match_plan_item(items, "主题党日", "2026-04-02") is None  # March is another quarter
+
+
+def test_monthly_item_is_only_fulfilled_within_its_month():
+    items = [
+        {"id": k, "type": "主题党日", "due_date": f"2026-{k:02d}-10", "activity_id": None}
+        for k in range(1, 13)
+    ]
+    items[10]["activity_id"] = 99  # November's is done
+    assert m.match_plan_item(items, "主题党日", "2026-11-20") is None  # not December's
+    assert m.match_plan_item(items, "主题党日", "2026-12-01")["id"] == 12
+    items[3]["activity_id"] = 9  # April's is done: an extra one in April fulfils nothing
+    assert m.match_plan_item(items, "主题党日", "2026-04-20") is None
 
 
 def test_match_plan_item_respects_the_group():

@@ -1,0 +1,300 @@
+"""Meeting subcommands of `pioneer`: activities, activity-add, attend, plan, followups, notice.
+
+Kept apart from desktop/cli.py so the meetings and the dues work do not edit one file.
+Same conventions: exit 0 success, 1 refused (nothing written), 2 usage; Chinese messages.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from typing import Any
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+STATUS_WORDS = {
+    "出席": "出席",
+    "公": "因公请假",
+    "因公": "因公请假",
+    "因公请假": "因公请假",
+    "私": "因私请假",
+    "因私": "因私请假",
+    "因私请假": "因私请假",
+    "缺": "无故缺席",
+    "缺席": "无故缺席",
+    "无故缺席": "无故缺席",
+    "补录": "补录",
+}
+
+
+def _cli() -> Any:
+    from desktop import cli
+
+    return cli
+
+
+def _year(args: argparse.Namespace, book: Any) -> int:
+    return args.year or book.current_year
+
+
+def cmd_activities(args: argparse.Namespace) -> int:
+    from desktop.book.meetings import Meetings
+
+    cli = _cli()
+    with cli._open(args) as book:
+        rows = Meetings(book).activities(_year(args, book))
+    keys = ("id", "code", "date", "type", "topic", "place", "host", "recorder")
+    data = [
+        {
+            **{k: r[k] for k in keys},
+            "recorded": r["recorded"],
+            "present": r["present"],
+            "leave": r["on_leave"],
+            "absent": r["absent"],
+        }
+        for r in reversed(rows)
+    ]
+    if args.json:
+        cli._json(data)
+        return EXIT_OK
+    for r in data:
+        counts = (
+            f"出席{r['present']} 请假{r['leave']} 缺席{r['absent']}" if r["recorded"] else "未签到"
+        )
+        cli._out(f"{r['code']}\t{r['date']}\t{r['type']}\t{r['topic']}\t{counts}")
+    return EXIT_OK
+
+
+def cmd_activity_add(args: argparse.Namespace) -> int:
+    from desktop.book.meetings import Meetings
+
+    cli = _cli()
+    fields = {
+        "code": args.code,
+        "date": args.date,
+        "type": args.type,
+        "topic": args.topic,
+        "place": args.place,
+        "host": args.host,
+        "recorder": args.recorder,
+        "minutes": args.minutes,
+        "decisions": args.decisions,
+    }
+    with cli._open(args) as book:
+        mt = Meetings(book)
+        activity_id = mt.add_activity(fields, group=args.group or "")
+        act = mt.activity(activity_id)
+    cli._out(f"已登记活动：{act['code']}（{act['date']} {act['type']}）")
+    return EXIT_OK
+
+
+def _parse_exception(text: str) -> tuple[str, str, str, tuple[str, ...], str]:
+    """ "张三=私:看病" → (member, status, reason, witnesses, host_org).
+
+    Forms: 姓名=状态[:事由]; 补录 takes witnesses after a second colon separated by 、 or ,;
+    在外地参加: 姓名=出席@党组织名称.
+    """
+    from desktop.book.errors import InputRefused
+
+    if "=" not in text:
+        raise InputRefused(
+            f"“{text}”看不懂。",
+            ["格式：姓名=状态[:事由]，如 张三=因私请假:看病、李四=缺、王五=出席@深圳某支部。"],
+        )
+    who, rest = text.split("=", 1)
+    host = ""
+    if "@" in rest:
+        rest, host = rest.split("@", 1)
+    parts = rest.split(":")
+    status = STATUS_WORDS.get(parts[0].strip())
+    if status is None:
+        raise InputRefused(
+            f"“{text}”中的状态“{parts[0]}”不认识。",
+            ["可用：出席、因公请假（公）、因私请假（私）、无故缺席（缺）、补录。"],
+        )
+    reason = parts[1].strip() if len(parts) > 1 else ""
+    witnesses = tuple(
+        w.strip()
+        for w in (parts[2] if len(parts) > 2 else "").replace(",", "、").split("、")
+        if w.strip()
+    )
+    return who.strip(), status, reason, witnesses, host.strip()
+
+
+def cmd_attend(args: argparse.Namespace) -> int:
+    from desktop.book.meetings import Entry, Meetings
+
+    cli = _cli()
+    with cli._open(args) as book:
+        mt = Meetings(book)
+        act = mt.find_activity(args.activity)
+        exceptions = {}
+        for text in args.set or []:
+            who, status, reason, witnesses, host = _parse_exception(text)
+            member = book.roster.find(who)
+            exceptions[member["id"]] = Entry(status, reason, witnesses, host)
+        counts = mt.record_attendance(
+            act["id"], exceptions, everyone_present=not args.only_listed, amend=args.amend
+        )
+    summary = "，".join(f"{s} {n} 人" for s, n in counts.items() if n)
+    cli._out(f"已登记 {act['code']} 的签到：{summary}")
+    return EXIT_OK
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    from desktop.book.meetings import Meetings
+
+    cli = _cli()
+    with cli._open(args) as book:
+        mt = Meetings(book)
+        year = _year(args, book)
+        if args.generate:
+            n = mt.generate_plan(year, replace=args.replace)
+            cli._out(f"已生成 {year} 年活动计划：{n} 项")
+        rows = mt.plan(year)
+    data = [
+        {
+            "due_date": r["due_date"],
+            "type": r["type"],
+            "group": r["group_name"],
+            "topic": r["topic"],
+            "state": r["state"],
+            "activity": r["activity_code"],
+        }
+        for r in rows
+    ]
+    if args.json:
+        cli._json({"year": year, "items": data})
+        return EXIT_OK
+    if not args.generate:
+        for r in rows:
+            group = f"（{r['group_name']}）" if r["group_name"] else ""
+            done = f"\t{r['activity_code']}" if r["activity_code"] else ""
+            cli._out(f"{r['due_date']}\t{r['type']}{group}\t{r['state_text']}{done}")
+    return EXIT_OK
+
+
+def cmd_followups(args: argparse.Namespace) -> int:
+    from desktop.book.meetings import Meetings
+
+    cli = _cli()
+    with cli._open(args) as book:
+        year = _year(args, book)
+        ups = Meetings(book).follow_ups(year)
+    names = ups["names"]
+    data = {
+        "year": year,
+        "notices": [
+            {
+                "code": n.member,
+                "name": n.name,
+                "kind": n.kind,
+                "nth": n.nth,
+                "activity": n.absence.activity,
+                "date": n.absence.date,
+                "issued": n.issued,
+                "reason": n.reason,
+            }
+            for n in ups["notices"]
+        ],
+        "leave_over": [
+            {"code": o.member, "name": names.get(o.member, ""), "text": o.text}
+            for o in ups["leave_over"]
+        ],
+        "mobile": [
+            {"code": s.member, "name": names.get(s.member, ""), "text": s.text, "final": s.final}
+            for s in ups["mobile"]
+        ],
+        "party_life": [{"code": c, "name": n, "text": t} for c, n, t in ups["party_life"]],
+    }
+    if args.json:
+        cli._json(data)
+        return EXIT_OK
+    for n in data["notices"]:
+        state = "已出具" if n["issued"] else "待出具"
+        cli._out(f"{n['kind']}\t{n['code']}\t{n['name']}\t{n['reason']}\t{state}")
+    for key, label in (
+        ("leave_over", "请假超限"),
+        ("mobile", "流动党员"),
+        ("party_life", "一票否决核实"),
+    ):
+        for r in data[key]:
+            cli._out(f"{label}\t{r['code']}\t{r['name']}\t{r['text']}")
+    return EXIT_OK
+
+
+def cmd_notice(args: argparse.Namespace) -> int:
+    from desktop.book.errors import InputRefused
+    from desktop.book.meetings import Meetings
+
+    cli = _cli()
+    with cli._open(args) as book:
+        mt = Meetings(book)
+        member = book.roster.find(args.member)
+        act = mt.find_activity(args.activity)
+        ups = mt.follow_ups(int(act["date"][:4]))
+        due = [
+            n
+            for n in ups["notices"]
+            if n.member == member["code"] and n.absence.activity == act["code"]
+        ]
+        if not due:
+            raise InputRefused(
+                f"{member['name']} 在活动 {act['code']} 没有无故缺席的记录，不需要出具通知。"
+            )
+        n = due[0]
+        mt.issue_notice(member["id"], n.kind, n.reason, ref=act["code"])
+    cli._out(f"已出具{n.kind}：{member['name']}（{n.reason}）")
+    return EXIT_OK
+
+
+def add_meeting_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
+    """Register the meeting subcommands with build_parser's `add` helper."""
+    year_help = "年度（默认账本的当前年度）"
+    p = add("activities", cmd_activities, "列出一年的会议活动及签到人数")
+    p.add_argument("--year", type=int, default=None, help=year_help)
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+
+    p = add("activity-add", cmd_activity_add, "登记一次会议活动（可先登记、会前打印签到表）")
+    p.add_argument("--date", required=True, help="日期 YYYY-MM-DD")
+    p.add_argument(
+        "--type", required=True, help="类型：支部党员大会、支委会、党小组会、党课、主题党日 等"
+    )
+    p.add_argument("--topic", default="", help="主题")
+    p.add_argument("--place", default="", help="地点")
+    p.add_argument("--host", default="", help="主持人")
+    p.add_argument("--recorder", default="", help="记录人")
+    p.add_argument("--minutes", default="", help="会议内容")
+    p.add_argument("--decisions", default="", help="决定事项")
+    p.add_argument("--group", default="", help="党小组会：哪个党小组")
+    p.add_argument("--code", default="", help="活动编号（默认自动编号，如 2026-001）")
+
+    p = add("attend", cmd_attend, "登记一次活动的签到：默认应到党员全部出席，再列出例外")
+    p.add_argument("activity", help="活动编号")
+    p.add_argument(
+        "--set",
+        action="append",
+        metavar="姓名=状态[:事由[:证明人、证明人]][@党组织]",
+        help="例外：张三=私:看病；李四=缺；王五=补录:会后补签:赵六、钱七；孙八=出席@深圳某支部",
+    )
+    p.add_argument("--only-listed", action="store_true", help="只登记 --set 列出的党员（如补录）")
+    p.add_argument("--amend", action="store_true", help="更正：用这次登记替换该活动原有的全部签到")
+
+    p = add("plan", cmd_plan, "年度活动计划（行事历）：已完成、待办、逾期")
+    p.add_argument("--year", type=int, default=None, help=year_help)
+    p.add_argument("--generate", action="store_true", help="按模板生成本年计划")
+    p.add_argument(
+        "--replace", action="store_true", help="与 --generate 一起：重新生成未完成的计划项"
+    )
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+
+    p = add(
+        "followups",
+        cmd_followups,
+        "签到之后要处理的事：提醒/警戒书、请假超限、流动党员、连续6个月未参加组织生活",
+    )
+    p.add_argument("--year", type=int, default=None, help=year_help)
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+
+    p = add("notice", cmd_notice, "就某次无故缺席出具提醒或警戒书（按提醒阶梯自动确定种类）")
+    p.add_argument("--member", required=True, help="党员编号或姓名")
+    p.add_argument("--activity", required=True, help="缺席的活动编号")

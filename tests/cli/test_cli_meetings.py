@@ -1,0 +1,152 @@
+"""Meeting commands through `desktop.cli.main`: activities, attend, plan, followups, print."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    path = tmp_path / "demo.db"
+    assert main(["--db", str(path), "demo", "--year", "2026"]) == 0
+    return str(path)
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    capsys.readouterr()
+    code = main(list(args))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_add_attend_and_list(db, capsys):
+    code, out, _ = run(
+        capsys,
+        "--db",
+        db,
+        "activity-add",
+        "--date",
+        "2026-11-20",
+        "--type",
+        "主题党日",
+        "--topic",
+        "学习党章",
+    )
+    assert code == 0 and "2026-045" in out
+    code, out, err = run(
+        capsys, "--db", db, "attend", "2026-045", "--set", "史铁柱=私:看病", "--set", "丁国=缺"
+    )
+    assert code == 0, err
+    assert "因私请假 1 人" in out and "无故缺席 1 人" in out
+    code, out, _ = run(capsys, "--db", db, "activities", "--json")
+    last = json.loads(out)[-1]
+    assert last["code"] == "2026-045" and last["absent"] == 1 and last["leave"] == 1
+
+
+def test_attend_twice_is_refused_with_a_way_out(db, capsys):
+    run(capsys, "--db", db, "activity-add", "--date", "2026-11-20", "--type", "主题党日")
+    assert run(capsys, "--db", db, "attend", "2026-045")[0] == 0
+    code, _, err = run(capsys, "--db", db, "attend", "2026-045")
+    assert code == 1 and "已登记过签到" in err and "--amend" in err
+    assert run(capsys, "--db", db, "attend", "2026-045", "--amend", "--set", "丁国=公")[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["activity-add", "--date", "2019-01-01", "--type", "党课"], "年度范围"),
+        (["activity-add", "--date", "2026-01-01", "--type", "茶话会"], "不认识"),
+        (["attend", "2026-001", "--set", "丁国=睡觉"], "不认识"),
+        (["attend", "2026-045", "--only-listed", "--set", "丁国=补录:会后补签:丁国"], "本人不能"),
+    ],
+)
+def test_refusals_exit_1(db, capsys, args, words):
+    run(capsys, "--db", db, "activity-add", "--date", "2026-11-20", "--type", "主题党日")
+    code, _, err = run(capsys, "--db", db, *args)
+    assert code == 1 and words in err
+
+
+def test_plan_and_followups_json(db, capsys):
+    code, out, _ = run(capsys, "--db", db, "plan", "--json")
+    plan = json.loads(out)
+    assert code == 0 and plan["year"] == 2026
+    assert {i["state"] for i in plan["items"]} >= {"done", "overdue"}
+    code, out, _ = run(capsys, "--db", db, "followups", "--json")
+    ups = json.loads(out)
+    kinds = {n["kind"] for n in ups["notices"]}
+    assert kinds == {"提醒", "警戒书"}
+    first = ups["notices"][0]
+    code, out, _ = run(
+        capsys, "--db", db, "notice", "--member", first["code"], "--activity", first["activity"]
+    )
+    assert code == 0 and f"已出具{first['kind']}" in out
+    code, out, _ = run(capsys, "--db", db, "followups", "--json")
+    assert json.loads(out)["notices"][0]["issued"] is True
+
+
+def test_print_signin_and_attendance(db, capsys, tmp_path):
+    for kind in ("signin", "attendance"):
+        pdf = tmp_path / f"{kind}.pdf"
+        code, _, err = run(
+            capsys, "--db", db, "print", kind, "--activity", "2026-012", "--out", str(pdf)
+        )
+        assert code == 0, err
+        assert pdf.read_bytes()[:5] == b"%PDF-"
+        if shutil.which("pdftotext"):
+            text = subprocess.run(
+                ["pdftotext", str(pdf), "-"], capture_output=True, text=True
+            ).stdout
+            flat = re.sub(r"\s", "", text)
+            assert "城关镇红星村党支部" in flat and "清明祭扫革命烈士" in flat
+    code, _, err = run(capsys, "--db", db, "print", "signin", "--out", str(tmp_path / "x.pdf"))
+    assert code == 1 and "--activity" in err
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_print_summary_and_notice(db, capsys, tmp_path):
+    pdf = tmp_path / "s.pdf"
+    assert (
+        run(
+            capsys,
+            "--db",
+            db,
+            "print",
+            "attendance-summary",
+            "--year",
+            "2026",
+            "--quarter",
+            "1",
+            "--out",
+            str(pdf),
+        )[0]
+        == 0
+    )
+    code, _, err = run(
+        capsys, "--db", db, "print", "warning-notice", "--member", "007", "--out", str(pdf)
+    )
+    assert code == 1 and "还没有出具过警戒书" in err
+    code, out, _ = run(capsys, "--db", db, "followups", "--json")
+    warning = next(n for n in json.loads(out)["notices"] if n["kind"] == "警戒书")
+    run(
+        capsys, "--db", db, "notice", "--member", warning["code"], "--activity", warning["activity"]
+    )
+    code, _, err = run(
+        capsys,
+        "--db",
+        db,
+        "print",
+        "warning-notice",
+        "--member",
+        warning["code"],
+        "--out",
+        str(pdf),
+    )
+    assert code == 0, err
