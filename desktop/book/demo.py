@@ -408,7 +408,14 @@ def create_demo(path: str | os.PathLike[str], *, year: int | None = None) -> Boo
             roster._group_id_or_create(name)
         ids = [roster._insert_member(fields) for fields in demo_members(year)]
     # Group leaders, a transfer in and a transfer out, through the ordinary operations.
-    for group, leader in zip(roster.groups(), (ids[1], ids[2], ids[3]), strict=True):
+    fields = demo_members(year)
+    for group in roster.groups():
+        # The leader is the group's first full member who is not exempt.
+        leader = next(
+            member_id
+            for member_id, f in zip(ids, fields, strict=True)
+            if f["group"] == group["name"] and f["status"] == "正式党员" and not f.get("exempt")
+        )
         roster.update_group(group["id"], name=group["name"], leader_id=leader)
     roster.record_event(ids[30], "转入", f"{year}-03-12", "由城关镇光明村党支部转入")
     roster.record_event(ids[31], "转出", f"{year}-05-20", "组织关系转至县人民医院党支部")

@@ -100,3 +100,9 @@ def test_event_in_the_future_is_refused(book: Book) -> None:
         )
     assert "还没到" in info.value.problems["date"]
     assert book.roster.member(member_id)["left_date"] is None
+
+
+def test_demo_group_leaders_belong_to_their_group(demo_book: Book) -> None:
+    members = {m["id"]: m for m in demo_book.roster.members()}
+    for group in demo_book.roster.groups():
+        assert members[group["leader_id"]]["group"] == group["name"]
