@@ -230,7 +230,7 @@ class BackupScreen(QWidget):
         self.ui.openFolderButton.clicked.connect(self._open_folder)
         table.itemSelectionChanged.connect(self._update_buttons)
         table.doubleClicked.connect(lambda _index: self._restore_selected())
-        self.refresh()
+        # Filled when shown (MainWindow calls refresh()) or given a book.
 
     def set_book(self, book: Book) -> None:
         self.book = book

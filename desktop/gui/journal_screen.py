@@ -70,7 +70,7 @@ class JournalScreen(QWidget):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.ui.refreshButton.clicked.connect(self.refresh)
         QShortcut(QKeySequence.StandardKey.Refresh, self, self.refresh)
-        self.refresh()
+        # Filled when shown (MainWindow calls refresh()) or given a book.
 
     def set_book(self, book: Book) -> None:
         self.book = book

@@ -56,7 +56,7 @@ class MainWindow(QMainWindow):
         for n in range(1, 10):
             QShortcut(QKeySequence(f"Ctrl+{n}"), self, lambda n=n: self.show_screen(n - 1))
         self._restore_geometry()
-        self.set_book(book)
+        self._book_shown()  # the screens were built on `book` already
 
     # -- screens ---------------------------------------------------------------------------
 
@@ -215,10 +215,13 @@ class MainWindow(QMainWindow):
             set_book = getattr(screen, "set_book", None)
             if callable(set_book):
                 set_book(book)
-        remember_book(book.path)
+        self._book_shown()
+
+    def _book_shown(self) -> None:
+        remember_book(self._book.path)
         self._update_status()
         self._update_actions()
-        self.book_changed.emit(book)
+        self.book_changed.emit(self._book)
 
     def close_book(self, *, backup: bool = True) -> None:
         """Close the open book, after an automatic verified backup."""
