@@ -409,6 +409,10 @@ def _to_decimal(value: Any) -> Decimal | None:
         return value
     if isinstance(value, int):
         return Decimal(value)
+    if isinstance(value, float):
+        # A dict read without parse_float=Decimal (e.g. by a form): repr is the shortest
+        # text that reads back as the same float, so 0.1 becomes exactly Decimal("0.1").
+        return Decimal(repr(value)) if value == value and abs(value) != float("inf") else None
     if isinstance(value, str):
         try:
             return Decimal(value.strip())

@@ -32,3 +32,17 @@ def test_unknown_preset() -> None:
         preset_text("nope")
     with pytest.raises(KeyError):
         preset_text("../schemes/dangyuan-ejia")
+
+
+@pytest.mark.parametrize("preset_id", [p for p, _ in list_presets()])
+def test_preset_round_trips_through_a_form_dict(preset_id: str) -> None:
+    # A scheme form reads the file into a dict (floats), edits it, writes it with tomli_w.
+    import tomllib
+
+    import tomli_w
+
+    from desktop.rules.scheme import load_scheme, scheme_from_dict
+
+    data = tomllib.loads(preset_text(preset_id))
+    assert scheme_from_dict(data) == load_preset(preset_id)
+    assert load_scheme(tomli_w.dumps(data)) == load_preset(preset_id)
