@@ -75,12 +75,12 @@ def open_with_way_out(
 
     Returns the open Book, or None if the user chose quit/cancel.
     """
-    from desktop.gui.backup_screen import choose_backup_file, confirm_restore, run_restore
-    from desktop.gui.wizard import run_wizard, unused_path
-
+    # The wizard and the restore dialogs are imported only when needed (startup time).
     path = Path(path)
     while True:
         if wizard_if_missing and not path.exists():
+            from desktop.gui.wizard import run_wizard
+
             return run_wizard(path, parent, first_run=True)
         try:
             return Book.open(path)
@@ -92,10 +92,14 @@ def open_with_way_out(
                 path = other
                 wizard_if_missing = False
         elif choice == WayOut.RESTORE:
+            from desktop.gui.backup_screen import choose_backup_file, confirm_restore, run_restore
+
             backup = choose_backup_file(parent)
             if backup is not None and confirm_restore(parent, backup):
                 run_restore(parent, path, backup)  # on success the loop opens the restored book
         elif choice == WayOut.NEW:
+            from desktop.gui.wizard import run_wizard, unused_path
+
             book = run_wizard(unused_path(path), parent, first_run=False)
             if book is not None:
                 return book
