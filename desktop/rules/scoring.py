@@ -868,7 +868,8 @@ def _run_section(
         item = items[i][1]
         month = int(date[5:7])
         n = 0
-        if item.tiers:
+        if item.tiers and fact[0] != "corr":  # type: ignore[index]
+            # A correction is worth its own points and is not another occurrence.
             key = (i, period_index(item.per, month))
             n = counts.get(key, 0) + 1
             counts[key] = n

@@ -270,3 +270,27 @@ def test_explain_only_selected_members() -> None:
     assert one is not None and two is not None
     assert one.lines == [] and one.total == 94
     assert lines_sum(two) == two.total == 99
+
+
+def test_correction_of_a_tiered_item_is_worth_its_own_points() -> None:
+    from desktop.rules.facts import Correction
+
+    b = leaves("因私请假", 5)  # -6
+    facts = b.facts()
+    fixed = Correction(
+        "001",
+        "2026-06-01",
+        "leave-private",
+        D(2),
+        "第5次实为因公请假",
+        "2026-05-05 主题党日 因私请假",
+    )
+    facts = facts.__class__.of(
+        facts.members, facts.activities, facts.attendance, corrections=[fixed]
+    )
+    for explain in (True, False):
+        m = score(SCHEME, facts, 2026, explain=explain).member("001")
+        assert m is not None
+        assert m.sections["过好组织生活"] == 31
+        if explain:
+            assert lines_sum(m) == m.total
