@@ -91,6 +91,13 @@ def main() -> int:
     shot(preview, "dialog-restore-preview")
     preview.reject()
 
+    from desktop.gui.branch_dialog import BranchDialog
+
+    branch = BranchDialog(window.book, window)
+    branch.show()
+    shot(branch, "dialog-branch-info")
+    branch.reject()
+
     from desktop.gui.error_handler import crash_box, log_path
 
     box = crash_box(

@@ -30,6 +30,9 @@ def register(name: str, spec: ActionSpec) -> None:
 
 register("new_book", ActionSpec("新建账本…", "new_book", "Ctrl+N", "为一个支部新建账本"))
 register("open_book", ActionSpec("打开账本…", "open_book_dialog", "Ctrl+O", "打开另一个账本文件"))
+register(
+    "branch_info", ActionSpec("支部信息…", "edit_branch", None, "修改支部名称、上级党组织和类型")
+)
 register("backup_now", ActionSpec("立即备份", "backup_now", "Ctrl+B", "马上在本机备份一份账本"))
 register(
     "backup_to_folder",

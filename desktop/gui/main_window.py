@@ -153,6 +153,8 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu("最近打开")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
+        file_menu.addAction(a["branch_info"])
+        file_menu.addSeparator()
         file_menu.addAction(a["backup_now"])
         file_menu.addAction(a["backup_to_folder"])
         file_menu.addAction(a["restore"])
@@ -269,6 +271,18 @@ class MainWindow(QMainWindow):
         new = run_wizard(unused_path(default_book_path()), self, first_run=False)
         if new is not None:
             self._switch_to(new)
+
+    def edit_branch(self) -> bool:
+        """支部信息…: edit the branch's name, parent organisation and type."""
+        from desktop.gui.branch_dialog import BranchDialog
+
+        if BranchDialog(self._book, self).exec() != BranchDialog.DialogCode.Accepted:
+            return False
+        self._update_status()
+        refresh = getattr(self.current_screen(), "refresh", None)
+        if callable(refresh):
+            refresh()
+        return True
 
     def backup_now(self) -> None:
         self.backup_screen.backup_now()

@@ -128,3 +128,31 @@ def test_journal_screen_lists_actions(qtbot, window, book):
     assert model.index(0, 2).data() == "修改支部信息"
     assert model.headerData(3, Qt.Orientation.Horizontal) == "内容"
     assert "共 2 条" in window.journal_screen.ui.countLabel.text()
+
+
+def test_branch_info_dialog(qtbot, window, book, typist, monkeypatch):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from desktop.gui.branch_dialog import BranchDialog
+
+    dialogs: list[BranchDialog] = []
+
+    def run(self):
+        dialogs.append(self)
+        ui = self.ui
+        save = ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
+        ui.nameEdit.clear()
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)  # refused: name required
+        assert ui.nameProblem.isVisibleTo(self) and "支部名称" in ui.nameProblem.text()
+        typist(ui.nameEdit, "中共红旗村支部委员会")
+        assert not ui.nameProblem.isVisibleTo(self)
+        ui.kindCombo.setCurrentText("农村")
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+        return self.result()
+
+    monkeypatch.setattr(BranchDialog, "exec", run)
+    window.actions["branch_info"].trigger()
+    assert dialogs and book.branch()["name"] == "中共红旗村支部委员会"
+    assert book.branch()["kind"] == "农村"
+    assert window.windowTitle() == "先锋指数 — 中共红旗村支部委员会"
+    assert book.journal(1)[0]["action"] == "修改支部信息"
