@@ -984,6 +984,8 @@ def _read_followups(r: _Reader, data: Mapping[str, Any], names: Sequence[str]) -
             elif share > 1:
                 r.add(w, f"比例 share = {_fmt(share)} 超过100%（10% 写 0.1）")
                 share = None
+        if share is not None and when not in ("top_share", "bottom_share"):
+            r.add(w, '「share」只用于 when = "top_share" 或 "bottom_share"')
         if when == "repeated":
             if of is None:
                 r.add(w, "缺少「of」（连续两年出现的是哪一项后续处理）")

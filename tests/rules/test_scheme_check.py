@@ -185,6 +185,45 @@ def test_broken_scheme_messages(old: str, new: str, expected: str) -> None:
     assert expected in problems, "\n".join(problems)
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            'source = "claim"\n  points = -1',
+            'source = "claim"',
+            '[[sections]] 第2项 "学习教育" items 第1项 "学习": '
+            "缺少「points」（每次固定分值）或「range」（申报分值范围）",
+        ),
+        (
+            "[rating]",
+            '[veto]\neffect = "kick"\n\n[rating]',
+            "[veto]: 「effect」为未知的否决效果「kick」，可选：force_1_star（直接评为一星级）、"
+            "clear_period（取消期间所有积分）、exclude（不参与积分运用（不评星、不评等次））",
+        ),
+        (
+            'name = "警示"',
+            'name = "警示"\nshare = 0.1',
+            '[[followups]] 第1项 "警示": 「share」只用于 when = "top_share" 或 "bottom_share"',
+        ),
+        (
+            "[[followups]]",
+            '[[followups]]\nname = "不合格"\nwhen = "repeated"\nof = "警告"\n\n[[followups]]',
+            '[[followups]] 第1项 "不合格": 「of」引用了不存在的后续处理「警告」',
+        ),
+        ("total = 100", 'total = "一百"', "[scheme]: 「total」应为数字，而不是「一百」"),
+        (
+            'items = ["study"]',
+            'items = ["study"]\n  [[sections.pools]]\n  name = "又一组"\n  cap = 3\n  items = ["study"]',
+            '[[sections]] 第2项 "学习教育" pools 第2项 "又一组": '
+            "项目「study」已属于「学习小计」，一个项目只能属于一个封顶组",
+        ),
+    ],
+)
+def test_more_broken_scheme_messages(old: str, new: str, expected: str) -> None:
+    problems = broken(old, new)
+    assert expected in problems, "\n".join(problems)
+
+
 def test_all_problems_reported_at_once() -> None:
     text = GOOD.replace("max = 60", "max = 55").replace("quota = 0.1", "quota = 1.2")
     text = text.replace('"党课"]', '"党日"]')

@@ -167,3 +167,24 @@ def test_mobile_members_minimum_party_life() -> None:
     # a quarter still running is not judged
     live = score(SCHEME, b.facts(), 2026, as_of="2026-05-15")
     assert [f.text for f in live.member("001").flags if f.name == "mobile"] == []  # type: ignore[union-attr]
+
+
+def test_live_view_averages_only_quarters_begun() -> None:
+    b = Branch()
+    b.member("001")
+    b.attend("001", "2026-02-05", "无故缺席")  # Q1 18
+    b.pay("001", "2026-05", 300, 0, None)  # May not yet due on 2026-05-20
+    m = score(SCHEME, b.facts(), 2026, as_of="2026-05-20").member("001")
+    assert m is not None
+    assert m.sections["思想政治"] == 19  # (18 + 20) / 2: Q3, Q4 have not begun
+    assert m.sections["遵纪守法"] == 10
+    assert lines_sum(m) == m.total
+
+
+def test_month_window() -> None:
+    b = Branch()
+    b.member("001")
+    b.attend("001", "2026-02-05", "无故缺席")
+    b.attend("001", "2026-03-05", "无故缺席")
+    feb = score(SCHEME, b.facts(), 2026, month=2).member("001")
+    assert feb is not None and feb.sections["思想政治"] == 18
