@@ -68,6 +68,10 @@ class MainWindow(QMainWindow):
         else:
             self.roster_screen = RosterScreen(self._book, self)
             self.add_screen("党员名册", self.roster_screen)
+        from desktop.gui.scheme_screen import SchemeScreen
+
+        self.scheme_screen = SchemeScreen(self._book, self)
+        self.add_screen("积分方案", self.scheme_screen)
         self.journal_screen = JournalScreen(self._book, self)
         self.backup_screen = BackupScreen(self._book, self)
         self.backup_screen.restore_requested.connect(self.restore_from_backup)
