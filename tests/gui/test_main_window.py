@@ -156,3 +156,14 @@ def test_branch_info_dialog(qtbot, window, book, typist, monkeypatch):
     assert book.branch()["kind"] == "农村"
     assert window.windowTitle() == "先锋指数 — 中共红旗村支部委员会"
     assert book.journal(1)[0]["action"] == "修改支部信息"
+
+
+def test_qt_speaks_chinese_and_type_is_large(qapp):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    box = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    assert sorted(b.text() for b in box.buttons()) == sorted(["确定", "取消"])
+    assert qapp.font().pointSize() >= 11
+    assert not qapp.windowIcon().isNull()
