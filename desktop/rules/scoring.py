@@ -383,7 +383,9 @@ def _score(
 
     _detect_vetoes(scheme, facts, activities, members, results, as_of, attended)
     _mobile_checks(scheme, facts, activities, members, results, window, as_of)
-    _followups(scheme, results, previous_flags or {})
+    if as_of >= window.end:
+        # Follow-ups (警示, 诫勉谈话 …) judge a finished period, never a running one.
+        _followups(scheme, results, previous_flags or {})
     return ScoreResult(scheme.id, year, window, as_of, results, quarter, half, month)
 
 

@@ -141,3 +141,14 @@ def test_lianghua_stars_and_grades() -> None:
         "003": (3, "合格"),
         "004": (1, "不合格"),  # 一票否决：直接评为一星
     }
+
+
+def test_no_follow_ups_while_the_period_runs() -> None:
+    b = Branch()
+    for i in range(1, 21):
+        b.member(f"{i:03d}")
+    b.claim("001", "2026-02-01", "report", 0)
+    running = score(JIGUAN, b.facts(), 2026, as_of="2026-06-30")
+    assert not any(f.kind == "followup" for m in running.members for f in m.flags)
+    done = score(JIGUAN, b.facts(), 2026, half=1, as_of="2026-06-30")
+    assert any(f.kind == "followup" for m in done.members for f in m.flags)
