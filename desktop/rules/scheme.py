@@ -1003,10 +1003,6 @@ def fmt_points(value: Decimal) -> str:
     return _fmt(value)
 
 
-def period_is_finer(a: str, b: str) -> bool:
-    return PERIOD_MONTHS[a] < PERIOD_MONTHS[b]
-
-
 __all__ = [
     "COMBINES",
     "DUES_KINDS",
