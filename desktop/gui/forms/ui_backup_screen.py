@@ -120,6 +120,11 @@ class Ui_BackupScreen(object):
 
         self.mainLayout.addWidget(self.folderLabel)
 
+        self.bottomSpacer = QSpacerItem(10, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.mainLayout.addItem(self.bottomSpacer)
+
+        self.mainLayout.setStretch(5, 1)
 
         self.retranslateUi(BackupScreen)
 
