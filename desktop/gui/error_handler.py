@@ -7,6 +7,7 @@ sentence saying what happened and what to do, so it is shown as a normal warning
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 import threading
@@ -159,7 +160,9 @@ def thread_excepthook(args: threading.ExceptHookArgs) -> None:
     text = "".join(traceback.format_exception(args.exc_type, exc, args.exc_traceback))
     log.error("unexpected error in thread %s:\n%s", getattr(args.thread, "name", "?"), text)
     if QApplication.instance() is not None:
-        exc._pioneer_logged = True  # type: ignore[attr-defined]
+        # (an exception type that takes no attributes is simply logged twice)
+        with contextlib.suppress(AttributeError):
+            exc._pioneer_logged = True  # type: ignore[attr-defined]
         _bridge().raised.emit(exc)
 
 

@@ -100,3 +100,19 @@ def test_restore_selected_row(qtbot, window, book, monkeypatch, messages):
     table.selectRow(0)
     qtbot.mouseClick(window.backup_screen.ui.restoreSelectedButton, Qt.MouseButton.LeftButton)
     assert asked == list_backups()
+
+
+def test_backup_names_are_read_for_the_list():
+    from desktop.gui.backup_screen import describe_backup_name, human_size
+
+    assert describe_backup_name(Path("测试支部-备份-20260105-083000-关闭时.db")) == (
+        "2026-01-05 08:30",
+        "关闭时",
+    )
+    assert describe_backup_name(Path("测试支部-备份-20260105-083000-手动-2.db"))[1] == "手动"
+    assert describe_backup_name(Path("b-损坏-20260105-083000.db")) == (
+        "2026-01-05 08:30",
+        "打不开的原账本（留存）",
+    )
+    assert human_size(512) == "512 字节" and human_size(300 * 1024) == "300 KB"
+    assert human_size(3 * 1024 * 1024) == "3.0 MB"
