@@ -1,0 +1,178 @@
+"""The 党费 screen driven by keyboard and mouse: a month's collection with exceptions, bad input
+refused with nothing written, the calculator, arrears, and a PDF written off the UI thread."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.book import dues
+from desktop.gui.dues_model import NOW
+
+TODAY = date(2026, 11, 24)
+
+
+@pytest.fixture
+def branch(book):
+    r = book.roster
+    ids = {}
+    for name in ("丁一", "王二", "石三", "田四"):
+        ids[name] = r.add_member({"name": name, "status": "正式党员", "joined_date": "1990-01-01"})
+    dues.set_rate(book, ids["丁一"], from_month="2026-01", category="在职", income_fen=450_000)
+    for name in ("王二", "石三", "田四"):
+        dues.set_rate(book, ids[name], from_month="2026-01", category="农民")
+    return ids
+
+
+@pytest.fixture
+def screen(qtbot, book, branch):
+    from desktop.gui.dues_screen import DuesScreen
+
+    w = DuesScreen(book, today=lambda: TODAY)
+    qtbot.addWidget(w)
+    w.resize(1200, 720)
+    w.show()
+    qtbot.waitExposed(w)
+    w.set_month("2026-10")
+    return w
+
+
+def _row_of(screen, name: str) -> int:
+    m = screen.model
+    return next(r for r in range(m.rowCount()) if m.row(r)["name"] == name)
+
+
+def _go_to(qtbot, screen, name: str) -> None:
+    """Walk to a member's row with the arrow keys, as a user does."""
+    view = screen.ui.collectionView
+    target = _row_of(screen, name)
+    while view.currentIndex().row() < target:
+        qtbot.keyClick(view, Qt.Key.Key_Down)
+    while view.currentIndex().row() > target:
+        qtbot.keyClick(view, Qt.Key.Key_Up)
+    assert view.currentIndex().column() == NOW
+
+
+def _keys(qtbot, text: str) -> None:
+    """Type into whatever has the keyboard focus (the table, then the editor it opens)."""
+    from PySide6.QtWidgets import QApplication
+
+    for ch in text:
+        qtbot.keyClicks(QApplication.focusWidget(), ch)
+
+
+def _enter(qtbot) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.wait(20)  # the delegate commits the editor's text through a queued call
+
+
+def _states(book) -> dict[str, tuple[str, int]]:
+    return {
+        r["name"]: (r["state"], r["paid_fen"])
+        for r in dues.month_collection(book, "2026-10", today=TODAY)
+    }
+
+
+def test_month_collection_with_two_exceptions_by_keyboard(qtbot, screen, book, messages):
+    ui = screen.ui
+    assert screen.model.rowCount() == 4
+    qtbot.mouseClick(ui.allPaidButton, Qt.MouseButton.LeftButton)
+    view = ui.collectionView
+    view.setFocus()
+    # Exception 1: 王二 did not pay — space toggles the row to unpaid.
+    _go_to(qtbot, screen, "王二")
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    # Exception 2: 石三 paid half — type the amount and press Enter.
+    _go_to(qtbot, screen, "石三")
+    _keys(qtbot, "0.5")
+    _enter(qtbot)
+    assert screen.model.now_fen(_row_of(screen, "石三")) == 50
+    assert "本次实收 3 人，共 46.50 元" in ui.collectionTotals.text()
+    ui.receiverEdit.setText("会计")
+    qtbot.keyClick(view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not messages.calls
+    assert _states(book) == {
+        "丁一": ("已缴", 4500),
+        "王二": ("未缴", 0),
+        "石三": ("部分", 50),
+        "田四": ("已缴", 100),
+    }
+    assert len(screen.last_receipts) == 3
+    assert "已登记 3 人" in ui.collectionTotals.text()
+    assert book.journal()[0]["action"] == "登记本月党费"
+
+
+def test_bad_input_is_refused_and_nothing_written(qtbot, screen, book, messages):
+    ui = screen.ui
+    view = ui.collectionView
+    view.setFocus()
+    _go_to(qtbot, screen, "王二")
+    _keys(qtbot, "abc")
+    _enter(qtbot)
+    assert screen.model.now_fen(_row_of(screen, "王二")) == 0
+    assert "不是金额" in ui.collectionTotals.text()
+    # No receiver: the book refuses, the user is told why, nothing is written.
+    qtbot.mouseClick(ui.allPaidButton, Qt.MouseButton.LeftButton)
+    ui.receiverEdit.clear()
+    before = book.db.execute("select count(*) from dues_payments").fetchone()[0]
+    qtbot.mouseClick(ui.saveCollectionButton, Qt.MouseButton.LeftButton)
+    assert any("请填写收款人" in text for text in messages.texts("warning"))
+    assert book.db.execute("select count(*) from dues_payments").fetchone()[0] == before
+
+
+def test_calculator_override_needs_reason(qtbot, screen, book, branch, typist):
+    ui = screen.ui
+    ui.tabs.setCurrentWidget(ui.memberTab)
+    screen.select_member(branch["王二"])
+    ui.categoryCombo.setCurrentText("在职")
+    ui.incomeEdit.clear()
+    qtbot.keyClicks(ui.incomeEdit, "3000.01")
+    assert "30.00 元/月" in ui.resultLabel.text()
+    ui.overrideCheck.setChecked(True)
+    ui.monthlyEdit.setText("10")
+    ui.reasonEdit.clear()
+    qtbot.mouseClick(ui.saveRateButton, Qt.MouseButton.LeftButton)
+    assert "请写明调整原因" in ui.rateError.text()
+    assert dues.rate_for(book, branch["王二"], "2026-12") == 100
+    typist(ui.reasonEdit, "家庭困难，本人申请")
+    typist(ui.approvedEdit, "城关镇党委 2026-11-20")
+    qtbot.mouseClick(ui.saveRateButton, Qt.MouseButton.LeftButton)
+    assert dues.rate_for(book, branch["王二"], "2026-12") == 1000
+    # Several months in one receipt from the member's page.
+    screen.select_member(branch["田四"])
+    ui.payFromCombo.setCurrentIndex(10)
+    ui.payToCombo.setCurrentIndex(11)
+    ui.payAmountEdit.setText("1")
+    ui.receiverEdit.setText("会计")
+    qtbot.mouseClick(ui.payButton, Qt.MouseButton.LeftButton)
+    assert "2026年11月至12月" in ui.payError.text()
+    [receipt] = dues.receipts(book, numbers=screen.last_receipts)
+    assert receipt["months"] == ["2026-11", "2026-12"]
+
+
+def test_arrears_tab_and_register_pdf(qtbot, screen, book, branch, tmp_path, monkeypatch):
+    import desktop.gui.roster_files as files
+
+    ui = screen.ui
+    ui.tabs.setCurrentWidget(ui.arrearsTab)
+    # Nobody has paid anything: ten months owed, the last six in a row → committee check.
+    assert ui.arrearsView.rowCount() == 4
+    assert "支委会核实" in ui.arrearsView.item(0, 5).text()
+    ui.arrearsView.selectRow(0)
+    qtbot.mouseClick(ui.remindButton, Qt.MouseButton.LeftButton)
+    assert len(dues.notices(book)) == 1
+    ui.tabs.setCurrentWidget(ui.registerTab)
+    assert "收据合计与台账相符" in ui.registerTotals.text()
+
+    out = tmp_path / "台账.pdf"
+    opened: list[Path] = []
+    monkeypatch.setattr(files, "ask_save_path", lambda *a, **k: out)
+    monkeypatch.setattr(files, "offer_to_open", lambda _p, _t, _w, path: opened.append(path))
+    qtbot.mouseClick(ui.printRegisterButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(opened), timeout=20000)
+    assert out.exists() and out.read_bytes().startswith(b"%PDF")
