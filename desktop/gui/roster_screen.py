@@ -96,6 +96,9 @@ class RosterScreen(QWidget):
         self.ui.addButton.clicked.connect(self.add_member)
         self.ui.editButton.clicked.connect(self.edit_member)
         self.ui.detailButton.clicked.connect(self.show_detail)
+        self.ui.scoreButton.clicked.connect(self.show_score_detail)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(self._context_menu)
         self.ui.eventButton.clicked.connect(self.record_event)
         self.ui.groupsButton.clicked.connect(self.manage_groups)
         self.ui.importButton.clicked.connect(self.import_roster)
@@ -209,7 +212,13 @@ class RosterScreen(QWidget):
 
     def _update_buttons(self, *_args: Any) -> None:
         has = self.current_member_id() is not None
-        for button in (self.ui.editButton, self.ui.detailButton, self.ui.eventButton):
+        buttons = (
+            self.ui.editButton,
+            self.ui.detailButton,
+            self.ui.scoreButton,
+            self.ui.eventButton,
+        )
+        for button in buttons:
             button.setEnabled(has)
 
     def _update_shown(self, *_args: Any) -> None:
@@ -333,6 +342,30 @@ class RosterScreen(QWidget):
         dialog.exec()
         if dialog.changed:
             self._changed(member_id)
+
+    def show_score_detail(self, member_id: int | None = None) -> None:
+        """The member's 积分明细 for the book's current year."""
+        from desktop.gui.score_detail import show_score_detail
+
+        member_id = member_id or self.current_member_id()
+        if member_id is None:
+            return
+        code = self.book.roster.member(member_id)["code"]
+        show_score_detail(self, self.book, code, self.book.current_year)
+
+    def _context_menu(self, pos: Any) -> None:
+        from PySide6.QtWidgets import QMenu
+
+        index = self.ui.table.indexAt(pos)
+        if not index.isValid():
+            return
+        self.ui.table.selectRow(index.row())
+        menu = QMenu(self)
+        menu.addAction("编辑…", self.edit_member)
+        menu.addAction("党员详情", self.show_detail)
+        menu.addAction("积分明细", self.show_score_detail)
+        menu.addAction("登记变动…", self.record_event)
+        menu.exec(self.ui.table.viewport().mapToGlobal(pos))
 
     def record_event(self, member_id: int | None = None) -> None:
         from desktop.gui.member_detail import EventDialog

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QMessageBox, QWidget
 
 from desktop.gui.forms.ui_scheme_preset_dialog import Ui_SchemePresetDialog
@@ -120,6 +121,11 @@ class SchemeScreen(QWidget):
         self._stale = True
         if self.isVisible():
             self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
 
     def frozen(self) -> bool:
         from desktop.book.scoring import scheme_frozen

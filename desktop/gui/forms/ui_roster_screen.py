@@ -46,6 +46,11 @@ class Ui_RosterScreen(object):
 
         self.actionsLayout.addWidget(self.detailButton)
 
+        self.scoreButton = QPushButton(RosterScreen)
+        self.scoreButton.setObjectName(u"scoreButton")
+
+        self.actionsLayout.addWidget(self.scoreButton)
+
         self.eventButton = QPushButton(RosterScreen)
         self.eventButton.setObjectName(u"eventButton")
 
@@ -230,6 +235,10 @@ class Ui_RosterScreen(object):
         self.detailButton.setToolTip(QCoreApplication.translate("RosterScreen", u"\u67e5\u770b\u9009\u4e2d\u515a\u5458\u7684\u8be6\u7ec6\u4fe1\u606f\u548c\u53d8\u52a8\u8bb0\u5f55", None))
 #endif // QT_CONFIG(tooltip)
         self.detailButton.setText(QCoreApplication.translate("RosterScreen", u"\u515a\u5458\u8be6\u60c5", None))
+#if QT_CONFIG(tooltip)
+        self.scoreButton.setToolTip(QCoreApplication.translate("RosterScreen", u"\u67e5\u770b\u9009\u4e2d\u515a\u5458\u672c\u5e74\u5ea6\u7684\u79ef\u5206\u660e\u7ec6\uff1a\u6bcf\u4e00\u5206\u4ece\u54ea\u91cc\u6765", None))
+#endif // QT_CONFIG(tooltip)
+        self.scoreButton.setText(QCoreApplication.translate("RosterScreen", u"\u79ef\u5206\u660e\u7ec6", None))
 #if QT_CONFIG(tooltip)
         self.eventButton.setToolTip(QCoreApplication.translate("RosterScreen", u"\u4e3a\u9009\u4e2d\u515a\u5458\u767b\u8bb0\u8f6c\u6b63\u3001\u8f6c\u5165\u3001\u8f6c\u51fa\u3001\u6d41\u52a8\u7b49\u53d8\u52a8", None))
 #endif // QT_CONFIG(tooltip)

@@ -1,0 +1,152 @@
+"""积分明细: lines by section that add up to the total, quarters, rating, exports, roster entry."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+
+from desktop.book.scoring import score_book, set_year_scheme
+from desktop.gui.score_detail import ScoreDetail
+
+
+@pytest.fixture
+def demo(tmp_path: Path):
+    from desktop.book.demo import create_demo
+
+    book = create_demo(tmp_path / "demo.db")
+    yield book
+    book.close()
+
+
+def open_detail(qtbot, book, code: str, year: int, quarter: int | None = None) -> ScoreDetail:
+    dialog = ScoreDetail(book, code, year, quarter)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: not dialog.busy() and dialog.detail is not None, timeout=10000)
+    return dialog
+
+
+def test_lines_add_up_to_the_total_for_every_member(qtbot, demo):
+    year = demo.current_year
+    result = score_book(demo, year)
+    scored = [m for m in result.members if m.scored]
+    assert scored
+    for m in scored[:6]:
+        dialog = open_detail(qtbot, demo, m.code, year)
+        assert dialog.shown_total() == m.total
+        assert sum(dialog.line_points()) == m.total
+        assert dialog.ui.nameLabel.text() == m.name
+        assert f"{m.total.normalize():f}".rstrip("0").rstrip(".") in dialog.ui.totalLabel.text()
+        tree = dialog.ui.linesTree
+        # one group per section, with its subtotal, then 合计
+        sections = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
+        assert sections == [*m.sections, "合计"]
+        for i, name in enumerate(m.sections):
+            top = tree.topLevelItem(i)
+            children = [Decimal(top.child(k).text(3)) for k in range(top.childCount())]
+            assert Decimal(top.text(3)) == m.sections[name]
+            if children:
+                assert sum(children) == m.sections[name]
+        dialog.close()
+
+
+def test_lines_show_date_fact_rule_and_signed_points(qtbot, demo):
+    year = demo.current_year
+    result = score_book(demo, year)
+    m = next(
+        m for m in result.members if m.scored and any(ln.rule == "组织生活请假" for ln in m.lines)
+    )
+    dialog = open_detail(qtbot, demo, m.code, year)
+    top = dialog.ui.linesTree.topLevelItem(0)
+    rows = [[top.child(k).text(c) for c in range(4)] for k in range(top.childCount())]
+    leave = next(r for r in rows if r[2] == "组织生活请假")
+    assert leave[0].startswith(str(year)) and len(leave[0]) == 10
+    assert "请假" in leave[1]
+    assert leave[3] == "-0.125"  # exact, signed
+    assert any(r[3].startswith("+") for r in rows)
+
+
+def test_quarter_view(qtbot, demo):
+    year = demo.current_year
+    q2 = score_book(demo, year, 2)
+    m = next(m for m in q2.members if m.scored)
+    dialog = open_detail(qtbot, demo, m.code, year)
+    dialog.ui.periodCombo.setCurrentIndex(2)
+    qtbot.waitUntil(lambda: not dialog.busy() and dialog.detail.quarter == 2, timeout=10000)
+    assert dialog.shown_total() == m.total
+    assert sum(dialog.line_points()) == m.total
+    assert "第二季度" in dialog.ui.totalLabel.text()
+
+    direct = open_detail(qtbot, demo, m.code, year, quarter=2)
+    assert direct.ui.periodCombo.currentIndex() == 2
+    assert direct.shown_total() == m.total
+
+
+def test_rating_and_flags_in_the_header(qtbot, demo):
+    year = demo.current_year
+    set_year_scheme(demo, year, preset="dangyuan-ejia")
+    result = score_book(demo, year)
+    m = next(m for m in result.members if m.rated)
+    dialog = open_detail(qtbot, demo, m.code, year)
+    assert "拟评" in dialog.ui.ratingLabel.text()
+    flagged = next((x for x in result.members if x.scored and x.flags), None)
+    if flagged is not None:
+        other = open_detail(qtbot, demo, flagged.code, year)
+        assert other.ui.flagsLabel.isVisible()
+        assert flagged.flags[0].text in other.ui.flagsLabel.text()
+
+
+def test_member_not_scored_says_why(qtbot, demo):
+    year = demo.current_year
+    result = score_book(demo, year)
+    m = next(m for m in result.members if not m.scored)
+    dialog = open_detail(qtbot, demo, m.code, year)
+    assert "不计分" in dialog.ui.totalLabel.text()
+    assert m.reasons[0] in dialog.ui.ratingLabel.text()
+    assert dialog.shown_total() is None
+
+
+def test_text_and_pdf_export(qtbot, demo, messages, monkeypatch, tmp_path):
+    year = demo.current_year
+    m = next(m for m in score_book(demo, year).members if m.scored)
+    dialog = open_detail(qtbot, demo, m.code, year)
+
+    text_file = tmp_path / "明细.txt"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(text_file), ""))
+    qtbot.mouseClick(dialog.ui.exportButton, Qt.MouseButton.LeftButton)
+    content = text_file.read_text(encoding="utf-8-sig")
+    assert m.name in content and "合计" in content and "【" in content
+
+    pdf = tmp_path / "明细.pdf"
+    opened: list[Path] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(pdf), ""))
+    monkeypatch.setattr(
+        "desktop.gui.roster_files.offer_to_open", lambda p, t, w, path: opened.append(path)
+    )
+    qtbot.mouseClick(dialog.ui.printButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(opened), timeout=15000)
+    assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_roster_opens_score_detail(qtbot, window, monkeypatch):
+    from desktop.gui import score_detail
+
+    book = window.book
+    book.roster.add_member({"name": "张三", "status": "正式党员"})
+    screen = window.roster_screen
+    screen.refresh()
+    screen.ui.table.selectRow(0)
+    shown: list[tuple[str, int]] = []
+
+    def fake(parent, bk, code, year, quarter=None):
+        shown.append((code, year))
+
+    monkeypatch.setattr(score_detail, "show_score_detail", fake)
+    assert screen.ui.scoreButton.isEnabled()
+    qtbot.mouseClick(screen.ui.scoreButton, Qt.MouseButton.LeftButton)
+    code = book.roster.find("张三")["code"]
+    assert shown == [(code, book.current_year)]
