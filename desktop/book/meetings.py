@@ -835,6 +835,25 @@ class Meetings:
                     out.setdefault(m.code, []).append((ln.rule, ln.points))
         return out
 
+    def points_overview(self, year: int, *, today: date | None = None) -> dict[int, dict[str, Any]]:
+        """member id → {"code", "total" (Decimal), "text" (the 积分明细, one line per point)}
+        for every member scored in `year`; what the window shows beside the sign-in."""
+        from desktop.book.scoring import score_book
+        from desktop.rules.scoring import explain_text
+
+        ids = {r[0]: r[1] for r in self.db.execute("select code, id from members")}
+        result = score_book(self.book, year, today=today)
+        return {
+            ids[m.code]: {
+                "code": m.code,
+                "total": m.total,
+                "scored": m.scored,
+                "text": explain_text(m),
+            }
+            for m in result.members
+            if m.code in ids
+        }
+
     def member_score(self, member_id: int, year: int, *, today: date | None = None) -> Any:
         """The member's MemberResult for the year (total, sections, explanation lines), or None."""
         from desktop.book.scoring import score_book

@@ -68,6 +68,10 @@ class MainWindow(QMainWindow):
         else:
             self.roster_screen = RosterScreen(self._book, self)
             self.add_screen("党员名册", self.roster_screen)
+        from desktop.gui.meetings_screen import MeetingsScreen
+
+        self.meetings_screen = MeetingsScreen(self._book, self)
+        self.add_screen("会议活动", self.meetings_screen)
         from desktop.gui.dues_screen import DuesScreen
 
         self.dues_screen = DuesScreen(self._book, self)

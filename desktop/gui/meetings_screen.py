@@ -1,0 +1,937 @@
+"""The meetings screen (会议活动): activities and their sign-in, the year's plan, follow-ups.
+
+Attendance entry is keyboard-first: F2 marks everyone present, then type a name or its pinyin
+initials and press 1–5 for the status (1 出席, 2 因公请假, 3 因私请假, 4 无故缺席, 5 补录);
+Ctrl+S saves it as one action, and the member's points are shown before and after.
+All reading and writing goes through `desktop.book.meetings`; no SQL, no rules here.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import QHeaderView, QMessageBox, QTableWidget, QTableWidgetItem, QWidget
+
+from desktop.book.errors import BookError
+from desktop.book.meetings import Entry, Meetings
+from desktop.gui.forms.ui_meetings_screen import Ui_MeetingsScreen
+from desktop.rules.collation import matches_search
+
+STATUS_KEYS = {
+    Qt.Key.Key_1: "出席",
+    Qt.Key.Key_2: "因公请假",
+    Qt.Key.Key_3: "因私请假",
+    Qt.Key.Key_4: "无故缺席",
+    Qt.Key.Key_5: "补录",
+}
+UNSET = "未登记"
+STATUS_COLORS = {
+    "出席": "#1b6e20",
+    "补录": "#1b6e20",
+    "因公请假": "#8a5a00",
+    "因私请假": "#8a5a00",
+    "无故缺席": "#b3261e",
+    UNSET: "#8a8a8a",
+}
+STATE_COLORS = {"done": "#1b6e20", "overdue": "#b3261e", "due": "#8a5a00", "planned": "#505050"}
+ACTIVITY_COLUMNS = ("日期", "类型", "主题", "签到")
+ATTENDANCE_COLUMNS = ("序号", "姓名", "党小组", "状态", "事由/说明")
+PLAN_COLUMNS = ("日期", "类型", "党小组", "主题", "状态", "对应活动")
+FOLLOW_COLUMNS = ("类别", "党员", "内容", "状态")
+
+
+def _points(value: Decimal) -> str:
+    text = f"{value.quantize(Decimal('0.01')).normalize():f}"
+    return text
+
+
+def _item(text: str, *, color: str | None = None, center: bool = False) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    if color:
+        item.setForeground(QBrush(QColor(color)))
+    if center:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+    return item
+
+
+def _setup_table(table: QTableWidget, columns: tuple[str, ...], stretch: str) -> None:
+    """Columns sized to their contents, except `stretch`, which takes the rest (no sideways
+    scrolling on a 1366-pixel screen)."""
+    table.setColumnCount(len(columns))
+    table.setHorizontalHeaderLabels(list(columns))
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(columns.index(stretch), QHeaderView.ResizeMode.Stretch)
+    header.setStretchLastSection(False)
+    table.verticalHeader().setDefaultSectionSize(32)
+
+
+class MeetingsScreen(QWidget):
+    """`MeetingsScreen(book)`; `set_book(book)` when another book is opened."""
+
+    # Emitted after a write (other screens may refresh).
+    meetings_changed = Signal()
+
+    def __init__(self, book: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_MeetingsScreen()
+        self.ui.setupUi(self)
+        ui = self.ui
+        _setup_table(ui.activityTable, ACTIVITY_COLUMNS, "主题")
+        _setup_table(ui.attendanceTable, ATTENDANCE_COLUMNS, "事由/说明")
+        _setup_table(ui.planTable, PLAN_COLUMNS, "主题")
+        _setup_table(ui.followTable, FOLLOW_COLUMNS, "内容")
+        ui.splitter.setStretchFactor(0, 2)
+        ui.splitter.setStretchFactor(1, 3)
+        ui.splitter.setSizes([500, 700])
+
+        # Python-side state (lists indexed like the tables' rows).
+        self._activities: list[dict[str, Any]] = []
+        self._activity: dict[str, Any] | None = None
+        self._rows: list[dict[str, Any]] = []  # members of the sign-in table, in print order
+        self._state: dict[int, dict[str, Any]] = {}
+        self._saved_state: dict[int, dict[str, Any]] = {}
+        self._amend = False
+        self._matches: list[int] = []  # row numbers matching the search
+        self._match_at = 0
+        self._witness_names: list[str] = [""]
+        self._points: dict[int, dict[str, Any]] = {}
+        self._before: dict[int, Decimal] = {}
+        self._plan: list[dict[str, Any]] = []
+        self._follow: list[dict[str, Any]] = []
+        self._years: list[int] = []
+        self._loaded = False
+
+        ui.newButton.clicked.connect(lambda: self.new_activity())
+        ui.editButton.clicked.connect(self.edit_activity)
+        ui.deleteButton.clicked.connect(self.delete_activity)
+        ui.yearCombo.currentIndexChanged.connect(lambda _i: self._load_activities())
+        ui.activityTable.itemSelectionChanged.connect(self._activity_selected)
+        ui.activityTable.doubleClicked.connect(lambda _i: self.edit_activity())
+        ui.signinButton.clicked.connect(self.print_signin)
+        ui.recordButton.clicked.connect(self.print_record)
+        ui.allPresentButton.clicked.connect(self.mark_all_present)
+        ui.searchEdit.textChanged.connect(self._search_changed)
+        ui.searchEdit.installEventFilter(self)
+        ui.searchEdit.returnPressed.connect(self._search_entered)
+        ui.attendanceTable.itemSelectionChanged.connect(self._member_selected)
+        ui.reasonEdit.textEdited.connect(lambda text: self._edit_current("note", text))
+        ui.reasonEdit.returnPressed.connect(self.focus_search)
+        ui.hostOrgEdit.textEdited.connect(lambda text: self._edit_current("host_org", text))
+        ui.hostOrgEdit.returnPressed.connect(self.focus_search)
+        ui.witness1Combo.activated.connect(lambda _i: self._witnesses_changed())
+        ui.witness2Combo.activated.connect(lambda _i: self._witnesses_changed())
+        ui.saveButton.clicked.connect(self.save_attendance)
+        ui.revertButton.clicked.connect(self.revert_attendance)
+        ui.generateButton.clicked.connect(self.generate_plan)
+        ui.planActivityButton.clicked.connect(self.activity_from_plan)
+        ui.committeeButton.clicked.connect(self.edit_committee)
+        ui.planTable.doubleClicked.connect(lambda _i: self.activity_from_plan())
+        ui.issueButton.clicked.connect(self.issue_notice)
+        ui.printNoticeButton.clicked.connect(self.print_notice)
+        ui.summaryButton.clicked.connect(self.print_summary)
+        ui.followTable.itemSelectionChanged.connect(self._update_buttons)
+        ui.planTable.itemSelectionChanged.connect(self._update_buttons)
+
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for keys, slot in (
+            (QKeySequence(Qt.Key.Key_F2), self.mark_all_present),
+            (QKeySequence("Ctrl+S"), self.save_attendance),
+            (QKeySequence("Ctrl+F"), self.focus_search),
+            (QKeySequence(Qt.Key.Key_Insert), self.new_activity),
+        ):
+            shortcut = QShortcut(keys, self)
+            shortcut.setContext(context)
+            shortcut.activated.connect(slot)
+        self.set_book(book)
+
+    # -- book ------------------------------------------------------------------------------
+
+    def set_book(self, book: Any) -> None:
+        self.book = book
+        self.meetings = Meetings(book)
+        current = book.current_year
+        years = sorted(
+            {current, *(int(a["date"][:4]) for a in self.meetings.activities())}, reverse=True
+        )
+        self._years = years
+        combo = self.ui.yearCombo
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItems([f"{y} 年" for y in years])
+        combo.setCurrentIndex(years.index(current))
+        combo.blockSignals(False)
+        self._activity = None
+        self._state, self._saved_state = {}, {}
+        self._loaded = False
+        # Loading scores the year; done when the screen is first shown, not at start-up.
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._loaded:
+            self.refresh()
+        super().showEvent(event)
+
+    @property
+    def year(self) -> int:
+        index = self.ui.yearCombo.currentIndex()
+        return self._years[index] if 0 <= index < len(self._years) else self.book.current_year
+
+    def refresh(self) -> None:
+        """Reload everything shown (keeps the selected activity and unsaved sign-in)."""
+        self._loaded = True
+        if self._dirty():
+            self._load_activities(keep_state=True)
+        else:
+            self._load_activities()
+        self._load_plan()
+        self._load_follow_ups()
+
+    # -- activities ------------------------------------------------------------------------
+
+    def _load_activities(self, select_id: int | None = None, *, keep_state: bool = False) -> None:
+        table = self.ui.activityTable
+        if select_id is None and self._activity is not None:
+            select_id = self._activity["id"]
+        self._activities = self.meetings.activities(self.year)
+        table.blockSignals(True)
+        table.setRowCount(len(self._activities))
+        for row, a in enumerate(self._activities):
+            if a["recorded"]:
+                signed = f"到{a['present']} 假{a['on_leave']} 缺{a['absent']}"
+                color = None
+            else:
+                signed, color = "未签到", "#8a5a00"
+            topic = a["topic"] or "—"
+            table.setItem(row, 0, _item(a["date"], center=True))
+            table.setItem(row, 1, _item(a["type"], center=True))
+            table.setItem(row, 2, _item(topic))
+            table.setItem(row, 3, _item(signed, color=color))
+            table.item(row, 2).setToolTip(f"{a['code']}　{topic}")
+        table.blockSignals(False)
+        held = sum(1 for a in self._activities if a["recorded"])
+        self.ui.listSummary.setText(
+            f"{self.year} 年共 {len(self._activities)} 次活动，已签到 {held} 次。"
+            "双击编辑；Insert 登记新活动。"
+        )
+        row = next(
+            (i for i, a in enumerate(self._activities) if a["id"] == select_id),
+            0 if self._activities else -1,
+        )
+        if (
+            keep_state
+            and row >= 0
+            and self._activity
+            and self._activities[row]["id"] == self._activity["id"]
+        ):
+            table.blockSignals(True)
+            table.selectRow(row)
+            table.blockSignals(False)
+        elif row >= 0:
+            table.selectRow(row)
+            if table.currentRow() == row and self._activity is None:
+                self._activity_selected()
+        else:
+            self._show_activity(None)
+        self._update_buttons()
+
+    def current_activity_id(self) -> int | None:
+        return self._activity["id"] if self._activity else None
+
+    def select_activity(self, activity_id: int) -> bool:
+        for row, a in enumerate(self._activities):
+            if a["id"] == activity_id:
+                self.ui.activityTable.selectRow(row)
+                return True
+        return False
+
+    def _activity_selected(self) -> None:
+        rows = self.ui.activityTable.selectionModel().selectedRows()
+        if not rows:
+            return
+        a = self._activities[rows[0].row()]
+        if self._activity and a["id"] == self._activity["id"]:
+            return
+        if self._dirty() and not self._confirm_discard():
+            self.select_activity(self._activity["id"])  # type: ignore[index]
+            return
+        self._show_activity(a["id"])
+
+    def _show_activity(self, activity_id: int | None) -> None:
+        ui = self.ui
+        self._activity = None
+        self._rows, self._state, self._saved_state = [], {}, {}
+        self._matches = []
+        self._before = {}
+        ui.searchEdit.blockSignals(True)
+        ui.searchEdit.clear()
+        ui.searchEdit.blockSignals(False)
+        if activity_id is None:
+            ui.activityTitle.setText("还没有活动：点“登记活动”开始")
+            ui.activityInfo.setText("")
+            self._fill_attendance()
+            self._update_buttons()
+            return
+        act = self.meetings.activity(activity_id)
+        self._activity = act
+        who = self.meetings.expected(activity_id)
+        group = f"（{act['group']}）" if act["group"] else ""
+        ui.activityTitle.setText(f"{act['date']}　{act['type']}{group}　{act['topic']}".strip())
+        info = [
+            f"编号 {act['code']}",
+            f"地点：{act['place'] or '—'}",
+            f"主持人：{act['host'] or '—'}",
+            f"记录人：{act['recorder'] or '—'}",
+            f"应到 {len(who['expected'])} 人",
+        ]
+        if who["exempt"]:
+            info.append(
+                f"免考 {len(who['exempt'])} 人（"
+                + "、".join(m["name"] for m in who["exempt"])
+                + "）"
+            )
+        text = "　".join(info)
+        if who["hint"]:
+            text += "\n" + who["hint"]
+        ui.activityInfo.setText(text)
+        existing = {r["member_id"]: r for r in self.meetings.attendance(activity_id)}
+        rows = list(who["expected"])
+        known = {m["id"] for m in rows}
+        for member_id in existing:
+            if member_id not in known:  # signed in without being expected (activist, exempt)
+                rows.append(self.book.roster.member(member_id))
+        self._rows = rows
+        self._amend = bool(existing)
+        for m in rows:
+            r = existing.get(m["id"])
+            self._state[m["id"]] = {
+                "status": r["status"] if r else UNSET,
+                "note": r["note"] if r else "",
+                "host_org": r["host_org"] if r else "",
+                "witnesses": [w for w in (r["witnesses"] if r else "").split("、") if w],
+            }
+        self._saved_state = {k: dict(v) for k, v in self._state.items()}
+        candidates = [m["name"] for m in who["expected"] + who["exempt"]]
+        self._witness_names = ["", *candidates]
+        for combo in (ui.witness1Combo, ui.witness2Combo):
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItems(["（选择证明人）", *candidates])
+            combo.blockSignals(False)
+        self._points = self._safe_points()
+        self._fill_attendance()
+        self._update_buttons()
+
+    def _safe_points(self) -> dict[int, dict[str, Any]]:
+        try:
+            return (
+                self.meetings.points_overview(int(self._activity["date"][:4]))
+                if self._activity
+                else {}
+            )
+        except BookError:
+            return {}  # a broken scheme: the scheme screen says why; the sign-in still works
+
+    # -- the sign-in table ---------------------------------------------------------------------
+
+    def _fill_attendance(self) -> None:
+        table = self.ui.attendanceTable
+        current = self._current_member_id()
+        table.blockSignals(True)
+        table.setRowCount(len(self._rows))
+        for row, m in enumerate(self._rows):
+            self._fill_row(row, m)
+        table.blockSignals(False)
+        if current is not None:
+            self._select_member(current)
+        self._update_counts()
+
+    def _fill_row(self, row: int, m: dict[str, Any]) -> None:
+        s = self._state[m["id"]]
+        notes = [s["note"]] if s["note"] else []
+        if s["witnesses"]:
+            notes.append("证明人：" + "、".join(s["witnesses"]))
+        if s["host_org"]:
+            notes.append(f"在{s['host_org']}参加")
+        name = m["name"] + ("（流动）" if m.get("mobile") else "")
+        table = self.ui.attendanceTable
+        table.setItem(row, 0, _item(str(row + 1), center=True))
+        table.setItem(row, 1, _item(name))
+        table.setItem(row, 2, _item(m.get("group") or ""))
+        table.setItem(row, 3, _item(s["status"], color=STATUS_COLORS.get(s["status"]), center=True))
+        table.setItem(row, 4, _item("；".join(notes)))
+
+    def _update_counts(self) -> None:
+        statuses = [s["status"] for s in self._state.values()]
+        present = sum(1 for s in statuses if s in ("出席", "补录"))
+        leave = sum(1 for s in statuses if s in ("因公请假", "因私请假"))
+        absent = statuses.count("无故缺席")
+        unset = statuses.count(UNSET)
+        text = f"应到 {len(statuses)}　实到 {present}　请假 {leave}　缺席 {absent}"
+        if unset:
+            text += f"　未登记 {unset}"
+        if self._dirty():
+            text += "　（未保存）"
+        self.ui.countsLabel.setText(text)
+        self.ui.saveButton.setEnabled(self._dirty() or (bool(statuses) and not self._amend))
+        self.ui.revertButton.setEnabled(self._dirty())
+
+    def _dirty(self) -> bool:
+        return self._state != self._saved_state
+
+    def _confirm_discard(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            "签到还没保存",
+            "这次活动的签到还没有保存，切换后更改会丢失。\n\n要放弃这些更改吗？",
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _current_member_id(self) -> int | None:
+        rows = self.ui.attendanceTable.selectionModel().selectedRows()
+        if rows and rows[0].row() < len(self._rows):
+            return self._rows[rows[0].row()]["id"]
+        return None
+
+    def _select_member(self, member_id: int) -> None:
+        for row, m in enumerate(self._rows):
+            if m["id"] == member_id:
+                table = self.ui.attendanceTable
+                table.selectRow(row)
+                table.scrollToItem(table.item(row, 1), table.ScrollHint.PositionAtCenter)
+                return
+
+    def mark_all_present(self) -> None:
+        """Everyone not yet marked is present (F2)."""
+        if not self._rows or not self._can_sign_in(say=True):
+            return
+        for s in self._state.values():
+            if s["status"] == UNSET:
+                s["status"] = "出席"
+        self._fill_attendance()
+        self.focus_search()
+
+    def set_status(self, member_id: int, status: str) -> None:
+        self._state[member_id]["status"] = status
+        for row, m in enumerate(self._rows):
+            if m["id"] == member_id:
+                self._fill_row(row, m)
+        self._update_counts()
+        self._select_member(member_id)
+        self._member_selected()
+
+    def _can_sign_in(self, *, say: bool = False) -> bool:
+        if self._activity and self._activity["date"] > date.today().isoformat():
+            if say:
+                QMessageBox.information(
+                    self,
+                    "还不能签到",
+                    f"这次活动定在 {self._activity['date']}，还没到。\n\n"
+                    "会前可以先打印签到表，会后再来登记签到。",
+                )
+            return False
+        return bool(self._activity)
+
+    # -- the search box ------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.ui.tabs.setCurrentWidget(self.ui.activitiesTab)
+        self.ui.searchEdit.setFocus()
+        self.ui.searchEdit.selectAll()
+
+    def _search_changed(self, text: str) -> None:
+        text = text.strip()
+        if not text:
+            self._matches = []
+            return
+        self._matches = [row for row, m in enumerate(self._rows) if matches_search(m["name"], text)]
+        self._match_at = 0
+        if self._matches:
+            self._select_member(self._rows[self._matches[0]]["id"])
+            self.ui.searchEdit.setToolTip(
+                f"找到 {len(self._matches)} 人；上下键换人，按 1–5 登记状态"
+            )
+        else:
+            self.ui.attendanceTable.clearSelection()
+
+    def _search_entered(self) -> None:
+        """Enter in the search box: go to the reason field of the member found."""
+        if self._matches:
+            self.ui.reasonEdit.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.ui.searchEdit and event.type() == QEvent.Type.KeyPress:
+            key = event.key()  # type: ignore[attr-defined]
+            # F2 and Ctrl+S work from the search box even where window shortcuts do not
+            # reach (an inactive window, the tests): this is where the hands are.
+            if key == Qt.Key.Key_F2:
+                self.mark_all_present()
+                return True
+            ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier  # type: ignore[attr-defined]
+            if key == Qt.Key.Key_S and ctrl:
+                self.save_attendance()
+                return True
+            if key in STATUS_KEYS and self._matches:
+                if not self._can_sign_in(say=True):
+                    return True
+                member_id = self._rows[self._matches[self._match_at]]["id"]
+                self.ui.searchEdit.blockSignals(True)
+                self.ui.searchEdit.clear()
+                self.ui.searchEdit.blockSignals(False)
+                self._matches = []
+                self.set_status(member_id, STATUS_KEYS[key])
+                return True
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self._matches:
+                step = 1 if key == Qt.Key.Key_Down else -1
+                self._match_at = (self._match_at + step) % len(self._matches)
+                self._select_member(self._rows[self._matches[self._match_at]]["id"])
+                return True
+        return super().eventFilter(watched, event)
+
+    # -- the detail fields of the selected member -------------------------------------------
+
+    def _member_selected(self) -> None:
+        ui = self.ui
+        member_id = self._current_member_id()
+        s = self._state.get(member_id) if member_id is not None else None
+        for w in (ui.reasonEdit, ui.hostOrgEdit, ui.witness1Combo, ui.witness2Combo):
+            w.setEnabled(s is not None)
+        if s is None:
+            ui.pointsLabel.setText("")
+            return
+        ui.reasonEdit.setText(s["note"])
+        ui.hostOrgEdit.setText(s["host_org"])
+        for combo, n in ((ui.witness1Combo, 0), (ui.witness2Combo, 1)):
+            name = s["witnesses"][n] if len(s["witnesses"]) > n else ""
+            combo.blockSignals(True)
+            combo.setCurrentIndex(
+                self._witness_names.index(name) if name in self._witness_names else 0
+            )
+            combo.blockSignals(False)
+        late = s["status"] == "补录"
+        ui.witness1Combo.setEnabled(late)
+        ui.witness2Combo.setEnabled(late)
+        member = next(m for m in self._rows if m["id"] == member_id)
+        ui.hostOrgEdit.setEnabled(bool(member.get("mobile")))
+        self._show_points(member_id)
+
+    def _edit_current(self, key: str, text: str) -> None:
+        member_id = self._current_member_id()
+        if member_id is None:
+            return
+        self._state[member_id][key] = text.strip()
+        self._refresh_row(member_id)
+
+    def _witnesses_changed(self) -> None:
+        member_id = self._current_member_id()
+        if member_id is None:
+            return
+        names = [
+            self._witness_names[c.currentIndex()]
+            for c in (self.ui.witness1Combo, self.ui.witness2Combo)
+            if c.currentIndex() > 0
+        ]
+        self._state[member_id]["witnesses"] = names
+        self._refresh_row(member_id)
+
+    def _refresh_row(self, member_id: int) -> None:
+        for row, m in enumerate(self._rows):
+            if m["id"] == member_id:
+                table = self.ui.attendanceTable
+                table.blockSignals(True)
+                self._fill_row(row, m)
+                table.blockSignals(False)
+        self._update_counts()
+
+    def _show_points(self, member_id: int) -> None:
+        """The member's year score and what this activity gave them (the 积分明细)."""
+        info = self._points.get(member_id)
+        name = next((m["name"] for m in self._rows if m["id"] == member_id), "")
+        if not info or not self._activity:
+            self.ui.pointsLabel.setText(f"{name}：不参加本年度积分管理。" if name else "")
+            return
+        year = self._activity["date"][:4]
+        text = f"{name}　{year} 年积分 {_points(info['total'])} 分"
+        before = self._before.get(member_id)
+        if before is not None and before != info["total"]:
+            diff = info["total"] - before
+            sign = "+" if diff > 0 else ""
+            text += f"（保存前 {_points(before)} 分，{sign}{_points(diff)}）"
+        act = self._activity
+        prefix = f"{act['date']}  {act['type']}"
+        mine = [ln.strip() for ln in info["text"].splitlines() if ln.strip().startswith(prefix)]
+        if mine:
+            text += "\n本次活动：" + "；".join(ln.split("  ", 1)[1] for ln in mine)
+        self.ui.pointsLabel.setText(text)
+        self.ui.pointsLabel.setToolTip(info["text"])
+
+    # -- saving -----------------------------------------------------------------------------
+
+    def save_attendance(self) -> bool:
+        if not self._activity or not self._rows:
+            return False
+        if not self._can_sign_in(say=True):
+            return False
+        unset = [m["name"] for m in self._rows if self._state[m["id"]]["status"] == UNSET]
+        if unset:
+            QMessageBox.information(
+                self,
+                "还有党员没有登记",
+                f"还有 {len(unset)} 名党员没有登记签到状态：{'、'.join(unset[:8])}"
+                f"{'等' if len(unset) > 8 else ''}。\n\n按 F2 把其余党员都标为“出席”，再保存。",
+            )
+            return False
+        entries = {
+            m["id"]: Entry(s["status"], s["note"], tuple(s["witnesses"]), s["host_org"])
+            for m in self._rows
+            for s in [self._state[m["id"]]]
+        }
+        changed = [
+            m["id"] for m in self._rows if self._state[m["id"]] != self._saved_state.get(m["id"])
+        ]
+        before = {k: v["total"] for k, v in self._points.items()}
+        try:
+            self.meetings.record_attendance(
+                self._activity["id"], entries, everyone_present=False, amend=self._amend
+            )
+        except BookError as err:
+            from desktop.gui.error_handler import show_book_error
+
+            show_book_error(self, err, "签到没有保存")
+            return False
+        activity_id = self._activity["id"]
+        selected = self._current_member_id()
+        self._activity = None  # force a reload of the saved sign-in
+        self._load_activities(activity_id)
+        self._show_activity(activity_id)
+        self._before = before
+        moved = [
+            f"{m['name']} {_points(before[m['id']])}→{_points(self._points[m['id']]['total'])}"
+            for m in self._rows
+            if m["id"] in before
+            and m["id"] in self._points
+            and before[m["id"]] != self._points[m["id"]]["total"]
+        ]
+        target = next((i for i in changed if i in self._points), selected)
+        if target is not None:
+            self._select_member(target)
+        self._load_plan()
+        self._load_follow_ups()
+        note = "签到已保存。" + ("积分变化：" + "，".join(moved) if moved else "积分没有变化。")
+        self.ui.listSummary.setText(note)
+        self.meetings_changed.emit()
+        self.focus_search()
+        return True
+
+    def revert_attendance(self) -> None:
+        self._state = {k: dict(v) for k, v in self._saved_state.items()}
+        self._fill_attendance()
+
+    # -- activity dialogs ----------------------------------------------------------------------
+
+    def new_activity(self, preset: dict[str, Any] | None = None) -> int | None:
+        from desktop.gui.activity_dialog import ActivityDialog
+
+        if self._dirty() and not self._confirm_discard():
+            return None
+        dialog = ActivityDialog(self.book, preset=preset, parent=self)
+        if dialog.exec() and dialog.saved_id is not None:
+            saved = dialog.saved_id
+            act = self.meetings.activity(saved)
+            self._saved_state = dict(self._state)  # discard
+            if int(act["date"][:4]) != self.year and int(act["date"][:4]) in self._years:
+                self.ui.yearCombo.setCurrentIndex(self._years.index(int(act["date"][:4])))
+            self._activity = None
+            self._load_activities(saved)
+            self._show_activity(saved)
+            self._load_plan()
+            self.meetings_changed.emit()
+            self.ui.tabs.setCurrentWidget(self.ui.activitiesTab)
+            self.focus_search()
+            return saved
+        return None
+
+    def edit_activity(self) -> None:
+        from desktop.gui.activity_dialog import ActivityDialog
+
+        if not self._activity:
+            return
+        activity_id = self._activity["id"]
+        dialog = ActivityDialog(self.book, activity_id, parent=self)
+        if dialog.exec():
+            keep = {k: dict(v) for k, v in self._state.items()}
+            dirty = self._dirty()
+            self._activity = None
+            self._load_activities(activity_id)
+            self._show_activity(activity_id)
+            if dirty:
+                self._state.update({k: v for k, v in keep.items() if k in self._state})
+                self._fill_attendance()
+            self.meetings_changed.emit()
+
+    def delete_activity(self) -> None:
+        if not self._activity:
+            return
+        act = self._activity
+        answer = QMessageBox.question(
+            self, "删除活动", f"确定删除 {act['date']} 的{act['type']}“{act['topic']}”吗？"
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.meetings.delete_activity(act["id"])
+        except BookError as err:
+            from desktop.gui.error_handler import show_book_error
+
+            show_book_error(self, err, "活动没有删除")
+            return
+        self._activity = None
+        self._saved_state = self._state = {}
+        self._load_activities()
+        self._load_plan()
+        self.meetings_changed.emit()
+
+    def edit_committee(self) -> None:
+        from desktop.gui.activity_dialog import CommitteeDialog
+
+        if CommitteeDialog(self.book, self).exec():
+            if self._activity and self._activity["type"] == "支委会" and not self._dirty():
+                activity_id = self._activity["id"]
+                self._activity = None
+                self._show_activity(activity_id)
+            self.meetings_changed.emit()
+
+    # -- printing ---------------------------------------------------------------------------
+
+    def _print(self, kind: str, what: str, file_name: str, **opts: Any) -> Any:
+        from desktop.gui.roster_files import ask_save_path, offer_to_open, run_on_own_book
+
+        path = ask_save_path(self, f"{what}保存为 PDF", file_name, "PDF 文件 (*.pdf)", ".pdf")
+        if path is None:
+            return None
+
+        def work(own: Any) -> Path:
+            from desktop.book.printing import print_document
+
+            return print_document(own, kind, path, **opts)
+
+        return run_on_own_book(
+            self,
+            self.book.path,
+            work,
+            lambda written: offer_to_open(self, f"打印{what}", what, Path(written)),
+            f"打印{what}",
+            f"正在生成{what}…",
+        )
+
+    def print_signin(self) -> Any:
+        if not self._activity:
+            return None
+        a = self._activity
+        return self._print(
+            "signin", "签到表", f"{a['date']}{a['type']}签到表.pdf", activity=a["code"]
+        )
+
+    def print_record(self) -> Any:
+        if not self._activity:
+            return None
+        a = self._activity
+        return self._print(
+            "attendance", "纪实记录表", f"{a['date']}{a['type']}纪实记录表.pdf", activity=a["code"]
+        )
+
+    def print_summary(self) -> Any:
+        return self._print(
+            "attendance-summary",
+            "参加情况统计表",
+            f"{self.year}年党员参加组织生活情况统计表.pdf",
+            year=self.year,
+        )
+
+    def print_screen(self) -> None:
+        self.print_signin()
+
+    # -- the plan -----------------------------------------------------------------------------
+
+    def _load_plan(self) -> None:
+        self._plan = self.meetings.plan(self.year)
+        table = self.ui.planTable
+        table.setRowCount(len(self._plan))
+        counts: dict[str, int] = {}
+        for row, p in enumerate(self._plan):
+            counts[p["state_text"]] = counts.get(p["state_text"], 0) + 1
+            color = STATE_COLORS[p["state"]]
+            done = f"{p['activity_code']}（{p['activity_date']}）" if p["activity_code"] else ""
+            table.setItem(row, 0, _item(p["due_date"], center=True))
+            table.setItem(row, 1, _item(p["type"], center=True))
+            table.setItem(row, 2, _item(p["group_name"]))
+            table.setItem(row, 3, _item(p["topic"]))
+            table.setItem(row, 4, _item(p["state_text"], color=color, center=True))
+            table.setItem(row, 5, _item(done))
+        if self._plan:
+            order = ("已完成", "已逾期", "近期待办", "计划中")
+            parts = "，".join(f"{k} {counts[k]}" for k in order if counts.get(k))
+            self.ui.planSummary.setText(f"{self.year} 年计划 {len(self._plan)} 项：{parts}")
+            self.ui.generateButton.setText("按模板重新生成…")
+        else:
+            self.ui.planSummary.setText(f"{self.year} 年还没有活动计划。")
+            self.ui.generateButton.setText("生成年度计划")
+        self._update_buttons()
+
+    def generate_plan(self) -> None:
+        replace = bool(self._plan)
+        if replace:
+            answer = QMessageBox.question(
+                self,
+                "重新生成计划",
+                f"{self.year} 年的计划已经生成。要按模板重新生成尚未完成的计划项吗？\n\n已完成的项目保留不变。",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        try:
+            self.meetings.generate_plan(self.year, replace=replace)
+        except BookError as err:
+            from desktop.gui.error_handler import show_book_error
+
+            show_book_error(self, err, "计划没有生成")
+            return
+        self._load_plan()
+        self.meetings_changed.emit()
+
+    def activity_from_plan(self) -> None:
+        rows = self.ui.planTable.selectionModel().selectedRows()
+        if not rows:
+            return
+        p = self._plan[rows[0].row()]
+        if p["activity_id"]:
+            self.ui.tabs.setCurrentWidget(self.ui.activitiesTab)
+            self.select_activity(p["activity_id"])
+            return
+        self.new_activity(
+            {
+                "date": p["due_date"],
+                "type": p["type"],
+                "topic": p["topic"],
+                "group": p["group_name"],
+            }
+        )
+
+    # -- follow-ups ---------------------------------------------------------------------------
+
+    def _load_follow_ups(self) -> None:
+        try:
+            ups = self.meetings.follow_ups(self.year)
+        except BookError:
+            ups = {"notices": [], "leave_over": [], "mobile": [], "party_life": [], "names": {}}
+        names = ups["names"]
+        rows: list[dict[str, Any]] = []
+        for n in ups["notices"]:
+            rows.append(
+                {
+                    "kind": n.kind,
+                    "code": n.member,
+                    "name": n.name,
+                    "text": n.reason,
+                    "state": "已出具" if n.issued else "待出具",
+                    "notice": n,
+                }
+            )
+        for o in ups["leave_over"]:
+            rows.append(
+                {
+                    "kind": "请假超限",
+                    "code": o.member,
+                    "name": names.get(o.member, ""),
+                    "text": o.text,
+                    "state": "请核实",
+                }
+            )
+        for s in ups["mobile"]:
+            rows.append(
+                {
+                    "kind": "流动党员",
+                    "code": s.member,
+                    "name": names.get(s.member, ""),
+                    "text": s.text,
+                    "state": "请联系",
+                }
+            )
+        for code, name, text in ups["party_life"]:
+            rows.append(
+                {
+                    "kind": "一票否决核实",
+                    "code": code,
+                    "name": name,
+                    "text": text,
+                    "state": "请支委会核实",
+                }
+            )
+        self._follow = rows
+        table = self.ui.followTable
+        table.setRowCount(len(rows))
+        for row, r in enumerate(rows):
+            red = r["kind"] in ("警戒书", "一票否决核实")
+            color = "#b3261e" if red else None
+            table.setItem(row, 0, _item(r["kind"], color=color, center=True))
+            table.setItem(row, 1, _item(r["name"], center=True))
+            table.setItem(row, 2, _item(r["text"]))
+            table.item(row, 2).setToolTip(r["text"])
+            done = r["state"] == "已出具"
+            table.setItem(
+                row, 3, _item(r["state"], color="#1b6e20" if done else "#8a5a00", center=True)
+            )
+        waiting = sum(1 for r in rows if r["state"] == "待出具")
+        self.ui.followSummary.setText(
+            f"待出具通知 {waiting} 份；其他需核实事项 {sum(1 for r in rows if 'notice' not in r)} 项"
+        )
+        self._update_buttons()
+
+    def _selected_follow(self) -> dict[str, Any] | None:
+        rows = self.ui.followTable.selectionModel().selectedRows()
+        return self._follow[rows[0].row()] if rows else None
+
+    def issue_notice(self) -> None:
+        r = self._selected_follow()
+        if not r or "notice" not in r or r["state"] == "已出具":
+            return
+        n = r["notice"]
+        try:
+            member = self.book.roster.find(n.member)
+            self.meetings.issue_notice(member["id"], n.kind, n.reason, ref=n.absence.activity)
+        except BookError as err:
+            from desktop.gui.error_handler import show_book_error
+
+            show_book_error(self, err, "通知没有出具")
+            return
+        self._load_follow_ups()
+        self.meetings_changed.emit()
+
+    def print_notice(self) -> Any:
+        r = self._selected_follow()
+        if not r or "notice" not in r or r["state"] != "已出具":
+            return None
+        n = r["notice"]
+        kind = "warning-notice" if n.kind == "警戒书" else "reminder-notice"
+        return self._print(
+            kind, n.kind, f"{n.name}{n.kind}.pdf", member=n.member, activity=n.absence.activity
+        )
+
+    # -- buttons ------------------------------------------------------------------------------
+
+    def _update_buttons(self) -> None:
+        ui = self.ui
+        has = self._activity is not None
+        for w in (ui.editButton, ui.deleteButton, ui.signinButton, ui.recordButton):
+            w.setEnabled(has)
+        ui.allPresentButton.setEnabled(has and bool(self._rows))
+        ui.searchEdit.setEnabled(has and bool(self._rows))
+        f = self._selected_follow()
+        ui.issueButton.setEnabled(bool(f and "notice" in f and f["state"] == "待出具"))
+        ui.printNoticeButton.setEnabled(bool(f and "notice" in f and f["state"] == "已出具"))
+        ui.planActivityButton.setEnabled(bool(ui.planTable.selectionModel().selectedRows()))

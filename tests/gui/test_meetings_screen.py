@@ -1,0 +1,245 @@
+"""The 会议活动 screen, driven by keys and clicks: create an activity, print its sign-in sheet,
+record attendance by keyboard (40 members, 3 absent, under 15 keystrokes), see points change."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
+
+from desktop.book.meetings import Meetings
+from desktop.book.scoring import set_year_scheme
+from desktop.rules.collation import matches_search, pinyin_initials
+
+YEAR = date.today().year
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余"
+GIVEN = ["建国", "秀英", "志强", "桂兰", "海燕", "德华", "春生", "玉梅"]
+
+
+@pytest.fixture
+def branch_book(tmp_path: Path):
+    from desktop.book.store import Book
+
+    b = Book.create(tmp_path / "m.db", branch="测试村党支部", year=YEAR)
+    r = b.roster
+    for n in range(40):
+        r.add_member(
+            {
+                "name": SURNAMES[n] + GIVEN[n % len(GIVEN)],
+                "status": "正式党员",
+                "group": "一组" if n % 2 else "二组",
+                "joined_date": "2000-07-01",
+            }
+        )
+    set_year_scheme(b, YEAR, preset="dangyuan-ejia")
+    yield b
+    b.close()
+
+
+@pytest.fixture
+def screen(qtbot, branch_book, messages):
+    from desktop.gui.meetings_screen import MeetingsScreen
+
+    s = MeetingsScreen(branch_book)
+    qtbot.addWidget(s)
+    s.resize(1300, 760)
+    s.show()
+    qtbot.waitExposed(s)
+    return s
+
+
+def _dialog(qtbot):
+    from desktop.gui.activity_dialog import ActivityDialog
+
+    found: list[ActivityDialog] = []
+
+    def seen() -> bool:
+        found[:] = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, ActivityDialog) and w.isVisible()
+        ]
+        return bool(found)
+
+    qtbot.waitUntil(seen, timeout=3000)
+    return found[0]
+
+
+def create_activity(qtbot, screen, typist, day: str, topic: str) -> int:
+    """Click 登记活动, fill the dialog by keyboard, save."""
+    from PySide6.QtCore import QDate, QTimer
+
+    def fill() -> None:
+        d = _dialog(qtbot)
+        d.ui.dateEdit.setDate(QDate.fromString(day, "yyyy-MM-dd"))
+        d.ui.typeCombo.setCurrentText("主题党日")
+        typist(d.ui.topicEdit, topic)
+        typist(d.ui.placeEdit, "村党群服务中心")
+        typist(d.ui.minutesEdit, "学习党章第一章")
+        qtbot.keyClick(d.ui.placeEdit, Qt.Key.Key_Return)  # the default button is 保存
+
+    QTimer.singleShot(0, fill)
+    qtbot.mouseClick(screen.ui.newButton, Qt.MouseButton.LeftButton)
+    assert screen._activity is not None and screen._activity["topic"] == topic
+    return screen._activity["id"]
+
+
+def test_create_activity_print_signin_record_by_keyboard_and_see_points(
+    qtbot, screen, branch_book, typist, tmp_path, monkeypatch
+):
+    activity_id = create_activity(qtbot, screen, typist, f"{YEAR}-01-10", "学习党章")
+    act = Meetings(branch_book).activity(activity_id)
+    assert act["minutes"] == "学习党章第一章" and act["place"] == "村党群服务中心"
+    assert screen.ui.attendanceTable.rowCount() == 40
+
+    # Print the sign-in sheet to PDF (off the UI thread), then look inside it.
+    pdf = tmp_path / "签到表.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(pdf), ""))
+    opened: list[Path] = []
+    monkeypatch.setattr(
+        "desktop.gui.roster_files.offer_to_open", lambda p, t, w, path: opened.append(path)
+    )
+    job = screen.print_signin()
+    qtbot.waitUntil(lambda: job.done, timeout=20000)
+    assert opened == [pdf] and pdf.read_bytes()[:5] == b"%PDF-"
+    if shutil.which("pdftotext"):
+        text = re.sub(
+            r"\s",
+            "",
+            subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout,
+        )
+        assert "主题党日签到表" in text and "学习党章" in text and "应到：40人" in text
+
+    # Three absent: choose members whose pinyin initials find only them.
+    rows = screen._rows
+    names = [m["name"] for m in rows]
+    unique = [
+        m
+        for m in rows
+        if [n for n in names if matches_search(n, pinyin_initials(m["name"]))] == [m["name"]]
+    ]
+    away = unique[:3]
+    assert len(away) == 3
+    keys = 0
+
+    def key(widget, k) -> None:
+        nonlocal keys
+        keys += 1
+        qtbot.keyClick(widget, k) if not isinstance(k, tuple) else qtbot.keyClick(
+            widget, k[0], k[1]
+        )
+
+    search = screen.ui.searchEdit
+    search.setFocus()
+    key(search, Qt.Key.Key_F2)  # everyone present
+    for m, digit in zip(away, (Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4), strict=True):
+        for ch in pinyin_initials(m["name"]):
+            key(search, ch)
+        key(search, digit)
+    key(search, (Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier))  # save
+    assert keys < 15, keys
+
+    saved = {r["name"]: r["status"] for r in Meetings(branch_book).attendance(activity_id)}
+    assert len(saved) == 40
+    assert [saved[m["name"]] for m in away] == ["因公请假", "因私请假", "无故缺席"]
+    assert sum(1 for s in saved.values() if s == "出席") == 37
+
+    # The 因私请假 member's points dropped by 1 (党员e家), and the screen says so.
+    screen._select_member(away[1]["id"])
+    label = screen.ui.pointsLabel.text()
+    assert away[1]["name"] in label and "99" in label and "保存前 100" in label
+    assert "积分变化" in screen.ui.listSummary.text()
+    # Explain lines agree.
+    overview = Meetings(branch_book).points_overview(YEAR)
+    assert overview[away[1]["id"]]["total"] == 99
+    assert "因私请假" in overview[away[1]["id"]]["text"]
+
+
+def test_reason_witnesses_and_late_registration_refused_without_two(
+    qtbot, screen, branch_book, typist, messages
+):
+    activity_id = create_activity(qtbot, screen, typist, f"{YEAR}-01-12", "补录测试")
+    search = screen.ui.searchEdit
+    qtbot.keyClick(search, Qt.Key.Key_F2)
+    target = screen._rows[0]
+    search.setText(target["name"])
+    qtbot.keyClick(search, Qt.Key.Key_5)  # 补录
+    assert screen._state[target["id"]]["status"] == "补录"
+    typist(screen.ui.reasonEdit, "会后补签")
+    screen.ui.witness1Combo.setCurrentIndex(2)
+    screen.ui.witness1Combo.activated.emit(2)
+    assert screen.save_attendance() is False  # one witness only
+    assert any("两名" in t for t in messages.texts("warning"))
+    assert Meetings(branch_book).attendance(activity_id) == []  # nothing written
+    screen.ui.witness2Combo.setCurrentIndex(3)
+    screen.ui.witness2Combo.activated.emit(3)
+    assert screen.save_attendance() is True
+    row = next(
+        r for r in Meetings(branch_book).attendance(activity_id) if r["member_id"] == target["id"]
+    )
+    assert row["note"] == "会后补签" and row["witnesses"].count("、") == 1
+
+
+def test_future_activity_signin_is_refused_but_sheet_can_be_printed(
+    qtbot, screen, branch_book, messages
+):
+    mt = Meetings(branch_book)
+    future = date.today().replace(day=28) if date.today().day < 28 else None
+    if future is None or future.year != YEAR:
+        pytest.skip("no later day this month to plan for")
+    activity_id = mt.add_activity({"date": future.isoformat(), "type": "党课", "topic": "讲党课"})
+    screen.refresh()
+    screen.select_activity(activity_id)
+    qtbot.keyClick(screen.ui.searchEdit, Qt.Key.Key_F2)
+    assert any("还没到" in t for t in messages.texts("information"))
+    assert all(s["status"] == "未登记" for s in screen._state.values())
+    assert screen.ui.signinButton.isEnabled()
+
+
+def test_bad_date_in_dialog_is_shown_next_to_the_field(qtbot, branch_book):
+    from PySide6.QtCore import QDate
+
+    from desktop.gui.activity_dialog import ActivityDialog
+
+    d = ActivityDialog(branch_book)
+    qtbot.addWidget(d)
+    d.ui.dateEdit.setDate(QDate(YEAR - 5, 3, 1))
+    d.save()
+    assert d.result() != QDialog.DialogCode.Accepted
+    assert "年度范围" in d.ui.dateError.text() and d.ui.dateError.isVisibleTo(d)
+    assert Meetings(branch_book).activities() == []
+
+
+def test_plan_tab_generates_and_follow_ups_issue_a_notice(qtbot, screen, branch_book, messages):
+    mt = Meetings(branch_book)
+    qtbot.mouseClick(screen.ui.generateButton, Qt.MouseButton.LeftButton)
+    assert screen.ui.planTable.rowCount() > 40
+    assert "已逾期" in screen.ui.planSummary.text() or "计划中" in screen.ui.planSummary.text()
+    a = mt.add_activity({"date": f"{YEAR}-01-10", "type": "主题党日", "topic": "x"})
+    member = branch_book.roster.members()[0]
+    mt.record_attendance(a, {member["id"]: "无故缺席"})
+    screen.refresh()
+    assert screen.ui.followTable.rowCount() == 1
+    screen.ui.followTable.selectRow(0)
+    qtbot.mouseClick(screen.ui.issueButton, Qt.MouseButton.LeftButton)
+    assert mt.notices(member["id"])[0]["kind"] == "提醒"
+    assert screen.ui.followTable.item(0, 3).text() == "已出具"
+    assert screen.ui.printNoticeButton.isEnabled()
+
+
+def test_screen_is_in_the_main_window(qtbot, branch_book):
+    from desktop.gui.main_window import MainWindow
+
+    w = MainWindow(branch_book)
+    qtbot.addWidget(w)
+    titles = [t for t, _w in w.screens()]
+    assert titles.index("会议活动") == titles.index("党员名册") + 1
+    w.show_screen("会议活动")
+    assert w.current_screen() is w.meetings_screen
+    w.close()
