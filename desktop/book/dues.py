@@ -65,6 +65,18 @@ def judged_through(as_of: date) -> str:
     return month_of(month_index(as_of.isoformat()) - 1)
 
 
+def _confirmed_quarter(book: Book, iso: str) -> str | None:
+    """ "2026年第2季度" when `iso` falls in a confirmed quarter (facts dated there are locked;
+    the book's triggers refuse them too), else None. Books without quarters have no locks."""
+    if not book.db["periods"].exists():
+        return None
+    row = book.db.execute(
+        "select year, quarter from periods where status = 'confirmed' and ? between start and end",
+        [iso],
+    ).fetchone()
+    return f"{row[0]}年第{row[1]}季度" if row else None
+
+
 def _members(book: Book) -> list[dict[str, Any]]:
     return book.roster.members(include_left=True)
 
@@ -460,6 +472,13 @@ def record_receipts(
         when = None
     if when and when > as_of:
         problems.append(f"缴纳日期 {paid_date} 晚于今天（{as_of.isoformat()}），请核对。")
+    if when:
+        locked = _confirmed_quarter(book, when.isoformat())
+        if locked:
+            problems.append(
+                f"缴纳日期 {paid_date} 在已确认的{locked}内，不能再补登这一天的缴费；"
+                "补交的欠费请按实际收款的日期登记。"
+            )
     members = {m["id"]: m for m in _members(book)}
     all_rates = _all_rates(book)
     existing_due = {

@@ -333,7 +333,8 @@ def write_receipts(
     printed_on: str,
     invariant: bool = False,
 ) -> int:
-    """党费收据: each receipt a boxed form, three to a portrait page, cut lines between.
+    """党费收据: each receipt a boxed form, four to a portrait page (three under the
+    title on the first), cut lines between.
 
     Each receipt: receipt_no, member, months (list) or months_text, amount_fen, paid_date,
     receiver; passed_up_whole marks a voluntary payment of 1,000 yuan or more.
@@ -381,7 +382,7 @@ def write_receipts(
             [p("收款人", label), p(r.get("receiver") or ""), p("备注", label), p(note)],
             [p("收款单位（盖章）：" + name, text), "", "", ""],
         ]
-        table = Table(data, colWidths=w, rowHeights=[9 * mm, 5 * mm] + [8 * mm] * 4 + [10 * mm])
+        table = Table(data, colWidths=w, rowHeights=[8 * mm, 5 * mm] + [7.5 * mm] * 4 + [9 * mm])
         table.setStyle(
             TableStyle(
                 [
@@ -401,12 +402,12 @@ def write_receipts(
         block: list[Any] = [table]
         if n < len(receipts) - 1:
             block += [
-                Spacer(1, 3 * mm),
+                Spacer(1, 2.5 * mm),
                 Paragraph(
                     para_text("- - - - - - - - - - - - - 沿此线剪开 - - - - - - - - - - - - -"),
                     doc.style(size=9, align="center"),
                 ),
-                Spacer(1, 3 * mm),
+                Spacer(1, 2.5 * mm),
             ]
         doc.add(KeepTogether(block))
     return doc.build()

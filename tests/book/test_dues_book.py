@@ -252,3 +252,26 @@ def test_unpaid_months_reach_the_rules_engine(book: Book, branch: dict[str, int]
     li = [d for d in facts.dues if d.member == book.roster.member(branch["李二"])["code"]]
     assert li and all(d.paid_fen == 0 and d.due_fen == 100 for d in li)
     assert li[0].month == "2026-01"
+
+
+def test_payment_dated_in_a_confirmed_quarter_is_refused(demo_book: Book) -> None:
+    if not demo_book.db["periods"].exists():
+        pytest.skip("this book has no quarters to confirm")
+    confirmed = demo_book.db.execute(
+        "select start from periods where status = 'confirmed' order by start limit 1"
+    ).fetchone()
+    if confirmed is None:
+        pytest.skip("the demo has no confirmed quarter")
+    owing = dues.arrears_overview(demo_book, today=TODAY)[0]
+    before = _counts(demo_book)
+    with pytest.raises(InputRefused) as info:
+        dues.record_payment(
+            demo_book,
+            owing["member_id"],
+            {owing["months"][0]: 100},
+            paid_date=confirmed[0],
+            receiver="会计",
+            today=TODAY,
+        )
+    assert "已确认" in "\n".join(info.value.lines())
+    assert _counts(demo_book) == before

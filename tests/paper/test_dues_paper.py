@@ -1,0 +1,167 @@
+"""The dues forms on paper: register totals, publicity, reminders and receipts from plain data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from paper_helpers import page_count, pdftotext
+
+from desktop.paper.dues import (
+    register_cell,
+    write_dues_publicity,
+    write_dues_register,
+    write_dues_reminders,
+    write_receipts,
+)
+from desktop.rules.dues import MonthDues, arrears
+
+MONTHS = [f"2026-{i:02d}" for i in range(1, 13)]
+THROUGH = "2026-10"
+
+
+def _register(n: int = 30) -> dict:
+    rows = []
+    by_paid = dict.fromkeys(MONTHS, 0)
+    by_due = dict.fromkeys(MONTHS, 0)
+    receipts = []
+    for i in range(n):
+        due = 4500 if i % 7 == 0 else 100
+        months = {}
+        for m in MONTHS[:10]:
+            paid = (
+                0
+                if (i == 3 and m >= "2026-06")
+                else (due // 2 if i == 5 and m == "2026-03" else due)
+            )
+            months[m] = {
+                "due_fen": due,
+                "paid_fen": paid,
+                "paid_date": "2026-01-25" if paid else None,
+                "state": MonthDues(m, due, paid).state,
+            }
+            by_paid[m] += paid
+            by_due[m] += due
+            if paid:
+                receipts.append(
+                    {
+                        "receipt_no": f"2026{len(receipts) + 1:04d}",
+                        "member": f"党员{i}",
+                        "code": f"{i:03d}",
+                        "paid_date": "2026-01-25",
+                        "receiver": "会计",
+                        "months": [m],
+                        "months_text": m,
+                        "amount_fen": paid,
+                        "due_fen": due,
+                        "passed_up_whole": False,
+                    }
+                )
+        md = [MonthDues(m, c["due_fen"], c["paid_fen"]) for m, c in months.items()]
+        ar = arrears(md, through=THROUGH)
+        rows.append(
+            {
+                "code": f"{i:03d}",
+                "name": f"阿卜杜热合曼·买买提{i}" if i == 9 else f"党员{i}",
+                "group": "第一党小组",
+                "left_date": "2026-08-01" if i == 11 else None,
+                "rate_fen": due,
+                "months": months,
+                "due_fen": sum(c["due_fen"] for c in months.values()),
+                "paid_fen": sum(c["paid_fen"] for c in months.values()),
+                "owed_fen": ar.owed_fen,
+                "arrears": ar,
+            }
+        )
+    return {
+        "year": 2026,
+        "branch": {"name": "城关镇红星村党支部", "parent_org": "城关镇党委"},
+        "through": THROUGH,
+        "months": MONTHS,
+        "rows": rows,
+        "totals": {
+            "due_fen": sum(r["due_fen"] for r in rows),
+            "paid_fen": sum(r["paid_fen"] for r in rows),
+            "owed_fen": sum(r["owed_fen"] for r in rows),
+            "by_month_paid": by_paid,
+            "by_month_due": by_due,
+        },
+        "receipts": receipts,
+        "payments_total_fen": sum(r["amount_fen"] for r in receipts),
+        "reconciled": True,
+    }
+
+
+def test_register_cell_text() -> None:
+    assert register_cell({"due_fen": 100, "paid_fen": 100}, "2026-03", THROUGH) == "1.00"
+    assert register_cell({"due_fen": 100, "paid_fen": 0}, "2026-03", THROUGH) == "未缴"
+    assert register_cell({"due_fen": 100, "paid_fen": 0}, "2026-12", THROUGH) == ""
+    assert register_cell({"due_fen": 200, "paid_fen": 50}, "2026-03", THROUGH) == "0.50\n欠1.50"
+    assert register_cell(None, "2026-03", THROUGH) == ""
+
+
+def test_register_pdf_shows_reconciled_totals(tmp_path: Path) -> None:
+    reg = _register()
+    out = tmp_path / "register.pdf"
+    pages = write_dues_register(out, reg, printed_on="2026-11-24", invariant=True)
+    assert pages == page_count(out) >= 2
+    text = pdftotext(out, "-layout")
+    assert "2026年度党费收缴台账" in text
+    paid = reg["totals"]["paid_fen"]
+    assert f"实缴 {paid // 100}.{paid % 100:02d} 元" in text
+    assert f"收据合计 {paid // 100}.{paid % 100:02d} 元" in text
+    assert "未缴" in text and "收款人（签字）" in text and "支部书记（签字）" in text
+
+
+def test_publicity_reminders_and_receipts(tmp_path: Path) -> None:
+    reg = _register(12)
+    pub = tmp_path / "pub.pdf"
+    write_dues_publicity(
+        pub,
+        reg,
+        printed_on="2026-12-28",
+        start="2026-12-28",
+        end="2027-01-04",
+        contact="杨红",
+        invariant=True,
+    )
+    text = pdftotext(pub)
+    assert "2026年度党费收缴情况公示" in text and "2027年1月4日" in text and "杨红" in text
+    rem = tmp_path / "rem.pdf"
+    pages = write_dues_reminders(
+        rem,
+        reg["branch"],
+        [
+            {"name": "党员3", "months": MONTHS[5:10], "owed_fen": 22500, "run_length": 5},
+            {"name": "党员8", "months": MONTHS[:6], "owed_fen": 600, "run_length": 6},
+        ],
+        printed_on="2026-11-24",
+        pay_by="2026-12-09",
+        receiver="杨红",
+        invariant=True,
+    )
+    assert pages == 2
+    text = pdftotext(rem)
+    assert "党员3同志" in text and "225.00 元" in text and "2026年12月9日" in text
+    assert "连续 6 个月未交纳党费" in text and "回" in text
+    rec = tmp_path / "rec.pdf"
+    receipts = [dict(r, months_text="2026年1月至3月") for r in reg["receipts"][:7]]
+    receipts[0]["amount_fen"] = 100_045
+    receipts[0]["passed_up_whole"] = True
+    assert (
+        write_receipts(rec, reg["branch"], receipts, printed_on="2026-11-24", invariant=True) == 2
+    )
+    text = pdftotext(rec)
+    assert "壹仟元肆角伍分" in text and "全额上缴" in text and "No. 20260001" in text
+
+
+@pytest.mark.parametrize("n", [0, 1])
+def test_empty_and_single(tmp_path: Path, n: int) -> None:
+    reg = _register(n)
+    assert write_dues_register(tmp_path / "r.pdf", reg, printed_on="2026-11-24") >= 1
+    assert (
+        write_receipts(
+            tmp_path / "c.pdf", reg["branch"], reg["receipts"][:n], printed_on="2026-11-24"
+        )
+        >= 1
+    )
