@@ -136,7 +136,11 @@ class SchemeEditDialog(QDialog):
     # -- the form ---------------------------------------------------------------------------
 
     def _group(self, title: str) -> QGridLayout:
-        group = QGroupBox(title, self.ui.formHost)
+        heading = QLabel(title, self.ui.formHost)
+        heading.setProperty("role", "section")
+        heading.setWordWrap(True)
+        self.ui.formLayout.addWidget(heading)
+        group = QGroupBox(self.ui.formHost)
         grid = QGridLayout(group)
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(6)

@@ -23,6 +23,7 @@ PERIODS = ("全年", "第一季度", "第二季度", "第三季度", "第四季�
 _STAR_WORDS = {0: "不评星", 1: "一星级", 2: "二星级", 3: "三星级", 4: "四星级", 5: "五星级"}
 _GREEN = QColor("#1e6b34")
 _RED = QColor("#b3261e")
+_SHADE = QBrush(QColor("#f3ede7"))
 
 
 @dataclass
@@ -162,6 +163,7 @@ class ScoreDetail(QDialog):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        tree.setStyleSheet("QTreeWidget::item { padding: 3px 4px; }")
         ui.closeButton.clicked.connect(self.accept)
         ui.exportButton.clicked.connect(self.export_text)
         ui.printButton.clicked.connect(self.print_pdf)
@@ -285,7 +287,8 @@ class ScoreDetail(QDialog):
             for column in range(4):
                 top.setFont(column, bold)
             top.setTextAlignment(3, right)
-            top.setFirstColumnSpanned(False)
+            for column in range(4):
+                top.setBackground(column, _SHADE)
             tree.addTopLevelItem(top)
             for ln in lines:
                 child = QTreeWidgetItem([ln.date, ln.fact, ln.rule, signed(ln.points)])
@@ -301,6 +304,8 @@ class ScoreDetail(QDialog):
         for column in range(4):
             total.setFont(column, bold)
         total.setTextAlignment(3, right)
+        for column in range(4):
+            total.setBackground(column, _SHADE)
         tree.addTopLevelItem(total)
 
     # -- reading the result (tests, other screens) --------------------------------------------

@@ -9,10 +9,10 @@ from typing import Any
 from desktop.paper.layout import Column, Output, PaperDocument, Row, SpanRow
 
 COLUMNS = (
-    Column("日期", 24),
+    Column("日期", 23),
     Column("事实", None, "left"),
-    Column("规则", 40, "left"),
-    Column("分值", 16, "right"),
+    Column("规则", 30, "left"),
+    Column("分值", 15, "right"),
 )
 
 

@@ -62,6 +62,7 @@ class Ui_SchemeEditDialog(object):
         self.problemList.setMaximumSize(QSize(16777215, 130))
         self.problemList.setWordWrap(True)
         self.problemList.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.problemList.setSpacing(3)
 
         self.dialogLayout.addWidget(self.problemList)
 

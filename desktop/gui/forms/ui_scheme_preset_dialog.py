@@ -45,6 +45,7 @@ class Ui_SchemePresetDialog(object):
         self.splitter.addWidget(self.presetList)
         self.previewView = QTextBrowser(self.splitter)
         self.previewView.setObjectName(u"previewView")
+        self.previewView.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.previewView.setOpenLinks(False)
         self.splitter.addWidget(self.previewView)
 

@@ -44,6 +44,7 @@ class Ui_SchemeProblemsDialog(object):
         self.problemList.setWordWrap(True)
         self.problemList.setAlternatingRowColors(True)
         self.problemList.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.problemList.setSpacing(3)
 
         self.dialogLayout.addWidget(self.problemList)
 

@@ -90,6 +90,7 @@ class Ui_SchemeScreen(object):
 
         self.schemeView = QTextBrowser(SchemeScreen)
         self.schemeView.setObjectName(u"schemeView")
+        self.schemeView.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.schemeView.setOpenLinks(False)
 
         self.mainLayout.addWidget(self.schemeView)
