@@ -114,6 +114,28 @@ def main() -> int:
     shot(job._progress, "dialog-progress")
     job._finish()
 
+    from desktop.gui.scheme_edit import SchemeEditDialog
+    from desktop.gui.scheme_screen import PresetDialog
+    from desktop.gui.score_detail import ScoreDetail
+
+    presets = PresetDialog("dangyuan-ejia", window)
+    presets.show()
+    shot(presets, "dialog-scheme-preset")
+    presets.reject()
+    edit = SchemeEditDialog(
+        window.book, window.book.current_year, window.scheme_screen.text, window
+    )
+    edit.show()
+    shot(edit, "dialog-scheme-edit")
+    edit.reject()
+    code = window.book.roster.members()[3]["code"]
+    detail = ScoreDetail(window.book, code, window.book.current_year, parent=window)
+    detail.show()
+    while detail.busy():
+        app.processEvents()
+    shot(detail, "dialog-score-detail")
+    detail.reject()
+
     window.close()
     QApplication.processEvents()
     return 0

@@ -54,7 +54,12 @@ def signed(value: Decimal) -> str:
     return f"+{text}" if value > 0 else text
 
 
-def _table(headers: list[str], rows: list[list[str]], numeric: frozenset[int] = frozenset()) -> str:
+def _table(
+    headers: list[str],
+    rows: list[list[str]],
+    numeric: frozenset[int] = frozenset(),
+    widths: tuple[int, ...] = (),
+) -> str:
     out = [
         '<table width="100%" cellspacing="0" cellpadding="6" border="1" '
         'style="border-collapse: collapse; border-color: #d9d2ca;">',
@@ -62,7 +67,8 @@ def _table(headers: list[str], rows: list[list[str]], numeric: frozenset[int] = 
     ]
     for k, h in enumerate(headers):
         cls = ' class="num"' if k in numeric else ""
-        out.append(f"<th{cls}>{h}</th>")
+        width = f' width="{widths[k]}%"' if k < len(widths) else ""
+        out.append(f"<th{cls}{width}>{h}</th>")
     out.append("</tr>")
     for row in rows:
         out.append("<tr>")
@@ -184,7 +190,7 @@ def _rating_html(scheme: Scheme) -> str:
     out = [
         f"<p>每{PERIOD_WORDS[rating.per]}评定一次。名额按参评人数乘比例计算，"
         f"<b>{ROUNDINGS[rating.rounding]}</b>。</p>",
-        _table(["分数线", "评定", "名额"], rows),
+        _table(["分数线", "评定", "名额"], rows, widths=(20, 20, 60)),
         "<p class='muted'>名额边界上同分的党员如果全部评上会超出名额，"
         "这些同分者本档都不评，参加下一档评定（不随意取舍）。</p>",
     ]
@@ -249,7 +255,7 @@ def _followups_html(scheme: Scheme) -> str:
     rows = [
         [_e(followup_condition(f)), f"<b>{_e(f.name)}</b>", _e(f.note)] for f in scheme.followups
     ]
-    return _table(["条件", "处理", "说明"], rows)
+    return _table(["条件", "处理", "说明"], rows, widths=(26, 20, 54))
 
 
 def scheme_html(scheme: Scheme, *, heading: bool = True) -> str:
@@ -282,7 +288,9 @@ def scheme_html(scheme: Scheme, *, heading: bool = True) -> str:
     for s in scheme.sections:
         full = "—" if s.mode == "adjust" else f"{fmt_points(s.max)}分"
         rows.append([f"<b>{_e(s.name)}</b>", full, section_mode_text(s), section_period_text(s)])
-    out.append(_table(["部分", "满分", "计分方式", "计分周期"], rows, frozenset({1})))
+    out.append(
+        _table(["部分", "满分", "计分方式", "计分周期"], rows, frozenset({1}), (26, 10, 32, 32))
+    )
 
     for number, s in enumerate(scheme.sections, start=1):
         full = "" if s.mode == "adjust" else f"　{fmt_points(s.max)}分"
@@ -297,7 +305,7 @@ def scheme_html(scheme: Scheme, *, heading: bool = True) -> str:
             if item.note:
                 name += f"<br><span class='muted'>{_e(item.note)}</span>"
             rows.append([name, item_source_text(item), item_points_text(item), item_cap_text(item)])
-        out.append(_table(["项目", "依据", "分值", "上限"], rows))
+        out.append(_table(["项目", "依据", "分值", "上限"], rows, widths=(30, 34, 22, 14)))
         for p in s.pools:
             names = "、".join(i.name for i in s.items if i.id in p.items)
             out.append(
