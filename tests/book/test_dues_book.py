@@ -275,3 +275,26 @@ def test_payment_dated_in_a_confirmed_quarter_is_refused(demo_book: Book) -> Non
         )
     assert "已确认" in "\n".join(info.value.lines())
     assert _counts(demo_book) == before
+
+
+def test_six_unpaid_months_reach_the_veto_check_as_a_flag(
+    book: Book, branch: dict[str, int]
+) -> None:
+    from desktop.book.scoring import score_book
+
+    paid = {"王一": [f"{m:02d}" for m in range(1, 11)], "李二": ["01", "02", "03", "04"]}
+    for name, months in paid.items():
+        for month in months:
+            dues.record_payment(
+                book,
+                branch[name],
+                {f"2026-{month}": 4500 if name == "王一" else 100},
+                paid_date=f"2026-{month}-25",
+                receiver="会计",
+                today=TODAY,
+            )
+    result = score_book(book, 2026, today=TODAY)
+    flags = {m.name: [f.name for f in m.flags] for m in result.members}
+    assert "no_dues" in flags["李二"]  # May–October: nothing recorded, nothing paid
+    assert "no_dues" not in flags["王一"]  # paid every month
+    assert book.db.execute("select count(*) from vetoes").fetchone()[0] == 0
