@@ -91,6 +91,7 @@ class DuesScreen(QWidget):
         self._rate_months: list[str] = []
         self.last_receipts: list[str] = []
         self.jobs: list[Any] = []
+        self._loaded = ""
 
         ui = self.ui
         # -- the month's collection ---------------------------------------------------------
@@ -156,6 +157,7 @@ class DuesScreen(QWidget):
 
     def set_book(self, book: Any) -> None:
         self.book = book
+        self._loaded = ""  # another book: nothing typed carries over
         today = self.today()
         year = book.current_year
         current = today.isoformat()[:7] if today.year == year else f"{year}-12"
@@ -205,9 +207,16 @@ class DuesScreen(QWidget):
 
     # -- the month's collection ------------------------------------------------------------
 
-    def _load_collection(self) -> None:
+    def _load_collection(self, *, keep_typed: bool = True) -> None:
+        # Amounts typed but not saved survive a refresh of the same month (switching screens
+        # and back must not lose a half-done collection).
+        typed = self.model.payments() if keep_typed and self._loaded == self.month else {}
         rows = dues.month_collection(self.book, self.month, today=self.today())
         self.model.set_rows(rows)
+        self._loaded = self.month
+        for r, row in enumerate(rows):
+            if typed.get(row["member_id"]):
+                self.model.set_now(r, typed[row["member_id"]])
         if rows:
             self.ui.collectionView.setCurrentIndex(self.model.index(0, NOW))
         unset = sum(1 for r in rows if r["due_fen"] is None)
@@ -300,6 +309,7 @@ class DuesScreen(QWidget):
             return
         self.last_receipts = numbers
         total = sum(payments.values())
+        self.model.clear_all()
         self._changed()
         span = numbers[0] if len(numbers) == 1 else f"{numbers[0]}–{numbers[-1]}"
         self.ui.collectionTotals.setText(

@@ -93,6 +93,9 @@ def test_month_collection_with_two_exceptions_by_keyboard(qtbot, screen, book, m
     _enter(qtbot)
     assert screen.model.now_fen(_row_of(screen, "石三")) == 50
     assert "本次实收 3 人，共 46.50 元" in ui.collectionTotals.text()
+    screen.refresh()  # e.g. another screen shown and back: nothing typed is lost
+    assert screen.model.now_fen(_row_of(screen, "石三")) == 50
+    assert screen.model.now_fen(_row_of(screen, "王二")) == 0
     ui.receiverEdit.setText("会计")
     qtbot.keyClick(view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert not messages.calls
