@@ -414,7 +414,17 @@ class DuesScreen(QWidget):
             combo.clear()
             combo.addItems(labels)
         index = self._pay_months.index(self.month) if self.month in self._pay_months else 0
-        ui.payFromCombo.setCurrentIndex(index)
+        # A member in arrears most likely pays them: start from the first month owed.
+        through = dues.judged_through(self.today())
+        owed = [
+            k
+            for k, v in dues.member_months(
+                self.book, m, self._pay_months[0], self._pay_months[-1], through=through
+            ).items()
+            if v.owed_fen > 0 and k <= through
+        ]
+        first = self._pay_months.index(owed[0]) if owed else index
+        ui.payFromCombo.setCurrentIndex(min(first, index))
         ui.payToCombo.setCurrentIndex(index)
         ui.payAmountEdit.setText(yuan(self._member_rate) if self._member_rate is not None else "")
         ui.receiptEdit.clear()
@@ -425,7 +435,8 @@ class DuesScreen(QWidget):
         year = self.year
         months = [f"{year}-{i:02d}" for i in range(1, 13)]
         through = min(dues.judged_through(self.today()), f"{year}-12")
-        md = dues.member_months(self.book, m, months[0], months[-1], through=through)
+        # Months not yet ended are shown too (待缴), so the page shows the whole year's due.
+        md = dues.member_months(self.book, m, months[0], months[-1], through=months[-1])
         table.clear()
         table.setColumnCount(len(months))
         table.setRowCount(3)
