@@ -197,13 +197,14 @@ def write_dues_publicity(
     )
     columns = [
         Column("序号", 10),
-        Column("姓名", 24),
-        Column("月缴标准", 20, "right"),
-        Column("应缴", 22, "right"),
-        Column("实缴", 22, "right"),
-        Column("欠缴", 20, "right"),
+        Column("姓名", 22),
+        Column("月缴标准", 18, "right"),
+        Column("应缴", 19, "right"),
+        Column("实缴", 19, "right"),
+        Column("欠缴", 16, "right"),
         Column("备注", None, "left"),
     ]
+    this_year = f"{year}年"
     rows: list[Any] = []
     for i, r in enumerate(register["rows"], start=1):
         note = []
@@ -211,10 +212,10 @@ def write_dues_publicity(
             note.append(f"{r['left_date']} 转出")
         ar = r.get("arrears")
         if ar is not None and ar.months:
-            note.append(f"欠{months_text(list(ar.months))}")
+            note.append(f"欠{months_text(list(ar.months)).replace(this_year, '')}")
         ahead = [m for m, c in r["months"].items() if m > through and c["paid_fen"] > 0]
         if ahead:
-            note.append(f"预交{months_text(ahead)}")
+            note.append(f"预交{months_text(ahead).replace(this_year, '')}")
         extra = sum(max(0, c["paid_fen"] - c["due_fen"]) for c in r["months"].values())
         if extra:
             note.append(f"自愿多交{yuan(extra)}元")
