@@ -42,6 +42,7 @@ class Ui_SchemePresetDialog(object):
         self.presetList.setMinimumSize(QSize(280, 0))
         self.presetList.setWordWrap(True)
         self.presetList.setSpacing(2)
+        self.presetList.setStyleSheet(u"QListWidget::item { padding: 6px 4px; border-bottom: 1px solid #ece4dc; } QListWidget::item:selected { background: #b3261e; color: white; }")
         self.splitter.addWidget(self.presetList)
         self.previewView = QTextBrowser(self.splitter)
         self.previewView.setObjectName(u"previewView")
@@ -57,6 +58,7 @@ class Ui_SchemePresetDialog(object):
 
         self.dialogLayout.addWidget(self.buttonBox)
 
+        self.dialogLayout.setStretch(1, 1)
 
         self.retranslateUi(SchemePresetDialog)
 

@@ -54,6 +54,7 @@ class Ui_SchemeProblemsDialog(object):
 
         self.dialogLayout.addWidget(self.buttonBox)
 
+        self.dialogLayout.setStretch(2, 1)
 
         self.retranslateUi(SchemeProblemsDialog)
 

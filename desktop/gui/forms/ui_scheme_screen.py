@@ -95,6 +95,7 @@ class Ui_SchemeScreen(object):
 
         self.mainLayout.addWidget(self.schemeView)
 
+        self.mainLayout.setStretch(4, 1)
 #if QT_CONFIG(shortcut)
         self.yearLabel.setBuddy(self.yearSpin)
 #endif // QT_CONFIG(shortcut)

@@ -127,6 +127,7 @@ class Ui_ScoreDetail(object):
 
         self.dialogLayout.addLayout(self.buttonsLayout)
 
+        self.dialogLayout.setStretch(3, 1)
 #if QT_CONFIG(shortcut)
         self.periodLabel.setBuddy(self.periodCombo)
 #endif // QT_CONFIG(shortcut)
