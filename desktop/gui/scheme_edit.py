@@ -32,6 +32,7 @@ from desktop.rules.scheme import PERIOD_WORDS, SchemeError, fmt_points, load_sch
 
 # What a field accepts: any number, not negative, above zero, or a percentage (0 < p ≤ 100).
 NUMBER, NONNEGATIVE, POSITIVE, PERCENT = "number", "nonnegative", "positive", "percent"
+EDITED_MARK = "（本支部修改）"
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．－＋％", "0123456789.-+%")
 
 
@@ -289,7 +290,8 @@ class SchemeEditDialog(QDialog):
         self.ui.problemList.setVisible(bool(problems))
 
     def edited_text(self) -> str | None:
-        """The scheme file with the form's values, or None (errors shown next to fields)."""
+        """The scheme file with the form's values; "" when nothing changed; None when a field
+        is wrong (the errors are shown next to the fields)."""
         data = copy.deepcopy(self.data)
         wrong = 0
         for f in self.fields:
@@ -309,7 +311,12 @@ class SchemeEditDialog(QDialog):
             return None
         import tomli_w
 
-        title = _get(data, ("scheme", "title")) or ""
+        if data == self.data:
+            return ""  # nothing changed
+        title = _get(data, ("scheme", "title"))
+        if isinstance(title, str) and not title.endswith(EDITED_MARK):
+            # A preset with changed values is no longer that preset: say so wherever it shows.
+            data["scheme"]["title"] = title = title + EDITED_MARK
         head = (
             f"# {title}\n"
             f"# 在“先锋指数”中修改分值后保存（{date.today().isoformat()}）；"
@@ -320,6 +327,9 @@ class SchemeEditDialog(QDialog):
     def save(self) -> None:
         text = self.edited_text()
         if text is None:
+            return
+        if not text:
+            self.accept()
             return
         try:
             load_scheme(text)

@@ -96,12 +96,14 @@ class SchemeScreen(QWidget):
         self.scheme_id = ""
         self.text = ""
         self._stale = True
+        self.scheme: Any = None
         self.ui.schemeView.document().setDocumentMargin(14)
         self.ui.yearSpin.valueChanged.connect(lambda _year: self.refresh())
         self.ui.presetButton.clicked.connect(self.choose_preset)
         self.ui.editButton.clicked.connect(self.edit_values)
         self.ui.importButton.clicked.connect(self.import_file)
         self.ui.exportButton.clicked.connect(self.export_file)
+        self.ui.printButton.clicked.connect(self.print_screen)
         self.set_book(book)
 
     # -- the book --------------------------------------------------------------------------
@@ -149,11 +151,13 @@ class SchemeScreen(QWidget):
         except SchemeError as exc:
             notices.append(f"{year} 年的积分方案有错误，无法计分：" + "；".join(exc.problems))
             self.ui.schemeView.setPlainText(self.text)
+            self.scheme = None
         else:
             view = self.ui.schemeView
             bar = view.verticalScrollBar()
             position = bar.value()
             view.setHtml(scheme_html(scheme))
+            self.scheme = scheme
             bar.setValue(position)
         self.ui.noticeLabel.setText("\n".join(notices))
         self.ui.noticeLabel.setVisible(bool(notices))
@@ -300,3 +304,50 @@ class SchemeScreen(QWidget):
             return False
         QMessageBox.information(self, "已导出", f"{self.year} 年的积分方案已保存到：\n{path}")
         return True
+
+    # 文件 → 打印… (Ctrl+P) calls this while the screen is shown.
+    def print_screen(self) -> None:
+        from desktop.gui.roster_files import ask_save_path, offer_to_open
+
+        if self._stale:
+            self.refresh()
+        path = ask_save_path(
+            self,
+            "积分方案保存为 PDF",
+            f"{self.year}年积分方案.pdf",
+            "PDF 文件 (*.pdf)",
+            ".pdf",
+        )
+        if path is None:
+            return
+        try:
+            self.print_to(path)
+        except OSError as exc:
+            QMessageBox.warning(self, "没有保存", f"写不进文件 {path}：{exc.strerror or exc}")
+            return
+        offer_to_open(self, "积分方案", f"{self.year} 年积分方案", path)
+
+    def print_to(self, path: Path) -> None:
+        """The page as an A4 PDF (Qt's own PDF writer; the fonts are embedded)."""
+        from PySide6.QtCore import QMarginsF
+        from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+        writer = QPdfWriter(str(path))
+        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        writer.setPageMargins(QMarginsF(20, 18, 18, 18), QPageLayout.Unit.Millimeter)
+        writer.setTitle(f"{self.year} 年积分方案")
+        writer.setCreator("先锋指数")
+        from desktop.gui.scheme_view import scheme_html
+
+        document = QTextDocument()
+        font = QFont(self.ui.schemeView.font())
+        font.setPointSizeF(9)
+        document.setDefaultFont(font)
+        if self.scheme is not None:
+            document.setHtml(scheme_html(self.scheme))
+        else:
+            document.setPlainText(self.text)
+        document.print_(writer)
+        del writer  # finish the file
+        if not path.exists():
+            raise OSError(f"没有生成文件 {path}")

@@ -296,6 +296,7 @@ def test_frozen_year_is_refused(qtbot, demo, messages, monkeypatch, tmp_path):
     # The book refuses too (an edit dialog opened before the freeze cannot save).
     dialog = SchemeEditDialog(demo, year, before[1])
     qtbot.addWidget(dialog)
+    dialog.field(("sections", 0, "items", 2, "points")).edit.setText("-1")
     dialog.save()
     assert "冻结" in dialog.ui.problemsLabel.text()
     assert dialog.result() == 0
@@ -315,3 +316,46 @@ def test_other_year_and_main_window(qtbot, window, messages):
     assert "党员e家" in screen.shown_text()  # the book's default preset
     screen.set_year(window.book.current_year + 1)
     assert "党员e家" in screen.shown_text()
+
+
+def test_saving_unchanged_values_stores_nothing(qtbot, demo):
+    year = demo.current_year
+    before = year_scheme_text(demo, year)
+    journal = len(demo.journal(500))
+    dialog = SchemeEditDialog(demo, year, before[1])
+    qtbot.addWidget(dialog)
+    dialog.save()
+    assert dialog.result() == 1
+    assert year_scheme_text(demo, year) == before
+    assert len(demo.journal(500)) == journal
+
+
+def test_edited_scheme_says_it_was_changed(qtbot, demo):
+    from desktop.gui.scheme_edit import EDITED_MARK
+
+    year = demo.current_year
+    dialog = SchemeEditDialog(demo, year, year_scheme_text(demo, year)[1])
+    qtbot.addWidget(dialog)
+    dialog.field(("sections", 1, "items", 1, "cap")).edit.setText("8")
+    dialog.save()
+    text = year_scheme_text(demo, year)[1]
+    assert EDITED_MARK in text
+    again = SchemeEditDialog(demo, year, text)
+    qtbot.addWidget(again)
+    again.field(("sections", 1, "items", 1, "cap")).edit.setText("9")
+    again.save()
+    from desktop.book.scoring import year_scheme
+
+    assert year_scheme(demo, year).title.count(EDITED_MARK) == 1
+
+
+def test_print_the_scheme(qtbot, screen, monkeypatch, tmp_path):
+    out = tmp_path / "方案.pdf"
+    offered: list[Path] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    monkeypatch.setattr(
+        "desktop.gui.roster_files.offer_to_open", lambda p, t, w, path: offered.append(path)
+    )
+    qtbot.mouseClick(screen.ui.printButton, Qt.MouseButton.LeftButton)
+    assert offered == [out]
+    assert out.read_bytes().startswith(b"%PDF")

@@ -79,6 +79,11 @@ class Ui_SchemeScreen(object):
 
         self.actionsLayout.addWidget(self.exportButton)
 
+        self.printButton = QPushButton(SchemeScreen)
+        self.printButton.setObjectName(u"printButton")
+
+        self.actionsLayout.addWidget(self.printButton)
+
 
         self.mainLayout.addLayout(self.actionsLayout)
 
@@ -132,6 +137,10 @@ class Ui_SchemeScreen(object):
         self.exportButton.setToolTip(QCoreApplication.translate("SchemeScreen", u"\u628a\u672c\u5e74\u5ea6\u7684\u65b9\u6848\u4fdd\u5b58\u4e3a\u6587\u4ef6\uff0c\u53ef\u4ee5\u62ff\u5230\u522b\u7684\u7535\u8111\u6216\u4ea4\u7ed9\u4e0a\u7ea7", None))
 #endif // QT_CONFIG(tooltip)
         self.exportButton.setText(QCoreApplication.translate("SchemeScreen", u"\u5bfc\u51fa\u65b9\u6848\u6587\u4ef6\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.printButton.setToolTip(QCoreApplication.translate("SchemeScreen", u"\u628a\u65b9\u6848\u4fdd\u5b58\u4e3a\u53ef\u6253\u5370\u7684 A4 \u6587\u4ef6\uff08PDF\uff09\uff0c\u4f9b\u652f\u59d4\u4f1a\u8ba8\u8bba\u6216\u5f20\u8d34\uff08Ctrl+P\uff09", None))
+#endif // QT_CONFIG(tooltip)
+        self.printButton.setText(QCoreApplication.translate("SchemeScreen", u"\u6253\u5370\u2026", None))
         self.noticeLabel.setProperty(u"role", QCoreApplication.translate("SchemeScreen", u"notice", None))
         self.noticeLabel.setText("")
         pass
