@@ -32,6 +32,7 @@ SHEET_LABELS = {
     "活动": "活动",
     "签到": "签到记录",
     "党费": "党费记录",
+    "党费标准": "党费标准",
     "积分申报": "积分申报",
     "民主评议": "民主评议",
     "一票否决": "一票否决",
@@ -53,6 +54,7 @@ class ImportPlan:
     activities: list[dict[str, Any]] = field(default_factory=list)
     attendance: list[dict[str, Any]] = field(default_factory=list)
     dues: list[dict[str, Any]] = field(default_factory=list)
+    rates: list[dict[str, Any]] = field(default_factory=list)
     claims: list[dict[str, Any]] = field(default_factory=list)
     appraisals: list[dict[str, Any]] = field(default_factory=list)
     vetoes: list[dict[str, Any]] = field(default_factory=list)
@@ -70,6 +72,7 @@ class ImportPlan:
             ("活动", self.activities),
             ("签到记录", self.attendance),
             ("党费记录", self.dues),
+            ("党费标准", self.rates),
             ("积分申报", self.claims),
             ("民主评议", self.appraisals),
             ("一票否决", self.vetoes),
@@ -137,6 +140,7 @@ def read_for_import(
     activities = _read_activities(book, data, check)
     _read_attendance(book, data, check, members, activities)
     _read_dues(book, data, check, members)
+    _read_rates(book, data, check, members)
     _read_claims(data, check, members)
     _read_appraisals(book, data, check, members)
     _read_vetoes(data, check, members)
@@ -511,6 +515,69 @@ def _read_dues(book: Book, data: Any, check: _Checker, members: _Members) -> Non
     check.plan.preview[sheet] = check.plan.dues
 
 
+def _read_rates(book: Book, data: Any, check: _Checker, members: _Members) -> None:
+    """党费标准: a member's monthly amount from a month on, checked against the 2008 tariff."""
+    from desktop.rules.dues import ABSURD_FEN, INCOME_CATEGORIES, TariffError, monthly_dues, yuan
+
+    sheet = "党费标准"
+    seen = {
+        (code, month)
+        for code, month in book.db.execute(
+            "select m.code, r.from_month from dues_rates r join members m on m.id = r.member_id"
+        )
+    }
+    for row in data.rows(sheet):
+        v = row.values
+        m = _member_at(check, sheet, row.number, "党员", members, v.get("党员"), None)
+        month, category, amount = v.get("起始月份"), v.get("类别"), v.get("每月金额")
+        if not (m and month and category and amount is not None):
+            continue
+        if m.get("status") not in ("正式党员", "预备党员"):
+            check.add(sheet, row.number, "党员", f"{m['name']} 是{m.get('status')}，不交党费")
+            continue
+        if (m["code"], month) in seen:
+            check.add(
+                sheet, row.number, "起始月份", f"{m['name']} {month} 起的党费标准已经有了，不能重复"
+            )
+            continue
+        seen.add((m["code"], month))
+        if amount > ABSURD_FEN:
+            check.add(sheet, row.number, "每月金额", f"金额 {yuan(amount)} 元不合常理，请核对")
+            continue
+        income = v.get("月收入") if category in INCOME_CATEGORIES else None
+        calculated = None
+        try:
+            if category in INCOME_CATEGORIES and income is not None:
+                calculated = monthly_dues(category, income).monthly_fen
+            elif category not in INCOME_CATEGORIES and category != "农民":
+                calculated = monthly_dues(category).monthly_fen
+        except TariffError as exc:
+            check.add(sheet, row.number, "月收入", str(exc).rstrip("。"))
+            continue
+        reason, approver = v.get("调整原因") or "", v.get("批准") or ""
+        if calculated is not None and amount != calculated and not reason:
+            check.add(
+                sheet,
+                row.number,
+                "调整原因",
+                f"每月金额 {yuan(amount)} 元与按规定计算的 {yuan(calculated)} 元不同，请写明调整原因",
+            )
+        if calculated is not None and amount < calculated and not approver:
+            check.add(sheet, row.number, "批准", "少交或免交党费须填写批准的党组织和日期")
+        check.plan.rates.append(
+            {
+                "member": m["code"],
+                "from_month": month,
+                "category": category,
+                "income_fen": income,
+                "monthly_fen": amount,
+                "override_reason": reason,
+                "approved_by": approver,
+            }
+        )
+    check.plan.preview[sheet] = check.plan.rates
+
+
 def _read_claims(data: Any, check: _Checker, members: _Members) -> None:
     sheet = "积分申报"
     for row in data.rows(sheet):
@@ -644,6 +711,10 @@ def apply_import(book: Book, plan: ImportPlan) -> ImportPlan:
             {**_without(d, "member"), "member_id": code_to_id[d["member"]], "created_at": stamp}
             for d in plan.dues
         )
+        db["dues_rates"].insert_all(
+            {**_without(r, "member"), "member_id": code_to_id[r["member"]], "created_at": stamp}
+            for r in plan.rates
+        )
         for table, rows in (
             ("claims", plan.claims),
             ("appraisals", plan.appraisals),
@@ -735,6 +806,18 @@ def export_data(book: Book) -> dict[str, list[dict[str, Any]]]:
         }
         for r in book.db.query("select * from dues_payments order by month, id")
     ]
+    rates = [
+        {
+            "党员": code_of[r["member_id"]],
+            "起始月份": r["from_month"],
+            "类别": r["category"],
+            "月收入": r["income_fen"],
+            "每月金额": r["monthly_fen"],
+            "调整原因": r["override_reason"] or None,
+            "批准": r["approved_by"] or None,
+        }
+        for r in book.db.query("select * from dues_rates order by member_id, from_month")
+    ]
     claims = [
         {
             "党员": code_of[r["member_id"]],
@@ -771,6 +854,7 @@ def export_data(book: Book) -> dict[str, list[dict[str, Any]]]:
         "活动": activities,
         "签到": attendance,
         "党费": dues,
+        "党费标准": rates,
         "积分申报": claims,
         "民主评议": appraisals,
         "一票否决": vetoes,

@@ -153,6 +153,18 @@ ATTENDANCE_STATUSES: tuple[str, ...] = ("出席", "因公请假", "因私请假"
 CLAIM_STATUSES: tuple[str, ...] = ("申报", "初评", "审定", "驳回")
 APPRAISAL_TYPES: tuple[str, ...] = ("党员评议", "群众评议")
 APPRAISAL_GRADES: tuple[str, ...] = ("优秀", "合格", "基本合格", "不合格")
+#: The dues categories of the 2008 regulation (desktop.rules.dues.CATEGORIES; a test keeps the
+#: two equal — this package may not import the rules).
+DUES_CATEGORIES: tuple[str, ...] = (
+    "在职",
+    "年薪制",
+    "个体经营",
+    "离退休",
+    "农民",
+    "学生",
+    "失业",
+    "领取救济或低保",
+)
 
 
 def _c(
@@ -249,6 +261,20 @@ DUES = SheetSpec(
     ),
 )
 
+DUES_RATES = SheetSpec(
+    "党费标准",
+    (
+        _c("党员", Kind.MEMBER, req=True),
+        _c("起始月份", Kind.MONTH, req=True, note="从这个月起按此标准交纳"),
+        _c("类别", Kind.CHOICE, req=True, choices=DUES_CATEGORIES),
+        _c("月收入", Kind.MONEY, note="在职、年薪制、个体经营、离退休：计算党费所依据的月收入"),
+        _c("每月金额", Kind.MONEY, req=True),
+        _c("调整原因", note="每月金额与按规定计算的不同时必填"),
+        _c("批准", note="少交或免交：批准的党组织和日期"),
+    ),
+    note="本程序增加的工作表（合同之外）：每名党员的月缴党费标准。",
+)
+
 CLAIMS = SheetSpec(
     "积分申报",
     (
@@ -284,7 +310,18 @@ VETOES = SheetSpec(
 
 #: Every sheet of the interchange workbook, in the order they are written.
 SHEETS: dict[str, SheetSpec] = {
-    s.name: s for s in (ROSTER, GROUPS, ACTIVITIES, ATTENDANCE, DUES, CLAIMS, APPRAISALS, VETOES)
+    s.name: s
+    for s in (
+        ROSTER,
+        GROUPS,
+        ACTIVITIES,
+        ATTENDANCE,
+        DUES,
+        DUES_RATES,
+        CLAIMS,
+        APPRAISALS,
+        VETOES,
+    )
 }
 SHEET_NAMES: tuple[str, ...] = tuple(SHEETS)
 
@@ -382,5 +419,12 @@ SHEET_SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
     "签到": {"状态": ("出勤情况", "出勤状态", "签到状态", "出勤")},
     "积分申报": {"日期": ("申报日期", "时间"), "状态": ("审核状态",)},
     "民主评议": {"类型": ("评议类型",)},
+    "党费标准": {
+        "起始月份": ("起缴月份", "开始月份", "执行月份"),
+        "类别": ("党费类别", "人员类别"),
+        "月收入": ("收入", "月工资", "工资收入", "税后收入"),
+        "每月金额": ("月缴金额", "每月党费", "月缴党费", "党费标准"),
+        "批准": ("批准人", "审批"),
+    },
     "一票否决": {"日期": ("否决日期", "时间"), "原因": ("事由",)},
 }

@@ -298,3 +298,38 @@ def test_six_unpaid_months_reach_the_veto_check_as_a_flag(
     assert "no_dues" in flags["李二"]  # May–October: nothing recorded, nothing paid
     assert "no_dues" not in flags["王一"]  # paid every month
     assert book.db.execute("select count(*) from vetoes").fetchone()[0] == 0
+
+
+def test_rates_travel_in_the_interchange_workbook(
+    book: Book, branch: dict[str, int], tmp_path: Path
+) -> None:
+    from sheet_helpers import header_row, make_xlsx
+
+    from desktop.book.interchange import export_data, export_workbook, import_workbook
+
+    path = export_workbook(book, tmp_path / "out.xlsx")
+    rates = export_data(book)["党费标准"]
+    assert {r["党员"]: r["每月金额"] for r in rates}[
+        book.roster.member(branch["王一"])["code"]
+    ] == 4500
+    with Book.create(tmp_path / "empty.db", branch="空", year=2026) as empty:
+        import_workbook(empty, path)
+        assert export_data(empty)["党费标准"] == rates
+    # A rate that is not the tariff needs its reason; less than the tariff, its approval.
+    code = book.roster.member(branch["李二"])["code"]
+    bad = make_xlsx(
+        tmp_path / "bad.xlsx",
+        {
+            "党费标准": [
+                header_row("党费标准"),
+                [code, "2026-12", "在职", 4000, 10, None, None],
+                [code, "2026-01", "农民", None, 1, None, None],
+            ]
+        },
+    )
+    from desktop.book.interchange import read_for_import
+
+    text = "\n".join(read_for_import(book, bad).problems)
+    assert "党费标准 第2行 调整原因: 每月金额 10.00 元与按规定计算的 40.00 元不同" in text
+    assert "党费标准 第2行 批准: 少交或免交党费须填写批准的党组织和日期" in text
+    assert "党费标准 第3行 起始月份: 李二 2026-01 起的党费标准已经有了" in text

@@ -30,6 +30,7 @@ def test_sheet_order() -> None:
         "活动",
         "签到",
         "党费",
+        "党费标准",
         "积分申报",
         "民主评议",
         "一票否决",
@@ -57,6 +58,12 @@ def test_contract_choices() -> None:
     assert SHEETS["民主评议"].column("等次").choices == ("优秀", "合格", "基本合格", "不合格")
     assert SHEETS["民主评议"].column("类型").choices == ("党员评议", "群众评议")
     assert len(SHEETS["活动"].column("类型").choices) == 10
+
+
+def test_dues_categories_match_the_rules() -> None:
+    from desktop.rules.dues import CATEGORIES
+
+    assert SHEETS["党费标准"].column("类别").choices == CATEGORIES
 
 
 def test_groups_sheet() -> None:
