@@ -408,9 +408,11 @@ def detail_rows(detail: Detail) -> dict[str, Any]:
 
 
 def _member_row(book: Any, code: str) -> dict[str, Any]:
+    from desktop.book.errors import BookError
+
     try:
         return dict(book.roster.find(code))
-    except Exception:  # an unknown code shows as itself; the scoring says why there are no points
+    except BookError:  # an unknown code shows as itself; the scoring says why there are no points
         return {"code": code}
 
 

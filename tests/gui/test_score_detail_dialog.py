@@ -153,3 +153,36 @@ def test_roster_opens_score_detail(qtbot, window, monkeypatch):
     qtbot.mouseClick(screen.ui.scoreButton, Qt.MouseButton.LeftButton)
     code = book.roster.find("张三")["code"]
     assert shown == [(code, book.current_year)]
+
+
+def test_show_score_detail_runs_modally_and_returns(qtbot, demo):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.gui.score_detail import show_score_detail
+
+    year = demo.current_year
+    m = next(m for m in score_book(demo, year).members if m.scored)
+    seen: list[Decimal | None] = []
+
+    def close_when_ready() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, ScoreDetail) and widget.isVisible():
+                if widget.busy() or widget.detail is None:
+                    break
+                seen.append(widget.shown_total())
+                widget.accept()
+                return
+        QTimer.singleShot(20, close_when_ready)
+
+    QTimer.singleShot(0, close_when_ready)
+    dialog = show_score_detail(None, demo, m.code, year)
+    qtbot.addWidget(dialog)
+    assert seen == [m.total]
+
+
+def test_unknown_member_code(qtbot, demo):
+    dialog = open_detail(qtbot, demo, "999", demo.current_year)
+    assert dialog.ui.nameLabel.text() == "999"
+    assert "不在本支部的积分名单中" in dialog.ui.ratingLabel.text()
+    assert not dialog.ui.printButton.isEnabled()
