@@ -221,6 +221,15 @@ class SchemeScreen(QWidget):
             return
         from desktop.gui.scheme_edit import SchemeEditDialog
 
+        if self.scheme is None:
+            QMessageBox.warning(
+                self,
+                "无法修改",
+                f"{self.year} 年的积分方案有错误，不能在表格中修改。"
+                "请用“更换方案…”选一个自带方案，或导入一个正确的方案文件。",
+            )
+            return
+
         dialog = SchemeEditDialog(self.book, self.year, self.text, self)
         if dialog.exec():
             self.refresh()
