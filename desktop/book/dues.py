@@ -236,18 +236,50 @@ def set_rate(
     return row
 
 
-def set_rates_for_year(book: Book, year: int, entries: Iterable[Mapping[str, Any]]) -> int:
-    """Several members' rates at once (e.g. every farmer 1 yuan from January), one action."""
-    n = 0
-    with book.action("批量设定党费标准", f"{year} 年"):
-        for e in entries:
-            set_rate(
-                book,
-                from_month=e.get("from_month") or f"{year}-01",
-                **{k: v for k, v in e.items() if k != "from_month"},
-            )
-            n += 1
-    return n
+def set_rates_for_unset(
+    book: Book, year: int, *, category: str, fixed_fen: int | None = None
+) -> list[str]:
+    """Give every current paying member who has no rate yet the same fixed-amount rate
+    (e.g. every farmer 1 yuan) from January of `year` (or the month they start to owe).
+
+    For a new book, so the first month's collection does not wait on forty calculator visits.
+    Income categories need each member's income and are refused here. Returns the names set.
+    """
+    if category in INCOME_CATEGORIES:
+        raise InputRefused(
+            f"“{category}”按每人的收入计算，不能统一设定；请在“党员党费”页逐人用计算器设定。"
+        )
+    try:
+        tariff = monthly_dues(category, fixed_fen=fixed_fen)
+    except TariffError as exc:
+        raise InputRefused(str(exc)) from exc
+    have = {r[0] for r in book.db.execute("select distinct member_id from dues_rates")}
+    rows = []
+    names = []
+    for m in _members(book):
+        if m["left_date"] or m["status"] not in PAYING_STATUSES or m["id"] in have:
+            continue
+        first = first_month_owed(m.get("joined_date"), m.get("transferred_in_date"))
+        start = max(f"{year:04d}-01", first) if first else f"{year:04d}-01"
+        rows.append(
+            {
+                "member_id": m["id"],
+                "from_month": start,
+                "category": category,
+                "income_fen": None,
+                "monthly_fen": tariff.monthly_fen,
+                "override_reason": "",
+                "approved_by": "",
+                "created_at": now_iso(),
+            }
+        )
+        names.append(m["name"])
+    if not rows:
+        raise InputRefused("每名党员都已设定了党费标准，没有需要统一设定的。")
+    summary = f"{len(rows)} 人自{year}年起每月 {yuan(tariff.monthly_fen)} 元（{category}）"
+    with book.action("统一设定党费标准", summary, members=names):
+        book.db["dues_rates"].insert_all(rows)
+    return names
 
 
 # -- member months ------------------------------------------------------------------------

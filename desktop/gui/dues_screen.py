@@ -135,6 +135,7 @@ class DuesScreen(QWidget):
         ui.payButton.clicked.connect(self.record_member_payment)
         ui.memberList.currentRowChanged.connect(self._member_selected)
         ui.memberSearch.textChanged.connect(self._filter_members)
+        ui.bulkRateButton.clicked.connect(self.set_rates_for_unset)
         self._override_toggled(False)
 
         # -- arrears and the register -------------------------------------------------------
@@ -223,7 +224,9 @@ class DuesScreen(QWidget):
         owing = sum(1 for r in rows if r["remaining_fen"] > 0)
         text = f"{month_cn(self.month)}：应交党费 {len(rows)} 人，尚未缴清 {owing} 人"
         if unset:
-            text += f"；{unset} 人还没有设定党费标准（在“党员党费”页设定）"
+            text += (
+                f"；{unset} 人还没有设定党费标准（在“党员党费”页用计算器设定，或点“统一设定标准…”）"
+            )
         self.ui.summaryLabel.setText(text + "。")
 
     def _update_totals(self, *_args: Any) -> None:
@@ -541,6 +544,46 @@ class DuesScreen(QWidget):
         ui.rateError.setText("")
         ui.resultLabel.setText(
             f"已保存：{month_cn(row['from_month'])}起每月 {yuan(row['monthly_fen'])} 元。"
+        )
+
+    def set_rates_for_unset(self) -> None:
+        """One fixed amount for every member without a rate (a new book's first step)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        fixed = [c for c in CATEGORIES if c not in INCOME_CATEGORIES]
+        title = "统一设定党费标准"
+        category, ok = QInputDialog.getItem(
+            self,
+            title,
+            "给还没有设定党费标准的党员统一设定（在职、离退休等按收入计算的，请逐人用计算器设定）：",
+            fixed,
+            0,
+            False,
+        )
+        if not ok:
+            return
+        fixed_fen = None
+        if category == FARMER:
+            text, ok = QInputDialog.getText(
+                self, title, "农民党员每月交纳（0.20–1.00 元）：", text="1.00"
+            )
+            if not ok:
+                return
+            try:
+                fixed_fen = parse_yuan(text)
+            except TariffError as exc:
+                QMessageBox.warning(self, title, str(exc))
+                return
+        try:
+            names = dues.set_rates_for_unset(
+                self.book, self.year, category=category, fixed_fen=fixed_fen
+            )
+        except BookError as exc:
+            QMessageBox.warning(self, title, _problem_text(exc))
+            return
+        self._changed()
+        QMessageBox.information(
+            self, title, f"已为 {len(names)} 名党员设定党费标准：{'、'.join(names)}。"
         )
 
     def record_member_payment(self) -> None:

@@ -333,3 +333,21 @@ def test_rates_travel_in_the_interchange_workbook(
     assert "党费标准 第2行 调整原因: 每月金额 10.00 元与按规定计算的 40.00 元不同" in text
     assert "党费标准 第2行 批准: 少交或免交党费须填写批准的党组织和日期" in text
     assert "党费标准 第3行 起始月份: 李二 2026-01 起的党费标准已经有了" in text
+
+
+def test_rates_for_everyone_not_yet_set(book: Book) -> None:
+    r = book.roster
+    a = r.add_member({"name": "周一", "status": "正式党员", "joined_date": "1990-01-01"})
+    b = r.add_member({"name": "吴二", "status": "预备党员", "joined_date": "2026-05-10"})
+    c = r.add_member({"name": "郑三", "status": "正式党员", "joined_date": "1990-01-01"})
+    r.add_member({"name": "冯四", "status": "入党积极分子"})
+    dues.set_rate(book, c, from_month="2026-01", category="在职", income_fen=600_000)
+    with pytest.raises(InputRefused, match="按每人的收入计算"):
+        dues.set_rates_for_unset(book, 2026, category="在职")
+    names = dues.set_rates_for_unset(book, 2026, category="农民", fixed_fen=50)
+    assert sorted(names) == sorted(["周一", "吴二"])
+    assert dues.rate_for(book, a, "2026-01") == 50
+    assert dues.rates(book, b)[0]["from_month"] == "2026-05"
+    assert dues.rate_for(book, c, "2026-01") == 9000
+    with pytest.raises(InputRefused, match="都已设定"):
+        dues.set_rates_for_unset(book, 2026, category="农民")

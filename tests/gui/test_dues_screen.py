@@ -179,3 +179,24 @@ def test_arrears_tab_and_register_pdf(qtbot, screen, book, branch, tmp_path, mon
     qtbot.mouseClick(ui.printRegisterButton, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(opened), timeout=20000)
     assert out.exists() and out.read_bytes().startswith(b"%PDF")
+
+
+def test_rates_for_everyone_not_yet_set(qtbot, book, messages, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from desktop.gui.dues_screen import DuesScreen
+
+    ids = [
+        book.roster.add_member({"name": n, "status": "正式党员", "joined_date": "1990-01-01"})
+        for n in ("孔一", "曹二")
+    ]
+    w = DuesScreen(book, today=lambda: TODAY)
+    qtbot.addWidget(w)
+    assert "2 人还没有设定党费标准" in w.ui.summaryLabel.text()
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("农民", True))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("0.5", True))
+    w.ui.tabs.setCurrentWidget(w.ui.memberTab)
+    qtbot.mouseClick(w.ui.bulkRateButton, Qt.MouseButton.LeftButton)
+    assert [dues.rate_for(book, i, "2026-03") for i in ids] == [50, 50]
+    assert "已为 2 名党员设定" in messages.texts("information")[0]
+    assert "还没有设定" not in w.ui.summaryLabel.text()

@@ -174,6 +174,11 @@ class Ui_DuesScreen(object):
 
         self.memberListLayout.addWidget(self.memberList)
 
+        self.bulkRateButton = QPushButton(self.memberTab)
+        self.bulkRateButton.setObjectName(u"bulkRateButton")
+
+        self.memberListLayout.addWidget(self.bulkRateButton)
+
 
         self.memberLayout.addLayout(self.memberListLayout)
 
@@ -536,6 +541,10 @@ class Ui_DuesScreen(object):
 #endif // QT_CONFIG(tooltip)
         self.tabs.setTabText(self.tabs.indexOf(self.collectionTab), QCoreApplication.translate("DuesScreen", u"\u672c\u6708\u6536\u7f34", None))
         self.memberSearch.setPlaceholderText(QCoreApplication.translate("DuesScreen", u"\u641c\u7d22\u59d3\u540d\u6216\u62fc\u97f3\u9996\u5b57\u6bcd", None))
+        self.bulkRateButton.setText(QCoreApplication.translate("DuesScreen", u"\u7edf\u4e00\u8bbe\u5b9a\u6807\u51c6\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.bulkRateButton.setToolTip(QCoreApplication.translate("DuesScreen", u"\u7ed9\u8fd8\u6ca1\u6709\u8bbe\u5b9a\u515a\u8d39\u6807\u51c6\u7684\u515a\u5458\u7edf\u4e00\u8bbe\u5b9a\u4e00\u4e2a\u56fa\u5b9a\u91d1\u989d\uff08\u5982\u519c\u6c11\u515a\u5458\u6bcf\u6708 1 \u5143\uff09", None))
+#endif // QT_CONFIG(tooltip)
         self.memberTitle.setText("")
         self.memberTitle.setProperty(u"role", QCoreApplication.translate("DuesScreen", u"title", None))
         self.memberInfo.setText("")
