@@ -9,7 +9,9 @@ Screens plug in with `add_screen(title, widget)`. A screen may provide:
 
 from __future__ import annotations
 
+import importlib
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, Signal
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -90,7 +93,7 @@ class MainWindow(QMainWindow):
     def add_screen(
         self,
         title: str,
-        widget: QWidget,
+        widget: QWidget | ScreenFactory,
         *,
         icon=None,
         index: int | None = None,
@@ -98,8 +101,13 @@ class MainWindow(QMainWindow):
     ) -> int:
         """Add a screen to the navigation; return its position.
 
+        `widget` is a built screen, or — for a faster start — a factory built the first time
+        the screen is shown: a callable `(book, parent) -> QWidget` (a screen class itself) or
+        a "module:Class" string, which also defers importing the module.
         New screens go before the tail (操作记录, 备份与恢复) unless `index` says otherwise.
         """
+        if not isinstance(widget, QWidget):
+            widget = _LazyScreen(widget, self)
         if index is None:
             index = len(self._screens) if tail else self._tail_from
         if not tail and index <= self._tail_from:
@@ -114,25 +122,36 @@ class MainWindow(QMainWindow):
         return index
 
     def screens(self) -> list[tuple[str, QWidget]]:
-        return [(self.ui.navList.item(i).text(), w) for i, w in enumerate(self._screens)]
+        """(title, screen) in navigation order; a lazy screen not built yet is its stand-in."""
+        return [(self.ui.navList.item(i).text(), _real(w)) for i, w in enumerate(self._screens)]
+
+    def screen(self, title: str) -> QWidget:
+        """The screen with this title, built now if it is lazy and not built yet."""
+        titles = [t for t, _w in self.screens()]
+        widget = self._screens[titles.index(title)]
+        return widget.build() if isinstance(widget, _LazyScreen) else widget
 
     def show_screen(self, which: int | str | QWidget) -> None:
         if isinstance(which, str):
             titles = [t for t, _w in self.screens()]
             which = titles.index(which)
         elif isinstance(which, QWidget):
-            which = self._screens.index(which)
+            which = [i for i, w in enumerate(self._screens) if which in (w, _real(w))][0]
         if 0 <= which < len(self._screens):
             self.ui.navList.setCurrentRow(which)
 
     def current_screen(self) -> QWidget | None:
-        return self.ui.screenStack.currentWidget()
+        current = self.ui.screenStack.currentWidget()
+        return _real(current) if current is not None else None
 
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
+        widget = self._screens[row]
+        if isinstance(widget, _LazyScreen):
+            widget.build()
         self.ui.screenStack.setCurrentIndex(row)
-        screen = self._screens[row]
+        screen = _real(widget)
         refresh = getattr(screen, "refresh", None)
         if callable(refresh):
             refresh()
@@ -142,7 +161,7 @@ class MainWindow(QMainWindow):
         current = self.current_screen()
         if current is not None and callable(getattr(current, method, None)):
             return current
-        for screen in self._screens:
+        for screen in map(_real, self._screens):  # lazy screens not built yet offer nothing
             if callable(getattr(screen, method, None)):
                 return screen
         return None
@@ -388,6 +407,43 @@ class MainWindow(QMainWindow):
             self._closed = True
             self.close_book(backup=True)
         event.accept()
+
+
+ScreenFactory = Callable[[Book, QWidget], QWidget] | str
+
+
+class _LazyScreen(QWidget):
+    """Stands in the stack for a screen that is built the first time it is shown."""
+
+    def __init__(self, factory: ScreenFactory, window: MainWindow) -> None:
+        super().__init__(window)
+        self._factory = factory
+        self._window = window
+        self.real: QWidget | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    def build(self) -> QWidget:
+        if self.real is None:
+            factory = self._factory
+            if isinstance(factory, str):
+                module, _sep, name = factory.partition(":")
+                factory = getattr(importlib.import_module(module), name)
+            self.real = factory(self._window.book, self)
+            self.layout().addWidget(self.real)
+        return self.real
+
+    def set_book(self, book: Book) -> None:
+        # Not built yet: it will be built on the window's current book.
+        set_book = getattr(self.real, "set_book", None)
+        if callable(set_book):
+            set_book(book)
+
+
+def _real(widget: QWidget) -> QWidget:
+    if isinstance(widget, _LazyScreen) and widget.real is not None:
+        return widget.real
+    return widget
 
 
 def _interchange_available() -> bool:

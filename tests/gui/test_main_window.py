@@ -167,3 +167,44 @@ def test_qt_speaks_chinese_and_type_is_large(qapp):
     assert sorted(b.text() for b in box.buttons()) == sorted(["确定", "取消"])
     assert qapp.font().pointSize() >= 11
     assert not qapp.windowIcon().isNull()
+
+
+def test_lazy_screen_is_built_when_first_shown(qtbot, window, book, tmp_path):
+    built: list[tuple[object, object]] = []
+
+    class Later(QLabel):
+        def __init__(self, book, parent):
+            super().__init__("稍后", parent)
+            self.book = book
+            built.append((book, parent))
+
+        def set_book(self, book):
+            self.book = book
+
+        def print_screen(self):
+            pass
+
+    index = window.add_screen("延迟加载的页面", Later)
+    assert not built
+    stand_in = window.screens()[index][1]
+    assert not isinstance(stand_in, Later)
+    window.show_screen("延迟加载的页面")
+    assert len(built) == 1 and built[0][0] is book
+    screen = window.current_screen()
+    assert isinstance(screen, Later) and window.screens()[index][1] is screen
+    assert window.actions["print"].isEnabled()
+    window.show_screen("操作记录")
+    window.show_screen(screen)
+    assert len(built) == 1  # built once
+    other = tmp_path / "另一个.db"
+    Book.create(other, branch="另一个支部", year=2026).close()
+    window.open_book(other)
+    assert screen.book is window.book  # set_book reaches a built lazy screen
+
+
+def test_lazy_screen_by_module_path(qtbot, window):
+    window.add_screen("再一个记录", "desktop.gui.journal_screen:JournalScreen")
+    screen = window.screen("再一个记录")
+    from desktop.gui.journal_screen import JournalScreen
+
+    assert isinstance(screen, JournalScreen) and screen.book is window.book
