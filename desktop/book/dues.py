@@ -624,10 +624,17 @@ def record_receipts(
 
 
 def receipts(
-    book: Book, *, year: int | None = None, numbers: Iterable[str] | None = None
+    book: Book,
+    *,
+    year: int | None = None,
+    numbers: Iterable[str] | None = None,
+    member_id: int | None = None,
 ) -> list[dict[str, Any]]:
     """Receipts as printed: one entry per receipt number (rows without a number stand alone)."""
     where, params = [], []
+    if member_id is not None:
+        where.append("d.member_id = ?")
+        params.append(member_id)
     if year is not None:
         where.append("(d.month like ? or d.paid_date like ?)")
         params += [f"{year:04d}-%", f"{year:04d}-%"]

@@ -37,12 +37,17 @@ def print_receipts(book: Book, out: Path, **opts: Any) -> None:
     from desktop.paper.dues import write_receipts
 
     numbers = opts.get("numbers")
+    member = book.roster.find(opts["member"]) if opts.get("member") else None
     if numbers:
         found = dues.receipts(book, numbers=numbers)
     else:
-        found = dues.receipts(book, year=_year(book, opts))
+        found = dues.receipts(
+            book, year=_year(book, opts), member_id=member["id"] if member else None
+        )
     if not found:
         what = "这些收据号" if numbers else f"{_year(book, opts)} 年"
+        if member and not numbers:
+            what += member["name"]
         raise InputRefused(f"{what}没有党费收据可打印。", ["请先在“党费”页登记缴费。"])
     write_receipts(out, book.branch(), found, printed_on=_today(opts).isoformat())
 

@@ -133,6 +133,7 @@ class DuesScreen(QWidget):
         ui.monthlyEdit.textChanged.connect(self._calculate)
         ui.saveRateButton.clicked.connect(self.save_rate)
         ui.payButton.clicked.connect(self.record_member_payment)
+        ui.printMemberReceiptsButton.clicked.connect(self.print_member_receipts)
         ui.memberList.currentRowChanged.connect(self._member_selected)
         ui.memberSearch.textChanged.connect(self._filter_members)
         ui.bulkRateButton.clicked.connect(self.set_rates_for_unset)
@@ -739,6 +740,28 @@ class DuesScreen(QWidget):
             "党费收据",
             f"{month_cn(self.month)}党费收据.pdf",
             numbers=numbers,
+        )
+
+    def print_member_receipts(self) -> Any:
+        """The receipt just registered for this member (a single receipt), else all of the
+        member's receipts of the year."""
+        member_id = self.current_member_id()
+        if member_id is None:
+            return None
+        name = self.book.roster.member(member_id)["name"]
+        mine = {r["receipt_no"] for r in dues.receipts(self.book, member_id=member_id)}
+        numbers = [n for n in self.last_receipts if n in mine]
+        if not numbers:
+            numbers = [
+                r["receipt_no"]
+                for r in dues.receipts(self.book, year=self.year, member_id=member_id)
+                if r["receipt_no"]
+            ]
+        if not numbers:
+            QMessageBox.information(self, "打印收据", f"{name} {self.year} 年还没有党费收据。")
+            return None
+        return self._write(
+            "receipts", "打印收据", "党费收据", f"{name}党费收据.pdf", numbers=numbers
         )
 
     def print_reminders(self) -> Any:

@@ -158,6 +158,36 @@ def test_calculator_override_needs_reason(qtbot, screen, book, branch, typist):
     assert receipt["months"] == ["2026-11", "2026-12"]
 
 
+def test_single_receipt_printed_from_the_member_page(
+    qtbot, screen, book, branch, tmp_path, monkeypatch
+):
+    import desktop.gui.roster_files as files
+
+    ui = screen.ui
+    ui.tabs.setCurrentWidget(ui.memberTab)
+    screen.select_member(branch["田四"])
+    ui.payFromCombo.setCurrentIndex(0)
+    ui.payToCombo.setCurrentIndex(2)
+    ui.payAmountEdit.setText("1")
+    ui.receiverEdit.setText("会计")
+    qtbot.mouseClick(ui.payButton, Qt.MouseButton.LeftButton)
+    out = tmp_path / "收据.pdf"
+    opened: list[Path] = []
+    monkeypatch.setattr(files, "ask_save_path", lambda *a, **k: out)
+    monkeypatch.setattr(files, "offer_to_open", lambda _p, _t, _w, path: opened.append(path))
+    qtbot.mouseClick(ui.printMemberReceiptsButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(opened), timeout=20000)
+    import shutil
+    import subprocess
+
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) not installed")
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, check=True).stdout
+    text = text.decode("utf-8")
+    assert text.count("党费收据") >= 2  # the title and the one receipt
+    assert "田四" in text and "2026年1月至3月" in text and "叁元整" in text
+
+
 def test_arrears_tab_and_register_pdf(qtbot, screen, book, branch, tmp_path, monkeypatch):
     import desktop.gui.roster_files as files
 

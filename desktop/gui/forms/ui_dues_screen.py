@@ -354,7 +354,12 @@ class Ui_DuesScreen(object):
         self.payError.setObjectName(u"payError")
         self.payError.setWordWrap(True)
 
-        self.payGrid.addWidget(self.payError, 1, 2, 1, 3)
+        self.payGrid.addWidget(self.payError, 1, 2, 1, 2)
+
+        self.printMemberReceiptsButton = QPushButton(self.payBox)
+        self.printMemberReceiptsButton.setObjectName(u"printMemberReceiptsButton")
+
+        self.payGrid.addWidget(self.printMemberReceiptsButton, 1, 4, 1, 1)
 
         self.payButton = QPushButton(self.payBox)
         self.payButton.setObjectName(u"payButton")
@@ -577,6 +582,10 @@ class Ui_DuesScreen(object):
         self.receiptEdit.setPlaceholderText(QCoreApplication.translate("DuesScreen", u"\u7559\u7a7a\u81ea\u52a8\u7f16\u53f7", None))
         self.payError.setText("")
         self.payError.setProperty(u"role", QCoreApplication.translate("DuesScreen", u"error", None))
+        self.printMemberReceiptsButton.setText(QCoreApplication.translate("DuesScreen", u"\u6253\u5370\u6536\u636e\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.printMemberReceiptsButton.setToolTip(QCoreApplication.translate("DuesScreen", u"\u6253\u5370\u8fd9\u540d\u515a\u5458\u521a\u767b\u8bb0\u7684\u6536\u636e\uff08\u6ca1\u6709\u5219\u6253\u5370\u672c\u5e74\u5168\u90e8\u6536\u636e\uff09", None))
+#endif // QT_CONFIG(tooltip)
         self.payButton.setText(QCoreApplication.translate("DuesScreen", u"\u767b\u8bb0\u7f34\u8d39", None))
 #if QT_CONFIG(tooltip)
         self.payButton.setToolTip(QCoreApplication.translate("DuesScreen", u"\u4e00\u5f20\u6536\u636e\u767b\u8bb0\u8fd9\u540d\u515a\u5458\u7684\u4e00\u4e2a\u6216\u51e0\u4e2a\u6708\uff08\u9884\u4ea4\u6216\u8865\u4ea4\u6b20\u8d39\uff09\uff1b\u7f34\u7eb3\u65e5\u671f\u548c\u6536\u6b3e\u4eba\u7528\u201c\u672c\u6708\u6536\u7f34\u201d\u9875\u4e0a\u586b\u7684", None))
