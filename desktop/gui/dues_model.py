@@ -45,6 +45,9 @@ class CollectionModel(QAbstractTableModel):
     def row(self, r: int) -> dict[str, Any]:
         return self._rows[r]
 
+    def rows(self) -> list[dict[str, Any]]:
+        return list(self._rows)
+
     def now_fen(self, r: int) -> int:
         return self._now[r]
 

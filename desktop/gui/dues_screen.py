@@ -730,7 +730,7 @@ class DuesScreen(QWidget):
         )
 
     def print_month_receipts(self) -> Any:
-        numbers = sorted({n for r in self.model._rows for n in r["receipts"]})
+        numbers = sorted({n for r in self.model.rows() for n in r["receipts"]})
         if not numbers:
             QMessageBox.information(self, "打印收据", f"{month_cn(self.month)}还没有开具收据。")
             return None
