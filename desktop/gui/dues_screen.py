@@ -603,11 +603,29 @@ class DuesScreen(QWidget):
             ui.payError.setText(str(exc))
             return
         months = self._pay_months[first : last + 1]
+        # Months already paid in full are left out (paying them again would be a mistake more
+        # often than voluntary extra); a part-paid month takes what it still owes when the
+        # amount is the member's usual one.
+        m = self.book.roster.member(member_id)
+        recorded = dues.member_months(self.book, m, months[0], months[-1], through=months[0])
+        plan: dict[str, int] = {}
+        skipped: list[str] = []
+        for month in months:
+            cell = recorded.get(month)
+            if cell is not None and cell.paid_fen > 0 and cell.owed_fen == 0:
+                skipped.append(month)
+            elif cell is not None and cell.paid_fen > 0 and amount == self._member_rate:
+                plan[month] = cell.owed_fen
+            else:
+                plan[month] = amount
+        if not plan:
+            ui.payError.setText(f"{months_text(months)}都已缴清，不用再登记。")
+            return
         try:
             number = dues.record_payment(
                 self.book,
                 member_id,
-                dict.fromkeys(months, amount),
+                plan,
                 paid_date=ui.payDateEdit.date().toString("yyyy-MM-dd"),
                 receiver=ui.receiverEdit.text(),
                 receipt_no=ui.receiptEdit.text().strip() or None,
@@ -619,9 +637,13 @@ class DuesScreen(QWidget):
         self.last_receipts = [number]
         self._changed()
         self.select_member(member_id)
-        ui.payError.setText(
-            f"已登记：{months_text(months)}，共 {yuan(amount * len(months))} 元，收据号 {number}。"
+        text = (
+            f"已登记：{months_text(list(plan))}，共 {yuan(sum(plan.values()))} 元，"
+            f"收据号 {number}。"
         )
+        if skipped:
+            text += f"{months_text(skipped)}已缴清，未重复登记。"
+        ui.payError.setText(text)
 
     # -- arrears ---------------------------------------------------------------------------
 

@@ -230,3 +230,27 @@ def test_rates_for_everyone_not_yet_set(qtbot, book, messages, monkeypatch):
     assert [dues.rate_for(book, i, "2026-03") for i in ids] == [50, 50]
     assert "已为 2 名党员设定" in messages.texts("information")[0]
     assert "还没有设定" not in w.ui.summaryLabel.text()
+
+
+def test_arrears_paid_from_the_member_page_skip_paid_months(qtbot, screen, book, branch):
+    ui = screen.ui
+    # 王二 paid January and half of February.
+    dues.record_payment(
+        book,
+        branch["王二"],
+        {"2026-01": 100, "2026-02": 50},
+        paid_date="2026-02-25",
+        receiver="会计",
+        today=TODAY,
+    )
+    ui.tabs.setCurrentWidget(ui.memberTab)
+    screen.select_member(branch["王二"])
+    assert ui.payFromCombo.currentIndex() == 1  # from February, the first month owed
+    ui.payFromCombo.setCurrentIndex(0)
+    ui.payToCombo.setCurrentIndex(3)
+    ui.receiverEdit.setText("会计")
+    qtbot.mouseClick(ui.payButton, Qt.MouseButton.LeftButton)
+    assert "2026年1月已缴清" in ui.payError.text()
+    [receipt] = dues.receipts(book, numbers=screen.last_receipts)
+    assert receipt["months"] == ["2026-02", "2026-03", "2026-04"]
+    assert receipt["amount_fen"] == 50 + 100 + 100
