@@ -611,6 +611,7 @@ def record_receipts(
                     "created_at": now_iso(),
                 }
             )
+            used[no][1].add(month)  # the same receipt twice in one batch is caught too
     if problems:
         raise InputRefused("党费没有登记（一条也没有写入），请改正以下问题后再保存：", problems)
     total = sum(r["paid_fen"] for r in rows)

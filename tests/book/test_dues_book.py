@@ -351,3 +351,20 @@ def test_rates_for_everyone_not_yet_set(book: Book) -> None:
     assert dues.rate_for(book, c, "2026-01") == 9000
     with pytest.raises(InputRefused, match="都已设定"):
         dues.set_rates_for_unset(book, 2026, category="农民")
+
+
+def test_same_receipt_twice_in_one_batch_is_refused(book: Book, branch: dict[str, int]) -> None:
+    before = _counts(book)
+    with pytest.raises(InputRefused) as info:
+        dues.record_receipts(
+            book,
+            [
+                dues.Receipt(branch["李二"], {"2026-09": 100}, "B-1"),
+                dues.Receipt(branch["李二"], {"2026-09": 100}, "B-1"),
+            ],
+            paid_date="2026-09-25",
+            receiver="会计",
+            today=TODAY,
+        )
+    assert "已登记过李二 2026年9月" in info.value.lines()[0]
+    assert _counts(book) == before
