@@ -19,7 +19,7 @@ arithmetic only, so no binary float ever touches money.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 YUAN = 100  # fen
@@ -533,20 +533,3 @@ def reconciles(
 def passed_up_whole(voluntary_fen: int) -> bool:
     """A single voluntary payment of 1,000 yuan or more is passed up to the higher committee."""
     return voluntary_fen >= PASS_UP_WHOLE_FEN
-
-
-def month_amount_problem(paid_fen: int, where: str) -> str | None:
-    """A refusal (Chinese) for a typed month's amount, or None when it is plausible."""
-    if paid_fen < 0:
-        return f"{where}：金额不能是负数。"
-    if paid_fen > ABSURD_FEN:
-        return f"{where}：金额 {yuan(paid_fen)} 元不合常理，请核对（单位是元）。"
-    return None
-
-
-def summarize_by_state(months: Mapping[str, MonthDues]) -> dict[str, int]:
-    """How many months are in each state (for a member's page)."""
-    out: dict[str, int] = {}
-    for m in months.values():
-        out[m.state] = out.get(m.state, 0) + 1
-    return out
