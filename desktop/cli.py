@@ -123,6 +123,10 @@ def cmd_verify(args: argparse.Namespace) -> int:
     counts = "，".join(f"{k} {v}" for k, v in report["counts"].items())
     _out(f"检查通过：{args.file}")
     _out(f"支部：{report['branch'] or '（未命名）'}；{counts}")
+    chain = report.get("chain")
+    if chain and chain["confirmed"]:
+        _out(f"已确认季度 {len(chain['confirmed'])} 个（{'、'.join(chain['confirmed'])}），校验链完好。")
+        _out(f"链头校验值：{chain['head']}")
     return EXIT_OK
 
 
@@ -332,11 +336,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_dues_commands(add)
 
+    from desktop.cli_quarter import add_quarter_commands
+
+    add_quarter_commands(add)
+
     p = add("print", cmd_print, "生成打印用 PDF")
     p.add_argument(
         "kind",
         help="种类：roster（党员花名册）、signin（签到表）、attendance（纪实管理记录表）、"
-        "attendance-summary、warning-notice、reminder-notice 等",
+        "attendance-summary、warning-notice、reminder-notice、publicity（季度公示）、"
+        "quarter-review（季度积分管理审核表）、bonus-details（附加积分明细表）、"
+        "member-register（党员积分考核管理登记表，--member）等；--out 以 .xlsx 结尾时输出表格",
     )
     p.add_argument("--out", required=True, help="输出 PDF 文件")
     p.add_argument("--year", type=int, default=None)

@@ -37,7 +37,19 @@ def book(book_path: Path):
 def demo_book(tmp_path: Path):
     from desktop.book.demo import create_demo
 
-    b = create_demo(tmp_path / "demo.db", year=2026)
+    # Every quarter left open: tests across the project add facts anywhere in the demo year,
+    # and confirmed quarters lock theirs (issue 6). `confirmed_demo_book` has Q1–Q3 confirmed.
+    b = create_demo(tmp_path / "demo.db", year=2026, quarters=False)
+    yield b
+    b.close()
+
+
+@pytest.fixture
+def confirmed_demo_book(tmp_path: Path):
+    """The demo as users get it: Q1–Q3 of 2026 confirmed (facts locked), Q4 in publicity."""
+    from desktop.book.demo import create_demo
+
+    b = create_demo(tmp_path / "demo-confirmed.db", year=2026)
     yield b
     b.close()
 

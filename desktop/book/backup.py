@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from desktop.book.errors import BookError, DamagedBookError
+from desktop.book.errors import AlteredBookError, BookError, DamagedBookError
 from desktop.book.paths import backup_dir
 from desktop.book.store import Book, inspect_file
 
@@ -169,6 +169,24 @@ def verify_file(path: Path) -> dict[str, Any]:
         if "journal" in tables:
             row = conn.execute("select at, action, summary from journal order by id desc limit 1")
             last = row.fetchone()
+        chain = None
+        if "snapshots" in tables:
+            # Confirmed quarters are hash-chained: name the first one whose result changed.
+            from desktop.book.quarter import chain_links
+            from desktop.rules.quarter import verify_chain
+
+            links = chain_links(conn)
+            problem = verify_chain(links)
+            if problem is not None:
+                raise AlteredBookError(
+                    f"文件 {path.name} 中已确认的{problem}。",
+                    "这份账本不可信：请用确认时打印的校验值核对，或换用更早的备份。",
+                    period=problem.label,
+                )
+            chain = {
+                "confirmed": [link.label for link in links],
+                "head": links[-1].hash if links else None,
+            }
         year = None
         if "settings" in tables:
             row = conn.execute("select value from settings where key='current_year'").fetchone()
@@ -185,6 +203,7 @@ def verify_file(path: Path) -> dict[str, Any]:
         "counts": counts,
         "last_action": ({"at": last[0], "action": last[1], "summary": last[2]} if last else None),
         "size": path.stat().st_size,
+        "chain": chain,
     }
 
 

@@ -396,8 +396,13 @@ def _add_dues(book: Book, year: int, until: date, by_index: dict[int, dict], cle
         )
 
 
-def create_demo(path: str | os.PathLike[str], *, year: int | None = None) -> Book:
-    """Create a demo branch book at `path` (refuses an existing file) and return it open."""
+def create_demo(
+    path: str | os.PathLike[str], *, year: int | None = None, quarters: bool = True
+) -> Book:
+    """Create a demo branch book at `path` (refuses an existing file) and return it open.
+
+    `quarters=False` leaves every quarter open (no confirmed, locked facts): for tests that
+    add facts anywhere in the demo year."""
     year = year or date.today().year
     book = Book.create(
         Path(path), branch=BRANCH, year=year, parent_org=PARENT, kind="农村", scheme_id=None
@@ -432,4 +437,9 @@ def create_demo(path: str | os.PathLike[str], *, year: int | None = None) -> Boo
     with book.action("生成示范支部的一年记录", f"{year} 年"):
         _add_year_of_facts(book, year, until, random.Random(year))
     meetings.generate_plan(year)
+    if quarters:
+        # Issue 6: claims decided, Q1–Q3 published and confirmed, the current quarter in 公示.
+        from desktop.book.quarter import demo_quarters
+
+        demo_quarters(book, year, until)
     return book

@@ -49,3 +49,11 @@ class InputRefused(BookError):
 
 class RecordLocked(BookError):
     """The record belongs to a confirmed period and can no longer change."""
+
+
+class AlteredBookError(BookError):
+    """The hash chain of confirmed quarters is broken: a confirmed result was changed."""
+
+    def __init__(self, message: str, hint: str = "", *, period: str = "") -> None:
+        super().__init__(message, hint)
+        self.period = period

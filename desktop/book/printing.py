@@ -52,6 +52,16 @@ def _register_meetings() -> None:
 _register_meetings()
 
 
+def _register_quarter() -> None:
+    # Issue 6: publicity, quarter-review (--year --quarter), bonus-details, member-register.
+    from desktop.book.quarter_print import QUARTER_KINDS
+
+    KINDS.update(QUARTER_KINDS)
+
+
+_register_quarter()
+
+
 def print_document(book: Book, kind: str, out: Path, **opts: Any) -> Path:
     """Write the PDF of `kind` to `out` (atomically: a failed print leaves no half file)."""
     if kind not in KINDS:

@@ -1,0 +1,401 @@
+"""Plain data for the quarter's paper, and the writers registered in `printing.KINDS`.
+
+`publicity` and `quarter-review` take `year` and `quarter`; `bonus-details` takes `year` and
+optionally `quarter`; `member-register` takes `member` and `year`. A confirmed quarter prints
+from its snapshot (the numbers the branch stood behind), with the chain head hash. An output
+file ending in .xlsx gets the table as a workbook instead of a PDF.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from desktop.book import quarter as Q
+from desktop.book.errors import InputRefused
+from desktop.book.scoring import score_book
+from desktop.book.store import Book
+from desktop.rules.quarter import short_hash
+from desktop.rules.scheme import fmt_points
+from desktop.rules.scoring import points_json
+
+
+def _need(opts: dict[str, Any], book: Book, what: str) -> tuple[int, int]:
+    year = opts.get("year") or book.current_year
+    quarter = opts.get("quarter")
+    if not quarter:
+        raise InputRefused(f"打印{what}需要指明季度。", ["请加上 --quarter 1 到 4。"])
+    return int(year), int(quarter)
+
+
+def _pts(value: Any) -> str:
+    return points_json(value) if not isinstance(value, str) else value
+
+
+def _head(book: Book, year: int, quarter: int, status: dict[str, Any]) -> dict[str, Any]:
+    head = Q.chain_head(book) if status["state"] == "confirmed" else None
+    return {
+        "branch": book.branch()["name"],
+        "period": Q.quarter_label(year, quarter),
+        "confirmed_at": status.get("confirmed_at"),
+        "chain_head": head,
+        "chain_head_text": short_hash(head) if head else "",
+    }
+
+
+def _results(book: Book, year: int, quarter: int, state: str) -> dict[str, Any]:
+    """The snapshot's results for a confirmed quarter, else the live ones (same shape)."""
+    if state == "confirmed":
+        snap = Q.snapshot(book, year, quarter)
+        if snap:
+            return json.loads(snap["payload"])
+    rv = Q.review(book, year, quarter)
+    return json.loads(json.dumps(Q.results_payload(rv, book.branch()["name"]), default=str))
+
+
+def publicity_data(book: Book, year: int, quarter: int) -> dict[str, Any]:
+    status = Q.period_status(book, year, quarter)
+    if status["state"] == "open":
+        raise InputRefused(
+            f"{status['label']}还没有开始公示，没有公示表可打印。",
+            ["请先开始公示（pioneer period publish）。"],
+        )
+    res = _results(book, year, quarter, status["state"])
+    notices = status["notices"]
+    reissues = [f"{n['issued_at'][:10]}：{n['reason']}" for n in notices[1:] if n.get("reason")]
+    return {
+        **_head(book, year, quarter, status),
+        "scheme_title": f"《{Q.year_scheme(book, year).title}》",
+        "sections": res["sections"],
+        "members": [
+            {
+                "name": m["name"],
+                "group": m["group"],
+                "sections": [_pts(m["sections"][s]) for s in res["sections"]],
+                "total": _pts(m["total"]),
+                "ytd_total": _pts(m["ytd_total"]),
+            }
+            for m in res["members"]
+        ],
+        "as_of": res["as_of"],
+        "publicity_start": status["publicity_start"],
+        "publicity_end": status["publicity_end"],
+        "publicity_rule": status["publicity_rule"],
+        "contact": Q.objection_contact(book),
+        "reissues": reissues,
+        "issued_on": (notices[-1]["issued_at"][:10] if notices else date.today().isoformat()),
+    }
+
+
+def review_sheet_data(book: Book, year: int, quarter: int) -> dict[str, Any]:
+    status = Q.period_status(book, year, quarter)
+    res = _results(book, year, quarter, status["state"])
+    rv = Q.review(book, year, quarter)
+    live = {r.code: r for r in rv.rows}
+    members = []
+    for m in res["members"]:
+        r = live.get(m["code"])
+        change = ""
+        if r is not None and r.change is not None:
+            change = ("+" if r.change > 0 else "") + fmt_points(r.change) if r.change else "0"
+        notes = []
+        if r is not None and r.unexcused:
+            notes.append(f"无故缺席{r.unexcused}次")
+        if r is not None and r.veto:
+            notes.append("一票否决待核")
+        notes += [f.split("：")[0] for f in m["flags"]][:2]
+        members.append(
+            {
+                "name": m["name"],
+                "group": m["group"],
+                "sections": [_pts(m["sections"][s]) for s in res["sections"]],
+                "total": _pts(m["total"]),
+                "rank": m["rank"],
+                "change": change,
+                "ytd_total": _pts(m["ytd_total"]),
+                "note": "；".join(dict.fromkeys(notes)),
+            }
+        )
+    claims = Q.list_claims(book, year, quarter)
+    approved = [c for c in claims if c["status"] == "审定"]
+    summary = [
+        f"本季度积分申报 {len(claims)} 条，其中审定 {len(approved)} 条、"
+        f"驳回 {sum(c['status'] == '驳回' for c in claims)} 条、"
+        f"待审 {sum(c['status'] in Q.PENDING for c in claims)} 条。",
+        f"状态：{status['state_text']}"
+        + (
+            f"；公示期 {status['publicity_start']} 至 {status['publicity_end']}"
+            if status.get("publicity_start")
+            else ""
+        )
+        + f"；异议 {len(status['objections'])} 件"
+        + (f"（未答复 {len(status['open_objections'])} 件）" if status["open_objections"] else "")
+        + "。",
+    ]
+    for o in status["objections"]:
+        answer = (
+            f"核实：{o['finding']}；{'已更正：' + o['change_note'] if o['changed'] else '未作更改'}"
+            f"；{o['told_on']} 告知本人"
+            if o["status"] == "answered"
+            else "尚未答复"
+        )
+        summary.append(
+            f"异议 {o['id']}：{o['raised_by']}（{o['raised_on']}）{o['content']}——{answer}。"
+        )
+    return {
+        **_head(book, year, quarter, status),
+        "scheme_title": Q.year_scheme(book, year).title,
+        "sections": res["sections"],
+        "members": members,
+        "summary": summary,
+        "printed_on": date.today().isoformat(),
+    }
+
+
+def _step_text(who: str, when: str | None, note: str = "") -> str:
+    if not who:
+        return ""
+    text = f"{who} {when[:10]}" if when else who
+    return f"{text}（{note}）" if note else text
+
+
+def bonus_data(book: Book, year: int, quarter: int | None) -> dict[str, Any]:
+    claims = Q.list_claims(book, year, quarter)
+    rows = []
+    for c in claims:
+        reason = c["reason"] + (f"（佐证：{c['evidence']}）" if c.get("evidence") else "")
+        approve = _step_text(c["approved_by"], c["approved_at"])
+        if c["status"] == "驳回":
+            approve = _step_text(c["rejected_by"], c["rejected_at"], "驳回：" + c["reject_reason"])
+        rows.append(
+            {
+                "name": c["name"],
+                "date": c["date"],
+                "item_name": c["item_name"],
+                "points": fmt_points(Q._points(c["points"])),
+                "reason_text": reason,
+                "review_text": _step_text(c["reviewed_by"], c["reviewed_at"], c["review_note"]),
+                "approve_text": approve,
+                "status": c["status"],
+            }
+        )
+    approved = sum((Q._points(c["points"]) for c in claims if c["status"] == "审定"), Q.ZERO)
+    period = Q.quarter_label(year, quarter) if quarter else f"{year}年"
+    return {
+        "branch": book.branch()["name"],
+        "period": period,
+        "claims": rows,
+        "totals": f"共 {len(rows)} 条；已审定合计 {fmt_points(approved)} 分（加分为正，扣分为负）。",
+        "printed_on": date.today().isoformat(),
+    }
+
+
+def member_register_data(book: Book, member: str, year: int) -> dict[str, Any]:
+    m = book.roster.find(member)
+    result = score_book(book, year)
+    found = result.member(m["code"])
+    if found is None or not found.scored:
+        why = "；".join(found.reasons) if found else "当年不在本支部"
+        raise InputRefused(f"{m['name']} 不参加 {year} 年积分：{why}。")
+    sections = []
+    for name, points in found.sections.items():
+        entries = [
+            {
+                "date": ln.date,
+                "rule": ln.rule,
+                "fact": ln.fact,
+                "points": ("+" if ln.points > 0 else "") + fmt_points(ln.points),
+            }
+            for ln in found.lines
+            if ln.section == name
+        ]
+        sections.append({"name": name, "points": fmt_points(points), "entries": entries})
+    quarters = []
+    for st in Q.year_status(book, year):
+        q = st["quarter"]
+        total, note = "", ""
+        if st["state"] == "confirmed":
+            snap = json.loads(Q.snapshot(book, year, q)["payload"])  # type: ignore[index]
+            row = next((x for x in snap["members"] if x["code"] == m["code"]), None)
+            total = row["total"] if row else "—"
+            note = f"{st['confirmed_at'][:10]} 确认"
+        elif st["state"] != "future":
+            rv = Q.review(book, year, q)
+            row2 = next((r for r in rv.rows if r.code == m["code"]), None)
+            total = points_json(row2.total) if row2 else "—"
+            note = "公示中" if st["state"] == "publicity" else "未确认，随记录变化"
+        quarters.append(
+            {"label": st["label"], "total": total, "state": st["state_text"], "note": note}
+        )
+    head = Q.chain_head(book)
+    return {
+        "branch": book.branch()["name"],
+        "period": f"{year}年度",
+        "member": {
+            "name": m["name"],
+            "code": m["code"],
+            "group": m["group"],
+            "status": m["status"],
+        },
+        "sections": sections,
+        "quarters": quarters,
+        "total": fmt_points(found.total),
+        "as_of": result.as_of,
+        "flags": [f.text for f in found.flags],
+        "chain_head": head,
+        "chain_head_text": short_hash(head) if head else "",
+    }
+
+
+# ---------------------------------------------------------------- writers for printing.KINDS
+
+
+def _xlsx(out: Path) -> bool:
+    return ".xlsx" in Path(out).suffixes
+
+
+def _publicity(book: Book, out: Path, **opts: Any) -> None:
+    year, quarter = _need(opts, book, "公示表")
+    data = publicity_data(book, year, quarter)
+    if _xlsx(out):
+        _table_xlsx(
+            out,
+            "公示",
+            f"{data['branch']}{data['period']}党员积分公示",
+            ["序号", "姓名", "党小组", *data["sections"], "本季度合计", "年度累计"],
+            [
+                [i, m["name"], m["group"], *m["sections"], m["total"], m["ytd_total"]]
+                for i, m in enumerate(data["members"], start=1)
+            ],
+            [f"公示期：{data['publicity_start']} 至 {data['publicity_end']}"]
+            + ([f"校验值：{data['chain_head']}"] if data["chain_head"] else []),
+        )
+        return
+    from desktop.paper.quarter import write_publicity
+
+    write_publicity(out, data)
+
+
+def _quarter_review(book: Book, out: Path, **opts: Any) -> None:
+    year, quarter = _need(opts, book, "季度积分管理审核表")
+    data = review_sheet_data(book, year, quarter)
+    if _xlsx(out):
+        _table_xlsx(
+            out,
+            "季度审核",
+            f"{data['branch']}{data['period']}季度积分管理审核表",
+            [
+                "序号",
+                "姓名",
+                "党小组",
+                *data["sections"],
+                "合计",
+                "排名",
+                "较上季",
+                "年度累计",
+                "备注",
+            ],
+            [
+                [
+                    i,
+                    m["name"],
+                    m["group"],
+                    *m["sections"],
+                    m["total"],
+                    m["rank"],
+                    m["change"],
+                    m["ytd_total"],
+                    m["note"],
+                ]
+                for i, m in enumerate(data["members"], start=1)
+            ],
+            data["summary"] + ([f"校验值：{data['chain_head']}"] if data["chain_head"] else []),
+        )
+        return
+    from desktop.paper.quarter import write_quarter_review
+
+    write_quarter_review(out, data)
+
+
+def _bonus(book: Book, out: Path, **opts: Any) -> None:
+    year = int(opts.get("year") or book.current_year)
+    data = bonus_data(book, year, opts.get("quarter"))
+    if _xlsx(out):
+        _table_xlsx(
+            out,
+            "附加积分",
+            f"{data['branch']}{data['period']}附加积分明细表",
+            ["序号", "姓名", "日期", "项目", "分值", "事由及佐证", "初评", "审定", "状态"],
+            [
+                [
+                    i,
+                    c["name"],
+                    c["date"],
+                    c["item_name"],
+                    c["points"],
+                    c["reason_text"],
+                    c["review_text"],
+                    c["approve_text"],
+                    c["status"],
+                ]
+                for i, c in enumerate(data["claims"], start=1)
+            ],
+            [data["totals"]],
+        )
+        return
+    from desktop.paper.quarter import write_bonus_details
+
+    write_bonus_details(out, data)
+
+
+def _member_register(book: Book, out: Path, **opts: Any) -> None:
+    if not opts.get("member"):
+        raise InputRefused(
+            "打印党员积分考核管理登记表需要指明党员。", ["请加上 --member 编号或姓名。"]
+        )
+    year = int(opts.get("year") or book.current_year)
+    data = member_register_data(book, opts["member"], year)
+    if _xlsx(out):
+        rows = [
+            [e["date"], e["rule"], e["fact"], e["points"], "", ""]
+            for s in data["sections"]
+            for e in s["entries"]
+        ]
+        _table_xlsx(
+            out,
+            "登记表",
+            f"党员积分考核管理登记表（{data['member']['name']}，{year}年度）",
+            ["登记日期", "积分项目", "事由", "分值", "管理员签字", "书记签字"],
+            rows,
+            [f"{q['label']}：{q['total']}（{q['state']}）" for q in data["quarters"]]
+            + [f"年度累计：{data['total']} 分"],
+        )
+        return
+    from desktop.paper.quarter import write_member_register
+
+    write_member_register(out, data)
+
+
+def _table_xlsx(
+    out: Path, sheet: str, title: str, headers: list[str], rows: list[list[Any]], notes: list[str]
+) -> None:
+    from desktop.sheets.tables import write_table_workbook
+
+    write_table_workbook(
+        out,
+        sheet=sheet,
+        title=title,
+        headers=headers,
+        rows=[[str(v) for v in r] for r in rows],
+        notes=notes,
+    )
+
+
+QUARTER_KINDS = {
+    "publicity": ("党员积分公示", _publicity),
+    "quarter-review": ("季度积分管理审核表", _quarter_review),
+    "bonus-details": ("附加积分明细表", _bonus),
+    "member-register": ("党员积分考核管理登记表", _member_register),
+}

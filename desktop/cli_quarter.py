@@ -1,0 +1,444 @@
+"""Quarter subcommands of `pioneer`: period, review, claim, objection, correction.
+
+Kept apart from desktop/cli.py (as the meetings and dues commands are) so parallel work does
+not edit one file. Same conventions: exit 0 success, 1 refused (nothing written), 2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+
+
+def _out(text: str = "") -> None:
+    sys.stdout.write(text + "\n")
+
+
+def _err(text: str) -> None:
+    sys.stderr.write(text + "\n")
+
+
+def _json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def _open(args: argparse.Namespace) -> Any:
+    from desktop import cli
+
+    return cli._open(args)
+
+
+def _year(args: argparse.Namespace, book: Any) -> int:
+    return args.year or book.current_year
+
+
+def _next_quarter(book: Any, year: int) -> int:
+    """With no --quarter: the earliest quarter of the year not yet confirmed."""
+    from desktop.book.quarter import year_status
+
+    for st in year_status(book, year):
+        if st["state"] != "confirmed":
+            return st["quarter"]
+    return 4
+
+
+def _status_json(st: dict[str, Any]) -> dict[str, Any]:
+    keys = (
+        "year",
+        "quarter",
+        "label",
+        "state",
+        "state_text",
+        "publicity_start",
+        "publicity_end",
+        "publicity_rule",
+        "confirmed_at",
+        "hash",
+        "results_changed",
+        "blockers",
+    )
+    out = {k: st.get(k) for k in keys}
+    out["objections"] = [
+        {
+            k: o[k]
+            for k in (
+                "id",
+                "raised_by",
+                "content",
+                "raised_on",
+                "status",
+                "finding",
+                "changed",
+                "change_note",
+                "told_on",
+            )
+        }
+        for o in st.get("objections", [])
+    ]
+    out["notices"] = [
+        {k: n[k] for k in ("id", "issued_at", "start", "end", "reason", "results_hash")}
+        for n in st.get("notices", [])
+    ]
+    return out
+
+
+def _print_status(st: dict[str, Any]) -> None:
+    line = f"{st['label']}：{st['state_text']}"
+    if st.get("publicity_start"):
+        line += f"；公示 {st['publicity_start']} 至 {st['publicity_end']}（{st['publicity_rule']}）"
+    if st.get("confirmed_at"):
+        line += f"；{st['confirmed_at'][:10]} 确认"
+    _out(line)
+    if st.get("hash"):
+        _out(f"  校验值：{st['hash']}")
+    for n in st.get("notices", [])[1:]:
+        _out(f"  重新公示 {n['issued_at'][:10]}：{n['reason']}")
+    for o in st.get("objections", []):
+        state = "未答复" if o["status"] == "open" else ("已更正" if o["changed"] else "未更改")
+        _out(f"  异议 {o['id']}（{o['raised_by']}，{o['raised_on']}）：{o['content']} — {state}")
+    for b in st.get("blockers", []):
+        _out(f"  · {b}")
+
+
+def cmd_period(args: argparse.Namespace) -> int:
+    from desktop.book import quarter as Q
+
+    with _open(args) as book:
+        year = _year(args, book)
+        if args.action == "status":
+            sts = (
+                [Q.period_status(book, year, args.quarter)]
+                if args.quarter
+                else Q.year_status(book, year)
+            )
+            if args.json:
+                _json(
+                    {
+                        "year": year,
+                        "chain_head": Q.chain_head(book),
+                        "periods": [_status_json(s) for s in sts],
+                    }
+                )
+            else:
+                for st in sts:
+                    _print_status(st)
+            return EXIT_OK
+        quarter = args.quarter or _next_quarter(book, year)
+        if args.action == "publish":
+            st = Q.publish(book, year, quarter, start=args.start, reason=args.reason or "")
+            again = len(st["notices"]) > 1
+            _out(
+                f"{st['label']}已{'重新发布公示' if again else '开始公示'}："
+                f"{st['publicity_start']} 至 {st['publicity_end']}（{st['publicity_rule']}）。"
+            )
+            _out(
+                f"打印公示表：pioneer print publicity --year {year} --quarter {quarter} --out 公示.pdf"
+            )
+            return EXIT_OK
+        st = Q.confirm(book, year, quarter)
+        _out(f"{st['label']}已确认（不可撤销）。校验值：{st['hash']}")
+        return EXIT_OK
+
+
+def _row_json(r: Any) -> dict[str, Any]:
+    from desktop.rules.scoring import points_json
+
+    return {
+        "code": r.code,
+        "name": r.name,
+        "group": r.group,
+        "sections": {k: points_json(v) for k, v in r.sections.items()},
+        "total": points_json(r.total),
+        "ytd_total": points_json(r.ytd_total),
+        "rank": r.rank,
+        "change": points_json(r.change) if r.change is not None else None,
+        "below_60": r.below_60,
+        "veto": r.veto,
+        "unexcused": r.unexcused,
+        "pending_claims": r.pending_claims,
+        "flags": r.flags,
+    }
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from desktop.book import quarter as Q
+
+    with _open(args) as book:
+        year = _year(args, book)
+        quarter = args.quarter or _next_quarter(book, year)
+        rv = Q.review(book, year, quarter)
+    rows = rv.filtered(
+        below_60=args.below_60, veto=args.veto, unexcused=args.unexcused, pending=args.pending
+    )
+    if args.json:
+        _json(
+            {
+                "year": year,
+                "quarter": quarter,
+                "scheme": rv.scheme_id,
+                "as_of": rv.as_of,
+                "sections": rv.sections,
+                "members": [_row_json(r) for r in rows],
+            }
+        )
+        return EXIT_OK
+    _out("排名\t编号\t姓名\t" + "\t".join(rv.sections) + "\t合计\t较上季\t年度累计")
+    for r in rows:
+        cells = [str(r.sections[s]) for s in rv.sections]
+        change = "" if r.change is None else str(r.change)
+        _out(
+            f"{r.rank}\t{r.code}\t{r.name}\t"
+            + "\t".join(cells)
+            + f"\t{r.total}\t{change}\t{r.ytd_total}"
+        )
+    return EXIT_OK
+
+
+def _need_id(args: argparse.Namespace, what: str) -> int | None:
+    if args.id is None:
+        _err(f"用法错误：{what} 需要编号，例如 pioneer claim approve 3 --by 支委会。")
+        return None
+    return args.id
+
+
+def cmd_claim(args: argparse.Namespace) -> int:
+    from desktop.book import quarter as Q
+
+    with _open(args) as book:
+        if args.action == "add":
+            missing = [k for k in ("member", "date", "item") if not getattr(args, k)]
+            if missing:
+                _err(
+                    "用法错误：claim add 需要 --member、--date、--item（以及 --points、--reason）。"
+                )
+                return EXIT_USAGE
+            cid = Q.add_claim(
+                book,
+                args.member,
+                args.date,
+                args.item,
+                args.points,
+                args.reason or "",
+                evidence=args.evidence or "",
+                submitted_by=args.by or "",
+            )
+            _out(f"已登记第 {cid} 号积分申报（状态：申报），待党小组长初评。")
+            return EXIT_OK
+        if args.action == "list":
+            year = _year(args, book)
+            claims = Q.list_claims(book, year, args.quarter, status=args.status)
+            if args.json:
+                _json(
+                    [
+                        {
+                            k: c[k]
+                            for k in (
+                                "id",
+                                "code",
+                                "name",
+                                "date",
+                                "item",
+                                "item_name",
+                                "points",
+                                "reason",
+                                "evidence",
+                                "status",
+                                "reviewed_by",
+                                "approved_by",
+                                "rejected_by",
+                                "reject_reason",
+                                "caps",
+                            )
+                        }
+                        for c in claims
+                    ]
+                )
+            else:
+                for c in claims:
+                    _out(
+                        f"{c['id']}\t{c['date']}\t{c['code']}\t{c['name']}\t{c['item_name']}\t"
+                        f"{c['points']}\t{c['status']}\t{c['reason']}"
+                    )
+            return EXIT_OK
+        cid = _need_id(args, f"claim {args.action}")
+        if cid is None:
+            return EXIT_USAGE
+        if not args.by:
+            _err(f"用法错误：claim {args.action} 需要 --by（初评/审定/驳回的人）。")
+            return EXIT_USAGE
+        if args.action == "review":
+            Q.review_claim(book, cid, args.by, args.note or "")
+            _out(f"第 {cid} 号申报已初评，待支委会审定。")
+        elif args.action == "approve":
+            Q.approve_claim(book, cid, args.by)
+            _out(f"第 {cid} 号申报已审定，计入积分。")
+        else:
+            Q.reject_claim(book, cid, args.by, args.reason or "")
+            _out(f"第 {cid} 号申报已驳回。请把理由告知申报人。")
+    return EXIT_OK
+
+
+def cmd_objection(args: argparse.Namespace) -> int:
+    from desktop.book import quarter as Q
+
+    with _open(args) as book:
+        if args.action == "add":
+            year = _year(args, book)
+            quarter = args.quarter or _next_quarter(book, year)
+            oid = Q.raise_objection(
+                book,
+                year,
+                quarter,
+                raised_by=args.by or "",
+                content=args.content or "",
+                member=args.member,
+                raised_on=args.date,
+            )
+            _out(f"已登记第 {oid} 号异议，请调查核实后答复（pioneer objection answer {oid}）。")
+            return EXIT_OK
+        if args.action == "list":
+            year = _year(args, book)
+            quarter = args.quarter or _next_quarter(book, year)
+            st = Q.period_status(book, year, quarter)
+            if args.json:
+                _json(_status_json(st)["objections"])
+            else:
+                _print_status(st)
+            return EXIT_OK
+        oid = _need_id(args, "objection answer")
+        if oid is None:
+            return EXIT_USAGE
+        st = Q.answer_objection(
+            book,
+            oid,
+            finding=args.finding or "",
+            changed=args.changed,
+            change_note=args.change_note or "",
+            told_on=args.told_on,
+        )
+        _out(f"第 {oid} 号异议已答复。")
+        if st["notices"] and st["notices"][-1].get("objection_id") == oid:
+            _out(f"积分结果已更正，公示已重新发布：{st['notices'][-1]['reason']}")
+        elif st["results_changed"]:
+            _out("积分结果与公示不一致：请在更正记录后重新发布公示（pioneer period publish）。")
+    return EXIT_OK
+
+
+def cmd_correction(args: argparse.Namespace) -> int:
+    from desktop.book import quarter as Q
+
+    with _open(args) as book:
+        if args.action == "list":
+            rows = Q.list_corrections(book, _year(args, book))
+            if args.json:
+                _json(rows)
+            else:
+                for r in rows:
+                    _out(
+                        f"{r['id']}\t{r['date']}\t{r['code']}\t{r['name']}\t{r['item']}\t"
+                        f"{r['points']}\t{r['reason']}\t{r['refers_to']}"
+                    )
+            return EXIT_OK
+        if not (args.member and args.item and args.points is not None):
+            _err("用法错误：correction add 需要 --member、--item、--points、--reason。")
+            return EXIT_USAGE
+        cid = Q.add_correction(
+            book,
+            args.member,
+            args.item,
+            Decimal(str(args.points)) if _is_number(args.points) else args.points,
+            args.reason or "",
+            refers_to=args.refers_to or "",
+            when=args.date,
+        )
+        _out(f"已登记第 {cid} 号更正。")
+    return EXIT_OK
+
+
+def _is_number(text: str) -> bool:
+    try:
+        Decimal(str(text))
+    except Exception:
+        return False
+    return True
+
+
+def add_quarter_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
+    """Register the quarter subcommands with build_parser's `add` helper."""
+    year_help = "年度（默认账本的当前年度）"
+    q_help = "季度 1-4（默认：本年第一个未确认的季度）"
+
+    p = add(
+        "period",
+        cmd_period,
+        "季度：status 状态；publish 开始公示（或更正后重新公示）；confirm 确认（不可撤销）",
+    )
+    p.add_argument("action", choices=["status", "publish", "confirm"])
+    p.add_argument("--year", type=int, default=None, help=year_help)
+    p.add_argument("--quarter", type=int, default=None, choices=[1, 2, 3, 4], help=q_help)
+    p.add_argument("--start", default=None, help="公示开始日期 YYYY-MM-DD（默认今天）")
+    p.add_argument("--reason", default=None, help="重新公示的原因")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出（status）")
+
+    p = add("review", cmd_review, "季度评议：各部分得分、合计、排名、较上季变化、年度累计")
+    p.add_argument("--year", type=int, default=None, help=year_help)
+    p.add_argument("--quarter", type=int, default=None, choices=[1, 2, 3, 4], help=q_help)
+    p.add_argument("--below-60", action="store_true", help="只看低于 60 分的")
+    p.add_argument("--veto", action="store_true", help="只看有一票否决提示的")
+    p.add_argument("--unexcused", action="store_true", help="只看有无故缺席的")
+    p.add_argument("--pending", action="store_true", help="只看有待审申报的")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+
+    p = add(
+        "claim", cmd_claim, "积分申报：add 申报；review 初评；approve 审定；reject 驳回；list 列出"
+    )
+    p.add_argument("action", choices=["add", "list", "review", "approve", "reject"])
+    p.add_argument("id", nargs="?", type=int, help="申报编号（review/approve/reject）")
+    p.add_argument("--member", default=None, help="党员编号或姓名")
+    p.add_argument("--date", default=None, help="日期 YYYY-MM-DD")
+    p.add_argument("--item", default=None, help="方案中的申报项目（编号或名称）")
+    p.add_argument("--points", default=None, help="分值")
+    p.add_argument("--reason", default=None, help="事由（驳回时为驳回理由）")
+    p.add_argument("--evidence", default=None, help="佐证材料说明")
+    p.add_argument("--by", default=None, help="经办人：申报人、初评人、审定人或驳回人")
+    p.add_argument("--note", default=None, help="初评意见")
+    p.add_argument("--status", default=None, choices=["申报", "初评", "审定", "驳回"])
+    p.add_argument("--year", type=int, default=None, help=year_help)
+    p.add_argument("--quarter", type=int, default=None, choices=[1, 2, 3, 4])
+    p.add_argument("--json", action="store_true", help="以 JSON 输出（list）")
+
+    p = add("objection", cmd_objection, "公示异议：add 登记；answer 答复；list 列出")
+    p.add_argument("action", choices=["add", "answer", "list"])
+    p.add_argument("id", nargs="?", type=int, help="异议编号（answer）")
+    p.add_argument("--year", type=int, default=None, help=year_help)
+    p.add_argument("--quarter", type=int, default=None, choices=[1, 2, 3, 4], help=q_help)
+    p.add_argument("--by", default=None, help="提出异议的人")
+    p.add_argument("--member", default=None, help="异议涉及的党员（编号或姓名）")
+    p.add_argument("--content", default=None, help="异议内容")
+    p.add_argument("--date", default=None, help="提出日期（默认今天）")
+    p.add_argument("--finding", default=None, help="调查核实结果")
+    p.add_argument("--changed", action="store_true", help="已根据异议更正了记录")
+    p.add_argument("--change-note", default=None, help="更正了什么")
+    p.add_argument("--told-on", default=None, help="告知本人的日期（默认今天）")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出（list）")
+
+    p = add(
+        "correction", cmd_correction, "更正已确认季度的错误：在未确认的季度登记一条带原因的更正"
+    )
+    p.add_argument("action", choices=["add", "list"])
+    p.add_argument("--member", default=None, help="党员编号或姓名")
+    p.add_argument("--item", default=None, help="方案中的项目（编号或名称）")
+    p.add_argument("--points", default=None, help="更正的分值（加为正，减为负）")
+    p.add_argument("--reason", default=None, help="更正原因")
+    p.add_argument(
+        "--refers-to", default=None, help="被更正的原记录，如“2026-03-10 主题党日 无故缺席”"
+    )
+    p.add_argument("--date", default=None, help="更正日期（默认今天，须在未确认的季度）")
+    p.add_argument("--year", type=int, default=None, help=year_help)
+    p.add_argument("--json", action="store_true", help="以 JSON 输出（list）")

@@ -1,0 +1,218 @@
+"""The quarter's paper: 党员积分公示 (publicity notice), 季度积分管理审核表, 附加积分明细表 and
+each member's 党员积分考核管理登记表. Plain data in (see desktop/book/quarter_print.py), PDF out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from desktop.paper.layout import Column, Output, PaperDocument, Row, SpanRow, cn_date
+
+
+def _subtitle(data: Mapping[str, Any], extra: str = "") -> str:
+    parts = [f"党组织：{data['branch']}", data["period"]]
+    if extra:
+        parts.append(extra)
+    return "　　".join(p for p in parts if p)
+
+
+def _hash_lines(doc: PaperDocument, data: Mapping[str, Any]) -> None:
+    """The chain head of a confirmed quarter, printed so a reviewer can compare it later."""
+    if data.get("confirmed_at"):
+        doc.paragraph(
+            f"本季度积分已于{cn_date(data['confirmed_at'][:10])}经支部委员会确认，确认后不可更改。",
+            size=10.5,
+        )
+    if data.get("chain_head"):
+        doc.paragraph(f"校验值（链头 SHA-256）：{data['chain_head_text']}", size=9)
+
+
+def _score_columns(sections: Sequence[str], extra: Sequence[Column]) -> list[Column]:
+    cols = [Column("序号", 10), Column("姓名", 20), Column("党小组", 24)]
+    cols += [Column(name, None) for name in sections]
+    return cols + list(extra)
+
+
+def write_publicity(out: Output, data: Mapping[str, Any], *, invariant: bool = False) -> int:
+    """党员积分公示: each member's section scores and total, the dates, where to object."""
+    doc = PaperDocument(
+        out,
+        title=f"{data['branch']}{data['period']}党员积分公示",
+        subtitle=_subtitle(data),
+        landscape=True,
+        author=data["branch"],
+        invariant=invariant,
+    )
+    doc.paragraph(
+        f"按照{data['scheme_title']}，经党小组初评、支部委员会审定，现将{data['period']}"
+        f"党员积分情况予以公示。公示期为{cn_date(data['publicity_start'])}至"
+        f"{cn_date(data['publicity_end'])}（{data['publicity_rule']}）。"
+        f"公示期间，党员和群众如有异议，请向{data['contact']}反映。",
+        size=12,
+        indent=True,
+        space_after=2,
+    )
+    for note in data.get("reissues", []):
+        doc.paragraph(f"【重新公示】{note}", size=12, font="hei", space_after=1)
+    cols = _score_columns(data["sections"], [Column("本季度合计", 20), Column("年度累计", 20)])
+    rows: list[Row] = [
+        [str(i), m["name"], m["group"], *m["sections"], m["total"], m["ytd_total"]]
+        for i, m in enumerate(data["members"], start=1)
+    ]
+    if not rows:
+        rows.append(SpanRow("（无参加积分的党员）", align="center", shaded=False))
+    doc.table(cols, rows, size=10.5, zebra=True)
+    doc.spacer(2)
+    doc.paragraph(f"统计截至{cn_date(data['as_of'])}。共 {len(data['members'])} 人。", size=10.5)
+    _hash_lines(doc, data)
+    doc.issuer(data["branch"], data["issued_on"], seal_room=12)
+    return doc.build()
+
+
+def write_quarter_review(out: Output, data: Mapping[str, Any], *, invariant: bool = False) -> int:
+    """季度积分管理审核表: the committee's sheet, with rank, change and signatures."""
+    doc = PaperDocument(
+        out,
+        title="季度积分管理审核表",
+        subtitle=_subtitle(data, f"方案：{data['scheme_title']}"),
+        landscape=True,
+        author=data["branch"],
+        invariant=invariant,
+    )
+    cols = _score_columns(
+        data["sections"],
+        [
+            Column("合计", 15),
+            Column("排名", 11),
+            Column("较上季", 14),
+            Column("年度累计", 16),
+            Column("备注", 40, "left"),
+        ],
+    )
+    rows: list[Row] = [
+        [
+            str(i),
+            m["name"],
+            m["group"],
+            *m["sections"],
+            m["total"],
+            str(m["rank"]),
+            m["change"],
+            m["ytd_total"],
+            m["note"],
+        ]
+        for i, m in enumerate(data["members"], start=1)
+    ]
+    if not rows:
+        rows.append(SpanRow("（无参加积分的党员）", align="center", shaded=False))
+    doc.table(cols, rows, size=9.5, zebra=True)
+    doc.spacer(2)
+    for line in data["summary"]:
+        doc.paragraph(line, size=10.5)
+    _hash_lines(doc, data)
+    # No issuer block: the branch is in the subtitle, and the signatures date the sheet.
+    doc.signature_lines(["制表人", "党小组长", "支部书记"], size=11)
+    return doc.build()
+
+
+def write_bonus_details(out: Output, data: Mapping[str, Any], *, invariant: bool = False) -> int:
+    """附加积分明细表: every claim of the period with its steps."""
+    doc = PaperDocument(
+        out,
+        title="附加积分明细表",
+        subtitle=_subtitle(data),
+        landscape=True,
+        author=data["branch"],
+        invariant=invariant,
+    )
+    cols = [
+        Column("序号", 10),
+        Column("姓名", 20),
+        Column("日期", 22),
+        Column("项目", 30),
+        Column("分值", 13),
+        Column("事由及佐证", None, "left"),
+        Column("初评", 30, "left"),
+        Column("审定", 30, "left"),
+        Column("状态", 14),
+    ]
+    rows: list[Row] = [
+        [
+            str(i),
+            c["name"],
+            c["date"],
+            c["item_name"],
+            c["points"],
+            c["reason_text"],
+            c["review_text"],
+            c["approve_text"],
+            c["status"],
+        ]
+        for i, c in enumerate(data["claims"], start=1)
+    ]
+    if not rows:
+        rows.append(SpanRow("（本期没有积分申报）", align="center", shaded=False))
+    doc.table(cols, rows, size=10, zebra=True)
+    doc.spacer(2)
+    doc.paragraph(data["totals"], size=10.5)
+    doc.signature_lines(["积分管理员", "支部书记"], size=11)
+    doc.issuer(data["branch"], data["printed_on"], seal_room=8, size=12)
+    return doc.build()
+
+
+def write_member_register(out: Output, data: Mapping[str, Any], *, invariant: bool = False) -> int:
+    """党员积分考核管理登记表: one member's dated entries, with signature columns."""
+    m = data["member"]
+    doc = PaperDocument(
+        out,
+        title="党员积分考核管理登记表",
+        subtitle=_subtitle(data),
+        author=data["branch"],
+        invariant=invariant,
+    )
+    doc.fields(
+        [
+            ("姓名", m["name"]),
+            ("编号", m["code"]),
+            ("党小组", m["group"]),
+            ("人员类别", m["status"]),
+        ],
+        per_row=2,
+    )
+    cols = [
+        Column("登记日期", 22),
+        Column("积分项目", 26),
+        Column("事由", None, "left"),
+        Column("分值", 13),
+        Column("管理员签字", 19),
+        Column("书记签字", 17),
+    ]
+    rows: list[Row] = []
+    for section in data["sections"]:
+        rows.append(SpanRow(f"{section['name']}　{section['points']} 分"))
+        for e in section["entries"]:
+            rows.append([e["date"], e["rule"], e["fact"], e["points"], "", ""])
+    if not rows:
+        rows.append(SpanRow("（本年度暂无积分记录）", align="center", shaded=False))
+    doc.table(cols, rows, size=10, min_row_height=7)
+    doc.heading("各季度积分", size=13, keep_mm=30)
+    q_cols = [
+        Column("季度", 30),
+        Column("积分", 25),
+        Column("状态", 25),
+        Column("说明", None, "left"),
+    ]
+    doc.table(
+        q_cols,
+        [[q["label"], q["total"], q["state"], q["note"]] for q in data["quarters"]],
+        size=10.5,
+    )
+    doc.spacer(2)
+    doc.paragraph(f"年度累计（截至{cn_date(data['as_of'])}）：{data['total']} 分", size=12)
+    for flag in data["flags"]:
+        doc.paragraph(f"※ {flag}", size=10.5)
+    if data.get("chain_head"):
+        doc.paragraph(f"校验值（链头 SHA-256）：{data['chain_head_text']}", size=9)
+    doc.signature_lines(["积分管理员", "支部书记"], size=11)
+    return doc.build()
