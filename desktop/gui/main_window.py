@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         self.add_screen("会议活动", "desktop.gui.meetings_screen:MeetingsScreen")
         self.add_screen("党费", "desktop.gui.dues_screen:DuesScreen")
         self.add_screen("积分方案", "desktop.gui.scheme_screen:SchemeScreen")
+        self.add_screen("季度评议", "desktop.gui.quarter_screen:QuarterScreen")
         self.journal_screen = JournalScreen(self._book, self)
         self.backup_screen = BackupScreen(self._book, self)
         self.backup_screen.restore_requested.connect(self.restore_from_backup)
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
     meetings_screen = property(lambda self: self.screen("会议活动"))
     dues_screen = property(lambda self: self.screen("党费"))
     scheme_screen = property(lambda self: self.screen("积分方案"))
+    quarter_screen = property(lambda self: self.screen("季度评议"))
 
     def add_screen(
         self,

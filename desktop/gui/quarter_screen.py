@@ -1,0 +1,698 @@
+"""The 季度评议 screen: the review table, the claims queue, publicity and objections, and the
+confirmation that cannot be undone.
+
+Reading and writing go through `desktop.book.quarter`; scoring the year and printing run off
+the UI thread (each job opens its own Book, as sqlite3 wants). Questions to the user are small
+methods (`ask_*`) so tests can answer them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.book import quarter as Q
+from desktop.book.errors import BookError
+from desktop.book.store import Book
+from desktop.gui.worker import run_in_background
+
+FILTERS = (
+    ("below_60", "低于60分"),
+    ("veto", "一票否决提示"),
+    ("unexcused", "有无故缺席"),
+    ("pending", "有待审申报"),
+)
+STATE_COLORS = {"open": "#555555", "publicity": "#b36b00", "confirmed": "#1b7f3b"}
+
+
+def _load(path: Path, year: int, quarter: int) -> dict[str, Any]:
+    """On a worker thread: everything the screen shows for one quarter."""
+    with Book.open(path) as book:
+        status = Q.period_status(book, year, quarter)
+        try:
+            rv = Q.review(book, year, quarter)
+        except BookError as exc:
+            rv, error = None, str(exc)
+        else:
+            error = ""
+        claims = Q.list_claims(book, year, quarter)
+        return {"status": status, "review": rv, "claims": claims, "error": error}
+
+
+def _item(text: Any, *, align_right: bool = False, data: Any = None) -> QTableWidgetItem:
+    it = QTableWidgetItem("" if text is None else str(text))
+    it.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)
+    if align_right:
+        it.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    if data is not None:
+        it.setData(Qt.ItemDataRole.UserRole, data)
+    return it
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    t = QTableWidget(0, len(headers))
+    t.setHorizontalHeaderLabels(headers)
+    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    t.verticalHeader().setVisible(False)
+    t.setAlternatingRowColors(True)
+    return t
+
+
+class ClaimDialog(QDialog):
+    """新申报: member, date, item (showing the range and what is left under the caps)."""
+
+    def __init__(self, book: Book, year: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("新积分申报")
+        self.book = book
+        form = QFormLayout(self)
+        self.member = QComboBox()
+        for m in book.roster.members(include_left=False):
+            self.member.addItem(f"{m['name']}（{m['code']}）", m["code"])
+        self.date = QDateEdit(QDate.currentDate())
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.item = QComboBox()
+        for section, it in Q.claim_items(Q.year_scheme(book, year)):
+            self.item.addItem(f"{section} — {it.name}", it.id)
+        self.points = QLineEdit()
+        self.points.setPlaceholderText("分值，如 3 或 -1")
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.reason = QLineEdit()
+        self.evidence = QLineEdit()
+        form.addRow("党员", self.member)
+        form.addRow("日期", self.date)
+        form.addRow("申报项目", self.item)
+        form.addRow("分值", self.points)
+        form.addRow("", self.hint)
+        form.addRow("事由", self.reason)
+        form.addRow("佐证材料", self.evidence)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        for w in (self.member, self.item):
+            w.currentIndexChanged.connect(self._update_hint)
+        self._update_hint()
+
+    def _update_hint(self) -> None:
+        code, item_id = self.member.currentData(), self.item.currentData()
+        if not code or not item_id:
+            return
+        iso = self.date.date().toString("yyyy-MM-dd")
+        scheme = Q.year_scheme(self.book, int(iso[:4]))
+        it = scheme.item(item_id)
+        parts = []
+        if it is not None and it.range is not None:
+            parts.append(f"每次可申报 {it.range[0]} 至 {it.range[1]} 分")
+        elif it is not None and it.points is not None:
+            parts.append(f"每次固定 {it.points} 分")
+            self.points.setText(str(it.points))
+        m = self.book.roster.find(code)
+        parts += [u.text() for u in Q.cap_uses(self.book, m["id"], item_id, iso)]
+        self.hint.setText("；".join(parts))
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "member": self.member.currentData(),
+            "when": self.date.date().toString("yyyy-MM-dd"),
+            "item": self.item.currentData(),
+            "points": self.points.text().strip() or None,
+            "reason": self.reason.text(),
+            "evidence": self.evidence.text(),
+        }
+
+
+class QuarterScreen(QWidget):
+    """`QuarterScreen(book)`; `set_book(book)` when another book is opened."""
+
+    changed = Signal()
+    loaded = Signal()
+
+    def __init__(self, book: Book, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.book = book
+        self.data: dict[str, Any] | None = None
+        self._loading = False
+        self._reload_again = False
+        self._build()
+        self.set_book(book)
+
+    # -- layout -----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.quarter = QComboBox()
+        for q in range(1, 5):
+            self.quarter.addItem(f"第{q}季度", q)
+        self.state = QLabel()
+        font = QFont(self.state.font())
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.state.setFont(font)
+        self.publish_button = QPushButton("开始公示…")
+        self.print_notice_button = QPushButton("打印公示表…")
+        self.print_review_button = QPushButton("打印审核表…")
+        self.confirm_button = QPushButton("确认本季度…")
+        top.addWidget(QLabel("年度"))
+        top.addWidget(self.year)
+        top.addWidget(self.quarter)
+        top.addStretch(1)
+        for b in (
+            self.publish_button,
+            self.print_notice_button,
+            self.print_review_button,
+            self.confirm_button,
+        ):
+            top.addWidget(b)
+        outer.addLayout(top)
+        # The state on its own line: long publicity dates must not widen the window.
+        self.state.setWordWrap(True)
+        outer.addWidget(self.state)
+        self.blockers = QLabel()
+        self.blockers.setWordWrap(True)
+        outer.addWidget(self.blockers)
+
+        self.tabs = QTabWidget()
+        outer.addWidget(self.tabs, 1)
+        # Review tab: filters, table, drill-down.
+        review = QWidget()
+        rl = QVBoxLayout(review)
+        fl = QHBoxLayout()
+        self.filters: dict[str, QCheckBox] = {}
+        fl.addWidget(QLabel("只看："))
+        for key, text in FILTERS:
+            box = QCheckBox(text)
+            box.toggled.connect(self._fill_review)
+            self.filters[key] = box
+            fl.addWidget(box)
+        fl.addStretch(1)
+        self.summary = QLabel()
+        fl.addWidget(self.summary)
+        rl.addLayout(fl)
+        split = QSplitter(Qt.Orientation.Vertical)
+        self.review_table = _table([])
+        self.review_table.itemSelectionChanged.connect(self._show_lines)
+        self.detail = QPlainTextEdit()
+        self.detail.setReadOnly(True)
+        self.detail.setPlaceholderText("选中一名党员，这里显示每一分来自哪条记录。")
+        split.addWidget(self.review_table)
+        split.addWidget(self.detail)
+        split.setSizes([420, 180])
+        rl.addWidget(split, 1)
+        self.tabs.addTab(review, "评议表")
+        # Claims tab.
+        claims = QWidget()
+        cl = QVBoxLayout(claims)
+        cb = QHBoxLayout()
+        self.new_claim_button = QPushButton("新申报…")
+        self.review_claim_button = QPushButton("初评")
+        self.approve_claim_button = QPushButton("审定")
+        self.reject_claim_button = QPushButton("驳回…")
+        for b in (
+            self.new_claim_button,
+            self.review_claim_button,
+            self.approve_claim_button,
+            self.reject_claim_button,
+        ):
+            cb.addWidget(b)
+        cb.addStretch(1)
+        cl.addLayout(cb)
+        self.claims_table = _table(
+            ["编号", "日期", "姓名", "项目", "分值", "事由", "状态", "经办", "封顶余量"]
+        )
+        cl.addWidget(self.claims_table, 1)
+        self.tabs.addTab(claims, "积分申报")
+        # Publicity and objections tab.
+        pub = QWidget()
+        pl = QVBoxLayout(pub)
+        self.publicity_text = QLabel()
+        self.publicity_text.setWordWrap(True)
+        self.publicity_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        pl.addWidget(self.publicity_text)
+        ob = QHBoxLayout()
+        self.add_objection_button = QPushButton("登记异议…")
+        self.answer_objection_button = QPushButton("答复异议…")
+        ob.addWidget(self.add_objection_button)
+        ob.addWidget(self.answer_objection_button)
+        ob.addStretch(1)
+        pl.addLayout(ob)
+        self.objections_table = _table(
+            ["编号", "提出人", "日期", "内容", "状态", "核实结果", "是否更正", "告知日期"]
+        )
+        pl.addWidget(self.objections_table, 1)
+        self.tabs.addTab(pub, "公示与异议")
+
+        self.year.valueChanged.connect(self.reload)
+        self.quarter.currentIndexChanged.connect(self.reload)
+        self.publish_button.clicked.connect(self.publish)
+        self.print_notice_button.clicked.connect(lambda: self.print_kind("publicity"))
+        self.print_review_button.clicked.connect(lambda: self.print_kind("quarter-review"))
+        self.confirm_button.clicked.connect(self.confirm)
+        self.new_claim_button.clicked.connect(self.new_claim)
+        self.review_claim_button.clicked.connect(self.review_selected_claim)
+        self.approve_claim_button.clicked.connect(self.approve_selected_claim)
+        self.reject_claim_button.clicked.connect(self.reject_selected_claim)
+        self.add_objection_button.clicked.connect(self.add_objection)
+        self.answer_objection_button.clicked.connect(self.answer_selected_objection)
+
+    # -- data -------------------------------------------------------------------------------
+
+    def set_book(self, book: Book) -> None:
+        self.book = book
+        year = book.current_year
+        today = date.today()
+        quarter = (today.month - 1) // 3 + 1 if today.year == year else 1
+        for st in Q.year_status(book, year):
+            if st["state"] != "confirmed" and st["state"] != "future":
+                quarter = st["quarter"]
+                break
+        self.year.blockSignals(True)
+        self.quarter.blockSignals(True)
+        self.year.setValue(year)
+        self.quarter.setCurrentIndex(quarter - 1)
+        self.year.blockSignals(False)
+        self.quarter.blockSignals(False)
+        self.reload()
+
+    @property
+    def year_quarter(self) -> tuple[int, int]:
+        return self.year.value(), int(self.quarter.currentData())
+
+    def reload(self) -> None:
+        """Recompute off the UI thread; the table keeps showing the old data meanwhile."""
+        if self._loading:
+            self._reload_again = True
+            return
+        self._loading = True
+        year, quarter = self.year_quarter
+        path = self.book.path
+        run_in_background(
+            self,
+            lambda: _load(path, year, quarter),
+            on_done=self._loaded,
+            on_error=self._load_failed,
+            label=f"正在计算{Q.quarter_label(year, quarter)}的积分…",
+        )
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self._loading = False
+        self.state.setText("无法计算")
+        self.blockers.setText(str(exc))
+        self.loaded.emit()
+
+    def _loaded(self, data: dict[str, Any]) -> None:
+        self._loading = False
+        if self._reload_again:
+            self._reload_again = False
+            self.reload()
+            return
+        self.data = data
+        self._fill_status()
+        self._fill_review()
+        self._fill_claims()
+        self._fill_objections()
+        self.loaded.emit()
+
+    def _fill_status(self) -> None:
+        st = self.data["status"]  # type: ignore[index]
+        state = st["state"]
+        text = f"{st['label']}　{st['state_text']}"
+        if st.get("publicity_start"):
+            text += f"（公示 {st['publicity_start']} 至 {st['publicity_end']}）"
+        self.state.setText(text)
+        self.state.setStyleSheet(f"color: {STATE_COLORS.get(state, '#000')}")
+        lines = [f"· {b}" for b in st["blockers"]] if state == "publicity" else []
+        if state == "confirmed":
+            lines = [f"已于 {st['confirmed_at'][:10]} 确认，不可更改。校验值：{st['hash']}"]
+        if self.data["error"]:  # type: ignore[index]
+            lines.append(self.data["error"])  # type: ignore[index]
+        self.blockers.setText("\n".join(lines))
+        self.publish_button.setText("重新公示…" if state == "publicity" else "开始公示…")
+        editable = state != "confirmed"
+        for b in (
+            self.publish_button,
+            self.confirm_button,
+            self.new_claim_button,
+            self.review_claim_button,
+            self.approve_claim_button,
+            self.reject_claim_button,
+            self.add_objection_button,
+            self.answer_objection_button,
+        ):
+            b.setEnabled(editable)
+        self.confirm_button.setEnabled(state == "publicity" and not st["blockers"])
+        self.print_notice_button.setEnabled(state != "open")
+        self.add_objection_button.setEnabled(state == "publicity")
+        self.answer_objection_button.setEnabled(bool(st["open_objections"]))
+        info = [f"公示要求：{st['publicity_rule']}。异议受理：{Q.objection_contact(self.book)}。"]
+        for i, n in enumerate(st["notices"]):
+            word = "首次公示" if i == 0 else "重新公示"
+            reason = f"：{n['reason']}" if n["reason"] else ""
+            info.append(f"{n['issued_at'][:10]} {word}（{n['start']} 至 {n['end']}）{reason}")
+        self.publicity_text.setText("\n".join(info))
+
+    def _fill_review(self) -> None:
+        if not self.data:
+            return
+        rv: Q.Review | None = self.data["review"]
+        t = self.review_table
+        t.setRowCount(0)
+        if rv is None:
+            return
+        headers = [
+            "排名",
+            "编号",
+            "姓名",
+            "党小组",
+            *rv.sections,
+            "合计",
+            "较上季",
+            "年度累计",
+            "提示",
+        ]
+        t.setColumnCount(len(headers))
+        t.setHorizontalHeaderLabels(headers)
+        chosen = {k: box.isChecked() for k, box in self.filters.items()}
+        # Ranked order on screen (the printed notice keeps the roster's order).
+        rows = sorted(rv.filtered(**chosen), key=lambda r: (r.rank, r.code))
+        self.detail.clear()
+        t.setRowCount(len(rows))
+        for r_i, r in enumerate(rows):
+            change = "" if r.change is None else (f"+{r.change}" if r.change > 0 else str(r.change))
+            hints = []
+            if r.veto:
+                hints.append("一票否决待核")
+            if r.unexcused:
+                hints.append(f"无故缺席{r.unexcused}次")
+            if r.pending_claims:
+                hints.append(f"待审申报{r.pending_claims}条")
+            cells = [
+                (r.rank, True),
+                (r.code, False),
+                (r.name, False),
+                (r.group, False),
+                *[(r.sections[s], True) for s in rv.sections],
+                (r.total, True),
+                (change, True),
+                (r.ytd_total, True),
+                ("；".join(hints), False),
+            ]
+            for c_i, (value, right) in enumerate(cells):
+                it = _item(value, align_right=right, data=r.code)
+                if r.below_60 and c_i == len(cells) - 4:
+                    it.setForeground(QColor("#c00000"))
+                t.setItem(r_i, c_i, it)
+        t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        t.horizontalHeader().setStretchLastSection(True)
+        self.summary.setText(f"显示 {len(rows)} / {len(rv.rows)} 人　统计截至 {rv.as_of}")
+
+    def _show_lines(self) -> None:
+        if not self.data or self.data["review"] is None:
+            return
+        items = self.review_table.selectedItems()
+        if not items:
+            return
+        code = items[0].data(Qt.ItemDataRole.UserRole)
+        from desktop.rules.scoring import explain_text
+
+        m = self.data["review"].member(code)
+        self.detail.setPlainText(explain_text(m) if m else "")
+
+    def _fill_claims(self) -> None:
+        t = self.claims_table
+        claims = self.data["claims"]  # type: ignore[index]
+        t.setRowCount(len(claims))
+        for r_i, c in enumerate(claims):
+            by = c["rejected_by"] or c["approved_by"] or c["reviewed_by"] or c["submitted_by"]
+            reason = c["reason"] + (f"（驳回：{c['reject_reason']}）" if c["reject_reason"] else "")
+            for c_i, value in enumerate(
+                [
+                    c["id"],
+                    c["date"],
+                    c["name"],
+                    c["item_name"],
+                    c["points"],
+                    reason,
+                    c["status"],
+                    by,
+                    "；".join(c["caps"]),
+                ]
+            ):
+                t.setItem(r_i, c_i, _item(value, data=c["id"]))
+        t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        t.horizontalHeader().setStretchLastSection(True)
+
+    def _fill_objections(self) -> None:
+        t = self.objections_table
+        obs = self.data["status"]["objections"]  # type: ignore[index]
+        t.setRowCount(len(obs))
+        for r_i, o in enumerate(obs):
+            answered = o["status"] == "answered"
+            changed = (
+                ("已更正：" + o["change_note"]) if o["changed"] else ("未更改" if answered else "")
+            )
+            for c_i, value in enumerate(
+                [
+                    o["id"],
+                    o["raised_by"],
+                    o["raised_on"],
+                    o["content"],
+                    "已答复" if answered else "未答复",
+                    o["finding"],
+                    changed,
+                    o["told_on"] or "",
+                ]
+            ):
+                t.setItem(r_i, c_i, _item(value, data=o["id"]))
+        t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        t.horizontalHeader().setStretchLastSection(True)
+
+    # -- questions (tests answer these) -------------------------------------------------------
+
+    def ask_claim(self) -> dict[str, Any] | None:
+        dialog = ClaimDialog(self.book, self.year_quarter[0], self)
+        return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def ask_text(self, title: str, label: str) -> str | None:
+        text, ok = QInputDialog.getText(self, title, label)
+        return text if ok else None
+
+    def ask_publish_start(self) -> str | None:
+        st = self.data["status"] if self.data else {}
+        if st.get("state") == "publicity":
+            reason = self.ask_text("重新公示", "积分结果有更正，请写明更正的内容（将印在公示上）：")
+            return None if reason is None else f"reason:{reason}"
+        text, ok = QInputDialog.getText(
+            self, "开始公示", "公示开始日期（年-月-日）：", text=date.today().isoformat()
+        )
+        return text if ok else None
+
+    def ask_objection(self) -> dict[str, Any] | None:
+        by = self.ask_text("登记异议", "提出异议的人：")
+        if not by:
+            return None
+        content = self.ask_text("登记异议", "异议内容（对谁的哪一项积分有什么意见）：")
+        return {"raised_by": by, "content": content or ""} if content is not None else None
+
+    def ask_answer(self, objection_id: int) -> dict[str, Any] | None:
+        finding = self.ask_text(f"答复第 {objection_id} 号异议", "调查核实的结果：")
+        if finding is None:
+            return None
+        changed = (
+            QMessageBox.question(self, "答复异议", "是否根据这条异议更正了记录？")
+            == QMessageBox.StandardButton.Yes
+        )
+        note = self.ask_text("答复异议", "更正了什么：") if changed else ""
+        return {"finding": finding, "changed": changed, "change_note": note or ""}
+
+    def ask_confirm(self, label: str) -> bool:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("确认季度积分")
+        box.setText(f"确认{label}的积分结果？")
+        box.setInformativeText(
+            "确认后不可撤销：本季度的积分结果将被永久保存，本季度的签到、党费、申报等记录"
+            "全部锁定，不能再修改或删除；以后发现错误只能登记“更正”。"
+        )
+        yes = box.addButton("确认，不可撤销", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is yes
+
+    def ask_save_path(self, suggested: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            "保存为 PDF",
+            str(Path.home() / suggested),
+            "PDF 文件 (*.pdf);;Excel 表格 (*.xlsx)",
+        )
+        return path or None
+
+    def tell(self, text: str) -> None:
+        QMessageBox.information(self, "季度评议", text)
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def _act(self, fn: Any, done: str = "") -> bool:
+        try:
+            fn()
+        except BookError as exc:
+            QMessageBox.warning(self, "未能完成", str(exc) + "\n" + "\n".join(_lines(exc)))
+            return False
+        if done:
+            self.tell(done)
+        self.changed.emit()
+        self.reload()
+        return True
+
+    def _selected(self, table: QTableWidget) -> int | None:
+        items = table.selectedItems()
+        if not items:
+            self.tell("请先在表格中选中一行。")
+            return None
+        return int(items[0].data(Qt.ItemDataRole.UserRole))
+
+    def new_claim(self) -> None:
+        values = self.ask_claim()
+        if values:
+            self._act(
+                lambda: Q.add_claim(
+                    self.book,
+                    values["member"],
+                    values["when"],
+                    values["item"],
+                    values["points"],
+                    values["reason"],
+                    evidence=values.get("evidence", ""),
+                )
+            )
+
+    def review_selected_claim(self) -> None:
+        cid = self._selected(self.claims_table)
+        if cid is None:
+            return
+        by = self.ask_text("初评", "初评人（党小组长）：")
+        if by:
+            self._act(lambda: Q.review_claim(self.book, cid, by))
+
+    def approve_selected_claim(self) -> None:
+        cid = self._selected(self.claims_table)
+        if cid is None:
+            return
+        by = self.ask_text("审定", "审定（支委会）经办人：")
+        if by:
+            self._act(lambda: Q.approve_claim(self.book, cid, by))
+
+    def reject_selected_claim(self) -> None:
+        cid = self._selected(self.claims_table)
+        if cid is None:
+            return
+        reason = self.ask_text("驳回", "驳回理由（将告知申报人）：")
+        if reason is not None:
+            self._act(lambda: Q.reject_claim(self.book, cid, self.book.actor, reason))
+
+    def publish(self) -> None:
+        year, quarter = self.year_quarter
+        answer = self.ask_publish_start()
+        if answer is None:
+            return
+        if answer.startswith("reason:"):
+            self._act(
+                lambda: Q.publish(self.book, year, quarter, reason=answer[7:]),
+                "已重新发布公示，请打印新的公示表张贴。",
+            )
+        else:
+            self._act(
+                lambda: Q.publish(self.book, year, quarter, start=answer),
+                "公示已开始，请打印公示表张贴。",
+            )
+
+    def add_objection(self) -> None:
+        year, quarter = self.year_quarter
+        values = self.ask_objection()
+        if values:
+            self._act(lambda: Q.raise_objection(self.book, year, quarter, **values))
+
+    def answer_selected_objection(self) -> None:
+        oid = self._selected(self.objections_table)
+        if oid is None:
+            return
+        values = self.ask_answer(oid)
+        if values:
+            self._act(lambda: Q.answer_objection(self.book, oid, **values))
+
+    def confirm(self) -> None:
+        year, quarter = self.year_quarter
+        label = Q.quarter_label(year, quarter)
+        if not self.ask_confirm(label):
+            return
+        self._act(lambda: Q.confirm(self.book, year, quarter), f"{label}已确认。")
+
+    def print_kind(self, kind: str) -> None:
+        year, quarter = self.year_quarter
+        names = {"publicity": "公示表", "quarter-review": "季度积分管理审核表"}
+        out = self.ask_save_path(f"{Q.quarter_label(year, quarter)}{names.get(kind, kind)}.pdf")
+        if not out:
+            return
+        path = self.book.path
+
+        def job() -> Path:
+            from desktop.book.printing import print_document
+
+            with Book.open(path) as book:
+                return print_document(book, kind, Path(out), year=year, quarter=quarter)
+
+        def failed(exc: BaseException) -> None:
+            QMessageBox.warning(self, "未能打印", str(exc))
+
+        run_in_background(
+            self,
+            job,
+            on_done=lambda p: self.tell(f"已生成：{p}"),
+            on_error=failed,
+            label="正在生成 PDF…",
+        )
+
+
+def _lines(exc: BookError) -> list[str]:
+    lines = getattr(exc, "lines", None)
+    return lines() if callable(lines) else []
