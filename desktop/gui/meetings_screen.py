@@ -258,8 +258,9 @@ class MeetingsScreen(QWidget):
         a = self._activities[rows[0].row()]
         if self._activity and a["id"] == self._activity["id"]:
             return
-        if self._dirty() and not self._confirm_discard():
-            self.select_activity(self._activity["id"])  # type: ignore[index]
+        # Reloads clear `_activity` first: then there is nothing on screen to lose.
+        if self._activity is not None and self._dirty() and not self._confirm_discard():
+            self.select_activity(self._activity["id"])
             return
         self._show_activity(a["id"])
 
@@ -373,9 +374,9 @@ class MeetingsScreen(QWidget):
         leave = sum(1 for s in statuses if s in ("因公请假", "因私请假"))
         absent = statuses.count("无故缺席")
         unset = statuses.count(UNSET)
-        text = f"应到 {len(statuses)}　实到 {present}　请假 {leave}　缺席 {absent}"
+        text = f"应到{len(statuses)}　实到{present}　请假{leave}　缺席{absent}"
         if unset:
-            text += f"　未登记 {unset}"
+            text += f"　未登记{unset}"
         if self._dirty():
             text += "　（未保存）"
         self.ui.countsLabel.setText(text)

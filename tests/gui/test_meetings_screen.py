@@ -91,7 +91,7 @@ def create_activity(qtbot, screen, typist, day: str, topic: str) -> int:
 
 
 def test_create_activity_print_signin_record_by_keyboard_and_see_points(
-    qtbot, screen, branch_book, typist, tmp_path, monkeypatch
+    qtbot, screen, branch_book, typist, tmp_path, monkeypatch, messages
 ):
     activity_id = create_activity(qtbot, screen, typist, f"{YEAR}-01-10", "学习党章")
     act = Meetings(branch_book).activity(activity_id)
@@ -144,6 +144,7 @@ def test_create_activity_print_signin_record_by_keyboard_and_see_points(
         key(search, digit)
     key(search, (Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier))  # save
     assert keys < 15, keys
+    assert messages.texts("question") == []  # saving asked nothing
 
     saved = {r["name"]: r["status"] for r in Meetings(branch_book).attendance(activity_id)}
     assert len(saved) == 40

@@ -85,6 +85,7 @@ class Ui_MeetingsScreen(object):
 
         self.listSummary = QLabel(self.listPane)
         self.listSummary.setObjectName(u"listSummary")
+        self.listSummary.setWordWrap(True)
 
         self.listLayout.addWidget(self.listSummary)
 
@@ -150,13 +151,14 @@ class Ui_MeetingsScreen(object):
 
         self.searchEdit = QLineEdit(self.detailPane)
         self.searchEdit.setObjectName(u"searchEdit")
-        self.searchEdit.setMinimumSize(QSize(200, 0))
+        self.searchEdit.setMinimumSize(QSize(150, 0))
         self.searchEdit.setClearButtonEnabled(True)
 
         self.entryRow.addWidget(self.searchEdit)
 
         self.countsLabel = QLabel(self.detailPane)
         self.countsLabel.setObjectName(u"countsLabel")
+        self.countsLabel.setWordWrap(True)
 
         self.entryRow.addWidget(self.countsLabel)
 
@@ -371,16 +373,16 @@ class Ui_MeetingsScreen(object):
 #if QT_CONFIG(tooltip)
         self.recordButton.setToolTip(QCoreApplication.translate("MeetingsScreen", u"\u751f\u6210\u515a\u5458\u79ef\u5206\u7eaa\u5b9e\u7ba1\u7406\u8bb0\u5f55\u8868\uff08PDF\uff09\uff1a\u8c01\u53c2\u52a0\u3001\u8bf7\u5047\u3001\u7f3a\u5e2d\uff0c\u5404\u5f97\u591a\u5c11\u5206", None))
 #endif // QT_CONFIG(tooltip)
-        self.recordButton.setText(QCoreApplication.translate("MeetingsScreen", u"\u6253\u5370\u7eaa\u5b9e\u8bb0\u5f55\u8868\u2026", None))
+        self.recordButton.setText(QCoreApplication.translate("MeetingsScreen", u"\u6253\u5370\u7eaa\u5b9e\u8868\u2026", None))
 #if QT_CONFIG(tooltip)
         self.revertButton.setToolTip(QCoreApplication.translate("MeetingsScreen", u"\u653e\u5f03\u8fd8\u6ca1\u4fdd\u5b58\u7684\u7b7e\u5230\u66f4\u6539", None))
 #endif // QT_CONFIG(tooltip)
-        self.revertButton.setText(QCoreApplication.translate("MeetingsScreen", u"\u64a4\u9500\u66f4\u6539", None))
+        self.revertButton.setText(QCoreApplication.translate("MeetingsScreen", u"\u64a4\u9500", None))
         self.saveButton.setProperty(u"role", QCoreApplication.translate("MeetingsScreen", u"primary", None))
 #if QT_CONFIG(tooltip)
         self.saveButton.setToolTip(QCoreApplication.translate("MeetingsScreen", u"\u4fdd\u5b58\u8fd9\u6b21\u6d3b\u52a8\u7684\u7b7e\u5230\uff08Ctrl+S\uff09\uff0c\u79ef\u5206\u968f\u5373\u66f4\u65b0", None))
 #endif // QT_CONFIG(tooltip)
-        self.saveButton.setText(QCoreApplication.translate("MeetingsScreen", u"\u4fdd\u5b58\u7b7e\u5230 (Ctrl+S)", None))
+        self.saveButton.setText(QCoreApplication.translate("MeetingsScreen", u"\u4fdd\u5b58 (Ctrl+S)", None))
         self.keysHint.setProperty(u"role", QCoreApplication.translate("MeetingsScreen", u"hint", None))
         self.keysHint.setText(QCoreApplication.translate("MeetingsScreen", u"\u7b7e\u5230\u767b\u8bb0\uff1aF2 \u5168\u90e8\u51fa\u5e2d\uff1b\u8f93\u5165\u59d3\u540d\u6216\u62fc\u97f3\u9996\u5b57\u6bcd\uff0c\u518d\u6309 1 \u51fa\u5e2d\u30002 \u56e0\u516c\u8bf7\u5047\u30003 \u56e0\u79c1\u8bf7\u5047\u30004 \u65e0\u6545\u7f3a\u5e2d\u30005 \u8865\u5f55\uff1bCtrl+S \u4fdd\u5b58\u3002", None))
 #if QT_CONFIG(tooltip)
