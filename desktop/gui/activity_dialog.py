@@ -1,5 +1,5 @@
 """The dialogs of the meetings screen: an activity (new or edit, with its minutes and
-decisions), and the branch committee. Reading and writing go through `desktop.book.meetings`."""
+decisions), the branch committee, and the year's activity template. Reading and writing go through `desktop.book.meetings`."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
+    QSpinBox,
     QTableWidgetItem,
     QWidget,
 )
@@ -21,7 +22,9 @@ from desktop.book.errors import InputRefused
 from desktop.book.meetings import COMMITTEE_ROLES, Meetings
 from desktop.gui.forms.ui_activity_dialog import Ui_ActivityDialog
 from desktop.gui.forms.ui_committee_dialog import Ui_CommitteeDialog
+from desktop.gui.forms.ui_plan_template_dialog import Ui_PlanTemplateDialog
 from desktop.rules.facts import ACTIVITY_TYPES
+from desktop.rules.meetings import DEFAULT_TEMPLATES, PlanTemplate
 
 GROUP_TYPE = "党小组会"
 
@@ -207,5 +210,100 @@ class CommitteeDialog(QDialog):
             self.meetings.set_committee(self.chosen())
         except InputRefused as err:
             show_book_error(self, err, "支委会成员未保存")
+            return
+        self.accept()
+
+
+FREQUENCY_TEXTS = {"monthly": "每月", "quarterly": "每季度", "yearly": "每年"}
+TEMPLATE_COLUMNS = ("类型", "频次", "月份", "日", "主题", "各党小组分别召开")
+
+
+class PlanTemplateDialog(QDialog):
+    """Edit the branch's year template (行事历 rows); saved with `Meetings.set_templates`."""
+
+    def __init__(self, book: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.meetings = Meetings(book)
+        self.ui = Ui_PlanTemplateDialog()
+        self.ui.setupUi(self)
+        table = self.ui.table
+        table.setColumnCount(len(TEMPLATE_COLUMNS))
+        table.setHorizontalHeaderLabels(list(TEMPLATE_COLUMNS))
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        table.verticalHeader().setDefaultSectionSize(36)
+        self.ui.errorLabel.setVisible(False)
+        self.ui.addButton.clicked.connect(
+            lambda: self._add(PlanTemplate("主题党日", "monthly", 10))
+        )
+        self.ui.removeButton.clicked.connect(self._remove)
+        self.ui.resetButton.clicked.connect(lambda: self._fill(list(DEFAULT_TEMPLATES)))
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText("保存")
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        self.ui.buttonBox.accepted.connect(self.save)
+        self.ui.buttonBox.rejected.connect(self.reject)
+        self._fill(self.meetings.templates())
+
+    def _fill(self, templates: list[PlanTemplate]) -> None:
+        self.ui.table.setRowCount(0)
+        for t in templates:
+            self._add(t)
+
+    def _add(self, t: PlanTemplate) -> None:
+        table = self.ui.table
+        row = table.rowCount()
+        table.insertRow(row)
+        kind = QComboBox()
+        kind.addItems(list(ACTIVITY_TYPES))
+        kind.setCurrentText(t.type)
+        freq = QComboBox()
+        freq.addItems(list(FREQUENCY_TEXTS.values()))
+        freq.setCurrentIndex(list(FREQUENCY_TEXTS).index(t.frequency))
+        month = QSpinBox()
+        month.setRange(0, 12)
+        month.setSpecialValueText("—")
+        month.setValue(t.month or 0)
+        day = QSpinBox()
+        day.setRange(1, 31)
+        day.setValue(t.day)
+        per_group = QCheckBox()
+        per_group.setChecked(t.per_group)
+        table.setCellWidget(row, 0, kind)
+        table.setCellWidget(row, 1, freq)
+        table.setCellWidget(row, 2, month)
+        table.setCellWidget(row, 3, day)
+        table.setItem(row, 4, QTableWidgetItem(t.topic))
+        table.setCellWidget(row, 5, per_group)
+
+    def _remove(self) -> None:
+        rows = self.ui.table.selectionModel().selectedRows()
+        if rows:
+            self.ui.table.removeRow(rows[0].row())
+
+    def templates(self) -> list[PlanTemplate]:
+        table = self.ui.table
+        out = []
+        for row in range(table.rowCount()):
+            month = table.cellWidget(row, 2).value()  # type: ignore[attr-defined]
+            item = table.item(row, 4)
+            out.append(
+                PlanTemplate(
+                    table.cellWidget(row, 0).currentText(),  # type: ignore[attr-defined]
+                    list(FREQUENCY_TEXTS)[table.cellWidget(row, 1).currentIndex()],  # type: ignore[attr-defined]
+                    table.cellWidget(row, 3).value(),  # type: ignore[attr-defined]
+                    month or None,
+                    item.text().strip() if item else "",
+                    table.cellWidget(row, 5).isChecked(),  # type: ignore[attr-defined]
+                )
+            )
+        return out
+
+    def save(self) -> None:
+        try:
+            self.meetings.set_templates(self.templates())
+        except InputRefused as err:
+            self.ui.errorLabel.setText("\n".join([err.message, *err.lines()]))
+            self.ui.errorLabel.setVisible(True)
             return
         self.accept()

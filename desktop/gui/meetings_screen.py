@@ -131,6 +131,7 @@ class MeetingsScreen(QWidget):
         ui.generateButton.clicked.connect(self.generate_plan)
         ui.planActivityButton.clicked.connect(self.activity_from_plan)
         ui.committeeButton.clicked.connect(self.edit_committee)
+        ui.templateButton.clicked.connect(self.edit_template)
         ui.planTable.doubleClicked.connect(lambda _i: self.activity_from_plan())
         ui.issueButton.clicked.connect(self.issue_notice)
         ui.printNoticeButton.clicked.connect(self.print_notice)
@@ -569,8 +570,22 @@ class MeetingsScreen(QWidget):
         mine = [ln.strip() for ln in info["text"].splitlines() if ln.strip().startswith(prefix)]
         if mine:
             text += "\n本次活动：" + "；".join(ln.split("  ", 1)[1] for ln in mine)
+        text += "\n" + self._history_line(member_id, int(year))
         self.ui.pointsLabel.setText(text)
         self.ui.pointsLabel.setToolTip(info["text"])
+
+    def _history_line(self, member_id: int, year: int) -> str:
+        """ "本年签到：出席 20 次，因私请假 2 次（2026-03-10 …）" — the member's history in brief."""
+        history = self.meetings.member_history(member_id, year)
+        counts: dict[str, int] = {}
+        for h in history:
+            counts[h["status"]] = counts.get(h["status"], 0) + 1
+        if not counts:
+            return f"{year} 年还没有签到记录。"
+        parts = "，".join(f"{k} {v} 次" for k, v in counts.items())
+        misses = [f"{h['date'][5:]} {h['type']}" for h in history if h["status"] == "无故缺席"]
+        tail = f"（无故缺席：{'、'.join(misses)}）" if misses else ""
+        return f"{year} 年签到：{parts}{tail}"
 
     # -- saving -----------------------------------------------------------------------------
 
@@ -697,6 +712,20 @@ class MeetingsScreen(QWidget):
         self._load_activities()
         self._load_plan()
         self.meetings_changed.emit()
+
+    def edit_template(self) -> bool:
+        from desktop.gui.activity_dialog import PlanTemplateDialog
+
+        if not PlanTemplateDialog(self.book, self).exec():
+            return False
+        if self._plan:
+            QMessageBox.information(
+                self,
+                "模板已保存",
+                "模板已保存。点“按模板重新生成…”可按新模板更新本年计划，已完成的项目不变。",
+            )
+        self.meetings_changed.emit()
+        return True
 
     def edit_committee(self) -> None:
         from desktop.gui.activity_dialog import CommitteeDialog

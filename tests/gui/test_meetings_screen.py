@@ -244,3 +244,46 @@ def test_screen_is_in_the_main_window(qtbot, branch_book):
     w.show_screen("会议活动")
     assert w.current_screen() is w.meetings_screen
     w.close()
+
+
+def test_template_dialog_edits_the_plan(qtbot, branch_book):
+    from desktop.gui.activity_dialog import PlanTemplateDialog
+
+    d = PlanTemplateDialog(branch_book)
+    qtbot.addWidget(d)
+    assert d.ui.table.rowCount() == 7  # the defaults
+    d.ui.table.selectRow(2)  # 集中学习: this branch holds it with the 主题党日
+    qtbot.mouseClick(d.ui.removeButton, Qt.MouseButton.LeftButton)
+    d.ui.table.cellWidget(0, 3).setValue(31)  # 支委会 on the month's last day
+    d.save()
+    assert d.result() == QDialog.DialogCode.Accepted
+    mt = Meetings(branch_book)
+    assert [t.type for t in mt.templates()].count("集中学习") == 0
+    mt.generate_plan(YEAR)
+    plan = mt.plan(YEAR)
+    assert not [p for p in plan if p["type"] == "集中学习"]
+    assert f"{YEAR}-04-30" in {p["due_date"] for p in plan if p["type"] == "支委会"}
+
+
+def test_template_dialog_refuses_a_yearly_row_without_month(qtbot, branch_book):
+    from desktop.gui.activity_dialog import PlanTemplateDialog
+
+    d = PlanTemplateDialog(branch_book)
+    qtbot.addWidget(d)
+    d.ui.table.cellWidget(5, 2).setValue(0)  # 组织生活会: no month
+    d.save()
+    assert d.result() != QDialog.DialogCode.Accepted
+    assert "须指定月份" in d.ui.errorLabel.text()
+    assert Meetings(branch_book).templates()[5].month == 1  # nothing written
+
+
+def test_member_history_is_shown_with_the_points(qtbot, screen, branch_book):
+    mt = Meetings(branch_book)
+    a = mt.add_activity({"date": f"{YEAR}-01-10", "type": "主题党日", "topic": "x"})
+    member = screen.book.roster.members()[0]
+    mt.record_attendance(a, {member["id"]: "无故缺席"})
+    screen.refresh()
+    screen.select_activity(a)
+    screen._select_member(member["id"])
+    text = screen.ui.pointsLabel.text()
+    assert f"{YEAR} 年签到：无故缺席 1 次" in text and "01-10 主题党日" in text

@@ -249,6 +249,11 @@ class Ui_MeetingsScreen(object):
 
         self.planActions.addWidget(self.planActivityButton)
 
+        self.templateButton = QPushButton(self.planTab)
+        self.templateButton.setObjectName(u"templateButton")
+
+        self.planActions.addWidget(self.templateButton)
+
         self.committeeButton = QPushButton(self.planTab)
         self.committeeButton.setObjectName(u"committeeButton")
 
@@ -423,6 +428,10 @@ class Ui_MeetingsScreen(object):
         self.planActivityButton.setToolTip(QCoreApplication.translate("MeetingsScreen", u"\u6309\u9009\u4e2d\u7684\u8ba1\u5212\u9879\u767b\u8bb0\u4e00\u6b21\u6d3b\u52a8\uff08\u65e5\u671f\u3001\u7c7b\u578b\u3001\u4e3b\u9898\u5df2\u586b\u597d\uff09", None))
 #endif // QT_CONFIG(tooltip)
         self.planActivityButton.setText(QCoreApplication.translate("MeetingsScreen", u"\u6309\u8ba1\u5212\u767b\u8bb0\u6d3b\u52a8\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.templateButton.setToolTip(QCoreApplication.translate("MeetingsScreen", u"\u4fee\u6539\u6bcf\u5e74\u56fa\u5b9a\u6d3b\u52a8\u7684\u6a21\u677f\uff08\u7c7b\u578b\u3001\u9891\u6b21\u3001\u65e5\u671f\u3001\u4e3b\u9898\uff09", None))
+#endif // QT_CONFIG(tooltip)
+        self.templateButton.setText(QCoreApplication.translate("MeetingsScreen", u"\u6d3b\u52a8\u6a21\u677f\u2026", None))
 #if QT_CONFIG(tooltip)
         self.committeeButton.setToolTip(QCoreApplication.translate("MeetingsScreen", u"\u8bbe\u7f6e\u652f\u59d4\u4f1a\u6210\u5458\uff08\u652f\u59d4\u4f1a\u7684\u7b7e\u5230\u8868\u53ea\u5217\u652f\u59d4\uff09", None))
 #endif // QT_CONFIG(tooltip)
