@@ -47,6 +47,27 @@ def default_actor() -> str:
         return "管理员"
 
 
+@contextmanager
+def read_only(path: Path) -> Iterator[sqlite3.Connection]:
+    """A read-only connection to `path` that leaves nothing behind.
+
+    Reading a WAL-mode file creates empty -wal/-shm side files; those we created are removed
+    again, so looking at a refused file or a backup on a USB stick changes nothing there.
+    """
+    side = [Path(f"{path}-wal"), Path(f"{path}-shm")]
+    existed = [p.exists() for p in side]
+    conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        yield conn
+    finally:
+        conn.close()
+        wal, shm = side
+        if not existed[0] and wal.exists() and wal.stat().st_size == 0:
+            wal.unlink(missing_ok=True)
+            if not existed[1]:
+                shm.unlink(missing_ok=True)
+
+
 def inspect_file(path: Path) -> dict[str, Any]:
     """Check a file read-only and say what it is. Raises a BookError subclass if unusable.
 
@@ -65,37 +86,33 @@ def inspect_file(path: Path) -> dict[str, Any]:
         raise NotABookError(f"文件 {path.name} 不是先锋指数账本（不是数据库文件）。", _WAY_OUT)
     if len(header) < 100:
         raise DamagedBookError(f"账本 {path.name} 已损坏：文件被截断。", _WAY_OUT)
-    uri = f"{path.resolve().as_uri()}?mode=ro"
     try:
-        conn = sqlite3.connect(uri, uri=True)
-    except sqlite3.Error as exc:
-        raise DamagedBookError(f"账本 {path.name} 无法打开：{exc}。", _WAY_OUT) from exc
-    try:
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if app_id != APPLICATION_ID:
-            raise NotABookError(f"文件 {path.name} 是一个数据库，但不是先锋指数账本。", _WAY_OUT)
-        if version > SCHEMA_VERSION:
-            raise NewerBookError(
-                f"账本 {path.name} 由更新版本的先锋指数创建（格式第 {version} 版，"
-                f"本程序只认识到第 {SCHEMA_VERSION} 版）。",
-                "请安装最新版本的先锋指数后再打开；本程序不会改动这个文件。",
-            )
-        problems = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
-        if problems != ["ok"]:
-            raise DamagedBookError(
-                f"账本 {path.name} 已损坏（数据库自检发现 {len(problems)} 处问题）。", _WAY_OUT
-            )
-        branch = None
-        if conn.execute(
-            "select 1 from sqlite_master where type='table' and name='branch'"
-        ).fetchone():
-            row = conn.execute("select name from branch where id = 1").fetchone()
-            branch = row[0] if row else None
+        with read_only(path) as conn:
+            return _inspect(conn, path)
     except sqlite3.DatabaseError as exc:
         raise DamagedBookError(f"账本 {path.name} 已损坏：{exc}。", _WAY_OUT) from exc
-    finally:
-        conn.close()
+
+
+def _inspect(conn: sqlite3.Connection, path: Path) -> dict[str, Any]:
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if app_id != APPLICATION_ID:
+        raise NotABookError(f"文件 {path.name} 是一个数据库，但不是先锋指数账本。", _WAY_OUT)
+    if version > SCHEMA_VERSION:
+        raise NewerBookError(
+            f"账本 {path.name} 由更新版本的先锋指数创建（格式第 {version} 版，"
+            f"本程序只认识到第 {SCHEMA_VERSION} 版）。",
+            "请安装最新版本的先锋指数后再打开；本程序不会改动这个文件。",
+        )
+    problems = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
+    if problems != ["ok"]:
+        raise DamagedBookError(
+            f"账本 {path.name} 已损坏（数据库自检发现 {len(problems)} 处问题）。", _WAY_OUT
+        )
+    branch = None
+    if conn.execute("select 1 from sqlite_master where type='table' and name='branch'").fetchone():
+        row = conn.execute("select name from branch where id = 1").fetchone()
+        branch = row[0] if row else None
     return {"application_id": app_id, "user_version": version, "branch": branch}
 
 
@@ -223,14 +240,14 @@ class Book:
 
     def _journal_line(self, action: str, summary: str, detail: dict[str, Any]) -> None:
         self.db["journal"].insert(
-                {
-                    "at": now_iso(),
-                    "actor": self.actor,
-                    "action": action,
-                    "summary": summary,
-                    "detail": json.dumps(detail, ensure_ascii=False, default=str) if detail else "",
-                }
-            )
+            {
+                "at": now_iso(),
+                "actor": self.actor,
+                "action": action,
+                "summary": summary,
+                "detail": json.dumps(detail, ensure_ascii=False, default=str) if detail else "",
+            }
+        )
 
     def journal(self, limit: int = 200) -> list[dict[str, Any]]:
         return self.query("select * from journal order by id desc limit ?", [limit])

@@ -94,5 +94,10 @@ def main(db_path: str | None = None) -> int:
     return status
 
 
+def run() -> int:
+    """The `pioneer-gui` entry point: `pioneer-gui [BOOK]` (a file dropped on the icon)."""
+    return main(sys.argv[1] if len(sys.argv) > 1 else None)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    raise SystemExit(main(sys.argv[1] if len(sys.argv) > 1 else None))
+    raise SystemExit(run())

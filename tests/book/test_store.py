@@ -165,3 +165,16 @@ def test_action_rolls_back_as_a_whole(book: Book) -> None:
         raise RuntimeError("boom")
     assert book.db["party_groups"].count == 0
     assert [j["action"] for j in book.journal()] == ["新建账本"]
+
+
+def test_inspecting_a_refused_file_leaves_no_side_files(tmp_path: Path) -> None:
+    path = _closed_demo(tmp_path)
+    conn = sqlite3.connect(path)
+    conn.execute(f"pragma user_version = {SCHEMA_VERSION + 1}")
+    conn.commit()
+    conn.close()
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    with pytest.raises(NewerBookError):
+        Book.open(path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.db"]
