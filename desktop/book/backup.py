@@ -68,7 +68,7 @@ def backup_book(
         n += 1
         final = target_dir / f"{base}-{n}{BACKUP_SUFFIX}"
     part = final.with_name(final.name + ".part")
-    _copy_database(book.db.conn, part)
+    _copy_database(book.conn, part)
     try:
         verify_file(part)
     except BookError:
