@@ -217,6 +217,15 @@ class Meetings:
         if not merged["code"]:
             merged["code"] = current["code"]
         problems = self.check_activity(merged, activity_id=activity_id, today=today)
+        if not problems and merged["date"] != current["date"]:
+            # Moving a held meeting must not leave sign-ins of people not on the roll that day.
+            for r in self.attendance(activity_id):
+                problem = self.on_roll_problem(
+                    self.book.roster.member(r["member_id"]), merged["date"]
+                )
+                if problem:
+                    problems["date"] = f"改到 {merged['date']} 后，{problem}请先更正签到。"
+                    break
         if problems:
             raise InputRefused("活动信息有误，未保存。", problems)
         changed = {k: v for k, v in merged.items() if v != (current.get(k) or "")}

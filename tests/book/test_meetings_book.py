@@ -99,6 +99,18 @@ def test_held_activity_cannot_move_into_the_future(book, branch):
         mt.delete_activity(a)
 
 
+def test_moving_a_held_activity_keeps_its_sign_ins_valid(book, branch):
+    mt = Meetings(book)
+    a = add(mt, "2026-03-10")
+    mt.record_attendance(a, today=TODAY)  # 赵六 signed in; he leaves in June
+    with pytest.raises(InputRefused) as err:
+        mt.update_activity(a, {"date": "2026-07-10"}, today=TODAY)
+    assert "赵六" in err.value.problems["date"]
+    assert mt.activity(a)["date"] == "2026-03-10"
+    mt.update_activity(a, {"date": "2026-03-12", "minutes": "补记"}, today=TODAY)
+    assert mt.activity(a)["minutes"] == "补记"
+
+
 def test_expected_skips_left_not_yet_joined_and_lists_exempt_apart(book, branch):
     mt = Meetings(book)
     march = mt.expected(add(mt))
