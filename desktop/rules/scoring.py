@@ -1011,7 +1011,10 @@ def _detect_vetoes(
         if not mr.scored:
             continue
         m = by_code[mr.code]
-        start = month_number(m.transferred_in_date) + 1 if m.transferred_in_date else None
+        # Months before the member was here (transferred in, or admitted this year) are not
+        # months without party life: count from the month after they arrived.
+        arrived = max((d for d in (m.transferred_in_date, m.joined_date) if d), default=None)
+        start = month_number(arrived) + 1 if arrived else None
         end = last_month
         if m.left_date:
             end = min(end, month_number(m.left_date) - 1)

@@ -286,3 +286,17 @@ def test_demo_branch_has_a_committee_and_a_plan(demo_book):
     mt = Meetings(demo_book)
     assert [m["role"] for m in mt.committee()][0] == "书记"
     assert mt.plan(demo_book.current_year)
+
+
+def test_six_months_without_party_life_is_flagged_for_the_committee(book, branch):
+    mt = Meetings(book)
+    for month in range(1, 8):
+        a = add(mt, f"2026-{month:02d}-10")
+        mt.record_attendance(a, {branch["李四"]: "无故缺席"}, today=TODAY)
+    ups = mt.follow_ups(2026, today=TODAY)
+    flagged = {code: text for code, _name, text in ups["party_life"]}
+    li = book.roster.member(branch["李四"])["code"]
+    assert list(flagged) == [li]
+    assert "连续" in flagged[li] and "支委会" in flagged[li]
+    # Never applied silently: no veto record is written.
+    assert book.db.execute("select count(*) from vetoes").fetchone()[0] == 0

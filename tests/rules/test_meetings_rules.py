@@ -200,3 +200,14 @@ def test_match_plan_item_respects_the_group():
         },
     ]
     assert m.match_plan_item(items, "党小组会", "2026-01-20", "西片")["id"] == 2
+
+
+def test_party_life_ignores_the_months_before_a_member_joined():
+    b = Branch()
+    b.member("1")
+    b.member("2", status="预备党员", joined_date="2026-09-01")
+    for month in range(1, 13):
+        b.attend("1", f"2026-{month:02d}-10", "出席")
+    b.attend("2", "2026-10-10", "出席")
+    result = score(load_preset("dangyuan-ejia"), b.facts(), 2026)
+    assert m.party_life_alerts(result) == []
