@@ -1,4 +1,5 @@
-"""Meeting subcommands of `pioneer`: activities, activity-add, attend, plan, followups, notice.
+"""Meeting subcommands of `pioneer`: activities, activity-add, attend, plan, followups,
+attendance-history, notice.
 
 Kept apart from desktop/cli.py so the meetings and the dues work do not edit one file.
 Same conventions: exit 0 success, 1 refused (nothing written), 2 usage; Chinese messages.
@@ -247,6 +248,41 @@ def cmd_notice(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_history(args: argparse.Namespace) -> int:
+    from desktop.book.meetings import Meetings
+
+    cli = _cli()
+    with cli._open(args) as book:
+        member = book.roster.find(args.member)
+        year = _year(args, book)
+        rows = Meetings(book).member_history(member["id"], year)
+    data = [
+        {
+            k: r[k]
+            for k in ("code", "date", "type", "topic", "status", "note", "witnesses", "host_org")
+        }
+        for r in rows
+    ]
+    if args.json:
+        cli._json(
+            {"code": member["code"], "name": member["name"], "year": year, "attendance": data}
+        )
+        return EXIT_OK
+    cli._out(f"{member['name']}（{member['code']}）{year} 年签到记录：{len(data)} 次")
+    for r in data:
+        extra = "；".join(
+            x
+            for x in (
+                r["note"],
+                r["witnesses"] and f"证明人：{r['witnesses']}",
+                r["host_org"] and f"在{r['host_org']}参加",
+            )
+            if x
+        )
+        cli._out(f"{r['date']}\t{r['type']}\t{r['topic']}\t{r['status']}\t{extra}".rstrip())
+    return EXIT_OK
+
+
 def add_meeting_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     """Register the meeting subcommands with build_parser's `add` helper."""
     year_help = "年度（默认账本的当前年度）"
@@ -292,6 +328,11 @@ def add_meeting_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
         cmd_followups,
         "签到之后要处理的事：提醒/警戒书、请假超限、流动党员、连续6个月未参加组织生活",
     )
+    p.add_argument("--year", type=int, default=None, help=year_help)
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+
+    p = add("attendance-history", cmd_history, "一名党员一年的签到记录")
+    p.add_argument("--member", required=True, help="党员编号或姓名")
     p.add_argument("--year", type=int, default=None, help=year_help)
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
 

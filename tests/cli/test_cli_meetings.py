@@ -150,3 +150,13 @@ def test_print_summary_and_notice(db, capsys, tmp_path):
         str(pdf),
     )
     assert code == 0, err
+
+
+def test_attendance_history(db, capsys):
+    code, out, _ = run(capsys, "--db", db, "attendance-history", "--member", "史铁柱", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["name"] == "史铁柱" and data["year"] == 2026
+    statuses = [r["status"] for r in data["attendance"]]
+    assert "无故缺席" in statuses and statuses.count("出席") > 10
+    code, out, _ = run(capsys, "--db", db, "attendance-history", "--member", "史铁柱")
+    assert "2026 年签到记录" in out
