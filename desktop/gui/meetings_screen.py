@@ -764,8 +764,14 @@ class MeetingsScreen(QWidget):
         if not self._activity:
             return None
         a = self._activity
+        style = self.ui.signinStyleCombo.currentIndex()  # 0 笔画, 1 拼音, 2 笔画·两栏
         return self._print(
-            "signin", "签到表", f"{a['date']}{a['type']}签到表.pdf", activity=a["code"]
+            "signin",
+            "签到表",
+            f"{a['date']}{a['type']}签到表.pdf",
+            activity=a["code"],
+            order="pinyin" if style == 1 else "strokes",
+            two_columns=style == 2,
         )
 
     def print_record(self) -> Any:

@@ -287,3 +287,34 @@ def test_member_history_is_shown_with_the_points(qtbot, screen, branch_book):
     screen._select_member(member["id"])
     text = screen.ui.pointsLabel.text()
     assert f"{YEAR} 年签到：无故缺席 1 次" in text and "01-10 主题党日" in text
+
+
+def test_signin_sheet_in_two_columns_and_pinyin_order(
+    qtbot, screen, branch_book, tmp_path, monkeypatch
+):
+    mt = Meetings(branch_book)
+    a = mt.add_activity({"date": f"{YEAR}-01-10", "type": "党课", "topic": "讲党课"})
+    screen.refresh()
+    screen.select_activity(a)
+    monkeypatch.setattr("desktop.gui.roster_files.offer_to_open", lambda *args: None)
+    pages = {}
+    for style in (0, 1, 2):
+        pdf = tmp_path / f"s{style}.pdf"
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, p=pdf, **k: (str(p), ""))
+        screen.ui.signinStyleCombo.setCurrentIndex(style)
+        job = screen.print_signin()
+        qtbot.waitUntil(lambda job=job: job.done, timeout=20000)
+        pages[style] = len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf.read_bytes()))
+        if shutil.which("pdftotext"):
+            text = subprocess.run(
+                ["pdftotext", str(pdf), "-"], capture_output=True, text=True
+            ).stdout
+            names = [
+                n
+                for n in re.findall(r"[\u4e00-\u9fff]{3}", text)
+                if n in {m["name"] for m in screen._rows}
+            ]
+            pages[f"first{style}"] = names[0]
+    assert pages[2] < pages[0]  # two columns save paper
+    if "first0" in pages:
+        assert pages["first0"] != pages["first1"]  # 笔画 and 拼音 orders differ

@@ -114,6 +114,14 @@ class Ui_MeetingsScreen(object):
 
         self.printActions.addWidget(self.signinButton)
 
+        self.signinStyleCombo = QComboBox(self.detailPane)
+        self.signinStyleCombo.addItem("")
+        self.signinStyleCombo.addItem("")
+        self.signinStyleCombo.addItem("")
+        self.signinStyleCombo.setObjectName(u"signinStyleCombo")
+
+        self.printActions.addWidget(self.signinStyleCombo)
+
         self.recordButton = QPushButton(self.detailPane)
         self.recordButton.setObjectName(u"recordButton")
 
@@ -375,6 +383,13 @@ class Ui_MeetingsScreen(object):
         self.signinButton.setToolTip(QCoreApplication.translate("MeetingsScreen", u"\u751f\u6210\u8fd9\u6b21\u6d3b\u52a8\u7684 A4 \u7b7e\u5230\u8868\uff08PDF\uff09\uff0c\u4f1a\u524d\u6253\u5370\u3001\u4f1a\u4e0a\u7b7e\u540d", None))
 #endif // QT_CONFIG(tooltip)
         self.signinButton.setText(QCoreApplication.translate("MeetingsScreen", u"\u6253\u5370\u7b7e\u5230\u8868\u2026", None))
+        self.signinStyleCombo.setItemText(0, QCoreApplication.translate("MeetingsScreen", u"\u6309\u7b14\u753b", None))
+        self.signinStyleCombo.setItemText(1, QCoreApplication.translate("MeetingsScreen", u"\u6309\u62fc\u97f3", None))
+        self.signinStyleCombo.setItemText(2, QCoreApplication.translate("MeetingsScreen", u"\u7b14\u753b\u00b7\u4e24\u680f", None))
+
+#if QT_CONFIG(tooltip)
+        self.signinStyleCombo.setToolTip(QCoreApplication.translate("MeetingsScreen", u"\u7b7e\u5230\u8868\u7684\u6392\u5e8f\u548c\u7248\u5f0f\uff1a\u6309\u59d3\u6c0f\u7b14\u753b\u6216\u62fc\u97f3\uff1b\u4e24\u680f\u6392\u7248\u66f4\u7701\u7eb8", None))
+#endif // QT_CONFIG(tooltip)
 #if QT_CONFIG(tooltip)
         self.recordButton.setToolTip(QCoreApplication.translate("MeetingsScreen", u"\u751f\u6210\u515a\u5458\u79ef\u5206\u7eaa\u5b9e\u7ba1\u7406\u8bb0\u5f55\u8868\uff08PDF\uff09\uff1a\u8c01\u53c2\u52a0\u3001\u8bf7\u5047\u3001\u7f3a\u5e2d\uff0c\u5404\u5f97\u591a\u5c11\u5206", None))
 #endif // QT_CONFIG(tooltip)
