@@ -59,6 +59,19 @@ def _item(text: str, *, color: str | None = None, center: bool = False) -> QTabl
     return item
 
 
+def repolish_roles(root: QWidget) -> None:
+    """Apply the style sheet's `role` rules again to `root`'s labelled widgets.
+
+    A widget created inside a parent that is already shown (a screen built lazily, the first
+    time it is opened) is polished before setupUi sets its `role` property; dynamic property
+    rules are only re-evaluated on a new polish.
+    """
+    for w in [root, *root.findChildren(QWidget)]:
+        if w.property("role"):
+            w.style().unpolish(w)
+            w.style().polish(w)
+
+
 def _setup_table(table: QTableWidget, columns: tuple[str, ...], stretch: str) -> None:
     """Columns sized to their contents, except `stretch`, which takes the rest (no sideways
     scrolling on a 1366-pixel screen)."""
@@ -149,6 +162,7 @@ class MeetingsScreen(QWidget):
             shortcut = QShortcut(keys, self)
             shortcut.setContext(context)
             shortcut.activated.connect(slot)
+        repolish_roles(self)
         self.set_book(book)
 
     # -- book ------------------------------------------------------------------------------

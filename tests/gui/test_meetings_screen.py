@@ -241,8 +241,11 @@ def test_screen_is_in_the_main_window(qtbot, branch_book):
     qtbot.addWidget(w)
     titles = [t for t, _w in w.screens()]
     assert titles.index("会议活动") == titles.index("党员名册") + 1
+    w.show()
     w.show_screen("会议活动")
     assert w.current_screen() is w.meetings_screen
+    # Built when first shown, it still gets the style sheet's role rules (big title).
+    assert w.meetings_screen.ui.activityTitle.font().pointSizeF() > 15
     w.close()
 
 
