@@ -49,7 +49,7 @@ def signin_data(book: Book, activity_ref: str | int, *, order: str = "strokes") 
     return {
         "activity": {
             "kind": title,
-            "title": f"{act['type']}签到表",
+            "title": f"{act['type']}签到表" + (f"（{act['group']}）" if act.get("group") else ""),
             "topic": act["topic"],
             "date": act["date"],
             "place": act["place"],

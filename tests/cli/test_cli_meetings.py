@@ -160,3 +160,16 @@ def test_attendance_history(db, capsys):
     assert "无故缺席" in statuses and statuses.count("出席") > 10
     code, out, _ = run(capsys, "--db", db, "attendance-history", "--member", "史铁柱")
     assert "2026 年签到记录" in out
+
+
+def test_group_meeting_signin_names_the_group_and_lists_only_it(db, capsys, tmp_path):
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext not installed")
+    pdf = tmp_path / "g.pdf"
+    assert (
+        run(capsys, "--db", db, "print", "signin", "--activity", "2026-006", "--out", str(pdf))[0]
+        == 0
+    )
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "党小组会签到表（东片党小组）" in text
+    assert "西片党小组" not in text and "老年党小组" not in text
