@@ -125,7 +125,9 @@ def cmd_verify(args: argparse.Namespace) -> int:
     _out(f"支部：{report['branch'] or '（未命名）'}；{counts}")
     chain = report.get("chain")
     if chain and chain["confirmed"]:
-        _out(f"已确认季度 {len(chain['confirmed'])} 个（{'、'.join(chain['confirmed'])}），校验链完好。")
+        _out(
+            f"已确认季度 {len(chain['confirmed'])} 个（{'、'.join(chain['confirmed'])}），校验链完好。"
+        )
         _out(f"链头校验值：{chain['head']}")
     return EXIT_OK
 
@@ -219,7 +221,7 @@ def cmd_rate(args: argparse.Namespace) -> int:
     from desktop.rules.scoring import rate_json
 
     with _open(args) as book:
-        rating = rate_book(book, _year(args, book))
+        rating = rate_book(book, _year(args, book), args.quarter)
     data = rate_json(rating)
     if args.json:
         _json(data)
@@ -237,7 +239,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
 
     with _open(args) as book:
         member = book.roster.find(args.member)
-        result = score_book(book, _year(args, book), args.quarter)
+        result = score_book(book, _year(args, book), args.quarter, explain={member["code"]})
     found = result.member(member["code"])
     if found is None:
         _err(f"{member['name']} 不在 {result.year} 年的计分名单中（可能当年已离开或尚未入党）。")
@@ -321,6 +323,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("rate", cmd_rate, "评星定级（按方案的分数线、比例和资格条件）")
     p.add_argument("--year", type=int, default=None, help="年度（默认账本的当前年度）")
+    p.add_argument(
+        "--quarter", type=int, default=None, choices=[1, 2, 3, 4], help="按季度评星的方案用"
+    )
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
 
     p = add("explain", cmd_explain, "积分明细：每一分来自哪条记录")

@@ -7,6 +7,7 @@ in a later program version cannot change an old year's scores.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -220,8 +221,10 @@ def score_book(
     quarter: int | None = None,
     *,
     today: date | None = None,
-    explain: bool = True,
+    explain: bool | Collection[str] = True,
 ) -> ScoreResult:
+    """Score `year` (or one quarter). `explain` may name the member codes whose explanation
+    lines are wanted (the numbers are the same either way; lines for everyone cost time)."""
     if quarter is not None and quarter not in (1, 2, 3, 4):
         raise InputRefused(f"季度应为 1 到 4，不是 {quarter}。")
     scheme = year_scheme(book, year)
@@ -230,11 +233,17 @@ def score_book(
     )
 
 
-def rate_book(book: Book, year: int, *, today: date | None = None) -> RatingResult:
+def rate_book(
+    book: Book, year: int, quarter: int | None = None, *, today: date | None = None
+) -> RatingResult:
+    """Stars and grades for `year`, or for one quarter when the scheme rates by quarter."""
     scheme = year_scheme(book, year)
     if scheme.rating is None:
         raise InputRefused(f"{year} 年的积分方案“{scheme.title}”没有评星定级的规则。")
-    result = score(scheme, gather_facts(book, year), year, as_of=_as_of(year, today), explain=False)
+    if quarter is not None and quarter not in (1, 2, 3, 4):
+        raise InputRefused(f"季度应为 1 到 4，不是 {quarter}。")
+    facts = gather_facts(book, year)
+    result = score(scheme, facts, year, quarter, as_of=_as_of(year, today), explain=False)
     return rate(scheme, result)
 
 

@@ -1,0 +1,102 @@
+"""score / rate / explain / scheme through the command line (CONTRACT.md shapes)."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from test_cli_roster import run
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    return tmp_path / "home"
+
+
+@pytest.fixture
+def demo(tmp_path: Path, home: Path) -> Path:
+    db = tmp_path / "demo.db"
+    run("--db", str(db), "demo", "--year", "2026", home=home, check=True)
+    return db
+
+
+def test_scheme_list_show_check(tmp_path: Path, home: Path) -> None:
+    listed = run("scheme", "list", home=home, check=True).stdout.splitlines()
+    ids = [line.split("\t")[0] for line in listed]
+    assert {"dangyuan-ejia", "jiedao-nongcun", "jiguan-60-40", "lianghua-dingji"} <= set(ids)
+    text = run("scheme", "show", "dangyuan-ejia", home=home, check=True).stdout
+    assert 'id = "dangyuan-ejia"' in text
+    good = tmp_path / "good.toml"
+    good.write_text(text, encoding="utf-8")
+    assert run("scheme", "check", str(good), home=home).returncode == 0
+    bad = tmp_path / "bad.toml"
+    bad.write_text(text.replace("max = 35", "max = 36", 1), encoding="utf-8")
+    result = run("scheme", "check", str(bad), home=home)
+    assert result.returncode == 1 and "100" in result.stderr
+    assert run("scheme", "show", "no-such", home=home).returncode == 1
+
+
+def test_score_json_shape(demo: Path, home: Path) -> None:
+    data = json.loads(
+        run("--db", str(demo), "score", "--year", "2026", "--json", home=home, check=True).stdout
+    )
+    assert data["year"] == 2026 and data["quarter"] is None and data["scheme"] == "jiedao-nongcun"
+    member = next(m for m in data["members"] if m["rated"])
+    assert {"code", "name", "total", "sections", "rated", "flags"} <= set(member)
+    assert Decimal(member["total"]) == sum(Decimal(v) for v in member["sections"].values())
+    q2 = json.loads(
+        run(
+            "--db",
+            str(demo),
+            "score",
+            "--year",
+            "2026",
+            "--quarter",
+            "2",
+            "--json",
+            home=home,
+            check=True,
+        ).stdout
+    )
+    assert q2["quarter"] == 2
+
+
+def test_explain_lines_add_up(demo: Path, home: Path) -> None:
+    data = json.loads(run("--db", str(demo), "score", "--json", home=home, check=True).stdout)
+    member = next(m for m in data["members"] if m["rated"])
+    text = run(
+        "--db", str(demo), "explain", "--member", member["code"], home=home, check=True
+    ).stdout
+    assert text.startswith(f"{member['name']}（{member['code']}）")
+    assert (
+        f"合计 {Decimal(member['total']).normalize():f}" in text
+        or f"合计 {member['total']}" in text
+    )
+
+
+def test_rate_refuses_a_scheme_without_rating(demo: Path, home: Path) -> None:
+    result = run("--db", str(demo), "rate", "--json", home=home)
+    assert result.returncode == 1 and "没有评星定级" in result.stderr
+
+
+def test_rate_json_with_a_rating_scheme(tmp_path: Path, home: Path) -> None:
+    db = tmp_path / "e.db"
+    run(
+        "--db",
+        str(db),
+        "init",
+        "--branch",
+        "新村党支部",
+        "--year",
+        "2026",
+        "--scheme",
+        "dangyuan-ejia",
+        home=home,
+        check=True,
+    )
+    data = json.loads(
+        run("--db", str(db), "rate", "--year", "2026", "--json", home=home, check=True).stdout
+    )
+    assert data == {"year": 2026, "members": []}
