@@ -254,27 +254,34 @@ def test_unpaid_months_reach_the_rules_engine(book: Book, branch: dict[str, int]
     assert li[0].month == "2026-01"
 
 
-def test_payment_dated_in_a_confirmed_quarter_is_refused(demo_book: Book) -> None:
-    if not demo_book.db["periods"].exists():
-        pytest.skip("this book has no quarters to confirm")
-    confirmed = demo_book.db.execute(
+def test_payment_dated_in_a_confirmed_quarter_is_refused(confirmed_demo_book: Book) -> None:
+    book = confirmed_demo_book
+    confirmed = book.db.execute(
         "select start from periods where status = 'confirmed' order by start limit 1"
     ).fetchone()
-    if confirmed is None:
-        pytest.skip("the demo has no confirmed quarter")
-    owing = dues.arrears_overview(demo_book, today=TODAY)[0]
-    before = _counts(demo_book)
+    assert confirmed is not None
+    owing = dues.arrears_overview(book, today=TODAY)[0]
+    before = _counts(book)
     with pytest.raises(InputRefused) as info:
         dues.record_payment(
-            demo_book,
+            book,
             owing["member_id"],
             {owing["months"][0]: 100},
             paid_date=confirmed[0],
             receiver="会计",
             today=TODAY,
         )
-    assert "已确认" in "\n".join(info.value.lines())
-    assert _counts(demo_book) == before
+    assert "已确认的2026年第1季度" in "\n".join(info.value.lines())
+    assert _counts(book) == before
+    # Arrears paid late are dated the day they are paid: an open quarter, accepted.
+    dues.record_payment(
+        book,
+        owing["member_id"],
+        {owing["months"][0]: 100},
+        paid_date=TODAY.isoformat(),
+        receiver="会计",
+        today=TODAY,
+    )
 
 
 def test_six_unpaid_months_reach_the_veto_check_as_a_flag(
