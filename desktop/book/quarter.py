@@ -294,8 +294,9 @@ def _step(book: Book, claim_id: int, allowed: tuple[str, ...], verb: str) -> dic
     c = claim(book, claim_id)
     check_unlocked(book, c["date"], "这条积分申报")
     if c["status"] not in allowed:
+        first = "请先由党小组长初评。" if c["status"] == "申报" and verb == "审定" else ""
         raise InputRefused(
-            f"第 {claim_id} 号申报（{c['name']}）现在是“{c['status']}”状态，不能{verb}。",
+            f"第 {claim_id} 号申报（{c['name']}）现在是“{c['status']}”状态，不能{verb}。{first}",
             [f"只有“{'”或“'.join(allowed)}”状态的申报可以{verb}。"],
         )
     return c

@@ -1,0 +1,284 @@
+"""The quarter in the book: claims flow, review, publicity, objections, confirmation, locking,
+corrections and the hash chain."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from quarter_testkit import TODAY, YEAR, build_branch, journal_count
+
+from desktop.book import quarter as Q
+from desktop.book.backup import backup_book, verify_file
+from desktop.book.errors import AlteredBookError, InputRefused, RecordLocked
+from desktop.book.meetings import Entry, Meetings
+from desktop.book.scoring import score_book, set_year_scheme
+from desktop.book.store import Book
+
+
+@pytest.fixture
+def branch(book: Book) -> dict[str, int]:
+    return build_branch(book)
+
+
+def _confirm(book: Book, quarter: int, start: str) -> dict:
+    Q.publish(book, YEAR, quarter, start=start, today=TODAY)
+    return Q.confirm(book, YEAR, quarter, today=TODAY)
+
+
+def test_claim_flow_review_approve_and_reject(book: Book, branch: dict[str, int]) -> None:
+    cid = Q.add_claim(book, "王一", "2026-05-12", "key-work", "3", "组织村道清扫", today=TODAY)
+    assert Q.claim(book, cid)["status"] == "申报"
+    with pytest.raises(InputRefused, match="先|初评"):
+        Q.approve_claim(book, cid, "支委会")  # 审定 needs 初评 first
+    Q.review_claim(book, cid, "组长甲", "属实")
+    Q.approve_claim(book, cid, "支委会")
+    c = Q.claim(book, cid)
+    assert (c["status"], c["reviewed_by"], c["approved_by"]) == ("审定", "组长甲", "支委会")
+    assert c["reviewed_at"] and c["approved_at"]
+    rv = Q.review(book, YEAR, 2, today=TODAY)
+    row = next(r for r in rv.rows if r.name == "王一")
+    assert row.sections["突出事迹"] == Decimal(3)
+    other = Q.add_claim(book, "李二", "2026-05-13", "key-work", "2", "帮扶", today=TODAY)
+    with pytest.raises(InputRefused, match="理由"):
+        Q.reject_claim(book, other, "支委会", "")
+    Q.reject_claim(book, other, "支委会", "无佐证材料")
+    assert Q.claim(book, other)["reject_reason"] == "无佐证材料"
+
+
+@pytest.mark.parametrize(
+    ("item", "points", "message"),
+    [
+        ("key-work", "12", "0 至 10 分"),  # above the item's range
+        ("honor-street", "5", "固定 8 分"),  # a fixed-value item
+        ("life-absent", "-2", "自动计分"),  # attendance is not claimed
+        ("no-such-item", "1", "没有"),
+        ("key-work", "abc", "不是数字"),
+    ],
+)
+def test_bad_claims_are_refused_and_nothing_written(
+    book: Book, branch: dict[str, int], item: str, points: str, message: str
+) -> None:
+    before = journal_count(book)
+    with pytest.raises(InputRefused, match=message):
+        Q.add_claim(book, "王一", "2026-05-12", item, points, "事由", today=TODAY)
+    assert journal_count(book) == before
+    assert book.execute("select count(*) from claims").fetchone()[0] == 0
+
+
+def test_caps_show_what_is_left_and_refuse_more(book: Book, branch: dict[str, int]) -> None:
+    # 突出事迹 stops at 10 a year: 8 (街道表彰) leaves 2 for 重点工作.
+    Q.add_claim(book, "王一", "2026-03-01", "honor-street", None, "街道表彰", today=TODAY)
+    uses = Q.cap_uses(book, branch["王一"], "key-work", "2026-05-01")
+    assert [(u.cap, u.used, u.left) for u in uses] == [(10, 8, 2)]
+    with pytest.raises(InputRefused) as info:
+        Q.add_claim(book, "王一", "2026-05-12", "key-work", "3", "清扫", today=TODAY)
+    assert "还可计 2 分" in str(info.value) and "最多还能申报 2 分" in info.value.lines()[0]
+    Q.add_claim(book, "王一", "2026-05-12", "key-work", "2", "清扫", today=TODAY)
+    # An item's own cap per quarter: 学习贯彻 at most 5 deducted a quarter.
+    Q.add_claim(book, "李二", "2026-04-02", "politics", "-4", "缺学习", today=TODAY)
+    with pytest.raises(InputRefused, match="还可计 1 分"):
+        Q.add_claim(book, "李二", "2026-05-02", "politics", "-2", "缺学习", today=TODAY)
+    Q.add_claim(book, "李二", "2026-07-02", "politics", "-2", "缺学习", today=TODAY)  # next quarter
+
+
+def test_review_rank_change_and_filters(book: Book, branch: dict[str, int]) -> None:
+    cid = Q.add_claim(book, "李二", "2026-05-20", "key-work", "2", "帮扶", today=TODAY)
+    rv = Q.review(book, YEAR, 2, today=TODAY)
+    by = {r.name: r for r in rv.rows}
+    assert by["张三"].total == Decimal(68) and by["张三"].unexcused == 1
+    assert by["王一"].rank == 1 and by["李二"].rank == 1 and by["张三"].rank == 3
+    assert by["张三"].change == Decimal(-2)  # Q1 was full marks
+    assert [r.name for r in rv.filtered(unexcused=True)] == ["张三"]
+    assert [r.name for r in rv.filtered(pending=True)] == ["李二"]
+    assert rv.filtered(below_60=True) == []
+    assert any("无故缺席" in ln.fact for ln in rv.lines(by["张三"].code))
+    Q.review_claim(book, cid, "组长", "")
+    assert Q.review(book, YEAR, 2, today=TODAY).filtered(pending=True)[0].name == "李二"
+
+
+def test_publicity_period_counts_working_days_and_holidays(
+    book: Book, branch: dict[str, int]
+) -> None:
+    with book.action("节假日"):
+        book.db["holidays"].insert({"date": "2026-07-06", "name": "测试假日"})
+    st = Q.publish(book, YEAR, 2, start="2026-07-03", today=TODAY)  # a Friday
+    # Fri 3, (weekend), Mon 6 holiday, Tue 7, Wed 8, Thu 9, Fri 10.
+    assert (st["publicity_start"], st["publicity_end"]) == ("2026-07-03", "2026-07-10")
+    assert st["state"] == "publicity" and len(st["notices"]) == 1
+
+
+def test_confirm_refused_during_publicity_and_with_open_objection(
+    book: Book, branch: dict[str, int]
+) -> None:
+    _confirm(book, 1, "2026-04-01")
+    Q.publish(book, YEAR, 2, start="2026-07-01", today=TODAY)
+    before = journal_count(book)
+    with pytest.raises(InputRefused) as info:
+        Q.confirm(book, YEAR, 2, today=date(2026, 7, 3))
+    assert "公示期满" in "\n".join(info.value.lines())
+    oid = Q.raise_objection(
+        book, YEAR, 2, raised_by="张三", member="003", content="5月10日我出席了", today=TODAY
+    )
+    with pytest.raises(InputRefused) as info:
+        Q.confirm(book, YEAR, 2, today=TODAY)
+    assert f"第 {oid} 号异议（张三）尚未答复" in "\n".join(info.value.lines())
+    assert journal_count(book) == before + 1  # only the objection was written
+    assert book.execute("select count(*) from snapshots").fetchone()[0] == 1
+
+
+def test_confirm_in_order_and_pending_claims_block(book: Book, branch: dict[str, int]) -> None:
+    Q.publish(book, YEAR, 2, start="2026-07-01", today=TODAY)
+    with pytest.raises(InputRefused) as info:
+        Q.confirm(book, YEAR, 2, today=TODAY)
+    assert "第1季度还没有确认" in "\n".join(info.value.lines())
+    Q.add_claim(book, "王一", "2026-02-01", "key-work", "1", "扫雪", today=TODAY)
+    Q.publish(book, YEAR, 1, start="2026-04-01", today=TODAY)
+    with pytest.raises(InputRefused) as info:
+        Q.confirm(book, YEAR, 1, today=TODAY)
+    assert "没有审定或驳回" in "\n".join(info.value.lines())
+
+
+def test_objection_upheld_fact_corrected_notice_reissued_then_confirmed(
+    book: Book, branch: dict[str, int]
+) -> None:
+    _confirm(book, 1, "2026-04-01")
+    Q.publish(book, YEAR, 2, start="2026-07-01", today=TODAY)
+    oid = Q.raise_objection(
+        book,
+        YEAR,
+        2,
+        raised_by="张三",
+        member="003",
+        content="5月10日主题党日我出席了，被记成无故缺席",
+        today=TODAY,
+    )
+    # The fact is corrected (the sign-in sheet shows 张三 signed) while Q2 is in publicity.
+    Meetings(book).record_attendance(branch["activity"], {}, amend=True, today=TODAY)
+    st = Q.period_status(book, YEAR, 2, today=TODAY)
+    assert st["results_changed"]
+    st = Q.answer_objection(
+        book,
+        oid,
+        finding="核对签到表，张三确已签到",
+        changed=True,
+        change_note="张三5月10日改为出席",
+        told_on="2026-07-05",
+        today=TODAY,
+    )
+    assert len(st["notices"]) == 2 and not st["results_changed"]
+    assert st["notices"][-1]["reason"].startswith(f"根据第{oid}号异议更正")
+    assert st["blockers"] == []
+    Q.confirm(book, YEAR, 2, today=TODAY)
+    snap = json.loads(Q.snapshot(book, YEAR, 2)["payload"])
+    assert {m["name"]: m["total"] for m in snap["members"]}["张三"] == "70.00"
+    # Confirmed: the program refuses, and so do the triggers.
+    mt = Meetings(book)
+    with pytest.raises(RecordLocked, match="已确认"):
+        mt.record_attendance(
+            branch["activity"], {branch["张三"]: Entry("无故缺席")}, amend=True, today=TODAY
+        )
+    with pytest.raises(sqlite3.IntegrityError, match="已确认"):
+        book.conn.execute("update attendance set status = '无故缺席'")
+    book.conn.rollback()
+    with pytest.raises(RecordLocked):
+        Q.add_claim(book, "王一", "2026-05-01", "key-work", "1", "补报", today=TODAY)
+    with pytest.raises((RecordLocked, InputRefused)):
+        set_year_scheme(book, YEAR, preset="dangyuan-ejia")  # the scheme is frozen
+    assert book.execute("select frozen_at from schemes where year = ?", [YEAR]).fetchone()[0]
+
+
+def test_a_claim_in_a_confirmed_quarter_is_refused_with_a_way_out(
+    book: Book, branch: dict[str, int]
+) -> None:
+    _confirm(book, 1, "2026-04-01")
+    before = journal_count(book)
+    with pytest.raises(RecordLocked) as info:
+        Q.add_claim(book, "王一", "2026-02-10", "key-work", "2", "扫雪", today=TODAY)
+    assert "2026年第1季度" in str(info.value) and "更正" in str(info.value)
+    assert journal_count(book) == before
+    # The way out: a correction dated in an open quarter, with its reason, scored there.
+    Q.add_correction(
+        book,
+        "王一",
+        "key-work",
+        "2",
+        "第1季度扫雪漏报，经支委会核实补记",
+        refers_to="2026-02-10 扫雪",
+        when="2026-08-01",
+        today=TODAY,
+    )
+    q3 = Q.review(book, YEAR, 3, today=TODAY)
+    row = next(r for r in q3.rows if r.name == "王一")
+    assert row.sections["突出事迹"] == Decimal(2)
+    assert any(ln.fact.startswith("更正（更正 2026-02-10 扫雪）") for ln in q3.lines(row.code))
+    with pytest.raises(RecordLocked):
+        Q.add_correction(book, "王一", "key-work", "2", "原因", when="2026-03-01", today=TODAY)
+
+
+def test_snapshot_rows_cannot_change_and_verify_names_the_altered_quarter(
+    book: Book, branch: dict[str, int], tmp_path: Path
+) -> None:
+    for q, start in ((1, "2026-04-01"), (2, "2026-07-01"), (3, "2026-10-08")):
+        _confirm(book, q, start)
+    with pytest.raises(sqlite3.IntegrityError, match="不能修改"):
+        book.conn.execute("update snapshots set payload = 'x'")
+    book.conn.rollback()  # sqlite3 opened a transaction for the refused statement
+    report = verify_file(book.path)
+    assert report["chain"]["confirmed"] == ["2026年第1季度", "2026年第2季度", "2026年第3季度"]
+    assert report["chain"]["head"] == Q.chain_head(book)
+    copy = backup_book(book, dest_dir=tmp_path / "bk")
+    book.close()
+    # Bypass the program: drop the trigger and change Q2's stored result.
+    conn = sqlite3.connect(copy)
+    conn.execute("drop trigger snapshots_no_update")
+    payload = json.loads(
+        conn.execute("select payload from snapshots where quarter = 2").fetchone()[0]
+    )
+    payload["members"][2]["total"] = "99.00"
+    conn.execute(
+        "update snapshots set payload = ? where quarter = 2",
+        [json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))],
+    )
+    conn.commit()
+    conn.close()
+    with pytest.raises(AlteredBookError) as info:
+        verify_file(copy)
+    assert info.value.period == "2026年第2季度"
+    assert "2026年第2季度" in str(info.value) and "第1季度" not in str(info.value)
+
+
+def test_objections_only_during_publicity(book: Book, branch: dict[str, int]) -> None:
+    with pytest.raises(InputRefused, match="还没有公示"):
+        Q.raise_objection(book, YEAR, 2, raised_by="张三", content="有意见", today=TODAY)
+    _confirm(book, 1, "2026-04-01")
+    with pytest.raises(RecordLocked):
+        Q.raise_objection(book, YEAR, 1, raised_by="张三", content="有意见", today=TODAY)
+    with pytest.raises(RecordLocked):
+        Q.publish(book, YEAR, 1, today=TODAY)
+
+
+def test_reissue_needs_a_change(book: Book, branch: dict[str, int]) -> None:
+    Q.publish(book, YEAR, 2, start="2026-07-01", today=TODAY)
+    with pytest.raises(InputRefused, match="没有变化"):
+        Q.publish(book, YEAR, 2, today=TODAY)
+    cid = Q.add_claim(book, "王一", "2026-05-12", "key-work", "3", "清扫", today=TODAY)
+    Q.review_claim(book, cid, "组长")
+    Q.approve_claim(book, cid, "支委会")
+    st = Q.publish(book, YEAR, 2, reason="补记王一重点工作加分", today=TODAY)
+    assert [n["reason"] for n in st["notices"]] == ["", "补记王一重点工作加分"]
+    assert st["publicity_end"] == "2026-07-07"  # the dates stand
+
+
+def test_confirmed_demo_has_three_quarters_and_one_in_publicity(confirmed_demo_book: Book) -> None:
+    states = [st["state"] for st in Q.year_status(confirmed_demo_book, 2026)]
+    assert states[:3] == ["confirmed"] * 3
+    assert Q.check_chain(confirmed_demo_book.conn) is None
+    # Every demo claim in a confirmed quarter was decided before the confirmation.
+    pending = Q.list_claims(confirmed_demo_book, 2026, status=Q.PENDING)
+    assert all(c["date"] >= "2026-10-01" for c in pending)
+    assert score_book(confirmed_demo_book, 2026).members
