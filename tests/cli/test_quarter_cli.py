@@ -1,0 +1,230 @@
+"""The quarter end to end through the command line: claims → review → publicity → objection
+upheld → fact corrected → notice re-issued → confirm → an attempted edit refused; then a
+snapshot altered behind the program's back and `pioneer verify` naming that quarter."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tests" / "book"))
+
+from quarter_testkit import make_branch_file  # noqa: E402
+
+
+def run(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PIONEER_HOME=str(home), PYTHONPATH=str(ROOT))
+    env.pop("PIONEER_DB", None)
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
+    )
+
+
+def test_quarter_end_to_end(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    db = make_branch_file(tmp_path / "b.db")
+
+    def ok(*args: str) -> str:
+        r = run("--db", str(db), *args, home=home)
+        assert r.returncode == 0, r.stdout + r.stderr
+        return r.stdout
+
+    def refused(*args: str) -> str:
+        before = sqlite3.connect(db).execute("select count(*) from journal").fetchone()[0]
+        r = run("--db", str(db), *args, home=home)
+        assert r.returncode == 1, r.stdout + r.stderr
+        after = sqlite3.connect(db).execute("select count(*) from journal").fetchone()[0]
+        assert after == before  # nothing written
+        return r.stderr
+
+    y = ("--year", "2026")
+    # Claims: one above the item's range is refused; one goes 申报 → 初评 → 审定.
+    err = refused(
+        "claim",
+        "add",
+        "--member",
+        "王一",
+        "--date",
+        "2026-05-12",
+        "--item",
+        "key-work",
+        "--points",
+        "12",
+        "--reason",
+        "清扫",
+    )
+    assert "0 至 10 分" in err
+    assert "第 1 号" in ok(
+        "claim",
+        "add",
+        "--member",
+        "王一",
+        "--date",
+        "2026-05-12",
+        "--item",
+        "key-work",
+        "--points",
+        "3",
+        "--reason",
+        "组织村道清扫",
+        "--evidence",
+        "照片3张",
+    )
+    ok("claim", "review", "1", "--by", "一组组长")
+    ok("claim", "approve", "1", "--by", "支委会")
+    claims = json.loads(ok("claim", "list", *y, "--json"))
+    assert claims[0]["status"] == "审定" and claims[0]["approved_by"] == "支委会"
+
+    # The review: 张三's absence shows, 王一's claim counts.
+    review = json.loads(ok("review", *y, "--quarter", "2", "--json"))
+    by = {m["name"]: m for m in review["members"]}
+    assert by["张三"]["total"] == "68.00" and by["张三"]["unexcused"] == 1
+    assert by["王一"]["sections"]["突出事迹"] == "3.00"
+    assert [
+        m["name"]
+        for m in json.loads(ok("review", *y, "--quarter", "2", "--unexcused", "--json"))["members"]
+    ] == ["张三"]
+
+    # Q1 first (quarters are confirmed in order), then Q2's publicity.
+    ok("period", "publish", *y, "--quarter", "1", "--start", "2026-04-01")
+    ok("period", "confirm", *y, "--quarter", "1")
+    out = ok("period", "publish", *y, "--quarter", "2", "--start", "2026-07-01")
+    assert "2026-07-01 至 2026-07-07" in out
+    ok("print", "publicity", *y, "--quarter", "2", "--out", str(tmp_path / "notice1.pdf"))
+
+    # An objection: 张三 says he attended on 10 May. Confirming is refused while it is open.
+    ok(
+        "objection",
+        "add",
+        *y,
+        "--quarter",
+        "2",
+        "--by",
+        "张三",
+        "--member",
+        "003",
+        "--content",
+        "5月10日主题党日我出席了，被记成无故缺席",
+        "--date",
+        "2026-07-02",
+    )
+    err = refused("period", "confirm", *y, "--quarter", "2")
+    assert "第 1 号异议（张三）尚未答复" in err
+
+    # Upheld: the fact is corrected (a dated correction in the still-open quarter), then the
+    # answer re-issues the notice saying why.
+    ok(
+        "correction",
+        "add",
+        "--member",
+        "003",
+        "--item",
+        "life-absent",
+        "--points",
+        "2",
+        "--date",
+        "2026-06-30",
+        "--reason",
+        "经核对签到表，张三5月10日已签到",
+        "--refers-to",
+        "2026-05-10 主题党日 无故缺席",
+    )
+    out = ok(
+        "objection",
+        "answer",
+        "1",
+        "--finding",
+        "核对签到表属实",
+        "--changed",
+        "--change-note",
+        "张三5月10日改为出席",
+        "--told-on",
+        "2026-07-06",
+    )
+    assert "重新发布" in out
+    status = json.loads(ok("period", "status", *y, "--quarter", "2", "--json"))
+    q2 = status["periods"][0]
+    assert len(q2["notices"]) == 2 and "根据第1号异议更正" in q2["notices"][1]["reason"]
+    assert q2["blockers"] == []
+    ok("print", "publicity", *y, "--quarter", "2", "--out", str(tmp_path / "notice2.pdf"))
+
+    out = ok("period", "confirm", *y, "--quarter", "2")
+    assert "已确认" in out
+    status = json.loads(ok("period", "status", *y, "--json"))
+    assert [p["state"] for p in status["periods"][:2]] == ["confirmed", "confirmed"]
+    head = status["chain_head"]
+    assert head == status["periods"][1]["hash"]
+
+    # Confirmed means final: a claim or correction dated in Q2 is refused.
+    err = refused(
+        "claim",
+        "add",
+        "--member",
+        "李二",
+        "--date",
+        "2026-05-20",
+        "--item",
+        "key-work",
+        "--points",
+        "1",
+        "--reason",
+        "补报",
+    )
+    assert "2026年第2季度" in err and "确认" in err
+    refused(
+        "correction",
+        "add",
+        "--member",
+        "003",
+        "--item",
+        "life-absent",
+        "--points",
+        "-2",
+        "--date",
+        "2026-05-11",
+        "--reason",
+        "改回",
+    )
+    refused("period", "publish", *y, "--quarter", "2")
+
+    # The printed confirmed sheet carries the chain head.
+    ok("print", "quarter-review", *y, "--quarter", "2", "--out", str(tmp_path / "q2.pdf"))
+    ok("print", "quarter-review", *y, "--quarter", "2", "--out", str(tmp_path / "q2.xlsx"))
+    ok("print", "member-register", "--member", "张三", *y, "--out", str(tmp_path / "m.pdf"))
+    ok("print", "bonus-details", *y, "--out", str(tmp_path / "bonus.pdf"))
+    text = subprocess.run(
+        ["pdftotext", str(tmp_path / "q2.pdf"), "-"], capture_output=True, text=True
+    ).stdout
+    assert head[:8] in text and "张三" in text
+    notice2 = subprocess.run(
+        ["pdftotext", str(tmp_path / "notice2.pdf"), "-"], capture_output=True, text=True
+    ).stdout
+    assert "重新公示" in notice2 and "根据第1号异议更正" in notice2
+
+    # verify: the chain holds; then Q2's stored result is altered with plain sqlite3.
+    out = run("verify", str(db), home=home)
+    assert out.returncode == 0 and "校验链完好" in out.stdout and head in out.stdout
+    conn = sqlite3.connect(db)
+    conn.execute("drop trigger snapshots_no_update")
+    conn.execute(
+        "update snapshots set payload = replace(payload, '68.00', '98.00') where quarter = 2"
+    )
+    conn.execute(
+        "update snapshots set payload = replace(payload, '70.00', '71.00') where quarter = 2"
+    )
+    conn.commit()
+    conn.close()
+    out = run("verify", str(db), home=home)
+    assert out.returncode == 1
+    assert "2026年第2季度" in out.stderr and "被改动过" in out.stderr
+    assert "第1季度" not in out.stderr
