@@ -1,0 +1,181 @@
+"""The 季度评议 screen driven like a user: claims → review → publicity → objection upheld →
+fact corrected → notice re-issued → confirm → an attempted edit refused."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "book"))
+
+from quarter_testkit import TODAY, YEAR, build_branch  # noqa: E402
+
+from desktop.book import quarter as Q  # noqa: E402
+from desktop.book.meetings import Meetings  # noqa: E402
+
+
+def _open_screen(qtbot, window):
+    nav = window.ui.navList
+    row = next(i for i in range(nav.count()) if nav.item(i).text() == "季度评议")
+    nav.setCurrentRow(row)
+    screen = window.quarter_screen
+    qtbot.waitUntil(lambda: screen.data is not None, timeout=20000)
+    return screen
+
+
+def _reloaded(qtbot, screen, action) -> None:
+    with qtbot.waitSignal(screen.loaded, timeout=20000):
+        action()
+
+
+def _select(table, column: int, value: str) -> None:
+    for r in range(table.rowCount()):
+        if table.item(r, column).text() == value:
+            table.selectRow(r)
+            return
+    raise AssertionError(f"{value} not in table")
+
+
+def test_quarter_flow_through_the_screen(qtbot, window, book, messages, monkeypatch) -> None:
+    ids = build_branch(book)
+    Q.publish(book, YEAR, 1, start="2026-04-01", today=TODAY)
+    Q.confirm(book, YEAR, 1, today=TODAY)
+    screen = _open_screen(qtbot, window)
+    # The screen opens on the first quarter not yet confirmed.
+    assert screen.quarter.currentIndex() == 1
+    assert "第2季度" in screen.state.text() and "未公示" in screen.state.text()
+
+    # A claim, 初评 and 审定 from the claims queue.
+    monkeypatch.setattr(
+        screen,
+        "ask_claim",
+        lambda: {
+            "member": "001",
+            "when": "2026-05-12",
+            "item": "key-work",
+            "points": "3",
+            "reason": "组织村道清扫",
+            "evidence": "照片",
+        },
+    )
+    screen.tabs.setCurrentIndex(1)
+    _reloaded(
+        qtbot, screen, lambda: qtbot.mouseClick(screen.new_claim_button, Qt.MouseButton.LeftButton)
+    )
+    assert screen.claims_table.rowCount() == 1
+    assert screen.claims_table.item(0, 6).text() == "申报"
+    monkeypatch.setattr(screen, "ask_text", lambda title, label: "一组组长")
+    screen.claims_table.selectRow(0)
+    _reloaded(
+        qtbot,
+        screen,
+        lambda: qtbot.mouseClick(screen.review_claim_button, Qt.MouseButton.LeftButton),
+    )
+    screen.claims_table.selectRow(0)
+    _reloaded(
+        qtbot,
+        screen,
+        lambda: qtbot.mouseClick(screen.approve_claim_button, Qt.MouseButton.LeftButton),
+    )
+    assert screen.claims_table.item(0, 6).text() == "审定"
+
+    # The review: filter to unexcused absences and drill down to the explanation.
+    screen.tabs.setCurrentIndex(0)
+    qtbot.mouseClick(screen.filters["unexcused"], Qt.MouseButton.LeftButton)
+    assert screen.review_table.rowCount() == 1
+    assert screen.review_table.item(0, 2).text() == "张三"
+    screen.review_table.selectRow(0)
+    assert "无故缺席" in screen.detail.toPlainText()
+    qtbot.mouseClick(screen.filters["unexcused"], Qt.MouseButton.LeftButton)
+    assert screen.review_table.rowCount() == 3
+
+    # Publicity, then an objection: confirming is not offered while it is open.
+    monkeypatch.setattr(screen, "ask_publish_start", lambda: "2026-07-01")
+    _reloaded(
+        qtbot, screen, lambda: qtbot.mouseClick(screen.publish_button, Qt.MouseButton.LeftButton)
+    )
+    assert "公示中" in screen.state.text() and "2026-07-07" in screen.state.text()
+    monkeypatch.setattr(
+        screen,
+        "ask_objection",
+        lambda: {"raised_by": "张三", "content": "5月10日我出席了，被记成无故缺席"},
+    )
+    screen.tabs.setCurrentIndex(2)
+    _reloaded(
+        qtbot,
+        screen,
+        lambda: qtbot.mouseClick(screen.add_objection_button, Qt.MouseButton.LeftButton),
+    )
+    assert screen.objections_table.rowCount() == 1
+    assert not screen.confirm_button.isEnabled()
+    assert "尚未答复" in screen.blockers.text()
+
+    # Upheld: the sign-in is corrected (as the meetings screen does), the answer re-issues.
+    Meetings(book).record_attendance(ids["activity"], {}, amend=True, today=TODAY)
+    monkeypatch.setattr(
+        screen,
+        "ask_answer",
+        lambda oid: {
+            "finding": "核对签到表属实",
+            "changed": True,
+            "change_note": "张三5月10日改为出席",
+        },
+    )
+    screen.objections_table.selectRow(0)
+    _reloaded(
+        qtbot,
+        screen,
+        lambda: qtbot.mouseClick(screen.answer_objection_button, Qt.MouseButton.LeftButton),
+    )
+    assert "重新公示" in screen.publicity_text.text()
+    assert "根据第1号异议更正" in screen.publicity_text.text()
+    assert screen.confirm_button.isEnabled()
+
+    # Confirm, after the cannot-be-undone question.
+    asked = []
+    monkeypatch.setattr(screen, "ask_confirm", lambda label: asked.append(label) or True)
+    _reloaded(
+        qtbot, screen, lambda: qtbot.mouseClick(screen.confirm_button, Qt.MouseButton.LeftButton)
+    )
+    assert asked == ["2026年第2季度"]
+    assert "已确认" in screen.state.text() and Q.chain_head(book) in screen.blockers.text()
+    assert not screen.new_claim_button.isEnabled()
+    assert (
+        next(r for r in Q.review(book, YEAR, 2, today=TODAY).rows if r.name == "张三").total == 70
+    )
+
+    # An attempted edit of the confirmed quarter, from the open third quarter: refused.
+    _reloaded(qtbot, screen, lambda: screen.quarter.setCurrentIndex(2))
+    monkeypatch.setattr(
+        screen,
+        "ask_claim",
+        lambda: {
+            "member": "002",
+            "when": "2026-05-20",
+            "item": "key-work",
+            "points": "1",
+            "reason": "补报",
+        },
+    )
+    before = book.execute("select count(*) from claims").fetchone()[0]
+    qtbot.mouseClick(screen.new_claim_button, Qt.MouseButton.LeftButton)
+    warnings = messages.texts("warning")
+    assert warnings and "2026年第2季度" in warnings[-1] and "确认" in warnings[-1]
+    assert book.execute("select count(*) from claims").fetchone()[0] == before
+
+
+def test_claim_dialog_shows_what_is_left(qtbot, book) -> None:
+    build_branch(book)
+    Q.add_claim(book, "王一", "2026-03-01", "honor-street", None, "街道表彰", today=TODAY)
+    from PySide6.QtCore import QDate
+
+    from desktop.gui.quarter_screen import ClaimDialog
+
+    dialog = ClaimDialog(book, YEAR)
+    qtbot.addWidget(dialog)
+    dialog.date.setDate(QDate(2026, 5, 1))
+    dialog.member.setCurrentIndex(dialog.member.findData("001"))
+    dialog.item.setCurrentIndex(dialog.item.findData("key-work"))
+    assert "0 至 10 分" in dialog.hint.text() and "还可计 2 分" in dialog.hint.text()
