@@ -1,0 +1,60 @@
+"""The quarter's paper from the confirmed demo: every kind prints as PDF (rendered to PNG) and
+as xlsx; confirmed sheets carry the chain head."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from desktop.book import quarter as Q
+from desktop.book.printing import print_document
+from desktop.book.store import Book
+
+KINDS = [
+    ("publicity", {"year": 2026, "quarter": 2}),
+    ("publicity", {"year": 2026, "quarter": 4}),
+    ("quarter-review", {"year": 2026, "quarter": 3}),
+    ("bonus-details", {"year": 2026}),
+    ("member-register", {"year": 2026, "member": "013"}),
+]
+
+
+def _text(pdf: Path) -> str:
+    return subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs poppler-utils")
+@pytest.mark.parametrize(("kind", "opts"), KINDS)
+def test_quarter_kinds_print(
+    confirmed_demo_book: Book, tmp_path: Path, kind: str, opts: dict
+) -> None:
+    pdf = print_document(confirmed_demo_book, kind, tmp_path / f"{kind}.pdf", **opts)
+    pngs = subprocess.run(
+        ["pdftoppm", "-r", "50", "-png", str(pdf), str(tmp_path / kind)], capture_output=True
+    )
+    assert pngs.returncode == 0 and list(tmp_path.glob(f"{kind}*.png"))
+    text = _text(pdf)
+    assert "城关镇红星村党支部" in text
+    head = Q.chain_head(confirmed_demo_book)
+    if kind == "quarter-review" or opts.get("quarter") == 2:
+        assert head is not None and head[:8] in text and head[-8:] in text
+    if opts.get("quarter") == 4:
+        assert "异议" in text and head[:8] not in text  # not confirmed: no chain head yet
+    xlsx = print_document(confirmed_demo_book, kind, tmp_path / f"{kind}.xlsx", **opts)
+    from openpyxl import load_workbook
+
+    ws = load_workbook(xlsx).active
+    assert ws.max_row >= 3 and ws["A2"].value
+
+
+def test_publicity_needs_a_published_quarter(book: Book, tmp_path: Path) -> None:
+    from desktop.book.errors import InputRefused
+
+    with pytest.raises(InputRefused, match="还没有开始公示"):
+        print_document(book, "publicity", tmp_path / "p.pdf", year=2026, quarter=1)
+    with pytest.raises(InputRefused, match="指明季度"):
+        print_document(book, "quarter-review", tmp_path / "p.pdf", year=2026)
+    assert not list(tmp_path.glob("*.pdf*"))
