@@ -361,6 +361,30 @@ def cmd_correction(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_holiday(args: argparse.Namespace) -> int:
+    from desktop.book import quarter as Q
+
+    with _open(args) as book:
+        if args.action == "list":
+            rows = Q.list_holidays(book, args.year)
+            if args.json:
+                _json(rows)
+            else:
+                for r in rows:
+                    _out(f"{r['date']}\t{r['name']}")
+            return EXIT_OK
+        if not args.date:
+            _err(f"用法错误：holiday {args.action} 需要日期，例如 2026-10-01。")
+            return EXIT_USAGE
+        for day in args.date:
+            if args.action == "add":
+                Q.set_holiday(book, day, args.name or "")
+            else:
+                Q.remove_holiday(book, day)
+        _out(f"已{'登记' if args.action == 'add' else '删除'} {len(args.date)} 个节假日。")
+    return EXIT_OK
+
+
 def _is_number(text: str) -> bool:
     try:
         Decimal(str(text))
@@ -441,4 +465,13 @@ def add_quarter_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     )
     p.add_argument("--date", default=None, help="更正日期（默认今天，须在未确认的季度）")
     p.add_argument("--year", type=int, default=None, help=year_help)
+    p.add_argument("--json", action="store_true", help="以 JSON 输出（list）")
+
+    p = add(
+        "holiday", cmd_holiday, "节假日（公示按工作日计算时跳过）：add 登记；remove 删除；list 列出"
+    )
+    p.add_argument("action", choices=["add", "remove", "list"])
+    p.add_argument("date", nargs="*", help="日期 YYYY-MM-DD（可多个）")
+    p.add_argument("--name", default=None, help="节日名称，如 国庆节")
+    p.add_argument("--year", type=int, default=None, help="只列出某年（list）")
     p.add_argument("--json", action="store_true", help="以 JSON 输出（list）")

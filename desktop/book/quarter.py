@@ -930,6 +930,40 @@ def confirm(book: Book, year: int, quarter: int, *, today: date | None = None) -
     return period_status(book, year, quarter, today=today)
 
 
+def confirmed_quarters(book: Book, year: int) -> list[int]:
+    """Cheap (no scoring): the year's confirmed quarters."""
+    return [
+        r[0]
+        for r in book.execute(
+            "select quarter from periods where year = ? and status = 'confirmed' order by quarter",
+            [year],
+        )
+    ]
+
+
+def set_holiday(book: Book, day: str | date, name: str = "") -> None:
+    """A day that is not a working day (publicity periods skip it)."""
+    iso = _iso(day, "节假日日期")
+    with book.action("登记节假日", f"{iso} {name}".strip()):
+        book.db["holidays"].upsert({"date": iso, "name": name.strip()}, pk="date")
+
+
+def remove_holiday(book: Book, day: str | date) -> None:
+    iso = _iso(day, "节假日日期")
+    if not book.execute("select 1 from holidays where date = ?", [iso]).fetchone():
+        raise InputRefused(f"{iso} 不是已登记的节假日。")
+    with book.action("删除节假日", iso):
+        book.execute("delete from holidays where date = ?", [iso])
+
+
+def list_holidays(book: Book, year: int | None = None) -> list[dict[str, Any]]:
+    if year is None:
+        return book.query("select date, name from holidays order by date")
+    return book.query(
+        "select date, name from holidays where date like ? order by date", [f"{year:04d}-%"]
+    )
+
+
 def year_status(book: Book, year: int, *, today: date | None = None) -> list[dict[str, Any]]:
     day = _today(today).isoformat()
     out = []

@@ -299,11 +299,11 @@ class QuarterScreen(QWidget):
         self.book = book
         year = book.current_year
         today = date.today()
-        quarter = (today.month - 1) // 3 + 1 if today.year == year else 1
-        for st in Q.year_status(book, year):
-            if st["state"] != "confirmed" and st["state"] != "future":
-                quarter = st["quarter"]
-                break
+        # The first quarter not yet confirmed (cheap: no scoring on the UI thread).
+        done = Q.confirmed_quarters(book, year)
+        current = (today.month - 1) // 3 + 1 if today.year == year else 4
+        quarter = next((q for q in range(1, 5) if q not in done), 4)
+        quarter = min(quarter, current)
         self.year.blockSignals(True)
         self.quarter.blockSignals(True)
         self.year.setValue(year)
@@ -311,6 +311,12 @@ class QuarterScreen(QWidget):
         self.year.blockSignals(False)
         self.quarter.blockSignals(False)
         self.reload()
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
+        # Facts may have changed on another screen: the review is always current with them.
+        super().showEvent(event)
+        if self.data is not None:
+            self.reload()
 
     @property
     def year_quarter(self) -> tuple[int, int]:
