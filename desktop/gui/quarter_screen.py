@@ -127,6 +127,7 @@ class ClaimDialog(QDialog):
         form.addRow(buttons)
         for w in (self.member, self.item):
             w.currentIndexChanged.connect(self._update_hint)
+        self.date.dateChanged.connect(self._update_hint)
         self._update_hint()
 
     def _update_hint(self) -> None:
@@ -559,8 +560,10 @@ class QuarterScreen(QWidget):
             "全部锁定，不能再修改或删除；以后发现错误只能登记“更正”。"
         )
         yes = box.addButton("确认，不可撤销", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        cancel = box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+        # Enter must not confirm something that cannot be undone: 取消 is the default.
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
         box.exec()
         return box.clickedButton() is yes
 
