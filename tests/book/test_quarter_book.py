@@ -282,3 +282,35 @@ def test_confirmed_demo_has_three_quarters_and_one_in_publicity(confirmed_demo_b
     pending = Q.list_claims(confirmed_demo_book, 2026, status=Q.PENDING)
     assert all(c["date"] >= "2026-10-01" for c in pending)
     assert score_book(confirmed_demo_book, 2026).members
+
+
+def test_workbook_import_into_a_confirmed_quarter_is_refused_whole(
+    confirmed_demo_book: Book, tmp_path: Path
+) -> None:
+    """The interchange import (all or nothing) meets the locked quarters: refused, in Chinese,
+    with nothing written; the same facts dated in the open quarter go in."""
+    from sheet_helpers import header_row, make_xlsx
+
+    from desktop.book.interchange import import_workbook
+
+    book = confirmed_demo_book
+    m = next(m for m in book.roster.members() if m["status"] == "正式党员" and not m["left_date"])
+
+    def workbook(name: str, day: str) -> Path:
+        return make_xlsx(
+            tmp_path / name,
+            {
+                "积分申报": [
+                    header_row("积分申报"),
+                    [m["code"], day, "key-work", 2, "义务劳动", "审定"],
+                ]
+            },
+        )
+
+    before = journal_count(book)
+    with pytest.raises((RecordLocked, InputRefused)) as info:
+        import_workbook(book, workbook("locked.xlsx", "2026-05-01"))
+    assert "确认" in str(info.value) + "".join(getattr(info.value, "lines", list)())
+    assert journal_count(book) == before
+    import_workbook(book, workbook("open.xlsx", "2026-10-15"))
+    assert journal_count(book) == before + 1
