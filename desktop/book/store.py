@@ -33,6 +33,17 @@ if TYPE_CHECKING:
 APPLICATION_ID = 0x50494F4E
 SQLITE_HEADER = b"SQLite format 3\x00"
 
+# The confirmed-quarter triggers name the table; people read what kind of record it was.
+_LOCKED_WORDS = {
+    "activities": "活动",
+    "attendance": "签到记录",
+    "dues_payments": "党费记录",
+    "claims": "积分申报",
+    "vetoes": "一票否决",
+    "corrections": "更正",
+    "appraisals": "民主评议",
+}
+
 _WAY_OUT = "请打开另一个账本，或从备份恢复（菜单“文件 → 从备份恢复”）。"
 
 
@@ -232,8 +243,11 @@ class Book:
             if "已确认" in str(exc):
                 from desktop.book.errors import RecordLocked
 
+                text = str(exc)
+                for table, label in _LOCKED_WORDS.items():
+                    text = text.replace(f"（{table}）", f"（{label}）")
                 raise RecordLocked(
-                    str(exc).rstrip("。") + "。",
+                    text.rstrip("。") + "。",
                     "确认后的记录不能修改或删除；如有错误，请在未确认的季度登记“更正”，写明原因。",
                 ) from exc
             raise
