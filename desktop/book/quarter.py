@@ -1026,8 +1026,6 @@ def demo_quarters(book: Book, year: int, until: date, *, today: date | None = No
 
     day = _today(today)
     last = quarter_of(until.isoformat())[1] if until.year == year else 4
-    members = {m["code"]: m for m in book.roster.members() if not m["left_date"]}
-    codes = sorted(members)
     leader = "东片党小组组长"
     for q in range(1, last + 1):
         period = make_period("quarter", year, q)
@@ -1041,14 +1039,21 @@ def demo_quarters(book: Book, year: int, until: date, *, today: date | None = No
         if start.isoformat() < period.start:
             return
         publish(book, year, q, start=start, today=day)
-        if q == 2 and len(codes) > 5:
+        leave = book.query(
+            """select m.code, m.name, a.date, a.type from attendance t
+               join activities a on a.id = t.activity_id join members m on m.id = t.member_id
+               where t.status = '因私请假' and a.date between ? and ? order by a.date limit 1""",
+            [period.start, period.end],
+        )
+        if q == 2 and leave:
+            who = leave[0]
             oid = raise_objection(
                 book,
                 year,
                 q,
-                raised_by=members[codes[5]]["name"],
-                member=codes[5],
-                content="5月主题党日我是因公外出，签到表记成了因私请假。",
+                raised_by=who["name"],
+                member=who["code"],
+                content=f"{who['date']}的{who['type']}我是因公外出，签到表记成了因私请假。",
                 raised_on=start + timedelta(days=1),
                 today=day,
             )
@@ -1061,14 +1066,16 @@ def demo_quarters(book: Book, year: int, until: date, *, today: date | None = No
                 today=day,
             )
         if q == last:
-            if len(codes) > 9:
+            waiting = list_claims(book, year, q, status=PENDING)
+            if waiting:
+                c = waiting[0]
                 raise_objection(
                     book,
                     year,
                     q,
-                    raised_by=members[codes[9]]["name"],
-                    member=codes[9],
-                    content="本季度协助秋收抢收的申报还没有审定，希望计入积分。",
+                    raised_by=c["name"],
+                    member=c["code"],
+                    content=f"我{c['date']}申报的“{c['reason']}”还没有审定，希望计入积分。",
                     raised_on=min(start + timedelta(days=1), day),
                     today=day,
                 )
