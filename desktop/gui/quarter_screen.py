@@ -158,6 +158,54 @@ class ClaimDialog(QDialog):
         }
 
 
+class CorrectionDialog(QDialog):
+    """登记更正: a new dated entry, with its reason, for a fact in a confirmed quarter."""
+
+    def __init__(self, book: Book, year: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("登记更正")
+        form = QFormLayout(self)
+        note = QLabel(
+            "已确认季度的记录不能修改。发现错误时，在这里登记一条更正：写明更正的是哪条记录、"
+            "原因和应加减的分值。更正记在今天（未确认的季度），积分明细中注明“更正”。"
+        )
+        note.setWordWrap(True)
+        form.addRow(note)
+        self.member = QComboBox()
+        for m in book.roster.members(include_left=False):
+            self.member.addItem(f"{m['name']}（{m['code']}）", m["code"])
+        self.item = QComboBox()
+        for section in Q.year_scheme(book, year).sections:
+            for it in section.items:
+                if not it.tiers:
+                    self.item.addItem(f"{section.name} — {it.name}", it.id)
+        self.points = QLineEdit()
+        self.points.setPlaceholderText("加为正，减为负，如 2 或 -1")
+        self.refers_to = QLineEdit()
+        self.refers_to.setPlaceholderText("如：2026-03-10 主题党日 记为无故缺席")
+        self.reason = QLineEdit()
+        form.addRow("党员", self.member)
+        form.addRow("项目", self.item)
+        form.addRow("分值", self.points)
+        form.addRow("原记录", self.refers_to)
+        form.addRow("更正原因", self.reason)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "member": self.member.currentData(),
+            "item": self.item.currentData(),
+            "points": self.points.text().strip() or "0",
+            "reason": self.reason.text(),
+            "refers_to": self.refers_to.text(),
+        }
+
+
 class QuarterScreen(QWidget):
     """`QuarterScreen(book)`; `set_book(book)` when another book is opened."""
 
@@ -255,6 +303,9 @@ class QuarterScreen(QWidget):
         ):
             cb.addWidget(b)
         cb.addStretch(1)
+        self.correction_button = QPushButton("登记更正…")
+        self.correction_button.setToolTip("已确认季度的记录有错时，在今天登记一条带原因的更正")
+        cb.addWidget(self.correction_button)
         cl.addLayout(cb)
         self.claims_table = _table(
             ["编号", "日期", "姓名", "项目", "分值", "事由", "状态", "经办", "封顶余量"]
@@ -291,6 +342,7 @@ class QuarterScreen(QWidget):
         self.review_claim_button.clicked.connect(self.review_selected_claim)
         self.approve_claim_button.clicked.connect(self.approve_selected_claim)
         self.reject_claim_button.clicked.connect(self.reject_selected_claim)
+        self.correction_button.clicked.connect(self.new_correction)
         self.add_objection_button.clicked.connect(self.add_objection)
         self.answer_objection_button.clicked.connect(self.answer_selected_objection)
 
@@ -518,6 +570,10 @@ class QuarterScreen(QWidget):
         dialog = ClaimDialog(self.book, self.year_quarter[0], self)
         return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
+    def ask_correction(self) -> dict[str, Any] | None:
+        dialog = CorrectionDialog(self.book, self.year_quarter[0], self)
+        return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
     def ask_text(self, title: str, label: str) -> str | None:
         text, ok = QInputDialog.getText(self, title, label)
         return text if ok else None
@@ -613,6 +669,21 @@ class QuarterScreen(QWidget):
                     values["reason"],
                     evidence=values.get("evidence", ""),
                 )
+            )
+
+    def new_correction(self) -> None:
+        values = self.ask_correction()
+        if values:
+            self._act(
+                lambda: Q.add_correction(
+                    self.book,
+                    values["member"],
+                    values["item"],
+                    values["points"],
+                    values["reason"],
+                    refers_to=values.get("refers_to", ""),
+                ),
+                "更正已登记，记在今天所在的季度。",
             )
 
     def review_selected_claim(self) -> None:

@@ -179,3 +179,30 @@ def test_claim_dialog_shows_what_is_left(qtbot, book) -> None:
     dialog.member.setCurrentIndex(dialog.member.findData("001"))
     dialog.item.setCurrentIndex(dialog.item.findData("key-work"))
     assert "0 至 10 分" in dialog.hint.text() and "还可计 2 分" in dialog.hint.text()
+
+
+def test_correction_from_the_screen(qtbot, window, book, messages, monkeypatch) -> None:
+    build_branch(book)
+    for q, start in ((1, "2026-04-01"), (2, "2026-07-01")):
+        Q.publish(book, YEAR, q, start=start, today=TODAY)
+        Q.confirm(book, YEAR, q, today=TODAY)
+    monkeypatch.setattr(Q, "_today", lambda today=None: today or TODAY)
+    screen = _open_screen(qtbot, window)
+    monkeypatch.setattr(
+        screen,
+        "ask_correction",
+        lambda: {
+            "member": "003",
+            "item": "life-absent",
+            "points": "2",
+            "reason": "经核对签到表，张三已签到",
+            "refers_to": "2026-05-10 主题党日 无故缺席",
+        },
+    )
+    screen.tabs.setCurrentIndex(1)
+    _reloaded(
+        qtbot, screen, lambda: qtbot.mouseClick(screen.correction_button, Qt.MouseButton.LeftButton)
+    )
+    assert "更正已登记" in messages.texts("information")[-1]
+    rows = Q.list_corrections(book, YEAR)
+    assert [(r["name"], r["date"], r["points"]) for r in rows] == [("张三", "2026-11-24", "2")]
