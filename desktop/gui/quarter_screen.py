@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
@@ -392,12 +393,16 @@ class QuarterScreen(QWidget):
         )
 
     def _load_failed(self, exc: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
         self._loading = False
         self.state.setText("无法计算")
         self.blockers.setText(str(exc))
         self.loaded.emit()
 
     def _loaded(self, data: dict[str, Any]) -> None:
+        if not shiboken6.isValid(self):
+            return  # the window closed while the quarter was being computed
         self._loading = False
         if self._reload_again:
             self._reload_again = False

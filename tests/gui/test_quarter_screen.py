@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "book"))
@@ -14,6 +15,15 @@ from quarter_testkit import TODAY, YEAR, build_branch  # noqa: E402
 
 from desktop.book import quarter as Q  # noqa: E402
 from desktop.book.meetings import Meetings  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _no_job_left_behind(qtbot):
+    """A reload still running when the window goes would report to a deleted screen."""
+    yield
+    from desktop.gui.worker import jobs_running
+
+    qtbot.waitUntil(lambda: jobs_running() == 0, timeout=20000)
 
 
 def _open_screen(qtbot, window):
