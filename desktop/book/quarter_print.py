@@ -85,7 +85,11 @@ def publicity_data(book: Book, year: int, quarter: int) -> dict[str, Any]:
         "publicity_rule": status["publicity_rule"],
         "contact": Q.objection_contact(book),
         "reissues": reissues,
-        "issued_on": (notices[-1]["issued_at"][:10] if notices else date.today().isoformat()),
+        # The notice is dated the day it is posted: the publicity's first day, or the day a
+        # corrected notice was re-issued.
+        "issued_on": (
+            notices[-1]["issued_at"][:10] if len(notices) > 1 else status["publicity_start"]
+        ),
     }
 
 
