@@ -36,12 +36,15 @@ def _pts(value: Any) -> str:
 
 def _head(book: Book, year: int, quarter: int, status: dict[str, Any]) -> dict[str, Any]:
     head = Q.chain_head(book) if status["state"] == "confirmed" else None
+    own = status.get("hash")
     return {
         "branch": book.branch()["name"],
         "period": Q.quarter_label(year, quarter),
         "confirmed_at": status.get("confirmed_at"),
         "chain_head": head,
         "chain_head_text": short_hash(head) if head else "",
+        # The quarter's own link (stable), when later quarters have moved the head on.
+        "quarter_hash_text": short_hash(own) if own and own != head else "",
     }
 
 

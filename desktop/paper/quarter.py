@@ -24,6 +24,8 @@ def _hash_lines(doc: PaperDocument, data: Mapping[str, Any]) -> None:
             f"本季度积分已于{cn_date(data['confirmed_at'][:10])}经支部委员会确认，确认后不可更改。",
             size=10.5,
         )
+    if data.get("quarter_hash_text"):
+        doc.paragraph(f"本季度校验值（SHA-256）：{data['quarter_hash_text']}", size=9)
     if data.get("chain_head"):
         doc.paragraph(f"校验值（链头 SHA-256）：{data['chain_head_text']}", size=9)
 
@@ -112,7 +114,7 @@ def write_quarter_review(out: Output, data: Mapping[str, Any], *, invariant: boo
         doc.paragraph(line, size=10.5)
     _hash_lines(doc, data)
     # No issuer block: the branch is in the subtitle, and the signatures date the sheet.
-    doc.signature_lines(["制表人", "党小组长", "支部书记"], size=11)
+    doc.signature_lines(["制表人", "党小组长", "支部书记"], size=11, space_before=3)
     return doc.build()
 
 
