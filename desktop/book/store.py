@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from desktop.book.errors import (
     BookMissingError,
     DamagedBookError,
+    InputRefused,
     NewerBookError,
     NotABookError,
 )
@@ -86,7 +87,7 @@ def inspect_file(path: Path) -> dict[str, Any]:
     """
     path = Path(path)
     if not path.exists():
-        raise BookMissingError(f"找不到账本文件：{path}", "请检查路径，或新建一个账本。")
+        raise BookMissingError(f"找不到账本文件：{path}。", "请检查路径，或新建一个账本。")
     if path.is_dir():
         raise NotABookError(f"{path} 是一个文件夹，不是账本文件。", _WAY_OUT)
     with open(path, "rb") as fh:
@@ -185,6 +186,20 @@ class Book:
     ) -> Book:
         """Create a new, empty book. Refuses to overwrite an existing file."""
         path = Path(path)
+        if not branch.strip():
+            raise InputRefused(
+                "支部名称不能为空。", {"branch": "请填写支部名称，例如“红星村党支部”。"}
+            )
+        if not 2000 <= year <= 2100:
+            raise InputRefused(f"年度 {year} 不合理。", {"year": "请填写四位年份，例如 2026。"})
+        if scheme_id:
+            from desktop.rules.presets import list_presets
+
+            known = [p for p, _ in list_presets()]
+            if scheme_id not in known:
+                raise InputRefused(
+                    f"没有名为“{scheme_id}”的积分方案。", {"scheme": f"可选：{'、'.join(known)}。"}
+                )
         if path.exists() and path.stat().st_size > 0:
             raise NotABookError(
                 f"文件 {path} 已存在，不能在它上面新建账本。", "请换一个文件名或文件夹。"

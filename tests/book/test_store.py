@@ -178,3 +178,21 @@ def test_inspecting_a_refused_file_leaves_no_side_files(tmp_path: Path) -> None:
     with pytest.raises(NewerBookError):
         Book.open(path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.db"]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"branch": " ", "year": 2026}, "支部名称不能为空"),
+        ({"branch": "x", "year": 20266}, "年度 20266 不合理"),
+        ({"branch": "x", "year": 2026, "scheme_id": "nosuch"}, "没有名为“nosuch”的积分方案"),
+    ],
+)
+def test_create_refuses_bad_input_and_writes_nothing(
+    tmp_path: Path, kwargs: dict, message: str
+) -> None:
+    from desktop.book.errors import InputRefused
+
+    with pytest.raises(InputRefused, match=message):
+        Book.create(tmp_path / "n.db", **kwargs)
+    assert not (tmp_path / "n.db").exists()
