@@ -62,12 +62,23 @@ def _register_quarter() -> None:
 _register_quarter()
 
 
+# Kinds whose writer produces a workbook when --out ends in .xlsx (quarter_print.py).
+XLSX_KINDS = frozenset({"publicity", "quarter-review", "bonus-details", "member-register"})
+
+
 def print_document(book: Book, kind: str, out: Path, **opts: Any) -> Path:
     """Write the PDF of `kind` to `out` (atomically: a failed print leaves no half file)."""
     if kind not in KINDS:
         known = "，".join(f"{k}（{name}）" for k, (name, _) in KINDS.items())
         raise InputRefused(f"不认识的打印种类“{kind}”。", [f"可用的种类：{known}。"])
     out = Path(out)
+    if out.suffix.lower() == ".xlsx" and kind not in XLSX_KINDS:
+        raise InputRefused(
+            f"“{KINDS[kind][0]}”只能输出 PDF。",
+            [
+                f"请把 --out 改为以 .pdf 结尾；可输出 .xlsx 表格的种类：{'，'.join(sorted(XLSX_KINDS))}。"
+            ],
+        )
     out.parent.mkdir(parents=True, exist_ok=True)
     part = out.with_name(out.name + ".part")
     try:

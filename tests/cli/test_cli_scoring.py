@@ -100,3 +100,10 @@ def test_rate_json_with_a_rating_scheme(tmp_path: Path, home: Path) -> None:
         run("--db", str(db), "rate", "--year", "2026", "--json", home=home, check=True).stdout
     )
     assert data == {"year": 2026, "members": []}
+
+
+def test_print_refuses_xlsx_for_a_pdf_only_kind(tmp_path: Path, demo: Path, home: Path) -> None:
+    out = tmp_path / "花名册.xlsx"
+    result = run("--db", str(demo), "print", "roster", "--out", str(out), home=home)
+    assert result.returncode == 1 and "只能输出 PDF" in result.stderr
+    assert not out.exists()
