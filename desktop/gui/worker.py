@@ -36,7 +36,9 @@ class _Runnable(QRunnable):
         super().__init__()
         self.fn = fn
         self.signals = signals
-        self.setAutoDelete(True)
+        # The job keeps this object alive; letting Qt delete it after run() while Python still
+        # holds a reference crashes now and then (seen as a rare segfault in the print test).
+        self.setAutoDelete(False)
 
     def run(self) -> None:  # runs on a pool thread
         try:
