@@ -7,25 +7,14 @@ not edit one file. Same conventions: exit 0 success, 1 refused (nothing written)
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
+# desktop.cli is fully loaded by the time it imports this module (inside build_parser).
+from desktop.cli import _err, _json, _out
+
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
-
-
-def _out(text: str = "") -> None:
-    sys.stdout.write(text + "\n")
-
-
-def _err(text: str) -> None:
-    sys.stderr.write(text + "\n")
-
-
-def _json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
 def _open(args: argparse.Namespace) -> Any:
