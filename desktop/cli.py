@@ -345,6 +345,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_quarter_commands(add)
 
+    from desktop.cli_year import add_year_commands
+
+    add_year_commands(add)
+
     p = add("print", cmd_print, "生成打印用 PDF")
     p.add_argument(
         "kind",
