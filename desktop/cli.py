@@ -11,19 +11,16 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 from desktop import __version__
+from desktop.cli_args import ChineseParser
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse with Chinese usage errors and exit status 2."""
-
-    def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"用法错误：{message}\n请运行 pioneer -h 查看用法。\n")
+# argparse in Chinese (help, usage, usage errors with exit status 2).
+_Parser = ChineseParser
 
 
 def _out(text: str = "") -> None:
@@ -143,8 +140,14 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_print(args: argparse.Namespace) -> int:
-    from desktop.book.printing import print_document
+    from desktop.book.printing import KINDS, print_document
 
+    if args.kind not in KINDS:  # a usage error (exit 2), caught before the book is opened
+        _err(f"用法错误：不认识的打印种类“{args.kind}”。可用的种类：")
+        for kind, (name, _writer) in KINDS.items():
+            _err(f"  {kind}\t{name}")
+        _err("请运行 pioneer print -h 查看用法。")
+        return EXIT_USAGE
     with _open(args) as book:
         path = print_document(
             book,

@@ -79,7 +79,12 @@ def print_document(book: Book, kind: str, out: Path, **opts: Any) -> Path:
                 f"请把 --out 改为以 .pdf 结尾；可输出 .xlsx 表格的种类：{'，'.join(sorted(XLSX_KINDS))}。"
             ],
         )
-    out.parent.mkdir(parents=True, exist_ok=True)
+    # A mistyped path must be told, not answered with a new folder somewhere (as export does).
+    if not out.parent.is_dir():
+        raise InputRefused(
+            f"文件夹不存在：{out.parent}。",
+            ["请检查 --out 的路径，或先建好这个文件夹，再重新打印。"],
+        )
     part = out.with_name(out.name + ".part")
     try:
         KINDS[kind][1](book, part, **opts)

@@ -1,0 +1,132 @@
+"""Help and usage errors in Chinese, exit status 2 (CONTRACT.md); print kinds and folders."""
+
+from __future__ import annotations
+
+import argparse
+import gettext
+import re
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+from desktop.cli_args import wrap_cjk
+
+# argparse's own English, as a new user met it.
+ENGLISH = re.compile(
+    r"usage:|positional arguments|options:|show this|invalid choice|required|"
+    r"unrecognized|expected one|error:|argument |invalid int"
+)
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    try:
+        code = main(list(args))
+    except SystemExit as exc:  # argparse exits by itself for help and usage errors
+        code = exc.code if isinstance(exc.code, int) else 1
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    path = tmp_path / "b.db"
+    assert main(["--db", str(path), "init", "--branch", "新村党支部", "--year", "2026"]) == 0
+    return str(path)
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["scheme", "bogus"], ["“bogus”不是可选的值", "list"]),
+        (["score", "--year", "x"], ["参数 --year", "“x”不是有效的整数"]),
+        (["score", "--quarter", "5"], ["参数 --quarter", "“5”不是可选的值"]),
+        (["print"], ["缺少必填参数", "kind", "--out"]),
+        (["bogus"], ["“bogus”不是可选的值", "init"]),
+        (["init", "--year"], ["参数 --year", "后面需要填一个值"]),
+        (["members", "--zz"], ["不认识的参数：--zz"]),
+        (["init", "--branch", "x"], ["缺少必填参数：--year"]),
+    ],
+)
+def test_usage_errors_are_chinese_and_exit_2(
+    capsys: pytest.CaptureFixture[str], args: list[str], words: list[str]
+) -> None:
+    code, out, err = run(capsys, *args)
+    assert code == 2
+    assert out == ""
+    assert err.startswith("用法：pioneer")
+    assert "用法错误：" in err and "-h 查看用法" in err
+    for word in words:
+        assert word in err
+    assert not ENGLISH.search(err), err
+
+
+def test_a_subcommand_error_points_to_that_subcommands_help(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, _, err = run(capsys, "score", "--year", "x")
+    assert code == 2 and "请运行 pioneer score -h 查看用法" in err
+
+
+@pytest.mark.parametrize("args", [["-h"], ["print", "-h"], ["dues", "--help"], ["scheme", "-h"]])
+def test_help_is_chinese(capsys: pytest.CaptureFixture[str], args: list[str]) -> None:
+    code, out, err = run(capsys, *args)
+    assert code == 0 and err == ""
+    assert out.startswith("用法：pioneer")
+    assert "选项：" in out and "显示本帮助后退出" in out
+    assert not ENGLISH.search(out), out
+
+
+def test_top_level_help_lists_subcommands_and_version(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "-h")
+    assert "位置参数：" in out and "显示程序版本后退出" in out
+    assert "print" in out and "生成打印用 PDF" in out
+
+
+def test_argparse_is_left_english_outside_the_cli(capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "scheme", "bogus")
+    # The Chinese table is installed only while our parser works.
+    assert argparse._ is gettext.gettext  # type: ignore[attr-defined]
+    plain = argparse.ArgumentParser(prog="x")
+    assert plain.format_usage().startswith("usage: x")
+
+
+def test_help_wraps_by_display_width() -> None:
+    text = "种类：roster（党员花名册）、attendance-summary、warning-notice、publicity（季度公示）"
+    lines = wrap_cjk(text, 30)
+    assert "".join(lines) == text
+    for line in lines:
+        width = sum(2 if ord(ch) > 0x2E80 else 1 for ch in line)
+        assert width <= 30, line
+        assert not line.startswith(("、", "）", "，")), line
+    # Latin words (kinds, options) are never split.
+    assert any(
+        line.startswith("attendance-summary") or "attendance-summary" in line for line in lines
+    )
+
+
+def test_unknown_print_kind_is_a_usage_error_listing_the_kinds(
+    db: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, out, err = run(capsys, "--db", db, "print", "bogus", "--out", str(tmp_path / "x.pdf"))
+    assert code == 2 and out == ""
+    assert "不认识的打印种类“bogus”" in err
+    assert "roster\t党员花名册" in err and "signin\t签到表" in err
+    assert "publicity\t党员积分公示" in err
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_print_refuses_a_missing_folder_like_export(
+    db: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    missing = tmp_path / "打错的文件夹"
+    code, _, err = run(capsys, "--db", db, "print", "roster", "--out", str(missing / "r.pdf"))
+    assert code == 1
+    assert f"文件夹不存在：{missing}" in err
+    assert not missing.exists()
+    code, _, err2 = run(capsys, "--db", db, "export", str(missing / "r.xlsx"))
+    assert code == 1 and f"文件夹不存在：{missing}" in err2
+    assert not missing.exists()
+    # An existing folder still works.
+    code, out, _ = run(capsys, "--db", db, "print", "roster", "--out", str(tmp_path / "r.pdf"))
+    assert code == 0 and (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
