@@ -138,6 +138,7 @@ class Book:
         self.path = Path(path)
         self.conn = conn
         self.actor = actor or default_actor()
+        self.closed = False  # screens drop late background results for a closed book
 
     @cached_property
     def db(self) -> sqlite_utils.Database:
@@ -228,6 +229,7 @@ class Book:
         with contextlib.suppress(sqlite3.Error):
             self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.conn.close()
+        self.closed = True
 
     def __enter__(self) -> Book:
         return self

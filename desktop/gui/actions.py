@@ -33,6 +33,10 @@ register("open_book", ActionSpec("打开账本…", "open_book_dialog", "Ctrl+O"
 register(
     "branch_info", ActionSpec("支部信息…", "edit_branch", None, "修改支部名称、上级党组织和类型")
 )
+register(
+    "new_year",
+    ActionSpec("进入新年度…", "start_new_year", None, "年底或年初：进入下一年度并选定积分方案"),
+)
 register("backup_now", ActionSpec("立即备份", "backup_now", "Ctrl+B", "马上在本机备份一份账本"))
 register(
     "backup_to_folder",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib
 import logging
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, Signal
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -53,6 +55,11 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._status = QLabel()
         self.ui.statusBar.addPermanentWidget(self._status, 1)
+        self._new_year_button = QPushButton()
+        self._new_year_button.setProperty("role", "primary")
+        self._new_year_button.clicked.connect(self.start_new_year)
+        self._new_year_button.hide()
+        self.ui.statusBar.addPermanentWidget(self._new_year_button)
         self.ui.navList.currentRowChanged.connect(self._show_row)
         self._build_screens()
         self.ui.navList.setCurrentRow(0)
@@ -184,6 +191,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
         file_menu.addAction(a["branch_info"])
+        file_menu.addAction(a["new_year"])
         file_menu.addSeparator()
         file_menu.addAction(a["backup_now"])
         file_menu.addAction(a["backup_to_folder"])
@@ -233,6 +241,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{APP_NAME} — {branch}")
         self._status.setText(f"当前账本：{branch}　　{book.current_year} 年度　　文件：{book.path}")
         self._status.setToolTip(str(book.path))
+        # A new calendar year and the book still on the old one: offer the way on, unobtrusively.
+        behind = date.today().year > book.current_year
+        self._new_year_button.setVisible(behind)
+        if behind:
+            self._new_year_button.setText(f"已到 {date.today().year} 年：进入新年度…")
 
     # -- the book ------------------------------------------------------------------------------
 
@@ -312,6 +325,17 @@ class MainWindow(QMainWindow):
         refresh = getattr(self.current_screen(), "refresh", None)
         if callable(refresh):
             refresh()
+        return True
+
+    def start_new_year(self) -> bool:
+        """进入新年度…: move the book on to a new year; every screen then opens on it."""
+        from desktop.gui.year_dialog import start_new_year_dialog
+
+        plan = start_new_year_dialog(self._book, self)
+        if plan is None:
+            return False
+        self.set_book(self._book)  # screens pick up the new working year
+        self.ui.statusBar.showMessage(f"已进入 {plan.to_year} 年度。", 8000)
         return True
 
     def backup_now(self) -> None:

@@ -393,7 +393,7 @@ class QuarterScreen(QWidget):
         )
 
     def _load_failed(self, exc: BaseException) -> None:
-        if not shiboken6.isValid(self):
+        if not shiboken6.isValid(self) or self.book.closed:
             return
         self._loading = False
         self.state.setText("无法计算")
@@ -401,8 +401,8 @@ class QuarterScreen(QWidget):
         self.loaded.emit()
 
     def _loaded(self, data: dict[str, Any]) -> None:
-        if not shiboken6.isValid(self):
-            return  # the window closed while the quarter was being computed
+        if not shiboken6.isValid(self) or self.book.closed:
+            return  # the window or the book closed while the quarter was being computed
         self._loading = False
         if self._reload_again:
             self._reload_again = False
