@@ -32,6 +32,11 @@ def run_self_test(say: Callable[[str], None]) -> int:
                 say("自检失败：PDF 输出不正确")
                 return 1
             say(f"PDF：{pdf.stat().st_size} 字节")
+            pages = _render_check(pdf)
+            if not pages:
+                say("自检失败：打印预览无法显示 PDF（pypdfium2）")
+                return 1
+            say(f"打印预览：{pages} 页可显示")
             backup = backup_book(book, dest_dir=folder / "backup")
             verify_file(backup)
             say("备份：已校验")
@@ -40,3 +45,16 @@ def run_self_test(say: Callable[[str], None]) -> int:
             book.close()
     say("自检通过")
     return 0
+
+
+def _render_check(pdf: Path) -> int:
+    """The print preview's renderer (PDFium, a native library) is in the build and draws ink."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        bitmap = doc[0].render(scale=0.5, grayscale=True)
+        inked = min(bytes(bitmap.buffer)) < 128
+        return len(doc) if inked else 0
+    finally:
+        doc.close()

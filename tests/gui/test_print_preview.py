@@ -1,0 +1,175 @@
+"""The print preview: PDFs from desktop.paper shown in Qt's QPrintPreviewDialog and printed.
+
+A QPrinter writing a PDF stands in for a real printer; what it printed is read back with
+pypdfium2 (page count, page size, and that the ink lands where the original's does).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+from PySide6.QtGui import QImage
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QWidget
+
+from desktop.gui import print_preview as pp
+
+A4 = (595.28, 841.89)
+
+
+def write_pdf(path: Path, pages: list[tuple[float, float]]) -> Path:
+    """A small PDF with a black frame 20 mm inside each page (to find clipped margins)."""
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path))
+    for number, size in enumerate(pages, 1):
+        c.setPageSize(size)
+        c.setLineWidth(2)
+        c.rect(20 * mm, 20 * mm, size[0] - 40 * mm, size[1] - 40 * mm)
+        c.drawString(30 * mm, size[1] - 30 * mm, f"page {number}")
+        c.showPage()
+    c.save()
+    return path
+
+
+def pdf_pages(path: Path) -> list[tuple[float, float]]:
+    doc = pdfium.PdfDocument(str(path))
+    try:
+        return [doc[i].get_size() for i in range(len(doc))]
+    finally:
+        doc.close()
+
+
+def ink_box(image: QImage) -> tuple[float, float, float, float]:
+    """Where the dark pixels are, as fractions of the width and height (left, top, right, bottom)."""
+    gray = image.convertToFormat(QImage.Format.Format_Grayscale8)
+    w, h = gray.width(), gray.height()
+    data = bytes(gray.constBits())[: gray.bytesPerLine() * h]
+    stride = gray.bytesPerLine()
+    rows = [y for y in range(h) if min(data[y * stride : y * stride + w]) < 128]
+    cols = [
+        x
+        for x in range(w)
+        if any(data[y * stride + x] < 128 for y in rows[:: max(1, len(rows) // 50)])
+    ]
+    return cols[0] / w, rows[0] / h, cols[-1] / w, rows[-1] / h
+
+
+def print_to_pdf(dialog: pp.PdfPreviewDialog, out: Path, resolution: int = 150) -> None:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(out))
+    printer.setResolution(resolution)
+    dialog.paintRequested.emit(printer)
+
+
+@pytest.fixture
+def parent(qtbot):
+    w = QWidget()
+    qtbot.addWidget(w)
+    return w
+
+
+@pytest.mark.parametrize(
+    "pages",
+    [[A4], [A4, A4, A4], [A4[::-1], A4[::-1]]],
+    ids=["one-page", "three-pages", "landscape"],
+)
+def test_preview_shows_every_page_and_prints_them_one_to_one(qtbot, parent, tmp_path, pages):
+    src = write_pdf(tmp_path / "src.pdf", pages)
+    prepared = pp.prepare_pdf(src)
+    assert len(prepared.pages) == len(pages)
+    assert prepared.pages[0].landscape == (pages[0][0] > pages[0][1])
+
+    dialog = pp.show_preview(parent, prepared, "打印测试", "测试.pdf")
+    qtbot.waitUntil(lambda: dialog.page_count() == len(pages))
+    assert dialog.isVisible() and f"共 {len(pages)} 页" in dialog.windowTitle()
+    assert dialog.printer.pageLayout().orientation() == prepared.pages[0].layout().orientation()
+
+    # "Print" to a PDF printer: the same number of pages, each the original's size, and the
+    # frame where the original has it (no scaling, nothing clipped at the margins).
+    out = tmp_path / "printed.pdf"
+    print_to_pdf(dialog, out)
+    printed = pdf_pages(out)
+    assert len(printed) == len(pages)
+    for (w, h), (pw, ph) in zip(pages, printed, strict=True):
+        assert abs(w - pw) < 1.5 and abs(h - ph) < 1.5
+    for i in range(len(pages)):
+        original = ink_box(pp.render_page(src, i, 72))
+        copy = ink_box(pp.render_page(out, i, 72))
+        assert all(abs(a - b) < 0.01 for a, b in zip(original, copy, strict=True)), (
+            original,
+            copy,
+        )
+    dialog.close()
+    assert prepared.temp_dir is None  # nothing to clean here; closing must not fail
+
+
+def test_print_renders_at_the_printer_resolution_capped(qtbot, parent, tmp_path, monkeypatch):
+    src = write_pdf(tmp_path / "src.pdf", [A4])
+    dialog = pp.show_preview(parent, pp.prepare_pdf(src), "打印测试", "测试.pdf")
+    asked: list[float] = []
+    real = pp.render_page
+    monkeypatch.setattr(pp, "render_page", lambda p, i, dpi: asked.append(dpi) or real(p, i, dpi))
+    print_to_pdf(dialog, tmp_path / "a.pdf", resolution=150)
+    print_to_pdf(dialog, tmp_path / "b.pdf", resolution=1200)
+    assert asked == [150, pp.MAX_PRINT_DPI]
+    dialog.close()
+
+
+def test_save_as_pdf_copies_the_original(qtbot, parent, tmp_path, monkeypatch):
+    import desktop.gui.roster_files as files
+
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    src = write_pdf(folder / "src.pdf", [A4, A4])
+    prepared = pp.prepare_pdf(src, temp_dir=folder)
+    dialog = pp.show_preview(parent, prepared, "打印测试", "测试.pdf")
+    target = tmp_path / "saved.pdf"
+    opened: list[Path] = []
+    monkeypatch.setattr(files, "ask_save_path", lambda *a, **k: target)
+    monkeypatch.setattr(files, "offer_to_open", lambda _p, _t, _w, path: opened.append(path))
+    dialog.save_action.trigger()
+    assert target.read_bytes() == src.read_bytes() and opened == [target]
+
+    # Cancelled: nothing written; a folder that cannot be written: told, not crashed.
+    monkeypatch.setattr(files, "ask_save_path", lambda *a, **k: None)
+    assert dialog.save_as_pdf() is None
+    warned: list[str] = []
+    monkeypatch.setattr(pp.QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
+    monkeypatch.setattr(files, "ask_save_path", lambda *a, **k: tmp_path / "无" / "x.pdf")
+    assert dialog.save_as_pdf() is None
+    assert warned and "没有保存成功" in warned[0]
+
+    dialog.close()
+    assert not folder.exists()  # the temporary PDF goes with the preview
+
+
+def test_preview_document_writes_off_the_ui_thread_then_opens(
+    qtbot, parent, demo_book, monkeypatch
+):
+    shown: list[pp.PdfPreviewDialog] = []
+    real = pp.show_preview
+    monkeypatch.setattr(pp, "show_preview", lambda *a: shown.append(real(*a)) or shown[-1])
+    job = pp.preview_document(
+        parent, demo_book.path, "roster", title="打印花名册", file_name="花名册.pdf"
+    )
+    qtbot.waitUntil(lambda: job.done, timeout=30000)
+    [dialog] = shown
+    assert dialog.page_count() == len(pdf_pages(dialog.prepared.path)) >= 1
+    temp = dialog.prepared.temp_dir
+    assert temp is not None and temp.exists()
+    dialog.close()
+    assert not temp.exists()
+
+
+def test_refused_print_shows_the_reason_and_opens_nothing(qtbot, parent, demo_book, messages):
+    job = pp.preview_document(
+        parent, demo_book.path, "no-such-kind", title="打印", file_name="x.pdf"
+    )
+    qtbot.waitUntil(lambda: job.done, timeout=30000)
+    assert not parent.findChildren(pp.PdfPreviewDialog)
+    assert any("不认识的打印种类" in t for t in messages.texts())
