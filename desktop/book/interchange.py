@@ -100,6 +100,8 @@ class _Checker:
         self.data = data
         # The reader already reported these cells; one message per cell is enough.
         self.bad_cells = {(p.sheet, p.row, p.column) for p in data.problems}
+        # (sheet in the file, row) of every problem, to list them in the order of the workbook.
+        self.where: list[tuple[str, int | None]] = [(p.sheet, p.row) for p in data.problems]
         self.headers = {
             sheet: {target: source for source, target in mapping.items() if target}
             for sheet, mapping in mappings.items()
@@ -114,6 +116,16 @@ class _Checker:
         self.plan.problems.append(
             f"{where} {header}: {message}" if header else f"{where}: {message}"
         )
+        self.where.append((file_sheet, row))
+
+    def sorted_problems(self) -> list[str]:
+        """Problems by sheet (workbook order), then row; a whole-sheet problem comes first."""
+        order = {name: i for i, name in enumerate(self.data.sheet_order)}
+        keyed = sorted(
+            zip(self.where, self.plan.problems, strict=True),
+            key=lambda item: (order.get(item[0][0], len(order)), item[0][1] or 0),
+        )
+        return [text for _, text in keyed]
 
 
 def read_for_import(
@@ -131,7 +143,7 @@ def read_for_import(
     try:
         data = read_workbook(path, mappings=mappings)
     except WorkbookError as exc:
-        raise WorkbookRefused(str(exc), [str(exc)]) from exc
+        raise WorkbookRefused(str(exc)) from exc  # one message; no problem lines repeating it
     plan = ImportPlan(path=path, problems=data.problem_lines())
     check = _Checker(plan, data, mappings or {})
     today = date.today()
@@ -144,6 +156,7 @@ def read_for_import(
     _read_claims(data, check, members)
     _read_appraisals(book, data, check, members)
     _read_vetoes(data, check, members)
+    plan.problems = check.sorted_problems()
     return plan
 
 

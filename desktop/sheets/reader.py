@@ -53,13 +53,15 @@ class WorkbookData:
 
     `sheets` maps each contract sheet present in the file (in contract order) to its rows;
     `problems` lists everything wrong, in sheet then row order. `source_names` gives each sheet's
-    name in the file, `ignored_columns` the headers that were not read (for the preview).
+    name in the file, `ignored_columns` the headers that were not read (for the preview),
+    `sheet_order` every sheet's name in the file in workbook order (to sort problems by).
     """
 
     sheets: dict[str, list[Row]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     source_names: dict[str, str] = field(default_factory=dict)
     ignored_columns: dict[str, list[str]] = field(default_factory=dict)
+    sheet_order: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -372,6 +374,7 @@ def read_workbook(
 
     data = WorkbookData()
     with _OpenWorkbook(path) as wb:
+        data.sheet_order = [ws.title for ws in wb.worksheets]
         chosen = _choose_sheets(wb, wanted, aliases, mappings, data, Path(path))
         for sheet in SHEET_NAMES:
             if sheet in chosen:
