@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,12 @@ def _private_home(
     monkeypatch.setenv("PIONEER_HOME", str(home))
     monkeypatch.delenv("PIONEER_DB", raising=False)
     return home
+
+
+# The demo is made "as of" fixed days so tests do not depend on the calendar: the open demo
+# holds 2026's facts up to 30 November; the confirmed one is 2026 seen from January 2027.
+DEMO_TODAY = date(2026, 11, 30)
+CONFIRMED_DEMO_TODAY = date(2027, 1, 20)
 
 
 @pytest.fixture
@@ -39,17 +46,18 @@ def demo_book(tmp_path: Path):
 
     # Every quarter left open: tests across the project add facts anywhere in the demo year,
     # and confirmed quarters lock theirs (issue 6). `confirmed_demo_book` has Q1–Q3 confirmed.
-    b = create_demo(tmp_path / "demo.db", year=2026, quarters=False)
+    b = create_demo(tmp_path / "demo.db", year=2026, quarters=False, today=DEMO_TODAY)
     yield b
     b.close()
 
 
 @pytest.fixture
 def confirmed_demo_book(tmp_path: Path):
-    """The demo as users get it: Q1–Q3 of 2026 confirmed (facts locked), Q4 in publicity."""
+    """The demo of a past year as users get it: Q1–Q3 of 2026 confirmed (facts locked), Q4 in
+    publicity (published 2027-01-03, one objection open)."""
     from desktop.book.demo import create_demo
 
-    b = create_demo(tmp_path / "demo-confirmed.db", year=2026)
+    b = create_demo(tmp_path / "demo-confirmed.db", year=2026, today=CONFIRMED_DEMO_TODAY)
     yield b
     b.close()
 

@@ -172,11 +172,12 @@ def verify_file(path: Path) -> dict[str, Any]:
         chain = None
         if "snapshots" in tables:
             # Confirmed quarters are hash-chained: name the first one whose result changed.
-            from desktop.book.quarter import chain_links
+            # Then the facts each confirmed quarter locked: name the first one edited.
+            from desktop.book.quarter import chain_links, check_facts
             from desktop.rules.quarter import verify_chain
 
             links = chain_links(conn)
-            problem = verify_chain(links)
+            problem = verify_chain(links) or check_facts(conn)
             if problem is not None:
                 raise AlteredBookError(
                     f"文件 {path.name} 中已确认的{problem}。",

@@ -10,6 +10,7 @@ import random
 from datetime import date, timedelta
 from pathlib import Path
 
+from desktop.book.errors import InputRefused
 from desktop.book.store import Book
 from desktop.rules.idcard import id_check_digit
 
@@ -397,13 +398,26 @@ def _add_dues(book: Book, year: int, until: date, by_index: dict[int, dict], cle
 
 
 def create_demo(
-    path: str | os.PathLike[str], *, year: int | None = None, quarters: bool = True
+    path: str | os.PathLike[str],
+    *,
+    year: int | None = None,
+    quarters: bool = True,
+    today: date | None = None,
 ) -> Book:
     """Create a demo branch book at `path` (refuses an existing file) and return it open.
 
+    Facts run up to `today` (default: the calendar's) or the year's end, never beyond. A past
+    year: Q1–Q3 confirmed, Q4 in publicity. The current year: the ended quarters confirmed
+    except the last ended one, which is in publicity; the running quarter stays open.
     `quarters=False` leaves every quarter open (no confirmed, locked facts): for tests that
-    add facts anywhere in the demo year."""
-    year = year or date.today().year
+    add facts anywhere in the demo year. `today` makes the demo independent of the calendar."""
+    day = today or date.today()
+    year = year or day.year
+    if year > day.year:
+        raise InputRefused(
+            f"{year} 年还没有到，不能生成这一年的示范账本（示范记录不会写未来的日期）。",
+            [f"请用 --year {day.year} 或更早的年度。"],
+        )
     book = Book.create(
         Path(path), branch=BRANCH, year=year, parent_org=PARENT, kind="农村", scheme_id=None
     )
@@ -422,15 +436,18 @@ def create_demo(
             if f["group"] == group["name"] and f["status"] == "正式党员" and not f.get("exempt")
         )
         roster.update_group(group["id"], name=group["name"], leader_id=leader)
-    roster.record_event(ids[30], "转入", f"{year}-03-12", "由城关镇光明村党支部转入")
-    roster.record_event(ids[31], "转出", f"{year}-05-20", "组织关系转至县人民医院党支部")
-    roster.record_event(ids[34], "转正", f"{year}-04-18", "支部大会讨论通过，报镇党委审批")
+    until = day if day.year == year else date(year, 12, 31)
+    for index, kind, when, note in (
+        (30, "转入", f"{year}-03-12", "由城关镇光明村党支部转入"),
+        (31, "转出", f"{year}-05-20", "组织关系转至县人民医院党支部"),
+        (34, "转正", f"{year}-04-18", "支部大会讨论通过，报镇党委审批"),
+    ):
+        if when <= until.isoformat():  # nothing is recorded before it happens
+            roster.record_event(ids[index], kind, when, note, today=day)
     from desktop.book.meetings import Meetings
 
     meetings = Meetings(book)
     meetings.set_committee(zip((ids[i] for i in COMMITTEE), COMMITTEE_ROLES, strict=True))
-    today = date.today()
-    until = today if today.year == year else date(year, 12, 31)
     from desktop.book.scoring import set_year_scheme
 
     set_year_scheme(book, year, preset=DEMO_SCHEME)
@@ -438,8 +455,8 @@ def create_demo(
         _add_year_of_facts(book, year, until, random.Random(year))
     meetings.generate_plan(year)
     if quarters:
-        # Issue 6: claims decided, Q1–Q3 published and confirmed, the current quarter in 公示.
+        # Issue 6: claims decided, ended quarters confirmed, the last ended one in 公示.
         from desktop.book.quarter import demo_quarters
 
-        demo_quarters(book, year, until)
+        demo_quarters(book, year, today=day)
     return book

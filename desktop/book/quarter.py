@@ -12,9 +12,10 @@ reason in an open quarter.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -28,6 +29,7 @@ from desktop.rules.quarter import (
     ChainProblem,
     Link,
     canonical_json,
+    facts_digest,
     link_hash,
     publicity_end,
     publicity_rule_text,
@@ -70,6 +72,31 @@ def _check_quarter(quarter: int | None) -> int:
     if quarter not in (1, 2, 3, 4):
         raise InputRefused(f"季度应为 1 到 4，不是 {quarter}。", ["请用 --quarter 1 到 4。"])
     return quarter  # type: ignore[return-value]
+
+
+def publishable_from(year: int, quarter: int) -> str:
+    """The first day a quarter may be published: the day after its last day."""
+    end = date.fromisoformat(make_period("quarter", year, quarter).end)
+    return (end + timedelta(days=1)).isoformat()
+
+
+def quarter_ended(year: int, quarter: int, today: date | None = None) -> bool:
+    return _today(today).isoformat() >= publishable_from(year, quarter)
+
+
+def _check_ended(year: int, quarter: int, day: date, verb: str) -> None:
+    """Refuse publicity or confirmation of a quarter that is still running: confirming it
+    would lock the rest of the quarter's facts before they happen."""
+    if quarter_ended(year, quarter, day):
+        return
+    q = make_period("quarter", year, quarter)
+    raise InputRefused(
+        f"{quarter_label(year, quarter)}还没有结束（到 {q.end} 为止），现在不能{verb}。",
+        [
+            f"季度结束后才能公示和确认：{publishable_from(year, quarter)} 起可以开始公示。",
+            "季度里的签到、党费、申报等记录请照常登记。",
+        ],
+    )
 
 
 def quarter_of(iso: str) -> tuple[int, int]:
@@ -480,6 +507,23 @@ class Review:
     not_scored: list[dict[str, Any]]
     result: ScoreResult = field(repr=False)
     ytd: ScoreResult = field(repr=False)
+    # A confirmed quarter shows its stored snapshot: {"hash", "chain_head", "confirmed_at"}.
+    confirmed: dict[str, Any] | None = None
+    # Members whose live recomputation (the drill-down) disagrees with the snapshot.
+    live_differs: list[dict[str, Any]] = field(default_factory=list)
+
+    def live_note(self, code: str) -> str:
+        """Said above a confirmed quarter's drill-down when it disagrees with the snapshot."""
+        if self.confirmed is None:
+            return ""
+        for d in self.live_differs:
+            if d["code"] == code:
+                return (
+                    f"注意：以下明细按现在的名册和方案重新计算，合计 {d['now'] or '不计分'}，"
+                    f"与已确认的结果（{d['published'] or '不计分'}）不同；"
+                    "以已确认的结果为准（确认后的改动请登记更正）。"
+                )
+        return ""
 
     def member(self, code: str) -> MemberResult | None:
         return self.result.member(code)
@@ -521,8 +565,14 @@ def _ranks(totals: list[Decimal]) -> list[int]:
     return [order.index(t) + 1 for t in totals]
 
 
-def review(book: Book, year: int, quarter: int, *, today: date | None = None) -> Review:
-    """Members × sections for the quarter, year to date, rank, change, and what to look at."""
+def review(
+    book: Book, year: int, quarter: int, *, today: date | None = None, live: bool = False
+) -> Review:
+    """Members × sections for the quarter, year to date, rank, change, and what to look at.
+
+    A confirmed quarter's rows are its stored snapshot (what was confirmed, whatever changed
+    in the roster since); `live=True` recomputes anyway. Explanation lines are always live.
+    """
     _check_quarter(quarter)
     scheme = year_scheme(book, year)
     facts = gather_facts(book, year)
@@ -571,7 +621,7 @@ def review(book: Book, year: int, quarter: int, *, today: date | None = None) ->
         for m in result.members
         if not m.scored
     ]
-    return Review(
+    rv = Review(
         year=year,
         quarter=quarter,
         scheme_id=scheme.id,
@@ -583,6 +633,61 @@ def review(book: Book, year: int, quarter: int, *, today: date | None = None) ->
         result=result,
         ytd=ytd,
     )
+    if not live:
+        _from_snapshot(book, rv)
+    return rv
+
+
+def _from_snapshot(book: Book, rv: Review) -> None:
+    """Replace a confirmed quarter's live rows by its snapshot, noting who differs live."""
+    snap = snapshot(book, rv.year, rv.quarter)
+    if snap is None:
+        return
+    stored = json.loads(snap["payload"])
+    live_rows = {r.code: r for r in rv.rows}
+    prev = snapshot(book, rv.year, rv.quarter - 1) if rv.quarter > 1 else None
+    prev_totals = (
+        {m["code"]: Decimal(m["total"]) for m in json.loads(prev["payload"])["members"]}
+        if prev
+        else {}
+    )
+    rows = []
+    for m in stored["members"]:
+        now = live_rows.get(m["code"])
+        total = Decimal(m["total"])
+        before = prev_totals.get(m["code"])
+        rows.append(
+            ReviewRow(
+                code=m["code"],
+                name=m["name"],
+                group=m["group"],
+                status=now.status if now else "",
+                sections={k: Decimal(v) for k, v in m["sections"].items()},
+                total=total,
+                ytd_total=Decimal(m["ytd_total"]),
+                rank=m["rank"],
+                change=None if before is None else total - before,
+                rated=m["rated"],
+                flags=list(m["flags"]),
+                veto=any("一票否决" in f for f in m["flags"]),
+                # Facts of a confirmed quarter are locked: these counts are as confirmed.
+                unexcused=now.unexcused if now else 0,
+                pending_claims=0,
+            )
+        )
+    live_payload = results_payload(rv, stored["branch"])
+    rv.live_differs = member_changes(stored, live_payload)
+    rv.rows = rows
+    rv.not_scored = stored["not_scored"]
+    rv.sections = stored["sections"]
+    rv.scheme_id = stored["scheme"]
+    rv.as_of = stored["as_of"]
+    period = _existing_period(book, rv.year, rv.quarter)
+    rv.confirmed = {
+        "hash": snap["hash"],
+        "chain_head": chain_head(book),
+        "confirmed_at": (period or {}).get("confirmed_at") or snap["created_at"],
+    }
 
 
 def results_payload(rv: Review, branch: str) -> dict[str, Any]:
@@ -637,9 +742,46 @@ def _objections(book: Book, period_id: int) -> list[dict[str, Any]]:
     )
 
 
+def current_payload(
+    book: Book, year: int, quarter: int, today: date | None = None
+) -> dict[str, Any]:
+    rv = review(book, year, quarter, today=today, live=True)
+    return results_payload(rv, book.branch()["name"])
+
+
 def current_fingerprint(book: Book, year: int, quarter: int, today: date | None = None) -> str:
-    rv = review(book, year, quarter, today=today)
-    return results_fingerprint(results_payload(rv, book.branch()["name"]))
+    return results_fingerprint(current_payload(book, year, quarter, today))
+
+
+def member_changes(published: dict[str, Any], now: dict[str, Any]) -> list[dict[str, Any]]:
+    """Members whose published results differ from the results now: who, and what moved."""
+    before = {m["code"]: m for m in json.loads(canonical_json(published))["members"]}
+    after = {m["code"]: m for m in json.loads(canonical_json(now))["members"]}
+    out = []
+    for code in sorted(before.keys() | after.keys()):
+        b, a = before.get(code), after.get(code)
+        if b == a:
+            continue
+        name = (a or b)["name"]  # type: ignore[index]
+        if b is None:
+            text = f"{name}：新增（现为 {a['total']} 分）"  # type: ignore[index]
+        elif a is None:
+            text = f"{name}：已不在计分名单中（公示时 {b['total']} 分）"
+        elif a["total"] != b["total"]:
+            text = f"{name}：公示 {b['total']} 分，现为 {a['total']} 分"
+        else:
+            moved = [k for k in a["sections"] if a["sections"][k] != b["sections"].get(k)]
+            text = f"{name}：{'、'.join(moved) or '排名或提示'}有变化"
+        out.append(
+            {
+                "code": code,
+                "name": name,
+                "published": b["total"] if b else None,
+                "now": a["total"] if a else None,
+                "text": text,
+            }
+        )
+    return out
 
 
 def publish(
@@ -663,18 +805,21 @@ def publish(
     if existing and existing["status"] == "confirmed":
         raise RecordLocked(f"{quarter_label(year, quarter)}已确认，不能再公示。")
     q = make_period("quarter", year, quarter)
-    if day.isoformat() < q.start:
-        raise InputRefused(f"{quarter_label(year, quarter)}还没有开始（{q.start} 起），不能公示。")
+    _check_ended(year, quarter, day, "公示")
     scheme = year_scheme(book, year)
-    fingerprint = current_fingerprint(book, year, quarter, today)
+    payload = current_payload(book, year, quarter, today)
+    fingerprint = results_fingerprint(payload)
     reissue = bool(existing and existing["status"] == "publicity")
     if reissue and start is None:
         pub_start, pub_end = existing["publicity_start"], existing["publicity_end"]  # type: ignore[index]
     else:
         pub_start = _iso(start, "公示开始日期", day)
-        if pub_start < q.start:
+        if pub_start <= q.end:
+            # Publicity inside the quarter would publish (and later lock) a part of it.
             raise InputRefused(
-                f"公示开始日期 {pub_start} 早于{quarter_label(year, quarter)}的开始（{q.start}）。"
+                f"公示开始日期 {pub_start} 不在{quarter_label(year, quarter)}结束之后"
+                f"（本季度到 {q.end} 为止）。",
+                [f"公示开始日期请填 {publishable_from(year, quarter)} 或以后的日期。"],
             )
         pub_end = publicity_end(
             pub_start,
@@ -708,6 +853,7 @@ def publish(
                 "start": pub_start,
                 "end": pub_end,
                 "results_hash": fingerprint,
+                "payload": canonical_json(payload),
                 "reason": reason.strip(),
                 "objection_id": objection_id,
             }
@@ -850,6 +996,10 @@ def period_status(
         "objections": _objections(book, p["id"]) if p else [],
         "hash": None,
         "results_changed": False,
+        "changed_members": [],
+        "warning": "",
+        "ended": quarter_ended(year, quarter, today),
+        "publishable_from": publishable_from(year, quarter),
         "blockers": [],
     }
     out["open_objections"] = [o for o in out["objections"] if o["status"] == "open"]
@@ -858,9 +1008,14 @@ def period_status(
         out["hash"] = snap[0]["hash"] if snap else None
         return out
     blockers: list[str] = []
-    if state == "open":
+    if not out["ended"]:
+        blockers.append(
+            f"本季度还没有结束（到 {q.end} 为止）：{out['publishable_from']} 起才能公示，"
+            "公示期满后才能确认。"
+        )
+    elif state == "open":
         blockers.append("尚未公示：请先开始公示。")
-    else:
+    if state == "publicity":
         if day <= out["publicity_end"]:
             blockers.append(
                 f"公示期为 {out['publicity_start']} 至 {out['publicity_end']}，"
@@ -868,11 +1023,22 @@ def period_status(
             )
         for o in out["open_objections"]:
             blockers.append(f"第 {o['id']} 号异议（{o['raised_by']}）尚未答复。")
-        if day >= q.start:
-            fingerprint = current_fingerprint(book, year, quarter, today)
-            if out["notices"] and out["notices"][-1]["results_hash"] != fingerprint:
+        if day >= q.start and out["notices"]:
+            now = current_payload(book, year, quarter, today)
+            last = out["notices"][-1]
+            if last["results_hash"] != results_fingerprint(now):
                 out["results_changed"] = True
-                blockers.append("公示后积分结果有变化：请重新发布公示，说明更正的内容。")
+                if last.get("payload"):
+                    out["changed_members"] = member_changes(json.loads(last["payload"]), now)
+                changed = out["changed_members"]
+                names = "、".join(c["name"] for c in changed)
+                who = f"（{names}）" if names else ""
+                whose = f"{len(changed)} 名党员的" if changed else ""
+                out["warning"] = (
+                    f"公示后有记录改动，{whose}积分结果与公示表不同{who}："
+                    "公示表已过时，请重新发布公示（说明更正的内容），打印新的公示表张贴。"
+                )
+                blockers.append(f"公示后积分结果有变化{who}：请重新发布公示，说明更正的内容。")
     for earlier in range(1, quarter):
         e = _existing_period(book, year, earlier)
         if not e or e["status"] != "confirmed":
@@ -900,8 +1066,11 @@ def confirm(book: Book, year: int, quarter: int, *, today: date | None = None) -
     payload = canonical_json(results_payload(rv, book.branch()["name"]))
     head = book.execute("select hash from snapshots order by id desc limit 1").fetchone()
     prev = head[0] if head else GENESIS
-    digest = link_hash(prev, payload)
     scheme_id, text = year_scheme_text(book, year)
+    # The facts as they will be locked (the scheme as it will be frozen): verify recomputes
+    # this, so facts edited behind the program's back name their quarter.
+    facts = facts_digest(facts_canonical(book.conn, year, quarter, scheme=(scheme_id, text)))
+    digest = link_hash(prev, payload, facts)
     with book.action("确认季度积分", f"{label}：{digest[:16]}", hash=digest):
         period = _period(book, year, quarter)
         book.db["snapshots"].insert(
@@ -912,6 +1081,7 @@ def confirm(book: Book, year: int, quarter: int, *, today: date | None = None) -
                 "payload": payload,
                 "prev_hash": prev,
                 "hash": digest,
+                "facts_digest": facts,
                 "created_at": now_iso(),
                 "created_by": book.actor,
             }
@@ -997,35 +1167,127 @@ def chain_head(book: Book) -> str | None:
     return row[0] if row else None
 
 
+def _has_digests(conn: sqlite3.Connection) -> bool:
+    return any(r[1] == "facts_digest" for r in conn.execute("pragma table_info(snapshots)"))
+
+
 def chain_links(conn: sqlite3.Connection) -> list[Link]:
     if not conn.execute(
         "select 1 from sqlite_master where type = 'table' and name = 'snapshots'"
     ).fetchone():
         return []
+    digest = "facts_digest" if _has_digests(conn) else "null"  # a backup from before m005
     return [
-        Link(quarter_label(y, q), payload, prev, h)
-        for y, q, payload, prev, h in conn.execute(
-            "select year, quarter, payload, prev_hash, hash from snapshots order by id"
+        Link(quarter_label(y, q), payload, prev, h, facts)
+        for y, q, payload, prev, h, facts in conn.execute(
+            f"select year, quarter, payload, prev_hash, hash, {digest} from snapshots order by id"
         )
     ]
 
 
+# The locked facts of a quarter, digested at confirmation. Columns are listed (not `*`) so a
+# column added by a later migration does not make every old quarter look altered; the date
+# expressions are the lock triggers' (desktop/book/schema.py).
+FACT_TABLES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "activities": ("t.date", ("id", "code", "date", "type", "topic", "place", "host")),
+    "attendance": (
+        "(select date from activities a where a.id = t.activity_id)",
+        ("id", "activity_id", "member_id", "status", "witnesses", "note", "host_org"),
+    ),
+    "dues_payments": (
+        "coalesce(t.paid_date, t.month || '-01')",
+        ("id", "member_id", "month", "due_fen", "paid_fen", "paid_date", "receiver", "receipt_no"),
+    ),
+    "claims": ("t.date", ("id", "member_id", "date", "item", "points", "reason", "status")),
+    "vetoes": ("t.date", ("id", "member_id", "date", "reason", "decided_by")),
+    "corrections": ("t.date", ("id", "member_id", "date", "item", "points", "reason")),
+}
+
+
+def facts_canonical(
+    conn: sqlite3.Connection,
+    year: int,
+    quarter: int,
+    *,
+    scheme: tuple[str, str] | None = None,
+) -> str:
+    """The quarter's locked facts as one canonical text: every fact row dated in the quarter
+    (the columns that score), the year's appraisals with the fourth quarter (they lock then),
+    and the year's scheme. `scheme` = (id, text) when it is not yet stored frozen."""
+    q = make_period("quarter", year, quarter)
+    tables = {r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")}
+    facts: dict[str, Any] = {"year": year, "quarter": quarter}
+    for table, (date_sql, columns) in FACT_TABLES.items():
+        if table not in tables:
+            continue
+        facts[table] = [
+            list(row)
+            for row in conn.execute(
+                f"select {', '.join('t.' + c for c in columns)} from {table} t "
+                f"where {date_sql} between ? and ? order by t.id",
+                [q.start, q.end],
+            )
+        ]
+    if quarter == 4 and "appraisals" in tables:
+        facts["appraisals"] = [
+            list(row)
+            for row in conn.execute(
+                "select id, year, round, kind, member_id, grade from appraisals "
+                "where year = ? order by id",
+                [year],
+            )
+        ]
+    if scheme is None:
+        row = conn.execute("select scheme_id, text from schemes where year = ?", [year]).fetchone()
+        scheme = (row[0], row[1]) if row else ("", "")
+    facts["scheme"] = list(scheme)
+    return canonical_json(facts)
+
+
+def check_facts(conn: sqlite3.Connection) -> ChainProblem | None:
+    """The first confirmed quarter whose locked facts no longer give their stored digest."""
+    if not conn.execute(
+        "select 1 from sqlite_master where type = 'table' and name = 'snapshots'"
+    ).fetchone() or not _has_digests(conn):
+        return None
+    rows = conn.execute(
+        "select year, quarter, facts_digest from snapshots where facts_digest is not null "
+        "order by id"
+    ).fetchall()
+    for i, (year, quarter, stored) in enumerate(rows):
+        if facts_digest(facts_canonical(conn, year, quarter)) != stored:
+            return ChainProblem(
+                i,
+                quarter_label(year, quarter),
+                "确认后本季度的签到、党费、积分申报等记录被改动过（与确认时的校验值不符）",
+            )
+    return None
+
+
 def check_chain(conn: sqlite3.Connection) -> ChainProblem | None:
-    """The first broken link of the book's confirmed quarters, or None."""
-    return verify_chain(chain_links(conn))
+    """The first broken link of the book's confirmed quarters, then the first quarter whose
+    locked facts were altered; None when both hold."""
+    return verify_chain(chain_links(conn)) or check_facts(conn)
 
 
 # ---------------------------------------------------------------- the demo branch's quarters
 
 
-def demo_quarters(book: Book, year: int, until: date, *, today: date | None = None) -> None:
-    """Take the demo branch through its quarters as a real branch would: claims decided,
-    each finished quarter published a few days after it ends, an objection answered, then
-    confirmed; the quarter of `until` is left in publicity with one open objection."""
-    from datetime import timedelta
-
+def last_ended_quarter(year: int, today: date | None = None) -> int:
+    """The year's last quarter that has ended by `today` (0 when none has)."""
     day = _today(today)
-    last = quarter_of(until.isoformat())[1] if until.year == year else 4
+    if day.year != year:
+        return 4 if day.year > year else 0
+    return (day.month - 1) // 3
+
+
+def demo_quarters(book: Book, year: int, *, today: date | None = None) -> None:
+    """Take the demo branch through its quarters as a real branch would: claims decided,
+    each ended quarter published a few days after it ends, an objection answered, then
+    confirmed; the last ended quarter is left in publicity (with one open objection when a
+    claim still waits). A quarter that is still running is never published."""
+    day = _today(today)
+    last = last_ended_quarter(year, day)
     leader = "东片党小组组长"
     for q in range(1, last + 1):
         period = make_period("quarter", year, q)
@@ -1036,8 +1298,6 @@ def demo_quarters(book: Book, year: int, until: date, *, today: date | None = No
                     review_claim(book, c["id"], leader, "情况属实")
                 approve_claim(book, c["id"], "支部委员会")
         start = min(date.fromisoformat(period.end) + timedelta(days=3), day)
-        if start.isoformat() < period.start:
-            return
         publish(book, year, q, start=start, today=day)
         leave = book.query(
             """select m.code, m.name, a.date, a.type from attendance t

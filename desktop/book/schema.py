@@ -394,5 +394,20 @@ def m004_quarter(db: Database) -> None:
         _lock_triggers(db, table, date_sql)
 
 
+@MIGRATIONS()
+def m005_quarter_digests(db: Database) -> None:
+    db.executescript(
+        """
+        -- SHA-256 of the quarter's locked facts at confirmation (desktop/book/quarter.py,
+        -- facts_canonical), part of the chained hash, so `pioneer verify` can tell facts
+        -- altered behind the program's back. NULL in snapshots confirmed before this.
+        alter table snapshots add column facts_digest text;
+        -- The results a publicity notice published (canonical JSON), so a change during
+        -- publicity can name the members whose results moved. NULL in older notices.
+        alter table publicity_notices add column payload text;
+        """
+    )
+
+
 # Re-exported: the version lives in version.py so that opening a book needn't import this.
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION"]

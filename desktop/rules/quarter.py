@@ -73,6 +73,8 @@ def _plain(value: Any) -> Any:
         return {str(k): _plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [_plain(v) for v in value]
+    if isinstance(value, float):
+        return repr(value)  # a REAL cell in a fact row: its exact text, never re-rounded
     if value is None or isinstance(value, bool | int | str):
         return value
     raise TypeError(f"cannot put {type(value).__name__} in a snapshot")
@@ -83,9 +85,21 @@ def canonical_json(payload: Mapping[str, Any]) -> str:
     return json.dumps(_plain(payload), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def link_hash(prev_hash: str, canonical: str) -> str:
-    """SHA-256 over the previous link's hash and this snapshot's canonical text."""
-    return hashlib.sha256(f"{prev_hash}\n{canonical}".encode()).hexdigest()
+def link_hash(prev_hash: str, canonical: str, facts_digest: str | None = None) -> str:
+    """SHA-256 over the previous link's hash, this snapshot's canonical text and (snapshots
+    made since the facts were digested) the digest of the quarter's locked facts.
+
+    Snapshots stored before the facts digest existed have none and keep their old hash.
+    """
+    text = f"{prev_hash}\n{canonical}"
+    if facts_digest is not None:
+        text += f"\n{facts_digest}"
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def facts_digest(canonical_facts: str) -> str:
+    """SHA-256 of a quarter's locked facts in canonical form (see book.quarter.facts_canonical)."""
+    return hashlib.sha256(canonical_facts.encode()).hexdigest()
 
 
 def results_fingerprint(payload: Mapping[str, Any]) -> str:
@@ -101,6 +115,7 @@ class Link:
     canonical: str
     prev_hash: str
     hash: str
+    facts_digest: str | None = None  # None in snapshots made before facts were digested
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +141,7 @@ def verify_chain(links: Sequence[Link]) -> ChainProblem | None:
             return ChainProblem(
                 i, link.label, "与上一个已确认季度的校验值对不上（前面的记录被删除、插入或改动过）"
             )
-        if link_hash(link.prev_hash, link.canonical) != link.hash:
+        if link_hash(link.prev_hash, link.canonical, link.facts_digest) != link.hash:
             return ChainProblem(i, link.label, "确认后的结果被改动过（内容与校验值不符）")
         expected_prev = link.hash
     return None

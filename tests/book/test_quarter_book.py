@@ -275,8 +275,12 @@ def test_reissue_needs_a_change(book: Book, branch: dict[str, int]) -> None:
 
 
 def test_confirmed_demo_has_three_quarters_and_one_in_publicity(confirmed_demo_book: Book) -> None:
-    states = [st["state"] for st in Q.year_status(confirmed_demo_book, 2026)]
-    assert states[:3] == ["confirmed"] * 3
+    states = [
+        st["state"] for st in Q.year_status(confirmed_demo_book, 2026, today=date(2027, 1, 20))
+    ]
+    assert states == ["confirmed"] * 3 + ["publicity"]
+    q4 = Q.period_status(confirmed_demo_book, 2026, 4, today=date(2027, 1, 20))
+    assert q4["publicity_start"] == "2027-01-03" and q4["open_objections"]
     assert Q.check_chain(confirmed_demo_book.conn) is None
     # Every demo claim in a confirmed quarter was decided before the confirmation.
     pending = Q.list_claims(confirmed_demo_book, 2026, status=Q.PENDING)
@@ -314,3 +318,39 @@ def test_workbook_import_into_a_confirmed_quarter_is_refused_whole(
     assert journal_count(book) == before
     import_workbook(book, workbook("open.xlsx", "2026-10-15"))
     assert journal_count(book) == before + 1
+
+
+def test_demo_of_the_running_year_never_publishes_the_running_quarter(tmp_path: Path) -> None:
+    """On 30 November: Q1–Q2 confirmed, Q3 (the last ended quarter) in publicity, Q4 open,
+    and nothing dated after today."""
+    from desktop.book.demo import create_demo
+
+    today = date(2026, 11, 30)
+    with create_demo(tmp_path / "now.db", year=2026, today=today) as book:
+        states = [st["state"] for st in Q.year_status(book, 2026, today=today)]
+        assert states == ["confirmed", "confirmed", "publicity", "open"]
+        q3 = Q.period_status(book, 2026, 3, today=today)
+        assert q3["publicity_start"] == "2026-10-03" and q3["open_objections"]
+        assert not q3["results_changed"]
+        for table, column in (
+            ("activities", "date"),
+            ("dues_payments", "paid_date"),
+            ("claims", "date"),
+            ("member_events", "date"),
+        ):
+            latest = book.execute(f"select max({column}) from {table}").fetchone()[0]
+            assert latest <= "2026-11-30", (table, latest)
+        assert Q.check_chain(book.conn) is None
+
+
+def test_demo_early_in_the_year_and_of_a_future_year(tmp_path: Path) -> None:
+    from desktop.book.demo import create_demo
+
+    # In February no quarter has ended: nothing is published, nothing locked.
+    with create_demo(tmp_path / "feb.db", year=2026, today=date(2026, 2, 14)) as book:
+        assert not book.query("select * from periods where status != 'open'")
+        assert book.execute("select max(date) from activities").fetchone()[0] <= "2026-02-14"
+    with pytest.raises(InputRefused, match="2027 年还没有到") as info:
+        create_demo(tmp_path / "future.db", year=2027, today=date(2026, 11, 30))
+    assert "--year 2026" in info.value.lines()[0]
+    assert not (tmp_path / "future.db").exists()
