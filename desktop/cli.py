@@ -352,6 +352,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_year_commands(add)
 
+    from desktop.cli_branch import add_branch_commands
+
+    add_branch_commands(add)
+
     p = add("print", cmd_print, "生成打印用 PDF")
     p.add_argument(
         "kind",

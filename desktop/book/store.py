@@ -137,7 +137,7 @@ class Book:
     def __init__(self, path: Path, conn: sqlite3.Connection, actor: str | None = None) -> None:
         self.path = Path(path)
         self.conn = conn
-        self.actor = actor or default_actor()
+        self._actor = actor  # given explicitly (tests, background jobs): wins over the book's
         self.closed = False  # screens drop late background results for a closed book
 
     @cached_property
@@ -309,15 +309,35 @@ class Book:
             return {"name": "", "parent_org": "", "kind": ""}
         return {"name": row[0], "parent_org": row[1] or "", "kind": row[2] or ""}
 
-    def update_branch(self, *, name: str, parent_org: str = "", kind: str = "") -> None:
+    @property
+    def actor(self) -> str:
+        """Who is doing things (经办人): the name set for this book, else the computer's user.
+        It goes into the journal and the 经办人/审定人 fields of claims, notices and
+        confirmations, so a real name reads better there than a Windows login."""
+        return self._actor or self.setting("operator") or default_actor()
+
+    @property
+    def operator(self) -> str:
+        """The 经办人 name set for this book ('' when none is set)."""
+        return self.setting("operator") or ""
+
+    def update_branch(
+        self, *, name: str, parent_org: str = "", kind: str = "", operator: str | None = None
+    ) -> None:
         from desktop.book.errors import InputRefused
 
         if not name.strip():
             raise InputRefused("支部名称不能为空。", {"name": "请填写支部名称。"})
+        if operator is not None and len(operator.strip()) > 20:
+            raise InputRefused(
+                "经办人姓名太长。", {"operator": "请只填写姓名，例如“张红梅”（20 字以内）。"}
+            )
         with self.action("修改支部信息", name):
             self.db["branch"].update(
                 1, {"name": name.strip(), "parent_org": parent_org.strip(), "kind": kind.strip()}
             )
+            if operator is not None:
+                self.set_setting("operator", operator.strip())
 
     def integrity_ok(self) -> bool:
         return self.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

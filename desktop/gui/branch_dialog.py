@@ -24,6 +24,7 @@ class BranchDialog(QDialog):
         if self.ui.kindCombo.findText(kind) < 0:
             self.ui.kindCombo.addItem(kind)
         self.ui.kindCombo.setCurrentText(kind)
+        self.ui.operatorEdit.setText(book.operator)
         self.ui.nameProblem.hide()
         self.ui.nameEdit.textChanged.connect(lambda _t: self.ui.nameProblem.hide())
         buttons = self.ui.buttonBox
@@ -38,11 +39,14 @@ class BranchDialog(QDialog):
                 name=self.ui.nameEdit.text(),
                 parent_org=self.ui.parentOrgEdit.text(),
                 kind=self.ui.kindCombo.currentText(),
+                operator=self.ui.operatorEdit.text(),
             )
         except InputRefused as err:
             problems = err.problems if isinstance(err.problems, dict) else {}
-            self.ui.nameProblem.setText(problems.get("name") or str(err))
+            self.ui.nameProblem.setText(
+                problems.get("name") or problems.get("operator") or str(err)
+            )
             self.ui.nameProblem.show()
-            self.ui.nameEdit.setFocus()
+            (self.ui.operatorEdit if "operator" in problems else self.ui.nameEdit).setFocus()
             return
         self.accept()

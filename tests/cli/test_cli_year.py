@@ -18,15 +18,20 @@ def _init(tmp_path: Path, home: Path) -> Path:
 def test_status_then_next_year(tmp_path: Path) -> None:
     home = tmp_path / "home"
     db = _init(tmp_path, home)
-    status = json.loads(run("--db", str(db), "year", "status", "--json", home=home, check=True).stdout)
+    status = json.loads(
+        run("--db", str(db), "year", "status", "--json", home=home, check=True).stdout
+    )
     assert status["current_year"] == 2024 and status["years"] == [2024]
     assert len(status["unfinished"]) == 4  # four quarters never confirmed
 
     dry = run("--db", str(db), "year", "next", "--dry-run", home=home, check=True).stdout
     assert "可以进入 2025 年度" in dry and "沿用 2024 年" in dry
-    assert json.loads(run("--db", str(db), "year", "status", "--json", home=home).stdout)[
-        "current_year"
-    ] == 2024  # a dry run writes nothing
+    assert (
+        json.loads(run("--db", str(db), "year", "status", "--json", home=home).stdout)[
+            "current_year"
+        ]
+        == 2024
+    )  # a dry run writes nothing
 
     done = run("--db", str(db), "year", "next", "--scheme", "xingji-60-40", "--json",
                home=home, check=True)  # fmt: skip
@@ -48,3 +53,23 @@ def test_refusals_exit_1_and_usage_exit_2(tmp_path: Path) -> None:
     assert run("--db", str(db), "year", "jump", home=home).returncode == 2
     status = json.loads(run("--db", str(db), "year", "status", "--json", home=home).stdout)
     assert status["current_year"] == 2024
+
+
+def test_branch_info_and_operator(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    db = _init(tmp_path, home)
+    shown = json.loads(run("--db", str(db), "branch", "--json", home=home, check=True).stdout)
+    assert shown["name"] == "测试支部" and shown["operator"] == "" and shown["year"] == 2024
+    run("--db", str(db), "branch", "--operator", "张红梅", "--parent-org", "城关镇党委",
+        home=home, check=True)  # fmt: skip
+    shown = json.loads(run("--db", str(db), "branch", "--json", home=home, check=True).stdout)
+    assert shown["operator"] == "张红梅" and shown["parent_org"] == "城关镇党委"
+    assert shown["name"] == "测试支部"  # options not given stay as they were
+    # The journal now names the 经办人.
+    run("--db", str(db), "year", "next", home=home, check=True)
+    from desktop.book.store import Book
+
+    with Book.open(db) as book:
+        assert book.journal(1)[0]["actor"] == "张红梅"
+    refused = run("--db", str(db), "branch", "--name", " ", home=home)
+    assert refused.returncode == 1 and "支部名称" in refused.stderr

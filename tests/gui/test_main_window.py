@@ -147,6 +147,7 @@ def test_branch_info_dialog(qtbot, window, book, typist, monkeypatch):
         typist(ui.nameEdit, "中共红旗村支部委员会")
         assert not ui.nameProblem.isVisibleTo(self)
         ui.kindCombo.setCurrentText("农村")
+        typist(ui.operatorEdit, "张红梅")
         qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
         return self.result()
 
@@ -156,6 +157,10 @@ def test_branch_info_dialog(qtbot, window, book, typist, monkeypatch):
     assert book.branch()["kind"] == "农村"
     assert window.windowTitle() == "先锋指数 — 中共红旗村支部委员会"
     assert book.journal(1)[0]["action"] == "修改支部信息"
+    # From now on the journal names the 经办人, not the computer's login.
+    assert book.operator == "张红梅" and book.actor == "张红梅"
+    book.update_branch(name="中共红旗村支部委员会")
+    assert book.journal(1)[0]["actor"] == "张红梅"
 
 
 def test_qt_speaks_chinese_and_type_is_large(qapp):

@@ -23,7 +23,7 @@ class Ui_BranchDialog(object):
     def setupUi(self, BranchDialog):
         if not BranchDialog.objectName():
             BranchDialog.setObjectName(u"BranchDialog")
-        BranchDialog.resize(560, 300)
+        BranchDialog.resize(560, 360)
         self.mainLayout = QVBoxLayout(BranchDialog)
         self.mainLayout.setSpacing(14)
         self.mainLayout.setObjectName(u"mainLayout")
@@ -82,6 +82,23 @@ class Ui_BranchDialog(object):
 
         self.formLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.kindCombo)
 
+        self.operatorLabel = QLabel(BranchDialog)
+        self.operatorLabel.setObjectName(u"operatorLabel")
+
+        self.formLayout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.operatorLabel)
+
+        self.operatorEdit = QLineEdit(BranchDialog)
+        self.operatorEdit.setObjectName(u"operatorEdit")
+        self.operatorEdit.setMaxLength(20)
+
+        self.formLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.operatorEdit)
+
+        self.operatorHint = QLabel(BranchDialog)
+        self.operatorHint.setObjectName(u"operatorHint")
+        self.operatorHint.setWordWrap(True)
+
+        self.formLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.operatorHint)
+
 
         self.mainLayout.addLayout(self.formLayout)
 
@@ -99,9 +116,11 @@ class Ui_BranchDialog(object):
         self.nameLabel.setBuddy(self.nameEdit)
         self.parentOrgLabel.setBuddy(self.parentOrgEdit)
         self.kindLabel.setBuddy(self.kindCombo)
+        self.operatorLabel.setBuddy(self.operatorEdit)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.nameEdit, self.parentOrgEdit)
         QWidget.setTabOrder(self.parentOrgEdit, self.kindCombo)
+        QWidget.setTabOrder(self.kindCombo, self.operatorEdit)
 
         self.retranslateUi(BranchDialog)
         self.buttonBox.rejected.connect(BranchDialog.reject)
@@ -125,5 +144,9 @@ class Ui_BranchDialog(object):
         self.kindCombo.setItemText(5, QCoreApplication.translate("BranchDialog", u"\u4e24\u65b0\u7ec4\u7ec7", None))
         self.kindCombo.setItemText(6, QCoreApplication.translate("BranchDialog", u"\u5176\u4ed6", None))
 
+        self.operatorLabel.setText(QCoreApplication.translate("BranchDialog", u"\u7ecf\u529e\u4eba\uff1a", None))
+        self.operatorEdit.setPlaceholderText(QCoreApplication.translate("BranchDialog", u"\u5728\u8fd9\u53f0\u7535\u8111\u4e0a\u8bb0\u8d26\u7684\u4eba\uff0c\u4f8b\u5982\uff1a\u5f20\u7ea2\u6885", None))
+        self.operatorHint.setProperty(u"role", QCoreApplication.translate("BranchDialog", u"hint", None))
+        self.operatorHint.setText(QCoreApplication.translate("BranchDialog", u"\u8bb0\u5165\u64cd\u4f5c\u8bb0\u5f55\uff0c\u5e76\u4f5c\u4e3a\u7533\u62a5\u3001\u516c\u793a\u3001\u786e\u8ba4\u7b49\u7684\u7ecf\u529e\u4eba\u3002\u4e0d\u586b\u65f6\u7528\u7535\u8111\u7684\u767b\u5f55\u540d\u3002", None))
     # retranslateUi
 

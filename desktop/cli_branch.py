@@ -1,0 +1,43 @@
+"""`pioneer branch`: show or change the branch's name, parent organisation, type and 经办人.
+
+Same conventions as desktop/cli.py: exit 0 success, 1 refused (nothing written), 2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+
+from desktop.cli import _json, _out
+
+EXIT_OK = 0
+
+
+def cmd_branch(args: argparse.Namespace) -> int:
+    from desktop import cli
+
+    with cli._open(args) as book:
+        changes = {k: getattr(args, k) for k in ("name", "parent_org", "kind", "operator")}
+        if any(v is not None for v in changes.values()):
+            now = {**book.branch(), "operator": book.operator}
+            book.update_branch(**{k: now[k] if v is None else v for k, v in changes.items()})
+        info = {**book.branch(), "operator": book.operator, "year": book.current_year}
+        if args.json:
+            _json(info)
+            return EXIT_OK
+        _out(f"支部名称：{info['name']}")
+        _out(f"上级党组织：{info['parent_org'] or '（未填）'}")
+        _out(f"支部类型：{info['kind'] or '（未填）'}")
+        _out(f"经办人：{info['operator'] or f'（未填，用电脑登录名“{book.actor}”）'}")
+        _out(f"当前年度：{info['year']} 年")
+    return EXIT_OK
+
+
+def add_branch_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
+    """Register `branch` with build_parser's `add` helper."""
+    p = add("branch", cmd_branch, "支部信息：不带选项时显示；带选项时修改")
+    p.add_argument("--name", default=None, help="支部名称")
+    p.add_argument("--parent-org", default=None, help="上级党组织")
+    p.add_argument("--kind", default=None, help="支部类型，如 农村、社区、机关")
+    p.add_argument("--operator", default=None, help="经办人姓名（记入操作记录；空字符串表示不填）")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
