@@ -703,24 +703,19 @@ class DuesScreen(QWidget):
     # -- files -----------------------------------------------------------------------------
 
     def _write(self, kind: str, title: str, what: str, suggested: str, **opts: Any) -> Any:
-        from desktop.gui.roster_files import ask_save_path, offer_to_open, run_on_own_book
+        """Write the paper off the UI thread, then show it in the print preview (打印 or
+        另存为 PDF from there)."""
+        from desktop.gui.print_preview import preview_document
 
-        path = ask_save_path(self, f"{what}保存为 PDF", suggested, "PDF 文件 (*.pdf)", ".pdf")
-        if path is None:
-            return None
-
-        def work(own: Any) -> Path:
-            from desktop.book.printing import print_document
-
-            return print_document(own, kind, path, today=self.today(), **opts)
-
-        job = run_on_own_book(
+        job = preview_document(
             self,
             self.book.path,
-            work,
-            lambda written: offer_to_open(self, title, what, Path(written)),
-            title,
-            f"正在生成{what}…",
+            kind,
+            title=title,
+            file_name=suggested,
+            label=f"正在生成{what}…",
+            today=self.today(),
+            **opts,
         )
         self.jobs.append(job)
         return job

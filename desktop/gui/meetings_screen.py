@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -754,24 +753,18 @@ class MeetingsScreen(QWidget):
     # -- printing ---------------------------------------------------------------------------
 
     def _print(self, kind: str, what: str, file_name: str, **opts: Any) -> Any:
-        from desktop.gui.roster_files import ask_save_path, offer_to_open, run_on_own_book
+        """Write the sheet off the UI thread, then show it in the print preview (打印 or
+        另存为 PDF from there)."""
+        from desktop.gui.print_preview import preview_document
 
-        path = ask_save_path(self, f"{what}保存为 PDF", file_name, "PDF 文件 (*.pdf)", ".pdf")
-        if path is None:
-            return None
-
-        def work(own: Any) -> Path:
-            from desktop.book.printing import print_document
-
-            return print_document(own, kind, path, **opts)
-
-        return run_on_own_book(
+        return preview_document(
             self,
             self.book.path,
-            work,
-            lambda written: offer_to_open(self, f"打印{what}", what, Path(written)),
-            f"打印{what}",
-            f"正在生成{what}…",
+            kind,
+            title=f"打印{what}",
+            file_name=file_name,
+            label=f"正在生成{what}…",
+            **opts,
         )
 
     def print_signin(self) -> Any:

@@ -187,6 +187,7 @@ class PdfPreviewDialog(QPrintPreviewDialog):
         title: str,
         file_name: str,
         parent: QWidget | None = None,
+        save_xlsx: Callable[[Path], Any] | None = None,
     ) -> None:
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         self.printer.setDocName(Path(file_name).stem)
@@ -212,13 +213,24 @@ class PdfPreviewDialog(QPrintPreviewDialog):
         self.save_action = QAction("另存为 PDF…", self)
         self.save_action.setToolTip("把这份文件保存为 PDF（可拷贝、发送或以后再打印）")
         self.save_action.triggered.connect(self.save_as_pdf)
+        # Some sheets are also wanted as a workbook (the township files them in Excel).
+        self._save_xlsx = save_xlsx
+        self.xlsx_action: QAction | None = None
+        if save_xlsx is not None:
+            self.xlsx_action = QAction("另存为 Excel…", self)
+            self.xlsx_action.setToolTip("把这张表保存为 Excel 工作簿（.xlsx）")
+            self.xlsx_action.triggered.connect(self.save_as_xlsx)
         if toolbar is not None:
             # Qt's last action is 打印; it and 另存为 PDF are what the secretary came for, so
             # they carry words, the zoom and page buttons stay icons.
             print_action = toolbar.actions()[-1]
             toolbar.addSeparator()
             toolbar.addAction(self.save_action)
-            for action in (print_action, self.save_action):
+            if self.xlsx_action is not None:
+                toolbar.addAction(self.xlsx_action)
+            for action in (print_action, self.save_action, self.xlsx_action):
+                if action is None:
+                    continue
                 button = toolbar.widgetForAction(action)
                 if isinstance(button, QToolButton):
                     button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -278,12 +290,35 @@ class PdfPreviewDialog(QPrintPreviewDialog):
         roster_files.offer_to_open(self, "另存为 PDF", Path(self.file_name).stem, path)
         return path
 
+    def save_as_xlsx(self) -> Path | None:
+        """Write the same sheet as an Excel workbook (off the UI thread) to a chosen file."""
+        from desktop.gui import roster_files
+
+        if self._save_xlsx is None:
+            return None
+        path = roster_files.ask_save_path(
+            self,
+            "另存为 Excel",
+            str(Path(self.file_name).with_suffix(".xlsx")),
+            "Excel 工作簿 (*.xlsx)",
+            ".xlsx",
+        )
+        if path is None:
+            return None
+        self.saved.append(path)
+        self._save_xlsx(path)
+        return path
+
 
 def show_preview(
-    parent: QWidget | None, prepared: PreparedPdf, title: str, file_name: str
+    parent: QWidget | None,
+    prepared: PreparedPdf,
+    title: str,
+    file_name: str,
+    save_xlsx: Callable[[Path], Any] | None = None,
 ) -> PdfPreviewDialog:
     """Open the preview window (window-modal, does not block the caller)."""
-    dialog = PdfPreviewDialog(prepared, title, file_name, parent)
+    dialog = PdfPreviewDialog(prepared, title, file_name, parent, save_xlsx)
     dialog.open()
     return dialog
 
@@ -296,6 +331,7 @@ def preview_pdf(
     title: str,
     file_name: str,
     label: str = "正在生成打印文件…",
+    save_xlsx: Callable[[Path], Any] | None = None,
 ) -> Any:
     """Write a PDF with `write(book, path)` off the UI thread, then show its print preview.
 
@@ -317,7 +353,7 @@ def preview_pdf(
         if parent is not None and not _alive(parent):
             prepared.cleanup()  # the screen went away while the job ran
             return
-        show_preview(parent, prepared, title, file_name)
+        show_preview(parent, prepared, title, file_name, save_xlsx)
 
     return run_on_own_book(parent, book_path, work, done, title, label)
 
@@ -334,12 +370,34 @@ def preview_document(
 ) -> Any:
     """Print preview of one of the book's printed kinds (desktop.book.printing.KINDS)."""
 
+    from desktop.book.printing import XLSX_KINDS
+
     def write(own: Any, path: Path) -> Path:
         from desktop.book.printing import print_document
 
         return Path(print_document(own, kind, path, **opts))
 
-    return preview_pdf(parent, book_path, write, title=title, file_name=file_name, label=label)
+    def save_xlsx(path: Path) -> Any:
+        from desktop.gui.roster_files import offer_to_open, run_on_own_book
+
+        return run_on_own_book(
+            parent,
+            book_path,
+            lambda own: write(own, path),
+            lambda written: offer_to_open(parent, title, Path(file_name).stem, Path(written)),
+            title,
+            "正在生成 Excel 工作簿…",
+        )
+
+    return preview_pdf(
+        parent,
+        book_path,
+        write,
+        title=title,
+        file_name=file_name,
+        label=label,
+        save_xlsx=save_xlsx if kind in XLSX_KINDS else None,
+    )
 
 
 def _alive(widget: QWidget) -> bool:

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -628,15 +627,6 @@ class QuarterScreen(QWidget):
         box.exec()
         return box.clickedButton() is yes
 
-    def ask_save_path(self, suggested: str) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            "保存为 PDF",
-            str(Path.home() / suggested),
-            "PDF 文件 (*.pdf);;Excel 表格 (*.xlsx)",
-        )
-        return path or None
-
     def tell(self, text: str) -> None:
         QMessageBox.information(self, "季度评议", text)
 
@@ -752,29 +742,22 @@ class QuarterScreen(QWidget):
             return
         self._act(lambda: Q.confirm(self.book, year, quarter), f"{label}已确认。")
 
-    def print_kind(self, kind: str) -> None:
+    def print_kind(self, kind: str) -> Any:
+        """The sheet in the print preview (打印, 另存为 PDF or Excel from there)."""
+        from desktop.gui.print_preview import preview_document
+
         year, quarter = self.year_quarter
         names = {"publicity": "公示表", "quarter-review": "季度积分管理审核表"}
-        out = self.ask_save_path(f"{Q.quarter_label(year, quarter)}{names.get(kind, kind)}.pdf")
-        if not out:
-            return
-        path = self.book.path
-
-        def job() -> Path:
-            from desktop.book.printing import print_document
-
-            with Book.open(path) as book:
-                return print_document(book, kind, Path(out), year=year, quarter=quarter)
-
-        def failed(exc: BaseException) -> None:
-            QMessageBox.warning(self, "未能打印", str(exc))
-
-        run_in_background(
+        what = names.get(kind, kind)
+        return preview_document(
             self,
-            job,
-            on_done=lambda p: self.tell(f"已生成：{p}"),
-            on_error=failed,
+            self.book.path,
+            kind,
+            title=f"打印{what}",
+            file_name=f"{Q.quarter_label(year, quarter)}{what}.pdf",
             label="正在生成 PDF…",
+            year=year,
+            quarter=quarter,
         )
 
 

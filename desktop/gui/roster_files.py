@@ -97,27 +97,19 @@ def run_on_own_book(
 
 
 def print_roster(parent: QWidget, book: Any, *, order: str = "strokes") -> Any:
-    """Ask for a PDF file name, write the A4 花名册 there, then offer to open it."""
-    title = "打印花名册"
+    """Write the A4 花名册 off the UI thread and show it in the print preview (打印 or
+    另存为 PDF from there)."""
+    from desktop.gui.print_preview import preview_document
+
     branch = book.branch().get("name") or "支部"
-    path = ask_save_path(
-        parent, "花名册保存为 PDF", f"{branch}党员花名册.pdf", "PDF 文件 (*.pdf)", ".pdf"
-    )
-    if path is None:
-        return None
-
-    def work(own: Any) -> Path:
-        from desktop.book.printing import print_document
-
-        return print_document(own, "roster", path, order=order)
-
-    return run_on_own_book(
+    return preview_document(
         parent,
         book.path,
-        work,
-        lambda written: offer_to_open(parent, title, "花名册", Path(written)),
-        title,
-        "正在生成花名册…",
+        "roster",
+        title="打印花名册",
+        file_name=f"{branch}党员花名册.pdf",
+        label="正在生成花名册…",
+        order=order,
     )
 
 

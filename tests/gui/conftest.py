@@ -104,3 +104,25 @@ def type_text(qtbot, widget, text: str) -> None:
 def typist(qtbot):
     """`typist(widget, "中共红旗村支部")` types into a widget, Chinese included."""
     return lambda widget, text: type_text(qtbot, widget, text)
+
+
+@pytest.fixture
+def previews(monkeypatch: pytest.MonkeyPatch):
+    """Print previews opened during the test, newest last (they open without blocking)."""
+    from shiboken6 import isValid
+
+    from desktop.gui import print_preview
+
+    opened: list = []
+    real = print_preview.show_preview
+
+    def show(*args, **kwargs):
+        dialog = real(*args, **kwargs)
+        opened.append(dialog)
+        return dialog
+
+    monkeypatch.setattr(print_preview, "show_preview", show)
+    yield opened
+    for dialog in opened:
+        if isValid(dialog):
+            dialog.close()

@@ -159,7 +159,7 @@ def test_calculator_override_needs_reason(qtbot, screen, book, branch, typist):
 
 
 def test_single_receipt_printed_from_the_member_page(
-    qtbot, screen, book, branch, tmp_path, monkeypatch
+    qtbot, screen, book, branch, tmp_path, monkeypatch, previews
 ):
     import desktop.gui.roster_files as files
 
@@ -176,7 +176,8 @@ def test_single_receipt_printed_from_the_member_page(
     monkeypatch.setattr(files, "ask_save_path", lambda *a, **k: out)
     monkeypatch.setattr(files, "offer_to_open", lambda _p, _t, _w, path: opened.append(path))
     qtbot.mouseClick(ui.printMemberReceiptsButton, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: bool(opened), timeout=20000)
+    qtbot.waitUntil(lambda: bool(previews), timeout=20000)
+    previews[-1].save_action.trigger()  # 另存为 PDF… in the print preview
     import shutil
     import subprocess
 
@@ -188,7 +189,7 @@ def test_single_receipt_printed_from_the_member_page(
     assert "田四" in text and "2026年1月至3月" in text and "叁元整" in text
 
 
-def test_arrears_tab_and_register_pdf(qtbot, screen, book, branch, tmp_path, monkeypatch):
+def test_arrears_tab_and_register_pdf(qtbot, screen, book, branch, tmp_path, monkeypatch, previews):
     import desktop.gui.roster_files as files
 
     ui = screen.ui
@@ -207,7 +208,8 @@ def test_arrears_tab_and_register_pdf(qtbot, screen, book, branch, tmp_path, mon
     monkeypatch.setattr(files, "ask_save_path", lambda *a, **k: out)
     monkeypatch.setattr(files, "offer_to_open", lambda _p, _t, _w, path: opened.append(path))
     qtbot.mouseClick(ui.printRegisterButton, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: bool(opened), timeout=20000)
+    qtbot.waitUntil(lambda: bool(previews), timeout=20000)
+    previews[-1].save_action.trigger()  # 另存为 PDF… in the print preview
     assert out.exists() and out.read_bytes().startswith(b"%PDF")
 
 

@@ -91,7 +91,7 @@ def create_activity(qtbot, screen, typist, day: str, topic: str) -> int:
 
 
 def test_create_activity_print_signin_record_by_keyboard_and_see_points(
-    qtbot, screen, branch_book, typist, tmp_path, monkeypatch, messages
+    qtbot, screen, branch_book, typist, tmp_path, monkeypatch, messages, previews
 ):
     activity_id = create_activity(qtbot, screen, typist, f"{YEAR}-01-10", "学习党章")
     act = Meetings(branch_book).activity(activity_id)
@@ -107,7 +107,10 @@ def test_create_activity_print_signin_record_by_keyboard_and_see_points(
     )
     job = screen.print_signin()
     qtbot.waitUntil(lambda: job.done, timeout=20000)
+    [preview] = previews  # the print preview; 另存为 PDF… beside 打印
+    preview.save_action.trigger()
     assert opened == [pdf] and pdf.read_bytes()[:5] == b"%PDF-"
+    assert preview.page_count() == len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf.read_bytes()))
     if shutil.which("pdftotext"):
         text = re.sub(
             r"\s",
@@ -293,7 +296,7 @@ def test_member_history_is_shown_with_the_points(qtbot, screen, branch_book):
 
 
 def test_signin_sheet_in_two_columns_and_pinyin_order(
-    qtbot, screen, branch_book, tmp_path, monkeypatch
+    qtbot, screen, branch_book, tmp_path, monkeypatch, previews
 ):
     mt = Meetings(branch_book)
     a = mt.add_activity({"date": f"{YEAR}-01-10", "type": "党课", "topic": "讲党课"})
@@ -307,6 +310,7 @@ def test_signin_sheet_in_two_columns_and_pinyin_order(
         screen.ui.signinStyleCombo.setCurrentIndex(style)
         job = screen.print_signin()
         qtbot.waitUntil(lambda job=job: job.done, timeout=20000)
+        previews[-1].save_action.trigger()
         pages[style] = len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf.read_bytes()))
         if shutil.which("pdftotext"):
             text = subprocess.run(

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
@@ -173,3 +174,38 @@ def test_refused_print_shows_the_reason_and_opens_nothing(qtbot, parent, demo_bo
     qtbot.waitUntil(lambda: job.done, timeout=30000)
     assert not parent.findChildren(pp.PdfPreviewDialog)
     assert any("不认识的打印种类" in t for t in messages.texts())
+
+
+def test_quarter_sheets_preview_and_save_as_excel(
+    qtbot, confirmed_demo_book, previews, monkeypatch, tmp_path
+):
+    import desktop.gui.roster_files as files
+    from desktop.gui.quarter_screen import QuarterScreen
+    from desktop.gui.worker import jobs_running
+
+    screen = QuarterScreen(confirmed_demo_book)
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.waitUntil(lambda: screen.data is not None and jobs_running() == 0, timeout=30000)
+    qtbot.mouseClick(screen.print_review_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(previews), timeout=30000)
+    [preview] = previews
+    assert preview.page_count() == len(pdf_pages(preview.prepared.path)) >= 1
+    assert preview.xlsx_action is not None  # the review sheet is also a workbook
+
+    out = tmp_path / "审核表.xlsx"
+    offered: list[Path] = []
+    monkeypatch.setattr(files, "ask_save_path", lambda *a, **k: out)
+    monkeypatch.setattr(files, "offer_to_open", lambda _p, _t, _w, path: offered.append(path))
+    preview.xlsx_action.trigger()
+    qtbot.waitUntil(lambda: bool(offered), timeout=30000)
+    assert offered == [out] and out.read_bytes()[:2] == b"PK"
+    qtbot.waitUntil(lambda: jobs_running() == 0, timeout=30000)
+
+
+def test_pdf_only_kinds_offer_no_excel(qtbot, parent, demo_book, previews):
+    job = pp.preview_document(
+        parent, demo_book.path, "roster", title="打印花名册", file_name="花名册.pdf"
+    )
+    qtbot.waitUntil(lambda: job.done, timeout=30000)
+    assert previews[0].xlsx_action is None

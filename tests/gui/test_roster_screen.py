@@ -421,20 +421,30 @@ def test_manage_groups_add_and_refuse_deleting_a_group_with_members(
     assert screen.ui.groupCombo.findText("老年党小组") >= 0
 
 
-def test_print_roster_writes_a_pdf(screen, qtbot, monkeypatch, tmp_path, messages):
+def test_print_roster_previews_then_saves_a_pdf(
+    screen, qtbot, monkeypatch, tmp_path, messages, previews
+):
     out = tmp_path / "花名册.pdf"
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "PDF 文件 (*.pdf)")
     )
     qtbot.mouseClick(screen.ui.printButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(previews), timeout=20000)
+    [preview] = previews
+    assert preview.page_count() >= 1 and "花名册" in preview.windowTitle()
+    preview.save_action.trigger()  # 另存为 PDF… beside 打印
     qtbot.waitUntil(lambda: len(messages) > 0, timeout=20000)
     assert out.exists() and out.read_bytes().startswith(b"%PDF")
     assert any(str(out) in text for text in messages.texts())
 
 
-def test_print_cancelled_writes_nothing(screen, qtbot, monkeypatch, tmp_path, messages):
+def test_save_from_preview_cancelled_writes_nothing(
+    screen, qtbot, monkeypatch, tmp_path, messages, previews
+):
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
     qtbot.mouseClick(screen.ui.printButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(previews), timeout=20000)
+    previews[0].save_action.trigger()
     assert not list(Path(tmp_path).glob("*.pdf"))
     assert len(messages) == 0
 
