@@ -215,6 +215,39 @@ def _as_of(year: int, today: date | None) -> str | None:
     return today.isoformat() if today.year == year else None
 
 
+def years_scored(book: Book) -> tuple[int, int]:
+    """(first, last) year the book can be scored for: from its earliest fact or scheme to its
+    working year. Scoring a year outside it would give everyone full marks from no facts."""
+    from desktop.book.years import years_held
+
+    current = book.current_year
+    found = [y for y in years_held(book) if y]
+    # Imported dues, claims and appraisals may reach further back than activities do.
+    for sql in (
+        "select min(cast(substr(month, 1, 4) as integer)) from dues_payments",
+        "select min(cast(substr(date, 1, 4) as integer)) from claims",
+        "select min(year) from appraisals",
+    ):
+        row = book.execute(sql).fetchone()
+        if row and row[0]:
+            found.append(int(row[0]))
+    return min([current, *found]), current
+
+
+def check_year_scored(book: Book, year: int) -> None:
+    """Refuse a year the book holds nothing for (before its first year, after its working year)."""
+    if year == book.current_year:
+        return
+    first, last = years_scored(book)
+    if first <= year <= last:
+        return
+    held = f"{first} 年" if first == last else f"{first} 年至 {last} 年"
+    raise InputRefused(
+        f"本账本没有 {year} 年的记录，不能计算 {year} 年的积分。",
+        [f"本账本有 {held}的记录，请选择其中的一年。"],
+    )
+
+
 def score_book(
     book: Book,
     year: int,
@@ -227,6 +260,7 @@ def score_book(
     lines are wanted (the numbers are the same either way; lines for everyone cost time)."""
     if quarter is not None and quarter not in (1, 2, 3, 4):
         raise InputRefused(f"季度应为 1 到 4，不是 {quarter}。")
+    check_year_scored(book, year)
     scheme = year_scheme(book, year)
     return score(
         scheme, gather_facts(book, year), year, quarter, as_of=_as_of(year, today), explain=explain
@@ -237,6 +271,7 @@ def rate_book(
     book: Book, year: int, quarter: int | None = None, *, today: date | None = None
 ) -> RatingResult:
     """Stars and grades for `year`, or for one quarter when the scheme rates by quarter."""
+    check_year_scored(book, year)
     scheme = year_scheme(book, year)
     if scheme.rating is None:
         raise InputRefused(f"{year} 年的积分方案“{scheme.title}”没有评星定级的规则。")

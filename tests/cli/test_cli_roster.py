@@ -94,4 +94,4 @@ def test_print_roster(tmp_path: Path, home: Path) -> None:
     run("--db", str(db), "print", "roster", "--out", str(out), home=home, check=True)
     assert out.read_bytes().startswith(b"%PDF")
     result = run("--db", str(db), "print", "nonsense", "--out", str(out), home=home)
-    assert result.returncode == 1 and "不认识的打印种类" in result.stderr
+    assert result.returncode == 2 and "不认识的打印种类" in result.stderr
