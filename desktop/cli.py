@@ -60,13 +60,22 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from datetime import date
+
     from desktop.book.demo import create_demo
+    from desktop.book.quarter import year_status
 
     path = _db_path(args)
-    with create_demo(path, year=args.year) as book:
+    today = date.fromisoformat(args.today) if args.today else None
+    with create_demo(path, year=args.year, today=today) as book:
         counts = book.roster.count()
         total = sum(counts.values())
         _out(f"已生成示范支部账本：{book.path}（{book.branch()['name']}，在册 {total} 人）")
+        states = year_status(book, book.current_year, today=today)
+        _out(
+            f"{book.current_year} 年："
+            + "、".join(f"第{st['quarter']}季度{st['state_text']}" for st in states)
+        )
     return EXIT_OK
 
 
@@ -202,15 +211,26 @@ def _year(args: argparse.Namespace, book) -> int:  # book: Book
 
 
 def cmd_score(args: argparse.Namespace) -> int:
+    from desktop.book.quarter import confirmed_score_json
     from desktop.book.scoring import score_book
     from desktop.rules.scoring import score_json
 
     with _open(args) as book:
-        result = score_book(book, _year(args, book), args.quarter, explain=False)
-    data = score_json(result)
+        year = _year(args, book)
+        # A confirmed quarter is what was confirmed (its snapshot), not a recomputation.
+        data = confirmed_score_json(book, year, args.quarter) if args.quarter else None
+        if data is None:
+            data = score_json(score_book(book, year, args.quarter, explain=False))
+            if args.quarter:
+                data["confirmed"] = False
     if args.json:
         _json(data)
         return EXIT_OK
+    if data.get("confirmed"):
+        _out(
+            f"{year}年第{args.quarter}季度 已确认（{data['confirmed_at'][:10]}），以下为确认时保存的"
+            f"结果。校验值：{data['hash']}　链头：{data['chain_head']}"
+        )
     names = list(data["members"][0]["sections"]) if data["members"] else []
     _out("编号\t姓名\t" + "\t".join(names) + "\t合计")
     for m in data["members"]:
@@ -292,7 +312,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--scheme", default=None, help="积分方案编号（见 pioneer scheme list）")
 
     p = add("demo", cmd_demo, "生成一个示范支部账本（约 40 名党员、三个党小组）")
-    p.add_argument("--year", type=int, default=None, help="年度（默认今年）")
+    p.add_argument(
+        "--year",
+        type=int,
+        default=None,
+        help="年度（默认今年）。往年：第1–3季度已确认、第4季度公示中；今年：已结束的季度"
+        "中最后一个公示中，之前的已确认",
+    )
+    p.add_argument("--today", help=argparse.SUPPRESS)  # tests: make the demo as of this day
 
     p = add("members", cmd_members, "列出党员名册")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -27,11 +28,17 @@ def _year(args: argparse.Namespace, book: Any) -> int:
     return args.year or book.current_year
 
 
-def _next_quarter(book: Any, year: int) -> int:
+def _today(args: argparse.Namespace) -> date | None:
+    """The hidden --today (tests): judge the quarter's timing as of that day."""
+    value = getattr(args, "today", None)
+    return date.fromisoformat(value) if value else None
+
+
+def _next_quarter(book: Any, year: int, today: date | None = None) -> int:
     """With no --quarter: the earliest quarter of the year not yet confirmed."""
     from desktop.book.quarter import year_status
 
-    for st in year_status(book, year):
+    for st in year_status(book, year, today=today):
         if st["state"] != "confirmed":
             return st["quarter"]
     return 4
@@ -50,6 +57,10 @@ def _status_json(st: dict[str, Any]) -> dict[str, Any]:
         "confirmed_at",
         "hash",
         "results_changed",
+        "changed_members",
+        "warning",
+        "ended",
+        "publishable_from",
         "blockers",
     )
     out = {k: st.get(k) for k in keys}
@@ -91,6 +102,10 @@ def _print_status(st: dict[str, Any]) -> None:
     for o in st.get("objections", []):
         state = "未答复" if o["status"] == "open" else ("已更正" if o["changed"] else "未更改")
         _out(f"  异议 {o['id']}（{o['raised_by']}，{o['raised_on']}）：{o['content']} — {state}")
+    if st.get("warning"):
+        _out(f"  ！{st['warning']}")
+        for c in st.get("changed_members", []):
+            _out(f"    {c['text']}")
     for b in st.get("blockers", []):
         _out(f"  · {b}")
 
@@ -98,13 +113,14 @@ def _print_status(st: dict[str, Any]) -> None:
 def cmd_period(args: argparse.Namespace) -> int:
     from desktop.book import quarter as Q
 
+    today = _today(args)
     with _open(args) as book:
         year = _year(args, book)
         if args.action == "status":
             sts = (
-                [Q.period_status(book, year, args.quarter)]
+                [Q.period_status(book, year, args.quarter, today=today)]
                 if args.quarter
-                else Q.year_status(book, year)
+                else Q.year_status(book, year, today=today)
             )
             if args.json:
                 _json(
@@ -118,9 +134,11 @@ def cmd_period(args: argparse.Namespace) -> int:
                 for st in sts:
                     _print_status(st)
             return EXIT_OK
-        quarter = args.quarter or _next_quarter(book, year)
+        quarter = args.quarter or _next_quarter(book, year, today)
         if args.action == "publish":
-            st = Q.publish(book, year, quarter, start=args.start, reason=args.reason or "")
+            st = Q.publish(
+                book, year, quarter, start=args.start, reason=args.reason or "", today=today
+            )
             again = len(st["notices"]) > 1
             _out(
                 f"{st['label']}已{'重新发布公示' if again else '开始公示'}："
@@ -130,7 +148,7 @@ def cmd_period(args: argparse.Namespace) -> int:
                 f"打印公示表：pioneer print publicity --year {year} --quarter {quarter} --out 公示.pdf"
             )
             return EXIT_OK
-        st = Q.confirm(book, year, quarter)
+        st = Q.confirm(book, year, quarter, today=today)
         _out(f"{st['label']}已确认（不可撤销）。校验值：{st['hash']}")
         return EXIT_OK
 
@@ -174,9 +192,17 @@ def cmd_review(args: argparse.Namespace) -> int:
                 "as_of": rv.as_of,
                 "sections": rv.sections,
                 "members": [_row_json(r) for r in rows],
+                "confirmed": rv.confirmed,
+                "live_differs": rv.live_differs,
             }
         )
         return EXIT_OK
+    if rv.confirmed:
+        _out(
+            f"{Q.quarter_label(year, quarter)} 已确认（{rv.confirmed['confirmed_at'][:10]}），"
+            f"以下为确认时保存的结果。校验值：{rv.confirmed['hash']}　"
+            f"链头：{rv.confirmed['chain_head']}"
+        )
     _out("排名\t编号\t姓名\t" + "\t".join(rv.sections) + "\t合计\t较上季\t年度累计")
     for r in rows:
         cells = [str(r.sections[s]) for s in rv.sections]
@@ -398,6 +424,7 @@ def add_quarter_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("--start", default=None, help="公示开始日期 YYYY-MM-DD（默认今天）")
     p.add_argument("--reason", default=None, help="重新公示的原因")
     p.add_argument("--json", action="store_true", help="以 JSON 输出（status）")
+    p.add_argument("--today", help=argparse.SUPPRESS)  # tests: the quarter's timing as of a day
 
     p = add("review", cmd_review, "季度评议：各部分得分、合计、排名、较上季变化、年度累计")
     p.add_argument("--year", type=int, default=None, help=year_help)

@@ -760,8 +760,12 @@ def member_changes(published: dict[str, Any], now: dict[str, Any]) -> list[dict[
     out = []
     for code in sorted(before.keys() | after.keys()):
         b, a = before.get(code), after.get(code)
-        if b == a:
-            continue
+        if (
+            b
+            and a
+            and (b["total"], b["sections"], b["flags"]) == (a["total"], a["sections"], a["flags"])
+        ):
+            continue  # only the rank or the year's running total moved, as a consequence
         name = (a or b)["name"]  # type: ignore[index]
         if b is None:
             text = f"{name}：新增（现为 {a['total']} 分）"  # type: ignore[index]
@@ -771,7 +775,7 @@ def member_changes(published: dict[str, Any], now: dict[str, Any]) -> list[dict[
             text = f"{name}：公示 {b['total']} 分，现为 {a['total']} 分"
         else:
             moved = [k for k in a["sections"] if a["sections"][k] != b["sections"].get(k)]
-            text = f"{name}：{'、'.join(moved) or '排名或提示'}有变化"
+            text = f"{name}：{'、'.join(moved) or '提示'}有变化"
         out.append(
             {
                 "code": code,
@@ -1160,6 +1164,55 @@ def year_status(book: Book, year: int, *, today: date | None = None) -> list[dic
 def snapshot(book: Book, year: int, quarter: int) -> dict[str, Any] | None:
     rows = book.query("select * from snapshots where year = ? and quarter = ?", [year, quarter])
     return rows[0] if rows else None
+
+
+def confirmed_score_json(book: Book, year: int, quarter: int) -> dict[str, Any] | None:
+    """`pioneer score --quarter Q --json` for a confirmed quarter: its stored snapshot (the
+    same keys as a live score, plus what identifies the snapshot); None if not confirmed."""
+    snap = snapshot(book, year, quarter)
+    if snap is None:
+        return None
+    stored = json.loads(snap["payload"])
+    zero = {s: "0.00" for s in stored["sections"]}
+    members = [
+        {
+            "code": m["code"],
+            "name": m["name"],
+            "total": m["total"],
+            "sections": m["sections"],
+            "scored": True,
+            "rated": m["rated"],
+            "reasons": [],
+            "flags": m["flags"],
+        }
+        for m in stored["members"]
+    ] + [
+        {
+            "code": m["code"],
+            "name": m["name"],
+            "total": "0.00",
+            "sections": dict(zero),
+            "scored": False,
+            "rated": False,
+            "reasons": m["reasons"],
+            "flags": [],
+        }
+        for m in stored["not_scored"]
+    ]
+    members.sort(key=lambda m: m["code"])
+    period = _existing_period(book, year, quarter) or {}
+    return {
+        "year": year,
+        "quarter": quarter,
+        "scheme": stored["scheme"],
+        "members": members,
+        "confirmed": True,
+        "state_text": "已确认",
+        "confirmed_at": period.get("confirmed_at") or snap["created_at"],
+        "as_of": stored["as_of"],
+        "hash": snap["hash"],
+        "chain_head": chain_head(book),
+    }
 
 
 def chain_head(book: Book) -> str | None:
