@@ -17,6 +17,7 @@ from desktop.book.errors import InputRefused
 from desktop.book.store import Book, now_iso
 from desktop.rules import meetings as rules
 from desktop.rules.collation import stroke_key
+from desktop.rules.dates import date_problem
 from desktop.rules.facts import ACTIVITY_TYPES, ATTENDANCE_STATUSES, PRESENT_STATUSES
 
 PARTY_STATUSES = ("正式党员", "预备党员")
@@ -54,14 +55,6 @@ def _entry(value: Entry | tuple | str) -> Entry:
     padded = list(value) + ["", (), ""][len(value) - 1 :]
     status, note, witnesses, host_org = padded[:4]
     return Entry(status, note or "", tuple(witnesses or ()), host_org or "")
-
-
-def _valid_date(text: str) -> bool:
-    try:
-        date.fromisoformat(text)
-    except (TypeError, ValueError):
-        return False
-    return len(text) == 10
 
 
 class Meetings:
@@ -150,8 +143,8 @@ class Meetings:
         code = str(fields.get("code") or "").strip()
         if not when:
             problems["date"] = "请填写活动日期。"
-        elif not _valid_date(when):
-            problems["date"] = f"日期“{when}”格式不对，应为 YYYY-MM-DD，例如 {today.isoformat()}。"
+        elif bad_date := date_problem(when, example=today.isoformat()):
+            problems["date"] = f"{bad_date}。"
         else:
             lo, hi = self.year_range()
             if not lo <= int(when[:4]) <= hi:
@@ -636,8 +629,8 @@ class Meetings:
             raise InputRefused(f"通知种类“{kind}”不认识，应为：{'、'.join(rules.NOTICE_KINDS)}。")
         if not reason.strip():
             raise InputRefused("请写明出具通知的原因。")
-        if not _valid_date(when):
-            raise InputRefused(f"日期“{when}”格式不对，应为 YYYY-MM-DD。")
+        if bad_date := date_problem(when):
+            raise InputRefused(f"{bad_date}。")
         if (
             ref
             and self.db.execute(

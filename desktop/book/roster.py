@@ -11,6 +11,7 @@ from typing import Any
 
 from desktop.book.errors import InputRefused
 from desktop.book.store import Book, now_iso
+from desktop.rules.dates import date_problem
 from desktop.rules.idcard import mask_id_card, normalize_id_card
 from desktop.rules.member import validate_member
 
@@ -330,11 +331,11 @@ class Roster:
         problems: dict[str, str] = {}
         if kind not in EVENT_KINDS:
             problems["kind"] = f"事件类型“{kind}”不认识，应为：{'、'.join(EVENT_KINDS)}。"
-        try:
-            if date.fromisoformat(when) > (today or date.today()):
-                problems["date"] = f"日期 {when} 还没到：变动办理后再登记。"
-        except (TypeError, ValueError):
-            problems["date"] = f"日期“{when}”格式不对，应为 YYYY-MM-DD，例如 2026-07-01。"
+        when = str(when or "").strip()
+        if bad_date := date_problem(when):
+            problems["date"] = f"{bad_date}。"
+        elif date.fromisoformat(when) > (today or date.today()):
+            problems["date"] = f"日期 {when} 还没到：变动办理后再登记。"
         if not problems:
             if kind == "转正" and member["status"] != "预备党员":
                 problems["kind"] = f"{member['name']} 不是预备党员，不能办理转正。"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from desktop.rules.dates import date_problem
 from desktop.rules.idcard import birth_date_from_id, check_id_card, gender_from_id
 
 
@@ -314,9 +315,7 @@ def validate_member(fields: dict[str, Any], today: date) -> dict[str, str]:
         if parsed is None:
             continue
         if isinstance(parsed, str):
-            problems[key] = (
-                f"{label(key)}“{parsed}”不是有效日期，请按 YYYY-MM-DD 填写，如 1985-07-01"
-            )
+            problems[key] = date_problem(parsed, label(key), example="1985-07-01") or ""
         elif parsed > today:
             problems[key] = f"{label(key)} {parsed.isoformat()} 晚于今天，请核对"
         elif parsed < _EARLIEST:

@@ -6,6 +6,7 @@ openpyxl data type; the writer gets back a value and a number format to put in t
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 import unicodedata
@@ -205,11 +206,22 @@ _MONTH_PATTERNS = (
 MIN_YEAR, MAX_YEAR = 1900, 2100
 
 
+def _no_such_day(year: int, month: int, day: int) -> str:
+    """Which part of a well-shaped date does not exist. (sheets/ does not import rules/, so
+    this mirrors desktop.rules.dates.day_problem.)"""
+    if year < 1:
+        return f"年份“{year}”不对"
+    if not 1 <= month <= 12:
+        return f"没有{month}月，月份应为 1 到 12"
+    return f"{year}年{month}月只有{calendar.monthrange(year, month)[1]}天，没有{day}日"
+
+
 def _make_date(text: str, y: str, m: str, d: str) -> dt.date:
     try:
         day = dt.date(int(y), int(m), int(d))
     except ValueError:
-        raise CellError(f"日期不存在：{text}") from None
+        # Say which part is wrong, the month or the day: the shape was right.
+        raise CellError(f"日期不存在：{text}（{_no_such_day(int(y), int(m), int(d))}）") from None
     if not MIN_YEAR <= day.year <= MAX_YEAR:
         raise CellError(f"日期超出范围（{MIN_YEAR}—{MAX_YEAR} 年）：{text}")
     return day

@@ -63,7 +63,9 @@ def test_add_activity_gets_a_code_and_a_journal_line(book, branch):
     ("fields", "key", "words"),
     [
         ({"date": "2019-03-10", "type": "主题党日"}, "date", "年度范围"),
-        ({"date": "2026-13-40", "type": "主题党日"}, "date", "格式不对"),
+        ({"date": "2026-13-01", "type": "主题党日"}, "date", "不存在：没有13月"),
+        ({"date": "2026-02-30", "type": "主题党日"}, "date", "2026年2月只有28天"),
+        ({"date": "2026/3/1", "type": "主题党日"}, "date", "格式不对"),
         ({"date": "", "type": "主题党日"}, "date", "请填写"),
         ({"date": "2026-03-10", "type": "茶话会"}, "type", "不认识"),
         ({"date": "2026-03-10", "type": "主题党日", "code": "2026-001"}, "code", "已被"),
