@@ -518,10 +518,11 @@ class Review:
             return ""
         for d in self.live_differs:
             if d["code"] == code:
+                now = f"合计 {d['now']} 分" if d["now"] else "现在不计分"
+                then = f"{d['published']} 分" if d["published"] else "不计分"
                 return (
-                    f"注意：以下明细按现在的名册和方案重新计算，合计 {d['now'] or '不计分'}，"
-                    f"与已确认的结果（{d['published'] or '不计分'}）不同；"
-                    "以已确认的结果为准（确认后的改动请登记更正）。"
+                    f"注意：以下明细按现在的名册和记录重新计算，{now}，与已确认的结果（{then}）"
+                    "不同；以已确认的结果为准（确认后发现错误请登记更正）。"
                 )
         return ""
 

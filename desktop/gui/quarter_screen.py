@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QSplitter,
     QTableWidget,
@@ -257,6 +258,8 @@ class QuarterScreen(QWidget):
         outer.addWidget(self.state)
         self.blockers = QLabel()
         self.blockers.setWordWrap(True)
+        # Never squeezed by the tabs below: a warning about the notice must be read whole.
+        self.blockers.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         outer.addWidget(self.blockers)
 
         self.tabs = QTabWidget()
@@ -422,12 +425,23 @@ class QuarterScreen(QWidget):
             text += f"（公示 {st['publicity_start']} 至 {st['publicity_end']}）"
         self.state.setText(text)
         self.state.setStyleSheet(f"color: {STATE_COLORS.get(state, '#000')}")
-        lines = [f"· {b}" for b in st["blockers"]] if state == "publicity" else []
+        lines = [f"· {b}" for b in st["blockers"]]
         if state == "confirmed":
-            lines = [f"已于 {st['confirmed_at'][:10]} 确认，不可更改。校验值：{st['hash']}"]
+            rv = self.data["review"]  # type: ignore[index]
+            head = rv.confirmed["chain_head"] if rv is not None and rv.confirmed else None
+            lines = [
+                f"已于 {st['confirmed_at'][:10]} 确认，不可更改；评议表为确认时保存的结果。"
+                f"本季度校验值{'（即链头）' if head == st['hash'] else ''}：{st['hash']}",
+                *([f"链头（最新确认季度的校验值）：{head}"] if head and head != st["hash"] else []),
+            ]
+        if st.get("warning"):
+            # Results moved since the notice was posted: say who, before anything else.
+            changed = [f"　　{c['text']}" for c in st["changed_members"]]
+            lines = [f"！{st['warning']}", *changed, *lines]
         if self.data["error"]:  # type: ignore[index]
             lines.append(self.data["error"])  # type: ignore[index]
         self.blockers.setText("\n".join(lines))
+        self.blockers.setStyleSheet("color: #c00000" if st.get("warning") else "")
         self.publish_button.setText("重新公示…" if state == "publicity" else "开始公示…")
         editable = state != "confirmed"
         for b in (
@@ -442,6 +456,13 @@ class QuarterScreen(QWidget):
         ):
             b.setEnabled(editable)
         self.confirm_button.setEnabled(state == "publicity" and not st["blockers"])
+        # A running quarter is not published: its facts are still being recorded.
+        self.publish_button.setEnabled(editable and st.get("ended", True))
+        self.publish_button.setToolTip(
+            ""
+            if st.get("ended", True)
+            else f"本季度还没有结束，{st['publishable_from']} 起才能公示"
+        )
         self.print_notice_button.setEnabled(state != "open")
         self.add_objection_button.setEnabled(state == "publicity")
         self.answer_objection_button.setEnabled(bool(st["open_objections"]))
@@ -505,7 +526,11 @@ class QuarterScreen(QWidget):
                 t.setItem(r_i, c_i, it)
         t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         t.horizontalHeader().setStretchLastSection(True)
-        self.summary.setText(f"显示 {len(rows)} / {len(rv.rows)} 人　统计截至 {rv.as_of}")
+        shown = f"显示 {len(rows)} / {len(rv.rows)} 人　统计截至 {rv.as_of}"
+        if rv.confirmed:
+            # The stored snapshot, not a recomputation: later roster changes do not move it.
+            shown = f"已确认的结果（确认时保存）　{shown}"
+        self.summary.setText(shown)
 
     def _show_lines(self) -> None:
         if not self.data or self.data["review"] is None:
@@ -516,8 +541,14 @@ class QuarterScreen(QWidget):
         code = items[0].data(Qt.ItemDataRole.UserRole)
         from desktop.rules.scoring import explain_text
 
-        m = self.data["review"].member(code)
-        self.detail.setPlainText(explain_text(m) if m else "")
+        rv = self.data["review"]
+        m = rv.member(code)
+        text = explain_text(m) if m else ""
+        if rv.confirmed:
+            # The drill-down is recomputed from the records; the confirmed numbers stand.
+            note = rv.live_note(code) or "以下明细按记录重新计算，与已确认的结果一致。"
+            text = f"{note}\n\n{text}" if text else note
+        self.detail.setPlainText(text)
 
     def _fill_claims(self) -> None:
         t = self.claims_table

@@ -88,7 +88,7 @@ def test_a_confirmed_quarter_shows_its_snapshot_after_a_roster_change(
     assert rv.confirmed["chain_head"] == Q.chain_head(book)
     assert [d["name"] for d in rv.live_differs] == ["张三"]
     code = next(r.code for r in rv.rows if r.name == "张三")
-    assert "与已确认的结果（68.00）不同" in rv.live_note(code)
+    assert "与已确认的结果（68.00 分）不同" in rv.live_note(code)
     assert rv.live_note(next(r.code for r in rv.rows if r.name == "王一")) == ""
     # An open quarter stays live.
     assert Q.review(book, YEAR, 3, today=TODAY).confirmed is None
