@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -95,7 +96,7 @@ def _closed_demo(tmp_path: Path) -> Path:
     from desktop.book.demo import create_demo
 
     path = tmp_path / "demo.db"
-    create_demo(path, year=2026).close()
+    create_demo(path, year=2026, today=date(2026, 11, 30)).close()
     return path
 
 

@@ -16,7 +16,7 @@ from desktop.cli import main
 @pytest.fixture
 def db(tmp_path: Path) -> str:
     path = tmp_path / "demo.db"
-    assert main(["--db", str(path), "demo", "--year", "2026"]) == 0
+    assert main(["--db", str(path), "demo", "--year", "2026", "--today", "2026-11-30"]) == 0
     return str(path)
 
 

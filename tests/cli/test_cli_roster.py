@@ -36,7 +36,9 @@ def home(tmp_path: Path) -> Path:
 
 def test_init_then_members_json(tmp_path: Path, home: Path) -> None:
     db = tmp_path / "b.db"
-    out = run("--db", str(db), "init", "--branch", "新村党支部", "--year", "2026", home=home, check=True)
+    out = run(
+        "--db", str(db), "init", "--branch", "新村党支部", "--year", "2026", home=home, check=True
+    )
     assert "已新建账本" in out.stdout
     result = run("--db", str(db), "members", "--json", home=home, check=True)
     assert json.loads(result.stdout) == []
@@ -44,7 +46,7 @@ def test_init_then_members_json(tmp_path: Path, home: Path) -> None:
 
 def test_demo_members_json_has_contract_fields(tmp_path: Path, home: Path) -> None:
     db = tmp_path / "demo.db"
-    run("--db", str(db), "demo", "--year", "2026", home=home, check=True)
+    run("--db", str(db), "demo", "--year", "2026", "--today", "2026-11-30", home=home, check=True)
     members = json.loads(run("members", "--json", "--db", str(db), home=home, check=True).stdout)
     assert len(members) == 41  # one of 42 transferred out this year
     for m in members:

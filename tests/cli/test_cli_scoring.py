@@ -18,7 +18,7 @@ def home(tmp_path: Path) -> Path:
 @pytest.fixture
 def demo(tmp_path: Path, home: Path) -> Path:
     db = tmp_path / "demo.db"
-    run("--db", str(db), "demo", "--year", "2026", home=home, check=True)
+    run("--db", str(db), "demo", "--year", "2026", "--today", "2026-11-30", home=home, check=True)
     return db
 
 

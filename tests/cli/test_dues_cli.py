@@ -31,7 +31,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     tmp = tmp_path_factory.mktemp("dues")
     home = tmp / "home"
     db = tmp / "demo.db"
-    result = run("--db", str(db), "demo", "--year", "2026", home=home)
+    result = run("--db", str(db), "demo", "--year", "2026", "--today", "2026-11-24", home=home)
     assert result.returncode == 0, result.stderr
     return db, home
 
