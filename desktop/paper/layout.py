@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -354,7 +355,7 @@ class FillLine(Flowable):
 
 
 # ---------------------------------------------------------------------------------------
-# Page furniture: "— 1 —" and "第1页 共N页" need the page count, so pages are held until save.
+# Page furniture: "第1页 共N页" needs the page count, so pages are held until save.
 
 
 def _make_canvas_class(furniture: _Furniture) -> type[Canvas]:
@@ -403,13 +404,11 @@ class _Furniture:
         centre = m.left * mm + (width - (m.left + m.right) * mm) / 2
         c.saveState()
         c.setFillColor(colors.black)
-        # GB/T 9704: the "— 1 —" line sits 7 mm below the text area.
+        # Where GB/T 9704 puts its "— 1 —" (7 mm below the text area). Only "第1页 共N页":
+        # both on one page read as two different numbers.
         y1 = m.bottom * mm - 7 * mm - 10
-        c.setFont(self.fonts.song, 12)
-        c.drawCentredString(centre, y1, f"— {page} —")
-        c.setFont(self.fonts.song, 9)
-        c.setFillColor(MUTED)
-        c.drawCentredString(centre, y1 - 5 * mm, f"第{page}页 共{total}页")
+        c.setFont(self.fonts.song, 10.5)
+        c.drawCentredString(centre, y1, f"第{page}页 共{total}页")
         if page > 1 and self.header:
             _w, height = self.pagesize
             y = height - m.top * mm + 4 * mm
@@ -420,6 +419,33 @@ class _Furniture:
             if stringWidth(self.header_right, self.fonts.song, 9) < room - 12:  # never overlap
                 c.drawRightString(width - m.right * mm, y, self.header_right)
         c.restoreState()
+
+
+class _SectionHeading(Flowable):
+    """A section heading that, when it starts a page, first repeats the document's title with
+    （续）: a page holding only this section still says which sheet it belongs to."""
+
+    def __init__(self, heading: Paragraph, title: Paragraph, space_before: float) -> None:
+        super().__init__()
+        self.heading = heading
+        self.title = title
+        self.spaceBefore = space_before
+        self._parts: list[tuple[Paragraph, float]] = []
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        # The frame sets `_frame` only while placing the flowable, so this is where it lands.
+        frame = getattr(self, "_frame", None)
+        at_top = bool(frame is not None and frame._atTop)
+        parts = [self.title, self.heading] if at_top else [self.heading]
+        self._parts = [(p, p.wrap(availWidth, availHeight)[1]) for p in parts]
+        self.width, self.height = availWidth, sum(h for _, h in self._parts)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        y = self.height
+        for part, height in self._parts:
+            y -= height
+            part.drawOn(self.canv, 0, y)
 
 
 # ---------------------------------------------------------------------------------------
@@ -463,6 +489,7 @@ class PaperDocument:
         self.story: list[Flowable] = []
         self.page_count = 0
         self._styles: dict[tuple[Any, ...], ParagraphStyle] = {}
+        self._keeping = 0  # depth of kept_together() blocks
         self._title_block(title, subs)
 
     # -- styles -------------------------------------------------------------------------
@@ -528,11 +555,50 @@ class PaperDocument:
         if space_after:
             self.story.append(Spacer(1, space_after * mm))
 
-    def heading(self, text: str, *, size: float = 14, keep_mm: float = 35) -> None:
-        """A section heading in the title face, kept on a page with `keep_mm` of what follows."""
-        self.keep_room(keep_mm + size * 0.6)
-        self.spacer(3)
-        self.paragraph(text, size=size, font="hei", space_after=2)
+    def heading(
+        self, text: str, *, size: float = 14, keep_mm: float = 35, repeat_title: bool = False
+    ) -> None:
+        """A section heading in the title face, kept on a page with `keep_mm` of what follows.
+
+        `repeat_title`: when the heading starts a page, the document's title (续) comes first.
+        """
+        if not self._keeping:  # inside kept_together() the block keeps it with what follows
+            self.keep_room(keep_mm + size * 0.6)
+        if not repeat_title:
+            self.spacer(3)
+            self.paragraph(text, size=size, font="hei", space_after=2)
+            return
+        style = self.style(font=self.fonts.hei, size=size, leading=size * 1.5)
+        title_size = 16
+        title_style = self.style(
+            font=self.fonts.hei, size=title_size, align="center", leading=title_size * 1.8
+        )
+        self.story.append(
+            _SectionHeading(
+                Paragraph(para_text(text), style),
+                Paragraph(para_text(f"{self.title}（续）"), title_style),
+                3 * mm,
+            )
+        )
+        self.spacer(2)
+
+    @contextmanager
+    def kept_together(self) -> Iterator[None]:
+        """What is added inside the block goes on one page where it fits (else it starts the
+        next page; content longer than a page still splits)."""
+        start = len(self.story)
+        self._keeping += 1
+        try:
+            yield
+        finally:
+            self._keeping -= 1
+        # A nested KeepTogether reports a huge height to force its own split, which would
+        # push this whole block to a new page: take its content instead.
+        block: list[Flowable] = []
+        for item in self.story[start:]:
+            block.extend(item._content if isinstance(item, KeepTogether) else [item])
+        del self.story[start:]
+        self.story.append(KeepTogether(block))
 
     def fill_line(self, *items: FillEntry, size: float = 12, align: Align = "left") -> None:
         """One fill-in line: strings and `Blank`s, e.g. "签收人：", Blank(30)."""

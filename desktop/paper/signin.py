@@ -111,18 +111,21 @@ def write_signin_sheet(
         ]
         doc.table(SIGNIN_COLUMNS, rows, size=11, min_row_height=ROW_HEIGHT_MM)
 
-    if guests_blank_rows > 0:
-        doc.heading("列席人员签到", size=12)
-        blank = [[""] * len(GUEST_COLUMNS) for _ in range(guests_blank_rows)]
-        doc.table(GUEST_COLUMNS, blank, size=11, min_row_height=ROW_HEIGHT_MM)
-
+    # The exempt list follows the member table it belongs with; when it starts a page, its
+    # heading repeats the sheet's title. Guests and the signatures stay on one page.
     if exempt:
-        doc.heading("不参加本次活动的党员（不计入应到人数）", size=12)
-        rows = [
-            [str(i), _text(m, "name"), _text(m, "group"), _text(m, "reason")]
-            for i, m in enumerate(exempt, start=1)
-        ]
-        doc.table(EXEMPT_COLUMNS, rows, size=11)
+        with doc.kept_together():
+            doc.heading("不参加本次活动的党员（不计入应到人数）", size=12, repeat_title=True)
+            rows = [
+                [str(i), _text(m, "name"), _text(m, "group"), _text(m, "reason")]
+                for i, m in enumerate(exempt, start=1)
+            ]
+            doc.table(EXEMPT_COLUMNS, rows, size=11)
 
-    doc.signature_lines(["主持人", "记录人"], date=False)
+    with doc.kept_together():
+        if guests_blank_rows > 0:
+            doc.heading("列席人员签到", size=12, repeat_title=True)
+            blank = [[""] * len(GUEST_COLUMNS) for _ in range(guests_blank_rows)]
+            doc.table(GUEST_COLUMNS, blank, size=11, min_row_height=ROW_HEIGHT_MM)
+        doc.signature_lines(["主持人", "记录人"], date=False)
     return doc.build()

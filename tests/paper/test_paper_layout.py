@@ -41,8 +41,9 @@ def test_page_numbers_know_the_total(tmp_path, pages):
     text = pdftotext(pdf, "-layout")
     chunks = text.split("\f")[:pages]
     for n, page in enumerate(chunks, start=1):
-        assert re.search(rf"—\s*{n}\s*—", page)  # pdftotext may drop the spaces
-        assert f"第{n}页 共{pages}页" in page
+        # One page number only: "— 1 —" beside "第1页 共N页" read as two numbers.
+        assert not re.search(r"—\s*\d+\s*—", page)
+        assert page.count(f"第{n}页 共{pages}页") == 1
         assert ("测试表（续）" in page) == (n > 1)  # running header on continuation pages
 
 
