@@ -263,10 +263,23 @@ def cmd_explain(args: argparse.Namespace) -> int:
     with _open(args) as book:
         member = book.roster.find(args.member)
         result = score_book(book, _year(args, book), args.quarter, explain={member["code"]})
+        note = ""
+        if args.quarter:
+            # A confirmed quarter's numbers are its snapshot; this explanation is recomputed.
+            from desktop.book.quarter import review, snapshot
+
+            if snapshot(book, result.year, args.quarter) is not None:
+                rv = review(book, result.year, args.quarter)
+                note = (
+                    rv.live_note(member["code"])
+                    or "（以下明细按记录重新计算，与已确认的结果一致。）"
+                )
     found = result.member(member["code"])
     if found is None:
         _err(f"{member['name']} 不在 {result.year} 年的计分名单中（可能当年已离开或尚未入党）。")
         return EXIT_REFUSED
+    if note:
+        _out(note)
     _out(explain_text(found))
     return EXIT_OK
 
