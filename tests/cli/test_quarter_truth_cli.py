@@ -104,6 +104,34 @@ def test_a_confirmed_quarter_scores_as_confirmed_after_a_roster_change(db: str, 
     assert review["confirmed"]["hash"] == before["hash"]
     assert someone["code"] in [d["code"] for d in review["live_differs"]]
     assert someone["code"] in [m["code"] for m in review["members"]]
+    # The explanation is recomputed: it says that it now disagrees with the confirmed result.
+    code, out, _ = run(
+        capsys,
+        "--db",
+        db,
+        "explain",
+        "--member",
+        someone["code"],
+        "--year",
+        "2026",
+        "--quarter",
+        "2",
+    )
+    assert code == 0 and f"与已确认的结果（{someone['total']} 分）不同" in out.splitlines()[0]
+    other = next(m for m in before["members"] if m["scored"] and m["code"] != someone["code"])
+    code, out, _ = run(
+        capsys,
+        "--db",
+        db,
+        "explain",
+        "--member",
+        other["code"],
+        "--year",
+        "2026",
+        "--quarter",
+        "2",
+    )
+    assert "与已确认的结果一致" in out.splitlines()[0]
 
 
 def test_verify_names_the_quarter_whose_attendance_was_edited(db: str, capsys) -> None:
