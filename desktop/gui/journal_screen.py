@@ -16,7 +16,7 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class JournalModel(QAbstractTableModel):
-    """Rows of `book.journal()`: dicts with at, actor, action, summary."""
+    """Rows of `readable_journal()`: dicts with at, actor, action, summary, tooltip."""
 
     COLUMNS = (("at", "时间"), ("actor", "操作人"), ("action", "操作"), ("summary", "内容"))
 
@@ -40,6 +40,8 @@ class JournalModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         key = self.COLUMNS[index.column()][0]
+        if role == Qt.ItemDataRole.ToolTipRole and key == "summary" and row.get("tooltip"):
+            return f"{row.get('summary') or ''}\n{row['tooltip']}"
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             value = row.get(key) or ""
             if key == "at":
@@ -77,7 +79,9 @@ class JournalScreen(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        rows = self.book.journal(JOURNAL_LIMIT) if self.book is not None else []
+        from desktop.book.journal import readable_journal
+
+        rows = readable_journal(self.book, JOURNAL_LIMIT) if self.book is not None else []
         self.model.set_rows(rows)
         if len(rows) >= JOURNAL_LIMIT:
             self.ui.countLabel.setText(f"显示最近 {JOURNAL_LIMIT} 条记录。")
