@@ -44,6 +44,11 @@ def year_scheme_text(book: Book, year: int) -> tuple[str, str]:
     return preset, preset_text(preset)
 
 
+def scheme_stored(book: Book, year: int) -> bool:
+    """Whether `year` has a scheme of its own (else the book's default preset applies)."""
+    return book.execute("select 1 from schemes where year = ?", [year]).fetchone() is not None
+
+
 def year_scheme(book: Book, year: int) -> Scheme:
     scheme_id, text = year_scheme_text(book, year)
     try:

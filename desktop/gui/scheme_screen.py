@@ -85,6 +85,12 @@ class PresetDialog(QDialog):
         self.ui.previewView.setHtml(scheme_html(load_preset(self._ids[row])))
 
 
+NOT_STORED_TEXT = (
+    "{year} 年还没有保存积分方案。下面是该年计分时将会使用的账本默认方案{title}（{id}）；"
+    "用“更换方案…”“修改分值…”或“导入方案文件…”可以为 {year} 年确定方案。"
+)
+
+
 class SchemeScreen(QWidget):
     """`SchemeScreen(book)`; `set_book(book)` when another book is opened."""
 
@@ -136,7 +142,7 @@ class SchemeScreen(QWidget):
 
     def refresh(self) -> None:
         """Show the scheme in force for the chosen year."""
-        from desktop.book.scoring import year_scheme_text
+        from desktop.book.scoring import scheme_stored, year_scheme_text
         from desktop.gui.scheme_view import scheme_html
         from desktop.rules.scheme import SchemeError, load_scheme
 
@@ -146,6 +152,7 @@ class SchemeScreen(QWidget):
         notices = []
         if self.frozen():
             notices.append(FROZEN_TEXT.format(year=year))
+        stored = scheme_stored(self.book, year)
         try:
             scheme = load_scheme(self.text)
         except SchemeError as exc:
@@ -159,6 +166,9 @@ class SchemeScreen(QWidget):
             view.setHtml(scheme_html(scheme))
             self.scheme = scheme
             bar.setValue(position)
+        if not stored:  # say so: the page would otherwise look like the year's own scheme
+            title = f"“{self.scheme.title}”" if self.scheme is not None else ""
+            notices.insert(0, NOT_STORED_TEXT.format(year=year, title=title, id=self.scheme_id))
         self.ui.noticeLabel.setText("\n".join(notices))
         self.ui.noticeLabel.setVisible(bool(notices))
 
