@@ -1,7 +1,8 @@
 """Build resources/collation/strokes.tsv: stroke count and first stroke per CJK character.
 
-Run once, by hand, when the sources change; the output is committed and read at run time
-by desktop/rules/collation.py (the program needs none of these sources installed).
+Run once, by hand, when the sources change, then tools/pack_stroke_table.py; both outputs
+are committed and the packed one is read at run time by desktop/rules/collation.py (the
+program needs none of these sources installed).
 
 Sources (see resources/collation/SOURCES.md for licences and the reasoning):
   1. Stroke count: Unihan kTotalStrokes, the first (zh-Hans) value.  Debian's

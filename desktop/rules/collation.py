@@ -5,7 +5,8 @@ surname, then by its first stroke in the order 横 丨 丿 丶 乛 (一丨丿丶
 following strokes, then the following characters the same way (a single given name
 first: see `stroke_key`).  Qt/ICU collation cannot do this (``zh_TW`` counts
 traditional strokes, ``zh_CN`` sorts by pinyin), so the counts come from a committed table,
-``resources/collation/strokes.tsv`` (see SOURCES.md there), loaded on first use.
+``resources/collation/strokes.tsv`` (see SOURCES.md there), read on first use in its packed
+form ``strokes.bin`` (`desktop.rules.stroke_table`: the roster sorts by it at start-up).
 
 Pinyin order and search use pypinyin, with surname readings (曾 zēng, 单 shàn, 解 xiè …).
 """
@@ -17,6 +18,7 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 
 from desktop.resources import resource_path
+from desktop.rules.stroke_table import StrokeTable
 
 # First-stroke classes, in sort order.
 FIRST_STROKES = "一丨丿丶乛"  # 横 竖 撇 点 折
@@ -110,17 +112,9 @@ def _clean(name: str) -> str:
 
 
 @cache
-def _stroke_table() -> dict[int, tuple[int, str]]:
+def _stroke_table() -> StrokeTable:
     """Code point -> (count, stroke classes "1".."5" in writing order, or "" if unknown)."""
-    table: dict[int, tuple[int, str]] = {}
-    path = resource_path("collation", "strokes.tsv")
-    with path.open(encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#") or not line.strip():
-                continue
-            cp, count, strokes, _src = line.rstrip("\n").split("\t")
-            table[int(cp, 16)] = (int(count), "" if strokes == "0" else strokes)
-    return table
+    return StrokeTable.load(resource_path("collation", "strokes.bin"))
 
 
 def stroke_info(char: str) -> tuple[int, int] | None:
