@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import re
 import sys
 import threading
 
@@ -98,3 +100,29 @@ def test_worker_reports_errors(qtbot, messages, with_handler):
         assert isinstance(seen[0], KeyError) and not messages.calls
     else:
         assert messages.calls[0][0] == "exec"
+
+
+def test_log_file_rolls_over_and_keeps_five_old_files(tmp_path, monkeypatch):
+    monkeypatch.setattr(error_handler.LogFile, "max_bytes", 200)
+    path = tmp_path / "pioneer.log"
+    handler = error_handler.LogFile(path)
+    logger = logging.getLogger("test-rollover")
+    logger.propagate = False
+    logger.addHandler(handler)
+    try:
+        for n in range(60):
+            logger.warning("第 %d 行日志 %s", n, "x" * 40)
+    finally:
+        logger.removeHandler(handler)
+        handler.close()
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["pioneer.log", *(f"pioneer.log.{n}" for n in range(1, 6))]
+    assert "第 59 行日志" in path.read_text(encoding="utf-8")
+    assert all(p.stat().st_size < 400 for p in tmp_path.iterdir())
+
+    # The newest old file holds the lines just before the current file's.
+    def numbers(name: str) -> list[int]:
+        text = (tmp_path / name).read_text(encoding="utf-8")
+        return [int(n) for n in re.findall(r"第 (\d+) 行", text)]
+
+    assert numbers("pioneer.log.1")[-1] + 1 == numbers("pioneer.log")[0]
