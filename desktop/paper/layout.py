@@ -46,6 +46,7 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.tables import CellStyle
 
 from desktop.paper.fonts import FontSet, fonts
 
@@ -271,6 +272,8 @@ class FillLine(Flowable):
 
     def _split_text(self, text: str, room: float, full: float) -> list[str]:
         """Break a too-long text item into pieces; the first fits `room`, the rest `full`."""
+        if self._text_width(text) <= room:
+            return [text]  # the usual case; measuring every prefix made this quadratic
         pieces, current, limit = [], "", room
         for ch in text:
             if current and self._text_width(current + ch) > limit:
@@ -287,6 +290,8 @@ class FillLine(Flowable):
         return need if item.width is None else max(item.width * mm, need)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if self._lines and availWidth == self._avail:
+            return availWidth, self.height  # platypus asks again (KeepTogether, the frame)
         self._avail = availWidth
         lines: list[list[tuple[FillItem, float]]] = [[]]
         x = 0.0
@@ -352,6 +357,33 @@ class FillLine(Flowable):
                     if item.text:
                         c.drawCentredString(x + w / 2, baseline, item.text)
                 x += w
+
+
+_NOTHING: tuple[()] = ()
+
+
+def _skip_empty(cells: list[Any]) -> list[Any]:
+    """Empty cells as empty flowable lists, which reportlab skips, instead of "" (drawn as an
+    empty text object each: half the cells of a sign-in sheet). One "" stays when nothing
+    else in the row is text, so the row keeps the height of one line."""
+    if "" not in cells:
+        return cells
+    keep = next((i for i, c in enumerate(cells) if isinstance(c, str) and c), None)
+    if keep is None:
+        keep = cells.index("")
+    return [_NOTHING if c == "" and i != keep else c for i, c in enumerate(cells)]
+
+
+def _cell_style(
+    font: str, size: float, leading: float, align: str, pad_x: float, pad_y: float
+) -> CellStyle:
+    """What FONT, ALIGN, VALIGN MIDDLE and the four PADDING commands would set on a cell."""
+    style = CellStyle("grid")
+    style.fontname, style.fontsize, style.leading = font, size, leading
+    style.alignment, style.valign = align, "MIDDLE"
+    style.leftPadding = style.rightPadding = pad_x
+    style.topPadding = style.bottomPadding = pad_y
+    return style
 
 
 # ---------------------------------------------------------------------------------------
@@ -732,23 +764,22 @@ class PaperDocument:
         cstyles = [self.style(size=size, align=c.align, leading=leading) for c in columns]
         room = [w - 2 * pad_x for w in widths]
         data: list[list[Any]] = [header]
+        # Cell styles are shared per column (one for the header, one for the body) instead of
+        # FONT/ALIGN/PADDING commands, which reportlab applies cell by cell; the styles are
+        # the same, a 60-member sign-in sheet builds faster. Only lines, backgrounds and spans
+        # are commands, and nothing applies cell commands to these tables afterwards.
+        head_cells = [
+            _cell_style(self.fonts.hei, hsize, hstyle.leading, "CENTER", pad_x, 4) for _ in columns
+        ]
+        body_cells = [
+            _cell_style(self.fonts.song, size, leading, _TABLE_ALIGN[c.align], pad_x, pad_y)
+            for c in columns
+        ]
         commands: list[tuple[Any, ...]] = [
-            ("FONT", (0, 0), (-1, -1), self.fonts.song, size, leading),
-            ("FONT", (0, 0), (-1, 0), self.fonts.hei, hsize, hstyle.leading),
-            ("ALIGN", (0, 0), (-1, 0), "CENTER"),
             ("GRID", (0, 0), (-1, -1), 0.6, GRID),
             ("BOX", (0, 0), (-1, -1), 1.0, GRID),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("LEFTPADDING", (0, 0), (-1, -1), pad_x),
-            ("RIGHTPADDING", (0, 0), (-1, -1), pad_x),
-            ("TOPPADDING", (0, 1), (-1, -1), pad_y),
-            ("BOTTOMPADDING", (0, 1), (-1, -1), pad_y),
-            ("TOPPADDING", (0, 0), (-1, 0), 4),
-            ("BOTTOMPADDING", (0, 0), (-1, 0), 4),
             ("BACKGROUND", (0, 0), (-1, 0), HEADER_SHADE),
         ]
-        for i, c in enumerate(columns):
-            commands.append(("ALIGN", (i, 1), (i, -1), _TABLE_ALIGN[c.align]))
         if zebra:
             commands.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ZEBRA_SHADE]))
         # reportlab cannot split one row across pages (a row taller than the frame is a
@@ -769,6 +800,9 @@ class PaperDocument:
                 self._cell("" if v is None else str(v), room[i], cstyles[i])
                 for i, v in enumerate(row)
             ]
+            if not any(isinstance(c, str) and "\n" in c for c in cells):
+                data.append(_skip_empty(cells))  # one line each, the usual case
+                continue
             tall = max((c.count("\n") + 1 for c in cells if isinstance(c, str)), default=1)
             if tall <= max_lines:
                 data.append(cells)
@@ -783,7 +817,10 @@ class PaperDocument:
                         for c, p in zip(cells, parts, strict=True)
                     ]
                 )
-        table = LongTable(data, colWidths=widths, repeatRows=1, hAlign="CENTER")
+        cell_styles = [head_cells] + [body_cells] * (len(data) - 1)
+        table = LongTable(
+            data, colWidths=widths, repeatRows=1, hAlign="CENTER", cellStyles=cell_styles
+        )
         table.setStyle(TableStyle(commands))
         return table
 
