@@ -141,7 +141,12 @@ def cmd_verify(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     from desktop.book.backup import restore_book
 
-    result = restore_book(_db_path(args), Path(args.file))
+    from desktop.book.backup import restore_concerns, verify_file
+
+    later = restore_concerns(_db_path(args), verify_file(Path(args.file)))["later_actions"]
+    result = restore_book(_db_path(args), Path(args.file), other_branch=args.other_branch)
+    if later:
+        _out(f"注意：原账本在这份备份之后的 {later} 项操作已被撤销（原账本已另存，见下）。")
     if result["saved"]:
         _out(f"原账本已先备份到：{result['saved']}")
     _out(f"已从备份恢复：{args.file} → {_db_path(args)}")
@@ -353,6 +358,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("restore", cmd_restore, "用备份替换当前账本（先自动备份当前账本）")
     p.add_argument("file", help="备份文件")
+    p.add_argument(
+        "--other-branch", action="store_true", help="确认要用另一个支部的备份替换当前账本"
+    )
 
     p = sub.add_parser("scheme", help="积分方案：list 列出预置方案；show ID 显示；check FILE 检查")
     p.add_argument("action", choices=["list", "show", "check"])

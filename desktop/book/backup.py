@@ -15,9 +15,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from desktop.book.errors import AlteredBookError, BookError, DamagedBookError
+from desktop.book.errors import AlteredBookError, BookError, DamagedBookError, InputRefused
 from desktop.book.paths import backup_dir
-from desktop.book.store import Book, inspect_file
+from desktop.book.store import Book, inspect_file, read_only
 
 BACKUP_SUFFIX = ".db"
 AUTO_KEEP = 30  # automatic backups kept in the user data folder; older ones rotate out
@@ -208,14 +208,76 @@ def verify_file(path: Path) -> dict[str, Any]:
     }
 
 
-def restore_book(book_path: Path, backup_path: Path) -> dict[str, Any]:
+def restore_concerns(book_path: Path, report: dict[str, Any]) -> dict[str, Any]:
+    """What restoring the backup described by `report` over the book at `book_path` would
+    replace: another branch's book, and the actions done since the backup was made.
+
+    {"current_branch", "other_branch" (bool), "later_actions" (count), "warnings" [Chinese]}.
+    A missing or unreadable current book has nothing to lose (it is moved aside, not lost).
+    """
+    out: dict[str, Any] = {
+        "current_branch": None, "other_branch": False, "later_actions": 0, "warnings": []
+    }  # fmt: skip
+    try:
+        current = inspect_file(Path(book_path))
+        with read_only(Path(report["path"])) as conn:
+            backup_id, backup_last = _identity(conn)
+        with read_only(Path(book_path)) as conn:
+            book_id, _ = _identity(conn)
+            same_book = book_id == backup_id
+            later = conn.execute(
+                "select count(*) from journal where id > ?", [backup_last]
+            ).fetchone()[0]
+    except (BookError, sqlite3.Error, OSError, KeyError):
+        return out
+    mine, theirs = current.get("branch") or "", report.get("branch") or ""
+    out["current_branch"] = mine
+    # The book's identity, not its name, decides: a renamed branch's own backups aren't foreign.
+    out["other_branch"] = bool(mine and theirs and mine != theirs and not same_book)
+    out["later_actions"] = later if same_book else 0
+    if out["other_branch"]:
+        out["warnings"].append(
+            f"这份备份是“{theirs}”的账本，而当前账本是“{mine}”。恢复后当前账本将变成“{theirs}”。"
+        )
+    if later:
+        out["warnings"].append(
+            f"当前账本在这份备份之后还有 {later} 项操作，恢复后这些操作会消失"
+            "（恢复前会自动另存当前账本，必要时可再恢复回来）。"
+        )
+    return out
+
+
+def _identity(conn: sqlite3.Connection) -> tuple[str | None, int]:
+    """(the book's id — set at creation, or its creation time for older books — and its last
+    journal line's id)."""
+    row = conn.execute("select value from settings where key = 'book_id'").fetchone()
+    if row is None:
+        row = conn.execute("select created_at from branch where id = 1").fetchone()
+    last = conn.execute("select coalesce(max(id), 0) from journal").fetchone()[0]
+    return (row[0] if row else None), last
+
+
+def restore_book(
+    book_path: Path, backup_path: Path, *, other_branch: bool = False
+) -> dict[str, Any]:
     """Replace the book at `book_path` by a verified backup.
 
     The current book is backed up first (or, if it is damaged, moved aside untouched).
+    A backup of another branch is refused unless `other_branch` says the user meant it.
     The caller must have closed the book. Returns {"restored": report, "saved": path or None}.
     """
     book_path = Path(book_path)
     report = verify_file(backup_path)
+    concerns = restore_concerns(book_path, report)
+    if concerns["other_branch"] and not other_branch:
+        raise InputRefused(
+            f"这份备份是“{report['branch']}”的账本，当前账本是“{concerns['current_branch']}”，"
+            "没有恢复。",
+            [
+                "请确认选对了备份文件；如确实要用另一个支部的备份替换当前账本，"
+                "命令行请加 --other-branch，窗口中请勾选确认。"
+            ],
+        )
     saved: Path | None = None
     if book_path.exists():
         try:

@@ -11,6 +11,7 @@ import getpass
 import json
 import os
 import sqlite3
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -220,6 +221,8 @@ class Book:
                 }
             )
             book.set_setting("current_year", str(year))
+            # Identifies this book across renames (restore warns about another book's backup).
+            book.set_setting("book_id", uuid.uuid4().hex)
             if scheme_id:
                 book.set_setting("default_scheme", scheme_id)
         return book

@@ -129,10 +129,21 @@ def choose_backup_file(parent: QWidget | None) -> Path | None:
 class RestorePreviewDialog(QDialog):
     """What a backup holds, and a last confirmation before restoring it."""
 
-    def __init__(self, report: dict[str, Any], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        report: dict[str, Any],
+        parent: QWidget | None = None,
+        concerns: dict[str, Any] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ui = Ui_RestorePreviewDialog()
         self.ui.setupUi(self)
+        concerns = concerns or {}
+        warnings = concerns.get("warnings") or []
+        self.ui.concernsLabel.setText("\n".join(warnings))
+        self.ui.concernsLabel.setVisible(bool(warnings))
+        # Another branch's backup needs a deliberate tick: an easy slip on a shared USB stick.
+        self.ui.otherBranchCheck.setVisible(bool(concerns.get("other_branch")))
         self.ui.branchValue.setText(report.get("branch") or "（未填写支部名称）")
         year = report.get("year")
         self.ui.yearValue.setText(f"{year} 年" if year else "（未设置）")
@@ -153,22 +164,31 @@ class RestorePreviewDialog(QDialog):
         ok.setText("恢复这份备份")
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setDefault(True)
+        if concerns.get("other_branch"):
+            ok.setEnabled(False)
+            self.ui.otherBranchCheck.toggled.connect(ok.setEnabled)
         self.setMinimumWidth(560)
         self.adjustSize()
 
 
-def confirm_restore(parent: QWidget | None, backup_path: Path) -> bool:
-    """Check the backup (off the UI thread), show what it holds, ask to go ahead."""
-    from desktop.book.backup import verify_file
+def confirm_restore(
+    parent: QWidget | None, backup_path: Path, book_path: Path | None = None
+) -> bool:
+    """Check the backup (off the UI thread), show what it holds and what restoring it over
+    `book_path` would replace (another branch, later actions), ask to go ahead."""
+    from desktop.book.backup import restore_concerns, verify_file
+
+    def check() -> tuple[dict[str, Any], dict[str, Any]]:
+        report = verify_file(Path(backup_path))
+        return report, restore_concerns(Path(book_path), report) if book_path else {}
 
     try:
-        report = call_in_background(
-            parent, lambda: verify_file(Path(backup_path)), "正在检查备份文件…"
-        )
+        report, concerns = call_in_background(parent, check, "正在检查备份文件…")
     except BookError as err:
         show_book_error(parent, err, "这份备份不能用")
         return False
-    return RestorePreviewDialog(report, parent).exec() == QDialog.DialogCode.Accepted
+    dialog = RestorePreviewDialog(report, parent, concerns)
+    return dialog.exec() == QDialog.DialogCode.Accepted
 
 
 def run_restore(parent: QWidget | None, book_path: Path, backup_path: Path) -> dict | None:
@@ -181,7 +201,8 @@ def run_restore(parent: QWidget | None, book_path: Path, backup_path: Path) -> d
     try:
         result = call_in_background(
             parent,
-            lambda: restore_book(Path(book_path), Path(backup_path)),
+            # confirm_restore has shown any other-branch warning and had it ticked.
+            lambda: restore_book(Path(book_path), Path(backup_path), other_branch=True),
             "正在从备份恢复账本，请稍候…",
         )
     except BookError as err:

@@ -356,7 +356,7 @@ class MainWindow(QMainWindow):
             backup_path = choose_backup_file(self)
             if backup_path is None:
                 return False
-        if not confirm_restore(self, Path(backup_path)):
+        if not confirm_restore(self, Path(backup_path), self._book.path):
             return False
         book_path = self._book.path
         # restore_book backs the current book up itself ("恢复前") before replacing it.

@@ -117,3 +117,37 @@ def test_backup_on_close_is_skipped_when_nothing_changed(book: Book) -> None:
     book.roster.add_member({"name": "何一", "status": "正式党员"})
     third = backup_book(book, reason="关闭时", only_if_changed=True)
     assert third != first and len(list_backups()) == 2
+
+
+def test_restore_of_another_branch_needs_saying_so(demo_book: Book, tmp_path: Path) -> None:
+    from desktop.book.backup import restore_concerns
+    from desktop.book.errors import InputRefused
+
+    other = Book.create(tmp_path / "other.db", branch="青山社区党支部", year=2026)
+    foreign = backup_book(other, reason="手动", dest_dir=tmp_path / "usb")
+    other.close()
+    path = demo_book.path
+    demo_book.close()
+    concerns = restore_concerns(path, verify_file(foreign))
+    assert concerns["other_branch"] and "青山社区党支部" in concerns["warnings"][0]
+    with pytest.raises(InputRefused) as err:
+        restore_book(path, foreign)
+    assert "青山社区党支部" in str(err.value) and "--other-branch" in err.value.lines()[0]
+    with Book.open(path) as book:  # refused: nothing replaced
+        assert book.branch()["name"] == "城关镇红星村党支部"
+    restore_book(path, foreign, other_branch=True)
+    with Book.open(path) as book:
+        assert book.branch()["name"] == "青山社区党支部"
+
+
+def test_restore_concerns_count_later_actions_and_ignore_a_rename(
+    demo_book: Book, tmp_path: Path
+) -> None:
+    from desktop.book.backup import restore_concerns
+
+    own = backup_book(demo_book, reason="手动", dest_dir=tmp_path / "usb")
+    demo_book.update_branch(name="城关镇红星村党总支")
+    demo_book.update_branch(name="城关镇红星村党总支", parent_org="城关镇党委")
+    concerns = restore_concerns(demo_book.path, verify_file(own))
+    assert not concerns["other_branch"]  # the same book, renamed since
+    assert concerns["later_actions"] == 2 and "2 项操作" in concerns["warnings"][0]

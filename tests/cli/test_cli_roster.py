@@ -71,6 +71,14 @@ def test_backup_verify_restore(tmp_path: Path, home: Path) -> None:
     assert "检查通过" in verified.stdout
     restored = run("--db", str(db), "restore", path, home=home, check=True)
     assert "已从备份恢复" in restored.stdout
+    # Another branch's backup is refused unless the user says they mean it.
+    other = tmp_path / "other.db"
+    run("--db", str(other), "init", "--branch", "青山社区党支部", "--year", "2026", home=home,
+        check=True)  # fmt: skip
+    refused = run("--db", str(other), "restore", path, home=home)
+    assert refused.returncode == 1 and "--other-branch" in refused.stderr
+    assert "城关镇红星村党支部" in refused.stderr and "青山社区党支部" in refused.stderr
+    run("--db", str(other), "restore", path, "--other-branch", home=home, check=True)
 
 
 def test_refusals_exit_1_with_chinese_reason(tmp_path: Path, home: Path) -> None:

@@ -116,3 +116,48 @@ def test_backup_names_are_read_for_the_list():
     )
     assert human_size(512) == "512 字节" and human_size(300 * 1024) == "300 KB"
     assert human_size(3 * 1024 * 1024) == "3.0 MB"
+
+
+def test_restore_of_another_branch_must_be_ticked(
+    qtbot, window, book, monkeypatch, tmp_path, messages
+):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    other = Book.create(tmp_path / "other.db", branch="青山社区党支部", year=2026)
+    foreign = backup_book(other, reason="手动", dest_dir=tmp_path / "usb")
+    other.close()
+    seen: list[tuple[bool, bool, str]] = []
+
+    def look_then_tick(self):
+        ui = self.ui
+        ok = ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+        seen.append(
+            (ok.isEnabled(), ui.otherBranchCheck.isVisibleTo(self), ui.concernsLabel.text())
+        )
+        ui.otherBranchCheck.setChecked(True)
+        assert ok.isEnabled()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(RestorePreviewDialog, "exec", look_then_tick)
+    assert window.restore_from_backup(foreign)
+    enabled, check_shown, warning = seen[0]
+    assert not enabled and check_shown and "青山社区党支部" in warning and "测试支部" in warning
+    assert window.book.branch()["name"] == "青山社区党支部"
+
+
+def test_restore_of_own_backup_warns_about_later_actions(
+    qtbot, window, book, monkeypatch, messages
+):
+    own = backup_book(book, reason="手动")
+    book.update_branch(name="测试支部", parent_org="测试镇党委")
+    seen: list[RestorePreviewDialog] = []
+
+    def look(self):
+        seen.append(self)
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(RestorePreviewDialog, "exec", look)
+    assert window.restore_from_backup(own) is False
+    ui = seen[0].ui
+    assert not ui.otherBranchCheck.isVisibleTo(seen[0])
+    assert "1 项操作" in ui.concernsLabel.text()

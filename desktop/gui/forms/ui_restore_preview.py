@@ -15,9 +15,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogButtonBox,
-    QFormLayout, QLabel, QSizePolicy, QSpacerItem,
-    QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QDialog,
+    QDialogButtonBox, QFormLayout, QLabel, QSizePolicy,
+    QSpacerItem, QVBoxLayout, QWidget)
 
 class Ui_RestorePreviewDialog(object):
     def setupUi(self, RestorePreviewDialog):
@@ -101,6 +101,17 @@ class Ui_RestorePreviewDialog(object):
 
         self.mainLayout.addWidget(self.warningLabel)
 
+        self.concernsLabel = QLabel(RestorePreviewDialog)
+        self.concernsLabel.setObjectName(u"concernsLabel")
+        self.concernsLabel.setWordWrap(True)
+
+        self.mainLayout.addWidget(self.concernsLabel)
+
+        self.otherBranchCheck = QCheckBox(RestorePreviewDialog)
+        self.otherBranchCheck.setObjectName(u"otherBranchCheck")
+
+        self.mainLayout.addWidget(self.otherBranchCheck)
+
         self.verticalSpacer = QSpacerItem(10, 10, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
         self.mainLayout.addItem(self.verticalSpacer)
@@ -131,5 +142,7 @@ class Ui_RestorePreviewDialog(object):
         self.fileValue.setProperty(u"role", QCoreApplication.translate("RestorePreviewDialog", u"hint", None))
         self.warningLabel.setProperty(u"role", QCoreApplication.translate("RestorePreviewDialog", u"notice", None))
         self.warningLabel.setText(QCoreApplication.translate("RestorePreviewDialog", u"\u6062\u590d\u540e\uff0c\u5f53\u524d\u8d26\u672c\u7684\u5185\u5bb9\u5c06\u6362\u6210\u8fd9\u4efd\u5907\u4efd\u7684\u5185\u5bb9\u3002\u6062\u590d\u524d\u7a0b\u5e8f\u4f1a\u5148\u628a\u5f53\u524d\u8d26\u672c\u81ea\u52a8\u5907\u4efd\u4e00\u4efd\uff0c\u4e0d\u4f1a\u4e22\u5931\u3002", None))
+        self.concernsLabel.setProperty(u"role", QCoreApplication.translate("RestorePreviewDialog", u"error", None))
+        self.otherBranchCheck.setText(QCoreApplication.translate("RestorePreviewDialog", u"\u6211\u786e\u8ba4\u8981\u7528\u53e6\u4e00\u4e2a\u652f\u90e8\u7684\u5907\u4efd\u66ff\u6362\u5f53\u524d\u8d26\u672c", None))
     # retranslateUi
 
