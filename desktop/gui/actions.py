@@ -55,6 +55,7 @@ register(
 )
 register("print", ActionSpec("打印…", "print_current", "Ctrl+P", "打印当前页面的内容"))
 register("quit", ActionSpec("退出", "close", "Ctrl+Q", "备份并关闭程序"))
+register("guide", ActionSpec("使用说明", "show_guide", "F1", "怎样用先锋指数完成日常工作"))
 register("about", ActionSpec("关于先锋指数", "show_about", None))
 
 

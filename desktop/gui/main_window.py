@@ -204,6 +204,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(a["quit"])
         help_menu = self.ui.menuBar.addMenu("帮助(&H)")
+        help_menu.addAction(a["guide"])
         help_menu.addAction(a["about"])
 
     def _fill_recent_menu(self) -> None:
@@ -391,6 +392,17 @@ class MainWindow(QMainWindow):
         handler = getattr(screen, "print_screen", None)
         if callable(handler):
             handler()
+
+    def show_guide(self) -> None:
+        """帮助 → 使用说明 (F1): one non-modal guide window, raised if already open."""
+        from desktop.gui.help_dialog import HelpDialog
+
+        guide = getattr(self, "_guide", None)
+        if guide is None:
+            guide = self._guide = HelpDialog(self)
+        guide.show()
+        guide.raise_()
+        guide.activateWindow()
 
     def show_about(self) -> None:
         from desktop.book.paths import data_dir
