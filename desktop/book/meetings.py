@@ -8,9 +8,11 @@ nothing. Rules (the ladder, allowances, plan dates) live in `desktop.rules.meeti
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from desktop.book.errors import InputRefused
@@ -34,6 +36,11 @@ ACTIVITY_FIELDS = (
 )
 COMMITTEE_ROLES = ("书记", "副书记", "组织委员", "宣传委员", "纪检委员", "委员")
 COMMITTEE_SETTING = "committee"  # JSON list of {"member_id", "role"}; no schema change needed
+
+
+ZERO = Decimal(0)
+# How rules.scoring writes a line averaged over the year's periods: "…（-2分÷4个季度）".
+_AVERAGED = re.compile(r"（(?P<points>[-+]?\d+(?:\.\d+)?)分÷(?P<n>\d+)个(?P<unit>[^）]+)）$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -836,6 +843,67 @@ class Meetings:
                 if ln.date == act["date"] and ln.fact.startswith(prefix + " "):
                     out.setdefault(m.code, []).append((ln.rule, ln.points))
         return out
+
+    def activity_effects(self, activity_id: int, *, today: date | None = None) -> dict[str, Any]:
+        """What each member actually gets from this activity in the year's score.
+
+        Read from the year's explanation — the lines of the member's 积分明细 — so it agrees
+        with it: the activity's line after tiers, with the item and pool caps that clipped it
+        (the lines that follow it), divided as the scheme averages its periods. What is only
+        settled for a whole period (a section 扣完为止 or at its maximum, the total's floor)
+        is not the activity's alone; those members are named in `limited`.
+
+        {"members": {code: {"points", "period_points" (before averaging), "limited"}},
+         "averaged": {(count, unit)} of the averaging applied, "as_of": ISO date}
+        """
+        from desktop.book.scoring import score_book
+
+        act = self.activity(activity_id)
+        year = int(act["date"][:4])
+        result = score_book(self.book, year, today=today)
+        prefix = act["type"] + (f"《{act['topic']}》" if act["topic"] else "")
+        members: dict[str, dict[str, Any]] = {}
+        averaged: set[tuple[int, str]] = set()
+        for m in result.members:
+            lines = m.lines
+            own: list[Any] = []
+            for i, ln in enumerate(lines):
+                if ln.date != act["date"] or not ln.fact.startswith(prefix + " "):
+                    continue
+                own.append(ln)
+                # The caps that clipped this line come right after it (rules.scoring).
+                for nxt in lines[i + 1 :]:
+                    if not (
+                        nxt.date == ln.date
+                        and nxt.section == ln.section
+                        and nxt.rule.startswith("「")
+                        and "最多计" in nxt.rule
+                    ):
+                        break
+                    own.append(nxt)
+            if not own:
+                continue
+            period_points = ZERO
+            for ln in own:
+                share = _AVERAGED.search(ln.fact)
+                if share:
+                    averaged.add((int(share["n"]), share["unit"]))
+                    period_points += Decimal(share["points"])
+                else:
+                    period_points += ln.points
+            limited = ""
+            periods = {(ln.section, ln.period) for ln in own}
+            for ln in lines:
+                if (ln.section, ln.period) in periods and ln.rule.startswith("本部分"):
+                    limited = f"{ln.period}「{ln.section}」{ln.rule}"
+                elif ln.rule.startswith(("扣完为止：总分", "总分最高")):
+                    limited = f"{year}年{ln.rule}"
+            members[m.code] = {
+                "points": sum((ln.points for ln in own), ZERO),
+                "period_points": period_points,
+                "limited": limited,
+            }
+        return {"members": members, "averaged": averaged, "as_of": result.as_of}
 
     def points_overview(self, year: int, *, today: date | None = None) -> dict[int, dict[str, Any]]:
         """member id → {"code", "total" (Decimal), "text" (the 积分明细, one line per point)}

@@ -78,7 +78,9 @@ def _signin(book: Book, out: Path, **opts: Any) -> None:
     )
 
 
-def record_data(book: Book, activity_ref: str | int, *, order: str = "strokes") -> dict[str, Any]:
+def record_data(
+    book: Book, activity_ref: str | int, *, order: str = "strokes", today: date | None = None
+) -> dict[str, Any]:
     """The 纪实管理记录表 of an activity: expected members with status, points and notes."""
     from desktop.book.scoring import year_scheme
 
@@ -86,7 +88,9 @@ def record_data(book: Book, activity_ref: str | int, *, order: str = "strokes") 
     act = mt.find_activity(activity_ref)
     who = mt.expected(act["id"])
     signed = {r["member_id"]: r for r in mt.attendance(act["id"])}
-    points = mt.activity_points(act["id"]) if signed else {}
+    effects = mt.activity_effects(act["id"], today=today) if signed else {}
+    got = effects.get("members", {})
+    limited: dict[str, list[str]] = {}
     people = {m["id"]: m for m in who["expected"]}
     for member_id in signed:  # signed in without being expected (e.g. an activist)
         if member_id not in people:
@@ -102,20 +106,44 @@ def record_data(book: Book, activity_ref: str | int, *, order: str = "strokes") 
                 notes.append(f"证明人：{r['witnesses']}")
             if r["host_org"]:
                 notes.append(f"在{r['host_org']}参加")
-        lines = points.get(m["code"], [])
-        total = sum((p for _rule, p in lines), start=0)
+        effect = got.get(m["code"])
+        text = ""
+        if effect is not None:
+            total = effect["points"]
+            text = _signed(total)
+            if effect["period_points"] != total and effect["period_points"]:
+                unit = next(iter(effects["averaged"]))[1]
+                notes.insert(0, f"本{unit}计{_signed(effect['period_points'])}分")
+            if effect["limited"]:
+                text += "※"
+                limited.setdefault(effect["limited"], []).append(m["name"])
         rows.append(
             {
                 "name": m["name"],
                 "group": m["group"],
                 "status": r["status"] if r else "",
-                "points": (fmt_points(total) if total < 0 else f"+{fmt_points(total)}")
-                if lines and total
-                else ("0" if lines else ""),
+                "points": text,
                 "note": "；".join(notes),
             }
         )
     year = int(act["date"][:4])
+    footnotes = [
+        f"“积分”栏为本次活动计入该党员{year}年度积分的分值，与本人积分明细一致"
+        "（已按方案计入分档和每期上限）。"
+    ]
+    for n, unit in sorted(effects.get("averaged", ())):
+        # Early in the year fewer periods have begun: the share shrinks as more do.
+        later = f"，以后{unit}数增加，折算随之变化" if n < _PERIODS_IN_YEAR.get(unit, n) else ""
+        footnotes.append(
+            f"本方案全年积分取各{unit}的平均分：表中分值 = 本{unit}的分值 ÷ {n}"
+            f"（截至{_cn_day(effects['as_of'])}已计{n}个{unit}{later}），"
+            f"本{unit}的分值见“说明”栏。"
+        )
+    for what, names in limited.items():
+        footnotes.append(
+            f"※ {'、'.join(names)}：{what}。本次活动的分值能否全部计入，要到该期合计时才能确定，"
+            "以积分明细中的合计为准。"
+        )
     return {
         "activity": act,
         "rows": rows,
@@ -123,7 +151,20 @@ def record_data(book: Book, activity_ref: str | int, *, order: str = "strokes") 
             {"name": m["name"], "group": m["group"], "reason": m["reason"]} for m in who["exempt"]
         ],
         "scheme_title": year_scheme(book, year).title,
+        "footnotes": footnotes if signed else [],
     }
+
+
+_PERIODS_IN_YEAR = {"月": 12, "季度": 4, "半年": 2}
+
+
+def _signed(points: Any) -> str:
+    return f"+{fmt_points(points)}" if points > 0 else fmt_points(points)
+
+
+def _cn_day(iso: str) -> str:
+    y, m, d = (int(x) for x in iso[:10].split("-"))
+    return f"{y}年{m}月{d}日"
 
 
 def _attendance(book: Book, out: Path, **opts: Any) -> None:
@@ -139,6 +180,7 @@ def _attendance(book: Book, out: Path, **opts: Any) -> None:
         data["rows"],
         exempt=data["exempt"],
         scheme_title=data["scheme_title"],
+        footnotes=data["footnotes"],
         printed_on=date.today().isoformat(),
     )
 

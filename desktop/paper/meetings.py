@@ -44,10 +44,14 @@ def write_activity_record(
     *,
     exempt: Sequence[Mapping[str, Any]] = (),
     scheme_title: str = "",
+    footnotes: Sequence[str] = (),
     printed_on: str = "",
     invariant: bool = False,
 ) -> int:
     """党员积分纪实管理记录表 of one activity; return the page count.
+
+    footnotes: what the 积分 column means for this scheme (printed under the table; without
+    them a one-line default).
 
     activity: type, topic, date, place, host, recorder, minutes, decisions.
     rows: in print order, each name, group, status (参加情况), points (text, e.g. "-1" or ""),
@@ -105,9 +109,12 @@ def write_activity_record(
             for i, m in enumerate(exempt, start=1)
         )
     doc.table(RECORD_COLUMNS, table, size=10.5)
-    if scheme_title:
+    if scheme_title or footnotes:
         doc.spacer(1.5)
-        doc.paragraph(f"积分依据：{scheme_title}。“积分”栏为本次活动按方案计入的分值。", size=9)
+        notes = list(footnotes) or ["“积分”栏为本次活动按方案计入的分值。"]
+        first = f"积分依据：{scheme_title}。" if scheme_title else ""
+        for n, note in enumerate(notes):
+            doc.paragraph((first if n == 0 else "") + note, size=9)
     for label, key in (("会议内容", "minutes"), ("决定事项", "decisions")):
         text = _t(activity, key)
         doc.heading(label, size=12, keep_mm=15)
