@@ -54,7 +54,9 @@ def cmd_init(args: argparse.Namespace) -> int:
     from desktop.book.store import Book
 
     path = _db_path(args)
-    with Book.create(path, branch=args.branch, year=args.year, scheme_id=args.scheme) as book:
+    with Book.create(
+        path, branch=args.branch, year=args.year, scheme_id=args.scheme, operator=args.operator
+    ) as book:
         _out(f"已新建账本：{book.path}（{args.branch}，{args.year} 年）")
     return EXIT_OK
 
@@ -328,6 +330,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--branch", required=True, help="支部名称")
     p.add_argument("--year", type=int, required=True, help="年度")
     p.add_argument("--scheme", default=None, help="积分方案编号（见 pioneer scheme list）")
+    p.add_argument("--operator", default="", help="经办人姓名（记入操作记录）")
 
     p = add("demo", cmd_demo, "生成一个示范支部账本（约 40 名党员、三个党小组）")
     p.add_argument(

@@ -185,6 +185,7 @@ class Book:
         scheme_id: str | None = None,
         parent_org: str = "",
         kind: str = "",
+        operator: str = "",
     ) -> Book:
         """Create a new, empty book. Refuses to overwrite an existing file."""
         path = Path(path)
@@ -223,6 +224,8 @@ class Book:
             book.set_setting("current_year", str(year))
             # Identifies this book across renames (restore warns about another book's backup).
             book.set_setting("book_id", uuid.uuid4().hex)
+            if operator.strip():
+                book.set_setting("operator", operator.strip()[:20])
             if scheme_id:
                 book.set_setting("default_scheme", scheme_id)
         return book

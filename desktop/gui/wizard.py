@@ -163,6 +163,7 @@ class BranchPage(QWizardPage):
             "parent_org": self.ui.parentOrgEdit.text().strip(),
             "kind": self.ui.kindCombo.currentText(),
             "year": self.ui.yearSpin.value(),
+            "operator": self.ui.operatorEdit.text().strip(),
         }
 
 
@@ -336,6 +337,7 @@ class BookWizard(QWizard):
                 scheme_id=self.scheme.scheme_id(),
                 parent_org=v["parent_org"],
                 kind=v["kind"],
+                operator=v["operator"],
             )
         return self.book
 

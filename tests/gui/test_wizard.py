@@ -28,6 +28,7 @@ def test_wizard_creates_the_book(qtbot, typist, tmp_path: Path):
     typist(ui.parentOrgEdit, "中共青山镇委员会")
     ui.kindCombo.setCurrentText("社区")
     ui.yearSpin.setValue(2027)
+    typist(ui.operatorEdit, "张红梅")
     click(qtbot, wizard, QWizard.WizardButton.NextButton)
     assert wizard.currentPage() is wizard.scheme
     click(qtbot, wizard, QWizard.WizardButton.NextButton)
@@ -44,6 +45,8 @@ def test_wizard_creates_the_book(qtbot, typist, tmp_path: Path):
         "kind": "社区",
     }
     assert wizard.book.current_year == 2027
+    assert wizard.book.operator == "张红梅"
+    assert wizard.book.journal(1)[0]["actor"] == "张红梅"  # from the very first line
     wizard.book.close()
     with Book.open(target) as again:  # really on disk
         assert again.branch()["name"] == "中共红旗村支部委员会"

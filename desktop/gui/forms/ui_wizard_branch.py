@@ -81,6 +81,17 @@ class Ui_WizardBranchPage(object):
 
         self.formLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.yearSpin)
 
+        self.operatorLabel = QLabel(WizardBranchPage)
+        self.operatorLabel.setObjectName(u"operatorLabel")
+
+        self.formLayout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.operatorLabel)
+
+        self.operatorEdit = QLineEdit(WizardBranchPage)
+        self.operatorEdit.setObjectName(u"operatorEdit")
+        self.operatorEdit.setMaxLength(20)
+
+        self.formLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.operatorEdit)
+
 
         self.mainLayout.addLayout(self.formLayout)
 
@@ -99,10 +110,12 @@ class Ui_WizardBranchPage(object):
         self.parentOrgLabel.setBuddy(self.parentOrgEdit)
         self.kindLabel.setBuddy(self.kindCombo)
         self.yearLabel.setBuddy(self.yearSpin)
+        self.operatorLabel.setBuddy(self.operatorEdit)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.branchNameEdit, self.parentOrgEdit)
         QWidget.setTabOrder(self.parentOrgEdit, self.kindCombo)
         QWidget.setTabOrder(self.kindCombo, self.yearSpin)
+        QWidget.setTabOrder(self.yearSpin, self.operatorEdit)
 
         self.retranslateUi(WizardBranchPage)
 
@@ -127,6 +140,8 @@ class Ui_WizardBranchPage(object):
 
         self.yearLabel.setText(QCoreApplication.translate("WizardBranchPage", u"\u5e74\u5ea6 *\uff1a", None))
         self.yearSpin.setSuffix(QCoreApplication.translate("WizardBranchPage", u" \u5e74", None))
+        self.operatorLabel.setText(QCoreApplication.translate("WizardBranchPage", u"\u7ecf\u529e\u4eba\uff1a", None))
+        self.operatorEdit.setPlaceholderText(QCoreApplication.translate("WizardBranchPage", u"\u60a8\u7684\u59d3\u540d\uff0c\u8bb0\u5165\u64cd\u4f5c\u8bb0\u5f55\uff0c\u4f8b\u5982\uff1a\u5f20\u7ea2\u6885", None))
         self.problemLabel.setProperty(u"role", QCoreApplication.translate("WizardBranchPage", u"error", None))
     # retranslateUi
 
