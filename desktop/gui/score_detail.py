@@ -143,14 +143,21 @@ class ScoreDetail(QDialog):
         self.ui.setupUi(self)
         self.book = book
         self.code = member_code
-        self.year = year
         self.detail: Detail | None = None
         self._job: Any = None
         self._pending = False
         ui = self.ui
-        ui.periodCombo.addItems([f"{year} 年{p}" for p in PERIODS])
+        from desktop.book.years import years_held
+
+        # Earlier years stay reachable (a January look back at last year's points).
+        self._years = sorted({year, *years_held(book)}, reverse=True)
+        ui.yearCombo.addItems([f"{y} 年" for y in self._years])
+        ui.yearCombo.setCurrentIndex(self._years.index(year))
+        ui.yearCombo.setVisible(len(self._years) > 1)
+        ui.periodCombo.addItems(list(PERIODS))
         ui.periodCombo.setCurrentIndex(quarter or 0)
         ui.periodCombo.currentIndexChanged.connect(lambda _i: self.reload())
+        ui.yearCombo.currentIndexChanged.connect(lambda _i: self.reload())
         big = QFont(ui.totalLabel.font())
         big.setPointSize(big.pointSize() + 4)
         big.setBold(True)
@@ -171,6 +178,10 @@ class ScoreDetail(QDialog):
         ui.nameLabel.setText(member.get("name") or member_code)
         self.setWindowTitle(f"积分明细 — {member.get('name') or member_code}")
         self.reload()
+
+    @property
+    def year(self) -> int:
+        return self._years[max(self.ui.yearCombo.currentIndex(), 0)]
 
     @property
     def quarter(self) -> int | None:

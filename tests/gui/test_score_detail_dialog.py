@@ -186,3 +186,17 @@ def test_unknown_member_code(qtbot, demo):
     assert dialog.ui.nameLabel.text() == "999"
     assert "不在本支部的积分名单中" in dialog.ui.ratingLabel.text()
     assert not dialog.ui.printButton.isEnabled()
+
+
+def test_last_year_stays_reachable_after_the_new_year(qtbot, demo):
+    from desktop.book.years import start_new_year
+
+    old = demo.current_year
+    start_new_year(demo, today=date(old + 1, 1, 5))
+    m = next(m for m in score_book(demo, old).members if m.scored)
+    dialog = open_detail(qtbot, demo, m.code, old + 1)
+    combo = dialog.ui.yearCombo
+    assert [combo.itemText(i) for i in range(combo.count())] == [f"{old + 1} 年", f"{old} 年"]
+    combo.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: not dialog.busy() and dialog.detail.year == old, timeout=10000)
+    assert dialog.shown_total() == m.total

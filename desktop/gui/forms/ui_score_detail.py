@@ -45,6 +45,11 @@ class Ui_ScoreDetail(object):
 
         self.titleLayout.addItem(self.titleSpacer)
 
+        self.yearCombo = QComboBox(ScoreDetail)
+        self.yearCombo.setObjectName(u"yearCombo")
+
+        self.titleLayout.addWidget(self.yearCombo)
+
         self.periodLabel = QLabel(ScoreDetail)
         self.periodLabel.setObjectName(u"periodLabel")
 
@@ -146,6 +151,9 @@ class Ui_ScoreDetail(object):
         self.nameLabel.setText("")
         self.infoLabel.setProperty(u"role", QCoreApplication.translate("ScoreDetail", u"hint", None))
         self.infoLabel.setText("")
+#if QT_CONFIG(tooltip)
+        self.yearCombo.setToolTip(QCoreApplication.translate("ScoreDetail", u"\u770b\u54ea\u4e00\u5e74\u7684\u79ef\u5206", None))
+#endif // QT_CONFIG(tooltip)
         self.periodLabel.setText(QCoreApplication.translate("ScoreDetail", u"\u671f\u95f4", None))
 #if QT_CONFIG(tooltip)
         self.periodCombo.setToolTip(QCoreApplication.translate("ScoreDetail", u"\u770b\u5168\u5e74\u7684\u79ef\u5206\uff0c\u6216\u67d0\u4e00\u5b63\u5ea6\u7684\u79ef\u5206", None))
