@@ -187,3 +187,24 @@ def start_new_year(
             )
         book.set_setting("current_year", str(plan.to_year))
     return plan
+
+
+def quarter_to_open(book: Book, today: date | None = None) -> tuple[int, int]:
+    """The quarter the 季度评议 screen should open on: last year's first unconfirmed quarter
+    while last year's quarters are still being finished (Q4 is published in January), else
+    the working year's first unconfirmed quarter, but not one that has not begun."""
+    from desktop.book.quarter import confirmed_quarters
+
+    today = today or date.today()
+    year = book.current_year
+    previous = year - 1
+    started = book.execute("select 1 from periods where year = ? limit 1", [previous]).fetchone()
+    if started:
+        done = confirmed_quarters(book, previous)
+        left = [q for q in range(1, 5) if q not in done]
+        if left:
+            return previous, left[0]
+    done = confirmed_quarters(book, year)
+    running = (today.month - 1) // 3 + 1 if today.year == year else (4 if today.year > year else 1)
+    first_open = next((q for q in range(1, 5) if q not in done), 4)
+    return year, min(first_open, running)

@@ -352,14 +352,11 @@ class QuarterScreen(QWidget):
     # -- data -------------------------------------------------------------------------------
 
     def set_book(self, book: Book) -> None:
+        from desktop.book.years import quarter_to_open
+
         self.book = book
-        year = book.current_year
-        today = date.today()
         # The first quarter not yet confirmed (cheap: no scoring on the UI thread).
-        done = Q.confirmed_quarters(book, year)
-        current = (today.month - 1) // 3 + 1 if today.year == year else 4
-        quarter = next((q for q in range(1, 5) if q not in done), 4)
-        quarter = min(quarter, current)
+        year, quarter = quarter_to_open(book)
         self.year.blockSignals(True)
         self.quarter.blockSignals(True)
         self.year.setValue(year)

@@ -111,3 +111,19 @@ def test_activities_of_the_new_year_are_accepted_after_moving_on(old_book):
     years.start_new_year(old_book, today=JAN)
     lo, hi = meetings.year_range()
     assert lo <= 2025 and hi == 2026  # the old year stays open for late entries
+
+
+def test_quarter_screen_opens_on_last_years_unfinished_quarter(confirmed_demo_book):
+    book = confirmed_demo_book  # 2026: Q1–Q3 confirmed, Q4 in publicity
+    assert years.quarter_to_open(book, date(2026, 11, 30)) == (2026, 4)
+    years.start_new_year(book, today=date(2027, 1, 4))
+    # Q4 of 2026 is finished in January: open there, not on 2027's first quarter.
+    assert years.quarter_to_open(book, date(2027, 1, 4)) == (2026, 4)
+
+
+def test_quarter_to_open_in_a_fresh_year(old_book):
+    assert years.quarter_to_open(old_book, date(2025, 8, 1)) == (2025, 1)
+    years.start_new_year(old_book, today=JAN)
+    # No quarter of 2025 was ever published: the working year it is.
+    assert years.quarter_to_open(old_book, date(2026, 2, 1)) == (2026, 1)
+    assert years.quarter_to_open(old_book, date(2027, 2, 1)) == (2026, 1)
