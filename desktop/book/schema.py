@@ -409,5 +409,31 @@ def m005_quarter_digests(db: Database) -> None:
     )
 
 
+@MIGRATIONS()
+def m006_year_end(db: Database) -> None:
+    db.executescript(
+        """
+        -- Which of the year scheme's 一票否决 kinds a decision is ('' = the scheme's default
+        -- effect); the kinds may differ in effect (desktop/rules/scheme.py VetoKind).
+        alter table vetoes add column kind text not null default '';
+        -- Withdrawal of an erroneous 一票否决 or 民主评议 entry that a confirmed period has
+        -- locked: a new dated entry with its reason (desktop/book/year_end.py). The record it
+        -- withdraws stays as it was; entries not yet locked are deleted instead.
+        create table withdrawals (
+            id integer primary key,
+            target text not null check (target in ('vetoes', 'appraisals')),
+            target_id integer not null,
+            date text not null,
+            reason text not null,
+            decided_by text not null default '',
+            created_by text not null default '',
+            created_at text not null,
+            unique (target, target_id)
+        );
+        """
+    )
+    _lock_triggers(db, "withdrawals", "{row}.date")
+
+
 # Re-exported: the version lives in version.py so that opening a book needn't import this.
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION"]

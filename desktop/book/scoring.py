@@ -182,15 +182,25 @@ def gather_facts(book: Book, year: int) -> YearFacts:
             year=r["year"], round=r["round"], kind=r["kind"], member=r["code"], grade=r["grade"]
         )
         for r in db.query(
-            "select m.code, a.* from appraisals a join members m on m.id = a.member_id where a.year = ?",
+            """select m.code, a.* from appraisals a join members m on m.id = a.member_id
+               where a.year = ? and a.id not in (select target_id from withdrawals
+                                                 where target = 'appraisals')""",
             [year],
         )
     ]
     vetoes = [
-        Veto(member=r["code"], date=r["date"], reason=r["reason"], confirmed_by=r["decided_by"])
+        Veto(
+            member=r["code"],
+            date=r["date"],
+            reason=r["reason"],
+            confirmed_by=r["decided_by"],
+            kind=r["kind"] or None,
+        )
+        # A withdrawn decision (desktop/book/year_end.py) no longer has effects.
         for r in db.query(
             """select m.code, v.* from vetoes v join members m on m.id = v.member_id
-               where v.date between ? and ?""",
+               where v.date between ? and ? and v.id not in (select target_id from withdrawals
+                                                              where target = 'vetoes')""",
             [start, end],
         )
     ]

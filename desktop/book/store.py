@@ -44,6 +44,7 @@ _LOCKED_WORDS = {
     "vetoes": "一票否决",
     "corrections": "更正",
     "appraisals": "民主评议",
+    "withdrawals": "撤销记录",
 }
 
 _WAY_OUT = "请打开另一个账本，或从备份恢复（菜单“文件 → 从备份恢复”）。"
