@@ -62,8 +62,20 @@ def _register_quarter() -> None:
 _register_quarter()
 
 
+def _register_year_end() -> None:
+    # The year's end: rating (年度星级评定表, also .xlsx), certificates (荣誉证书), --year.
+    from desktop.book.year_end_print import YEAR_END_KINDS
+
+    KINDS.update(YEAR_END_KINDS)
+
+
+_register_year_end()
+
+
 # Kinds whose writer produces a workbook when --out ends in .xlsx (quarter_print.py).
-XLSX_KINDS = frozenset({"publicity", "quarter-review", "bonus-details", "member-register"})
+XLSX_KINDS = frozenset(
+    {"publicity", "quarter-review", "bonus-details", "member-register", "rating"}
+)
 
 
 def print_document(book: Book, kind: str, out: Path, **opts: Any) -> Path:

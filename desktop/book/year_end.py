@@ -519,6 +519,7 @@ class YearOverview:
     scheme_title: str
     has_rating: bool
     has_stars: bool
+    has_grades: bool
     rating_note: str
     as_of: str
     ended: bool
@@ -590,7 +591,7 @@ def year_overview(book: Book, year: int, *, today: date | None = None) -> YearOv
         )
     rows.sort(key=lambda r: (r.group == "", r.group, stroke_key(r.name)))
     quotas = [
-        f"{q.label}：{q.rule}，评定{q.used}名" if q.limit is not None else f"{q.label}：{q.used}名"
+        f"{q.level}：{q.rule}，评定{q.used}名" if q.limit is not None else f"{q.level}：{q.used}名"
         for q in (rating.quotas if rating else [])
     ]
     return YearOverview(
@@ -599,6 +600,7 @@ def year_overview(book: Book, year: int, *, today: date | None = None) -> YearOv
         scheme_title=scheme.title,
         has_rating=rating is not None,
         has_stars=bool(scheme.rating and any(lv.stars for lv in scheme.rating.levels)),
+        has_grades=bool(scheme.rating and any(lv.grade for lv in scheme.rating.levels)),
         rating_note=scheme.rating.note if scheme.rating else "",
         as_of=as_of if not ended else f"{year:04d}-12-31",
         ended=ended,

@@ -1,0 +1,167 @@
+"""Plain data for the year's paper, and the writers registered in `printing.KINDS`:
+
+- `rating` (`--year Y`): 年度星级评定表, a PDF, or a workbook when the output ends in .xlsx;
+- `certificates` (`--year Y`): 荣誉证书, one page per member rated 五星级 or 优秀 as the
+  year's scheme says; refused while the year is still running (the rating still moves).
+
+Both accept `today` (tests) and `on` (the date printed on the certificates, default today).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from desktop.book.errors import InputRefused
+from desktop.book.store import Book
+from desktop.book.year_end import YearOverview, column_label, year_overview
+from desktop.rules.scheme import fmt_points
+from desktop.rules.scoring import points_json
+
+
+def _today(opts: dict[str, Any]) -> date:
+    today = opts.get("today")
+    if isinstance(today, str) and today:
+        return date.fromisoformat(today)
+    return today or date.today()
+
+
+def _year(book: Book, opts: dict[str, Any]) -> int:
+    return int(opts.get("year") or book.current_year)
+
+
+def rating_title(ov: YearOverview) -> str:
+    what = "星级评定表" if ov.has_stars or not ov.has_rating else "等次评定表"
+    return f"{ov.year}年度党员{what}"
+
+
+def rating_data(book: Book, year: int, *, today: date | None = None) -> dict[str, Any]:
+    ov = year_overview(book, year, today=today)
+    members = [r for r in ov.rows if r.scored]
+    summary = [f"参加积分管理 {len(members)} 人，参加评星定级 {ov.rated_count} 人。"]
+    if ov.has_rating:
+        summary += [f"{q}。" for q in ov.quotas]
+    else:
+        summary.append(f"本年度积分方案“{ov.scheme_title}”没有评星定级的规则，表中只列积分。")
+    if ov.rating_note:
+        summary.append(f"说明：{ov.rating_note}。")
+    summary.append(f"各季度：{'、'.join(ov.quarters)}。")
+    return {
+        "branch": ov.branch,
+        "year": year,
+        "title": rating_title(ov),
+        "scheme_title": ov.scheme_title,
+        "ended": ov.ended,
+        "as_of": ov.as_of,
+        "has_stars": ov.has_stars,
+        "has_grades": ov.has_grades or not ov.has_rating,
+        "appraisal_titles": [column_label(k, r, ov.columns) for k, r in ov.columns],
+        "members": [
+            {
+                "code": r.code,
+                "name": r.name,
+                "group": r.group,
+                "total": points_json(r.total),
+                "stars": "★" * r.stars if r.stars else ("—" if r.rated else "不参评"),
+                "grade": r.grade or ("—" if r.rated else ""),
+                "appraisals": [r.appraisals.get(c, "") for c in ov.columns],
+                "vetoes": "\n".join(r.vetoes),
+                "reasons": "；".join(r.reasons + r.followups),
+            }
+            for r in members
+        ],
+        "summary": summary,
+        "printed_on": (today or date.today()).isoformat(),
+    }
+
+
+def certificate_data(
+    book: Book, year: int, *, today: date | None = None, on: str | None = None
+) -> list[dict[str, Any]]:
+    """One certificate per member rated at the top. Refused before the year has ended and
+    when nobody is rated 五星级 / 优秀."""
+    ov = year_overview(book, year, today=today)
+    if not ov.ended:
+        raise InputRefused(
+            f"{year}年度还没有结束，现在不能打印{year}年度的荣誉证书。",
+            [
+                "评星定级在年度结束后进行（一般在次年1月），年度内的积分和星级还会变化。",
+                "可以先打印年度星级评定表（print rating）查看目前的情况。",
+            ],
+        )
+    if not ov.has_rating:
+        raise InputRefused(
+            f"{year}年的积分方案“{ov.scheme_title}”没有评星定级的规则，没有荣誉证书可打印。"
+        )
+    honoured = ov.honoured
+    if not honoured:
+        raise InputRefused(
+            f"{year}年度没有评为五星级或“优秀”的党员，没有荣誉证书可打印。",
+            ["请在“年度评定”页面查看每名党员的评定依据。"],
+        )
+    issued = on or (today or date.today()).isoformat()
+    certs = []
+    for n, r in enumerate(honoured, start=1):
+        text = (
+            f"在{year}年度党员积分制管理中，积极履行党员义务，充分发挥先锋模范作用，"
+            f"年度积分{fmt_points(r.total)}分，经党支部评定，被评为{year}年度"
+            f"“{r.honour}”。\n特发此证，以资鼓励。"
+        )
+        certs.append(
+            {
+                "name": r.name,
+                "code": r.code,
+                "stars": r.stars or 0,
+                "honour": r.honour,
+                "text": text,
+                "branch": ov.branch,
+                "date": issued,
+                "number": f"{year}-{n:03d}",
+            }
+        )
+    return certs
+
+
+def _rating(book: Book, out: Path, **opts: Any) -> None:
+    year = _year(book, opts)
+    data = rating_data(book, year, today=_today(opts))
+    if ".xlsx" in Path(out).suffixes:
+        from desktop.sheets.tables import write_table_workbook
+
+        headers = ["序号", "姓名", "党小组", "年度积分"]
+        headers += ["星级"] if data["has_stars"] else []
+        headers += ["等次"] if data["has_grades"] else []
+        headers += [*data["appraisal_titles"], "一票否决", "评定依据"]
+        rows = []
+        for i, m in enumerate(data["members"], start=1):
+            row = [str(i), m["name"], m["group"], m["total"]]
+            row += [m["stars"]] if data["has_stars"] else []
+            row += [m["grade"]] if data["has_grades"] else []
+            row += [*m["appraisals"], m["vetoes"], m["reasons"]]
+            rows.append(row)
+        write_table_workbook(
+            out,
+            sheet="年度评定",
+            title=f"{data['branch']}{data['title']}",
+            headers=headers,
+            rows=rows,
+            notes=data["summary"],
+        )
+        return
+    from desktop.paper.year_end import write_rating_table
+
+    write_rating_table(out, data)
+
+
+def _certificates(book: Book, out: Path, **opts: Any) -> None:
+    certs = certificate_data(book, _year(book, opts), today=_today(opts), on=opts.get("on"))
+    from desktop.paper.year_end import write_certificates
+
+    write_certificates(out, certs)
+
+
+YEAR_END_KINDS = {
+    "rating": ("年度星级评定表", _rating),
+    "certificates": ("荣誉证书", _certificates),
+}
