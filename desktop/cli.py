@@ -407,13 +407,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_branch_commands(add)
 
+    from desktop.cli_year_end import add_year_end_commands
+
+    add_year_end_commands(add)
+
     p = add("print", cmd_print, "生成打印用 PDF")
     p.add_argument(
         "kind",
         help="种类：roster（党员花名册）、signin（签到表）、attendance（纪实管理记录表）、"
         "attendance-summary、warning-notice、reminder-notice、publicity（季度公示）、"
         "quarter-review（季度积分管理审核表）、bonus-details（附加积分明细表）、"
-        "member-register（党员积分考核管理登记表，--member）等；--out 以 .xlsx 结尾时输出表格",
+        "member-register（党员积分考核管理登记表，--member）、rating（年度星级评定表）、"
+        "certificates（荣誉证书）等；--out 以 .xlsx 结尾时输出表格",
     )
     p.add_argument("--out", required=True, help="输出 PDF 文件")
     p.add_argument("--year", type=int, default=None)

@@ -1,0 +1,219 @@
+"""`pioneer appraisal` (民主评议) and `pioneer veto` (一票否决): the year's end on the command
+line, the same operations as the 年度评定 screen (desktop/book/year_end.py).
+
+Same conventions as desktop/cli.py: exit 0 success, 1 refused (nothing written), 2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from datetime import date
+
+from desktop.cli import _json, _out
+
+EXIT_OK, EXIT_USAGE = 0, 2
+_WITHDRAWN = {"deleted": "已删除（所在期间尚未确认）", "withdrawn": "已登记撤销（原记录保留）"}
+
+
+def _today(args: argparse.Namespace) -> date | None:
+    return date.fromisoformat(args.today) if getattr(args, "today", None) else None
+
+
+def _pairs(items: list[str]) -> dict[str, str] | None:
+    """["张三=优秀", "005=合格"] → {"张三": "优秀", "005": "合格"}; None if one has no "="."""
+    out: dict[str, str] = {}
+    for item in items:
+        who, sep, grade = item.partition("=")
+        if not sep or not who.strip():
+            return None
+        out[who.strip()] = grade.strip()
+    return out
+
+
+def _withdrawn_text(row: dict) -> str:
+    w = row.get("withdrawn")
+    return f"已于 {w['date']} 撤销：{w['reason']}" if w else ""
+
+
+def cmd_appraisal(args: argparse.Namespace) -> int:
+    from desktop import cli
+    from desktop.book import year_end as Y
+
+    with cli._open(args) as book:
+        year = args.year or book.current_year
+        if args.action == "add":
+            grades = _pairs(args.items + (args.grade or []))
+            if grades is None or not grades:
+                cli._err("用法错误：请按“党员=等次”填写，例如 张三=优秀 005=合格。")
+                return EXIT_USAGE
+            ids = Y.add_appraisals(book, year, args.kind, grades, round=args.round)
+            _out(f"已登记 {year} 年第{args.round}次{args.kind}结果 {len(ids)} 条。")
+            return EXIT_OK
+        if args.action == "withdraw":
+            if len(args.items) != 1 or not args.items[0].isdigit():
+                cli._err("用法错误：请给出要撤销的记录编号（见 pioneer appraisal list）。")
+                return EXIT_USAGE
+            args.id = int(args.items[0])
+            done = Y.withdraw_appraisal(
+                book,
+                args.id,
+                args.reason or "",
+                decided_by=args.by or "",
+                when=args.date,
+                today=_today(args),
+            )
+            _out(f"第 {args.id} 号民主评议记录{_WITHDRAWN[done]}。")
+            return EXIT_OK
+        rows = Y.list_appraisals(book, year)
+        if args.json:
+            _json(
+                {
+                    "year": year,
+                    "appraisals": [
+                        {
+                            "id": r["id"],
+                            "round": r["round"],
+                            "kind": r["kind"],
+                            "code": r["code"],
+                            "name": r["name"],
+                            "grade": r["grade"],
+                            "withdrawn": r["withdrawn"] is not None,
+                            "locked": r["locked"],
+                        }
+                        for r in rows
+                    ],
+                }
+            )
+            return EXIT_OK
+        for r in rows:
+            _out(
+                f"{r['id']}\t第{r['round']}次{r['kind']}\t{r['code']}\t{r['name']}\t{r['grade']}"
+                f"\t{_withdrawn_text(r)}".rstrip()
+            )
+        if not rows:
+            _out(f"{year} 年还没有民主评议结果。")
+    return EXIT_OK
+
+
+def cmd_veto(args: argparse.Namespace) -> int:
+    from desktop import cli
+    from desktop.book import year_end as Y
+
+    with cli._open(args) as book:
+        if args.action == "add":
+            if not args.member:
+                cli._err("用法错误：请用 --member 指明党员（编号或姓名）。")
+                return EXIT_USAGE
+            vid = Y.add_veto(
+                book,
+                args.member,
+                args.date or "",
+                args.reason or "",
+                args.by or "",
+                kind=args.kind or "",
+                today=_today(args),
+            )
+            _out(f"已登记一票否决（编号 {vid}）。")
+            return EXIT_OK
+        if args.action == "withdraw":
+            if args.id is None:
+                cli._err("用法错误：请给出要撤销的记录编号（见 pioneer veto list）。")
+                return EXIT_USAGE
+            done = Y.withdraw_veto(
+                book,
+                args.id,
+                args.reason or "",
+                decided_by=args.by or "",
+                when=args.date,
+                today=_today(args),
+            )
+            _out(f"第 {args.id} 号一票否决记录{_WITHDRAWN[done]}。")
+            return EXIT_OK
+        year = args.year or book.current_year
+        if args.action == "kinds":
+            for name in Y.veto_kinds(book, year):
+                _out(name)
+            return EXIT_OK
+        rows = Y.list_vetoes(book, year)
+        if args.json:
+            _json(
+                {
+                    "year": year,
+                    "vetoes": [
+                        {
+                            "id": r["id"],
+                            "code": r["code"],
+                            "name": r["name"],
+                            "date": r["date"],
+                            "kind": r["kind"],
+                            "reason": r["reason"],
+                            "decided_by": r["decided_by"],
+                            "withdrawn": r["withdrawn"] is not None,
+                            "withdrawal": (
+                                {k: r["withdrawn"][k] for k in ("date", "reason", "decided_by")}
+                                if r["withdrawn"]
+                                else None
+                            ),
+                            "locked": r["locked"],
+                        }
+                        for r in rows
+                    ],
+                }
+            )
+            return EXIT_OK
+        for r in rows:
+            _out(
+                f"{r['id']}\t{r['date']}\t{r['code']}\t{r['name']}\t{r['reason']}"
+                f"\t{r['decided_by']}\t{_withdrawn_text(r)}".rstrip()
+            )
+        if not rows:
+            _out(f"{year} 年没有一票否决记录。")
+    return EXIT_OK
+
+
+def add_year_end_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
+    """Register `appraisal` and `veto` with build_parser's `add` helper."""
+    p = add(
+        "appraisal",
+        cmd_appraisal,
+        "民主评议：add 登记一次评议的结果（可一次登记多人）；list 列出；withdraw 撤销有误的结果",
+    )
+    p.add_argument("action", choices=["add", "list", "withdraw"])
+    p.add_argument(
+        "items",
+        nargs="*",
+        default=[],
+        help="add：党员=等次，如 张三=优秀 005=合格；withdraw：记录编号",
+    )
+    p.add_argument("--year", type=int, default=None, help="年度（默认账本的当前年度）")
+    p.add_argument(
+        "--grade",
+        action="append",
+        metavar="党员=等次",
+        help="add：一名党员的等次（可重复；也可直接写在 add 之后）",
+    )
+    p.add_argument("--kind", default="党员评议", help="评议类型：党员评议（默认）或群众评议")
+    p.add_argument("--round", type=int, default=1, help="轮次（一年评议两次的方案：1 或 2）")
+    p.add_argument("--reason", default=None, help="withdraw：撤销原因（必填）")
+    p.add_argument("--by", default=None, help="withdraw：决定人")
+    p.add_argument("--date", default=None, help="withdraw：撤销日期（默认今天）")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.add_argument("--today", help=argparse.SUPPRESS)
+
+    p = add(
+        "veto",
+        cmd_veto,
+        "一票否决：add 登记支委会的决定（写明原因和决定人）；list 列出；kinds 本年度方案的情形；"
+        "withdraw 撤销有误的记录",
+    )
+    p.add_argument("action", choices=["add", "list", "kinds", "withdraw"])
+    p.add_argument("id", nargs="?", type=int, help="withdraw：记录编号")
+    p.add_argument("--member", default=None, help="add：党员编号或姓名")
+    p.add_argument("--date", default=None, help="add：决定日期；withdraw：撤销日期（默认今天）")
+    p.add_argument("--reason", default=None, help="原因（必填）")
+    p.add_argument("--by", default=None, help="决定人（add 必填，如“支委会”）")
+    p.add_argument("--kind", default=None, help="add：方案列出的一票否决情形（见 veto kinds）")
+    p.add_argument("--year", type=int, default=None, help="list/kinds：年度（默认当前年度）")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.add_argument("--today", help=argparse.SUPPRESS)
