@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self.add_screen("党费", "desktop.gui.dues_screen:DuesScreen")
         self.add_screen("积分方案", "desktop.gui.scheme_screen:SchemeScreen")
         self.add_screen("季度评议", "desktop.gui.quarter_screen:QuarterScreen")
+        self.add_screen("年度评定", "desktop.gui.year_end_screen:YearEndScreen")
         self.journal_screen = JournalScreen(self._book, self)
         self.backup_screen = BackupScreen(self._book, self)
         self.backup_screen.restore_requested.connect(self.restore_from_backup)
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
     dues_screen = property(lambda self: self.screen("党费"))
     scheme_screen = property(lambda self: self.screen("积分方案"))
     quarter_screen = property(lambda self: self.screen("季度评议"))
+    year_end_screen = property(lambda self: self.screen("年度评定"))
 
     def add_screen(
         self,

@@ -1,0 +1,683 @@
+"""The 年度评定 screen: every member's year total, stars, grade, 民主评议 results, vetoes and
+the reasons for each rating; quick keyboard entry of one 民主评议 round for a whole group;
+一票否决 decisions with their reasons; the annual table and the certificates to print.
+
+Reading and writing go through `desktop.book.year_end`; the year is scored off the UI thread
+(each job opens its own Book, as sqlite3 wants). Questions to the user are small methods
+(`ask_*`) so tests can answer them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.book import year_end as Y
+from desktop.book.errors import BookError
+from desktop.book.scoring import years_scored
+from desktop.book.store import Book
+from desktop.gui.worker import run_in_background
+from desktop.rules.facts import APPRAISAL_KINDS
+from desktop.rules.scheme import fmt_points
+
+ALL_GROUPS = "全部党员"
+HONOUR_COLOR = QColor("#b30000")
+MUTED_COLOR = QColor("#777777")
+
+
+def _load(path: Path, year: int) -> dict[str, Any]:
+    """On a worker thread: the year's overview, its 民主评议 rows and its vetoes."""
+    with Book.open(path) as book:
+        return {
+            "overview": Y.year_overview(book, year),
+            "appraisals": Y.list_appraisals(book, year),
+            "vetoes": Y.list_vetoes(book, year),
+            "kinds": Y.veto_kinds(book, year),
+        }
+
+
+def _item(text: Any, *, data: Any = None, right: bool = False) -> QTableWidgetItem:
+    it = QTableWidgetItem("" if text is None else str(text))
+    it.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)
+    if right:
+        it.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    if data is not None:
+        it.setData(Qt.ItemDataRole.UserRole, data)
+    return it
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    t = QTableWidget(0, len(headers))
+    t.setHorizontalHeaderLabels(headers)
+    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    t.verticalHeader().setVisible(False)
+    t.setAlternatingRowColors(True)
+    t.horizontalHeader().setStretchLastSection(True)
+    return t
+
+
+class VetoDialog(QDialog):
+    """登记一票否决: member, date of the decision, the scheme's situation, reason, who decided."""
+
+    def __init__(
+        self,
+        members: list[tuple[str, str]],
+        kinds: list[str],
+        parent: QWidget | None = None,
+        *,
+        member: str = "",
+        reason: str = "",
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("登记一票否决")
+        form = QFormLayout(self)
+        self.member = QComboBox()
+        for code, label in members:
+            self.member.addItem(label, code)
+        if member:
+            self.member.setCurrentIndex(max(0, self.member.findData(member)))
+        self.date = QDateEdit(QDate.currentDate())
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.kind = QComboBox()
+        self.kind.addItem("（不指定）", "")
+        for k in kinds:
+            self.kind.addItem(k, k)
+        self.reason = QLineEdit(reason)
+        self.reason.setPlaceholderText("什么事实、依据哪一条（必填）")
+        self.by = QLineEdit("支委会")
+        form.addRow("党员", self.member)
+        form.addRow("决定日期", self.date)
+        form.addRow("情形", self.kind)
+        form.addRow("原因", self.reason)
+        form.addRow("决定人", self.by)
+        note = QLabel("一票否决须由支委会核实后确认；登记后按本年度方案生效。")
+        note.setWordWrap(True)
+        form.addRow(note)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "member": self.member.currentData(),
+            "when": self.date.date().toString("yyyy-MM-dd"),
+            "kind": self.kind.currentData() or "",
+            "reason": self.reason.text(),
+            "decided_by": self.by.text(),
+        }
+
+
+class YearEndScreen(QWidget):
+    """`YearEndScreen(book)`; `set_book(book)` when another book is opened."""
+
+    changed = Signal()
+    loaded = Signal()
+
+    def __init__(self, book: Book, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.book = book
+        self.data: dict[str, Any] | None = None
+        self.pending: dict[str, str] = {}  # member code → grade typed, not yet saved
+        self._loading = False
+        self._reload_again = False
+        self._build()
+        self.set_book(book)
+
+    # -- layout -----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.print_rating_button = QPushButton("打印年度星级评定表…")
+        self.print_certificates_button = QPushButton("打印荣誉证书…")
+        top.addWidget(QLabel("年度"))
+        top.addWidget(self.year)
+        top.addStretch(1)
+        top.addWidget(self.print_rating_button)
+        top.addWidget(self.print_certificates_button)
+        outer.addLayout(top)
+        self.state = QLabel()
+        self.state.setWordWrap(True)
+        outer.addWidget(self.state)
+
+        self.tabs = QTabWidget()
+        outer.addWidget(self.tabs, 1)
+        # 评定结果
+        results = QWidget()
+        rl = QVBoxLayout(results)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        rl.addWidget(self.summary)
+        split = QSplitter(Qt.Orientation.Vertical)
+        self.results_table = _table([])
+        self.results_table.itemSelectionChanged.connect(self._show_detail)
+        self.detail = QPlainTextEdit()
+        self.detail.setReadOnly(True)
+        self.detail.setPlaceholderText("选中一名党员，这里显示评定依据、民主评议和一票否决。")
+        split.addWidget(self.results_table)
+        split.addWidget(self.detail)
+        split.setSizes([420, 160])
+        rl.addWidget(split, 1)
+        self.tabs.addTab(results, "评定结果")
+        # 民主评议
+        appraise = QWidget()
+        al = QVBoxLayout(appraise)
+        bar = QHBoxLayout()
+        self.kind = QComboBox()
+        for k in APPRAISAL_KINDS:
+            self.kind.addItem(k, k)
+        self.round = QSpinBox()
+        self.round.setRange(1, 4)
+        self.round.setPrefix("第 ")
+        self.round.setSuffix(" 次")
+        self.group = QComboBox()
+        self.all_good_button = QPushButton("其余都评合格 (F2)")
+        self.save_button = QPushButton("保存 (Ctrl+S)")
+        self.withdraw_appraisal_button = QPushButton("撤销所选结果…")
+        for w in (QLabel("类型"), self.kind, self.round, QLabel("范围"), self.group):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        for b in (self.all_good_button, self.save_button, self.withdraw_appraisal_button):
+            bar.addWidget(b)
+        al.addLayout(bar)
+        hint = QLabel(
+            "键盘录入：↑↓ 选人，按 1 优秀、2 合格、3 基本合格、4 不合格（自动跳到下一人），"
+            "0 或 Delete 清除；F2 把还没有等次的人都评为合格；Ctrl+S 一次保存。"
+        )
+        hint.setWordWrap(True)
+        al.addWidget(hint)
+        self.appraisal_table = _table(["姓名", "党小组", "已登记等次", "本次录入"])
+        self.appraisal_table.installEventFilter(self)
+        al.addWidget(self.appraisal_table, 1)
+        self.appraisal_state = QLabel()
+        self.appraisal_state.setWordWrap(True)
+        al.addWidget(self.appraisal_state)
+        self.tabs.addTab(appraise, "民主评议")
+        # 一票否决
+        veto = QWidget()
+        vl = QVBoxLayout(veto)
+        vb = QHBoxLayout()
+        self.add_veto_button = QPushButton("登记一票否决…")
+        self.withdraw_veto_button = QPushButton("撤销所选记录…")
+        vb.addWidget(self.add_veto_button)
+        vb.addWidget(self.withdraw_veto_button)
+        self.veto_from_check_button = QPushButton("按所选提示登记…")
+        vb.addWidget(self.veto_from_check_button)
+        vb.addStretch(1)
+        vl.addLayout(vb)
+        self.veto_table = _table(["编号", "决定日期", "姓名", "情形", "原因", "决定人", "状态"])
+        vl.addWidget(self.veto_table, 1)
+        vl.addWidget(QLabel("系统提示（连续6个月未参加组织生活或未交党费，须支委会核实）："))
+        self.checks_table = _table(["姓名", "提示"])
+        self.checks_table.doubleClicked.connect(self.add_veto_from_check)
+        vl.addWidget(self.checks_table, 1)
+        self.tabs.addTab(veto, "一票否决")
+
+        self.year.valueChanged.connect(self.reload)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.round.valueChanged.connect(self._fill_appraisal)
+        self.group.currentIndexChanged.connect(self._fill_appraisal)
+        self.all_good_button.clicked.connect(self.fill_rest_good)
+        self.save_button.clicked.connect(self.save_appraisals)
+        self.withdraw_appraisal_button.clicked.connect(self.withdraw_selected_appraisal)
+        self.add_veto_button.clicked.connect(self.add_veto)
+        self.withdraw_veto_button.clicked.connect(self.withdraw_selected_veto)
+        self.veto_from_check_button.clicked.connect(self.add_veto_from_check)
+        self.print_rating_button.clicked.connect(lambda: self.print_kind("rating"))
+        self.print_certificates_button.clicked.connect(lambda: self.print_kind("certificates"))
+        QShortcut(QKeySequence("Ctrl+S"), appraise, self.save_appraisals)
+        QShortcut(QKeySequence("F2"), appraise, self.fill_rest_good)
+
+    # -- data -------------------------------------------------------------------------------
+
+    def set_book(self, book: Book) -> None:
+        self.book = book
+        self.pending.clear()
+        # In January the year to rate is the one just ended (if the book holds it).
+        year = book.current_year
+        today = date.today()
+        if today.year == year and today.month == 1 and years_scored(book)[0] <= year - 1:
+            year -= 1
+        self.year.blockSignals(True)
+        self.year.setValue(year)
+        self.year.blockSignals(False)
+        self.reload()
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self.data is not None:
+            self.reload()
+
+    def reload(self) -> None:
+        if self._loading:
+            self._reload_again = True
+            return
+        self._loading = True
+        year, path = self.year.value(), self.book.path
+        run_in_background(
+            self,
+            lambda: _load(path, year),
+            on_done=self._loaded,
+            on_error=self._load_failed,
+            label=f"正在计算{year}年度的评定结果…",
+        )
+
+    def _load_failed(self, exc: BaseException) -> None:
+        if not shiboken6.isValid(self) or self.book.closed:
+            return
+        self._loading = False
+        self.data = None
+        self.state.setText(f"无法计算：{exc}")
+        for t in (self.results_table, self.appraisal_table, self.veto_table, self.checks_table):
+            t.setRowCount(0)
+        self.loaded.emit()
+
+    def _loaded(self, data: dict[str, Any]) -> None:
+        if not shiboken6.isValid(self) or self.book.closed:
+            return
+        self._loading = False
+        if self._reload_again:
+            self._reload_again = False
+            self.reload()
+            return
+        year_changed = self.data is None or self.data["overview"].year != data["overview"].year
+        self.data = data
+        if year_changed:
+            self.pending.clear()
+            self._fill_groups()
+        self._fill_state()
+        self._fill_results()
+        self._kind_changed()
+        self._fill_vetoes()
+        self.loaded.emit()
+
+    @property
+    def overview(self) -> Y.YearOverview:
+        assert self.data is not None
+        return self.data["overview"]
+
+    def _fill_groups(self) -> None:
+        current = self.group.currentText()
+        self.group.blockSignals(True)
+        self.group.clear()
+        self.group.addItem(ALL_GROUPS)
+        for g in dict.fromkeys(r.group for r in self.overview.rows if r.group):
+            self.group.addItem(g)
+        self.group.setCurrentIndex(max(0, self.group.findText(current)))
+        self.group.blockSignals(False)
+
+    def _fill_state(self) -> None:
+        ov = self.overview
+        when = "已结束" if ov.ended else f"尚未结束（统计截至 {ov.as_of}，结果还会变化）"
+        parts = [f"{ov.year}年度{when}", f"方案：{ov.scheme_title}", "、".join(ov.quarters)]
+        if not ov.has_rating:
+            parts.append("本方案没有评星定级的规则")
+        self.state.setText("　".join(parts))
+        self.print_certificates_button.setEnabled(ov.ended and ov.has_rating)
+        self.print_certificates_button.setToolTip(
+            "" if ov.ended else "年度结束后（一般在次年1月）才能打印荣誉证书"
+        )
+
+    def _fill_results(self) -> None:
+        ov = self.overview
+        labels = [Y.column_label(k, r, ov.columns) for k, r in ov.columns]
+        headers = ["姓名", "党小组", "年度积分", "星级", "等次", *labels, "一票否决", "评定依据"]
+        t = self.results_table
+        t.clear()
+        t.setColumnCount(len(headers))
+        t.setHorizontalHeaderLabels(headers)
+        rows = [r for r in ov.rows if r.scored]
+        t.setRowCount(len(rows))
+        for i, r in enumerate(rows):
+            stars = "★" * r.stars if r.stars else ("—" if r.rated else "不参评")
+            cells = [
+                _item(r.name, data=r.code),
+                _item(r.group),
+                _item(fmt_points(r.total), right=True),
+                _item(stars),
+                _item(r.grade or ""),
+                *[_item(r.appraisals.get(c, "")) for c in ov.columns],
+                _item(f"{len(r.vetoes)} 条" if r.vetoes else ("须核实" if r.checks else "")),
+                _item("；".join(r.reasons)),
+            ]
+            for j, it in enumerate(cells):
+                if r.honoured:
+                    it.setForeground(HONOUR_COLOR)
+                elif not r.rated:
+                    it.setForeground(MUTED_COLOR)
+                t.setItem(i, j, it)
+        t.resizeColumnsToContents()
+        t.horizontalHeader().setStretchLastSection(True)
+        n_hon = len(ov.honoured)
+        lines = [
+            f"参加积分管理 {len(rows)} 人，参加评星定级 {ov.rated_count} 人；"
+            f"评为五星级或优秀 {n_hon} 人（红色，可打印荣誉证书）。"
+        ]
+        lines += ov.quotas
+        if ov.rating_note:
+            lines.append(f"说明：{ov.rating_note}")
+        self.summary.setText("\n".join(lines))
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        if self.data is None:
+            return
+        items = self.results_table.selectedItems()
+        if not items:
+            self.detail.clear()
+            return
+        code = self.results_table.item(items[0].row(), 0).data(Qt.ItemDataRole.UserRole)
+        r = self.overview.row(code)
+        if r is None:
+            return
+        ov = self.overview
+        out = [f"{r.name}（{r.code}）{r.group}　年度积分 {fmt_points(r.total)} 分"]
+        if r.rating_text():
+            out.append(f"评定：{r.rating_text()}")
+        out += [f"· {x}" for x in r.reasons]
+        for c in ov.columns:
+            grade = r.appraisals.get(c)
+            label = Y.column_label(*c, ov.columns)
+            out.append(f"{label}：{grade or '未登记'}")
+        out += [f"一票否决：{v}" for v in r.vetoes]
+        out += [f"※ {x}" for x in r.checks + r.followups]
+        self.detail.setPlainText("\n".join(out))
+
+    # -- 民主评议 entry -----------------------------------------------------------------------
+
+    def _kind_changed(self) -> None:
+        if self.data is None:
+            return
+        kind = self.kind.currentData()
+        rounds = max([r for k, r in self.overview.columns if k == kind] or [1])
+        self.round.blockSignals(True)
+        self.round.setMaximum(max(rounds, 1))
+        self.round.blockSignals(False)
+        self._fill_appraisal()
+
+    def _recorded(self) -> dict[str, dict[str, Any]]:
+        """code → the recorded (not withdrawn) row of the chosen kind and round."""
+        kind, rnd = self.kind.currentData(), self.round.value()
+        return {
+            a["code"]: a
+            for a in (self.data or {}).get("appraisals", [])
+            if a["kind"] == kind and a["round"] == rnd and not a["withdrawn"]
+        }
+
+    def appraisal_members(self) -> list[Y.YearRow]:
+        group = self.group.currentText()
+        return [
+            r
+            for r in self.overview.rows
+            if r.status in Y.PARTY_STATUSES
+            and r.scored
+            and (group in ("", ALL_GROUPS) or r.group == group)
+        ]
+
+    def _fill_appraisal(self) -> None:
+        if self.data is None:
+            return
+        recorded = self._recorded()
+        t = self.appraisal_table
+        row = max(t.currentRow(), 0)
+        members = self.appraisal_members()
+        t.setRowCount(len(members))
+        for i, r in enumerate(members):
+            old = recorded.get(r.code)
+            t.setItem(i, 0, _item(r.name, data=r.code))
+            t.setItem(i, 1, _item(r.group))
+            t.setItem(i, 2, _item(old["grade"] if old else "", data=old["id"] if old else None))
+            new = _item(self.pending.get(r.code, ""))
+            if old:
+                new.setForeground(MUTED_COLOR)
+            t.setItem(i, 3, new)
+        if members:
+            t.setCurrentCell(min(row, len(members) - 1), 3)
+        t.resizeColumnsToContents()
+        t.horizontalHeader().setStretchLastSection(True)
+        self._update_appraisal_state()
+
+    def _update_appraisal_state(self) -> None:
+        members, recorded = self.appraisal_members(), self._recorded()
+        locked = Y.year_locked(self.book, self.overview.year)
+        done = sum(1 for r in members if r.code in recorded)
+        text = (
+            f"本范围 {len(members)} 人，已登记 {done} 人，待保存 {len(self._pending_here())} 人。"
+        )
+        if locked:
+            text += (
+                f"{self.overview.year}年第4季度已确认，民主评议结果已锁定，只能撤销（写明原因）。"
+            )
+        self.appraisal_state.setText(text)
+        self.save_button.setEnabled(not locked)
+        self.all_good_button.setEnabled(not locked)
+
+    def _pending_here(self) -> dict[str, str]:
+        codes = {r.code for r in self.appraisal_members()}
+        return {c: g for c, g in self.pending.items() if c in codes}
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if obj is self.appraisal_table and event.type() == QEvent.Type.KeyPress:
+            key = event.text()  # type: ignore[attr-defined]
+            if key in Y.GRADE_KEYS:
+                self.set_grade(Y.GRADE_KEYS[key])
+                return True
+            if key == "0" or event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):  # type: ignore[attr-defined]
+                self.set_grade("")
+                return True
+        return super().eventFilter(obj, event)
+
+    def set_grade(self, grade: str, *, advance: bool = True) -> None:
+        """The current row's grade for this round ('' clears it), then the next row."""
+        t = self.appraisal_table
+        row = t.currentRow()
+        if row < 0 or self.data is None:
+            return
+        code = t.item(row, 0).data(Qt.ItemDataRole.UserRole)
+        if code in self._recorded():
+            name = t.item(row, 0).text()
+            self.appraisal_state.setText(
+                f"{name}本次已有登记的结果；如有误，请先撤销（写明原因）。"
+            )
+            return
+        if grade:
+            self.pending[code] = grade
+        else:
+            self.pending.pop(code, None)
+        t.item(row, 3).setText(grade)
+        self._update_appraisal_state()
+        if advance and row + 1 < t.rowCount():
+            t.setCurrentCell(row + 1, 3)
+
+    def fill_rest_good(self) -> None:
+        """Everyone in the list without a grade yet (recorded or typed) gets 合格."""
+        recorded = self._recorded()
+        for r in self.appraisal_members():
+            if r.code not in recorded and r.code not in self.pending:
+                self.pending[r.code] = "合格"
+        self._fill_appraisal()
+
+    def save_appraisals(self) -> None:
+        pending = self._pending_here()
+        if not pending:
+            self.tell("没有待保存的评议结果：请先用 1–4 键为党员选择等次。")
+            return
+        year, kind, rnd = self.overview.year, self.kind.currentData(), self.round.value()
+        if self._act(lambda: Y.add_appraisals(self.book, year, kind, pending, round=rnd)):
+            for code in pending:
+                self.pending.pop(code, None)
+            self.tell(f"已保存 {len(pending)} 人的{year}年第{rnd}次{kind}结果。")
+
+    def withdraw_selected_appraisal(self) -> None:
+        t = self.appraisal_table
+        row = t.currentRow()
+        aid = t.item(row, 2).data(Qt.ItemDataRole.UserRole) if row >= 0 else None
+        if aid is None:
+            self.tell("请先选中一名已登记等次的党员。")
+            return
+        reason = self.ask_text("撤销民主评议结果", "撤销原因（错在哪里、依据是什么）：")
+        if reason is None:
+            return
+        self._act(lambda: Y.withdraw_appraisal(self.book, int(aid), reason))
+
+    # -- 一票否决 ---------------------------------------------------------------------------
+
+    def _fill_vetoes(self) -> None:
+        rows = (self.data or {}).get("vetoes", [])
+        t = self.veto_table
+        t.setRowCount(len(rows))
+        for i, v in enumerate(rows):
+            w = v["withdrawn"]
+            state = f"已于 {w['date']} 撤销：{w['reason']}" if w else "有效"
+            if not w and v["locked"]:
+                state = "有效（所在季度已确认）"
+            cells = [
+                _item(v["id"], data=v["id"]),
+                _item(v["date"]),
+                _item(v["name"]),
+                _item(v["kind"]),
+                _item(v["reason"]),
+                _item(v["decided_by"]),
+                _item(state),
+            ]
+            for j, it in enumerate(cells):
+                if w:
+                    it.setForeground(MUTED_COLOR)
+                t.setItem(i, j, it)
+        t.resizeColumnsToContents()
+        t.horizontalHeader().setStretchLastSection(True)
+        checks = [(r, c) for r in self.overview.rows for c in r.checks]
+        ct = self.checks_table
+        ct.setRowCount(len(checks))
+        for i, (r, c) in enumerate(checks):
+            ct.setItem(i, 0, _item(r.name, data=r.code))
+            ct.setItem(i, 1, _item(c))
+
+    def _members_for_veto(self) -> list[tuple[str, str]]:
+        return [
+            (r.code, f"{r.name}（{r.code}）{r.group}")
+            for r in self.overview.rows
+            if r.status in Y.PARTY_STATUSES
+        ]
+
+    def ask_veto(self, member: str = "", reason: str = "") -> dict[str, Any] | None:
+        dialog = VetoDialog(
+            self._members_for_veto(), self.data["kinds"], self, member=member, reason=reason
+        )
+        return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def add_veto(self, member: str = "", reason: str = "") -> None:
+        if self.data is None:
+            return
+        values = self.ask_veto(member, reason)
+        if values:
+            self._act(
+                lambda: Y.add_veto(
+                    self.book,
+                    values["member"],
+                    values["when"],
+                    values["reason"],
+                    values["decided_by"],
+                    kind=values["kind"],
+                ),
+                "一票否决已登记。",
+            )
+
+    def add_veto_from_check(self) -> None:
+        row = self.checks_table.currentRow()
+        if row < 0:
+            self.tell("请先在下面的系统提示中选中一条。")
+            return
+        code = self.checks_table.item(row, 0).data(Qt.ItemDataRole.UserRole)
+        text = self.checks_table.item(row, 1).text()
+        self.add_veto(code, text.split("，可能属于")[0])
+
+    def withdraw_selected_veto(self) -> None:
+        items = self.veto_table.selectedItems()
+        if not items:
+            self.tell("请先在表格中选中一条一票否决记录。")
+            return
+        vid = int(self.veto_table.item(items[0].row(), 0).data(Qt.ItemDataRole.UserRole))
+        reason = self.ask_text("撤销一票否决", "撤销原因（错在哪里、依据是什么）：")
+        if reason is None:
+            return
+        by = self.ask_text("撤销一票否决", "决定人（如“支委会”）：")
+        if by is None:
+            return
+        self._act(
+            lambda: Y.withdraw_veto(self.book, vid, reason, decided_by=by),
+        )
+
+    # -- questions and actions ------------------------------------------------------------------
+
+    def ask_text(self, title: str, label: str) -> str | None:
+        text, ok = QInputDialog.getText(self, title, label)
+        return text if ok else None
+
+    def tell(self, text: str) -> None:
+        QMessageBox.information(self, "年度评定", text)
+
+    def _act(self, fn: Any, done: str = "") -> bool:
+        try:
+            fn()
+        except BookError as exc:
+            lines = getattr(exc, "lines", None)
+            more = "\n".join(lines()) if callable(lines) else ""
+            QMessageBox.warning(self, "未能完成", f"{exc}\n{more}".strip())
+            return False
+        if done:
+            self.tell(done)
+        self.changed.emit()
+        self.reload()
+        return True
+
+    def print_kind(self, kind: str) -> Any:
+        """The annual table or the certificates in the print preview."""
+        from desktop.gui.print_preview import preview_document
+
+        year = self.year.value()
+        what = {"rating": "年度星级评定表", "certificates": "荣誉证书"}[kind]
+        return preview_document(
+            self,
+            self.book.path,
+            kind,
+            title=f"打印{what}",
+            file_name=f"{year}年度{what}.pdf",
+            label="正在生成 PDF…",
+            year=year,
+        )
