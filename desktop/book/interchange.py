@@ -36,6 +36,15 @@ SHEET_LABELS = {
     "积分申报": "积分申报",
     "民主评议": "民主评议",
     "一票否决": "一票否决",
+    # The quarter's records (desktop/book/quarter_sheets.py).
+    "积分方案": "积分方案",
+    "节假日": "节假日",
+    "更正": "更正",
+    "申报审核": "申报审核",
+    "季度": "季度",
+    "公示记录": "公示记录",
+    "异议": "异议",
+    "确认结果": "确认结果",
 }
 
 
@@ -58,6 +67,14 @@ class ImportPlan:
     claims: list[dict[str, Any]] = field(default_factory=list)
     appraisals: list[dict[str, Any]] = field(default_factory=list)
     vetoes: list[dict[str, Any]] = field(default_factory=list)
+    schemes: list[dict[str, Any]] = field(default_factory=list)
+    holidays: list[dict[str, Any]] = field(default_factory=list)
+    corrections: list[dict[str, Any]] = field(default_factory=list)
+    claim_steps: list[dict[str, Any]] = field(default_factory=list)
+    periods: list[dict[str, Any]] = field(default_factory=list)
+    notices: list[dict[str, Any]] = field(default_factory=list)
+    objections: list[dict[str, Any]] = field(default_factory=list)
+    snapshots: list[dict[str, Any]] = field(default_factory=list)
     preview: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     @property
@@ -76,6 +93,14 @@ class ImportPlan:
             ("积分申报", self.claims),
             ("民主评议", self.appraisals),
             ("一票否决", self.vetoes),
+            ("积分方案", [s for s in self.schemes if s["action"] != "same"]),
+            ("节假日", self.holidays),
+            ("更正", self.corrections),
+            ("申报审核", self.claim_steps),
+            ("季度", self.periods),
+            ("公示记录", self.notices),
+            ("异议", self.objections),
+            ("确认结果", self.snapshots),
         )
         return {label: len(rows) for label, rows in pairs if rows}
 
@@ -106,6 +131,20 @@ class _Checker:
             sheet: {target: source for source, target in mapping.items() if target}
             for sheet, mapping in mappings.items()
         }
+        self.record_nos: dict[str, set[int]] = {}
+
+    def record_no(self, sheet: str, row: Any) -> int | None:
+        """A row's 记录号 (the book's id it had), None when empty; refused when repeated."""
+        value = row.values.get("记录号")
+        if value is None:
+            return None
+        seen = self.record_nos.setdefault(sheet, set())
+        if value < 1 or value in seen:
+            problem = "在本表中重复" if value in seen else "应为正整数"
+            self.add(sheet, row.number, "记录号", f"记录号 {value} {problem}")
+            return None
+        seen.add(value)
+        return value
 
     def add(self, sheet: str, row: int, column: str | None, message: str) -> None:
         file_sheet = self.data.source_names.get(sheet, sheet)
@@ -129,13 +168,19 @@ class _Checker:
 
 
 def read_for_import(
-    book: Book, path: Path, *, mappings: dict[str, dict[str, str | None]] | None = None
+    book: Book,
+    path: Path,
+    *,
+    mappings: dict[str, dict[str, str | None]] | None = None,
+    today: date | None = None,
 ) -> ImportPlan:
     """Read and check a workbook against the book. Writes nothing.
 
     Raises `WorkbookRefused` when the file as a whole cannot be read (not an xlsx, .xls,
     encrypted, empty, no known sheet); row problems are returned in `plan.problems`.
+    `today` (tests) is the day dates "not yet come" are judged by.
     """
+    from desktop.book import quarter_sheets
     from desktop.sheets.errors import WorkbookError
     from desktop.sheets.reader import read_workbook
 
@@ -146,18 +191,46 @@ def read_for_import(
         raise WorkbookRefused(str(exc)) from exc  # one message; no problem lines repeating it
     plan = ImportPlan(path=path, problems=data.problem_lines())
     check = _Checker(plan, data, mappings or {})
-    today = date.today()
+    today = today or date.today()
     members = _read_roster(book, data, check, today)
     _read_groups(book, data, check, members)
-    activities = _read_activities(book, data, check)
+    activities = _read_activities(book, data, check, today)
     _read_attendance(book, data, check, members, activities)
     _read_dues(book, data, check, members)
     _read_rates(book, data, check, members)
     _read_claims(data, check, members)
     _read_appraisals(book, data, check, members)
     _read_vetoes(data, check, members)
+
+    def member_at(check: _Checker, sheet: str, row: int, column: str, ref: Any, when: Any) -> Any:
+        return _member_at(check, sheet, row, column, members, ref, when)
+
+    quarter_sheets.read_sheets(book, check, members, member_at, today)
     plan.problems = check.sorted_problems()
+    if not plan.problems and plan.snapshots:
+        plan.problems = _trial(book, plan)
     return plan
+
+
+def _trial(book: Book, plan: ImportPlan) -> list[str]:
+    """Write the plan into an in-memory copy of the book and check the imported confirmed
+    quarters there (their facts digests need the rows written); the book is not touched."""
+    import sqlite3
+
+    from desktop.book import quarter_sheets
+
+    scratch = sqlite3.connect(":memory:")
+    try:
+        book.conn.backup(scratch)
+        scratch.execute("PRAGMA foreign_keys = ON")
+        copy = Book(book.path, scratch, actor=book.actor)
+        try:
+            _write(copy, plan)
+        except (InputRefused, sqlite3.Error) as exc:
+            return [f"工作簿无法导入：{exc}"]
+        return quarter_sheets.check_written(scratch, plan)
+    finally:
+        scratch.close()
 
 
 # -- members and groups -------------------------------------------------------------------
@@ -279,6 +352,7 @@ def _read_roster(book: Book, data: Any, check: _Checker, today: date) -> _Member
                 sheet, row.number, "姓名", f"{person[0]}（{person[1]} 出生）在本表中出现了不止一次"
             )
         fields["group"] = fields.get("group") or ""
+        fields["id"] = check.record_no(sheet, row)
         check.plan.members.append({**fields, "_row": row.number})
         members._add(
             {
@@ -358,7 +432,9 @@ def _member_at(
     return m
 
 
-def _read_activities(book: Book, data: Any, check: _Checker) -> dict[str, dict[str, Any]]:
+def _read_activities(
+    book: Book, data: Any, check: _Checker, today: date
+) -> dict[str, dict[str, Any]]:
     sheet = "活动"
     known = {
         r["code"]: {"code": r["code"], "date": r["date"], "type": r["type"]}
@@ -385,8 +461,9 @@ def _read_activities(book: Book, data: Any, check: _Checker) -> dict[str, dict[s
             "place": v.get("地点") or "",
             "host": v.get("主持人") or "",
             "recorder": v.get("记录人") or "",
+            "id": check.record_no(sheet, row),
         }
-        if record["date"] and record["date"] > date.today().isoformat():
+        if record["date"] and record["date"] > today.isoformat():
             check.add(
                 sheet, row.number, "日期", f"活动日期 {record['date']} 还没到，不能登记已开过的活动"
             )
@@ -442,6 +519,8 @@ def _read_attendance(
                 "status": v["状态"],
                 "witnesses": "、".join(w.strip() for w in witnesses),
                 "note": v.get("备注") or "",
+                "host_org": v.get("参加单位") or "",
+                "id": check.record_no(sheet, row),
             }
         )
     check.plan.preview[sheet] = check.plan.attendance
@@ -523,6 +602,7 @@ def _read_dues(book: Book, data: Any, check: _Checker, members: _Members) -> Non
                 "paid_date": paid_date,
                 "receiver": v.get("收款人") or "",
                 "receipt_no": receipt or None,
+                "id": check.record_no(sheet, row),
             }
         )
     check.plan.preview[sheet] = check.plan.dues
@@ -607,6 +687,7 @@ def _read_claims(data: Any, check: _Checker, members: _Members) -> None:
                 "points": str(Decimal(v["分值"])),
                 "reason": v.get("事由") or "",
                 "status": v.get("状态") or "申报",
+                "id": check.record_no(sheet, row),
             }
         )
     check.plan.preview[sheet] = check.plan.claims
@@ -646,6 +727,7 @@ def _read_appraisals(book: Book, data: Any, check: _Checker, members: _Members) 
                 "kind": v["类型"],
                 "member": m["code"],
                 "grade": v["等次"],
+                "id": check.record_no(sheet, row),
             }
         )
     check.plan.preview[sheet] = check.plan.appraisals
@@ -665,6 +747,7 @@ def _read_vetoes(data: Any, check: _Checker, members: _Members) -> None:
                 "date": when,
                 "reason": v["原因"],
                 "decided_by": v.get("决定人") or "",
+                "id": check.record_no(sheet, row),
             }
         )
     check.plan.preview[sheet] = check.plan.vetoes
@@ -686,6 +769,16 @@ def apply_import(book: Book, plan: ImportPlan) -> ImportPlan:
     from desktop.book.backup import backup_book
 
     backup_book(book, reason="导入前")
+    _write(book, plan)
+    return plan
+
+
+def _write(book: Book, plan: ImportPlan) -> None:
+    """Everything in one action (one transaction): refused whole if the written book's chain
+    of confirmed quarters or their facts digests disagree with the workbook."""
+    from desktop.book import quarter_sheets
+    from desktop.book.quarter_sheets import STEP_COLUMNS, _insert_keeping_ids
+
     roster = book.roster
     db = book.db
     stamp = now_iso()
@@ -693,8 +786,14 @@ def apply_import(book: Book, plan: ImportPlan) -> ImportPlan:
         for g in plan.groups:
             if not g["exists"]:
                 roster._group_id_or_create(g["name"])
-        for m in plan.members:
-            roster._insert_member({k: v for k, v in m.items() if k != "_row"})
+        taken = {r[0] for r in db.execute("select id from members")}
+        members = [{k: v for k, v in m.items() if k != "_row"} for m in plan.members]
+        for m in members:
+            if m.get("id") in taken:
+                m["id"] = None  # the id is another member's here: SQLite picks one
+        # Members keeping their 记录号 first, so an id picked for another never takes theirs.
+        for m in sorted(members, key=lambda m: m.get("id") is None):
+            roster._insert_member(m)
         code_to_id = dict(db.execute("select code, id from members").fetchall())
         for g in plan.groups:
             changes: dict[str, Any] = {}
@@ -707,37 +806,65 @@ def apply_import(book: Book, plan: ImportPlan) -> ImportPlan:
                     f"update party_groups set {', '.join(f'{k} = ?' for k in changes)} where name = ?",
                     [*changes.values(), g["name"]],
                 )
-        db["activities"].insert_all({**a, "created_at": stamp} for a in plan.activities)
-        activity_ids = dict(db.execute("select code, id from activities").fetchall())
-        db["attendance"].insert_all(
-            {
-                "activity_id": activity_ids[a["activity"]],
-                "member_id": code_to_id[a["member"]],
-                "status": a["status"],
-                "witnesses": a["witnesses"],
-                "note": a["note"],
-                "created_at": stamp,
-            }
-            for a in plan.attendance
+        _insert_keeping_ids(
+            book, "activities", [{**a, "created_at": stamp} for a in plan.activities]
         )
-        db["dues_payments"].insert_all(
-            {**_without(d, "member"), "member_id": code_to_id[d["member"]], "created_at": stamp}
-            for d in plan.dues
+        activity_ids = dict(db.execute("select code, id from activities").fetchall())
+        _insert_keeping_ids(
+            book,
+            "attendance",
+            [
+                {
+                    "id": a.get("id"),
+                    "activity_id": activity_ids[a["activity"]],
+                    "member_id": code_to_id[a["member"]],
+                    "status": a["status"],
+                    "witnesses": a["witnesses"],
+                    "note": a["note"],
+                    "host_org": a.get("host_org", ""),
+                    "created_at": stamp,
+                }
+                for a in plan.attendance
+            ],
+        )
+        _insert_keeping_ids(
+            book,
+            "dues_payments",
+            [
+                {**_without(d, "member"), "member_id": code_to_id[d["member"]], "created_at": stamp}
+                for d in plan.dues
+            ],
         )
         db["dues_rates"].insert_all(
             {**_without(r, "member"), "member_id": code_to_id[r["member"]], "created_at": stamp}
             for r in plan.rates
         )
+        # Every claim row carries the same columns: steps absent from the file stay empty.
+        steps = {key: None if key.endswith("_at") else "" for key in STEP_COLUMNS.values()}
         for table, rows in (
-            ("claims", plan.claims),
+            ("claims", [{**steps, **c} for c in plan.claims]),
             ("appraisals", plan.appraisals),
             ("vetoes", plan.vetoes),
         ):
-            db[table].insert_all(
-                {**_without(r, "member"), "member_id": code_to_id[r["member"]], "created_at": stamp}
-                for r in rows
+            _insert_keeping_ids(
+                book,
+                table,
+                [
+                    {
+                        **_without(r, "member"),
+                        "member_id": code_to_id[r["member"]],
+                        "created_at": stamp,
+                    }
+                    for r in rows
+                ],
             )
-    return plan
+        quarter_sheets.write_plan(book, plan, code_to_id)
+        if plan.snapshots:
+            problems = quarter_sheets.check_written(book.conn, plan)
+            if problems:
+                raise WorkbookRefused(
+                    f"工作簿有 {len(problems)} 处问题，未导入任何内容：", problems
+                )
 
 
 def _without(d: dict[str, Any], key: str) -> dict[str, Any]:
@@ -745,10 +872,14 @@ def _without(d: dict[str, Any], key: str) -> dict[str, Any]:
 
 
 def import_workbook(
-    book: Book, path: Path, *, mappings: dict[str, dict[str, str | None]] | None = None
+    book: Book,
+    path: Path,
+    *,
+    mappings: dict[str, dict[str, str | None]] | None = None,
+    today: date | None = None,
 ) -> ImportPlan:
     """Read, check and write a workbook; raise `WorkbookRefused` listing every problem."""
-    plan = read_for_import(book, path, mappings=mappings)
+    plan = read_for_import(book, path, mappings=mappings, today=today)
     if plan.problems:
         raise WorkbookRefused(
             f"工作簿有 {len(plan.problems)} 处问题，未导入任何内容：", plan.problems
@@ -761,6 +892,8 @@ def import_workbook(
 
 def export_data(book: Book) -> dict[str, list[dict[str, Any]]]:
     """The book as interchange sheets ({sheet → rows of {column → value}})."""
+    from desktop.book import quarter_sheets
+
     members = book.roster.members(include_left=True)
     code_of = {m["id"]: m["code"] for m in members}
 
@@ -777,6 +910,7 @@ def export_data(book: Book) -> dict[str, list[dict[str, Any]]]:
             elif key in ("mobile", "exempt", "leader"):
                 value = bool(value)
             row[label] = value if value != "" else None
+        row["记录号"] = m["id"]
         roster_rows.append(row)
     groups = [
         {"名称": g["name"], "组长": code_of.get(g["leader_id"]), "备注": g["note"] or None}
@@ -791,6 +925,7 @@ def export_data(book: Book) -> dict[str, list[dict[str, Any]]]:
             "地点": r["place"] or None,
             "主持人": r["host"] or None,
             "记录人": r["recorder"] or None,
+            "记录号": r["id"],
         }
         for r in book.db.query("select * from activities order by date, id")
     ]
@@ -801,6 +936,8 @@ def export_data(book: Book) -> dict[str, list[dict[str, Any]]]:
             "状态": r["status"],
             "证明人": r["witnesses"] or None,
             "备注": r["note"] or None,
+            "参加单位": r["host_org"] or None,
+            "记录号": r["id"],
         }
         for r in book.db.query(
             "select a.code, t.* from attendance t join activities a on a.id = t.activity_id "
@@ -816,6 +953,7 @@ def export_data(book: Book) -> dict[str, list[dict[str, Any]]]:
             "缴纳日期": d(r["paid_date"]),
             "收款人": r["receiver"] or None,
             "收据号": r["receipt_no"] or None,
+            "记录号": r["id"],
         }
         for r in book.db.query("select * from dues_payments order by month, id")
     ]
@@ -839,6 +977,7 @@ def export_data(book: Book) -> dict[str, list[dict[str, Any]]]:
             "分值": Decimal(r["points"]),
             "事由": r["reason"] or None,
             "状态": r["status"],
+            "记录号": r["id"],
         }
         for r in book.db.query("select * from claims order by date, id")
     ]
@@ -849,6 +988,7 @@ def export_data(book: Book) -> dict[str, list[dict[str, Any]]]:
             "类型": r["kind"],
             "党员": code_of[r["member_id"]],
             "等次": r["grade"],
+            "记录号": r["id"],
         }
         for r in book.db.query("select * from appraisals order by year, round, kind, id")
     ]
@@ -858,6 +998,7 @@ def export_data(book: Book) -> dict[str, list[dict[str, Any]]]:
             "日期": d(r["date"]),
             "原因": r["reason"],
             "决定人": r["decided_by"] or None,
+            "记录号": r["id"],
         }
         for r in book.db.query("select * from vetoes order by date, id")
     ]
@@ -871,6 +1012,7 @@ def export_data(book: Book) -> dict[str, list[dict[str, Any]]]:
         "积分申报": claims,
         "民主评议": appraisals,
         "一票否决": vetoes,
+        **quarter_sheets.export_rows(book, code_of),
     }
 
 

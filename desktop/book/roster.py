@@ -277,6 +277,8 @@ class Roster:
         for key in MEMBER_FIELDS:
             if key not in row:
                 row[key] = None if key in DATE_FIELDS else (0 if key in FLAG_FIELDS else "")
+        if fields.get("id"):  # an imported 记录号: confirmed quarters' digests cover member ids
+            row["id"] = fields["id"]
         member_id = self.db["members"].insert(row).last_pk
         if row.get("joined_date"):
             self._event(member_id, "发展", row["joined_date"], "入党（登记时录入）")

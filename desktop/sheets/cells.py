@@ -115,6 +115,8 @@ def read_cell(
         return None
     if data_type == "e":
         raise CellError(f"单元格是公式错误 {value}，请改正后再导入")
+    if column.kind is Kind.VERBATIM:
+        return _read_verbatim(column, value, number_format)
     if isinstance(value, str):
         value = clean_text(value)
         if not value:
@@ -383,6 +385,35 @@ def _read_integer(column: Column, value: Any, number_format: str) -> int | None:
     return int(digits)
 
 
+def _read_verbatim(column: Column, value: Any, number_format: str) -> str | None:
+    # Not trimmed: a hash is taken over this text (a scheme file, a confirmed result).
+    if not isinstance(value, str):
+        raise CellError(f"应为文字，实为“{_as_text(value)}”；这一列的内容请不要改动")
+    return value if value.strip() else None
+
+
+_DATETIME_TEXT = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$")
+
+
+def _read_datetime(column: Column, value: Any, number_format: str) -> str | None:
+    if isinstance(value, dt.datetime):
+        return value.replace(microsecond=0).isoformat()
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day).isoformat()
+    text = unicodedata.normalize("NFKC", _as_text(value)).strip()
+    m = _DATETIME_TEXT.match(text)
+    if not m:
+        raise CellError(f"时间格式不对：{text}（应为 YYYY-MM-DD HH:MM:SS，如 2026-04-10 09:30:00）")
+    y, mo, d, h, mi, sec = (int(g or 0) for g in m.groups())
+    try:
+        when = dt.datetime(y, mo, d, h, mi, sec)
+    except ValueError:
+        raise CellError(f"时间不存在：{text}") from None
+    if not MIN_YEAR <= when.year <= MAX_YEAR:
+        raise CellError(f"时间超出范围（{MIN_YEAR}—{MAX_YEAR} 年）：{text}")
+    return when.isoformat()
+
+
 _READERS = {
     Kind.TEXT: _read_text,
     Kind.NAME: _read_name,
@@ -396,6 +427,8 @@ _READERS = {
     Kind.MONEY: _read_money,
     Kind.POINTS: _read_points,
     Kind.INTEGER: _read_integer,
+    Kind.DATETIME: _read_datetime,
+    Kind.VERBATIM: _read_verbatim,
 }
 
 
@@ -415,6 +448,18 @@ def write_cell(column: Column, value: Any) -> tuple[Any, str] | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     kind = column.kind
+    if kind is Kind.VERBATIM:
+        if not isinstance(value, str):
+            raise ValueError(f"column {column.name}: expected text, got {value!r}")
+        return value, TEXT_FORMAT
+    if kind is Kind.DATETIME:
+        try:
+            when = dt.datetime.fromisoformat(value) if isinstance(value, str) else value
+        except ValueError:
+            raise ValueError(f"column {column.name}: bad ISO date-time {value!r}") from None
+        if not isinstance(when, dt.datetime):
+            raise ValueError(f"column {column.name}: expected a date-time, got {value!r}")
+        return when.isoformat(sep=" "), TEXT_FORMAT
     if kind in (Kind.TEXT, Kind.NAME, Kind.MEMBER, Kind.CODE, Kind.IDCARD, Kind.CHOICE):
         if isinstance(value, bool) or not isinstance(value, str | int):
             raise ValueError(f"column {column.name}: expected text, got {value!r}")

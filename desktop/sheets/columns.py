@@ -38,6 +38,10 @@ class Kind(StrEnum):
     money     yuan, up to 2 decimals, not negative                   int (fen)
     points    a number exact to 0.01 (may be negative)               decimal.Decimal
     integer   a whole number                                         int
+    datetime  YYYY-MM-DD HH:MM:SS (or "T" between) or a date-time    str "YYYY-MM-DDTHH:MM:SS"
+              cell
+    verbatim  text kept exactly as written (not trimmed): scheme     str
+              files and confirmed results, whose hashes must hold
     ========  =====================================================  ===================
     """
 
@@ -53,6 +57,8 @@ class Kind(StrEnum):
     MONEY = "money"
     POINTS = "points"
     INTEGER = "integer"
+    DATETIME = "datetime"
+    VERBATIM = "verbatim"
 
     @property
     def label(self) -> str:
@@ -73,6 +79,8 @@ _KIND_LABELS: dict[Kind, str] = {
     Kind.MONEY: "金额（元，两位小数）",
     Kind.POINTS: "分值（两位小数）",
     Kind.INTEGER: "整数",
+    Kind.DATETIME: "时间 YYYY-MM-DD HH:MM:SS",
+    Kind.VERBATIM: "原样文本",
 }
 
 #: Kinds whose cells the writer marks as text ("@") so Excel/WPS never turns them into numbers
@@ -88,6 +96,8 @@ TEXT_FORMAT_KINDS: frozenset[Kind] = frozenset(
         Kind.DATE,
         Kind.MONTH,
         Kind.YESNO,
+        Kind.DATETIME,
+        Kind.VERBATIM,
     }
 )
 
@@ -167,6 +177,10 @@ DUES_CATEGORIES: tuple[str, ...] = (
 )
 
 
+PERIOD_STATES: tuple[str, ...] = ("未公示", "公示中", "已确认")
+OBJECTION_STATES: tuple[str, ...] = ("未答复", "已答复")
+
+
 def _c(
     name: str,
     kind: Kind = Kind.TEXT,
@@ -177,6 +191,18 @@ def _c(
     note: str = "",
 ) -> Column:
     return Column(name, kind, req, choices, extension, note)
+
+
+def _record_no() -> Column:
+    # The book's row id, so an export re-imported into an empty book keeps every id the
+    # confirmed quarters' facts digests were taken over (desktop/book/quarter.py).
+    return _c(
+        "记录号",
+        Kind.INTEGER,
+        extension=True,
+        note="本程序的内部记录号：导入到空账本时照用，已确认季度的校验值才能不变；"
+        "自己填写的行留空即可",
+    )
 
 
 ROSTER = SheetSpec(
@@ -211,6 +237,7 @@ ROSTER = SheetSpec(
         _c("转入日期", Kind.DATE, extension=True, note="组织关系转入本支部的日期"),
         _c("免考批准日期", Kind.DATE, extension=True),
         _c("免考原因", extension=True),
+        _record_no(),
     ),
 )
 
@@ -234,6 +261,7 @@ ACTIVITIES = SheetSpec(
         _c("地点"),
         _c("主持人", Kind.NAME),
         _c("记录人", Kind.NAME),
+        _record_no(),
     ),
 )
 
@@ -245,6 +273,8 @@ ATTENDANCE = SheetSpec(
         _c("状态", Kind.CHOICE, req=True, choices=ATTENDANCE_STATUSES),
         _c("证明人", note="证明人姓名，两人以上用“、”分隔"),
         _c("备注"),
+        _c("参加单位", extension=True, note="流动党员在外地参加活动的组织"),
+        _record_no(),
     ),
 )
 
@@ -258,6 +288,7 @@ DUES = SheetSpec(
         _c("缴纳日期", Kind.DATE),
         _c("收款人", Kind.NAME),
         _c("收据号", Kind.CODE),
+        _record_no(),
     ),
 )
 
@@ -284,6 +315,7 @@ CLAIMS = SheetSpec(
         _c("分值", Kind.POINTS, req=True),
         _c("事由"),
         _c("状态", Kind.CHOICE, choices=CLAIM_STATUSES),
+        _record_no(),
     ),
 )
 
@@ -295,6 +327,7 @@ APPRAISALS = SheetSpec(
         _c("类型", Kind.CHOICE, req=True, choices=APPRAISAL_TYPES),
         _c("党员", Kind.MEMBER, req=True),
         _c("等次", Kind.CHOICE, req=True, choices=APPRAISAL_GRADES),
+        _record_no(),
     ),
 )
 
@@ -305,7 +338,140 @@ VETOES = SheetSpec(
         _c("日期", Kind.DATE, req=True),
         _c("原因", req=True),
         _c("决定人", Kind.NAME),
+        _record_no(),
     ),
+)
+
+# --- the quarter's records (issue 6): sheets of this program, beyond CONTRACT.md -------------
+
+_OURS = "本程序增加的工作表（合同之外）"
+_PART = _c(
+    "分段",
+    Kind.INTEGER,
+    note="内容超过一个单元格能放的长度时分几行写，依次为 1、2…；空 = 只有一段",
+)
+
+SCHEMES = SheetSpec(
+    "积分方案",
+    (
+        _c("年度", Kind.INTEGER, req=True),
+        _c("方案编号", Kind.CODE, req=True, note="如 dangyuan-ejia"),
+        _c("冻结时间", Kind.DATETIME, note="该年度第一次确认季度积分的时间；空 = 尚未冻结"),
+        _PART,
+        _c("方案内容", Kind.VERBATIM, req=True, note="方案文件（TOML）的全文，原样保存"),
+    ),
+    note=f"{_OURS}：每个年度的积分方案全文。已确认季度的校验值包含方案全文，不要改动。",
+)
+
+HOLIDAYS = SheetSpec(
+    "节假日",
+    (_c("日期", Kind.DATE, req=True), _c("名称")),
+    note=f"{_OURS}：登记的节假日（按工作日计算公示期时跳过）。",
+)
+
+CORRECTIONS = SheetSpec(
+    "更正",
+    (
+        _c("党员", Kind.MEMBER, req=True),
+        _c("日期", Kind.DATE, req=True, note="登记更正的日期（在未确认的季度内）"),
+        _c("项目", req=True, note="积分方案中的项目编号"),
+        _c("分值", Kind.POINTS, req=True, note="加分为正，扣分为负"),
+        _c("原因", req=True),
+        _c("更正的记录", note="更正的是哪一条记录（如“2026年第1季度 3月签到”）"),
+        _c("登记人", Kind.NAME),
+        _c("登记时间", Kind.DATETIME),
+        _record_no(),
+    ),
+    note=f"{_OURS}：已确认季度的错误，在以后的季度登记的更正（写明原因，不改原记录）。",
+)
+
+CLAIM_STEPS = SheetSpec(
+    "申报审核",
+    (
+        _c("申报记录号", Kind.INTEGER, req=True, note="“积分申报”工作表中该申报的记录号"),
+        _c("申报人", Kind.NAME),
+        _c("证明材料"),
+        _c("初评人", Kind.NAME),
+        _c("初评时间", Kind.DATETIME),
+        _c("初评意见"),
+        _c("审定人", Kind.NAME),
+        _c("审定时间", Kind.DATETIME),
+        _c("驳回人", Kind.NAME),
+        _c("驳回时间", Kind.DATETIME),
+        _c("驳回理由"),
+    ),
+    note=f"{_OURS}：积分申报的审核经过（申报 → 初评 → 审定，或驳回），每条申报一行。",
+)
+
+PERIODS = SheetSpec(
+    "季度",
+    (
+        _c("年度", Kind.INTEGER, req=True),
+        _c("季度", Kind.INTEGER, req=True, note="1 到 4"),
+        _c("状态", Kind.CHOICE, req=True, choices=PERIOD_STATES),
+        _c("公示开始", Kind.DATE),
+        _c("公示结束", Kind.DATE),
+        _c("确认时间", Kind.DATETIME),
+        _c("确认人", Kind.NAME),
+    ),
+    note=f"{_OURS}：每个季度的公示和确认。导入“已确认”的季度会像确认时一样锁定该季度的记录。",
+)
+
+NOTICES = SheetSpec(
+    "公示记录",
+    (
+        _c("年度", Kind.INTEGER, req=True),
+        _c("季度", Kind.INTEGER, req=True),
+        _c("发布时间", Kind.DATETIME, req=True),
+        _c("发布人", Kind.NAME),
+        _c("公示开始", Kind.DATE, req=True),
+        _c("公示结束", Kind.DATE, req=True),
+        _c("结果校验值", Kind.CODE, req=True, note="公示时积分结果的 SHA-256"),
+        _c("原因", note="重新发布的原因"),
+        _c("异议编号", Kind.INTEGER, note="因哪一条异议重新发布（“异议”工作表的编号）"),
+        _PART,
+        _c("公示内容", Kind.VERBATIM, note="公示的积分结果（JSON），原样保存"),
+    ),
+    note=f"{_OURS}：每次发布（和重新发布）的公示。",
+)
+
+OBJECTIONS = SheetSpec(
+    "异议",
+    (
+        _c("编号", Kind.INTEGER, req=True, note="异议编号，“公示记录”用它指代异议"),
+        _c("年度", Kind.INTEGER, req=True),
+        _c("季度", Kind.INTEGER, req=True),
+        _c("提出人", Kind.NAME, req=True),
+        _c("党员", Kind.MEMBER, note="对哪名党员的积分提出异议"),
+        _c("内容", req=True),
+        _c("提出日期", Kind.DATE, req=True),
+        _c("状态", Kind.CHOICE, req=True, choices=OBJECTION_STATES),
+        _c("核实结果"),
+        _c("是否更正", Kind.YESNO),
+        _c("更正内容"),
+        _c("告知日期", Kind.DATE, note="把答复告知本人的日期"),
+        _c("答复人", Kind.NAME),
+        _c("答复时间", Kind.DATETIME),
+        _c("登记时间", Kind.DATETIME),
+    ),
+    note=f"{_OURS}：公示期间提出的异议、核实结果和答复。",
+)
+
+SNAPSHOTS = SheetSpec(
+    "确认结果",
+    (
+        _c("年度", Kind.INTEGER, req=True),
+        _c("季度", Kind.INTEGER, req=True),
+        _c("前一校验值", Kind.CODE, req=True, note="上一个已确认季度的校验值（第一个为 64 个 0）"),
+        _c("校验值", Kind.CODE, req=True, note="SHA-256，打印在季度审核表上"),
+        _c("记录校验值", Kind.CODE, note="确认时本季度各项记录的 SHA-256"),
+        _c("确认时间", Kind.DATETIME, req=True),
+        _c("确认人", Kind.NAME),
+        _PART,
+        _c("结果内容", Kind.VERBATIM, req=True, note="确认的积分结果（JSON），原样保存"),
+    ),
+    note=f"{_OURS}：已确认季度的结果，按确认的先后排列，一环扣一环（校验值链）。"
+    "任何改动都会使导入被拒绝。",
 )
 
 #: Every sheet of the interchange workbook, in the order they are written.
@@ -321,6 +487,14 @@ SHEETS: dict[str, SheetSpec] = {
         CLAIMS,
         APPRAISALS,
         VETOES,
+        SCHEMES,
+        HOLIDAYS,
+        CORRECTIONS,
+        CLAIM_STEPS,
+        PERIODS,
+        NOTICES,
+        OBJECTIONS,
+        SNAPSHOTS,
     )
 }
 SHEET_NAMES: tuple[str, ...] = tuple(SHEETS)

@@ -34,6 +34,15 @@ def test_sheet_order() -> None:
         "积分申报",
         "民主评议",
         "一票否决",
+        # The quarter's records (issue 6), after the contract's own sheets.
+        "积分方案",
+        "节假日",
+        "更正",
+        "申报审核",
+        "季度",
+        "公示记录",
+        "异议",
+        "确认结果",
     )
 
 

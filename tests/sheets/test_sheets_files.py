@@ -163,7 +163,7 @@ def test_no_known_sheets(tmp_path: Path) -> None:
     assert err.kind == "no_sheets"
     assert str(err) == (
         "工作簿里没有可导入的工作表：应有 党员名册、党小组、活动、签到、党费、党费标准、积分申报、民主评议、"
-        f"一票否决 中的至少一个，实有 Sheet1、Sheet2：{p}。请把工作表改成这些名称后再导入。"
+        f"一票否决、积分方案、节假日、更正、申报审核、季度、公示记录、异议、确认结果 中的至少一个，实有 Sheet1、Sheet2：{p}。请把工作表改成这些名称后再导入。"
     )
 
 

@@ -212,6 +212,11 @@ points = st.one_of(
     st.integers(-40, 40).map(lambda n: Decimal(n) / 2),
 )
 integers = st.integers(-(10**9), 10**9)
+datetimes = st.datetimes(
+    min_value=dt.datetime(1900, 1, 1), max_value=dt.datetime(2100, 12, 31, 23, 59, 59)
+).map(lambda d: d.replace(microsecond=0).isoformat())
+# Kept exactly, surrounding spaces and line breaks included (hashes are taken over it).
+verbatim = st.text(_printable, min_size=1, max_size=40).filter(str.strip).map(lambda t: f" {t}\n")
 
 
 def value_strategy(column: Column) -> st.SearchStrategy[Any]:
@@ -238,6 +243,10 @@ def value_strategy(column: Column) -> st.SearchStrategy[Any]:
         base = points
     elif kind is Kind.INTEGER:
         base = integers
+    elif kind is Kind.DATETIME:
+        base = datetimes
+    elif kind is Kind.VERBATIM:
+        base = verbatim
     else:
         base = texts
     if column.required:
