@@ -1,0 +1,243 @@
+"""The year's end in the book: 民主评议 results for a group at once, 一票否决 decisions, their
+withdrawal (deleted while open, a dated entry once confirmed), and the year's overview."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+from year_end_testkit import TODAY, YEAR, make_year_book
+
+from desktop.book import quarter as Q
+from desktop.book import year_end as Y
+from desktop.book.errors import InputRefused, RecordLocked
+from desktop.book.scoring import score_book
+
+
+@pytest.fixture
+def yb(tmp_path: Path):
+    book = make_year_book(tmp_path / "year.db")
+    yield book
+    book.close()
+
+
+def _journal(book) -> int:
+    return book.execute("select count(*) from journal").fetchone()[0]
+
+
+def _confirm(book, quarter: int) -> None:
+    start = Q.publishable_from(YEAR, quarter)
+    Q.publish(book, YEAR, quarter, start=start, today=date.fromisoformat(start))
+    Q.confirm(book, YEAR, quarter, today=date.fromisoformat(start).replace(day=25))
+
+
+# ---------------------------------------------------------------- 民主评议
+
+
+def test_a_group_at_once_is_recorded_listed_and_scored(tmp_path: Path) -> None:
+    book = make_year_book(tmp_path / "jd.db", scheme="jiedao-nongcun")
+    before = score_book(book, YEAR, today=TODAY).member("001").sections["年终评议"]
+    ids = Y.add_appraisals(book, YEAR, "党员评议", {"王一": "优秀", "002": "合格"})
+    assert len(ids) == 2
+    rows = Y.list_appraisals(book, YEAR)
+    assert [(r["name"], r["grade"], r["withdrawn"]) for r in rows] == [
+        ("王一", "优秀", None),
+        ("李二", "合格", None),
+    ]
+    assert before == 0
+    after = score_book(book, YEAR, today=TODAY)
+    assert after.member("001").sections["年终评议"] == 20
+    assert after.member("002").sections["年终评议"] == 15
+    ov = Y.year_overview(book, YEAR, today=TODAY)
+    assert ov.columns == [("党员评议", 1)]
+    assert ov.row("王一").appraisals == {("党员评议", 1): "优秀"}
+    assert "登记民主评议" in book.journal(1)[0]["action"]
+    book.close()
+
+
+@pytest.mark.parametrize(
+    ("grades", "kwargs", "needle"),
+    [
+        ({"王一": "很好"}, {}, "等次“很好”不对"),
+        ({"钱五": "合格"}, {}, "民主评议只评议党员"),
+        ({"没有这人": "合格"}, {}, "找不到党员“没有这人”"),
+        ({"王一": "合格"}, {"round": 3}, "只有 2 次"),
+        ({}, {}, "没有要登记的评议结果"),
+    ],
+)
+def test_appraisal_bad_input_is_refused_whole(yb, grades, kwargs, needle) -> None:
+    n = _journal(yb)
+    with pytest.raises(InputRefused) as err:
+        # 李二 is fine: all or nothing, so nothing is written for him either.
+        Y.add_appraisals(
+            yb, YEAR, "党员评议", {"李二": "合格", **grades} if grades else {}, **kwargs
+        )
+    assert needle in str(err.value) + "".join(err.value.lines())
+    assert Y.list_appraisals(yb, YEAR) == [] and _journal(yb) == n
+
+
+def test_appraisal_kind_year_duplicate_and_absent_member(yb) -> None:
+    with pytest.raises(InputRefused, match="评议类型"):
+        Y.add_appraisals(yb, YEAR, "自我评议", {"王一": "合格"})
+    with pytest.raises(InputRefused, match="还没有开始"):
+        Y.add_appraisals(yb, YEAR + 1, "党员评议", {"王一": "合格"})
+    Y.add_appraisal(yb, YEAR, "党员评议", "王一", "合格")
+    with pytest.raises(InputRefused) as err:
+        Y.add_appraisal(yb, YEAR, "党员评议", "王一", "优秀")
+    assert "已有结果“合格”" in err.value.lines()[0] and "先撤销" in err.value.lines()[0]
+    # 群众评议 is another kind: allowed. Twice the same member in one batch is not possible
+    # through a mapping, but the same member by code and by name is.
+    Y.add_appraisal(yb, YEAR, "群众评议", "王一", "优秀")
+    with pytest.raises(InputRefused) as err:
+        Y.add_appraisals(yb, YEAR, "党员评议", {"李二": "合格", "002": "优秀"})
+    assert err.value.lines() == ["李二：同一名党员填了两次。"]
+    # A member who left before the year has no place in it.
+    yb.roster.add_member(
+        {
+            "code": "009",
+            "name": "孙九",
+            "status": "正式党员",
+            "joined_date": "1990-01-01",
+            "left_date": "2024-06-30",
+            "left_reason": "转出",
+        },
+        today=TODAY,
+    )
+    with pytest.raises(InputRefused) as err:
+        Y.add_appraisal(yb, YEAR, "党员评议", "孙九", "合格")
+    assert "2024-06-30 离开本支部" in err.value.lines()[0]
+
+
+def test_withdrawing_an_appraisal_deletes_it_while_the_year_is_open(yb) -> None:
+    aid = Y.add_appraisal(yb, YEAR, "党员评议", "王一", "不合格")
+    with pytest.raises(InputRefused, match="必须写明原因"):
+        Y.withdraw_appraisal(yb, aid, "  ")
+    assert Y.withdraw_appraisal(yb, aid, "录错了人") == "deleted"
+    assert Y.list_appraisals(yb, YEAR) == []
+    entry = yb.journal(1)[0]
+    assert entry["action"] == "删除民主评议" and "录错了人" in entry["summary"]
+    with pytest.raises(InputRefused, match="找不到编号"):
+        Y.withdraw_appraisal(yb, aid, "再撤一次")
+    Y.add_appraisal(yb, YEAR, "党员评议", "王一", "优秀")  # re-entered after the withdrawal
+
+
+# ---------------------------------------------------------------- 一票否决
+
+
+def test_a_veto_is_recorded_and_takes_effect(yb) -> None:
+    assert Y.year_overview(yb, YEAR, today=TODAY).row("王一").stars == 5
+    vid = Y.add_veto(yb, "王一", "2025-10-08", "受到党内严重警告处分", "支委会", today=TODAY)
+    rows = Y.list_vetoes(yb, YEAR)
+    assert [(r["id"], r["name"], r["decided_by"], r["withdrawn"]) for r in rows] == [
+        (vid, "王一", "支委会", None)
+    ]
+    ov = Y.year_overview(yb, YEAR, today=TODAY)
+    wang = ov.row("王一")
+    assert wang.stars is None and not wang.honoured
+    assert any("一票否决" in r for r in wang.reasons)
+    assert wang.vetoes == ["2025-10-08 受到党内严重警告处分（支委会）"]
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (("王一", "2025-10-08", "", "支委会"), "请写明一票否决的原因"),
+        (("王一", "2025-10-08", "处分", " "), "请填写决定人"),
+        (("王一", "2026-02-01", "处分", "支委会"), "还没有到"),
+        (("王一", "2025-02-30", "处分", "支委会"), "2025年2月只有28天"),
+        (("王一", "", "处分", "支委会"), "请填写作出一票否决决定的日期"),
+        (("赵四", "2025-08-01", "处分", "支委会"), "2025-09-01 才转入本支部"),
+        (("钱五", "2025-08-01", "处分", "支委会"), "一票否决只针对党员"),
+        (("无名", "2025-08-01", "处分", "支委会"), "找不到党员"),
+    ],
+)
+def test_veto_bad_input_is_refused(yb, args, needle) -> None:
+    n = _journal(yb)
+    with pytest.raises(InputRefused) as err:
+        Y.add_veto(yb, *args, today=TODAY)
+    assert needle in str(err.value) + "".join(err.value.lines())
+    assert Y.list_vetoes(yb, YEAR) == [] and _journal(yb) == n
+
+
+def test_veto_duplicates_and_kinds(tmp_path: Path) -> None:
+    book = make_year_book(tmp_path / "gs.db", scheme="gongsi-90-10")
+    kinds = Y.veto_kinds(book, YEAR)
+    assert len(kinds) == 5
+    Y.add_veto(book, "王一", "2025-03-01", "造成重大事故", "支委会", kind=kinds[1], today=TODAY)
+    assert Y.list_vetoes(book, YEAR)[0]["kind"] == kinds[1]
+    with pytest.raises(InputRefused, match="不能重复登记"):
+        Y.add_veto(book, "王一", "2025-03-01", "另一件事", "支委会", today=TODAY)
+    with pytest.raises(InputRefused, match="不能重复登记"):
+        Y.add_veto(book, "王一", "2025-04-01", "造成重大事故", "支委会", today=TODAY)
+    with pytest.raises(InputRefused) as err:
+        Y.add_veto(book, "李二", "2025-04-01", "其他", "支委会", kind="不在方案里", today=TODAY)
+    assert "不是2025年积分方案中的一票否决情形" in err.value.lines()[0]
+    # The kind's effect is the scheme's: 公司 cancels every point of the period.
+    assert Y.year_overview(book, YEAR, today=TODAY).row("王一").total == 0
+    book.close()
+
+
+def test_veto_withdrawn_while_open_is_deleted(yb) -> None:
+    vid = Y.add_veto(yb, "李二", "2025-10-08", "录入错误的处分", "支委会", today=TODAY)
+    assert Y.withdraw_veto(yb, vid, "处分是别人的") == "deleted"
+    assert Y.list_vetoes(yb, YEAR) == []
+    assert yb.journal(1)[0]["action"] == "删除一票否决"
+
+
+def test_a_locked_veto_is_withdrawn_by_a_new_dated_entry(yb) -> None:
+    vid = Y.add_veto(yb, "王一", "2025-02-10", "受到党内警告处分", "支委会", today=TODAY)
+    _confirm(yb, 1)
+    # The decision itself is locked now: no new one in Q1, no deletion.
+    with pytest.raises(RecordLocked):
+        Y.add_veto(yb, "李二", "2025-03-10", "处分", "支委会", today=TODAY)
+    with pytest.raises(InputRefused, match="撤销须写明决定人"):
+        Y.withdraw_veto(yb, vid, "处分已被撤销", when="2025-05-01")
+    with pytest.raises(RecordLocked):
+        Y.withdraw_veto(yb, vid, "处分已被撤销", decided_by="支委会", when="2025-03-20")
+    with pytest.raises(InputRefused, match="早于"):
+        Y.withdraw_veto(yb, vid, "处分已被撤销", decided_by="支委会", when="2025-01-20")
+    assert Y.year_overview(yb, YEAR, today=TODAY).row("王一").stars is None
+    done = Y.withdraw_veto(yb, vid, "上级撤销了处分决定", decided_by="支委会", when="2025-05-01")
+    assert done == "withdrawn"
+    row = Y.list_vetoes(yb, YEAR)[0]
+    assert row["reason"] == "受到党内警告处分" and row["locked"]
+    assert row["withdrawn"]["date"] == "2025-05-01"
+    assert row["withdrawn"]["reason"] == "上级撤销了处分决定"
+    wang = Y.year_overview(yb, YEAR, today=TODAY).row("王一")
+    assert wang.stars == 5
+    assert wang.vetoes == [
+        "2025-02-10 受到党内警告处分（支委会）——已于 2025-05-01 撤销：上级撤销了处分决定"
+    ]
+    with pytest.raises(InputRefused, match="已经撤销过了"):
+        Y.withdraw_veto(yb, vid, "再撤一次", decided_by="支委会", when="2025-05-02")
+    # The triggers are the backstop: neither the veto nor a Q1-dated withdrawal can be written.
+    with pytest.raises(sqlite3.IntegrityError, match="已确认"):
+        yb.db.execute("delete from vetoes where id = ?", [vid])
+    with pytest.raises(sqlite3.IntegrityError, match="已确认"):
+        yb.db.execute(
+            "insert into withdrawals (target, target_id, date, reason, created_at) "
+            "values ('vetoes', 99, '2025-02-11', 'x', 'now')"
+        )
+
+
+def test_appraisals_of_a_confirmed_year_are_withdrawn_not_deleted(yb) -> None:
+    aid = Y.add_appraisal(yb, YEAR, "党员评议", "张三", "不合格")
+    for q in range(1, 5):
+        _confirm(yb, q)
+    assert Y.year_locked(yb, YEAR)
+    with pytest.raises(RecordLocked, match="第4季度已于"):
+        Y.add_appraisal(yb, YEAR, "党员评议", "王一", "优秀")
+    assert Y.withdraw_appraisal(yb, aid, "评议票统计有误", today=date(2026, 2, 3)) == "withdrawn"
+    row = Y.list_appraisals(yb, YEAR)[0]
+    assert row["grade"] == "不合格" and row["withdrawn"]["date"] == "2026-02-03"
+    assert Y.year_overview(yb, YEAR, today=TODAY).row("张三").appraisals == {}
+
+
+def test_overview_of_a_running_year_says_so(yb) -> None:
+    ov = Y.year_overview(yb, YEAR, today=date(2025, 11, 30))
+    assert not ov.ended and ov.as_of == "2025-11-30"
+    assert [r.name for r in ov.rows][:2] == ["王一", "李二"]  # group, then 姓氏笔画
+    assert ov.has_stars and not ov.has_grades
+    assert len(ov.quarters) == 4
