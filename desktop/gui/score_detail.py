@@ -363,31 +363,28 @@ class ScoreDetail(QDialog):
             return
         QMessageBox.information(self, "已导出", f"积分明细已保存到：\n{path}")
 
-    def print_pdf(self) -> None:
-        from desktop.gui.roster_files import ask_save_path, offer_to_open, run_on_own_book
+    def print_pdf(self) -> Any:
+        """The A4 积分明细 in the print preview (打印, or 另存为 PDF from there)."""
+        from desktop.gui.print_preview import preview_pdf
 
         detail = self.detail
         if detail is None or detail.member is None:
-            return
-        path = ask_save_path(
-            self, "积分明细保存为 PDF", self._file_name(".pdf"), "PDF 文件 (*.pdf)", ".pdf"
-        )
-        if path is None:
-            return
+            return None
+        rows = detail_rows(detail)
 
-        def work(own: Any) -> Path:
+        def write(own: Any, path: Path) -> Path:
             from desktop.paper.score_detail import write_score_detail
 
-            write_score_detail(path, own.branch(), detail_rows(detail))
+            write_score_detail(path, own.branch(), rows)
             return path
 
-        run_on_own_book(
+        return preview_pdf(
             self,
             self.book.path,
-            work,
-            lambda written: offer_to_open(self, "积分明细", "积分明细", Path(written)),
-            "积分明细",
-            "正在生成积分明细…",
+            write,
+            title="打印积分明细",
+            file_name=self._file_name(".pdf"),
+            label="正在生成积分明细…",
         )
 
 

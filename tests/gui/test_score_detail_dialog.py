@@ -113,7 +113,7 @@ def test_member_not_scored_says_why(qtbot, demo):
     assert dialog.shown_total() is None
 
 
-def test_text_and_pdf_export(qtbot, demo, messages, monkeypatch, tmp_path):
+def test_text_and_pdf_export(qtbot, demo, messages, monkeypatch, tmp_path, previews):
     year = demo.current_year
     m = next(m for m in score_book(demo, year).members if m.scored)
     dialog = open_detail(qtbot, demo, m.code, year)
@@ -131,8 +131,10 @@ def test_text_and_pdf_export(qtbot, demo, messages, monkeypatch, tmp_path):
         "desktop.gui.roster_files.offer_to_open", lambda p, t, w, path: opened.append(path)
     )
     qtbot.mouseClick(dialog.ui.printButton, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: bool(opened), timeout=15000)
-    assert pdf.read_bytes().startswith(b"%PDF")
+    qtbot.waitUntil(lambda: bool(previews), timeout=15000)
+    assert previews[0].page_count() >= 1
+    previews[0].save_action.trigger()  # 另存为 PDF… in the print preview
+    assert opened == [pdf] and pdf.read_bytes().startswith(b"%PDF")
 
 
 def test_roster_opens_score_detail(qtbot, window, monkeypatch):
