@@ -44,11 +44,11 @@ def write_rating_table(out: Output, data: Mapping[str, Any], *, invariant: bool 
         )
     cols = [Column("序号", 10), Column("姓名", 18), Column("党小组", 22), Column("年度积分", 16)]
     if data["has_stars"]:
-        cols.append(Column("星级", 18))
+        cols.append(Column("星级", 24))
     if data["has_grades"]:
         cols.append(Column("等次", 16))
     cols += [Column(title, 19) for title in data["appraisal_titles"]]
-    cols += [Column("一票否决", 34, "left"), Column("评定依据", None, "left")]
+    cols += [Column("一票否决", 40, "left"), Column("评定依据", None, "left")]
     rows: list[Row] = []
     for i, m in enumerate(data["members"], start=1):
         cells = [str(i), m["name"], m["group"], m["total"]]

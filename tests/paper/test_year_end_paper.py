@@ -1,0 +1,128 @@
+"""The year's paper: 年度星级评定表 (PDF and xlsx) and 荣誉证书 (one landscape page each)."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from paper_helpers import page_count, pdftotext
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "book"))
+
+from year_end_testkit import TODAY, YEAR, make_year_book  # noqa: E402
+
+from desktop.book import year_end as Y  # noqa: E402
+from desktop.book.errors import InputRefused  # noqa: E402
+from desktop.book.printing import XLSX_KINDS, print_document  # noqa: E402
+from desktop.book.year_end_print import certificate_data, rating_data  # noqa: E402
+from desktop.paper.year_end import write_certificates, write_rating_table  # noqa: E402
+
+
+@pytest.fixture
+def yb(tmp_path: Path):
+    book = make_year_book(tmp_path / "year.db")
+    Y.add_appraisals(book, YEAR, "党员评议", {"王一": "优秀", "李二": "合格"})
+    Y.add_veto(book, "张三", "2025-11-02", "受到警告处分", "支委会", today=TODAY)
+    yield book
+    book.close()
+
+
+def test_rating_table_lists_every_scored_member_with_reasons(yb, tmp_path: Path) -> None:
+    data = rating_data(yb, YEAR, today=TODAY)
+    assert data["title"] == "2025年度党员星级评定表"
+    assert [m["name"] for m in data["members"]] == ["王一", "李二", "张三", "赵四"]
+    out = tmp_path / "rating.pdf"
+    assert write_rating_table(out, data, invariant=True) == page_count(out) == 1
+    text = pdftotext(out)
+    for needle in (
+        "2025年度党员星级评定表",
+        "测试村党支部",
+        "★★★★★",
+        "党员评议",
+        "2025-11-02 受到警告",
+        "一票否决：不参与评星定级和评定等次",
+        "当年新转入党员纳入积分管理，不参加评定",
+        "支部书记（签字）",
+        "第1页 共1页",
+    ):
+        assert needle in text.replace("\n", ""), needle
+    assert "尚未结束" not in text
+
+
+def test_rating_table_of_a_running_year_says_it_will_change(yb, tmp_path: Path) -> None:
+    out = tmp_path / "running.pdf"
+    print_document(yb, "rating", out, year=YEAR, today=date(2025, 12, 1))
+    assert "尚未结束" in pdftotext(out).replace("\n", "")
+
+
+def test_rating_table_as_a_workbook(yb, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    assert "rating" in XLSX_KINDS and "certificates" not in XLSX_KINDS
+    out = print_document(yb, "rating", tmp_path / "rating.xlsx", year=YEAR, today=TODAY)
+    ws = load_workbook(out).active
+    rows = [[c.value for c in r] for r in ws.iter_rows()]
+    assert rows[0][0] == "测试村党支部2025年度党员星级评定表"
+    assert rows[1][:6] == ["序号", "姓名", "党小组", "年度积分", "星级", "党员评议"]
+    assert rows[2][:6] == ["1", "王一", "一组", "105.00", "★★★★★", "优秀"]
+    with pytest.raises(InputRefused, match="只能输出 PDF"):
+        print_document(yb, "certificates", tmp_path / "c.xlsx", year=YEAR, today=TODAY)
+
+
+def test_certificates_one_landscape_page_per_honoured_member(yb, tmp_path: Path) -> None:
+    certs = certificate_data(yb, YEAR, today=TODAY, on="2026-01-20")
+    assert [(c["name"], c["honour"], c["number"]) for c in certs] == [
+        ("王一", "五星级党员", "2025-001")
+    ]
+    out = tmp_path / "certs.pdf"
+    print_document(yb, "certificates", out, year=YEAR, today=TODAY, on="2026-01-20")
+    assert page_count(out) == 1
+    assert b"/MediaBox [ 0 0 841.8898 595.2756 ]" in out.read_bytes()  # A4 landscape
+    text = pdftotext(out).replace("\n", "").replace(" ", "")
+    for needle in ("荣", "王一同志：", "“五星级党员”", "特发此证，以资鼓励。", "测试村党支部"):
+        assert needle in text, needle
+    assert "2026年1月20日" in text and "2025-001" in text
+
+
+def test_several_certificates_and_grades(tmp_path: Path) -> None:
+    certs = [
+        {
+            "name": name,
+            "stars": 0,
+            "honour": "优秀党员",
+            "text": f"在2025年度被评为“优秀党员”。{'很长的事迹' * 20}\n特发此证，以资鼓励。",
+            "branch": "测试村党支部",
+            "date": "2026-01-20",
+            "number": f"2025-{i:03d}",
+        }
+        for i, name in enumerate(("王一", "阿卜杜热合曼·买买提明", "李二"), start=1)
+    ]
+    out = tmp_path / "many.pdf"
+    assert write_certificates(out, certs, invariant=True) == 3 == page_count(out)
+    text = pdftotext(out)
+    assert "阿卜杜热合曼·买买提明同志" in text and "优秀党员" in text
+
+
+def test_certificates_refused_before_the_year_ends_and_without_honours(yb, tmp_path) -> None:
+    out = tmp_path / "c.pdf"
+    with pytest.raises(InputRefused) as err:
+        print_document(yb, "certificates", out, year=YEAR, today=date(2025, 12, 20))
+    assert "还没有结束" in str(err.value) and not out.exists()
+    # With 王一 and 李二 vetoed too nobody is rated (张三 already is).
+    Y.add_veto(yb, "王一", "2025-12-01", "受到党内警告处分", "支委会", today=TODAY)
+    Y.add_veto(yb, "李二", "2025-12-01", "受到党内警告处分", "支委会", today=TODAY)
+    with pytest.raises(InputRefused, match="没有评为五星级或“优秀”的党员"):
+        print_document(yb, "certificates", out, year=YEAR, today=TODAY)
+    assert not out.exists() and not list(tmp_path.glob("*.part"))
+
+
+def test_certificates_refused_for_a_scheme_without_rating(tmp_path: Path) -> None:
+    book = make_year_book(tmp_path / "jd.db", scheme="jiedao-nongcun")
+    with pytest.raises(InputRefused, match="没有评星定级的规则"):
+        print_document(book, "certificates", tmp_path / "c.pdf", year=YEAR, today=TODAY)
+    # The table still prints: the year's totals and 民主评议, marked as not rated.
+    out = print_document(book, "rating", tmp_path / "r.pdf", year=YEAR, today=TODAY)
+    assert "没有评星定级的规则" in pdftotext(out).replace("\n", "")
+    book.close()
