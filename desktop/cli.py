@@ -141,9 +141,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from desktop.book.backup import restore_book
-
-    from desktop.book.backup import restore_concerns, verify_file
+    from desktop.book.backup import restore_book, restore_concerns, verify_file
 
     later = restore_concerns(_db_path(args), verify_file(Path(args.file)))["later_actions"]
     result = restore_book(_db_path(args), Path(args.file), other_branch=args.other_branch)

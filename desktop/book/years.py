@@ -137,7 +137,9 @@ def plan_new_year(
     from_year = book.current_year
     to_year = to_year or from_year + 1
     _check_target(book, to_year, today)
-    stored = book.execute("select scheme_id, text from schemes where year = ?", [to_year]).fetchone()
+    stored = book.execute(
+        "select scheme_id, text from schemes where year = ?", [to_year]
+    ).fetchone()
     if stored and scheme == CARRY_OVER:
         # A scheme chosen for the new year ahead of time wins over carrying the old one over.
         title = load_scheme(stored[1]).title

@@ -53,7 +53,7 @@ def test_a_scheme_chosen_ahead_of_time_is_kept(old_book):
 
 def test_edited_scheme_text_is_carried_over_verbatim(old_book):
     _id, text = year_scheme_text(old_book, 2025)
-    edited = text.replace("title = ", "title = \"本支部修订\" # ", 1)
+    edited = text.replace("title = ", 'title = "本支部修订" # ', 1)
     set_year_scheme(old_book, 2025, text=edited)
     years.start_new_year(old_book, today=JAN)
     assert year_scheme_text(old_book, 2026)[1] == edited
