@@ -42,6 +42,9 @@ log = logging.getLogger(__name__)
 
 # Preview images are kept for every page while the dialog is open: ~1 MB a grey A4 page here.
 PREVIEW_DPI = 110
+# All preview pages together: about 64 MB of grey pixels; a long document previews coarser.
+PREVIEW_BUDGET = 64_000_000
+MIN_PREVIEW_DPI = 60
 # 300 dpi is crisp for text on office printers; 600 would need ~35 MB a page (grey) to spool.
 MAX_PRINT_DPI = 300
 POINTS_PER_INCH = 72
@@ -116,6 +119,17 @@ def render_page(pdf: Path, index: int, dpi: float) -> QImage:
     return image
 
 
+def preview_dpi(sizes: list[tuple[float, float]], dpi: float = PREVIEW_DPI) -> float:
+    """The preview resolution for pages of these sizes (points): `dpi`, lowered for long
+    documents so all preview images together stay within PREVIEW_BUDGET pixels (an old PC
+    with 4 GB must preview a 200-page register too); never below MIN_PREVIEW_DPI."""
+    square_inches = sum(w * h for w, h in sizes) / POINTS_PER_INCH**2
+    if not square_inches:
+        return dpi
+    fitting = (PREVIEW_BUDGET / square_inches) ** 0.5
+    return max(MIN_PREVIEW_DPI, min(dpi, fitting))
+
+
 def prepare_pdf(pdf: Path, dpi: float = PREVIEW_DPI, temp_dir: Path | None = None) -> PreparedPdf:
     """Read the page sizes of `pdf` and render each page for the preview.
 
@@ -127,6 +141,7 @@ def prepare_pdf(pdf: Path, dpi: float = PREVIEW_DPI, temp_dir: Path | None = Non
     with _pdfium_lock:
         doc = pdfium.PdfDocument(str(pdf))
         try:
+            dpi = preview_dpi([doc.get_page_size(i) for i in range(len(doc))], dpi)
             for index in range(len(doc)):
                 page = doc[index]
                 width, height = page.get_size()

@@ -209,3 +209,14 @@ def test_pdf_only_kinds_offer_no_excel(qtbot, parent, demo_book, previews):
     )
     qtbot.waitUntil(lambda: job.done, timeout=30000)
     assert previews[0].xlsx_action is None
+
+
+def test_long_documents_preview_coarser_within_the_memory_budget():
+    a4 = (595.0, 842.0)
+    assert pp.preview_dpi([a4] * 3) == pp.PREVIEW_DPI
+    many = pp.preview_dpi([a4] * 100)
+    assert pp.MIN_PREVIEW_DPI < many < pp.PREVIEW_DPI
+    square_inches = 100 * a4[0] * a4[1] / 72**2
+    assert square_inches * many**2 <= pp.PREVIEW_BUDGET * 1.001
+    assert pp.preview_dpi([a4] * 5000) == pp.MIN_PREVIEW_DPI
+    assert pp.preview_dpi([]) == pp.PREVIEW_DPI
