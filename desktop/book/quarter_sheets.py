@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop.book.store import Book, now_iso
 from desktop.rules.periods import make_period
-from desktop.rules.quarter import GENESIS, Link, facts_digest, verify_chain
+from desktop.rules.quarter import Link, facts_digest, verify_chain
 
 if TYPE_CHECKING:
     from desktop.book.interchange import ImportPlan
@@ -685,16 +685,19 @@ def _read_snapshots(book: Book, check: Any, periods: dict) -> None:
     problem = verify_chain([*held, *links])
     if problem is not None and problem.index >= len(held):
         i = problem.index - len(held)
-        head = held[-1].hash if held else GENESIS
         if "对不上" in problem.reason:
-            where = "账本中最后一个已确认季度" if held and i == 0 else "上一行"
-            check.add(
-                sheet,
-                rows[i],
-                "前一校验值",
-                f"与{where}的校验值对不上（确认结果被删除、插入、调换或改动过）"
-                + (f"；应为 {head}" if i == 0 else ""),
-            )
+            if i == 0 and held:
+                text = (
+                    f"与账本中最后一个已确认季度（{held[-1].label}）的校验值对不上，"
+                    f"应为 {held[-1].hash}"
+                )
+            elif i == 0:
+                text = (
+                    "这是第一个已确认季度，前一校验值应为 64 个 0（前面的确认结果被删除或改动过）"
+                )
+            else:
+                text = "与上一行的校验值对不上（确认结果被删除、插入、调换或改动过）"
+            check.add(sheet, rows[i], "前一校验值", text)
         else:
             check.add(sheet, rows[i], "校验值", "与结果内容不符：确认后的结果被改动过，不能导入")
 
