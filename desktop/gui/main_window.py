@@ -31,9 +31,7 @@ from PySide6.QtWidgets import (
 from desktop import APP_NAME, __version__
 from desktop.book.store import Book
 from desktop.gui.actions import create_actions
-from desktop.gui.backup_screen import BackupScreen, choose_backup_file, confirm_restore, run_restore
 from desktop.gui.forms.ui_main_window import Ui_MainWindow
-from desktop.gui.journal_screen import JournalScreen
 from desktop.gui.settings import forget_book, recent_books, remember_book, settings
 
 log = logging.getLogger(__name__)
@@ -51,6 +49,7 @@ class MainWindow(QMainWindow):
         self._book: Book = book
         self._screens: list[QWidget] = []
         self._tail_from = 0  # screens from this index on stay last (操作记录, 备份与恢复)
+        self._skip_refresh: QWidget | None = None
         self.actions = create_actions(self)
         self._build_menus()
         self._status = QLabel()
@@ -62,7 +61,10 @@ class MainWindow(QMainWindow):
         self.ui.statusBar.addPermanentWidget(self._new_year_button)
         self.ui.navList.currentRowChanged.connect(self._show_row)
         self._build_screens()
+        # The roster filled itself a moment ago: showing it first needn't read it again.
+        self._skip_refresh = getattr(self, "roster_screen", None)
         self.ui.navList.setCurrentRow(0)
+        self._skip_refresh = None
         for n in range(1, 10):
             QShortcut(QKeySequence(f"Ctrl+{n}"), self, lambda n=n: self.show_screen(n - 1))
         self._restore_geometry()
@@ -84,12 +86,16 @@ class MainWindow(QMainWindow):
         self.add_screen("积分方案", "desktop.gui.scheme_screen:SchemeScreen")
         self.add_screen("季度评议", "desktop.gui.quarter_screen:QuarterScreen")
         self.add_screen("年度评定", "desktop.gui.year_end_screen:YearEndScreen")
-        self.journal_screen = JournalScreen(self._book, self)
-        self.backup_screen = BackupScreen(self._book, self)
-        self.backup_screen.restore_requested.connect(self.restore_from_backup)
         self._tail_from = len(self._screens)
-        self.add_screen("操作记录", self.journal_screen, tail=True)
-        self.add_screen("备份与恢复", self.backup_screen, tail=True)
+        self.add_screen("操作记录", "desktop.gui.journal_screen:JournalScreen", tail=True)
+        self.add_screen("备份与恢复", self._make_backup_screen, tail=True)
+
+    def _make_backup_screen(self, book: Book, parent: QWidget) -> QWidget:
+        from desktop.gui.backup_screen import BackupScreen
+
+        screen = BackupScreen(book, parent)
+        screen.restore_requested.connect(self.restore_from_backup)
+        return screen
 
     # The lazy screens by name (built on first use).
     meetings_screen = property(lambda self: self.screen("会议活动"))
@@ -97,6 +103,8 @@ class MainWindow(QMainWindow):
     scheme_screen = property(lambda self: self.screen("积分方案"))
     quarter_screen = property(lambda self: self.screen("季度评议"))
     year_end_screen = property(lambda self: self.screen("年度评定"))
+    journal_screen = property(lambda self: self.screen("操作记录"))
+    backup_screen = property(lambda self: self.screen("备份与恢复"))
 
     def add_screen(
         self,
@@ -161,7 +169,7 @@ class MainWindow(QMainWindow):
         self.ui.screenStack.setCurrentIndex(row)
         screen = _real(widget)
         refresh = getattr(screen, "refresh", None)
-        if callable(refresh):
+        if callable(refresh) and screen is not self._skip_refresh:
             refresh()
         self._update_actions()
 
@@ -349,6 +357,7 @@ class MainWindow(QMainWindow):
 
     def restore_from_backup(self, backup_path: Path | None = None) -> bool:
         """Preview a backup, then replace the open book by it (the book is backed up first)."""
+        from desktop.gui.backup_screen import choose_backup_file, confirm_restore, run_restore
         from desktop.gui.opening import open_with_way_out
         from desktop.gui.worker import jobs_running
 
