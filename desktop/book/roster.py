@@ -11,9 +11,7 @@ from typing import Any
 
 from desktop.book.errors import InputRefused
 from desktop.book.store import Book, now_iso
-from desktop.rules.dates import date_problem
 from desktop.rules.idcard import mask_id_card, normalize_id_card
-from desktop.rules.member import validate_member
 
 # Columns stored on the members row, in the order they are shown and exported.
 MEMBER_FIELDS = (
@@ -241,6 +239,8 @@ class Roster:
         self, fields: dict[str, Any], *, member_id: int | None = None, today: date | None = None
     ) -> dict[str, str]:
         """Problems with a member's fields, field key → Chinese message. Empty when fine."""
+        from desktop.rules.member import validate_member  # not needed to show the roster
+
         fields = _clean(fields)
         problems = validate_member(fields, today or date.today())
         code = fields.get("code") or ""
@@ -329,6 +329,8 @@ class Roster:
         today: date | None = None,
     ) -> None:
         """Record a membership event and apply what it changes on the member."""
+        from desktop.rules.dates import date_problem  # not needed to show the roster
+
         member = self.member(member_id)
         problems: dict[str, str] = {}
         if kind not in EVENT_KINDS:

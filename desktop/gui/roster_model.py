@@ -45,6 +45,16 @@ FLAG_FILTERS = ("流动党员", "免考", "党员领导干部")
 _FLAG_KEYS = {"流动党员": "mobile", "免考": "exempt", "党员领导干部": "leader"}
 
 _LEFT_COLOUR = QColor("#8a8a8a")
+_CENTRED_KEYS = frozenset(("code", "gender", "joined_date", "phone", "id_card_masked"))
+_CENTRED = int(Qt.AlignmentFlag.AlignCenter)
+# Roles as plain ints, looked up once (data() is called thousands of times).
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_ANSWERED_ROLES = frozenset(
+    (_DISPLAY, _TOOLTIP, _FOREGROUND, _ALIGNMENT, int(MEMBER_ROLE), int(ID_ROLE))
+)
 
 
 class RosterModel(QAbstractTableModel):
@@ -105,31 +115,28 @@ class RosterModel(QAbstractTableModel):
     def data(
         self,
         index: QModelIndex | QPersistentModelIndex,
-        role: int = Qt.ItemDataRole.DisplayRole,
+        role: int = _DISPLAY,
     ) -> Any:
-        if not index.isValid():
+        # Called for every cell and role when the table sizes and paints itself (about 3,000
+        # times as the roster first shows), so roles it doesn't answer return at once.
+        if role not in _ANSWERED_ROLES or not index.isValid():
             return None
-        member = self._members[index.row()]
+        row = index.row()
+        member = self._members[row]
         key = COLUMN_KEYS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.text(index.row(), key)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _DISPLAY:
+            return self.text(row, key)
+        if role == _TOOLTIP:
             if key == "flags" and member.get("left_date"):
                 return f"{member.get('left_date')} {member.get('left_reason') or '离开'}"
             if key == "flags" and member.get("mobile") and member.get("mobile_where"):
                 scope = member.get("mobile_scope") or ""
                 return f"流动去向：{member['mobile_where']} {scope}".strip()
             return None
-        if role == Qt.ItemDataRole.ForegroundRole and member.get("left_date"):
-            return QBrush(_LEFT_COLOUR)
-        if role == Qt.ItemDataRole.TextAlignmentRole and key in (
-            "code",
-            "gender",
-            "joined_date",
-            "phone",
-            "id_card_masked",
-        ):
-            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == _FOREGROUND:
+            return QBrush(_LEFT_COLOUR) if member.get("left_date") else None
+        if role == _ALIGNMENT:
+            return _CENTRED if key in _CENTRED_KEYS else None
         if role == MEMBER_ROLE:
             return member
         if role == ID_ROLE:
