@@ -677,7 +677,7 @@ class YearEndScreen(QWidget):
             self.book.path,
             kind,
             title=f"打印{what}",
-            file_name=f"{year}年度{what}.pdf",
+            file_name=f"{year}{what if kind == 'rating' else '年度' + what}.pdf",
             label="正在生成 PDF…",
             year=year,
         )

@@ -1,0 +1,174 @@
+"""The 年度评定 screen driven like a user: the ratings with their reasons, a group's 民主评议
+typed with the keyboard and saved at once, a veto refused then recorded, withdrawals, print."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "book"))
+
+from year_end_testkit import YEAR, make_year_book  # noqa: E402
+
+from desktop.book import year_end as Y  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _no_job_left_behind(qtbot):
+    yield
+    from desktop.gui.worker import jobs_running
+
+    qtbot.waitUntil(lambda: jobs_running() == 0, timeout=20000)
+
+
+@pytest.fixture
+def year_book(tmp_path: Path):
+    book = make_year_book(tmp_path / "year.db")
+    yield book
+    book.close()
+
+
+@pytest.fixture
+def year_window(qtbot, year_book):
+    from desktop.gui.main_window import MainWindow
+
+    w = MainWindow(year_book)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.close()
+
+
+def _open(qtbot, window):
+    nav = window.ui.navList
+    row = next(i for i in range(nav.count()) if nav.item(i).text() == "年度评定")
+    nav.setCurrentRow(row)
+    screen = window.year_end_screen
+    qtbot.waitUntil(lambda: screen.data is not None and not screen._loading, timeout=20000)
+    assert screen.year.value() == YEAR
+    return screen
+
+
+def _reloaded(qtbot, screen, action) -> None:
+    with qtbot.waitSignal(screen.loaded, timeout=20000):
+        action()
+
+
+def _row_of(table, name: str) -> int:
+    for r in range(table.rowCount()):
+        if table.item(r, 0).text() == name:
+            return r
+    raise AssertionError(f"{name} not in table")
+
+
+def test_results_show_ratings_and_reasons(qtbot, year_window) -> None:
+    screen = _open(qtbot, year_window)
+    t = screen.results_table
+    headers = [t.horizontalHeaderItem(c).text() for c in range(t.columnCount())]
+    assert headers[:5] == ["姓名", "党小组", "年度积分", "星级", "等次"]
+    assert "党员评议" in headers and "群众评议" in headers and headers[-1] == "评定依据"
+    wang = _row_of(t, "王一")
+    assert t.item(wang, 3).text() == "★★★★★"
+    assert t.item(_row_of(t, "赵四"), 3).text() == "不参评"
+    assert "钱五" not in [t.item(r, 0).text() for r in range(t.rowCount())]  # not scored
+    t.selectRow(_row_of(t, "张三"))
+    assert "不得参评四星级、五星级党员" in screen.detail.toPlainText()
+    assert "评为五星级或优秀 1 人" in screen.summary.text()
+    assert "2025年度已结束" in screen.state.text()
+    assert screen.print_certificates_button.isEnabled()
+
+
+def test_group_appraisal_by_keyboard(qtbot, year_window, year_book, messages) -> None:
+    screen = _open(qtbot, year_window)
+    screen.tabs.setCurrentIndex(1)
+    screen.group.setCurrentText("一组")
+    t = screen.appraisal_table
+    assert [t.item(r, 0).text() for r in range(t.rowCount())] == ["王一", "李二"]
+    t.setFocus()
+    t.setCurrentCell(0, 3)
+    qtbot.keyClick(t, "1")  # 王一 优秀, then the next row
+    qtbot.keyClick(t, "3")  # 李二 基本合格
+    assert [t.item(r, 3).text() for r in range(2)] == ["优秀", "基本合格"]
+    t.setCurrentCell(1, 3)
+    qtbot.keyClick(t, Qt.Key.Key_Delete)  # cleared
+    qtbot.keyClick(t, "2")
+    assert "待保存 2 人" in screen.appraisal_state.text()
+    _reloaded(qtbot, screen, screen.save_appraisals)
+    assert [(a["name"], a["grade"]) for a in Y.list_appraisals(year_book, YEAR)] == [
+        ("王一", "优秀"),
+        ("李二", "合格"),
+    ]
+    assert messages.texts("information")[-1] == "已保存 2 人的2025年第1次党员评议结果。"
+    # A recorded row cannot be typed over: it says to withdraw first.
+    t.setCurrentCell(0, 3)
+    qtbot.keyClick(t, "4")
+    assert "先撤销" in screen.appraisal_state.text()
+    screen.save_appraisals()
+    assert "没有待保存的评议结果" in messages.texts("information")[-1]
+    # F2: everyone else in the whole list gets 合格; Ctrl+S saves the lot.
+    screen.group.setCurrentText("全部党员")
+    qtbot.keyClick(t, Qt.Key.Key_F2)
+    assert "待保存 2 人" in screen.appraisal_state.text()
+    _reloaded(qtbot, screen, lambda: screen.save_appraisals())
+    assert len(Y.list_appraisals(year_book, YEAR)) == 4
+    results = screen.results_table
+    assert results.item(_row_of(results, "王一"), 5).text() == "优秀"
+    # Withdraw one (its year is open: deleted), the reason asked for.
+    screen.tabs.setCurrentIndex(1)
+    t.setCurrentCell(_row_of(t, "张三"), 2)
+    screen.ask_text = lambda *_a: "评议票统计有误"
+    _reloaded(qtbot, screen, screen.withdraw_selected_appraisal)
+    assert "张三" not in [a["name"] for a in Y.list_appraisals(year_book, YEAR)]
+
+
+def test_veto_refused_then_recorded_then_withdrawn(qtbot, year_window, year_book, messages):
+    screen = _open(qtbot, year_window)
+    screen.tabs.setCurrentIndex(2)
+    answer = {"member": "001", "when": "2025-10-08", "kind": "", "reason": "", "decided_by": ""}
+    screen.ask_veto = lambda *_a: dict(answer)
+    screen.add_veto()
+    warning = messages.texts("warning")[-1]
+    assert "请写明一票否决的原因" in warning and "请填写决定人" in warning
+    assert Y.list_vetoes(year_book, YEAR) == []
+    answer.update(reason="受到党内严重警告处分", decided_by="支委会")
+    _reloaded(qtbot, screen, screen.add_veto)
+    assert screen.veto_table.rowCount() == 1
+    assert screen.veto_table.item(0, 4).text() == "受到党内严重警告处分"
+    results = screen.results_table
+    wang = _row_of(results, "王一")
+    assert results.item(wang, 3).text() == "不参评" and results.item(wang, 7).text() == "1 条"
+    assert "评为五星级或优秀" in screen.summary.text()
+    # Withdrawal: nothing selected is told; then the reason and who decided are asked.
+    screen.veto_table.clearSelection()
+    screen.withdraw_selected_veto()
+    assert "请先在表格中选中" in messages.texts("information")[-1]
+    screen.veto_table.selectRow(0)
+    screen.ask_text = lambda *_a: "处分决定已撤销"
+    _reloaded(qtbot, screen, screen.withdraw_selected_veto)
+    assert screen.veto_table.rowCount() == 0
+    assert screen.results_table.item(_row_of(screen.results_table, "王一"), 3).text() == "★★★★★"
+
+
+def test_print_buttons_open_the_preview(qtbot, year_window, monkeypatch) -> None:
+    screen = _open(qtbot, year_window)
+    calls = []
+    import desktop.gui.print_preview as pp
+
+    monkeypatch.setattr(pp, "preview_document", lambda *a, **k: calls.append((a[2], k)))
+    qtbot.mouseClick(screen.print_rating_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.print_certificates_button, Qt.MouseButton.LeftButton)
+    assert [(kind, k["year"], k["file_name"]) for kind, k in calls] == [
+        ("rating", 2025, "2025年度星级评定表.pdf"),
+        ("certificates", 2025, "2025年度荣誉证书.pdf"),
+    ]
+
+
+def test_a_year_the_book_does_not_hold_says_so(qtbot, year_window) -> None:
+    screen = _open(qtbot, year_window)
+    _reloaded(qtbot, screen, lambda: screen.year.setValue(2019))
+    assert "本账本没有 2019 年的记录" in screen.state.text()
+    assert screen.results_table.rowCount() == 0
