@@ -45,6 +45,14 @@ SHEET_LABELS = {
     "公示记录": "公示记录",
     "异议": "异议",
     "确认结果": "确认结果",
+    # The rest of the book (desktop/book/branch_sheets.py).
+    "支部信息": "支部信息",
+    "支委会": "支委会成员",
+    "党员变动": "党员变动",
+    "活动计划模板": "活动计划模板",
+    "活动计划": "活动计划",
+    "通知书": "通知书",
+    "撤销": "撤销",
 }
 
 
@@ -75,6 +83,15 @@ class ImportPlan:
     notices: list[dict[str, Any]] = field(default_factory=list)
     objections: list[dict[str, Any]] = field(default_factory=list)
     snapshots: list[dict[str, Any]] = field(default_factory=list)
+    branch: list[dict[str, Any]] = field(default_factory=list)
+    committee: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    #: The file has a 党员变动 sheet: it is its members' whole history (no automatic 发展).
+    events_sheet: bool = False
+    templates: list[dict[str, Any]] = field(default_factory=list)
+    plan_items: list[dict[str, Any]] = field(default_factory=list)
+    member_notices: list[dict[str, Any]] = field(default_factory=list)
+    withdrawals: list[dict[str, Any]] = field(default_factory=list)
     preview: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     @property
@@ -101,6 +118,13 @@ class ImportPlan:
             ("公示记录", self.notices),
             ("异议", self.objections),
             ("确认结果", self.snapshots),
+            ("支部信息", self.branch),
+            ("支委会成员", self.committee),
+            ("党员变动", self.events),
+            ("活动计划模板", self.templates),
+            ("活动计划", self.plan_items),
+            ("通知书", self.member_notices),
+            ("撤销", self.withdrawals),
         )
         return {label: len(rows) for label, rows in pairs if rows}
 
@@ -132,6 +156,8 @@ class _Checker:
             for sheet, mapping in mappings.items()
         }
         self.record_nos: dict[str, set[int]] = {}
+        # (row, year, 情形) of 一票否决 rows with a kind, checked once the schemes are read.
+        self.veto_kinds: list[tuple[int, int, str]] = []
 
     def record_no(self, sheet: str, row: Any) -> int | None:
         """A row's 记录号 (the book's id it had), None when empty; refused when repeated."""
@@ -180,7 +206,7 @@ def read_for_import(
     encrypted, empty, no known sheet); row problems are returned in `plan.problems`.
     `today` (tests) is the day dates "not yet come" are judged by.
     """
-    from desktop.book import quarter_sheets
+    from desktop.book import branch_sheets, quarter_sheets
     from desktop.sheets.errors import WorkbookError
     from desktop.sheets.reader import read_workbook
 
@@ -195,7 +221,7 @@ def read_for_import(
     members = _read_roster(book, data, check, today)
     _read_groups(book, data, check, members)
     activities = _read_activities(book, data, check, today)
-    _read_attendance(book, data, check, members, activities)
+    _read_attendance(book, data, check, members, activities, today)
     _read_dues(book, data, check, members)
     _read_rates(book, data, check, members)
     _read_claims(data, check, members)
@@ -206,10 +232,207 @@ def read_for_import(
         return _member_at(check, sheet, row, column, members, ref, when)
 
     quarter_sheets.read_sheets(book, check, members, member_at, today)
+    branch_sheets.read_sheets(book, check, members, activities, today)
     plan.problems = check.sorted_problems()
+    _label_previews(plan)
     if not plan.problems and plan.snapshots:
         plan.problems = _trial(book, plan)
     return plan
+
+
+# -- the preview: each sheet's rows under its Chinese column names -------------------------
+
+# Plan record keys → the workbook's column names; per-sheet entries override the common ones.
+_PREVIEW_COMMON = {
+    "code": "编号",
+    "member": "党员",
+    "date": "日期",
+    "type": "类型",
+    "topic": "主题",
+    "year": "年度",
+    "quarter": "季度",
+    "reason": "原因",
+    "status": "状态",
+    "kind": "类型",
+    "note": "备注",
+    "decided_by": "决定人",
+    "created_by": "登记人",
+    "created_at": "登记时间",
+}
+_PREVIEW_SHEETS: dict[str, dict[str, str]] = {
+    "活动": {
+        "place": "地点",
+        "host": "主持人",
+        "recorder": "记录人",
+        "minutes": "会议记录",
+        "decisions": "决定事项",
+    },
+    "签到": {"activity": "活动编号", "witnesses": "证明人", "host_org": "参加单位"},
+    "党费": {
+        "month": "月份",
+        "due_fen": "应缴",
+        "paid_fen": "实缴",
+        "paid_date": "缴纳日期",
+        "receiver": "收款人",
+        "receipt_no": "收据号",
+    },
+    "党费标准": {
+        "from_month": "起始月份",
+        "category": "类别",
+        "income_fen": "月收入",
+        "monthly_fen": "每月金额",
+        "override_reason": "调整原因",
+        "approved_by": "批准",
+    },
+    "积分申报": {"item": "项目", "points": "分值", "reason": "事由"},
+    "民主评议": {"round": "轮次", "grade": "等次"},
+    "一票否决": {"kind": "情形"},
+    "积分方案": {
+        "scheme_id": "方案编号",
+        "title": "方案名称",
+        "frozen_at": "冻结时间",
+        "action": "导入方式",
+    },
+    "节假日": {"name": "名称"},
+    "更正": {"item": "项目", "points": "分值", "refers_to": "更正的记录"},
+    "申报审核": {"claim": "申报记录号"},
+    "季度": {
+        "start": "季度开始",
+        "end": "季度结束",
+        "publicity_start": "公示开始",
+        "publicity_end": "公示结束",
+        "confirmed_at": "确认时间",
+        "confirmed_by": "确认人",
+    },
+    "公示记录": {
+        "period": "季度",
+        "issued_at": "发布时间",
+        "issued_by": "发布人",
+        "start": "公示开始",
+        "end": "公示结束",
+        "results_hash": "结果校验值",
+        "objection": "异议编号",
+    },
+    "异议": {
+        "number": "编号",
+        "period": "季度",
+        "raised_by": "提出人",
+        "content": "内容",
+        "raised_on": "提出日期",
+        "finding": "核实结果",
+        "changed": "是否更正",
+        "change_note": "更正内容",
+        "told_on": "告知日期",
+        "answered_by": "答复人",
+        "answered_at": "答复时间",
+    },
+    "确认结果": {
+        "period": "季度",
+        "prev_hash": "前一校验值",
+        "hash": "校验值",
+        "facts_digest": "记录校验值",
+        "created_at": "确认时间",
+        "created_by": "确认人",
+    },
+    "支部信息": {
+        "name": "支部名称",
+        "parent_org": "上级党组织",
+        "kind": "支部类型",
+        "operator": "经办人",
+        "objection_contact": "异议受理",
+        "default_scheme": "默认积分方案",
+        "current_year": "当前年度",
+    },
+    "支委会": {"role": "职务"},
+    "党员变动": {"kind": "事件", "note": "说明"},
+    "活动计划模板": {
+        "frequency": "频次",
+        "month": "月份",
+        "day": "日",
+        "per_group": "每个党小组",
+        "sort": "顺序",
+    },
+    "活动计划": {"due_date": "计划日期", "group_name": "党小组", "activity": "活动编号"},
+    "通知书": {"kind": "种类", "ref": "依据"},
+    "撤销": {"target": "撤销的表", "target_id": "原记录号", "decided_by": "决定人"},
+}
+_PREVIEW_HIDDEN = {"id", "_row", "_part", "text", "payload", "exists"}
+_PREVIEW_MONEY = {"due_fen", "paid_fen", "income_fen", "monthly_fen"}
+
+
+def _preview_value(sheet: str, key: str, value: Any) -> Any:
+    from desktop.book import branch_sheets, quarter_sheets
+
+    if value is None:
+        return None
+    if key in _PREVIEW_MONEY:
+        return f"{value // 100}.{value % 100:02d}"
+    if key == "period" and isinstance(value, tuple):
+        return f"{value[0]}年第{value[1]}季度"
+    words = {
+        ("季度", "status"): quarter_sheets.STATE_WORDS,
+        ("异议", "status"): {"open": "未答复", "answered": "已答复"},
+        ("积分方案", "action"): {"insert": "新增", "same": "与账本相同（跳过）", "replace": "替换"},
+        ("活动计划模板", "frequency"): branch_sheets.FREQUENCY_WORDS,
+        ("撤销", "target"): branch_sheets.TARGET_WORDS,
+    }.get((sheet, key))
+    if words:
+        return words.get(value, value)
+    if (sheet, key) in (("异议", "changed"), ("活动计划模板", "per_group")):
+        return bool(value)
+    return value
+
+
+def _preview_rows(sheet: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    from desktop.book.quarter_sheets import STEP_COLUMNS
+
+    labels = {
+        **_PREVIEW_COMMON,
+        **{key: column for column, key in STEP_COLUMNS.items()},
+        **_PREVIEW_SHEETS.get(sheet, {}),
+    }
+    return [
+        {
+            labels.get(k, k): _preview_value(sheet, k, v)
+            for k, v in r.items()
+            if k not in _PREVIEW_HIDDEN
+        }
+        for r in rows
+    ]
+
+
+def _label_previews(plan: ImportPlan) -> None:
+    """Every sheet's preview (the rows to be written, copied) keyed by its Chinese column
+    names; the roster's stays keyed by field (the import window knows its labels)."""
+    sources = {
+        "活动": plan.activities,
+        "签到": plan.attendance,
+        "党费": plan.dues,
+        "党费标准": plan.rates,
+        "积分申报": plan.claims,
+        "民主评议": plan.appraisals,
+        "一票否决": plan.vetoes,
+        "积分方案": plan.schemes,
+        "节假日": plan.holidays,
+        "更正": plan.corrections,
+        "申报审核": plan.claim_steps,
+        "季度": plan.periods,
+        "公示记录": plan.notices,
+        "异议": plan.objections,
+        "确认结果": plan.snapshots,
+        "支部信息": [{**b["branch"], **b["settings"]} for b in plan.branch],
+        "支委会": plan.committee,
+        "党员变动": plan.events,
+        "活动计划模板": plan.templates,
+        "活动计划": plan.plan_items,
+        "通知书": plan.member_notices,
+        "撤销": plan.withdrawals,
+    }
+    for sheet, rows in sources.items():
+        if rows:
+            plan.preview[sheet] = _preview_rows(sheet, rows)
+        else:
+            plan.preview.pop(sheet, None)
 
 
 def _trial(book: Book, plan: ImportPlan) -> list[str]:
@@ -461,12 +684,12 @@ def _read_activities(
             "place": v.get("地点") or "",
             "host": v.get("主持人") or "",
             "recorder": v.get("记录人") or "",
+            "minutes": v.get("会议记录") or "",
+            "decisions": v.get("决定事项") or "",
             "id": check.record_no(sheet, row),
         }
-        if record["date"] and record["date"] > today.isoformat():
-            check.add(
-                sheet, row.number, "日期", f"活动日期 {record['date']} 还没到，不能登记已开过的活动"
-            )
+        # A future activity is allowed (its sign-in sheet is printed first), as in the book;
+        # a sign-in for it is not (see _read_attendance).
         known[code] = record
         check.plan.activities.append(record)
     check.plan.preview[sheet] = check.plan.activities
@@ -474,7 +697,12 @@ def _read_activities(
 
 
 def _read_attendance(
-    book: Book, data: Any, check: _Checker, members: _Members, activities: dict[str, dict]
+    book: Book,
+    data: Any,
+    check: _Checker,
+    members: _Members,
+    activities: dict[str, dict],
+    today: date,
 ) -> None:
     sheet = "签到"
     seen = {
@@ -492,6 +720,14 @@ def _read_attendance(
                 sheet, row.number, "活动编号", f"找不到活动“{v['活动编号']}”，请先在“活动”表中登记"
             )
         when = activity["date"] if activity else None
+        if when and when > today.isoformat():
+            check.add(
+                sheet,
+                row.number,
+                "活动编号",
+                f"活动 {activity['code']} 的日期 {when} 还没到，不能有签到记录",
+            )
+            continue
         m = _member_at(check, sheet, row.number, "党员", members, v.get("党员"), when)
         if not (activity and m and v.get("状态")):
             continue
@@ -666,6 +902,7 @@ def _read_rates(book: Book, data: Any, check: _Checker, members: _Members) -> No
                 "monthly_fen": amount,
                 "override_reason": reason,
                 "approved_by": approver,
+                "id": check.record_no(sheet, row),
             }
         )
     check.plan.preview[sheet] = check.plan.rates
@@ -741,12 +978,16 @@ def _read_vetoes(data: Any, check: _Checker, members: _Members) -> None:
         m = _member_at(check, sheet, row.number, "党员", members, v.get("党员"), None)
         if not (m and when and v.get("原因")):
             continue
+        kind = v.get("情形") or ""
+        if kind:
+            check.veto_kinds.append((row.number, int(when[:4]), kind))
         check.plan.vetoes.append(
             {
                 "member": m["code"],
                 "date": when,
                 "reason": v["原因"],
                 "decided_by": v.get("决定人") or "",
+                "kind": kind,
                 "id": check.record_no(sheet, row),
             }
         )
@@ -776,7 +1017,7 @@ def apply_import(book: Book, plan: ImportPlan) -> ImportPlan:
 def _write(book: Book, plan: ImportPlan) -> None:
     """Everything in one action (one transaction): refused whole if the written book's chain
     of confirmed quarters or their facts digests disagree with the workbook."""
-    from desktop.book import quarter_sheets
+    from desktop.book import branch_sheets, quarter_sheets
     from desktop.book.quarter_sheets import STEP_COLUMNS, _insert_keeping_ids
 
     roster = book.roster
@@ -793,7 +1034,7 @@ def _write(book: Book, plan: ImportPlan) -> None:
                 m["id"] = None  # the id is another member's here: SQLite picks one
         # Members keeping their 记录号 first, so an id picked for another never takes theirs.
         for m in sorted(members, key=lambda m: m.get("id") is None):
-            roster._insert_member(m)
+            roster._insert_member(m, history=not plan.events_sheet)
         code_to_id = dict(db.execute("select code, id from members").fetchall())
         for g in plan.groups:
             changes: dict[str, Any] = {}
@@ -835,18 +1076,23 @@ def _write(book: Book, plan: ImportPlan) -> None:
                 for d in plan.dues
             ],
         )
-        db["dues_rates"].insert_all(
-            {**_without(r, "member"), "member_id": code_to_id[r["member"]], "created_at": stamp}
-            for r in plan.rates
+        _insert_keeping_ids(
+            book,
+            "dues_rates",
+            [
+                {**_without(r, "member"), "member_id": code_to_id[r["member"]], "created_at": stamp}
+                for r in plan.rates
+            ],
         )
         # Every claim row carries the same columns: steps absent from the file stay empty.
         steps = {key: None if key.endswith("_at") else "" for key in STEP_COLUMNS.values()}
+        record_ids: dict[str, dict[int, int]] = {}
         for table, rows in (
             ("claims", [{**steps, **c} for c in plan.claims]),
             ("appraisals", plan.appraisals),
             ("vetoes", plan.vetoes),
         ):
-            _insert_keeping_ids(
+            record_ids[table] = _insert_keeping_ids(
                 book,
                 table,
                 [
@@ -858,6 +1104,8 @@ def _write(book: Book, plan: ImportPlan) -> None:
                     for r in rows
                 ],
             )
+        # Withdrawals and the rest before the quarters: confirmed periods lock by date.
+        branch_sheets.write_plan(book, plan, code_to_id, record_ids)
         quarter_sheets.write_plan(book, plan, code_to_id)
         if plan.snapshots:
             problems = quarter_sheets.check_written(book.conn, plan)
@@ -892,7 +1140,7 @@ def import_workbook(
 
 def export_data(book: Book) -> dict[str, list[dict[str, Any]]]:
     """The book as interchange sheets ({sheet → rows of {column → value}})."""
-    from desktop.book import quarter_sheets
+    from desktop.book import branch_sheets, quarter_sheets
 
     members = book.roster.members(include_left=True)
     code_of = {m["id"]: m["code"] for m in members}
@@ -926,6 +1174,8 @@ def export_data(book: Book) -> dict[str, list[dict[str, Any]]]:
             "主持人": r["host"] or None,
             "记录人": r["recorder"] or None,
             "记录号": r["id"],
+            "会议记录": r["minutes"] or None,
+            "决定事项": r["decisions"] or None,
         }
         for r in book.db.query("select * from activities order by date, id")
     ]
@@ -966,6 +1216,7 @@ def export_data(book: Book) -> dict[str, list[dict[str, Any]]]:
             "每月金额": r["monthly_fen"],
             "调整原因": r["override_reason"] or None,
             "批准": r["approved_by"] or None,
+            "记录号": r["id"],
         }
         for r in book.db.query("select * from dues_rates order by member_id, from_month")
     ]
@@ -999,6 +1250,7 @@ def export_data(book: Book) -> dict[str, list[dict[str, Any]]]:
             "原因": r["reason"],
             "决定人": r["decided_by"] or None,
             "记录号": r["id"],
+            "情形": r["kind"] or None,
         }
         for r in book.db.query("select * from vetoes order by date, id")
     ]
@@ -1013,6 +1265,7 @@ def export_data(book: Book) -> dict[str, list[dict[str, Any]]]:
         "民主评议": appraisals,
         "一票否决": vetoes,
         **quarter_sheets.export_rows(book, code_of),
+        **branch_sheets.export_rows(book, code_of),
     }
 
 

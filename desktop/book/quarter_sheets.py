@@ -772,21 +772,30 @@ def write_plan(book: Book, plan: ImportPlan, code_to_id: dict[str, int]) -> None
         )
 
 
-def _insert_keeping_ids(book: Book, table: str, rows: list[dict[str, Any]]) -> None:
+def _insert_keeping_ids(book: Book, table: str, rows: list[dict[str, Any]]) -> dict[int, int]:
     """Insert rows, each with its workbook 记录号 as id where that id is free in the book:
     the rows with ids first, so an id SQLite picks for the others never takes one of theirs.
+    Returns workbook 记录号 → id in the book (rows that refer to these, e.g. 撤销, need it).
     """
     taken = {r[0] for r in book.execute(f"select id from {table}")}
-    keep, rest = [], []
+    keep, moved, rest = [], [], []
     for r in rows:
         if r.get("id") is not None and r["id"] not in taken:
             keep.append(r)
+        elif r.get("id") is not None:
+            moved.append(r)
         else:
-            rest.append({k: v for k, v in r.items() if k != "id"})
+            rest.append(r)
+    ids = {r["id"]: r["id"] for r in keep}
     if keep:
         book.db[table].insert_all(keep)
+    for r in moved:  # its id is another row's here: SQLite picks one, remembered for referrers
+        ids[r["id"]] = int(
+            book.db[table].insert({k: v for k, v in r.items() if k != "id"}).last_pk
+        )
     if rest:
-        book.db[table].insert_all(rest)
+        book.db[table].insert_all({k: v for k, v in r.items() if k != "id"} for r in rest)
+    return ids
 
 
 def check_written(conn: sqlite3.Connection, plan: ImportPlan) -> list[str]:

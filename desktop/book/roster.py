@@ -267,8 +267,10 @@ class Roster:
         with self.book.action("添加党员", fields["name"]):
             return self._insert_member(fields)
 
-    def _insert_member(self, fields: dict[str, Any]) -> int:
-        """Insert without validation or journal; callers validated and hold a transaction."""
+    def _insert_member(self, fields: dict[str, Any], *, history: bool = True) -> int:
+        """Insert without validation or journal; callers validated and hold a transaction.
+
+        history=False: no automatic 发展 event (an import that carries the member's history)."""
         fields = _clean(fields)
         row = {key: fields.get(key) for key in MEMBER_FIELDS if key in fields}
         row["code"] = fields.get("code") or self.next_code()
@@ -280,7 +282,7 @@ class Roster:
         if fields.get("id"):  # an imported 记录号: confirmed quarters' digests cover member ids
             row["id"] = fields["id"]
         member_id = self.db["members"].insert(row).last_pk
-        if row.get("joined_date"):
+        if history and row.get("joined_date"):
             self._event(member_id, "发展", row["joined_date"], "入党（登记时录入）")
         return member_id
 

@@ -262,6 +262,8 @@ ACTIVITIES = SheetSpec(
         _c("主持人", Kind.NAME),
         _c("记录人", Kind.NAME),
         _record_no(),
+        _c("会议记录", extension=True, note="会议记录的内容"),
+        _c("决定事项", extension=True, note="会议作出的决定"),
     ),
 )
 
@@ -302,6 +304,7 @@ DUES_RATES = SheetSpec(
         _c("每月金额", Kind.MONEY, req=True),
         _c("调整原因", note="每月金额与按规定计算的不同时必填"),
         _c("批准", note="少交或免交：批准的党组织和日期"),
+        _record_no(),
     ),
     note="本程序增加的工作表（合同之外）：每名党员的月缴党费标准。",
 )
@@ -339,6 +342,11 @@ VETOES = SheetSpec(
         _c("原因", req=True),
         _c("决定人", Kind.NAME),
         _record_no(),
+        _c(
+            "情形",
+            extension=True,
+            note="该年度积分方案列出的一票否决情形之一；空 = 按方案的一般规定",
+        ),
     ),
 )
 
@@ -474,6 +482,128 @@ SNAPSHOTS = SheetSpec(
     "任何改动都会使导入被拒绝。",
 )
 
+# --- the rest of the book: branch, committee, history, plan, notices, withdrawals ------------
+
+#: desktop.book.meetings.COMMITTEE_ROLES, desktop.book.roster.EVENT_KINDS, the notice kinds of
+#: desktop.rules.meetings and desktop.book.dues (a test keeps them equal; no imports here).
+COMMITTEE_ROLES: tuple[str, ...] = ("书记", "副书记", "组织委员", "宣传委员", "纪检委员", "委员")
+EVENT_KINDS: tuple[str, ...] = (
+    "发展",
+    "转正",
+    "转入",
+    "转出",
+    "出党",
+    "死亡",
+    "流动",
+    "流动结束",
+    "免考",
+    "恢复考核",
+    "其他",
+)
+NOTICE_KINDS: tuple[str, ...] = ("提醒", "警戒书", "催缴通知")
+FREQUENCIES: tuple[str, ...] = ("每月", "每季度", "每年")
+WITHDRAWN_SHEETS: tuple[str, ...] = ("一票否决", "民主评议")
+
+
+def _registered() -> Column:
+    return _c("登记时间", Kind.DATETIME, note="这条记录登记进账本的时间")
+
+
+BRANCH = SheetSpec(
+    "支部信息",
+    (
+        _c("支部名称", req=True),
+        _c("上级党组织"),
+        _c("支部类型", note="如 农村、社区、机关、学校、企业"),
+        _c("经办人", Kind.NAME, note="记在日志、审核和确认记录中的经办人姓名"),
+        _c("异议受理", note="公示表上写的异议受理方式（人、电话、地点）"),
+        _c("默认积分方案", Kind.CODE, note="没有单独选定方案的年度用它，如 jiedao-nongcun"),
+        _c("当前年度", Kind.INTEGER, note="程序打开时显示的年度"),
+    ),
+    note=f"{_OURS}：支部的名称和账本的设置，只有一行。导入到新建的账本时补上账本中空着的项；"
+    "支部名称与账本的不同时不导入（请先核对是不是同一个支部）。",
+)
+
+COMMITTEE = SheetSpec(
+    "支委会",
+    (
+        _c("党员", Kind.MEMBER, req=True),
+        _c("职务", Kind.CHOICE, req=True, choices=COMMITTEE_ROLES),
+    ),
+    note=f"{_OURS}：支部委员会成员（支委会的应到人员）。",
+)
+
+MEMBER_EVENTS = SheetSpec(
+    "党员变动",
+    (
+        _c("党员", Kind.MEMBER, req=True),
+        _c("日期", Kind.DATE, req=True),
+        _c("事件", Kind.CHOICE, req=True, choices=EVENT_KINDS),
+        _c("说明", note="原因、去向等"),
+        _registered(),
+        _record_no(),
+    ),
+    note=f"{_OURS}：党员的历史记录（发展、转正、转入转出、流动、免考……）。有这张表时，"
+    "它就是本工作簿中各党员的全部变动记录：导入时不再按入党时间自动补记“发展”。",
+)
+
+PLAN_TEMPLATE = SheetSpec(
+    "活动计划模板",
+    (
+        _c("类型", Kind.CHOICE, req=True, choices=ACTIVITY_TYPES),
+        _c("频次", Kind.CHOICE, req=True, choices=FREQUENCIES),
+        _c("月份", Kind.INTEGER, note="每年：第几月（1—12）；每季度：季度中的第几个月（1—3）"),
+        _c("日", Kind.INTEGER, req=True, note="每月的第几日（1—31，小月取月末）"),
+        _c("主题"),
+        _c("每个党小组", Kind.YESNO, note="是 = 每个党小组各一项（党小组会）"),
+    ),
+    note=f"{_OURS}：支部的行事历模板，按行的先后排列；生成年度活动计划时用它。",
+)
+
+PLAN_ITEMS = SheetSpec(
+    "活动计划",
+    (
+        _c("年度", Kind.INTEGER, req=True),
+        _c("类型", Kind.CHOICE, req=True, choices=ACTIVITY_TYPES),
+        _c("计划日期", Kind.DATE, req=True),
+        _c("主题"),
+        _c("党小组", note="党小组会：哪个党小组的"),
+        _c("活动编号", Kind.CODE, note="完成这项计划的活动（“活动”工作表的编号）；空 = 未完成"),
+        _registered(),
+        _record_no(),
+    ),
+    note=f"{_OURS}：按模板生成的年度活动计划。",
+)
+
+MEMBER_NOTICES = SheetSpec(
+    "通知书",
+    (
+        _c("党员", Kind.MEMBER, req=True),
+        _c("种类", Kind.CHOICE, req=True, choices=NOTICE_KINDS),
+        _c("日期", Kind.DATE, req=True, note="出具日期"),
+        _c("原因", req=True),
+        _c("依据", note="提醒、警戒书：缺席的活动编号；催缴通知：欠缴的月份"),
+        _registered(),
+        _record_no(),
+    ),
+    note=f"{_OURS}：向党员出具的提醒、警戒书和催缴通知。",
+)
+
+WITHDRAWALS = SheetSpec(
+    "撤销",
+    (
+        _c("撤销的表", Kind.CHOICE, req=True, choices=WITHDRAWN_SHEETS),
+        _c("原记录号", Kind.INTEGER, req=True, note="被撤销的那一行在该表中的记录号"),
+        _c("日期", Kind.DATE, req=True, note="撤销的日期（在未确认的季度内）"),
+        _c("原因", req=True),
+        _c("决定人", Kind.NAME),
+        _c("登记人", Kind.NAME),
+        _registered(),
+        _record_no(),
+    ),
+    note=f"{_OURS}：已锁定的一票否决或民主评议有错时登记的撤销（写明原因，原记录不改）。",
+)
+
 #: Every sheet of the interchange workbook, in the order they are written.
 SHEETS: dict[str, SheetSpec] = {
     s.name: s
@@ -495,6 +625,13 @@ SHEETS: dict[str, SheetSpec] = {
         NOTICES,
         OBJECTIONS,
         SNAPSHOTS,
+        BRANCH,
+        COMMITTEE,
+        MEMBER_EVENTS,
+        PLAN_TEMPLATE,
+        PLAN_ITEMS,
+        MEMBER_NOTICES,
+        WITHDRAWALS,
     )
 }
 SHEET_NAMES: tuple[str, ...] = tuple(SHEETS)

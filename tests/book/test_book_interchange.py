@@ -42,7 +42,8 @@ def _snapshot(book: Book) -> dict[str, list[tuple]]:
 
 def test_export_then_import_into_empty_book_is_exact(demo_book: Book, tmp_path: Path) -> None:
     first = export_workbook(demo_book, tmp_path / "a.xlsx")
-    empty = Book.create(tmp_path / "empty.db", branch="空支部", year=2026)
+    # The same branch: a 支部信息 naming another branch is refused (test_branch_sheets.py).
+    empty = Book.create(tmp_path / "empty.db", branch=demo_book.branch()["name"], year=2026)
     plan = import_workbook(empty, first)
     assert plan.counts["党员"] == 42 and plan.counts["党小组"] == 3
     assert export_data(empty) == export_data(demo_book)

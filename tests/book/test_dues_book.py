@@ -319,7 +319,7 @@ def test_rates_travel_in_the_interchange_workbook(
     assert {r["党员"]: r["每月金额"] for r in rates}[
         book.roster.member(branch["王一"])["code"]
     ] == 4500
-    with Book.create(tmp_path / "empty.db", branch="空", year=2026) as empty:
+    with Book.create(tmp_path / "empty.db", branch=book.branch()["name"], year=2026) as empty:
         import_workbook(empty, path)
         assert export_data(empty)["党费标准"] == rates
     # A rate that is not the tariff needs its reason; less than the tariff, its approval.

@@ -86,7 +86,8 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 
 def _empty(tmp_path: Path) -> Book:
-    return Book.create(tmp_path / "empty.db", branch="空支部", year=2026)
+    # The demo's name: a 支部信息 naming another branch is refused (test_branch_sheets.py).
+    return Book.create(tmp_path / "empty.db", branch="城关镇红星村党支部", year=2026)
 
 
 def test_round_trip_keeps_confirmed_quarters(exported, tmp_path: Path) -> None:

@@ -228,7 +228,7 @@ def test_export_then_import_into_an_empty_book_reproduces_the_roster(
     qtbot.waitUntil(lambda: len(messages) > 0, timeout=15000)
     assert out.exists()
 
-    other = Book.create(tmp_path / "空.db", branch="新支部", year=2026)
+    other = Book.create(tmp_path / "空.db", branch=roster_book.branch()["name"], year=2026)
     try:
         target = RosterScreen(other)
         qtbot.addWidget(target)

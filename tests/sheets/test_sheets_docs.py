@@ -43,6 +43,14 @@ def test_sheet_order() -> None:
         "公示记录",
         "异议",
         "确认结果",
+        # The rest of the book: branch, committee, history, plan, notices, withdrawals.
+        "支部信息",
+        "支委会",
+        "党员变动",
+        "活动计划模板",
+        "活动计划",
+        "通知书",
+        "撤销",
     )
 
 
