@@ -294,7 +294,7 @@ def add_claim(
                     "member_id": m["id"],
                     "date": iso,
                     "item": it.id,
-                    "points": str(value),
+                    "points": fmt_points(value),  # "2.50" and "2.5" are one value: one text
                     "reason": reason.strip(),
                     "status": "申报",
                     "evidence": evidence.strip(),
@@ -451,7 +451,7 @@ def add_correction(
                     "member_id": m["id"],
                     "date": iso,
                     "item": it.id,
-                    "points": str(value),
+                    "points": fmt_points(value),  # "2.50" and "2.5" are one value: one text
                     "reason": reason.strip(),
                     "refers_to": refers_to.strip(),
                     "created_by": book.actor,
@@ -1258,6 +1258,18 @@ FACT_TABLES: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 
 
+def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
+    return {r[1] for r in conn.execute(f"pragma table_info({table})")}
+
+
+def _canonical_points(value: Any) -> str:
+    """Points as one text however they were typed ("2.50", "2.5", 2.5 → "2.5")."""
+    try:
+        return fmt_points(Decimal(str(value)))
+    except (InvalidOperation, ValueError):
+        return str(value)
+
+
 def facts_canonical(
     conn: sqlite3.Connection,
     year: int,
@@ -1274,14 +1286,33 @@ def facts_canonical(
     for table, (date_sql, columns) in FACT_TABLES.items():
         if table not in tables:
             continue
-        facts[table] = [
+        cols = list(columns)
+        if table == "vetoes" and "kind" in _columns(conn, table):
+            cols.append("kind")  # added by m006; only a set kind enters the digest (below)
+        rows = []
+        for row in conn.execute(
+            f"select {', '.join('t.' + c for c in cols)} from {table} t "
+            f"where {date_sql} between ? and ? order by t.id",
+            [q.start, q.end],
+        ):
+            values = dict(zip(cols, row, strict=True))
+            if "points" in values and values["points"] is not None:
+                values["points"] = _canonical_points(values["points"])
+            if values.get("kind", "") is None:
+                del values["kind"]  # rows from before m006 digest exactly as they did
+            rows.append(list(values.values()))
+        facts[table] = rows
+    if "withdrawals" in tables:
+        withdrawn = [
             list(row)
             for row in conn.execute(
-                f"select {', '.join('t.' + c for c in columns)} from {table} t "
-                f"where {date_sql} between ? and ? order by t.id",
+                "select id, target, target_id, date, reason, decided_by from withdrawals "
+                "where date between ? and ? order by id",
                 [q.start, q.end],
             )
         ]
+        if withdrawn:  # absent when empty, so quarters confirmed before m006 still verify
+            facts["withdrawals"] = withdrawn
     if quarter == 4 and "appraisals" in tables:
         facts["appraisals"] = [
             list(row)
