@@ -48,24 +48,39 @@ def _head(book: Book, year: int, quarter: int, status: dict[str, Any]) -> dict[s
     }
 
 
-def _results(book: Book, year: int, quarter: int, state: str) -> dict[str, Any]:
+def _results(
+    book: Book, year: int, quarter: int, state: str, today: date | None = None
+) -> dict[str, Any]:
     """The snapshot's results for a confirmed quarter, else the live ones (same shape)."""
     if state == "confirmed":
         snap = Q.snapshot(book, year, quarter)
         if snap:
             return json.loads(snap["payload"])
-    rv = Q.review(book, year, quarter)
+    rv = Q.review(book, year, quarter, today=today)
     return json.loads(json.dumps(Q.results_payload(rv, book.branch()["name"]), default=str))
 
 
-def publicity_data(book: Book, year: int, quarter: int) -> dict[str, Any]:
-    status = Q.period_status(book, year, quarter)
+def publicity_data(
+    book: Book, year: int, quarter: int, today: date | None = None
+) -> dict[str, Any]:
+    status = Q.period_status(book, year, quarter, today=today)
     if status["state"] == "open":
         raise InputRefused(
             f"{status['label']}还没有开始公示，没有公示表可打印。",
             ["请先开始公示（pioneer period publish）。"],
         )
-    res = _results(book, year, quarter, status["state"])
+    if status.get("results_changed"):
+        # The sheet would show today's results under the dates of a notice that showed others.
+        changed = status.get("changed_members") or []
+        raise InputRefused(
+            f"{status['label']}公示后积分结果有变化，旧的公示表已不对，没有打印。",
+            [
+                *[c.get("text", c.get("name", "")) for c in changed[:10]],
+                "请先重新公示（窗口中点“重新公示…”，或 pioneer period publish --reason 更正原因），"
+                "再打印新的公示表。",
+            ],
+        )
+    res = _results(book, year, quarter, status["state"], today)
     notices = status["notices"]
     reissues = [f"{n['issued_at'][:10]}：{n['reason']}" for n in notices[1:] if n.get("reason")]
     return {
@@ -265,7 +280,7 @@ def _xlsx(out: Path) -> bool:
 
 def _publicity(book: Book, out: Path, **opts: Any) -> None:
     year, quarter = _need(opts, book, "公示表")
-    data = publicity_data(book, year, quarter)
+    data = publicity_data(book, year, quarter, opts.get("today"))
     if _xlsx(out):
         _table_xlsx(
             out,
