@@ -7,6 +7,7 @@ that opened it); the dialog shows 正在计算… meanwhile.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -39,11 +40,13 @@ class Detail:
     grade: str | None = None
     rating_reasons: list[str] = field(default_factory=list)
     has_rating: bool = False
+    confirmed_total: str | None = None  # the quarter's confirmed snapshot, when it has one
 
 
 def gather_detail(book_path: Path, code: str, year: int, quarter: int | None) -> Detail:
     """Score the year (or quarter) on a freshly opened book; runs on a worker thread."""
     from desktop.book.errors import InputRefused
+    from desktop.book.quarter import snapshot as quarter_snapshot
     from desktop.book.scoring import rate_book, score_book, year_scheme
     from desktop.book.store import Book
 
@@ -52,6 +55,12 @@ def gather_detail(book_path: Path, code: str, year: int, quarter: int | None) ->
         result = score_book(book, year, quarter)
         member = next((m for m in result.members if m.code == code), None)
         detail = Detail(year, quarter, scheme.title, result.as_of, member)
+        if quarter is not None:
+            snap = quarter_snapshot(book, year, quarter)
+            if snap is not None:
+                stored = json.loads(snap["payload"])
+                mine = next((m for m in stored["members"] if m["code"] == code), None)
+                detail.confirmed_total = mine["total"] if mine else None
         if quarter is None and scheme.rating is not None and member is not None:
             detail.has_rating = True
             try:
@@ -278,6 +287,19 @@ class ScoreDetail(QDialog):
         ui.flagsLabel.setVisible(bool(flags))
         ui.statusLabel.setText(f"方案：{detail.scheme_title}　数据截至 {detail.as_of}")
         ui.statusLabel.setToolTip(detail.scheme_title)
+        if detail.confirmed_total is not None:
+            confirmed = Decimal(detail.confirmed_total)
+            if m.scored and m.total == confirmed:
+                flags.insert(0, f"本季度已确认，确认结果 {fmt_points(confirmed)} 分。")
+            else:
+                # A later roster change can move the live figure; the confirmed one stands.
+                flags.insert(
+                    0,
+                    f"本季度已确认，确认结果为 {fmt_points(confirmed)} 分，以确认结果为准；"
+                    "下面的明细是按现在的记录重算的，与确认时不同。",
+                )
+            ui.flagsLabel.setText("\n".join(flags))
+            ui.flagsLabel.show()
         if m.scored:
             self._fill_tree(m)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -12,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from desktop.book.scoring import score_book, set_year_scheme
 from desktop.gui.score_detail import ScoreDetail
+from desktop.rules.scheme import fmt_points
 
 
 @pytest.fixture
@@ -202,3 +205,19 @@ def test_last_year_stays_reachable_after_the_new_year(qtbot, demo):
     combo.setCurrentIndex(1)
     qtbot.waitUntil(lambda: not dialog.busy() and dialog.detail.year == old, timeout=10000)
     assert dialog.shown_total() == m.total
+
+
+def test_a_confirmed_quarter_names_its_confirmed_total(qtbot, confirmed_demo_book):
+    from desktop.book import quarter as Q
+
+    book = confirmed_demo_book
+    snap = json.loads(Q.snapshot(book, 2026, 2)["payload"])
+    m = next(m for m in snap["members"] if m["total"] not in (None, ""))
+    dialog = open_detail(qtbot, book, m["code"], 2026, quarter=2)
+    assert "确认结果" in dialog.ui.flagsLabel.text()
+    assert fmt_points(Decimal(m["total"])) in dialog.ui.flagsLabel.text()
+    # A member exempted after confirmation: the live figure moves, the confirmed one stands.
+    member_id = book.execute("select id from members where code = ?", [m["code"]]).fetchone()[0]
+    book.roster.update_member(member_id, {"exempt": True, "exempt_reason": "患病"})
+    again = open_detail(qtbot, book, m["code"], 2026, quarter=2)
+    assert "以确认结果为准" in again.ui.flagsLabel.text()
