@@ -7,11 +7,8 @@ damaged, or from a newer version is refused with a Chinese message and left unto
 from __future__ import annotations
 
 import contextlib
-import getpass
-import json
 import os
 import sqlite3
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -55,6 +52,8 @@ def now_iso() -> str:
 
 
 def default_actor() -> str:
+    import getpass  # here, like json and uuid below: opening a book to read needs none of them
+
     try:
         return getpass.getuser()
     except Exception:  # getuser raises on some Windows setups without USERNAME
@@ -208,6 +207,8 @@ class Book:
             raise NotABookError(
                 f"文件 {path} 已存在，不能在它上面新建账本。", "请换一个文件名或文件夹。"
             )
+        import uuid
+
         path.parent.mkdir(parents=True, exist_ok=True)
         book = cls(path, _connect(path))
         book.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -277,6 +278,8 @@ class Book:
             raise
 
     def _journal_line(self, action: str, summary: str, detail: dict[str, Any]) -> None:
+        import json
+
         self.db["journal"].insert(
             {
                 "at": now_iso(),
