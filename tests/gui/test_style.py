@@ -1,0 +1,46 @@
+"""Look and feel at start: the window icon from its files, the CJK font chosen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QColor, QFontDatabase
+
+from desktop.gui import style
+from desktop.resources import resource_path
+
+
+def test_icon_comes_from_the_shipped_files_in_every_size():
+    for size in style.ICON_SIZES:
+        assert resource_path("icons", f"pioneer-{size}.png").exists()
+    icon = style.app_icon()
+    assert {s.width() for s in icon.availableSizes()} >= set(style.ICON_SIZES)
+    image = icon.pixmap(QSize(64, 64)).toImage()
+    assert image.width() == 64
+    assert image.pixelColor(0, 0).alpha() == 0  # rounded corner
+    tile = image.pixelColor(4, 32)
+    assert tile.red() > 150 and tile.green() < 80  # the party red tile
+
+
+def test_icon_is_drawn_when_its_files_are_missing(monkeypatch, tmp_path):
+    monkeypatch.setattr("desktop.resources.resource_path", lambda *p: tmp_path.joinpath(*p))
+    icon = style.app_icon()
+    image = icon.pixmap(QSize(32, 32)).toImage()
+    assert image.pixelColor(3, 16).name() == QColor(style.ACCENT).name()
+
+
+def test_font_prefers_the_system_cjk_font_and_loads_the_bundled_one_only_if_needed(monkeypatch):
+    loaded = []
+
+    def register():
+        loaded.append(True)
+        return [style.BUNDLED_FAMILY]
+
+    monkeypatch.setattr(style, "register_bundled_font", register)
+    monkeypatch.setattr(
+        QFontDatabase, "families", staticmethod(lambda *a: ["Arial", "Microsoft YaHei"])
+    )
+    assert style.choose_font_family() == "Microsoft YaHei" and not loaded
+    monkeypatch.setattr(QFontDatabase, "families", staticmethod(lambda *a: [style.BUNDLED_FAMILY]))
+    assert style.choose_font_family() == style.BUNDLED_FAMILY and not loaded
+    monkeypatch.setattr(QFontDatabase, "families", staticmethod(lambda *a: ["Arial"]))
+    assert style.choose_font_family() == style.BUNDLED_FAMILY and loaded == [True]
