@@ -30,9 +30,10 @@ def recent_books() -> list[Path]:
 def remember_book(path: Path) -> list[Path]:
     """Put `path` first in the recent list (at most RECENT_MAX); return the new list."""
     path = Path(path).resolve()
-    items = [p for p in recent_books() if p != path]
-    items.insert(0, path)
-    items = items[:RECENT_MAX]
+    before = recent_books()
+    items = [path, *(p for p in before if p != path)][:RECENT_MAX]
+    if items == before:  # reopening the last book (every start): nothing to write
+        return items
     s = settings()
     s.setValue(RECENT_KEY, [str(p) for p in items])
     s.sync()
