@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt, Signal
 from PySide6.QtGui import QFontMetricsF, QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHeaderView, QStyle, QWidget
+from PySide6.QtWidgets import QHeaderView, QWidget
 
 from desktop.gui.forms.ui_roster_screen import Ui_RosterScreen
 from desktop.gui.roster_model import (
@@ -29,6 +29,10 @@ ALL_GROUPS = "全部党小组"
 NO_GROUP = "（未分组）"
 ALL_STATUSES = "全部类别"
 ALL_FLAGS = "全部"
+# What Fusion adds to a cell's text in its size hint: a focus-frame margin (2) and a pixel on
+# each side, plus one (asking the style would bring QStyle's enums into start-up, ~5 ms;
+# tests/gui/test_style.py checks it against resizeColumnsToContents).
+_CELL_MARGIN = 2 * (2 + 1) + 1
 ADD_KEYS = QKeyCombination(Qt.KeyboardModifier.ControlModifier, Qt.Key.Key_N)
 
 
@@ -188,15 +192,13 @@ class RosterScreen(QWidget):
         table = self.ui.table
         header = table.horizontalHeader()
         metrics = QFontMetricsF(table.font())
-        # Qt's item size: the text, a focus-frame margin and a pixel on each side, plus one.
-        focus = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table)
-        margin = 2 * (focus + 1) + 1
         proxy = self.proxy
         rows = [proxy.mapToSource(proxy.index(r, 0)).row() for r in range(proxy.rowCount())]
         for column, key in enumerate(COLUMN_KEYS[:-1]):  # the last one stretches
             texts = {self.model.text(row, key) for row in rows}
             widest = max((ceil(metrics.horizontalAdvance(t)) for t in texts), default=0)
-            header.resizeSection(column, max(header.sectionSizeHint(column), widest + margin) + 12)
+            hint = max(header.sectionSizeHint(column), widest + _CELL_MARGIN)
+            header.resizeSection(column, hint + 12)
 
     # -- selection -------------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 log = logging.getLogger(__name__)
 
 BASE_POINT_SIZE = 12
+STYLE_NAME = "Fusion"
 ACCENT = "#b3261e"  # a deep party red, used sparingly
 # Windows' own CJK UI fonts first; the bundled WenQuanYi Micro Hei is the fallback.
 PREFERRED_FAMILIES = ("Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC")
@@ -130,7 +131,8 @@ def apply_style(app: QApplication) -> None:
     app.setProperty("pioneer_styled", True)
     # Fusion looks the same on every Windows version and matches the screenshots; the style
     # sheet assumes light colours, so ask for the light scheme even under a dark desktop.
-    app.setStyle("Fusion")
+    if not app.property("pioneer_style_set"):  # set as the application started (app.py)
+        app.setStyle(STYLE_NAME)
     hints = app.styleHints()
     if hasattr(hints, "setColorScheme"):
         hints.setColorScheme(Qt.ColorScheme.Light)

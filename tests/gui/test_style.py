@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QFontDatabase
 
@@ -44,3 +48,31 @@ def test_font_prefers_the_system_cjk_font_and_loads_the_bundled_one_only_if_need
     assert style.choose_font_family() == style.BUNDLED_FAMILY and not loaded
     monkeypatch.setattr(QFontDatabase, "families", staticmethod(lambda *a: ["Arial"]))
     assert style.choose_font_family() == style.BUNDLED_FAMILY and loaded == [True]
+
+
+def test_a_new_application_runs_in_fusion():
+    # The style comes from the command line as Qt starts (the tests' application exists
+    # already), so look at a fresh process; under the style sheet, the base style shows.
+    code = (
+        "from desktop.gui.app import create_application\n"
+        "app = create_application()\n"
+        "assert app.property('pioneer_style_set')\n"
+        "app.setStyleSheet('')\n"
+        "print(app.style().name())\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    assert out.stdout.strip().lower() == "fusion"
+
+
+def test_roster_columns_as_wide_as_qt_would_size_them(qtbot, demo_book):
+    from desktop.gui.roster_screen import RosterScreen
+
+    screen = RosterScreen(demo_book)
+    qtbot.addWidget(screen)
+    header = screen.ui.table.horizontalHeader()
+    ours = [header.sectionSize(c) for c in range(header.count() - 1)]
+    screen.ui.table.resizeColumnsToContents()
+    assert ours == [header.sectionSize(c) + 12 for c in range(header.count() - 1)]
