@@ -70,9 +70,13 @@ def _check_target(book: Book, to_year: int, today: date) -> None:
         )
     latest = latest_allowed(today)
     if to_year > latest:
+        # From 1 December of the year before, the new year may be prepared.
+        opens = date(to_year - 1, 12, 1)
         raise InputRefused(
             f"现在是 {today.isoformat()}，还不能进入 {to_year} 年度。",
-            [f"最晚可进入 {latest} 年度（每年 12 月起可以提前进入下一年度）。"],
+            [
+                f"{opens.isoformat()} 起可以进入 {to_year} 年度（每年 12 月起可以提前进入下一年度）。"
+            ],
         )
 
 

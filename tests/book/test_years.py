@@ -78,6 +78,12 @@ def test_refused_years_write_nothing(old_book, to_year, today, words):
     assert not list_backups()
 
 
+def test_too_early_says_from_which_day(old_book):
+    with pytest.raises(InputRefused) as err:
+        years.start_new_year(old_book, 2026, today=date(2025, 11, 30))
+    assert "2025-12-01 起可以进入 2026 年度" in err.value.lines()[0]
+
+
 def test_december_may_prepare_next_year(old_book):
     assert years.latest_allowed(date(2025, 12, 1)) == 2026
     assert years.latest_allowed(date(2025, 11, 30)) == 2025
