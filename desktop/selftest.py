@@ -37,6 +37,7 @@ def run_self_test(say: Callable[[str], None]) -> int:
                 say("自检失败：打印预览无法显示 PDF（pypdfium2）")
                 return 1
             say(f"打印预览：{pages} 页可显示")
+            (folder / "backup").mkdir()
             backup = backup_book(book, dest_dir=folder / "backup")
             verify_file(backup)
             say("备份：已校验")

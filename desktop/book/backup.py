@@ -54,8 +54,22 @@ def backup_book(
     history out of the rotation.
     """
     automatic = dest_dir is None
-    target_dir = Path(dest_dir) if dest_dir else backup_dir()
-    target_dir.mkdir(parents=True, exist_ok=True)
+    if automatic:
+        target_dir = backup_dir()
+        target_dir.mkdir(parents=True, exist_ok=True)
+    else:
+        target_dir = Path(dest_dir)  # type: ignore[arg-type]
+        # Never create a chosen folder: a mistyped or pulled-out USB path would otherwise put
+        # the "U盘" backup silently on the PC's own disk.
+        if not target_dir.is_dir():
+            if target_dir.exists():
+                raise InputRefused(
+                    f"“{target_dir}”不是文件夹。请选择一个已有的文件夹（如U盘）保存备份。"
+                )
+            raise InputRefused(
+                f"文件夹不存在：{target_dir}。请选择一个已有的文件夹保存"
+                "（U盘是否已插好？盘符或路径是否写对？）。"
+            )
     if automatic and only_if_changed:
         newest = _newest_backup(target_dir)
         if newest is not None and _state(newest) == _book_state(book):

@@ -102,6 +102,9 @@ def start_backup(
                 "备份没有完成",
                 f"无法写入备份文件：{exc.strerror or exc}。\n请检查U盘是否插好、是否有足够空间。",
             )
+        elif isinstance(exc, BookError):
+            # e.g. the chosen folder vanished (USB stick pulled out) before the backup ran
+            show_book_error(parent, exc, "备份没有完成")
         else:
             report_exception(exc, parent=parent)
 

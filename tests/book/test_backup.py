@@ -23,8 +23,32 @@ def _dump(path: Path) -> dict[str, list[tuple]]:
         conn.close()
 
 
-def test_backup_is_a_verified_single_file(demo_book: Book, tmp_path: Path) -> None:
+def _usb(tmp_path: Path) -> Path:
     usb = tmp_path / "usb"
+    usb.mkdir(exist_ok=True)
+    return usb
+
+
+def test_backup_to_a_missing_folder_is_refused(demo_book: Book, tmp_path: Path) -> None:
+    """A mistyped or pulled-out USB path must not put the backup on the PC's own disk."""
+    from desktop.book.errors import InputRefused
+
+    missing = tmp_path / "nonexist" / "x"
+    with pytest.raises(InputRefused) as err:
+        backup_book(demo_book, reason="手动", dest_dir=missing)
+    assert "文件夹不存在" in str(err.value) and str(missing) in str(err.value)
+    assert "已有的文件夹" in str(err.value)
+    assert not (tmp_path / "nonexist").exists()
+    a_file = tmp_path / "a.txt"
+    a_file.write_text("x", encoding="utf-8")
+    with pytest.raises(InputRefused, match="不是文件夹"):
+        backup_book(demo_book, reason="手动", dest_dir=a_file)
+    # The automatic folder in the user data folder is the program's own: it may be created.
+    assert backup_book(demo_book, reason="手动").exists()
+
+
+def test_backup_is_a_verified_single_file(demo_book: Book, tmp_path: Path) -> None:
+    usb = _usb(tmp_path)
     path = backup_book(demo_book, reason="手动", dest_dir=usb)
     assert path.parent == usb and path.suffix == ".db"
     assert "城关镇红星村党支部-备份-" in path.name
@@ -38,7 +62,7 @@ def test_backup_is_a_verified_single_file(demo_book: Book, tmp_path: Path) -> No
 
 
 def test_backup_restore_round_trip_is_equal(demo_book: Book, tmp_path: Path) -> None:
-    backup = backup_book(demo_book, dest_dir=tmp_path / "usb")
+    backup = backup_book(demo_book, dest_dir=_usb(tmp_path))
     demo_book.close()
     original = _dump(demo_book.path)
     # Change the book after the backup, then restore it.
@@ -58,7 +82,7 @@ def test_backup_restore_round_trip_is_equal(demo_book: Book, tmp_path: Path) -> 
 
 
 def test_restore_over_damaged_book_moves_it_aside(demo_book: Book, tmp_path: Path) -> None:
-    backup = backup_book(demo_book, dest_dir=tmp_path / "usb")
+    backup = backup_book(demo_book, dest_dir=_usb(tmp_path))
     demo_book.close()
     demo_book.path.write_bytes(b"garbage" * 100)
     result = restore_book(demo_book.path, backup)
@@ -124,7 +148,7 @@ def test_restore_of_another_branch_needs_saying_so(demo_book: Book, tmp_path: Pa
     from desktop.book.errors import InputRefused
 
     other = Book.create(tmp_path / "other.db", branch="青山社区党支部", year=2026)
-    foreign = backup_book(other, reason="手动", dest_dir=tmp_path / "usb")
+    foreign = backup_book(other, reason="手动", dest_dir=_usb(tmp_path))
     other.close()
     path = demo_book.path
     demo_book.close()
@@ -145,7 +169,7 @@ def test_restore_concerns_count_later_actions_and_ignore_a_rename(
 ) -> None:
     from desktop.book.backup import restore_concerns
 
-    own = backup_book(demo_book, reason="手动", dest_dir=tmp_path / "usb")
+    own = backup_book(demo_book, reason="手动", dest_dir=_usb(tmp_path))
     demo_book.update_branch(name="城关镇红星村党总支")
     demo_book.update_branch(name="城关镇红星村党总支", parent_org="城关镇党委")
     concerns = restore_concerns(demo_book.path, verify_file(own))

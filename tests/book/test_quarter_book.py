@@ -231,7 +231,7 @@ def test_snapshot_rows_cannot_change_and_verify_names_the_altered_quarter(
     report = verify_file(book.path)
     assert report["chain"]["confirmed"] == ["2026年第1季度", "2026年第2季度", "2026年第3季度"]
     assert report["chain"]["head"] == Q.chain_head(book)
-    copy = backup_book(book, dest_dir=tmp_path / "bk")
+    copy = backup_book(book, dest_dir=tmp_path)
     book.close()
     # Bypass the program: drop the trigger and change Q2's stored result.
     conn = sqlite3.connect(copy)

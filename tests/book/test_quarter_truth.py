@@ -126,7 +126,7 @@ def test_verify_names_the_quarter_whose_locked_facts_were_edited(
         _confirm(book, q, start)
     assert Q.snapshot(book, YEAR, 2)["facts_digest"]
     assert verify_file(book.path)["chain"]["confirmed"][-1] == "2026年第3季度"
-    copy = backup_book(book, dest_dir=tmp_path / "bk")
+    copy = backup_book(book, dest_dir=tmp_path)
     book.close()
     _alter(copy, sql, trigger)
     with pytest.raises(AlteredBookError) as info:
@@ -143,7 +143,7 @@ def test_old_snapshots_without_a_digest_still_verify(
     from desktop.rules.quarter import GENESIS, link_hash
 
     _confirm(book, 1, "2026-04-01")
-    copy = backup_book(book, dest_dir=tmp_path / "bk")
+    copy = backup_book(book, dest_dir=tmp_path)
     conn = sqlite3.connect(copy)
     conn.execute("drop trigger snapshots_no_update")
     payload = conn.execute("select payload from snapshots").fetchone()[0]

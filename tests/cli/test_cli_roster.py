@@ -64,6 +64,11 @@ def test_default_book_is_in_user_data_folder(home: Path) -> None:
 def test_backup_verify_restore(tmp_path: Path, home: Path) -> None:
     db = tmp_path / "demo.db"
     run("--db", str(db), "demo", home=home, check=True)
+    # A folder that doesn't exist (a mistyped or pulled-out USB stick) is refused, not created.
+    missing = run("--db", str(db), "backup", "--to", str(tmp_path / "usb"), home=home)
+    assert missing.returncode == 1 and "文件夹不存在" in missing.stderr
+    assert not (tmp_path / "usb").exists()
+    (tmp_path / "usb").mkdir()
     backup = run("--db", str(db), "backup", "--to", str(tmp_path / "usb"), home=home, check=True)
     path = backup.stdout.strip().splitlines()[-1]
     assert Path(path).exists()

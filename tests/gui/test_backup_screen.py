@@ -39,6 +39,20 @@ def test_backup_shortcut_and_usb_folder(qtbot, window, messages, monkeypatch, tm
     assert len(list_backups()) == 1
 
 
+def test_backup_to_a_vanished_folder_says_so(qtbot, window, messages, monkeypatch, tmp_path):
+    """The folder was chosen, then the USB stick was pulled out before the backup ran."""
+    usb = tmp_path / "U盘"
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(usb))
+    worker = window.backup_screen.backup_to_folder()
+    qtbot.waitUntil(
+        lambda: bool(messages.texts("warning") + messages.texts("critical")), timeout=10000
+    )
+    del worker
+    shown = "\n".join(messages.texts("warning") + messages.texts("critical"))
+    assert "文件夹不存在" in shown and str(usb) in shown
+    assert not usb.exists() and not messages.texts("information")
+
+
 def test_restore_round_trip(qtbot, window, book, messages, monkeypatch):
     backup = backup_book(book, reason="手动")
     book.update_branch(name="改过的名字", parent_org="")
@@ -124,6 +138,7 @@ def test_restore_of_another_branch_must_be_ticked(
     from PySide6.QtWidgets import QDialogButtonBox
 
     other = Book.create(tmp_path / "other.db", branch="青山社区党支部", year=2026)
+    (tmp_path / "usb").mkdir()
     foreign = backup_book(other, reason="手动", dest_dir=tmp_path / "usb")
     other.close()
     seen: list[tuple[bool, bool, str]] = []
