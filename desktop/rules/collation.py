@@ -214,28 +214,43 @@ def pinyin_initials(name: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _initial_choices(name: str) -> tuple[frozenset[str], ...]:
-    """Per position of `pinyin_initials`, every initial the character can have (乐: l, y)."""
+def _reading_choices(name: str) -> tuple[frozenset[str], ...]:
+    """Per position of `pinyin_initials`, every toneless reading of the character (乐: le,
+    yue), ü written both as v and as u."""
     from pypinyin import Style, pinyin
 
     choices = []
     for ch, syllable in zip(_clean(name), _syllables(name), strict=True):
         if not (syllable and syllable[0].isalnum()):
             continue
-        letters = {syllable[0]}
+        readings = {_split_tone(syllable)[0]}
         if _is_han(ch):
-            readings = pinyin(ch, style=Style.FIRST_LETTER, heteronym=True, errors="ignore")
-            letters.update(r[0].lower() for r in (readings[0] if readings else []) if r)
-        choices.append(frozenset(letters))
+            found = pinyin(ch, style=Style.NORMAL, heteronym=True, errors="ignore")
+            readings.update(r.lower() for r in (found[0] if found else []) if r)
+        readings |= {r.replace("v", "u") for r in readings if "v" in r}
+        choices.append(frozenset(readings))
     return tuple(choices)
 
 
-def _matches_initials(name: str, query: str) -> bool:
-    choices = _initial_choices(name)
-    return any(
-        all(letter in choices[start + i] for i, letter in enumerate(query))
-        for start in range(len(choices) - len(query) + 1)
-    )
+def _matches_syllables(name: str, query: str) -> bool:
+    """Whether the query, cut into pieces, spells consecutive characters of the name, each
+    piece the start of one of the character's readings: initials ("ly"), full pinyin
+    ("liuyang") and the two mixed ("lyang", "liuy") all find 刘洋."""
+    choices = _reading_choices(name)
+
+    @cache
+    def spells(at: int, pos: int) -> bool:
+        if pos == len(query):
+            return True
+        if at == len(choices):
+            return False
+        return any(
+            reading.startswith(query[pos:end]) and spells(at + 1, end)
+            for end in range(len(query), pos, -1)
+            for reading in choices[at]
+        )
+
+    return any(spells(start, 0) for start in range(len(choices)))
 
 
 @lru_cache(maxsize=4096)
@@ -248,10 +263,11 @@ def _full_pinyin(name: str) -> tuple[str, ...]:
 def matches_search(name: str, query: str) -> bool:
     """Whether a name matches a search box entry, ignoring case, width and spaces.
 
-    Matches when the query is part of the name ("三丰"), part of the pinyin initials
-    ("zsf", "sf"; a polyphonic character matches any of its readings' initials: 张乐 by
-    "zl" and "zy"), or part of the full toneless pinyin ("zhangsan", "sanfeng").  An empty
-    query matches every name.
+    Matches when the query is part of the name ("三丰"), or spells consecutive characters
+    by the start of their pinyin: initials ("zsf", "sf"), full pinyin ("zhangsan",
+    "sanfeng") or both mixed ("zsfeng", "zhangsf"); a polyphonic character matches by any
+    of its readings (张乐 by "zl", "zy", "zhangyue").  Part of the run-together full pinyin
+    matches too ("angsan").  An empty query matches every name.
     """
     q = _clean(query).lower()
     if not q:
@@ -260,7 +276,7 @@ def matches_search(name: str, query: str) -> bool:
         return True
     if not q.isascii():
         return False
-    return _matches_initials(name, q) or any(q in full for full in _full_pinyin(name))
+    return _matches_syllables(name, q) or any(q in full for full in _full_pinyin(name))
 
 
 def sorted_by_strokes(names: Iterable[str]) -> list[str]:

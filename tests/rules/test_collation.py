@@ -274,6 +274,21 @@ def test_pinyin_initials(name: str, initials: str) -> None:
         ("张乐", "zl", True),  # 乐 lè / yuè: either initial finds the name
         ("张乐", "zy", True),
         ("张乐", "zx", False),
+        # Initials and full pinyin mixed, as people type them.
+        ("刘洋", "lyang", True),
+        ("刘洋", "liuy", True),
+        ("刘洋", "LiuYang", True),
+        ("刘洋", "lyg", False),
+        ("张三丰", "zsfeng", True),
+        ("张三丰", "zhangsf", True),
+        ("张三丰", "zhsf", True),
+        ("张三丰", "sfeng", True),
+        ("张三丰", "zsang", False),
+        ("张乐", "zhangyue", True),
+        ("张乐", "zle", True),
+        ("吕欣", "lux", True),
+        ("欧阳修", "oyxiu", True),
+        ("Tom李", "tomli", True),
     ],
 )
 def test_matches_search(name: str, query: str, expected: bool) -> None:
