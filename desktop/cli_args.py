@@ -138,6 +138,22 @@ class ChineseParser(argparse.ArgumentParser):
     format_usage = _in_chinese(argparse.ArgumentParser.format_usage)
     format_help = _in_chinese(argparse.ArgumentParser.format_help)
 
+    def _check_value(self, action: argparse.Action, value: Any) -> None:
+        # argparse lists choices as Python reprs on one line; a person needs Chinese quotes,
+        # and for a mistyped subcommand the list one a line with what each does.
+        if action.choices is None or value in action.choices:
+            return
+        if isinstance(action, argparse._SubParsersAction):
+            lines = [f"没有“{value}”这个子命令。", "可用的子命令："]
+            names = [choice.dest for choice in action._choices_actions]
+            pad = max((_width(name) for name in names), default=0) + 2
+            for choice in action._choices_actions:
+                name = choice.dest
+                lines.append(f"  {name}{' ' * (pad - _width(name))}{choice.help or ''}".rstrip())
+            raise argparse.ArgumentError(None, "\n".join(lines))
+        choices = "、".join(f"“{choice}”" for choice in action.choices)
+        raise argparse.ArgumentError(action, f"“{value}”不是可选的值（可选：{choices}）")
+
     def error(self, message: str) -> NoReturn:
         for name, zh in TYPE_NAMES.items():
             message = message.replace(f"有效的{name}", f"有效的{zh}")

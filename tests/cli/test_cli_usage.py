@@ -40,9 +40,12 @@ def db(tmp_path: Path) -> str:
     [
         (["scheme", "bogus"], ["“bogus”不是可选的值", "list"]),
         (["score", "--year", "x"], ["参数 --year", "“x”不是有效的整数"]),
-        (["score", "--quarter", "5"], ["参数 --quarter", "“5”不是可选的值"]),
+        (
+            ["score", "--quarter", "5"],
+            ["参数 --quarter", "“5”不是可选的值（可选：“1”、“2”、“3”、“4”）"],
+        ),
         (["print"], ["缺少必填参数", "kind", "--out"]),
-        (["bogus"], ["“bogus”不是可选的值", "init"]),
+        (["bogus"], ["没有“bogus”这个子命令。", "init", "新建账本"]),
         (["init", "--year"], ["参数 --year", "后面需要填一个值"]),
         (["members", "--zz"], ["不认识的参数：--zz"]),
         (["init", "--branch", "x"], ["缺少必填参数：--year"]),
@@ -59,6 +62,20 @@ def test_usage_errors_are_chinese_and_exit_2(
     for word in words:
         assert word in err
     assert not ENGLISH.search(err), err
+
+
+def test_an_unknown_subcommand_lists_them_one_a_line(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "bogus")
+    assert code == 2 and out == ""
+    lines = err.splitlines()
+    assert lines[1] == "用法错误：没有“bogus”这个子命令。" and lines[2] == "可用的子命令："
+    listed = {line.split()[0]: line.split(maxsplit=1)[1] for line in lines[3:-1]}
+    assert listed["init"] == "新建账本" and listed["backup"] == "备份账本（经过校验）"
+    assert {"demo", "dues", "period", "print"} <= set(listed)
+    assert "'" not in err and lines[-1] == "请运行 pioneer -h 查看用法。"
+    # Other choices are listed with Chinese quotes, not Python's reprs.
+    code, _, err = run(capsys, "claim", "bogus")
+    assert code == 2 and "（可选：“add”、“list”、“review”、“approve”、“reject”）" in err
 
 
 def test_a_subcommand_error_points_to_that_subcommands_help(
