@@ -1,8 +1,10 @@
 """The meetings screen (会议活动): activities and their sign-in, the year's plan, follow-ups.
 
 Attendance entry is keyboard-first: F2 marks everyone present, then type a name or its pinyin
-initials and press 1–5 for the status (1 出席, 2 因公请假, 3 因私请假, 4 无故缺席, 5 补录);
-Ctrl+S saves it as one action, and the member's points are shown before and after.
+(initials, full or mixed: "ly", "liuyang", "lyang"), Enter if you like, and press 1–5 for the
+status (1 出席, 2 因公请假, 3 因私请假, 4 无故缺席, 5 补录); a leave or 补录 moves to its
+事由/说明 (Enter or Esc comes back); Ctrl+S saves it as one action, and the member's points are
+shown before and after.
 All reading and writing goes through `desktop.book.meetings`; no SQL, no rules here.
 """
 
@@ -29,6 +31,14 @@ STATUS_KEYS = {
     Qt.Key.Key_5: "补录",
 }
 UNSET = "未登记"
+# Statuses whose sign-in carries a 事由/说明: choosing one moves to that field (with a hint);
+# the others leave the hands in the search box for the next name.
+REASON_HINTS = {
+    "因公请假": "因公请假事由（可不填），回车返回",
+    "因私请假": "因私请假事由，如看病（可不填），回车返回",
+    "补录": "补录说明，再选两名证明人；回车返回",
+}
+REASON_PLACEHOLDER = "如：外出务工、看病（可不填）"
 STATUS_COLORS = {
     "出席": "#1b6e20",
     "补录": "#1b6e20",
@@ -134,6 +144,7 @@ class MeetingsScreen(QWidget):
         ui.attendanceTable.itemSelectionChanged.connect(self._member_selected)
         ui.reasonEdit.textEdited.connect(lambda text: self._edit_current("note", text))
         ui.reasonEdit.returnPressed.connect(self.focus_search)
+        ui.reasonEdit.installEventFilter(self)
         ui.hostOrgEdit.textEdited.connect(lambda text: self._edit_current("host_org", text))
         ui.hostOrgEdit.returnPressed.connect(self.focus_search)
         ui.witness1Combo.activated.connect(lambda _i: self._witnesses_changed())
@@ -476,11 +487,47 @@ class MeetingsScreen(QWidget):
             self.ui.attendanceTable.clearSelection()
 
     def _search_entered(self) -> None:
-        """Enter in the search box: go to the reason field of the member found."""
+        """Enter in the search box (a reflex after typing a name): choose the member found
+        (the highlighted one of several) and stay here, so the digit keys that follow mark
+        that member, not type into 事由."""
+        if not self._matches:
+            return
+        row = self._matches[self._match_at]
+        self._matches, self._match_at = [row], 0
+        self._select_member(self._rows[row]["id"])
+        self.ui.searchEdit.setToolTip(
+            f"已选 {self._rows[row]['name']}：按 1 出席　2 因公请假　3 因私请假　4 无故缺席　5 补录"
+        )
+
+    def _key_target(self) -> int | None:
+        """The member a digit key marks: the one found by the search, or, with the search box
+        empty, the one selected in the table (pressing another digit corrects a slip)."""
         if self._matches:
-            self.ui.reasonEdit.setFocus()
+            return self._rows[self._matches[self._match_at]]["id"]
+        if not self.ui.searchEdit.text().strip():
+            return self._current_member_id()
+        return None
+
+    def _mark(self, member_id: int, status: str) -> None:
+        """Mark by key; go to 事由/说明 only when the status carries one."""
+        ui = self.ui
+        ui.searchEdit.blockSignals(True)
+        ui.searchEdit.clear()
+        ui.searchEdit.blockSignals(False)
+        self._matches = []
+        self.set_status(member_id, status)  # the placeholder now hints at this status
+        if status in REASON_HINTS:
+            ui.reasonEdit.setFocus()
+            ui.reasonEdit.selectAll()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.ui.reasonEdit
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Escape  # type: ignore[attr-defined]
+        ):
+            self.focus_search()  # no reason to give: back to the names
+            return True
         if watched is self.ui.searchEdit and event.type() == QEvent.Type.KeyPress:
             key = event.key()  # type: ignore[attr-defined]
             # F2 and Ctrl+S work from the search box even where window shortcuts do not
@@ -492,15 +539,10 @@ class MeetingsScreen(QWidget):
             if key == Qt.Key.Key_S and ctrl:
                 self.save_attendance()
                 return True
-            if key in STATUS_KEYS and self._matches:
-                if not self._can_sign_in(say=True):
-                    return True
-                member_id = self._rows[self._matches[self._match_at]]["id"]
-                self.ui.searchEdit.blockSignals(True)
-                self.ui.searchEdit.clear()
-                self.ui.searchEdit.blockSignals(False)
-                self._matches = []
-                self.set_status(member_id, STATUS_KEYS[key])
+            target = self._key_target() if key in STATUS_KEYS else None
+            if target is not None:
+                if self._can_sign_in(say=True):
+                    self._mark(target, STATUS_KEYS[key])
                 return True
             if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self._matches:
                 step = 1 if key == Qt.Key.Key_Down else -1
@@ -529,6 +571,7 @@ class MeetingsScreen(QWidget):
                 self._witness_names.index(name) if name in self._witness_names else 0
             )
             combo.blockSignals(False)
+        ui.reasonEdit.setPlaceholderText(REASON_HINTS.get(s["status"], REASON_PLACEHOLDER))
         late = s["status"] == "补录"
         ui.witness1Combo.setEnabled(late)
         ui.witness2Combo.setEnabled(late)

@@ -119,15 +119,24 @@ def test_create_activity_print_signin_record_by_keyboard_and_see_points(
         )
         assert "主题党日签到表" in text and "学习党章" in text and "应到：40人" in text
 
-    # Three absent: choose members whose pinyin initials find only them.
+    # Three away: typed as the secretary would, the fewest initials that find only them.
     rows = screen._rows
     names = [m["name"] for m in rows]
-    unique = [
-        m
-        for m in rows
-        if [n for n in names if matches_search(n, pinyin_initials(m["name"]))] == [m["name"]]
-    ]
-    away = unique[:3]
+
+    def shortest(name: str) -> str | None:
+        initials = pinyin_initials(name)
+        return next(
+            (
+                initials[:k]
+                for k in range(1, len(initials) + 1)
+                if [n for n in names if matches_search(n, initials[:k])] == [name]
+            ),
+            None,
+        )
+
+    found = sorted(((q, m) for m in rows if (q := shortest(m["name"]))), key=lambda qm: len(qm[0]))
+    away = [m for _q, m in found[:3]]
+    queries = {m["id"]: q for q, m in found[:3]}
     assert len(away) == 3
     keys = 0
 
@@ -142,9 +151,13 @@ def test_create_activity_print_signin_record_by_keyboard_and_see_points(
     search.setFocus()
     key(search, Qt.Key.Key_F2)  # everyone present
     for m, digit in zip(away, (Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4), strict=True):
-        for ch in pinyin_initials(m["name"]):
+        for ch in queries[m["id"]]:
             key(search, ch)
         key(search, digit)
+        if digit != Qt.Key.Key_4:  # a leave goes to its 事由 (none given): Enter comes back
+            assert screen.focusWidget() is screen.ui.reasonEdit
+            key(screen.ui.reasonEdit, Qt.Key.Key_Return)
+        assert screen.focusWidget() is search
     key(search, (Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier))  # save
     assert keys < 15, keys
     assert messages.texts("question") == []  # saving asked nothing
@@ -163,6 +176,70 @@ def test_create_activity_print_signin_record_by_keyboard_and_see_points(
     overview = Meetings(branch_book).points_overview(YEAR)
     assert overview[away[1]["id"]]["total"] == 99
     assert "因私请假" in overview[away[1]["id"]]["text"]
+
+
+def test_enter_after_a_name_keeps_the_digit_keys_on_that_member(
+    qtbot, screen, branch_book, typist, messages
+):
+    """Enter after typing a name (a reflex) selects the member; "4" then marks 无故缺席 and
+    is not typed into 事由. Full and mixed pinyin find the member too."""
+    liu = branch_book.roster.add_member(
+        {"name": "刘洋", "status": "正式党员", "group": "一组", "joined_date": "2000-07-01"}
+    )
+    activity_id = create_activity(qtbot, screen, typist, f"{YEAR}-01-14", "回车测试")
+    search, reason = screen.ui.searchEdit, screen.ui.reasonEdit
+    search.setFocus()
+    qtbot.keyClick(search, Qt.Key.Key_F2)
+    qtbot.keyClicks(search, "lyang")
+    assert screen._current_member_id() == liu
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    assert screen.focusWidget() is search and screen._current_member_id() == liu
+    assert "刘洋" in search.toolTip()
+    qtbot.keyClick(search, Qt.Key.Key_4)
+    assert screen._state[liu] == {
+        "status": "无故缺席",
+        "note": "",
+        "host_org": "",
+        "witnesses": [],
+    }
+    assert screen.focusWidget() is search and search.text() == ""  # ready for the next name
+
+    # A slip corrected at once: the digit acts on the member still selected.
+    qtbot.keyClick(search, Qt.Key.Key_2)
+    assert screen._state[liu]["status"] == "因公请假"
+    # A leave goes to 事由 with its hint there; Enter comes back to the names.
+    assert screen.focusWidget() is reason and "因公请假事由" in reason.placeholderText()
+    typist(reason, "到镇里开会")
+    qtbot.keyClick(reason, Qt.Key.Key_Return)
+    assert screen.focusWidget() is search and screen._state[liu]["note"] == "到镇里开会"
+
+    # Full pinyin, then 补录: its hint names the witnesses; Esc comes back.
+    qtbot.keyClicks(search, "liuyang")
+    assert screen._matches and screen._current_member_id() == liu
+    qtbot.keyClick(search, Qt.Key.Key_5)
+    assert screen.focusWidget() is reason and "证明人" in reason.placeholderText()
+    qtbot.keyClick(reason, Qt.Key.Key_Escape)
+    assert screen.focusWidget() is search
+
+    # Nothing found: the digit is typed into the search box and marks nobody.
+    qtbot.keyClicks(search, "qqq")
+    qtbot.keyClick(search, Qt.Key.Key_1)
+    assert search.text() == "qqq1" and screen._state[liu]["status"] == "补录"
+    qtbot.keyClick(search, Qt.Key.Key_Return)  # nothing to choose: nothing happens
+    assert screen.focusWidget() is search
+
+    # Several found: Enter chooses the highlighted one (↓ moved to the second).
+    search.clear()
+    qtbot.keyClicks(search, "l")
+    several = list(screen._matches)
+    assert len(several) > 1
+    qtbot.keyClick(search, Qt.Key.Key_Down)
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    chosen = screen._rows[several[1]]["id"]
+    assert screen._current_member_id() == chosen
+    qtbot.keyClick(search, Qt.Key.Key_4)
+    assert screen._state[chosen]["status"] == "无故缺席"
+    assert Meetings(branch_book).attendance(activity_id) == []  # nothing saved yet
 
 
 def test_reason_witnesses_and_late_registration_refused_without_two(
