@@ -23,6 +23,7 @@ from typing import Any
 
 from desktop.book.errors import InputRefused
 from desktop.book.store import Book, now_iso
+from desktop.rules.dates import date_problem, month_problem
 from desktop.rules.dues import (
     ABSURD_FEN,
     CATEGORIES,
@@ -172,7 +173,7 @@ def set_rate(
     m = _member(book, member_id)
     problems: dict[str, str] = {}
     if not is_month(from_month):
-        problems["from_month"] = f"起始月份“{from_month}”应写成 年-月，如 2026-01。"
+        problems["from_month"] = f"{month_problem(from_month, '起始月份', '2026-01')}。"
     if category not in CATEGORIES:
         problems["category"] = f"请选择党费类别（{'、'.join(CATEGORIES)}）。"
     calculated: int | None = None
@@ -369,7 +370,7 @@ def month_collection(book: Book, month: str, *, today: date | None = None) -> li
     from desktop.book.reports import sort_members
 
     if not is_month(month):
-        raise InputRefused(f"月份“{month}”应写成 年-月，如 2026-03。")
+        raise InputRefused(f"{month_problem(month)}。")
     as_of = _today(today)
     through = judged_through(as_of)
     year_first = f"{month[:4]}-01"
@@ -497,11 +498,10 @@ def record_receipts(
     receiver = (receiver or "").strip()
     if not receiver:
         problems.append("请填写收款人。")
-    try:
-        when = date.fromisoformat(paid_date or "")
-    except ValueError:
-        problems.append(f"缴纳日期“{paid_date}”不是有效日期，请写成 年-月-日，如 2026-03-25。")
-        when = None
+    wrong_date = date_problem(paid_date or "", "缴纳日期", "2026-03-25")
+    when = None if wrong_date else date.fromisoformat(str(paid_date).strip())
+    if wrong_date:
+        problems.append(f"{wrong_date}。")
     if when and when > as_of:
         problems.append(f"缴纳日期 {paid_date} 晚于今天（{as_of.isoformat()}），请核对。")
     if when:
@@ -560,7 +560,7 @@ def record_receipts(
         for month, fen in sorted(receipt.months.items()):
             where = f"{name} {month_cn(month) if is_month(month) else month}"
             if not is_month(month):
-                problems.append(f"{name}：月份“{month}”应写成 年-月，如 2026-03。")
+                problems.append(f"{name}：{month_problem(month)}。")
                 continue
             if not isinstance(fen, int) or isinstance(fen, bool):
                 problems.append(f"{where}：金额应以分为单位的整数。")

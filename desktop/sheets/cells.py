@@ -261,7 +261,8 @@ def _read_date(column: Column, value: Any, number_format: str) -> dt.date | None
 
 def _make_month(text: str, y: str, m: str) -> str:
     if not 1 <= int(m) <= 12:
-        raise CellError(f"月份不存在：{text}")
+        # The shape was right: say that the month itself does not exist.
+        raise CellError(f"月份不存在：{text}（没有{int(m)}月，月份应为 1 到 12）")
     if not MIN_YEAR <= int(y) <= MAX_YEAR:
         raise CellError(f"月份超出范围（{MIN_YEAR}—{MAX_YEAR} 年）：{text}")
     return f"{int(y):04d}-{int(m):02d}"
