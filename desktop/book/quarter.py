@@ -60,12 +60,13 @@ def _iso(value: str | date | None, what: str, default: date | None = None) -> st
         return default.isoformat()
     if isinstance(value, date):
         return value.isoformat()
-    try:
-        return date.fromisoformat(str(value).strip()).isoformat()
-    except ValueError:
-        raise InputRefused(
-            f"{what}“{value}”不是有效日期。", ["日期请写成 年-月-日，例如 2026-04-03。"]
-        ) from None
+    from desktop.rules.dates import date_problem
+
+    text = str(value).strip()
+    problem = date_problem(text, what, "2026-04-03")
+    if problem:  # name the part that is wrong: the shape, the month or the day
+        raise InputRefused(f"{problem}。", ["日期请写成 年-月-日，例如 2026-04-03。"])
+    return text
 
 
 def _check_quarter(quarter: int | None) -> int:
