@@ -40,6 +40,11 @@ from desktop.rules.scheme import PERIOD_WORDS, Item, Scheme, fmt_points
 from desktop.rules.scoring import Line, MemberResult, ScoreResult, q2, score
 
 STATES = {"open": "未公示", "publicity": "公示中", "confirmed": "已确认"}
+# Shown instead of 公示中 once the window has ended (the state stays 'publicity').
+PUBLICITY_OVER_TEXT = "公示期满，待确认"
+# A notice really posted earlier may be entered this many days late, with a reason; a start
+# further back would let a notice "run" on paper that nobody saw.
+MAX_LATE_ENTRY_DAYS = 14
 PENDING = ("申报", "初评")
 ZERO = Decimal(0)
 DEFAULT_OBJECTION_CONTACT = "支部书记或本党小组组长（当面、电话或书面均可）"
@@ -49,8 +54,13 @@ def quarter_label(year: int, quarter: int) -> str:
     return f"{year}年第{quarter}季度"
 
 
+def calendar_today() -> date:
+    """The machine's date (one place, so the window's tests can set the day)."""
+    return date.today()
+
+
 def _today(today: date | None) -> date:
-    return today or date.today()
+    return today or calendar_today()
 
 
 def _iso(value: str | date | None, what: str, default: date | None = None) -> str:
@@ -737,11 +747,32 @@ def _notices(book: Book, period_id: int) -> list[dict[str, Any]]:
 
 
 def _objections(book: Book, period_id: int) -> list[dict[str, Any]]:
-    return book.query(
+    rows = book.query(
         """select o.*, m.code, m.name from objections o left join members m on m.id = o.member_id
            where o.period_id = ? order by o.id""",
         [period_id],
     )
+    notices = _notices(book, period_id)
+    for o in rows:
+        o["after_publicity"] = after_publicity(o, notices)
+        o["date_text"] = o["raised_on"] + ("（公示期满后提出）" if o["after_publicity"] else "")
+    return rows
+
+
+def _stamp(text: str | None) -> str:
+    return (text or "").replace(" ", "T")  # imported times may have a space
+
+
+def after_publicity(o: dict[str, Any], notices: list[dict[str, Any]]) -> bool:
+    """Was the objection raised after the publicity window in force when it was recorded?
+    (Notices it caused, or issued after it was recorded, do not count: a late objection
+    stays late though its answer re-issued the notice.)"""
+    before = [
+        n
+        for n in notices
+        if _stamp(n["issued_at"]) <= _stamp(o["created_at"]) and n["objection_id"] != o["id"]
+    ] or notices[:1]
+    return bool(before) and o["raised_on"] > before[-1]["end"]
 
 
 def current_payload(
@@ -790,6 +821,61 @@ def member_changes(published: dict[str, Any], now: dict[str, Any]) -> list[dict[
     return out
 
 
+class LateStartRefused(InputRefused):
+    """A publicity start before today without a reason, or too far back (the CLI adds how to
+    give the reason there)."""
+
+
+def earliest_publicity_start(year: int, quarter: int, today: date | None = None) -> str:
+    """The earliest start a notice entered today may have: today − 14 days (a notice really
+    posted then, entered late), never inside the quarter."""
+    back = (_today(today) - timedelta(days=MAX_LATE_ENTRY_DAYS)).isoformat()
+    return max(back, publishable_from(year, quarter))
+
+
+def _check_late_start(
+    year: int, quarter: int, pub_start: str, day: date, late_reason: str, rule: str
+) -> str:
+    """Publicity runs from the day the notice is posted, so its start may not be before
+    today — except a notice really posted up to 14 days ago and entered late, with the reason.
+    Returns the reason to store ('' when the start is not in the past)."""
+    today = day.isoformat()
+    if pub_start >= today:
+        return ""
+    earliest = earliest_publicity_start(year, quarter, day)
+    example = f"公示表已于{int(pub_start[5:7])}月{int(pub_start[8:])}日张贴，今日补登"
+    if pub_start < earliest:
+        raise LateStartRefused(
+            f"公示开始日期 {pub_start} 早于今天（{today}）{MAX_LATE_ENTRY_DAYS} 天以上，不能这样登记。",
+            [
+                f"公示须从张贴之日起满{rule}：请从今天起张贴公示表，公示开始日期填 {today}。",
+                f"公示表确实已经张贴、只是今天才补登的，开始日期最早可填 {earliest}，并写明补登原因。",
+            ],
+        )
+    if not late_reason.strip():
+        raise LateStartRefused(
+            f"公示开始日期 {pub_start} 早于今天（{today}），请写明补登原因。",
+            [
+                f"只有公示表确实已于 {pub_start} 张贴、今天才补登时才能这样填，"
+                f"原因例如“{example}”；最早可补登到 {earliest}。",
+                f"公示表还没有张贴的，请把公示开始日期改为今天（{today}）或以后。",
+            ],
+        )
+    return late_reason.strip()
+
+
+def publicity_window(book: Book, year: int, start: str | date) -> tuple[str, str]:
+    """(start, end) of a publicity starting on `start` under the year's scheme."""
+    scheme = year_scheme(book, year)
+    pub_start = _iso(start, "公示开始日期")
+    return pub_start, publicity_end(
+        pub_start,
+        scheme.publicity_days,
+        working_days=scheme.publicity_working_days,
+        holidays=holidays(book),
+    )
+
+
 def publish(
     book: Book,
     year: int,
@@ -797,13 +883,17 @@ def publish(
     *,
     start: str | date | None = None,
     reason: str = "",
+    late_reason: str = "",
     objection_id: int | None = None,
     today: date | None = None,
 ) -> dict[str, Any]:
     """Start the quarter's publicity (公示), or re-issue its notice after a correction.
 
     The period runs for the scheme's days (working days skip weekends and the book's
-    holidays). A re-issue keeps the dates unless a new `start` is given, and says why.
+    holidays) from `start`, by default today. A start before today needs `late_reason` (the
+    notice was really posted then and is entered late) and may be at most 14 days back. A
+    re-issue starts a new full period (by default today: the corrected notice is posted
+    now), so confirmation waits for it, and says why.
     """
     _check_quarter(quarter)
     day = _today(today)
@@ -816,34 +906,33 @@ def publish(
     payload = current_payload(book, year, quarter, today)
     fingerprint = results_fingerprint(payload)
     reissue = bool(existing and existing["status"] == "publicity")
-    if reissue and start is None:
-        pub_start, pub_end = existing["publicity_start"], existing["publicity_end"]  # type: ignore[index]
-    else:
-        pub_start = _iso(start, "公示开始日期", day)
-        if pub_start <= q.end:
-            # Publicity inside the quarter would publish (and later lock) a part of it.
-            raise InputRefused(
-                f"公示开始日期 {pub_start} 不在{quarter_label(year, quarter)}结束之后"
-                f"（本季度到 {q.end} 为止）。",
-                [f"公示开始日期请填 {publishable_from(year, quarter)} 或以后的日期。"],
-            )
-        pub_end = publicity_end(
-            pub_start,
-            scheme.publicity_days,
-            working_days=scheme.publicity_working_days,
-            holidays=holidays(book),
+    last = _notices(book, existing["id"])[-1] if reissue else None  # type: ignore[index]
+    if last is not None and last["results_hash"] == fingerprint and start is None:
+        raise InputRefused(
+            f"{quarter_label(year, quarter)}正在公示，公示后结果没有变化，无需重新发布。"
         )
+    pub_start = _iso(start, "公示开始日期", day)
+    if pub_start <= q.end:
+        # Publicity inside the quarter would publish (and later lock) a part of it.
+        raise InputRefused(
+            f"公示开始日期 {pub_start} 不在{quarter_label(year, quarter)}结束之后"
+            f"（本季度到 {q.end} 为止）。",
+            [f"公示开始日期请填 {publishable_from(year, quarter)} 或以后的日期。"],
+        )
+    if last is not None and pub_start < last["start"]:
+        raise InputRefused(
+            f"重新公示的开始日期 {pub_start} 早于上一次公示的开始日期 {last['start']}。",
+            ["更正后的公示表从重新张贴之日起重新计算公示期，开始日期通常就是今天。"],
+        )
+    rule = publicity_rule_text(scheme.publicity_days, scheme.publicity_working_days)
+    late = _check_late_start(year, quarter, pub_start, day, late_reason, rule)
+    pub_start, pub_end = publicity_window(book, year, pub_start)
     if reissue:
-        last = _notices(book, existing["id"])[-1]  # type: ignore[index]
-        if last["results_hash"] == fingerprint and start is None:
-            raise InputRefused(
-                f"{quarter_label(year, quarter)}正在公示，公示后结果没有变化，无需重新发布。"
-            )
         reason = reason.strip() or "积分结果更正后重新公示"
     label = quarter_label(year, quarter)
     with book.action(
         "重新发布公示" if reissue else "开始公示",
-        f"{label}：{pub_start} 至 {pub_end}",
+        f"{label}：{pub_start} 至 {pub_end}" + (f"（补登：{late}）" if late else ""),
         reason=reason,
     ):
         period = _period(book, year, quarter)
@@ -861,6 +950,7 @@ def publish(
                 "results_hash": fingerprint,
                 "payload": canonical_json(payload),
                 "reason": reason.strip(),
+                "late_reason": late,
                 "objection_id": objection_id,
             }
         )
@@ -891,7 +981,22 @@ def raise_objection(
     if not content.strip():
         raise InputRefused("请填写异议的内容（对谁的哪一项积分有什么意见）。")
     m = book.roster.find(member) if member else None
+    day = _today(today).isoformat()
     iso = _iso(raised_on, "提出日期", _today(today))
+    if iso > day:
+        raise InputRefused(f"提出日期 {iso} 还没有到。", ["请填写异议实际提出的日期。"])
+    notices = _notices(book, period["id"])
+    first = min([n["start"] for n in notices] or [period["publicity_start"]])
+    if first and iso < first:
+        # Nothing was published yet that day: there was nothing to object to.
+        raise InputRefused(
+            f"提出日期 {iso} 早于{label}的公示开始日期 {first}，不能登记为对公示结果的异议。",
+            [
+                "请核对提出日期（应为公示开始之后）。",
+                "公示之前收到的意见，请在审核申报或核对记录时处理。",
+            ],
+        )
+    # Accepted after the period ended too (people complain late); the record says so.
     with book.action("登记异议", f"{label}：{raised_by} — {content[:30]}"):
         return int(
             book.db["objections"]
@@ -1009,6 +1114,11 @@ def period_status(
         "blockers": [],
     }
     out["open_objections"] = [o for o in out["objections"] if o["status"] == "open"]
+    # The window has run out but nobody confirmed: say so, not 公示中 for months.
+    out["publicity_over"] = state == "publicity" and day > (out["publicity_end"] or "9999")
+    out["next_step"] = ""
+    if out["publicity_over"]:
+        out["state_text"] = PUBLICITY_OVER_TEXT
     if state == "confirmed":
         snap = book.query("select hash from snapshots where period_id = ?", [p["id"]])  # type: ignore[index]
         out["hash"] = snap[0]["hash"] if snap else None
@@ -1056,6 +1166,14 @@ def period_status(
     if pending:
         blockers.append(f"本季度还有 {pending} 条积分申报没有审定或驳回。")
     out["blockers"] = blockers
+    if out["publicity_over"]:
+        end = out["publicity_end"]
+        out["next_step"] = (
+            f"公示期已于 {end} 期满：处理完下列事项后，由支委会确认本季度。"
+            if blockers
+            else f"公示期已于 {end} 期满，没有未答复的异议：请支委会核对后确认本季度"
+            "（确认后不可撤销）。"
+        )
     return out
 
 
@@ -1384,7 +1502,8 @@ def demo_quarters(book: Book, year: int, *, today: date | None = None) -> None:
                     review_claim(book, c["id"], leader, "情况属实")
                 approve_claim(book, c["id"], "支部委员会")
         start = min(date.fromisoformat(period.end) + timedelta(days=3), day)
-        publish(book, year, q, start=start, today=day)
+        # Entered the day the notice is posted, as the publicity rule wants.
+        publish(book, year, q, start=start, today=start)
         leave = book.query(
             """select m.code, m.name, a.date, a.type from attendance t
                join activities a on a.id = t.activity_id join members m on m.id = t.member_id
@@ -1400,7 +1519,7 @@ def demo_quarters(book: Book, year: int, *, today: date | None = None) -> None:
                 raised_by=who["name"],
                 member=who["code"],
                 content=f"{who['date']}的{who['type']}我是因公外出，签到表记成了因私请假。",
-                raised_on=start + timedelta(days=1),
+                raised_on=min(start + timedelta(days=1), day),
                 today=day,
             )
             answer_objection(
@@ -1408,7 +1527,7 @@ def demo_quarters(book: Book, year: int, *, today: date | None = None) -> None:
                 oid,
                 finding="经核对签到表和请假条，当天请假事由为家中有事，属因私请假，维持原记录。",
                 changed=False,
-                told_on=start + timedelta(days=2),
+                told_on=min(start + timedelta(days=2), day),
                 today=day,
             )
         if q == last:

@@ -435,5 +435,17 @@ def m006_year_end(db: Database) -> None:
     _lock_triggers(db, "withdrawals", "{row}.date")
 
 
+@MIGRATIONS()
+def m007_publicity_late_entry(db: Database) -> None:
+    db.executescript(
+        """
+        -- Why a notice's publicity starts before the day it was entered: a notice really
+        -- posted earlier and entered late (at most 14 days back, desktop/book/quarter.py
+        -- publish). '' for a notice entered on or before its first day.
+        alter table publicity_notices add column late_reason text not null default '';
+        """
+    )
+
+
 # Re-exported: the version lives in version.py so that opening a book needn't import this.
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION"]

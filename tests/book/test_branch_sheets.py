@@ -121,7 +121,8 @@ def _enrich(book: Book) -> dict[str, int]:
     # Q4 confirmed: the appraisals and the veto are locked, so they are withdrawn, not deleted.
     for c in quarter.list_claims(book, 2026, 4, status="申报"):
         quarter.reject_claim(book, c["id"], "支部委员会", "本季度已申报过同类事项")
-    quarter.publish(book, 2026, 4, reason="登记了民主评议和一票否决", today=TODAY)
+    # Re-issued on 12 January: a new period of its own, over by the confirmation on the 20th.
+    quarter.publish(book, 2026, 4, reason="登记了民主评议和一票否决", today=date(2027, 1, 12))
     status = quarter.period_status(book, 2026, 4, today=TODAY)
     for o in status["open_objections"]:
         quarter.answer_objection(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from desktop.book.store import Book
 
 def test_changed_results_must_be_republished_before_printing(book: Book, tmp_path: Path) -> None:
     branch = build_branch(book)
-    Q.publish(book, YEAR, 2, start="2026-07-01", today=TODAY)
+    Q.publish(book, YEAR, 2, start="2026-07-01", today=date(2026, 7, 1))
     out = tmp_path / "公示.pdf"
     print_document(book, "publicity", out, year=YEAR, quarter=2)
     assert out.exists()

@@ -25,8 +25,13 @@ def branch(book: Book) -> dict[str, int]:
     return build_branch(book)
 
 
+def _publish(book: Book, quarter: int, start: str, **kw) -> dict:
+    """Published as of the day the notice is posted (a start before today needs a reason)."""
+    return Q.publish(book, YEAR, quarter, start=start, today=date.fromisoformat(start), **kw)
+
+
 def _confirm(book: Book, quarter: int, start: str) -> dict:
-    Q.publish(book, YEAR, quarter, start=start, today=TODAY)
+    _publish(book, quarter, start)
     return Q.confirm(book, YEAR, quarter, today=TODAY)
 
 
@@ -106,7 +111,7 @@ def test_publicity_period_counts_working_days_and_holidays(
 ) -> None:
     with book.action("节假日"):
         book.db["holidays"].insert({"date": "2026-07-06", "name": "测试假日"})
-    st = Q.publish(book, YEAR, 2, start="2026-07-03", today=TODAY)  # a Friday
+    st = _publish(book, 2, "2026-07-03")  # a Friday
     # Fri 3, (weekend), Mon 6 holiday, Tue 7, Wed 8, Thu 9, Fri 10.
     assert (st["publicity_start"], st["publicity_end"]) == ("2026-07-03", "2026-07-10")
     assert st["state"] == "publicity" and len(st["notices"]) == 1
@@ -116,7 +121,7 @@ def test_confirm_refused_during_publicity_and_with_open_objection(
     book: Book, branch: dict[str, int]
 ) -> None:
     _confirm(book, 1, "2026-04-01")
-    Q.publish(book, YEAR, 2, start="2026-07-01", today=TODAY)
+    _publish(book, 2, "2026-07-01")
     before = journal_count(book)
     with pytest.raises(InputRefused) as info:
         Q.confirm(book, YEAR, 2, today=date(2026, 7, 3))
@@ -132,12 +137,12 @@ def test_confirm_refused_during_publicity_and_with_open_objection(
 
 
 def test_confirm_in_order_and_pending_claims_block(book: Book, branch: dict[str, int]) -> None:
-    Q.publish(book, YEAR, 2, start="2026-07-01", today=TODAY)
+    _publish(book, 2, "2026-07-01")
     with pytest.raises(InputRefused) as info:
         Q.confirm(book, YEAR, 2, today=TODAY)
     assert "第1季度还没有确认" in "\n".join(info.value.lines())
     Q.add_claim(book, "王一", "2026-02-01", "key-work", "1", "扫雪", today=TODAY)
-    Q.publish(book, YEAR, 1, start="2026-04-01", today=TODAY)
+    _publish(book, 1, "2026-04-01")
     with pytest.raises(InputRefused) as info:
         Q.confirm(book, YEAR, 1, today=TODAY)
     assert "没有审定或驳回" in "\n".join(info.value.lines())
@@ -147,7 +152,7 @@ def test_objection_upheld_fact_corrected_notice_reissued_then_confirmed(
     book: Book, branch: dict[str, int]
 ) -> None:
     _confirm(book, 1, "2026-04-01")
-    Q.publish(book, YEAR, 2, start="2026-07-01", today=TODAY)
+    _publish(book, 2, "2026-07-01")
     oid = Q.raise_objection(
         book,
         YEAR,
@@ -155,7 +160,7 @@ def test_objection_upheld_fact_corrected_notice_reissued_then_confirmed(
         raised_by="张三",
         member="003",
         content="5月10日主题党日我出席了，被记成无故缺席",
-        today=TODAY,
+        today=date(2026, 7, 2),
     )
     # The fact is corrected (the sign-in sheet shows 张三 signed) while Q2 is in publicity.
     Meetings(book).record_attendance(branch["activity"], {}, amend=True, today=TODAY)
@@ -167,12 +172,17 @@ def test_objection_upheld_fact_corrected_notice_reissued_then_confirmed(
         finding="核对签到表，张三确已签到",
         changed=True,
         change_note="张三5月10日改为出席",
-        told_on="2026-07-05",
-        today=TODAY,
+        told_on="2026-07-06",
+        today=date(2026, 7, 6),
     )
     assert len(st["notices"]) == 2 and not st["results_changed"]
     assert st["notices"][-1]["reason"].startswith(f"根据第{oid}号异议更正")
-    assert st["blockers"] == []
+    # The corrected notice runs a full period of its own from the day it is re-issued.
+    assert (st["publicity_start"], st["publicity_end"]) == ("2026-07-06", "2026-07-10")
+    with pytest.raises(InputRefused, match="不能确认") as info:
+        Q.confirm(book, YEAR, 2, today=date(2026, 7, 10))
+    assert "2026-07-06 至 2026-07-10" in "\n".join(info.value.lines())
+    assert Q.period_status(book, YEAR, 2, today=TODAY)["blockers"] == []
     Q.confirm(book, YEAR, 2, today=TODAY)
     snap = json.loads(Q.snapshot(book, YEAR, 2)["payload"])
     assert {m["name"]: m["total"] for m in snap["members"]}["张三"] == "70.00"
@@ -263,7 +273,7 @@ def test_objections_only_during_publicity(book: Book, branch: dict[str, int]) ->
 
 
 def test_reissue_needs_a_change(book: Book, branch: dict[str, int]) -> None:
-    Q.publish(book, YEAR, 2, start="2026-07-01", today=TODAY)
+    _publish(book, 2, "2026-07-01")
     with pytest.raises(InputRefused, match="没有变化"):
         Q.publish(book, YEAR, 2, today=TODAY)
     cid = Q.add_claim(book, "王一", "2026-05-12", "key-work", "3", "清扫", today=TODAY)
@@ -271,7 +281,12 @@ def test_reissue_needs_a_change(book: Book, branch: dict[str, int]) -> None:
     Q.approve_claim(book, cid, "支委会")
     st = Q.publish(book, YEAR, 2, reason="补记王一重点工作加分", today=TODAY)
     assert [n["reason"] for n in st["notices"]] == ["", "补记王一重点工作加分"]
-    assert st["publicity_end"] == "2026-07-07"  # the dates stand
+    # A new full period from the re-issue day (Tuesday 24 November: five working days).
+    assert (st["publicity_start"], st["publicity_end"]) == ("2026-11-24", "2026-11-30")
+    assert [(n["start"], n["end"]) for n in st["notices"]][0] == ("2026-07-01", "2026-07-07")
+    assert st["state_text"] == "公示中"
+    with pytest.raises(InputRefused, match="不能确认"):
+        Q.confirm(book, YEAR, 2, today=TODAY)
 
 
 def test_confirmed_demo_has_three_quarters_and_one_in_publicity(confirmed_demo_book: Book) -> None:
