@@ -330,7 +330,17 @@ class QuarterScreen(QWidget):
         ob.addStretch(1)
         pl.addLayout(ob)
         self.objections_table = _table(
-            ["编号", "提出人", "日期", "内容", "状态", "核实结果", "是否更正", "告知日期"]
+            [
+                "编号",
+                "提出人",
+                "涉及党员",
+                "日期",
+                "内容",
+                "状态",
+                "核实结果",
+                "是否更正",
+                "告知日期",
+            ]
         )
         pl.addWidget(self.objections_table, 1)
         self.tabs.addTab(pub, "公示与异议")
@@ -584,7 +594,8 @@ class QuarterScreen(QWidget):
                 [
                     o["id"],
                     o["raised_by"],
-                    o["raised_on"],
+                    o["name"] or "",
+                    o["date_text"],
                     o["content"],
                     "已答复" if answered else "未答复",
                     o["finding"],
@@ -621,11 +632,19 @@ class QuarterScreen(QWidget):
         return text if ok else None
 
     def ask_objection(self) -> dict[str, Any] | None:
-        by = self.ask_text("登记异议", "提出异议的人：")
-        if not by:
-            return None
-        content = self.ask_text("登记异议", "异议内容（对谁的哪一项积分有什么意见）：")
-        return {"raised_by": by, "content": content or ""} if content is not None else None
+        """提出人, 涉及党员 (one of the quarter's members, optional), 收到日期, 内容."""
+        from desktop.gui.objection_dialog import ObjectionDialog
+
+        rv = self.data["review"] if self.data else None
+        if rv is not None:
+            members = [(r.code, r.name) for r in rv.rows]
+        else:  # the quarter could not be scored: anyone on the roster
+            members = [(m["code"], m["name"]) for m in self.book.roster.members()]
+        st = self.data["status"] if self.data else {}
+        starts = [n["start"] for n in st.get("notices", []) if n.get("start")]
+        first = min(starts or [st.get("publicity_start") or ""]) or None
+        dialog = ObjectionDialog(members, first, self)
+        return dialog.values() if dialog.exec() else None
 
     def ask_answer(self, objection_id: int) -> dict[str, Any] | None:
         finding = self.ask_text(f"答复第 {objection_id} 号异议", "调查核实的结果：")

@@ -1,0 +1,148 @@
+"""登记异议: who raised it, about whom (optional), on which day, and what it says.
+
+The same facts as ``pioneer objection add --member --date``; the book
+(`desktop.book.quarter.raise_objection`) checks them again and has the last word.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from desktop.rules.collation import matches_search, stroke_key
+
+NOBODY = "（不针对具体党员）"
+
+
+class ObjectionDialog(QDialog):
+    """`ObjectionDialog(members, first_day)`: `members` are (code, name) of the quarter's
+    members; `first_day` (ISO) the first day of publicity, the earliest date received."""
+
+    def __init__(
+        self,
+        members: list[tuple[str, str]],
+        first_day: str | None,
+        parent: QWidget | None = None,
+        *,
+        today: date | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("登记异议")
+        self.setMinimumWidth(520)
+        self._members = sorted(members, key=lambda m: stroke_key(m[1]))
+        form = QFormLayout(self)
+
+        self.raised_by = QLineEdit()
+        self.raised_by.setPlaceholderText("提出异议的人（党员或群众）")
+
+        # 涉及党员: type a name or its pinyin to narrow the list; left empty = nobody.
+        self.member_search = QLineEdit()
+        self.member_search.setPlaceholderText("输入姓名或拼音查找")
+        self.member_search.setClearButtonEnabled(True)
+        self.member = QComboBox()
+        self.member.setMinimumContentsLength(10)
+        row = QHBoxLayout()
+        row.addWidget(self.member_search, 1)
+        row.addWidget(self.member, 2)
+        self.member_search.textChanged.connect(self._filter_members)
+        self._filter_members("")
+
+        day = today or date.today()
+        self.raised_on = QDateEdit(QDate(day.year, day.month, day.day))
+        self.raised_on.setCalendarPopup(True)
+        self.raised_on.setDisplayFormat("yyyy-MM-dd")
+        self.raised_on.setMaximumDate(QDate(day.year, day.month, day.day))
+        if first_day:
+            # Nothing was published before the publicity began: nothing to object to then.
+            first = QDate.fromString(first_day, "yyyy-MM-dd")
+            if first.isValid() and first <= self.raised_on.maximumDate():
+                self.raised_on.setMinimumDate(first)
+        self.date_hint = QLabel(
+            f"收到异议的日期，不早于公示开始日 {first_day}" if first_day else ""
+        )
+        self.date_hint.setProperty("role", "hint")
+
+        self.content = QPlainTextEdit()
+        self.content.setPlaceholderText(
+            "对谁的哪一项积分有什么意见，如：5月10日我出席了，被记成无故缺席"
+        )
+        self.content.setTabChangesFocus(True)
+        self.content.setFixedHeight(self.content.fontMetrics().lineSpacing() * 4 + 16)
+
+        self.problem = QLabel()
+        self.problem.setStyleSheet("color: #b3261e")
+        self.problem.setWordWrap(True)
+
+        form.addRow("提出人", self.raised_by)
+        form.addRow("涉及党员", row)
+        form.addRow("收到日期", self.raised_on)
+        form.addRow("", self.date_hint)
+        form.addRow("异议内容", self.content)
+        form.addRow("", self.problem)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("登记")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.raised_by.setFocus()
+
+    def _filter_members(self, text: str) -> None:
+        """Only the members the search finds; the first found is chosen."""
+        combo = self.member
+        combo.clear()
+        query = text.strip()
+        if not query:
+            combo.addItem(NOBODY, None)
+        found = [(c, n) for c, n in self._members if not query or matches_search(n, query)]
+        for code, name in found:
+            combo.addItem(f"{name}（{code}）", code)
+        if query and not found:
+            combo.addItem(f"没有找到“{query}”", None)
+        combo.setCurrentIndex(0)
+
+    def accept(self) -> None:
+        # Keep what was typed on screen when something is missing (the book would refuse).
+        missing = [
+            what
+            for what, empty in (
+                ("提出人", not self.raised_by.text().strip()),
+                ("异议内容", not self.content.toPlainText().strip()),
+            )
+            if empty
+        ]
+        if missing:
+            self.problem.setText(f"请填写{'和'.join(missing)}。")
+            (self.raised_by if "提出人" in missing else self.content).setFocus()
+            return
+        if self.member_search.text().strip() and self.member.currentData() is None:
+            self.problem.setText(
+                "没有找到要查找的党员：请改一下查找的文字，或清空它（不针对具体党员）。"
+            )
+            self.member_search.setFocus()
+            return
+        super().accept()
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "raised_by": self.raised_by.text().strip(),
+            "content": self.content.toPlainText().strip(),
+            "member": self.member.currentData(),
+            "raised_on": self.raised_on.date().toString("yyyy-MM-dd"),
+        }
