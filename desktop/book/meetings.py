@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from desktop.book.errors import InputRefused
+from desktop.book.locks import check_unlocked
 from desktop.book.store import Book, now_iso
 from desktop.rules import meetings as rules
 from desktop.rules.collation import stroke_key
@@ -51,6 +52,13 @@ class Entry:
     note: str = ""
     witnesses: tuple[str, ...] = ()  # member names or codes (补录)
     host_org: str = ""  # 流动党员 taking part at another organisation
+
+
+def _describe(act: Mapping[str, Any], *, code: bool = False) -> str:
+    """An activity as people find it: 2026-001（2026-03-03 支部党员大会《主题》）."""
+    topic = f"《{act['topic']}》" if act.get("topic") else ""
+    what = f"{act['date']} {act['type']}{topic}"
+    return f"{act['code']}（{what}）" if code else what
 
 
 def _entry(value: Entry | tuple | str) -> Entry:
@@ -197,6 +205,15 @@ class Meetings:
         problems = self.check_activity(clean, today=today)
         if problems:
             raise InputRefused("活动信息有误，未保存。", problems)
+        check_unlocked(
+            self.book,
+            clean["date"],
+            f"要登记的活动（{_describe(clean)}）",
+            "登记这一天的活动",
+            "如是漏登的活动，确认后已不能补登，请在未确认的季度登记更正"
+            "（季度评议页“登记更正…”，命令行 pioneer correction add），写明原因；"
+            "如日期填错，请改正日期。",
+        )
         if not clean["code"]:
             clean["code"] = self.next_code(int(clean["date"][:4]))
         with self.book.action(
@@ -231,6 +248,14 @@ class Meetings:
         changed = {k: v for k, v in merged.items() if v != (current.get(k) or "")}
         if not changed:
             return
+        check_unlocked(self.book, current["date"], f"活动 {_describe(current, code=True)}", "修改")
+        if "date" in changed:
+            check_unlocked(
+                self.book,
+                merged["date"],
+                f"活动 {current['code']} 的新日期 {merged['date']}",
+                "把活动改到这一天",
+            )
         with self.book.action(
             "修改活动", f"{merged['date']} {merged['type']}", changed=sorted(changed)
         ):
@@ -243,6 +268,7 @@ class Meetings:
                 f"活动 {act['code']} 已登记签到，不能删除。",
                 ["签到记录是积分的依据；如登记有误，请修改签到。"],
             )
+        check_unlocked(self.book, act["date"], f"活动 {_describe(act, code=True)}", "删除")
         with self.book.action("删除活动", f"{act['date']} {act['type']}", code=act["code"]):
             self.db.execute(
                 "update plan_items set activity_id = null where activity_id = ?", [activity_id]
@@ -392,6 +418,12 @@ class Meetings:
                 f"活动 {act['code']} 的日期是 {when}，还没到，不能登记签到。",
                 ["会后再登记签到；如日期填错了，请先修改活动日期。"],
             )
+        check_unlocked(
+            self.book,
+            when,
+            f"活动 {_describe(act, code=True)}的签到",
+            "修改签到" if amend else "登记签到",
+        )
         entries = {int(k): _entry(v) for k, v in (exceptions or {}).items()}
         already = self.db.execute(
             "select count(*) from attendance where activity_id = ?", [activity_id]
