@@ -1158,6 +1158,27 @@ def take_with_ties(ranked: list, limit: int, key) -> list:  # type: ignore[no-un
     return [r for r in ranked[:limit] if key(r) != boundary]
 
 
+def _tie_note(
+    member: MemberResult,
+    pool: list[MemberResult],
+    rank: int,
+    label: str,
+    limit: int,
+    taken: int,
+    next_level: bool,
+) -> str:
+    """Why a member tied at the quota boundary gets no place at this level, in plain words:
+    "与李四、王五并列（同为95分，并列第3名），四星级名额3名只剩2名，名额不足，按方案规定
+    （同分规则）均不评四星级，参加下一档评定"."""
+    others = [p.name or p.code for p in pool if p.total == member.total and p is not member]
+    room = f"{limit}名只剩{limit - taken}名" if taken else f"只有{limit}名"
+    note = (
+        f"与{'、'.join(others)}并列（同为{fmt_points(member.total)}分，并列第{rank}名），"
+        f"{label}名额{room}，名额不足，按方案规定（同分规则）均不评{label}"
+    )
+    return note + ("，参加下一档评定" if next_level else "")
+
+
 def _compare(a: Decimal, op: str, b: Decimal) -> bool:
     return {">": a > b, ">=": a >= b, "<": a < b, "<=": a <= b}[op]
 
@@ -1293,10 +1314,15 @@ def rate(scheme: Scheme, result: ScoreResult) -> RatingResult:
                 for r in pool:
                     if r.code in chosen_codes:
                         continue
-                    if tied and r.total == pool[limit - 1].total:
+                    boundary = pool[limit - 1].total
+                    if tied and r.total == boundary:
+                        rank = 1 + sum(1 for c in candidates if c.total > r.total)
+                        more = i + 1 < len(rating.levels)
+                        note = _tie_note(r, pool, rank, level.label, limit, len(chosen), more)
+                    elif tied:  # places left open by the tie are not passed further down
                         note = (
-                            f"{level.label}名额{limit}名，第{limit}名处{fmt_points(r.total)}分同分并列"
-                            "超出名额，按同分规则并列者均不评此档"
+                            f"{level.label}名额{limit}名，排在同分并列的"
+                            f"{fmt_points(boundary)}分者之后，不评{level.label}"
                         )
                     else:
                         note = f"{level.label}名额{limit}名已满"

@@ -202,8 +202,32 @@ def test_tie_at_quota_boundary_excludes_the_whole_tied_group() -> None:
     by = {m.code: m for m in rating.members}
     assert by["001"].stars == 4 and by["002"].stars == 4
     assert by["003"].stars == 4
-    assert any("同分并列超出名额" in r for r in by["001"].reasons)
+    # The reason says in plain words who tied, why neither is 五星级, and what happens next.
+    assert (
+        "与党员002并列（同为100分，并列第1名），五星级名额只有1名，名额不足，"
+        "按方案规定（同分规则）均不评五星级，参加下一档评定"
+    ) in by["001"].reasons
+    assert any("与党员001并列" in r for r in by["002"].reasons)
+    # The next one is not told the quota is full (nobody has it): the tie left it open.
+    assert "五星级名额1名，排在同分并列的100分者之后，不评五星级" in by["003"].reasons
     assert rating.quotas[0].used == 0
+
+
+def test_tie_note_names_every_tied_member_and_the_places_left() -> None:
+    # 5★: 100 alone. 4★ quota 3 of 10: 99 takes one place, three tie on 95 for the two left.
+    totals = [100, 99, 95, 95, 95, 80, 80, 80, 79, 70]
+    rating = rate(SCHEME, score(SCHEME, _branch_with_totals(totals).facts(), 2026))
+    by = {m.code: m for m in rating.members}
+    assert by["001"].stars == 5 and by["002"].stars == 4 and by["003"].stars == 3
+    note = next(r for r in by["003"].reasons if "并列" in r)
+    assert note == (
+        "与党员004、党员005并列（同为95分，并列第3名），四星级名额3名只剩2名，名额不足，"
+        "按方案规定（同分规则）均不评四星级，参加下一档评定"
+    )
+    # The last level: nothing below to go on to.
+    last = rate(SCHEME, score(SCHEME, _branch_with_totals([80] * 10).facts(), 2026))
+    note = next(r for r in last.members[0].reasons if "三星级" in r and "并列" in r)
+    assert note.endswith("均不评三星级") and "党员010" in note
 
 
 def test_tie_below_boundary_does_not_matter() -> None:
