@@ -121,6 +121,7 @@ def export_rows(book: Book, code_of: dict[int, str]) -> dict[str, list[dict[str,
             "公示结束": _day(r["end"]),
             "结果校验值": r["results_hash"],
             "原因": r["reason"] or None,
+            "补登原因": r.get("late_reason") or None,
             "异议编号": r["objection_id"],
         }
         notices += _chunked(base, "公示内容", r.get("payload"))
@@ -618,6 +619,8 @@ def _read_notices(check: Any, periods: dict, objections: dict[int, dict[str, Any
                 "end": v["公示结束"].isoformat(),
                 "results_hash": v["结果校验值"],
                 "reason": v.get("原因") or "",
+                # Restored as recorded: the late-entry rule is for notices entered now.
+                "late_reason": v.get("补登原因") or "",
                 "objection": ref,
                 "payload": v.get("公示内容"),
             }

@@ -436,6 +436,7 @@ NOTICES = SheetSpec(
         _c("公示结束", Kind.DATE, req=True),
         _c("结果校验值", Kind.CODE, req=True, note="公示时积分结果的 SHA-256"),
         _c("原因", note="重新发布的原因"),
+        _c("补登原因", note="公示表已张贴、事后才登记（公示开始早于登记之日）的原因"),
         _c("异议编号", Kind.INTEGER, note="因哪一条异议重新发布（“异议”工作表的编号）"),
         _PART,
         _c("公示内容", Kind.VERBATIM, note="公示的积分结果（JSON），原样保存"),

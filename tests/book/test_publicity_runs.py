@@ -1,0 +1,212 @@
+"""Publicity must really run (issue 6): no backdated start beyond a stated late entry of at
+most 14 days, a re-issued notice runs a full period of its own, an ended period says so, and
+objections are dated against the period."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from quarter_testkit import YEAR, build_branch, journal_count
+
+from desktop.book import quarter as Q
+from desktop.book.errors import InputRefused
+from desktop.book.meetings import Meetings
+from desktop.book.store import Book
+
+NOV_30 = date(2026, 11, 30)  # a Monday; Q3 ended on 30 September
+
+
+@pytest.fixture
+def branch(book: Book) -> dict[str, int]:
+    return build_branch(book)
+
+
+def _published_states(book: Book) -> list:
+    return book.query("select status from periods where status != 'open'")
+
+
+def test_a_start_months_back_is_refused_naming_the_earliest_day(
+    book: Book, branch: dict[str, int]
+) -> None:
+    before = journal_count(book)
+    with pytest.raises(Q.LateStartRefused) as info:
+        Q.publish(book, YEAR, 1, start="2026-04-01", today=NOV_30, late_reason="早就贴了")
+    assert "2026-04-01 早于今天（2026-11-30）14 天以上" in str(info.value)
+    lines = "\n".join(info.value.lines())
+    assert "公示开始日期填 2026-11-30" in lines and "最早可填 2026-11-16" in lines
+    assert journal_count(book) == before and not _published_states(book)
+
+
+def test_a_late_entry_needs_its_reason_which_is_kept(book: Book, branch: dict[str, int]) -> None:
+    with pytest.raises(Q.LateStartRefused) as info:
+        Q.publish(book, YEAR, 3, start="2026-11-25", today=NOV_30)
+    assert "请写明补登原因" in str(info.value)
+    lines = "\n".join(info.value.lines())
+    assert "公示表已于11月25日张贴，今日补登" in lines and "最早可补登到 2026-11-16" in lines
+    assert not _published_states(book)
+    st = Q.publish(
+        book, YEAR, 3, start="2026-11-25", today=NOV_30, late_reason="公示表已于11月25日张贴"
+    )
+    assert (st["publicity_start"], st["publicity_end"]) == ("2026-11-25", "2026-12-01")
+    assert st["notices"][0]["late_reason"] == "公示表已于11月25日张贴"
+    # Posted on the 25th: five working days have not passed on the 30th.
+    with pytest.raises(InputRefused, match="不能确认"):
+        Q.confirm(book, YEAR, 3, today=NOV_30)
+
+
+def test_today_or_later_needs_no_reason_and_stores_none(book: Book, branch: dict[str, int]) -> None:
+    st = Q.publish(book, YEAR, 3, today=NOV_30, late_reason="不需要")
+    assert st["publicity_start"] == "2026-11-30" and st["notices"][0]["late_reason"] == ""
+    assert Q.earliest_publicity_start(YEAR, 3, NOV_30) == "2026-11-16"
+    # Never inside the quarter, however near its end today is.
+    assert Q.earliest_publicity_start(YEAR, 3, date(2026, 10, 3)) == "2026-10-01"
+
+
+def test_the_cli_example_of_the_review_cannot_confirm_in_the_same_minute(
+    book: Book, branch: dict[str, int]
+) -> None:
+    """publish --start 2026-04-01 on 30 November used to be accepted and confirm to follow."""
+    with pytest.raises(InputRefused):
+        Q.publish(book, YEAR, 1, start="2026-04-01", today=NOV_30)
+    st = Q.publish(book, YEAR, 1, today=NOV_30)
+    with pytest.raises(InputRefused) as info:
+        Q.confirm(book, YEAR, 1, today=NOV_30)
+    assert f"公示期为 2026-11-30 至 {st['publicity_end']}" in "\n".join(info.value.lines())
+
+
+def test_a_reissue_after_a_change_runs_a_full_period_from_its_day(
+    book: Book, branch: dict[str, int]
+) -> None:
+    Q.publish(book, YEAR, 1, start="2026-04-01", today=date(2026, 4, 1))
+    Q.confirm(book, YEAR, 1, today=date(2026, 4, 20))
+    Q.publish(book, YEAR, 2, start="2026-07-03", today=date(2026, 7, 3))
+    Meetings(book).record_attendance(branch["activity"], {}, amend=True, today=NOV_30)
+    # A re-issue may not start before the notice it replaces, nor far back.
+    with pytest.raises(InputRefused, match="早于上一次公示的开始日期 2026-07-03"):
+        Q.publish(book, YEAR, 2, start="2026-07-02", reason="更正", today=NOV_30)
+    with pytest.raises(Q.LateStartRefused):
+        Q.publish(book, YEAR, 2, start="2026-07-08", reason="更正", today=NOV_30)
+    st = Q.publish(book, YEAR, 2, reason="张三5月10日改为出席", today=NOV_30)
+    assert (st["publicity_start"], st["publicity_end"]) == ("2026-11-30", "2026-12-04")
+    assert [(n["start"], n["end"]) for n in st["notices"]] == [
+        ("2026-07-03", "2026-07-09"),
+        ("2026-11-30", "2026-12-04"),
+    ]
+    assert st["state_text"] == "公示中" and st["next_step"] == ""
+    with pytest.raises(InputRefused, match="不能确认"):
+        Q.confirm(book, YEAR, 2, today=NOV_30)
+    with pytest.raises(InputRefused, match="不能确认"):
+        Q.confirm(book, YEAR, 2, today=date(2026, 12, 4))
+    assert Q.confirm(book, YEAR, 2, today=date(2026, 12, 5))["state"] == "confirmed"
+
+
+def test_an_objection_upheld_late_reissues_from_the_answer_day(
+    book: Book, branch: dict[str, int]
+) -> None:
+    Q.publish(book, YEAR, 1, start="2026-04-01", today=date(2026, 4, 1))
+    Q.confirm(book, YEAR, 1, today=date(2026, 4, 20))
+    Q.publish(book, YEAR, 2, start="2026-07-01", today=date(2026, 7, 1))
+    # The window (1–7 July) is over; 张三 complains on the 20th. Accepted, marked late.
+    oid = Q.raise_objection(
+        book, YEAR, 2, raised_by="张三", content="5月10日我出席了", today=date(2026, 7, 20)
+    )
+    Meetings(book).record_attendance(branch["activity"], {}, amend=True, today=NOV_30)
+    st = Q.answer_objection(
+        book,
+        oid,
+        finding="签到表上有张三的签名",
+        changed=True,
+        change_note="张三5月10日改为出席",
+        today=date(2026, 7, 20),
+    )
+    assert (st["publicity_start"], st["publicity_end"]) == ("2026-07-20", "2026-07-24")
+    assert st["notices"][-1]["objection_id"] == oid
+    # Still raised after the period it objected to, though its answer started a new one.
+    (o,) = st["objections"]
+    assert o["after_publicity"] and o["date_text"] == "2026-07-20（公示期满后提出）"
+    with pytest.raises(InputRefused, match="不能确认"):
+        Q.confirm(book, YEAR, 2, today=date(2026, 7, 22))
+    Q.confirm(book, YEAR, 2, today=date(2026, 7, 27))
+
+
+def test_an_ended_period_says_so_and_what_to_do(book: Book, branch: dict[str, int]) -> None:
+    Q.publish(book, YEAR, 1, start="2026-04-01", today=date(2026, 4, 1))
+    st = Q.period_status(book, YEAR, 1, today=date(2026, 4, 7))
+    assert (st["state"], st["state_text"], st["publicity_over"]) == ("publicity", "公示中", False)
+    st = Q.period_status(book, YEAR, 1, today=NOV_30)
+    assert st["state"] == "publicity" and st["state_text"] == "公示期满，待确认"
+    assert st["publicity_over"] and st["blockers"] == []
+    assert "2026-04-07 期满" in st["next_step"] and "确认本季度" in st["next_step"]
+    assert Q.year_status(book, YEAR, today=NOV_30)[0]["state_text"] == "公示期满，待确认"
+    # Something still in the way: the next step says to deal with it first.
+    Q.raise_objection(book, YEAR, 1, raised_by="李二", content="有意见", today=NOV_30)
+    st = Q.period_status(book, YEAR, 1, today=NOV_30)
+    assert st["state_text"] == "公示期满，待确认" and "处理完下列事项" in st["next_step"]
+    assert any("尚未答复" in b for b in st["blockers"])
+
+
+def test_objections_are_dated_against_the_period(book: Book, branch: dict[str, int]) -> None:
+    Q.publish(book, YEAR, 1, start="2026-04-01", today=date(2026, 4, 1))
+    before = journal_count(book)
+    with pytest.raises(InputRefused) as info:
+        Q.raise_objection(
+            book, YEAR, 1, raised_by="李二", content="有意见", raised_on="2026-03-30", today=NOV_30
+        )
+    assert "2026-03-30 早于2026年第1季度的公示开始日期 2026-04-01" in str(info.value)
+    with pytest.raises(InputRefused, match="还没有到"):
+        Q.raise_objection(
+            book,
+            YEAR,
+            1,
+            raised_by="李二",
+            content="有意见",
+            raised_on="2026-12-01",
+            today=NOV_30,
+        )
+    assert journal_count(book) == before
+    inside = Q.raise_objection(
+        book, YEAR, 1, raised_by="李二", content="甲", raised_on="2026-04-07", today=NOV_30
+    )
+    late = Q.raise_objection(
+        book, YEAR, 1, raised_by="王一", content="乙", raised_on="2026-04-08", today=NOV_30
+    )
+    marks = {o["id"]: o for o in Q.period_status(book, YEAR, 1, today=NOV_30)["objections"]}
+    assert not marks[inside]["after_publicity"] and marks[inside]["date_text"] == "2026-04-07"
+    assert marks[late]["after_publicity"] and "公示期满后提出" in marks[late]["date_text"]
+
+
+def test_the_demo_publishes_after_each_quarter_and_confirms_after_the_period(
+    confirmed_demo_book: Book,
+) -> None:
+    book = confirmed_demo_book
+    for st in Q.year_status(book, 2026, today=date(2027, 1, 20)):
+        first = st["notices"][0]
+        assert first["start"] > st["end"] and first["late_reason"] == ""
+        if st["state"] == "confirmed":
+            assert st["publicity_end"] < "2027-01-20"
+    q4 = Q.period_status(book, 2026, 4, today=date(2027, 1, 20))
+    assert q4["publicity_start"] == "2027-01-03"
+    assert q4["state_text"] == "公示期满，待确认" and q4["open_objections"]
+    live = Q.period_status(book, 2026, 4, today=date(2027, 1, 5))
+    assert live["state_text"] == "公示中"
+
+
+def test_a_late_entry_travels_in_the_workbook_and_is_restored_as_it_was(
+    book: Book, branch: dict[str, int], tmp_path: Path
+) -> None:
+    """Import restores historical notices: their old starts are not judged as new entries."""
+    from desktop.book.interchange import export_workbook, import_workbook
+
+    Q.publish(book, YEAR, 1, start="2026-04-01", today=date(2026, 4, 6), late_reason="4月1日已张贴")
+    Q.confirm(book, YEAR, 1, today=date(2026, 4, 20))
+    Q.publish(book, YEAR, 2, start="2026-07-01", today=date(2026, 7, 1))
+    path = export_workbook(book, tmp_path / "out.xlsx")
+    with Book.create(tmp_path / "new.db", branch=book.branch()["name"], year=YEAR) as fresh:
+        import_workbook(fresh, path)
+        rows = fresh.query("select start, end, late_reason from publicity_notices order by id")
+    assert rows == [
+        {"start": "2026-04-01", "end": "2026-04-07", "late_reason": "4月1日已张贴"},
+        {"start": "2026-07-01", "end": "2026-07-07", "late_reason": ""},
+    ]
