@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 
@@ -20,6 +21,7 @@ def main() -> int:
     os.environ["PIONEER_HOME"] = str(home)
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+    from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication, QWidget
 
     from desktop.book.backup import backup_book, verify_file
@@ -33,7 +35,20 @@ def main() -> int:
 
     app = create_application()
 
+    def settle(timeout: float = 120.0) -> bool:
+        """Let background loads report first: 季度评议 and 年度评定 compute off the UI thread
+        when shown, and a grab taken before they finish shows empty tables."""
+        from desktop.gui.worker import jobs_running
+
+        deadline = time.monotonic() + timeout
+        while jobs_running() and time.monotonic() < deadline:
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+            time.sleep(0.01)
+        return jobs_running() == 0
+
     def shot(widget: QWidget, name: str) -> None:
+        if not settle():
+            print(f"{name}: still loading after 120 s; the picture may be incomplete")
         for _ in range(5):
             app.processEvents()
         path = out / f"{name}.png"
