@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -188,6 +189,7 @@ class YearEndScreen(QWidget):
         self.results_table.itemSelectionChanged.connect(self._show_detail)
         self.detail = QPlainTextEdit()
         self.detail.setReadOnly(True)
+        self.detail.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)  # long reasons
         self.detail.setPlaceholderText("选中一名党员，这里显示评定依据、民主评议和一票否决。")
         split.addWidget(self.results_table)
         split.addWidget(self.detail)
@@ -375,14 +377,21 @@ class YearEndScreen(QWidget):
                 _item(f"{len(r.vetoes)} 条" if r.vetoes else ("须核实" if r.checks else "")),
                 _item("；".join(r.reasons)),
             ]
+            # The column is cut at the window's edge: the whole of it on hover, one reason
+            # a line (the detail pane below wraps them too).
+            cells[-1].setToolTip("\n".join(r.reasons))
             for j, it in enumerate(cells):
                 if r.honoured:
                     it.setForeground(HONOUR_COLOR)
                 elif not r.rated:
                     it.setForeground(MUTED_COLOR)
                 t.setItem(i, j, it)
+        header = t.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # a year's columns vary
         t.resizeColumnsToContents()
-        t.horizontalHeader().setStretchLastSection(True)
+        # 评定依据 takes the width that is left rather than its text's (no sideways scrolling);
+        # the whole text is in its tooltip and, wrapped, in the detail pane.
+        header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
         n_hon = len(ov.honoured)
         lines = [
             f"参加积分管理 {len(rows)} 人，参加评星定级 {ov.rated_count} 人；"

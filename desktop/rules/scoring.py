@@ -1324,6 +1324,8 @@ def rate(scheme: Scheme, result: ScoreResult) -> RatingResult:
                             f"{level.label}名额{limit}名，排在同分并列的"
                             f"{fmt_points(boundary)}分者之后，不评{level.label}"
                         )
+                    elif limit == 0:
+                        note = f"{level.label}没有名额（{rule}）"
                     else:
                         note = f"{level.label}名额{limit}名已满"
                     out[r.code].reasons.append(note)

@@ -172,3 +172,39 @@ def test_a_year_the_book_does_not_hold_says_so(qtbot, year_window) -> None:
     _reloaded(qtbot, screen, lambda: screen.year.setValue(2019))
     assert "本账本没有 2019 年的记录" in screen.state.text()
     assert screen.results_table.rowCount() == 0
+
+
+def test_a_tie_at_the_quota_is_readable_in_tooltip_and_detail(qtbot, year_book, tmp_path) -> None:
+    """李二 brought level with 王一 (105): the one 五星级 place is not decided by chance; the
+    reason says so in plain words, whole in the tooltip and wrapped in the detail pane."""
+    from datetime import date
+
+    from desktop.book import quarter as Q
+    from desktop.gui.main_window import MainWindow
+
+    for points in (5, 1):  # 99 + 6 = 105
+        cid = Q.add_claim(
+            year_book, "李二", "2025-07-01", "reward", points, "支委会审定", today=date(2026, 1, 15)
+        )
+        Q.review_claim(year_book, cid, "组长")
+        Q.approve_claim(year_book, cid, "支委会")
+    w = MainWindow(year_book)
+    qtbot.addWidget(w)
+    w.resize(1100, 700)
+    w.show()
+    qtbot.waitExposed(w)
+    screen = _open(qtbot, w)
+    t = screen.results_table
+    li = _row_of(t, "李二")
+    assert t.item(li, 2).text() == "105" and t.item(li, 3).text() != "★★★★★"
+    cell = t.item(li, t.columnCount() - 1)
+    tip = cell.toolTip()
+    assert "与王一并列（同为105分，并列第1名）" in tip
+    assert "名额不足，按方案规定（同分规则）均不评五星级" in tip
+    assert tip.count("\n") >= 1  # one reason a line
+    assert "四星级没有名额（3人×30%，向下取整得0名）" in tip  # not "名额0名已满"
+    t.selectRow(li)
+    detail = screen.detail
+    assert "与王一并列" in detail.toPlainText()
+    assert detail.lineWrapMode() == detail.LineWrapMode.WidgetWidth
+    w.close()
