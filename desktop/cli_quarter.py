@@ -61,6 +61,8 @@ def _status_json(st: dict[str, Any]) -> dict[str, Any]:
         "warning",
         "ended",
         "publishable_from",
+        "publicity_over",
+        "next_step",
         "blockers",
     )
     out = {k: st.get(k) for k in keys}
@@ -77,12 +79,16 @@ def _status_json(st: dict[str, Any]) -> dict[str, Any]:
                 "changed",
                 "change_note",
                 "told_on",
+                "after_publicity",
             )
         }
         for o in st.get("objections", [])
     ]
     out["notices"] = [
-        {k: n[k] for k in ("id", "issued_at", "start", "end", "reason", "results_hash")}
+        {
+            k: n.get(k, "")
+            for k in ("id", "issued_at", "start", "end", "reason", "late_reason", "results_hash")
+        }
         for n in st.get("notices", [])
     ]
     return out
@@ -97,15 +103,24 @@ def _print_status(st: dict[str, Any]) -> None:
     _out(line)
     if st.get("hash"):
         _out(f"  校验值：{st['hash']}")
-    for n in st.get("notices", [])[1:]:
-        _out(f"  重新公示 {n['issued_at'][:10]}：{n['reason']}")
+    notices = st.get("notices", [])
+    if notices and notices[0].get("late_reason"):
+        _out(f"  补登：{notices[0]['late_reason']}")
+    for n in notices[1:]:
+        late = f"（补登：{n['late_reason']}）" if n.get("late_reason") else ""
+        _out(
+            f"  重新公示 {n['issued_at'][:10]}，公示期 {n['start']} 至 {n['end']}：{n['reason']}{late}"
+        )
     for o in st.get("objections", []):
         state = "未答复" if o["status"] == "open" else ("已更正" if o["changed"] else "未更改")
-        _out(f"  异议 {o['id']}（{o['raised_by']}，{o['raised_on']}）：{o['content']} — {state}")
+        when = o.get("date_text") or o["raised_on"]
+        _out(f"  异议 {o['id']}（{o['raised_by']}，{when}）：{o['content']} — {state}")
     if st.get("warning"):
         _out(f"  ！{st['warning']}")
         for c in st.get("changed_members", []):
             _out(f"    {c['text']}")
+    if st.get("next_step"):
+        _out(f"  → {st['next_step']}")
     for b in st.get("blockers", []):
         _out(f"  · {b}")
 
@@ -136,14 +151,29 @@ def cmd_period(args: argparse.Namespace) -> int:
             return EXIT_OK
         quarter = args.quarter or _next_quarter(book, year, today)
         if args.action == "publish":
-            st = Q.publish(
-                book, year, quarter, start=args.start, reason=args.reason or "", today=today
-            )
+            try:
+                st = Q.publish(
+                    book,
+                    year,
+                    quarter,
+                    start=args.start,
+                    reason=args.reason or "",
+                    late_reason=args.late_reason or "",
+                    today=today,
+                )
+            except Q.LateStartRefused as exc:
+                # Say how the reason is given here; the book's words fit the window too.
+                raise Q.LateStartRefused(
+                    exc.message,
+                    [*exc.lines(), '命令行：加上 --late-reason "公示表已于…张贴，今日补登"。'],
+                ) from None
             again = len(st["notices"]) > 1
             _out(
                 f"{st['label']}已{'重新发布公示' if again else '开始公示'}："
                 f"{st['publicity_start']} 至 {st['publicity_end']}（{st['publicity_rule']}）。"
             )
+            if again:
+                _out(f"重新公示的公示期从 {st['publicity_start']} 起重新计算，期满后才能确认。")
             _out(
                 f"打印公示表：pioneer print publicity --year {year} --quarter {quarter} --out 公示.pdf"
             )
@@ -316,6 +346,11 @@ def cmd_objection(args: argparse.Namespace) -> int:
                 raised_on=args.date,
             )
             _out(f"已登记第 {oid} 号异议，请调查核实后答复（pioneer objection answer {oid}）。")
+            st = Q.period_status(book, year, quarter)
+            if any(o["id"] == oid and o["after_publicity"] for o in st["objections"]):
+                _out(
+                    f"注意：这条异议是在公示期（到 {st['publicity_end']}）满后提出的，已照常登记。"
+                )
             return EXIT_OK
         if args.action == "list":
             year = _year(args, book)
@@ -421,8 +456,15 @@ def add_quarter_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("action", choices=["status", "publish", "confirm"])
     p.add_argument("--year", type=int, default=None, help=year_help)
     p.add_argument("--quarter", type=int, default=None, choices=[1, 2, 3, 4], help=q_help)
-    p.add_argument("--start", default=None, help="公示开始日期 YYYY-MM-DD（默认今天）")
+    p.add_argument(
+        "--start", default=None, help="公示开始日期 YYYY-MM-DD（默认今天；不能早于今天，补登除外）"
+    )
     p.add_argument("--reason", default=None, help="重新公示的原因")
+    p.add_argument(
+        "--late-reason",
+        default=None,
+        help="补登原因：公示表已于 --start 那天张贴、今天才登记时写明（最多补登 14 天）",
+    )
     p.add_argument("--json", action="store_true", help="以 JSON 输出（status）")
     p.add_argument("--today", help=argparse.SUPPRESS)  # tests: the quarter's timing as of a day
 

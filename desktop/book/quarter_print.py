@@ -82,7 +82,12 @@ def publicity_data(
         )
     res = _results(book, year, quarter, status["state"], today)
     notices = status["notices"]
-    reissues = [f"{n['issued_at'][:10]}：{n['reason']}" for n in notices[1:] if n.get("reason")]
+    # Each re-issue runs a period of its own: the notice says so, with the earlier dates.
+    reissues = [
+        f"本公示于{n['issued_at'][:10]}重新发布，公示期自{n['start']}起重新计算至{n['end']}"
+        f"（原公示期 {prev['start']} 至 {prev['end']}）。原因：{n['reason'] or '积分结果更正'}"
+        for prev, n in zip(notices, notices[1:], strict=False)
+    ]
     return {
         **_head(book, year, quarter, status),
         "scheme_title": f"《{Q.year_scheme(book, year).title}》",
@@ -103,11 +108,9 @@ def publicity_data(
         "publicity_rule": status["publicity_rule"],
         "contact": Q.objection_contact(book),
         "reissues": reissues,
-        # The notice is dated the day it is posted: the publicity's first day, or the day a
-        # corrected notice was re-issued.
-        "issued_on": (
-            notices[-1]["issued_at"][:10] if len(notices) > 1 else status["publicity_start"]
-        ),
+        # The notice is dated the day it is posted: its period's first day (a corrected
+        # notice's period starts the day it is re-issued).
+        "issued_on": status["publicity_start"],
     }
 
 

@@ -9,6 +9,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -96,9 +97,12 @@ def test_quarter_end_to_end(tmp_path: Path) -> None:
     ] == ["张三"]
 
     # Q1 first (quarters are confirmed in order), then Q2's publicity.
-    ok("period", "publish", *y, "--quarter", "1", "--start", "2026-04-01")
+    # Each notice is entered the day it is posted (the hidden --today stands for that day).
+    ok("period", "publish", *y, "--quarter", "1", "--start", "2026-04-01", "--today", "2026-04-01")
     ok("period", "confirm", *y, "--quarter", "1")
-    out = ok("period", "publish", *y, "--quarter", "2", "--start", "2026-07-01")
+    out = ok(
+        "period", "publish", *y, "--quarter", "2", "--start", "2026-07-01", "--today", "2026-07-01"
+    )
     assert "2026-07-01 至 2026-07-07" in out
     ok("print", "publicity", *y, "--quarter", "2", "--out", str(tmp_path / "notice1.pdf"))
 
@@ -155,10 +159,16 @@ def test_quarter_end_to_end(tmp_path: Path) -> None:
     status = json.loads(ok("period", "status", *y, "--quarter", "2", "--json"))
     q2 = status["periods"][0]
     assert len(q2["notices"]) == 2 and "根据第1号异议更正" in q2["notices"][1]["reason"]
-    assert q2["blockers"] == []
+    # The corrected notice runs a full period from today (the answer's day): not confirmable yet.
+    reissued = q2["notices"][1]
+    assert reissued["start"] == reissued["issued_at"][:10] == q2["publicity_start"]
+    assert q2["blockers"] and "公示期满" in q2["blockers"][0]
+    err = refused("period", "confirm", *y, "--quarter", "2")
+    assert f"公示期为 {q2['publicity_start']} 至 {q2['publicity_end']}" in err
     ok("print", "publicity", *y, "--quarter", "2", "--out", str(tmp_path / "notice2.pdf"))
+    after = date.fromisoformat(q2["publicity_end"]) + timedelta(days=1)
 
-    out = ok("period", "confirm", *y, "--quarter", "2")
+    out = ok("period", "confirm", *y, "--quarter", "2", "--today", after.isoformat())
     assert "已确认" in out
     status = json.loads(ok("period", "status", *y, "--json"))
     assert [p["state"] for p in status["periods"][:2]] == ["confirmed", "confirmed"]

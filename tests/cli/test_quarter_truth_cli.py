@@ -28,7 +28,8 @@ def db(tmp_path: Path, capsys) -> str:
     path = str(tmp_path / "demo.db")
     code, out, err = run(capsys, "--db", path, "demo", "--year", "2026", *TODAY)
     assert code == 0, err
-    assert "第1季度已确认、第2季度已确认、第3季度公示中、第4季度未公示" in out
+    # Q3 was posted on 3 October: its period is over, waiting for the committee.
+    assert "第1季度已确认、第2季度已确认、第3季度公示期满，待确认、第4季度未公示" in out
     return path
 
 
