@@ -60,6 +60,11 @@ def _results(
     return json.loads(json.dumps(Q.results_payload(rv, book.branch()["name"]), default=str))
 
 
+def _cn(iso: str) -> str:
+    """2026-07-08 → 2026年7月8日, as the notice's own dates are printed."""
+    return f"{iso[:4]}年{int(iso[5:7])}月{int(iso[8:10])}日"
+
+
 def publicity_data(
     book: Book, year: int, quarter: int, today: date | None = None
 ) -> dict[str, Any]:
@@ -84,8 +89,9 @@ def publicity_data(
     notices = status["notices"]
     # Each re-issue runs a period of its own: the notice says so, with the earlier dates.
     reissues = [
-        f"本公示于{n['issued_at'][:10]}重新发布，公示期自{n['start']}起重新计算至{n['end']}"
-        f"（原公示期 {prev['start']} 至 {prev['end']}）。原因：{n['reason'] or '积分结果更正'}"
+        f"本公示表为更正后重新公示，公示期自{_cn(n['start'])}起重新计算，至{_cn(n['end'])}止"
+        f"（原公示期为{_cn(prev['start'])}至{_cn(prev['end'])}）。"
+        f"原因：{n['reason'] or '积分结果更正'}。"
         for prev, n in zip(notices, notices[1:], strict=False)
     ]
     return {

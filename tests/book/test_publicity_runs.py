@@ -210,3 +210,21 @@ def test_a_late_entry_travels_in_the_workbook_and_is_restored_as_it_was(
         {"start": "2026-04-01", "end": "2026-04-07", "late_reason": "4月1日已张贴"},
         {"start": "2026-07-01", "end": "2026-07-07", "late_reason": ""},
     ]
+
+
+def test_the_reissued_notice_prints_its_new_period_and_why(
+    book: Book, branch: dict[str, int]
+) -> None:
+    from desktop.book.quarter_print import publicity_data
+
+    Q.publish(book, YEAR, 1, start="2026-04-01", today=date(2026, 4, 1))
+    Q.confirm(book, YEAR, 1, today=date(2026, 4, 20))
+    Q.publish(book, YEAR, 2, start="2026-07-01", today=date(2026, 7, 1))
+    Meetings(book).record_attendance(branch["activity"], {}, amend=True, today=NOV_30)
+    Q.publish(book, YEAR, 2, reason="张三5月10日改为出席", today=date(2026, 7, 8))
+    data = publicity_data(book, YEAR, 2, today=date(2026, 7, 9))
+    assert (data["publicity_start"], data["publicity_end"]) == ("2026-07-08", "2026-07-14")
+    assert data["issued_on"] == "2026-07-08"
+    (note,) = data["reissues"]
+    assert "重新公示，公示期自2026年7月8日起重新计算，至2026年7月14日止" in note
+    assert "原公示期为2026年7月1日至2026年7月7日" in note and "张三5月10日改为出席" in note
