@@ -37,14 +37,36 @@ def signin_data(book: Book, activity_ref: str | int, *, order: str = "strokes") 
     who = mt.expected(act["id"])
     expected = sort_members(who["expected"], order)
     known = {r["member_id"]: r for r in mt.attendance(act["id"])}
+    # One rule (docs/cli.md): before the sign-in is recorded the sheet is blank; after, it
+    # shows every recorded status, not only the leaves.
     members = []
     for m in expected:
         r = known.get(m["id"])
-        leave = r["status"] if r and r["status"] in ("因公请假", "因私请假") else ""
-        note = "流动党员" if m["mobile"] else ""
+        notes = ["流动党员"] if m["mobile"] else []
         if r and r["host_org"]:
-            note = f"在{r['host_org']}参加"
-        members.append({"name": m["name"], "group": m["group"], "leave": leave, "note": note})
+            notes = [f"在{r['host_org']}参加"]
+        if r and r["note"]:
+            notes.append(r["note"])
+        if r and r["witnesses"]:
+            notes.append(f"证明人：{r['witnesses']}")
+        members.append(
+            {
+                "name": m["name"],
+                "group": m["group"],
+                "status": r["status"] if r else "",
+                "note": "；".join(notes),
+            }
+        )
+    statuses = [m["status"] for m in members]  # the expected only, as 应到 counts them
+    signed = (
+        {
+            "present": sum(1 for s in statuses if s in ("出席", "补录")),
+            "leave": sum(1 for s in statuses if s in ("因公请假", "因私请假")),
+            "absent": statuses.count("无故缺席"),
+        }
+        if known
+        else None
+    )
     title = act["type"] + (f"（{act['group']}）" if act.get("group") else "")
     return {
         "activity": {
@@ -55,6 +77,7 @@ def signin_data(book: Book, activity_ref: str | int, *, order: str = "strokes") 
             "place": act["place"],
             "host": act["host"],
             "recorder": act["recorder"],
+            "signed": signed,
         },
         "members": members,
         "exempt": [

@@ -1,8 +1,14 @@
-"""签到表: the sign-in sheet printed before a meeting and signed by hand."""
+"""签到表: the sign-in sheet printed before a meeting and signed by hand.
+
+One rule for what it shows: printed before the sign-in is recorded it is blank (请假类型 and
+实到/请假/缺席 filled in by hand); printed after, it shows every recorded status in 签到情况
+(出席, 因公请假, 因私请假, 无故缺席, 补录) and the counts. The footnote says which.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from desktop.paper.layout import Blank, Column, Output, PaperDocument, cn_date
@@ -37,6 +43,16 @@ EXEMPT_COLUMNS = (
     Column("原因", None, "left"),
 )
 ROW_HEIGHT_MM = 8.5  # room to sign by hand; ~24 rows on a continuation page
+LEAVE_HEADER = "请假类型"  # before the meeting: filled in by hand
+STATUS_HEADER = "签到情况"  # after: every recorded status
+NOTE_BEFORE = "注：本表在签到登记前打印，签到情况留空，请假、缺席由记录人在“请假类型”栏注明。"
+NOTE_AFTER = "注：本表在签到登记后打印，签到情况和人数按已登记的签到记录填印，各人状态均已列出。"
+
+
+def _columns(columns: tuple[Column, ...], signed: bool) -> tuple[Column, ...]:
+    if not signed:
+        return columns
+    return tuple(replace(c, title=STATUS_HEADER) if c.title == LEAVE_HEADER else c for c in columns)
 
 
 def _text(d: Mapping[str, Any], key: str) -> str:
@@ -61,9 +77,12 @@ def write_signin_sheet(
     ("09:00"), place, host, recorder, optional title and expected (应到; default: the number
     of members). Empty fields print as blanks to fill by hand.
     members: in print order (the caller sorts, 姓氏笔画 by default); keys name, group, and
-    optionally leave (请假类型 known in advance) and note (备注).
+    optionally leave (请假类型 known in advance), status (the recorded 签到情况) and note (备注).
+    activity["signed"]: once the sign-in is recorded, {"present", "leave", "absent"} counts:
+    the sheet then prints each member's status and the counts (else blanks to fill by hand).
     exempt: members not expected to attend, listed separately: name, group, reason.
     """
+    signed = activity.get("signed") or None
     kind = _text(activity, "kind") or _text(activity, "type")  # 类型, either key
     title = _text(activity, "title") or f"{kind}签到表"
     name = _text(branch, "name")
@@ -90,26 +109,30 @@ def write_signin_sheet(
     expected = activity.get("expected")
     expected_text = str(len(members) if expected is None else expected)
     gap = "　　"
+    counts = {k: str(signed[k]) if signed else "" for k in ("present", "leave", "absent")}
     doc.fill_line(
         ("应到：", Blank(14, expected_text), "人", gap),
-        ("实到：", Blank(14), "人", gap),
-        ("请假：", Blank(14), "人", gap),
-        ("缺席：", Blank(14), "人"),
+        ("实到：", Blank(14, counts["present"]), "人", gap),
+        ("请假：", Blank(14, counts["leave"]), "人", gap),
+        ("缺席：", Blank(14, counts["absent"]), "人"),
     )
+    state = "status" if signed else "leave"
     doc.spacer(2)
 
     if two_columns:
         rows = [
-            [str(i), _text(m, "name"), "", _text(m, "leave")]
-            for i, m in enumerate(members, start=1)
+            [str(i), _text(m, "name"), "", _text(m, state)] for i, m in enumerate(members, start=1)
         ]
-        doc.two_up_table(SIGNIN_COLUMNS_TWO_UP, rows, size=10.5, min_row_height=ROW_HEIGHT_MM)
+        columns = _columns(SIGNIN_COLUMNS_TWO_UP, bool(signed))
+        doc.two_up_table(columns, rows, size=10.5, min_row_height=ROW_HEIGHT_MM)
     else:
         rows = [
-            [str(i), _text(m, "name"), _text(m, "group"), "", _text(m, "leave"), _text(m, "note")]
+            [str(i), _text(m, "name"), _text(m, "group"), "", _text(m, state), _text(m, "note")]
             for i, m in enumerate(members, start=1)
         ]
-        doc.table(SIGNIN_COLUMNS, rows, size=11, min_row_height=ROW_HEIGHT_MM)
+        doc.table(
+            _columns(SIGNIN_COLUMNS, bool(signed)), rows, size=11, min_row_height=ROW_HEIGHT_MM
+        )
 
     # The exempt list follows the member table it belongs with; when it starts a page, its
     # heading repeats the sheet's title. Guests and the signatures stay on one page.
@@ -128,4 +151,6 @@ def write_signin_sheet(
             blank = [[""] * len(GUEST_COLUMNS) for _ in range(guests_blank_rows)]
             doc.table(GUEST_COLUMNS, blank, size=11, min_row_height=ROW_HEIGHT_MM)
         doc.signature_lines(["主持人", "记录人"], date=False)
+        doc.spacer(1)
+        doc.paragraph(NOTE_AFTER if signed else NOTE_BEFORE, size=9)
     return doc.build()
