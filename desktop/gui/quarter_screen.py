@@ -52,7 +52,13 @@ FILTERS = (
     ("unexcused", "有无故缺席"),
     ("pending", "有待审申报"),
 )
-STATE_COLORS = {"open": "#555555", "publicity": "#b36b00", "confirmed": "#1b7f3b"}
+STATE_COLORS = {
+    "open": "#555555",
+    "publicity": "#b36b00",
+    # The period is over and waits for the committee: not the amber of a running notice.
+    "publicity_over": "#1f5fa8",
+    "confirmed": "#1b7f3b",
+}
 
 
 def _load(path: Path, year: int, quarter: int) -> dict[str, Any]:
@@ -204,6 +210,103 @@ class CorrectionDialog(QDialog):
             "points": self.points.text().strip() or "0",
             "reason": self.reason.text(),
             "refers_to": self.refers_to.text(),
+        }
+
+
+class PublishDialog(QDialog):
+    """开始公示 / 重新公示: the day the notice is posted (today; at most 14 days back for a
+    notice really posted earlier, with the reason), the period it gives, and for a re-issue
+    what was corrected."""
+
+    def __init__(
+        self,
+        book: Book,
+        year: int,
+        quarter: int,
+        *,
+        today: date,
+        reissue: bool = False,
+        not_before: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.book, self.year, self.today, self.reissue = book, year, today, reissue
+        self.setWindowTitle("重新公示" if reissue else "开始公示")
+        self.setMinimumWidth(520)
+        form = QFormLayout(self)
+        self.form = form
+        intro = QLabel(
+            "积分结果有更正：更正后的公示表从重新张贴之日起重新计算完整的公示期，"
+            "期满后才能确认本季度。请打印新的公示表张贴。"
+            if reissue
+            else "公示期从公示表张贴之日算起。请在张贴当天登记，开始日期就是今天。"
+        )
+        intro.setWordWrap(True)
+        form.addRow(intro)
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText("如：张三5月10日主题党日改为出席")
+        if reissue:
+            form.addRow("更正的内容", self.reason)
+        earliest = max(Q.earliest_publicity_start(year, quarter, today), not_before)
+        self.start = QDateEdit(QDate(today.year, today.month, today.day))
+        self.start.setCalendarPopup(True)
+        self.start.setDisplayFormat("yyyy-MM-dd")
+        self.start.setMinimumDate(QDate.fromString(earliest, "yyyy-MM-dd"))
+        form.addRow("公示开始日期", self.start)
+        self.period = QLabel()
+        self.period.setWordWrap(True)
+        form.addRow("", self.period)
+        self.late_note = QLabel(
+            f"开始日期早于今天：只有公示表确实已于那天张贴、今天才补登时才这样填"
+            f"（最多补登 {Q.MAX_LATE_ENTRY_DAYS} 天），并写明补登原因；"
+            "还没有张贴的，请把开始日期改回今天。"
+        )
+        self.late_note.setWordWrap(True)
+        self.late_note.setStyleSheet("color: #b36b00")
+        form.addRow(self.late_note)
+        self.late_reason = QLineEdit()
+        form.addRow("补登原因", self.late_reason)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+        self.start.dateChanged.connect(self._update)
+        self.late_reason.textChanged.connect(self._update)
+        self._update()
+
+    @property
+    def start_iso(self) -> str:
+        return self.start.date().toString("yyyy-MM-dd")
+
+    @property
+    def is_late(self) -> bool:
+        return self.start_iso < self.today.isoformat()
+
+    def _update(self) -> None:
+        iso, late = self.start_iso, self.is_late
+        self.form.setRowVisible(self.late_note, late)
+        self.form.setRowVisible(self.late_reason, late)
+        self.late_reason.setPlaceholderText(
+            f"如：公示表已于{int(iso[5:7])}月{int(iso[8:])}日张贴，今日补登"
+        )
+        try:
+            start, end = Q.publicity_window(self.book, self.year, iso)
+            scheme = Q.year_scheme(self.book, self.year)
+            rule = Q.publicity_rule_text(scheme.publicity_days, scheme.publicity_working_days)
+            self.period.setText(f"公示期 {start} 至 {end}（{rule}），期满后才能确认。")
+        except BookError as exc:
+            self.period.setText(str(exc))
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(not late or bool(self.late_reason.text().strip()))
+        ok.setToolTip("" if ok.isEnabled() else "请写明补登原因")
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "start": self.start_iso,
+            "late_reason": self.late_reason.text().strip() if self.is_late else "",
+            "reason": self.reason.text().strip(),
         }
 
 
@@ -431,8 +534,11 @@ class QuarterScreen(QWidget):
         if st.get("publicity_start"):
             text += f"（公示 {st['publicity_start']} 至 {st['publicity_end']}）"
         self.state.setText(text)
-        self.state.setStyleSheet(f"color: {STATE_COLORS.get(state, '#000')}")
+        colour = "publicity_over" if st.get("publicity_over") else state
+        self.state.setStyleSheet(f"color: {STATE_COLORS.get(colour, '#000')}")
         lines = [f"· {b}" for b in st["blockers"]]
+        if st.get("next_step"):
+            lines.insert(0, st["next_step"])
         if state == "confirmed":
             rv = self.data["review"]  # type: ignore[index]
             head = rv.confirmed["chain_head"] if rv is not None and rv.confirmed else None
@@ -477,7 +583,8 @@ class QuarterScreen(QWidget):
         for i, n in enumerate(st["notices"]):
             word = "首次公示" if i == 0 else "重新公示"
             reason = f"：{n['reason']}" if n["reason"] else ""
-            info.append(f"{n['issued_at'][:10]} {word}（{n['start']} 至 {n['end']}）{reason}")
+            late = f"（补登：{n['late_reason']}）" if n.get("late_reason") else ""
+            info.append(f"{n['issued_at'][:10]} {word}（{n['start']} 至 {n['end']}）{reason}{late}")
         self.publicity_text.setText("\n".join(info))
 
     def _fill_review(self) -> None:
@@ -621,15 +728,24 @@ class QuarterScreen(QWidget):
         text, ok = QInputDialog.getText(self, title, label)
         return text if ok else None
 
-    def ask_publish_start(self) -> str | None:
+    def publish_dialog(self) -> PublishDialog:
         st = self.data["status"] if self.data else {}
-        if st.get("state") == "publicity":
-            reason = self.ask_text("重新公示", "积分结果有更正，请写明更正的内容（将印在公示上）：")
-            return None if reason is None else f"reason:{reason}"
-        text, ok = QInputDialog.getText(
-            self, "开始公示", "公示开始日期（年-月-日）：", text=date.today().isoformat()
+        notices = st.get("notices") or []
+        year, quarter = self.year_quarter
+        return PublishDialog(
+            self.book,
+            year,
+            quarter,
+            today=Q.calendar_today(),
+            reissue=st.get("state") == "publicity",
+            not_before=notices[-1]["start"] if notices else "",
+            parent=self,
         )
-        return text if ok else None
+
+    def ask_publish(self) -> dict[str, Any] | None:
+        """{"start", "late_reason", "reason"} from the 开始公示/重新公示 dialog, or None."""
+        dialog = self.publish_dialog()
+        return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def ask_objection(self) -> dict[str, Any] | None:
         """提出人, 涉及党员 (one of the quarter's members, optional), 收到日期, 内容."""
@@ -754,19 +870,26 @@ class QuarterScreen(QWidget):
 
     def publish(self) -> None:
         year, quarter = self.year_quarter
-        answer = self.ask_publish_start()
+        reissue = bool(self.data and self.data["status"]["state"] == "publicity")
+        answer = self.ask_publish()
         if answer is None:
             return
-        if answer.startswith("reason:"):
-            self._act(
-                lambda: Q.publish(self.book, year, quarter, reason=answer[7:]),
-                "已重新发布公示，请打印新的公示表张贴。",
-            )
-        else:
-            self._act(
-                lambda: Q.publish(self.book, year, quarter, start=answer),
-                "公示已开始，请打印公示表张贴。",
-            )
+        start: str | None = answer["start"]
+        if reissue and start == Q.calendar_today().isoformat():
+            start = None  # today's re-issue: the book refuses one that changes nothing
+        self._act(
+            lambda: Q.publish(
+                self.book,
+                year,
+                quarter,
+                start=start,
+                reason=answer.get("reason", ""),
+                late_reason=answer.get("late_reason", ""),
+            ),
+            "已重新发布公示，公示期重新计算。请打印新的公示表张贴。"
+            if reissue
+            else "公示已开始，请打印公示表张贴。",
+        )
 
     def add_objection(self) -> None:
         year, quarter = self.year_quarter

@@ -4,6 +4,7 @@ fact corrected → notice re-issued → confirm → an attempted edit refused.""
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -50,7 +51,7 @@ def _select(table, column: int, value: str) -> None:
 
 def test_quarter_flow_through_the_screen(qtbot, window, book, messages, monkeypatch) -> None:
     ids = build_branch(book)
-    Q.publish(book, YEAR, 1, start="2026-04-01", today=TODAY)
+    Q.publish(book, YEAR, 1, start="2026-04-01", today=date(2026, 4, 1))
     Q.confirm(book, YEAR, 1, today=TODAY)
     screen = _open_screen(qtbot, window)
     # The screen opens on the first quarter not yet confirmed.
@@ -101,12 +102,17 @@ def test_quarter_flow_through_the_screen(qtbot, window, book, messages, monkeypa
     qtbot.mouseClick(screen.filters["unexcused"], Qt.MouseButton.LeftButton)
     assert screen.review_table.rowCount() == 3
 
-    # Publicity, then an objection: confirming is not offered while it is open.
-    monkeypatch.setattr(screen, "ask_publish_start", lambda: "2026-07-01")
+    # Publicity, entered on the day the notice is posted (the window's calendar set to it),
+    # then an objection: confirming is not offered while it is open.
+    monkeypatch.setattr(Q, "calendar_today", lambda: date(2026, 7, 1))
+    monkeypatch.setattr(
+        screen, "ask_publish", lambda: {"start": "2026-07-01", "late_reason": "", "reason": ""}
+    )
     _reloaded(
         qtbot, screen, lambda: qtbot.mouseClick(screen.publish_button, Qt.MouseButton.LeftButton)
     )
     assert "公示中" in screen.state.text() and "2026-07-07" in screen.state.text()
+    monkeypatch.setattr(Q, "calendar_today", lambda: date(2026, 7, 2))
     monkeypatch.setattr(
         screen,
         "ask_objection",
@@ -134,6 +140,7 @@ def test_quarter_flow_through_the_screen(qtbot, window, book, messages, monkeypa
         },
     )
     screen.objections_table.selectRow(0)
+    monkeypatch.setattr(Q, "calendar_today", lambda: date(2026, 7, 6))
     _reloaded(
         qtbot,
         screen,
@@ -141,6 +148,14 @@ def test_quarter_flow_through_the_screen(qtbot, window, book, messages, monkeypa
     )
     assert "重新公示" in screen.publicity_text.text()
     assert "根据第1号异议更正" in screen.publicity_text.text()
+    # The corrected notice runs its own full period from the answer's day.
+    assert "2026-07-06 至 2026-07-10" in screen.state.text()
+    assert not screen.confirm_button.isEnabled()
+    # Once it has run, the screen says the quarter waits for confirmation.
+    monkeypatch.setattr(Q, "calendar_today", lambda: TODAY)
+    _reloaded(qtbot, screen, screen.reload)
+    assert "公示期满，待确认" in screen.state.text()
+    assert "请支委会核对后确认本季度" in screen.blockers.text()
     assert screen.confirm_button.isEnabled()
 
     # Confirm, after the cannot-be-undone question.
@@ -194,7 +209,7 @@ def test_claim_dialog_shows_what_is_left(qtbot, book) -> None:
 def test_correction_from_the_screen(qtbot, window, book, messages, monkeypatch) -> None:
     build_branch(book)
     for q, start in ((1, "2026-04-01"), (2, "2026-07-01")):
-        Q.publish(book, YEAR, q, start=start, today=TODAY)
+        Q.publish(book, YEAR, q, start=start, today=date.fromisoformat(start))
         Q.confirm(book, YEAR, q, today=TODAY)
     monkeypatch.setattr(Q, "_today", lambda today=None: today or TODAY)
     screen = _open_screen(qtbot, window)

@@ -5,6 +5,7 @@ when a live recomputation disagrees); a change during publicity is shown with th
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -48,6 +49,11 @@ def _show_quarter(qtbot, screen, quarter: int) -> None:
         screen.quarter.setCurrentIndex(quarter - 1)
 
 
+def _start(day: str) -> dict[str, str]:
+    """What the 开始公示 dialog gives back for a start on `day`."""
+    return {"start": day, "late_reason": "", "reason": ""}
+
+
 def _row(table, column: int, value: str) -> int:
     for r in range(table.rowCount()):
         if table.item(r, column).text() == value:
@@ -65,18 +71,19 @@ def test_a_running_quarter_cannot_be_published_from_the_window(
     assert "2027-01-01 起才能公示" in screen.blockers.text()
     assert "2027-01-01" in screen.publish_button.toolTip()
     # Even if asked (a keyboard shortcut, a stale window), the book refuses and says when.
-    monkeypatch.setattr(screen, "ask_publish_start", lambda: "2026-11-24")
+    monkeypatch.setattr(Q, "calendar_today", lambda: TODAY)
+    monkeypatch.setattr(screen, "ask_publish", lambda: _start("2026-11-24"))
     screen.publish()
     assert "还没有结束" in messages.texts("warning")[-1]
     assert "2027-01-01 起可以开始公示" in messages.texts("warning")[-1]
     # An ended quarter can be published, but not from a day inside it.
     _show_quarter(qtbot, screen, 3)
     assert screen.publish_button.isEnabled()
-    monkeypatch.setattr(screen, "ask_publish_start", lambda: "2026-09-20")
+    monkeypatch.setattr(screen, "ask_publish", lambda: _start("2026-09-20"))
     screen.publish()
     assert "2026-10-01 或以后" in messages.texts("warning")[-1]
     assert Q.period_status(book, YEAR, 3, today=TODAY)["state"] == "open"
-    monkeypatch.setattr(screen, "ask_publish_start", lambda: "2026-10-08")
+    monkeypatch.setattr(screen, "ask_publish", lambda: _start("2026-11-24"))
     with qtbot.waitSignal(screen.loaded, timeout=20000):
         qtbot.mouseClick(screen.publish_button, Qt.MouseButton.LeftButton)
     assert "公示中" in screen.state.text()
@@ -85,7 +92,7 @@ def test_a_running_quarter_cannot_be_published_from_the_window(
 def test_a_confirmed_quarter_shows_its_snapshot(qtbot, window, book, messages) -> None:
     ids = build_branch(book)
     for q, start in ((1, "2026-04-01"), (2, "2026-07-01")):
-        Q.publish(book, YEAR, q, start=start, today=TODAY)
+        Q.publish(book, YEAR, q, start=start, today=date.fromisoformat(start))
         Q.confirm(book, YEAR, q, today=TODAY)
     # After confirmation 张三 is exempted: a recomputation would drop him from Q2.
     book.roster.update_member(ids["张三"], {"exempt": True, "exempt_reason": "患病"})
@@ -107,9 +114,9 @@ def test_a_confirmed_quarter_shows_its_snapshot(qtbot, window, book, messages) -
 
 def test_a_change_during_publicity_is_shown_with_the_members(qtbot, window, book, messages) -> None:
     ids = build_branch(book)
-    Q.publish(book, YEAR, 1, start="2026-04-01", today=TODAY)
+    Q.publish(book, YEAR, 1, start="2026-04-01", today=date(2026, 4, 1))
     Q.confirm(book, YEAR, 1, today=TODAY)
-    Q.publish(book, YEAR, 2, start="2026-07-01", today=TODAY)
+    Q.publish(book, YEAR, 2, start="2026-07-01", today=date(2026, 7, 1))
     screen = _open_screen(qtbot, window)
     assert "！" not in screen.blockers.text()
     # The sign-in is amended on the meetings screen during publicity: 张三 was there.
