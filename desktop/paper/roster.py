@@ -14,9 +14,11 @@ STATUS_ORDER = ("正式党员", "预备党员", "入党积极分子")
 
 # Widths in mm for landscape A4 at 10.5 pt (259 mm of text width): dates, phone numbers
 # and the masked ID number fit on one line; 姓名, 民族, 党小组 and 备注 wrap when they must.
+# 备注 gets the ~25 mm its longest single flag, 党员领导干部, needs (22.2 mm + padding): a
+# flag is never split over two lines; several flags wrap at their 、.
 ROSTER_COLUMNS: tuple[tuple[Column, str], ...] = (
-    (Column("序号", 11), ""),  # four digits still fit
-    (Column("姓名", 22), "name"),
+    (Column("序号", 10), ""),  # four digits and the header still fit
+    (Column("姓名", 20), "name"),  # four characters on a line
     (Column("性别", 10), "gender"),
     (Column("民族", 12), "ethnicity"),
     (Column("出生日期", 21), "birth_date"),
@@ -64,6 +66,25 @@ def _split_flags(text: str) -> list[str]:
     return [f for f in text.split("、") if f]
 
 
+CELL_PAD_PT = 3.0  # the grid's cell padding on each side (layout.PaperDocument._grid)
+
+
+def _pack_flags(text: str, room: float, font: str, size: float = 10.5) -> str:
+    """Flags that do not fit on one line wrap between flags (after 、), never inside one:
+    "流动党员、免考、\n党员领导干部", not "流动党员、免\n考、党员领导\n干部"."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    if "、" not in text or stringWidth(text, font, size) <= room:
+        return text
+    lines: list[str] = []
+    for flag in text.split("、"):
+        if lines and stringWidth(f"{lines[-1]}、{flag}", font, size) <= room:
+            lines[-1] += f"、{flag}"
+        else:
+            lines.append(flag)
+    return "、\n".join(lines)
+
+
 def write_roster(
     out: Output,
     branch: Mapping[str, Any],
@@ -107,14 +128,19 @@ def write_roster(
     spec = list(ROSTER_COLUMNS)
     if show_code:
         # Take the 编号 column's room from the columns that wrap gracefully.
-        narrower = {"name": 19, "status": 18, "education": 14}
+        narrower = {"name": 18, "status": 18, "education": 14}
         spec = [(Column(c.title, narrower.get(k, c.width), c.align), k) for c, k in spec]
         spec.insert(1, CODE_COLUMN)
     columns = [c for c, _key in spec]
     keys = [key for _c, key in spec[1:]]  # 序号 is counted, not looked up
+    notes_room = doc.widths(columns)[-1] - 2 * CELL_PAD_PT
+
+    def cell(m: Mapping[str, Any], key: str) -> str:
+        text = _text(m, key)
+        return _pack_flags(text, notes_room, doc.fonts.song) if key == "flags" else text
 
     def row(number: int, m: Mapping[str, Any]) -> list[str]:
-        return [str(number)] + [_text(m, k) for k in keys]
+        return [str(number)] + [cell(m, k) for k in keys]
 
     rows: list[Row] = []
     if group_subtotals:
