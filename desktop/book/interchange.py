@@ -311,6 +311,7 @@ _PREVIEW_SHEETS: dict[str, dict[str, str]] = {
         "start": "公示开始",
         "end": "公示结束",
         "results_hash": "结果校验值",
+        "late_reason": "补登原因",
         "objection": "异议编号",
     },
     "异议": {
