@@ -256,7 +256,8 @@ def member_register_data(book: Book, member: str, year: int) -> dict[str, Any]:
             rv = Q.review(book, year, q)
             row2 = next((r for r in rv.rows if r.code == m["code"]), None)
             total = points_json(row2.total) if row2 else "—"
-            note = "公示中" if st["state"] == "publicity" else "未确认，随记录变化"
+            # 公示中, or 公示期满，待确认 once the period is over.
+            note = st["state_text"] if st["state"] == "publicity" else "未确认，随记录变化"
         quarters.append(
             {"label": st["label"], "total": total, "state": st["state_text"], "note": note}
         )
