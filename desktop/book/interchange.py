@@ -66,6 +66,8 @@ class ImportPlan:
 
     path: Path
     problems: list[str] = field(default_factory=list)
+    # Set when the workbook's records are already in the book; also problems[0].
+    headline: str = ""
     groups: list[dict[str, Any]] = field(default_factory=list)
     members: list[dict[str, Any]] = field(default_factory=list)
     activities: list[dict[str, Any]] = field(default_factory=list)
@@ -156,6 +158,9 @@ class _Checker:
             for sheet, mapping in mappings.items()
         }
         self.record_nos: dict[str, set[int]] = {}
+        # Quarters whose 季度 row was refused as already in the book (quarter_sheets): rows
+        # naming them are consequences, not further problems of the file.
+        self.refused_periods: set[tuple[int, int]] = set()
         # (row, year, 情形) of 一票否决 rows with a kind, checked once the schemes are read.
         self.veto_kinds: list[tuple[int, int, str]] = []
 
@@ -234,6 +239,10 @@ def read_for_import(
     quarter_sheets.read_sheets(book, check, members, member_at, today)
     branch_sheets.read_sheets(book, check, members, activities, today)
     plan.problems = check.sorted_problems()
+    headline = _already_in_book(book, data) if plan.problems else None
+    if headline:
+        plan.headline = headline
+        plan.problems.insert(0, headline)
     _label_previews(plan)
     if not plan.problems and plan.snapshots:
         plan.problems = _trial(book, plan)
@@ -1120,6 +1129,27 @@ def _without(d: dict[str, Any], key: str) -> dict[str, Any]:
     return {k: v for k, v in d.items() if k != key}
 
 
+def _already_in_book(book: Book, data: Any) -> str | None:
+    """The plain reason when the workbook's records are already in this book (a book's own
+    export imported back into it): otherwise the user meets hundreds of 不能重复 lines first."""
+    codes = {r[0] for r in book.execute("select code from members")}
+    members = sum(1 for r in data.rows("党员名册") if r.values.get("编号") in codes)
+    codes = {r[0] for r in book.execute("select code from activities")}
+    activities = sum(1 for r in data.rows("活动") if r.values.get("编号") in codes)
+    if not members and not activities:
+        return None
+    what = "、".join(
+        text
+        for n, text in ((members, f"{members} 名党员"), (activities, f"{activities} 次活动"))
+        if n
+    )
+    return (
+        f"这个工作簿的记录已在本账本中：其中 {what}与账本中已有的编号相同，下面的“不能重复”"
+        "都由此而来。导入只添加新记录，不合并、不覆盖。从账本导出的工作簿可以导入到一个空账本"
+        "（先新建账本，再导入）；只想添加新党员或新记录，请在工作簿中删去已有的行后再导入。"
+    )
+
+
 def import_workbook(
     book: Book,
     path: Path,
@@ -1129,6 +1159,9 @@ def import_workbook(
 ) -> ImportPlan:
     """Read, check and write a workbook; raise `WorkbookRefused` listing every problem."""
     plan = read_for_import(book, path, mappings=mappings, today=today)
+    if plan.headline:  # said first, then the duplicates it explains
+        rest = plan.problems[1:]
+        raise WorkbookRefused(f"未导入任何内容。{plan.headline}逐条如下（{len(rest)} 处）：", rest)
     if plan.problems:
         raise WorkbookRefused(
             f"工作簿有 {len(plan.problems)} 处问题，未导入任何内容：", plan.problems

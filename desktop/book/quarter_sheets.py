@@ -421,6 +421,8 @@ def _read_periods(book: Book, check: Any, today: date) -> dict[tuple[int, int], 
         for r in book.query("select year, quarter, status from periods")
     }
     found: dict[tuple[int, int], dict[str, Any]] = {}
+    refused_in_book: set[tuple[int, int]] = set()
+    check.refused_periods = refused_in_book
     for row in check.data.rows(sheet):
         v = row.values
         if not (_quarter_ok(check, sheet, row.number, v, today) and v.get("状态")):
@@ -438,6 +440,9 @@ def _read_periods(book: Book, check: Any, today: date) -> dict[tuple[int, int], 
                 "季度",
                 f"账本中已有{label}（{STATE_WORDS[in_book[key]]}），不能重复导入",
             )
+            # Rows of other sheets naming this quarter are not wrong in themselves: say
+            # nothing more about them (see _period_for).
+            refused_in_book.add(key)
             continue
         q = make_period("quarter", *key)
         record = {
@@ -503,6 +508,8 @@ def _period_for(
     if None in key:
         return None
     period = periods.get(key)
+    if period is None and key in getattr(check, "refused_periods", ()):
+        return None  # the 季度 row was refused (already in the book): reported there
     if period is None:
         check.add(sheet, row, "季度", f"本工作簿的“季度”表中没有{_label(*key)}")  # type: ignore[arg-type]
         return None
@@ -640,6 +647,8 @@ def _read_snapshots(book: Book, check: Any, periods: dict) -> None:
             continue
         key = (v["年度"], v["季度"])
         period = periods.get(key)
+        if period is None and key in getattr(check, "refused_periods", ()):
+            continue  # the 季度 row was refused (already in the book): reported there
         if period is None or period["status"] != "confirmed":
             check.add(sheet, row.number, "季度", f"“季度”表中{_label(*key)}不是已确认")
             continue
