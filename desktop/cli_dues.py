@@ -121,14 +121,24 @@ def cmd_dues(args: argparse.Namespace) -> int:
             if args.json:
                 cli._json(data)
             else:
-                if not data:
+                owing = [r for r in data if r["months"]]
+                unset = [r for r in data if r["rate_missing"]]
+                if not owing:
                     cli._out("没有欠缴党费的党员。")
-                for r in data:
+                for r in owing:
                     flag = "　连续6个月未交，请支委会核实" if r["veto_check"] else ""
                     cli._out(
                         f"{r['code']}\t{r['name']}\t欠缴 {len(r['months'])} 个月\t"
                         f"{r['owed']} 元{flag}"
                     )
+                if unset:
+                    # Not arrears (nothing known to be due) but not clear either.
+                    cli._out("未设定标准（应缴多少无从计算，请先用 pioneer dues rate 设定）：")
+                    for r in unset:
+                        cli._out(
+                            f"{r['code']}\t{r['name']}\t自{r['unset_months'][0]}起"
+                            f" {len(r['unset_months'])} 个月未设定党费标准"
+                        )
             return EXIT_OK
         if args.action == "remind":
             _need(args, "member")
@@ -148,6 +158,8 @@ def cmd_dues(args: argparse.Namespace) -> int:
                 "payments_total": yuan(reg["payments_total_fen"]),
                 "receipts": len(reg["receipts"]),
                 "reconciled": reg["reconciled"],
+                "rates_missing": reg["rates_missing"],
+                "warning": reg["warning"],
                 "members": [
                     {
                         "code": r["code"],
@@ -155,6 +167,7 @@ def cmd_dues(args: argparse.Namespace) -> int:
                         "due": yuan(r["due_fen"]),
                         "paid": yuan(r["paid_fen"]),
                         "owed": yuan(r["owed_fen"]),
+                        "rate_missing": r["rate_missing"],
                         "months": {
                             k: {
                                 "due": yuan(v["due_fen"]),
@@ -173,8 +186,19 @@ def cmd_dues(args: argparse.Namespace) -> int:
                 cli._out(
                     f"{year} 年：应缴 {data['due']} 元，实缴 {data['paid']} 元，欠缴 "
                     f"{data['owed']} 元；收据 {data['receipts']} 张，合计 {data['payments_total']} 元"
-                    + ("（账实相符）" if data["reconciled"] else "（不相符，请检查）")
+                    + (
+                        "（未设定标准的党员应缴未计入，合计不完整）"
+                        if reg["rates_missing"]
+                        else "（账实相符）"
+                        if data["reconciled"]
+                        else "（不相符，请检查）"
+                    )
                 )
+                for r in reg["rows"]:
+                    if r["rate_missing"]:
+                        cli._out(f"{r['code']}\t{r['name']}\t未设定党费标准")
+                if reg["warning"]:
+                    cli._out(reg["warning"])
             return EXIT_OK
         if args.action == "export-register":
             _need(args, "out")

@@ -342,6 +342,35 @@ def _months_for(
     return out
 
 
+def _unset_months(
+    member: Mapping[str, Any],
+    first: str,
+    through: str,
+    table: Mapping[tuple[int, str], Mapping[str, Any]],
+    history: list[tuple[str, int]],
+) -> list[str]:
+    """Months owed to the branch up to `through` with no record and no 党费标准 in force:
+    what is due cannot be known, so registers must say so rather than leave the member out."""
+    return [
+        month
+        for month in months_between(first, through)
+        if (member["id"], month) not in table
+        and _owes(member, month)
+        and _rate_at(history, month) is None
+    ]
+
+
+def unset_warning(names: list[str]) -> str:
+    """The line registers and screens show while anyone's 党费标准 is missing."""
+    if not names:
+        return ""
+    return (
+        f"{'、'.join(names)} 未设定党费标准（{len(names)} 人），应缴金额没有计入台账，"
+        "合计不完整。请在“党费”页设定党费标准（命令行 pioneer dues rate --member 姓名 …）"
+        "后再核对。"
+    )
+
+
 def owed_without_record(book: Book, first: str, last: str, *, through: str) -> list[tuple]:
     """(member code, month, due fen) for months owed with a rate but no payment row — the
     unpaid months the rules engine must see (a month without a record would break the
@@ -697,7 +726,8 @@ def year_register(book: Book, year: int, *, today: date | None = None) -> dict[s
     for m in sort_members(_members(book)):
         history = all_rates.get(m["id"], [])
         md = _months_for(m, months[0], months[-1], through, table, history)
-        if not md and m["id"] not in paid_ids:
+        unset = _unset_months(m, months[0], through, table, history)
+        if not md and m["id"] not in paid_ids and not unset:
             continue
         reg = RegisterRow(m["code"], m["name"], md)
         reg_rows.append(reg)
@@ -724,9 +754,12 @@ def year_register(book: Book, year: int, *, today: date | None = None) -> dict[s
                 "paid_fen": reg.paid_fen,
                 "owed_fen": reg.owed_fen,
                 "arrears": ar,
+                "unset_months": unset,
+                "rate_missing": bool(unset),
             }
         )
     totals = register_totals(reg_rows, months)
+    unset_names = [r["name"] for r in rows if r["rate_missing"]]
     payments_total = book.db.execute(
         "select coalesce(sum(paid_fen), 0) from dues_payments where month like ?",
         [f"{year:04d}-%"],
@@ -746,7 +779,10 @@ def year_register(book: Book, year: int, *, today: date | None = None) -> dict[s
         },
         "payments_total_fen": payments_total,
         "receipts": receipts(book, year=year),
+        # Payments agree with the register; not the whole truth while a standard is missing.
         "reconciled": payments_total == totals.paid_fen,
+        "rates_missing": unset_names,
+        "warning": unset_warning(unset_names),
     }
 
 
@@ -759,10 +795,13 @@ def arrears_overview(
     today: date | None = None,
     through: str | None = None,
     include_clear: bool = False,
+    include_unset: bool = False,
 ) -> list[dict[str, Any]]:
     """Every current member's arrears up to the last ended month (or `through`), worst
     first, with the reminder notices already given. The veto level is a flag for the
-    committee only."""
+    committee only.
+    `include_unset` adds members owing months for which no 党费标准 is set (what they owe
+    cannot be known; `rate_missing`)."""
     from desktop.book.reports import sort_members
 
     as_of = _today(today)
@@ -783,7 +822,8 @@ def arrears_overview(
         history = all_rates.get(m["id"], [])
         md = _months_for(m, first_rows, through, through, table, history)
         ar: Arrears = arrears(md.values(), through=through)
-        if not ar.months and not include_clear:
+        unset = _unset_months(m, first_rows, through, table, history)
+        if not ar.months and not (include_unset and unset) and not include_clear:
             continue
         out.append(
             {
@@ -800,6 +840,8 @@ def arrears_overview(
                 "describe": ar.describe(),
                 "notices": notices_by.get(m["id"], []),
                 "through": through,
+                "unset_months": unset,
+                "rate_missing": bool(unset),
             }
         )
     out.sort(key=lambda r: (-r["level"], -len(r["months"])))
@@ -863,7 +905,7 @@ def notices(book: Book, member_id: int | None = None) -> list[dict[str, Any]]:
 def arrears_json(book: Book, *, today: date | None = None) -> list[dict[str, Any]]:
     """Plain JSON for `pioneer dues arrears --json`."""
     out = []
-    for r in arrears_overview(book, today=today):
+    for r in arrears_overview(book, today=today, include_unset=True):
         ar: Arrears = r["arrears"]
         out.append(
             {
@@ -877,6 +919,8 @@ def arrears_json(book: Book, *, today: date | None = None) -> list[dict[str, Any
                 "reminder_due": ar.level >= 2,
                 "veto_check": ar.level >= 3,
                 "notices": [n["date"] for n in r["notices"]],
+                "rate_missing": r["rate_missing"],
+                "unset_months": r["unset_months"],
             }
         )
     return out

@@ -221,12 +221,14 @@ class DuesScreen(QWidget):
                 self.model.set_now(r, typed[row["member_id"]])
         if rows:
             self.ui.collectionView.setCurrentIndex(self.model.index(0, NOW))
-        unset = sum(1 for r in rows if r["due_fen"] is None)
+        unset = [r["name"] for r in rows if r["due_fen"] is None]
         owing = sum(1 for r in rows if r["remaining_fen"] > 0)
         text = f"{month_cn(self.month)}：应交党费 {len(rows)} 人，尚未缴清 {owing} 人"
         if unset:
+            # Named, as in the register's warning: they are missing from its totals.
             text += (
-                f"；{unset} 人还没有设定党费标准（在“党员党费”页用计算器设定，或点“统一设定标准…”）"
+                f"；{'、'.join(unset)} 未设定党费标准（{len(unset)} 人），台账合计不完整"
+                "（在“党员党费”页用计算器设定，或点“统一设定标准…”）"
             )
         self.ui.summaryLabel.setText(text + "。")
 

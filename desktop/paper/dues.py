@@ -92,11 +92,20 @@ def write_dues_register(
             [
                 str(i),
                 label,
-                _money(r.get("rate_fen")),
+                "未设定"
+                if r.get("rate_missing") and r.get("rate_fen") is None
+                else _money(r.get("rate_fen")),
                 *cells,
                 yuan(r["due_fen"]),
                 yuan(r["paid_fen"]),
-                yuan(r["owed_fen"]) if r["owed_fen"] else "",
+                "；".join(
+                    part
+                    for part in (
+                        yuan(r["owed_fen"]) if r["owed_fen"] else "",
+                        "未设定党费标准" if r.get("rate_missing") else "",
+                    )
+                    if part
+                ),
             ]
         )
     totals = register["totals"]
@@ -125,6 +134,8 @@ def write_dues_register(
         "表中金额为该月实缴；“未缴”为该月应缴未缴，第二行“欠”为部分交纳后的欠缴数。",
         size=10.5,
     )
+    if register.get("warning"):  # a missing standard: the totals above are not complete
+        doc.paragraph(f"注意：{register['warning']}", size=10.5)
     if receipts:
         doc.heading("收缴明细（按收据）", size=13)
         rcols = [

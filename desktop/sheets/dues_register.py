@@ -59,7 +59,9 @@ def write_dues_register(path: str | os.PathLike[str], register: Mapping[str, Any
 
     r = 4
     for i, row in enumerate(register["rows"], start=1):
-        values: list[Any] = [i, row["code"], row["name"], row["group"], _yuan(row.get("rate_fen"))]
+        missing = row.get("rate_missing") and row.get("rate_fen") is None
+        rate = "未设定党费标准" if missing else _yuan(row.get("rate_fen"))
+        values: list[Any] = [i, row["code"], row["name"], row["group"], rate]
         for m in months:
             cell = row["months"].get(m)
             if not cell:
@@ -72,6 +74,10 @@ def write_dues_register(path: str | os.PathLike[str], register: Mapping[str, Any
                 values.append(None)
         ar = row.get("arrears")
         owed_months = "、".join(ar.months) if ar is not None else ""
+        if row.get("rate_missing"):
+            unset = row.get("unset_months") or []
+            since = f"（自{unset[0]}起）" if unset else ""
+            owed_months = "；".join(x for x in (owed_months, f"未设定党费标准{since}") if x)
         values += [
             _yuan(row["due_fen"]),
             _yuan(row["paid_fen"]),
@@ -95,6 +101,12 @@ def write_dues_register(path: str | os.PathLike[str], register: Mapping[str, Any
         c.font, c.border = bold, box
         if isinstance(v, Decimal):
             c.number_format = MONEY
+    if register.get("warning"):  # a missing standard: the totals above are not complete
+        r += 1
+        ws.cell(row=r + 1, column=1, value=f"注意：{register['warning']}").font = Font(
+            bold=True, color="C00000"
+        )
+        ws.merge_cells(start_row=r + 1, start_column=1, end_row=r + 1, end_column=ncol)
     widths = [6, 8, 10, 12, 9] + [8] * len(months) + [10, 10, 9, 30]
     for j, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(j)].width = w

@@ -224,7 +224,9 @@ def test_rates_for_everyone_not_yet_set(qtbot, book, messages, monkeypatch):
     ]
     w = DuesScreen(book, today=lambda: TODAY)
     qtbot.addWidget(w)
-    assert "2 人还没有设定党费标准" in w.ui.summaryLabel.text()
+    summary = w.ui.summaryLabel.text()
+    assert "未设定党费标准（2 人）" in summary and "孔一" in summary and "曹二" in summary
+    assert "台账合计不完整" in summary
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("农民", True))
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("0.5", True))
     w.ui.tabs.setCurrentWidget(w.ui.memberTab)
