@@ -369,17 +369,21 @@ class ImportDialog(QDialog):
             ui.problemsLabel.setText("")
         ui.problemsLabel.setVisible(bool(problems))
         ui.problemsList.setVisible(bool(problems))
-        ui.previewLabel.setText("工作簿中的党员：" if problems else "将导入的党员：")
-        self._fill_preview(plan)
+        sheet = self._fill_preview(plan)
+        what = "党员" if sheet == ROSTER_SHEET else f"“{sheet}”"
+        ui.previewLabel.setText(f"工作簿中的{what}：" if problems else f"将导入的{what}：")
         self._go(PAGE_PREVIEW)
         if not problems:
             ui.importButton.setFocus()
 
-    def _fill_preview(self, plan: Any) -> None:
+    def _fill_preview(self, plan: Any) -> str:
+        """Show the roster's rows, else the first sheet that has some; returns that sheet.
+        Rows of other sheets come keyed by their Chinese column names from the book layer."""
         preview = plan.preview or {}
+        sheet = ROSTER_SHEET
         rows: list[dict[str, Any]] = list(preview.get(ROSTER_SHEET) or [])
         if not rows:
-            rows = next((list(r) for r in preview.values() if r), [])
+            sheet, rows = next(((s, list(r)) for s, r in preview.items() if r), (sheet, []))
         table = self.ui.previewTable
         keys: list[str] = []
         for row in rows:
@@ -399,6 +403,7 @@ class ImportDialog(QDialog):
             header.resizeSection(column, header.sectionSize(column) + 16)
         self.ui.previewLabel.setVisible(bool(rows))
         table.setVisible(bool(rows))
+        return sheet
 
     def preview_rows(self) -> list[list[str]]:
         """The preview table's text, row by row (for tests and checks)."""
