@@ -15,12 +15,13 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from desktop.book.store import Book, now_iso
+from desktop.rules.meetings import FREQUENCIES
 
 if TYPE_CHECKING:
     from desktop.book.interchange import ImportPlan
 
 SHEETS = ("支部信息", "支委会", "党员变动", "活动计划模板", "活动计划", "通知书", "撤销")
-FREQUENCY_WORDS = {"monthly": "每月", "quarterly": "每季度", "yearly": "每年"}
+FREQUENCY_WORDS = FREQUENCIES  # monthly → 每月 …
 FREQUENCY_OF_WORD = {v: k for k, v in FREQUENCY_WORDS.items()}
 # 撤销 rows name the sheet of the withdrawn record; the table is the book's.
 TARGET_WORDS = {"vetoes": "一票否决", "appraisals": "民主评议"}

@@ -415,3 +415,22 @@ def test_committee_json_round_trips_exactly(enriched, tmp_path: Path) -> None:
     assert json.loads(target.setting("committee")) == json.loads(source.setting("committee"))
     source.close()
     target.close()
+
+
+def test_sheet_choices_are_the_books() -> None:
+    """desktop/sheets may not import the book or the rules: its copies must stay equal."""
+    from desktop.book.dues import REMINDER_KIND
+    from desktop.book.meetings import COMMITTEE_ROLES
+    from desktop.book.roster import EVENT_KINDS
+    from desktop.rules.dues import CATEGORIES
+    from desktop.rules.meetings import FREQUENCIES, NOTICE_KINDS
+    from desktop.sheets import columns
+
+    assert columns.EVENT_KINDS == EVENT_KINDS
+    assert columns.COMMITTEE_ROLES == COMMITTEE_ROLES
+    assert (*NOTICE_KINDS, REMINDER_KIND) == columns.NOTICE_KINDS
+    assert set(columns.DUES_CATEGORIES) == set(CATEGORIES)
+    from desktop.book.branch_sheets import FREQUENCY_WORDS
+
+    assert set(FREQUENCY_WORDS) == set(FREQUENCIES)
+    assert tuple(FREQUENCY_WORDS.values()) == columns.FREQUENCIES
