@@ -802,9 +802,7 @@ def _insert_keeping_ids(book: Book, table: str, rows: list[dict[str, Any]]) -> d
     if keep:
         book.db[table].insert_all(keep)
     for r in moved:  # its id is another row's here: SQLite picks one, remembered for referrers
-        ids[r["id"]] = int(
-            book.db[table].insert({k: v for k, v in r.items() if k != "id"}).last_pk
-        )
+        ids[r["id"]] = int(book.db[table].insert({k: v for k, v in r.items() if k != "id"}).last_pk)
     if rest:
         book.db[table].insert_all({k: v for k, v in r.items() if k != "id"} for r in rest)
     return ids

@@ -41,7 +41,9 @@ def _head(db: str) -> str:
 
 def _empty(tmp_path: Path, capsys) -> str:
     path = str(tmp_path / "empty.db")
-    code, _, err = run(capsys, "--db", path, "init", "--branch", "城关镇红星村党支部", "--year", "2026")
+    code, _, err = run(
+        capsys, "--db", path, "init", "--branch", "城关镇红星村党支部", "--year", "2026"
+    )
     assert code == 0, err
     return path
 
