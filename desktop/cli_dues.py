@@ -183,8 +183,12 @@ def cmd_dues(args: argparse.Namespace) -> int:
             if args.json:
                 cli._json(data)
             else:
+                t = reg["totals"]
+                # Paid beyond what was due (voluntary extra, 自愿多交): say so, or the sum looks wrong.
+                extra = t["paid_fen"] - (t["due_fen"] - t["owed_fen"])
+                more = f"（含多交 {yuan(extra)} 元）" if extra > 0 else ""
                 cli._out(
-                    f"{year} 年：应缴 {data['due']} 元，实缴 {data['paid']} 元，欠缴 "
+                    f"{year} 年：应缴 {data['due']} 元，实缴 {data['paid']} 元{more}，欠缴 "
                     f"{data['owed']} 元；收据 {data['receipts']} 张，合计 {data['payments_total']} 元"
                     + (
                         "（未设定标准的党员应缴未计入，合计不完整）"

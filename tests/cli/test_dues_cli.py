@@ -105,3 +105,11 @@ def test_dues_arrears_json_and_refusals(demo: tuple[Path, Path]) -> None:
     assert worst["code"] not in [r["code"] for r in again]
     reg = json.loads(run("--db", str(db), "dues", "register", "--json", *today, home=home).stdout)
     assert reg["reconciled"] and reg["paid"] == reg["payments_total"]
+
+
+def test_register_line_names_voluntary_extra(demo: tuple[Path, Path]) -> None:
+    db, home = demo
+    result = run("--db", str(db), "dues", "register", "--today", "2026-11-24", home=home)
+    assert result.returncode == 0, result.stderr
+    # The demo has one voluntary payment of 1,000 yuan beyond what was due.
+    assert "（含多交 1000.00 元）" in result.stdout.splitlines()[0]
