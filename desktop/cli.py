@@ -338,8 +338,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--year",
         type=int,
         default=None,
-        help="年度（默认今年）。往年：第1–3季度已确认、第4季度公示中；今年：已结束的季度"
-        "中最后一个公示中，之前的已确认",
+        help="年度（默认今年）。往年：第1–3季度已确认、第4季度已公示待确认；今年：已结束的"
+        "季度中最后一个已公示待确认，之前的已确认",
     )
     p.add_argument("--today", help=argparse.SUPPRESS)  # tests: make the demo as of this day
 
