@@ -400,11 +400,11 @@ class MeetingsScreen(QWidget):
         absent = statuses.count("无故缺席")
         unset = statuses.count(UNSET)
         text = f"应到{len(statuses)}　实到{present}　请假{leave}　缺席{absent}"
-        if unset:
-            text += f"　未登记{unset}"
+        extra = [f"未登记{unset}"] if unset else []
         if self._dirty():
-            text += "　（未保存）"
-        self.ui.countsLabel.setText(text)
+            extra.append("（未保存）")
+        # A second line rather than a wrap inside a word on a narrow (1366 px) screen.
+        self.ui.countsLabel.setText(text + ("\n" + "　".join(extra) if extra else ""))
         self.ui.saveButton.setEnabled(self._dirty() or (bool(statuses) and not self._amend))
         self.ui.revertButton.setEnabled(self._dirty())
 

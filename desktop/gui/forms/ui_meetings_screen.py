@@ -166,7 +166,7 @@ class Ui_MeetingsScreen(object):
 
         self.countsLabel = QLabel(self.detailPane)
         self.countsLabel.setObjectName(u"countsLabel")
-        self.countsLabel.setWordWrap(True)
+        self.countsLabel.setWordWrap(False)
 
         self.entryRow.addWidget(self.countsLabel)
 
