@@ -346,10 +346,12 @@ class YearEndScreen(QWidget):
     def _fill_state(self) -> None:
         ov = self.overview
         when = "已结束" if ov.ended else f"尚未结束（统计截至 {ov.as_of}，结果还会变化）"
-        parts = [f"{ov.year}年度{when}", f"方案：{ov.scheme_title}", "、".join(ov.quarters)]
+        first = f"{ov.year}年度{when}　" + "、".join(ov.quarters)
+        scheme = f"方案：{ov.scheme_title}"
         if not ov.has_rating:
-            parts.append("本方案没有评星定级的规则")
-        self.state.setText("　".join(parts))
+            scheme += "（本方案没有评星定级的规则）"
+        # One fact a line: a single long line wraps inside words on a 1366-px screen.
+        self.state.setText(f"{first}\n{scheme}")
         self.print_certificates_button.setEnabled(ov.ended and ov.has_rating)
         self.print_certificates_button.setToolTip(
             "" if ov.ended else "年度结束后（一般在次年1月）才能打印荣誉证书"
