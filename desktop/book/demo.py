@@ -418,8 +418,16 @@ def create_demo(
             f"{year} 年还没有到，不能生成这一年的示范账本（示范记录不会写未来的日期）。",
             [f"请用 --year {day.year} 或更早的年度。"],
         )
+    # The clerk (member index 2, the recorder and dues receiver below) keeps the book.
+    clerk = demo_members(year)[2]["name"]
     book = Book.create(
-        Path(path), branch=BRANCH, year=year, parent_org=PARENT, kind="农村", scheme_id=None
+        Path(path),
+        branch=BRANCH,
+        year=year,
+        parent_org=PARENT,
+        kind="农村",
+        scheme_id=None,
+        operator=clerk,
     )
     roster = book.roster
     with book.action("生成示范支部", BRANCH):
