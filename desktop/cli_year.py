@@ -21,7 +21,13 @@ def cmd_year(args: argparse.Namespace) -> int:
         if args.action == "status":
             current = book.current_year
             held = years_held(book)
-            unfinished = unfinished_business(book, current)
+            # Last year's business is usually finished in January: list it until it is done.
+            unfinished = [
+                line
+                for year in (current - 1, current)
+                if year in held
+                for line in unfinished_business(book, year)
+            ]
             if args.json:
                 _json({"current_year": current, "years": held, "unfinished": unfinished})
                 return EXIT_OK
