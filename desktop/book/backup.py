@@ -253,9 +253,9 @@ def restore_concerns(book_path: Path, report: dict[str, Any]) -> dict[str, Any]:
         out["warnings"].append(
             f"这份备份是“{theirs}”的账本，而当前账本是“{mine}”。恢复后当前账本将变成“{theirs}”。"
         )
-    if later:
+    if out["later_actions"]:
         out["warnings"].append(
-            f"当前账本在这份备份之后还有 {later} 项操作，恢复后这些操作会消失"
+            f"当前账本在这份备份之后还有 {out['later_actions']} 项操作，恢复后这些操作会消失"
             "（恢复前会自动另存当前账本，必要时可再恢复回来）。"
         )
     return out

@@ -154,6 +154,8 @@ def test_restore_of_another_branch_needs_saying_so(demo_book: Book, tmp_path: Pa
     demo_book.close()
     concerns = restore_concerns(path, verify_file(foreign))
     assert concerns["other_branch"] and "青山社区党支部" in concerns["warnings"][0]
+    # Another book's journal says nothing about actions "since" the backup.
+    assert concerns["later_actions"] == 0 and len(concerns["warnings"]) == 1
     with pytest.raises(InputRefused) as err:
         restore_book(path, foreign)
     assert "青山社区党支部" in str(err.value) and "--other-branch" in err.value.lines()[0]
