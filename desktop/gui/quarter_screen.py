@@ -301,6 +301,11 @@ class PublishDialog(QDialog):
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(not late or bool(self.late_reason.text().strip()))
         ok.setToolTip("" if ok.isEnabled() else "请写明补登原因")
+        if late != getattr(self, "_shown_late", None):
+            # Rows appeared or went: grow (or shrink) to fit them instead of overlapping.
+            self._shown_late = late
+            self.layout().activate()
+            self.resize(self.width(), self.layout().heightForWidth(self.width()))
 
     def values(self) -> dict[str, Any]:
         return {
