@@ -504,6 +504,19 @@ class _Members:
         return None, f"找不到党员“{ref}”，请先在“党员名册”中登记，或核对编号/姓名"
 
 
+def _working_year(book: Book, data: Any) -> int:
+    """The book's working year once imported: a later 当前年度 in 支部信息 moves it forward
+    (branch_sheets). A past year's roster is judged as of that year, so its 预备党员 who have
+    been confirmed since are not refused."""
+    held = book.setting("current_year")
+    years = [int(held)] if held else []
+    for row in data.rows("支部信息")[:1]:
+        year = row.values.get("当前年度")
+        if isinstance(year, int) and 2000 <= year <= 2100:
+            years.append(year)
+    return max(years) if years else book.current_year
+
+
 def _read_roster(book: Book, data: Any, check: _Checker, today: date) -> _Members:
     members = _Members(book)
     sheet = "党员名册"
@@ -517,6 +530,7 @@ def _read_roster(book: Book, data: Any, check: _Checker, today: date) -> _Member
         if r.values.get("出生日期")
     )
     book_ids = {m["id_card"]: m for m in book.roster.members(include_left=True) if m["id_card"]}
+    as_of = date(_working_year(book, data), 12, 31)
     for row in rows:
         v = row.values
         fields: dict[str, Any] = {}
@@ -547,7 +561,7 @@ def _read_roster(book: Book, data: Any, check: _Checker, today: date) -> _Member
                 code = f"{next_code:03d}"
             next_code += 1
             fields["code"] = code
-        for key, message in validate_member(fields, today).items():
+        for key, message in validate_member(fields, today, as_of=as_of).items():
             check.add(sheet, row.number, _LABELS.get(key, key), message)
         if v.get("编号") and codes_in_file[v["编号"]] > 1:
             check.add(

@@ -238,11 +238,16 @@ class Roster:
     def check_member(
         self, fields: dict[str, Any], *, member_id: int | None = None, today: date | None = None
     ) -> dict[str, str]:
-        """Problems with a member's fields, field key → Chinese message. Empty when fine."""
+        """Problems with a member's fields, field key → Chinese message. Empty when fine.
+
+        A 预备党员's probation is judged as of the end of the book's working year (a past
+        year's roster may hold members confirmed since), never later than today."""
         from desktop.rules.member import validate_member  # not needed to show the roster
 
         fields = _clean(fields)
-        problems = validate_member(fields, today or date.today())
+        today = today or date.today()
+        as_of = date(self.book.current_year, 12, 31)
+        problems = validate_member(fields, today, as_of=as_of)
         code = fields.get("code") or ""
         if code:
             row = self.book.execute(

@@ -263,7 +263,9 @@ def _check_name(name: str) -> str | None:
     return "姓名只能由汉字组成（少数民族姓名中间的点请用“·”），请核对"
 
 
-def validate_member(fields: dict[str, Any], today: date) -> dict[str, str]:
+def validate_member(
+    fields: dict[str, Any], today: date, *, as_of: date | None = None
+) -> dict[str, str]:
     """Problems with one member's fields: field key -> Chinese message. Empty when fine.
 
     Keys not present in `fields` are treated as empty.  Checks: required 姓名 and 人员类别;
@@ -274,8 +276,13 @@ def validate_member(fields: dict[str, Any], today: date) -> dict[str, str]:
     joined at least about a year ago; 身份证号 valid and agreeing with 出生日期 and
     性别; 手机号码 a mobile or landline number; 离开日期 and 离开原因 given together; yes/no
     flags.
+
+    `as_of` (default `today`, never later) is the day a 预备党员's probation is judged on: a
+    book kept for a past year holds that year's roster, whose 预备党员 may have been confirmed
+    since.
     """
     problems: dict[str, str] = {}
+    as_of = min(as_of or today, today)
 
     def text(key: str) -> str:
         value = fields.get(key)
@@ -373,7 +380,7 @@ def validate_member(fields: dict[str, Any], today: date) -> dict[str, str]:
         status == "预备党员"
         and joined
         and "joined_date" not in problems
-        and (left or today) - joined > MAX_PROBATION + _PROBATION_SLACK
+        and (left or as_of) - joined > MAX_PROBATION + _PROBATION_SLACK
     ):
         problems["joined_date"] = (
             "入党已超过两年，预备期（最长两年）早已结束：若已转正，请把人员类别改为正式党员"
