@@ -72,6 +72,8 @@ def _status_json(st: dict[str, Any]) -> dict[str, Any]:
             for k in (
                 "id",
                 "raised_by",
+                "code",
+                "name",
                 "content",
                 "raised_on",
                 "status",
@@ -114,7 +116,8 @@ def _print_status(st: dict[str, Any]) -> None:
     for o in st.get("objections", []):
         state = "未答复" if o["status"] == "open" else ("已更正" if o["changed"] else "未更改")
         when = o.get("date_text") or o["raised_on"]
-        _out(f"  异议 {o['id']}（{o['raised_by']}，{when}）：{o['content']} — {state}")
+        about = f"，涉及 {o['name']}" if o.get("name") else ""
+        _out(f"  异议 {o['id']}（{o['raised_by']}，{when}{about}）：{o['content']} — {state}")
     if st.get("warning"):
         _out(f"  ！{st['warning']}")
         for c in st.get("changed_members", []):

@@ -755,7 +755,7 @@ def _objections(book: Book, period_id: int) -> list[dict[str, Any]]:
     notices = _notices(book, period_id)
     for o in rows:
         o["after_publicity"] = after_publicity(o, notices)
-        o["date_text"] = o["raised_on"] + ("（公示期满后提出）" if o["after_publicity"] else "")
+        o["date_text"] = o["raised_on"] + ("，公示期满后提出" if o["after_publicity"] else "")
     return rows
 
 

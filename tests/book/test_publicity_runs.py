@@ -125,7 +125,7 @@ def test_an_objection_upheld_late_reissues_from_the_answer_day(
     assert st["notices"][-1]["objection_id"] == oid
     # Still raised after the period it objected to, though its answer started a new one.
     (o,) = st["objections"]
-    assert o["after_publicity"] and o["date_text"] == "2026-07-20（公示期满后提出）"
+    assert o["after_publicity"] and o["date_text"] == "2026-07-20，公示期满后提出"
     with pytest.raises(InputRefused, match="不能确认"):
         Q.confirm(book, YEAR, 2, today=date(2026, 7, 22))
     Q.confirm(book, YEAR, 2, today=date(2026, 7, 27))

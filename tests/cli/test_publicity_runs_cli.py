@@ -114,4 +114,4 @@ def test_an_objection_before_the_start_is_refused_a_late_one_marked(db: str, cap
     code, out, _ = run(
         capsys, "--db", db, "period", "status", *Y, "--quarter", "1", "--today", "2026-11-30"
     )
-    assert "2026-05-06（公示期满后提出）" in out
+    assert "2026-05-06，公示期满后提出" in out
