@@ -141,7 +141,7 @@ class Ui_WizardBranchPage(object):
         self.yearLabel.setText(QCoreApplication.translate("WizardBranchPage", u"\u5e74\u5ea6 *\uff1a", None))
         self.yearSpin.setSuffix(QCoreApplication.translate("WizardBranchPage", u" \u5e74", None))
         self.operatorLabel.setText(QCoreApplication.translate("WizardBranchPage", u"\u7ecf\u529e\u4eba\uff1a", None))
-        self.operatorEdit.setPlaceholderText(QCoreApplication.translate("WizardBranchPage", u"\u60a8\u7684\u59d3\u540d\uff0c\u8bb0\u5165\u64cd\u4f5c\u8bb0\u5f55\uff0c\u4f8b\u5982\uff1a\u5f20\u7ea2\u6885", None))
+        self.operatorEdit.setPlaceholderText(QCoreApplication.translate("WizardBranchPage", u"\u60a8\u7684\u59d3\u540d\uff0c\u5982\uff1a\u5f20\u7ea2\u6885\uff08\u53ef\u4e0d\u586b\uff0c\u4e0d\u586b\u65f6\u8bb0\u7535\u8111\u767b\u5f55\u540d\uff09", None))
         self.problemLabel.setProperty(u"role", QCoreApplication.translate("WizardBranchPage", u"error", None))
     # retranslateUi
 
