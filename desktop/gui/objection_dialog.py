@@ -51,13 +51,14 @@ class ObjectionDialog(QDialog):
 
         # 涉及党员: type a name or its pinyin to narrow the list; left empty = nobody.
         self.member_search = QLineEdit()
-        self.member_search.setPlaceholderText("输入姓名或拼音查找")
+        self.member_search.setPlaceholderText("姓名或拼音查找")
         self.member_search.setClearButtonEnabled(True)
         self.member = QComboBox()
         self.member.setMinimumContentsLength(10)
         row = QHBoxLayout()
+        # Equal halves: the search box's hint stays readable at the dialog's minimum width.
         row.addWidget(self.member_search, 1)
-        row.addWidget(self.member, 2)
+        row.addWidget(self.member, 1)
         self.member_search.textChanged.connect(self._filter_members)
         self._filter_members("")
 
