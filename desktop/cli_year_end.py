@@ -112,6 +112,7 @@ def cmd_veto(args: argparse.Namespace) -> int:
                 args.reason or "",
                 args.by or "",
                 kind=args.kind or "",
+                year=args.year,
                 today=_today(args),
             )
             _out(f"已登记一票否决（编号 {vid}）。")
@@ -214,6 +215,11 @@ def add_year_end_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("--reason", default=None, help="原因（必填）")
     p.add_argument("--by", default=None, help="决定人（add 必填，如“支委会”）")
     p.add_argument("--kind", default=None, help="add：方案列出的一票否决情形（见 veto kinds）")
-    p.add_argument("--year", type=int, default=None, help="list/kinds：年度（默认当前年度）")
+    p.add_argument(
+        "--year",
+        type=int,
+        default=None,
+        help="list/kinds：年度（默认当前年度）；add：给出时决定日期须在该年内",
+    )
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.add_argument("--today", help=argparse.SUPPRESS)

@@ -356,9 +356,13 @@ def add_veto(
     decided_by: str,
     *,
     kind: str = "",
+    year: int | None = None,
     today: date | None = None,
 ) -> int:
-    """Record a 一票否决 decision the branch committee made, with its reason and who decided."""
+    """Record a 一票否决 decision the branch committee made, with its reason and who decided.
+
+    `year` (the year on screen): the decision must be dated inside it. Without it the date
+    must fall in a year the book has reached."""
     m = book.roster.find(member)
     if when is None or when == "":
         raise InputRefused("请填写作出一票否决决定的日期。")
@@ -367,7 +371,23 @@ def add_veto(
         raise InputRefused(
             f"决定日期 {iso} 还没有到。", ["一票否决是已经作出的决定，请填写作出决定的日期。"]
         )
+    if year is not None and int(iso[:4]) != year:
+        raise InputRefused(
+            f"决定日期 {iso} 不在 {year} 年内。",
+            [
+                f"登记 {year} 年的一票否决，决定日期须在 {year}-01-01 至 {year}-12-31 之间；"
+                f"若决定是在 {iso[:4]} 年作出的，请到 {iso[:4]} 年度登记。"
+            ],
+        )
     year = int(iso[:4])
+    if year > book.current_year:
+        raise InputRefused(
+            f"决定日期 {iso} 晚于账本的当前年度（{book.current_year} 年）。",
+            [
+                f"请填写 {book.current_year} 年或以前的日期；"
+                f"若支部已进入 {year} 年，请先开始 {year} 年度再登记。"
+            ],
+        )
     _check_year(book, year)
     reason = (reason or "").strip()
     decided_by = (decided_by or "").strip()

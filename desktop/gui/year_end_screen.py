@@ -95,18 +95,25 @@ class VetoDialog(QDialog):
         kinds: list[str],
         parent: QWidget | None = None,
         *,
+        year: int,
         member: str = "",
         reason: str = "",
+        today: QDate | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("登记一票否决")
+        self.setWindowTitle(f"登记一票否决（{year} 年）")
+        self.year = year
         form = QFormLayout(self)
         self.member = QComboBox()
         for code, label in members:
             self.member.addItem(label, code)
         if member:
             self.member.setCurrentIndex(max(0, self.member.findData(member)))
-        self.date = QDateEdit(QDate.currentDate())
+        # The decision belongs to the year on screen: dated inside it, and not after today.
+        today = today or QDate.currentDate()
+        first, last = QDate(year, 1, 1), QDate(year, 12, 31)
+        self.date = QDateEdit(today if today.year() == year else last)
+        self.date.setDateRange(first, max(first, min(last, today)))
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
         self.kind = QComboBox()
@@ -134,6 +141,7 @@ class VetoDialog(QDialog):
     def values(self) -> dict[str, Any]:
         return {
             "member": self.member.currentData(),
+            "year": self.year,
             "when": self.date.date().toString("yyyy-MM-dd"),
             "kind": self.kind.currentData() or "",
             "reason": self.reason.text(),
@@ -608,7 +616,12 @@ class YearEndScreen(QWidget):
 
     def ask_veto(self, member: str = "", reason: str = "") -> dict[str, Any] | None:
         dialog = VetoDialog(
-            self._members_for_veto(), self.data["kinds"], self, member=member, reason=reason
+            self._members_for_veto(),
+            self.data["kinds"],
+            self,
+            year=self.year.value(),
+            member=member,
+            reason=reason,
         )
         return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
@@ -625,6 +638,7 @@ class YearEndScreen(QWidget):
                     values["reason"],
                     values["decided_by"],
                     kind=values["kind"],
+                    year=values["year"],
                 ),
                 "一票否决已登记。",
             )

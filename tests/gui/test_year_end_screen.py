@@ -128,7 +128,8 @@ def test_group_appraisal_by_keyboard(qtbot, year_window, year_book, messages) ->
 def test_veto_refused_then_recorded_then_withdrawn(qtbot, year_window, year_book, messages):
     screen = _open(qtbot, year_window)
     screen.tabs.setCurrentIndex(2)
-    answer = {"member": "001", "when": "2025-10-08", "kind": "", "reason": "", "decided_by": ""}
+    answer = {"member": "001", "year": YEAR, "when": "2025-10-08", "kind": ""}
+    answer.update(reason="", decided_by="")
     screen.ask_veto = lambda *_a: dict(answer)
     screen.add_veto()
     warning = messages.texts("warning")[-1]
