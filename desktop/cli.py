@@ -446,9 +446,19 @@ def main(argv: list[str] | None = None) -> int:
     if func is None:
         return cmd_gui(args)
     from desktop.book.errors import BookError
+    from desktop.cli_args import UsageError
 
     try:
         return func(args)
+    except UsageError as exc:
+        _err(f"用法错误：{exc}")
+        for line in exc.details:
+            _err(line)
+        command = exc.command or getattr(args, "command", None)
+        _err(
+            f"请运行 pioneer {command} -h 查看用法。" if command else "请运行 pioneer -h 查看用法。"
+        )
+        return EXIT_USAGE
     except BookError as exc:
         _err(str(exc))
         lines = getattr(exc, "lines", None)

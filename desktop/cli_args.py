@@ -18,6 +18,20 @@ from typing import Any, NoReturn
 
 EXIT_USAGE = 2
 
+
+class UsageError(Exception):
+    """The command line itself is wrong (a required option missing, a value not among the
+    choices): `cli.main` prints it with the subcommand's `-h` hint and exits 2. Data the book
+    refuses is an `InputRefused` (exit 1) instead."""
+
+    def __init__(
+        self, message: str, details: list[str] | None = None, *, command: str | None = None
+    ) -> None:
+        super().__init__(message)
+        self.details = details or []
+        self.command = command
+
+
 # argparse's own message ids (Python 3.11) → Chinese. An id missing here stays English, which a
 # test catches for the messages a person can meet.
 ZH: dict[str, str] = {
@@ -132,8 +146,25 @@ class ChineseParser(argparse.ArgumentParser):
         return super().add_argument(*args, **kwargs)
 
     add_subparsers = _in_chinese(argparse.ArgumentParser.add_subparsers)
-    # parse_args itself formats "unrecognized arguments", so it is wrapped too.
-    parse_args = _in_chinese(argparse.ArgumentParser.parse_args)
+
+    def parse_args(self, args: Any = None, namespace: Any = None) -> argparse.Namespace:  # type: ignore[override]
+        # argparse reports arguments no parser took from the top-level parser, whose hint
+        # would be `pioneer -h`; the subcommand they were given to is the one to point at.
+        with chinese():
+            parsed, extras = self.parse_known_args(args, namespace)
+            if extras:
+                message = ZH["unrecognized arguments: %s"] % " ".join(extras)
+                self._chosen_subparser(parsed).error(message)
+        return parsed
+
+    def _chosen_subparser(self, parsed: argparse.Namespace) -> argparse.ArgumentParser:
+        for action in self._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                chosen = action.choices.get(getattr(parsed, action.dest or "", None) or "")
+                if isinstance(chosen, ChineseParser):
+                    return chosen._chosen_subparser(parsed)
+        return self
+
     parse_known_args = _in_chinese(argparse.ArgumentParser.parse_known_args)
     format_usage = _in_chinese(argparse.ArgumentParser.format_usage)
     format_help = _in_chinese(argparse.ArgumentParser.format_help)

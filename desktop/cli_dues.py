@@ -36,11 +36,11 @@ def _fen(text: str | None, what: str) -> int | None:
 
 
 def _need(args: argparse.Namespace, *names: str) -> None:
-    from desktop.book.errors import InputRefused
+    from desktop.cli_args import UsageError
 
     missing = [f"--{n.replace('_', '-')}" for n in names if not getattr(args, n, None)]
     if missing:
-        raise InputRefused(f"dues {args.action} 需要参数：{'、'.join(missing)}。")
+        raise UsageError(f"dues {args.action} 需要参数：{'、'.join(missing)}。", command="dues")
 
 
 def cmd_dues(args: argparse.Namespace) -> int:

@@ -94,10 +94,12 @@ def _parse_exception(text: str) -> tuple[str, str, str, tuple[str, ...], str]:
     Forms: 姓名=状态[:事由]; 补录 takes witnesses after a second colon separated by 、 or ,;
     在外地参加: 姓名=出席@党组织名称.
     """
-    from desktop.book.errors import InputRefused
+    # A --set value that can't be read is a mistake on the command line (exit 2), not data
+    # the book refused.
+    from desktop.cli_args import UsageError
 
     if "=" not in text:
-        raise InputRefused(
+        raise UsageError(
             f"“{text}”看不懂。",
             ["格式：姓名=状态[:事由]，如 张三=因私请假:看病、李四=缺、王五=出席@深圳某支部。"],
         )
@@ -108,7 +110,7 @@ def _parse_exception(text: str) -> tuple[str, str, str, tuple[str, ...], str]:
     parts = rest.split(":")
     status = STATUS_WORDS.get(parts[0].strip())
     if status is None:
-        raise InputRefused(
+        raise UsageError(
             f"“{text}”中的状态“{parts[0]}”不认识。",
             ["可用：出席、因公请假（公）、因私请假（私）、无故缺席（缺）、补录。"],
         )

@@ -11,8 +11,10 @@ from collections.abc import Callable
 from datetime import date
 
 from desktop.cli import _json, _out
+from desktop.cli_args import UsageError
+from desktop.rules.facts import APPRAISAL_KINDS
 
-EXIT_OK, EXIT_USAGE = 0, 2
+EXIT_OK = 0
 _WITHDRAWN = {"deleted": "已删除（所在期间尚未确认）", "withdrawn": "已登记撤销（原记录保留）"}
 
 
@@ -45,15 +47,13 @@ def cmd_appraisal(args: argparse.Namespace) -> int:
         if args.action == "add":
             grades = _pairs(args.items + (args.grade or []))
             if grades is None or not grades:
-                cli._err("用法错误：请按“党员=等次”填写，例如 张三=优秀 005=合格。")
-                return EXIT_USAGE
+                raise UsageError("请按“党员=等次”填写，例如 张三=优秀 005=合格。")
             ids = Y.add_appraisals(book, year, args.kind, grades, round=args.round)
             _out(f"已登记 {year} 年第{args.round}次{args.kind}结果 {len(ids)} 条。")
             return EXIT_OK
         if args.action == "withdraw":
             if len(args.items) != 1 or not args.items[0].isdigit():
-                cli._err("用法错误：请给出要撤销的记录编号（见 pioneer appraisal list）。")
-                return EXIT_USAGE
+                raise UsageError("请给出要撤销的记录编号（见 pioneer appraisal list）。")
             args.id = int(args.items[0])
             done = Y.withdraw_appraisal(
                 book,
@@ -103,8 +103,7 @@ def cmd_veto(args: argparse.Namespace) -> int:
     with cli._open(args) as book:
         if args.action == "add":
             if not args.member:
-                cli._err("用法错误：请用 --member 指明党员（编号或姓名）。")
-                return EXIT_USAGE
+                raise UsageError("请用 --member 指明党员（编号或姓名）。")
             vid = Y.add_veto(
                 book,
                 args.member,
@@ -119,8 +118,7 @@ def cmd_veto(args: argparse.Namespace) -> int:
             return EXIT_OK
         if args.action == "withdraw":
             if args.id is None:
-                cli._err("用法错误：请给出要撤销的记录编号（见 pioneer veto list）。")
-                return EXIT_USAGE
+                raise UsageError("请给出要撤销的记录编号（见 pioneer veto list）。")
             done = Y.withdraw_veto(
                 book,
                 args.id,
@@ -194,7 +192,13 @@ def add_year_end_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
         metavar="党员=等次",
         help="add：一名党员的等次（可重复；也可直接写在 add 之后）",
     )
-    p.add_argument("--kind", default="党员评议", help="评议类型：党员评议（默认）或群众评议")
+    p.add_argument(
+        "--kind",
+        default="党员评议",
+        choices=APPRAISAL_KINDS,
+        metavar="类型",
+        help="评议类型：党员评议（默认）或群众评议",
+    )
     p.add_argument("--round", type=int, default=1, help="轮次（一年评议两次的方案：1 或 2）")
     p.add_argument("--reason", default=None, help="withdraw：撤销原因（必填）")
     p.add_argument("--by", default=None, help="withdraw：决定人")

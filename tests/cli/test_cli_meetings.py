@@ -64,7 +64,6 @@ def test_attend_twice_is_refused_with_a_way_out(db, capsys):
     [
         (["activity-add", "--date", "2019-01-01", "--type", "党课"], "年度范围"),
         (["activity-add", "--date", "2026-01-01", "--type", "茶话会"], "不认识"),
-        (["attend", "2026-001", "--set", "丁国=睡觉"], "不认识"),
         (["attend", "2026-045", "--only-listed", "--set", "丁国=补录:会后补签:丁国"], "本人不能"),
     ],
 )
