@@ -63,6 +63,7 @@ def _status_json(st: dict[str, Any]) -> dict[str, Any]:
         "publishable_from",
         "publicity_over",
         "next_step",
+        "appraisals_missing",
         "blockers",
     )
     out = {k: st.get(k) for k in keys}
@@ -177,6 +178,8 @@ def cmd_period(args: argparse.Namespace) -> int:
             )
             if again:
                 _out(f"重新公示的公示期从 {st['publicity_start']} 起重新计算，期满后才能确认。")
+            if st.get("publish_warning"):
+                _out(f"！{st['publish_warning']}")
             _out(
                 f"打印公示表：pioneer print publicity --year {year} --quarter {quarter} --out 公示.pdf"
             )

@@ -397,6 +397,23 @@ def _add_dues(book: Book, year: int, until: date, by_index: dict[int, dict], cle
         )
 
 
+def _add_appraisals(book: Book, year: int, fields: list[dict]) -> None:
+    """The year's 民主评议 as the scheme scores it: the committee and a few others 优秀, one
+    weak member 基本合格, the rest 合格; entered a round at a time like a branch does."""
+    from desktop.book.quarter import appraisal_gaps
+    from desktop.book.year_end import add_appraisals
+
+    names = [f["name"] for f in fields]
+    best = {names[i] for i in COMMITTEE} | {names[i] for i in (10, 16, 23)}
+    weak = names[WEAK[0]]
+    for gap in appraisal_gaps(book, year):
+        grades = {
+            m.code: "基本合格" if m.name == weak else "优秀" if m.name in best else "合格"
+            for m in gap.missing
+        }
+        add_appraisals(book, year, gap.kind, grades, round=gap.round)
+
+
 def create_demo(
     path: str | os.PathLike[str],
     *,
@@ -462,6 +479,9 @@ def create_demo(
     with book.action("生成示范支部的一年记录", f"{year} 年"):
         _add_year_of_facts(book, year, until, random.Random(year))
     meetings.generate_plan(year)
+    if until.isoformat() >= f"{year}-12-31":
+        # The year is over: its 民主评议 is held (December), before Q4 is published.
+        _add_appraisals(book, year, fields)
     if quarters:
         # Issue 6: claims decided, ended quarters confirmed, the last ended one in 公示.
         from desktop.book.quarter import demo_quarters

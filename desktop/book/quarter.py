@@ -22,6 +22,8 @@ from typing import Any
 from desktop.book.errors import InputRefused, RecordLocked
 from desktop.book.scoring import gather_facts, year_scheme, year_scheme_text
 from desktop.book.store import Book, now_iso
+from desktop.rules.appraisals import AppraisalGap, gap_summary
+from desktop.rules.appraisals import appraisal_gaps as _gaps
 from desktop.rules.facts import APPROVED
 from desktop.rules.periods import make_period, period_index
 from desktop.rules.quarter import (
@@ -954,7 +956,15 @@ def publish(
                 "objection_id": objection_id,
             }
         )
-    return period_status(book, year, quarter, today=today)
+    status = period_status(book, year, quarter, today=today)
+    if status.get("appraisals_missing"):
+        # Not a refusal: the notice may go up, but its 年终评议 points are not all there yet.
+        status["publish_warning"] = (
+            f"{status['appraisals_missing']}，公示表上这些党员的民主评议得分为 0。"
+            f"请在确认第4季度前到“年度评定”页面录入（命令行：pioneer appraisal add --year "
+            f"{year}）；录入后积分有变化，需重新公示。"
+        )
+    return status
 
 
 def raise_objection(
@@ -1081,6 +1091,21 @@ def answer_objection(
 # ---------------------------------------------------------------- status and confirmation
 
 
+def appraisal_gaps(book: Book, year: int) -> list[AppraisalGap]:
+    """The 民主评议 rounds the year's scheme scores that still lack a member's result
+    (withdrawn results count as missing)."""
+    facts = gather_facts(book, year)
+    return _gaps(year_scheme(book, year), facts.members, facts.appraisals, year)
+
+
+def appraisal_gap_text(book: Book, year: int) -> str:
+    """The Q4 blocker's summary (who lacks a 民主评议 result), or "" when none is missing."""
+    scheme = year_scheme(book, year)
+    if not any(i.source == "appraisal" for s in scheme.sections for i in s.items):
+        return ""  # cheap: most of the year's facts are not needed to know that
+    return gap_summary(appraisal_gaps(book, year), year)
+
+
 def period_status(
     book: Book, year: int, quarter: int, *, today: date | None = None
 ) -> dict[str, Any]:
@@ -1165,6 +1190,17 @@ def period_status(
     ).fetchone()[0]
     if pending:
         blockers.append(f"本季度还有 {pending} 条积分申报没有审定或驳回。")
+    out["appraisals_missing"] = ""
+    if quarter == 4 and out["ended"]:
+        # Confirming Q4 locks the year's 民主评议: a missing result would stay 0 for good.
+        missing = appraisal_gap_text(book, year)
+        if missing:
+            out["appraisals_missing"] = missing
+            blockers.append(
+                f"{missing}。确认第4季度后，{year} 年的民主评议随之锁定，缺的结果就再也不能"
+                "补录、按 0 分计：请先在“年度评定”页面录入民主评议（命令行：pioneer appraisal "
+                "add），再确认。"
+            )
     out["blockers"] = blockers
     if out["publicity_over"]:
         end = out["publicity_end"]

@@ -112,9 +112,8 @@ def _enrich(book: Book) -> dict[str, int]:
     assert owing, "the demo has a member owing dues"
     issue_reminders(book, owing, on="2027-01-10", today=TODAY)
     codes = [m["code"] for m in active[:3]]
-    appraised = year_end.add_appraisals(
-        book, 2026, "党员评议", {codes[0]: "优秀", codes[1]: "合格", codes[2]: "基本合格"}
-    )
+    # The demo entered the year's 民主评议 before publishing Q4; one is withdrawn below.
+    appraised = [a["id"] for a in year_end.list_appraisals(book, 2026)][:3]
     veto = year_end.add_veto(
         book, codes[2], "2026-12-18", "受到党内警告处分", "支委会", today=TODAY
     )
@@ -122,7 +121,7 @@ def _enrich(book: Book) -> dict[str, int]:
     for c in quarter.list_claims(book, 2026, 4, status="申报"):
         quarter.reject_claim(book, c["id"], "支部委员会", "本季度已申报过同类事项")
     # Re-issued on 12 January: a new period of its own, over by the confirmation on the 20th.
-    quarter.publish(book, 2026, 4, reason="登记了民主评议和一票否决", today=date(2027, 1, 12))
+    quarter.publish(book, 2026, 4, reason="登记了一票否决", today=date(2027, 1, 12))
     status = quarter.period_status(book, 2026, 4, today=TODAY)
     for o in status["open_objections"]:
         quarter.answer_objection(
