@@ -108,14 +108,24 @@ def _preset(scheme: str) -> tuple[str, str, str]:
 
 
 def unfinished_business(book: Book, year: int, *, today: date | None = None) -> list[str]:
-    """What `year` still has open: quarters not confirmed, claims and objections undecided.
-    None of it blocks the new year — it can be finished afterwards — but the user should know."""
-    from desktop.book.quarter import year_status
+    """What `year` still has open: quarters not confirmed, claims and objections undecided,
+    民主评议 results missing. None of it blocks the new year — it can be finished afterwards —
+    but the user should know."""
+    from desktop.book.quarter import appraisal_gap_text, year_status
 
     out: list[str] = []
-    for q in year_status(book, year, today=today):
+    quarters = year_status(book, year, today=today)
+    for q in quarters:
         if q["state"] != "confirmed":
             out.append(f"{q['label']}：{q['state_text']}，尚未确认。")
+    if quarters[-1]["state"] != "confirmed":
+        # Confirming Q4 locks the year's 民主评议, so they are due before it.
+        missing = quarters[-1].get("appraisals_missing") or appraisal_gap_text(book, year)
+        if missing:
+            out.append(
+                f"{missing}：请在“年度评定”页面录入民主评议（命令行：pioneer appraisal add），"
+                "再确认第4季度。"
+            )
     pending = book.execute(
         "select count(*) from claims where status in ('申报', '初评') and date like ?",
         [f"{year:04d}-%"],
