@@ -548,6 +548,8 @@ class YearOverview:
     quotas: list[str]
     rated_count: int
     quarters: list[str]
+    # Q4 confirmed: the year's points can no longer change, so certificates may be issued.
+    final: bool = False
 
     def row(self, code_or_name: str) -> YearRow | None:
         for r in self.rows:
@@ -631,4 +633,10 @@ def year_overview(book: Book, year: int, *, today: date | None = None) -> YearOv
         quarters=[
             f"第{st['quarter']}季度{st['state_text']}" for st in year_status(book, year, today=day)
         ],
+        final=bool(
+            book.query(
+                "select 1 from periods where year = ? and quarter = 4 and status = 'confirmed'",
+                [year],
+            )
+        ),
     )

@@ -79,8 +79,8 @@ def rating_data(book: Book, year: int, *, today: date | None = None) -> dict[str
 def certificate_data(
     book: Book, year: int, *, today: date | None = None, on: str | None = None
 ) -> list[dict[str, Any]]:
-    """One certificate per member rated at the top. Refused before the year has ended and
-    when nobody is rated 五星级 / 优秀."""
+    """One certificate per member rated at the top. Refused before the year has ended, until
+    its Q4 is confirmed (the points final) and when nobody is rated 五星级 / 优秀."""
     ov = year_overview(book, year, today=today)
     if not ov.ended:
         raise InputRefused(
@@ -93,6 +93,15 @@ def certificate_data(
     if not ov.has_rating:
         raise InputRefused(
             f"{year}年的积分方案“{ov.scheme_title}”没有评星定级的规则，没有荣誉证书可打印。"
+        )
+    if not ov.final:
+        raise InputRefused(
+            f"{year}年第四季度还没有确认，年度积分尚未最终确定，现在不能打印{year}年度的荣誉证书。",
+            [
+                f"目前：{'，'.join(ov.quarters)}。",
+                "请在“季度评议”页面完成第四季度的公示并确认（命令行："
+                f"pioneer period confirm --year {year} --quarter 4），确认后再打印荣誉证书。",
+            ],
         )
     honoured = ov.honoured
     if not honoured:

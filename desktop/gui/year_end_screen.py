@@ -360,10 +360,16 @@ class YearEndScreen(QWidget):
             scheme += "（本方案没有评星定级的规则）"
         # One fact a line: a single long line wraps inside words on a 1366-px screen.
         self.state.setText(f"{first}\n{scheme}")
-        self.print_certificates_button.setEnabled(ov.ended and ov.has_rating)
-        self.print_certificates_button.setToolTip(
-            "" if ov.ended else "年度结束后（一般在次年1月）才能打印荣誉证书"
-        )
+        self.print_certificates_button.setEnabled(ov.ended and ov.has_rating and ov.final)
+        if not ov.ended:
+            tip = "年度结束后（一般在次年1月）才能打印荣誉证书"
+        elif not ov.final:
+            tip = "第四季度确认后（在“季度评议”页面），年度积分最终确定，才能打印荣誉证书"
+        elif not ov.has_rating:
+            tip = "本年度方案没有评星定级的规则，没有荣誉证书可打印"
+        else:
+            tip = ""
+        self.print_certificates_button.setToolTip(tip)
 
     def _fill_results(self) -> None:
         ov = self.overview

@@ -51,3 +51,13 @@ def make_year_book(path: Path, scheme: str = "dangyuan-ejia") -> Book:
     book = Book.create(path, branch="测试村党支部", year=YEAR, parent_org="测试镇党委")
     build_year_branch(book, scheme)
     return book
+
+
+def confirm_year(book: Book, year: int = YEAR) -> None:
+    """Publish and confirm the year's four quarters in turn: its results final (certificates
+    may be printed; the facts are locked)."""
+    for quarter in range(1, 5):
+        start = Q.publishable_from(year, quarter)
+        Q.publish(book, year, quarter, start=start, today=date.fromisoformat(start))
+    for quarter in range(1, 5):
+        Q.confirm(book, year, quarter, today=TODAY)

@@ -62,12 +62,13 @@ def test_appraisals_vetoes_and_paper_from_the_command_line(tmp_path: Path) -> No
     assert "一票否决：不参与评星定级和评定等次" in zhang["reasons"]
     assert pioneer("veto", "kinds", "--year", "2025", check=True).stdout == ""
 
-    # Paper: the table (PDF and xlsx) and the certificates of the ended year.
-    for name in ("rating.pdf", "rating.xlsx", "certs.pdf"):
-        kind = "certificates" if name.startswith("certs") else "rating"
-        out = pioneer("print", kind, "--year", "2025", "--out", str(tmp_path / name), check=True)
+    # Paper: the table (PDF and xlsx) of the ended year; its certificates wait for Q4 to be
+    # confirmed (test_certificates_after_q4_cli.py).
+    for name in ("rating.pdf", "rating.xlsx"):
+        out = pioneer(
+            "print", "rating", "--year", "2025", "--out", str(tmp_path / name), check=True
+        )
         assert (tmp_path / name).stat().st_size > 1000, out.stdout
-    assert b"/Type /Page" in (tmp_path / "certs.pdf").read_bytes()
     bad = pioneer("print", "certificates", "--year", "2025", "--out", str(tmp_path / "c.xlsx"))
     assert bad.returncode == 1 and "只能输出 PDF" in bad.stderr
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "book"))
 
-from year_end_testkit import YEAR, make_year_book  # noqa: E402
+from year_end_testkit import YEAR, confirm_year, make_year_book  # noqa: E402
 
 from desktop.book import year_end as Y  # noqa: E402
 
@@ -65,7 +65,7 @@ def _row_of(table, name: str) -> int:
     raise AssertionError(f"{name} not in table")
 
 
-def test_results_show_ratings_and_reasons(qtbot, year_window) -> None:
+def test_results_show_ratings_and_reasons(qtbot, year_window, year_book) -> None:
     screen = _open(qtbot, year_window)
     t = screen.results_table
     headers = [t.horizontalHeaderItem(c).text() for c in range(t.columnCount())]
@@ -79,7 +79,13 @@ def test_results_show_ratings_and_reasons(qtbot, year_window) -> None:
     assert "不得参评四星级、五星级党员" in screen.detail.toPlainText()
     assert "评为五星级或优秀 1 人" in screen.summary.text()
     assert "2025年度已结束" in screen.state.text()
+    # Certificates wait for the year's results to be final: Q4 confirmed.
+    assert not screen.print_certificates_button.isEnabled()
+    assert "第四季度确认后" in screen.print_certificates_button.toolTip()
+    confirm_year(year_book)
+    _reloaded(qtbot, screen, screen.reload)
     assert screen.print_certificates_button.isEnabled()
+    assert screen.print_certificates_button.toolTip() == ""
 
 
 def test_group_appraisal_by_keyboard(qtbot, year_window, year_book, messages) -> None:
@@ -154,7 +160,8 @@ def test_veto_refused_then_recorded_then_withdrawn(qtbot, year_window, year_book
     assert screen.results_table.item(_row_of(screen.results_table, "王一"), 3).text() == "★★★★★"
 
 
-def test_print_buttons_open_the_preview(qtbot, year_window, monkeypatch) -> None:
+def test_print_buttons_open_the_preview(qtbot, year_window, year_book, monkeypatch) -> None:
+    confirm_year(year_book)
     screen = _open(qtbot, year_window)
     calls = []
     import desktop.gui.print_preview as pp

@@ -11,7 +11,7 @@ from paper_helpers import page_count, pdftotext
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "book"))
 
-from year_end_testkit import TODAY, YEAR, make_year_book  # noqa: E402
+from year_end_testkit import TODAY, YEAR, confirm_year, make_year_book  # noqa: E402
 
 from desktop.book import year_end as Y  # noqa: E402
 from desktop.book.errors import InputRefused  # noqa: E402
@@ -72,6 +72,7 @@ def test_rating_table_as_a_workbook(yb, tmp_path: Path) -> None:
 
 
 def test_certificates_one_landscape_page_per_honoured_member(yb, tmp_path: Path) -> None:
+    confirm_year(yb)
     certs = certificate_data(yb, YEAR, today=TODAY, on="2026-01-20")
     assert [(c["name"], c["honour"], c["number"]) for c in certs] == [
         ("王一", "五星级党员", "2025-001")
@@ -110,9 +111,15 @@ def test_certificates_refused_before_the_year_ends_and_without_honours(yb, tmp_p
     with pytest.raises(InputRefused) as err:
         print_document(yb, "certificates", out, year=YEAR, today=date(2025, 12, 20))
     assert "还没有结束" in str(err.value) and not out.exists()
+    # The year has ended but its Q4 is not confirmed: the points may still change.
+    with pytest.raises(InputRefused) as err:
+        print_document(yb, "certificates", out, year=YEAR, today=TODAY)
+    assert "第四季度还没有确认" in str(err.value) and not out.exists()
+    assert "第4季度未公示" in "".join(err.value.lines())
     # With 王一 and 李二 vetoed too nobody is rated (张三 already is).
     Y.add_veto(yb, "王一", "2025-12-01", "受到党内警告处分", "支委会", today=TODAY)
     Y.add_veto(yb, "李二", "2025-12-01", "受到党内警告处分", "支委会", today=TODAY)
+    confirm_year(yb)
     with pytest.raises(InputRefused, match="没有评为五星级或“优秀”的党员"):
         print_document(yb, "certificates", out, year=YEAR, today=TODAY)
     assert not out.exists() and not list(tmp_path.glob("*.part"))
