@@ -307,6 +307,27 @@ def cmd_gui(args: argparse.Namespace) -> int:
 # -- parser -------------------------------------------------------------------------------
 
 
+def print_kinds_help() -> str:
+    """`print`'s kind help, from book.printing.KINDS: every kind with its Chinese name."""
+    from desktop.book.printing import KINDS, XLSX_KINDS
+
+    kinds = "、".join(f"{kind}（{name}）" for kind, (name, _writer) in KINDS.items())
+    xlsx = "、".join(kind for kind in KINDS if kind in XLSX_KINDS)
+    return f"种类：{kinds}。--out 以 .xlsx 结尾时输出表格（{xlsx}）"
+
+
+def _list_print_kinds_in_help(parser: argparse.ArgumentParser, action: argparse.Action) -> None:
+    # book.printing imports every kind's module (~130 ms): only `print -h` pays for it, not
+    # the window's start-up, which builds this parser too.
+    plain = parser.format_help
+
+    def format_help() -> str:
+        action.help = print_kinds_help().replace("%", "%%")
+        return plain()
+
+    parser.format_help = format_help  # type: ignore[method-assign]
+
+
 def build_parser() -> argparse.ArgumentParser:
     db_help = "账本文件路径（默认：环境变量 PIONEER_DB，否则用户数据文件夹中的账本）"
     parser = _Parser(
@@ -414,14 +435,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_year_end_commands(add)
 
     p = add("print", cmd_print, "生成打印用 PDF")
-    p.add_argument(
-        "kind",
-        help="种类：roster（党员花名册）、signin（签到表）、attendance（纪实管理记录表）、"
-        "attendance-summary、warning-notice、reminder-notice、publicity（季度公示）、"
-        "quarter-review（季度积分管理审核表）、bonus-details（附加积分明细表）、"
-        "member-register（党员积分考核管理登记表，--member）、rating（年度星级评定表）、"
-        "certificates（荣誉证书）等；--out 以 .xlsx 结尾时输出表格",
-    )
+    kind = p.add_argument("kind", help="种类（见 pioneer print -h）")
+    _list_print_kinds_in_help(p, kind)
     p.add_argument("--out", required=True, help="输出 PDF 文件")
     p.add_argument("--year", type=int, default=None)
     p.add_argument("--quarter", type=int, default=None, choices=[1, 2, 3, 4])
