@@ -1197,9 +1197,8 @@ def period_status(
         if missing:
             out["appraisals_missing"] = missing
             blockers.append(
-                f"{missing}。确认第4季度后，{year} 年的民主评议随之锁定，缺的结果就再也不能"
-                "补录、按 0 分计：请先在“年度评定”页面录入民主评议（命令行：pioneer appraisal "
-                "add），再确认。"
+                f"{missing}。确认第4季度会锁定本年度的民主评议，缺的结果只能按 0 分计："
+                "请先在“年度评定”页面录入（命令行：pioneer appraisal add）。"
             )
     out["blockers"] = blockers
     if out["publicity_over"]:
