@@ -202,7 +202,7 @@ def cmd_dues(args: argparse.Namespace) -> int:
                     if r["rate_missing"]:
                         cli._out(f"{r['code']}\t{r['name']}\t未设定党费标准")
                 if reg["warning"]:
-                    cli._out(reg["warning"])
+                    cli._out(reg["warning"] + dues.UNSET_CLI_HINT)
             return EXIT_OK
         if args.action == "export-register":
             _need(args, "out")

@@ -366,9 +366,12 @@ def unset_warning(names: list[str]) -> str:
         return ""
     return (
         f"{'、'.join(names)} 未设定党费标准（{len(names)} 人），应缴金额没有计入台账，"
-        "合计不完整。请在“党费”页设定党费标准（命令行 pioneer dues rate --member 姓名 …）"
-        "后再核对。"
+        "合计不完整。请在“党费”页设定党费标准后再核对。"
     )
+
+
+# The command-line way to the same fix: the CLI adds it; paper and screens never show it.
+UNSET_CLI_HINT = "（命令行：pioneer dues rate --member 姓名 …）"
 
 
 def owed_without_record(book: Book, first: str, last: str, *, through: str) -> list[tuple]:

@@ -31,6 +31,15 @@ def _money(fen: int | None) -> str:
     return "" if fen is None else yuan(fen)
 
 
+UNSET_MARK = "未定标准"  # 欠缴 column of a member whose 党费标准 is missing
+
+
+def _sum_cell(fen: int, rate_missing: bool | None) -> str:
+    """A member's 应缴/实缴合计; "—" rather than 0.00 when no standard is set and nothing is
+    known (0.00 would read as "owes nothing")."""
+    return "—" if rate_missing and not fen else yuan(fen)
+
+
 def register_cell(cell: Mapping[str, Any] | None, month: str, through: str) -> str:
     """One member-month of the register: the amount paid, "未缴" for an owed month with
     nothing paid, the shortfall on a second line for a part payment, blank when not owed."""
@@ -96,13 +105,14 @@ def write_dues_register(
                 if r.get("rate_missing") and r.get("rate_fen") is None
                 else _money(r.get("rate_fen")),
                 *cells,
-                yuan(r["due_fen"]),
-                yuan(r["paid_fen"]),
+                _sum_cell(r["due_fen"], r.get("rate_missing")),
+                _sum_cell(r["paid_fen"], r.get("rate_missing")),
                 "；".join(
                     part
                     for part in (
                         yuan(r["owed_fen"]) if r["owed_fen"] else "",
-                        "未设定党费标准" if r.get("rate_missing") else "",
+                        # Short, so the narrow column doesn't wrap; the note below explains.
+                        UNSET_MARK if r.get("rate_missing") else "",
                     )
                     if part
                 ),
@@ -136,6 +146,12 @@ def write_dues_register(
     )
     if register.get("warning"):  # a missing standard: the totals above are not complete
         doc.paragraph(f"注意：{register['warning']}", size=10.5)
+    if any(r.get("rate_missing") for r in register["rows"]):
+        doc.paragraph(
+            f"“{UNSET_MARK}”：该党员（或其部分月份）未设定党费标准，应缴金额无法计算，"
+            "没有计入应缴合计和欠缴；“—”表示因此无法计算的合计。",
+            size=10.5,
+        )
     if receipts:
         doc.heading("收缴明细（按收据）", size=13)
         rcols = [

@@ -25,7 +25,8 @@ def test_register_and_arrears_list_a_member_without_a_standard(demo_book: Book) 
     row = next(r for r in reg["rows"] if r["member_id"] == mid)
     assert row["rate_missing"] and row["unset_months"][0] == "2026-03"
     assert reg["rates_missing"] == ["曾强"]
-    assert "曾强 未设定党费标准" in reg["warning"] and "dues rate" in reg["warning"]
+    assert "曾强 未设定党费标准" in reg["warning"] and "“党费”页" in reg["warning"]
+    assert "pioneer" not in reg["warning"]  # paper and screens show it: no command line
     listed = {r["code"]: r for r in dues.arrears_json(demo_book, today=TODAY)}
     assert listed[row["code"]]["rate_missing"] and not listed[row["code"]]["months"]
     # Reminders are for known arrears only.

@@ -1,0 +1,36 @@
+"""The printed 党费收缴台账 for a member with no 党费标准: no command line on paper, "—" for
+totals that can't be known, and a short 未定标准 mark explained in a note."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from paper_helpers import pdftotext
+
+from desktop.book.printing import print_document
+from desktop.book.store import Book
+
+TODAY = date(2026, 11, 30)
+
+
+def test_register_paper_marks_a_member_without_a_standard(demo_book: Book, tmp_path: Path) -> None:
+    demo_book.roster.add_member(
+        {"name": "曾强", "status": "预备党员", "joined_date": "2026-03-01", "group": ""}
+    )
+    out = print_document(demo_book, "dues-register", tmp_path / "r.pdf", year=2026, today=TODAY)
+    text = pdftotext(out, "-layout")
+    assert "pioneer" not in text and "命令行" not in text
+    row = next(line for line in text.splitlines() if line.split()[1:3] == ["曾强", "未设定"])
+    assert row.split()[-3:] == ["—", "—", "未定标准"]
+    assert "未设定党费标准" not in row
+    flat = "".join(text.split())
+    assert "“未定标准”：该党员" in flat and "注意：曾强未设定党费标准" in flat
+
+
+def test_register_paper_without_missing_standards_has_no_such_note(
+    demo_book: Book, tmp_path: Path
+) -> None:
+    out = print_document(demo_book, "dues-register", tmp_path / "r.pdf", year=2026, today=TODAY)
+    text = pdftotext(out)
+    assert "未定标准" not in text and "—" not in text
