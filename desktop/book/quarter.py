@@ -524,6 +524,8 @@ class Review:
     confirmed: dict[str, Any] | None = None
     # Members whose live recomputation (the drill-down) disagrees with the snapshot.
     live_differs: list[dict[str, Any]] = field(default_factory=list)
+    # Sections the scheme scores once a year (年终评议): a quarter shows none of their points.
+    yearly_sections: list[str] = field(default_factory=list)
 
     def live_note(self, code: str) -> str:
         """Said above a confirmed quarter's drill-down when it disagrees with the snapshot."""
@@ -646,6 +648,7 @@ def review(
         not_scored=not_scored,
         result=result,
         ytd=ytd,
+        yearly_sections=[s.name for s in scheme.sections if s.period == "year"],
     )
     if not live:
         _from_snapshot(book, rv)

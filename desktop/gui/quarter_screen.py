@@ -613,6 +613,12 @@ class QuarterScreen(QWidget):
         ]
         t.setColumnCount(len(headers))
         t.setHorizontalHeaderLabels(headers)
+        for s_i, name in enumerate(rv.sections):
+            header = t.horizontalHeaderItem(4 + s_i)
+            if header is not None and name in rv.yearly_sections:
+                header.setToolTip(
+                    f"{name}每年评一次，计入全年积分（见“年度累计”），不计入季度合计。"
+                )
         chosen = {k: box.isChecked() for k, box in self.filters.items()}
         # Ranked order on screen (the printed notice keeps the roster's order).
         rows = sorted(rv.filtered(**chosen), key=lambda r: (r.rank, r.code))
@@ -632,7 +638,8 @@ class QuarterScreen(QWidget):
                 (r.code, False),
                 (r.name, False),
                 (r.group, False),
-                *[(r.sections[s], True) for s in rv.sections],
+                # A once-a-year section has no quarterly points: "—", not a misleading 0.00.
+                *[("—" if s in rv.yearly_sections else r.sections[s], True) for s in rv.sections],
                 (r.total, True),
                 (change, True),
                 (r.ytd_total, True),

@@ -61,3 +61,17 @@ def test_the_missing_results_block_the_confirm_button(qtbot, demo_window) -> Non
     assert "· 2026 年还有 1 名党员没有民主评议结果" in text and name in text
     assert "年度评定" in text
     assert not screen.confirm_button.isEnabled()
+
+
+def test_a_yearly_section_shows_no_quarterly_points(qtbot, demo_window) -> None:
+    window, _name = demo_window
+    window.show_screen("季度评议")
+    screen = window.quarter_screen
+    qtbot.waitUntil(lambda: screen.data is not None, timeout=20000)
+    t = screen.review_table
+    headers = [t.horizontalHeaderItem(c).text() for c in range(t.columnCount())]
+    col = headers.index("年终评议")  # scored once a year: a quarter shows "—", not 0.00
+    assert t.item(0, col).text() == "—"
+    assert "年度累计" in t.horizontalHeaderItem(col).toolTip()
+    other = headers.index("合计")
+    assert t.item(0, other).text() not in ("", "—")
