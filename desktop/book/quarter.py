@@ -648,7 +648,7 @@ def review(
         not_scored=not_scored,
         result=result,
         ytd=ytd,
-        yearly_sections=[s.name for s in scheme.sections if s.period == "year"],
+        yearly_sections=yearly_only_sections(scheme),
     )
     if not live:
         _from_snapshot(book, rv)
@@ -705,6 +705,17 @@ def _from_snapshot(book: Book, rv: Review) -> None:
         "chain_head": chain_head(book),
         "confirmed_at": (period or {}).get("confirmed_at") or snap["created_at"],
     }
+
+
+def yearly_only_sections(scheme: Scheme) -> list[str]:
+    """Sections whose points come only from the year's 民主评议 (年终评议): a quarter has none
+    of them, so its sheets show "—" rather than a 0.00 that reads as points lost. A yearly
+    section fed by claims (突出事迹) does have a quarter's points and keeps them."""
+    return [
+        s.name
+        for s in scheme.sections
+        if s.period == "year" and s.items and all(i.source == "appraisal" for i in s.items)
+    ]
 
 
 def results_payload(rv: Review, branch: str) -> dict[str, Any]:

@@ -34,6 +34,15 @@ def _pts(value: Any) -> str:
     return points_json(value) if not isinstance(value, str) else value
 
 
+def _yearly_sections(book: Book, year: int) -> set[str]:
+    """Sections fed only by the year's 民主评议: "—" on a quarter's sheet (see quarter.py)."""
+    return set(Q.yearly_only_sections(Q.year_scheme(book, year)))
+
+
+def _section_cell(member: dict[str, Any], section: str, yearly: set[str]) -> str:
+    return "—" if section in yearly else _pts(member["sections"][section])
+
+
 def _head(book: Book, year: int, quarter: int, status: dict[str, Any]) -> dict[str, Any]:
     head = Q.chain_head(book) if status["state"] == "confirmed" else None
     own = status.get("hash")
@@ -86,6 +95,7 @@ def publicity_data(
             ],
         )
     res = _results(book, year, quarter, status["state"], today)
+    yearly = _yearly_sections(book, year)
     notices = status["notices"]
     # Each re-issue runs a period of its own: the notice says so, with the earlier dates.
     reissues = [
@@ -102,7 +112,7 @@ def publicity_data(
             {
                 "name": m["name"],
                 "group": m["group"],
-                "sections": [_pts(m["sections"][s]) for s in res["sections"]],
+                "sections": [_section_cell(m, s, yearly) for s in res["sections"]],
                 "total": _pts(m["total"]),
                 "ytd_total": _pts(m["ytd_total"]),
             }
@@ -123,6 +133,7 @@ def publicity_data(
 def review_sheet_data(book: Book, year: int, quarter: int) -> dict[str, Any]:
     status = Q.period_status(book, year, quarter)
     res = _results(book, year, quarter, status["state"])
+    yearly = _yearly_sections(book, year)
     rv = Q.review(book, year, quarter)
     live = {r.code: r for r in rv.rows}
     members = []
@@ -141,7 +152,7 @@ def review_sheet_data(book: Book, year: int, quarter: int) -> dict[str, Any]:
             {
                 "name": m["name"],
                 "group": m["group"],
-                "sections": [_pts(m["sections"][s]) for s in res["sections"]],
+                "sections": [_section_cell(m, s, yearly) for s in res["sections"]],
                 "total": _pts(m["total"]),
                 "rank": m["rank"],
                 "change": change,

@@ -78,3 +78,18 @@ def test_confirmed_review_sheet_prints_the_snapshot_after_a_roster_change(
     after = review_sheet_data(book, 2026, 2)
     assert after["members"] == before["members"]
     assert after["confirmed_at"] and after["chain_head"] == Q.chain_head(book)
+
+
+def test_a_yearly_section_prints_a_dash_in_a_quarter(confirmed_demo_book: Book) -> None:
+    from desktop.book.quarter_print import publicity_data, review_sheet_data
+
+    for data in (
+        publicity_data(confirmed_demo_book, 2026, 2),
+        review_sheet_data(confirmed_demo_book, 2026, 2),
+    ):
+        col = data["sections"].index("年终评议")  # scored once a year: not 0.00 in a quarter
+        assert {m["sections"][col] for m in data["members"]} == {"—"}
+        # 突出事迹 is yearly too but fed by claims: a quarter has real points there.
+        for other in ("思想政治", "突出事迹"):
+            col = data["sections"].index(other)
+            assert "—" not in {m["sections"][col] for m in data["members"]}
