@@ -515,7 +515,7 @@ class MeetingsScreen(QWidget):
         ui.searchEdit.clear()
         ui.searchEdit.blockSignals(False)
         self._matches = []
-        self.set_status(member_id, status)  # the placeholder now hints at this status
+        self.set_status(member_id, status)  # 事由/说明 shows the hint text for this status
         if status in REASON_HINTS:
             ui.reasonEdit.setFocus()
             ui.reasonEdit.selectAll()

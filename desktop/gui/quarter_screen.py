@@ -16,7 +16,6 @@ import shiboken6
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -35,7 +34,6 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QSplitter,
     QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -44,6 +42,7 @@ from PySide6.QtWidgets import (
 from desktop.book import quarter as Q
 from desktop.book.errors import BookError
 from desktop.book.store import Book
+from desktop.gui.tables import read_only_item, read_only_table
 from desktop.gui.worker import run_in_background
 
 FILTERS = (
@@ -75,25 +74,8 @@ def _load(path: Path, year: int, quarter: int) -> dict[str, Any]:
         return {"status": status, "review": rv, "claims": claims, "error": error}
 
 
-def _item(text: Any, *, align_right: bool = False, data: Any = None) -> QTableWidgetItem:
-    it = QTableWidgetItem("" if text is None else str(text))
-    it.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)
-    if align_right:
-        it.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    if data is not None:
-        it.setData(Qt.ItemDataRole.UserRole, data)
-    return it
-
-
-def _table(headers: list[str]) -> QTableWidget:
-    t = QTableWidget(0, len(headers))
-    t.setHorizontalHeaderLabels(headers)
-    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    t.verticalHeader().setVisible(False)
-    t.setAlternatingRowColors(True)
-    return t
+_item = read_only_item
+_table = read_only_table
 
 
 class ClaimDialog(QDialog):

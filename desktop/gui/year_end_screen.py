@@ -17,7 +17,6 @@ import shiboken6
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -44,6 +43,7 @@ from desktop.book import year_end as Y
 from desktop.book.errors import BookError
 from desktop.book.scoring import years_scored
 from desktop.book.store import Book
+from desktop.gui.tables import read_only_item, read_only_table
 from desktop.gui.worker import run_in_background
 from desktop.rules.facts import APPRAISAL_KINDS
 from desktop.rules.scheme import fmt_points
@@ -65,25 +65,11 @@ def _load(path: Path, year: int) -> dict[str, Any]:
 
 
 def _item(text: Any, *, data: Any = None, right: bool = False) -> QTableWidgetItem:
-    it = QTableWidgetItem("" if text is None else str(text))
-    it.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)
-    if right:
-        it.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    if data is not None:
-        it.setData(Qt.ItemDataRole.UserRole, data)
-    return it
+    return read_only_item(text, align_right=right, data=data)
 
 
 def _table(headers: list[str]) -> QTableWidget:
-    t = QTableWidget(0, len(headers))
-    t.setHorizontalHeaderLabels(headers)
-    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    t.verticalHeader().setVisible(False)
-    t.setAlternatingRowColors(True)
-    t.horizontalHeader().setStretchLastSection(True)
-    return t
+    return read_only_table(headers, stretch_last=True)
 
 
 class VetoDialog(QDialog):
