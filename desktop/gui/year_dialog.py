@@ -92,10 +92,22 @@ class YearDialog(QDialog):
         self.ui.problemLabel.show()
 
     def start(self) -> None:
+        from desktop.gui.worker import call_in_background
+
+        path, to_year, scheme, today = (
+            self.book.path,
+            self.ui.yearSpin.value(),
+            self.scheme,
+            self.today,
+        )
+
+        def job() -> years.YearPlan:
+            # Off the UI thread (it backs the book up first); a job opens its own Book.
+            with Book.open(path) as own:
+                return years.start_new_year(own, to_year, scheme=scheme, today=today)
+
         try:
-            self.plan = years.start_new_year(
-                self.book, self.ui.yearSpin.value(), scheme=self.scheme, today=self.today
-            )
+            self.plan = call_in_background(self, job, "正在备份账本并进入新年度…")
         except BookError as err:
             self._show_problem(err)
             return
