@@ -15,19 +15,13 @@ EXIT_OK = 0
 
 def cmd_year(args: argparse.Namespace) -> int:
     from desktop import cli
-    from desktop.book.years import plan_new_year, start_new_year, unfinished_business, years_held
+    from desktop.book.years import open_business, plan_new_year, start_new_year, years_held
 
     with cli._open(args) as book:
         if args.action == "status":
             current = book.current_year
             held = years_held(book)
-            # Last year's business is usually finished in January: list it until it is done.
-            unfinished = [
-                line
-                for year in (current - 1, current)
-                if year in held
-                for line in unfinished_business(book, year)
-            ]
+            unfinished = open_business(book)
             if args.json:
                 _json({"current_year": current, "years": held, "unfinished": unfinished})
                 return EXIT_OK

@@ -142,6 +142,19 @@ def unfinished_business(book: Book, year: int, *, today: date | None = None) -> 
     return out
 
 
+def open_business(book: Book, *, today: date | None = None) -> list[str]:
+    """What the working year and, until it is finished, last year still have open (Q4 is
+    usually finished in January)."""
+    held = years_held(book)
+    current = book.current_year
+    return [
+        line
+        for year in (current - 1, current)
+        if year in held
+        for line in unfinished_business(book, year, today=today)
+    ]
+
+
 def plan_new_year(
     book: Book, to_year: int | None = None, *, scheme: str = CARRY_OVER, today: date | None = None
 ) -> YearPlan:
