@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from cli_testkit import run
 
 from desktop.cli import main
 
@@ -18,13 +19,6 @@ def db(tmp_path: Path) -> str:
     path = tmp_path / "demo.db"
     assert main(["--db", str(path), "demo", "--year", "2026", "--today", "2026-11-30"]) == 0
     return str(path)
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    capsys.readouterr()
-    code = main(list(args))
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def test_add_attend_and_list(db, capsys):

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from cli_testkit import run
 
 from desktop.cli import main
 from desktop.cli_args import wrap_cjk
@@ -17,15 +18,6 @@ ENGLISH = re.compile(
     r"usage:|positional arguments|options:|show this|invalid choice|required|"
     r"unrecognized|expected one|error:|argument |invalid int"
 )
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exc:  # argparse exits by itself for help and usage errors
-        code = exc.code if isinstance(exc.code, int) else 1
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

@@ -7,17 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from cli_testkit import run
 
 from desktop.cli import main
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exc:  # argparse exits by itself for usage errors
-        code = exc.code if isinstance(exc.code, int) else 1
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

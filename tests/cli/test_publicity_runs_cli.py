@@ -12,18 +12,10 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "book"))
 
+from cli_testkit import run  # noqa: E402
 from quarter_testkit import make_branch_file  # noqa: E402
 
-from desktop.cli import main  # noqa: E402
-
 Y = ["--year", "2026"]
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    capsys.readouterr()
-    code = main(list(args))
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 @pytest.fixture

@@ -10,18 +10,10 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from cli_testkit import run
 from openpyxl import load_workbook
 
-from desktop.cli import main
-
 TODAY = ["--today", "2027-01-20"]
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    capsys.readouterr()
-    code = main(list(args))
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 @pytest.fixture

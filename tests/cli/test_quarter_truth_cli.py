@@ -10,17 +10,9 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-
-from desktop.cli import main
+from cli_testkit import run
 
 TODAY = ["--today", "2026-11-30"]
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    capsys.readouterr()
-    code = main(list(args))
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 @pytest.fixture
