@@ -317,6 +317,7 @@ def _read_events(book: Book, check: Any, members: Any, today: date) -> None:
 
 
 def _read_templates(book: Book, check: Any) -> None:
+    from desktop.book.meetings import template_row
     from desktop.rules import meetings as rules
 
     sheet = "活动计划模板"
@@ -349,16 +350,7 @@ def _read_templates(book: Book, check: Any) -> None:
             )
             check.add(sheet, row.number, column, "".join(problems).rstrip("。"))
             continue
-        rows.append(
-            {
-                "type": t.type,
-                "frequency": t.frequency,
-                "month": t.month,
-                "day": t.day,
-                "topic": t.topic,
-                "per_group": int(t.per_group),
-            }
-        )
+        rows.append(template_row(t))
     if not rows or first is None:
         return
     held = [

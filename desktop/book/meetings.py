@@ -72,6 +72,18 @@ def _entry(value: Entry | tuple | str) -> Entry:
     return Entry(status, note or "", tuple(witnesses or ()), host_org or "")
 
 
+def template_row(t: rules.PlanTemplate) -> dict[str, Any]:
+    """A plan template item as its plan_templates row (without its place in the list)."""
+    return {
+        "type": t.type,
+        "frequency": t.frequency,
+        "month": t.month,
+        "day": t.day,
+        "topic": t.topic,
+        "per_group": int(t.per_group),
+    }
+
+
 class Meetings:
     """Meeting operations on an open book."""
 
@@ -731,16 +743,7 @@ class Meetings:
         with self.book.action("修改活动计划模板", f"{len(items)} 项"):
             self.db.execute("delete from plan_templates")
             self.db["plan_templates"].insert_all(
-                {
-                    "type": t.type,
-                    "frequency": t.frequency,
-                    "month": t.month,
-                    "day": t.day,
-                    "topic": t.topic,
-                    "per_group": int(t.per_group),
-                    "sort": n,
-                }
-                for n, t in enumerate(items)
+                {**template_row(t), "sort": n} for n, t in enumerate(items)
             )
 
     def generate_plan(self, year: int, *, replace: bool = False) -> int:
