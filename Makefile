@@ -1,6 +1,5 @@
 # Pioneer Index (先锋指数) — developer tasks. `make help` lists them.
 PY ?= .venv/bin/python
-UIC ?= .venv/bin/pyside6-uic
 UI_FILES := $(wildcard forms/*.ui)
 UI_PY := $(patsubst forms/%.ui,desktop/gui/forms/ui_%.py,$(UI_FILES))
 
@@ -30,7 +29,7 @@ format:  ## ruff format and autofix
 forms: $(UI_PY)  ## compile forms/*.ui into desktop/gui/forms/ui_*.py
 
 desktop/gui/forms/ui_%.py: forms/%.ui
-	cd forms && ../$(UIC) $*.ui -o ../$@
+	$(PY) tools/compile_forms.py $<
 
 bench:  ## run the benchmarks (they print ratios against a baseline measured in the same run)
 	for b in benchmarks/*.py; do QT_QPA_PLATFORM=offscreen $(PY) $$b; done

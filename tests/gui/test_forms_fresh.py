@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
+import importlib.util
 from pathlib import Path
 
 import pytest
@@ -13,24 +11,25 @@ ROOT = Path(__file__).resolve().parents[2]
 FORMS = sorted((ROOT / "forms").glob("*.ui"))
 
 
-def uic() -> str | None:
-    beside = Path(sys.executable).with_name("pyside6-uic")
-    if beside.exists():
-        return str(beside)
-    return shutil.which("pyside6-uic")
+def _compiler():
+    spec = importlib.util.spec_from_file_location("compile_forms", ROOT / "tools" / "compile_forms.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+compile_forms = _compiler()
 
 
 @pytest.mark.parametrize("ui_file", FORMS, ids=[p.stem for p in FORMS])
 def test_compiled_form_is_fresh(ui_file: Path):
-    tool = uic()
+    tool = compile_forms.find_uic()
     if tool is None:
         pytest.skip("pyside6-uic not found")
-    compiled = ROOT / "desktop" / "gui" / "forms" / f"ui_{ui_file.stem}.py"
+    compiled = compile_forms.output_path(ui_file)
     assert compiled.exists(), f"{compiled.name} is missing: run `make forms`"
-    # The header names the .ui by its base name, so compiling from the repository root is stable.
-    fresh = subprocess.run(
-        [tool, str(ui_file.relative_to(ROOT))], cwd=ROOT, capture_output=True, check=True
-    ).stdout.decode("utf-8")
+    fresh = compile_forms.compile_form(ui_file, tool)
     assert f"Form generated from reading UI file '{ui_file.name}'" in fresh
     assert _content(compiled.read_text(encoding="utf-8")) == _content(fresh), (
         f"{compiled.name} is stale: run `make forms`"
@@ -45,6 +44,25 @@ def _content(text: str) -> str:
         for line in text.splitlines()
         if not line.startswith("## Created by: Qt User Interface")
     )
+
+
+def test_trimmed_imports_keep_what_the_form_uses():
+    source = (
+        "from PySide6.QtCore import (QCoreApplication, QDate, QSize,\n    Qt)\n"
+        "from PySide6.QtGui import (QBrush, QIcon)\n"
+        "from PySide6.QtWidgets import (QLabel, QWidget)\n\n"
+        "class Ui_X(object):\n"
+        "    def setupUi(self, X):\n"
+        "        self.label = QLabel(X)\n"
+        "        self.label.setMinimumSize(QSize(1, 1))\n"
+        "        QCoreApplication.translate('X', 'x')\n"
+    )
+    trimmed = compile_forms.trim_imports(source)
+    assert "from PySide6.QtCore import (QCoreApplication, QSize)\n" in trimmed
+    assert "QtGui" not in trimmed  # nothing of it used: the line goes
+    assert "from PySide6.QtWidgets import (QLabel)\n" in trimmed
+    assert trimmed.endswith("QCoreApplication.translate('X', 'x')\n")
+    compile(trimmed, "ui_x.py", "exec")
 
 
 def test_every_compiled_form_has_a_source():
