@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
 
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QWidget
 class ActionSpec:
     text: str
     method: str  # name of the window method the action triggers
-    shortcut: str | QKeySequence.StandardKey | None = None
+    shortcut: str | None = None  # in Qt's portable form, e.g. "Ctrl+N"
     tip: str = ""
 
 
@@ -59,12 +59,32 @@ register("guide", ActionSpec("使用说明", "show_guide", "F1", "怎样用先�
 register("about", ActionSpec("关于先锋指数", "show_about", None))
 
 
+def key_sequence(keys: str) -> QKeySequence:
+    """`keys` ("Ctrl+N", "Ins") as a key sequence, read in Qt's portable (English) form."""
+    return QKeySequence(keys, QKeySequence.SequenceFormat.PortableText)
+
+
+# Shortcuts are written as Qt properties: passing a key sequence to setShortcut()/setKey()
+# makes PySide weigh its overloads against the Qt namespace's key enums, and so build all of
+# `Qt` during start-up (see qt_constants.py).
+def add_shortcut(
+    parent: QWidget, keys: str, slot: Callable[[], object], context: int | None = None
+) -> QShortcut:
+    """A keyboard shortcut on `parent` calling `slot`; `context` from qt_constants."""
+    shortcut = QShortcut(parent)
+    shortcut.setProperty("key", key_sequence(keys))
+    if context is not None:
+        shortcut.setProperty("context", context)
+    shortcut.activated.connect(slot)
+    return shortcut
+
+
 def create_action(
     window: QWidget, spec: ActionSpec, handler: Callable[[], object] | None = None
 ) -> QAction:
     action = QAction(spec.text, window)
     if spec.shortcut is not None:
-        action.setShortcut(QKeySequence(spec.shortcut))
+        action.setProperty("shortcut", key_sequence(spec.shortcut))
     if spec.tip:
         action.setStatusTip(spec.tip)
         action.setToolTip(spec.tip)

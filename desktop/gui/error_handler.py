@@ -16,7 +16,8 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6 import QtCore
+from PySide6.QtCore import QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop.book.errors import BookError, InputRefused
@@ -147,7 +148,8 @@ def crash_box(parent: QWidget | None, path: Path, details: str) -> QMessageBox:
     box.setText(crash_message(path))
     box.setDetailedText(details)
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
-    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    # QtCore.Qt, read here and not imported above: see desktop/gui/qt_constants.py.
+    box.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
     return box
 
 

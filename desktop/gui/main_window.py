@@ -15,8 +15,9 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6 import QtCore
+from PySide6.QtCore import QByteArray, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -30,8 +31,9 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_NAME, __version__
 from desktop.book.store import Book
-from desktop.gui.actions import create_actions
+from desktop.gui.actions import add_shortcut, create_actions
 from desktop.gui.forms.ui_main_window import Ui_MainWindow
+from desktop.gui.qt_constants import SCROLL_BAR_ALWAYS_OFF
 from desktop.gui.settings import forget_book, recent_books, remember_book, settings
 
 log = logging.getLogger(__name__)
@@ -46,6 +48,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
+        # Set here, not in the .ui: uic would write it with the Qt namespace (qt_constants.py).
+        self.ui.navList.setProperty("horizontalScrollBarPolicy", SCROLL_BAR_ALWAYS_OFF)
         self._book: Book = book
         self._screens: list[QWidget] = []
         self._tail_from = 0  # screens from this index on stay last (操作记录, 备份与恢复)
@@ -66,7 +70,7 @@ class MainWindow(QMainWindow):
         self.ui.navList.setCurrentRow(0)
         self._skip_refresh = None
         for n in range(1, 10):
-            QShortcut(QKeySequence(f"Ctrl+{n}"), self, lambda n=n: self.show_screen(n - 1))
+            add_shortcut(self, f"Ctrl+{n}", lambda n=n: self.show_screen(n - 1))
         self._restore_geometry()
         self._book_shown()  # the screens were built on `book` already
 
@@ -285,7 +289,7 @@ class MainWindow(QMainWindow):
         if backup:
             from desktop.book.backup import backup_book
 
-            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
             try:
                 backup_book(book, reason="关闭时", only_if_changed=True)
             except Exception:  # the book itself is safe; a failed backup must not trap the user

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop.book.errors import BookError
 from desktop.book.store import Book
-from desktop.gui.forms.ui_open_failed import Ui_OpenFailedDialog
 
 BOOK_FILTER = "先锋指数账本 (*.db);;所有文件 (*)"
 
@@ -38,6 +37,9 @@ class OpenFailedDialog(QDialog):
         quit_text: str = "退出",
     ) -> None:
         super().__init__(parent)
+        # Imported when needed: the form uses the Qt namespace (see qt_constants.py).
+        from desktop.gui.forms.ui_open_failed import Ui_OpenFailedDialog
+
         self.ui = Ui_OpenFailedDialog()
         self.ui.setupUi(self)
         self.error = error

@@ -2,6 +2,9 @@
 
 The model holds the member dicts that `book.roster.members()` returns; it never touches the
 database. Sorting by name follows 姓氏笔画 (default) or 拼音 through `desktop.rules.collation`.
+The column titles live in a small label model of their own (`header_model`), read by the
+table's header: a Python headerData() would be handed Qt's Orientation enum, and with it
+PySide would build the whole `Qt` namespace while the window first opens (qt_constants.py).
 """
 
 from __future__ import annotations
@@ -11,13 +14,21 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
-    Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QStandardItemModel
 
 from desktop.book.roster import member_flags
+from desktop.gui.qt_constants import (
+    ALIGN_CENTER,
+    DISPLAY_ROLE,
+    FOREGROUND_ROLE,
+    TEXT_ALIGNMENT_ROLE,
+    TOOLTIP_ROLE,
+    USER_ROLE,
+)
 from desktop.rules.collation import matches_search, pinyin_key, stroke_key
 
 # Column key, header. Keys index into the member dict (except the computed ones).
@@ -35,8 +46,8 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 COLUMN_KEYS = tuple(key for key, _ in COLUMNS)
 NAME_COLUMN = COLUMN_KEYS.index("name")
 
-MEMBER_ROLE = Qt.ItemDataRole.UserRole + 1  # the whole member dict
-ID_ROLE = Qt.ItemDataRole.UserRole + 2  # the member's database id
+MEMBER_ROLE = USER_ROLE + 1  # the whole member dict
+ID_ROLE = USER_ROLE + 2  # the member's database id
 
 ORDER_STROKES = "strokes"
 ORDER_PINYIN = "pinyin"
@@ -46,15 +57,20 @@ _FLAG_KEYS = {"流动党员": "mobile", "免考": "exempt", "党员领导干部"
 
 _LEFT_COLOUR = QColor("#8a8a8a")
 _CENTRED_KEYS = frozenset(("code", "gender", "joined_date", "phone", "id_card_masked"))
-_CENTRED = int(Qt.AlignmentFlag.AlignCenter)
-# Roles as plain ints, looked up once (data() is called thousands of times).
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
-_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
-_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
-_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
-_ANSWERED_ROLES = frozenset(
-    (_DISPLAY, _TOOLTIP, _FOREGROUND, _ALIGNMENT, int(MEMBER_ROLE), int(ID_ROLE))
-)
+_CENTRED = ALIGN_CENTER
+# Roles as plain ints (data() is called thousands of times).
+_DISPLAY = DISPLAY_ROLE
+_TOOLTIP = TOOLTIP_ROLE
+_FOREGROUND = FOREGROUND_ROLE
+_ALIGNMENT = TEXT_ALIGNMENT_ROLE
+_ANSWERED_ROLES = frozenset((_DISPLAY, _TOOLTIP, _FOREGROUND, _ALIGNMENT, MEMBER_ROLE, ID_ROLE))
+
+
+def header_model(parent: QObject | None = None) -> QStandardItemModel:
+    """The roster's column titles, for `QHeaderView.setModel` (see the module docstring)."""
+    labels = QStandardItemModel(0, len(COLUMNS), parent)
+    labels.setHorizontalHeaderLabels([title for _key, title in COLUMNS])
+    return labels
 
 
 class RosterModel(QAbstractTableModel):
@@ -104,13 +120,6 @@ class RosterModel(QAbstractTableModel):
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section][1]
-        return None
 
     def data(
         self,
@@ -201,7 +210,7 @@ class RosterFilterProxy(QSortFilterProxyModel):
     def set_order(self, order: str) -> None:
         self._order = ORDER_PINYIN if order == ORDER_PINYIN else ORDER_STROKES
         self.invalidate()
-        self.sort(NAME_COLUMN, Qt.SortOrder.AscendingOrder)
+        self.sort(NAME_COLUMN)  # ascending
 
     @property
     def order(self) -> str:

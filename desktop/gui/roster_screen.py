@@ -8,11 +8,14 @@ from __future__ import annotations
 from math import ceil
 from typing import Any
 
-from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt, Signal
-from PySide6.QtGui import QFontMetricsF, QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHeaderView, QWidget
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtGui import QFontMetricsF, QKeyEvent
+from PySide6.QtWidgets import QApplication, QHeaderView, QWidget
 
+from desktop.gui.actions import add_shortcut
 from desktop.gui.forms.ui_roster_screen import Ui_RosterScreen
+from desktop.gui.qt_constants import CUSTOM_CONTEXT_MENU, WIDGET_WITH_CHILDREN_SHORTCUT
 from desktop.gui.roster_model import (
     COLUMN_KEYS,
     FLAG_FILTERS,
@@ -22,6 +25,7 @@ from desktop.gui.roster_model import (
     ORDER_STROKES,
     RosterFilterProxy,
     RosterModel,
+    header_model,
 )
 
 STATUSES = ("正式党员", "预备党员", "入党积极分子")
@@ -33,7 +37,6 @@ ALL_FLAGS = "全部"
 # each side, plus one (asking the style would bring QStyle's enums into start-up, ~5 ms;
 # tests/gui/test_style.py checks it against resizeColumnsToContents).
 _CELL_MARGIN = 2 * (2 + 1) + 1
-ADD_KEYS = QKeyCombination(Qt.KeyboardModifier.ControlModifier, Qt.Key.Key_N)
 
 
 def counts_text(counts: dict[str, int]) -> str:
@@ -61,17 +64,21 @@ class RosterScreen(QWidget):
         self.ui = Ui_RosterScreen()
         self.ui.setupUi(self)
 
+        # Nothing here may touch PySide's `Qt` namespace: see desktop/gui/qt_constants.py.
         self.model = RosterModel(self)
         self.proxy = RosterFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(Qt.ItemDataRole.DisplayRole)
         table = self.ui.table
         table.setModel(self.proxy)
-        table.sortByColumn(NAME_COLUMN, Qt.SortOrder.AscendingOrder)
         header = table.horizontalHeader()
+        header.setModel(header_model(self))
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Names in 姓氏笔画 (or 拼音) order, as the order box says; an arrow appears once a
+        # column title is clicked to sort by it.
+        self.proxy.sort(NAME_COLUMN)
+        header.setSortIndicatorShown(False)
+        header.sectionClicked.connect(lambda _column: header.setSortIndicatorShown(True))
         table.verticalHeader().setDefaultSectionSize(34)
 
         # Each combo's values live in a Python list indexed like its items. (Reading item
@@ -90,7 +97,7 @@ class RosterScreen(QWidget):
         self.ui.flagCombo.currentIndexChanged.connect(self._filters_changed)
         self.ui.showLeftCheck.toggled.connect(self._filters_changed)
         self.ui.orderCombo.currentIndexChanged.connect(self._order_changed)
-        table.doubleClicked.connect(lambda _index: self.edit_member())
+        table.doubleClicked.connect(lambda _index: self.edit_member())  # Enter: keyPressEvent
         table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.proxy.modelReset.connect(self._update_buttons)
         self.proxy.layoutChanged.connect(self._update_buttons)
@@ -103,7 +110,7 @@ class RosterScreen(QWidget):
         self.ui.editButton.clicked.connect(self.edit_member)
         self.ui.detailButton.clicked.connect(self.show_detail)
         self.ui.scoreButton.clicked.connect(self.show_score_detail)
-        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.setProperty("contextMenuPolicy", CUSTOM_CONTEXT_MENU)
         table.customContextMenuRequested.connect(self._context_menu)
         self.ui.eventButton.clicked.connect(self.record_event)
         self.ui.groupsButton.clicked.connect(self.manage_groups)
@@ -111,21 +118,15 @@ class RosterScreen(QWidget):
         self.ui.exportButton.clicked.connect(self.export_roster)
         self.ui.printButton.clicked.connect(self.print_roster)
 
-        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        for keys, slot in (
-            (QKeySequence("Ctrl+F"), self.focus_search),
-            (QKeySequence(Qt.Key.Key_Insert), self.add_member),
-        ):
-            shortcut = QShortcut(keys, self)
-            shortcut.setContext(context)
-            shortcut.activated.connect(slot)
-        # Ctrl+N is also the window's 新建账本; while the roster has the focus it adds a member.
-        # The key is claimed through ShortcutOverride on the screen's widgets (two shortcuts on
-        # one key would be ambiguous and neither would fire).
-        for child in self.findChildren(QWidget):
-            child.installEventFilter(self)
+        add_shortcut(self, "Ctrl+F", self.focus_search, WIDGET_WITH_CHILDREN_SHORTCUT)
+        add_shortcut(self, "Ins", self.add_member, WIDGET_WITH_CHILDREN_SHORTCUT)
 
         self.set_book(book)
+        # Ctrl+N is also the window's 新建账本; while the roster has the focus it adds a member
+        # (two shortcuts on one key would be ambiguous and neither would fire). Before a key
+        # press Qt offers the focus widget a ShortcutOverride, which rises to this screen when
+        # the widget does not want it; claiming it here keeps 新建账本 from firing.
+        self.installEventFilter(self)
 
     # -- the book --------------------------------------------------------------------------
 
@@ -262,7 +263,7 @@ class RosterScreen(QWidget):
     # -- search, filters, order ------------------------------------------------------------
 
     def focus_search(self) -> None:
-        self.ui.searchEdit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.ui.searchEdit.setFocus(QtCore.Qt.FocusReason.ShortcutFocusReason)
         self.ui.searchEdit.selectAll()
 
     def _search_changed(self, text: str) -> None:
@@ -282,40 +283,47 @@ class RosterScreen(QWidget):
 
     def _order_changed(self, *_args: Any) -> None:
         order = self._value(self._order_values, self.ui.orderCombo.currentIndex())
+        header = self.ui.table.horizontalHeader()
+        header.setSortIndicator(NAME_COLUMN, QtCore.Qt.SortOrder.AscendingOrder)
+        header.setSortIndicatorShown(False)  # the order box says how names are ordered
         self.proxy.set_order(order or ORDER_STROKES)
-        self.ui.table.horizontalHeader().setSortIndicator(NAME_COLUMN, Qt.SortOrder.AscendingOrder)
 
     def set_order(self, order: str) -> None:
         if order in self._order_values:
             self.ui.orderCombo.setCurrentIndex(self._order_values.index(order))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+        if watched is self and event.type() == QEvent.Type.ShortcutOverride:
             assert isinstance(event, QKeyEvent)
-            if event.keyCombination() == ADD_KEYS:
-                if kind == QEvent.Type.ShortcutOverride:
-                    event.accept()  # deliver Ctrl+N here as a key press, not to the menu
-                else:
-                    self.add_member()
+            if _is_ctrl_n(event):
+                event.accept()
+                # Act now: the key press that follows may never come here (a combo box
+                # keeps it), and the screen does not act on it in keyPressEvent.
+                self.add_member()
                 return True
-        if kind == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            key = event.key()
-            if watched is self.ui.table and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.edit_member()
-                return True
-            if watched is self.ui.searchEdit:
-                if key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                    if self.proxy.rowCount():
-                        self.ui.table.setFocus(Qt.FocusReason.TabFocusReason)
-                        if self.current_member_id() is None:
-                            self.ui.table.selectRow(0)
-                    return True
-                if key == Qt.Key.Key_Escape and self.ui.searchEdit.text():
-                    self.ui.searchEdit.clear()
-                    return True
         return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Keys the table and the search box pass up: Enter edits the member; in the search
+        box ↓ or Enter moves to the list and Esc clears the search."""
+        Qt = QtCore.Qt  # noqa: N806 (read here, not imported above: qt_constants.py)
+        key = event.key()
+        focus = QApplication.focusWidget()
+        enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if focus is self.ui.table and enter:
+            self.edit_member()
+            return
+        if focus is self.ui.searchEdit:
+            if enter or key == Qt.Key.Key_Down:
+                if self.proxy.rowCount():
+                    self.ui.table.setFocus(Qt.FocusReason.TabFocusReason)
+                    if self.current_member_id() is None:
+                        self.ui.table.selectRow(0)
+                return
+            if key == Qt.Key.Key_Escape and self.ui.searchEdit.text():
+                self.ui.searchEdit.clear()
+                return
+        super().keyPressEvent(event)
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -427,3 +435,10 @@ class RosterScreen(QWidget):
         from desktop.gui.roster_files import print_roster
 
         print_roster(self, self.book, order=self.proxy.order)
+
+
+def _is_ctrl_n(event: QKeyEvent) -> bool:
+    Qt = QtCore.Qt  # noqa: N806
+    return event.keyCombination() == QtCore.QKeyCombination(
+        Qt.KeyboardModifier.ControlModifier, Qt.Key.Key_N
+    )

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6 import QtCore
+from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication
+
+from desktop.gui.qt_constants import COLOR_SCHEME_LIGHT
 
 log = logging.getLogger(__name__)
 
@@ -107,10 +110,10 @@ def draw_icon() -> QIcon:
     icon = QIcon()
     for size in ICON_SIZES:
         pixmap = QPixmap(size, size)
-        pixmap.fill(Qt.GlobalColor.transparent)
+        pixmap.fill(QtCore.Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setPen(QtCore.Qt.PenStyle.NoPen)
         painter.setBrush(QColor(ACCENT))
         painter.drawRoundedRect(QRectF(0, 0, size, size), size * 0.18, size * 0.18)
         font = QFont(BUNDLED_FAMILY)
@@ -118,7 +121,7 @@ def draw_icon() -> QIcon:
         font.setBold(True)
         painter.setFont(font)
         painter.setPen(QColor("#ffd54f"))
-        painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, "先")
+        painter.drawText(QRectF(0, 0, size, size), QtCore.Qt.AlignmentFlag.AlignCenter, "先")
         painter.end()
         icon.addPixmap(pixmap)
     return icon
@@ -134,8 +137,8 @@ def apply_style(app: QApplication) -> None:
     if not app.property("pioneer_style_set"):  # set as the application started (app.py)
         app.setStyle(STYLE_NAME)
     hints = app.styleHints()
-    if hasattr(hints, "setColorScheme"):
-        hints.setColorScheme(Qt.ColorScheme.Light)
+    if hasattr(hints, "setColorScheme"):  # written as a property: see qt_constants.py
+        hints.setProperty("colorScheme", COLOR_SCHEME_LIGHT)
     family = choose_font_family()
     font = QFont(app.font())
     font.setFamilies([family, BUNDLED_FAMILY])

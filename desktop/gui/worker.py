@@ -15,7 +15,8 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6 import QtCore
+from PySide6.QtCore import QEventLoop, QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 log = logging.getLogger(__name__)
@@ -71,8 +72,8 @@ class BackgroundJob(QObject):
         self.done = False
         # Created on the UI thread, so queued connections deliver results here.
         self._signals = _Signals()
-        self._signals.succeeded.connect(self._succeeded, Qt.ConnectionType.QueuedConnection)
-        self._signals.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
+        self._signals.succeeded.connect(self._succeeded, QtCore.Qt.ConnectionType.QueuedConnection)
+        self._signals.failed.connect(self._failed, QtCore.Qt.ConnectionType.QueuedConnection)
         self._runnable = _Runnable(fn, self._signals)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -89,7 +90,7 @@ class BackgroundJob(QObject):
         dialog = QProgressDialog(self._label, "", 0, 0, self._parent)
         dialog.setWindowTitle("请稍候")
         dialog.setCancelButton(None)  # type: ignore[arg-type]
-        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+        dialog.setWindowModality(QtCore.Qt.WindowModality.ApplicationModal)
         dialog.setMinimumDuration(0)
         dialog.setMinimumWidth(360)
         dialog.setAutoClose(False)

@@ -12,7 +12,9 @@ FORMS = sorted((ROOT / "forms").glob("*.ui"))
 
 
 def _compiler():
-    spec = importlib.util.spec_from_file_location("compile_forms", ROOT / "tools" / "compile_forms.py")
+    spec = importlib.util.spec_from_file_location(
+        "compile_forms", ROOT / "tools" / "compile_forms.py"
+    )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import conftest_roster
+import pytest
 from conftest_roster import bad_id, finish, member_id, on_next_dialog, valid_id
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFileDialog
 
 from desktop.book.reports import sort_members
@@ -92,6 +93,37 @@ def test_ctrl_f_focuses_search_and_down_moves_to_the_table(screen, qtbot):
 
 
 # -- filters -------------------------------------------------------------------------------
+
+
+def test_escape_clears_the_search_and_enter_moves_to_the_table(screen, qtbot):
+    screen.focus_search()
+    qtbot.keyClicks(screen.ui.searchEdit, "zxd")
+    qtbot.keyClick(screen.ui.searchEdit, Qt.Key.Key_Escape)
+    assert screen.ui.searchEdit.text() == ""
+    assert len(shown(screen)) == 5
+    qtbot.keyClicks(screen.ui.searchEdit, "zxd")
+    qtbot.keyClick(screen.ui.searchEdit, Qt.Key.Key_Return)
+    assert screen.ui.table.hasFocus()
+    assert screen.current_member_id() == member_id(screen.book, "张晓东")
+
+
+def test_headers_and_sorting_by_a_column_title(screen, qtbot):
+    header = screen.ui.table.horizontalHeader()
+    titles = [header.model().headerData(c, Qt.Orientation.Horizontal) for c in range(9)]
+    assert titles[:4] == ["编号", "姓名", "性别", "人员类别"]
+    # Names start in 姓氏笔画 order with no arrow: the order box says how names are ordered.
+    assert not header.isSortIndicatorShown()
+    assert shown(screen)[0] == "丁伟"
+    name_title = QPoint(header.sectionViewportPosition(1) + 5, 5)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=name_title)
+    assert header.isSortIndicatorShown() and header.sortIndicatorSection() == 1
+    first = shown(screen)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=name_title)
+    assert shown(screen) == list(reversed(first))
+    # Choosing an order in the box goes back to it, without the arrow.
+    screen.ui.orderCombo.setCurrentIndex(screen.ui.orderCombo.findText("按拼音"))
+    assert not header.isSortIndicatorShown()
+    assert shown(screen) == ["丁伟", "李秀英", "王建国", "张晓东", "赵桂兰"]
 
 
 def test_filter_by_group(screen, qtbot):
@@ -181,8 +213,10 @@ def test_insert_key_opens_add_and_escape_cancels(screen, qtbot, roster_book):
     assert len(roster_book.roster.members()) == 5
 
 
-def test_ctrl_n_adds_a_member_inside_the_main_window(qtbot, roster_book, typist):
-    """Ctrl+N is also 新建账本 in the menu; with the roster focused it must add a member."""
+@pytest.mark.parametrize("focused", ["table", "searchEdit", "groupCombo"])
+def test_ctrl_n_adds_a_member_inside_the_main_window(qtbot, roster_book, typist, focused):
+    """Ctrl+N is also 新建账本 in the menu; with the roster focused it must add a member
+    (from a combo box too, which keeps the key press for itself)."""
     from desktop.gui.main_window import MainWindow
     from desktop.gui.member_dialog import MemberDialog
 
@@ -192,14 +226,15 @@ def test_ctrl_n_adds_a_member_inside_the_main_window(qtbot, roster_book, typist)
     qtbot.waitExposed(window)
     screen = window.roster_screen
     window.show_screen(screen)
-    screen.ui.table.setFocus()
+    widget = getattr(screen.ui, focused)
+    widget.setFocus()
 
     def fill(dialog: MemberDialog) -> None:
         typist(dialog.ui.nameEdit, "孙立新")
         qtbot.keyClick(dialog.ui.nameEdit, Qt.Key.Key_Return)  # Enter saves
 
     seen = on_next_dialog(qtbot, fill, cls=MemberDialog)
-    qtbot.keyClick(screen.ui.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(widget, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     finish(seen)
     assert roster_book.roster.find("孙立新")["status"] == "正式党员"
     window.close()

@@ -8,7 +8,7 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
-from PySide6.QtCore import (QCoreApplication, QMetaObject, QSize, Qt)
+from PySide6.QtCore import (QCoreApplication, QMetaObject, QSize)
 from PySide6.QtWidgets import (QHBoxLayout, QListWidget, QMenuBar, QStackedWidget,
     QStatusBar, QWidget)
 
@@ -27,7 +27,6 @@ class Ui_MainWindow(object):
         self.navList.setObjectName(u"navList")
         self.navList.setMinimumSize(QSize(190, 0))
         self.navList.setMaximumSize(QSize(190, 16777215))
-        self.navList.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.navList.setIconSize(QSize(22, 22))
 
         self.centralLayout.addWidget(self.navList)

@@ -1,0 +1,71 @@
+"""Opening the window does not build PySide's `Qt` namespace (see desktop/gui/qt_constants.py).
+
+PySide6 builds all 93 enums of `Qt` the first time anything touches it: ~15 ms, a tenth of the
+program's start-up (benchmarks/startup.py). This runs the start-up in a fresh process, as the
+benchmark does, on the demo book, and names the line that built `Qt` if one did.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+PROBE = """
+import sys, traceback
+import PySide6.QtCore as QtCore
+built = []
+def watch(frame, event, arg):
+    if not built and "Qt" in vars(QtCore):
+        built.append("".join(traceback.format_stack(frame, limit=8)))
+sys.setprofile(watch)
+from desktop.gui import error_handler
+from desktop.gui.app import create_application
+app = create_application()
+error_handler.install()
+from desktop.gui.main_window import MainWindow
+from desktop.gui.opening import open_with_way_out
+book = open_with_way_out(None, sys.argv[1], quit_text="退出", wizard_if_missing=False)
+window = MainWindow(book)
+window.show()
+def ready():
+    sys.setprofile(None)
+    rows = window.roster_screen.ui.table.model().rowCount()
+    print("rows", rows)
+    print("BUILT\\n" + built[0] if built else "not built", flush=True)
+    app.quit()
+QtCore.QTimer.singleShot(0, ready)
+app.exec()
+"""
+
+
+def test_opening_the_window_leaves_qt_unbuilt(tmp_path: Path):
+    env = dict(
+        os.environ,
+        PIONEER_HOME=str(tmp_path / "home"),
+        QT_QPA_PLATFORM="offscreen",
+        PYTHONPATH=str(ROOT),
+    )
+    book = tmp_path / "demo.db"
+    subprocess.run(
+        [sys.executable, "-m", "desktop", "--db", str(book), "demo"],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE, str(book)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert out.returncode == 0, out.stderr
+    assert "rows " in out.stdout and "rows 0" not in out.stdout
+    assert "not built" in out.stdout, (
+        "opening the window built PySide's Qt namespace (~15 ms of start-up); use "
+        "desktop/gui/qt_constants.py on the start-up path. It was built here:\n" + out.stdout
+    )
