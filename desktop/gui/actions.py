@@ -79,12 +79,17 @@ def add_shortcut(
     return shortcut
 
 
+def set_shortcut(action: QAction, keys: str) -> None:
+    """Give `action` the shortcut `keys` ("" for none)."""
+    action.setProperty("shortcut", key_sequence(keys))
+
+
 def create_action(
     window: QWidget, spec: ActionSpec, handler: Callable[[], object] | None = None
 ) -> QAction:
     action = QAction(spec.text, window)
     if spec.shortcut is not None:
-        action.setProperty("shortcut", key_sequence(spec.shortcut))
+        set_shortcut(action, spec.shortcut)
     if spec.tip:
         action.setStatusTip(spec.tip)
         action.setToolTip(spec.tip)

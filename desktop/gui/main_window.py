@@ -5,6 +5,8 @@ Screens plug in with `add_screen(title, widget)`. A screen may provide:
   refresh()         called each time the screen is shown
   print_screen()    enables 文件 → 打印… while the screen is shown
   import_workbook() / export_workbook()   take over 文件 → 导入/导出工作簿…
+  claimed_shortcuts   keys ("Ctrl+N") of the window's actions that the screen uses itself
+                      while it is shown; the actions give them up meanwhile
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_NAME, __version__
 from desktop.book.store import Book
-from desktop.gui.actions import add_shortcut, create_actions
+from desktop.gui.actions import ACTIONS, add_shortcut, create_actions, set_shortcut
 from desktop.gui.forms.ui_main_window import Ui_MainWindow
 from desktop.gui.qt_constants import SCROLL_BAR_ALWAYS_OFF
 from desktop.gui.settings import forget_book, recent_books, remember_book, settings
@@ -54,6 +56,7 @@ class MainWindow(QMainWindow):
         self._screens: list[QWidget] = []
         self._tail_from = 0  # screens from this index on stay last (操作记录, 备份与恢复)
         self._skip_refresh: QWidget | None = None
+        self._claimed: frozenset[str] = frozenset()  # shortcuts the shown screen took over
         self.actions = create_actions(self)
         self._build_menus()
         self._status = QLabel()
@@ -188,6 +191,13 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         current = self.current_screen()
+        claimed = frozenset(getattr(current, "claimed_shortcuts", ()))
+        if claimed != self._claimed:
+            self._claimed = claimed
+            for name, action in self.actions.items():
+                keys = ACTIONS[name].shortcut
+                if keys:
+                    set_shortcut(action, "" if keys in claimed else keys)
         self.actions["print"].setEnabled(callable(getattr(current, "print_screen", None)))
         self.actions["import_workbook"].setEnabled(self._screen_with("import_workbook") is not None)
         self.actions["export_workbook"].setEnabled(

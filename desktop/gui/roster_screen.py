@@ -9,7 +9,7 @@ from math import ceil
 from typing import Any
 
 from PySide6 import QtCore
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QFontMetricsF, QKeyEvent
 from PySide6.QtWidgets import QApplication, QHeaderView, QWidget
 
@@ -54,6 +54,8 @@ class RosterScreen(QWidget):
 
     # Emitted after anything in the roster changed (other screens may refresh).
     roster_changed = Signal()
+    # Window shortcuts this screen takes over while it is shown (see main_window.py).
+    claimed_shortcuts = ("Ctrl+N",)
 
     def __init__(self, book: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -121,12 +123,12 @@ class RosterScreen(QWidget):
         add_shortcut(self, "Ctrl+F", self.focus_search, WIDGET_WITH_CHILDREN_SHORTCUT)
         add_shortcut(self, "Ins", self.add_member, WIDGET_WITH_CHILDREN_SHORTCUT)
 
+        # Ctrl+N adds a member while the roster is shown: the window gives up its own Ctrl+N
+        # (新建账本) meanwhile, as this screen claims it (two shortcuts on one key would be
+        # ambiguous and neither would fire).
+        add_shortcut(self, "Ctrl+N", self.add_member)
+
         self.set_book(book)
-        # Ctrl+N is also the window's 新建账本; while the roster has the focus it adds a member
-        # (two shortcuts on one key would be ambiguous and neither would fire). Before a key
-        # press Qt offers the focus widget a ShortcutOverride, which rises to this screen when
-        # the widget does not want it; claiming it here keeps 新建账本 from firing.
-        self.installEventFilter(self)
 
     # -- the book --------------------------------------------------------------------------
 
@@ -292,17 +294,6 @@ class RosterScreen(QWidget):
         if order in self._order_values:
             self.ui.orderCombo.setCurrentIndex(self._order_values.index(order))
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self and event.type() == QEvent.Type.ShortcutOverride:
-            assert isinstance(event, QKeyEvent)
-            if _is_ctrl_n(event):
-                event.accept()
-                # Act now: the key press that follows may never come here (a combo box
-                # keeps it), and the screen does not act on it in keyPressEvent.
-                self.add_member()
-                return True
-        return super().eventFilter(watched, event)
-
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Keys the table and the search box pass up: Enter edits the member; in the search
         box ↓ or Enter moves to the list and Esc clears the search."""
@@ -435,10 +426,3 @@ class RosterScreen(QWidget):
         from desktop.gui.roster_files import print_roster
 
         print_roster(self, self.book, order=self.proxy.order)
-
-
-def _is_ctrl_n(event: QKeyEvent) -> bool:
-    Qt = QtCore.Qt  # noqa: N806
-    return event.keyCombination() == QtCore.QKeyCombination(
-        Qt.KeyboardModifier.ControlModifier, Qt.Key.Key_N
-    )

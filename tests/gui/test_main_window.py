@@ -61,11 +61,18 @@ def test_menus_and_shortcuts(window):
         "退出",
     ):
         assert wanted in texts
+    window.show_screen("会议活动")
     shortcuts = {name: a.shortcut().toString() for name, a in window.actions.items()}
     assert shortcuts["new_book"] == "Ctrl+N"
     assert shortcuts["open_book"] == "Ctrl+O"
     assert shortcuts["backup_now"] == "Ctrl+B"
     assert shortcuts["quit"] == "Ctrl+Q"
+    # The roster takes Ctrl+N (添加党员) while it is shown; 新建账本 gives it up meanwhile.
+    window.show_screen("党员名册")
+    assert window.actions["new_book"].shortcut().isEmpty()
+    assert window.actions["open_book"].shortcut().toString() == "Ctrl+O"
+    window.show_screen("党费")
+    assert window.actions["new_book"].shortcut().toString() == "Ctrl+N"
 
 
 def test_recent_books_list_greys_missing_files(qtbot, window, book, tmp_path):

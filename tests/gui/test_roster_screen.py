@@ -222,8 +222,8 @@ def test_ctrl_n_adds_a_member_inside_the_main_window(qtbot, roster_book, typist,
 
     window = MainWindow(roster_book)
     qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    with qtbot.waitActive(window):  # shortcuts act in the active window, as on a desktop
+        window.show()
     screen = window.roster_screen
     window.show_screen(screen)
     widget = getattr(screen.ui, focused)
