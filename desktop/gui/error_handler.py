@@ -16,9 +16,9 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6 import QtCore
+from PySide6 import QtCore, QtWidgets
 from PySide6.QtCore import QObject, QThread, Signal, Slot
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.book.errors import BookError, InputRefused
 
@@ -93,7 +93,7 @@ def show_book_error(parent: QWidget | None, err: BookError, title: str = "无法
     text = str(err)
     if isinstance(err, InputRefused) and err.lines():
         text += "\n\n" + "\n".join(f"• {line}" for line in err.lines())
-    QMessageBox.warning(parent, title, text)
+    QtWidgets.QMessageBox.warning(parent, title, text)
 
 
 def crash_message(path: Path) -> str:
@@ -140,8 +140,9 @@ def report_exception(
         _state["showing"] = False
 
 
-def crash_box(parent: QWidget | None, path: Path, details: str) -> QMessageBox:
+def crash_box(parent: QWidget | None, path: Path, details: str) -> QtWidgets.QMessageBox:
     """The dialog for an unexpected error (the traceback is behind 显示细节)."""
+    QMessageBox = QtWidgets.QMessageBox  # noqa: N806 (read now, not at import: qt_constants.py)
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle("程序遇到意外错误")

@@ -6,11 +6,11 @@ All reading and writing goes through `book.roster`; this module only arranges th
 from __future__ import annotations
 
 from math import ceil
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6 import QtCore
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QFontMetricsF, QKeyEvent
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QApplication, QHeaderView, QWidget
 
 from desktop.gui.actions import add_shortcut
@@ -27,6 +27,9 @@ from desktop.gui.roster_model import (
     RosterModel,
     header_model,
 )
+
+if TYPE_CHECKING:  # event classes cost start-up time when imported (qt_constants.py)
+    from PySide6.QtGui import QKeyEvent
 
 STATUSES = ("正式党员", "预备党员", "入党积极分子")
 ALL_GROUPS = "全部党小组"

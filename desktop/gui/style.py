@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6 import QtCore
-from PySide6.QtCore import QRectF, QSize
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop.gui.qt_constants import COLOR_SCHEME_LIGHT
@@ -107,13 +106,17 @@ def app_icon() -> QIcon:
 
 def draw_icon() -> QIcon:
     """The icon drawn (no image file needed): a red tile with 先 in the bundled font."""
+    # Imported here: only a source tree without the icon files draws it (qt_constants.py).
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QColor, QPainter, QPixmap
+
     icon = QIcon()
     for size in ICON_SIZES:
         pixmap = QPixmap(size, size)
-        pixmap.fill(QtCore.Qt.GlobalColor.transparent)
+        pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QtCore.Qt.PenStyle.NoPen)
+        painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(ACCENT))
         painter.drawRoundedRect(QRectF(0, 0, size, size), size * 0.18, size * 0.18)
         font = QFont(BUNDLED_FAMILY)
@@ -121,7 +124,7 @@ def draw_icon() -> QIcon:
         font.setBold(True)
         painter.setFont(font)
         painter.setPen(QColor("#ffd54f"))
-        painter.drawText(QRectF(0, 0, size, size), QtCore.Qt.AlignmentFlag.AlignCenter, "先")
+        painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, "先")
         painter.end()
         icon.addPixmap(pixmap)
     return icon
