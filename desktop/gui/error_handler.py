@@ -17,7 +17,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6 import QtCore, QtWidgets
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.book.errors import BookError, InputRefused
@@ -161,7 +161,7 @@ def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackT
         return
     try:
         app = QApplication.instance()
-        if app is not None and QThread.currentThread() is not app.thread():
+        if app is not None and QtCore.QThread.currentThread() is not app.thread():
             _bridge().raised.emit(exc)
         else:
             report_exception(exc, tb)

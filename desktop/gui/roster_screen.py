@@ -79,9 +79,8 @@ class RosterScreen(QWidget):
         header.setModel(header_model(self))
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        # Names in 姓氏笔画 (or 拼音) order, as the order box says; an arrow appears once a
-        # column title is clicked to sort by it.
-        self.proxy.sort(NAME_COLUMN)
+        # Names in 姓氏笔画 (or 拼音) order, as the order box says and the model keeps them;
+        # an arrow appears once a column title is clicked to sort by it.
         header.setSortIndicatorShown(False)
         header.sectionClicked.connect(lambda _column: header.setSortIndicatorShown(True))
         table.verticalHeader().setDefaultSectionSize(34)

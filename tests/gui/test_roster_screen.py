@@ -45,6 +45,15 @@ def test_pinyin_order(screen, qtbot, roster_book):
     assert shown(screen) == ["丁伟", "李秀英", "王建国", "张晓东", "赵桂兰"]
 
 
+def test_changing_the_order_keeps_the_selected_member(screen, qtbot):
+    select(screen, qtbot, "张晓东")
+    screen.ui.orderCombo.setCurrentIndex(screen.ui.orderCombo.findText("按拼音"))
+    assert screen.current_member_id() == member_id(screen.book, "张晓东")
+    screen.ui.orderCombo.setCurrentIndex(screen.ui.orderCombo.findText("按姓氏笔画"))
+    assert shown(screen)[0] == "丁伟"
+    assert screen.current_member_id() == member_id(screen.book, "张晓东")
+
+
 def test_id_numbers_are_masked_in_the_list(qtbot, roster_book):
     from desktop.gui.roster_screen import RosterScreen
 
