@@ -27,3 +27,22 @@ from desktop.gui import qt_constants as c
 )
 def test_value_is_qts_own(value, enum):
     assert value == enum.value
+
+
+def test_properties_written_with_them_took_effect(window):
+    """setProperty() with a misspelt name would quietly add a dynamic property instead."""
+    from PySide6.QtGui import QShortcut
+    from PySide6.QtWidgets import QApplication
+
+    hints = QApplication.instance().styleHints()
+    assert hints.setProperty("colorScheme", c.COLOR_SCHEME_LIGHT)  # what apply_style writes
+    nav = window.ui.navList
+    assert nav.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    roster = window.roster_screen
+    assert roster.ui.table.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
+    keys = {s.key().toString(): s.context() for s in roster.findChildren(QShortcut)}
+    assert keys["Ctrl+F"] == Qt.ShortcutContext.WidgetWithChildrenShortcut
+    assert keys["Ins"] == Qt.ShortcutContext.WidgetWithChildrenShortcut
+    assert keys["Ctrl+N"] == Qt.ShortcutContext.WindowShortcut
+    assert window.actions["open_book"].shortcut().toString() == "Ctrl+O"
+    assert not window.actions["open_book"].dynamicPropertyNames()  # a real property
