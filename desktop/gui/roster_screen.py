@@ -62,14 +62,13 @@ class RosterScreen(QWidget):
 
     def __init__(self, book: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        # The roster is on screen from start-up; make sure the bindings' None defect cannot
-        # abort a long session (a no-op when app.py already applied it, or when not needed).
         self.book = book
         self._sized = False
         self.ui = Ui_RosterScreen()
         self.ui.setupUi(self)
 
-        # Nothing here may touch PySide's `Qt` namespace: see desktop/gui/qt_constants.py.
+        # The roster is on screen from start-up: nothing here may touch PySide's `Qt`
+        # namespace (see desktop/gui/qt_constants.py).
         self.model = RosterModel(self)
         self.proxy = RosterFilterProxy(self)
         self.proxy.setSourceModel(self.model)
