@@ -74,6 +74,19 @@ def _cn(iso: str) -> str:
     return f"{iso[:4]}年{int(iso[5:7])}月{int(iso[8:10])}日"
 
 
+def _late_entry(notice: dict[str, Any]) -> str:
+    """The sheet is dated the day it was posted; a notice entered in the book later says so
+    (and why), so the paper agrees with the journal. Empty when it was entered on time."""
+    reason = (notice.get("late_reason") or "").strip()
+    if not reason:
+        return ""
+    end = "" if reason[-1] in "。！？.!?" else "。"
+    return (
+        f"本公示于{_cn(notice['start'])}张贴，{_cn(notice['issued_at'][:10])}补登，"
+        f"补登原因：{reason}{end}"
+    )
+
+
 def publicity_data(
     book: Book, year: int, quarter: int, today: date | None = None
 ) -> dict[str, Any]:
@@ -105,6 +118,7 @@ def publicity_data(
         for prev, n in zip(notices, notices[1:], strict=False)
     ]
     return {
+        "late_entry": _late_entry(notices[-1]) if notices else "",
         **_head(book, year, quarter, status),
         "scheme_title": f"《{Q.year_scheme(book, year).title}》",
         "sections": res["sections"],
@@ -313,6 +327,7 @@ def _publicity(book: Book, out: Path, **opts: Any) -> None:
                 for i, m in enumerate(data["members"], start=1)
             ],
             [f"公示期：{data['publicity_start']} 至 {data['publicity_end']}"]
+            + ([data["late_entry"]] if data["late_entry"] else [])
             + ([f"校验值：{data['chain_head']}"] if data["chain_head"] else []),
         )
         return

@@ -67,6 +67,8 @@ def write_publicity(out: Output, data: Mapping[str, Any], *, invariant: bool = F
     doc.table(cols, rows, size=10.5, zebra=True)
     doc.spacer(2)
     doc.paragraph(f"统计截至{cn_date(data['as_of'])}。共 {len(data['members'])} 人。", size=10.5)
+    if data.get("late_entry"):
+        doc.paragraph(data["late_entry"], size=10.5)
     _hash_lines(doc, data)
     doc.issuer(data["branch"], data["issued_on"], seal_room=12)
     return doc.build()
