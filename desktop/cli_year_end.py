@@ -49,7 +49,8 @@ def cmd_appraisal(args: argparse.Namespace) -> int:
             if grades is None or not grades:
                 raise UsageError("请按“党员=等次”填写，例如 张三=优秀 005=合格。")
             ids = Y.add_appraisals(book, year, args.kind, grades, round=args.round)
-            _out(f"已登记 {year} 年第{args.round}次{args.kind}结果 {len(ids)} 条。")
+            what = Y.appraisal_label(book, year, args.kind, args.round)
+            _out(f"已登记 {year} 年{what}结果 {len(ids)} 条。")
             return EXIT_OK
         if args.action == "withdraw":
             if len(args.items) != 1 or not args.items[0].isdigit():
@@ -86,9 +87,12 @@ def cmd_appraisal(args: argparse.Namespace) -> int:
                 }
             )
             return EXIT_OK
+        # A scheme that appraises once a year has no rounds to tell apart: no 第1次.
+        columns = Y.appraisal_columns(book, year) if rows else []
         for r in rows:
+            what = Y.column_label(r["kind"], r["round"], columns)
             _out(
-                f"{r['id']}\t第{r['round']}次{r['kind']}\t{r['code']}\t{r['name']}\t{r['grade']}"
+                f"{r['id']}\t{what}\t{r['code']}\t{r['name']}\t{r['grade']}"
                 f"\t{_withdrawn_text(r)}".rstrip()
             )
         if not rows:

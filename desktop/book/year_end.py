@@ -124,9 +124,16 @@ def appraisal_columns(book: Book, year: int) -> list[tuple[str, int]]:
 
 
 def column_label(kind: str, rnd: int, columns: list[tuple[str, int]]) -> str:
-    """ "党员评议", or "党员评议（第2次）" when the year has more than one round of it."""
+    """ "党员评议", or "党员评议（第2次）" when the year has more than one round of it (or only
+    a later round was recorded, which a bare "党员评议" would pass off as the first)."""
     several = sum(1 for k, _r in columns if k == kind) > 1
-    return f"{kind}（第{rnd}次）" if several else kind
+    return f"{kind}（第{rnd}次）" if several or rnd != 1 else kind
+
+
+def appraisal_label(book: Book, year: int, kind: str, rnd: int) -> str:
+    """The year's wording for one round of `kind`: "党员评议" when the year has one round of
+    it, "党员评议（第2次）" when several (as the 年度评定 screen heads its columns)."""
+    return column_label(kind, rnd, appraisal_columns(book, year))
 
 
 def year_locked(book: Book, year: int) -> dict[str, Any] | None:

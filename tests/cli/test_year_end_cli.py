@@ -28,7 +28,7 @@ def test_appraisals_vetoes_and_paper_from_the_command_line(tmp_path: Path) -> No
 
     # A whole group at once, pairs after `add` or as --grade.
     out = pioneer("appraisal", "add", "王一=优秀", "002=合格", "--year", str(YEAR), check=True)
-    assert "已登记 2025 年第1次党员评议结果 2 条" in out.stdout
+    assert "已登记 2025 年党员评议结果 2 条" in out.stdout
     pioneer("appraisal", "add", "--year", "2025", "--kind", "群众评议", "--grade", "张三=基本合格",
             check=True)  # fmt: skip
     listed = json.loads(pioneer("appraisal", "list", "--year", "2025", "--json", check=True).stdout)
