@@ -72,6 +72,16 @@ def _register_year_end() -> None:
 _register_year_end()
 
 
+def _register_scheme() -> None:
+    # The year's points scheme (积分方案), --year.
+    from desktop.book.scheme_print import SCHEME_KINDS
+
+    KINDS.update(SCHEME_KINDS)
+
+
+_register_scheme()
+
+
 # Kinds whose writer produces a workbook when --out ends in .xlsx (quarter_print.py).
 XLSX_KINDS = frozenset(
     {"publicity", "quarter-review", "bonus-details", "member-register", "rating"}
