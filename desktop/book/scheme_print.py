@@ -197,7 +197,8 @@ def _sections(scheme: Scheme) -> list[dict[str, Any]]:
         ]
         out.append(
             {
-                "heading": f"（{_cn_number(number)}）{s.name}",
+                "heading": f"（{_cn_number(number)}）{s.name}"
+                + ("（不计入满分）" if s.mode == "adjust" else f"（{fmt_points(s.max)}分）"),
                 "name": s.name,
                 "full": "—" if s.mode == "adjust" else f"{fmt_points(s.max)}分",
                 "mode": section_mode_text(s),
@@ -230,7 +231,7 @@ def _rating(scheme: Scheme) -> dict[str, Any] | None:
         if e.deny_grades:
             limits.append("不得评为" + "、".join(sorted(e.deny_grades)))
         text = f"{'、'.join(e.sections)}合计低于{fmt_points(e.below)}分的，{'，'.join(limits)}。"
-        eligibility.append(text + (f"（{e.reason}）" if e.reason else ""))
+        eligibility.append(text + (f"\n{e.reason}" if e.reason else ""))
     return {
         "intro": f"每{PERIOD_WORDS[rating.per]}评定一次。名额按参评人数乘比例计算，"
         f"{ROUNDINGS[rating.rounding]}。",

@@ -27,8 +27,8 @@ OVERVIEW_COLUMNS = (
 )
 LEVEL_COLUMNS = (Column("分数线", 32), Column("评定", 32), Column("名额", None, "left"))
 FOLLOWUP_COLUMNS = (
-    Column("条件", 52, "left"),
-    Column("处理", 32, "left"),
+    Column("条件", 44, "left"),
+    Column("处理", 30, "left"),
     Column("说明", None, "left"),
 )
 
@@ -78,7 +78,7 @@ def write_scheme(out: Output, data: Mapping[str, Any], *, invariant: bool = Fals
     doc.table(OVERVIEW_COLUMNS, overview, size=TABLE)
     for section in data["sections"]:
         # A section heading always comes with its first rows (never alone at a page foot).
-        doc.heading(f"{section['heading']}（{section['full']}）", size=BODY, keep_mm=40)
+        doc.heading(section["heading"], size=BODY, keep_mm=40)
         doc.paragraph(f"计分方式：{section['mode']}；{section['period']}。", size=TABLE)
         doc.spacer(1)
         rows: list[Row] = [
@@ -100,13 +100,15 @@ def write_scheme(out: Output, data: Mapping[str, Any], *, invariant: bool = Fals
         if section["note"]:
             _hanging(doc, "说明：", section["note"], size=TABLE)
 
-    doc.heading("三、评星定级", keep_mm=30)
     rating = data["rating"]
     if rating is None:
+        doc.heading("三、评星定级", keep_mm=20)
         doc.paragraph("本方案不评星定级，只计积分（结果运用见下）。", size=BODY)
     else:
-        doc.paragraph(rating["intro"], size=BODY, space_after=1)
-        doc.table(LEVEL_COLUMNS, [list(r) for r in rating["levels"]], size=TABLE)
+        with doc.kept_together():  # the grade lines are read as one table: not split
+            doc.heading("三、评星定级")
+            doc.paragraph(rating["intro"], size=BODY, space_after=1)
+            doc.table(LEVEL_COLUMNS, [list(r) for r in rating["levels"]], size=TABLE)
         doc.spacer(1)
         _numbered(doc, [rating["ties"], *rating["eligibility"]])
         if rating["note"]:
@@ -115,11 +117,13 @@ def write_scheme(out: Output, data: Mapping[str, Any], *, invariant: bool = Fals
     doc.heading("四、一票否决", keep_mm=20)
     _numbered(doc, data["veto"])
 
-    doc.heading("五、结果运用", keep_mm=25)
-    if data["followups"]:
-        doc.table(FOLLOWUP_COLUMNS, [list(r) for r in data["followups"]], size=TABLE)
-    else:
-        doc.paragraph("（本方案未规定）", size=BODY)
-
-    doc.issuer(branch, data["printed_on"], seal_room=12, size=12)
+    # The last section goes with the issuer: neither a lone row nor the signature block
+    # alone on the last page.
+    with doc.kept_together():
+        doc.heading("五、结果运用")
+        if data["followups"]:
+            doc.table(FOLLOWUP_COLUMNS, [list(r) for r in data["followups"]], size=TABLE)
+        else:
+            doc.paragraph("（本方案未规定）", size=BODY)
+        doc.issuer(branch, data["printed_on"], seal_room=10, size=12)
     return doc.build()
