@@ -165,17 +165,25 @@ def cmd_print(args: argparse.Namespace) -> int:
             _err(f"  {kind}\t{name}")
         _err("请运行 pioneer print -h 查看用法。")
         return EXIT_USAGE
+    from desktop.book.errors import MissingOption
+    from desktop.cli_args import UsageError
+
     with _open(args) as book:
-        path = print_document(
-            book,
-            args.kind,
-            Path(args.out),
-            year=args.year,
-            quarter=args.quarter,
-            activity=args.activity,
-            member=args.member,
-            order=args.order,
-        )
+        try:
+            path = print_document(
+                book,
+                args.kind,
+                Path(args.out),
+                year=args.year,
+                quarter=args.quarter,
+                activity=args.activity,
+                member=args.member,
+                order=args.order,
+            )
+        except MissingOption as exc:
+            # Which options a kind needs is the kind's business (book.printing); leaving one
+            # out is still a mistake on the command line, not data the book refused.
+            raise UsageError(exc.message, exc.lines(), command="print") from exc
     _out(f"已生成：{path}")
     return EXIT_OK
 

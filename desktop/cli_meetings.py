@@ -287,6 +287,8 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 def add_meeting_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     """Register the meeting subcommands with build_parser's `add` helper."""
+    from desktop.rules.facts import ACTIVITY_TYPES
+
     year_help = "年度（默认账本的当前年度）"
     p = add("activities", cmd_activities, "列出一年的会议活动及签到人数")
     p.add_argument("--year", type=int, default=None, help=year_help)
@@ -295,7 +297,11 @@ def add_meeting_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     p = add("activity-add", cmd_activity_add, "登记一次会议活动（可先登记、会前打印签到表）")
     p.add_argument("--date", required=True, help="日期 YYYY-MM-DD")
     p.add_argument(
-        "--type", required=True, help="类型：支部党员大会、支委会、党小组会、党课、主题党日 等"
+        "--type",
+        required=True,
+        choices=ACTIVITY_TYPES,
+        metavar="TYPE",
+        help=f"活动类型：{'、'.join(ACTIVITY_TYPES)}",
     )
     p.add_argument("--topic", default="", help="主题")
     p.add_argument("--place", default="", help="地点")

@@ -47,6 +47,16 @@ class InputRefused(BookError):
         return list(self.problems)
 
 
+class MissingOption(InputRefused):
+    """An operation was asked without something it needs (which activity, which quarter),
+    as opposed to data the book refuses: the command line reports it as a usage error
+    (exit 2) with the subcommand's help; elsewhere it is shown like any refusal."""
+
+    def __init__(self, message: str, problems: list[str] | None = None, *, option: str) -> None:
+        super().__init__(message, problems)
+        self.option = option
+
+
 class RecordLocked(BookError):
     """The record belongs to a confirmed period and can no longer change."""
 

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from desktop.book.errors import InputRefused
+from desktop.book.errors import InputRefused, MissingOption
 from desktop.book.meetings import Meetings
 from desktop.book.reports import sort_members
 from desktop.book.store import Book
@@ -24,8 +24,10 @@ from desktop.rules.scheme import fmt_points
 def _need_activity(opts: dict[str, Any], kind: str) -> str:
     ref = opts.get("activity")
     if not ref:
-        raise InputRefused(
-            f"打印{kind}需要指明活动。", ["请加上 --activity 活动编号（如 2026-001）。"]
+        raise MissingOption(
+            f"打印{kind}需要指明活动。",
+            ["请加上 --activity 活动编号（如 2026-001），可运行 pioneer activities 查看。"],
+            option="--activity",
         )
     return str(ref)
 
@@ -301,7 +303,11 @@ def _notice(kind: str):  # -> writer
         from desktop.paper.meetings import write_notice
 
         if not opts.get("member"):
-            raise InputRefused(f"打印{kind}需要指明党员。", ["请加上 --member 党员编号或姓名。"])
+            raise MissingOption(
+                f"打印{kind}需要指明党员。",
+                ["请加上 --member 党员编号或姓名。"],
+                option="--member",
+            )
         write_notice(
             out, book.branch(), notice_data(book, opts["member"], kind, opts.get("activity"))
         )

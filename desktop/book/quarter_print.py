@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.book import quarter as Q
-from desktop.book.errors import InputRefused
+from desktop.book.errors import InputRefused, MissingOption
 from desktop.book.scoring import score_book
 from desktop.book.store import Book
 from desktop.rules.quarter import short_hash
@@ -26,7 +26,9 @@ def _need(opts: dict[str, Any], book: Book, what: str) -> tuple[int, int]:
     year = opts.get("year") or book.current_year
     quarter = opts.get("quarter")
     if not quarter:
-        raise InputRefused(f"打印{what}需要指明季度。", ["请加上 --quarter 1 到 4。"])
+        raise MissingOption(
+            f"打印{what}需要指明季度。", ["请加上 --quarter 1、2、3 或 4。"], option="--quarter"
+        )
     return int(year), int(quarter)
 
 
@@ -410,8 +412,10 @@ def _bonus(book: Book, out: Path, **opts: Any) -> None:
 
 def _member_register(book: Book, out: Path, **opts: Any) -> None:
     if not opts.get("member"):
-        raise InputRefused(
-            "打印党员积分考核管理登记表需要指明党员。", ["请加上 --member 编号或姓名。"]
+        raise MissingOption(
+            "打印党员积分考核管理登记表需要指明党员。",
+            ["请加上 --member 编号或姓名。"],
+            option="--member",
         )
     year = int(opts.get("year") or book.current_year)
     data = member_register_data(book, opts["member"], year)
