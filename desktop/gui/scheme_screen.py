@@ -324,49 +324,33 @@ class SchemeScreen(QWidget):
         QMessageBox.information(self, "已导出", f"{self.year} 年的积分方案已保存到：\n{path}")
         return True
 
-    # 文件 → 打印… (Ctrl+P) calls this while the screen is shown.
-    def print_screen(self) -> None:
-        from desktop.gui.roster_files import ask_save_path, offer_to_open
+    # 文件 → 打印… (Ctrl+P) calls this while the screen is shown, as does 打印….
+    def print_screen(self) -> Any:
+        """The chosen year's scheme in the print preview (打印, or 另存为 PDF from there).
 
+        The paper is the scheme stored for the year — what this page shows: edits are saved
+        by their dialog before the page changes, so there is nothing unsaved to leave out.
+        A year without a scheme of its own prints the book's default with the page's notice.
+        """
         if self._stale:
             self.refresh()
-        path = ask_save_path(
+        if self.scheme is None:  # refused here rather than by a background job's error box
+            QMessageBox.warning(
+                self,
+                "无法打印",
+                f"{self.year} 年的积分方案有错误，不能打印。"
+                "请用“更换方案…”选一个自带方案，或导入一个正确的方案文件。",
+            )
+            return None
+        from desktop.gui.print_preview import preview_document
+
+        year = self.year
+        return preview_document(
             self,
-            "积分方案保存为 PDF",
-            f"{self.year}年积分方案.pdf",
-            "PDF 文件 (*.pdf)",
-            ".pdf",
+            self.book.path,
+            "scheme",
+            title="打印积分方案",
+            file_name=f"{year}年度积分方案.pdf",
+            label="正在生成 PDF…",
+            year=year,
         )
-        if path is None:
-            return
-        try:
-            self.print_to(path)
-        except OSError as exc:
-            QMessageBox.warning(self, "没有保存", f"写不进文件 {path}：{exc.strerror or exc}")
-            return
-        offer_to_open(self, "积分方案", f"{self.year} 年积分方案", path)
-
-    def print_to(self, path: Path) -> None:
-        """The page as an A4 PDF (Qt's own PDF writer; the fonts are embedded)."""
-        from PySide6.QtCore import QMarginsF
-        from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
-
-        writer = QPdfWriter(str(path))
-        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        writer.setPageMargins(QMarginsF(20, 18, 18, 18), QPageLayout.Unit.Millimeter)
-        writer.setTitle(f"{self.year} 年积分方案")
-        writer.setCreator("先锋指数")
-        from desktop.gui.scheme_view import scheme_html
-
-        document = QTextDocument()
-        font = QFont(self.ui.schemeView.font())
-        font.setPointSizeF(9)
-        document.setDefaultFont(font)
-        if self.scheme is not None:
-            document.setHtml(scheme_html(self.scheme))
-        else:
-            document.setPlainText(self.text)
-        document.print_(writer)
-        del writer  # finish the file
-        if not path.exists():
-            raise OSError(f"没有生成文件 {path}")

@@ -347,15 +347,3 @@ def test_edited_scheme_says_it_was_changed(qtbot, demo):
     from desktop.book.scoring import year_scheme
 
     assert year_scheme(demo, year).title.count(EDITED_MARK) == 1
-
-
-def test_print_the_scheme(qtbot, screen, monkeypatch, tmp_path):
-    out = tmp_path / "方案.pdf"
-    offered: list[Path] = []
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
-    monkeypatch.setattr(
-        "desktop.gui.roster_files.offer_to_open", lambda p, t, w, path: offered.append(path)
-    )
-    qtbot.mouseClick(screen.ui.printButton, Qt.MouseButton.LeftButton)
-    assert offered == [out]
-    assert out.read_bytes().startswith(b"%PDF")

@@ -131,7 +131,7 @@ class Ui_SchemeScreen(object):
 #endif // QT_CONFIG(tooltip)
         self.exportButton.setText(QCoreApplication.translate("SchemeScreen", u"\u5bfc\u51fa\u65b9\u6848\u6587\u4ef6\u2026", None))
 #if QT_CONFIG(tooltip)
-        self.printButton.setToolTip(QCoreApplication.translate("SchemeScreen", u"\u628a\u65b9\u6848\u4fdd\u5b58\u4e3a\u53ef\u6253\u5370\u7684 A4 \u6587\u4ef6\uff08PDF\uff09\uff0c\u4f9b\u652f\u59d4\u4f1a\u8ba8\u8bba\u6216\u5f20\u8d34\uff08Ctrl+P\uff09", None))
+        self.printButton.setToolTip(QCoreApplication.translate("SchemeScreen", u"\u6253\u5f00 A4 \u6253\u5370\u9884\u89c8\uff0c\u53ef\u76f4\u63a5\u6253\u5370\u6216\u53e6\u5b58\u4e3a PDF\uff0c\u4f9b\u652f\u59d4\u4f1a\u8ba8\u8bba\u6216\u5f20\u8d34\uff08Ctrl+P\uff09", None))
 #endif // QT_CONFIG(tooltip)
         self.printButton.setText(QCoreApplication.translate("SchemeScreen", u"\u6253\u5370\u2026", None))
         self.noticeLabel.setProperty(u"role", QCoreApplication.translate("SchemeScreen", u"notice", None))
