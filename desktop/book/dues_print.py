@@ -1,6 +1,6 @@
 """Printed dues forms, registered in `desktop.book.printing.KINDS`:
 
-dues-register    党费收缴台账 (--year Y; default the book's year)
+dues-register    党费收缴台账 (--year Y; default the book's year); an .xlsx out gets the workbook
 receipts         党费收据, every receipt of the year (--year Y), or `numbers=[...]`
 dues-publicity   党费收缴公示 (--year Y; publicity from today for 5 days unless given)
 dues-reminders   党费催缴通知 for everyone who owes 3 months or more (or `member_ids=[...]`)
@@ -27,6 +27,11 @@ def _today(opts: dict[str, Any]) -> date:
 
 
 def print_register(book: Book, out: Path, **opts: Any) -> None:
+    if ".xlsx" in Path(out).suffixes:  # print_document writes to F.xlsx.part first
+        from desktop.book.dues_sheets import export_register
+
+        export_register(book, _year(book, opts), out, today=_today(opts))
+        return
     from desktop.paper.dues import write_dues_register
 
     reg = dues.year_register(book, _year(book, opts), today=_today(opts))

@@ -82,9 +82,10 @@ def _register_scheme() -> None:
 _register_scheme()
 
 
-# Kinds whose writer produces a workbook when --out ends in .xlsx (quarter_print.py).
+# Kinds whose writer produces a workbook when --out ends in .xlsx (quarter_print.py; the
+# dues register is the workbook of `dues export-register`).
 XLSX_KINDS = frozenset(
-    {"publicity", "quarter-review", "bonus-details", "member-register", "rating"}
+    {"publicity", "quarter-review", "bonus-details", "member-register", "rating", "dues-register"}
 )
 
 

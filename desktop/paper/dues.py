@@ -22,7 +22,16 @@ from desktop.paper.layout import (
     cn_date,
     para_text,
 )
-from desktop.rules.dues import capital_yuan, month_cn, months_text, yuan
+from desktop.rules.dues import (
+    UNKNOWN_TOTAL,
+    UNSET_MARK,
+    UNSET_NOTE,
+    UNSET_RATE,
+    capital_yuan,
+    month_cn,
+    months_text,
+    yuan,
+)
 
 MONTH_WIDTH = 13.5  # mm: "150.00" and a second line "欠15.00" fit at 9 pt
 
@@ -31,13 +40,10 @@ def _money(fen: int | None) -> str:
     return "" if fen is None else yuan(fen)
 
 
-UNSET_MARK = "未定标准"  # 欠缴 column of a member whose 党费标准 is missing
-
-
 def _sum_cell(fen: int, rate_missing: bool | None) -> str:
     """A member's 应缴/实缴合计; "—" rather than 0.00 when no standard is set and nothing is
     known (0.00 would read as "owes nothing")."""
-    return "—" if rate_missing and not fen else yuan(fen)
+    return UNKNOWN_TOTAL if rate_missing and not fen else yuan(fen)
 
 
 def register_cell(cell: Mapping[str, Any] | None, month: str, through: str) -> str:
@@ -101,7 +107,7 @@ def write_dues_register(
             [
                 str(i),
                 label,
-                "未设定"
+                UNSET_RATE
                 if r.get("rate_missing") and r.get("rate_fen") is None
                 else _money(r.get("rate_fen")),
                 *cells,
@@ -147,11 +153,7 @@ def write_dues_register(
     if register.get("warning"):  # a missing standard: the totals above are not complete
         doc.paragraph(f"注意：{register['warning']}", size=10.5)
     if any(r.get("rate_missing") for r in register["rows"]):
-        doc.paragraph(
-            f"“{UNSET_MARK}”：该党员（或其部分月份）未设定党费标准，应缴金额无法计算，"
-            "没有计入应缴合计和欠缴；“—”表示因此无法计算的合计。",
-            size=10.5,
-        )
+        doc.paragraph(UNSET_NOTE, size=10.5)
     if receipts:
         doc.heading("收缴明细（按收据）", size=13)
         rcols = [

@@ -177,6 +177,17 @@ def yuan(fen: int) -> str:
     return f"{sign}{whole}.{part:02d}"
 
 
+# The register's marks for a member with no 党费标准, one wording for the PDF and the workbook:
+# short, so the narrow columns don't wrap, with one note under the table explaining them.
+UNSET_RATE = "未设定"  # the 月标准 cell
+UNSET_MARK = "未定标准"  # the 欠缴 cell
+UNKNOWN_TOTAL = "—"  # a total that can't be known (0.00 would read as "owes nothing")
+UNSET_NOTE = (
+    f"“{UNSET_MARK}”：该党员（或其部分月份）未设定党费标准，应缴金额无法计算，"
+    f"没有计入应缴合计和欠缴；“{UNKNOWN_TOTAL}”表示因此无法计算的合计。"
+)
+
+
 def parse_yuan(text: str) -> int:
     """ "123.45" / "123" / "１２３．４" → fen. Raises TariffError (Chinese) on anything else.
 

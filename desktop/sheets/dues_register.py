@@ -13,6 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from desktop.rules.dues import UNKNOWN_TOTAL, UNSET_MARK, UNSET_NOTE, UNSET_RATE
 from desktop.sheets.writer import _save_atomically
 
 MONEY = "0.00"
@@ -20,6 +21,12 @@ MONEY = "0.00"
 
 def _yuan(fen: int | None) -> Decimal | None:
     return None if fen is None else Decimal(fen) / 100
+
+
+def _total(fen: int, rate_missing: bool | None) -> Decimal | str | None:
+    """A member's 应缴/实缴/欠缴; "—" (as on paper) when no standard is set and nothing is
+    known: 0.00 would read as "owes nothing". Excel's SUM skips the text."""
+    return UNKNOWN_TOTAL if rate_missing and not fen else _yuan(fen)
 
 
 def write_dues_register(path: str | os.PathLike[str], register: Mapping[str, Any]) -> None:
@@ -60,7 +67,7 @@ def write_dues_register(path: str | os.PathLike[str], register: Mapping[str, Any
     r = 4
     for i, row in enumerate(register["rows"], start=1):
         missing = row.get("rate_missing") and row.get("rate_fen") is None
-        rate = "未设定党费标准" if missing else _yuan(row.get("rate_fen"))
+        rate = UNSET_RATE if missing else _yuan(row.get("rate_fen"))
         values: list[Any] = [i, row["code"], row["name"], row["group"], rate]
         for m in months:
             cell = row["months"].get(m)
@@ -75,13 +82,14 @@ def write_dues_register(path: str | os.PathLike[str], register: Mapping[str, Any
         ar = row.get("arrears")
         owed_months = "、".join(ar.months) if ar is not None else ""
         if row.get("rate_missing"):
+            # Short, as on paper; the note under the table explains it once.
             unset = row.get("unset_months") or []
             since = f"（自{unset[0]}起）" if unset else ""
-            owed_months = "；".join(x for x in (owed_months, f"未设定党费标准{since}") if x)
+            owed_months = "；".join(x for x in (owed_months, f"{UNSET_MARK}{since}") if x)
         values += [
-            _yuan(row["due_fen"]),
-            _yuan(row["paid_fen"]),
-            _yuan(row["owed_fen"]),
+            _total(row["due_fen"], row.get("rate_missing")),
+            _total(row["paid_fen"], row.get("rate_missing")),
+            _total(row["owed_fen"], row.get("rate_missing")),
             owed_months,
         ]
         for j, v in enumerate(values, start=1):
@@ -89,6 +97,8 @@ def write_dues_register(path: str | os.PathLike[str], register: Mapping[str, Any
             c.border = box
             if isinstance(v, Decimal):
                 c.number_format = MONEY
+            elif v in (UNSET_RATE, UNKNOWN_TOTAL):  # a mark in a money column
+                c.alignment = Alignment(horizontal="center")
             if j in (2,):
                 c.data_type = "s"
         r += 1
@@ -101,12 +111,17 @@ def write_dues_register(path: str | os.PathLike[str], register: Mapping[str, Any
         c.font, c.border = bold, box
         if isinstance(v, Decimal):
             c.number_format = MONEY
+    r += 1  # a blank row under the totals, then the notes
     if register.get("warning"):  # a missing standard: the totals above are not complete
         r += 1
-        ws.cell(row=r + 1, column=1, value=f"注意：{register['warning']}").font = Font(
+        ws.cell(row=r, column=1, value=f"注意：{register['warning']}").font = Font(
             bold=True, color="C00000"
         )
-        ws.merge_cells(start_row=r + 1, start_column=1, end_row=r + 1, end_column=ncol)
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=ncol)
+    if any(row.get("rate_missing") for row in register["rows"]):
+        r += 1
+        ws.cell(row=r, column=1, value=UNSET_NOTE)
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=ncol)
     widths = [6, 8, 10, 12, 9] + [8] * len(months) + [10, 10, 9, 30]
     for j, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(j)].width = w
