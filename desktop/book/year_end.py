@@ -182,6 +182,7 @@ def add_appraisals(
     if not grades:
         raise InputRefused("没有要登记的评议结果。", ["请至少为一名党员选择等次。"])
     _check_year_open(book, year)
+    label = appraisal_label(book, year, kind, round)  # 第N次 only when the year has several
     problems: list[str] = []
     rows: list[dict[str, Any]] = []
     seen: set[int] = set()
@@ -212,7 +213,7 @@ def add_appraisals(
         )
         if old:
             problems.append(
-                f"{m['name']}：{year} 年第{round}次{kind}已有结果“{old[0]['grade']}”，不能重复登记；"
+                f"{m['name']}：{year} 年{label}已有结果“{old[0]['grade']}”，不能重复登记；"
                 "如登记有误，请先撤销原结果（写明原因）再登记。"
             )
             continue
@@ -228,11 +229,11 @@ def add_appraisals(
             }
         )
     if problems:
-        raise InputRefused(f"{year} 年第{round}次{kind}结果未登记，请改正以下问题：", problems)
+        raise InputRefused(f"{year} 年{label}结果未登记，请改正以下问题：", problems)
     names = "、".join(f"{r['_name']}{r['grade']}" for r in rows[:6])
     more = f"等 {len(rows)} 人" if len(rows) > 6 else ""
     ids: list[int] = []
-    with book.action("登记民主评议", f"{year}年第{round}次{kind}：{names}{more}"):
+    with book.action("登记民主评议", f"{year}年{label}：{names}{more}"):
         for r in rows:
             r.pop("_name")
             ids.append(int(book.db["appraisals"].insert(r).last_pk))
@@ -330,7 +331,8 @@ def withdraw_appraisal(
     if not rows:
         raise InputRefused(f"找不到编号为 {appraisal_id} 的民主评议记录。")
     a = rows[0]
-    what = f"{a['name']} {a['year']}年第{a['round']}次{a['kind']}“{a['grade']}”"
+    label = appraisal_label(book, a["year"], a["kind"], a["round"])
+    what = f"{a['name']} {a['year']}年{label}“{a['grade']}”"
     reason = _reason(reason, what)
     if book.query(
         "select 1 from withdrawals where target = 'appraisals' and target_id = ?", [appraisal_id]

@@ -552,7 +552,8 @@ class YearEndScreen(QWidget):
         if self._act(lambda: Y.add_appraisals(self.book, year, kind, pending, round=rnd)):
             for code in pending:
                 self.pending.pop(code, None)
-            self.tell(f"已保存 {len(pending)} 人的{year}年第{rnd}次{kind}结果。")
+            label = Y.appraisal_label(self.book, year, kind, rnd)
+            self.tell(f"已保存 {len(pending)} 人的{year}年{label}结果。")
 
     def withdraw_selected_appraisal(self) -> None:
         t = self.appraisal_table

@@ -108,7 +108,7 @@ def test_group_appraisal_by_keyboard(qtbot, year_window, year_book, messages) ->
         ("王一", "优秀"),
         ("李二", "合格"),
     ]
-    assert messages.texts("information")[-1] == "已保存 2 人的2025年第1次党员评议结果。"
+    assert messages.texts("information")[-1] == "已保存 2 人的2025年党员评议结果。"
     # A recorded row cannot be typed over: it says to withdraw first.
     t.setCurrentCell(0, 3)
     qtbot.keyClick(t, "4")
