@@ -229,7 +229,14 @@ class Book:
             if operator.strip():
                 book.set_setting("operator", operator.strip()[:20])
             if scheme_id:
+                from desktop.rules.presets import preset_text
+
                 book.set_setting("default_scheme", scheme_id)
+                # The scheme chosen at set-up is the first year's own (its text kept, so a
+                # later update of the preset does not change the year's points).
+                book.db["schemes"].insert(
+                    {"year": year, "scheme_id": scheme_id, "text": preset_text(scheme_id)}
+                )
         return book
 
     def close(self) -> None:
