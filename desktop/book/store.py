@@ -9,6 +9,8 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import threading
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -45,6 +47,28 @@ _LOCKED_WORDS = {
 }
 
 _WAY_OUT = "请打开另一个账本，或从备份恢复（菜单“文件 → 从备份恢复”）。"
+
+# Book files this process has open, by (device, inode). On POSIX, closing any descriptor of a
+# file drops every lock the process holds on it, SQLite's included (SQLite's own connections
+# share their descriptors and are safe). The window opens its book again for every background
+# job; if that read the header through a descriptor of ours, another program closing the book
+# would then find no other user and fold and delete the WAL under the window.
+_open_here: Counter[tuple[int, int]] = Counter()
+_open_here_lock = threading.Lock()
+
+
+def _file_key(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+def _open_in_this_process(path: Path) -> bool:
+    key = _file_key(path)
+    with _open_here_lock:
+        return key is not None and _open_here[key] > 0
 
 
 def now_iso() -> str:
@@ -91,6 +115,16 @@ def inspect_file(path: Path) -> dict[str, Any]:
         raise BookMissingError(f"找不到账本文件：{path}。", "请检查路径，或新建一个账本。")
     if path.is_dir():
         raise NotABookError(f"{path} 是一个文件夹，不是账本文件。", _WAY_OUT)
+    if not _open_in_this_process(path):  # open here already: it is a book (see _open_here)
+        _check_header(path)
+    try:
+        with read_only(path) as conn:
+            return _inspect(conn, path)
+    except sqlite3.DatabaseError as exc:
+        raise DamagedBookError(f"账本 {path.name} 已损坏：{exc}。", _WAY_OUT) from exc
+
+
+def _check_header(path: Path) -> None:
     with open(path, "rb") as fh:
         header = fh.read(100)
     if len(header) == 0:
@@ -99,11 +133,6 @@ def inspect_file(path: Path) -> dict[str, Any]:
         raise NotABookError(f"文件 {path.name} 不是先锋指数账本（不是数据库文件）。", _WAY_OUT)
     if len(header) < 100:
         raise DamagedBookError(f"账本 {path.name} 已损坏：文件被截断。", _WAY_OUT)
-    try:
-        with read_only(path) as conn:
-            return _inspect(conn, path)
-    except sqlite3.DatabaseError as exc:
-        raise DamagedBookError(f"账本 {path.name} 已损坏：{exc}。", _WAY_OUT) from exc
 
 
 def _inspect(conn: sqlite3.Connection, path: Path) -> dict[str, Any]:
@@ -140,6 +169,10 @@ class Book:
         self.conn = conn
         self._actor = actor  # given explicitly (tests, background jobs): wins over the book's
         self.closed = False  # screens drop late background results for a closed book
+        self._file_key = _file_key(self.path)
+        if self._file_key is not None:
+            with _open_here_lock:
+                _open_here[self._file_key] += 1
 
     @cached_property
     def db(self) -> sqlite_utils.Database:
@@ -244,6 +277,11 @@ class Book:
         with contextlib.suppress(sqlite3.Error):
             self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.conn.close()
+        if not self.closed and self._file_key is not None:
+            with _open_here_lock:
+                _open_here[self._file_key] -= 1
+                if _open_here[self._file_key] <= 0:
+                    del _open_here[self._file_key]
         self.closed = True
 
     def __enter__(self) -> Book:
