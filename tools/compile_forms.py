@@ -53,11 +53,7 @@ def trim_imports(source: str) -> str:
         for node in tree.body
         if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("PySide6.")
     ]
-    used = {
-        node.id
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Name) and not isinstance(node, ast.ImportFrom)
-    }
+    used = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}
     lines = source.splitlines(keepends=True)
     # Replace from the bottom up so earlier line numbers stay valid.
     for node in reversed(imports):

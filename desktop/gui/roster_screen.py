@@ -75,6 +75,9 @@ class RosterScreen(QWidget):
         table = self.ui.table
         table.setModel(self.proxy)
         header = table.horizontalHeader()
+        # After table.setModel(), which gives the header the table's model: the roster model
+        # has no headerData() (see roster_model.py), so the titles come from a label model.
+        # Setting the table's model again would turn them back into numbers.
         header.setModel(header_model(self))
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
@@ -110,12 +113,12 @@ class RosterScreen(QWidget):
         self.proxy.layoutChanged.connect(self._update_shown)
 
         self.ui.addButton.clicked.connect(self.add_member)
-        self.ui.editButton.clicked.connect(self.edit_member)
-        self.ui.detailButton.clicked.connect(self.show_detail)
-        self.ui.scoreButton.clicked.connect(self.show_score_detail)
+        self.ui.editButton.clicked.connect(lambda: self.edit_member())
+        self.ui.detailButton.clicked.connect(lambda: self.show_detail())
+        self.ui.scoreButton.clicked.connect(lambda: self.show_score_detail())
         table.setProperty("contextMenuPolicy", CUSTOM_CONTEXT_MENU)
         table.customContextMenuRequested.connect(self._context_menu)
-        self.ui.eventButton.clicked.connect(self.record_event)
+        self.ui.eventButton.clicked.connect(lambda: self.record_event())
         self.ui.groupsButton.clicked.connect(self.manage_groups)
         self.ui.importButton.clicked.connect(self.import_roster)
         self.ui.exportButton.clicked.connect(self.export_roster)
@@ -287,7 +290,9 @@ class RosterScreen(QWidget):
     def _order_changed(self, *_args: Any) -> None:
         order = self._value(self._order_values, self.ui.orderCombo.currentIndex())
         header = self.ui.table.horizontalHeader()
-        header.setSortIndicator(NAME_COLUMN, QtCore.Qt.SortOrder.AscendingOrder)
+        # No column sort (section -1): rows in the model's name order, no arrow; the next
+        # click on any title then sorts that column ascending.
+        header.setSortIndicator(-1, QtCore.Qt.SortOrder.AscendingOrder)
         header.setSortIndicatorShown(False)  # the order box says how names are ordered
         self.proxy.set_order(order or ORDER_STROKES)
 
@@ -300,6 +305,7 @@ class RosterScreen(QWidget):
         box ↓ or Enter moves to the list and Esc clears the search."""
         Qt = QtCore.Qt  # noqa: N806 (read here, not imported above: qt_constants.py)
         key = event.key()
+        # Key events go to the focus widget and rise to this screen when it ignores them.
         focus = QApplication.focusWidget()
         enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         if focus is self.ui.table and enter:

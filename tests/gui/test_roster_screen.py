@@ -132,7 +132,13 @@ def test_headers_and_sorting_by_a_column_title(screen, qtbot):
     # Choosing an order in the box goes back to it, without the arrow.
     screen.ui.orderCombo.setCurrentIndex(screen.ui.orderCombo.findText("按拼音"))
     assert not header.isSortIndicatorShown()
-    assert shown(screen) == ["丁伟", "李秀英", "王建国", "张晓东", "赵桂兰"]
+    pinyin = ["丁伟", "李秀英", "王建国", "张晓东", "赵桂兰"]
+    assert shown(screen) == pinyin
+    # … and the next click on 姓名 sorts it ascending again.
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=name_title)
+    assert header.isSortIndicatorShown()
+    assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    assert shown(screen) == pinyin
 
 
 def test_filter_by_group(screen, qtbot):
