@@ -251,7 +251,7 @@ class YearEndScreen(QWidget):
         self.all_good_button.clicked.connect(self.fill_rest_good)
         self.save_button.clicked.connect(self.save_appraisals)
         self.withdraw_appraisal_button.clicked.connect(self.withdraw_selected_appraisal)
-        self.add_veto_button.clicked.connect(self.add_veto)
+        self.add_veto_button.clicked.connect(lambda: self.add_veto())
         self.withdraw_veto_button.clicked.connect(self.withdraw_selected_veto)
         self.veto_from_check_button.clicked.connect(self.add_veto_from_check)
         self.print_rating_button.clicked.connect(lambda: self.print_kind("rating"))
@@ -368,7 +368,11 @@ class YearEndScreen(QWidget):
         rows = [r for r in ov.rows if r.scored]
         t.setRowCount(len(rows))
         for i, r in enumerate(rows):
-            stars = "★" * r.stars if r.stars else ("—" if r.rated else "不参评")
+            # "不参评" marks a member the rating leaves out; with no rating rules at all (the
+            # state line says so) nobody is left out.
+            stars = (
+                "★" * r.stars if r.stars else ("—" if r.rated or not ov.has_rating else "不参评")
+            )
             cells = [
                 _item(r.name, data=r.code),
                 _item(r.group),

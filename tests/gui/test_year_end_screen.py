@@ -216,3 +216,20 @@ def test_a_tie_at_the_quota_is_readable_in_tooltip_and_detail(qtbot, year_book, 
     assert "与王一并列" in detail.toPlainText()
     assert detail.lineWrapMode() == detail.LineWrapMode.WidgetWidth
     w.close()
+
+
+def test_a_scheme_without_star_rating_leaves_nobody_marked_out(qtbot, demo_book) -> None:
+    """街道农村 has no 评星定级: the star column says — for all, not 不参评 (left out)."""
+    from desktop.gui.main_window import MainWindow
+
+    window = MainWindow(demo_book)
+    qtbot.addWidget(window)
+    nav = window.ui.navList
+    nav.setCurrentRow(next(i for i in range(nav.count()) if nav.item(i).text() == "年度评定"))
+    screen = window.year_end_screen
+    qtbot.waitUntil(lambda: screen.data is not None and not screen._loading, timeout=20000)
+    assert "没有评星定级的规则" in screen.state.text()
+    t = screen.results_table
+    assert t.rowCount() > 30
+    assert {t.item(r, 3).text() for r in range(t.rowCount())} == {"—"}
+    window.close()
