@@ -248,7 +248,8 @@ class BackupScreen(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         table.verticalHeader().setDefaultSectionSize(34)
         self.ui.backupNowButton.clicked.connect(self.backup_now)
-        self.ui.backupToFolderButton.clicked.connect(self.backup_to_folder)
+        # Through a lambda: clicked(bool) would arrive as `folder=False` (no folder asked).
+        self.ui.backupToFolderButton.clicked.connect(lambda: self.backup_to_folder())
         self.ui.restoreFileButton.clicked.connect(lambda: self.restore_requested.emit(None))
         self.ui.restoreSelectedButton.clicked.connect(self._restore_selected)
         self.ui.openFolderButton.clicked.connect(self._open_folder)
