@@ -97,11 +97,16 @@ def cmd_members(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from datetime import date
 
-    from desktop.book.interchange import import_workbook
+    from desktop.book.interchange import import_plan, read_for_import
 
     today = date.fromisoformat(args.today) if args.today else None
     with _open(args) as book:
-        result = import_workbook(book, Path(args.file), today=today)
+        # No mapping step here: take the window's guesses and say what they were (and which
+        # columns were left out) whether the import then goes through or is refused.
+        plan = read_for_import(book, Path(args.file), today=today, guess_headers=True)
+        for line in plan.column_notes():
+            _out(line)
+        result = import_plan(book, plan)
     _out(f"导入完成：{result.summary()}")
     return EXIT_OK
 

@@ -95,6 +95,11 @@ class ImportPlan:
     member_notices: list[dict[str, Any]] = field(default_factory=list)
     withdrawals: list[dict[str, Any]] = field(default_factory=list)
     preview: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    #: (sheet in the file, header in the file, column it was read as), for headers read under
+    #: another name by `read_for_import(guess_headers=True)`.
+    guessed_columns: list[tuple[str, str, str]] = field(default_factory=list)
+    #: (sheet in the file, header in the file) of the columns that were not read.
+    ignored_columns: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -134,6 +139,27 @@ class ImportPlan:
         parts = [f"{label} {n} 条" for label, n in self.counts.items()]
         return "，".join(parts) if parts else "没有可导入的内容"
 
+    def column_notes(self) -> list[str]:
+        """What was done with columns not named as the contract names them, one line per
+        sheet: the headers read as another column, and the ones left out (never silently)."""
+        lines: list[str] = []
+        sheets = list(dict.fromkeys(s for s, *_ in self.guessed_columns + self.ignored_columns))
+        for sheet in sheets:
+            pairs = [(h, c) for s, h, c in self.guessed_columns if s == sheet]
+            if pairs:
+                read_as = "，".join(f"“{h}”作“{c}”" for h, c in pairs)
+                lines.append(f"{sheet}：列名与约定的不同，按列名推断读取：{read_as}。")
+        for sheet in sheets:
+            # A 序号 column only numbers the rows; saying it was left out is noise.
+            left = [h for s, h in self.ignored_columns if s == sheet and h != "序号"]
+            if left:
+                names = "、".join(f"“{h}”" for h in left)
+                lines.append(
+                    f"{sheet}：{names} 不是本表的列，没有导入。要保留这些内容，请在 Excel/WPS 中"
+                    "把列名改成本表的列名（见 docs/interchange.md），或把内容写进“备注”列。"
+                )
+        return lines
+
 
 def _iso(value: Any) -> str | None:
     if value is None or value == "":
@@ -157,6 +183,14 @@ class _Checker:
             sheet: {target: source for source, target in mapping.items() if target}
             for sheet, mapping in mappings.items()
         }
+        for sheet, guessed in data.guessed_columns.items():
+            for source, target in guessed.items():
+                self.headers.setdefault(sheet, {})[target] = source
+        # A required column the sheet lacks was said once, on its header row; the rows'
+        # empty values in it are that one problem, not one more per row.
+        self.missing = {
+            (sheet, column) for sheet, columns in data.missing_columns.items() for column in columns
+        }
         self.record_nos: dict[str, set[int]] = {}
         # Quarters whose 季度 row was refused as already in the book (quarter_sheets): rows
         # naming them are consequences, not further problems of the file.
@@ -178,6 +212,8 @@ class _Checker:
         return value
 
     def add(self, sheet: str, row: int, column: str | None, message: str) -> None:
+        if (sheet, column) in self.missing:
+            return
         file_sheet = self.data.source_names.get(sheet, sheet)
         header = self.headers.get(sheet, {}).get(column, column) if column else None
         if header and (file_sheet, row, header) in self.bad_cells:
@@ -204,12 +240,16 @@ def read_for_import(
     *,
     mappings: dict[str, dict[str, str | None]] | None = None,
     today: date | None = None,
+    guess_headers: bool = False,
 ) -> ImportPlan:
     """Read and check a workbook against the book. Writes nothing.
 
     Raises `WorkbookRefused` when the file as a whole cannot be read (not an xlsx, .xls,
     encrypted, empty, no known sheet); row problems are returned in `plan.problems`.
-    `today` (tests) is the day dates "not yet come" are judged by.
+    `today` (tests) is the day dates "not yet come" are judged by. With `guess_headers`, a
+    header that is not a column's name is read as the column the window's mapping step would
+    propose (联系电话 → 手机号码 …; `desktop.sheets.suggest_mapping`), for callers with no
+    mapping step (the CLI); `plan.column_notes()` says what was guessed and what was left out.
     """
     from desktop.book import branch_sheets, quarter_sheets
     from desktop.sheets.errors import WorkbookError
@@ -217,10 +257,15 @@ def read_for_import(
 
     path = Path(path)
     try:
-        data = read_workbook(path, mappings=mappings)
+        data = read_workbook(path, mappings=mappings, guess=guess_headers)
     except WorkbookError as exc:
         raise WorkbookRefused(str(exc)) from exc  # one message; no problem lines repeating it
     plan = ImportPlan(path=path, problems=data.problem_lines())
+    for sheet, guessed in data.guessed_columns.items():
+        file_sheet = data.source_names.get(sheet, sheet)
+        plan.guessed_columns += [(file_sheet, h, c) for h, c in guessed.items()]
+    for sheet, headers in data.ignored_columns.items():
+        plan.ignored_columns += [(data.source_names.get(sheet, sheet), h) for h in headers]
     check = _Checker(plan, data, mappings or {})
     today = today or date.today()
     members = _read_roster(book, data, check, today)
@@ -1170,9 +1215,15 @@ def import_workbook(
     *,
     mappings: dict[str, dict[str, str | None]] | None = None,
     today: date | None = None,
+    guess_headers: bool = False,
 ) -> ImportPlan:
     """Read, check and write a workbook; raise `WorkbookRefused` listing every problem."""
-    plan = read_for_import(book, path, mappings=mappings, today=today)
+    plan = read_for_import(book, path, mappings=mappings, today=today, guess_headers=guess_headers)
+    return import_plan(book, plan)
+
+
+def import_plan(book: Book, plan: ImportPlan) -> ImportPlan:
+    """Write a plan `read_for_import` made, or raise `WorkbookRefused` listing its problems."""
     if plan.headline:  # said first, then the duplicates it explains
         rest = plan.problems[1:]
         raise WorkbookRefused(f"未导入任何内容。{plan.headline}逐条如下（{len(rest)} 处）：", rest)

@@ -31,7 +31,7 @@ from desktop.gui.roster_model import (
 if TYPE_CHECKING:  # event classes cost start-up time when imported (qt_constants.py)
     from PySide6.QtGui import QKeyEvent
 
-STATUSES = ("正式党员", "预备党员", "入党积极分子")
+STATUSES = ("正式党员", "预备党员", "入党积极分子", "入党申请人")
 ALL_GROUPS = "全部党小组"
 NO_GROUP = "（未分组）"
 ALL_STATUSES = "全部类别"

@@ -10,7 +10,7 @@ from typing import Any
 from desktop.paper.layout import Column, Output, PaperDocument, Row, SpanRow, cn_date
 
 #: Statuses in the order the totals line names them; others follow in order of appearance.
-STATUS_ORDER = ("正式党员", "预备党员", "入党积极分子")
+STATUS_ORDER = ("正式党员", "预备党员", "入党积极分子", "入党申请人")
 
 # Widths in mm for landscape A4 at 10.5 pt (259 mm of text width): dates, phone numbers
 # and the masked ID number fit on one line; 姓名, 民族, 党小组 and 备注 wrap when they must.

@@ -61,7 +61,7 @@ EXTRA_FIELD_LABELS: dict[str, str] = {
 }
 
 GENDERS: tuple[str, ...] = ("男", "女")
-#: 人员类别. The contract lists the first three; 入党申请人 is accepted too.
+#: 人员类别: the interchange contract's three and 入党申请人 (desktop.sheets.columns agrees).
 MEMBER_STATUSES: tuple[str, ...] = ("正式党员", "预备党员", "入党积极分子", "入党申请人")
 #: Statuses of people who are party members (the others have not joined).
 PARTY_MEMBER_STATUSES: tuple[str, ...] = ("正式党员", "预备党员")

@@ -146,7 +146,9 @@ class SheetSpec:
 # --- the choices CONTRACT.md lists -------------------------------------------------------------
 
 GENDERS: tuple[str, ...] = ("男", "女")
-MEMBER_STATUSES: tuple[str, ...] = ("正式党员", "预备党员", "入党积极分子")
+#: CONTRACT.md lists the first three; 入党申请人 is the program's addition (DOMAIN.md names
+#: applicants, the member dialog offers it), so a book holding one exports and re-imports.
+MEMBER_STATUSES: tuple[str, ...] = ("正式党员", "预备党员", "入党积极分子", "入党申请人")
 ACTIVITY_TYPES: tuple[str, ...] = (
     "支部党员大会",
     "支委会",

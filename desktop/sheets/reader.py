@@ -55,6 +55,9 @@ class WorkbookData:
     `problems` lists everything wrong, in sheet then row order. `source_names` gives each sheet's
     name in the file, `ignored_columns` the headers that were not read (for the preview),
     `sheet_order` every sheet's name in the file in workbook order (to sort problems by).
+    `guessed_columns` gives, per sheet read with `guess=True`, the headers read as another
+    column ({header in the file → contract column}); `missing_columns` the required columns
+    the sheet lacks (reported once, on the header row — not again for every row).
     """
 
     sheets: dict[str, list[Row]] = field(default_factory=dict)
@@ -62,6 +65,8 @@ class WorkbookData:
     source_names: dict[str, str] = field(default_factory=dict)
     ignored_columns: dict[str, list[str]] = field(default_factory=dict)
     sheet_order: list[str] = field(default_factory=list)
+    guessed_columns: dict[str, dict[str, str]] = field(default_factory=dict)
+    missing_columns: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -346,6 +351,7 @@ def read_workbook(
     sheets: Iterable[str] | None = None,
     mappings: Mapping[str, Mapping[str, str | None]] | None = None,
     sheet_aliases: Mapping[str, str] | None = None,
+    guess: bool = False,
 ) -> WorkbookData:
     """Read the interchange workbook at `path`.
 
@@ -355,6 +361,9 @@ def read_workbook(
     - `sheet_aliases`: {sheet name in the file → contract sheet}, for a workbook whose sheets are
       named differently. A workbook holding a single sheet with an unknown name is read as the
       requested sheet when only one is requested, else as the sheet its headers fit best.
+    - `guess`: read a header that is neither a contract column nor in `mappings` as the column
+      `suggest_mapping` proposes (联系电话 → 手机号码 …), the guesses the window's column-mapping
+      step starts from; what was guessed is in `data.guessed_columns`.
 
     Raises `WorkbookError` when the file cannot be read or holds none of the sheets.
     """
@@ -380,7 +389,7 @@ def read_workbook(
             if sheet in chosen:
                 ws = chosen[sheet]
                 data.source_names[sheet] = ws.title
-                _read_sheet(ws, SHEETS[sheet], mappings.get(sheet, {}), data)
+                _read_sheet(ws, SHEETS[sheet], mappings.get(sheet, {}), data, guess=guess)
     return data
 
 
@@ -465,8 +474,36 @@ def _guess_single_sheet(
     return best[1] if best else None
 
 
+def _guess_columns(
+    headers: list[str], spec: SheetSpec, mapping: Mapping[str, str | None]
+) -> dict[str, str]:
+    """{header → contract column} for headers that neither are a column nor are mapped."""
+    open_headers = [h for h in headers if h and h not in mapping]
+    mapped_to = {t for t in mapping.values() if t}
+    return {
+        h: t
+        for h, t in suggest_mapping(open_headers, spec.name).items()
+        if h != t and h not in spec and t not in mapped_to
+    }
+
+
+def _missing_message(spec: SheetSpec, name: str, header_row: int) -> str:
+    """Say what to rename, since a ledger usually has the column under another name."""
+    choices = spec.column(name).choices
+    fill = f"（填 {'/'.join(choices)}）" if choices else ""
+    return (
+        f"缺少必填列“{name}”。若表中有这一列但列名不同，请把第{header_row}行的列名改为"
+        f"“{name}”；没有就添上这一列{fill}"
+    )
+
+
 def _read_sheet(
-    ws: Any, spec: SheetSpec, mapping: Mapping[str, str | None], data: WorkbookData
+    ws: Any,
+    spec: SheetSpec,
+    mapping: Mapping[str, str | None],
+    data: WorkbookData,
+    *,
+    guess: bool = False,
 ) -> None:
     sheet_name = ws.title
     rows_out: list[Row] = []
@@ -475,10 +512,15 @@ def _read_sheet(
     clean_mapping = {clean_header(k): v for k, v in mapping.items()}
 
     known = set(spec.names) | set(clean_mapping)
-    found = _find_header(ws.iter_rows(), frozenset(known))
+    found = _find_header(ws.iter_rows(), (_ALL_KNOWN_HEADERS | known) if guess else known)
     if found is None:
         return  # an empty sheet: nothing to import, nothing wrong
     header_row, header_cells, rest = found
+    if guess:
+        guessed = _guess_columns([clean_header(c.value) for c in header_cells], spec, clean_mapping)
+        if guessed:
+            data.guessed_columns[spec.name] = guessed
+            clean_mapping = {**clean_mapping, **guessed}
 
     # column index → (contract column, header as in the file)
     columns: dict[int, tuple[str, str]] = {}
@@ -498,7 +540,7 @@ def _read_sheet(
             data.problems.append(
                 Problem(
                     sheet_name,
-                    None,
+                    header_row,
                     target,
                     f"“{target}”列出现了不止一次（第 {'、'.join(letters)} 列），请只保留一列",
                 )
@@ -506,7 +548,10 @@ def _read_sheet(
     present = set(seen)
     for name in spec.required:
         if name not in present:
-            data.problems.append(Problem(sheet_name, None, name, f"缺少必填列“{name}”"))
+            data.missing_columns.setdefault(spec.name, []).append(name)
+            data.problems.append(
+                Problem(sheet_name, header_row, name, _missing_message(spec, name, header_row))
+            )
     # With a duplicated column only the first one is read.
     firsts: dict[int, tuple[str, str]] = {}
     used: set[str] = set()

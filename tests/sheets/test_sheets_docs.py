@@ -63,7 +63,13 @@ def test_columns_follow_the_contract() -> None:
 
 
 def test_contract_choices() -> None:
-    assert SHEETS["党员名册"].column("人员类别").choices == ("正式党员", "预备党员", "入党积极分子")
+    # The contract's three, then 入党申请人 (ours: the member dialog and the rules have it).
+    assert SHEETS["党员名册"].column("人员类别").choices == (
+        "正式党员",
+        "预备党员",
+        "入党积极分子",
+        "入党申请人",
+    )
     assert SHEETS["签到"].column("状态").choices == (
         "出席",
         "因公请假",

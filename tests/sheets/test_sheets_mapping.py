@@ -148,7 +148,7 @@ def test_mapping_onto_an_existing_column_is_a_duplicate(tmp_path: Path) -> None:
     )
     data = read_workbook(p, mappings={"党员名册": {"电话": "手机号码"}})
     assert data.problem_lines() == [
-        "党员名册: “手机号码”列出现了不止一次（第 C、D 列），请只保留一列"
+        "党员名册 第1行 手机号码: “手机号码”列出现了不止一次（第 C、D 列），请只保留一列"
     ]
 
 
@@ -177,7 +177,7 @@ def test_single_oddly_named_sheet_guessed_by_synonyms(tmp_path: Path) -> None:
     data = read_workbook(p)
     assert data.source_names == {"党费": "2026年党费"}
     # without the mapping the required columns are reported, so the window can ask for it
-    assert data.problem_lines()[0] == "2026年党费: 缺少必填列“月份”"
+    assert data.problem_lines()[0].startswith("2026年党费 第1行 月份: 缺少必填列“月份”。")
 
 
 def test_single_sheet_with_one_requested_sheet(tmp_path: Path) -> None:

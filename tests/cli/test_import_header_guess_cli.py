@@ -1,0 +1,91 @@
+"""pioneer import with an old ledger: guessed columns are read and said, left-out columns
+are named, a missing required column is one line — never data dropped without a word."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from cli_testkit import run
+from old_ledger_kit import NAMES, id_number, write_ledger
+from sheet_helpers import make_xlsx
+
+from desktop.rules.idcard import mask_id_card
+
+
+def _book(capsys, tmp_path: Path) -> str:
+    db = str(tmp_path / "b.db")
+    code, _, err = run(capsys, "--db", db, "init", "--branch", "测试支部", "--year", "2025")
+    assert code == 0, err
+    return db
+
+
+def test_renamed_columns_are_imported_with_a_note(capsys, tmp_path: Path) -> None:
+    db = _book(capsys, tmp_path)
+    path = write_ledger(tmp_path / "old.xlsx", extra=True)
+    code, out, err = run(capsys, "--db", db, "import", str(path))
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[0] == (
+        "党员名册：列名与约定的不同，按列名推断读取：“身份证号码”作“身份证号”，"
+        "“联系电话”作“手机号码”，“党员类别”作“人员类别”。"
+    )
+    assert lines[1].startswith("党员名册：“籍贯” 不是本表的列，没有导入。")
+    assert lines[-1] == "导入完成：党员 12 条"
+    code, out, _ = run(capsys, "--db", db, "members", "--json")
+    members = {m["name"]: m for m in json.loads(out)}
+    assert members["张一"]["id_card"] == mask_id_card(id_number(0))  # masked in output
+    assert members["张一"]["status"] == "正式党员"
+
+
+def test_only_status_renamed_still_keeps_ids_and_phones(capsys, tmp_path: Path) -> None:
+    db = _book(capsys, tmp_path)
+    path = write_ledger(tmp_path / "old.xlsx", status_header="人员类别")
+    code, out, err = run(capsys, "--db", db, "import", str(path))
+    assert code == 0, err
+    assert "“身份证号码”作“身份证号”，“联系电话”作“手机号码”" in out
+    code, out, _ = run(capsys, "--db", db, "members", "--json")
+    assert {m["id_card"] for m in json.loads(out)} == {
+        mask_id_card(id_number(i)) for i in range(12)
+    }
+
+
+def test_missing_status_column_is_one_line(capsys, tmp_path: Path) -> None:
+    db = _book(capsys, tmp_path)
+    rows = [["姓名", "政审情况"]] + [[name, "通过"] for name in NAMES]
+    path = make_xlsx(tmp_path / "a.xlsx", {"党员名册": rows})
+    code, out, err = run(capsys, "--db", db, "import", str(path))
+    assert code == 1
+    problems = err.splitlines()[1:]
+    assert problems == [
+        "党员名册 第1行 人员类别: 缺少必填列“人员类别”。若表中有这一列但列名不同，"
+        "请把第1行的列名改为“人员类别”；没有就添上这一列"
+        "（填 正式党员/预备党员/入党积极分子/入党申请人）"
+    ], err
+    assert "“政审情况” 不是本表的列" in out
+    code, out, _ = run(capsys, "--db", db, "members", "--json")
+    assert json.loads(out) == []
+
+
+def test_contract_workbook_prints_no_notes(capsys, tmp_path: Path) -> None:
+    db = _book(capsys, tmp_path)
+    path = make_xlsx(
+        tmp_path / "a.xlsx", {"党员名册": [["姓名", "人员类别"], ["张三", "入党申请人"]]}
+    )
+    code, out, err = run(capsys, "--db", db, "import", str(path))
+    assert code == 0, err
+    assert out == "导入完成：党员 1 条\n"
+
+
+def test_export_reimport_prints_no_notes(capsys, tmp_path: Path, demo_book) -> None:
+    from desktop.book.interchange import export_workbook
+
+    path = export_workbook(demo_book, tmp_path / "x.xlsx")
+    fresh = str(tmp_path / "fresh.db")
+    branch = demo_book.branch()["name"]
+    year = str(demo_book.current_year)
+    code, _, err = run(capsys, "--db", fresh, "init", "--branch", branch, "--year", year)
+    assert code == 0, err
+    code, out, err = run(capsys, "--db", fresh, "import", str(path))
+    assert code == 0, err
+    assert out.splitlines()[0].startswith("导入完成："), out
