@@ -1,7 +1,10 @@
-"""登记异议: who raised it, about whom (optional), on which day, and what it says.
+"""登记异议 and 答复异议: the two dialogs of an objection to a quarter's publicity.
 
-The same facts as ``pioneer objection add --member --date``; the book
-(`desktop.book.quarter.raise_objection`) checks them again and has the last word.
+登记异议: who raised it, about whom (optional), on which day, and what it says — the same facts
+as ``pioneer objection add --member --date``. 答复异议: the finding, whether the records were
+corrected (and what), the day the answer was given. The book
+(`desktop.book.quarter.raise_objection` / `answer_objection`) checks them again and has the
+last word.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QRadioButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -146,4 +151,115 @@ class ObjectionDialog(QDialog):
             "content": self.content.toPlainText().strip(),
             "member": self.member.currentData(),
             "raised_on": self.raised_on.date().toString("yyyy-MM-dd"),
+        }
+
+
+class AnswerDialog(QDialog):
+    """`AnswerDialog(objection, publicity_rule)`: `objection` is the book's objection row
+    (id, raised_by, name, date_text, content); `publicity_rule` the scheme's publicity
+    wording (e.g. "5 个工作日"), to say what an upheld answer starts again."""
+
+    def __init__(
+        self,
+        objection: dict[str, Any],
+        publicity_rule: str = "",
+        parent: QWidget | None = None,
+        *,
+        today: date | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"答复第 {objection['id']} 号异议")
+        self.setMinimumWidth(560)
+        form = QFormLayout(self)
+
+        about = f"，涉及 {objection['name']}" if objection.get("name") else ""
+        self.objection_text = QLabel(
+            f"{objection['raised_by']}于 {objection.get('date_text') or ''} 提出{about}：\n"
+            f"{objection['content']}"
+        )
+        self.objection_text.setWordWrap(True)
+        self.objection_text.setProperty("role", "hint")
+
+        self.finding = QPlainTextEdit()
+        self.finding.setPlaceholderText("调查核实的经过和结论，如：核对签到表，5月10日确有签到")
+        self.finding.setTabChangesFocus(True)
+        self.finding.setFixedHeight(self.finding.fontMetrics().lineSpacing() * 3 + 16)
+
+        # No default: whether the records were corrected decides whether publicity restarts.
+        self.kept = QRadioButton("否，异议不成立，维持原记录")
+        self.upheld = QRadioButton("是，异议成立，已更正（或将更正）记录")
+        choice = QVBoxLayout()
+        choice.addWidget(self.kept)
+        choice.addWidget(self.upheld)
+
+        self.change_note = QLineEdit()
+        self.change_note.setPlaceholderText("如：张三5月10日主题党日由无故缺席改为出席")
+        rule = f"（{publicity_rule}）" if publicity_rule else ""
+        self.upheld_hint = QLabel(
+            "答复后，如果积分结果因更正与公示表不同，将立即重新公示：公示期从今天起重新计算"
+            f"{rule}，期满后才能确认。记录还没改的，请答复后先改记录，再点“重新公示…”。"
+        )
+        self.upheld_hint.setWordWrap(True)
+        self.upheld_hint.setProperty("role", "hint")
+
+        day = today or date.today()
+        self.told_on = QDateEdit(QDate(day.year, day.month, day.day))
+        self.told_on.setCalendarPopup(True)
+        self.told_on.setDisplayFormat("yyyy-MM-dd")
+        self.told_on.setMaximumDate(QDate(day.year, day.month, day.day))
+
+        self.problem = QLabel()
+        self.problem.setStyleSheet("color: #b3261e")
+        self.problem.setWordWrap(True)
+
+        form.addRow("异议", self.objection_text)
+        form.addRow("核实结果", self.finding)
+        form.addRow("是否更正", choice)
+        form.addRow("更正了什么", self.change_note)
+        form.addRow("", self.upheld_hint)
+        form.addRow("告知日期", self.told_on)
+        form.addRow("", self.problem)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("答复")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.kept.toggled.connect(self._choice_changed)
+        self.upheld.toggled.connect(self._choice_changed)
+        self._choice_changed()
+        self.finding.setFocus()
+
+    def _choice_changed(self, *_args: Any) -> None:
+        upheld = self.upheld.isChecked()
+        self.change_note.setEnabled(upheld)
+        self.upheld_hint.setVisible(upheld)
+        if upheld:
+            self.problem.setText("")
+
+    def accept(self) -> None:
+        if not self.finding.toPlainText().strip():
+            self.problem.setText("请填写调查核实的结果。")
+            self.finding.setFocus()
+            return
+        if not (self.kept.isChecked() or self.upheld.isChecked()):
+            self.problem.setText("请选择是否根据这条异议更正了记录。")
+            self.kept.setFocus()
+            return
+        if self.upheld.isChecked() and not self.change_note.text().strip():
+            self.problem.setText("已作更正的，请写明更正了什么（会写在重新公示的公示表上）。")
+            self.change_note.setFocus()
+            return
+        super().accept()
+
+    def values(self) -> dict[str, Any]:
+        upheld = self.upheld.isChecked()
+        return {
+            "finding": self.finding.toPlainText().strip(),
+            "changed": upheld,
+            "change_note": self.change_note.text().strip() if upheld else "",
+            "told_on": self.told_on.date().toString("yyyy-MM-dd"),
         }

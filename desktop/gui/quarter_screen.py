@@ -556,13 +556,19 @@ class QuarterScreen(QWidget):
         ):
             b.setEnabled(editable)
         self.confirm_button.setEnabled(state == "publicity" and not st["blockers"])
-        # A running quarter is not published: its facts are still being recorded.
-        self.publish_button.setEnabled(editable and st.get("ended", True))
-        self.publish_button.setToolTip(
-            ""
-            if st.get("ended", True)
-            else f"本季度还没有结束，{st['publishable_from']} 起才能公示"
-        )
+        # A running quarter is not published: its facts are still being recorded. A notice
+        # whose results have not moved has nothing to re-publish (the book refuses it).
+        if not st.get("ended", True):
+            why_not = f"本季度还没有结束，{st['publishable_from']} 起才能公示"
+        elif state == "publicity" and not st.get("results_changed"):
+            why_not = (
+                "公示后积分结果没有变化，无需重新公示。改了签到、党费、申报等记录使结果与"
+                "公示表不同后，才能重新公示。"
+            )
+        else:
+            why_not = ""
+        self.publish_button.setEnabled(editable and not why_not)
+        self.publish_button.setToolTip(why_not)
         self.print_notice_button.setEnabled(state != "open")
         self.add_objection_button.setEnabled(state == "publicity")
         self.answer_objection_button.setEnabled(bool(st["open_objections"]))
@@ -756,16 +762,18 @@ class QuarterScreen(QWidget):
         dialog = ObjectionDialog(members, first, self)
         return dialog.values() if dialog.exec() else None
 
+    def answer_dialog(self, objection_id: int) -> Any:
+        """The 答复异议 dialog for one of the quarter's objections (one dialog, not three)."""
+        from desktop.gui.objection_dialog import AnswerDialog
+
+        st = self.data["status"] if self.data else {}
+        row = next(o for o in st.get("objections", []) if o["id"] == objection_id)
+        return AnswerDialog(row, st.get("publicity_rule", ""), self, today=Q.calendar_today())
+
     def ask_answer(self, objection_id: int) -> dict[str, Any] | None:
-        finding = self.ask_text(f"答复第 {objection_id} 号异议", "调查核实的结果：")
-        if finding is None:
-            return None
-        changed = (
-            QMessageBox.question(self, "答复异议", "是否根据这条异议更正了记录？")
-            == QMessageBox.StandardButton.Yes
-        )
-        note = self.ask_text("答复异议", "更正了什么：") if changed else ""
-        return {"finding": finding, "changed": changed, "change_note": note or ""}
+        """{"finding", "changed", "change_note", "told_on"} from the 答复异议 dialog, or None."""
+        dialog = self.answer_dialog(objection_id)
+        return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def ask_confirm(self, label: str) -> bool:
         box = QMessageBox(self)
@@ -789,12 +797,16 @@ class QuarterScreen(QWidget):
 
     # -- actions ----------------------------------------------------------------------------
 
-    def _act(self, fn: Any, done: str = "") -> bool:
+    def _act(self, fn: Any, done: str | Any = "") -> bool:
+        """Run a book operation; `done` is what to tell afterwards, or a function of the
+        operation's result that says it."""
         try:
-            fn()
+            result = fn()
         except BookError as exc:
             QMessageBox.warning(self, "未能完成", str(exc) + "\n" + "\n".join(_lines(exc)))
             return False
+        if callable(done):
+            done = done(result)
         if done:
             self.tell(done)
         self.changed.emit()
@@ -896,8 +908,27 @@ class QuarterScreen(QWidget):
         if oid is None:
             return
         values = self.ask_answer(oid)
-        if values:
-            self._act(lambda: Q.answer_objection(self.book, oid, **values))
+        if not values:
+            return
+        before = len(self.data["status"]["notices"]) if self.data else 0
+
+        def said(status: dict[str, Any]) -> str:
+            if len(status["notices"]) > before:
+                # The book re-issued the notice because the results moved: say so plainly.
+                return (
+                    f"答复已登记。积分结果已按更正变化，已重新公示：公示期 "
+                    f"{status['publicity_start']} 至 {status['publicity_end']}，期满后再确认。"
+                    "请打印新的公示表张贴，并把答复告知提出人。"
+                )
+            if values["changed"]:
+                return (
+                    "答复已登记。积分结果与公示表还是一样，所以没有重新公示。"
+                    "如果要更正的记录还没改，请现在去改（签到、党费、申报，或本页的“登记更正…”），"
+                    "改完后回到这里点“重新公示…”。"
+                )
+            return "答复已登记（维持原记录）。请把答复告知提出人，并在下次党员大会上通报。"
+
+        self._act(lambda: Q.answer_objection(self.book, oid, **values), said)
 
     def confirm(self) -> None:
         year, quarter = self.year_quarter
