@@ -151,8 +151,15 @@ def cmd_plan(args: argparse.Namespace) -> int:
         mt = Meetings(book)
         year = _year(args, book)
         if args.generate:
-            n = mt.generate_plan(year, replace=args.replace)
-            cli._out(f"已生成 {year} 年活动计划：{n} 项")
+            # As the window proposes: this year's plan starts this month unless told otherwise.
+            start = args.from_month or mt.plan_start_month(year)
+            n = mt.generate_plan(year, replace=args.replace, from_month=start)
+            since = ""
+            if start > 1:
+                since = (
+                    f"（自 {start} 月起，之前的月份不列入计划；要全年的计划请加 --from-month 1）"
+                )
+            cli._out(f"已生成 {year} 年活动计划：{n} 项{since}")
         rows = mt.plan(year)
     data = [
         {
@@ -328,6 +335,15 @@ def add_meeting_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("--generate", action="store_true", help="按模板生成本年计划")
     p.add_argument(
         "--replace", action="store_true", help="与 --generate 一起：重新生成未完成的计划项"
+    )
+    p.add_argument(
+        "--from-month",
+        type=int,
+        choices=range(1, 13),
+        metavar="M",
+        default=None,
+        help="与 --generate 一起：计划从几月开始（默认：当年为本月，其他年份为 1 月；"
+        "重新生成时沿用原来的起始月份）",
     )
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
 

@@ -746,11 +746,30 @@ class Meetings:
                 {**template_row(t), "sort": n} for n, t in enumerate(items)
             )
 
-    def generate_plan(self, year: int, *, replace: bool = False) -> int:
+    def plan_start_month(self, year: int, *, today: date | None = None) -> int:
+        """The month a new plan for `year` should start from, as the window proposes it: the
+        current month for the current year (a branch starting now has not missed the months
+        before), else 1; a plan already generated keeps the month it started from."""
+        first = self.db.execute(
+            "select min(due_date) from plan_items where year = ?", [year]
+        ).fetchone()[0]
+        if first:
+            return int(first[5:7])
+        day = today or date.today()
+        return day.month if year == day.year else 1
+
+    def generate_plan(
+        self, year: int, *, replace: bool = False, from_month: int | None = None
+    ) -> int:
         """Write the year's plan from the template; links activities already held.
 
         An existing plan is kept unless `replace` (then open items are regenerated; items
-        already done stay)."""
+        already done stay). Items due before `from_month` are not generated (default: 1, or
+        for `replace` the month the plan started from)."""
+        if from_month is None:
+            from_month = self.plan_start_month(year) if replace else 1
+        if not 1 <= from_month <= 12:
+            raise InputRefused(f"计划起始月份应为 1 到 12，不是 {from_month}。")
         have = self.db.execute("select count(*) from plan_items where year = ?", [year]).fetchone()[
             0
         ]
@@ -760,8 +779,9 @@ class Meetings:
                 ["如要按修改后的模板重新生成，请选择“重新生成”。"],
             )
         groups = [g["name"] for g in self.book.roster.groups()]
-        entries = rules.generate_plan(self.templates(), year, groups)
-        with self.book.action("生成年度活动计划", f"{year} 年 {len(entries)} 项"):
+        entries = rules.generate_plan(self.templates(), year, groups, from_month)
+        since = f"（自 {from_month} 月起）" if from_month > 1 else ""
+        with self.book.action("生成年度活动计划", f"{year} 年 {len(entries)} 项{since}"):
             self.db.execute("delete from plan_items where year = ? and activity_id is null", [year])
             done = [
                 dict(r) for r in self.db.query("select * from plan_items where year = ?", [year])

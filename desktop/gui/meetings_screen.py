@@ -863,15 +863,42 @@ class MeetingsScreen(QWidget):
         if self._plan:
             order = ("已完成", "已逾期", "近期待办", "计划中")
             parts = "，".join(f"{k} {counts[k]}" for k in order if counts.get(k))
-            self.ui.planSummary.setText(f"{self.year} 年计划 {len(self._plan)} 项：{parts}")
+            first = int(self._plan[0]["due_date"][5:7])
+            since = f"（自 {first} 月起）" if first > 1 else ""
+            self.ui.planSummary.setText(f"{self.year} 年计划 {len(self._plan)} 项{since}：{parts}")
             self.ui.generateButton.setText("按模板重新生成…")
         else:
             self.ui.planSummary.setText(f"{self.year} 年还没有活动计划。")
             self.ui.generateButton.setText("生成年度计划")
         self._update_buttons()
 
+    def ask_start_month(self, proposed: int) -> int | None:
+        """From which month this year's plan applies (None: cancelled). Months already gone
+        would otherwise all show as 已逾期 for a branch that only now starts keeping a plan."""
+        from PySide6.QtWidgets import QInputDialog
+
+        months = [f"{m} 月" for m in range(1, 13)]
+        text, ok = QInputDialog.getItem(
+            self,
+            "生成年度计划",
+            f"{self.year} 年已经过去了 {proposed - 1} 个月。计划从几月开始？\n\n"
+            "之前的月份不列入计划，不会显示为“已逾期”。\n"
+            "如果这些月份的活动也要登记、核对，请选 1 月。",
+            months,
+            proposed - 1,
+            False,
+        )
+        return months.index(text) + 1 if ok else None
+
     def generate_plan(self) -> None:
         replace = bool(self._plan)
+        from_month: int | None = None
+        if not replace:
+            proposed = self.meetings.plan_start_month(self.year)
+            if proposed > 1:
+                from_month = self.ask_start_month(proposed)
+                if from_month is None:
+                    return
         if replace:
             answer = QMessageBox.question(
                 self,
@@ -881,7 +908,7 @@ class MeetingsScreen(QWidget):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         try:
-            self.meetings.generate_plan(self.year, replace=replace)
+            self.meetings.generate_plan(self.year, replace=replace, from_month=from_month)
         except BookError as err:
             from desktop.gui.error_handler import show_book_error
 

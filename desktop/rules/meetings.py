@@ -314,9 +314,11 @@ def _day(year: int, month: int, day: int) -> str:
 
 
 def generate_plan(
-    templates: Sequence[PlanTemplate], year: int, groups: Sequence[str] = ()
+    templates: Sequence[PlanTemplate], year: int, groups: Sequence[str] = (), from_month: int = 1
 ) -> list[PlanEntry]:
-    """The year's plan from the template, in date order. Per-group items need `groups`."""
+    """The year's plan from the template, in date order. Per-group items need `groups`.
+    Items due before `from_month` are left out (a branch that starts keeping its plan in
+    November has no plan for January to October: nothing there is "overdue")."""
     out: list[PlanEntry] = []
     for t in templates:
         problems = check_template(t)
@@ -329,6 +331,8 @@ def generate_plan(
         else:
             months = [t.month or 1]
         for month in months:
+            if month < from_month:
+                continue
             when = _day(year, month, t.day)
             if t.per_group:
                 out.extend(PlanEntry(t.type, when, t.topic, g) for g in groups)
