@@ -453,6 +453,22 @@ class _Furniture:
         c.restoreState()
 
 
+class _KeptBlock(KeepTogether):
+    """KeepTogether that counts its first flowable's space before it.
+
+    reportlab measures a kept block as if it started a page, where that space is dropped; in
+    mid-page it is not, so a block that fitted by a few millimetres spilled its last line
+    (a sign-in sheet's footnote) onto a page of its own.
+    """
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        width, height = super().wrap(aW, aH)
+        first = next((f for f in self._content if f.wrapOn(self.canv, aW, aH)[1] > 0), None)
+        if first is not None:
+            self._H += first.getSpaceBefore()
+        return width, height
+
+
 class _SectionHeading(Flowable):
     """A section heading that, when it starts a page, first repeats the document's title with
     （续）: a page holding only this section still says which sheet it belongs to."""
@@ -630,7 +646,7 @@ class PaperDocument:
         for item in self.story[start:]:
             block.extend(item._content if isinstance(item, KeepTogether) else [item])
         del self.story[start:]
-        self.story.append(KeepTogether(block))
+        self.story.append(_KeptBlock(block))
 
     def fill_line(self, *items: FillEntry, size: float = 12, align: Align = "left") -> None:
         """One fill-in line: strings and `Blank`s, e.g. "签收人：", Blank(30)."""

@@ -7,22 +7,32 @@ One rule for what it shows: printed before the sign-in is recorded it is blank (
 
 from __future__ import annotations
 
+import io
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
-from desktop.paper.layout import Blank, Column, Output, PaperDocument, cn_date
+from reportlab.platypus import Flowable
 
-# Portrait A4 leaves 156 mm; 签名 takes what the others leave (~50 mm).
+from desktop.paper.layout import Blank, Column, Margins, Output, PaperDocument, cn_date
+
+# A form filled in at the meeting, not an official letter: narrower margins than GB/T 9704's
+# 37/35/28/26 mm give it 253 mm of rows, so a branch of a dozen fits one page with its
+# 列席 rows and signatures. The binding side stays the widest; the page number and the
+# running header still sit in the margins, ~10 mm from the edge.
+SIGNIN_MARGINS = Margins(top=22, bottom=22, left=28, right=20)
+# 162 mm across; 签名 takes what the others leave (~50 mm).
 SIGNIN_COLUMNS = (
     Column("序号", 10),
     Column("姓名", 24),
-    Column("党小组", 24),
+    Column("党小组", 30),
     Column("签名", None),
     Column("请假类型", 20),
     Column("备注", 28),
 )
-# Two records per row: 78 mm a half, so 党小组 and 备注 give way.
+# Two records per row: 81 mm a half, so 党小组 and 备注 give way.
 SIGNIN_COLUMNS_TWO_UP = (
     Column("序号", 10),
     Column("姓名", None),
@@ -39,10 +49,12 @@ GUEST_COLUMNS = (
 EXEMPT_COLUMNS = (
     Column("序号", 10),
     Column("姓名", 24),
-    Column("党小组", 24),
+    Column("党小组", 30),
     Column("原因", None, "left"),
 )
-ROW_HEIGHT_MM = 8.5  # room to sign by hand; ~24 rows on a continuation page
+ROW_HEIGHT_MM = 8.5  # room to sign by hand; 28 rows on a continuation page
+MIN_GUEST_ROWS = 2  # 列席 rows give way to this before the signatures take a page alone
+KEEP_ROWS = 3  # member rows that go with the signatures when they would start a page alone
 LEAVE_HEADER = "请假类型"  # before the meeting: filled in by hand
 STATUS_HEADER = "签到情况"  # after: every recorded status
 NOTE_BEFORE = "注：本表在签到登记前打印，签到情况留空，请假、缺席由记录人在“请假类型”栏注明。"
@@ -58,6 +70,21 @@ def _columns(columns: tuple[Column, ...], signed: bool) -> tuple[Column, ...]:
 def _text(d: Mapping[str, Any], key: str) -> str:
     value = d.get(key)
     return "" if value is None else str(value)
+
+
+class _PageMark(Flowable):
+    """Zero-size: records the page it lands on, to see what shares the signatures' page."""
+
+    def __init__(self, name: str, pages: dict[str, int]) -> None:
+        super().__init__()
+        self.name, self.pages = name, pages
+        self.width = self.height = 0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.pages[self.name] = self.canv.getPageNumber()
 
 
 def write_signin_sheet(
@@ -81,7 +108,60 @@ def write_signin_sheet(
     activity["signed"]: once the sign-in is recorded, {"present", "leave", "absent"} counts:
     the sheet then prints each member's status and the counts (else blanks to fill by hand).
     exempt: members not expected to attend, listed separately: name, group, reason.
+
+    The 列席 rows and the signatures never start a page without member rows: first the
+    blank 列席 rows give way (down to MIN_GUEST_ROWS), and when that does not bring them back
+    the last KEEP_ROWS member rows go to the next page with them.
     """
+
+    def attempt(guests: int, keep: int) -> tuple[bytes, int, bool]:
+        pages: dict[str, int] = {}
+        buffer = io.BytesIO()
+        count = _layout(
+            buffer, branch, activity, members, guests, two_columns, exempt, invariant, keep, pages
+        )
+        return buffer.getvalue(), count, pages["signatures"] > pages["members"]
+
+    data, count, alone = attempt(guests_blank_rows, 0)
+    guests = guests_blank_rows
+    while alone and guests > min(guests_blank_rows, MIN_GUEST_ROWS):
+        guests -= 1
+        data, count, alone = attempt(guests, 0)
+    if alone:
+        data, count, _alone = attempt(guests_blank_rows, KEEP_ROWS)
+    _write(out, data)
+    return count
+
+
+def _write(out: Output, data: bytes) -> None:
+    """A path is written through a temporary file and renamed (no half-written PDF)."""
+    if not isinstance(out, (str, os.PathLike)):
+        out.write(data)
+        return
+    target = Path(out)
+    tmp = target.with_name(target.name + ".part")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, target)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def _layout(
+    out: Output,
+    branch: Mapping[str, Any],
+    activity: Mapping[str, Any],
+    members: Sequence[Mapping[str, Any]],
+    guests_blank_rows: int,
+    two_columns: bool,
+    exempt: Sequence[Mapping[str, Any]],
+    invariant: bool,
+    keep: int,
+    pages: dict[str, int],
+) -> int:
+    """One layout; `keep` member rows (printed rows) start a new page with the signatures.
+    `pages` gets the page of the last member row and of the signatures."""
     signed = activity.get("signed") or None
     kind = _text(activity, "kind") or _text(activity, "type")  # 类型, either key
     title = _text(activity, "title") or f"{kind}签到表"
@@ -92,6 +172,7 @@ def write_signin_sheet(
         out,
         title=title,
         subtitle=name,
+        margins=SIGNIN_MARGINS,
         running_header=f"{title}　{date}" if date else title,
         author=name,
         invariant=invariant,
@@ -123,16 +204,27 @@ def write_signin_sheet(
         rows = [
             [str(i), _text(m, "name"), "", _text(m, state)] for i, m in enumerate(members, start=1)
         ]
-        columns = _columns(SIGNIN_COLUMNS_TWO_UP, bool(signed))
-        doc.two_up_table(columns, rows, size=10.5, min_row_height=ROW_HEIGHT_MM)
+        two_up = _columns(SIGNIN_COLUMNS_TWO_UP, bool(signed))
+        # Two records a printed row: the rows kept back are whole pairs.
+        split = 2 * ((len(rows) + 1) // 2 - keep)
+        parts = [rows[:split], rows[split:]] if keep and split > 0 else [rows]
+        for i, part in enumerate(parts):
+            if i:
+                doc.page_break()
+            doc.two_up_table(two_up, part, size=10.5, min_row_height=ROW_HEIGHT_MM)
     else:
         rows = [
             [str(i), _text(m, "name"), _text(m, "group"), "", _text(m, state), _text(m, "note")]
             for i, m in enumerate(members, start=1)
         ]
-        doc.table(
-            _columns(SIGNIN_COLUMNS, bool(signed)), rows, size=11, min_row_height=ROW_HEIGHT_MM
-        )
+        columns = _columns(SIGNIN_COLUMNS, bool(signed))
+        split = len(rows) - keep
+        parts = [rows[:split], rows[split:]] if keep and split > 0 else [rows]
+        for i, part in enumerate(parts):
+            if i:
+                doc.page_break()
+            doc.table(columns, part, size=11, min_row_height=ROW_HEIGHT_MM)
+    doc.story.append(_PageMark("members", pages))
 
     # The exempt list follows the member table it belongs with; when it starts a page, its
     # heading repeats the sheet's title. Guests and the signatures stay on one page.
@@ -146,11 +238,12 @@ def write_signin_sheet(
             doc.table(EXEMPT_COLUMNS, rows, size=11)
 
     with doc.kept_together():
+        doc.story.append(_PageMark("signatures", pages))
         if guests_blank_rows > 0:
             doc.heading("列席人员签到", size=12, repeat_title=True)
             blank = [[""] * len(GUEST_COLUMNS) for _ in range(guests_blank_rows)]
             doc.table(GUEST_COLUMNS, blank, size=11, min_row_height=ROW_HEIGHT_MM)
-        doc.signature_lines(["主持人", "记录人"], date=False)
+        doc.signature_lines(["主持人", "记录人"], date=False, space_before=6)
         doc.spacer(1)
         doc.paragraph(NOTE_AFTER if signed else NOTE_BEFORE, size=9)
     return doc.build()

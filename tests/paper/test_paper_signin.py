@@ -12,7 +12,7 @@ from desktop.paper.signin import write_signin_sheet
 
 @pytest.mark.parametrize(
     ("n", "two_columns", "pages"),
-    [(3, False, 1), (20, False, 2), (70, False, 5), (10, True, 1), (60, True, 2), (180, True, 5)],
+    [(3, False, 1), (20, False, 2), (70, False, 4), (10, True, 1), (60, True, 2), (180, True, 4)],
 )
 def test_signin_pages(tmp_path, branch, activity, members, n, two_columns, pages):
     pdf = tmp_path / "s.pdf"
