@@ -112,6 +112,9 @@ class ImportDialog(QDialog):
         self.ui.previewTable.verticalHeader().setDefaultSectionSize(30)
         self.ui.previewTable.horizontalHeader().setStretchLastSection(True)
         self.ui.problemsList.setMaximumHeight(150)
+        # A problem line says sheet, row, column and what to do: wrap it rather than cut it.
+        self.ui.problemsList.setWordWrap(True)
+        self.ui.problemsList.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.ui.browseButton.clicked.connect(self.choose_file)
         self.ui.backButton.clicked.connect(self.back)
@@ -363,7 +366,9 @@ class ImportDialog(QDialog):
                 "改正之前不会导入任何内容，账本保持不变。"
             )
             for line in problems:
-                ui.problemsList.addItem(QListWidgetItem(str(line)))
+                item = QListWidgetItem(str(line))
+                item.setToolTip(str(line))
+                ui.problemsList.addItem(item)
         else:
             ui.summaryLabel.setText(f"检查通过。将导入：{summary}。导入前会自动备份账本。")
             ui.problemsLabel.setText("")

@@ -149,7 +149,12 @@ def test_bad_rows_are_listed_and_import_stays_disabled(
     assert any(line.startswith("党员名册 第2行 身份证号:") for line in lines), lines
     assert any(line.startswith("党员名册 第3行 人员类别:") for line in lines), lines
     assert any(line.startswith("党员名册 第3行 入党时间:") for line in lines), lines
-    assert dialog.ui.problemsList.isVisible()
+    problems = dialog.ui.problemsList
+    assert problems.isVisible()
+    # Long lines wrap (the whole line is also the item's tooltip), never cut at the edge.
+    assert problems.wordWrap()
+    assert problems.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    assert problems.item(0).toolTip() == problems.item(0).text()
     assert "账本保持不变" in dialog.ui.problemsLabel.text()
     assert not dialog.ui.importButton.isEnabled()
     assert book_state(book) == before
