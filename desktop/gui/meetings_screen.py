@@ -108,9 +108,13 @@ class MeetingsScreen(QWidget):
         _setup_table(ui.attendanceTable, ATTENDANCE_COLUMNS, "事由/说明")
         _setup_table(ui.planTable, PLAN_COLUMNS, "主题")
         _setup_table(ui.followTable, FOLLOW_COLUMNS, "内容")
-        ui.splitter.setStretchFactor(0, 2)
-        ui.splitter.setStretchFactor(1, 3)
-        ui.splitter.setSizes([500, 700])
+        # The sign-in list gets the room: at 1366×768 about 12 members show, where a
+        # secretary ticks them off. The activity list keeps its dates, types and counts.
+        ui.splitter.setStretchFactor(0, 1)
+        ui.splitter.setStretchFactor(1, 2)
+        ui.splitter.setSizes([430, 770])
+        ui.attendanceTable.verticalHeader().setDefaultSectionSize(30)
+        self._show_witnesses(False)
 
         # Python-side state (lists indexed like the tables' rows).
         self._activities: list[dict[str, Any]] = []
@@ -314,8 +318,7 @@ class MeetingsScreen(QWidget):
             f"地点：{act['place'] or '—'}",
             f"主持人：{act['host'] or '—'}",
             f"记录人：{act['recorder'] or '—'}",
-            f"应到 {len(who['expected'])} 人",
-        ]
+        ]  # 应到 is on the counts line beside the name box
         if who["exempt"]:
             info.append(
                 f"免考 {len(who['exempt'])} 人（"
@@ -561,6 +564,7 @@ class MeetingsScreen(QWidget):
             w.setEnabled(s is not None)
         if s is None:
             ui.pointsLabel.setText("")
+            self._show_witnesses(False)
             return
         ui.reasonEdit.setText(s["note"])
         ui.hostOrgEdit.setText(s["host_org"])
@@ -575,9 +579,16 @@ class MeetingsScreen(QWidget):
         late = s["status"] == "补录"
         ui.witness1Combo.setEnabled(late)
         ui.witness2Combo.setEnabled(late)
+        self._show_witnesses(late)
         member = next(m for m in self._rows if m["id"] == member_id)
         ui.hostOrgEdit.setEnabled(bool(member.get("mobile")))
         self._show_points(member_id)
+
+    def _show_witnesses(self, shown: bool) -> None:
+        """The 补录证明人 row shows only for a 补录 (the only status that has witnesses), so
+        the sign-in list keeps that row's height the rest of the time."""
+        for w in (self.ui.witnessLabel, self.ui.witness1Combo, self.ui.witness2Combo):
+            w.setVisible(shown)
 
     def _edit_current(self, key: str, text: str) -> None:
         member_id = self._current_member_id()

@@ -76,6 +76,33 @@ class Ui_MeetingsScreen(object):
 
         self.listLayout.addWidget(self.activityTable)
 
+        self.printActions = QHBoxLayout()
+        self.printActions.setObjectName(u"printActions")
+        self.signinButton = QPushButton(self.listPane)
+        self.signinButton.setObjectName(u"signinButton")
+
+        self.printActions.addWidget(self.signinButton)
+
+        self.signinStyleCombo = QComboBox(self.listPane)
+        self.signinStyleCombo.addItem("")
+        self.signinStyleCombo.addItem("")
+        self.signinStyleCombo.addItem("")
+        self.signinStyleCombo.setObjectName(u"signinStyleCombo")
+
+        self.printActions.addWidget(self.signinStyleCombo)
+
+        self.recordButton = QPushButton(self.listPane)
+        self.recordButton.setObjectName(u"recordButton")
+
+        self.printActions.addWidget(self.recordButton)
+
+        self.printSpacer = QSpacerItem(10, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.printActions.addItem(self.printSpacer)
+
+
+        self.listLayout.addLayout(self.printActions)
+
         self.listSummary = QLabel(self.listPane)
         self.listSummary.setObjectName(u"listSummary")
         self.listSummary.setWordWrap(True)
@@ -88,54 +115,37 @@ class Ui_MeetingsScreen(object):
         self.detailLayout = QVBoxLayout(self.detailPane)
         self.detailLayout.setObjectName(u"detailLayout")
         self.detailLayout.setContentsMargins(6, 0, 0, 0)
+        self.titleRow = QHBoxLayout()
+        self.titleRow.setObjectName(u"titleRow")
         self.activityTitle = QLabel(self.detailPane)
         self.activityTitle.setObjectName(u"activityTitle")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        sizePolicy.setHorizontalStretch(1)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.activityTitle.sizePolicy().hasHeightForWidth())
+        self.activityTitle.setSizePolicy(sizePolicy)
         self.activityTitle.setWordWrap(True)
 
-        self.detailLayout.addWidget(self.activityTitle)
+        self.titleRow.addWidget(self.activityTitle)
+
+        self.revertButton = QPushButton(self.detailPane)
+        self.revertButton.setObjectName(u"revertButton")
+
+        self.titleRow.addWidget(self.revertButton)
+
+        self.saveButton = QPushButton(self.detailPane)
+        self.saveButton.setObjectName(u"saveButton")
+
+        self.titleRow.addWidget(self.saveButton)
+
+
+        self.detailLayout.addLayout(self.titleRow)
 
         self.activityInfo = QLabel(self.detailPane)
         self.activityInfo.setObjectName(u"activityInfo")
         self.activityInfo.setWordWrap(True)
 
         self.detailLayout.addWidget(self.activityInfo)
-
-        self.printActions = QHBoxLayout()
-        self.printActions.setObjectName(u"printActions")
-        self.signinButton = QPushButton(self.detailPane)
-        self.signinButton.setObjectName(u"signinButton")
-
-        self.printActions.addWidget(self.signinButton)
-
-        self.signinStyleCombo = QComboBox(self.detailPane)
-        self.signinStyleCombo.addItem("")
-        self.signinStyleCombo.addItem("")
-        self.signinStyleCombo.addItem("")
-        self.signinStyleCombo.setObjectName(u"signinStyleCombo")
-
-        self.printActions.addWidget(self.signinStyleCombo)
-
-        self.recordButton = QPushButton(self.detailPane)
-        self.recordButton.setObjectName(u"recordButton")
-
-        self.printActions.addWidget(self.recordButton)
-
-        self.printSpacer = QSpacerItem(10, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-
-        self.printActions.addItem(self.printSpacer)
-
-        self.revertButton = QPushButton(self.detailPane)
-        self.revertButton.setObjectName(u"revertButton")
-
-        self.printActions.addWidget(self.revertButton)
-
-        self.saveButton = QPushButton(self.detailPane)
-        self.saveButton.setObjectName(u"saveButton")
-
-        self.printActions.addWidget(self.saveButton)
-
-
-        self.detailLayout.addLayout(self.printActions)
 
         self.keysHint = QLabel(self.detailPane)
         self.keysHint.setObjectName(u"keysHint")
@@ -168,11 +178,11 @@ class Ui_MeetingsScreen(object):
 
         self.attendanceTable = QTableWidget(self.detailPane)
         self.attendanceTable.setObjectName(u"attendanceTable")
-        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        sizePolicy.setHorizontalStretch(0)
-        sizePolicy.setVerticalStretch(1)
-        sizePolicy.setHeightForWidth(self.attendanceTable.sizePolicy().hasHeightForWidth())
-        self.attendanceTable.setSizePolicy(sizePolicy)
+        sizePolicy1 = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        sizePolicy1.setHorizontalStretch(0)
+        sizePolicy1.setVerticalStretch(1)
+        sizePolicy1.setHeightForWidth(self.attendanceTable.sizePolicy().hasHeightForWidth())
+        self.attendanceTable.setSizePolicy(sizePolicy1)
         self.attendanceTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.attendanceTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.attendanceTable.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -366,12 +376,6 @@ class Ui_MeetingsScreen(object):
 #if QT_CONFIG(tooltip)
         self.yearCombo.setToolTip(QCoreApplication.translate("MeetingsScreen", u"\u663e\u793a\u54ea\u4e00\u5e74\u7684\u6d3b\u52a8", None))
 #endif // QT_CONFIG(tooltip)
-        self.listSummary.setProperty(u"role", QCoreApplication.translate("MeetingsScreen", u"hint", None))
-        self.listSummary.setText("")
-        self.activityTitle.setProperty(u"role", QCoreApplication.translate("MeetingsScreen", u"title", None))
-        self.activityTitle.setText(QCoreApplication.translate("MeetingsScreen", u"\u8bf7\u5728\u5de6\u4fa7\u9009\u62e9\u4e00\u6b21\u6d3b\u52a8", None))
-        self.activityInfo.setProperty(u"role", QCoreApplication.translate("MeetingsScreen", u"hint", None))
-        self.activityInfo.setText("")
 #if QT_CONFIG(tooltip)
         self.signinButton.setToolTip(QCoreApplication.translate("MeetingsScreen", u"\u751f\u6210\u8fd9\u6b21\u6d3b\u52a8\u7684 A4 \u7b7e\u5230\u8868\uff08PDF\uff09\uff0c\u4f1a\u524d\u6253\u5370\u3001\u4f1a\u4e0a\u7b7e\u540d", None))
 #endif // QT_CONFIG(tooltip)
@@ -387,6 +391,10 @@ class Ui_MeetingsScreen(object):
         self.recordButton.setToolTip(QCoreApplication.translate("MeetingsScreen", u"\u751f\u6210\u515a\u5458\u79ef\u5206\u7eaa\u5b9e\u7ba1\u7406\u8bb0\u5f55\u8868\uff08PDF\uff09\uff1a\u8c01\u53c2\u52a0\u3001\u8bf7\u5047\u3001\u7f3a\u5e2d\uff0c\u5404\u5f97\u591a\u5c11\u5206", None))
 #endif // QT_CONFIG(tooltip)
         self.recordButton.setText(QCoreApplication.translate("MeetingsScreen", u"\u6253\u5370\u7eaa\u5b9e\u8868\u2026", None))
+        self.listSummary.setProperty(u"role", QCoreApplication.translate("MeetingsScreen", u"hint", None))
+        self.listSummary.setText("")
+        self.activityTitle.setProperty(u"role", QCoreApplication.translate("MeetingsScreen", u"title", None))
+        self.activityTitle.setText(QCoreApplication.translate("MeetingsScreen", u"\u8bf7\u5728\u5de6\u4fa7\u9009\u62e9\u4e00\u6b21\u6d3b\u52a8", None))
 #if QT_CONFIG(tooltip)
         self.revertButton.setToolTip(QCoreApplication.translate("MeetingsScreen", u"\u653e\u5f03\u8fd8\u6ca1\u4fdd\u5b58\u7684\u7b7e\u5230\u66f4\u6539", None))
 #endif // QT_CONFIG(tooltip)
@@ -396,8 +404,10 @@ class Ui_MeetingsScreen(object):
         self.saveButton.setToolTip(QCoreApplication.translate("MeetingsScreen", u"\u4fdd\u5b58\u8fd9\u6b21\u6d3b\u52a8\u7684\u7b7e\u5230\uff08Ctrl+S\uff09\uff0c\u79ef\u5206\u968f\u5373\u66f4\u65b0", None))
 #endif // QT_CONFIG(tooltip)
         self.saveButton.setText(QCoreApplication.translate("MeetingsScreen", u"\u4fdd\u5b58 (Ctrl+S)", None))
+        self.activityInfo.setProperty(u"role", QCoreApplication.translate("MeetingsScreen", u"hint", None))
+        self.activityInfo.setText("")
         self.keysHint.setProperty(u"role", QCoreApplication.translate("MeetingsScreen", u"hint", None))
-        self.keysHint.setText(QCoreApplication.translate("MeetingsScreen", u"\u7b7e\u5230\u767b\u8bb0\uff1aF2 \u5168\u90e8\u51fa\u5e2d\uff1b\u8f93\u5165\u59d3\u540d\u6216\u62fc\u97f3\uff08\u9996\u5b57\u6bcd\u3001\u5168\u62fc\u5747\u53ef\uff09\uff0c\u518d\u6309 1 \u51fa\u5e2d\u30002 \u56e0\u516c\u8bf7\u5047\u30003 \u56e0\u79c1\u8bf7\u5047\u30004 \u65e0\u6545\u7f3a\u5e2d\u30005 \u8865\u5f55\uff08\u8bf7\u5047\u3001\u8865\u5f55\u968f\u540e\u586b\u4e8b\u7531\uff0c\u56de\u8f66\u8fd4\u56de\uff09\uff1bCtrl+S \u4fdd\u5b58\u3002", None))
+        self.keysHint.setText(QCoreApplication.translate("MeetingsScreen", u"F2 \u5168\u90e8\u51fa\u5e2d\uff1b\u8f93\u5165\u59d3\u540d\u6216\u62fc\u97f3\uff0c\u518d\u6309 1 \u51fa\u5e2d\u30002 \u56e0\u516c\u8bf7\u5047\u30003 \u56e0\u79c1\u8bf7\u5047\u30004 \u65e0\u6545\u7f3a\u5e2d\u30005 \u8865\u5f55", None))
 #if QT_CONFIG(tooltip)
         self.allPresentButton.setToolTip(QCoreApplication.translate("MeetingsScreen", u"\u628a\u8fd8\u6ca1\u767b\u8bb0\u7684\u515a\u5458\u5168\u90e8\u6807\u4e3a\u201c\u51fa\u5e2d\u201d\uff08F2\uff09", None))
 #endif // QT_CONFIG(tooltip)
