@@ -14,7 +14,16 @@ from pathlib import Path
 from typing import Any
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
-ACTIONS = ("rate", "month", "pay", "arrears", "remind", "register", "export-register")
+ACTIONS = (
+    "rate",
+    "rate-unset",
+    "month",
+    "pay",
+    "arrears",
+    "remind",
+    "register",
+    "export-register",
+)
 
 
 def _cli() -> Any:
@@ -57,7 +66,7 @@ def cmd_dues(args: argparse.Namespace) -> int:
             row = dues.set_rate(
                 book,
                 m["id"],
-                from_month=args.from_month or f"{year}-01",
+                from_month=args.from_month or dues.default_start_month(year, today),
                 category=args.category,
                 income_fen=_fen(args.income, "收入"),
                 fixed_fen=_fen(args.fixed, "固定金额"),
@@ -67,6 +76,22 @@ def cmd_dues(args: argparse.Namespace) -> int:
             )
             cli._out(
                 f"已设定：{m['name']} 自{row['from_month']}起每月 {yuan(row['monthly_fen'])} 元"
+            )
+            return EXIT_OK
+        if args.action == "rate-unset":
+            _need(args, "category")
+            names = dues.set_rates_for_unset(
+                book,
+                year,
+                category=args.category,
+                fixed_fen=_fen(args.fixed, "固定金额"),
+                from_month=args.from_month,
+                today=today,
+            )
+            start = args.from_month or dues.default_start_month(year, today)
+            cli._out(
+                f"已为 {len(names)} 名党员设定党费标准，自{start}起"
+                f"（此前的月份不计应缴）：{'、'.join(names)}"
             )
             return EXIT_OK
         if args.action == "pay":
@@ -219,7 +244,7 @@ def add_dues_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     p = add(
         "dues",
         cmd_dues,
-        "党费：rate 设定标准；pay 登记缴费；month 本月收缴；arrears 欠缴；remind 催缴通知；"
+        "党费：rate 设定标准；rate-unset 给未设定标准的党员统一设定；pay 登记缴费；month 本月收缴；arrears 欠缴；remind 催缴通知；"
         "register 全年台账；export-register 台账导出为 xlsx",
     )
     p.add_argument("action", choices=ACTIONS, help="要做的事")
@@ -231,11 +256,16 @@ def add_dues_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
         help="党费类别：在职、年薪制、个体经营、离退休、农民、学生、失业、领取救济或低保",
     )
     p.add_argument("--income", help="月收入（元），按类别的口径")
-    p.add_argument("--fixed", help="农民党员每月金额（0.20–1.00 元）")
+    p.add_argument("--fixed", help="农民党员每月金额（0.20–1.00 元，默认 1.00）")
     p.add_argument("--monthly", help="手动调整的每月金额（元），须同时写 --reason")
     p.add_argument("--reason", help="手动调整的原因")
     p.add_argument("--approved-by", dest="approved_by", help="减免的批准组织和日期")
-    p.add_argument("--from", dest="from_month", help="标准起始月份 YYYY-MM（默认当年1月）")
+    p.add_argument(
+        "--from",
+        dest="from_month",
+        help="rate、rate-unset：标准起始月份 YYYY-MM，此前的月份不计应缴"
+        "（默认：账本年度是今年则为本月，否则为该年1月）",
+    )
     p.add_argument("--months", help="pay：所缴月份，逗号分隔，如 2026-01,2026-02")
     p.add_argument("--amount", help="pay：每个月的金额（元）")
     p.add_argument("--date", help="pay：缴纳日期 YYYY-MM-DD（默认今天）")

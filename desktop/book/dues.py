@@ -90,6 +90,7 @@ def _member(book: Book, member_id: int) -> dict[str, Any]:
 
 
 def _owes(m: Mapping[str, Any], month: str) -> bool:
+    """The member spends `month` in the branch as a party member (dues are due by the rule)."""
     return (
         m["status"] in PAYING_STATUSES
         and month_refusal(
@@ -123,6 +124,16 @@ def _all_rates(book: Book) -> dict[int, list[tuple[str, int]]]:
     ):
         out[r["member_id"]].append((r["from_month"], r["monthly_fen"]))
     return out
+
+
+def _before_book(history: list[tuple[str, int]], month: str) -> bool:
+    """`month` comes before the member's first 党费标准: the book's dues for them start there.
+
+    The start month of the first rate says from when the book keeps the member's dues (a book
+    begun in November, a member whose rate was set late): months before it were collected
+    outside the book, so they are neither owed (欠缴) nor 未定标准 here. A member with no rate
+    at all has no such start and stays 未定标准 until one is set."""
+    return bool(history) and month < history[0][0]
 
 
 def _rate_at(history: list[tuple[str, int]], month: str) -> int | None:
@@ -237,31 +248,64 @@ def set_rate(
     return row
 
 
+def default_start_month(year: int, today: date | None = None) -> str:
+    """Where a new 党费标准 starts unless the secretary says otherwise: this month when the
+    book's year is the calendar year (a book begun in November must not put everyone ten
+    months in arrears), else January (a past year entered after the fact, or next year's
+    book prepared ahead)."""
+    as_of = _today(today)
+    return f"{year:04d}-{as_of.month:02d}" if as_of.year == year else f"{year:04d}-01"
+
+
+def members_without_rate(book: Book) -> list[dict[str, Any]]:
+    """Current paying members who have no 党费标准 at all, in 姓氏笔画 order: whom
+    `set_rates_for_unset` would set."""
+    from desktop.book.reports import sort_members
+
+    have = {r[0] for r in book.db.execute("select distinct member_id from dues_rates")}
+    return sort_members(
+        [
+            m
+            for m in _members(book)
+            if not m["left_date"] and m["status"] in PAYING_STATUSES and m["id"] not in have
+        ]
+    )
+
+
 def set_rates_for_unset(
-    book: Book, year: int, *, category: str, fixed_fen: int | None = None
+    book: Book,
+    year: int,
+    *,
+    category: str,
+    fixed_fen: int | None = None,
+    from_month: str | None = None,
+    today: date | None = None,
 ) -> list[str]:
     """Give every current paying member who has no rate yet the same fixed-amount rate
-    (e.g. every farmer 1 yuan) from January of `year` (or the month they start to owe).
+    (e.g. every farmer 1 yuan) from `from_month` (default: `default_start_month`), or from
+    the month they start to owe when that is later. Months before it are not owed in the
+    book (see `_before_book`).
 
     For a new book, so the first month's collection does not wait on forty calculator visits.
-    Income categories need each member's income and are refused here. Returns the names set.
+    Income categories need each member's income and are refused here. Returns the names set,
+    in 姓氏笔画 order.
     """
     if category in INCOME_CATEGORIES:
         raise InputRefused(
             f"“{category}”按每人的收入计算，不能统一设定；请在“党员党费”页逐人用计算器设定。"
         )
+    start_month = from_month if from_month is not None else default_start_month(year, today)
+    if not is_month(start_month):
+        raise InputRefused(f"党费标准没有设定：{month_problem(start_month, '起始月份')}。")
     try:
         tariff = monthly_dues(category, fixed_fen=fixed_fen)
     except TariffError as exc:
         raise InputRefused(str(exc)) from exc
-    have = {r[0] for r in book.db.execute("select distinct member_id from dues_rates")}
     rows = []
     names = []
-    for m in _members(book):
-        if m["left_date"] or m["status"] not in PAYING_STATUSES or m["id"] in have:
-            continue
+    for m in members_without_rate(book):
         first = first_month_owed(m.get("joined_date"), m.get("transferred_in_date"))
-        start = max(f"{year:04d}-01", first) if first else f"{year:04d}-01"
+        start = max(start_month, first) if first else start_month
         rows.append(
             {
                 "member_id": m["id"],
@@ -277,8 +321,10 @@ def set_rates_for_unset(
         names.append(m["name"])
     if not rows:
         raise InputRefused("每名党员都已设定了党费标准，没有需要统一设定的。")
-    summary = f"{len(rows)} 人自{year}年起每月 {yuan(tariff.monthly_fen)} 元（{category}）"
-    with book.action("统一设定党费标准", summary, members=names):
+    summary = (
+        f"{len(rows)} 人自{month_cn(start_month)}起每月 {yuan(tariff.monthly_fen)} 元（{category}）"
+    )
+    with book.action("统一设定党费标准", summary, members=names, from_month=start_month):
         book.db["dues_rates"].insert_all(rows)
     return names
 
@@ -356,6 +402,7 @@ def _unset_months(
         for month in months_between(first, through)
         if (member["id"], month) not in table
         and _owes(member, month)
+        and not _before_book(history, month)
         and _rate_at(history, month) is None
     ]
 
@@ -415,6 +462,8 @@ def month_collection(book: Book, month: str, *, today: date | None = None) -> li
     for m in sort_members([m for m in _members(book) if _owes(m, month)]):
         history = all_rates.get(m["id"], [])
         rec = table.get((m["id"], month))
+        if rec is None and _before_book(history, month):
+            continue  # before the member's dues start in the book: not owed here
         rate = _rate_at(history, month)
         due = rec["due"] if rec and rec["due"] else rate
         paid = rec["paid"] if rec else 0
@@ -943,7 +992,9 @@ __all__ = [
     "Receipt",
     "arrears_overview",
     "calculate",
+    "default_start_month",
     "issue_reminders",
+    "members_without_rate",
     "month_collection",
     "next_receipt_no",
     "rate_for",

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.book import dues
 from desktop.book.errors import BookError, InputRefused
+from desktop.gui.bulk_rate_dialog import START_HINT, BulkRateDialog
 from desktop.gui.dues_model import NOW, CollectionModel
 from desktop.gui.forms.ui_dues_screen import Ui_DuesScreen
 from desktop.rules.dues import (
@@ -137,6 +138,7 @@ class DuesScreen(QWidget):
         ui.memberList.currentRowChanged.connect(self._member_selected)
         ui.memberSearch.textChanged.connect(self._filter_members)
         ui.bulkRateButton.clicked.connect(self.set_rates_for_unset)
+        ui.fromMonthCombo.setToolTip(START_HINT)
         self._override_toggled(False)
 
         # -- arrears and the register -------------------------------------------------------
@@ -400,6 +402,10 @@ class DuesScreen(QWidget):
         self._rate_months = [f"{self.year}-{i:02d}" for i in range(1, 13)]
         ui.fromMonthCombo.clear()
         ui.fromMonthCombo.addItems([month_cn(x) for x in self._rate_months])
+        # This month in the calendar year (a rate set late must not put the months before in
+        # arrears; a new rate for a pay rise applies from now), else January.
+        start = dues.default_start_month(self.year, self.today())
+        ui.fromMonthCombo.setCurrentIndex(self._rate_months.index(start))
         latest = history[-1] if history else None
         ui.categoryCombo.blockSignals(True)
         ui.categoryCombo.setCurrentIndex(
@@ -550,43 +556,17 @@ class DuesScreen(QWidget):
         )
 
     def set_rates_for_unset(self) -> None:
-        """One fixed amount for every member without a rate (a new book's first step)."""
-        from PySide6.QtWidgets import QInputDialog
-
-        fixed = [c for c in CATEGORIES if c not in INCOME_CATEGORIES]
-        title = "统一设定党费标准"
-        category, ok = QInputDialog.getItem(
-            self,
-            title,
-            "给还没有设定党费标准的党员统一设定（在职、离退休等按收入计算的，请逐人用计算器设定）：",
-            fixed,
-            0,
-            False,
-        )
-        if not ok:
-            return
-        fixed_fen = None
-        if category == FARMER:
-            text, ok = QInputDialog.getText(
-                self, title, "农民党员每月交纳（0.20–1.00 元）：", text="1.00"
-            )
-            if not ok:
-                return
-            try:
-                fixed_fen = parse_yuan(text)
-            except TariffError as exc:
-                QMessageBox.warning(self, title, str(exc))
-                return
-        try:
-            names = dues.set_rates_for_unset(
-                self.book, self.year, category=category, fixed_fen=fixed_fen
-            )
-        except BookError as exc:
-            QMessageBox.warning(self, title, _problem_text(exc))
+        """One fixed amount for every member without a rate, from a start month (a new
+        book's first step)."""
+        dialog = BulkRateDialog(self.book, self.year, self, today=self.today())
+        if dialog.exec() != BulkRateDialog.DialogCode.Accepted:
             return
         self._changed()
         QMessageBox.information(
-            self, title, f"已为 {len(names)} 名党员设定党费标准：{'、'.join(names)}。"
+            self,
+            dialog.windowTitle(),
+            f"已为 {len(dialog.names)} 名党员设定党费标准，自{month_cn(dialog.from_month)}起："
+            f"{'、'.join(dialog.names)}。",
         )
 
     def record_member_payment(self) -> None:

@@ -351,8 +351,10 @@ def test_rates_for_everyone_not_yet_set(book: Book) -> None:
     dues.set_rate(book, c, from_month="2026-01", category="在职", income_fen=600_000)
     with pytest.raises(InputRefused, match="按每人的收入计算"):
         dues.set_rates_for_unset(book, 2026, category="在职")
-    names = dues.set_rates_for_unset(book, 2026, category="农民", fixed_fen=50)
-    assert sorted(names) == sorted(["周一", "吴二"])
+    names = dues.set_rates_for_unset(
+        book, 2026, category="农民", fixed_fen=50, from_month="2026-01"
+    )
+    assert names == ["吴二", "周一"]  # 姓氏笔画: 吴 7 strokes, 周 8
     assert dues.rate_for(book, a, "2026-01") == 50
     assert dues.rates(book, b)[0]["from_month"] == "2026-05"
     assert dues.rate_for(book, c, "2026-01") == 9000

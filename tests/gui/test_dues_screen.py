@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QLabel
 
 from desktop.book import dues
 from desktop.gui.dues_model import NOW
@@ -214,26 +215,125 @@ def test_arrears_tab_and_register_pdf(qtbot, screen, book, branch, tmp_path, mon
 
 
 def test_rates_for_everyone_not_yet_set(qtbot, book, messages, monkeypatch):
-    from PySide6.QtWidgets import QInputDialog
-
+    """The bulk dialog asks for the start month (this month by default), names whom it sets
+    in 姓氏笔画 order, and the months before are not owed."""
+    from desktop.gui.bulk_rate_dialog import START_HINT, BulkRateDialog
     from desktop.gui.dues_screen import DuesScreen
 
     ids = [
         book.roster.add_member({"name": n, "status": "正式党员", "joined_date": "1990-01-01"})
-        for n in ("孔一", "曹二")
+        for n in ("曹二", "孔一")  # entered 曹 (11 strokes) first; 孔 (4) comes first
     ]
     w = DuesScreen(book, today=lambda: TODAY)
     qtbot.addWidget(w)
     summary = w.ui.summaryLabel.text()
     assert "未设定党费标准（2 人）" in summary and "孔一" in summary and "曹二" in summary
     assert "台账合计不完整" in summary
-    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("农民", True))
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("0.5", True))
+    seen: dict[str, object] = {}
+
+    def exec_dialog(dialog: BulkRateDialog):
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        seen["start"] = dialog.start.currentText()
+        seen["who"] = dialog.who.text()
+        seen["hint"] = any(label.text() == START_HINT for label in dialog.findChildren(QLabel))
+        dialog.category.setCurrentIndex(dialog.categories.index("农民"))
+        dialog.amount.setText("5")  # more than a farmer's 1.00: refused, the dialog stays
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+        seen["error"] = dialog.error.text()
+        seen["open"] = dialog.isVisible()
+        dialog.amount.setText("0.5")
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+        return dialog.result()
+
+    monkeypatch.setattr(BulkRateDialog, "exec", exec_dialog)
     w.ui.tabs.setCurrentWidget(w.ui.memberTab)
     qtbot.mouseClick(w.ui.bulkRateButton, Qt.MouseButton.LeftButton)
-    assert [dues.rate_for(book, i, "2026-03") for i in ids] == [50, 50]
-    assert "已为 2 名党员设定" in messages.texts("information")[0]
+    assert seen["start"] == "2026年11月" and seen["hint"]
+    assert "2 名党员统一设定：孔一、曹二" in str(seen["who"])
+    assert "1.00" in str(seen["error"]) and seen["open"]
+    assert [dues.rates(book, i)[0]["from_month"] for i in ids] == ["2026-11", "2026-11"]
+    assert [dues.rate_for(book, i, "2026-11") for i in ids] == [50, 50]
+    assert dues.rate_for(book, ids[0], "2026-10") is None
+    [text] = messages.texts("information")
+    assert "已为 2 名党员设定党费标准，自2026年11月起：孔一、曹二" in text
     assert "还没有设定" not in w.ui.summaryLabel.text()
+    # November's collection: nobody owes anything from before the start month.
+    w.set_month("2026-11")
+    assert all(r["owed_before"] == 0 for r in w.model.rows())
+    w.ui.tabs.setCurrentWidget(w.ui.arrearsTab)
+    assert w.ui.arrearsView.rowCount() == 0 and "没有欠缴" in w.ui.arrearsCount.text()
+
+
+def test_bulk_dialog_start_month_chosen_and_cancelled(qtbot, book, messages, monkeypatch):
+    from desktop.gui.bulk_rate_dialog import BulkRateDialog
+    from desktop.gui.dues_screen import DuesScreen
+
+    mid = book.roster.add_member(
+        {"name": "孔一", "status": "正式党员", "joined_date": "1990-01-01"}
+    )
+    w = DuesScreen(book, today=lambda: TODAY)
+    qtbot.addWidget(w)
+
+    def cancel(dialog: BulkRateDialog):
+        dialog.show()
+        qtbot.mouseClick(
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel), Qt.MouseButton.LeftButton
+        )
+        return dialog.result()
+
+    monkeypatch.setattr(BulkRateDialog, "exec", cancel)
+    qtbot.mouseClick(w.ui.bulkRateButton, Qt.MouseButton.LeftButton)
+    assert dues.rates(book, mid) == [] and not messages.calls
+
+    def from_march(dialog: BulkRateDialog):
+        dialog.show()
+        dialog.category.setCurrentIndex(dialog.categories.index("学生"))
+        assert not dialog.amount.isEnabled()
+        dialog.start.setCurrentIndex(2)
+        qtbot.mouseClick(
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+        )
+        return dialog.result()
+
+    monkeypatch.setattr(BulkRateDialog, "exec", from_march)
+    qtbot.mouseClick(w.ui.bulkRateButton, Qt.MouseButton.LeftButton)
+    assert dues.rates(book, mid)[0]["from_month"] == "2026-03"
+    w.ui.tabs.setCurrentWidget(w.ui.arrearsTab)
+    assert w.ui.arrearsView.item(0, 4).text().startswith("2026年3月")
+
+
+def test_bulk_dialog_for_a_past_year_starts_in_january(qtbot, book):
+    from desktop.gui.bulk_rate_dialog import BulkRateDialog
+
+    book.roster.add_member({"name": "孔一", "status": "正式党员", "joined_date": "1990-01-01"})
+    dialog = BulkRateDialog(book, 2025, today=TODAY)
+    qtbot.addWidget(dialog)
+    assert dialog.start.currentText() == "2025年1月" and dialog.from_month == "2025-01"
+
+
+def test_bulk_dialog_when_everyone_has_a_rate(qtbot, book, branch):
+    from desktop.gui.bulk_rate_dialog import BulkRateDialog
+
+    dialog = BulkRateDialog(book, 2026, today=TODAY)
+    qtbot.addWidget(dialog)
+    assert "都已设定" in dialog.who.text()
+    assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+
+
+def test_member_calculator_starts_this_month(qtbot, screen, book):
+    """The per-member 起始月份 defaults as the bulk dialog does (with the same hint)."""
+    from desktop.gui.bulk_rate_dialog import START_HINT
+
+    mid = book.roster.add_member(
+        {"name": "孔一", "status": "正式党员", "joined_date": "1990-01-01"}
+    )
+    ui = screen.ui
+    ui.tabs.setCurrentWidget(ui.memberTab)
+    screen.select_member(mid)
+    assert ui.fromMonthCombo.currentText() == "2026年11月"
+    assert ui.fromMonthCombo.toolTip() == START_HINT
 
 
 def test_arrears_paid_from_the_member_page_skip_paid_months(qtbot, screen, book, branch):
