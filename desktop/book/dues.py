@@ -447,6 +447,7 @@ def month_collection(book: Book, month: str, *, today: date | None = None) -> li
     Sorted by 党小组 then 姓氏笔画, as a collector walks the groups.
     """
     from desktop.book.reports import sort_members
+    from desktop.book.roster import group_rank
 
     if not is_month(month):
         raise InputRefused(f"{month_problem(month)}。")
@@ -491,7 +492,8 @@ def month_collection(book: Book, month: str, *, today: date | None = None) -> li
                 "owed_before_fen": sum(md.owed_fen for md in owed_before),
             }
         )
-    rows.sort(key=lambda r: r["group"] or "\uffff")  # stable: stroke order inside groups
+    ranks = book.roster.group_ranks()
+    rows.sort(key=lambda r: group_rank(ranks, r["group"]))  # stable: 笔画 inside groups
     return rows
 
 

@@ -869,6 +869,18 @@ class Meetings:
                 [year],
             )
         ]
+        # Per-group items of one day in the groups' order (第一、第二、第三), also for plans
+        # generated before that order was kept (their ids follow code point order).
+        kinds = {t: i for i, t in enumerate(rules.ACTIVITY_TYPES)}
+        ranks = self.book.roster.group_ranks()
+        rows.sort(
+            key=lambda r: (
+                r["due_date"],
+                kinds.get(r["type"], len(kinds)),
+                ranks.get(r["group_name"] or "", -1),
+                r["id"],
+            )
+        )
         for r in rows:
             r["state"] = rules.plan_state(r["due_date"], bool(r["activity_id"]), today_iso)
             r["state_text"] = rules.PLAN_STATES[r["state"]]

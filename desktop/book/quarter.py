@@ -24,6 +24,7 @@ from desktop.book.scoring import gather_facts, year_scheme, year_scheme_text
 from desktop.book.store import Book, now_iso
 from desktop.rules.appraisals import AppraisalGap, gap_summary
 from desktop.rules.appraisals import appraisal_gaps as _gaps
+from desktop.rules.collation import stroke_key
 from desktop.rules.facts import APPROVED
 from desktop.rules.periods import make_period, period_index
 from desktop.rules.quarter import (
@@ -834,6 +835,7 @@ def member_changes(published: dict[str, Any], now: dict[str, Any]) -> list[dict[
                 "text": text,
             }
         )
+    out.sort(key=lambda c: (stroke_key(c["name"]), c["code"]))  # names shown: 姓氏笔画
     return out
 
 

@@ -70,6 +70,12 @@ _SELECT = """
 """
 
 
+def group_rank(ranks: dict[str, int], group: str | None) -> int:
+    """Where a member of `group` goes in lists by 党小组 (`Roster.group_ranks()`); members of
+    no group (or a group the book lacks) last."""
+    return ranks.get(group or "", len(ranks)) if group else len(ranks) + 1
+
+
 def _clean(fields: dict[str, Any]) -> dict[str, Any]:
     """Trim text, turn blanks into None for dates, flags into 0/1."""
     out: dict[str, Any] = {}
@@ -125,7 +131,12 @@ class Roster:
     # -- groups ----------------------------------------------------------------------------
 
     def groups(self) -> list[dict[str, Any]]:
-        return [
+        """The 党小组 in their natural order (`rules.collation.group_key`): numbered ones by
+        their number (第一、第二、第三…, not the order an imported roster happened to create
+        them in as its members came), then the others in the order they were set up."""
+        from desktop.rules.collation import group_key
+
+        rows = [
             dict(row)
             for row in self.book.query(
                 """
@@ -137,6 +148,11 @@ class Roster:
                 """
             )
         ]
+        return [g for _k, g in sorted((group_key(g["name"], i), g) for i, g in enumerate(rows))]
+
+    def group_ranks(self) -> dict[str, int]:
+        """党小组 name → its place in `groups()`; sort members with `group_rank`."""
+        return {g["name"]: i for i, g in enumerate(self.groups())}
 
     def add_group(self, name: str, *, leader_id: int | None = None, note: str = "") -> int:
         name = name.strip()

@@ -18,6 +18,7 @@ from typing import Any
 
 from desktop.book.errors import InputRefused, RecordLocked
 from desktop.book.quarter import check_unlocked, confirmed_period_at, quarter_label
+from desktop.book.roster import group_rank
 from desktop.book.scoring import check_year_scored, gather_facts, year_scheme
 from desktop.book.store import Book, now_iso
 from desktop.rules.collation import stroke_key
@@ -620,7 +621,8 @@ def year_overview(book: Book, year: int, *, today: date | None = None) -> YearOv
                 followups=[f.text for f in m.flags if f.kind == "followup"],
             )
         )
-    rows.sort(key=lambda r: (r.group == "", r.group, stroke_key(r.name)))
+    ranks = book.roster.group_ranks()
+    rows.sort(key=lambda r: (group_rank(ranks, r.group), stroke_key(r.name)))
     quotas = [
         f"{q.level}：{q.rule}，评定{q.used}名" if q.limit is not None else f"{q.level}：{q.used}名"
         for q in (rating.quotas if rating else [])

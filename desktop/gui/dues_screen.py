@@ -29,6 +29,7 @@ from desktop.book.errors import BookError, InputRefused
 from desktop.gui.bulk_rate_dialog import START_HINT, BulkRateDialog
 from desktop.gui.dues_model import NOW, CollectionModel
 from desktop.gui.forms.ui_dues_screen import Ui_DuesScreen
+from desktop.rules.collation import sorted_by_strokes
 from desktop.rules.dues import (
     CATEGORIES,
     FARMER,
@@ -223,7 +224,8 @@ class DuesScreen(QWidget):
                 self.model.set_now(r, typed[row["member_id"]])
         if rows:
             self.ui.collectionView.setCurrentIndex(self.model.index(0, NOW))
-        unset = [r["name"] for r in rows if r["due_fen"] is None]
+        # Named in 姓氏笔画 order (the rows go group by group).
+        unset = sorted_by_strokes(r["name"] for r in rows if r["due_fen"] is None)
         owing = sum(1 for r in rows if r["remaining_fen"] > 0)
         text = f"{month_cn(self.month)}：应交党费 {len(rows)} 人，尚未缴清 {owing} 人"
         if unset:

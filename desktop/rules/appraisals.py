@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from desktop.rules.collation import stroke_key
 from desktop.rules.facts import Appraisal, MemberFacts
 from desktop.rules.periods import PERIOD_MONTHS, Period, make_period
 from desktop.rules.scheme import Scheme
@@ -71,7 +72,12 @@ def appraisal_gaps(
                 seen.add((item.kind, rnd))
                 period = make_period(item.round_period, year, rnd)
                 expected = [m for m in members if should_be_appraised(scheme, m, period)]
-                missing = tuple(m for m in expected if (item.kind, rnd, m.code) not in have)
+                missing = tuple(
+                    sorted(
+                        (m for m in expected if (item.kind, rnd, m.code) not in have),
+                        key=lambda m: (stroke_key(m.name), m.code),  # listed: 姓氏笔画
+                    )
+                )
                 if missing:
                     gaps.append(
                         AppraisalGap(

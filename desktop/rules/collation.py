@@ -282,3 +282,76 @@ def matches_search(name: str, query: str) -> bool:
 def sorted_by_strokes(names: Iterable[str]) -> list[str]:
     """The names in 姓氏笔画 order."""
     return sorted(names, key=stroke_key)
+
+
+# -- names of things that are numbered (党小组) ---------------------------------------------
+
+_CN_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def cn_number(text: str) -> int:
+    """The value of a Chinese numeral written with 〇零一…九十百千 (十一 11, 二十 20, 一百零五
+    105, 三〇 30 read digit by digit)."""
+    if all(ch in _CN_DIGITS for ch in text):
+        return int("".join(str(_CN_DIGITS[ch]) for ch in text))
+    total, digit = 0, 0
+    for ch in text:
+        if ch in _CN_DIGITS:
+            digit = _CN_DIGITS[ch]
+        else:
+            total += (digit or 1) * _CN_UNITS[ch]  # 十二: a bare 十 is one ten
+            digit = 0
+    return total + digit
+
+
+def _is_numeral(ch: str) -> bool:
+    return ch.isdigit() or ch in _CN_DIGITS or ch in _CN_UNITS
+
+
+NaturalPart = tuple[int, int, tuple[CharKey, ...]]
+
+
+@lru_cache(maxsize=1024)
+def natural_key(name: str) -> tuple[NaturalPart, ...]:
+    """Sort key for names that may carry a number, such as 党小组: numbers in the name (Arabic
+    or Chinese: 第一, 第十二, 3组) compare by value, so 第一、第二、第三…第十、第十一党小组 keep
+    their order (by code point 一 U+4E00 < 三 U+4E09 < 二 U+4E8C); the other characters
+    compare by strokes as in `stroke_key` (东片 before 西片)."""
+    parts: list[NaturalPart] = []
+    text = _clean(name)
+    i = 0
+    while i < len(text):
+        j = i
+        numeral = _is_numeral(text[i])
+        while j < len(text) and _is_numeral(text[j]) == numeral:
+            j += 1
+        run = text[i:j]
+        if numeral:
+            value = int(run) if run.isdigit() else cn_number(run)
+            parts.append((0, value, ()))
+        else:
+            parts.append((1, 0, tuple(_char_key(ch) for ch in run)))
+        i = j
+    return tuple(parts)
+
+
+def group_key(name: str, position: int) -> tuple[int, tuple[NaturalPart, ...], int]:
+    """Sort key for 党小组: those whose name carries a number (第一党小组, 3组) first, by
+    `natural_key` (第二 before 第十, 第十 before 第十一); the rest (东片, 老年, 机关) after them in
+    the book's own order, `position` (the order they were set up in)."""
+    if any(_is_numeral(ch) for ch in _clean(name)):
+        return (0, natural_key(name), position)
+    return (1, (), position)

@@ -338,7 +338,9 @@ def generate_plan(
                 out.extend(PlanEntry(t.type, when, t.topic, g) for g in groups)
             else:
                 out.append(PlanEntry(t.type, when, t.topic))
-    out.sort(key=lambda e: (e.due_date, ACTIVITY_TYPES.index(e.type), e.group))
+    # Groups in the order given (the book's 党小组 order), not by code point (一 < 三 < 二).
+    rank = {g: i for i, g in enumerate(groups)}
+    out.sort(key=lambda e: (e.due_date, ACTIVITY_TYPES.index(e.type), rank.get(e.group, -1)))
     return out
 
 

@@ -29,9 +29,9 @@ def test_a_yearly_appraisal() -> None:
     gaps = appraisal_gaps(scheme, MEMBERS, [Appraisal(2026, 1, "党员评议", "001", "合格")], 2026)
     [gap] = gaps
     assert (gap.kind, gap.round, gap.section) == ("党员评议", 1, "年终评议")
-    assert [m.code for m in gap.missing] == ["005", "006"] and gap.expected == 3
+    assert [m.code for m in gap.missing] == ["006", "005"] and gap.expected == 3  # 孙 6, 钱 10
     text = gap_summary(gaps, 2026)
-    assert text == "2026 年还有 2 名党员没有民主评议结果（党员评议：钱五、孙六）"
+    assert text == "2026 年还有 2 名党员没有民主评议结果（党员评议：孙六、钱五）"
     # Another year's result does not count; nothing missing gives "".
     done = [Appraisal(2026, 1, "党员评议", c, "优秀") for c in ("001", "005", "006")]
     assert appraisal_gaps(scheme, MEMBERS, done, 2026) == []
@@ -46,11 +46,11 @@ def test_half_yearly_rounds_of_two_kinds() -> None:
     # 钱五 arrived in September: not in the first half's round; 孙六 joined in August.
     assert got == {
         ("党员评议", 1): ["001"],
-        ("党员评议", 2): ["001", "005", "006"],
+        ("党员评议", 2): ["001", "006", "005"],  # 姓氏笔画: 王 4, 孙 6, 钱 10
         ("群众评议", 1): ["001"],
         ("群众评议", 2): ["001", "006"],
     }
-    assert "党员评议（第2次）：王一、钱五、孙六" in gap_summary(gaps, 2026)
+    assert "党员评议（第2次）：王一、孙六、钱五" in gap_summary(gaps, 2026)
     assert "3 名党员" in gap_summary(gaps, 2026)
 
 
