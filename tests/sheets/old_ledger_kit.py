@@ -8,7 +8,20 @@ from typing import Any
 
 from desktop.rules.idcard import id_check_digit
 
-NAMES = ["张一", "王二", "李三", "赵四", "钱五", "孙六", "周七", "吴八", "郑九", "冯十", "陈甲", "褚乙"]
+NAMES = [
+    "张一",
+    "王二",
+    "李三",
+    "赵四",
+    "钱五",
+    "孙六",
+    "周七",
+    "吴八",
+    "郑九",
+    "冯十",
+    "陈甲",
+    "褚乙",
+]
 
 
 def id_number(i: int) -> str:
