@@ -66,6 +66,8 @@ def _file_key(path: Path) -> tuple[int, int] | None:
 
 
 def _open_in_this_process(path: Path) -> bool:
+    if os.name != "posix":  # the lock problem is POSIX's; Windows may report inode 0
+        return False
     key = _file_key(path)
     with _open_here_lock:
         return key is not None and _open_here[key] > 0
@@ -169,6 +171,11 @@ class Book:
         self.conn = conn
         self._actor = actor  # given explicitly (tests, background jobs): wins over the book's
         self.closed = False  # screens drop late background results for a closed book
+        self._file_key: tuple[int, int] | None = None  # set while `path` is open here
+
+    def _track_file(self) -> None:
+        """Count this connection to the file in `_open_here` (Book.open and Book.create; a
+        Book around another connection, such as an import's in-memory trial, is not)."""
         self._file_key = _file_key(self.path)
         if self._file_key is not None:
             with _open_here_lock:
@@ -199,13 +206,18 @@ class Book:
         path = Path(path)
         info = inspect_file(path)
         book = cls(path, _connect(path))
+        book._track_file()
         if info["user_version"] < SCHEMA_VERSION:
-            if info["user_version"] > 0:
-                # Imported lazily: backup imports store for verification.
-                from desktop.book.backup import backup_book
+            try:
+                if info["user_version"] > 0:
+                    # Imported lazily: backup imports store for verification.
+                    from desktop.book.backup import backup_book
 
-                backup_book(book, reason="升级前", dest_dir=backup_dir)
-            book._migrate()
+                    backup_book(book, reason="升级前", dest_dir=backup_dir)
+                book._migrate()
+            except BaseException:
+                book.close()
+                raise
         return book
 
     @classmethod
@@ -244,6 +256,7 @@ class Book:
 
         path.parent.mkdir(parents=True, exist_ok=True)
         book = cls(path, _connect(path))
+        book._track_file()
         book.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         book._migrate()
         with book.action("新建账本", f"{branch} {year} 年"):

@@ -41,3 +41,27 @@ def test_second_open_in_process_then_another_program_loses_nothing(tmp_path: Pat
         window.close()
     with Book.open(path) as again:
         assert {m["name"] for m in again.roster.members()} == {"张三", "李四"}
+
+
+def test_the_count_of_open_books_follows_open_and_close(tmp_path: Path) -> None:
+    from desktop.book import store
+
+    path = tmp_path / "b.db"
+    Book.create(path, branch="红星村党支部", year=2026).close()
+    before = dict(store._open_here)
+    first = Book.open(path)
+    second = Book.open(path)
+    key = store._file_key(path)
+    assert store._open_here[key] == 2
+    second.close()
+    second.close()  # twice is harmless
+    assert store._open_here[key] == 1
+    # A Book around another connection (an import's in-memory trial) is not counted.
+    import sqlite3
+
+    scratch = sqlite3.connect(":memory:")
+    Book(path, scratch)
+    assert store._open_here[key] == 1
+    scratch.close()
+    first.close()
+    assert dict(store._open_here) == before
