@@ -126,14 +126,19 @@ def _all_rates(book: Book) -> dict[int, list[tuple[str, int]]]:
     return out
 
 
-def _before_book(history: list[tuple[str, int]], month: str) -> bool:
-    """`month` comes before the member's first 党费标准: the book's dues for them start there.
+def dues_start(book: Book) -> str | None:
+    """The month the book's dues begin: the earliest start month of any 党费标准 in the book
+    (set by 统一设定标准… or the first rate entered — when the branch began keeping dues in the
+    program). One fact for the whole book, not per member: a member forgotten when the others
+    were set still owes from here, shown as 未定标准 until his own standard covers it.
+    None while no standard is set at all."""
+    return book.db.execute("select min(from_month) from dues_rates").fetchone()[0]
 
-    The start month of the first rate says from when the book keeps the member's dues (a book
-    begun in November, a member whose rate was set late): months before it were collected
-    outside the book, so they are neither owed (欠缴) nor 未定标准 here. A member with no rate
-    at all has no such start and stays 未定标准 until one is set."""
-    return bool(history) and month < history[0][0]
+
+def _before_book(start: str | None, month: str) -> bool:
+    """`month` comes before the book's dues start: collected outside the book, so neither
+    owed (欠缴) nor 未定标准 here. With no start yet every owed month is 未定标准."""
+    return start is not None and month < start
 
 
 def _rate_at(history: list[tuple[str, int]], month: str) -> int | None:
@@ -173,18 +178,25 @@ def set_rate(
     monthly_fen: int | None = None,
     override_reason: str = "",
     approved_by: str = "",
+    year: int | None = None,
+    today: date | None = None,
 ) -> dict[str, Any]:
     """Set a member's monthly amount from `from_month` on, by the tariff or by hand.
 
     `monthly_fen` differing from the tariff's amount is a manual override and needs
     `override_reason`; a reduction below the tariff (困难减免) also needs `approved_by`
     (decided by the branch and approved by the higher committee). Setting the same month
-    again replaces that month's entry (one action in the journal).
+    again replaces that month's entry (one action in the journal). `from_month` must lie in
+    the book's year `year` (default the working year; see `start_refusal`).
     """
     m = _member(book, member_id)
     problems: dict[str, str] = {}
     if not is_month(from_month):
         problems["from_month"] = f"{month_problem(from_month, '起始月份', '2026-01')}。"
+    else:
+        outside = start_refusal(from_month, year or book.current_year, today)
+        if outside:
+            problems["from_month"] = outside
     if category not in CATEGORIES:
         problems["category"] = f"请选择党费类别（{'、'.join(CATEGORIES)}）。"
     calculated: int | None = None
@@ -257,6 +269,98 @@ def default_start_month(year: int, today: date | None = None) -> str:
     return f"{year:04d}-{as_of.month:02d}" if as_of.year == year else f"{year:04d}-01"
 
 
+def start_range(year: int, today: date | None = None) -> tuple[str, str]:
+    """First and last month a 党费标准 of the book's year `year` may start: that year, and
+    next year too once the book may move there (from December; `years.latest_allowed`), so
+    next year's standards can be prepared. A month far off (2062) would silently start the
+    book's dues there and leave the year owing nothing."""
+    from desktop.book.years import latest_allowed
+
+    last = year + 1 if latest_allowed(_today(today)) > year else year
+    return f"{year:04d}-01", f"{last:04d}-12"
+
+
+def start_refusal(from_month: str, year: int, today: date | None = None) -> str | None:
+    """Why `from_month` cannot start a standard in the book's year `year`, or None."""
+    first, last = start_range(year, today)
+    if first <= from_month <= last:
+        return None
+    return (
+        f"起始月份 {month_cn(from_month)} 不在本账本的 {year} 年度内："
+        f"只能选 {month_cn(first)} 至 {month_cn(last)}。"
+    )
+
+
+def book_default_start(book: Book, year: int, today: date | None = None) -> str:
+    """Where a first 党费标准 starts by default: the book's dues start (`dues_start`, no
+    earlier than January of `year`), else — the first standard of the book —
+    `default_start_month`."""
+    start = dues_start(book)
+    return max(start, f"{year:04d}-01") if start else default_start_month(year, today)
+
+
+def _first_rate_default(book: Book, m: Mapping[str, Any], year: int, today: date | None) -> str:
+    base = book_default_start(book, year, today)
+    first = first_month_owed(m.get("joined_date"), m.get("transferred_in_date"))
+    return max(base, first) if first else base
+
+
+def default_rate_start(book: Book, member_id: int, year: int, today: date | None = None) -> str:
+    """The start month offered for a member's new 党费标准: for the first one, the later of
+    the book's dues start and the member's first month owed (DOMAIN: admission or transfer
+    in), so nothing owed is skipped; for a change (a pay rise), `default_start_month`."""
+    if rates(book, member_id):
+        return default_start_month(year, today)
+    return _first_rate_default(book, _member(book, member_id), year, today)
+
+
+def start_warnings(
+    book: Book,
+    from_month: str,
+    year: int,
+    *,
+    member_ids: Iterable[int] | None = None,
+    today: date | None = None,
+) -> list[str]:
+    """What choosing `from_month` for the first standard of these members (default: everyone
+    `set_rates_for_unset` would set) leaves out, to say before saving:
+    months the book owes that will stay 未定标准 because the start is later than the default
+    (「丁漏 自2026年1月至10月的 10 个月将不计应缴…」), and an earlier start than the book's dues
+    start, which moves it for every member. Members who already have a standard are not
+    concerned (their earlier standard covers the months). Empty before the book's first
+    standard: that one sets where the book's dues start."""
+    start = dues_start(book)
+    if start is None or not is_month(from_month):
+        return []
+    if member_ids is None:
+        members = members_without_rate(book)
+    else:
+        members = [_member(book, mid) for mid in member_ids]
+        have = {r[0] for r in book.db.execute("select distinct member_id from dues_rates")}
+        members = [m for m in members if m["id"] not in have]
+    lost: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for m in members:
+        if m["status"] not in PAYING_STATUSES:
+            continue
+        default = _first_rate_default(book, m, year, today)
+        gap = months_between(default, month_of(month_index(from_month) - 1))
+        owed = tuple(mo for mo in gap if _owes(m, mo))
+        if owed:
+            lost[owed].append(m["name"])
+    out = [
+        f"{'、'.join(names)} 自{months_text(list(months))}的 {len(months)} 个月将不计应缴"
+        f"（仍列为未定标准；要计入，起始月份请选{month_cn(months[0])}）。"
+        for months, names in lost.items()
+    ]
+    if from_month < start:
+        out.append(
+            f"本账本的党费自{month_cn(start)}起记；此标准自{month_cn(from_month)}起，"
+            f"其他党员{months_text(months_between(from_month, month_of(month_index(start) - 1)))}"
+            "也将计应缴，没有标准的列为未定标准。"
+        )
+    return out
+
+
 def members_without_rate(book: Book) -> list[dict[str, Any]]:
     """Current paying members who have no 党费标准 at all, in 姓氏笔画 order: whom
     `set_rates_for_unset` would set."""
@@ -282,9 +386,10 @@ def set_rates_for_unset(
     today: date | None = None,
 ) -> list[str]:
     """Give every current paying member who has no rate yet the same fixed-amount rate
-    (e.g. every farmer 1 yuan) from `from_month` (default: `default_start_month`), or from
-    the month they start to owe when that is later. Months before it are not owed in the
-    book (see `_before_book`).
+    (e.g. every farmer 1 yuan) from `from_month` (default: `book_default_start`), or from
+    the month they start to owe when that is later. The first standards of a book set where
+    its dues start (`dues_start`); `start_warnings` says beforehand what a later start
+    leaves 未定标准. `from_month` must lie in `start_range`.
 
     For a new book, so the first month's collection does not wait on forty calculator visits.
     Income categories need each member's income and are refused here. Returns the names set,
@@ -294,9 +399,12 @@ def set_rates_for_unset(
         raise InputRefused(
             f"“{category}”按每人的收入计算，不能统一设定；请在“党员党费”页逐人用计算器设定。"
         )
-    start_month = from_month if from_month is not None else default_start_month(year, today)
+    start_month = from_month if from_month is not None else book_default_start(book, year, today)
     if not is_month(start_month):
         raise InputRefused(f"党费标准没有设定：{month_problem(start_month, '起始月份')}。")
+    outside = start_refusal(start_month, year, today)
+    if outside:
+        raise InputRefused(f"党费标准没有设定：{outside}")
     try:
         tariff = monthly_dues(category, fixed_fen=fixed_fen)
     except TariffError as exc:
@@ -394,15 +502,17 @@ def _unset_months(
     through: str,
     table: Mapping[tuple[int, str], Mapping[str, Any]],
     history: list[tuple[str, int]],
+    start: str | None,
 ) -> list[str]:
-    """Months owed to the branch up to `through` with no record and no 党费标准 in force:
-    what is due cannot be known, so registers must say so rather than leave the member out."""
+    """Months owed to the branch up to `through` with no record and no 党费标准 in force,
+    from the book's dues start (`dues_start`): what is due cannot be known, so registers must
+    say so rather than leave the member out."""
     return [
         month
         for month in months_between(first, through)
         if (member["id"], month) not in table
         and _owes(member, month)
-        and not _before_book(history, month)
+        and not _before_book(start, month)
         and _rate_at(history, month) is None
     ]
 
@@ -456,6 +566,7 @@ def month_collection(book: Book, month: str, *, today: date | None = None) -> li
     year_first = f"{month[:4]}-01"
     table = _month_table(book, year_first, month)
     all_rates = _all_rates(book)
+    start = dues_start(book)
     receipts = defaultdict(list)
     for r in _paid_rows(book, "month = ?", [month]):
         receipts[r["member_id"]].append(r)
@@ -463,8 +574,8 @@ def month_collection(book: Book, month: str, *, today: date | None = None) -> li
     for m in sort_members([m for m in _members(book) if _owes(m, month)]):
         history = all_rates.get(m["id"], [])
         rec = table.get((m["id"], month))
-        if rec is None and _before_book(history, month):
-            continue  # before the member's dues start in the book: not owed here
+        if rec is None and _before_book(start, month):
+            continue  # before the book's dues start: not owed here
         rate = _rate_at(history, month)
         due = rec["due"] if rec and rec["due"] else rate
         paid = rec["paid"] if rec else 0
@@ -774,13 +885,14 @@ def year_register(book: Book, year: int, *, today: date | None = None) -> dict[s
     months = [f"{year:04d}-{i:02d}" for i in range(1, 13)]
     table = _month_table(book, months[0], months[-1])
     all_rates = _all_rates(book)
+    start = dues_start(book)
     paid_ids = {mid for (mid, _m) in table}
     rows = []
     reg_rows: list[RegisterRow] = []
     for m in sort_members(_members(book)):
         history = all_rates.get(m["id"], [])
         md = _months_for(m, months[0], months[-1], through, table, history)
-        unset = _unset_months(m, months[0], through, table, history)
+        unset = _unset_months(m, months[0], through, table, history, start)
         if not md and m["id"] not in paid_ids and not unset:
             continue
         reg = RegisterRow(m["code"], m["name"], md)
@@ -868,6 +980,7 @@ def arrears_overview(
         return []
     table = _month_table(book, first_rows, through)
     all_rates = _all_rates(book)
+    start = dues_start(book)
     notices_by = defaultdict(list)
     for n in book.db["notices"].rows_where("kind = ?", [REMINDER_KIND], order_by="date"):
         notices_by[n["member_id"]].append(dict(n))
@@ -876,7 +989,7 @@ def arrears_overview(
         history = all_rates.get(m["id"], [])
         md = _months_for(m, first_rows, through, through, table, history)
         ar: Arrears = arrears(md.values(), through=through)
-        unset = _unset_months(m, first_rows, through, table, history)
+        unset = _unset_months(m, first_rows, through, table, history, start)
         if not ar.months and not (include_unset and unset) and not include_clear:
             continue
         out.append(
@@ -994,7 +1107,10 @@ __all__ = [
     "Receipt",
     "arrears_overview",
     "calculate",
+    "book_default_start",
+    "default_rate_start",
     "default_start_month",
+    "dues_start",
     "issue_reminders",
     "members_without_rate",
     "month_collection",
@@ -1006,5 +1122,8 @@ __all__ = [
     "record_payment",
     "record_receipts",
     "set_rate",
+    "start_range",
+    "start_refusal",
+    "start_warnings",
     "year_register",
 ]

@@ -116,8 +116,12 @@ def test_a_member_with_no_rate_at_all_is_still_unset(book: Book) -> None:
     ids = _branch(book)
     for name in ("丁一", "王二", "黄敏"):
         dues.set_rate(book, ids[name], from_month="2026-11", category="农民")
-    reg = dues.year_register(book, 2026, today=TODAY)
+    # The book's dues start in November (its first standards): October and before are not
+    # owed by anyone; November, once ended, is 未定标准 for 曾强.
+    assert dues.year_register(book, 2026, today=TODAY)["rates_missing"] == []
+    reg = dues.year_register(book, 2026, today=date(2026, 12, 5))
     assert reg["rates_missing"] == ["曾强"]
+    assert next(r for r in reg["rows"] if r["name"] == "曾强")["unset_months"] == ["2026-11"]
     row = next(
         r for r in dues.month_collection(book, "2026-11", today=TODAY) if r["name"] == "曾强"
     )

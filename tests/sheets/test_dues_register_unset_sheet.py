@@ -62,9 +62,9 @@ def test_a_member_without_a_standard_gets_short_marks_and_one_note(
     assert Decimal(str(total[paid])) * 100 == reg["totals"]["paid_fen"]
 
 
-def test_months_before_the_first_standard_are_not_marked(demo_book: Book, tmp_path: Path) -> None:
-    # A standard set from June: the book keeps 曾强's dues from June (March–May were collected
-    # before it), so the row has the known amounts only and no 未定标准 mark or note.
+def test_months_before_a_late_first_standard_stay_marked(demo_book: Book, tmp_path: Path) -> None:
+    # The book's dues start in January (the demo's standards); 曾强, admitted in March, gets
+    # his first standard only from June: March–May stay 未定标准 (not silently dropped).
     mid = demo_book.roster.add_member(
         {"name": "曾强", "status": "预备党员", "joined_date": "2026-03-01", "group": ""}
     )
@@ -75,10 +75,10 @@ def test_months_before_the_first_standard_are_not_marked(demo_book: Book, tmp_pa
     row = dict(zip(headers, values, strict=True))
     assert row["月缴标准"] == 0.2
     # Judged through October (the register counts ended months): June–October owed.
-    assert row["应缴合计"] == 1 and row["实缴合计"] == 0 and row["欠缴"] == 1
-    assert "未定标准" not in row["欠缴月份"]
+    assert row["应缴合计"] == 1 and row["欠缴"] == 1
+    assert row["欠缴月份"].endswith("未定标准（自2026-03起）")
     assert row["3月"] is None and row["6月"] == "未缴"
-    assert UNSET_NOTE not in _texts(ws)
+    assert UNSET_NOTE in _texts(ws)
 
 
 def test_without_missing_standards_there_are_no_marks(demo_book: Book, tmp_path: Path) -> None:
