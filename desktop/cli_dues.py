@@ -54,7 +54,7 @@ def _need(args: argparse.Namespace, *names: str) -> None:
 
 def cmd_dues(args: argparse.Namespace) -> int:
     from desktop.book import dues
-    from desktop.rules.dues import yuan
+    from desktop.rules.dues import month_cn, yuan
 
     cli = _cli()
     today = date.fromisoformat(args.today) if args.today else date.today()
@@ -63,36 +63,43 @@ def cmd_dues(args: argparse.Namespace) -> int:
         if args.action == "rate":
             _need(args, "member", "category")
             m = book.roster.find(args.member)
+            start = args.from_month or dues.default_rate_start(book, m["id"], year, today)
+            # Said before saving, read from the book as it is (the save may move its start).
+            warnings = dues.start_warnings(book, start, year, member_ids=[m["id"]], today=today)
             row = dues.set_rate(
                 book,
                 m["id"],
-                from_month=args.from_month or dues.default_start_month(year, today),
+                from_month=start,
                 category=args.category,
                 income_fen=_fen(args.income, "收入"),
                 fixed_fen=_fen(args.fixed, "固定金额"),
                 monthly_fen=_fen(args.monthly, "每月金额"),
                 override_reason=args.reason or "",
                 approved_by=args.approved_by or "",
+                year=year,
+                today=today,
             )
+            for line in warnings:
+                cli._out(f"注意：{line}")
             cli._out(
                 f"已设定：{m['name']} 自{row['from_month']}起每月 {yuan(row['monthly_fen'])} 元"
             )
             return EXIT_OK
         if args.action == "rate-unset":
             _need(args, "category")
+            start = args.from_month or dues.book_default_start(book, year, today)
+            warnings = dues.start_warnings(book, start, year, today=today)
             names = dues.set_rates_for_unset(
                 book,
                 year,
                 category=args.category,
                 fixed_fen=_fen(args.fixed, "固定金额"),
-                from_month=args.from_month,
+                from_month=start,
                 today=today,
             )
-            start = args.from_month or dues.default_start_month(year, today)
-            cli._out(
-                f"已为 {len(names)} 名党员设定党费标准，自{start}起"
-                f"（此前的月份不计应缴）：{'、'.join(names)}"
-            )
+            for line in warnings:
+                cli._out(f"注意：{line}")
+            cli._out(f"已为 {len(names)} 名党员设定党费标准，自{start}起：{'、'.join(names)}")
             return EXIT_OK
         if args.action == "pay":
             _need(args, "member", "months", "amount", "receiver")
@@ -134,6 +141,14 @@ def cmd_dues(args: argparse.Namespace) -> int:
                     ]
                 )
             else:
+                if not rows:
+                    start = dues.dues_start(book)
+                    since = (
+                        f"（本账本的党费自{month_cn(start)}起记）"
+                        if start and month < start
+                        else ""
+                    )
+                    cli._out(f"{month_cn(month)}没有应缴党费的党员{since}。")
                 for r in rows:
                     due = "未设定" if r["due_fen"] is None else yuan(r["due_fen"])
                     cli._out(
@@ -263,8 +278,9 @@ def add_dues_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument(
         "--from",
         dest="from_month",
-        help="rate、rate-unset：标准起始月份 YYYY-MM，此前的月份不计应缴"
-        "（默认：账本年度是今年则为本月，否则为该年1月）",
+        help="rate、rate-unset：标准起始月份 YYYY-MM，须在账本年度内（12月起也可选下一年）。"
+        "默认：党员的第一个标准从本账本党费起记的月份（入党、转入晚的从那时）起，"
+        "调整标准从本月起；账本还没有任何标准时为本月（账本年度不是今年则为该年1月）",
     )
     p.add_argument("--months", help="pay：所缴月份，逗号分隔，如 2026-01,2026-02")
     p.add_argument("--amount", help="pay：每个月的金额（元）")

@@ -93,4 +93,4 @@ def test_help_names_rate_unset_and_from(capsys) -> None:
         main(["dues", "-h"])
     assert info.value.code == 0
     out = "".join(capsys.readouterr().out.split())  # argparse wraps the lines
-    assert "rate-unset" in out and "--from" in out and "此前的月份不计应缴" in out
+    assert "rate-unset" in out and "--from" in out and "本账本党费起记的月份" in out
