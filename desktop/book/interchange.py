@@ -100,6 +100,9 @@ class ImportPlan:
     guessed_columns: list[tuple[str, str, str]] = field(default_factory=list)
     #: (sheet in the file, header in the file) of the columns that were not read.
     ignored_columns: list[tuple[str, str]] = field(default_factory=list)
+    #: (sheet in the file, header, header read instead, column): a synonym that lost to a
+    #: closer one (电话 when 手机 is there too); not read, and said so.
+    outranked_columns: list[tuple[str, str, str, str]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -151,7 +154,15 @@ class ImportPlan:
                 lines.append(f"{sheet}：列名与约定的不同，按列名推断读取：{read_as}。")
         for sheet in sheets:
             # A 序号 column only numbers the rows; saying it was left out is noise.
-            left = [h for s, h in self.ignored_columns if s == sheet and h != "序号"]
+            lost = [(h, w, c) for s, h, w, c in self.outranked_columns if s == sheet]
+            for h, w, c in lost:
+                lines.append(f"{sheet}：“{h}”也可作“{c}”，已按更贴切的“{w}”读取，“{h}”没有导入。")
+            lost_names = {h for h, _, _ in lost}
+            left = [
+                h
+                for s, h in self.ignored_columns
+                if s == sheet and h != "序号" and h not in lost_names
+            ]
             if left:
                 names = "、".join(f"“{h}”" for h in left)
                 lines.append(
@@ -264,6 +275,8 @@ def read_for_import(
     for sheet, guessed in data.guessed_columns.items():
         file_sheet = data.source_names.get(sheet, sheet)
         plan.guessed_columns += [(file_sheet, h, c) for h, c in guessed.items()]
+        for h, w in data.outranked_columns.get(sheet, {}).items():
+            plan.outranked_columns.append((file_sheet, h, w, guessed[w]))
     for sheet, headers in data.ignored_columns.items():
         plan.ignored_columns += [(data.source_names.get(sheet, sheet), h) for h in headers]
     check = _Checker(plan, data, mappings or {})

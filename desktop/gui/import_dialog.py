@@ -100,6 +100,7 @@ class ImportDialog(QDialog):
         self.headers: dict[str, list[str]] = {}
         self.roster_sheet: str | None = None  # the roster sheet's name in the file
         self.mapping_shown = False
+        self._conflicts: dict[str, list[str]] = {}
         self.plan: Any = None
         self.imported: Any = None
         self._busy = False
@@ -249,11 +250,13 @@ class ImportDialog(QDialog):
     # -- step 2: column mapping ------------------------------------------------------------
 
     def _fill_mapping(self) -> None:
-        from desktop.sheets.reader import suggest_mapping
+        from desktop.sheets.reader import mapping_conflicts, suggest_mapping
 
         assert self.roster_sheet is not None
         headers = self.headers[self.roster_sheet]
         suggested = suggest_mapping(headers, ROSTER_SHEET)
+        # Equally likely headers are left for the user to choose, and said so.
+        self._conflicts = mapping_conflicts(headers, ROSTER_SHEET)
         table = self.ui.mappingTable
         table.setRowCount(len(headers))
         choices = [IGNORE, *roster_columns()]
@@ -303,8 +306,22 @@ class ImportDialog(QDialog):
                 problems.append(f"还没有哪一列对应“{required}”（必填）。")
         return problems
 
+    def _mapping_notes(self) -> list[str]:
+        """Columns several headers could be, while none of them is chosen (not blocking: the
+        user may want neither)."""
+        from desktop.sheets.reader import conflict_message
+
+        if self.ui.mappingTable.rowCount() == 0:
+            return []
+        targets = set(self.mapping().values())
+        return [
+            conflict_message(t, hs).replace("请删去或改名其一", "请在下面选定其一，或都不导入")
+            for t, hs in self._conflicts.items()
+            if t not in targets
+        ]
+
     def _mapping_changed(self, *_args: Any) -> None:
-        problems = self._mapping_problems()
+        problems = self._mapping_problems() + self._mapping_notes()
         show_error(self.ui.mappingStatus, "\n".join(problems) if problems else None)
         self._update_buttons()
 

@@ -690,7 +690,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "身份证件号码",
         "证件号码",
     ),
-    "手机号码": ("联系电话", "电话", "手机", "手机号", "电话号码", "联系方式", "移动电话"),
+    "手机号码": ("手机", "手机号", "移动电话", "联系电话", "电话", "电话号码", "联系方式"),
     "学历": ("文化程度", "最高学历"),
     "人员类别": ("类别", "人员身份", "党员类别", "身份", "党员身份", "政治面貌"),
     "入党时间": ("入党日期", "入党年月", "加入党组织日期"),
@@ -720,6 +720,16 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "等次": ("评议等次", "评议结果", "评定等次"),
     "原因": ("否决原因", "否决事由"),
     "决定人": ("批准人", "决定"),
+}
+
+#: Where a ledger may carry two synonyms of one column, the closer ones first, a tier a tuple:
+#: 手机 beats 电话 (often a landline). Synonyms of a column left out here, or of no tier, are
+#: equally close, and two of them in one file are refused rather than one picked.
+SYNONYM_TIERS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "手机号码": (("手机", "手机号", "移动电话"), ("联系电话", "电话", "电话号码"), ("联系方式",)),
+    "身份证号": (("身份证号码", "公民身份号码", "公民身份证号", "身份证件号码"), ("身份证",)),
+    "出生日期": (("出生年月日",), ("出生年月", "生日")),
+    "党员": (("党员编号",), ("姓名", "党员姓名")),
 }
 
 #: Synonyms that only make sense on one sheet (e.g. 时间 means 日期 on 活动).

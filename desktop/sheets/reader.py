@@ -17,7 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from desktop.sheets.cells import CellError, clean_header, clean_text, read_cell
-from desktop.sheets.columns import SHEET_NAMES, SHEET_SYNONYMS, SHEETS, SYNONYMS, SheetSpec
+from desktop.sheets.columns import (
+    SHEET_NAMES,
+    SHEET_SYNONYMS,
+    SHEETS,
+    SYNONYM_TIERS,
+    SYNONYMS,
+    SheetSpec,
+)
 from desktop.sheets.errors import Problem, WorkbookError
 
 __all__ = [
@@ -25,6 +32,9 @@ __all__ = [
     "WorkbookData",
     "read_workbook",
     "sheet_headers",
+    "conflict_message",
+    "mapping_conflicts",
+    "mapping_outranked",
     "suggest_mapping",
 ]
 
@@ -57,7 +67,9 @@ class WorkbookData:
     `sheet_order` every sheet's name in the file in workbook order (to sort problems by).
     `guessed_columns` gives, per sheet read with `guess=True`, the headers read as another
     column ({header in the file → contract column}); `missing_columns` the required columns
-    the sheet lacks (reported once, on the header row — not again for every row).
+    the sheet lacks (reported once, on the header row — not again for every row);
+    `outranked_columns` {header → header read instead} for synonyms that lost to a closer one
+    (电话 when 手机 is there too); they are in `ignored_columns` as well.
     """
 
     sheets: dict[str, list[Row]] = field(default_factory=dict)
@@ -67,6 +79,7 @@ class WorkbookData:
     sheet_order: list[str] = field(default_factory=list)
     guessed_columns: dict[str, dict[str, str]] = field(default_factory=dict)
     missing_columns: dict[str, list[str]] = field(default_factory=dict)
+    outranked_columns: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -307,9 +320,46 @@ def suggest_mapping(headers: Iterable[str], sheet: str) -> dict[str, str]:
     """A proposed {header in the file → contract column} for `sheet`.
 
     Exact names map to themselves; other headers map through a small synonym table
-    (联系电话 → 手机号码, 出生年月 → 出生日期, …). A contract column is proposed at most once;
-    headers with no proposal are left out.
+    (联系电话 → 手机号码, 出生年月 → 出生日期, …). A contract column is proposed at most once:
+    where several headers could be it, the closest synonym wins (`SYNONYM_TIERS`: 手机 before
+    电话); where they are equally close none is proposed and `mapping_conflicts` names them.
+    Headers with no proposal are left out.
     """
+    return _propose(headers, sheet)[0]
+
+
+def mapping_conflicts(headers: Iterable[str], sheet: str) -> dict[str, list[str]]:
+    """{contract column → the headers, in file order, that are equally close synonyms of it}:
+    the columns `suggest_mapping` leaves unproposed because it cannot choose."""
+    return _propose(headers, sheet)[1]
+
+
+def mapping_outranked(headers: Iterable[str], sheet: str) -> dict[str, str]:
+    """{header → the header proposed instead}: synonyms that lost to a closer one (电话 → 手机)."""
+    return _propose(headers, sheet)[2]
+
+
+def _synonym_rank(name: str, target: str, sheet: str, *, fallback: bool) -> int | None:
+    """How close `name` is to `target` on `sheet` (0 closest), or None when it is no synonym.
+
+    The sheet's own table replaces the global one for a column; `fallback` asks the global
+    table for such a column (a header the sheet's table did not cover).
+    """
+    local = SHEET_SYNONYMS.get(sheet, {})
+    if target in local and not fallback:
+        return 0 if name in local[target] else None
+    if (target in local) != fallback or name not in SYNONYMS.get(target, ()):
+        return None
+    for rank, tier in enumerate(SYNONYM_TIERS.get(target, ())):
+        if name in tier:
+            return rank
+    return len(SYNONYM_TIERS.get(target, ()))  # synonyms not tiered are equally close
+
+
+def _propose(
+    headers: Iterable[str], sheet: str
+) -> tuple[dict[str, str], dict[str, list[str]], dict[str, str]]:
+    """(proposal, conflicts, outranked) for `suggest_mapping` and its companions."""
     spec = SHEETS[sheet]
     headers = list(headers)
     result: dict[str, str] = {}
@@ -319,27 +369,44 @@ def suggest_mapping(headers: Iterable[str], sheet: str) -> dict[str, str]:
         if name in spec and name not in taken:
             result[h] = name
             taken.add(name)
-    local = SHEET_SYNONYMS.get(sheet, {})
-    for h in headers:
-        if h in result:
-            continue
-        name = clean_header(h)
+    conflicts: dict[str, list[str]] = {}
+    outranked: dict[str, str] = {}
+    contested: set[str] = set()  # headers tied for a column: never proposed elsewhere
+    # Columns in the sheet's order; the sheet's own synonyms first, then global fallbacks.
+    for fallback in (False, True):
         for target in spec.names:
-            if target in taken:
+            if target in taken or target in conflicts:
                 continue
-            if name in local.get(target, ()) or (
-                target not in local and name in SYNONYMS.get(target, ())
-            ):
-                result[h] = target
-                taken.add(target)
-                break
-        else:
-            for target in spec.names:  # a global synonym the sheet's own table did not cover
-                if target not in taken and name in SYNONYMS.get(target, ()):
-                    result[h] = target
-                    taken.add(target)
-                    break
-    return result
+            ranked = [
+                (rank, h)
+                for h in headers
+                if h not in result
+                and h not in contested
+                and (rank := _synonym_rank(clean_header(h), target, sheet, fallback=fallback))
+                is not None
+            ]
+            if not ranked:
+                continue
+            best = min(rank for rank, _ in ranked)
+            winners = [h for rank, h in ranked if rank == best]
+            if len(winners) > 1:
+                conflicts[target] = winners
+                contested.update(winners)
+                continue
+            result[winners[0]] = target
+            taken.add(target)
+            for _, h in ranked:
+                if h != winners[0]:
+                    outranked.setdefault(h, winners[0])
+    # A loser that later found a column of its own was not outranked after all.
+    outranked = {h: w for h, w in outranked.items() if h not in result}
+    return result, conflicts, outranked
+
+
+def conflict_message(target: str, headers: list[str]) -> str:
+    """The one line saying which headers could all be `target`."""
+    names = "、".join(f"“{h}”" for h in headers[:-1]) + f"和“{headers[-1]}”"
+    return f"{names}都可作“{target}”，请删去或改名其一"
 
 
 # --- reading -------------------------------------------------------------------------------------
@@ -478,13 +545,20 @@ def _guess_columns(
     headers: list[str], spec: SheetSpec, mapping: Mapping[str, str | None]
 ) -> dict[str, str]:
     """{header → contract column} for headers that neither are a column nor are mapped."""
-    open_headers = [h for h in headers if h and h not in mapping]
+    return _guess(headers, spec, mapping)[0]
+
+
+def _guess(
+    headers: list[str], spec: SheetSpec, mapping: Mapping[str, str | None]
+) -> tuple[dict[str, str], dict[str, list[str]], dict[str, str]]:
+    """`_guess_columns`, with the columns several headers tie for and the outranked headers."""
     mapped_to = {t for t in mapping.values() if t}
-    return {
-        h: t
-        for h, t in suggest_mapping(open_headers, spec.name).items()
-        if h != t and h not in spec and t not in mapped_to
-    }
+    open_headers = [h for h in headers if h and h not in mapping]
+    proposal, conflicts, outranked = _propose(open_headers, spec.name)
+    guessed = {h: t for h, t in proposal.items() if h != t and h not in spec and t not in mapped_to}
+    conflicts = {t: hs for t, hs in conflicts.items() if t not in mapped_to}
+    outranked = {h: w for h, w in outranked.items() if w in guessed}
+    return guessed, conflicts, outranked
 
 
 def _missing_message(spec: SheetSpec, name: str, header_row: int) -> str:
@@ -516,11 +590,21 @@ def _read_sheet(
     if found is None:
         return  # an empty sheet: nothing to import, nothing wrong
     header_row, header_cells, rest = found
+    conflicts: dict[str, list[str]] = {}
     if guess:
-        guessed = _guess_columns([clean_header(c.value) for c in header_cells], spec, clean_mapping)
+        guessed, conflicts, outranked = _guess(
+            [clean_header(c.value) for c in header_cells], spec, clean_mapping
+        )
         if guessed:
             data.guessed_columns[spec.name] = guessed
             clean_mapping = {**clean_mapping, **guessed}
+        if outranked:
+            data.outranked_columns[spec.name] = outranked
+        # Never pick one of two equally likely columns silently (电话 and 联系电话).
+        for target, tied in conflicts.items():
+            data.problems.append(
+                Problem(sheet_name, header_row, target, conflict_message(target, tied))
+            )
 
     # column index → (contract column, header as in the file)
     columns: dict[int, tuple[str, str]] = {}
@@ -548,6 +632,9 @@ def _read_sheet(
     present = set(seen)
     for name in spec.required:
         if name not in present:
+            if name in conflicts:  # said once already: which of the tied headers to keep
+                data.missing_columns.setdefault(spec.name, []).append(name)
+                continue
             data.missing_columns.setdefault(spec.name, []).append(name)
             data.problems.append(
                 Problem(sheet_name, header_row, name, _missing_message(spec, name, header_row))
