@@ -32,7 +32,9 @@ from desktop.rules.dues import (
 )
 
 #: The one line under the start month: what choosing it means for the months before.
-START_HINT = "此前的月份不计应缴，也不算欠缴；要补登本年已收的党费，请选1月。"
+START_HINT = (
+    "本账本的党费从第一次设定的起始月份起记，此前的月份不计应缴；要补登本年已收的党费，请选1月。"
+)
 #: Names shown before the rest are summed up (a branch may have eighty members).
 NAMES_SHOWN = 30
 
@@ -68,14 +70,22 @@ class BulkRateDialog(QDialog):
         self.category = QComboBox()
         self.category.addItems(self.categories)
         self.amount = QLineEdit("1.00")
+        self.farmer_amount = "1.00"  # what was typed, back when 农民 is chosen again
         self.amount_label = QLabel()
         self.months = [f"{year:04d}-{i:02d}" for i in range(1, 13)]
         self.start = QComboBox()
         self.start.addItems([month_cn(m) for m in self.months])
-        default = dues.default_start_month(year, today)
+        self.today = today
+        default = dues.book_default_start(book, year, today)
         self.start.setCurrentIndex(self.months.index(default) if default in self.months else 0)
         hint = QLabel(START_HINT)
+        hint.setWordWrap(True)
         hint.setStyleSheet("color: #555;")
+        # What a start later than the book's dues start leaves 未定标准, said before 设定.
+        self.warning = QLabel()
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #8a5a00;")
+        self.warning.hide()
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b3261e;")
@@ -96,10 +106,13 @@ class BulkRateDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.who)
         layout.addLayout(form)
+        layout.addWidget(self.warning)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.category.currentIndexChanged.connect(self._category_changed)
         self._category_changed()
+        self.start.currentIndexChanged.connect(self._start_changed)
+        self._start_changed()
 
     @property
     def from_month(self) -> str:
@@ -107,9 +120,22 @@ class BulkRateDialog(QDialog):
 
     def _category_changed(self, *_args: Any) -> None:
         farmer = self.categories[self.category.currentIndex()] == FARMER
+        # A fixed 0.20 leaves no amount to type: an empty box, not a greyed-out 1.00.
+        if farmer and not self.amount.isEnabled():
+            self.amount.setText(self.farmer_amount)
+        elif not farmer and self.amount.isEnabled():
+            self.farmer_amount = self.amount.text()
+            self.amount.clear()
         self.amount.setEnabled(farmer)
+        self.amount.setVisible(farmer)
         self.amount_label.setText("每月金额（0.20–1.00 元）" if farmer else "每月固定 0.20 元")
         self.error.clear()
+
+    def _start_changed(self, *_args: Any) -> None:
+        lines = dues.start_warnings(self.book, self.from_month, self.year, today=self.today)
+        self.warning.setText("\n".join(lines))
+        self.warning.setVisible(bool(lines))
+        self.adjustSize()
 
     def accept(self) -> None:
         """Save, or say what is wrong and stay open (nothing written)."""
@@ -122,7 +148,12 @@ class BulkRateDialog(QDialog):
             return
         try:
             self.names = dues.set_rates_for_unset(
-                self.book, self.year, category=category, fixed_fen=fixed, from_month=self.from_month
+                self.book,
+                self.year,
+                category=category,
+                fixed_fen=fixed,
+                from_month=self.from_month,
+                today=self.today,
             )
         except BookError as exc:
             lines = exc.lines() if isinstance(exc, InputRefused) else []

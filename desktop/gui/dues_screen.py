@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QHeaderView,
+    QLabel,
     QMessageBox,
     QTableWidget,
     QTableWidgetItem,
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.book import dues
 from desktop.book.errors import BookError, InputRefused
-from desktop.gui.bulk_rate_dialog import START_HINT, BulkRateDialog
+from desktop.gui.bulk_rate_dialog import BulkRateDialog
 from desktop.gui.dues_model import NOW, CollectionModel
 from desktop.gui.forms.ui_dues_screen import Ui_DuesScreen
 from desktop.rules.collation import sorted_by_strokes
@@ -50,6 +51,13 @@ LADDER_TEXT = (
     "欠缴阶梯：欠缴 1–2 个月，提醒本人；累计欠缴 3 个月，发催缴通知；"
     f"连续 {VETO_MONTHS} 个月未交纳，列出提请支委会核实（可能按自行脱党处理，属一票否决情形）"
     "——程序只提示，不会自动作出任何处理。"
+)
+
+
+#: The member's 起始月份: when this standard applies (a first one, or a change for new pay).
+MEMBER_START_HINT = (
+    "这个标准从哪个月起适用。调整标准（如工资变了）选新收入开始领取的月份，"
+    "之前的月份仍按原标准；第一次设定默认从本账本党费起记的月份（或入党、转入的月份）起。"
 )
 
 
@@ -139,7 +147,15 @@ class DuesScreen(QWidget):
         ui.memberList.currentRowChanged.connect(self._member_selected)
         ui.memberSearch.textChanged.connect(self._filter_members)
         ui.bulkRateButton.clicked.connect(self.set_rates_for_unset)
-        ui.fromMonthCombo.setToolTip(START_HINT)
+        ui.fromMonthCombo.setToolTip(MEMBER_START_HINT)
+        # What a later first start leaves 未定标准, said before 保存标准 (book.start_warnings).
+        self.startWarning = QLabel()
+        self.startWarning.setObjectName("startWarning")
+        self.startWarning.setWordWrap(True)
+        self.startWarning.setStyleSheet("color: #8a5a00;")
+        self.startWarning.hide()
+        ui.calcGrid.addWidget(self.startWarning, 4, 0, 1, 6)
+        ui.fromMonthCombo.currentIndexChanged.connect(self._start_changed)
         self._override_toggled(False)
 
         # -- arrears and the register -------------------------------------------------------
@@ -377,6 +393,7 @@ class DuesScreen(QWidget):
         ui.rateError.clear()
         ui.payError.clear()
         if member_id is None:
+            self.startWarning.hide()
             ui.memberTitle.setText("（没有需要交党费的党员）")
             ui.memberInfo.clear()
             ui.memberMonthsView.clear()
@@ -404,10 +421,13 @@ class DuesScreen(QWidget):
         self._rate_months = [f"{self.year}-{i:02d}" for i in range(1, 13)]
         ui.fromMonthCombo.clear()
         ui.fromMonthCombo.addItems([month_cn(x) for x in self._rate_months])
-        # This month in the calendar year (a rate set late must not put the months before in
-        # arrears; a new rate for a pay rise applies from now), else January.
-        start = dues.default_start_month(self.year, self.today())
-        ui.fromMonthCombo.setCurrentIndex(self._rate_months.index(start))
+        # A first standard from the book's dues start (or when the member joined), so no month
+        # owed is skipped; a change (a pay rise) from this month.
+        start = dues.default_rate_start(self.book, member_id, self.year, self.today())
+        ui.fromMonthCombo.setCurrentIndex(
+            self._rate_months.index(start) if start in self._rate_months else 0
+        )
+        self._start_changed()
         latest = history[-1] if history else None
         ui.categoryCombo.blockSignals(True)
         ui.categoryCombo.setCurrentIndex(
@@ -475,6 +495,23 @@ class DuesScreen(QWidget):
             table.setItem(2, c, _item(state, colour=colour))
         table.setMinimumHeight(3 * 30 + 40)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+
+    def _start_changed(self, *_args: Any) -> None:
+        member_id = self.current_member_id()
+        index = self.ui.fromMonthCombo.currentIndex()
+        lines = (
+            dues.start_warnings(
+                self.book,
+                self._rate_months[index],
+                self.year,
+                member_ids=[member_id],
+                today=self.today(),
+            )
+            if member_id is not None and 0 <= index < len(self._rate_months)
+            else []
+        )
+        self.startWarning.setText("\n".join(lines))
+        self.startWarning.setVisible(bool(lines))
 
     def _override_toggled(self, on: bool) -> None:
         ui = self.ui
@@ -546,6 +583,8 @@ class DuesScreen(QWidget):
                 monthly_fen=monthly,
                 override_reason=ui.reasonEdit.text(),
                 approved_by=ui.approvedEdit.text(),
+                year=self.year,
+                today=self.today(),
             )
         except BookError as exc:
             ui.rateError.setText(_problem_text(exc))

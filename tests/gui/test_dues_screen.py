@@ -322,9 +322,11 @@ def test_bulk_dialog_when_everyone_has_a_rate(qtbot, book, branch):
     assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
 
 
-def test_member_calculator_starts_this_month(qtbot, screen, book):
-    """The per-member 起始月份 defaults as the bulk dialog does (with the same hint)."""
+def test_member_calculator_starts_at_the_books_dues_start(qtbot, screen, book):
+    """A first standard defaults to the book's dues start (the branch's standards start in
+    January); the month box has its own hint, not the bulk dialog's."""
     from desktop.gui.bulk_rate_dialog import START_HINT
+    from desktop.gui.dues_screen import MEMBER_START_HINT
 
     mid = book.roster.add_member(
         {"name": "孔一", "status": "正式党员", "joined_date": "1990-01-01"}
@@ -332,8 +334,8 @@ def test_member_calculator_starts_this_month(qtbot, screen, book):
     ui = screen.ui
     ui.tabs.setCurrentWidget(ui.memberTab)
     screen.select_member(mid)
-    assert ui.fromMonthCombo.currentText() == "2026年11月"
-    assert ui.fromMonthCombo.toolTip() == START_HINT
+    assert ui.fromMonthCombo.currentText() == "2026年1月"
+    assert ui.fromMonthCombo.toolTip() == MEMBER_START_HINT != START_HINT
 
 
 def test_arrears_paid_from_the_member_page_skip_paid_months(qtbot, screen, book, branch):
