@@ -156,8 +156,8 @@ class ObjectionDialog(QDialog):
 
 class AnswerDialog(QDialog):
     """`AnswerDialog(objection, publicity_rule)`: `objection` is the book's objection row
-    (id, raised_by, name, date_text, content); `publicity_rule` the scheme's publicity
-    wording (e.g. "5 个工作日"), to say what an upheld answer starts again."""
+    (id, raised_by, name, raised_on, after_publicity, content); `publicity_rule` the
+    scheme's publicity wording (e.g. "5 个工作日"), to say what an upheld answer starts again."""
 
     def __init__(
         self,
@@ -173,8 +173,13 @@ class AnswerDialog(QDialog):
         form = QFormLayout(self)
 
         about = f"，涉及 {objection['name']}" if objection.get("name") else ""
+        # date_text already carries "，公示期满后提出": use the plain date, say "late" once.
+        date_text = objection.get("date_text") or ""
+        raised_on = objection.get("raised_on") or date_text.split("，")[0]
+        late = objection.get("after_publicity", "公示期满后" in date_text)
         self.objection_text = QLabel(
-            f"{objection['raised_by']}于 {objection.get('date_text') or ''} 提出{about}：\n"
+            f"{objection['raised_by']}于 {raised_on} 提出{'（公示期满后）' if late else ''}"
+            f"{about}：\n"
             f"{objection['content']}"
         )
         self.objection_text.setWordWrap(True)

@@ -173,3 +173,32 @@ def test_cancelled_answer_writes_nothing(qtbot, window, book, messages, monkeypa
     qtbot.mouseClick(screen.answer_objection_button, Qt.MouseButton.LeftButton)
     assert Q.period_status(book, YEAR, 2)["open_objections"]
     assert not messages.texts("information")
+
+
+@pytest.mark.parametrize(
+    ("row", "said"),
+    [
+        (
+            {
+                "raised_on": "2026-10-10",
+                "after_publicity": True,
+                "date_text": "2026-10-10，公示期满后提出",
+            },
+            "张三于 2026-10-10 提出（公示期满后），涉及 张三：",
+        ),
+        (
+            {"raised_on": "2026-07-02", "after_publicity": False, "date_text": "2026-07-02"},
+            "张三于 2026-07-02 提出，涉及 张三：",
+        ),
+        (
+            {"date_text": "2026-10-10，公示期满后提出"},
+            "张三于 2026-10-10 提出（公示期满后），涉及 张三：",
+        ),
+    ],
+)
+def test_answer_dialog_says_the_date_and_lateness_once(qtbot, row, said) -> None:
+    dialog = AnswerDialog({**OBJECTION, **row}, today=date(2026, 10, 12))
+    qtbot.addWidget(dialog)
+    text = dialog.objection_text.text()
+    assert text.startswith(said)
+    assert text.count("提出") == 1
