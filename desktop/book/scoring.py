@@ -249,8 +249,13 @@ def years_scored(book: Book) -> tuple[int, int]:
     return min([current, *found]), current
 
 
-def check_year_scored(book: Book, year: int) -> None:
-    """Refuse a year the book holds nothing for (before its first year, after its working year)."""
+def check_year_scored(
+    book: Book, year: int, *, cannot: str | None = None, option: str = ""
+) -> None:
+    """Refuse a year the book holds nothing for (before its first year, after its working year).
+
+    `cannot` says what cannot be done (default: 不能计算 Y 年的积分), `option` how the year is
+    chosen (e.g. （--year）)."""
     if year == book.current_year:
         return
     first, last = years_scored(book)
@@ -258,8 +263,8 @@ def check_year_scored(book: Book, year: int) -> None:
         return
     held = f"{first} 年" if first == last else f"{first} 年至 {last} 年"
     raise InputRefused(
-        f"本账本没有 {year} 年的记录，不能计算 {year} 年的积分。",
-        [f"本账本有 {held}的记录，请选择其中的一年。"],
+        f"本账本没有 {year} 年的记录，{cannot or f'不能计算 {year} 年的积分'}。",
+        [f"本账本有 {held}的记录，请选择其中的一年{option}。"],
     )
 
 

@@ -10,23 +10,200 @@ from desktop.rules.scheme import (
     PERIOD_WORDS,
     ROUNDINGS,
     VETO_EFFECTS,
+    Eligibility,
+    FollowUp,
     Item,
+    Level,
+    Pool,
+    Rating,
     Scheme,
     Section,
+    VetoRules,
     fmt_points,
 )
 
 _OPS = {">": "高于", ">=": "达到", "<": "低于", "<=": "不高于"}
 
+# --- plain-text pieces shared by the 积分方案 screen (gui/scheme_view.py), the printed scheme
+# (book/scheme_print.py) and the lines below, so that screen and paper say the same thing.
 
-def _pts(value: Decimal) -> str:
-    return (
-        f"加{fmt_points(value)}分"
-        if value > 0
-        else f"扣{fmt_points(-value)}分"
-        if value < 0
-        else "不扣分"
+#: What happens at a quota's edge when tied members would overfill it.
+TIES_TEXT = "名额边界上同分的党员如果全部评上会超出名额，这些同分者本档都不评，参加下一档评定。"
+
+
+def points_word(value: Decimal) -> str:
+    """扣2分 / 加3分 / 不扣分 — how the plans themselves write points."""
+    if value > 0:
+        return f"加{fmt_points(value)}分"
+    if value < 0:
+        return f"扣{fmt_points(-value)}分"
+    return "不扣分"
+
+
+def tier_span(start: int, end: int | None) -> str:
+    """第3次起 / 第2次 / 第1–4次."""
+    if end is None:
+        return f"第{start}次起"
+    return f"第{start}次" if start == end else f"第{start}–{end}次"
+
+
+def scheme_period_text(scheme: Scheme) -> str:
+    if scheme.period == "year":
+        return "按年度计分"
+    how = "各期取平均" if scheme.combine == "average" else "各期相加"
+    return f"每{PERIOD_WORDS[scheme.period]}计分，{how}得出年度积分"
+
+
+def total_bounds_text(scheme: Scheme) -> str:
+    """年度总分最低0分，最高120分 (empty when unbounded)."""
+    bounds = []
+    if scheme.total_floor is not None:
+        bounds.append(f"年度总分最低{fmt_points(scheme.total_floor)}分")
+    if scheme.total_cap is not None:
+        bounds.append(f"最高{fmt_points(scheme.total_cap)}分")
+    return "，".join(bounds)
+
+
+def section_mode_text(section: Section) -> str:
+    if section.mode == "deduct":
+        return "从满分扣减，扣完为止"
+    if section.mode == "accumulate":
+        if section.capped:
+            return f"从零累加，最高{fmt_points(section.max)}分"
+        return "从零累加，上不封顶"
+    return "加减分，不计入满分"
+
+
+def section_period_text(section: Section) -> str:
+    if section.period == "year":
+        return "按年度计分"
+    how = "各期取平均" if section.combine == "average" else "各期相加"
+    return f"每{PERIOD_WORDS[section.period]}计分，{how}"
+
+
+def item_source_text(item: Item) -> str:
+    """What facts feed the item (how it is counted); lines split by newlines."""
+    if item.source == "attendance":
+        types = "、".join(t for t in ACTIVITY_TYPES if t in item.activity_types)
+        statuses = "、".join(s for s in ATTENDANCE_STATUSES if s in item.statuses)
+        return f"签到：{types}\n签到状态为{statuses}"
+    if item.source == "dues":
+        return "党费（按月）：" + "、".join(DUES_KINDS[k] for k in DUES_KINDS if k in item.dues)
+    if item.source == "claim":
+        return "积分申报，经支委会审定"
+    return f"民主评议：{item.kind or ''}（每{PERIOD_WORDS[item.round_period]}一轮）"
+
+
+def item_points_text(item: Item) -> str:
+    """Points per occurrence, tiers (last line: when counting restarts), claim range or grade
+    points; lines split by newlines."""
+    each = "每月" if item.source == "dues" else "每次"
+    if item.tiers:
+        parts = [f"{tier_span(t.start, t.end)}{each}{points_word(t.points)}" for t in item.tiers]
+        return "\n".join(parts) + f"\n（每{PERIOD_WORDS[item.per]}重新计次）"
+    if item.source == "appraisal" and item.grades:
+        return "\n".join(f"{g} {fmt_points(v)}分" for g, v in item.grades.items())
+    if item.points is not None:
+        return f"{each}{points_word(item.points)}"
+    if item.range is not None:
+        lo, hi = item.range
+        return f"每次申报{fmt_points(lo)}至{fmt_points(hi)}分"
+    return ""
+
+
+def item_cap_text(item: Item) -> str:
+    if item.cap is None:
+        return "不设上限"
+    return f"每{PERIOD_WORDS[item.per]}最多{fmt_points(item.cap)}分"
+
+
+def pool_text(section: Section, pool: Pool) -> str:
+    names = "、".join(i.name for i in section.items if i.id in pool.items)
+    return f"{pool.name}：{names}合计每{PERIOD_WORDS[pool.per]}最多计{fmt_points(pool.cap)}分。"
+
+
+def who_lines(scheme: Scheme) -> list[str]:
+    """Who is scored and rated, who is not, exempt and mobile members, the dues grace days."""
+    who = scheme.who
+    scored = "、".join(s for s in MEMBER_STATUSES if s in who.scored) or "（无）"
+    rated = "、".join(s for s in MEMBER_STATUSES if s in who.rated) or "（无）"
+    lines = [f"参加积分管理：{scored}；参加评星定级：{rated}。"]
+    not_rated = []
+    if not who.rate_leaders:
+        not_rated.append("党员领导干部")
+    if not who.rate_joined_this_year:
+        not_rated.append("当年新发展的党员")
+    if not who.rate_transferred_in_this_year:
+        not_rated.append("当年从外单位转入的党员")
+    if not_rated:
+        lines.append("纳入积分管理但不参加评定：" + "、".join(not_rated) + "。")
+    lines.append(
+        "经批准免考的党员（年老体弱、患病等）"
+        + ("仍然计分。" if who.score_exempt else "不参加积分管理。")
     )
+    mobile = []
+    if scheme.mobile_in_province_per_quarter:
+        mobile.append(f"省内每季度至少参加{scheme.mobile_in_province_per_quarter}次组织生活")
+    if scheme.mobile_out_of_province_per_year:
+        mobile.append(f"省外每年至少参加{scheme.mobile_out_of_province_per_year}次")
+    if mobile:
+        lines.append("流动党员：" + "，".join(mobile) + "。")
+    if scheme.dues_grace_days:
+        lines.append(f"当月党费在月底后{scheme.dues_grace_days}天内交清的，算按时交纳。")
+    return lines
+
+
+def rating_intro(rating: Rating) -> str:
+    return (
+        f"每{PERIOD_WORDS[rating.per]}评定一次。名额按参评人数乘比例计算，"
+        f"{ROUNDINGS[rating.rounding]}。"
+    )
+
+
+def level_quota_text(level: Level) -> str:
+    quota = "不限人数"
+    if level.quota is not None:
+        quota = f"不超过参评人数的{fmt_points(level.quota * 100)}%"
+    if level.small_branch_below:
+        quota += f"；参评不足{level.small_branch_below}人的支部可评{level.small_branch_count}名"
+    return quota
+
+
+def eligibility_text(e: Eligibility) -> str:
+    """12、13合计低于10分的，最多评3星级。 (the reason, if any, is said apart)"""
+    limits = []
+    if e.max_stars is not None:
+        limits.append("不评星" if e.max_stars == 0 else f"最多评{e.max_stars}星级")
+    if e.deny_grades:
+        limits.append("不得评为" + "、".join(sorted(e.deny_grades)))
+    return f"{'、'.join(e.sections)}合计低于{fmt_points(e.below)}分的，{'，'.join(limits)}。"
+
+
+def veto_auto_conditions(veto: VetoRules) -> list[str]:
+    """The conditions the records flag for a 一票否决 (a person still decides)."""
+    auto = []
+    if veto.no_party_life_months:
+        auto.append(f"连续{veto.no_party_life_months}个月不参加党的组织生活")
+    if veto.no_dues_months:
+        auto.append(f"连续{veto.no_dues_months}个月不交纳党费")
+    return auto
+
+
+def followup_condition(f: FollowUp) -> str:
+    op = _OPS.get(f.op, "低于")
+    if f.when == "total" and f.value is not None:
+        text = f"年度总分{op}{fmt_points(f.value)}分"
+    elif f.when == "section" and f.value is not None:
+        text = f"「{f.section}」{op}{fmt_points(f.value)}分"
+    elif f.when in ("top_share", "bottom_share") and f.share is not None:
+        text = f"排名{'前' if f.when == 'top_share' else '后'}{fmt_points(f.share * 100)}%"
+    elif f.when == "cleared":
+        text = "积分清零"
+    else:
+        text = f"连续两年“{f.of}”"
+    if f.requires_clean_section:
+        text += f"，且「{f.requires_clean_section}」没有扣分"
+    return text
 
 
 def describe_item(item: Item) -> str:
@@ -45,18 +222,13 @@ def describe_item(item: Item) -> str:
     if item.tiers:
         parts = []
         for t in item.tiers:
-            span = (
-                f"第{t.start}次起"
-                if t.end is None
-                else (f"第{t.start}次" if t.start == t.end else f"第{t.start}–{t.end}次")
-            )
-            parts.append(f"{span}每次{_pts(t.points)}")
+            parts.append(f"{tier_span(t.start, t.end)}每次{points_word(t.points)}")
         rule = f"每{per}" + "，".join(parts)
     elif item.source == "appraisal" and item.grades:
         rule = "、".join(f"{g}{fmt_points(v)}分" for g, v in item.grades.items())
         rule += f"（每{PERIOD_WORDS[item.round_period]}一轮）"
     elif item.points is not None:
-        rule = f"每次{_pts(item.points)}"
+        rule = f"每次{points_word(item.points)}"
     elif item.range is not None:
         lo, hi = item.range
         rule = f"每次{fmt_points(lo)}至{fmt_points(hi)}分"
@@ -81,11 +253,7 @@ def describe_section(section: Section) -> list[str]:
         head += f"：每{PERIOD_WORDS[section.period]}计分，{how}"
     lines = [head]
     lines.extend(f"  · {describe_item(i)}" for i in section.items)
-    for p in section.pools:
-        names = "、".join(i.name for i in section.items if i.id in p.items)
-        lines.append(
-            f"  · {p.name}：{names}合计每{PERIOD_WORDS[p.per]}最多计{fmt_points(p.cap)}分。"
-        )
+    lines.extend(f"  · {pool_text(section, p)}" for p in section.pools)
     return lines
 
 
@@ -93,20 +261,7 @@ def describe_scheme(scheme: Scheme) -> list[str]:
     """The whole scheme as readable Chinese lines."""
     out = [scheme.title, f"依据：{scheme.source}" if scheme.source else ""]
     out.append(f"总分{fmt_points(scheme.total)}分；积分周期：{PERIOD_WORDS[scheme.period]}。")
-    who = scheme.who
-    scored = [s for s in MEMBER_STATUSES if s in who.scored]
-    rated = [s for s in MEMBER_STATUSES if s in who.rated]
-    out.append(f"参加积分：{'、'.join(scored)}；参加评定：{'、'.join(rated)}。")
-    not_rated = []
-    if not who.rate_leaders:
-        not_rated.append("党员领导干部")
-    if not who.rate_joined_this_year:
-        not_rated.append("当年新发展党员")
-    if not who.rate_transferred_in_this_year:
-        not_rated.append("当年新转入党员")
-    if not_rated:
-        out.append("纳入积分管理但不参加评定：" + "、".join(not_rated) + "。")
-    out.append("经批准免考的党员" + ("仍计分。" if who.score_exempt else "不参加积分管理。"))
+    out.extend(who_lines(scheme))
     for section in scheme.sections:
         out.extend(describe_section(section))
     if scheme.rating:
@@ -122,23 +277,12 @@ def describe_scheme(scheme: Scheme) -> list[str]:
                 text += f"；参评不足{lv.small_branch_below}人的可评{lv.small_branch_count}名"
             out.append(text)
         for e in r.eligibility:
-            out.append(
-                f"  · {e.reason or '、'.join(e.sections) + '低于' + fmt_points(e.below) + '分时受限'}"
-            )
+            out.append(f"  · {e.reason or eligibility_text(e)}")
         out.append("  · 名额边界上同分并列、全部评上会超出名额时，并列者本档均不评，参加下一档。")
     out.append(f"一票否决：{VETO_EFFECTS[scheme.veto.effect]}（须经人确认）。")
     for k in scheme.veto.kinds:
         out.append(f"  · {k.name}：{VETO_EFFECTS[k.effect]}")
     for f in scheme.followups:
-        if f.when == "total" and f.value is not None:
-            cond = f"总分{_OPS[f.op]}{fmt_points(f.value)}分"
-        elif f.when == "section" and f.value is not None:
-            cond = f"{f.section}{_OPS[f.op]}{fmt_points(f.value)}分"
-        elif f.when in ("top_share", "bottom_share") and f.share is not None:
-            cond = f"排名{'前' if f.when == 'top_share' else '后'}{fmt_points(f.share * 100)}%"
-        elif f.when == "cleared":
-            cond = "积分清零"
-        else:
-            cond = f"连续两年{f.of}"
+        cond = followup_condition(f)
         out.append(f"结果运用：{cond} → {f.name}" + (f"（{f.note}）" if f.note else ""))
     return [line for line in out if line]

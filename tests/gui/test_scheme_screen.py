@@ -87,11 +87,11 @@ def test_shows_the_demo_scheme_readably(screen, demo):
         "签到状态为因公请假、因私请假",  # what facts feed the item
         "每季度最多5分",  # a cap
         "合计每季度最多计15分",  # a pool
-        "每次申报 -5 至 0 分",  # a claim range
-        "优秀 20分；合格 15分",  # appraisal grades
+        "每次申报-5至0分",  # a claim range
+        "优秀 20分\n合格 15分",  # appraisal grades
         "本方案不评星定级",
-        "参加积分：正式党员、预备党员",
-        "连续6个月不参加组织生活",
+        "参加积分管理：正式党员、预备党员",
+        "连续6个月不参加党的组织生活",
         "年度总分不高于70分",
         "谈话教育",
     ):
