@@ -103,6 +103,7 @@ class SchemeScreen(QWidget):
         self.text = ""
         self._stale = True
         self.scheme: Any = None
+        self._tips: dict[str, str] = {}  # the buttons' own tooltips (a frozen year replaces them)
         self.ui.schemeView.document().setDocumentMargin(14)
         self.ui.yearSpin.valueChanged.connect(lambda _year: self.refresh())
         self.ui.presetButton.clicked.connect(self.choose_preset)
@@ -150,8 +151,14 @@ class SchemeScreen(QWidget):
         year = self.year
         self.scheme_id, self.text = year_scheme_text(self.book, year)
         notices = []
-        if self.frozen():
+        frozen = self.frozen()
+        if frozen:
             notices.append(FROZEN_TEXT.format(year=year))
+        # The changing buttons are greyed with the reason while the year is frozen.
+        for button in (self.ui.presetButton, self.ui.editButton, self.ui.importButton):
+            tip = self._tips.setdefault(button.objectName(), button.toolTip())
+            button.setEnabled(not frozen)
+            button.setToolTip(f"{year} 年的方案已冻结（已有确认的积分结果）" if frozen else tip)
         stored = scheme_stored(self.book, year)
         try:
             scheme = load_scheme(self.text)

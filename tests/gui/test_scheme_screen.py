@@ -285,8 +285,16 @@ def test_frozen_year_is_refused(qtbot, demo, messages, monkeypatch, tmp_path):
     monkeypatch.setattr(PresetDialog, "exec", lambda d: opened.append("preset") or 1)
     monkeypatch.setattr(SchemeEditDialog, "exec", lambda d: opened.append("edit") or 1)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: opened.append("file"))
-    for button in (screen.ui.presetButton, screen.ui.editButton, screen.ui.importButton):
+    buttons = (screen.ui.presetButton, screen.ui.editButton, screen.ui.importButton)
+    for button in buttons:
+        assert not button.isEnabled()
+        assert "已冻结" in button.toolTip()
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert opened == [] and messages.texts("warning") == []
+    # Reached some other way (a screen shown before the freeze), the actions refuse too.
+    screen.choose_preset()
+    screen.edit_values()
+    screen.import_file()
     assert opened == []
     warnings = messages.texts("warning")
     assert len(warnings) == 3
@@ -305,6 +313,10 @@ def test_frozen_year_is_refused(qtbot, demo, messages, monkeypatch, tmp_path):
     out = tmp_path / "frozen.toml"
     assert screen.export_path(out)
     assert out.read_text(encoding="utf-8") == before[1]
+    # Another year is not frozen: the buttons come back with their own tooltips.
+    screen.ui.yearSpin.setValue(year - 1)
+    assert all(b.isEnabled() and "已冻结" not in b.toolTip() for b in buttons)
+    assert screen.ui.presetButton.toolTip().startswith("从程序自带的方案中")
 
 
 def test_other_year_and_main_window(qtbot, window, messages):
