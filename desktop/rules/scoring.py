@@ -28,6 +28,7 @@ from desktop.rules.facts import (
     YearFacts,
 )
 from desktop.rules.periods import (
+    PERIOD_KINDS,
     PERIOD_MONTHS,
     Period,
     add_days,
@@ -384,8 +385,9 @@ def _score(
     _detect_vetoes(scheme, facts, activities, members, results, as_of, attended)
     _mobile_checks(scheme, facts, activities, members, results, window, as_of)
     if as_of >= window.end:
-        # Follow-ups (警示, 诫勉谈话 …) judge a finished period, never a running one.
-        _followups(scheme, results, previous_flags or {})
+        # Follow-ups (警示, 谈话教育 …) judge a finished period, never a running one.
+        kind = "month" if month else "half" if half else "quarter" if quarter else "year"
+        _followups(scheme, results, previous_flags or {}, kind)
     return ScoreResult(scheme.id, year, window, as_of, results, quarter, half, month)
 
 
@@ -1184,13 +1186,26 @@ def _compare(a: Decimal, op: str, b: Decimal) -> bool:
 
 
 def _followups(
-    scheme: Scheme, results: list[MemberResult], previous: Mapping[str, Iterable[str]]
+    scheme: Scheme,
+    results: list[MemberResult],
+    previous: Mapping[str, Iterable[str]],
+    window_kind: str = "year",
 ) -> None:
     rounding = scheme.rating.rounding if scheme.rating else "floor"
     ranked_pool = [r for r in results if r.scored and r.rated and "exclude" not in r.veto_effects]
+    # A score line (“70 分以下谈话教育”) judges only a period that holds the parts it reads:
+    # a quarter of a scheme with yearly parts (年终评议) can reach 70 of 100 at most.
+    span = PERIOD_KINDS.index(window_kind)
+    whole = all(PERIOD_KINDS.index(s.period) <= span for s in scheme.sections)
     for f in scheme.followups:
         text = f"{f.name}：{f.note}" if f.note else f.name
         hits: list[MemberResult] = []
+        if f.when == "section" and f.section:
+            section = next((s for s in scheme.sections if s.name == f.section), None)
+            if section is not None and PERIOD_KINDS.index(section.period) > span:
+                continue
+        elif f.when in ("total", "cleared") and not whole:
+            continue
         if f.when in ("total", "section", "cleared"):
             for r in results:
                 if not r.scored:
