@@ -21,9 +21,11 @@ from desktop.book.quarter import check_unlocked, confirmed_period_at, quarter_la
 from desktop.book.roster import group_rank
 from desktop.book.scoring import check_year_scored, gather_facts, year_scheme
 from desktop.book.store import Book, now_iso
+from desktop.rules.appraisals import should_be_appraised
 from desktop.rules.collation import stroke_key
 from desktop.rules.dates import date_problem
-from desktop.rules.facts import APPRAISAL_GRADES, APPRAISAL_KINDS
+from desktop.rules.facts import APPRAISAL_GRADES, APPRAISAL_KINDS, MemberFacts
+from desktop.rules.periods import Period, make_period
 from desktop.rules.scheme import Scheme, fmt_points
 from desktop.rules.scoring import rate, score
 
@@ -137,6 +139,41 @@ def appraisal_label(book: Book, year: int, kind: str, rnd: int) -> str:
     return column_label(kind, rnd, appraisal_columns(book, year))
 
 
+def round_period(scheme: Scheme, year: int, kind: str, rnd: int) -> Period:
+    """The period one round of `kind` appraises (the year, or its half/quarter `rnd`)."""
+    period = next(
+        (
+            i.round_period
+            for s in scheme.sections
+            for i in s.items
+            if i.source == "appraisal" and i.kind == kind
+        ),
+        "year",
+    )
+    if rnd > ROUNDS_PER.get(period, 1):  # a round the scheme does not hold: judge by the year
+        return make_period("year", year, 1)
+    return make_period(period, year, rnd)
+
+
+def not_appraised_reason(
+    scheme: Scheme, m: MemberFacts, year: int, kind: str, rnd: int
+) -> str | None:
+    """Why `m` has no place in that round (left before it, arrived after it, 免考 …), or None;
+    the rules' own test (should_be_appraised), in words."""
+    period = round_period(scheme, year, kind, rnd)
+    if should_be_appraised(scheme, m, period):
+        return None
+    if m.left_date and m.left_date <= period.end:
+        return f"{m.name} 已于 {m.left_date} 离开本支部，不参加这次评议。"
+    if m.transferred_in_date and m.transferred_in_date > period.end:
+        return f"{m.name} 于 {m.transferred_in_date} 才转入本支部，不参加这次评议。"
+    if m.joined_date and m.joined_date > period.end:
+        return f"{m.name} 于 {m.joined_date} 入党，这次评议时尚未入党。"
+    if m.exempt:
+        return f"{m.name} 经批准免考，不参加积分和评议。"
+    return f"{m.name} 是{m.status}，本年度方案不对其积分和评议。"
+
+
 def year_locked(book: Book, year: int) -> dict[str, Any] | None:
     """The confirmed fourth quarter that locks `year`'s appraisals, if any."""
     rows = book.query(
@@ -184,6 +221,8 @@ def add_appraisals(
         raise InputRefused("没有要登记的评议结果。", ["请至少为一名党员选择等次。"])
     _check_year_open(book, year)
     label = appraisal_label(book, year, kind, round)  # 第N次 only when the year has several
+    scheme = year_scheme(book, year)
+    facts = {mf.code: mf for mf in gather_facts(book, year).members}
     problems: list[str] = []
     rows: list[dict[str, Any]] = []
     seen: set[int] = set()
@@ -200,6 +239,8 @@ def add_appraisals(
             )
             continue
         problem = _year_problem(m, year)
+        if problem is None and m["code"] in facts:
+            problem = not_appraised_reason(scheme, facts[m["code"]], year, kind, round)
         if problem:
             problems.append(problem)
             continue
@@ -521,6 +562,8 @@ class YearRow:
     vetoes: list[str] = field(default_factory=list)
     checks: list[str] = field(default_factory=list)  # suspected vetoes for the committee
     followups: list[str] = field(default_factory=list)
+    # (kind, round) of the year's 民主评议 this member takes part in (rules' should_be_appraised)
+    appraised: frozenset[tuple[str, int]] = frozenset()
 
     @property
     def honoured(self) -> bool:
@@ -597,9 +640,16 @@ def year_overview(book: Book, year: int, *, today: date | None = None) -> YearOv
             w = v["withdrawn"]
             text += f"——已于 {w['date']} 撤销：{w['reason']}"
         vetoes.setdefault(v["code"], []).append(text)
+    by_code = {mf.code: mf for mf in facts.members}
     rows: list[YearRow] = []
     for m in result.members:
         rm = rated.get(m.code)
+        mf = by_code.get(m.code)
+        appraised = frozenset(
+            (k, r)
+            for k, r in columns
+            if mf is not None and not_appraised_reason(scheme, mf, year, k, r) is None
+        )
         reasons = list(rm.reasons) if rm else list(m.reasons)
         if rating is None and m.scored:
             reasons.append(f"年度积分{fmt_points(m.total)}分；本年度方案不评星级、等次")
@@ -619,6 +669,7 @@ def year_overview(book: Book, year: int, *, today: date | None = None) -> YearOv
                 vetoes=vetoes.get(m.code, []),
                 checks=[f.text for f in m.flags if f.kind == "veto_check"],
                 followups=[f.text for f in m.flags if f.kind == "followup"],
+                appraised=appraised,
             )
         )
     ranks = book.roster.group_ranks()

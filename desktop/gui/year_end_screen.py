@@ -455,13 +455,13 @@ class YearEndScreen(QWidget):
         }
 
     def appraisal_members(self) -> list[Y.YearRow]:
+        """Who takes part in the chosen round (not those who left before it, 免考 …)."""
         group = self.group.currentText()
+        column = (self.kind.currentData(), self.round.value())
         return [
             r
             for r in self.overview.rows
-            if r.status in Y.PARTY_STATUSES
-            and r.scored
-            and (group in ("", ALL_GROUPS) or r.group == group)
+            if column in r.appraised and (group in ("", ALL_GROUPS) or r.group == group)
         ]
 
     def _fill_appraisal(self) -> None:
