@@ -17,7 +17,7 @@ from typing import Any
 
 from desktop.book.errors import AlteredBookError, BookError, DamagedBookError, InputRefused
 from desktop.book.paths import backup_dir
-from desktop.book.store import Book, inspect_file, read_only
+from desktop.book.store import Book, inspect_file, read_only, sqlite_problem
 
 BACKUP_SUFFIX = ".db"
 AUTO_KEEP = 30  # automatic backups kept in the user data folder; older ones rotate out
@@ -207,7 +207,9 @@ def verify_file(path: Path) -> dict[str, Any]:
             row = conn.execute("select value from settings where key='current_year'").fetchone()
             year = int(row[0]) if row else None
     except sqlite3.DatabaseError as exc:
-        raise DamagedBookError(f"文件 {path.name} 已损坏：{exc}。", "请换用另一个备份。") from exc
+        raise DamagedBookError(
+            f"文件 {path.name} 已损坏：{sqlite_problem(exc)}。", "请换用另一个备份。"
+        ) from exc
     finally:
         conn.close()
     return {

@@ -123,7 +123,30 @@ def inspect_file(path: Path) -> dict[str, Any]:
         with read_only(path) as conn:
             return _inspect(conn, path)
     except sqlite3.DatabaseError as exc:
-        raise DamagedBookError(f"账本 {path.name} 已损坏：{exc}。", _WAY_OUT) from exc
+        raise DamagedBookError(
+            f"账本 {path.name} 已损坏：{sqlite_problem(exc)}。", _WAY_OUT
+        ) from exc
+
+
+# SQLite's own words for what is wrong with a file, as a secretary would read them.
+_SQLITE_PROBLEMS = (
+    ("database disk image is malformed", "文件内容已损坏，数据库结构不完整"),
+    ("file is not a database", "文件内容不是数据库，可能被截断或覆盖"),
+    ("disk i/o error", "读写文件时出错，U 盘或硬盘可能有问题"),
+    ("database is locked", "文件正被另一个程序使用，请关闭它后再试"),
+    ("unable to open database file", "打不开文件，可能没有权限或路径不存在"),
+    ("attempt to write a readonly database", "文件是只读的，不能写入"),
+)
+
+
+def sqlite_problem(exc: BaseException) -> str:
+    """`exc`'s SQLite message in Chinese where it is a known one (the original kept after it
+    for the log and for support), else SQLite's own words."""
+    text = str(exc)
+    for words, chinese in _SQLITE_PROBLEMS:
+        if words in text.lower():
+            return f"{chinese}（{text}）"
+    return text
 
 
 def _check_header(path: Path) -> None:
@@ -420,5 +443,7 @@ def _connect(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA recursive_triggers = ON")  # as sqlite-utils sets it
     except sqlite3.DatabaseError as exc:
-        raise DamagedBookError(f"账本 {path.name} 无法打开：{exc}。", _WAY_OUT) from exc
+        raise DamagedBookError(
+            f"账本 {path.name} 无法打开：{sqlite_problem(exc)}。", _WAY_OUT
+        ) from exc
     return conn
