@@ -585,6 +585,10 @@ class YearRow:
         return " ".join(parts)
 
 
+# What a member's reasons say under a scheme without 评星定级 (the paper leaves it out).
+NO_RATING = "本年度方案不评星级、等次"
+
+
 @dataclass
 class YearOverview:
     year: int
@@ -652,7 +656,7 @@ def year_overview(book: Book, year: int, *, today: date | None = None) -> YearOv
         )
         reasons = list(rm.reasons) if rm else list(m.reasons)
         if rating is None and m.scored:
-            reasons.append(f"年度积分{fmt_points(m.total)}分；本年度方案不评星级、等次")
+            reasons.append(f"年度积分{fmt_points(m.total)}分；{NO_RATING}")
         rows.append(
             YearRow(
                 code=m.code,

@@ -15,7 +15,7 @@ from typing import Any
 
 from desktop.book.errors import InputRefused
 from desktop.book.store import Book
-from desktop.book.year_end import YearOverview, column_label, year_overview
+from desktop.book.year_end import NO_RATING, YearOverview, column_label, year_overview
 from desktop.rules.scheme import fmt_points
 from desktop.rules.scoring import points_json
 
@@ -32,18 +32,24 @@ def _year(book: Book, opts: dict[str, Any]) -> int:
 
 
 def rating_title(ov: YearOverview) -> str:
-    what = "星级评定表" if ov.has_stars or not ov.has_rating else "等次评定表"
+    """A scheme without 评星定级 gets a 积分表: a rating sheet would promise what it lacks."""
+    if not ov.has_rating:
+        return f"{ov.year}年度党员积分表"
+    what = "星级评定表" if ov.has_stars else "等次评定表"
     return f"{ov.year}年度党员{what}"
 
 
 def rating_data(book: Book, year: int, *, today: date | None = None) -> dict[str, Any]:
     ov = year_overview(book, year, today=today)
     members = [r for r in ov.rows if r.scored]
-    summary = [f"参加积分管理 {len(members)} 人，参加评星定级 {ov.rated_count} 人。"]
     if ov.has_rating:
+        summary = [f"参加积分管理 {len(members)} 人，参加评星定级 {ov.rated_count} 人。"]
         summary += [f"{q}。" for q in ov.quotas]
     else:
-        summary.append(f"本年度积分方案“{ov.scheme_title}”没有评星定级的规则，表中只列积分。")
+        summary = [
+            f"参加积分管理 {len(members)} 人。本年度积分方案“{ov.scheme_title}”没有评星定级"
+            "的规则，表中只列年度积分，不评星级、等次。"
+        ]
     if ov.rating_note:
         summary.append(f"说明：{ov.rating_note}。")
     summary.append(f"各季度：{'、'.join(ov.quarters)}。")
@@ -53,9 +59,12 @@ def rating_data(book: Book, year: int, *, today: date | None = None) -> dict[str
         "title": rating_title(ov),
         "scheme_title": ov.scheme_title,
         "ended": ov.ended,
+        "final": ov.final,
         "as_of": ov.as_of,
+        "has_rating": ov.has_rating,
         "has_stars": ov.has_stars,
-        "has_grades": ov.has_grades or not ov.has_rating,
+        "has_grades": ov.has_grades,
+        "reasons_title": "评定依据" if ov.has_rating else "备注",
         "appraisal_titles": [column_label(k, r, ov.columns) for k, r in ov.columns],
         "members": [
             {
@@ -67,7 +76,11 @@ def rating_data(book: Book, year: int, *, today: date | None = None) -> dict[str
                 "grade": r.grade or ("—" if r.rated else ""),
                 "appraisals": [r.appraisals.get(c, "") for c in ov.columns],
                 "vetoes": "\n".join(r.vetoes),
-                "reasons": "；".join(r.reasons + r.followups),
+                # Without a rating each row said 不评星级 (in the note line instead).
+                "reasons": "；".join(
+                    [x for x in r.reasons if ov.has_rating or not x.endswith(NO_RATING)]
+                    + r.followups
+                ),
             }
             for r in members
         ],
@@ -141,7 +154,7 @@ def _rating(book: Book, out: Path, **opts: Any) -> None:
         headers = ["序号", "姓名", "党小组", "年度积分"]
         headers += ["星级"] if data["has_stars"] else []
         headers += ["等次"] if data["has_grades"] else []
-        headers += [*data["appraisal_titles"], "一票否决", "评定依据"]
+        headers += [*data["appraisal_titles"], "一票否决", data["reasons_title"]]
         rows = []
         for i, m in enumerate(data["members"], start=1):
             row = [str(i), m["name"], m["group"], m["total"]]

@@ -346,6 +346,10 @@ class YearEndScreen(QWidget):
             scheme += "（本方案没有评星定级的规则）"
         # One fact a line: a single long line wraps inside words on a 1366-px screen.
         self.state.setText(f"{first}\n{scheme}")
+        # Without 评星定级 the printout is a 积分表 (desktop/book/year_end_print.rating_title).
+        self.print_rating_button.setText(
+            "打印年度星级评定表…" if ov.has_rating else "打印年度积分表…"
+        )
         self.print_certificates_button.setEnabled(ov.ended and ov.has_rating and ov.final)
         if not ov.ended:
             tip = "年度结束后（一般在次年1月）才能打印荣誉证书"

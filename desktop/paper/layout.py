@@ -14,9 +14,10 @@ The builder takes plain strings only; it never sees the book.
 
 from __future__ import annotations
 
+import io
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -469,6 +470,62 @@ class _KeptBlock(KeepTogether):
         return width, height
 
 
+class PageMark(Flowable):
+    """Zero-size: records in `pages[name]` the page it lands on (to see what shares a page)."""
+
+    def __init__(self, name: str, pages: dict[str, int]) -> None:
+        super().__init__()
+        self.name, self.pages = name, pages
+        self.width = self.height = 0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.pages[self.name] = self.canv.getPageNumber()
+
+
+KEEP_ROWS = 3  # table rows that go over with a closing block that would start a page alone
+
+# One layout: (output, rows to keep back, page marks) -> page count.
+KeptLayout = Callable[[Output, int, dict[str, int]], int]
+
+
+def write_keeping_rows(out: Output, layout: KeptLayout, *, keep: int = KEEP_ROWS) -> int:
+    """Lay out so that a closing block (footnotes, signatures) never starts a page alone.
+
+    `layout` adds a `PageMark("rows")` after its last table and a `PageMark("end")` at the
+    start of its kept-together closing block, and puts its last `keep` rows on a new page
+    when asked (`PaperDocument.table(..., keep_last=keep)`). It is laid out once as it is;
+    when the end lands past the last row it is laid out again with the last rows moved over
+    (as the sign-in sheet does). Returns the page count.
+    """
+    pages: dict[str, int] = {}
+    buffer = io.BytesIO()
+    count = layout(buffer, 0, pages)
+    if pages.get("end", 0) > pages.get("rows", 0) and keep > 0:
+        pages.clear()
+        buffer = io.BytesIO()
+        count = layout(buffer, keep, pages)
+    _write_bytes(out, buffer.getvalue())
+    return count
+
+
+def _write_bytes(out: Output, data: bytes) -> None:
+    """A path is written through a temporary file and renamed (no half-written PDF)."""
+    if not isinstance(out, (str, os.PathLike)):
+        out.write(data)
+        return
+    target = Path(out)
+    tmp = target.with_name(target.name + ".part")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, target)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
 class _SectionHeading(Flowable):
     """A section heading that, when it starts a page, first repeats the document's title with
     （续）: a page holding only this section still says which sheet it belongs to."""
@@ -720,17 +777,24 @@ class PaperDocument:
         zebra: bool = False,
         min_row_height: float | None = None,
         header_size: float | None = None,
+        keep_last: int = 0,
     ) -> None:
         """A gridded table with the header repeated on every page.
 
         Cells that fit stay plain strings (fast for 200-page registers); only cells that would
         overflow become wrapping paragraphs, so long names wrap and are never clipped.
-        `min_row_height` (mm) leaves room to sign by hand.
+        `min_row_height` (mm) leaves room to sign by hand. `keep_last` rows start a new page
+        (under the header) so that what follows does not stand alone (`write_keeping_rows`).
         """
         widths = self.widths(columns)
-        self.story.append(
-            self._grid(columns, widths, rows, size, zebra, min_row_height, header_size)
-        )
+        split = len(rows) - keep_last
+        parts = [rows[:split], rows[split:]] if keep_last and split > 0 else [rows]
+        for i, part in enumerate(parts):
+            if i:
+                self.page_break()
+            self.story.append(
+                self._grid(columns, widths, part, size, zebra, min_row_height, header_size)
+            )
 
     def two_up_table(
         self,

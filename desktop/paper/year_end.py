@@ -18,7 +18,17 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from desktop.paper.fonts import fonts
-from desktop.paper.layout import Column, Output, PaperDocument, Row, SpanRow, break_lines, cn_date
+from desktop.paper.layout import (
+    Column,
+    Output,
+    PageMark,
+    PaperDocument,
+    Row,
+    SpanRow,
+    break_lines,
+    cn_date,
+    write_keeping_rows,
+)
 
 PARTY_RED = colors.Color(0.76, 0.07, 0.09)
 GOLD = colors.Color(0.80, 0.62, 0.20)
@@ -26,29 +36,18 @@ GOLD = colors.Color(0.80, 0.62, 0.20)
 
 def write_rating_table(out: Output, data: Mapping[str, Any], *, invariant: bool = False) -> int:
     """年度星级评定表: every member's year total, stars/grade, appraisals, vetoes, reasons."""
-    doc = PaperDocument(
-        out,
-        title=data["title"],
-        subtitle=f"党组织：{data['branch']}　　{data['year']}年度　　方案：{data['scheme_title']}",
-        landscape=True,
-        author=data["branch"],
-        invariant=invariant,
-    )
-    if not data["ended"]:
-        doc.paragraph(
-            f"{data['year']}年度尚未结束，本表统计截至{cn_date(data['as_of'])}，"
-            "仅供参考，年度结束后结果还会变化。",
-            size=11,
-            font="hei",
-            space_after=2,
-        )
+    subtitle = f"党组织：{data['branch']}　　{data['year']}年度　　方案：{data['scheme_title']}"
+    notice = rating_notice(data)
     cols = [Column("序号", 10), Column("姓名", 18), Column("党小组", 22), Column("年度积分", 16)]
     if data["has_stars"]:
         cols.append(Column("星级", 24))
     if data["has_grades"]:
         cols.append(Column("等次", 16))
     cols += [Column(title, 19) for title in data["appraisal_titles"]]
-    cols += [Column("一票否决", 40, "left"), Column("评定依据", None, "left")]
+    cols += [
+        Column("一票否决", 40, "left"),
+        Column(data.get("reasons_title") or "评定依据", None, "left"),
+    ]
     rows: list[Row] = []
     for i, m in enumerate(data["members"], start=1):
         cells = [str(i), m["name"], m["group"], m["total"]]
@@ -61,13 +60,44 @@ def write_rating_table(out: Output, data: Mapping[str, Any], *, invariant: bool 
         rows.append(cells)
     if not rows:
         rows.append(SpanRow("（本年度没有参加积分管理的党员）", align="center", shaded=False))
-    doc.table(cols, rows, size=9.5, zebra=True)
-    doc.spacer(2)
-    for line in data["summary"]:
-        doc.paragraph(line, size=10.5)
-    doc.signature_lines(["制表人", "支部书记"], size=11, space_before=4)
-    doc.issuer(data["branch"], data["printed_on"], seal_room=10, size=12)
-    return doc.build()
+
+    def layout(target: Output, keep: int, pages: dict[str, int]) -> int:
+        doc = PaperDocument(
+            target,
+            title=data["title"],
+            subtitle=subtitle,
+            landscape=True,
+            author=data["branch"],
+            invariant=invariant,
+        )
+        if notice:
+            doc.paragraph(notice, size=11, font="hei", space_after=2)
+        doc.table(cols, rows, size=9.5, zebra=True, keep_last=keep)
+        doc.add(PageMark("rows", pages))
+        # The notes, signatures and seal stay on one page, never on one without rows.
+        with doc.kept_together():
+            doc.add(PageMark("end", pages))
+            doc.spacer(2)
+            for line in data["summary"]:
+                doc.paragraph(line, size=10.5)
+            doc.signature_lines(["制表人", "支部书记"], size=11, space_before=4)
+            doc.issuer(data["branch"], data["printed_on"], seal_room=10, size=12)
+        return doc.build()
+
+    return write_keeping_rows(out, layout)
+
+
+def rating_notice(data: Mapping[str, Any]) -> str:
+    """The line under the title while the figures may still change ("" once Q4 is confirmed)."""
+    if not data["ended"]:
+        return (
+            f"{data['year']}年度尚未结束，本表统计截至{cn_date(data['as_of'])}，"
+            "仅供参考，年度结束后结果还会变化。"
+        )
+    if not data.get("final", True):
+        what = "年度积分和评定结果" if data.get("has_rating", True) else "年度积分"
+        return f"{data['year']}年第四季度尚未确认，{what}还可能变化，仅供参考。"
+    return ""
 
 
 # ---------------------------------------------------------------- certificates
