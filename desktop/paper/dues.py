@@ -17,10 +17,12 @@ from desktop.paper.layout import (
     Column,
     Margins,
     Output,
+    PageMark,
     PaperDocument,
     SpanRow,
     cn_date,
     para_text,
+    write_keeping_rows,
 )
 from desktop.rules.dues import (
     UNKNOWN_TOTAL,
@@ -87,15 +89,6 @@ def write_dues_register(
         )
         if p
     )
-    doc = PaperDocument(
-        out,
-        title=title,
-        subtitle=subtitle,
-        landscape=True,
-        running_header=f"{name}{title}",
-        author=name,
-        invariant=invariant,
-    )
     columns = [Column("序号", 9), Column("姓名", 18), Column("月标准", 14)]
     columns += [Column(f"{int(m[5:])}月", MONTH_WIDTH) for m in months]
     columns += [Column("应缴合计", 17), Column("实缴合计", 17), Column("欠缴", None)]
@@ -139,57 +132,86 @@ def write_dues_register(
         )
     else:
         rows.append(SpanRow("（本年度没有党费记录）", align="center", shaded=False))
-    doc.table(columns, rows, size=9, zebra=True)
-    doc.spacer(2)
     receipts = register.get("receipts") or []
     owing = [r for r in register["rows"] if r["owed_fen"]]
-    doc.paragraph(
-        f"本年度应缴 {yuan(totals['due_fen'])} 元，实缴 {yuan(totals['paid_fen'])} 元，"
-        f"欠缴 {yuan(totals['owed_fen'])} 元（{len(owing)} 人）；开具收据 {len(receipts)} 张，"
-        f"收据合计 {yuan(sum(r['amount_fen'] for r in receipts))} 元。"
-        "表中金额为该月实缴；“未缴”为该月应缴未缴，第二行“欠”为部分交纳后的欠缴数。",
-        size=10.5,
-    )
-    if register.get("warning"):  # a missing standard: the totals above are not complete
-        doc.paragraph(f"注意：{register['warning']}", size=10.5)
-    if any(r.get("rate_missing") for r in register["rows"]):
-        doc.paragraph(UNSET_NOTE, size=10.5)
+    rcols = [
+        Column("序号", 10),
+        Column("收据号", 24),
+        Column("缴纳日期", 24),
+        Column("姓名", 20),
+        Column("所属月份", 60, "left"),
+        Column("金额", 22, "right"),
+        Column("收款人", 20),
+        Column("备注", None, "left"),
+    ]
+    rrows = []
+    for i, rec in enumerate(receipts, start=1):
+        note = []
+        extra = rec["amount_fen"] - rec["due_fen"]
+        if extra > 0:
+            note.append(f"自愿多交 {yuan(extra)} 元")
+        if rec.get("passed_up_whole"):
+            note.append("全额上缴")
+        rrows.append(
+            [
+                str(i),
+                rec["receipt_no"],
+                rec["paid_date"],
+                rec["member"],
+                rec["months_text"],
+                yuan(rec["amount_fen"]),
+                rec["receiver"],
+                "，".join(note),
+            ]
+        )
     if receipts:
-        doc.heading("收缴明细（按收据）", size=13)
-        rcols = [
-            Column("序号", 10),
-            Column("收据号", 24),
-            Column("缴纳日期", 24),
-            Column("姓名", 20),
-            Column("所属月份", 60, "left"),
-            Column("金额", 22, "right"),
-            Column("收款人", 20),
-            Column("备注", None, "left"),
-        ]
-        rrows = []
-        for i, rec in enumerate(receipts, start=1):
-            note = []
-            extra = rec["amount_fen"] - rec["due_fen"]
-            if extra > 0:
-                note.append(f"自愿多交 {yuan(extra)} 元")
-            if rec.get("passed_up_whole"):
-                note.append("全额上缴")
-            rrows.append(
-                [
-                    str(i),
-                    rec["receipt_no"],
-                    rec["paid_date"],
-                    rec["member"],
-                    rec["months_text"],
-                    yuan(rec["amount_fen"]),
-                    rec["receiver"],
-                    "，".join(note),
-                ]
-            )
         rrows.append(["", "", "", "合计", "", yuan(sum(r["amount_fen"] for r in receipts)), "", ""])
-        doc.table(rcols, rrows, size=9.5, zebra=True)
-    doc.signature_lines(["收款人", "组织委员", "支部书记"])
-    return doc.build()
+
+    def notes(doc: PaperDocument) -> None:
+        doc.spacer(2)
+        doc.paragraph(
+            f"本年度应缴 {yuan(totals['due_fen'])} 元，实缴 {yuan(totals['paid_fen'])} 元，"
+            f"欠缴 {yuan(totals['owed_fen'])} 元（{len(owing)} 人）；"
+            f"开具收据 {len(receipts)} 张，"
+            f"收据合计 {yuan(sum(r['amount_fen'] for r in receipts))} 元。"
+            "表中金额为该月实缴；“未缴”为该月应缴未缴，第二行“欠”为部分交纳后的欠缴数。",
+            size=10.5,
+        )
+        if register.get("warning"):  # a missing standard: the totals above are not complete
+            doc.paragraph(f"注意：{register['warning']}", size=10.5)
+        if any(r.get("rate_missing") for r in register["rows"]):
+            doc.paragraph(UNSET_NOTE, size=10.5)
+
+    def layout(target: Output, keep: int, pages: dict[str, int]) -> int:
+        doc = PaperDocument(
+            target,
+            title=title,
+            subtitle=subtitle,
+            landscape=True,
+            running_header=f"{name}{title}",
+            author=name,
+            invariant=invariant,
+        )
+        # The signatures never start a page without rows of the table they close.
+        if receipts:
+            doc.table(columns, rows, size=9, zebra=True)
+            notes(doc)
+            doc.heading("收缴明细（按收据）", size=13)
+            doc.table(rcols, rrows, size=9.5, zebra=True, keep_last=keep)
+            doc.add(PageMark("rows", pages))
+            with doc.kept_together():
+                doc.add(PageMark("end", pages))
+                doc.signature_lines(["收款人", "组织委员", "支部书记"])
+        else:
+            doc.table(columns, rows, size=9, zebra=True, keep_last=keep)
+            doc.add(PageMark("rows", pages))
+            with doc.kept_together():
+                doc.add(PageMark("end", pages))
+                notes(doc)
+                doc.signature_lines(["收款人", "组织委员", "支部书记"])
+        return doc.build()
+
+    return write_keeping_rows(out, layout)
 
 
 def write_dues_publicity(
