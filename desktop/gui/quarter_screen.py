@@ -377,7 +377,11 @@ class QuarterScreen(QWidget):
         self.detail.setPlaceholderText("选中一名党员，这里显示每一分来自哪条记录。")
         split.addWidget(self.review_table)
         split.addWidget(self.detail)
-        split.setSizes([420, 180])
+        # The table gets the height (a dozen members at 1366×768); the lines of the member
+        # chosen below are a few, and the pane can be dragged taller.
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        split.setSizes([520, 140])
         rl.addWidget(split, 1)
         self.tabs.addTab(review, "评议表")
         # Claims tab.
