@@ -6,7 +6,16 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from desktop.paper.layout import Blank, Column, Output, PaperDocument, SpanRow, cn_date
+from desktop.paper.layout import (
+    Blank,
+    Column,
+    Output,
+    PageMark,
+    PaperDocument,
+    SpanRow,
+    cn_date,
+    write_keeping_rows,
+)
 
 RECORD_COLUMNS = (
     Column("序号", 10),
@@ -141,15 +150,6 @@ def write_attendance_summary(
     """
     name = _t(branch, "name")
     title = "党员参加组织生活情况统计表"
-    doc = PaperDocument(
-        out,
-        title=title,
-        subtitle=f"{name}　　{period_label}　　共开展活动 {activity_count} 次",
-        landscape=True,
-        running_header=f"{title}　{period_label}",
-        author=name,
-        invariant=invariant,
-    )
     table: list[Any] = []
     for i, r in enumerate(rows, start=1):
         expected = int(r.get("expected") or 0)
@@ -172,15 +172,33 @@ def write_attendance_summary(
         )
     if not rows:
         table.append(SpanRow("（本期没有签到记录）", align="center", shaded=False))
-    doc.table(SUMMARY_COLUMNS, table, size=10.5, zebra=True)
-    doc.spacer(1.5)
-    doc.paragraph(
-        "说明：“应参加”为本期该党员在册期间应参加的活动次数；参加率 =（出席 + 补录）÷ 应参加。",
-        size=9,
-    )
-    doc.signature_lines(["制表人", "支部书记"])
-    doc.issuer(name, printed_on, seal_room=10)
-    return doc.build()
+
+    def layout(target: Output, keep: int, pages: dict[str, int]) -> int:
+        doc = PaperDocument(
+            target,
+            title=title,
+            subtitle=f"{name}　　{period_label}　　共开展活动 {activity_count} 次",
+            landscape=True,
+            running_header=f"{title}　{period_label}",
+            author=name,
+            invariant=invariant,
+        )
+        doc.table(SUMMARY_COLUMNS, table, size=10.5, zebra=True, keep_last=keep)
+        doc.add(PageMark("rows", pages))
+        # The note, signatures and issuer never stand on a page without rows.
+        with doc.kept_together():
+            doc.add(PageMark("end", pages))
+            doc.spacer(1.5)
+            doc.paragraph(
+                "说明：“应参加”为本期该党员在册期间应参加的活动次数；"
+                "参加率 =（出席 + 补录）÷ 应参加。",
+                size=9,
+            )
+            doc.signature_lines(["制表人", "支部书记"])
+            doc.issuer(name, printed_on, seal_room=10)
+        return doc.build()
+
+    return write_keeping_rows(out, layout)
 
 
 NOTICE_TITLES = {"提醒": "党员参加组织生活提醒通知书", "警戒书": "警　戒　书"}

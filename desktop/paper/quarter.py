@@ -7,7 +7,16 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from desktop.paper.layout import Column, Output, PaperDocument, Row, SpanRow, cn_date
+from desktop.paper.layout import (
+    Column,
+    Output,
+    PageMark,
+    PaperDocument,
+    Row,
+    SpanRow,
+    cn_date,
+    write_keeping_rows,
+)
 
 
 def _subtitle(data: Mapping[str, Any], extra: str = "") -> str:
@@ -38,25 +47,6 @@ def _score_columns(sections: Sequence[str], extra: Sequence[Column]) -> list[Col
 
 def write_publicity(out: Output, data: Mapping[str, Any], *, invariant: bool = False) -> int:
     """党员积分公示: each member's section scores and total, the dates, where to object."""
-    doc = PaperDocument(
-        out,
-        title=f"{data['branch']}{data['period']}党员积分公示",
-        subtitle=_subtitle(data),
-        landscape=True,
-        author=data["branch"],
-        invariant=invariant,
-    )
-    doc.paragraph(
-        f"按照{data['scheme_title']}，经党小组初评、支部委员会审定，现将{data['period']}"
-        f"党员积分情况予以公示。公示期为{cn_date(data['publicity_start'])}至"
-        f"{cn_date(data['publicity_end'])}（{data['publicity_rule']}）。"
-        f"公示期间，党员和群众如有异议，请向{data['contact']}反映。",
-        size=12,
-        indent=True,
-        space_after=2,
-    )
-    for note in data.get("reissues", []):
-        doc.paragraph(f"【重新公示】{note}", size=12, font="hei", space_after=1)
     cols = _score_columns(data["sections"], [Column("本季度合计", 20), Column("年度累计", 20)])
     rows: list[Row] = [
         [str(i), m["name"], m["group"], *m["sections"], m["total"], m["ytd_total"]]
@@ -64,14 +54,43 @@ def write_publicity(out: Output, data: Mapping[str, Any], *, invariant: bool = F
     ]
     if not rows:
         rows.append(SpanRow("（无参加积分的党员）", align="center", shaded=False))
-    doc.table(cols, rows, size=10.5, zebra=True)
-    doc.spacer(2)
-    doc.paragraph(f"统计截至{cn_date(data['as_of'])}。共 {len(data['members'])} 人。", size=10.5)
-    if data.get("late_entry"):
-        doc.paragraph(data["late_entry"], size=10.5)
-    _hash_lines(doc, data)
-    doc.issuer(data["branch"], data["issued_on"], seal_room=12)
-    return doc.build()
+
+    def layout(target: Output, keep: int, pages: dict[str, int]) -> int:
+        doc = PaperDocument(
+            target,
+            title=f"{data['branch']}{data['period']}党员积分公示",
+            subtitle=_subtitle(data),
+            landscape=True,
+            author=data["branch"],
+            invariant=invariant,
+        )
+        doc.paragraph(
+            f"按照{data['scheme_title']}，经党小组初评、支部委员会审定，现将{data['period']}"
+            f"党员积分情况予以公示。公示期为{cn_date(data['publicity_start'])}至"
+            f"{cn_date(data['publicity_end'])}（{data['publicity_rule']}）。"
+            f"公示期间，党员和群众如有异议，请向{data['contact']}反映。",
+            size=12,
+            indent=True,
+            space_after=2,
+        )
+        for note in data.get("reissues", []):
+            doc.paragraph(f"【重新公示】{note}", size=12, font="hei", space_after=1)
+        doc.table(cols, rows, size=10.5, zebra=True, keep_last=keep)
+        doc.add(PageMark("rows", pages))
+        # The count, check values and issuer never stand on a page without rows.
+        with doc.kept_together():
+            doc.add(PageMark("end", pages))
+            doc.spacer(2)
+            doc.paragraph(
+                f"统计截至{cn_date(data['as_of'])}。共 {len(data['members'])} 人。", size=10.5
+            )
+            if data.get("late_entry"):
+                doc.paragraph(data["late_entry"], size=10.5)
+            _hash_lines(doc, data)
+            doc.issuer(data["branch"], data["issued_on"], seal_room=12)
+        return doc.build()
+
+    return write_keeping_rows(out, layout)
 
 
 def write_quarter_review(out: Output, data: Mapping[str, Any], *, invariant: bool = False) -> int:

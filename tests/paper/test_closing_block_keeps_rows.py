@@ -1,0 +1,126 @@
+"""The 党员积分公示 and the 参加组织生活情况统计表 never end on a page holding only their
+closing block (count, check values, signatures, issuer): the last rows go over with it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from paper_helpers import make_members, pdftotext
+
+from desktop.book.printing import print_document
+from desktop.paper.meetings import write_attendance_summary
+from desktop.paper.quarter import write_publicity
+
+SECTIONS = ["思想政治", "履行职责", "发挥作用", "遵纪守法", "道德品行", "突出事迹"]
+
+
+def _pages(pdf) -> list[str]:
+    return [re.sub(r"\s", "", page) for page in pdftotext(pdf, "-layout").split("\f")[:-1]]
+
+
+def _publicity_data(n: int, *, confirmed: bool = False) -> dict:
+    data = {
+        "branch": "测试村党支部",
+        "period": "2026年第3季度",
+        "scheme_title": "《测试方案》",
+        "sections": SECTIONS,
+        "members": [
+            {
+                "name": m["name"],
+                "group": m["group"],
+                "sections": ["20.00", "20.00", "10.00", "10.00", "10.00", "0.00"],
+                "total": "70.00",
+                "ytd_total": "69.83",
+            }
+            for m in make_members(n)
+        ],
+        "as_of": "2026-09-30",
+        "publicity_start": "2026-10-03",
+        "publicity_end": "2026-10-09",
+        "publicity_rule": "5个工作日",
+        "contact": "支部书记",
+        "reissues": [],
+        "late_entry": "",
+        "issued_on": "2026-10-03",
+    }
+    if confirmed:  # three more closing lines: a longer block to keep with the rows
+        data["confirmed_at"] = "2026-10-12T09:00:00"
+        data["quarter_hash_text"] = "ab12 " * 16
+        data["chain_head"] = "cd34"
+        data["chain_head_text"] = "cd34 " * 16
+    return data
+
+
+def _summary_rows(n: int) -> list[dict]:
+    return [
+        {
+            **m,
+            "expected": 12,
+            "出席": 10,
+            "补录": 0,
+            "因公请假": 1,
+            "因私请假": 0,
+            "无故缺席": 1,
+            "note": "",
+        }
+        for m in make_members(n)
+    ]
+
+
+@pytest.mark.parametrize("confirmed", [False, True])
+@pytest.mark.parametrize("n", range(10, 61, 2))
+def test_publicity_issuer_keeps_rows(tmp_path, n, confirmed) -> None:
+    data = _publicity_data(n, confirmed=confirmed)
+    out = tmp_path / "publicity.pdf"
+    count = write_publicity(out, data, invariant=True)
+    pages = _pages(out)
+    assert len(pages) == count
+    flat = "".join(pages)
+    assert all(m["name"] in flat for m in data["members"])
+    last = pages[-1]
+    assert f"共{n}人" in last and "2026年10月3日" in last
+    assert not confirmed or "链头" in last
+    assert any(m["name"] in last for m in data["members"]), f"{n}: issuer alone"
+
+
+@pytest.mark.parametrize("n", range(10, 71, 2))
+def test_attendance_summary_signatures_keep_rows(tmp_path, branch, n) -> None:
+    rows = _summary_rows(n)
+    out = tmp_path / "summary.pdf"
+    count = write_attendance_summary(
+        out, branch, "2026年第3季度", rows, activity_count=12, printed_on="2026-11-30"
+    )
+    pages = _pages(out)
+    assert len(pages) == count
+    flat = "".join(pages)
+    assert all(r["name"] in flat for r in rows)
+    last = pages[-1]
+    assert "支部书记（签字）" in last and "参加率=" in last and "2026年11月30日" in last
+    assert any(r["name"] in last for r in rows), f"{n}: signatures alone"
+
+
+def test_short_publicity_and_summary_stay_one_page(tmp_path, branch) -> None:
+    # Too few rows to move: laid out as they are, on one page.
+    assert write_publicity(tmp_path / "p.pdf", _publicity_data(2), invariant=True) == 1
+    summary = write_attendance_summary(
+        tmp_path / "s.pdf", branch, "2026年", [], activity_count=0, printed_on="2026-11-30"
+    )
+    assert summary == 1
+    assert "本期没有签到记录" in _pages(tmp_path / "s.pdf")[0]
+
+
+@pytest.mark.parametrize(
+    ("kind", "opts", "closing"),
+    [
+        ("publicity", {"year": 2026, "quarter": 3}, "链头"),
+        ("attendance-summary", {"year": 2026, "quarter": 3}, "支部书记（签字）"),
+        ("attendance-summary", {"year": 2026}, "支部书记（签字）"),
+    ],
+)
+def test_demo_book_last_page_has_rows(confirmed_demo_book, tmp_path, kind, opts, closing) -> None:
+    out = print_document(confirmed_demo_book, kind, tmp_path / f"{kind}.pdf", **opts)
+    last = _pages(out)[-1]
+    assert closing in last
+    # A row: number, a name, then a 党小组.
+    assert re.search(r"\d+\w{2,3}(东片|西片|老年)党小组", last), "closing block alone"
