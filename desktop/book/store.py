@@ -10,7 +10,6 @@ import contextlib
 import os
 import sqlite3
 import threading
-from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -53,7 +52,7 @@ _WAY_OUT = "请打开另一个账本，或从备份恢复（菜单“文件 → 
 # share their descriptors and are safe). The window opens its book again for every background
 # job; if that read the header through a descriptor of ours, another program closing the book
 # would then find no other user and fold and delete the WAL under the window.
-_open_here: Counter[tuple[int, int]] = Counter()
+_open_here: dict[tuple[int, int], int] = {}
 _open_here_lock = threading.Lock()
 
 
@@ -70,7 +69,7 @@ def _open_in_this_process(path: Path) -> bool:
         return False
     key = _file_key(path)
     with _open_here_lock:
-        return key is not None and _open_here[key] > 0
+        return key is not None and _open_here.get(key, 0) > 0
 
 
 def now_iso() -> str:
@@ -202,7 +201,7 @@ class Book:
         self._file_key = _file_key(self.path)
         if self._file_key is not None:
             with _open_here_lock:
-                _open_here[self._file_key] += 1
+                _open_here[self._file_key] = _open_here.get(self._file_key, 0) + 1
 
     @cached_property
     def db(self) -> sqlite_utils.Database:
@@ -315,9 +314,9 @@ class Book:
         self.conn.close()
         if not self.closed and self._file_key is not None:
             with _open_here_lock:
-                _open_here[self._file_key] -= 1
-                if _open_here[self._file_key] <= 0:
-                    del _open_here[self._file_key]
+                left = _open_here.pop(self._file_key, 1) - 1
+                if left > 0:
+                    _open_here[self._file_key] = left
         self.closed = True
 
     def __enter__(self) -> Book:
