@@ -141,14 +141,6 @@ def write_quarter_review(out: Output, data: Mapping[str, Any], *, invariant: boo
 
 def write_bonus_details(out: Output, data: Mapping[str, Any], *, invariant: bool = False) -> int:
     """附加积分明细表: every claim of the period with its steps."""
-    doc = PaperDocument(
-        out,
-        title="附加积分明细表",
-        subtitle=_subtitle(data),
-        landscape=True,
-        author=data["branch"],
-        invariant=invariant,
-    )
     cols = [
         Column("序号", 10),
         Column("姓名", 20),
@@ -176,12 +168,28 @@ def write_bonus_details(out: Output, data: Mapping[str, Any], *, invariant: bool
     ]
     if not rows:
         rows.append(SpanRow("（本期没有积分申报）", align="center", shaded=False))
-    doc.table(cols, rows, size=10, zebra=True)
-    doc.spacer(2)
-    doc.paragraph(data["totals"], size=10.5)
-    doc.signature_lines(["积分管理员", "支部书记"], size=11)
-    doc.issuer(data["branch"], data["printed_on"], seal_room=8, size=12)
-    return doc.build()
+
+    def layout(target: Output, keep: int, pages: dict[str, int]) -> int:
+        doc = PaperDocument(
+            target,
+            title="附加积分明细表",
+            subtitle=_subtitle(data),
+            landscape=True,
+            author=data["branch"],
+            invariant=invariant,
+        )
+        doc.table(cols, rows, size=10, zebra=True, keep_last=keep)
+        doc.add(PageMark("rows", pages))
+        # The totals, signatures and issuer never stand on a page without rows.
+        with doc.kept_together():
+            doc.add(PageMark("end", pages))
+            doc.spacer(2)
+            doc.paragraph(data["totals"], size=10.5)
+            doc.signature_lines(["积分管理员", "支部书记"], size=11)
+            doc.issuer(data["branch"], data["printed_on"], seal_room=8, size=12)
+        return doc.build()
+
+    return write_keeping_rows(out, layout)
 
 
 def write_member_register(out: Output, data: Mapping[str, Any], *, invariant: bool = False) -> int:

@@ -10,7 +10,7 @@ from paper_helpers import make_members, pdftotext
 
 from desktop.book.printing import print_document
 from desktop.paper.meetings import write_attendance_summary
-from desktop.paper.quarter import write_publicity
+from desktop.paper.quarter import write_bonus_details, write_publicity
 
 SECTIONS = ["思想政治", "履行职责", "发挥作用", "遵纪守法", "道德品行", "突出事迹"]
 
@@ -124,3 +124,40 @@ def test_demo_book_last_page_has_rows(confirmed_demo_book, tmp_path, kind, opts,
     assert closing in last
     # A row: number, a name, then a 党小组.
     assert re.search(r"\d+\w{2,3}(东片|西片|老年)党小组", last), "closing block alone"
+
+
+def _bonus_data(n: int) -> dict:
+    return {
+        "branch": "测试村党支部",
+        "period": "2026年第3季度",
+        "scheme_title": "《测试方案》",
+        "claims": [
+            {
+                "name": m["name"],
+                "date": "2026-08-01",
+                "item_name": "志愿服务",
+                "points": "+2",
+                "reason_text": "参加村道清扫志愿服务，有照片为证",
+                "review_text": "组长 2026-08-02 同意",
+                "approve_text": "支委会 2026-08-05 审定",
+                "status": "已审定",
+            }
+            for m in make_members(n)
+        ],
+        "totals": f"共 {n} 条申报，已审定 {n} 条。",
+        "printed_on": "2026-10-03",
+    }
+
+
+@pytest.mark.parametrize("n", range(6, 41, 2))
+def test_bonus_details_signatures_keep_rows(tmp_path, n) -> None:
+    data = _bonus_data(n)
+    out = tmp_path / "bonus.pdf"
+    count = write_bonus_details(out, data, invariant=True)
+    pages = _pages(out)
+    assert len(pages) == count
+    flat = "".join(pages)
+    assert all(c["name"] in flat for c in data["claims"])
+    last = pages[-1]
+    assert f"共{n}条申报" in last and "2026年10月3日" in last
+    assert any(c["name"] in last for c in data["claims"]), f"{n}: signatures alone"
