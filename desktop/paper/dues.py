@@ -17,7 +17,6 @@ from desktop.paper.layout import (
     Column,
     Margins,
     Output,
-    PageMark,
     PaperDocument,
     SpanRow,
     cn_date,
@@ -198,15 +197,11 @@ def write_dues_register(
             notes(doc)
             doc.heading("收缴明细（按收据）", size=13)
             doc.table(rcols, rrows, size=9.5, zebra=True, keep_last=keep)
-            doc.add(PageMark("rows", pages))
-            with doc.kept_together():
-                doc.add(PageMark("end", pages))
+            with doc.closing_block(pages):
                 doc.signature_lines(["收款人", "组织委员", "支部书记"])
         else:
             doc.table(columns, rows, size=9, zebra=True, keep_last=keep)
-            doc.add(PageMark("rows", pages))
-            with doc.kept_together():
-                doc.add(PageMark("end", pages))
+            with doc.closing_block(pages):
                 notes(doc)
                 doc.signature_lines(["收款人", "组织委员", "支部书记"])
         return doc.build()

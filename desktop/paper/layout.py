@@ -494,9 +494,9 @@ KeptLayout = Callable[[Output, int, dict[str, int]], int]
 def write_keeping_rows(out: Output, layout: KeptLayout, *, keep: int = KEEP_ROWS) -> int:
     """Lay out so that a closing block (footnotes, signatures) never starts a page alone.
 
-    `layout` adds a `PageMark("rows")` after its last table and a `PageMark("end")` at the
-    start of its kept-together closing block, and puts its last `keep` rows on a new page
-    when asked (`PaperDocument.table(..., keep_last=keep)`). It is laid out once as it is;
+    `layout` adds its closing block with `PaperDocument.closing_block(pages)` right after its
+    last table, and puts that table's last `keep` rows on a new page when asked
+    (`PaperDocument.table(..., keep_last=keep)`). It is laid out once as it is;
     when the end lands past the last row it is laid out again with the last rows moved over
     (as the sign-in sheet does). Returns the page count.
     """
@@ -507,11 +507,11 @@ def write_keeping_rows(out: Output, layout: KeptLayout, *, keep: int = KEEP_ROWS
         pages.clear()
         buffer = io.BytesIO()
         count = layout(buffer, keep, pages)
-    _write_bytes(out, buffer.getvalue())
+    write_bytes(out, buffer.getvalue())
     return count
 
 
-def _write_bytes(out: Output, data: bytes) -> None:
+def write_bytes(out: Output, data: bytes) -> None:
     """A path is written through a temporary file and renamed (no half-written PDF)."""
     if not isinstance(out, (str, os.PathLike)):
         out.write(data)
@@ -686,6 +686,16 @@ class PaperDocument:
             )
         )
         self.spacer(2)
+
+    @contextmanager
+    def closing_block(self, pages: dict[str, int]) -> Iterator[None]:
+        """The block that closes a table (notes, signatures, issuer), kept on one page and
+        marked for `write_keeping_rows`, which moves the last rows over when it would start a
+        page alone. Use it right after the table's `keep_last=` rows."""
+        self.add(PageMark("rows", pages))
+        with self.kept_together():
+            self.add(PageMark("end", pages))
+            yield
 
     @contextmanager
     def kept_together(self) -> Iterator[None]:

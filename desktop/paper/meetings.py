@@ -10,7 +10,6 @@ from desktop.paper.layout import (
     Blank,
     Column,
     Output,
-    PageMark,
     PaperDocument,
     SpanRow,
     cn_date,
@@ -184,10 +183,8 @@ def write_attendance_summary(
             invariant=invariant,
         )
         doc.table(SUMMARY_COLUMNS, table, size=10.5, zebra=True, keep_last=keep)
-        doc.add(PageMark("rows", pages))
         # The note, signatures and issuer never stand on a page without rows.
-        with doc.kept_together():
-            doc.add(PageMark("end", pages))
+        with doc.closing_block(pages):
             doc.spacer(1.5)
             doc.paragraph(
                 "说明：“应参加”为本期该党员在册期间应参加的活动次数；"

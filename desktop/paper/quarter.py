@@ -10,7 +10,6 @@ from typing import Any
 from desktop.paper.layout import (
     Column,
     Output,
-    PageMark,
     PaperDocument,
     Row,
     SpanRow,
@@ -76,10 +75,8 @@ def write_publicity(out: Output, data: Mapping[str, Any], *, invariant: bool = F
         for note in data.get("reissues", []):
             doc.paragraph(f"【重新公示】{note}", size=12, font="hei", space_after=1)
         doc.table(cols, rows, size=10.5, zebra=True, keep_last=keep)
-        doc.add(PageMark("rows", pages))
         # The count, check values and issuer never stand on a page without rows.
-        with doc.kept_together():
-            doc.add(PageMark("end", pages))
+        with doc.closing_block(pages):
             doc.spacer(2)
             doc.paragraph(
                 f"统计截至{cn_date(data['as_of'])}。共 {len(data['members'])} 人。", size=10.5
@@ -179,10 +176,8 @@ def write_bonus_details(out: Output, data: Mapping[str, Any], *, invariant: bool
             invariant=invariant,
         )
         doc.table(cols, rows, size=10, zebra=True, keep_last=keep)
-        doc.add(PageMark("rows", pages))
         # The totals, signatures and issuer never stand on a page without rows.
-        with doc.kept_together():
-            doc.add(PageMark("end", pages))
+        with doc.closing_block(pages):
             doc.spacer(2)
             doc.paragraph(data["totals"], size=10.5)
             doc.signature_lines(["积分管理员", "支部书记"], size=11)

@@ -8,15 +8,22 @@ One rule for what it shows: printed before the sign-in is recorded it is blank (
 from __future__ import annotations
 
 import io
-import os
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 from reportlab.platypus import Flowable
 
-from desktop.paper.layout import Blank, Column, Margins, Output, PaperDocument, cn_date
+from desktop.paper.layout import (
+    KEEP_ROWS,
+    Blank,
+    Column,
+    Margins,
+    Output,
+    PaperDocument,
+    cn_date,
+    write_bytes,
+)
 
 # A form filled in at the meeting, not an official letter: narrower margins than GB/T 9704's
 # 37/35/28/26 mm give it 253 mm of rows, so a branch of a dozen fits one page with its
@@ -54,7 +61,6 @@ EXEMPT_COLUMNS = (
 )
 ROW_HEIGHT_MM = 8.5  # room to sign by hand; 28 rows on a continuation page
 MIN_GUEST_ROWS = 2  # 列席 rows give way to this before the signatures take a page alone
-KEEP_ROWS = 3  # member rows that go with the signatures when they would start a page alone
 LEAVE_HEADER = "请假类型"  # before the meeting: filled in by hand
 STATUS_HEADER = "签到情况"  # after: every recorded status
 NOTE_BEFORE = "注：本表在签到登记前打印，签到情况留空，请假、缺席由记录人在“请假类型”栏注明。"
@@ -129,23 +135,8 @@ def write_signin_sheet(
         data, count, alone = attempt(guests, 0)
     if alone:
         data, count, _alone = attempt(guests_blank_rows, KEEP_ROWS)
-    _write(out, data)
+    write_bytes(out, data)
     return count
-
-
-def _write(out: Output, data: bytes) -> None:
-    """A path is written through a temporary file and renamed (no half-written PDF)."""
-    if not isinstance(out, (str, os.PathLike)):
-        out.write(data)
-        return
-    target = Path(out)
-    tmp = target.with_name(target.name + ".part")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, target)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
 
 
 def _layout(

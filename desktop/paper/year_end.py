@@ -21,7 +21,6 @@ from desktop.paper.fonts import fonts
 from desktop.paper.layout import (
     Column,
     Output,
-    PageMark,
     PaperDocument,
     Row,
     SpanRow,
@@ -73,10 +72,8 @@ def write_rating_table(out: Output, data: Mapping[str, Any], *, invariant: bool 
         if notice:
             doc.paragraph(notice, size=11, font="hei", space_after=2)
         doc.table(cols, rows, size=9.5, zebra=True, keep_last=keep)
-        doc.add(PageMark("rows", pages))
         # The notes, signatures and seal stay on one page, never on one without rows.
-        with doc.kept_together():
-            doc.add(PageMark("end", pages))
+        with doc.closing_block(pages):
             doc.spacer(2)
             for line in data["summary"]:
                 doc.paragraph(line, size=10.5)
