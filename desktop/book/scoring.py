@@ -96,13 +96,11 @@ def presets() -> list[tuple[str, str]]:
 # -- facts ------------------------------------------------------------------------------------
 
 
-def gather_facts(book: Book, year: int) -> YearFacts:
-    """Everything the rules read for `year`, plus the previous half year (for the 6-month veto
-    checks, which look across the new year)."""
+def member_facts(book: Book, year: int) -> list[MemberFacts]:
+    """The roster as the rules read it for `year`: everyone on it since the previous July
+    (the 6-month veto checks look across the new year)."""
     start = f"{year - 1:04d}-07-01"
-    end = f"{year:04d}-12-31"
-    db = book.db
-    members = [
+    return [
         MemberFacts(
             code=r["code"],
             name=r["name"],
@@ -116,13 +114,22 @@ def gather_facts(book: Book, year: int) -> YearFacts:
             transferred_in_date=r["transferred_in_date"],
             left_date=r["left_date"],
         )
-        for r in db.query(
+        for r in book.db.query(
             """select m.*, g.name as "group" from members m
                left join party_groups g on g.id = m.group_id
                where m.left_date is null or m.left_date >= ?""",
             [start],
         )
     ]
+
+
+def gather_facts(book: Book, year: int) -> YearFacts:
+    """Everything the rules read for `year`, plus the previous half year (for the 6-month veto
+    checks, which look across the new year)."""
+    start = f"{year - 1:04d}-07-01"
+    end = f"{year:04d}-12-31"
+    db = book.db
+    members = member_facts(book, year)
     activities = [
         Activity(code=r["code"], date=r["date"], type=r["type"], title=r["topic"])
         for r in db.query("select * from activities where date between ? and ?", [start, end])

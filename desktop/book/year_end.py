@@ -19,7 +19,7 @@ from typing import Any
 from desktop.book.errors import InputRefused, RecordLocked
 from desktop.book.quarter import check_unlocked, confirmed_period_at, quarter_label
 from desktop.book.roster import group_rank
-from desktop.book.scoring import check_year_scored, gather_facts, year_scheme
+from desktop.book.scoring import check_year_scored, gather_facts, member_facts, year_scheme
 from desktop.book.store import Book, now_iso
 from desktop.rules.appraisals import should_be_appraised
 from desktop.rules.collation import stroke_key
@@ -222,7 +222,7 @@ def add_appraisals(
     _check_year_open(book, year)
     label = appraisal_label(book, year, kind, round)  # 第N次 only when the year has several
     scheme = year_scheme(book, year)
-    facts = {mf.code: mf for mf in gather_facts(book, year).members}
+    facts = {mf.code: mf for mf in member_facts(book, year)}  # the roster only, not the year
     problems: list[str] = []
     rows: list[dict[str, Any]] = []
     seen: set[int] = set()
