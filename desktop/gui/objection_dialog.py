@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -89,9 +90,7 @@ class ObjectionDialog(QDialog):
         self.content.setTabChangesFocus(True)
         self.content.setFixedHeight(self.content.fontMetrics().lineSpacing() * 4 + 16)
 
-        self.problem = QLabel()
-        self.problem.setStyleSheet("color: #b3261e")
-        self.problem.setWordWrap(True)
+        self.problem = _problem_label()
 
         form.addRow("提出人", self.raised_by)
         form.addRow("涉及党员", row)
@@ -99,14 +98,7 @@ class ObjectionDialog(QDialog):
         form.addRow("", self.date_hint)
         form.addRow("异议内容", self.content)
         form.addRow("", self.problem)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("登记")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        _add_buttons(self, form, "登记")
         self.raised_by.setFocus()
 
     def _filter_members(self, text: str) -> None:
@@ -213,9 +205,7 @@ class AnswerDialog(QDialog):
         self.told_on.setDisplayFormat("yyyy-MM-dd")
         self.told_on.setMaximumDate(QDate(day.year, day.month, day.day))
 
-        self.problem = QLabel()
-        self.problem.setStyleSheet("color: #b3261e")
-        self.problem.setWordWrap(True)
+        self.problem = _problem_label()
 
         form.addRow("异议", self.objection_text)
         form.addRow("核实结果", self.finding)
@@ -224,15 +214,7 @@ class AnswerDialog(QDialog):
         form.addRow("", self.upheld_hint)
         form.addRow("告知日期", self.told_on)
         form.addRow("", self.problem)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("答复")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.ok_button = _add_buttons(self, form, "答复")
         self.kept.toggled.connect(self._choice_changed)
         self.upheld.toggled.connect(self._choice_changed)
         self._choice_changed()
@@ -268,3 +250,25 @@ class AnswerDialog(QDialog):
             "change_note": self.change_note.text().strip() if upheld else "",
             "told_on": self.told_on.date().toString("yyyy-MM-dd"),
         }
+
+
+def _problem_label() -> QLabel:
+    """Where a dialog says, in red, what is wrong with what was typed."""
+    label = QLabel()
+    label.setStyleSheet("color: #b3261e")
+    label.setWordWrap(True)
+    return label
+
+
+def _add_buttons(dialog: QDialog, form: QFormLayout, ok_text: str) -> QPushButton:
+    """OK (named `ok_text`) and 取消 at the foot of `form`; returns the OK button."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok.setText(ok_text)
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    form.addRow(buttons)
+    return ok
