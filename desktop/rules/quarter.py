@@ -152,5 +152,23 @@ def short_hash(value: str) -> str:
     return " ".join(value[i : i + 8] for i in range(0, len(value), 8))
 
 
+CHECK_CODE_DIGITS = 12
+
+
+def check_code(value: str) -> str:
+    """The short check code shown to people for a chain head or file digest: the first
+    twelve hex digits in groups of four (「7be2 6ec7 f876」), the same on paper, screen and
+    in a pack's manifest. Short enough to read out over the phone; the full digest stays in
+    the book and the manifest for machines."""
+    head = value.replace(" ", "").lower()[:CHECK_CODE_DIGITS]
+    return " ".join(head[i : i + 4] for i in range(0, len(head), 4))
+
+
+def check_code_matches(value: str, code: str) -> bool:
+    """Whether a code someone typed or read (spaces and case ignored) fits a full digest."""
+    typed = "".join(code.split()).lower()
+    return len(typed) >= CHECK_CODE_DIGITS and value.lower().startswith(typed)
+
+
 def weekday_text(iso: str) -> str:
     return "星期" + _WEEKDAY_WORDS[date.fromisoformat(iso).weekday()]

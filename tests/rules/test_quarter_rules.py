@@ -116,3 +116,14 @@ def test_scheme_publicity_keys() -> None:
     assert any("weeks" in p for p in problems)
     with pytest.raises(SchemeError):
         load_scheme(bad)
+
+
+def test_check_code_is_twelve_hex_digits_in_groups_of_four():
+    from desktop.rules.quarter import check_code, check_code_matches
+
+    digest = "7be26ec7f876" + "0" * 52
+    assert check_code(digest) == "7be2 6ec7 f876"
+    assert check_code_matches(digest, "7BE2 6EC7 F876")
+    assert check_code_matches(digest, "7be26ec7f876")
+    assert not check_code_matches(digest, "7be2 6ec7 f877")
+    assert not check_code_matches(digest, "7be2")  # too short to mean anything
