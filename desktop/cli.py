@@ -461,12 +461,37 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def book_argument(parser: argparse.ArgumentParser, argv: list[str]) -> str | None:
+    """The book's path when it is the only argument (`pioneer FILE.db`), else None.
+
+    Double-click, drag-and-drop and 「打开方式」 start the program with just the file's path.
+    A subcommand's name always wins, so `pioneer members` stays a command even if a file of
+    that name lies in the current folder.
+    """
+    if len(argv) != 1 or argv[0].startswith("-"):
+        return None
+    arg = argv[0]
+    commands = next(
+        (a.choices for a in parser._actions if isinstance(a, argparse._SubParsersAction)), {}
+    )
+    if arg in (commands or {}):
+        return None
+    if arg.lower().endswith(".db") or Path(arg).is_file():
+        return arg
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     # Windows consoles default to a legacy code page; our messages are Chinese.
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
     parser = build_parser()
+    book = book_argument(parser, sys.argv[1:] if argv is None else argv)
+    if book is not None:
+        from desktop.gui.app import main as gui_main
+
+        return gui_main(book)
     args = parser.parse_args(argv)
     if args.self_test:
         return cmd_self_test(args)

@@ -85,17 +85,35 @@ def main(db_path: str | None = None) -> int:
 
     from desktop.gui.main_window import MainWindow
     from desktop.gui.opening import open_with_way_out
+    from desktop.gui.single_instance import BookServer, bring_forward_running
 
     path = startup_book_path(db_path)
+    if bring_forward_running(path):  # one window per book: the one that has it comes forward
+        return 0
     book = open_with_way_out(None, path, quit_text="退出", wizard_if_missing=True)
     if book is None:
         return 0
     window = MainWindow(book)
+    server = BookServer(window, book.path)
     window.show()
     status = app.exec()
     if window.isVisible():  # quit by other means than closing the window
         window.close()
+    server.close()
     return status
+
+
+def show_console_text(text: str, status: int) -> None:
+    """Show what the command line printed, for the windowed program that has no console."""
+    from PySide6.QtWidgets import QMessageBox
+
+    create_application()
+    box = QMessageBox(
+        QMessageBox.Icon.Warning if status else QMessageBox.Icon.Information,
+        APP_NAME,
+        text.strip(),
+    )
+    box.exec()
 
 
 def run() -> int:

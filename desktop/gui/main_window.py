@@ -268,7 +268,9 @@ class MainWindow(QMainWindow):
     def _update_status(self) -> None:
         book = self._book
         branch = book.branch()["name"] or "（未命名支部）"
-        self.setWindowTitle(f"{APP_NAME} — {branch}")
+        # The app's name last: Qt appends the display name to a title that doesn't end with it
+        # (Windows: 「支部 — 先锋指数 - 先锋指数」), so it is named once, document first.
+        self.setWindowTitle(f"{branch} — {APP_NAME}")
         self._status.setText(f"当前账本：{branch}　　{book.current_year} 年度　　文件：{book.path}")
         self._status.setToolTip(str(book.path))
         # A new calendar year and the book still on the old one: offer the way on, unobtrusively.
@@ -324,6 +326,10 @@ class MainWindow(QMainWindow):
         path = Path(path)
         if path.resolve() == self._book.path.resolve():
             return True
+        from desktop.gui.single_instance import bring_forward_running
+
+        if bring_forward_running(path):  # another window has it: that one comes forward
+            return False
         new = open_with_way_out(self, path, quit_text="取消")
         if new is None:
             return False

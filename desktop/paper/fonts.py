@@ -65,7 +65,6 @@ def _windows_fonts() -> dict[str, str]:
     """System 宋体/黑体/仿宋 registered under our names; empty off Windows or when absent."""
     if sys.platform != "win32":
         return {}
-    folder = Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"
     candidates = {
         "song": ("PioneerSimSun", "simsun.ttc", 0),
         "hei": ("PioneerSimHei", "simhei.ttf", 0),
@@ -73,12 +72,24 @@ def _windows_fonts() -> dict[str, str]:
     }
     found: dict[str, str] = {}
     for role, (name, filename, subfont) in candidates.items():
-        path = folder / filename
-        if path.is_file():
-            registered = _register_ttf(name, path, subfont)
-            if registered:
-                found[role] = registered
+        for folder in windows_font_folders():
+            path = folder / filename
+            if path.is_file():
+                registered = _register_ttf(name, path, subfont)
+                if registered:
+                    found[role] = registered
+                    break
     return found
+
+
+def windows_font_folders() -> list[Path]:
+    """Where Windows keeps fonts: the system folder, then the user's own (fonts installed
+    "for me only" since Windows 10 1809 go to %LOCALAPPDATA%\\Microsoft\\Windows\\Fonts)."""
+    folders = [Path(os.environ.get("WINDIR") or r"C:\Windows") / "Fonts"]
+    local = os.environ.get("LOCALAPPDATA")
+    if local:
+        folders.append(Path(local) / "Microsoft" / "Windows" / "Fonts")
+    return folders
 
 
 @cache

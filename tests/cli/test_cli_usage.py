@@ -139,3 +139,25 @@ def test_print_refuses_a_missing_folder_like_export(
     # An existing folder still works.
     code, out, _ = run(capsys, "--db", db, "print", "roster", "--out", str(tmp_path / "r.pdf"))
     assert code == 0 and (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_a_book_path_alone_opens_the_window_and_a_command_stays_a_command(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path, db: str
+) -> None:
+    """`pioneer FILE.db` is what double-click sends; subcommands and typos are not books."""
+    from desktop.gui import app
+
+    opened: list[str | None] = []
+    monkeypatch.setattr(app, "main", lambda path=None: opened.append(path) or 0)
+    assert run(capsys, db)[0] == 0
+    assert run(capsys, str(tmp_path / "还没有.DB"))[0] == 0  # the window offers to create it
+    no_suffix = tmp_path / "账本"
+    Path(db).rename(no_suffix)
+    assert run(capsys, str(no_suffix))[0] == 0  # an existing file, whatever it is called
+    assert opened == [db, str(tmp_path / "还没有.DB"), str(no_suffix)]
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "members").write_text("")
+    code, _, err = run(capsys, "members")  # a subcommand wins over a file of that name
+    assert code in (0, 1) and opened[-1] != "members"
+    code, _, err = run(capsys, "membrs")
+    assert code == 2 and "没有“membrs”这个子命令" in err

@@ -57,7 +57,7 @@ def test_restore_round_trip(qtbot, window, book, messages, monkeypatch):
     backup = backup_book(book, reason="手动")
     book.update_branch(name="改过的名字", parent_org="")
     window.set_book(book)
-    assert window.windowTitle() == "先锋指数 — 改过的名字"
+    assert window.windowTitle() == "改过的名字 — 先锋指数"
     previews: list[RestorePreviewDialog] = []
 
     def accept(self):
@@ -74,7 +74,7 @@ def test_restore_round_trip(qtbot, window, book, messages, monkeypatch):
     restored = window.book
     assert restored is not book
     assert restored.branch()["name"] == "测试支部"
-    assert window.windowTitle() == "先锋指数 — 测试支部"
+    assert window.windowTitle() == "测试支部 — 先锋指数"
     # The book as it was before the restore was kept, and the user was told where.
     saved = [p for p in list_backups() if "恢复前" in p.name]
     assert len(saved) == 1

@@ -12,7 +12,7 @@ from desktop.gui.settings import recent_books
 
 
 def test_title_status_and_navigation(qtbot, window, book):
-    assert window.windowTitle() == "先锋指数 — 测试支部"
+    assert window.windowTitle() == "测试支部 — 先锋指数"
     status = window._status.text()
     assert "测试支部" in status and "2026 年度" in status and str(book.path) in status
     titles = [title for title, _w in window.screens()]
@@ -81,7 +81,7 @@ def test_recent_books_list_greys_missing_files(qtbot, window, book, tmp_path):
     Book.create(other, branch="旧支部", year=2025).close()
     window.open_book(other)
     assert window.book.path == other
-    assert window.windowTitle() == "先锋指数 — 旧支部"
+    assert window.windowTitle() == "旧支部 — 先锋指数"
     assert [p.name for p in recent_books()[:2]] == ["旧账本.db", "b.db"]
     # Switching closed the previous book with a backup.
     assert [p for p in list_backups() if p.name.startswith("测试支部-备份-")]
@@ -162,7 +162,7 @@ def test_branch_info_dialog(qtbot, window, book, typist, monkeypatch):
     window.actions["branch_info"].trigger()
     assert dialogs and book.branch()["name"] == "中共红旗村支部委员会"
     assert book.branch()["kind"] == "农村"
-    assert window.windowTitle() == "先锋指数 — 中共红旗村支部委员会"
+    assert window.windowTitle() == "中共红旗村支部委员会 — 先锋指数"
     assert book.journal(1)[0]["action"] == "修改支部信息"
     # From now on the journal names the 经办人, not the computer's login.
     assert book.operator == "张红梅" and book.actor == "张红梅"

@@ -158,7 +158,7 @@ def test_main_opens_the_default_book_and_backs_up_on_close(
 
     monkeypatch.setattr(MainWindow, "show", show)
     assert app_module.main() == 0
-    assert windows and windows[0].windowTitle() == "先锋指数 — 默认支部"
+    assert windows and windows[0].windowTitle() == "默认支部 — 先锋指数"
     assert [p for p in list_backups() if "关闭时" in p.name]
 
 
@@ -196,3 +196,71 @@ def test_startup_path_rules(qtbot, tmp_path, monkeypatch):
     assert app_module.startup_book_path(None) == default_book_path()
     monkeypatch.setenv("PIONEER_DB", str(tmp_path / "env.db"))
     assert app_module.startup_book_path(None) == tmp_path / "env.db"
+
+
+def test_a_book_as_the_only_argument_opens_the_window_on_it(
+    qtbot, monkeypatch, no_event_loop, tmp_path
+):
+    """`pioneer FILE.db`: what double-click and 「打开方式」 send."""
+    from desktop.cli import main as cli_main
+    from desktop.gui.main_window import MainWindow
+
+    path = tmp_path / "红星村 账本.db"
+    Book.create(path, branch="红星村支部", year=2026).close()
+    windows = []
+    real_show = MainWindow.show
+
+    def show(self):
+        windows.append(self)
+        real_show(self)
+
+    monkeypatch.setattr(MainWindow, "show", show)
+    assert cli_main([str(path)]) == 0
+    assert windows and windows[0].book.path == path
+    assert windows[0].windowTitle() == "红星村支部 — 先锋指数"  # the app's name once
+
+
+def test_a_second_start_on_the_same_book_brings_the_first_window_forward(
+    qtbot, monkeypatch, no_event_loop, tmp_path
+):
+    from desktop.gui import single_instance
+    from desktop.gui.main_window import MainWindow
+
+    monkeypatch.setattr(single_instance, "WAIT_MS", 300)
+    path = tmp_path / "b.db"
+    Book.create(path, branch="测试支部", year=2026).close()
+    first = MainWindow(Book.open(path))
+    qtbot.addWidget(first)
+    server = single_instance.BookServer(first, path)
+    raised = []
+    monkeypatch.setattr(single_instance, "bring_to_front", raised.append)
+    opened = []
+    monkeypatch.setattr(MainWindow, "show", lambda self: opened.append(self))
+    try:
+        # The same book written another way round: still the same book.
+        assert app_module.main(str(tmp_path / "." / "b.db")) == 0
+        qtbot.waitUntil(lambda: raised == [first], timeout=3000)
+        assert opened == []  # no second window on the book
+        # Another book is not kept out.
+        other = tmp_path / "other.db"
+        assert not single_instance.bring_forward_running(other)
+    finally:
+        server.close()
+
+
+def test_the_window_listens_under_the_book_it_switched_to(qtbot, tmp_path):
+    from desktop.gui import single_instance
+    from desktop.gui.main_window import MainWindow
+
+    a, b = tmp_path / "a.db", tmp_path / "b.db"
+    for path in (a, b):
+        Book.create(path, branch="测试支部", year=2026).close()
+    window = MainWindow(Book.open(a))
+    qtbot.addWidget(window)
+    server = single_instance.BookServer(window, a)
+    try:
+        assert server.name == single_instance.server_name(a)
+        window._switch_to(Book.open(b))
+        assert server.name == single_instance.server_name(b)
+    finally:
+        server.close()

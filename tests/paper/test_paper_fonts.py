@@ -52,6 +52,31 @@ def test_windows_system_fonts_preferred_when_present(tmp_path, monkeypatch):
         mod._fonts.cache_clear()
 
 
+def test_fonts_installed_for_one_user_are_found(tmp_path, monkeypatch):
+    """Windows 10+ installs a font "for me only" into %LOCALAPPDATA%\\Microsoft\\Windows\\Fonts."""
+    import shutil
+
+    from desktop.paper import fonts as mod
+    from desktop.resources import resource_path
+
+    system, local = tmp_path / "Windows", tmp_path / "AppData" / "Local"
+    (system / "Fonts").mkdir(parents=True)
+    user_fonts = local / "Microsoft" / "Windows" / "Fonts"
+    user_fonts.mkdir(parents=True)
+    shutil.copy(resource_path("fonts", "wqy-microhei.ttc"), system / "Fonts" / "simsun.ttc")
+    shutil.copy(resource_path("fonts", "wqy-microhei.ttc"), user_fonts / "simfang.ttf")
+    monkeypatch.setattr(mod.sys, "platform", "win32")
+    monkeypatch.setenv("WINDIR", str(system))
+    monkeypatch.setenv("LOCALAPPDATA", str(local))
+    assert mod.windows_font_folders() == [system / "Fonts", user_fonts]
+    mod._fonts.cache_clear()
+    try:
+        got = mod.fonts(prefer_system=True)
+        assert got.song == "PioneerSimSun" and got.fang == "PioneerFangSong"
+    finally:
+        mod._fonts.cache_clear()
+
+
 def test_environment_forces_bundled_font(monkeypatch):
     from desktop.paper import fonts as mod
 
