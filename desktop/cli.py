@@ -132,6 +132,10 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_verify(args: argparse.Namespace) -> int:
     from desktop.book.backup import verify_file
 
+    if Path(args.file).is_dir():
+        from desktop.cli_township import verify_pack_command
+
+        return verify_pack_command(Path(args.file), password=args.password, as_json=args.json)
     report = verify_file(Path(args.file))
     if args.json:
         _json({"ok": True, **report})
@@ -391,9 +395,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("backup", cmd_backup, "备份账本（经过校验）")
     p.add_argument("--to", required=True, metavar="DIR", help="备份到的文件夹（如 U 盘）")
 
-    p = add("verify", cmd_verify, "检查账本或备份文件是否完好、未被改动")
-    p.add_argument("file", help="账本或备份文件")
+    p = add("verify", cmd_verify, "检查账本、备份文件或报送包是否完好、未被改动")
+    p.add_argument("file", help="账本、备份文件或报送包文件夹")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.add_argument("--password", default=None, help="加密报送包的密码")
 
     p = add("restore", cmd_restore, "用备份替换当前账本（先自动备份当前账本）")
     p.add_argument("file", help="备份文件")
@@ -446,6 +451,10 @@ def build_parser() -> argparse.ArgumentParser:
     from desktop.cli_year_end import add_year_end_commands
 
     add_year_end_commands(add)
+
+    from desktop.cli_township import add_township_commands
+
+    add_township_commands(add)
 
     p = add("print", cmd_print, "生成打印用 PDF")
     kind = p.add_argument("kind", help="种类（见 pioneer print -h）")

@@ -250,6 +250,7 @@ class BackupScreen(QWidget):
         self.ui.backupNowButton.clicked.connect(self.backup_now)
         # Through a lambda: clicked(bool) would arrive as `folder=False` (no folder asked).
         self.ui.backupToFolderButton.clicked.connect(lambda: self.backup_to_folder())
+        self.ui.handoverButton.clicked.connect(lambda: self.handover())
         self.ui.restoreFileButton.clicked.connect(lambda: self.restore_requested.emit(None))
         self.ui.restoreSelectedButton.clicked.connect(self._restore_selected)
         self.ui.openFolderButton.clicked.connect(self._open_folder)
@@ -302,6 +303,7 @@ class BackupScreen(QWidget):
         has_book = self.book is not None
         self.ui.backupNowButton.setEnabled(has_book)
         self.ui.backupToFolderButton.setEnabled(has_book)
+        self.ui.handoverButton.setEnabled(has_book)
         self.ui.restoreSelectedButton.setEnabled(self.selected_backup() is not None)
 
     def _restore_selected(self) -> None:
@@ -323,6 +325,14 @@ class BackupScreen(QWidget):
         if self.book is None:
             return None
         return start_backup(self, self.book.path, reason="手动", on_done=self._finished)
+
+    def handover(self) -> Any:
+        """报送乡镇…: the township pack (desktop/gui/handover_dialog.py)."""
+        if self.book is None:
+            return None
+        from desktop.gui.handover_dialog import open_handover
+
+        return open_handover(self, self.book)
 
     def backup_to_folder(self, folder: Path | None = None) -> Any:
         """备份到U盘/文件夹: ask for a folder, write a verified backup there."""

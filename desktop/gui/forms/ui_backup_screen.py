@@ -45,6 +45,11 @@ class Ui_BackupScreen(object):
 
         self.actionsLayout.addWidget(self.backupToFolderButton)
 
+        self.handoverButton = QPushButton(BackupScreen)
+        self.handoverButton.setObjectName(u"handoverButton")
+
+        self.actionsLayout.addWidget(self.handoverButton)
+
         self.restoreFileButton = QPushButton(BackupScreen)
         self.restoreFileButton.setObjectName(u"restoreFileButton")
 
@@ -135,6 +140,10 @@ class Ui_BackupScreen(object):
 #endif // QT_CONFIG(tooltip)
         self.backupNowButton.setProperty(u"role", QCoreApplication.translate("BackupScreen", u"primary", None))
         self.backupToFolderButton.setText(QCoreApplication.translate("BackupScreen", u"\u5907\u4efd\u5230U\u76d8\u6216\u6587\u4ef6\u5939\u2026", None))
+        self.handoverButton.setText(QCoreApplication.translate("BackupScreen", u"\u62a5\u9001\u4e61\u9547\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.handoverButton.setToolTip(QCoreApplication.translate("BackupScreen", u"\u628a\u672c\u5e74\u5ea6\u7684\u8d26\u672c\u5907\u4efd\u3001\u4ea4\u6362\u5de5\u4f5c\u7c3f\u548c\u5404\u79cd\u8868\uff08PDF\uff09\u5199\u6210\u62a5\u9001\u5305\uff0c\u4ea4\u4e61\u9547\uff08\u8857\u9053\uff09\u515a\u59d4\u5ba1\u6838", None))
+#endif // QT_CONFIG(tooltip)
         self.restoreFileButton.setText(QCoreApplication.translate("BackupScreen", u"\u4ece\u5907\u4efd\u6587\u4ef6\u6062\u590d\u2026", None))
         self.listTitleLabel.setText(QCoreApplication.translate("BackupScreen", u"\u672c\u673a\u4e0a\u7684\u5907\u4efd", None))
         self.listTitleLabel.setProperty(u"role", QCoreApplication.translate("BackupScreen", u"section", None))

@@ -1,0 +1,207 @@
+"""The figures and flags a township looks at for one branch's year, computed from the book.
+
+`pack_figures` is what `handover` writes into a pack's manifest and what `verify PACKDIR`
+recomputes from the pack's backup to see that the manifest still tells the truth. The
+numbers come from the same operations as `pioneer score`/`rate`/`members`, so the township
+desk shows exactly what the branch's own book says.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from desktop.book.errors import InputRefused
+from desktop.book.store import Book
+
+# 三会一课 as the plans state it: 支部党员大会 and 党课 each quarter, 支委会 each month.
+THREE_MEETINGS = (("支部党员大会", "quarter"), ("党课", "quarter"), ("支委会", "month"))
+STAR_WORDS = {5: "五星", 4: "四星", 3: "三星", 2: "二星", 1: "一星"}
+
+
+def _today(today: date | None) -> date:
+    return today or date.today()
+
+
+def _elapsed(year: int, day: date) -> tuple[int, int]:
+    """(months, quarters) of `year` that have ended by `day`."""
+    if day.year > year:
+        return 12, 4
+    if day.year < year:
+        return 0, 0
+    months = day.month - 1
+    return months, months // 3
+
+
+def pack_figures(book: Book, year: int, *, today: date | None = None) -> dict[str, Any]:
+    """The year's figures (plain JSON) and the township's flags (Chinese sentences)."""
+    from desktop.book.dues import arrears_overview, year_register
+    from desktop.book.meetings import Meetings
+    from desktop.book.meetings_print import summary_data
+    from desktop.book.quarter import appraisal_gap_text, year_status
+    from desktop.book.scoring import rate_book, score_book, year_scheme
+    from desktop.book.year_end import list_vetoes
+    from desktop.rules.facts import PRESENT_STATUSES
+    from desktop.rules.meetings import party_life_alerts
+    from desktop.rules.scoring import rate_json, score_json
+
+    day = _today(today)
+    counts = book.roster.count()
+    formal, probationary = counts.get("正式党员", 0), counts.get("预备党员", 0)
+    scheme = year_scheme(book, year)
+    result = score_book(book, year, today=today, explain=False)
+    scores = score_json(result)
+    scored = [m for m in scores["members"] if m["scored"]]
+    total_points = sum((Decimal(m["total"]) for m in scored), Decimal(0))
+
+    stars: Counter[str] = Counter()
+    grades: Counter[str] = Counter()
+    quotas: list[dict[str, Any]] = []
+    high_stars: list[dict[str, Any]] = []
+    if scheme.rating is not None:
+        rating = rate_book(book, year, today=today)
+        for m in rate_json(rating)["members"]:
+            if m["stars"]:
+                stars[str(m["stars"])] += 1
+                if m["stars"] >= 4:
+                    high_stars.append({"code": m["code"], "name": m["name"], "stars": m["stars"]})
+            if m["grade"]:
+                grades[m["grade"]] += 1
+        quotas = [
+            {"level": q.level, "limit": q.limit, "used": q.used, "rule": q.rule}
+            for q in rating.quotas
+        ]
+
+    followups: Counter[str] = Counter()
+    for m in result.members:
+        for f in m.flags:
+            if f.kind == "followup":
+                followups[f.text] += 1
+    party_life = party_life_alerts(result)
+
+    mt = Meetings(book)
+    acts = mt.activities(year)
+    by_type = Counter(a["type"] for a in acts)
+    plan = mt.plan(year, today=day)
+    att = summary_data(book, year)
+    expected = sum(r["expected"] for r in att["rows"])
+    present = sum(r[s] for r in att["rows"] for s in PRESENT_STATUSES)
+
+    reg = year_register(book, year, today=today)
+    states = year_status(book, year, today=today)
+    quarters = [
+        {
+            "quarter": st["quarter"],
+            "state": st["state"],
+            "state_text": st["state_text"],
+            "publicity_start": st.get("publicity_start"),
+            "publicity_end": st.get("publicity_end"),
+            "confirmed_at": st.get("confirmed_at"),
+            "open_objections": len(st.get("open_objections") or []),
+        }
+        for st in states
+    ]
+    vetoes = sum(1 for v in list_vetoes(book, year) if not v["withdrawn"])
+
+    figures: dict[str, Any] = {
+        "members": formal + probationary,
+        "members_formal": formal,
+        "members_probationary": probationary,
+        "activists": counts.get("入党积极分子", 0),
+        "scheme": scores["scheme"],
+        "scored": len(scored),
+        "points_total": f"{total_points:.2f}",
+        "activities": len(acts),
+        "activities_by_type": dict(by_type),
+        "plan_items": len(plan),
+        "plan_done": sum(1 for p in plan if p["state"] == "done"),
+        "plan_overdue": sum(1 for p in plan if p["state"] == "overdue"),
+        "attendance_expected": expected,
+        "attendance_present": present,
+        "attendance_rate": f"{Decimal(present * 100) / expected:.1f}%" if expected else None,
+        "dues_due_fen": reg["totals"]["due_fen"],
+        "dues_paid_fen": reg["totals"]["paid_fen"],
+        "dues_owed_fen": reg["totals"]["owed_fen"],
+        "quarters": quarters,
+        "published": [q["quarter"] for q in quarters if q["state"] in ("publicity", "confirmed")],
+        "confirmed": [q["quarter"] for q in quarters if q["state"] == "confirmed"],
+        "open_objections": sum(q["open_objections"] for q in quarters),
+        "stars": dict(sorted(stars.items(), reverse=True)),
+        "grades": dict(grades),
+        "quotas": quotas,
+        "high_stars": high_stars,
+        "vetoes": vetoes,
+        "followups": dict(followups),
+        "party_life_alerts": len(party_life),
+    }
+    figures["flags"] = _flags(book, year, day, figures, scheme, party_life, arrears_overview)
+    figures["appraisal_gaps"] = appraisal_gap_text(book, year) if day.year > year else ""
+    if figures["appraisal_gaps"]:
+        figures["flags"].append(f"民主评议结果不全：{figures['appraisal_gaps']}")
+    return figures
+
+
+def _flags(
+    book: Book,
+    year: int,
+    day: date,
+    fig: dict[str, Any],
+    scheme: Any,
+    party_life: list[tuple[str, str, str]],
+    arrears_overview: Any,
+) -> list[str]:
+    from desktop.book.quarter import publicity_window
+
+    flags: list[str] = []
+    for q in fig["quarters"]:
+        start, end = q["publicity_start"], q["publicity_end"]
+        label = f"第{q['quarter']}季度"
+        if start and end:
+            try:
+                _s, required = publicity_window(book, year, start)
+            except InputRefused:
+                required = end
+            if end < required:
+                flags.append(f"{label}公示期短于方案要求（{start} 至 {end}，应至 {required}）")
+            if q["confirmed_at"] and q["confirmed_at"][:10] <= end:
+                flags.append(f"{label}在公示期满（{end}）前就确认了（{q['confirmed_at'][:10]}）")
+    for quota in fig["quotas"]:
+        if quota["limit"] is not None and quota["used"] > quota["limit"]:
+            flags.append(f"{quota['level']}超过名额：{quota['used']} 名，限 {quota['limit']} 名")
+    high = fig["high_stars"]
+    if high:
+        approved = approved_codes(book, year)
+        waiting = [m for m in high if m["code"] not in approved]
+        if waiting:
+            names = "、".join(m["name"] for m in waiting)
+            flags.append(f"四星、五星党员 {len(waiting)} 名待上级党组织审批（{names}）")
+    if party_life:
+        names = "、".join(name for _c, name, _t in party_life)
+        flags.append(f"连续6个月不参加组织生活：{names}")
+    try:
+        owing = [
+            r
+            for r in arrears_overview(book, today=day if day.year == year else None)
+            if r["arrears"].run_length >= 6 and not r["notices"]
+        ]
+    except InputRefused:
+        owing = []
+    if owing:
+        names = "、".join(r["name"] for r in owing)
+        flags.append(f"连续6个月未交党费且未处理：{names}")
+    months, quarters = _elapsed(year, day)
+    held = fig["activities_by_type"]
+    for kind, per in THREE_MEETINGS:
+        need = quarters if per == "quarter" else months
+        if held.get(kind, 0) < need:
+            flags.append(f"{kind}{held.get(kind, 0)} 次，少于三会一课要求的 {need} 次")
+    return flags
+
+
+def approved_codes(book: Book, year: int) -> set[str]:
+    """Members whose four/five stars of `year` the township approved (from 审核回执)."""
+    from desktop.book.receipt import approved_members
+
+    return approved_members(book, year)

@@ -1,0 +1,198 @@
+"""`pioneer handover` and `pioneer verify PACKDIR`: the pack written, checked, and a file
+edited, removed or cut short named by verify."""
+
+from __future__ import annotations
+
+import errno
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.cli.cli_testkit import run
+from tests.cli.pack_testkit import copy_pack, make_pack
+
+
+@pytest.fixture(scope="module")
+def packed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    return make_pack(tmp_path_factory.mktemp("packed"))
+
+
+@pytest.fixture
+def pack(packed: tuple[Path, Path], tmp_path: Path) -> Path:
+    return copy_pack(packed[1], tmp_path / "copy")
+
+
+def test_handover_writes_a_complete_pack_and_records_it(tmp_path: Path, capsys) -> None:
+    from tests.cli.pack_testkit import PACK_TODAY
+
+    book = tmp_path / "b.db"
+    assert run(capsys, "--db", str(book), "demo", "--year", "2026", "--today", "2027-01-20")[0] == 0
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    code, out, err = run(
+        capsys, "--db", str(book), "handover", "--to", str(stick), "--year", "2026",
+        "--today", PACK_TODAY.isoformat(),
+    )  # fmt: skip
+    assert code == 0, err
+    folder = Path(out.strip())
+    assert folder.parent == stick
+    assert folder.name.startswith("先锋指数报送-城关镇红星村党支部-2026-")
+    assert [p.name for p in stick.iterdir()] == [folder.name]  # no .part left behind
+    names = sorted(p.name for p in folder.iterdir())
+    assert {"清单.json", "请先阅读.pdf", "账本备份.db", "交换工作簿.xlsx"} <= set(names)
+    assert "01-党员花名册.pdf" in names
+    assert any("第3季度季度积分管理审核表" in n for n in names)
+    assert any("党费收缴台账" in n for n in names)
+    manifest = json.loads((folder / "清单.json").read_text(encoding="utf-8"))
+    assert manifest["format_version"] == 1 and manifest["year"] == 2026
+    assert manifest["branch"] == "城关镇红星村党支部" and manifest["book_id"]
+    assert [q["label"] for q in manifest["quarters"]] == [
+        "2026年第1季度", "2026年第2季度", "2026年第3季度"
+    ]  # fmt: skip
+    code_text = manifest["quarters"][0]["check_code"]
+    assert len(code_text) == 14 and code_text.count(" ") == 2
+    listed = {f["name"] for f in manifest["files"]}
+    assert listed == set(names) - {"清单.json"}
+    assert all(len(f["sha256"]) == 64 and f["size"] > 0 for f in manifest["files"])
+    # The workbook in the pack is the whole book: it imports into an empty book.
+    fresh = tmp_path / "fresh.db"
+    run(capsys, "--db", str(fresh), "init", "--branch", "城关镇红星村党支部", "--year", "2026")
+    workbook = str(folder / "交换工作簿.xlsx")
+    code, _out, err = run(capsys, "--db", str(fresh), "import", workbook, "--today", "2027-01-20")
+    assert code == 0, err
+    # Recorded in 操作记录.
+    from desktop.book.store import Book
+
+    with Book.open(book) as b:
+        assert b.journal(1)[0]["action"] == "报送乡镇"
+
+
+def test_verify_passes_an_intact_pack(pack: Path, capsys) -> None:
+    code, out, err = run(capsys, "verify", str(pack))
+    assert code == 0, err
+    assert "报送包检查通过" in out
+    assert "2026年第1季度：校验码 " in out
+
+
+def test_verify_names_an_edited_file(pack: Path, capsys) -> None:
+    target = next(pack.glob("*第2季度党员积分公示.pdf"))
+    data = bytearray(target.read_bytes())
+    data[500] ^= 0x01  # same size, one bit changed
+    target.write_bytes(bytes(data))
+    code, _out, err = run(capsys, "verify", str(pack))
+    assert code == 1
+    assert f"被改动：{target.name}" in err
+    assert "内容与清单不符" in err
+
+
+def test_verify_names_a_removed_and_a_half_copied_file(pack: Path, capsys) -> None:
+    (pack / "交换工作簿.xlsx").unlink()
+    code, _out, err = run(capsys, "verify", str(pack))
+    assert code == 1
+    assert "交换工作簿.xlsx：文件缺失" in err
+    copy = pack / "账本备份.db"
+    copy.write_bytes(copy.read_bytes()[:4096])
+    code, _out, err = run(capsys, "verify", str(pack))
+    assert code == 1
+    assert "账本备份.db：文件不完整" in err
+
+
+def test_verify_finds_a_backup_altered_with_its_manifest(pack: Path, capsys) -> None:
+    """Someone edits a confirmed result in the backup and rewrites the manifest's hash: the
+    chain (and its check codes in the manifest) still tell."""
+    import sqlite3
+
+    from desktop.book.pack import sha256_file
+
+    db = pack / "账本备份.db"
+    conn = sqlite3.connect(db)
+    triggers = conn.execute("select name from sqlite_master where type = 'trigger'").fetchall()
+    for (name,) in triggers:
+        conn.execute(f"drop trigger {name}")
+    assert conn.execute("update claims set points = points + 1 where date < '2026-07-01'").rowcount
+    conn.commit()
+    conn.close()
+    manifest = json.loads((pack / "清单.json").read_text(encoding="utf-8"))
+    for f in manifest["files"]:
+        if f["name"] == "账本备份.db":
+            f["size"], f["sha256"] = db.stat().st_size, sha256_file(db)
+    (pack / "清单.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    code, _out, err = run(capsys, "verify", str(pack))
+    assert code == 1
+    assert "被改动：账本备份.db" in err
+
+
+def test_verify_refuses_a_pack_from_a_newer_program(pack: Path, capsys) -> None:
+    manifest = json.loads((pack / "清单.json").read_text(encoding="utf-8"))
+    manifest["format_version"] = 99
+    (pack / "清单.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    code, _out, err = run(capsys, "verify", str(pack))
+    assert code == 1
+    assert "更新版本" in err and "第 99 版" in err
+
+
+def test_verify_refuses_an_unfinished_pack(pack: Path, capsys) -> None:
+    part = pack.rename(pack.with_name(pack.name + ".part"))
+    (part / "清单.json").unlink()
+    code, _out, err = run(capsys, "verify", str(part))
+    assert code == 1
+    assert "没有写完" in err
+
+
+def test_encrypted_pack_needs_its_password(tmp_path: Path, capsys) -> None:
+    _book, pack = make_pack(tmp_path, password="红星2026")
+    names = {p.name for p in pack.iterdir()}
+    assert {"账本备份.db.enc", "交换工作簿.xlsx.enc"} <= names
+    assert "账本备份.db" not in names
+    assert not (pack / "账本备份.db.enc").read_bytes().startswith(b"SQLite")
+    code, _out, err = run(capsys, "verify", str(pack))
+    assert code == 1 and "需要密码" in err
+    code, _out, err = run(capsys, "verify", str(pack), "--password", "wrong")
+    assert code == 1 and "密码不对" in err
+    code, out, err = run(capsys, "verify", str(pack), "--password", "红星2026")
+    assert code == 0, err
+    assert "已加密" in out
+    assert list(pack.parent.iterdir()) == [pack]  # nothing written beside the pack
+
+
+@pytest.mark.parametrize(
+    ("err_no", "words"),
+    [(errno.ENOSPC, "空间不够"), (errno.EROFS, "只读"), (errno.EIO, "拔出")],
+)
+def test_a_full_read_only_or_pulled_stick_leaves_no_pack(
+    tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch, err_no: int, words: str
+) -> None:
+    from desktop.book import handover
+
+    book = tmp_path / "b.db"
+    run(capsys, "--db", str(book), "demo", "--year", "2026", "--today", "2027-01-20")
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    real = handover._copy_to_stick
+    calls = {"n": 0}
+
+    def failing(source: Path, target: Path) -> None:
+        calls["n"] += 1
+        if calls["n"] == 3:  # part-way through the pack
+            target.write_bytes(b"half")
+            raise OSError(err_no, "simulated")
+        real(source, target)
+
+    monkeypatch.setattr(handover, "_copy_to_stick", failing)
+    code, out, err = run(
+        capsys, "--db", str(book), "handover", "--to", str(stick), "--year", "2026"
+    )
+    assert code == 1
+    assert words in err
+    assert list(stick.iterdir()) == []  # nothing that looks like a pack
+
+
+def test_handover_to_a_missing_folder_is_refused(tmp_path: Path, capsys) -> None:
+    book = tmp_path / "b.db"
+    run(capsys, "--db", str(book), "init", "--branch", "测试", "--year", "2026")
+    code, _out, err = run(
+        capsys, "--db", str(book), "handover", "--to", str(tmp_path / "no-such-stick")
+    )
+    assert code == 1
+    assert "文件夹不存在" in err

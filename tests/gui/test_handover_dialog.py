@@ -1,0 +1,49 @@
+"""备份与恢复 → 报送乡镇…: the pack written from the window, with its progress bar, and the
+mistakes the dialog catches before starting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+
+def _dialog(qtbot, window):
+    from desktop.gui.handover_dialog import HandoverDialog
+
+    window.show_screen("备份与恢复")
+    qtbot.mouseClick(window.backup_screen.ui.handoverButton, Qt.MouseButton.LeftButton)
+    dialog = window.backup_screen.findChild(HandoverDialog)
+    assert dialog is not None and dialog.isVisible()
+    return dialog
+
+
+def test_handover_from_the_window_writes_the_pack(qtbot, window, messages, tmp_path: Path):
+    stick = tmp_path / "U盘"
+    stick.mkdir()
+    dialog = _dialog(qtbot, window)
+    assert dialog.ui.yearSpin.value() == 2026
+    assert not dialog.ui.passwordEdit.isEnabled()
+    dialog.ui.folderEdit.setText(str(stick))
+    qtbot.mouseClick(dialog.ui.encryptCheck, Qt.MouseButton.LeftButton)
+    dialog.ui.passwordEdit.setText("abc123")
+    dialog.ui.password2Edit.setText("abc124")
+    dialog.start()
+    assert "两次输入的密码不一样" in dialog.ui.problemLabel.text()
+    dialog.ui.password2Edit.setText("abc123")
+    with qtbot.waitSignal(dialog.finished_pack, timeout=60000) as blocker:
+        dialog.start()
+    pack = Path(blocker.args[0])
+    assert pack.parent == stick and (pack / "清单.json").exists()
+    assert (pack / "账本备份.db.enc").exists()
+    assert dialog.ui.progressBar.value() == 100
+    assert str(pack) in messages.texts("information")[-1]
+
+
+def test_handover_to_a_pulled_stick_says_so(qtbot, window, messages, tmp_path: Path):
+    dialog = _dialog(qtbot, window)
+    dialog.ui.folderEdit.setText(str(tmp_path / "拔掉的U盘"))
+    job = dialog.start()
+    qtbot.waitUntil(lambda: job.done, timeout=30000)
+    assert "文件夹不存在" in dialog.ui.problemLabel.text()
+    assert dialog.isVisible()
