@@ -57,6 +57,10 @@ class MissingOption(InputRefused):
         self.option = option
 
 
+class BookBusyError(BookError):
+    """Another program held the book's write lock for longer than the busy timeout."""
+
+
 class RecordLocked(BookError):
     """The record belongs to a confirmed period and can no longer change."""
 

@@ -1382,10 +1382,11 @@ def export_data(book: Book) -> dict[str, list[dict[str, Any]]]:
 
 
 def export_workbook(book: Book, path: Path) -> Path:
+    from desktop.book.outputs import check_output_path
     from desktop.sheets.errors import WorkbookError
     from desktop.sheets.writer import write_workbook
 
-    path = Path(path)
+    path = check_output_path(path, book.path)
     try:
         write_workbook(path, export_data(book))
     except WorkbookError as exc:

@@ -108,6 +108,9 @@ def print_document(book: Book, kind: str, out: Path, **opts: Any) -> Path:
             f"文件夹不存在：{out.parent}。",
             ["请检查 --out 的路径，或先建好这个文件夹，再重新打印。"],
         )
+    from desktop.book.outputs import check_output_path
+
+    check_output_path(out, book.path)
     part = out.with_name(out.name + ".part")
     try:
         KINDS[kind][1](book, part, **opts)

@@ -72,6 +72,13 @@ def _open_in_this_process(path: Path) -> bool:
         return key is not None and _open_here.get(key, 0) > 0
 
 
+def is_open_here(path: Path) -> bool:
+    """Whether this program has a book open at `path` (any platform)."""
+    key = _file_key(path)
+    with _open_here_lock:
+        return key is not None and _open_here.get(key, 0) > 0
+
+
 def now_iso() -> str:
     return datetime.now().isoformat(timespec="seconds")
 
@@ -132,7 +139,7 @@ _SQLITE_PROBLEMS = (
     ("database disk image is malformed", "文件内容已损坏，数据库结构不完整"),
     ("file is not a database", "文件内容不是数据库，可能被截断或覆盖"),
     ("disk i/o error", "读写文件时出错，U 盘或硬盘可能有问题"),
-    ("database is locked", "文件正被另一个程序使用，请关闭它后再试"),
+    ("database is locked", "另一个程序正在使用此账本，请稍后再试或关闭它"),
     ("unable to open database file", "打不开文件，可能没有权限或路径不存在"),
     ("attempt to write a readonly database", "文件是只读的，不能写入"),
 )
@@ -341,7 +348,7 @@ class Book:
         every screen shows the Chinese reason instead of a database error.
         """
         try:
-            with self.db.atomic():
+            with self.write():
                 yield self
                 self._journal_line(action, summary, detail)
         except sqlite3.IntegrityError as exc:
@@ -355,6 +362,40 @@ class Book:
                     text.rstrip("。") + "。",
                     "确认后的记录不能修改或删除；如有错误，请在未确认的季度登记“更正”，写明原因。",
                 ) from exc
+            raise
+
+    @contextmanager
+    def write(self) -> Iterator[Book]:
+        """A write transaction that begins as a writer (BEGIN IMMEDIATE); nested ones are
+        savepoints of the outer.
+
+        A transaction that began by reading cannot wait for another program's write to finish
+        (SQLite answers `database is locked` at once, whatever the busy timeout): beginning as
+        a writer waits its turn for up to the busy timeout, and then says in Chinese that
+        another program is using the book (BookBusyError).
+        """
+        db = self.db  # made first: sqlite-utils sets a PRAGMA when it is made
+        if self.conn.in_transaction:
+            with db.atomic():
+                yield self
+            return
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise_if_busy(exc, self.path)
+            raise
+        try:
+            yield self
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.rollback()
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            if self.conn.in_transaction:
+                self.conn.rollback()
+            raise_if_busy(exc, self.path)
             raise
 
     def _journal_line(self, action: str, summary: str, detail: dict[str, Any]) -> None:
@@ -433,9 +474,26 @@ class Book:
         return self.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
+BUSY_TIMEOUT = 10  # seconds a write waits for another program's write to finish
+
+
+def raise_if_busy(exc: sqlite3.OperationalError, path: Path) -> None:
+    """Raise BookBusyError for SQLite's `database is locked` (the busy timeout ran out)."""
+    if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+        from desktop.book.errors import BookBusyError
+
+        raise BookBusyError(
+            f"另一个程序正在使用此账本（{path.name}），等待 {BUSY_TIMEOUT} 秒后仍未轮到，"
+            "刚才的操作没有保存。",
+            "请稍后再试；如果另一个先锋指数窗口或命令正在运行，请等它完成或关闭它。",
+        ) from exc
+
+
 def _connect(path: Path) -> sqlite3.Connection:
     try:
-        conn = sqlite3.connect(str(path), timeout=10)
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT)
+        # Writes outside `Book.write` (sqlite-utils helpers, migrations) also begin as writers.
+        conn.isolation_level = "IMMEDIATE"
         conn.execute("PRAGMA journal_mode = WAL")
         # FULL: an acknowledged action survives a power cut, which an office PC will see.
         conn.execute("PRAGMA synchronous = FULL")

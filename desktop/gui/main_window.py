@@ -535,12 +535,18 @@ def export_book_workbook(parent: QWidget, book: Book) -> None:
     from desktop.gui.worker import run_in_background
 
     name = f"{book.branch()['name'] or '账本'}-{book.current_year}.xlsx"
-    chosen, _filter = QFileDialog.getSaveFileName(
-        parent, "导出工作簿", str(Path.home() / name), "Excel 工作簿 (*.xlsx)"
-    )
-    if not chosen:
-        return
-    target = Path(chosen).with_suffix(".xlsx")
+    from desktop.gui.roster_files import refuse_book_target
+
+    suggested = str(Path.home() / name)
+    while True:
+        chosen, _filter = QFileDialog.getSaveFileName(
+            parent, "导出工作簿", suggested, "Excel 工作簿 (*.xlsx)"
+        )
+        if not chosen:
+            return
+        target = Path(chosen).with_suffix(".xlsx")
+        if not refuse_book_target(parent, "导出工作簿", target):
+            break
     book_path = book.path
 
     def job() -> Path:

@@ -28,13 +28,31 @@ def ask_save_path(
 ) -> Path | None:
     """Ask where to save (a suggested name in 文档); None when the user cancels."""
     suggested = str(documents_dir() / suggested_name)
-    chosen, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
-    if not chosen:
-        return None
-    path = Path(chosen)
-    if path.suffix.lower() != suffix:
-        path = path.with_name(path.name + suffix)
-    return path
+    while True:
+        chosen, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
+        if not chosen:
+            return None
+        path = Path(chosen)
+        if path.suffix.lower() != suffix:
+            path = path.with_name(path.name + suffix)
+        if refuse_book_target(parent, title, path):
+            suggested = str(path.with_name(Path(suggested_name).name))
+            continue
+        return path
+
+
+def refuse_book_target(parent: QWidget | None, title: str, path: Path) -> bool:
+    """Say so and return True when `path` is a book, a backup or a book's side file (the
+    guard every output goes through, book.outputs); the dialog then asks again."""
+    from desktop.book.errors import InputRefused
+    from desktop.book.outputs import check_output_path
+
+    try:
+        check_output_path(path)
+    except InputRefused as exc:
+        QMessageBox.warning(parent, title, f"{exc.message}\n\n{''.join(exc.lines())}")
+        return True
+    return False
 
 
 def open_file(path: Path) -> None:

@@ -197,3 +197,53 @@ def test_create_refuses_bad_input_and_writes_nothing(
     with pytest.raises(InputRefused, match=message):
         Book.create(tmp_path / "n.db", **kwargs)
     assert not (tmp_path / "n.db").exists()
+
+
+def test_a_write_waits_for_another_programs_write_instead_of_failing(book_path: Path) -> None:
+    """A transaction that began by reading could not wait (`database is locked` at once);
+    writes begin as writers (BEGIN IMMEDIATE) and take their turn."""
+    import threading
+
+    Book.create(book_path, branch="测试支部", year=2026).close()
+    window = Book.open(book_path)
+    try:
+        errors: list[BaseException] = []
+
+        def other_program() -> None:
+            try:
+                with Book.open(book_path) as other:
+                    other.roster.add_member({"name": "李四", "status": "正式党员"})
+            except BaseException as exc:  # noqa: BLE001 — reported by the assertion below
+                errors.append(exc)
+
+        with window.action("测试", "先读后写"):
+            window.roster.members()  # the action reads first …
+            thread = threading.Thread(target=other_program)
+            thread.start()
+            thread.join(0.5)  # … another program writes meanwhile (it waits for us now)
+            window.roster.add_member({"name": "张三", "status": "正式党员"})  # … then writes
+        thread.join(15)
+        assert not errors
+        names = {m["name"] for m in window.roster.members()}
+        assert names == {"张三", "李四"}
+    finally:
+        window.close()
+
+
+def test_a_write_kept_waiting_too_long_says_another_program_uses_the_book(book_path: Path) -> None:
+    from desktop.book.errors import BookBusyError
+
+    Book.create(book_path, branch="测试支部", year=2026).close()
+    holder = sqlite3.connect(book_path)
+    holder.execute("BEGIN IMMEDIATE")  # another program in the middle of a long write
+    book = Book.open(book_path)
+    try:
+        book.execute("PRAGMA busy_timeout = 200")
+        with pytest.raises(BookBusyError, match="另一个程序正在使用此账本"):
+            book.roster.add_member({"name": "张三", "status": "正式党员"})
+        holder.rollback()
+        book.roster.add_member({"name": "张三", "status": "正式党员"})
+        assert book.roster.find("张三")
+    finally:
+        holder.close()
+        book.close()

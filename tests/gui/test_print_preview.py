@@ -149,6 +149,33 @@ def test_save_as_pdf_copies_the_original(qtbot, parent, tmp_path, monkeypatch):
     assert not folder.exists()  # the temporary PDF goes with the preview
 
 
+def test_save_dialogs_never_replace_a_book(qtbot, parent, tmp_path, monkeypatch, demo_book):
+    """另存为 PDF pointed at a book (here a backup saved under a .pdf name) is told why and
+    asked again; the book is untouched. Every save dialog goes through ask_save_path."""
+    import shutil
+
+    import desktop.gui.roster_files as files
+    from desktop.book.backup import backup_book, verify_file
+
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    prepared = pp.prepare_pdf(write_pdf(folder / "src.pdf", [A4]), temp_dir=folder)
+    dialog = pp.show_preview(parent, prepared, "打印测试", "测试.pdf")
+    disguised = tmp_path / "花名册.pdf"
+    shutil.copyfile(backup_book(demo_book, dest_dir=tmp_path), disguised)
+    good = tmp_path / "花名册-新.pdf"
+    answers = [(str(disguised), ""), (str(good), "")]
+    monkeypatch.setattr(files.QFileDialog, "getSaveFileName", lambda *a, **k: answers.pop(0))
+    warned: list[str] = []
+    monkeypatch.setattr(files.QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
+    monkeypatch.setattr(files, "offer_to_open", lambda *a: None)
+    assert dialog.save_as_pdf() == good
+    assert warned and "先锋指数账本或备份" in warned[0] and "花名册.pdf" in warned[0]
+    verify_file(disguised)
+    assert good.read_bytes().startswith(b"%PDF")
+    dialog.close()
+
+
 def test_preview_document_writes_off_the_ui_thread_then_opens(
     qtbot, parent, demo_book, monkeypatch
 ):
