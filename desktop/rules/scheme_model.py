@@ -1,0 +1,218 @@
+"""The scheme's model: the validated dataclasses a scheme file becomes, and the words for
+every choice a key can take (shown in the validator's messages and the scheme's description).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+MODES = {
+    "deduct": "从满分扣减，扣完为止",
+    "accumulate": "从零累加",
+    "adjust": "加减分（不计入满分）",
+}
+COMBINES = {"sum": "各期相加", "average": "各期取平均"}
+SOURCES = {
+    "attendance": "签到（活动类型与签到状态）",
+    "dues": "党费（按月）",
+    "claim": "积分申报（经审定）",
+    "appraisal": "民主评议等次",
+}
+DUES_KINDS = {"on_time": "按时足额", "late": "逾期缴纳", "short": "未足额", "unpaid": "未缴纳"}
+RATING_GRADES = ("优秀", "良好", "合格", "基本合格", "不合格")
+ROUNDINGS = {"floor": "向下取整", "round": "四舍五入", "ceil": "向上取整"}
+VETO_EFFECTS = {
+    "force_1_star": "直接评为一星级",
+    "clear_period": "取消期间所有积分",
+    "exclude": "不参与积分运用（不评星、不评等次）",
+}
+FOLLOWUP_WHEN = {
+    "total": "总分条件",
+    "section": "某部分得分条件",
+    "top_share": "排名前若干比例",
+    "bottom_share": "排名后若干比例",
+    "cleared": "积分清零",
+    "repeated": "连续两年",
+}
+OPS = (">", ">=", "<", "<=")
+PERIOD_WORDS = {"month": "月", "quarter": "季度", "half": "半年", "year": "年"}
+
+
+class SchemeError(ValueError):
+    """A scheme file with mistakes; `problems` holds one Chinese line per mistake."""
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(self.problems))
+
+
+@dataclass(frozen=True, slots=True)
+class Tier:
+    start: int  # first occurrence number in the tier (1-based)
+    end: int | None  # last occurrence number, None = open-ended
+    points: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    id: str
+    name: str
+    source: str  # one of SOURCES
+    points: Decimal | None = None  # per occurrence (fixed)
+    range: tuple[Decimal, Decimal] | None = None  # claims: allowed points per claim
+    activity_types: frozenset[str] = frozenset()
+    statuses: frozenset[str] = frozenset()
+    dues: frozenset[str] = frozenset()
+    kind: str | None = None  # appraisal kind
+    grades: Mapping[str, Decimal] | None = None
+    round_period: str = "year"  # appraisal rounds: once a year, or one per half/quarter
+    tiers: tuple[Tier, ...] = ()
+    per: str = "year"  # period in which tiers count and the cap applies
+    cap: Decimal | None = None  # max |sum of points| per `per`
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Pool:
+    """Items of one section sharing a cap (a bonus pool, or a sub-item's 扣完为止)."""
+
+    name: str
+    cap: Decimal
+    items: tuple[str, ...]
+    per: str = "year"
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    name: str
+    max: Decimal  # nominal full marks (0 for adjust sections)
+    mode: str  # one of MODES
+    capped: bool  # accumulate: clip at max (False = 上不封顶)
+    period: str
+    combine: str
+    items: tuple[Item, ...]
+    pools: tuple[Pool, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Who:
+    scored: frozenset[str]
+    rated: frozenset[str]
+    score_exempt: bool = False
+    rate_leaders: bool = True
+    rate_joined_this_year: bool = True
+    rate_transferred_in_this_year: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Level:
+    min: Decimal
+    stars: int | None
+    grade: str | None
+    quota: Decimal | None = None  # share of rated members, None = no limit
+    small_branch_below: int | None = None  # fewer rated members than this …
+    small_branch_count: int = 0  # … may still have this many at this level
+
+    @property
+    def label(self) -> str:
+        parts = []
+        if self.stars is not None:
+            parts.append(f"{STAR_WORDS[self.stars]}星级")
+        if self.grade:
+            parts.append(self.grade)
+        return "、".join(parts)
+
+
+STAR_WORDS = {1: "一", 2: "二", 3: "三", 4: "四", 5: "五"}
+
+
+@dataclass(frozen=True, slots=True)
+class Eligibility:
+    sections: tuple[str, ...]
+    below: Decimal
+    max_stars: int | None = None
+    deny_grades: frozenset[str] = frozenset()
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Rating:
+    levels: tuple[Level, ...]  # highest first
+    eligibility: tuple[Eligibility, ...] = ()
+    rounding: str = "floor"
+    per: str = "year"
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class VetoKind:
+    name: str
+    effect: str
+
+
+@dataclass(frozen=True, slots=True)
+class VetoRules:
+    effect: str = "exclude"
+    kinds: tuple[VetoKind, ...] = ()
+    no_party_life_months: int = 6
+    no_dues_months: int = 6
+
+    def effect_of(self, kind: str | None) -> str:
+        for k in self.kinds:
+            if k.name == kind:
+                return k.effect
+        return self.effect
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUp:
+    name: str
+    when: str
+    op: str = "<"
+    value: Decimal | None = None
+    section: str | None = None
+    share: Decimal | None = None
+    of: str | None = None
+    requires_clean_section: str | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Scheme:
+    id: str
+    title: str
+    source: str
+    total: Decimal
+    period: str
+    combine: str
+    sections: tuple[Section, ...]
+    who: Who
+    rating: Rating | None
+    veto: VetoRules
+    followups: tuple[FollowUp, ...] = ()
+    total_floor: Decimal | None = Decimal(0)
+    total_cap: Decimal | None = None
+    dues_grace_days: int = 0
+    note: str = ""
+    mobile_in_province_per_quarter: int = 0  # 流动党员（省内）每季度至少参加几次组织生活
+    mobile_out_of_province_per_year: int = 0  # 流动党员（省外）每年至少参加几次
+    # 公示: at least this many days, counted as working days (skipping weekends and the book's
+    # holidays) or calendar days. The source's plans say "≥5 days" or "≥5 working days".
+    publicity_days: int = 5
+    publicity_working_days: bool = True
+
+    def item(self, item_id: str) -> Item | None:
+        for section in self.sections:
+            for item in section.items:
+                if item.id == item_id:
+                    return item
+        return None
+
+    def section(self, name: str) -> Section | None:
+        for section in self.sections:
+            if section.name == name:
+                return section
+        return None

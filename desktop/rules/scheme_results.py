@@ -1,0 +1,178 @@
+"""Reading what a scheme does with the scores: [rating] (levels, quotas, eligibility),
+[veto] and [[followups]].
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from desktop.rules.scheme_model import (
+    FOLLOWUP_WHEN,
+    OPS,
+    PERIOD_WORDS,
+    RATING_GRADES,
+    ROUNDINGS,
+    VETO_EFFECTS,
+    Eligibility,
+    FollowUp,
+    Level,
+    Rating,
+    VetoKind,
+    VetoRules,
+)
+from desktop.rules.scheme_reader import Reader, fmt, options_text, pct
+
+_RATING_KEYS = ("levels", "eligibility", "rounding", "per", "note")
+_LEVEL_KEYS = ("min", "stars", "grade", "quota", "small_branch_below", "small_branch_count")
+_ELIG_KEYS = ("sections", "below", "max_stars", "deny_grades", "reason")
+_VETO_KEYS = ("effect", "kinds", "no_party_life_months", "no_dues_months")
+_FOLLOWUP_KEYS = (
+    "name",
+    "when",
+    "op",
+    "value",
+    "section",
+    "share",
+    "of",
+    "requires_clean_section",
+    "note",
+)
+
+
+def read_rating(r: Reader, data: Mapping[str, Any], names: Sequence[str]) -> Rating | None:
+    raw = r.table(data, "rating", "文件顶层")
+    if raw is None:
+        return None
+    where = "[rating]"
+    r.keys(raw, _RATING_KEYS, where)
+    rounding = r.choice(raw, "rounding", where, ROUNDINGS, "floor", "取整规则") or "floor"
+    per = r.choice(raw, "per", where, PERIOD_WORDS, "year", "评定周期") or "year"
+    levels: list[Level] = []
+    raw_levels = r.tables(raw, "levels", where)
+    if not raw_levels:
+        r.add(where, "缺少 [[rating.levels]]（星级或等次的分数线）")
+    for k, lv in enumerate(raw_levels, start=1):
+        w = f"{where} levels 第{k}项"
+        r.keys(lv, _LEVEL_KEYS, w)
+        minimum = r.number(lv, "min", w)
+        if minimum is None and "min" not in lv:
+            r.add(w, "缺少分数线「min」")
+        stars = r.integer(lv, "stars", w, low=1, high=5)
+        grade = r.choice(lv, "grade", w, RATING_GRADES, "", "等次") or None
+        if stars is None and grade is None and "stars" not in lv and "grade" not in lv:
+            r.add(w, "至少要写「stars」（星级）或「grade」（等次）之一")
+        quota = r.number(lv, "quota", w, positive=True)
+        if quota is not None and quota > 1:
+            r.add(w, f"名额比例 quota = {fmt(quota)} 超过100%（比例写成小数，10% 写 0.1）")
+            quota = None
+        below = r.integer(lv, "small_branch_below", w, low=1)
+        count = r.integer(lv, "small_branch_count", w, default=0, low=0) or 0
+        if (below is None) != ("small_branch_count" not in lv):
+            r.add(w, "「small_branch_below」与「small_branch_count」要一起写")
+        if minimum is not None:
+            levels.append(Level(minimum, stars, grade, quota, below, count))
+    if len(levels) == len(raw_levels):
+        for k in range(1, len(levels)):
+            # Equal lines are allowed: stars then differ only by quota (星级评定 "三星级起评").
+            if levels[k].min > levels[k - 1].min:
+                r.add(
+                    f"{where} levels 第{k + 1}项",
+                    f"分数线 {fmt(levels[k].min)} 高于上一项的 {fmt(levels[k - 1].min)}"
+                    "（应从高到低排列）",
+                )
+            elif levels[k].min == levels[k - 1].min and levels[k - 1].quota is None:
+                r.add(
+                    f"{where} levels 第{k + 1}项",
+                    f"与上一项分数线相同（{fmt(levels[k].min)}），上一项必须有名额比例 quota，"
+                    "否则本项永远评不到",
+                )
+            a, b = levels[k - 1].stars, levels[k].stars
+            if a is not None and b is not None and b >= a:
+                r.add(f"{where} levels 第{k + 1}项", f"星级 {b} 应低于上一项的 {a}")
+    shares = [lv.quota for lv in levels if lv.quota is not None]
+    if shares and sum(shares) > 1:
+        r.add(where, f"各档名额比例合计{pct(sum(shares))}，超过100%")
+    eligibility: list[Eligibility] = []
+    for k, e in enumerate(r.tables(raw, "eligibility", where), start=1):
+        w = f"{where} eligibility 第{k}项"
+        r.keys(e, _ELIG_KEYS, w)
+        secs = r.text_list(e, "sections", w, required=True)
+        for s in secs:
+            if s not in names:
+                r.add(w, f"引用了不存在的部分「{s}」，现有部分：{options_text(names)}")
+        below_value = r.number(e, "below", w, required=True)
+        max_stars = r.integer(e, "max_stars", w, low=0, high=5)
+        deny = r.text_list(e, "deny_grades", w, RATING_GRADES, "等次")
+        if max_stars is None and not deny:
+            r.add(
+                w,
+                "要写「max_stars」（最多可评几星，0 = 不评星）或「deny_grades」（不得评定的等次）",
+            )
+        if below_value is not None:
+            eligibility.append(
+                Eligibility(secs, below_value, max_stars, frozenset(deny), r.text(e, "reason", w))
+            )
+    return Rating(tuple(levels), tuple(eligibility), rounding, per, r.text(raw, "note", where))
+
+
+def read_veto(r: Reader, data: Mapping[str, Any]) -> VetoRules:
+    raw = r.table(data, "veto", "文件顶层") or {}
+    where = "[veto]"
+    r.keys(raw, _VETO_KEYS, where)
+    effect = r.choice(raw, "effect", where, VETO_EFFECTS, "exclude", "否决效果") or "exclude"
+    kinds: list[VetoKind] = []
+    for k, v in enumerate(r.tables(raw, "kinds", where), start=1):
+        w = f"{where} kinds 第{k}项"
+        r.keys(v, ("name", "effect"), w)
+        name = r.text(v, "name", w, required=True)
+        kinds.append(
+            VetoKind(name, r.choice(v, "effect", w, VETO_EFFECTS, effect, "否决效果") or effect)
+        )
+    months = r.integer(raw, "no_party_life_months", where, default=6, low=0, high=24)
+    dues = r.integer(raw, "no_dues_months", where, default=6, low=0, high=24)
+    return VetoRules(effect, tuple(kinds), months or 0, dues or 0)
+
+
+def read_followups(r: Reader, data: Mapping[str, Any], names: Sequence[str]) -> list[FollowUp]:
+    out: list[FollowUp] = []
+    raws = r.tables(data, "followups", "文件顶层")
+    all_names = [f.get("name") for f in raws]
+    for k, f in enumerate(raws, start=1):
+        fname = f.get("name") if isinstance(f.get("name"), str) else ""
+        w = f'[[followups]] 第{k}项 "{fname}"' if fname else f"[[followups]] 第{k}项"
+        r.keys(f, _FOLLOWUP_KEYS, w)
+        name = r.text(f, "name", w, required=True)
+        when = r.choice(f, "when", w, FOLLOWUP_WHEN, None, "触发条件")
+        op = r.choice(f, "op", w, OPS, "<", "比较方式") or "<"
+        value = r.number(f, "value", w)
+        share = r.number(f, "share", w, positive=True)
+        section = r.text(f, "section", w) or None
+        of = r.text(f, "of", w) or None
+        clean = r.text(f, "requires_clean_section", w) or None
+        if when in ("total", "section") and value is None:
+            r.add(w, "缺少「value」（分数线）")
+        if when == "section" and section is None:
+            r.add(w, "缺少「section」（哪个部分）")
+        if section is not None and section not in names:
+            r.add(w, f"引用了不存在的部分「{section}」，现有部分：{options_text(names)}")
+        if clean is not None and clean not in names:
+            r.add(w, f"引用了不存在的部分「{clean}」，现有部分：{options_text(names)}")
+        if when in ("top_share", "bottom_share"):
+            if share is None:
+                r.add(w, "缺少「share」（比例，10% 写 0.1）")
+            elif share > 1:
+                r.add(w, f"比例 share = {fmt(share)} 超过100%（10% 写 0.1）")
+                share = None
+        if share is not None and when not in ("top_share", "bottom_share"):
+            r.add(w, '「share」只用于 when = "top_share" 或 "bottom_share"')
+        if when == "repeated":
+            if of is None:
+                r.add(w, "缺少「of」（连续两年出现的是哪一项后续处理）")
+            elif of not in all_names:
+                r.add(w, f"「of」引用了不存在的后续处理「{of}」")
+        if when is not None:
+            out.append(
+                FollowUp(name, when, op, value, section, share, of, clean, r.text(f, "note", w))
+            )
+    return out

@@ -1,0 +1,398 @@
+"""Sorting a year's facts into per-member, per-section occurrences for the scoring engine.
+
+Which items each kind of fact feeds (the index built once per scheme), how a month's dues
+are classified, duplicate sign-ins, and the plain-words description of each fact.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from functools import lru_cache
+
+from desktop.rules.facts import (
+    APPROVED,
+    ATTENDANCE_STATUSES,
+    PRESENT_STATUSES,
+    Activity,
+    Attendance,
+    MemberFacts,
+    YearFacts,
+)
+from desktop.rules.periods import (
+    PERIOD_MONTHS,
+    Period,
+    add_days,
+    last_day,
+    make_period,
+    month_number,
+    period_index,
+)
+from desktop.rules.scheme import DUES_KINDS, PERIOD_WORDS, Item, Scheme, fmt_points
+from desktop.rules.score_model import ZERO, Flag
+
+
+def activity_text(activity: Activity) -> str:
+    title = f"《{activity.title}》" if activity.title else ""
+    return f"{activity.type}{title}"
+
+
+def in_branch(m: MemberFacts, period: Period) -> bool:
+    if m.transferred_in_date and m.transferred_in_date > period.end:
+        return False
+    return not (m.left_date and m.left_date < period.start)
+
+
+def classify_dues(
+    due_fen: int, paid_fen: int, paid_date: str | None, month: str, grace_days: int, as_of: str
+) -> str | None:
+    """on_time / late / short / unpaid for one month, or None if not (yet) judged."""
+    if due_fen <= 0:
+        return None
+    deadline = _deadline(month[:7], grace_days)
+    if paid_fen >= due_fen and paid_date:
+        if paid_date > as_of:
+            return None
+        return "on_time" if paid_date <= deadline else "late"
+    if deadline > as_of:
+        return None  # still time to pay
+    return "short" if paid_fen > 0 else "unpaid"
+
+
+@lru_cache(maxsize=1024)
+def _deadline(month: str, grace_days: int) -> str:
+    """Last day to pay a month's dues on time: the month's end plus the grace days."""
+    deadline = last_day(int(month[:4]), int(month[5:7]))
+    return add_days(deadline, grace_days) if grace_days else deadline
+
+
+class ItemIndex:
+    """Which items each kind of fact feeds; built once per scheme."""
+
+    def __init__(self, scheme: Scheme) -> None:
+        self.items: list[tuple[int, Item]] = []
+        self.attendance: dict[tuple[str, str], list[int]] = defaultdict(list)
+        self.dues: dict[str, list[int]] = defaultdict(list)
+        self.claims: dict[str, int] = {}
+        self.by_id: dict[str, int] = {}  # every item, for corrections
+        self.auto_ids: set[str] = set()
+        self.appraisal: dict[str, list[int]] = defaultdict(list)
+        self.pool: dict[int, tuple[int, object]] = {}
+        pool_no = 0
+        # Items whose points do not depend on the order of facts (no tiers, cap or pool):
+        # index → fixed points per occurrence (claims without fixed points use their own).
+        self.plain: dict[int, Decimal] = {}
+        for s_idx, section in enumerate(scheme.sections):
+            by_id: dict[str, int] = {}
+            for item in section.items:
+                idx = len(self.items)
+                self.items.append((s_idx, item))
+                by_id[item.id] = idx
+                self.by_id[item.id] = idx
+                if item.source == "attendance":
+                    for t in item.activity_types:
+                        for st in item.statuses:
+                            self.attendance[(t, st)].append(idx)
+                elif item.source == "dues":
+                    for kind in item.dues:
+                        self.dues[kind].append(idx)
+                elif item.source == "claim":
+                    self.claims[item.id] = idx
+                elif item.source == "appraisal" and item.kind:
+                    self.appraisal[item.kind].append(idx)
+                if item.source != "claim":
+                    self.auto_ids.add(item.id)
+            for pool in section.pools:
+                for item_id in pool.items:
+                    self.pool[by_id[item_id]] = (pool_no, pool)
+                pool_no += 1
+        for i, (_s, item) in enumerate(self.items):
+            if not item.tiers and item.cap is None and i not in self.pool:
+                self.plain[i] = item.points or ZERO
+
+
+_INDEX_CACHE: dict[int, tuple[Scheme, ItemIndex]] = {}
+
+
+def index_of(scheme: Scheme) -> ItemIndex:
+    hit = _INDEX_CACHE.get(id(scheme))
+    if hit is not None and hit[0] is scheme:
+        return hit[1]
+    idx = ItemIndex(scheme)
+    if len(_INDEX_CACHE) > 32:
+        _INDEX_CACHE.clear()
+    _INDEX_CACHE[id(scheme)] = (scheme, idx)
+    return idx
+
+
+class _After:
+    """A tiebreak that sorts after any other (a correction follows what it corrects), whatever
+    shape the other facts' tiebreaks have."""
+
+    def __lt__(self, other: object) -> bool:
+        return False
+
+    def __gt__(self, other: object) -> bool:
+        return other is not self
+
+    def __le__(self, other: object) -> bool:
+        return other is self
+
+    def __ge__(self, other: object) -> bool:
+        return True
+
+
+AFTER = _After()
+
+
+# An occurrence: (date, item index, tiebreak, claimed points or None, fact for the text)
+Occ = tuple[str, int, tuple, "Decimal | None", object]
+
+
+def gather(
+    scheme: Scheme,
+    idx: ItemIndex,
+    facts: YearFacts,
+    activities: dict[str, Activity],
+    year: int,
+    year_start: str,
+    window: Period,
+    as_of: str,
+    occs: dict[str, dict[int, list[Occ]]],
+    notices: dict[str, list[Flag]],
+    attended: dict[str, set[int]],
+    counts: dict[str, dict[tuple, int]] | None = None,
+) -> None:
+    """Sort every fact of the year up to the window's end into (member, section) buckets.
+
+    Facts before the window but in the same year are kept: they count towards tiers and
+    caps per year (the 5th private leave in Q2 is the 5th of the year).
+    """
+    end = as_of
+    att_items = idx.attendance
+    # Per activity of the year so far: which items each sign-in status feeds.
+    # One pass over the sign-ins: occurrences for the items, the months each member took
+    # part in (for veto detection, over every activity given), and a duplicate check.
+    # The occurrence tuples do not depend on the member, so they are shared.
+    # Without explanations, items whose points do not depend on order ("plain") are only
+    # counted per (section, item, month); the others become occurrences walked in order.
+    plain = idx.plain if counts is not None else {}
+    info: dict[str, tuple[int, dict[str, list[tuple[int, Occ | None, tuple]]] | None]] = {}
+    for act in activities.values():
+        hits = None
+        if year_start <= act.date <= end:
+            month = int(act.date[5:7])
+            hits = {}
+            for st in ATTENDANCE_STATUSES:
+                row: list[tuple[int, Occ | None, tuple]] = []
+                for i in att_items.get((act.type, st), ()):
+                    s_idx = idx.items[i][0]
+                    if i in plain:
+                        if act.date >= window.start:
+                            row.append((s_idx, None, (s_idx, i, month)))
+                    else:
+                        occ = (act.date, i, (act.code,), None, ("att", act, st))
+                        row.append((s_idx, occ, ()))
+                hits[st] = row
+        info[act.code] = (month_number(act.date), hits)
+    seen: set[tuple[str, str]] = set()
+    for a in facts.attendance:
+        got = info.get(a.activity)
+        if got is None:
+            notices[a.member].append(
+                Flag("notice", f"签到记录引用了不存在的活动「{a.activity}」，未计分")
+            )
+            continue
+        size = len(seen)
+        seen.add((a.activity, a.member))
+        if len(seen) == size:
+            break  # a duplicate sign-in: start again on the slow, careful path
+        if a.status in PRESENT_STATUSES:
+            attended[a.member].add(got[0])
+        statuses = got[1]
+        if statuses is None:
+            continue
+        hits = statuses.get(a.status)
+        if hits:
+            for s_idx, occ, key in hits:
+                if occ is None:
+                    counter = counts[a.member]  # type: ignore[index]
+                    counter[key] = counter.get(key, 0) + 1
+                else:
+                    occs[a.member][s_idx].append(occ)
+    else:
+        seen.clear()
+    if seen:
+        occs.clear()
+        attended.clear()
+        if counts is not None:
+            counts.clear()
+        for member in list(notices):
+            notices[member] = [f for f in notices[member] if "不存在的活动" not in f.text]
+        for a in _dedupe_attendance(facts.attendance, activities, notices):
+            got = info.get(a.activity)
+            if got is None:
+                notices[a.member].append(
+                    Flag("notice", f"签到记录引用了不存在的活动「{a.activity}」，未计分")
+                )
+                continue
+            if a.status in PRESENT_STATUSES:
+                attended[a.member].add(got[0])
+            if got[1] is not None:
+                for s_idx, occ, key in got[1].get(a.status, ()):
+                    if occ is None:
+                        counter = counts[a.member]  # type: ignore[index]
+                        counter[key] = counter.get(key, 0) + 1
+                    else:
+                        occs[a.member][s_idx].append(occ)
+
+    grace = scheme.dues_grace_days
+    dues_items = {k: [(i, idx.items[i][0]) for i in v] for k, v in idx.dues.items()}
+    prefix = f"{year:04d}"
+    end_month = end[:7]
+    first_days: dict[str, str] = {}
+    for d in facts.dues if dues_items else ():
+        month = d.month
+        if not month.startswith(prefix) or month > end_month:
+            continue
+        kind = classify_dues(d.due_fen, d.paid_fen, d.paid_date, month, grace, as_of)
+        hits = dues_items.get(kind) if kind else None
+        if not hits:
+            continue
+        date = first_days.get(month)
+        if date is None:
+            date = first_days[month] = f"{month}-01"
+        for i, s_idx in hits:
+            if i in plain:
+                if date >= window.start:
+                    counter = counts[d.member]  # type: ignore[index]
+                    key = (s_idx, i, int(month[5:7]))
+                    counter[key] = counter.get(key, 0) + 1
+            else:
+                occs[d.member][s_idx].append((date, i, (month,), None, ("dues", d, kind)))
+
+    for c in facts.claims:
+        if c.status != APPROVED or c.date < year_start or c.date > end:
+            continue
+        i = idx.claims.get(c.item)
+        if i is None:
+            if c.item in idx.auto_ids:
+                text = (
+                    f"{c.date} 积分申报「{c.item}」是系统按记录自动计分的项目，不接受申报，未计分"
+                )
+            else:
+                text = f"{c.date} 积分申报的项目「{c.item}」不在本方案中，未计分"
+            notices[c.member].append(Flag("notice", text))
+            continue
+        item = idx.items[i][1]
+        pts = c.points
+        if item.points is not None:
+            pts = None  # the scheme fixes the value per occurrence
+        elif item.range is not None:
+            lo, hi = item.range
+            if pts < lo or pts > hi:
+                clipped = min(max(pts, lo), hi)
+                notices[c.member].append(
+                    Flag(
+                        "notice",
+                        f"{c.date} 积分申报「{item.name}」{fmt_points(c.points)}分超出"
+                        f"{fmt_points(lo)}至{fmt_points(hi)}分的范围，按{fmt_points(clipped)}分计",
+                    )
+                )
+                pts = clipped
+        tb = (c.item, c.points, c.reason)
+        occs[c.member][idx.items[i][0]].append((c.date, i, tb, pts, ("claim", c)))
+
+    # Corrections of confirmed facts count like a claim of their own points, on their own date.
+    for cr in facts.corrections:
+        if cr.date < year_start or cr.date > end:
+            continue
+        i = idx.by_id.get(cr.item)
+        if i is None:
+            text = f"{cr.date} 更正的项目「{cr.item}」不在本方案中，未计分"
+            notices[cr.member].append(Flag("notice", text))
+            continue
+        occs[cr.member][idx.items[i][0]].append((cr.date, i, AFTER, cr.points, ("corr", cr)))
+
+    seen_appr: set[tuple[str, int, str, int]] = set()
+    for ap in sorted(facts.appraisals, key=lambda a: (a.member, a.year, a.kind, a.round, a.grade)):
+        if ap.year != year:
+            continue
+        for i in idx.appraisal.get(ap.kind, ()):
+            s_idx, item = idx.items[i]
+            rp = item.round_period
+            count = 12 // PERIOD_MONTHS[rp]
+            if not 1 <= ap.round <= count:
+                notices[ap.member].append(
+                    Flag(
+                        "notice",
+                        f"{year}年{ap.kind}第{ap.round}轮不在本方案的轮次内"
+                        f"（每{PERIOD_WORDS[rp]}一轮，共{count}轮），未计分",
+                    )
+                )
+                continue
+            period = make_period(rp, year, ap.round)
+            # Counted only when the window covers the whole round's period.
+            if period.start < window.start or period.end > window.end or period.end > as_of:
+                continue
+            key = (ap.member, ap.round, ap.kind, i)
+            if key in seen_appr:
+                notices[ap.member].append(
+                    Flag("notice", f"{year}年{ap.kind}第{ap.round}轮有多条记录，只按一条计分")
+                )
+                continue
+            seen_appr.add(key)
+            if ap.grade not in (item.grades or {}):
+                notices[ap.member].append(Flag("notice", f"未知的评议等次「{ap.grade}」，未计分"))
+                continue
+            pts = (item.grades or {})[ap.grade]
+            occs[ap.member][s_idx].append((period.end, i, (ap.round,), pts, ("appr", ap)))
+
+
+# Period index of each calendar month (1-12) per period kind, to skip the arithmetic.
+MONTH_KEYS = {kind: (0, *(period_index(kind, m) for m in range(1, 13))) for kind in PERIOD_MONTHS}
+_STATUS_RANK = {"出席": 0, "补录": 1, "因公请假": 2, "因私请假": 3, "无故缺席": 4}
+
+
+def _dedupe_attendance(
+    attendance: Iterable[Attendance],
+    activities: Mapping[str, Activity],
+    notices: dict[str, list[Flag]],
+) -> list[Attendance]:
+    """One sign-in per (activity, member): keep the best status, tell the user."""
+    best: dict[tuple[str, str], Attendance] = {}
+    for a in attendance:
+        key = (a.activity, a.member)
+        prev = best.get(key)
+        if prev is None:
+            best[key] = a
+            continue
+        act = activities.get(a.activity)
+        when = f"{act.date} {activity_text(act)}" if act else a.activity
+        notices[a.member].append(Flag("notice", f"{when} 有多条签到记录，只按一条计分"))
+        if _STATUS_RANK.get(a.status, 9) < _STATUS_RANK.get(prev.status, 9):
+            best[key] = a
+    return list(best.values())
+
+
+def describe_fact(fact: object) -> str:
+    kind = fact[0]  # type: ignore[index]
+    if kind == "att":
+        _, act, status = fact  # type: ignore[misc]
+        return f"{activity_text(act)} {status}"
+    if kind == "dues":
+        _, d, k = fact  # type: ignore[misc]
+        due = f"应缴{d.due_fen / 100:.2f}元"
+        paid = f"实缴{d.paid_fen / 100:.2f}元"
+        when = f"（{d.paid_date}缴纳）" if d.paid_date else ""
+        return f"{d.month}党费{DUES_KINDS[k]}：{due}，{paid}{when}"
+    if kind == "claim":
+        _, c = fact  # type: ignore[misc]
+        return f"积分申报（已审定）：{c.reason}" if c.reason else "积分申报（已审定）"
+    if kind == "corr":
+        _, cr = fact  # type: ignore[misc]
+        about = f"（更正 {cr.refers_to}）" if cr.refers_to else ""
+        return f"更正{about}：{cr.reason}"
+    _, ap = fact  # type: ignore[misc]
+    return f"{ap.year}年第{ap.round}轮{ap.kind}：{ap.grade}"
