@@ -86,9 +86,67 @@ def verify_pack_command(folder: Path, *, password: str | None, as_json: bool) ->
     return EXIT_OK
 
 
+def cmd_township_summary(args: argparse.Namespace) -> int:
+    from desktop.book.township import row_cells, scan, summary_json, write_summary_file
+
+    summary = scan([Path(d) for d in args.dirs], passwords=args.password or [])
+    written = None
+    if args.out and summary.rows:
+        written = write_summary_file(
+            summary, Path(args.out), printed_on=(_today(args) or date.today()).isoformat()
+        )
+    if args.json:
+        _json(summary_json(summary))
+    if summary.problem:
+        _err(summary.problem)
+        return EXIT_REFUSED
+    if not args.json:
+        for row in summary.rows:
+            cells = row_cells(row)
+            _out(
+                f"{cells[0]}\t{cells[1]} 年\t党员（正式/预备）{cells[2]}\t{row.check.state}"
+                f"\t需关注 {len(row.flags)} 项"
+            )
+            if not row.check.ok and row.check.problem:
+                _out(f"  {row.check.problem}")
+            for note in row.notes:
+                _out(f"  {note}")
+    if written:
+        (_err if args.json else _out)(f"已生成汇总表：{written}")
+    return EXIT_OK
+
+
 def add_township_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     p = add("handover", cmd_handover, "制作报送乡镇的报送包（写入U盘上的一个文件夹）")
     p.add_argument("--to", required=True, metavar="DIR", help="写入的文件夹（如U盘）")
     p.add_argument("--year", type=int, default=None, help="年度（默认账本的当前年度）")
     p.add_argument("--password", default=None, help="给账本备份和交换工作簿加密的密码（可不填）")
     p.add_argument("--today", help=argparse.SUPPRESS)  # tests: make the pack as of this day
+
+    from desktop.cli_args import ChineseParser
+
+    p = add("township", cmd_township_help, "乡镇（街道）审核：汇总、核对报送包，写审核回执")
+    actions = p.add_subparsers(dest="township_action", metavar="操作", parser_class=ChineseParser)
+    q = actions.add_parser(
+        "summary",
+        help="查找并核对文件夹下的报送包，每个支部一行",
+        description="查找并核对文件夹（如U盘）下的每个报送包，每个支部一行（取最新的一份）。",
+    )
+    q.add_argument("dirs", nargs="+", metavar="DIR", help="要查找的文件夹（可多个）")
+    q.add_argument("--json", action="store_true", help="以 JSON 输出")
+    q.add_argument("--out", default=None, help="把汇总表保存为 PDF 或 xlsx 文件")
+    q.add_argument(
+        "--password", action="append", default=None, help="加密报送包的密码（可多次给出）"
+    )
+    q.add_argument("--today", help=argparse.SUPPRESS)
+    q.set_defaults(func=cmd_township_summary)
+    _township_parser[0] = p
+
+
+_township_parser: list[argparse.ArgumentParser | None] = [None]
+
+
+def cmd_township_help(args: argparse.Namespace) -> int:
+    from desktop.cli_args import UsageError
+
+    raise UsageError("township 需要指明操作：summary 或 approve。", command="township")

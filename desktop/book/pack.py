@@ -220,7 +220,7 @@ def check_pack(folder: Path, *, password: str | None = None, deep: bool = False)
         manifest = read_manifest(folder)
     except InputRefused as exc:
         why = exc.message.split("：")[0].split("（")[0].rstrip("。")
-        return check.fail(UNREADABLE + f"：{why}", str(exc))
+        return check.fail(UNREADABLE + f"：{why}", "".join([exc.message, *exc.lines()]))
     check.manifest = manifest
     _check_files(check, folder, manifest)
     name = backup_name(manifest)
@@ -231,7 +231,7 @@ def check_pack(folder: Path, *, password: str | None = None, deep: bool = False)
             plain = plain_backup(folder, manifest, password, Path(scratch))
         except WrongPassword as exc:
             why = "需要密码" if not password else "密码不对"
-            return check.fail(UNREADABLE + f"：{why}", str(exc))
+            return check.fail(UNREADABLE + f"：{why}", "".join([exc.message, *exc.lines()]))
         except (InputRefused, OSError) as exc:
             return check.fail(UNREADABLE + f"：{name}", f"{name}：{exc}")
         _check_backup(check, plain, name, manifest, deep=deep)
@@ -243,6 +243,7 @@ def _check_backup(
 ) -> None:
     from desktop.book.store import sqlite_problem
 
+    before = len(check.problems)  # the files' problems are already in the state
     if deep:
         from desktop.book.backup import verify_file
 
@@ -269,12 +270,15 @@ def _check_backup(
     except sqlite3.DatabaseError as exc:
         check.problems.append((name, f"读不出账本（{sqlite_problem(exc)}）"))
         book_id, codes = None, {}
-    if book_id != manifest.get("book_id") and not check.problems:
+    if book_id != manifest.get("book_id") and len(check.problems) == before:
         check.problems.append((name, "账本编号与清单不符（不是清单所说的那本账）"))
     _compare_chain(check, name, manifest, codes)
-    if check.problems:
-        check.fail(ALTERED + f"：{name}", "；".join(f"{n}：{h}" for n, h in check.problems))
+    found = check.problems[before:]
+    if found:
+        check.fail(ALTERED + f"：{name}", "；".join(f"{n}：{h}" for n, h in found))
         return
+    if check.problems:
+        return  # other files differ: the figures are not worth recomputing
     if deep:
         _compare_figures(check, plain, manifest)
 

@@ -80,17 +80,17 @@ def write_readme(out: Output, manifest: Mapping[str, Any], files: Sequence[tuple
 
 SUMMARY_COLUMNS = (
     Column("序号", 9),
-    Column("支部", 34, "left"),
+    Column("支部", 30, "left"),
     Column("年度", 11),
     Column("党员\n正式/预备", 17),
     Column("活动\n已开/计划", 16),
     Column("出席率", 14),
-    Column("党费（元）\n应缴/实缴/欠缴", 36),
+    Column("党费（元）\n应缴/实缴/欠缴", 31),
     Column("季度\n公示/确认", 15),
     Column("未结\n异议", 10),
-    Column("星级/等次", 28, "left"),
+    Column("星级/等次", 22, "left"),
     Column("否决", 9),
-    Column("报送包", 28, "left"),
+    Column("报送包", 27, "left"),
     Column("需关注", None, "left"),
 )
 

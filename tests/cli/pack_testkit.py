@@ -18,9 +18,10 @@ def make_pack(
     branch: str = "城关镇红星村党支部",
     password: str | None = None,
     book_name: str = "book.db",
-    seed: int | None = None,
+    today: date | None = PACK_TODAY,
 ) -> tuple[Path, Path]:
-    """(book path, pack folder) of a demo branch's 2026 pack written under `folder`/stick."""
+    """(book path, pack folder) of a demo branch's 2026 pack written under `folder`/stick,
+    as of `today` (None: the real day, so the book's own `score` agrees without --today)."""
     from desktop.book.demo import create_demo
     from desktop.book.handover import make_handover
 
@@ -30,11 +31,11 @@ def make_pack(
     book_path = folder / book_name
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("PIONEER_HOME", str(folder / "home"))
-        book = create_demo(book_path, year=2026, today=PACK_TODAY)
+        book = create_demo(book_path, year=2026, today=today)
         try:
             if branch != book.branch()["name"]:
                 book.update_branch(name=branch, parent_org=book.branch()["parent_org"])
-            pack = make_handover(book, stick, year=2026, password=password, today=PACK_TODAY)
+            pack = make_handover(book, stick, year=2026, password=password, today=today)
         finally:
             book.close()
     return book_path, pack
