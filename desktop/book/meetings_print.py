@@ -107,7 +107,6 @@ def record_data(
     book: Book, activity_ref: str | int, *, order: str = "strokes", today: date | None = None
 ) -> dict[str, Any]:
     """The 纪实管理记录表 of an activity: expected members with status, points and notes."""
-    from desktop.book.scoring import year_scheme
 
     mt = Meetings(book)
     act = mt.find_activity(activity_ref)
@@ -175,7 +174,7 @@ def record_data(
         "exempt": [
             {"name": m["name"], "group": m["group"], "reason": m["reason"]} for m in who["exempt"]
         ],
-        "scheme_title": year_scheme(book, year).title,
+        "scheme_title": f"本支部《{act['date'][:4]}年度党员积分管理办法》",
         "footnotes": footnotes if signed else [],
     }
 
@@ -211,12 +210,27 @@ def _attendance(book: Book, out: Path, **opts: Any) -> None:
 
 
 def summary_data(
-    book: Book, year: int, quarter: int | None = None, *, order: str = "strokes"
+    book: Book,
+    year: int,
+    quarter: int | None = None,
+    *,
+    order: str = "strokes",
+    today: date | None = None,
 ) -> dict[str, Any]:
-    """Per member for a period: how many activities expected, and each status's count."""
+    """Per member for a period: how many activities expected, and each status's count.
+
+    Only activities that have been held count: one registered ahead of its day (to print its
+    sign-in sheet) or with no sign-in recorded yet is left out and named in a note, instead
+    of lowering every member's 参加率 for a meeting that has not happened.
+    """
     window = window_of(year, quarter)
     mt = Meetings(book)
-    acts = [a for a in mt.activities(year) if window.start <= a["date"] <= window.end]
+    day = (today or date.today()).isoformat()
+    in_window = [a for a in mt.activities(year) if window.start <= a["date"] <= window.end]
+    acts, pending = [], []
+    for a in in_window:
+        held = a["date"] <= day and bool(mt.attendance(a["id"]))
+        (acts if held else pending).append(a)
     members: dict[int, dict[str, Any]] = {}
     for a in acts:
         who = mt.expected(a["id"])["expected"]
@@ -246,14 +260,35 @@ def summary_data(
             if kind in notices.get(m["id"], []):
                 notes.append(f"已出具{kind}")
         rows.append({**m, "note": "、".join(notes)})
-    return {"period": window.label, "rows": rows, "activity_count": len(acts)}
+    notes = []
+    ahead = [a for a in pending if a["date"] > day]
+    unsigned = [a for a in pending if a["date"] <= day]
+    if ahead:
+        notes.append(
+            f"另有已安排、尚未举行的活动 {len(ahead)} 次"
+            f"（{'、'.join(_cn_day(a['date']) + a['type'] for a in ahead[:5])}"
+            f"{'等' if len(ahead) > 5 else ''}），未计入。"
+        )
+    if unsigned:
+        notes.append(
+            f"另有尚未登记签到的活动 {len(unsigned)} 次"
+            f"（{'、'.join(_cn_day(a['date']) + a['type'] for a in unsigned[:5])}"
+            f"{'等' if len(unsigned) > 5 else ''}），登记签到后计入。"
+        )
+    return {"period": window.label, "rows": rows, "activity_count": len(acts), "notes": notes}
 
 
 def _attendance_summary(book: Book, out: Path, **opts: Any) -> None:
     from desktop.paper.meetings import write_attendance_summary
 
     year = opts.get("year") or book.current_year
-    data = summary_data(book, year, opts.get("quarter"), order=opts.get("order") or "strokes")
+    data = summary_data(
+        book,
+        year,
+        opts.get("quarter"),
+        order=opts.get("order") or "strokes",
+        today=opts.get("today"),
+    )
     write_attendance_summary(
         out,
         book.branch(),
@@ -261,6 +296,7 @@ def _attendance_summary(book: Book, out: Path, **opts: Any) -> None:
         data["rows"],
         activity_count=data["activity_count"],
         printed_on=date.today().isoformat(),
+        notes=data["notes"],
     )
 
 

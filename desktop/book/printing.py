@@ -26,9 +26,24 @@ def _roster(book: Book, out: Path, **opts: Any) -> None:
     )
 
 
+def _activists(book: Book, out: Path, **opts: Any) -> None:
+    from desktop.paper.roster import ACTIVIST_COLUMNS, write_roster
+
+    write_roster(
+        out,
+        book.branch(),
+        roster_for_print(book, order=opts.get("order") or "strokes", activists=True),
+        title="入党积极分子名册",
+        printed_on=date.today().isoformat(),
+        columns=ACTIVIST_COLUMNS,
+        signers=("制表人", "支部书记"),
+    )
+
+
 # KIND → (Chinese name, writer). Later issues register more kinds here.
 KINDS: dict[str, tuple[str, Callable[..., None]]] = {
     "roster": ("党员花名册", _roster),
+    "activists": ("入党积极分子名册", _activists),
 }
 
 

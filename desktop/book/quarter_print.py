@@ -17,7 +17,7 @@ from desktop.book import quarter as Q
 from desktop.book.errors import InputRefused, MissingOption
 from desktop.book.scoring import score_book
 from desktop.book.store import Book
-from desktop.rules.quarter import short_hash
+from desktop.rules.quarter import check_code
 from desktop.rules.scheme import fmt_points
 from desktop.rules.scoring import points_json
 
@@ -41,10 +41,6 @@ def _yearly_sections(book: Book, year: int) -> set[str]:
     return set(Q.yearly_only_sections(Q.year_scheme(book, year)))
 
 
-def _section_cell(member: dict[str, Any], section: str, yearly: set[str]) -> str:
-    return "—" if section in yearly else _pts(member["sections"][section])
-
-
 def _head(book: Book, year: int, quarter: int, status: dict[str, Any]) -> dict[str, Any]:
     head = Q.chain_head(book) if status["state"] == "confirmed" else None
     own = status.get("hash")
@@ -53,10 +49,65 @@ def _head(book: Book, year: int, quarter: int, status: dict[str, Any]) -> dict[s
         "period": Q.quarter_label(year, quarter),
         "confirmed_at": status.get("confirmed_at"),
         "chain_head": head,
-        "chain_head_text": short_hash(head) if head else "",
-        # The quarter's own link (stable), when later quarters have moved the head on.
-        "quarter_hash_text": short_hash(own) if own and own != head else "",
+        # What people read and the township desk checks: 「核验码 7be2 6ec7 f876」 of the
+        # quarter's own confirmed link (stable, whatever later quarters add to the chain).
+        "check_code": check_code(own or head) if (own or head) else "",
     }
+
+
+def _sorted(members: list[dict[str, Any]], order: str | None) -> list[dict[str, Any]]:
+    """Public lists in 姓氏笔画 order (the default of all our paper) or pinyin (--order)."""
+    from desktop.book.reports import sort_members
+
+    return sort_members(members, order or "strokes")
+
+
+def _columns(book: Book, year: int, quarter: int, sections: list[str]) -> dict[str, Any]:
+    """How the sheet's point columns are named and grouped.
+
+    Sections fed only by the year's 民主评议 (年终评议) stand after 本季度合计: they belong to
+    the year, not the quarter. In Q4, once the year has its results, they show the member's
+    points (they are in the year's total); before, "—". The year column is named for what it
+    is: the year's points so far, which under an averaging scheme is not a running sum.
+    """
+    scheme = Q.year_scheme(book, year)
+    yearly = [s for s in sections if s in _yearly_sections(book, year)]
+    averaged = [
+        s.name
+        for s in scheme.sections
+        if s.combine == "average" and s.period != "year" and s.name in sections
+    ]
+    last = quarter == 4
+    ytd_title = "年度积分" if last else "年度积分\n（截至本季）"
+    note = ""
+    if averaged:
+        upto = "全年四个季度" if last else ("第1季度" if quarter == 1 else f"第1至{quarter}季度")
+        note = (
+            f"年度积分中，{'、'.join(averaged)}按{upto}的平均分计入"
+            + (f"，{'、'.join(yearly)}在年终计入" if yearly else "")
+            + "，其余各项逐季累加。"
+        )
+    return {
+        "sections": [s for s in sections if s not in yearly],
+        "yearly_sections": yearly,
+        "ytd_title": ytd_title,
+        "ytd_note": note,
+    }
+
+
+def _year_values(book: Book, year: int, quarter: int, yearly: list[str]) -> dict[str, dict]:
+    """Q4: each member's points in the year-only sections (年终评议), from the year's score."""
+    if quarter != 4 or not yearly:
+        return {}
+    result = score_book(book, year)
+    return {m.code: dict(m.sections) for m in result.members if m.scored}
+
+
+def _yearly_cells(member: dict[str, Any], yearly: list[str], values: dict[str, dict]) -> list[str]:
+    own = values.get(member["code"])
+    if own is None:
+        return ["—" for _ in yearly]
+    return [_pts(own[s]) if s in own else "—" for s in yearly]
 
 
 def _results(
@@ -90,7 +141,7 @@ def _late_entry(notice: dict[str, Any]) -> str:
 
 
 def publicity_data(
-    book: Book, year: int, quarter: int, today: date | None = None
+    book: Book, year: int, quarter: int, today: date | None = None, order: str | None = None
 ) -> dict[str, Any]:
     status = Q.period_status(book, year, quarter, today=today)
     if status["state"] == "open":
@@ -110,7 +161,8 @@ def publicity_data(
             ],
         )
     res = _results(book, year, quarter, status["state"], today)
-    yearly = _yearly_sections(book, year)
+    cols = _columns(book, year, quarter, res["sections"])
+    values = _year_values(book, year, quarter, cols["yearly_sections"])
     notices = status["notices"]
     # Each re-issue runs a period of its own: the notice says so, with the earlier dates.
     reissues = [
@@ -122,18 +174,24 @@ def publicity_data(
     return {
         "late_entry": _late_entry(notices[-1]) if notices else "",
         **_head(book, year, quarter, status),
-        "scheme_title": f"《{Q.year_scheme(book, year).title}》",
-        "sections": res["sections"],
+        # What a member knows the rules as: the branch's plan for the year, not the
+        # program's internal title of a preset.
+        "scheme_title": f"本支部《{year}年度党员积分管理办法》",
+        **cols,
         "members": [
             {
                 "name": m["name"],
                 "group": m["group"],
-                "sections": [_section_cell(m, s, yearly) for s in res["sections"]],
+                "sections": [_pts(m["sections"][s]) for s in cols["sections"]],
+                "yearly": _yearly_cells(m, cols["yearly_sections"], values),
                 "total": _pts(m["total"]),
                 "ytd_total": _pts(m["ytd_total"]),
             }
-            for m in res["members"]
+            for m in _sorted(res["members"], order)
         ],
+        # A confirmed quarter's notice printed again keeps its posting date; it says it is a
+        # reprint and when the quarter was confirmed instead of dating that before it.
+        "reprinted_on": date.today().isoformat() if status["state"] == "confirmed" else "",
         "as_of": res["as_of"],
         "publicity_start": status["publicity_start"],
         "publicity_end": status["publicity_end"],
@@ -146,14 +204,17 @@ def publicity_data(
     }
 
 
-def review_sheet_data(book: Book, year: int, quarter: int) -> dict[str, Any]:
+def review_sheet_data(
+    book: Book, year: int, quarter: int, order: str | None = None
+) -> dict[str, Any]:
     status = Q.period_status(book, year, quarter)
     res = _results(book, year, quarter, status["state"])
-    yearly = _yearly_sections(book, year)
+    cols = _columns(book, year, quarter, res["sections"])
+    values = _year_values(book, year, quarter, cols["yearly_sections"])
     rv = Q.review(book, year, quarter)
     live = {r.code: r for r in rv.rows}
     members = []
-    for m in res["members"]:
+    for m in _sorted(res["members"], order):
         r = live.get(m["code"])
         change = ""
         if r is not None and r.change is not None:
@@ -168,7 +229,8 @@ def review_sheet_data(book: Book, year: int, quarter: int) -> dict[str, Any]:
             {
                 "name": m["name"],
                 "group": m["group"],
-                "sections": [_section_cell(m, s, yearly) for s in res["sections"]],
+                "sections": [_pts(m["sections"][s]) for s in cols["sections"]],
+                "yearly": _yearly_cells(m, cols["yearly_sections"], values),
                 "total": _pts(m["total"]),
                 "rank": m["rank"],
                 "change": change,
@@ -194,7 +256,8 @@ def review_sheet_data(book: Book, year: int, quarter: int) -> dict[str, Any]:
     ]
     for o in status["objections"]:
         answer = (
-            f"核实：{o['finding']}；{'已更正：' + o['change_note'] if o['changed'] else '未作更改'}"
+            f"核实：{o['finding'].rstrip('。；; ')}；"
+            f"{'已更正：' + o['change_note'].rstrip('。；; ') if o['changed'] else '未作更改'}"
             f"；{o['told_on']} 告知本人"
             if o["status"] == "answered"
             else "尚未答复"
@@ -204,8 +267,7 @@ def review_sheet_data(book: Book, year: int, quarter: int) -> dict[str, Any]:
         )
     return {
         **_head(book, year, quarter, status),
-        "scheme_title": Q.year_scheme(book, year).title,
-        "sections": res["sections"],
+        **cols,
         "members": members,
         "summary": summary,
         "printed_on": date.today().isoformat(),
@@ -304,7 +366,7 @@ def member_register_data(book: Book, member: str, year: int) -> dict[str, Any]:
         "as_of": result.as_of,
         "flags": [f.text for f in found.flags],
         "chain_head": head,
-        "chain_head_text": short_hash(head) if head else "",
+        "check_code": check_code(head) if head else "",
     }
 
 
@@ -317,20 +379,29 @@ def _xlsx(out: Path) -> bool:
 
 def _publicity(book: Book, out: Path, **opts: Any) -> None:
     year, quarter = _need(opts, book, "公示表")
-    data = publicity_data(book, year, quarter, opts.get("today"))
+    data = publicity_data(book, year, quarter, opts.get("today"), opts.get("order"))
     if _xlsx(out):
         _table_xlsx(
             out,
             "公示",
             f"{data['branch']}{data['period']}党员积分公示",
-            ["序号", "姓名", "党小组", *data["sections"], "本季度合计", "年度累计"],
             [
-                [i, m["name"], m["group"], *m["sections"], m["total"], m["ytd_total"]]
+                "序号",
+                "姓名",
+                "党小组",
+                *data["sections"],
+                "本季度合计",
+                *data["yearly_sections"],
+                data["ytd_title"],
+            ],
+            [
+                [i, m["name"], m["group"], *m["sections"], m["total"], *m["yearly"], m["ytd_total"]]
                 for i, m in enumerate(data["members"], start=1)
             ],
             [f"公示期：{data['publicity_start']} 至 {data['publicity_end']}"]
+            + ([data["ytd_note"]] if data["ytd_note"] else [])
             + ([data["late_entry"]] if data["late_entry"] else [])
-            + ([f"校验值：{data['chain_head']}"] if data["chain_head"] else []),
+            + ([f"核验码：{data['check_code']}"] if data["check_code"] else []),
         )
         return
     from desktop.paper.quarter import write_publicity
@@ -340,7 +411,7 @@ def _publicity(book: Book, out: Path, **opts: Any) -> None:
 
 def _quarter_review(book: Book, out: Path, **opts: Any) -> None:
     year, quarter = _need(opts, book, "季度积分管理审核表")
-    data = review_sheet_data(book, year, quarter)
+    data = review_sheet_data(book, year, quarter, opts.get("order"))
     if _xlsx(out):
         _table_xlsx(
             out,
@@ -351,10 +422,11 @@ def _quarter_review(book: Book, out: Path, **opts: Any) -> None:
                 "姓名",
                 "党小组",
                 *data["sections"],
-                "合计",
+                "本季度合计",
                 "排名",
                 "较上季",
-                "年度累计",
+                *data["yearly_sections"],
+                data["ytd_title"],
                 "备注",
             ],
             [
@@ -366,12 +438,15 @@ def _quarter_review(book: Book, out: Path, **opts: Any) -> None:
                     m["total"],
                     m["rank"],
                     m["change"],
+                    *m["yearly"],
                     m["ytd_total"],
                     m["note"],
                 ]
                 for i, m in enumerate(data["members"], start=1)
             ],
-            data["summary"] + ([f"校验值：{data['chain_head']}"] if data["chain_head"] else []),
+            data["summary"]
+            + ([data["ytd_note"]] if data["ytd_note"] else [])
+            + ([f"核验码：{data['check_code']}"] if data["check_code"] else []),
         )
         return
     from desktop.paper.quarter import write_quarter_review
@@ -432,7 +507,7 @@ def _member_register(book: Book, out: Path, **opts: Any) -> None:
             ["登记日期", "积分项目", "事由", "分值", "管理员签字", "书记签字"],
             rows,
             [f"{q['label']}：{q['total']}（{q['state']}）" for q in data["quarters"]]
-            + [f"年度累计：{data['total']} 分"],
+            + [f"年度积分：{data['total']} 分"],
         )
         return
     from desktop.paper.quarter import write_member_register
@@ -450,7 +525,7 @@ def _table_xlsx(
         sheet=sheet,
         title=title,
         headers=headers,
-        rows=[[str(v) for v in r] for r in rows],
+        rows=rows,
         notes=notes,
     )
 

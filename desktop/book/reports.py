@@ -40,9 +40,21 @@ def roster_json(book: Book, *, include_left: bool = False) -> list[dict[str, Any
     return out
 
 
-def roster_for_print(book: Book, *, order: str = "strokes") -> list[dict[str, Any]]:
-    """Current members, sorted, as the roster printer expects them."""
-    members = sort_members(book.roster.members(include_left=False), order)
+#: Not (yet) party members: on the 入党积极分子名册, never on the 党员花名册.
+NOT_MEMBERS = ("入党积极分子", "入党申请人")
+
+
+def roster_for_print(
+    book: Book, *, order: str = "strokes", activists: bool = False
+) -> list[dict[str, Any]]:
+    """Current party members (or, with `activists`, the 入党积极分子 and 申请人), sorted, as
+    the roster printer expects them. A party roster counts party members only."""
+    members = [
+        m
+        for m in book.roster.members(include_left=False)
+        if (m["status"] in NOT_MEMBERS) == activists
+    ]
+    members = sort_members(members, order)
     for m in members:
         m["flags"] = "、".join(member_flags(m))
     return members

@@ -158,7 +158,7 @@ def scheme_data(book: Book, year: int, *, today: date | None = None) -> dict[str
             "支部确定方案后请重新打印。"
         )
     if scheme_frozen(book, year):
-        notices.append(f"{year}年已有确认的积分结果，本方案已冻结，本年度不再更改。")
+        notices.append(f"本办法已用于确认{year}年度的积分，本年度内不再修改。")
     return {
         "branch": branch,
         "year": year,

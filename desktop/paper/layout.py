@@ -86,11 +86,20 @@ LANDSCAPE_MARGINS = Margins(top=24, bottom=24, left=22, right=16)
 
 @dataclass(frozen=True)
 class Column:
-    """One table column. `width` in mm; None columns share what the fixed ones leave."""
+    """One table column. `width` in mm; None columns share what the fixed ones leave.
+
+    `fit=True`: the column is as wide as its longest cell and its header need (at most
+    `width`), so short values don't leave wide empty columns while a long 党小组 name
+    wraps to five lines elsewhere; what fitted columns leave goes to the None columns.
+    """
 
     title: str
     width: float | None = None
     align: Align = "center"
+    fit: bool = False
+    #: For `fit` columns: how narrow (mm) the column may get when the fitted columns together
+    #: are too wide for the page (None: never narrower than its content).
+    min: float | None = None
 
 
 @dataclass(frozen=True)
@@ -361,6 +370,33 @@ class FillLine(Flowable):
 
 
 _NOTHING: tuple[()] = ()
+CELL_PAD = 3.0  # a grid cell's left and right padding, in points
+
+#: Headers longer than this may wrap (a long sentence-like header is fine on two lines).
+HEADER_WHOLE_CHARS = 8
+
+
+def _fit_headers(
+    widths: list[float], titles: Sequence[str], need: Callable[[str], float]
+) -> list[float]:
+    """Widen columns whose (short) header would break, taking room from columns with slack."""
+    wants = [
+        max(need(line) for line in t.split("\n"))
+        if t and max(len(line) for line in t.split("\n")) <= HEADER_WHOLE_CHARS
+        else 0.0
+        for t in titles
+    ]
+    deficit = [max(0.0, want - w) for w, want in zip(widths, wants, strict=True)]
+    short = sum(deficit)
+    if not short:
+        return widths
+    slack = [max(0.0, w - max(want, 12 * mm)) for w, want in zip(widths, wants, strict=True)]
+    spare = sum(slack)
+    if spare <= 0:
+        return widths
+    give = min(1.0, spare / short)  # part of each deficit that can be met
+    take = short * give / spare
+    return [w + d * give - s * take for w, d, s in zip(widths, deficit, slack, strict=True)]
 
 
 def _skip_empty(cells: list[Any]) -> list[Any]:
@@ -758,12 +794,31 @@ class PaperDocument:
         """Start a new page unless `height_mm` is left (keeps a heading with what follows)."""
         self.story.append(CondPageBreak(height_mm * mm))
 
-    def widths(self, columns: Sequence[Column], total: float | None = None) -> list[float]:
+    def widths(
+        self,
+        columns: Sequence[Column],
+        total: float | None = None,
+        *,
+        header_size: float | None = None,
+    ) -> list[float]:
         """Column widths in points: fixed ones as given, the rest share what remains.
 
         When the fixed widths do not leave ~12 mm per stretching column everything is scaled
-        down together, so a table never runs past the margin.
+        down together, so a table never runs past the margin. With `header_size`, a column
+        too narrow for its header on one line (「本季度合计」, 「人员类别」) is widened with room
+        taken from columns that have more than their own header needs: a header split as
+        「本季度合/计」 reads as two words.
         """
+        widths = self._share(columns, total)
+        if header_size is None:
+            return widths
+        return _fit_headers(
+            widths,
+            [c.title for c in columns],
+            lambda t: stringWidth(t, self.fonts.hei, header_size) + 2 * CELL_PAD + 1,
+        )
+
+    def _share(self, columns: Sequence[Column], total: float | None) -> list[float]:
         total = self.frame_width if total is None else total
         fixed = [c.width * mm if c.width is not None else None for c in columns]
         flex = sum(1 for w in fixed if w is None)
@@ -796,7 +851,8 @@ class PaperDocument:
         `min_row_height` (mm) leaves room to sign by hand. `keep_last` rows start a new page
         (under the header) so that what follows does not stand alone (`write_keeping_rows`).
         """
-        widths = self.widths(columns)
+        columns = self.fit_columns(columns, rows, size, header_size or size)
+        widths = self.widths(columns, header_size=header_size or size)
         split = len(rows) - keep_last
         parts = [rows[:split], rows[split:]] if keep_last and split > 0 else [rows]
         for i, part in enumerate(parts):
@@ -805,6 +861,52 @@ class PaperDocument:
             self.story.append(
                 self._grid(columns, widths, part, size, zebra, min_row_height, header_size)
             )
+
+    def fit_columns(
+        self,
+        columns: Sequence[Column],
+        rows: Sequence[Row],
+        size: float,
+        header_size: float,
+        *,
+        flex_min: float = 12,
+    ) -> Sequence[Column]:
+        """`fit` columns sized to their content (see Column), as HTML tables do: each gets
+        its content's width (at most `width`); when they are too wide together, those with
+        a `min` give up room in proportion to what they can spare, so the None columns keep
+        `flex_min` mm each."""
+        if not any(c.fit for c in columns):
+            return columns
+        natural: dict[int, float] = {}
+        for i, c in enumerate(columns):
+            if not c.fit:
+                continue
+            need = stringWidth(c.title, self.fonts.hei, header_size)
+            for row in rows:
+                if isinstance(row, SpanRow) or i >= len(row) or not row[i]:
+                    continue
+                for line in str(row[i]).split("\n"):
+                    need = max(need, stringWidth(line, self.fonts.song, size))
+            width = (need + 2 * CELL_PAD + 1.5) / mm
+            natural[i] = min(width, c.width) if c.width is not None else width
+        fixed = sum(c.width or 0 for i, c in enumerate(columns) if not c.fit)
+        flex = sum(1 for c in columns if c.width is None and not c.fit)
+        room = self.frame_width / mm - fixed - flex * flex_min
+        over = sum(natural.values()) - room
+        spare = {
+            i: max(0.0, w - columns[i].min)
+            for i, w in natural.items()
+            if columns[i].min is not None
+        }
+        if over > 0 and sum(spare.values()) > 0:
+            share = min(1.0, over / sum(spare.values()))
+            for i, can in spare.items():
+                natural[i] -= can * share
+        out = list(columns)
+        for i, width in natural.items():
+            c = columns[i]
+            out[i] = Column(c.title, width, c.align)
+        return out
 
     def two_up_table(
         self,
@@ -819,7 +921,7 @@ class PaperDocument:
         Reading order is left then right along each row (1 | 2, 3 | 4 …), which stays
         correct however the rows split across pages. A heavier rule divides the halves.
         """
-        half = self.widths(columns, self.frame_width / 2)
+        half = self.widths(columns, self.frame_width / 2, header_size=size)
         doubled = list(columns) + list(columns)
         blank = [""] * len(columns)
         paired: list[Row] = []
@@ -841,7 +943,7 @@ class PaperDocument:
         min_row_height: float | None,
         header_size: float | None,
     ) -> Table:
-        pad_x = 3.0
+        pad_x = CELL_PAD
         leading = round(size * 1.25, 1)
         pad_y = 3.0
         if min_row_height:

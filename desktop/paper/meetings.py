@@ -4,6 +4,7 @@ and the notices of the reminder ladder (提醒通知书 / 警戒书). Plain data
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from desktop.paper.layout import (
@@ -133,6 +134,14 @@ def write_activity_record(
     return doc.build()
 
 
+def attendance_rate(took_part: int, expected: int) -> str:
+    """参加率 to one decimal, rounded half up (15 of 19 is 78.9%, not a truncated 78%)."""
+    if not expected:
+        return "—"
+    rate = (Decimal(took_part * 100) / expected).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    return f"{rate}%"
+
+
 def write_attendance_summary(
     out: Output,
     branch: Mapping[str, Any],
@@ -142,6 +151,7 @@ def write_attendance_summary(
     activity_count: int,
     printed_on: str,
     invariant: bool = False,
+    notes: Sequence[str] = (),
 ) -> int:
     """参加组织生活情况统计表: one line per member for a period (landscape); page count.
 
@@ -153,7 +163,7 @@ def write_attendance_summary(
     for i, r in enumerate(rows, start=1):
         expected = int(r.get("expected") or 0)
         took_part = int(r.get("出席") or 0) + int(r.get("补录") or 0)
-        rate = f"{took_part * 100 // expected}%" if expected else "—"
+        rate = attendance_rate(took_part, expected)
         table.append(
             [
                 str(i),
@@ -191,6 +201,8 @@ def write_attendance_summary(
                 "参加率 =（出席 + 补录）÷ 应参加。",
                 size=9,
             )
+            for note in notes:
+                doc.paragraph(note, size=9)
             doc.signature_lines(["制表人", "支部书记"])
             doc.issuer(name, printed_on, seal_room=10)
         return doc.build()

@@ -25,30 +25,48 @@ def _subtitle(data: Mapping[str, Any], extra: str = "") -> str:
     return "　　".join(p for p in parts if p)
 
 
-def _hash_lines(doc: PaperDocument, data: Mapping[str, Any]) -> None:
-    """The chain head of a confirmed quarter, printed so a reviewer can compare it later."""
+def _check_lines(doc: PaperDocument, data: Mapping[str, Any], *, reprint: bool = False) -> None:
+    """A confirmed quarter's confirmation and its check code (the township desk checks it)."""
     if data.get("confirmed_at"):
-        doc.paragraph(
-            f"本季度积分已于{cn_date(data['confirmed_at'][:10])}经支部委员会确认，确认后不可更改。",
-            size=10.5,
-        )
-    if data.get("quarter_hash_text"):
-        doc.paragraph(f"本季度校验值（SHA-256）：{data['quarter_hash_text']}", size=9)
-    if data.get("chain_head"):
-        doc.paragraph(f"校验值（链头 SHA-256）：{data['chain_head_text']}", size=9)
+        confirmed = cn_date(data["confirmed_at"][:10])
+        if reprint and data.get("reprinted_on"):
+            doc.paragraph(
+                f"本表为原公示表于{cn_date(data['reprinted_on'])}重印；本季度积分已于{confirmed}"
+                "经支部委员会确认，确认后不可更改。",
+                size=10.5,
+            )
+        else:
+            doc.paragraph(f"本季度积分已于{confirmed}经支部委员会确认，确认后不可更改。", size=10.5)
+    if data.get("check_code"):
+        doc.paragraph(f"核验码：{data['check_code']}", size=10.5)
 
 
-def _score_columns(sections: Sequence[str], extra: Sequence[Column]) -> list[Column]:
+def _score_columns(
+    data: Mapping[str, Any], total: str, between: Sequence[Column], after: Sequence[Column]
+) -> list[Column]:
+    """序号 姓名 党小组 | quarter sections | 本季度合计 … | year-only sections | 年度积分 …"""
     cols = [Column("序号", 10), Column("姓名", 20), Column("党小组", 24)]
-    cols += [Column(name, None) for name in sections]
-    return cols + list(extra)
+    cols += [Column(name, None) for name in data["sections"]]
+    cols.append(Column(total, 20))
+    cols += list(between)
+    cols += [Column(name, 18) for name in data.get("yearly_sections", [])]
+    cols.append(Column(data.get("ytd_title", "年度积分"), 25))
+    return cols + list(after)
 
 
 def write_publicity(out: Output, data: Mapping[str, Any], *, invariant: bool = False) -> int:
     """党员积分公示: each member's section scores and total, the dates, where to object."""
-    cols = _score_columns(data["sections"], [Column("本季度合计", 20), Column("年度累计", 20)])
+    cols = _score_columns(data, "本季度合计", [], [])
     rows: list[Row] = [
-        [str(i), m["name"], m["group"], *m["sections"], m["total"], m["ytd_total"]]
+        [
+            str(i),
+            m["name"],
+            m["group"],
+            *m["sections"],
+            m["total"],
+            *m.get("yearly", []),
+            m["ytd_total"],
+        ]
         for i, m in enumerate(data["members"], start=1)
     ]
     if not rows:
@@ -81,9 +99,11 @@ def write_publicity(out: Output, data: Mapping[str, Any], *, invariant: bool = F
             doc.paragraph(
                 f"统计截至{cn_date(data['as_of'])}。共 {len(data['members'])} 人。", size=10.5
             )
+            if data.get("ytd_note"):
+                doc.paragraph(data["ytd_note"], size=10.5)
             if data.get("late_entry"):
                 doc.paragraph(data["late_entry"], size=10.5)
-            _hash_lines(doc, data)
+            _check_lines(doc, data, reprint=True)
             doc.issuer(data["branch"], data["issued_on"], seal_room=12)
         return doc.build()
 
@@ -92,23 +112,11 @@ def write_publicity(out: Output, data: Mapping[str, Any], *, invariant: bool = F
 
 def write_quarter_review(out: Output, data: Mapping[str, Any], *, invariant: bool = False) -> int:
     """季度积分管理审核表: the committee's sheet, with rank, change and signatures."""
-    doc = PaperDocument(
-        out,
-        title="季度积分管理审核表",
-        subtitle=_subtitle(data, f"方案：{data['scheme_title']}"),
-        landscape=True,
-        author=data["branch"],
-        invariant=invariant,
-    )
     cols = _score_columns(
-        data["sections"],
-        [
-            Column("合计", 15),
-            Column("排名", 11),
-            Column("较上季", 14),
-            Column("年度累计", 16),
-            Column("备注", 40, "left"),
-        ],
+        data,
+        "本季度合计",
+        [Column("排名", 11), Column("较上季", 14)],
+        [Column("备注", 40, "left")],
     )
     rows: list[Row] = [
         [
@@ -119,6 +127,7 @@ def write_quarter_review(out: Output, data: Mapping[str, Any], *, invariant: boo
             m["total"],
             str(m["rank"]),
             m["change"],
+            *m.get("yearly", []),
             m["ytd_total"],
             m["note"],
         ]
@@ -126,14 +135,30 @@ def write_quarter_review(out: Output, data: Mapping[str, Any], *, invariant: boo
     ]
     if not rows:
         rows.append(SpanRow("（无参加积分的党员）", align="center", shaded=False))
-    doc.table(cols, rows, size=9.5, zebra=True)
-    doc.spacer(2)
-    for line in data["summary"]:
-        doc.paragraph(line, size=10.5)
-    _hash_lines(doc, data)
-    # No issuer block: the branch is in the subtitle, and the signatures date the sheet.
-    doc.signature_lines(["制表人", "党小组长", "支部书记"], size=11, space_before=3)
-    return doc.build()
+
+    def layout(target: Output, keep: int, pages: dict[str, int]) -> int:
+        doc = PaperDocument(
+            target,
+            title="季度积分管理审核表",
+            subtitle=_subtitle(data),
+            landscape=True,
+            author=data["branch"],
+            invariant=invariant,
+        )
+        doc.table(cols, rows, size=9.5, zebra=True, keep_last=keep)
+        # The summary, check code and signatures never stand on a page without rows.
+        with doc.closing_block(pages):
+            doc.spacer(2)
+            for line in data["summary"]:
+                doc.paragraph(line, size=10.5)
+            if data.get("ytd_note"):
+                doc.paragraph(data["ytd_note"], size=10.5)
+            _check_lines(doc, data)
+            # No issuer block: the branch is in the subtitle, and the signatures date it.
+            doc.signature_lines(["制表人", "党小组长", "支部书记"], size=11, space_before=3)
+        return doc.build()
+
+    return write_keeping_rows(out, layout)
 
 
 def write_bonus_details(out: Output, data: Mapping[str, Any], *, invariant: bool = False) -> int:
@@ -235,10 +260,10 @@ def write_member_register(out: Output, data: Mapping[str, Any], *, invariant: bo
         size=10.5,
     )
     doc.spacer(2)
-    doc.paragraph(f"年度累计（截至{cn_date(data['as_of'])}）：{data['total']} 分", size=12)
+    doc.paragraph(f"年度积分（截至{cn_date(data['as_of'])}）：{data['total']} 分", size=12)
     for flag in data["flags"]:
         doc.paragraph(f"※ {flag}", size=10.5)
-    if data.get("chain_head"):
-        doc.paragraph(f"校验值（链头 SHA-256）：{data['chain_head_text']}", size=9)
+    if data.get("check_code"):
+        doc.paragraph(f"核验码：{data['check_code']}", size=10.5)
     doc.signature_lines(["积分管理员", "支部书记"], size=11)
     return doc.build()

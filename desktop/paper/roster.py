@@ -2,37 +2,54 @@
 
 from __future__ import annotations
 
+import io
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from desktop.paper.layout import Column, Output, PaperDocument, Row, SpanRow, cn_date
+from desktop.paper.layout import (
+    Column,
+    Output,
+    PaperDocument,
+    Row,
+    SpanRow,
+    cn_date,
+    write_keeping_rows,
+)
 
 #: Statuses in the order the totals line names them; others follow in order of appearance.
 STATUS_ORDER = ("正式党员", "预备党员", "入党积极分子", "入党申请人")
 
-# Widths in mm for landscape A4 at 10.5 pt (259 mm of text width): dates, phone numbers
-# and the masked ID number fit on one line; 姓名, 民族, 党小组 and 备注 wrap when they must.
-# 备注 gets the ~25 mm its longest single flag, 党员领导干部, needs (22.2 mm + padding): a
-# flag is never split over two lines; several flags wrap at their 、.
+# Widths in mm for landscape A4 at 10.5 pt (259 mm of text width). Columns fit their
+# content (at most the width given), so a branch of short group names doesn't leave 党小组
+# wrapping while 备注 stays empty, and one with long names gets them on one or two lines.
+# Dates, phone and ID numbers always fit on one line; 备注 takes what is left (at least the
+# ~25 mm its longest single flag, 党员领导干部, needs): a flag is never split, several wrap
+# at their 、.
 ROSTER_COLUMNS: tuple[tuple[Column, str], ...] = (
-    (Column("序号", 10), ""),  # four digits and the header still fit
-    (Column("姓名", 20), "name"),  # four characters on a line
-    (Column("性别", 10), "gender"),
-    (Column("民族", 12), "ethnicity"),
-    (Column("出生日期", 21), "birth_date"),
-    (Column("身份证号", 39), "id_card_masked"),
-    (Column("手机号码", 25), "phone"),
-    (Column("学历", 15), "education"),
-    (Column("人员类别", 19), "status"),
-    (Column("入党时间", 21), "joined_date"),
-    (Column("转正时间", 21), "confirmed_date"),
-    (Column("党小组", 21), "group"),
+    (Column("序号", 12, fit=True), ""),
+    (Column("姓名", 24, fit=True, min=15), "name"),  # three characters on a line at least
+    (Column("性别", 11, fit=True), "gender"),
+    (Column("民族", 18, fit=True, min=13), "ethnicity"),  # 土家族 whole, 维吾尔族 may wrap
+    (Column("出生日期", 22, fit=True), "birth_date"),
+    (Column("身份证号", 40, fit=True), "id_card_masked"),
+    (Column("手机号码", 26, fit=True), "phone"),
+    (Column("学历", 20, fit=True, min=17.5), "education"),  # 大学本科 whole
+    (Column("人员类别", 26, fit=True, min=17), "status"),  # 入党积极分子 may wrap as 入党/积极分子
+    (Column("入党时间", 22, fit=True), "joined_date"),
+    (Column("转正时间", 22, fit=True), "confirmed_date"),
+    (Column("党小组", 36, fit=True, min=19), "group"),  # four characters on a line at least
     (Column("备注", None, "left"), "flags"),
 )
+#: The 入党积极分子名册: no 入党/转正 dates (they have none); the rest as the roster.
+ACTIVIST_COLUMNS: tuple[tuple[Column, str], ...] = tuple(
+    (c, k) for c, k in ROSTER_COLUMNS if k not in ("joined_date", "confirmed_date")
+)
+
+
 #: Inserted after 序号 with show_code=True (the book's 编号 is rarely wanted on paper).
-CODE_COLUMN = (Column("编号", 14), "code")
+CODE_COLUMN = (Column("编号", 16, fit=True), "code")
 
 
 def _text(member: Mapping[str, Any], key: str) -> str:
@@ -85,6 +102,10 @@ def _pack_flags(text: str, room: float, font: str, size: float = 10.5) -> str:
     return "、\n".join(lines)
 
 
+#: 备注 needs the ~25 mm of its longest single flag (党员领导干部, 22.2 mm + padding).
+NOTES_MIN_MM = 26
+
+
 def write_roster(
     out: Output,
     branch: Mapping[str, Any],
@@ -96,6 +117,7 @@ def write_roster(
     show_code: bool = False,
     signers: Sequence[str] = ("制表人", "支部书记"),
     invariant: bool = False,
+    columns: Sequence[tuple[Column, str]] = ROSTER_COLUMNS,
 ) -> int:
     """Write the roster PDF to `out` (path or binary file); return the page count.
 
@@ -116,24 +138,14 @@ def write_roster(
         )
         if part
     )
-    doc = PaperDocument(
-        out,
-        title=title,
-        subtitle=subtitle,
-        landscape=True,
-        running_header=f"{name}{title}" if name else title,
-        author=name,
-        invariant=invariant,
-    )
-    spec = list(ROSTER_COLUMNS)
+    doc = PaperDocument(io.BytesIO(), title=title, landscape=True)  # for measuring only
+    spec = list(columns)
     if show_code:
-        # Take the 编号 column's room from the columns that wrap gracefully.
-        narrower = {"name": 18, "status": 18, "education": 14}
-        spec = [(Column(c.title, narrower.get(k, c.width), c.align), k) for c, k in spec]
         spec.insert(1, CODE_COLUMN)
-    columns = [c for c, _key in spec]
     keys = [key for _c, key in spec[1:]]  # 序号 is counted, not looked up
-    notes_room = doc.widths(columns)[-1] - 2 * CELL_PAD_PT
+    raw = [[str(len(members))] + [_text(m, k) for k in keys] for m in members]
+    cols = list(doc.fit_columns([c for c, _key in spec], raw, 10.5, 10.5, flex_min=NOTES_MIN_MM))
+    notes_room = doc.widths(cols, header_size=10.5)[-1] - 2 * CELL_PAD_PT
 
     def cell(m: Mapping[str, Any], key: str) -> str:
         text = _text(m, key)
@@ -158,9 +170,24 @@ def write_roster(
         rows = [row(i, m) for i, m in enumerate(members, start=1)]
     if not members:
         rows.append(SpanRow("（无党员记录）", align="center", shaded=False))
-    doc.table(columns, rows, size=10.5, zebra=True)
-    doc.spacer(3)
-    doc.paragraph(totals_line(members), size=12)
-    doc.signature_lines(list(signers))
-    doc.issuer(name, printed_on, seal_room=10)
-    return doc.build()
+
+    def layout(target: Output, keep: int, pages: dict[str, int]) -> int:
+        doc = PaperDocument(
+            target,
+            title=title,
+            subtitle=subtitle,
+            landscape=True,
+            running_header=f"{name}{title}" if name else title,
+            author=name,
+            invariant=invariant,
+        )
+        doc.table(cols, rows, size=10.5, zebra=True, keep_last=keep)
+        # The count, signatures and issuer never stand on a page without rows.
+        with doc.closing_block(pages):
+            doc.spacer(3)
+            doc.paragraph(totals_line(members), size=12)
+            doc.signature_lines(list(signers))
+            doc.issuer(name, printed_on, seal_room=10)
+        return doc.build()
+
+    return write_keeping_rows(out, layout)

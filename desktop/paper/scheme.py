@@ -57,16 +57,17 @@ def write_scheme(out: Output, data: Mapping[str, Any], *, invariant: bool = Fals
     doc = PaperDocument(
         out,
         title=data["title"],
-        subtitle=[f"党组织：{branch}" if branch else "", f"方案：{data['scheme_title']}"],
+        # The preset's internal title and id are the program's words, not the branch's:
+        # the paper is the branch's 办法 (its title says so).
+        subtitle=[f"党组织：{branch}" if branch else ""],
         author=branch,
         subject=data["scheme_title"],
         invariant=invariant,
     )
     for notice in data["notices"]:
-        doc.paragraph(f"※ {notice}", size=11, font="hei", space_after=1)
+        doc.paragraph(notice, size=11, font="hei", space_after=1)
     if data["source"]:
         _hanging(doc, "依据：", data["source"], size=TABLE)
-    _hanging(doc, "方案编号：", data["scheme_id"], size=TABLE)
     if data["note"]:
         _hanging(doc, "说明：", data["note"], size=TABLE)
 

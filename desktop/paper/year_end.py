@@ -35,7 +35,7 @@ GOLD = colors.Color(0.80, 0.62, 0.20)
 
 def write_rating_table(out: Output, data: Mapping[str, Any], *, invariant: bool = False) -> int:
     """年度星级评定表: every member's year total, stars/grade, appraisals, vetoes, reasons."""
-    subtitle = f"党组织：{data['branch']}　　{data['year']}年度　　方案：{data['scheme_title']}"
+    subtitle = f"党组织：{data['branch']}　　{data['year']}年度"
     notice = rating_notice(data)
     cols = [Column("序号", 10), Column("姓名", 18), Column("党小组", 22), Column("年度积分", 16)]
     if data["has_stars"]:

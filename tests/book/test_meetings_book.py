@@ -302,3 +302,21 @@ def test_six_months_without_party_life_is_flagged_for_the_committee(book, branch
     assert "连续" in flagged[li] and "支委会" in flagged[li]
     # Never applied silently: no veto record is written.
     assert book.db.execute("select count(*) from vetoes").fetchone()[0] == 0
+
+
+def test_attendance_summary_counts_only_held_activities(book, branch):
+    """An activity registered ahead of its day (to print its sign-in sheet) is not counted as
+    held: it neither adds to 共开展活动 nor lowers anyone's 参加率; the sheet names it."""
+    from desktop.book.meetings_print import summary_data
+
+    mt = Meetings(book)
+    held = add(mt, "2026-03-10")
+    mt.record_attendance(held, {}, today=TODAY)
+    add(mt, "2026-04-10", topic="四月主题党日")  # past, no sign-in recorded yet
+    add(mt, "2026-12-10", topic="十二月主题党日")  # registered ahead of its day
+    data = summary_data(book, 2026, today=TODAY)
+    assert data["activity_count"] == 1
+    assert {r["expected"] for r in data["rows"] if r["name"] == "张三"} == {1}
+    notes = "".join(data["notes"])
+    assert "尚未举行的活动 1 次（2026年12月10日主题党日）" in notes
+    assert "尚未登记签到的活动 1 次（2026年4月10日主题党日）" in notes

@@ -110,3 +110,32 @@ def test_print_roster(tmp_path: Path, home: Path) -> None:
     assert out.read_bytes().startswith(b"%PDF")
     result = run("--db", str(db), "print", "nonsense", "--out", str(out), home=home)
     assert result.returncode == 2 and "不认识的打印种类" in result.stderr
+
+
+def test_roster_counts_party_members_and_activists_have_their_own(
+    tmp_path: Path, home: Path
+) -> None:
+    """The 党员花名册 lists and counts party members only; 入党积极分子 are on the
+    入党积极分子名册 (`print activists`)."""
+
+    def pdftotext(pdf: Path, mode: str) -> str:
+        return subprocess.run(
+            ["pdftotext", mode, str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
+
+    db = tmp_path / "demo.db"
+    run("--db", str(db), "demo", home=home, check=True)
+    members = json.loads(run("--db", str(db), "members", "--json", home=home, check=True).stdout)
+    activists = [m["name"] for m in members if m["status"] == "入党积极分子"]
+    party = [m for m in members if m["status"] in ("正式党员", "预备党员")]
+    assert activists and party
+    roster, book = tmp_path / "roster.pdf", tmp_path / "activists.pdf"
+    run("--db", str(db), "print", "roster", "--out", str(roster), home=home, check=True)
+    run("--db", str(db), "print", "activists", "--out", str(book), home=home, check=True)
+    text = pdftotext(roster, "-raw").replace("\n", "")
+    assert "入党积极分子" not in text and f"共 {len(party)} 人" in text
+    assert not any(name in text for name in activists)
+    text = pdftotext(book, "-raw").replace("\n", "")
+    assert "入党积极分子名册" in text and all(name in text for name in activists)
+    assert f"共 {len(activists)} 人：入党积极分子 {len(activists)} 人。" in text
+    assert "activists（入党积极分子名册）" in "".join(run("print", "-h", home=home).stdout.split())

@@ -46,9 +46,8 @@ def _publicity_data(n: int, *, confirmed: bool = False) -> dict:
     }
     if confirmed:  # three more closing lines: a longer block to keep with the rows
         data["confirmed_at"] = "2026-10-12T09:00:00"
-        data["quarter_hash_text"] = "ab12 " * 16
-        data["chain_head"] = "cd34"
-        data["chain_head_text"] = "cd34 " * 16
+        data["reprinted_on"] = "2026-11-02"
+        data["check_code"] = "7be2 6ec7 f876"
     return data
 
 
@@ -80,7 +79,7 @@ def test_publicity_issuer_keeps_rows(tmp_path, n, confirmed) -> None:
     assert all(m["name"] in flat for m in data["members"])
     last = pages[-1]
     assert f"共{n}人" in last and "2026年10月3日" in last
-    assert not confirmed or "链头" in last
+    assert not confirmed or "核验码：7be26ec7f876" in last
     assert any(m["name"] in last for m in data["members"]), f"{n}: issuer alone"
 
 
@@ -113,7 +112,7 @@ def test_short_publicity_and_summary_stay_one_page(tmp_path, branch) -> None:
 @pytest.mark.parametrize(
     ("kind", "opts", "closing"),
     [
-        ("publicity", {"year": 2026, "quarter": 3}, "链头"),
+        ("publicity", {"year": 2026, "quarter": 3}, "核验码"),
         ("attendance-summary", {"year": 2026, "quarter": 3}, "支部书记（签字）"),
         ("attendance-summary", {"year": 2026}, "支部书记（签字）"),
     ],

@@ -106,7 +106,7 @@ def test_summary_pages(tmp_path, branch, members, n, pages):
     text = pdftotext(pdf, "-layout")
     assert f"第{pages}页 共{pages}页" in text
     f = flat(pdf)
-    assert "党员参加组织生活情况统计表" in f and "83%" in f
+    assert "党员参加组织生活情况统计表" in f and "83.3%" in f  # 10 of 12, to 0.1%
     assert all(r["name"] in f for r in rows)
 
 
@@ -128,3 +128,13 @@ def test_notice(tmp_path, branch, kind):
         assert "警戒书" in f and "已2次无正当理由" in f
     else:
         assert "提醒通知书" in f and "现予以提醒" in f
+
+
+@pytest.mark.parametrize(
+    ("took", "expected", "text"),
+    [(15, 19, "78.9%"), (1, 3, "33.3%"), (2, 3, "66.7%"), (19, 19, "100.0%"), (0, 0, "—")],
+)
+def test_attendance_rate_is_rounded_not_truncated(took, expected, text) -> None:
+    from desktop.paper.meetings import attendance_rate
+
+    assert attendance_rate(took, expected) == text

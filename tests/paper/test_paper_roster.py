@@ -21,6 +21,7 @@ def test_roster_pages_and_numbering(tmp_path, branch, members, n, pages):
     assert "党员花名册" in text and "中共青山村支部委员会" in text
     assert "上级党组织：中共青山镇委员会" in text and "2026年11月24日" in text
     assert f"共 {n} 人" in text
+    assert "人员类别" in text  # the header whole (was 人员类/别 at some widths)
     assert "制表人（签字）" in text and "支部书记（签字）" in text
     assert pdf.read_bytes().count(b"WenQuanYiMicroHei") >= 1
 

@@ -13,6 +13,7 @@ import pytest
 from desktop.book import quarter as Q
 from desktop.book.printing import print_document
 from desktop.book.store import Book
+from desktop.rules.quarter import check_code
 
 KINDS = [
     ("publicity", {"year": 2026, "quarter": 2}),
@@ -40,12 +41,14 @@ def test_quarter_kinds_print(
     assert pngs.returncode == 0 and list(tmp_path.glob(f"{kind}*.png"))
     text = _text(pdf)
     assert "城关镇红星村党支部" in text
-    head = Q.chain_head(confirmed_demo_book)
+    assert "SHA-256" not in text and "校验值" not in text and "方案编号" not in text
     if kind == "quarter-review" or opts.get("quarter") == 2:
-        assert head is not None and head[:8] in text and head[-8:] in text
+        # The quarter's own confirmed link as a short grouped check code.
+        own = Q.period_status(confirmed_demo_book, 2026, opts.get("quarter") or 3)["hash"]
+        assert f"核验码：{check_code(own)}" in text
     if opts.get("quarter") == 4:
-        # Not confirmed: no chain head yet. (Lines may wrap inside a word: join them.)
-        assert "异议" in text.replace("\n", "") and head[:8] not in text
+        # Not confirmed: no check code yet. (Lines may wrap inside a word: join them.)
+        assert "异议" in text.replace("\n", "") and "核验码" not in text
     xlsx = print_document(confirmed_demo_book, kind, tmp_path / f"{kind}.xlsx", **opts)
     from openpyxl import load_workbook
 
@@ -87,9 +90,96 @@ def test_a_yearly_section_prints_a_dash_in_a_quarter(confirmed_demo_book: Book) 
         publicity_data(confirmed_demo_book, 2026, 2),
         review_sheet_data(confirmed_demo_book, 2026, 2),
     ):
-        col = data["sections"].index("年终评议")  # scored once a year: not 0.00 in a quarter
-        assert {m["sections"][col] for m in data["members"]} == {"—"}
+        # Scored once a year: after 本季度合计, "—" in a quarter (not 0.00 as if lost).
+        assert data["yearly_sections"] == ["年终评议"] and "年终评议" not in data["sections"]
+        assert {c for m in data["members"] for c in m["yearly"]} == {"—"}
         # 突出事迹 is yearly too but fed by claims: a quarter has real points there.
         for other in ("思想政治", "突出事迹"):
             col = data["sections"].index(other)
             assert "—" not in {m["sections"][col] for m in data["members"]}
+
+
+def test_q4_sheets_show_the_year_appraisal_counted_in_the_year(
+    confirmed_demo_book: Book, tmp_path: Path
+) -> None:
+    """Q4's 公示表 and 审核表 show each member's 年终评议 points (they are in 年度积分),
+    not "—" that hides them from the members."""
+    from desktop.book.quarter_print import publicity_data, review_sheet_data
+    from desktop.book.scoring import score_book
+
+    year = score_book(confirmed_demo_book, 2026)
+    for data in (
+        publicity_data(confirmed_demo_book, 2026, 4, today=date(2027, 1, 20)),
+        review_sheet_data(confirmed_demo_book, 2026, 4),
+    ):
+        assert data["ytd_title"] == "年度积分"
+        for m in data["members"]:
+            code = next(r.code for r in year.members if r.name == m["name"])
+            assert m["yearly"] == [f"{year.member(code).sections['年终评议']:.2f}"]
+    pdf = print_document(
+        confirmed_demo_book,
+        "publicity",
+        tmp_path / "q4.pdf",
+        year=2026,
+        quarter=4,
+        today=date(2027, 1, 20),
+    )
+    rows = [ln for ln in _text(pdf).splitlines() if ln.strip() == "—"]
+    assert not rows  # no "—" cell left on Q4's publicity
+
+
+def test_quarter_sheets_say_what_the_year_column_is(confirmed_demo_book: Book, tmp_path) -> None:
+    """The year column of an averaging scheme is 年度积分（截至本季）, explained under the
+    table; never 年度累计, which it is not. The header stays whole (not 本季度合/计)."""
+    for kind in ("publicity", "quarter-review"):
+        pdf = print_document(
+            confirmed_demo_book, kind, tmp_path / f"{kind}.pdf", year=2026, quarter=2
+        )
+        flat = _text(pdf).replace("\n", "")
+        assert "年度累计" not in flat
+        assert "年度积分（截至本季）" in flat.replace(" ", "")
+        assert "按第1至2季度的平均分计入" in flat
+        layout = subprocess.run(
+            ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True
+        ).stdout
+        assert "本季度合计" in layout  # on one line
+
+
+def test_publicity_cites_no_internal_scheme_title(confirmed_demo_book: Book, tmp_path) -> None:
+    title = Q.year_scheme(confirmed_demo_book, 2026).title
+    for kind in ("publicity", "quarter-review"):
+        pdf = print_document(
+            confirmed_demo_book, kind, tmp_path / f"{kind}.pdf", year=2026, quarter=2
+        )
+        flat = _text(pdf).replace("\n", "")
+        assert title not in flat and "日常行为70分" not in flat
+    assert "按照本支部《2026年度党员积分管理办法》" in _text(tmp_path / "publicity.pdf").replace(
+        "\n", ""
+    )
+
+
+def test_reprinted_confirmed_publicity_says_it_is_a_reprint(confirmed_demo_book, tmp_path) -> None:
+    """Dated the day publicity began, a confirmed quarter's notice reports the later
+    confirmation only as a reprint's note."""
+    pdf = print_document(confirmed_demo_book, "publicity", tmp_path / "p.pdf", year=2026, quarter=2)
+    flat = _text(pdf).replace("\n", "")
+    today = date.today()
+    assert f"本表为原公示表于{today.year}年{today.month}月{today.day}日重印" in flat
+    assert "2026年7月" in flat  # still dated the day it was posted
+
+
+@pytest.mark.parametrize("kind", ["publicity", "quarter-review"])
+def test_quarter_sheets_list_members_in_stroke_order_unless_asked(
+    confirmed_demo_book: Book, kind: str
+) -> None:
+    from desktop.book.quarter_print import publicity_data, review_sheet_data
+    from desktop.rules.collation import pinyin_key, stroke_key
+
+    get = publicity_data if kind == "publicity" else review_sheet_data
+    names = [m["name"] for m in get(confirmed_demo_book, 2026, 2)["members"]]  # type: ignore[operator]
+    assert names == sorted(names, key=stroke_key)
+    by_pinyin = [
+        m["name"]
+        for m in get(confirmed_demo_book, 2026, 2, order="pinyin")["members"]  # type: ignore[operator]
+    ]
+    assert by_pinyin == sorted(by_pinyin, key=pinyin_key) and by_pinyin != names

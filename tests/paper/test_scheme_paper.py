@@ -58,7 +58,8 @@ def test_every_preset_prints_whole(preset_data, preset_id: str, tmp_path: Path) 
     whole = "".join(texts)
     assert texts[0].startswith(flat(data["title"]))
     assert "党组织：中共青山村支部委员会" in texts[0]
-    assert flat(f"方案：{scheme.title}") in texts[0]
+    # The preset's internal title is the program's word, not the branch's document.
+    assert flat(scheme.title) not in whole and "方案编号" not in whole
     for heading in (
         "一、总则",
         "二、积分项目及分值",
@@ -146,11 +147,13 @@ def test_notices_and_empty_parts_are_worded(preset_data, tmp_path: Path) -> None
     out = tmp_path / "bare.pdf"
     write_scheme(out, data, invariant=True)
     whole = "".join(pages(out))
-    assert "※2026年还没有保存积分方案" in whole
+    assert "2026年还没有保存积分方案" in whole and "※" not in whole
     assert "本方案不评星定级，只计积分" in whole
     assert "（本方案未规定）" in whole
     assert "（本部分没有计分项目）" in whole
-    assert "依据：" not in whole and "方案编号：jiedao-nongcun" in whole
+    # The program's preset id and internal title are not the branch's words (issue 15).
+    assert "依据：" not in whole and "方案编号" not in whole and "jiedao-nongcun" not in whole
+    assert data["scheme_title"] not in whole
 
 
 def test_the_same_data_gives_the_same_bytes(preset_data, tmp_path: Path) -> None:

@@ -66,7 +66,12 @@ def test_rating_table_as_a_workbook(yb, tmp_path: Path) -> None:
     rows = [[c.value for c in r] for r in ws.iter_rows()]
     assert rows[0][0] == "测试村党支部2025年度党员星级评定表"
     assert rows[1][:6] == ["序号", "姓名", "党小组", "年度积分", "星级", "党员评议"]
-    assert rows[2][:6] == ["1", "王一", "一组", "105.00", "★★★★★", "优秀"]
+    # Numbers are numbers (a reviewer sums the column), shown with their two places.
+    assert rows[2][:6] == [1, "王一", "一组", 105, "★★★★★", "优秀"]
+    assert ws["D3"].number_format == "0.00" and isinstance(ws["D3"].value, (int, float))
+    # A4, fit to the page width, header row repeated on every printed page.
+    assert str(ws.page_setup.paperSize) == ws.PAPERSIZE_A4 and ws.page_setup.fitToWidth == 1
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.print_title_rows == "$2:$2"
     with pytest.raises(InputRefused, match="只能输出 PDF"):
         print_document(yb, "certificates", tmp_path / "c.xlsx", year=YEAR, today=TODAY)
 
