@@ -231,3 +231,93 @@ def add_year_end_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     )
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.add_argument("--today", help=argparse.SUPPRESS)
+
+
+def cmd_approval(args: argparse.Namespace) -> int:
+    from desktop import cli
+    from desktop.book import approvals as A
+
+    with cli._open(args) as book:
+        year = args.year or book.current_year
+        if args.action == "record":
+            if not args.member:
+                raise UsageError("请用 --member 指明党员（编号或姓名）。")
+            if args.approve == args.refuse:
+                raise UsageError("请写 --approve（批准）或 --refuse（不批准）之一。")
+            ids = A.record_decision(
+                book,
+                year,
+                args.member,
+                approved=args.approve,
+                by=args.by or "",
+                on=args.date,
+                reason=args.reason or "",
+                step=args.step,
+                source=args.source,
+                today=_today(args),
+            )
+            _out(f"已登记 {year} 年审批决定 {len(ids)} 条。")
+            return EXIT_OK
+        items = A.approvals(book, year, today=_today(args))
+        if args.action == "list" and args.pending:
+            items = [a for a in items if a.pending]
+        if args.json:
+            _json(
+                {
+                    "year": year,
+                    "approvals": [
+                        {
+                            "code": a.code,
+                            "name": a.name,
+                            "result": a.result,
+                            "step": a.step,
+                            "by": a.body,
+                            "state": a.state,
+                            "decision": (
+                                {
+                                    k: a.decision[k]
+                                    for k in ("decided_by", "date", "reason", "source")
+                                }
+                                if a.decision
+                                else None
+                            ),
+                        }
+                        for a in items
+                    ],
+                }
+            )
+            return EXIT_OK
+        for a in items:
+            _out(f"{a.code}\t{a.name}\t{a.text()}")
+        if not items:
+            what = "待审批" if args.pending else "需要上级审批"
+            _out(f"{year} 年没有{what}的评定结果。")
+    return EXIT_OK
+
+
+def add_approval_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
+    """Register `approval` (上级审批) with build_parser's `add` helper."""
+    p = add(
+        "approval",
+        cmd_approval,
+        "上级审批：list 列出需上级审批的评定结果及其状态；record 登记审批决定（批准或不批准）",
+    )
+    p.add_argument("action", choices=["list", "record"])
+    p.add_argument("--year", type=int, default=None, help="年度（默认账本的当前年度）")
+    p.add_argument("--member", default=None, help="record：党员编号或姓名")
+    p.add_argument("--approve", action="store_true", help="record：批准")
+    p.add_argument("--refuse", action="store_true", help="record：不批准（须写 --reason）")
+    p.add_argument("--by", default=None, help="record：审批单位或审批人（必填，如“镇党委”）")
+    p.add_argument("--date", default=None, help="record：审批日期（默认今天）")
+    p.add_argument("--reason", default=None, help="record：理由（不批准时必填）")
+    p.add_argument("--step", default=None, help="record：审批环节（默认该党员待审批的全部环节）")
+    p.add_argument(
+        "--source",
+        default="手工",
+        choices=("手工", "乡镇回执"),
+        metavar="来源",
+        help="手工（默认）或乡镇回执",
+    )
+    p.add_argument("--pending", action="store_true", help="list：只列出待审批的")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.add_argument("--today", help=argparse.SUPPRESS)

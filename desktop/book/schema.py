@@ -447,5 +447,38 @@ def m007_publicity_late_entry(db: Database) -> None:
     )
 
 
+@MIGRATIONS()
+def m008_approvals(db: Database) -> None:
+    db.executescript(
+        """
+        -- Decisions from above the branch on results the year's scheme says need approval
+        -- ([[approvals]]: 拟评四星级报上级党组织审批 …), desktop/book/approvals.py. A decision
+        -- is kept as recorded: a later one (a new row) supersedes it. `result` is the result
+        -- that was approved (e.g. 四星级), so a result that changed since waits again.
+        create table approvals (
+            id integer primary key,
+            year integer not null,
+            period text not null default 'year',
+            member_id integer not null references members(id),
+            step text not null,
+            result text not null,
+            decision text not null check (decision in ('approved', 'refused')),
+            decided_by text not null,
+            date text not null,
+            reason text not null default '',
+            source text not null check (source in ('手工', '乡镇回执')),
+            ref text not null default '',
+            created_by text not null default '',
+            created_at text not null
+        );
+        create index approvals_year on approvals (year, member_id);
+        create trigger approvals_no_update before update on approvals
+        begin select raise(abort, '审批记录登记后不能修改（如有错误请登记一条新的审批决定）'); end;
+        create trigger approvals_no_delete before delete on approvals
+        begin select raise(abort, '审批记录登记后不能删除（如有错误请登记一条新的审批决定）'); end;
+        """
+    )
+
+
 # Re-exported: the version lives in version.py so that opening a book needn't import this.
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION"]

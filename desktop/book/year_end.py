@@ -564,6 +564,12 @@ class YearRow:
     followups: list[str] = field(default_factory=list)
     # (kind, round) of the year's 民主评议 this member takes part in (rules' should_be_appraised)
     appraised: frozenset[tuple[str, int]] = frozenset()
+    # Approval above the branch ([[approvals]], book/approvals.py): '' when none is needed,
+    # else 待审批 / 已批准 / 未批准 (the worst of its steps); the steps as text; the bodies that
+    # approved (for 经…审批 on the certificate, once every step is approved).
+    approval_state: str = ""
+    approval_texts: list[str] = field(default_factory=list)
+    approved_by: list[str] = field(default_factory=list)
 
     @property
     def honoured(self) -> bool:
@@ -576,12 +582,23 @@ class YearRow:
             return "五星级党员"
         return "优秀党员" if self.grade == "优秀" else ""
 
+    @property
+    def awaiting_approval(self) -> bool:
+        return self.approval_state == "待审批"
+
+    @property
+    def certifiable(self) -> bool:
+        """Honoured, and approved above the branch where the scheme says so."""
+        return self.honoured and self.approval_state in ("", "已批准")
+
     def rating_text(self) -> str:
         parts = []
         if self.stars:
             parts.append("★" * self.stars)
         if self.grade:
             parts.append(self.grade)
+        if parts and self.approval_state in ("待审批", "未批准"):
+            parts.append(f"（{self.approval_state}）")
         return " ".join(parts)
 
 
@@ -645,6 +662,12 @@ def year_overview(book: Book, year: int, *, today: date | None = None) -> YearOv
             text += f"——已于 {w['date']} 撤销：{w['reason']}"
         vetoes.setdefault(v["code"], []).append(text)
     by_code = {mf.code: mf for mf in facts.members}
+    approval_items: dict[str, list[Any]] = {}
+    if scheme.approvals and rating is not None:
+        from desktop.book.approvals import decisions_of, states_for
+
+        for item in states_for(scheme, rating, decisions_of(book, year)):
+            approval_items.setdefault(item.code, []).append(item)
     rows: list[YearRow] = []
     for m in result.members:
         rm = rated.get(m.code)
@@ -657,6 +680,10 @@ def year_overview(book: Book, year: int, *, today: date | None = None) -> YearOv
         reasons = list(rm.reasons) if rm else list(m.reasons)
         if rating is None and m.scored:
             reasons.append(f"年度积分{fmt_points(m.total)}分；{NO_RATING}")
+        steps = approval_items.get(m.code, [])
+        states = {s.state for s in steps}
+        approval_state = next((s for s in ("未批准", "待审批", "已批准") if s in states), "")
+        reasons.extend(s.text() for s in steps)
         rows.append(
             YearRow(
                 code=m.code,
@@ -674,6 +701,9 @@ def year_overview(book: Book, year: int, *, today: date | None = None) -> YearOv
                 checks=[f.text for f in m.flags if f.kind == "veto_check"],
                 followups=[f.text for f in m.flags if f.kind == "followup"],
                 appraised=appraised,
+                approval_state=approval_state,
+                approval_texts=[s.text() for s in steps],
+                approved_by=[s.body for s in steps] if approval_state == "已批准" else [],
             )
         )
     ranks = book.roster.group_ranks()

@@ -122,6 +122,22 @@ def certificate_data(
             f"{year}年度没有评为五星级或“优秀”的党员，没有荣誉证书可打印。",
             ["请在“年度评定”页面查看每名党员的评定依据。"],
         )
+    waiting = [r for r in honoured if r.awaiting_approval]
+    if waiting:
+        raise InputRefused(
+            f"{year}年度还有{len(waiting)}名党员的评定结果待上级审批，批准后才能打印荣誉证书。",
+            [f"{r.name}：{'；'.join(r.approval_texts)}" for r in waiting]
+            + [
+                "上级批准后，请在“年度评定”页面登记审批结果（命令行：pioneer approval record "
+                f"--year {year} --member 编号 --approve --by 审批单位），或导入乡镇审核回执。"
+            ],
+        )
+    # A result the upper organisation did not approve gets no certificate.
+    honoured = [r for r in honoured if r.certifiable]
+    if not honoured:
+        raise InputRefused(
+            f"{year}年度评为五星级或“优秀”的党员，上级均未批准，没有荣誉证书可打印。"
+        )
     issued = on or (today or date.today()).isoformat()
     certs = []
     for n, r in enumerate(honoured, start=1):

@@ -29,6 +29,7 @@ from desktop.rules.scheme_model import (
     SOURCES,
     STAR_WORDS,
     VETO_EFFECTS,
+    Approval,
     Eligibility,
     FollowUp,
     Item,
@@ -44,7 +45,7 @@ from desktop.rules.scheme_model import (
     Who,
 )
 from desktop.rules.scheme_reader import ID_RE, Reader, fmt
-from desktop.rules.scheme_results import read_followups, read_rating, read_veto
+from desktop.rules.scheme_results import read_approvals, read_followups, read_rating, read_veto
 from desktop.rules.scheme_sections import read_sections
 
 _SCHEME_KEYS = (
@@ -68,6 +69,7 @@ _TOP_KEYS = (
     "rating",
     "veto",
     "followups",
+    "approvals",
 )
 _WHO_KEYS = (
     "scored",
@@ -153,6 +155,7 @@ def scheme_from_dict(data: Mapping[str, Any]) -> Scheme:
     rating = read_rating(r, data, names)
     veto = read_veto(r, data)
     followups = read_followups(r, data, names)
+    approvals = read_approvals(r, data, rating)
 
     if r.problems:
         raise SchemeError(r.problems)
@@ -168,6 +171,7 @@ def scheme_from_dict(data: Mapping[str, Any]) -> Scheme:
         rating=rating,
         veto=veto,
         followups=tuple(followups),
+        approvals=tuple(approvals),
         total_floor=total_floor,
         total_cap=total_cap,
         dues_grace_days=grace,
@@ -208,6 +212,7 @@ def fmt_points(value: Decimal) -> str:
 
 __all__ = [
     "COMBINES",
+    "Approval",
     "DUES_KINDS",
     "FOLLOWUP_WHEN",
     "OPS",

@@ -181,6 +181,24 @@ class FollowUp:
 
 
 @dataclass(frozen=True, slots=True)
+class Approval:
+    """A result the branch may not settle alone (党员e家 第十八条: 「拟评定为四星级党员的须报
+    上级党组织审批，拟评定为五星级党员的须报上级党（工）委审批」): which stars / grades need it,
+    and the body that approves. Until approved the result reads 待审批."""
+
+    name: str  # the step, e.g. 「报上级党（工）委审批」
+    by: str  # who approves, e.g. 「上级党（工）委」 (printed as 经…审批)
+    stars: frozenset[int] = frozenset()
+    grades: frozenset[str] = frozenset()
+    note: str = ""
+
+    def applies(self, stars: int | None, grade: str | None) -> bool:
+        return (stars is not None and stars in self.stars) or (
+            grade is not None and grade in self.grades
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Scheme:
     id: str
     title: str
@@ -203,6 +221,11 @@ class Scheme:
     # holidays) or calendar days. The source's plans say "≥5 days" or "≥5 working days".
     publicity_days: int = 5
     publicity_working_days: bool = True
+    approvals: tuple[Approval, ...] = ()
+
+    def approvals_for(self, stars: int | None, grade: str | None) -> tuple[Approval, ...]:
+        """The approvals above the branch a result (stars, grade) waits for, in file order."""
+        return tuple(a for a in self.approvals if a.applies(stars, grade))
 
     def item(self, item_id: str) -> Item | None:
         for section in self.sections:

@@ -1,5 +1,5 @@
 """Reading what a scheme does with the scores: [rating] (levels, quotas, eligibility),
-[veto] and [[followups]].
+[veto], [[followups]] and [[approvals]].
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from desktop.rules.scheme_model import (
     RATING_GRADES,
     ROUNDINGS,
     VETO_EFFECTS,
+    Approval,
     Eligibility,
     FollowUp,
     Level,
@@ -27,6 +28,7 @@ _RATING_KEYS = ("levels", "eligibility", "rounding", "per", "note")
 _LEVEL_KEYS = ("min", "stars", "grade", "quota", "small_branch_below", "small_branch_count")
 _ELIG_KEYS = ("sections", "below", "max_stars", "deny_grades", "reason")
 _VETO_KEYS = ("effect", "kinds", "no_party_life_months", "no_dues_months")
+_APPROVAL_KEYS = ("name", "by", "stars", "grades", "note")
 _FOLLOWUP_KEYS = (
     "name",
     "when",
@@ -175,4 +177,57 @@ def read_followups(r: Reader, data: Mapping[str, Any], names: Sequence[str]) -> 
             out.append(
                 FollowUp(name, when, op, value, section, share, of, clean, r.text(f, "note", w))
             )
+    return out
+
+
+def read_approvals(r: Reader, data: Mapping[str, Any], rating: Rating | None) -> list[Approval]:
+    """[[approvals]]: results that wait for a body above the branch (待审批 until approved)."""
+    out: list[Approval] = []
+    raws = r.tables(data, "approvals", "文件顶层")
+    if raws and rating is None:
+        r.add("[[approvals]]", "本方案没有 [rating]（不评星级、等次），没有需要上级审批的评定结果")
+        return out
+    stars_known = {lv.stars for lv in rating.levels} if rating else set()
+    grades_known = {lv.grade for lv in rating.levels} if rating else set()
+    seen: set[str] = set()
+    for k, a in enumerate(raws, start=1):
+        aname = a.get("name") if isinstance(a.get("name"), str) else ""
+        w = f'[[approvals]] 第{k}项 "{aname}"' if aname else f"[[approvals]] 第{k}项"
+        r.keys(a, _APPROVAL_KEYS, w)
+        name = r.text(a, "name", w, required=True)
+        by = r.text(a, "by", w, required=True)
+        if name in seen:
+            r.add(w, f"审批名称「{name}」重复")
+        seen.add(name)
+        stars: list[int] = []
+        raw_stars = a.get("stars", [])
+        if isinstance(raw_stars, int) and not isinstance(raw_stars, bool):
+            raw_stars = [raw_stars]
+        if not isinstance(raw_stars, list) or not all(
+            isinstance(s, int) and not isinstance(s, bool) for s in raw_stars
+        ):
+            r.add(w, "「stars」应为星级列表，例如 stars = [4, 5]")
+        else:
+            for s in raw_stars:
+                if not 1 <= s <= 5:
+                    r.add(w, f"「stars」中的星级应为1至5，而不是{s}")
+                elif s not in stars_known:
+                    r.add(w, f"[rating] 中没有{s}星级，「stars」写了{s}")
+                else:
+                    stars.append(s)
+        grades = r.text_list(a, "grades", w, RATING_GRADES, "等次")
+        for g in grades:
+            if g in RATING_GRADES and g not in grades_known:
+                r.add(w, f"[rating] 中没有等次「{g}」，「grades」写了「{g}」")
+        if "stars" not in a and "grades" not in a:
+            r.add(w, "要写「stars」（哪些星级需要审批）或「grades」（哪些等次需要审批）")
+        out.append(
+            Approval(
+                name,
+                by,
+                frozenset(stars),
+                frozenset(g for g in grades if g in grades_known),
+                r.text(a, "note", w),
+            )
+        )
     return out

@@ -25,5 +25,13 @@ def test_certificates_refused_until_q4_is_confirmed(tmp_path: Path) -> None:
     assert "pioneer period confirm --year 2025 --quarter 4" in refused.stderr
     confirm_year(book)
     book.close()
+    # 党员e家 第十八条: 王一's 五星级 waits for 上级党（工）委 (issue 16 item 4).
+    waiting = run(*args, home=home)
+    assert (
+        waiting.returncode == 1
+        and "王一：拟评五星级，报上级党（工）委审批：待审批" in waiting.stderr
+    )
+    run("--db", str(db), "approval", "record", "--year", "2025", "--member", "001", "--approve",
+        "--by", "测试镇党委", home=home, check=True)  # fmt: skip
     run(*args, home=home, check=True)
     assert b"/Type /Page" in out.read_bytes()

@@ -14,6 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "book"))
 from year_end_testkit import TODAY, YEAR, confirm_year, make_year_book  # noqa: E402
 
 from desktop.book import year_end as Y  # noqa: E402
+from desktop.book.approvals import record_decision  # noqa: E402
 from desktop.book.errors import InputRefused  # noqa: E402
 from desktop.book.printing import XLSX_KINDS, print_document  # noqa: E402
 from desktop.book.year_end_print import certificate_data, rating_data  # noqa: E402
@@ -78,6 +79,11 @@ def test_rating_table_as_a_workbook(yb, tmp_path: Path) -> None:
 
 def test_certificates_one_landscape_page_per_honoured_member(yb, tmp_path: Path) -> None:
     confirm_year(yb)
+    # 党员e家 第十八条: 「拟评定为五星级党员的须报上级党（工）委审批」 — the certificate waits.
+    with pytest.raises(InputRefused, match="待上级审批") as exc:
+        certificate_data(yb, YEAR, today=TODAY, on="2026-01-20")
+    assert "王一：拟评五星级，报上级党（工）委审批：待审批" in exc.value.lines()
+    record_decision(yb, YEAR, "王一", approved=True, by="测试镇党委", on="2026-01-14", today=TODAY)
     certs = certificate_data(yb, YEAR, today=TODAY, on="2026-01-20")
     assert [(c["name"], c["honour"], c["number"]) for c in certs] == [
         ("王一", "五星级党员", "2025-001")

@@ -1,0 +1,324 @@
+"""Approvals above the branch: results the year's scheme says a higher body must approve.
+
+The scheme's [[approvals]] name which stars / grades need which approval (党员e家 第十八条:
+「拟评定为四星级党员的须报上级党组织审批，拟评定为五星级党员的须报上级党（工）委审批」).
+Until a decision is recorded the result reads 待审批; certificates and every honour wait for
+it. Decisions are facts, recorded by hand (`pioneer approval record`, the 年度评定 screen) or
+from the township's 审核回执 (source 「乡镇回执」); a recorded decision never changes — a
+later decision for the same member and step supersedes it. A decision approves one result
+(e.g. 四星级): if the member's result changes afterwards, it waits for approval again.
+
+The API other parts use:
+
+- `approvals(book, year)` → every result of the year that needs approval, with its state
+  (`ApprovalItem`: code, name, result, step, body, state 待审批/已批准/未批准, decision).
+- `awaiting(book, year)` → only those still 待审批 (what a township receipt may decide).
+- `member_approvals(book, year, member)`, `is_approved(book, year, member)` — the latter True
+  when nothing needs approval or every step is approved (certificates may be printed).
+- `approved_by(book, year, member)` → the bodies that approved, in the scheme's order, for
+  「经…审批」 on a certificate ([] when none needed or not yet approved).
+- `record_decision(book, year, member, approved=…, by=…, on=ISO, …)` and `record_decisions(book, year,
+  [Decision…])` (all or nothing, one journal line) — the township receipt uses the latter with
+  source=「乡镇回执」 and ref = the receipt's name.
+- `states_for(scheme, rating, decisions_of(book, year))` for callers that already rated the
+  year (the 年度评定 overview: YearRow.approval_state / approval_texts / approved_by).
+
+No Qt here; the CLI and the window call these same functions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from desktop.book.errors import InputRefused
+from desktop.book.store import Book, now_iso
+from desktop.rules.dates import date_problem
+from desktop.rules.scheme import Scheme
+from desktop.rules.scoring import RatingResult
+
+SOURCES = ("手工", "乡镇回执")
+PENDING, APPROVED, REFUSED = "待审批", "已批准", "未批准"
+YEAR = "year"  # the period of the annual rating (a quarterly rating would be 'Q1' …)
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """One decision to record: the member (code or name), approved or refused, by whom."""
+
+    member: str
+    approved: bool
+    by: str
+    on: str | None = None  # the decision's date, ISO; default today
+    reason: str = ""  # required when refused
+    step: str | None = None  # None: every step the member's result waits for
+    source: str = "手工"
+    ref: str = ""  # where it came from, e.g. the receipt file's name
+
+
+@dataclass(frozen=True, slots=True)
+class ApprovalItem:
+    code: str
+    name: str
+    result: str  # the result waiting for approval, e.g. 「四星级」 or 「五星级、优秀」
+    step: str  # the scheme's approval name, e.g. 「报上级党（工）委审批」
+    body: str  # who approves, e.g. 「上级党（工）委」
+    state: str  # 待审批 / 已批准 / 未批准
+    decision: Mapping[str, Any] | None = None  # the deciding row (by, date, reason, source …)
+    superseded: str = ""  # a decision on another result (the result changed since): its text
+
+    @property
+    def pending(self) -> bool:
+        return self.state == PENDING
+
+    @property
+    def approved(self) -> bool:
+        return self.state == APPROVED
+
+    def text(self) -> str:
+        """One line for people: 「拟评四星级，报上级党组织审批：待审批」."""
+        head = f"拟评{self.result}，{self.step}"
+        if self.decision is None:
+            more = f"（{self.superseded}）" if self.superseded else ""
+            return f"{head}：{PENDING}{more}"
+        d = self.decision
+        why = f"，理由：{d['reason']}" if d.get("reason") else ""
+        return f"{head}：{self.state}（{d['decided_by']}，{d['date']}，{d['source']}{why}）"
+
+
+def result_label(stars: int | None, grade: str | None) -> str:
+    from desktop.rules.scheme import STAR_WORDS
+
+    parts = []
+    if stars:
+        parts.append(f"{STAR_WORDS[stars]}星级")
+    if grade:
+        parts.append(grade)
+    return "、".join(parts)
+
+
+def decisions_of(book: Book, year: int) -> dict[tuple[str, str], list[dict[str, Any]]]:
+    """(member code, step) → decisions of the year, newest last."""
+    out: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    rows = book.query(
+        "select a.*, m.code, m.name from approvals a join members m on m.id = a.member_id "
+        "where a.year = ? and a.period = ? order by a.date, a.id",
+        [year, YEAR],
+    )
+    for r in rows:
+        out.setdefault((r["code"], r["step"]), []).append(r)
+    return out
+
+
+def states_for(
+    scheme: Scheme,
+    rating: RatingResult | None,
+    decisions: Mapping[tuple[str, str], Sequence[Mapping[str, Any]]],
+) -> list[ApprovalItem]:
+    """Every rated result that the scheme's [[approvals]] cover, with its state (pure)."""
+    if rating is None or not scheme.approvals:
+        return []
+    out: list[ApprovalItem] = []
+    for m in rating.members:
+        if not m.rated:
+            continue
+        label = result_label(m.stars, m.grade)
+        for a in scheme.approvals_for(m.stars, m.grade):
+            rows = decisions.get((m.code, a.name), ())
+            current = [r for r in rows if r["result"] == label]
+            if current:
+                d = current[-1]
+                state = APPROVED if d["decision"] == "approved" else REFUSED
+                out.append(ApprovalItem(m.code, m.name, label, a.name, a.by, state, d))
+            else:
+                old = ""
+                if rows:
+                    last = rows[-1]
+                    verb = "批准" if last["decision"] == "approved" else "未批准"
+                    old = f"{last['date']} {last['decided_by']}{verb}的是{last['result']}"
+                out.append(ApprovalItem(m.code, m.name, label, a.name, a.by, PENDING, None, old))
+    return out
+
+
+def year_rating(book: Book, year: int, *, today: date | None = None):  # -> (Scheme, Rating|None)
+    """The year's scheme and rating as the 年度评定 screen computes it (as of today while the
+    year runs)."""
+    from desktop.book.scoring import check_year_scored, gather_facts, year_scheme
+    from desktop.rules.scoring import rate, score
+
+    check_year_scored(book, year)
+    day = today or date.today()
+    as_of = day.isoformat() if day.year == year else None
+    scheme = year_scheme(book, year)
+    if scheme.rating is None:
+        return scheme, None
+    result = score(scheme, gather_facts(book, year), year, None, as_of=as_of, explain=False)
+    return scheme, rate(scheme, result)
+
+
+def approvals(book: Book, year: int, *, today: date | None = None) -> list[ApprovalItem]:
+    """Every result of `year` that needs approval above the branch, with its state."""
+    scheme, rating = year_rating(book, year, today=today)
+    if not scheme.approvals:
+        return []
+    return states_for(scheme, rating, decisions_of(book, year))
+
+
+def awaiting(book: Book, year: int, *, today: date | None = None) -> list[ApprovalItem]:
+    """The results still 待审批."""
+    return [a for a in approvals(book, year, today=today) if a.pending]
+
+
+def member_approvals(
+    book: Book, year: int, member: str, *, today: date | None = None
+) -> list[ApprovalItem]:
+    code = book.roster.find(member)["code"]
+    return [a for a in approvals(book, year, today=today) if a.code == code]
+
+
+def is_approved(book: Book, year: int, member: str, *, today: date | None = None) -> bool:
+    """True when the member's result needs no approval, or every step of it is approved."""
+    return all(a.approved for a in member_approvals(book, year, member, today=today))
+
+
+def approved_by(book: Book, year: int, member: str, *, today: date | None = None) -> list[str]:
+    """The bodies that approved the member's result (「上级党（工）委」), for 经…审批; [] when
+    nothing needed approval or it is not (all) approved yet."""
+    items = member_approvals(book, year, member, today=today)
+    if not items or not all(a.approved for a in items):
+        return []
+    return [a.body for a in items]
+
+
+def _iso(value: str | None, today: date | None) -> str:
+    if not value:
+        return (today or date.today()).isoformat()
+    text = str(value).strip()
+    problem = date_problem(text, "审批日期", "2027-01-15")
+    if problem:
+        raise InputRefused(f"{problem}。", ["日期请写成 年-月-日，例如 2027-01-15。"])
+    return text
+
+
+def record_decisions(
+    book: Book, year: int, decisions: Iterable[Decision], *, today: date | None = None
+) -> list[int]:
+    """Record several decisions at once, all or nothing (one journal line).
+
+    Refused, with one Chinese line per problem: a member whose result needs no approval (or
+    not the named step), a refusal without a reason, an empty 审批单位/审批人, an unknown
+    source, a date that is not a date or is in the future."""
+    decisions = list(decisions)
+    if not decisions:
+        raise InputRefused("没有要登记的审批决定。")
+    day = today or date.today()
+    items = approvals(book, year, today=today)
+    by_code: dict[str, list[ApprovalItem]] = {}
+    for a in items:
+        by_code.setdefault(a.code, []).append(a)
+    problems: list[str] = []
+    rows: list[dict[str, Any]] = []
+    for d in decisions:
+        try:
+            m = book.roster.find(d.member)
+        except InputRefused as exc:
+            problems.append(f"{d.member}：{exc.message}")
+            continue
+        who = m["name"]
+        if d.source not in SOURCES:
+            problems.append(f"{who}：来源“{d.source}”不对，应为{'或'.join(SOURCES)}。")
+            continue
+        if not (d.by or "").strip():
+            problems.append(f"{who}：请写明审批单位或审批人（如“镇党委”）。")
+            continue
+        if not d.approved and not (d.reason or "").strip():
+            problems.append(f"{who}：不批准须写明理由。")
+            continue
+        try:
+            iso = _iso(d.on, today)
+        except InputRefused as exc:
+            problems.append(f"{who}：{exc.message}")
+            continue
+        if iso > day.isoformat():
+            problems.append(f"{who}：审批日期 {iso} 还没有到。")
+            continue
+        mine = by_code.get(m["code"], [])
+        if not mine:
+            problems.append(
+                f"{who}：{year} 年的评定结果不需要上级审批"
+                "（本年度方案只对列明的星级、等次报上级审批）。"
+            )
+            continue
+        steps = [a for a in mine if d.step is None or a.step == d.step]
+        if not steps:
+            known = "、".join(a.step for a in mine)
+            problems.append(f"{who}：没有“{d.step}”这一审批环节，其评定结果的审批是：{known}。")
+            continue
+        for a in steps:
+            rows.append(
+                {
+                    "year": year,
+                    "period": YEAR,
+                    "member_id": m["id"],
+                    "step": a.step,
+                    "result": a.result,
+                    "decision": "approved" if d.approved else "refused",
+                    "decided_by": d.by.strip(),
+                    "date": iso,
+                    "reason": (d.reason or "").strip(),
+                    "source": d.source,
+                    "ref": d.ref,
+                    "created_by": book.actor,
+                    "created_at": now_iso(),
+                    "_name": who,
+                }
+            )
+    if problems:
+        raise InputRefused(f"{year} 年的审批决定未登记，请改正以下问题：", problems)
+    summary = "、".join(
+        f"{r['_name']}{r['result']}{'批准' if r['decision'] == 'approved' else '不批准'}"
+        for r in rows[:6]
+    )
+    more = f"等 {len(rows)} 项" if len(rows) > 6 else ""
+    sources = {r["source"] for r in rows}
+    ids: list[int] = []
+    with book.action("登记审批决定", f"{year}年（{'、'.join(sorted(sources))}）：{summary}{more}"):
+        for r in rows:
+            r.pop("_name")
+            ids.append(int(book.db["approvals"].insert(r).last_pk))
+    return ids
+
+
+def record_decision(
+    book: Book,
+    year: int,
+    member: str,
+    *,
+    approved: bool,
+    by: str,
+    on: str | None = None,
+    reason: str = "",
+    step: str | None = None,
+    source: str = "手工",
+    ref: str = "",
+    today: date | None = None,
+) -> list[int]:
+    """Record one member's decision (every pending step unless `step` names one)."""
+    return record_decisions(
+        book,
+        year,
+        [Decision(member, approved, by, on, reason, step, source, ref)],
+        today=today,
+    )
+
+
+def history(book: Book, year: int) -> list[dict[str, Any]]:
+    """Every decision recorded for `year`, oldest first (superseded ones too)."""
+    return book.query(
+        "select a.id, m.code, m.name, a.step, a.result, a.decision, a.decided_by, a.date, "
+        "a.reason, a.source, a.ref from approvals a join members m on m.id = a.member_id "
+        "where a.year = ? order by a.date, a.id",
+        [year],
+    )
