@@ -178,6 +178,10 @@ def cmd_print(args: argparse.Namespace) -> int:
     from desktop.cli_args import UsageError
 
     with _open(args) as book:
+        from desktop.book.printing import unprintable_names
+
+        for line in unprintable_names(book):  # said before the paper is made
+            _err(f"注意：{line}")
         try:
             path = print_document(
                 book,

@@ -104,6 +104,30 @@ XLSX_KINDS = frozenset(
 )
 
 
+def unprintable_names(book: Book) -> list[str]:
+    """Names (members, activists, groups, the branch) with a character no print font has.
+
+    Our fonts cover the basic block, Extension A and the 通用规范汉字表 beyond it; anything
+    rarer prints as 〓. Said before printing, so the secretary can write it in by hand or
+    check the entry, instead of finding a name short of a character on paper.
+    """
+    from desktop.paper.fonts import MISSING_MARK, unprintable
+
+    lines = []
+    names = [(m["name"], "姓名") for m in book.roster.members(include_left=False)]
+    names += [(g["name"], "党小组") for g in book.roster.groups()]
+    names.append((book.branch()["name"], "党组织名称"))
+    for name, what in names:
+        missing = unprintable(name or "")
+        if missing:
+            shown = "".join(MISSING_MARK if ch in missing else ch for ch in name)
+            lines.append(
+                f"{what}“{name}”中的“{'、'.join(missing)}”字，打印字体中没有，"
+                f"将印作“{shown}”，请在纸上手写补正。"
+            )
+    return lines
+
+
 def print_document(book: Book, kind: str, out: Path, **opts: Any) -> Path:
     """Write the PDF of `kind` to `out` (atomically: a failed print leaves no half file)."""
     if kind not in KINDS:

@@ -347,8 +347,11 @@ def preview_pdf(
     file_name: str,
     label: str = "正在生成打印文件…",
     save_xlsx: Callable[[Path], Any] | None = None,
+    notices: list[str] | None = None,
 ) -> Any:
     """Write a PDF with `write(book, path)` off the UI thread, then show its print preview.
+
+    `notices`, filled by `write`, are shown over the preview (names the fonts can't print).
 
     The job opens its own Book (an sqlite connection belongs to its thread). Returns the
     background job; its `done` turns true once the preview is open (or the failure shown).
@@ -368,7 +371,11 @@ def preview_pdf(
         if parent is not None and not _alive(parent):
             prepared.cleanup()  # the screen went away while the job ran
             return
-        show_preview(parent, prepared, title, file_name, save_xlsx)
+        dialog = show_preview(parent, prepared, title, file_name, save_xlsx)
+        if notices:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.warning(dialog, title, "\n".join(notices))
 
     return run_on_own_book(parent, book_path, work, done, title, label)
 
@@ -387,9 +394,12 @@ def preview_document(
 
     from desktop.book.printing import XLSX_KINDS
 
-    def write(own: Any, path: Path) -> Path:
-        from desktop.book.printing import print_document
+    notices: list[str] = []
 
+    def write(own: Any, path: Path) -> Path:
+        from desktop.book.printing import print_document, unprintable_names
+
+        notices[:] = unprintable_names(own)
         return Path(print_document(own, kind, path, **opts))
 
     def save_xlsx(path: Path) -> Any:
@@ -412,6 +422,7 @@ def preview_document(
         file_name=file_name,
         label=label,
         save_xlsx=save_xlsx if kind in XLSX_KINDS else None,
+        notices=notices,
     )
 
 

@@ -49,7 +49,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.tables import CellStyle
 
-from desktop.paper.fonts import FontSet, fonts
+from desktop.paper.fonts import FontSet, fonts, needs_fallback, runs
 
 Align = Literal["left", "center", "right"]
 Output = str | os.PathLike[str] | IO[bytes]
@@ -197,13 +197,48 @@ def balanced_lines(text: str, room: float, font: str, size: float) -> tuple[str,
     return break_lines(text, room, font, size)
 
 
-def para_text(text: str) -> str:
+def para_text(text: str, font: str | None = None) -> str:
     """Plain text → paragraph markup: escaped, newlines kept, ideographic spaces kept.
 
     reportlab's paragraphs collapse U+3000 like any whitespace; four no-break spaces are
-    about one ideographic space wide in our fonts.
+    about one ideographic space wide in our fonts. A character the paragraph's font lacks
+    (䶮, 𠮷) is set in the fallback face, one no font has as 〓: never left out.
     """
-    return escape(text).replace("\n", "<br/>").replace("\u3000", "\xa0" * 4)
+    font = font or fonts().song
+    if needs_fallback(text, font):
+        text_markup = "".join(
+            escape(piece) if face == font else f'<font face="{face}">{escape(piece)}</font>'
+            for piece, face in runs(text, font)
+        )
+    else:
+        text_markup = escape(text)
+    return text_markup.replace("\n", "<br/>").replace("\u3000", "\xa0" * 4)
+
+
+def draw_text(
+    c: Canvas, x: float, y: float, text: str, font: str, size: float, align: Align = "left"
+) -> None:
+    """canvas.drawString that sets each character the font lacks in the fallback face."""
+    if not needs_fallback(text, font):
+        {"left": c.drawString, "center": c.drawCentredString, "right": c.drawRightString}[align](
+            x, y, text
+        )
+        return
+    pieces = runs(text, font)
+    width = sum(stringWidth(p, f, size) for p, f in pieces)
+    x -= {"left": 0.0, "center": width / 2, "right": width}[align]
+    for piece, face in pieces:
+        c.setFont(face, size)
+        c.drawString(x, y, piece)
+        x += stringWidth(piece, face, size)
+    c.setFont(font, size)
+
+
+def text_width(text: str, font: str, size: float) -> float:
+    """stringWidth as `draw_text` sets the text (fallback characters in their own face)."""
+    if not needs_fallback(text, font):
+        return stringWidth(text, font, size)
+    return sum(stringWidth(p, f, size) for p, f in runs(text, font))
 
 
 def cn_date(value: str) -> str:
@@ -278,7 +313,7 @@ class FillLine(Flowable):
         self._avail = 0.0
 
     def _text_width(self, text: str) -> float:
-        return stringWidth(text, self.font, self.size)
+        return text_width(text, self.font, self.size)
 
     def _split_text(self, text: str, room: float, full: float) -> list[str]:
         """Break a too-long text item into pieces; the first fits `room`, the rest `full`."""
@@ -361,11 +396,11 @@ class FillLine(Flowable):
             baseline = self.height - (n + 1) * self.leading + descent + 2
             for item, w in line:
                 if isinstance(item, str):
-                    c.drawString(x, baseline, item)
+                    draw_text(c, x, baseline, item, self.font, self.size)
                 else:
                     c.line(x + 1, baseline - 2, x + w - 1, baseline - 2)
                     if item.text:
-                        c.drawCentredString(x + w / 2, baseline, item.text)
+                        draw_text(c, x + w / 2, baseline, item.text, self.font, self.size, "center")
                 x += w
 
 
@@ -483,10 +518,11 @@ class _Furniture:
             y = height - m.top * mm + 4 * mm
             c.setFont(self.fonts.song, 9)
             left = f"{self.header}（续）"
-            c.drawString(m.left * mm, y, left)
-            room = width - (m.left + m.right) * mm - stringWidth(left, self.fonts.song, 9)
-            if stringWidth(self.header_right, self.fonts.song, 9) < room - 12:  # never overlap
-                c.drawRightString(width - m.right * mm, y, self.header_right)
+            song = self.fonts.song
+            draw_text(c, m.left * mm, y, left, song, 9)
+            room = width - (m.left + m.right) * mm - text_width(left, song, 9)
+            if text_width(self.header_right, song, 9) < room - 12:  # never overlap
+                draw_text(c, width - m.right * mm, y, self.header_right, song, 9, "right")
         c.restoreState()
 
 
@@ -663,10 +699,12 @@ class PaperDocument:
 
     def _title_block(self, title: str, subtitles: list[str]) -> None:
         size = 22
-        style = self.style(font=self.fonts.hei, size=size, align="center", leading=size * 1.45)
+        # 小标宋 where the machine has it (official documents' title face), else 黑体.
+        face = self.fonts.title or self.fonts.hei
+        style = self.style(font=face, size=size, align="center", leading=size * 1.45)
         stroke = size * 0.028 if self.fonts.fake_bold else 0
         lines = balanced_lines(title, self.frame_width, style.fontName, size)
-        markup = "<br/>".join(escape(line) for line in lines)
+        markup = "<br/>".join(para_text(line, style.fontName) for line in lines)
         self.story.append(_TitleParagraph(markup, style, stroke))
         sub = self.style(size=12, align="center", leading=18)
         for line in subtitles:
@@ -692,7 +730,7 @@ class PaperDocument:
             leading=size * 1.5,  # body text of notices wants air between lines
             first_indent=2 * size * indent,
         )
-        self.story.append(Paragraph(para_text(text), style))
+        self.story.append(Paragraph(para_text(text, style.fontName), style))
         if space_after:
             self.story.append(Spacer(1, space_after * mm))
 
@@ -1024,6 +1062,8 @@ class PaperDocument:
         Latin token that is only slightly too wide is set a little smaller instead.
         """
         font, size = style.fontName, style.fontSize
+        if needs_fallback(text, font):  # a rare character: set in its own face, wrapped
+            return Paragraph(para_text(text, font), style)
         if len(text) * size <= room:  # no glyph in our fonts is wider than 1 em: fits
             return text
         if "\n" not in text:
@@ -1072,9 +1112,9 @@ class PaperDocument:
         )
         block: list[Flowable] = [Spacer(1, seal_room * mm)]
         if body:
-            block.append(Paragraph(escape(body), style))
+            block.append(Paragraph(para_text(body, style.fontName), style))
         if date:
-            block.append(Paragraph(escape(cn_date(date)), style))
+            block.append(Paragraph(para_text(cn_date(date), style.fontName), style))
         self.story.append(KeepTogether(block))
 
     def add(self, flowable: Flowable) -> None:

@@ -87,6 +87,7 @@ def write_publicity(out: Output, data: Mapping[str, Any], *, invariant: bool = F
             f"{cn_date(data['publicity_end'])}（{data['publicity_rule']}）。"
             f"公示期间，党员和群众如有异议，请向{data['contact']}反映。",
             size=12,
+            font="fang",  # the notice's body: 仿宋 where the machine has it
             indent=True,
             space_after=2,
         )

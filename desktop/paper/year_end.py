@@ -26,6 +26,7 @@ from desktop.paper.layout import (
     SpanRow,
     break_lines,
     cn_date,
+    draw_text,
     write_keeping_rows,
 )
 
@@ -166,23 +167,23 @@ def _certificate(c: Canvas, cert: Mapping[str, Any], fs: Any) -> None:
     size, leading = 20, 13 * mm
     c.setFillColor(colors.black)
     c.setFont(fs.hei, size + 2)
-    c.drawString(left, height - 92 * mm, f"{cert['name']}同志：")
+    draw_text(c, left, height - 92 * mm, f"{cert['name']}同志：", fs.hei, size + 2)
     c.setFont(fs.fang, size)
     y = height - 106 * mm
     indent = 2 * size
     for para in cert["text"].split("\n"):
         first = break_lines(para, right - left - indent, fs.fang, size)[0]
         rest = para[len(first) :].lstrip()
-        c.drawString(left + indent, y, first)
+        draw_text(c, left + indent, y, first, fs.fang, size)
         y -= leading
         for line in break_lines(rest, right - left, fs.fang, size) if rest else ():
-            c.drawString(left, y, line)
+            draw_text(c, left, y, line, fs.fang, size)
             y -= leading
     # Issuer and date, right-aligned, with room for the seal across them.
     c.setFont(fs.song, 18)
     x = right - 8 * mm
-    c.drawRightString(x, min(y - 4 * mm, 50 * mm), cert["branch"])
-    c.drawRightString(x, min(y - 4 * mm, 50 * mm) - 10 * mm, cn_date(cert["date"]))
+    draw_text(c, x, min(y - 4 * mm, 50 * mm), cert["branch"], fs.song, 18, "right")
+    draw_text(c, x, min(y - 4 * mm, 50 * mm) - 10 * mm, cn_date(cert["date"]), fs.song, 18, "right")
     c.setFont(fs.song, 10)
     c.setFillColor(colors.Color(0.35, 0.35, 0.35))
     c.drawString(28 * mm, 27 * mm, f"证书编号：{cert['number']}")

@@ -87,3 +87,118 @@ def test_environment_forces_bundled_font(monkeypatch):
         assert mod.fonts().song == BUNDLED_FONT_NAME
     finally:
         mod._fonts.cache_clear()
+
+
+RARE = ["王䶮", "𠮷祥", "赵\U00020164"]  # Extension A, B (𠮷), a 通用规范汉字表 one of B
+NO_FONT = "\U00031350"  # Extension H: in no font we ship
+
+
+def _text_and_fonts(pdf) -> tuple[str, str]:
+    import shutil
+
+    import pytest
+
+    if not shutil.which("pdffonts"):
+        pytest.skip("needs poppler-utils")
+    text = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True)
+    listing = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True)
+    return text.stdout, listing.stdout
+
+
+def test_rare_name_characters_print_from_the_fallback_font(tmp_path):
+    """王䶮 printed as 「王」 and 𠮷祥 as 「 祥」: every character now reaches the paper (and
+    its text, for copy and search), set in the bundled fallback face where ours has none."""
+    from paper_helpers import make_members
+
+    from desktop.paper.fonts import FALLBACK_FONT_NAME, unprintable
+    from desktop.paper.roster import write_roster
+
+    people = make_members(len(RARE))
+    for m, name in zip(people, RARE, strict=True):
+        m["name"] = name
+    people[0]["group"] = "䶮字党小组"
+    out = tmp_path / "roster.pdf"
+    write_roster(out, {"name": "䶮村党支部"}, people, printed_on="2026-11-24")
+    text, listing = _text_and_fonts(out)
+    for name in RARE:
+        assert name in text and not unprintable(name)
+    assert "䶮字党小组" in text and "䶮村党支部" in text
+    assert FALLBACK_FONT_NAME in listing
+    # No font is referenced without being embedded (the "emb" column).
+    rows = [line.split() for line in listing.splitlines()[2:] if line.strip()]
+    assert rows and all(r[-5] == "yes" for r in rows), listing
+
+
+def test_a_character_no_font_has_prints_as_a_mark_and_is_named(tmp_path, book):
+    """Never dropped silently: printed as 〓 and named before printing."""
+    from desktop.book.printing import print_document, unprintable_names
+    from desktop.paper.fonts import unprintable
+
+    assert unprintable(f"李{NO_FONT}") == NO_FONT
+    book.roster.add_member({"name": f"李{NO_FONT}", "status": "正式党员"})
+    book.roster.add_member({"name": "王䶮", "status": "正式党员"})
+    lines = unprintable_names(book)
+    assert lines == [
+        f"姓名“李{NO_FONT}”中的“{NO_FONT}”字，打印字体中没有，将印作“李〓”，请在纸上手写补正。"
+    ]
+    out = print_document(book, "roster", tmp_path / "r.pdf")
+    text, _listing = _text_and_fonts(out)
+    assert "李〓" in text and "王䶮" in text
+
+
+def test_the_cli_says_so_before_printing(tmp_path, book_path, book):
+    import os
+
+    book.roster.add_member({"name": f"李{NO_FONT}", "status": "正式党员"})
+    book.close()
+    out = tmp_path / "r.pdf"
+    env = {**os.environ, "PIONEER_PAPER_FONTS": "bundled"}
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "desktop",
+            "--db",
+            str(book_path),
+            "print",
+            "roster",
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert run.returncode == 0 and out.exists()
+    assert f"注意：姓名“李{NO_FONT}”" in run.stderr and "印作“李〓”" in run.stderr
+
+
+def test_windows_title_face_and_notice_body(tmp_path, monkeypatch):
+    """Titles in 小标宋 where installed (else 黑体), notice bodies in 仿宋, tables in 宋体."""
+    import shutil
+
+    from desktop.paper import fonts as mod
+    from desktop.paper.layout import PaperDocument
+    from desktop.resources import resource_path
+
+    folder = tmp_path / "Fonts"
+    folder.mkdir()
+    for name in ("simsun.ttc", "simhei.ttf", "simfang.ttf", "FZXBSJW.TTF"):
+        shutil.copy(resource_path("fonts", "wqy-microhei.ttc"), folder / name)
+    monkeypatch.setattr(mod.sys, "platform", "win32")
+    monkeypatch.setenv("WINDIR", str(tmp_path))
+    monkeypatch.delenv("PIONEER_PAPER_FONTS", raising=False)
+    mod._fonts.cache_clear()
+    try:
+        got = mod.fonts(prefer_system=True)
+        assert (got.song, got.hei, got.fang, got.title) == (
+            "PioneerSimSun",
+            "PioneerSimHei",
+            "PioneerFangSong",
+            "PioneerXiaoBiaoSong",
+        )
+        assert not got.fake_bold  # a real title face: no stroked "bold"
+        doc = PaperDocument(tmp_path / "t.pdf", title="党员积分公示")
+        assert doc.story[0].style.fontName == "PioneerXiaoBiaoSong"
+    finally:
+        mod._fonts.cache_clear()
