@@ -512,9 +512,11 @@ def main(argv: list[str] | None = None) -> int:
     func = getattr(args, "func", None)
     if func is None:
         return cmd_gui(args)
+    from desktop.book import inuse
     from desktop.book.errors import BookError
     from desktop.cli_args import UsageError
 
+    inuse.set_program(f"命令行 pioneer {getattr(args, 'command', '')}".rstrip())
     try:
         return func(args)
     except UsageError as exc:

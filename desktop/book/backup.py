@@ -17,7 +17,7 @@ from typing import Any
 
 from desktop.book.errors import AlteredBookError, BookError, DamagedBookError, InputRefused
 from desktop.book.paths import backup_dir
-from desktop.book.store import Book, inspect_file, read_only, sqlite_problem
+from desktop.book.store import Book, inspect_file, read_only, read_only_uri, sqlite_problem
 
 BACKUP_SUFFIX = ".db"
 AUTO_KEEP = 30  # automatic backups kept in the user data folder; older ones rotate out
@@ -128,7 +128,7 @@ def _book_state(book: Book) -> tuple[int, int]:
 
 def _state(path: Path) -> tuple[int, int] | None:
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
         try:
             head = conn.execute("select coalesce(max(id), 0) from journal").fetchone()[0]
             return head, conn.execute("pragma user_version").fetchone()[0]
@@ -165,7 +165,7 @@ def verify_file(path: Path) -> dict[str, Any]:
     """
     path = Path(path)
     info = inspect_file(path)
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    conn = sqlite3.connect(read_only_uri(path), uri=True)
     try:
         result = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
         if result != ["ok"]:
@@ -282,8 +282,26 @@ def restore_book(
     A backup of another branch is refused unless `other_branch` says the user meant it.
     The caller must have closed the book. Returns {"restored": report, "saved": path or None}.
     """
+    from desktop.book import inuse
+    from desktop.book.store import is_open_here, read_only_problem
+
     book_path = Path(book_path)
     report = verify_file(backup_path)
+    if book_path.exists() and (problem := read_only_problem(book_path)) is not None:
+        raise InputRefused(
+            f"不能恢复到 {book_path}：{problem}，账本没有改动。",
+            ["请把备份恢复到一个可以写入的位置（例如先把账本复制到电脑上再打开）。"],
+        )
+    if is_open_here(book_path):
+        raise inuse.BookInUseError(
+            f"账本 {book_path.name} 在本程序中还打开着，不能恢复。", "请先关闭它。"
+        )
+    if others := inuse.holders(book_path):
+        raise inuse.BookInUseError(
+            f"账本 {book_path.name} 正被另一个程序打开：{inuse.describe(others)}，没有恢复。",
+            "请先关闭那个程序（或等它完成），再恢复。",
+            holders=others,
+        )
     concerns = restore_concerns(book_path, report)
     if concerns["other_branch"] and not other_branch:
         raise InputRefused(
@@ -309,16 +327,21 @@ def restore_book(
             finally:
                 current.close()
     part = book_path.with_name(book_path.name + ".restoring")
-    source = sqlite3.connect(f"{Path(backup_path).resolve().as_uri()}?mode=ro", uri=True)
+    source = sqlite3.connect(read_only_uri(Path(backup_path)), uri=True)
     try:
         _copy_database(source, part)
     finally:
         source.close()
-    verify_file(part)
-    # Stale WAL side files would be replayed onto the restored file: remove them first.
-    for suffix in ("-wal", "-shm"):
-        Path(str(book_path) + suffix).unlink(missing_ok=True)
-    os.replace(part, book_path)
+    try:
+        verify_file(part)
+        # Nobody may open the book between the check and the replacement (book/inuse.py).
+        with inuse.exclusive(book_path):
+            # Stale WAL side files would be replayed onto the restored file: remove them first.
+            for suffix in ("-wal", "-shm"):
+                Path(str(book_path) + suffix).unlink(missing_ok=True)
+            os.replace(part, book_path)
+    finally:
+        part.unlink(missing_ok=True)
     return {"restored": report, "saved": str(saved) if saved else None}
 
 

@@ -61,6 +61,14 @@ class BookBusyError(BookError):
     """Another program held the book's write lock for longer than the busy timeout."""
 
 
+class ReadOnlyBookError(BookError):
+    """The book was opened read-only (asked for, or its file or folder can't be written)."""
+
+
+class BookReplacedError(BookError):
+    """The book's file was replaced under an open Book (a restore by another program)."""
+
+
 class RecordLocked(BookError):
     """The record belongs to a confirmed period and can no longer change."""
 

@@ -101,7 +101,7 @@ def read_only(path: Path) -> Iterator[sqlite3.Connection]:
     """
     side = [Path(f"{path}-wal"), Path(f"{path}-shm")]
     existed = [p.exists() for p in side]
-    conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    conn = sqlite3.connect(read_only_uri(Path(path)), uri=True)
     try:
         yield conn
     finally:
@@ -111,6 +111,50 @@ def read_only(path: Path) -> Iterator[sqlite3.Connection]:
             wal.unlink(missing_ok=True)
             if not existed[1]:
                 shm.unlink(missing_ok=True)
+
+
+READ_ONLY_ASKED = "只读查看"  # read_only_reason of a book opened read-only on purpose
+
+
+def folder_writable(path: Path) -> bool:
+    """Whether files can be made in `path`'s folder (a write-protected stick, a CD, a folder
+    without permission: not). Tried for real: os.access can't see a write-protected volume on
+    Windows, nor anything for an administrator."""
+    folder = Path(path).parent
+    probe = folder / f".pioneer-probe-{os.getpid()}-{threading.get_ident()}"
+    try:
+        fd = os.open(probe, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return True
+    except OSError:
+        return False
+    os.close(fd)
+    with contextlib.suppress(OSError):
+        probe.unlink()
+    return True
+
+
+def read_only_problem(path: Path) -> str | None:
+    """Why the book at `path` can't be written here (Chinese), or None when it can."""
+    path = Path(path)
+    if not os.access(path, os.W_OK):
+        return "账本文件是只读的"
+    if not folder_writable(path):
+        return "账本所在的文件夹是只读的（例如写保护的U盘、光盘，或没有写入权限）"
+    return None
+
+
+def read_only_uri(path: Path) -> str:
+    """The URI that opens `path` read-only. In a folder nobody can write SQLite could not make
+    the side files a WAL book needs to be read, and would call a healthy book unopenable: there
+    the file is opened as immutable (nobody can change it there either), unless a -wal with
+    content beside it holds the latest actions."""
+    uri = f"{Path(path).resolve().as_uri()}?mode=ro"
+    wal = Path(f"{path}-wal")
+    has_wal = wal.exists() and wal.stat().st_size > 0
+    if not has_wal and not folder_writable(path):
+        uri += "&immutable=1"
+    return uri
 
 
 def inspect_file(path: Path) -> dict[str, Any]:
@@ -201,14 +245,47 @@ class Book:
         self._actor = actor  # given explicitly (tests, background jobs): wins over the book's
         self.closed = False  # screens drop late background results for a closed book
         self._file_key: tuple[int, int] | None = None  # set while `path` is open here
+        self._held = False  # this program's mark in the book's in-use lock (book/inuse.py)
+        # Why the book was opened read-only (Chinese), or None: writes are refused.
+        self.read_only_reason: str | None = None
 
     def _track_file(self) -> None:
-        """Count this connection to the file in `_open_here` (Book.open and Book.create; a
-        Book around another connection, such as an import's in-memory trial, is not)."""
+        """Count this connection to the file in `_open_here` and mark the book as in use by
+        this program (Book.open and Book.create; a Book around another connection, such as an
+        import's in-memory trial, is not)."""
+        from desktop.book import inuse
+
         self._file_key = _file_key(self.path)
         if self._file_key is not None:
             with _open_here_lock:
                 _open_here[self._file_key] = _open_here.get(self._file_key, 0) + 1
+        try:
+            self._held = inuse.hold(self.path)
+        except BaseException:
+            self.close()
+            raise
+
+    @property
+    def read_only(self) -> bool:
+        return self.read_only_reason is not None
+
+    def check_writable(self) -> None:
+        """Refuse a write to a book opened read-only, or whose file another program replaced
+        since it was opened (a restore): the write would go to the old file and be lost."""
+        from desktop.book.errors import BookReplacedError, ReadOnlyBookError
+
+        if self.read_only_reason is not None:
+            why = "" if self.read_only_reason == READ_ONLY_ASKED else f"（{self.read_only_reason}）"
+            raise ReadOnlyBookError(
+                f"账本 {self.path.name} 是以只读方式打开的{why}，不能修改。",
+                "可以查看和打印；要修改，请把账本复制到电脑上（或取消只读）后再打开。",
+            )
+        if self._file_key is not None and _file_key(self.path) != self._file_key:
+            raise BookReplacedError(
+                f"账本文件 {self.path.name} 已被另一个程序替换（例如从备份恢复），"
+                "刚才的操作没有保存。",
+                "请重新打开账本（菜单“文件 → 打开账本”，或关闭后再启动程序），再做一次。",
+            )
 
     @cached_property
     def db(self) -> sqlite_utils.Database:
@@ -230,10 +307,40 @@ class Book:
     # -- lifecycle -------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str], *, backup_dir: Path | None = None) -> Book:
-        """Open an existing book, migrating it (after a verified backup) if it is older."""
+    def open(
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        backup_dir: Path | None = None,
+        read_only: bool = False,
+    ) -> Book:
+        """Open an existing book, migrating it (after a verified backup) if it is older.
+
+        `read_only=True` opens it for reading only (a township desk looking at a pack's copy);
+        a book whose file or folder can't be written (a write-protected stick) is opened
+        read-only by itself. Either way `book.read_only_reason` says why, and writes are
+        refused with ReadOnlyBookError.
+        """
         path = Path(path)
         info = inspect_file(path)
+        reason = READ_ONLY_ASKED if read_only else None
+        if reason is None and path.exists():
+            reason = read_only_problem(path)
+        if reason is not None:
+            if info["user_version"] < SCHEMA_VERSION:
+                raise NewerBookError(
+                    f"账本 {path.name} 是旧版本的格式，需要升级后才能打开，但它是只读的"
+                    f"（{reason}）。",
+                    "请把账本复制到电脑上（或取消只读）后再打开。",
+                )
+            side = [Path(f"{path}-wal"), Path(f"{path}-shm")]
+            existed = [p.exists() for p in side]
+            book = cls(path, _connect_read_only(path))
+            book.read_only_reason = reason
+            # Side files a read-only look made go again on closing (nothing left behind).
+            book._made_side_files = [p for p, was in zip(side, existed, strict=True) if not was]
+            book._track_file()
+            return book
         book = cls(path, _connect(path))
         book._track_file()
         if info["user_version"] < SCHEMA_VERSION:
@@ -316,9 +423,22 @@ class Book:
 
     def close(self) -> None:
         # Fold the WAL back so a copied or restored file is whole on its own.
-        with contextlib.suppress(sqlite3.Error):
-            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        if self.read_only_reason is None:
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.conn.close()
+        made = getattr(self, "_made_side_files", [])
+        if made and all(
+            p.exists() and p.stat().st_size == 0 for p in made if p.name.endswith("-wal")
+        ):
+            for side in made:
+                with contextlib.suppress(OSError):
+                    side.unlink()
+        if self._held:
+            from desktop.book import inuse
+
+            self._held = False
+            inuse.release(self.path)
         if not self.closed and self._file_key is not None:
             with _open_here_lock:
                 left = _open_here.pop(self._file_key, 1) - 1
@@ -379,6 +499,7 @@ class Book:
             with db.atomic():
                 yield self
             return
+        self.check_writable()
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
@@ -487,6 +608,17 @@ def raise_if_busy(exc: sqlite3.OperationalError, path: Path) -> None:
             "刚才的操作没有保存。",
             "请稍后再试；如果另一个先锋指数窗口或命令正在运行，请等它完成或关闭它。",
         ) from exc
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    try:
+        conn = sqlite3.connect(read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT)
+        conn.execute("PRAGMA query_only = ON")
+    except sqlite3.DatabaseError as exc:
+        raise DamagedBookError(
+            f"账本 {path.name} 无法打开：{sqlite_problem(exc)}。", _WAY_OUT
+        ) from exc
+    return conn
 
 
 def _connect(path: Path) -> sqlite3.Connection:

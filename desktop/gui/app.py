@@ -83,10 +83,12 @@ def main(db_path: str | None = None) -> int:
     log_file = error_handler.install()
     log.info("starting %s %s, log %s", APP_NAME, __version__, log_file)
 
+    from desktop.book import inuse
     from desktop.gui.main_window import MainWindow
     from desktop.gui.opening import open_with_way_out
     from desktop.gui.single_instance import BookServer, bring_forward_running
 
+    inuse.set_program("先锋指数窗口")  # how other programs name us ("正被另一个程序打开：…")
     path = startup_book_path(db_path)
     if bring_forward_running(path):  # one window per book: the one that has it comes forward
         return 0

@@ -270,7 +270,9 @@ class MainWindow(QMainWindow):
         branch = book.branch()["name"] or "（未命名支部）"
         # The app's name last: Qt appends the display name to a title that doesn't end with it
         # (Windows: 「支部 — 先锋指数 - 先锋指数」), so it is named once, document first.
-        self.setWindowTitle(f"{branch} — {APP_NAME}")
+        mark = "（只读）" if book.read_only else ""
+        self.setWindowTitle(f"{branch}{mark} — {APP_NAME}")
+        self._show_read_only_banner()
         self._status.setText(f"当前账本：{branch}　　{book.current_year} 年度　　文件：{book.path}")
         self._status.setToolTip(str(book.path))
         # A new calendar year and the book still on the old one: offer the way on, unobtrusively.
@@ -278,6 +280,41 @@ class MainWindow(QMainWindow):
         self._new_year_button.setVisible(behind)
         if behind:
             self._new_year_button.setText(f"已到 {date.today().year} 年：进入新年度…")
+
+    def _show_read_only_banner(self) -> None:
+        """A book opened read-only says so above every screen (made only when needed)."""
+        from desktop.book.store import READ_ONLY_ASKED
+
+        book = self._book
+        banner: QLabel | None = getattr(self, "read_only_banner", None)
+        if not book.read_only:
+            if banner is not None:
+                banner.hide()
+            return
+        if banner is None:
+            banner = QLabel()
+            banner.setObjectName("readOnlyBanner")
+            banner.setWordWrap(True)
+            banner.setStyleSheet(
+                "QLabel#readOnlyBanner { background: #fff3cd; color: #5c4400;"
+                " border-bottom: 1px solid #e0c36c; padding: 6px 10px; font-weight: bold; }"
+            )
+            central = self.takeCentralWidget()
+            wrapper = QWidget()
+            column = QVBoxLayout(wrapper)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(0)
+            column.addWidget(banner)
+            column.addWidget(central, 1)
+            self.setCentralWidget(wrapper)
+            self.read_only_banner = banner
+        reason = book.read_only_reason
+        why = "" if reason == READ_ONLY_ASKED else f"{reason}。"
+        banner.setText(
+            f"只读：这个账本是以只读方式打开的。{why}可以查看和打印，不能修改或登记。"
+            "要修改，请把账本复制到电脑上（或取消只读）后再打开。"
+        )
+        banner.show()
 
     # -- the book ------------------------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
@@ -220,3 +221,24 @@ def test_lazy_screen_by_module_path(qtbot, window):
     from desktop.gui.journal_screen import JournalScreen
 
     assert isinstance(screen, JournalScreen) and screen.book is window.book
+
+
+def test_a_read_only_book_shows_a_banner_and_refuses_writes_in_chinese(qtbot, tmp_path, messages):
+    from desktop.book.errors import ReadOnlyBookError
+    from desktop.gui.error_handler import report_exception
+
+    path = tmp_path / "ro.db"
+    Book.create(path, branch="红星村党支部", year=2026).close()
+    book = Book.open(path, read_only=True)
+    w = MainWindow(book)
+    qtbot.addWidget(w)
+    w.show()
+    banner = w.read_only_banner
+    assert banner.isVisible() and banner.text().startswith("只读：")
+    assert "（只读）" in w.windowTitle()
+    with pytest.raises(ReadOnlyBookError) as err:
+        book.roster.add_member({"name": "张三", "status": "正式党员"})
+    report_exception(err.value)  # what the window's handler does with it: a plain warning
+    assert messages.texts("warning") and "只读" in messages.texts("warning")[0]
+    w.grab().save(str(tmp_path / "read-only-window.png"))
+    w.close()
