@@ -652,7 +652,13 @@ class Meetings:
             ]
             mobile.extend(
                 rules.mobile_shortfalls(
-                    m["code"], m["mobile_scope"], present, year, as_of, since=since
+                    m["code"],
+                    m["mobile_scope"],
+                    present,
+                    year,
+                    as_of,
+                    since=since,
+                    minimum=rules.mobile_minimum(scheme),
                 )
             )
         result = score_book(self.book, year, today=today, explain=False)

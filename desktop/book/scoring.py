@@ -275,6 +275,27 @@ def check_year_scored(
     )
 
 
+def previous_followups(book: Book, year: int) -> dict[str, set[str]]:
+    """Last year's follow-up names per member code, for 「连续两年」 (`when = "repeated"`).
+
+    Only when this year's scheme has such a follow-up and the book holds the previous year
+    (a book started this year knows nothing of last year: nobody is flagged twice running).
+    Last year is scored by its own scheme, as it ended."""
+    scheme = year_scheme(book, year)
+    if not any(f.when == "repeated" for f in scheme.followups):
+        return {}
+    first, _last = years_scored(book)
+    if year - 1 < first:
+        return {}
+    last = year_scheme(book, year - 1)
+    result = score(last, gather_facts(book, year - 1), year - 1, None, explain=False)
+    return {
+        m.code: {f.name for f in m.flags if f.kind == "followup"}
+        for m in result.members
+        if any(f.kind == "followup" for f in m.flags)
+    }
+
+
 def score_book(
     book: Book,
     year: int,
@@ -290,7 +311,13 @@ def score_book(
     check_year_scored(book, year)
     scheme = year_scheme(book, year)
     return score(
-        scheme, gather_facts(book, year), year, quarter, as_of=_as_of(year, today), explain=explain
+        scheme,
+        gather_facts(book, year),
+        year,
+        quarter,
+        as_of=_as_of(year, today),
+        explain=explain,
+        previous_flags=previous_followups(book, year) if quarter is None else None,
     )
 
 

@@ -19,7 +19,13 @@ from typing import Any
 from desktop.book.errors import InputRefused, RecordLocked
 from desktop.book.quarter import check_unlocked, confirmed_period_at, quarter_label
 from desktop.book.roster import group_rank
-from desktop.book.scoring import check_year_scored, gather_facts, member_facts, year_scheme
+from desktop.book.scoring import (
+    check_year_scored,
+    gather_facts,
+    member_facts,
+    previous_followups,
+    year_scheme,
+)
 from desktop.book.store import Book, now_iso
 from desktop.rules.appraisals import should_be_appraised
 from desktop.rules.collation import stroke_key
@@ -646,7 +652,15 @@ def year_overview(book: Book, year: int, *, today: date | None = None) -> YearOv
     ended = day.isoformat() > f"{year:04d}-12-31"
     scheme = year_scheme(book, year)
     facts = gather_facts(book, year)
-    result = score(scheme, facts, year, None, as_of=as_of if not ended else None, explain=False)
+    result = score(
+        scheme,
+        facts,
+        year,
+        None,
+        as_of=as_of if not ended else None,
+        explain=False,
+        previous_flags=previous_followups(book, year),
+    )
     rating = rate(scheme, result) if scheme.rating is not None else None
     rated = {m.code: m for m in rating.members} if rating else {}
     columns = appraisal_columns(book, year)

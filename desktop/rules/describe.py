@@ -146,6 +146,8 @@ def who_lines(scheme: Scheme) -> list[str]:
         mobile.append(f"省内每季度至少参加{scheme.mobile_in_province_per_quarter}次组织生活")
     if scheme.mobile_out_of_province_per_year:
         mobile.append(f"省外每年至少参加{scheme.mobile_out_of_province_per_year}次")
+    if scheme.mobile_note:
+        mobile.append(scheme.mobile_note)
     if mobile:
         lines.append("流动党员：" + "，".join(mobile) + "。")
     if scheme.dues_grace_days:

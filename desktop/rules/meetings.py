@@ -177,6 +177,16 @@ def leave_over_allowance(scheme: Scheme, leaves: Iterable[Leave]) -> list[LeaveO
 MOBILE_MINIMUM = {"省内": ("quarter", 1), "省外": ("year", 2)}
 
 
+def mobile_minimum(scheme: Scheme) -> dict[str, tuple[str, int]]:
+    """The year scheme's [mobile] minimums (0 or absent = the plan sets none, nothing judged)."""
+    out: dict[str, tuple[str, int]] = {}
+    if scheme.mobile_in_province_per_quarter:
+        out["省内"] = ("quarter", scheme.mobile_in_province_per_quarter)
+    if scheme.mobile_out_of_province_per_year:
+        out["省外"] = ("year", scheme.mobile_out_of_province_per_year)
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class MobileShortfall:
     member: str
@@ -189,9 +199,9 @@ class MobileShortfall:
     @property
     def text(self) -> str:
         rule = (
-            "省内流动党员每季度至少参加1次"
+            f"省内流动党员每季度至少参加{self.needed}次"
             if self.scope == "省内"
-            else "省外流动党员每年至少参加2次"
+            else f"省外流动党员每年至少参加{self.needed}次"
         )
         state = "" if self.final else "（期间未结束，请提醒）"
         return f"{self.period}参加组织生活{self.got}次，{rule}{state}"
@@ -205,16 +215,20 @@ def mobile_shortfalls(
     as_of: str,
     *,
     since: str | None = None,
+    minimum: Mapping[str, tuple[str, int]] | None = None,
 ) -> list[MobileShortfall]:
     """Periods of `year` up to `as_of` in which a 流动党员 took part less than required.
 
     present_dates: dates of the member's 出席/补录 (at this branch or reported by the host
     organisation). A period still running is reported only in its last month (as a warning).
     since: the day the member became mobile (periods ending before it are not judged).
+    minimum: scope → (period kind, times), the year scheme's [mobile] (mobile_minimum);
+    default MOBILE_MINIMUM.
     """
-    if scope not in MOBILE_MINIMUM:
+    minimum = MOBILE_MINIMUM if minimum is None else minimum
+    if scope not in minimum:
         return []
-    kind, needed = MOBILE_MINIMUM[scope]
+    kind, needed = minimum[scope]
     dates = [d for d in present_dates if d[:4] == str(year)]
     out = []
     count = 4 if kind == "quarter" else 1

@@ -130,7 +130,8 @@ def scheme_from_dict(data: Mapping[str, Any]) -> Scheme:
     grace = r.integer(dues, "grace_days", "[dues]", default=0, low=0, high=365) or 0
 
     mobile = r.table(data, "mobile", "文件顶层") or {}
-    r.keys(mobile, ("in_province_per_quarter", "out_of_province_per_year"), "[mobile]")
+    r.keys(mobile, ("in_province_per_quarter", "out_of_province_per_year", "note"), "[mobile]")
+    mobile_note = r.text(mobile, "note", "[mobile]")
     mobile_q = r.integer(mobile, "in_province_per_quarter", "[mobile]", default=0, low=0, high=50)
     mobile_y = r.integer(mobile, "out_of_province_per_year", "[mobile]", default=0, low=0, high=50)
 
@@ -178,6 +179,7 @@ def scheme_from_dict(data: Mapping[str, Any]) -> Scheme:
         note=note,
         mobile_in_province_per_quarter=mobile_q or 0,
         mobile_out_of_province_per_year=mobile_y or 0,
+        mobile_note=mobile_note,
         publicity_days=pub_days,
         publicity_working_days=pub_working,
     )

@@ -217,6 +217,7 @@ class Scheme:
     note: str = ""
     mobile_in_province_per_quarter: int = 0  # 流动党员（省内）每季度至少参加几次组织生活
     mobile_out_of_province_per_year: int = 0  # 流动党员（省外）每年至少参加几次
+    mobile_note: str = ""  # what the plan asks of 流动党员 beyond counted attendance
     # 公示: at least this many days, counted as working days (skipping weekends and the book's
     # holidays) or calendar days. The source's plans say "≥5 days" or "≥5 working days".
     publicity_days: int = 5

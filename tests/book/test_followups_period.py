@@ -25,3 +25,44 @@ def test_a_quarter_of_a_scheme_with_yearly_parts_has_no_score_lines(demo_book) -
     for m in year.members:
         if m.scored:
             assert ("谈话教育" in _followups(year, m.code)) == (m.total <= 70), m.code
+
+
+def test_two_years_running_uses_last_years_flags(tmp_path) -> None:
+    """党员e家 第二十四条：「年度积分低于60分且无特殊原因的要进行警示……连续两年被警示的，一般评定为
+    不合格党员」 — the book passes last year's follow-ups to the engine (issue 16 item 7)."""
+    from datetime import date
+
+    from desktop.book import quarter as Q
+    from desktop.book.scoring import score_book, set_year_scheme
+    from desktop.book.store import Book
+    from desktop.book.year_end import year_overview
+
+    today = date(2026, 1, 10)
+    book = Book.create(tmp_path / "two.db", branch="测试支部", year=2024, scheme_id="dangyuan-ejia")
+    for code, name in (("001", "张三"), ("002", "李四"), ("003", "王五")):
+        book.roster.add_member(
+            {"code": code, "name": name, "status": "正式党员", "joined_date": "2000-07-01"},
+            today=today,
+        )
+
+    def deduct(name: str, day: str) -> None:
+        for item, points in (("absent", -35), ("study", -10)):  # 100 − 45 = 55 < 60
+            cid = Q.add_claim(book, name, day, item, points, "支委会审定", today=today)
+            Q.review_claim(book, cid, "组长")
+            Q.approve_claim(book, cid, "支委会")
+
+    deduct("张三", "2024-05-01")  # 警示 in 2024 …
+    deduct("李四", "2024-05-01")  # … and in 2024 only
+    book.set_setting("current_year", "2025")
+    set_year_scheme(book, 2025, preset="dangyuan-ejia")
+    deduct("张三", "2025-05-01")  # … and again in 2025
+    deduct("王五", "2025-05-01")  # 警示 in 2025 only
+    result = score_book(book, 2025, today=today)
+    assert _followups(result, "001") == ["警示", "一般评定为不合格党员"]
+    assert _followups(result, "002") == []
+    assert _followups(result, "003") == ["警示"]
+    row = year_overview(book, 2025, today=today).row("张三")
+    assert any(f.startswith("一般评定为不合格党员") for f in row.followups)
+    # A quarter is not a year: nothing two years running there.
+    assert "一般评定为不合格党员" not in _followups(score_book(book, 2025, 2, today=today), "001")
+    book.close()

@@ -268,6 +268,23 @@ def test_history_and_follow_ups(book, branch):
     assert ups["leave_over"] == [] and ups["mobile"] == []
 
 
+def test_follow_ups_judge_mobile_members_by_the_years_scheme(book, branch):
+    """`followups` applies the scheme's [mobile], not a fixed minimum (issue 16 item 8)."""
+    mt = Meetings(book)
+    a = add(mt, "2026-03-10")
+    mt.record_attendance(a, {branch["孙八"]: "出席"}, today=TODAY)  # once this year
+    # 党员e家 sets no minimum for 流动党员: nothing to judge (was: 省外 2 a year, fixed).
+    assert mt.follow_ups(2026, today=TODAY)["mobile"] == []
+    # A plan that says 「流动地省外的，每年参加所在党支部组织生活不少于 2 次」 … or 3.
+    from desktop.rules.presets import preset_text
+
+    text = preset_text("dangyuan-ejia") + "\n[mobile]\nout_of_province_per_year = 3\n"
+    set_year_scheme(book, 2026, text=text)
+    (short,) = mt.follow_ups(2026, today=date(2026, 12, 31))["mobile"]
+    assert (short.needed, short.got) == (3, 1)
+    assert short.text == "2026年参加组织生活1次，省外流动党员每年至少参加3次"
+
+
 def test_plan_generation_links_held_activities(book, branch):
     mt = Meetings(book)
     a = add(mt, "2026-03-12")

@@ -7,6 +7,8 @@ from hypothesis import strategies as st
 from rules_testkit import Branch, load_preset
 
 from desktop.rules import meetings as m
+from desktop.rules.presets import preset_text
+from desktop.rules.scheme import load_scheme
 from desktop.rules.scoring import score
 
 
@@ -95,6 +97,20 @@ def test_mobile_out_of_province_needs_two_a_year():
     (short,) = m.mobile_shortfalls("1", "省外", ["2026-01-10"], 2026, "2026-12-31")
     assert (short.needed, short.got) == (2, 1)
     assert m.mobile_shortfalls("1", None, [], 2026, "2026-12-31") == []
+
+
+def test_mobile_minimum_comes_from_the_scheme():
+    # 街道农村 plan: 「每月至少向党支部汇报一次」 — no attendance count, nothing judged.
+    assert m.mobile_minimum(load_preset("jiedao-nongcun")) == {}
+    text = preset_text("jiedao-nongcun").replace(
+        "[mobile]\n", "[mobile]\nin_province_per_quarter = 2\n"
+    )
+    minimum = m.mobile_minimum(load_scheme(text))
+    assert minimum == {"省内": ("quarter", 2)}
+    short = m.mobile_shortfalls("1", "省内", ["2026-02-10"], 2026, "2026-03-31", minimum=minimum)
+    assert [(s.needed, s.got) for s in short] == [(2, 1)]
+    assert "省内流动党员每季度至少参加2次" in short[0].text
+    assert m.mobile_shortfalls("1", "省外", [], 2026, "2026-12-31", minimum=minimum) == []
 
 
 def test_mobile_periods_before_becoming_mobile_are_not_judged():

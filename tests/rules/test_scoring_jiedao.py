@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from rules_testkit import Branch, D, lines_sum, load_preset
 
+from desktop.rules.presets import preset_text
+from desktop.rules.scheme import load_scheme
 from desktop.rules.scoring import score
 
 SCHEME = load_preset("jiedao-nongcun")
@@ -144,7 +146,29 @@ def test_followups_by_total() -> None:
     }
 
 
+def test_jiedao_asks_mobile_members_to_report_monthly_not_to_attend_n_times() -> None:
+    # 本方案：「流动党员要……通过电话、书面材料等形式每月至少向党支部汇报一次思想、工作及表现
+    # 情况」 — no attendance count (issue 16 item 13): nothing is counted, the rule is stated.
+    assert SCHEME.mobile_in_province_per_quarter == 0
+    assert SCHEME.mobile_out_of_province_per_year == 0
+    assert "每月至少向党支部汇报一次" in SCHEME.mobile_note
+    b = Branch()
+    b.member("001", mobile=True, mobile_scope="省内")
+    result = score(SCHEME, b.facts(), 2026)
+    assert [f for f in result.member("001").flags if f.name == "mobile"] == []  # type: ignore[union-attr]
+
+
+# Another street's 党员管理办法: 「流动地在省内的，每季度参加所在村党支部党的组织生活不少于 1 次；
+# 流动地省外的，每年参加所在党支部组织生活不少于 2 次」.
+MOBILE_RULES = load_scheme(
+    preset_text("jiedao-nongcun").replace(
+        "[mobile]\n", "[mobile]\nin_province_per_quarter = 1\nout_of_province_per_year = 2\n"
+    )
+)
+
+
 def test_mobile_members_minimum_party_life() -> None:
+    SCHEME = MOBILE_RULES
     b = Branch()
     b.member("001", mobile=True, mobile_scope="省内")
     b.member("002", mobile=True, mobile_scope="省外")
