@@ -172,7 +172,7 @@ def scheme_data(book: Book, year: int, *, today: date | None = None) -> dict[str
         "sections": _sections(scheme),
         "rating": _rating(scheme),
         "veto": _veto(scheme),
-        "followups": [[followup_condition(f), f.name, f.note] for f in scheme.followups],
+        "followups": [[followup_condition(f, scheme), f.name, f.note] for f in scheme.followups],
         "printed_on": (today or date.today()).isoformat(),
     }
 

@@ -140,7 +140,8 @@ def _followups_html(scheme: Scheme) -> str:
     if not scheme.followups:
         return "<p>（未规定）</p>"
     rows = [
-        [_e(followup_condition(f)), f"<b>{_e(f.name)}</b>", _e(f.note)] for f in scheme.followups
+        [_e(followup_condition(f, scheme)), f"<b>{_e(f.name)}</b>", _e(f.note)]
+        for f in scheme.followups
     ]
     return _table(["条件", "处理", "说明"], rows, widths=(26, 20, 54))
 

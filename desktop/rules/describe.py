@@ -9,6 +9,7 @@ from desktop.rules.scheme import (
     DUES_KINDS,
     PERIOD_WORDS,
     ROUNDINGS,
+    STAR_WORDS,
     VETO_EFFECTS,
     Eligibility,
     FollowUp,
@@ -191,7 +192,7 @@ def veto_auto_conditions(veto: VetoRules) -> list[str]:
     return auto
 
 
-def followup_condition(f: FollowUp) -> str:
+def followup_condition(f: FollowUp, scheme: Scheme | None = None) -> str:
     op = _OPS.get(f.op, "低于")
     if f.when == "total" and f.value is not None:
         text = f"年度总分{op}{fmt_points(f.value)}分"
@@ -199,12 +200,36 @@ def followup_condition(f: FollowUp) -> str:
         text = f"「{f.section}」{op}{fmt_points(f.value)}分"
     elif f.when in ("top_share", "bottom_share") and f.share is not None:
         text = f"排名{'前' if f.when == 'top_share' else '后'}{fmt_points(f.share * 100)}%"
+    elif f.when in ("top_count", "bottom_count") and f.count:
+        text = f"排名{'前' if f.when == 'top_count' else '后'}{f.count}名"
     elif f.when == "cleared":
         text = "积分清零"
+    elif f.when == "band":
+        low = f"{fmt_points(f.low)}分（含）" if f.low is not None else ""
+        high = f"{fmt_points(f.below)}分（不含）" if f.below is not None else ""
+        text = (
+            f"总分{low}至{high}"
+            if low and high
+            else f"总分{'不低于' + low if low else '低于' + high}"
+        )
+    elif f.when == "stars":
+        words = "、".join(f"{STAR_WORDS[s]}星级" for s in sorted(f.stars, reverse=True))
+        text = f"评定为{words}"
+    elif f.when == "grade":
+        text = f"评定为{'、'.join(f'“{g}”' for g in sorted(f.grades))}"
     else:
         text = f"连续两年“{f.of}”"
+    if f.periods > 1:
+        unit = "个" + PERIOD_WORDS[scheme.period] if scheme is not None else "期"
+        text = f"连续{f.periods}{unit}{text}"
     if f.requires_clean_section:
         text += f"，且「{f.requires_clean_section}」没有扣分"
+    if f.requires_clean_items:
+        names = [
+            (scheme.item(i).name if scheme is not None and scheme.item(i) else i)  # type: ignore[union-attr]
+            for i in f.requires_clean_items
+        ]
+        text += "，且以下项目没有扣分：" + "".join(f"「{n}」" for n in names)
     return text
 
 
@@ -285,6 +310,6 @@ def describe_scheme(scheme: Scheme) -> list[str]:
     for k in scheme.veto.kinds:
         out.append(f"  · {k.name}：{VETO_EFFECTS[k.effect]}")
     for f in scheme.followups:
-        cond = followup_condition(f)
+        cond = followup_condition(f, scheme)
         out.append(f"结果运用：{cond} → {f.name}" + (f"（{f.note}）" if f.note else ""))
     return [line for line in out if line]

@@ -155,7 +155,8 @@ def scheme_from_dict(data: Mapping[str, Any]) -> Scheme:
 
     rating = read_rating(r, data, names)
     veto = read_veto(r, data)
-    followups = read_followups(r, data, names)
+    item_ids = [i.id for s in sections for i in s.items]
+    followups = read_followups(r, data, names, rating, item_ids)
     approvals = read_approvals(r, data, rating)
 
     if r.problems:

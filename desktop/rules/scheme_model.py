@@ -35,7 +35,14 @@ FOLLOWUP_WHEN = {
     "bottom_share": "排名后若干比例",
     "cleared": "积分清零",
     "repeated": "连续两年",
+    "band": "总分在某区间",
+    "stars": "评定为某星级",
+    "grade": "评定为某等次",
+    "top_count": "排名前若干名",
+    "bottom_count": "排名后若干名",
 }
+# Follow-ups keyed on the rating's result: judged only where the scheme rates (rating.per).
+RESULT_WHEN = ("stars", "grade")
 OPS = (">", ">=", "<", "<=")
 PERIOD_WORDS = {"month": "月", "quarter": "季度", "half": "半年", "year": "年"}
 
@@ -178,6 +185,13 @@ class FollowUp:
     of: str | None = None
     requires_clean_section: str | None = None
     note: str = ""
+    low: Decimal | None = None  # band: total ≥ low (「60~69」: from = 60) …
+    below: Decimal | None = None  # … and total < below (below = 70)
+    stars: frozenset[int] = frozenset()  # when = "stars": the rated stars
+    grades: frozenset[str] = frozenset()  # when = "grade": the rated grades
+    count: int | None = None  # top_count / bottom_count: how many (ties: take_with_ties)
+    periods: int = 1  # the condition holds this many periods running (「连续两个季度」)
+    requires_clean_items: tuple[str, ...] = ()  # no deduction from these items in the period
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,8 +38,29 @@ _FOLLOWUP_KEYS = (
     "share",
     "of",
     "requires_clean_section",
+    "requires_clean_items",
+    "from",
+    "below",
+    "stars",
+    "grades",
+    "count",
+    "periods",
     "note",
 )
+# Which keys each `when` reads (beyond name/note/periods): any other is a mistake.
+_WHEN_KEYS = {
+    "total": ("op", "value"),
+    "section": ("section", "op", "value"),
+    "top_share": ("share", "requires_clean_section", "requires_clean_items"),
+    "bottom_share": ("share",),
+    "cleared": (),
+    "repeated": ("of",),
+    "band": ("from", "below"),
+    "stars": ("stars",),
+    "grade": ("grades",),
+    "top_count": ("count", "requires_clean_section", "requires_clean_items"),
+    "bottom_count": ("count",),
+}
 
 
 def read_rating(r: Reader, data: Mapping[str, Any], names: Sequence[str]) -> Rating | None:
@@ -136,7 +157,13 @@ def read_veto(r: Reader, data: Mapping[str, Any]) -> VetoRules:
     return VetoRules(effect, tuple(kinds), months or 0, dues or 0)
 
 
-def read_followups(r: Reader, data: Mapping[str, Any], names: Sequence[str]) -> list[FollowUp]:
+def read_followups(
+    r: Reader,
+    data: Mapping[str, Any],
+    names: Sequence[str],
+    rating: Rating | None = None,
+    item_ids: Sequence[str] = (),
+) -> list[FollowUp]:
     out: list[FollowUp] = []
     raws = r.tables(data, "followups", "文件顶层")
     all_names = [f.get("name") for f in raws]
@@ -168,6 +195,12 @@ def read_followups(r: Reader, data: Mapping[str, Any], names: Sequence[str]) -> 
                 share = None
         if share is not None and when not in ("top_share", "bottom_share"):
             r.add(w, '「share」只用于 when = "top_share" 或 "bottom_share"')
+        if when in _WHEN_KEYS:
+            for key in _WHEN_KEYS_CHECKED:
+                if key in f and key not in _WHEN_KEYS[when] and key != "share":
+                    users = "、".join(f'"{k}"' for k, v in _WHEN_KEYS.items() if key in v)
+                    r.add(w, f'「{key}」只用于 when = {users}，不用于 "{when}"')
+        extra = _read_followup_extra(r, f, w, when, rating, item_ids)
         if when == "repeated":
             if of is None:
                 r.add(w, "缺少「of」（连续两年出现的是哪一项后续处理）")
@@ -175,8 +208,85 @@ def read_followups(r: Reader, data: Mapping[str, Any], names: Sequence[str]) -> 
                 r.add(w, f"「of」引用了不存在的后续处理「{of}」")
         if when is not None:
             out.append(
-                FollowUp(name, when, op, value, section, share, of, clean, r.text(f, "note", w))
+                FollowUp(
+                    name,
+                    when,
+                    op,
+                    value,
+                    section,
+                    share,
+                    of,
+                    clean,
+                    r.text(f, "note", w),
+                    **extra,
+                )
             )
+    return out
+
+
+_WHEN_KEYS_CHECKED = ("from", "below", "stars", "grades", "count", "requires_clean_items")
+
+
+def _read_followup_extra(
+    r: Reader,
+    f: Mapping[str, Any],
+    w: str,
+    when: str | None,
+    rating: Rating | None,
+    item_ids: Sequence[str],
+) -> dict[str, Any]:
+    """The keys of result-keyed follow-ups: band, stars, grade, counts, periods running."""
+    out: dict[str, Any] = {}
+    if when == "band":
+        low = r.number(f, "from", w)
+        below = r.number(f, "below", w)
+        if low is None and below is None:
+            r.add(
+                w,
+                "缺少「from」（不低于）或「below」（低于）：如「60~69分」写 from = 60、below = 70",
+            )
+        elif low is not None and below is not None and low >= below:
+            r.add(w, f"区间下限 from = {fmt(low)} 不低于上限 below = {fmt(below)}")
+        out.update(low=low, below=below)
+    if when in ("stars", "grade"):
+        if rating is None:
+            r.add(w, "本方案没有 [rating]（不评星级、等次），不能按星级、等次触发")
+        if when == "stars":
+            raw = f.get("stars")
+            if isinstance(raw, int) and not isinstance(raw, bool):
+                raw = [raw]
+            if raw is None:
+                r.add(w, "缺少「stars」（哪些星级，如 stars = [2]）")
+                raw = []
+            if not isinstance(raw, list) or not all(
+                isinstance(s, int) and not isinstance(s, bool) for s in raw
+            ):
+                r.add(w, "「stars」应为星级列表，例如 stars = [4, 5]")
+                raw = []
+            known = {lv.stars for lv in rating.levels} if rating else set()
+            for s in raw:
+                if rating is not None and s not in known:
+                    r.add(w, f"[rating] 中没有{s}星级，「stars」写了{s}")
+            out["stars"] = frozenset(raw)
+        else:
+            grades = r.text_list(f, "grades", w, RATING_GRADES, "等次", required=True)
+            known_g = {lv.grade for lv in rating.levels} if rating else set()
+            for g in grades:
+                if rating is not None and g in RATING_GRADES and g not in known_g:
+                    r.add(w, f"[rating] 中没有等次「{g}」，「grades」写了「{g}」")
+            out["grades"] = frozenset(grades)
+    if when in ("top_count", "bottom_count"):
+        count = r.integer(f, "count", w, low=1, high=1000, required=True)
+        out["count"] = count
+    clean_items = r.text_list(f, "requires_clean_items", w)
+    for item_id in clean_items:
+        if item_id not in item_ids:
+            r.add(w, f"「requires_clean_items」引用了不存在的项目「{item_id}」")
+    out["requires_clean_items"] = tuple(clean_items)
+    periods = r.integer(f, "periods", w, default=1, low=1, high=12) or 1
+    if periods > 1 and when == "repeated":
+        r.add(w, '「periods」不用于 when = "repeated"（它本身就是连续两年）')
+    out["periods"] = periods
     return out
 
 

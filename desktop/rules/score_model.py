@@ -56,6 +56,7 @@ class MemberResult:
     flags: list[Flag]
     vetoes: list[Veto] = field(default_factory=list)  # confirmed, dated in the window
     deducted: set[str] = field(default_factory=set)  # sections with any deduction in the window
+    deducted_items: set[str] = field(default_factory=set)  # items with a deduction in it
 
     @property
     def veto_effects(self) -> set[str]:

@@ -21,6 +21,7 @@ from desktop.rules.followups import flag_followups
 from desktop.rules.periods import PERIOD_MONTHS, Period, period_index, periods_in, window_of
 from desktop.rules.rating import rate, share_count, take_with_ties
 from desktop.rules.scheme import PERIOD_WORDS, Item, Scheme, Section, fmt_points
+from desktop.rules.scheme_model import RESULT_WHEN
 from desktop.rules.score_gather import (
     MONTH_KEYS,
     ItemIndex,
@@ -99,6 +100,7 @@ def _score(
     as_of: str | None,
     explain: bool | Collection[str],
     previous_flags: Mapping[str, Iterable[str]] | None,
+    look_back: bool = True,
 ) -> ScoreResult:
     window = window_of(year, quarter, half, month)
     as_of = min(as_of or window.end, window.end) if as_of else window.end
@@ -152,11 +154,60 @@ def _score(
 
     detect_vetoes(scheme, facts, activities, members, results, as_of, attended)
     mobile_checks(scheme, facts, activities, members, results, window, as_of)
+    out = ScoreResult(scheme.id, year, window, as_of, results, quarter, half, month)
     if as_of >= window.end:
         # Follow-ups (警示, 谈话教育 …) judge a finished period, never a running one.
         kind = "month" if month else "half" if half else "quarter" if quarter else "year"
-        flag_followups(scheme, results, previous_flags or {}, kind)
-    return ScoreResult(scheme.id, year, window, as_of, results, quarter, half, month)
+        rated = None
+        if (
+            scheme.rating is not None
+            and scheme.rating.per == kind
+            and any(f.when in RESULT_WHEN for f in scheme.followups)
+        ):
+            rated = {m.code: (m.stars, m.grade) for m in rate(scheme, out).members if m.rated}
+        earlier = _earlier_hits(scheme, facts, year, quarter, half, month) if look_back else None
+        flag_followups(scheme, results, previous_flags or {}, kind, rated, earlier)
+    return out
+
+
+def _earlier_hits(
+    scheme: Scheme,
+    facts: YearFacts,
+    year: int,
+    quarter: int | None,
+    half: int | None,
+    month: int | None,
+) -> list[dict[str, set[str]]] | None:
+    """For follow-ups that must hold several periods running (「连续两个季度」): which codes each
+    follow-up hit in the preceding windows of the same kind in the year, nearest first."""
+    index = quarter or half or month
+    need = max((f.periods for f in scheme.followups), default=1) - 1
+    if not index or need < 1:
+        return None
+    out: list[dict[str, set[str]]] = []
+    for back in range(1, need + 1):
+        p = index - back
+        if p < 1:
+            break
+        prev = _score(
+            scheme,
+            facts,
+            year,
+            p if quarter else None,
+            p if half else None,
+            p if month else None,
+            None,
+            False,
+            None,
+            look_back=False,
+        )
+        hits: dict[str, set[str]] = {}
+        for m in prev.members:
+            for f in m.flags:
+                if f.kind == "followup":
+                    hits.setdefault(f.name, set()).add(m.code)
+        out.append(hits)
+    return out
 
 
 def _who(scheme: Scheme, m: MemberFacts, window: Period) -> tuple[bool, bool, bool, list[str]]:
@@ -247,8 +298,11 @@ def _score_member(
             continue
         sums = dict.fromkeys(active, ZERO)
         lines: dict[int, list[Line]] | None = {k: [] for k in active} if explain else None
-        if occ and _run_section(section, idx, occ, window, finer, sums, lines, active):
-            mr.deducted.add(section.name)
+        if occ:
+            hit = _run_section(section, idx, occ, window, finer, sums, lines, active)
+            if hit:
+                mr.deducted.add(section.name)
+                mr.deducted_items |= hit
         if counted:
             keymap = MONTH_KEYS[section.period]
             for i, month, n in counted:
@@ -258,6 +312,7 @@ def _score_member(
                     sums[key_p] += p
                     if p < 0:
                         mr.deducted.add(section.name)
+                        mr.deducted_items.add(idx.items[i][1].id)
         # Per period: start value, then clip to the section's bounds.
         values: list[Decimal] = []
         for key, period in active.items():
@@ -355,11 +410,11 @@ def _run_section(
     sums: dict[int, Decimal],
     lines: dict[int, list[Line]] | None,
     active: Mapping[int, Period],
-) -> bool:
+) -> set[str]:
     """Walk the section's facts in date order: tiers, item caps, pool caps.
 
-    Returns whether any deduction fell in the window."""
-    deducted = False
+    Returns the ids of the items with a deduction in the window (empty: none)."""
+    deducted: set[str] = set()
     items = idx.items
     win_start = window.start
     sec_period = section.period
@@ -381,7 +436,7 @@ def _run_section(
                 p = claimed if claimed is not None else plain[i]
                 sums[key_p] += p
                 if p < 0:
-                    deducted = True
+                    deducted.add(items[i][1].id)
         occ = rest
     occ.sort(key=lambda o: (o[0], o[1], o[2]))
     counts: dict[tuple[int, int], int] = {}
@@ -441,7 +496,7 @@ def _run_section(
             continue  # a period the member was not in the branch
         sums[key_p] += e
         if e < 0:
-            deducted = True
+            deducted.add(item.id)
         if lines is not None:
             label = active[key_p].label
             fact_text = describe_fact(fact)
