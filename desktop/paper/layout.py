@@ -543,9 +543,10 @@ class _KeptBlock(KeepTogether):
 
 
 class PageMark(Flowable):
-    """Zero-size: records in `pages[name]` the page it lands on (to see what shares a page)."""
+    """Zero-size: records in `pages[name]` the page it lands on (to see what shares a page),
+    and in `pages[name + ROOM]` the height left below it on that page (points)."""
 
-    def __init__(self, name: str, pages: dict[str, int]) -> None:
+    def __init__(self, name: str, pages: dict[str, Any]) -> None:
         super().__init__()
         self.name, self.pages = name, pages
         self.width = self.height = 0
@@ -553,14 +554,55 @@ class PageMark(Flowable):
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return 0, 0
 
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        frame = getattr(self, "_frame", None)
+        if frame is not None:
+            self.pages[self.name + ROOM] = y - frame._y1p
+        super().drawOn(canvas, x, y, _sW)
+
     def draw(self) -> None:
         self.pages[self.name] = self.canv.getPageNumber()
 
 
+ROOM = ":room"
+
+
+class _Measure:
+    """The `out` of a layout that is only measured: pages are laid out (so `PageMark`s say
+    where things land) but no table is drawn and no PDF is written."""
+
+    def write(self, data: bytes) -> None:  # pragma: no cover - never written to
+        raise TypeError("a measured layout writes nothing")
+
+
+MEASURE: Any = _Measure()
+
+
+class _MeasuringCanvas(Canvas):
+    measuring = True
+
+    def showPage(self) -> None:
+        self._startPage()
+
+    def save(self) -> None:
+        pass
+
+
+class _Grid(LongTable):
+    """The builder's table: skips drawing its cells in a measured layout (that is most of
+    a sign-in sheet's build), so a layout retry costs a measuring pass, not a full build."""
+
+    def draw(self) -> None:
+        if getattr(self.canv, "measuring", False):
+            return
+        super().draw()
+
+
 KEEP_ROWS = 3  # table rows that go over with a closing block that would start a page alone
 
-# One layout: (output, rows to keep back, page marks) -> page count.
-KeptLayout = Callable[[Output, int, dict[str, int]], int]
+# One layout: (output, rows to keep back, page marks) -> page count. The output may be
+# MEASURE: then the layout's `build()` only measures.
+KeptLayout = Callable[[Output, int, dict[str, Any]], int]
 
 
 def write_keeping_rows(out: Output, layout: KeptLayout, *, keep: int = KEEP_ROWS) -> int:
@@ -568,17 +610,16 @@ def write_keeping_rows(out: Output, layout: KeptLayout, *, keep: int = KEEP_ROWS
 
     `layout` adds its closing block with `PaperDocument.closing_block(pages)` right after its
     last table, and puts that table's last `keep` rows on a new page when asked
-    (`PaperDocument.table(..., keep_last=keep)`). It is laid out once as it is;
-    when the end lands past the last row it is laid out again with the last rows moved over
-    (as the sign-in sheet does). Returns the page count.
+    (`PaperDocument.table(..., keep_last=keep)`). One measuring pass says where the end
+    lands; the document is then built once, with the last rows moved over when the end
+    would stand alone (as the sign-in sheet does). Returns the page count.
     """
-    pages: dict[str, int] = {}
+    pages: dict[str, Any] = {}
+    layout(MEASURE, 0, pages)
+    alone = pages.get("end", 0) > pages.get("rows", 0) and keep > 0
+    pages = {}
     buffer = io.BytesIO()
-    count = layout(buffer, 0, pages)
-    if pages.get("end", 0) > pages.get("rows", 0) and keep > 0:
-        pages.clear()
-        buffer = io.BytesIO()
-        count = layout(buffer, keep, pages)
+    count = layout(buffer, keep if alone else 0, pages)
     write_bytes(out, buffer.getvalue())
     return count
 
@@ -596,6 +637,13 @@ def write_bytes(out: Output, data: bytes) -> None:
     finally:
         if tmp.exists():
             tmp.unlink()
+
+
+REPEATED_TITLE_SIZE = 16
+#: The "title（续）" line a section heading starting a page adds above itself (one line).
+REPEATED_TITLE_HEIGHT = REPEATED_TITLE_SIZE * 1.8
+#: The space above such a heading mid-page (dropped at the top of a page).
+SECTION_SPACE_BEFORE = 3 * mm
 
 
 class _SectionHeading(Flowable):
@@ -748,15 +796,17 @@ class PaperDocument:
             self.paragraph(text, size=size, font="hei", space_after=2)
             return
         style = self.style(font=self.fonts.hei, size=size, leading=size * 1.5)
-        title_size = 16
         title_style = self.style(
-            font=self.fonts.hei, size=title_size, align="center", leading=title_size * 1.8
+            font=self.fonts.hei,
+            size=REPEATED_TITLE_SIZE,
+            align="center",
+            leading=REPEATED_TITLE_HEIGHT,
         )
         self.story.append(
             _SectionHeading(
                 Paragraph(para_text(text), style),
                 Paragraph(para_text(f"{self.title}（续）"), title_style),
-                3 * mm,
+                SECTION_SPACE_BEFORE,
             )
         )
         self.spacer(2)
@@ -1026,10 +1076,9 @@ class PaperDocument:
                 continue
             if len(row) != len(columns):
                 raise ValueError(f"第{r}行有 {len(row)} 个单元格，表头有 {len(columns)} 列")
-            cells = [
-                self._cell("" if v is None else str(v), room[i], cstyles[i])
-                for i, v in enumerate(row)
-            ]
+            texts = ["" if v is None else str(v) for v in row]
+            rare = needs_fallback("".join(texts), self.fonts.song)  # once a row, not a cell
+            cells = [self._cell(t, room[i], cstyles[i], rare) for i, t in enumerate(texts)]
             if not any(isinstance(c, str) and "\n" in c for c in cells):
                 data.append(_skip_empty(cells))  # one line each, the usual case
                 continue
@@ -1048,13 +1097,11 @@ class PaperDocument:
                     ]
                 )
         cell_styles = [head_cells] + [body_cells] * (len(data) - 1)
-        table = LongTable(
-            data, colWidths=widths, repeatRows=1, hAlign="CENTER", cellStyles=cell_styles
-        )
+        table = _Grid(data, colWidths=widths, repeatRows=1, hAlign="CENTER", cellStyles=cell_styles)
         table.setStyle(TableStyle(commands))
         return table
 
-    def _cell(self, text: str, room: float, style: ParagraphStyle) -> Any:
+    def _cell(self, text: str, room: float, style: ParagraphStyle, rare: bool = True) -> Any:
         """A plain string, broken into lines here when it does not fit.
 
         Plain strings keep 200-page registers fast (a paragraph per cell costs ~2×).
@@ -1062,7 +1109,7 @@ class PaperDocument:
         Latin token that is only slightly too wide is set a little smaller instead.
         """
         font, size = style.fontName, style.fontSize
-        if needs_fallback(text, font):  # a rare character: set in its own face, wrapped
+        if rare and needs_fallback(text, font):  # a rare character: its own face, wrapped
             return Paragraph(para_text(text, font), style)
         if len(text) * size <= room:  # no glyph in our fonts is wider than 1 em: fits
             return text
@@ -1131,6 +1178,9 @@ class PaperDocument:
         """
         m = self.margins
         furniture = _Furniture(self.fonts, self.pagesize, m, self._header, self._header_right)
+        if self.out is MEASURE:
+            self.page_count = self._measure()
+            return self.page_count
         frame = Frame(
             m.left * mm,
             m.bottom * mm,
@@ -1155,6 +1205,35 @@ class PaperDocument:
             self._build_to(self.out, frame, furniture)
         self.page_count = furniture.page_count
         return self.page_count
+
+    def _frame(self) -> Frame:
+        m = self.margins
+        return Frame(
+            m.left * mm,
+            m.bottom * mm,
+            self.frame_width,
+            self.frame_height,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id="body",
+        )
+
+    def _measure(self) -> int:
+        """Lay the story out without drawing tables or writing a PDF; return the pages."""
+        doc = BaseDocTemplate(
+            io.BytesIO(),
+            pagesize=self.pagesize,
+            leftMargin=self.margins.left * mm,
+            rightMargin=self.margins.right * mm,
+            topMargin=self.margins.top * mm,
+            bottomMargin=self.margins.bottom * mm,
+            initialFontName=self.fonts.song,
+        )
+        doc.addPageTemplates([PageTemplate(id="page", frames=[self._frame()])])
+        doc.build(list(self.story), canvasmaker=_MeasuringCanvas)
+        return doc.page
 
     def _build_to(self, out: Any, frame: Frame, furniture: _Furniture) -> None:
         doc = BaseDocTemplate(

@@ -8,18 +8,24 @@ One rule for what it shows: printed before the sign-in is recorded it is blank (
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from reportlab.platypus import Flowable
+from reportlab.lib.units import mm
 
 from desktop.paper.layout import (
     KEEP_ROWS,
+    MEASURE,
+    REPEATED_TITLE_HEIGHT,
+    ROOM,
+    SECTION_SPACE_BEFORE,
     Blank,
     Column,
     Margins,
     Output,
+    PageMark,
     PaperDocument,
     cn_date,
     write_bytes,
@@ -78,21 +84,6 @@ def _text(d: Mapping[str, Any], key: str) -> str:
     return "" if value is None else str(value)
 
 
-class _PageMark(Flowable):
-    """Zero-size: records the page it lands on, to see what shares the signatures' page."""
-
-    def __init__(self, name: str, pages: dict[str, int]) -> None:
-        super().__init__()
-        self.name, self.pages = name, pages
-        self.width = self.height = 0
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        return 0, 0
-
-    def draw(self) -> None:
-        self.pages[self.name] = self.canv.getPageNumber()
-
-
 def write_signin_sheet(
     out: Output,
     branch: Mapping[str, Any],
@@ -120,22 +111,43 @@ def write_signin_sheet(
     the last KEEP_ROWS member rows go to the next page with them.
     """
 
-    def attempt(guests: int, keep: int) -> tuple[bytes, int, bool]:
-        pages: dict[str, int] = {}
-        buffer = io.BytesIO()
+    def attempt(target: Output, guests: int, keep: int) -> tuple[int, dict[str, Any]]:
+        pages: dict[str, Any] = {}
         count = _layout(
-            buffer, branch, activity, members, guests, two_columns, exempt, invariant, keep, pages
+            target, branch, activity, members, guests, two_columns, exempt, invariant, keep, pages
         )
-        return buffer.getvalue(), count, pages["signatures"] > pages["members"]
+        return count, pages
 
-    data, count, alone = attempt(guests_blank_rows, 0)
-    guests = guests_blank_rows
-    while alone and guests > min(guests_blank_rows, MIN_GUEST_ROWS):
-        guests -= 1
-        data, count, alone = attempt(guests, 0)
-    if alone:
-        data, count, _alone = attempt(guests_blank_rows, KEEP_ROWS)
-    write_bytes(out, data)
+    def alone(pages: dict[str, Any]) -> bool:
+        return pages["signatures"] > pages["members"]
+
+    # One measuring pass (no drawing, no PDF) decides; the sheet is then built once. It says
+    # where the members end, the room left there and how tall the 列席 rows and signatures
+    # are (measured at the top of a page, where their heading repeats the title, which it
+    # does not mid-page); each blank 列席 row is one ROW_HEIGHT_MM, so the rows that must
+    # give way follow. Only if the built sheet still leaves the signatures alone (an
+    # estimate off by a rounding) is it built again, with member rows moved over.
+    _count, pages = attempt(MEASURE, guests_blank_rows, 0)
+    guests, keep = guests_blank_rows, 0
+    if alone(pages):
+        keep = KEEP_ROWS
+        if pages["guests"] == pages["members"]:  # else the 免考 list moved over as well
+            block = (
+                pages["signatures" + ROOM]
+                - pages["end" + ROOM]
+                - REPEATED_TITLE_HEIGHT
+                + SECTION_SPACE_BEFORE
+            )
+            short = block - pages["guests" + ROOM]
+            fewer = max(1, math.ceil(short / (ROW_HEIGHT_MM * mm) - 1e-6))
+            if guests_blank_rows - fewer >= min(guests_blank_rows, MIN_GUEST_ROWS):
+                guests, keep = guests_blank_rows - fewer, 0
+    buffer = io.BytesIO()
+    count, pages = attempt(buffer, guests, keep)
+    if alone(pages) and not keep:
+        buffer = io.BytesIO()
+        count, pages = attempt(buffer, guests_blank_rows, KEEP_ROWS)
+    write_bytes(out, buffer.getvalue())
     return count
 
 
@@ -215,7 +227,7 @@ def _layout(
             if i:
                 doc.page_break()
             doc.table(columns, part, size=11, min_row_height=ROW_HEIGHT_MM)
-    doc.story.append(_PageMark("members", pages))
+    doc.story.append(PageMark("members", pages))
 
     # The exempt list follows the member table it belongs with; when it starts a page, its
     # heading repeats the sheet's title. Guests and the signatures stay on one page.
@@ -228,8 +240,9 @@ def _layout(
             ]
             doc.table(EXEMPT_COLUMNS, rows, size=11)
 
+    doc.story.append(PageMark("guests", pages))
     with doc.kept_together():
-        doc.story.append(_PageMark("signatures", pages))
+        doc.story.append(PageMark("signatures", pages))
         if guests_blank_rows > 0:
             doc.heading("列席人员签到", size=12, repeat_title=True)
             blank = [[""] * len(GUEST_COLUMNS) for _ in range(guests_blank_rows)]
@@ -237,4 +250,5 @@ def _layout(
         doc.signature_lines(["主持人", "记录人"], date=False, space_before=6)
         doc.spacer(1)
         doc.paragraph(NOTE_AFTER if signed else NOTE_BEFORE, size=9)
+        doc.story.append(PageMark("end", pages))
     return doc.build()

@@ -113,12 +113,13 @@ def test_guest_rows_give_way_before_member_rows_move(
         write_signin_sheet(pdf, branch, activity, _branch_members(members, n), exempt=_exempt(1))
         return tried[-1]
 
-    assert final(8) == (5, 0)  # fits as asked: laid out once
-    assert len(tried) == 1
+    assert final(8) == (5, 0)  # fits as asked: measured once, built once
+    assert len(tried) == 2
     guests, keep = final(12)
     assert MIN_GUEST_ROWS <= guests < 5 and keep == 0
+    assert len(tried) == 2  # one measuring pass says how many 列席 rows give way
     assert final(20) == (5, KEEP_ROWS)  # even two rows would not keep page 1: rows move
-    assert [g for g, _k in tried[:-1]] == [5, 4, 3, 2]
+    assert len(tried) == 2  # measured once, built once (was a full build per try)
 
 
 @pytest.mark.parametrize("n", range(14, 60, 3))
