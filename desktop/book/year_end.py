@@ -630,6 +630,10 @@ class YearOverview:
     quarters: list[str]
     # Q4 confirmed: the year's points can no longer change, so certificates may be issued.
     final: bool = False
+    # Every result of the year the scheme sends above the branch, with its state
+    # (book/approvals.py ApprovalItem), in roster order.
+    approvals: list[Any] = field(default_factory=list)
+    parent_org: str = ""  # the branch's 上级党组织, the default approver on the screen
 
     def row(self, code_or_name: str) -> YearRow | None:
         for r in self.rows:
@@ -749,4 +753,6 @@ def year_overview(book: Book, year: int, *, today: date | None = None) -> YearOv
                 [year],
             )
         ),
+        approvals=[a for r in rows for a in approval_items.get(r.code, [])],
+        parent_org=book.branch().get("parent_org") or "",
     )

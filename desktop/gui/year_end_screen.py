@@ -135,6 +135,51 @@ class VetoDialog(QDialog):
         }
 
 
+class ApprovalDialog(QDialog):
+    """登记上级审批结果: who decided, when, and (for a refusal) why."""
+
+    def __init__(
+        self,
+        names: list[str],
+        approved: bool,
+        parent: QWidget | None = None,
+        *,
+        by: str = "",
+        today: QDate | None = None,
+    ) -> None:
+        super().__init__(parent)
+        verb = "批准" if approved else "不批准"
+        self.setWindowTitle(f"登记上级审批：{verb}")
+        form = QFormLayout(self)
+        who = QLabel("、".join(names))
+        who.setWordWrap(True)
+        self.by = QLineEdit(by)
+        self.by.setPlaceholderText("审批单位或审批人，如“城关镇党委”（必填）")
+        self.date = QDateEdit(today or QDate.currentDate())
+        self.date.setMaximumDate(today or QDate.currentDate())
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText("不批准须写明理由" if not approved else "（可不写）")
+        form.addRow("党员", who)
+        form.addRow("审批单位", self.by)
+        form.addRow("审批日期", self.date)
+        form.addRow("理由", self.reason)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "by": self.by.text(),
+            "on": self.date.date().toString("yyyy-MM-dd"),
+            "reason": self.reason.text(),
+        }
+
+
 class YearEndScreen(QWidget):
     """`YearEndScreen(book)`; `set_book(book)` when another book is opened."""
 
@@ -243,6 +288,25 @@ class YearEndScreen(QWidget):
         self.checks_table.doubleClicked.connect(self.add_veto_from_check)
         vl.addWidget(self.checks_table, 1)
         self.tabs.addTab(veto, "一票否决")
+        # 上级审批 ([[approvals]] of the year's scheme)
+        approve = QWidget()
+        pl = QVBoxLayout(approve)
+        pb = QHBoxLayout()
+        self.approve_button = QPushButton("登记批准…")
+        self.refuse_button = QPushButton("登记不批准…")
+        pb.addWidget(self.approve_button)
+        pb.addWidget(self.refuse_button)
+        pb.addStretch(1)
+        pl.addLayout(pb)
+        self.approval_state = QLabel()
+        self.approval_state.setWordWrap(True)
+        pl.addWidget(self.approval_state)
+        self.approval_table = _table(["编号", "姓名", "拟评结果", "审批环节", "状态", "审批情况"])
+        self.approval_table.setSelectionMode(QTableWidget.SelectionMode.ExtendedSelection)
+        pl.addWidget(self.approval_table, 1)
+        self.tabs.addTab(approve, "上级审批")
+        self.approve_button.clicked.connect(lambda: self.record_approval(True))
+        self.refuse_button.clicked.connect(lambda: self.record_approval(False))
 
         self.year.valueChanged.connect(self.reload)
         self.kind.currentIndexChanged.connect(self._kind_changed)
@@ -320,6 +384,7 @@ class YearEndScreen(QWidget):
         self._fill_results()
         self._kind_changed()
         self._fill_vetoes()
+        self._fill_approvals()
         self.loaded.emit()
 
     @property
@@ -350,13 +415,19 @@ class YearEndScreen(QWidget):
         self.print_rating_button.setText(
             "打印年度星级评定表…" if ov.has_rating else "打印年度积分表…"
         )
-        self.print_certificates_button.setEnabled(ov.ended and ov.has_rating and ov.final)
+        waiting = [r.name for r in ov.honoured if r.awaiting_approval]
+        self.print_certificates_button.setEnabled(
+            ov.ended and ov.has_rating and ov.final and not waiting
+        )
         if not ov.ended:
             tip = "年度结束后（一般在次年1月）才能打印荣誉证书"
         elif not ov.final:
             tip = "第四季度确认后（在“季度评议”页面），年度积分最终确定，才能打印荣誉证书"
         elif not ov.has_rating:
             tip = "本年度方案没有评星定级的规则，没有荣誉证书可打印"
+        elif waiting:
+            names = "、".join(waiting)
+            tip = f"{names}的评定结果待上级审批，批准后（“上级审批”页）才能打印荣誉证书"
         else:
             tip = ""
         self.print_certificates_button.setToolTip(tip)
@@ -377,6 +448,8 @@ class YearEndScreen(QWidget):
             stars = (
                 "★" * r.stars if r.stars else ("—" if r.rated or not ov.has_rating else "不参评")
             )
+            if r.approval_state in ("待审批", "未批准"):
+                stars += f"（{r.approval_state}）"  # 党员e家 第十八条: above the branch decides
             cells = [
                 _item(r.name, data=r.code),
                 _item(r.group),
@@ -607,6 +680,77 @@ class YearEndScreen(QWidget):
         for i, (r, c) in enumerate(checks):
             ct.setItem(i, 0, _item(r.name, data=r.code))
             ct.setItem(i, 1, _item(c))
+
+    def _fill_approvals(self) -> None:
+        items = self.overview.approvals
+        t = self.approval_table
+        t.setRowCount(len(items))
+        for i, a in enumerate(items):
+            d = a.decision
+            how = ""
+            if d:
+                how = f"{d['decided_by']}，{d['date']}，{d['source']}"
+                how += f"；理由：{d['reason']}" if d.get("reason") else ""
+            elif a.superseded:
+                how = a.superseded
+            cells = [
+                _item(a.code, data=a.code),
+                _item(a.name),
+                _item(a.result),
+                _item(a.step),
+                _item(a.state),
+                _item(how),
+            ]
+            for j, it in enumerate(cells):
+                if a.state == "待审批":
+                    it.setForeground(QColor("#b00020"))
+                t.setItem(i, j, it)
+        t.resizeColumnsToContents()
+        t.horizontalHeader().setStretchLastSection(True)
+        waiting = sum(1 for a in items if a.pending)
+        if not items:
+            text = "本年度方案没有须报上级审批的评定结果（或目前没有人评到需要审批的星级、等次）。"
+        elif waiting:
+            text = (
+                f"{waiting} 项评定结果待上级审批：批准前年度评定表上显示“待审批”，荣誉证书不能打印。"
+                "选中一行或几行，登记上级的批准或不批准（也可导入乡镇审核回执）。"
+            )
+        else:
+            text = "需上级审批的评定结果都已登记审批决定。"
+        self.approval_state.setText(text)
+        self.approve_button.setEnabled(bool(items))
+        self.refuse_button.setEnabled(bool(items))
+
+    def selected_approval_codes(self) -> list[str]:
+        rows = sorted({i.row() for i in self.approval_table.selectedItems()})
+        codes = [self.approval_table.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in rows]
+        return list(dict.fromkeys(codes))
+
+    def ask_approval(self, names: list[str], approved: bool) -> dict[str, Any] | None:
+        dialog = ApprovalDialog(names, approved, self, by=self.overview.parent_org)
+        return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def record_approval(self, approved: bool) -> None:
+        if self.data is None:
+            return
+        codes = self.selected_approval_codes()
+        if not codes:
+            self.tell("请先在表格中选中要登记的党员（可选多行）。")
+            return
+        names = [r.name for r in self.overview.rows if r.code in codes]
+        values = self.ask_approval(names, approved)
+        if not values:
+            return
+        from desktop.book import approvals as A
+
+        year = self.year.value()
+        decisions = [
+            A.Decision(c, approved, values["by"], values["on"], values["reason"]) for c in codes
+        ]
+        self._act(
+            lambda: A.record_decisions(self.book, year, decisions),
+            f"已登记 {len(codes)} 名党员的审批决定。",
+        )
 
     def _members_for_veto(self) -> list[tuple[str, str]]:
         return [

@@ -72,7 +72,8 @@ def test_results_show_ratings_and_reasons(qtbot, year_window, year_book) -> None
     assert headers[:5] == ["姓名", "党小组", "年度积分", "星级", "等次"]
     assert "党员评议" in headers and "群众评议" in headers and headers[-1] == "评定依据"
     wang = _row_of(t, "王一")
-    assert t.item(wang, 3).text() == "★★★★★"
+    # 党员e家 第十八条: 「拟评定为五星级党员的须报上级党（工）委审批」.
+    assert t.item(wang, 3).text() == "★★★★★（待审批）"
     assert t.item(_row_of(t, "赵四"), 3).text() == "不参评"
     assert "钱五" not in [t.item(r, 0).text() for r in range(t.rowCount())]  # not scored
     t.selectRow(_row_of(t, "张三"))
@@ -84,8 +85,47 @@ def test_results_show_ratings_and_reasons(qtbot, year_window, year_book) -> None
     assert "第四季度确认后" in screen.print_certificates_button.toolTip()
     confirm_year(year_book)
     _reloaded(qtbot, screen, screen.reload)
+    # … and the five stars for the approval above the branch.
+    assert not screen.print_certificates_button.isEnabled()
+    assert "王一的评定结果待上级审批" in screen.print_certificates_button.toolTip()
+    approve_wang(year_book)
+    _reloaded(qtbot, screen, screen.reload)
     assert screen.print_certificates_button.isEnabled()
     assert screen.print_certificates_button.toolTip() == ""
+    assert t.item(_row_of(t, "王一"), 3).text() == "★★★★★"
+
+
+def approve_wang(book) -> None:
+    from desktop.book.approvals import record_decision
+
+    record_decision(book, YEAR, "王一", approved=True, by="测试镇党委", on="2026-01-14")
+
+
+def test_approvals_are_recorded_on_their_own_tab(qtbot, year_window, year_book, messages):
+    screen = _open(qtbot, year_window)
+    screen.tabs.setCurrentIndex(3)
+    assert screen.tabs.tabText(3) == "上级审批"
+    t = screen.approval_table
+    assert t.rowCount() == 1
+    assert [t.item(0, c).text() for c in range(5)] == [
+        "001", "王一", "五星级", "报上级党（工）委审批", "待审批",
+    ]  # fmt: skip
+    assert "1 项评定结果待上级审批" in screen.approval_state.text()
+    # Nothing selected: told so. A refusal without a reason: refused, nothing written.
+    t.clearSelection()
+    screen.record_approval(True)
+    assert "请先在表格中选中" in messages.texts("information")[-1]
+    t.selectRow(0)
+    asked = []
+    screen.ask_approval = lambda names, ok: asked.append((names, ok)) or {
+        "by": "测试镇党委", "on": "2026-01-14", "reason": "",
+    }  # fmt: skip
+    screen.record_approval(False)
+    assert "不批准须写明理由" in messages.texts("warning")[-1]
+    _reloaded(qtbot, screen, lambda: screen.record_approval(True))
+    assert asked == [(["王一"], False), (["王一"], True)]
+    assert t.item(0, 4).text() == "已批准" and "测试镇党委，2026-01-14，手工" in t.item(0, 5).text()
+    assert "都已登记审批决定" in screen.approval_state.text()
 
 
 def test_group_appraisal_by_keyboard(qtbot, year_window, year_book, messages) -> None:
@@ -157,11 +197,15 @@ def test_veto_refused_then_recorded_then_withdrawn(qtbot, year_window, year_book
     screen.ask_text = lambda *_a: "处分决定已撤销"
     _reloaded(qtbot, screen, screen.withdraw_selected_veto)
     assert screen.veto_table.rowCount() == 0
-    assert screen.results_table.item(_row_of(screen.results_table, "王一"), 3).text() == "★★★★★"
+    assert (
+        screen.results_table.item(_row_of(screen.results_table, "王一"), 3).text()
+        == "★★★★★（待审批）"
+    )
 
 
 def test_print_buttons_open_the_preview(qtbot, year_window, year_book, monkeypatch) -> None:
     confirm_year(year_book)
+    approve_wang(year_book)
     screen = _open(qtbot, year_window)
     calls = []
     import desktop.gui.print_preview as pp
