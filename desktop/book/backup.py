@@ -158,22 +158,87 @@ def rotate(folder: Path, keep: int, *, monthly: int = 12) -> list[Path]:
     return removed
 
 
+def _integrity_problems(path: Path, out: list[str]) -> None:
+    """SQLite's integrity_check of `path` into `out`, on a connection of its own (a thread):
+    it checks every page and index while the other checks read the rows."""
+    try:
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
+        try:
+            out.extend(r[0] for r in conn.execute("PRAGMA integrity_check").fetchall())
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        out.append(f"error: {sqlite_problem(exc)}")
+
+
 def verify_file(path: Path) -> dict[str, Any]:
-    """Check a backup or book thoroughly (read-only) and describe what it holds.
+    """Check a backup or book thoroughly (read-only) and describe what it holds. What it
+    checks, in order: docs/safety.md (book/verify.py holds the checks of our own).
 
     Raises a BookError subclass with a Chinese reason when the file is unusable.
     """
+    import threading
+
     path = Path(path)
-    info = inspect_file(path)
+    info = inspect_file(path, quick_check=False)  # the integrity_check below is the fuller one
+    integrity: list[str] = []
+    # integrity_check and reading every row take about as long each: on two cores, at once.
+    checker = threading.Thread(target=_integrity_problems, args=(path, integrity), daemon=True)
+    checker.start()
     conn = sqlite3.connect(read_only_uri(path), uri=True)
     try:
-        result = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
-        if result != ["ok"]:
+        try:
+            from desktop.book import verify as checks
+
+            # Every row of every table read (integrity_check doesn't decode a text), then the
+            # chain, the protections, the journal and the confirmations; reported after
+            # SQLite's own verdict, which comes first when it finds damage.
+            damage = checks.check_rows(conn)
+            tables = {
+                r[0] for r in conn.execute("select name from sqlite_master where type='table'")
+            }
+            chain = problem = None
+            if "snapshots" in tables:
+                # Confirmed quarters are hash-chained: name the first one whose result
+                # changed. Then the facts each confirmed quarter locked: the first one edited.
+                from desktop.book.quarter import chain_links, check_facts
+                from desktop.rules.quarter import verify_chain
+
+                links = chain_links(conn)
+                problem = verify_chain(links) or check_facts(conn)
+                chain = {
+                    "confirmed": [link.label for link in links],
+                    "head": links[-1].hash if links else None,
+                }
+            altered = (
+                checks.check_protections(conn, info["user_version"])
+                or checks.check_journal(conn)
+                or checks.check_confirmations(conn)
+            )
+        finally:
+            checker.join()
+        if integrity != ["ok"]:
+            if integrity and integrity[0].startswith("error: "):
+                raise DamagedBookError(
+                    f"文件 {path.name} 已损坏：{integrity[0][7:]}。", "请换用另一个备份。"
+                )
             raise DamagedBookError(
-                f"文件 {path.name} 已损坏（完整性检查发现 {len(result)} 处问题）。",
+                f"文件 {path.name} 已损坏（完整性检查发现 {len(integrity)} 处问题）。",
                 "请换用另一个备份。",
             )
-        tables = {r[0] for r in conn.execute("select name from sqlite_master where type='table'")}
+        if damage is not None:
+            raise DamagedBookError(f"文件 {path.name} 已损坏：{damage}。", "请换用另一个备份。")
+        if problem is not None:
+            raise AlteredBookError(
+                f"文件 {path.name} 中已确认的{problem}。",
+                "这份账本不可信：请用确认时打印的校验值核对，或换用更早的备份。",
+                period=problem.label,
+            )
+        if altered is not None:
+            raise AlteredBookError(
+                f"文件 {path.name} 不完好：{altered}。",
+                "这份账本不可信：请换用更早的备份，或请技术人员核对。",
+            )
         counts = {
             label: conn.execute(f"select count(*) from {table}").fetchone()[0]
             for table, label in _COUNTED_TABLES.items()
@@ -183,25 +248,6 @@ def verify_file(path: Path) -> dict[str, Any]:
         if "journal" in tables:
             row = conn.execute("select at, action, summary from journal order by id desc limit 1")
             last = row.fetchone()
-        chain = None
-        if "snapshots" in tables:
-            # Confirmed quarters are hash-chained: name the first one whose result changed.
-            # Then the facts each confirmed quarter locked: name the first one edited.
-            from desktop.book.quarter import chain_links, check_facts
-            from desktop.rules.quarter import verify_chain
-
-            links = chain_links(conn)
-            problem = verify_chain(links) or check_facts(conn)
-            if problem is not None:
-                raise AlteredBookError(
-                    f"文件 {path.name} 中已确认的{problem}。",
-                    "这份账本不可信：请用确认时打印的校验值核对，或换用更早的备份。",
-                    period=problem.label,
-                )
-            chain = {
-                "confirmed": [link.label for link in links],
-                "head": links[-1].hash if links else None,
-            }
         year = None
         if "settings" in tables:
             row = conn.execute("select value from settings where key='current_year'").fetchone()
@@ -318,12 +364,15 @@ def restore_book(
             current = Book.open(book_path)
         except BookError:
             # Keep the damaged file for inspection; never overwrite evidence.
-            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-            saved = backup_dir() / f"{book_path.stem}-损坏-{stamp}{book_path.suffix}"
-            shutil.move(str(book_path), saved)
+            saved = _move_aside(book_path)
         else:
             try:
                 saved = backup_book(current, reason="恢复前")
+            except (DamagedBookError, AlteredBookError):
+                # Damage that opening doesn't see (a snapshot, a row): the way out must not be
+                # blocked by it. The book is kept as it is, moved aside like one that won't open.
+                current.close()
+                saved = _move_aside(book_path)
             finally:
                 current.close()
     part = book_path.with_name(book_path.name + ".restoring")
@@ -343,6 +392,18 @@ def restore_book(
     finally:
         part.unlink(missing_ok=True)
     return {"restored": report, "saved": str(saved) if saved else None}
+
+
+def _move_aside(book_path: Path) -> Path:
+    """Move a damaged book (with its side files) into the backup folder as it is."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    saved = backup_dir() / f"{book_path.stem}-损坏-{stamp}{book_path.suffix}"
+    shutil.move(str(book_path), saved)
+    for suffix in ("-wal", "-shm"):
+        side = Path(f"{book_path}{suffix}")
+        if side.exists():
+            shutil.move(str(side), f"{saved}{suffix}")
+    return saved
 
 
 def list_backups(folder: Path | None = None) -> list[Path]:

@@ -1460,9 +1460,12 @@ def facts_canonical(
         if table == "vetoes" and "kind" in _columns(conn, table):
             cols.append("kind")  # added by m006; only a set kind enters the digest (below)
         rows = []
+        where = f"{date_sql} between ? and ?"
+        if table == "attendance":  # the same rows, found through the activities' date index
+            where = "t.activity_id in (select id from activities where date between ? and ?)"
         for row in conn.execute(
             f"select {', '.join('t.' + c for c in cols)} from {table} t "
-            f"where {date_sql} between ? and ? order by t.id",
+            f"where {where} order by t.id",
             [q.start, q.end],
         ):
             values = dict(zip(cols, row, strict=True))

@@ -480,5 +480,36 @@ def m008_approvals(db: Database) -> None:
     )
 
 
+@MIGRATIONS()
+def m009_journal_chain(db: Database) -> None:
+    """The journal (操作记录) is hash-chained like the confirmed quarters, its head kept in the
+    settings, and its lines can't be changed or deleted (desktop/book/verify.py checks all
+    three). Lines already written are chained now, in order."""
+    from desktop.book.verify import GENESIS, JOURNAL_HEAD, journal_line_hash
+
+    db.execute("alter table journal add column chain text")
+    prev, last = GENESIS, 0
+    rows = db.execute(
+        "select id, at, actor, action, summary, detail from journal order by id"
+    ).fetchall()
+    for row in rows:
+        prev, last = journal_line_hash(prev, tuple(row)), row[0]
+        db.execute("update journal set chain = ? where id = ?", [prev, last])
+    if rows:
+        db.execute(
+            "insert into settings(key, value) values (?, ?)"
+            " on conflict(key) do update set value = excluded.value",
+            [JOURNAL_HEAD, f"{last}:{prev}"],
+        )
+    db.executescript(
+        """
+        create trigger journal_no_update before update on journal
+            begin select raise(abort, '操作记录不能修改。'); end;
+        create trigger journal_no_delete before delete on journal
+            begin select raise(abort, '操作记录不能删除。'); end;
+        """
+    )
+
+
 # Re-exported: the version lives in version.py so that opening a book needn't import this.
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION"]

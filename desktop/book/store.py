@@ -157,10 +157,11 @@ def read_only_uri(path: Path) -> str:
     return uri
 
 
-def inspect_file(path: Path) -> dict[str, Any]:
+def inspect_file(path: Path, *, quick_check: bool = True) -> dict[str, Any]:
     """Check a file read-only and say what it is. Raises a BookError subclass if unusable.
 
-    Returns application_id, user_version and the branch name when present.
+    Returns application_id, user_version and the branch name when present. `quick_check=False`
+    leaves SQLite's self-check to the caller (verify runs the full integrity_check anyway).
     """
     path = Path(path)
     if not path.exists():
@@ -171,7 +172,7 @@ def inspect_file(path: Path) -> dict[str, Any]:
         _check_header(path)
     try:
         with read_only(path) as conn:
-            return _inspect(conn, path)
+            return _inspect(conn, path, quick_check)
     except sqlite3.DatabaseError as exc:
         raise DamagedBookError(
             f"账本 {path.name} 已损坏：{sqlite_problem(exc)}。", _WAY_OUT
@@ -186,6 +187,7 @@ _SQLITE_PROBLEMS = (
     ("database is locked", "另一个程序正在使用此账本，请稍后再试或关闭它"),
     ("unable to open database file", "打不开文件，可能没有权限或路径不存在"),
     ("attempt to write a readonly database", "文件是只读的，不能写入"),
+    ("could not decode to utf-8", "账本中有内容已损坏，读不出来"),
 )
 
 
@@ -210,7 +212,7 @@ def _check_header(path: Path) -> None:
         raise DamagedBookError(f"账本 {path.name} 已损坏：文件被截断。", _WAY_OUT)
 
 
-def _inspect(conn: sqlite3.Connection, path: Path) -> dict[str, Any]:
+def _inspect(conn: sqlite3.Connection, path: Path, quick_check: bool = True) -> dict[str, Any]:
     app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if app_id != APPLICATION_ID:
@@ -221,7 +223,9 @@ def _inspect(conn: sqlite3.Connection, path: Path) -> dict[str, Any]:
             f"本程序只认识到第 {SCHEMA_VERSION} 版）。",
             "请安装最新版本的先锋指数后再打开；本程序不会改动这个文件。",
         )
-    problems = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
+    problems = ["ok"]
+    if quick_check:
+        problems = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
     if problems != ["ok"]:
         raise DamagedBookError(
             f"账本 {path.name} 已损坏（数据库自检发现 {len(problems)} 处问题）。", _WAY_OUT
@@ -520,16 +524,31 @@ class Book:
             raise
 
     def _journal_line(self, action: str, summary: str, detail: dict[str, Any]) -> None:
+        """Append a journal line, chained to the one before (book/verify.py check_journal)."""
         import json
 
-        self.db["journal"].insert(
-            {
-                "at": now_iso(),
-                "actor": self.actor,
-                "action": action,
-                "summary": summary,
-                "detail": json.dumps(detail, ensure_ascii=False, default=str) if detail else "",
-            }
+        from desktop.book.verify import GENESIS, JOURNAL_HEAD, journal_line_hash
+
+        last = self.execute("select id, chain from journal order by id desc limit 1").fetchone()
+        prev = (last[1] if last else None) or GENESIS
+        row = (
+            (last[0] if last else 0) + 1,
+            now_iso(),
+            self.actor,
+            action,
+            summary,
+            json.dumps(detail, ensure_ascii=False, default=str) if detail else "",
+        )
+        chain = journal_line_hash(prev, row)
+        self.execute(
+            "insert into journal (id, at, actor, action, summary, detail, chain)"
+            " values (?, ?, ?, ?, ?, ?, ?)",
+            [*row, chain],
+        )
+        self.execute(
+            "insert into settings(key, value) values (?, ?)"
+            " on conflict(key) do update set value = excluded.value",
+            [JOURNAL_HEAD, f"{row[0]}:{chain}"],
         )
 
     def journal(self, limit: int = 200) -> list[dict[str, Any]]:

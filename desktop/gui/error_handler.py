@@ -128,6 +128,22 @@ def report_exception(
     path = log_path()
     if not getattr(exc, "_pioneer_logged", False):
         log.error("unexpected error:\n%s", text)
+    import sqlite3
+
+    if isinstance(exc, sqlite3.DatabaseError) and QApplication.instance() is not None:
+        # The book's file answered with an error (damaged content, another program, a stick
+        # pulled out): said in Chinese with what to do; the details are in the log.
+        from desktop.book.errors import DamagedBookError
+        from desktop.book.store import sqlite_problem
+
+        show_book_error(
+            parent or _active_parent(),
+            DamagedBookError(
+                f"读写账本时出错：{sqlite_problem(exc)}。刚才的操作没有完成。",
+                "如果反复出现，账本可能已损坏：请在“备份与恢复”中检查账本，必要时从备份恢复。",
+            ),
+        )
+        return
     for handler in logging.getLogger().handlers:
         handler.flush()
     if QApplication.instance() is None or _state["showing"]:

@@ -49,7 +49,7 @@ STAMPS = {
 # sqlite-utils' migration bookkeeping records when each book was migrated.
 SKIPPED = {"journal", "_sqlite_migrations"}
 # Per book: book_id identifies a book across renames (restore warns about another book's).
-PER_BOOK_SETTINGS = {"book_id"}
+PER_BOOK_SETTINGS = {"book_id", "journal_head"}  # the journal stays with each book
 
 
 def _tables(book: Book) -> list[str]:

@@ -146,11 +146,15 @@ def test_old_snapshots_without_a_digest_still_verify(
     _confirm(book, 1, "2026-04-01")
     copy = backup_book(book, dest_dir=tmp_path)
     conn = sqlite3.connect(copy)
+    trigger = conn.execute(
+        "select sql from sqlite_master where name = 'snapshots_no_update'"
+    ).fetchone()[0]
     conn.execute("drop trigger snapshots_no_update")
     payload = conn.execute("select payload from snapshots").fetchone()[0]
     conn.execute(
         "update snapshots set facts_digest = null, hash = ?", [link_hash(GENESIS, payload)]
     )
+    conn.execute(trigger)  # an old book has its protections (verify checks them)
     conn.commit()
     conn.close()
     assert verify_file(copy)["chain"]["confirmed"] == ["2026年第1季度"]

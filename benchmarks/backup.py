@@ -1,0 +1,140 @@
+"""Benchmark: a verified backup and `verify` of a ~10 MB book.
+
+Prints, measured in the same run on the same book (wall time, best of several interleaved
+runs, so that other programs on a busy machine disturb both alike):
+- `backup_book` (SQLite's backup API into a .part, journal_mode=DELETE, then the whole of
+  `verify_file`, then the rename) against SQLite's backup API plus `integrity_check` of the
+  copy — the least a verified backup can do;
+- `verify_file` (integrity_check, every row read, chain and facts, protections, journal
+  chain, confirmations) against `integrity_check` of the same book plus reading it once
+  with the backup API.
+Target: ≤ 1.5× each. Not a test; run with:  python benchmarks/backup.py [MB]
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import sqlite3
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from desktop.book.backup import backup_book, verify_file  # noqa: E402
+from desktop.book.demo import create_demo  # noqa: E402
+from desktop.book.store import Book  # noqa: E402
+
+ROUNDS = 5
+
+
+def build(path: Path, megabytes: float) -> None:
+    """The demo branch (confirmed quarters, chained journal) plus a long history of earlier
+    years' activities, sign-ins, dues and claims until the file is `megabytes` big."""
+    create_demo(path, year=2026, today=date(2027, 1, 20)).close()
+    rnd = random.Random(11)
+    conn = sqlite3.connect(path)
+    members = [r[0] for r in conn.execute("select id from members")]
+    topics = [
+        "学习贯彻党的二十大精神",
+        "主题党日：走访慰问困难群众",
+        "组织生活会",
+        "党课：党章学习",
+    ]
+    year = 2025
+    while path.stat().st_size < megabytes * 1_000_000 and year > 1990:
+        with conn:
+            for k in range(600):
+                day = f"{year}-{k % 12 + 1:02d}-{k % 28 + 1:02d}"
+                cur = conn.execute(
+                    "insert into activities (code, date, type, topic, place, host, created_at)"
+                    " values (?, ?, '主题党日', ?, '村委会会议室', '张书记', ?)",
+                    [f"{year}-B{k:03d}", day, rnd.choice(topics) * 2, f"{day}T09:00:00"],
+                )
+                for m in rnd.sample(members, 12):
+                    conn.execute(
+                        "insert into attendance (activity_id, member_id, status, note,"
+                        " created_at) values (?, ?, '出席', ?, ?)",
+                        [cur.lastrowid, m, "按时参加，认真记录学习笔记" if k % 3 else "", day],
+                    )
+            for m in members:
+                for month in range(1, 13):
+                    paid = f"{year}-{month:02d}-10"
+                    conn.execute(
+                        "insert into dues_payments (member_id, month, due_fen, paid_fen,"
+                        " paid_date, receiver, receipt_no, created_at)"
+                        " values (?, ?, 300, 300, ?, '李会计', ?, ?)",
+                        [m, paid[:7], paid, f"{year}{m:04d}{month:02d}", paid],
+                    )
+        conn.execute("pragma wal_checkpoint(truncate)")
+        year -= 1
+    conn.close()
+
+
+def best(fn, rounds: int = ROUNDS) -> float:
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> None:
+    megabytes = float(sys.argv[1]) if len(sys.argv) > 1 else 10
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp_path = Path(tmp)
+        os.environ["PIONEER_HOME"] = str(tmp_path / "home")
+        path = tmp_path / "book.db"
+        build(path, megabytes)
+        out = tmp_path / "out"
+        out.mkdir()
+        book = Book.open(path)
+        verify_file(path)  # warm: imports, the protections' reference schema, the page cache
+
+        def baseline_backup() -> None:
+            dest = out / "plain.db"
+            dest.unlink(missing_ok=True)
+            target = sqlite3.connect(dest)
+            book.conn.backup(target)
+            target.execute("pragma journal_mode = delete")
+            assert target.execute("pragma integrity_check").fetchone()[0] == "ok"
+            target.close()
+
+        def ours_backup() -> None:
+            for old in out.glob("*-备份-*"):
+                old.unlink()
+            backup_book(book, dest_dir=out)
+
+        def baseline_verify() -> None:
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+            assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"
+            conn.close()
+
+        def ours_verify() -> None:
+            verify_file(path)
+
+        base_b = ours_b = base_v = ours_v = float("inf")
+        for _ in range(ROUNDS):  # interleaved: a busy moment hits both
+            base_b = min(base_b, best(baseline_backup, 1))
+            ours_b = min(ours_b, best(ours_backup, 1))
+            base_v = min(base_v, best(baseline_verify, 1))
+            ours_v = min(ours_v, best(ours_verify, 1))
+        book.close()
+        size = path.stat().st_size / 1_000_000
+        print(f"book: {size:.1f} MB")
+        print(
+            f"verified backup: {ours_b * 1000:.0f} ms vs backup API + integrity_check "
+            f"{base_b * 1000:.0f} ms: {ours_b / base_b:.2f}x (target <= 1.5x)"
+        )
+        print(
+            f"verify: {ours_v * 1000:.0f} ms vs integrity_check {base_v * 1000:.0f} ms: "
+            f"{ours_v / base_v:.2f}x (target <= 1.5x)"
+        )
+
+
+if __name__ == "__main__":
+    main()
