@@ -116,6 +116,45 @@ def cmd_township_summary(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_township_approve(args: argparse.Namespace) -> int:
+    from desktop.book.receipt import approve_pack, receipt_text, write_receipt
+    from desktop.cli_args import UsageError
+
+    refuse: dict[str, str] = {}
+    for item in args.refuse or []:
+        code, sep, reason = item.partition("=")
+        if not sep:
+            raise UsageError(
+                f"--refuse 应写成 编号=理由，不是“{item}”。", command="township approve"
+            )
+        refuse[code.strip()] = reason
+    approve = [c for group in args.approve or [] for c in group]
+    data = approve_pack(
+        Path(args.pack),
+        by=args.by,
+        opinion=args.opinion,
+        approve=approve,
+        refuse=refuse,
+        returned=args.return_,
+        password=args.password,
+        on=_today(args),
+    )
+    path = write_receipt(data, Path(args.out))
+    _out(f"已写审核回执：{path}")
+    _out(receipt_text(data))
+    return EXIT_OK
+
+
+def cmd_receipt(args: argparse.Namespace) -> int:
+    from desktop.book.receipt import receipt_text, record_receipt
+    from desktop.cli import _open
+
+    with _open(args) as book:
+        data = record_receipt(book, Path(args.file))
+    _out(f"已导入审核回执：{receipt_text(data)}")
+    return EXIT_OK
+
+
 def add_township_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     p = add("handover", cmd_handover, "制作报送乡镇的报送包（写入U盘上的一个文件夹）")
     p.add_argument("--to", required=True, metavar="DIR", help="写入的文件夹（如U盘）")
@@ -140,10 +179,34 @@ def add_township_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     )
     q.add_argument("--today", help=argparse.SUPPRESS)
     q.set_defaults(func=cmd_township_summary)
-    _township_parser[0] = p
 
+    q = actions.add_parser(
+        "approve",
+        help="为报送包写审核回执（通过或退回，批准或不批准四星、五星党员）",
+        description="为报送包写审核回执：通过或退回修改，写明意见；批准或不批准四星、五星党员。"
+        "回执与报送包的账本编号和校验码绑定。",
+    )
+    q.add_argument("pack", metavar="PACKDIR", help="报送包文件夹")
+    q.add_argument("--by", required=True, help="审核人")
+    q.add_argument("--opinion", required=True, help="审核意见")
+    q.add_argument(
+        "--approve",
+        nargs="+",
+        action="append",
+        metavar="CODE",
+        help="批准的四星、五星党员（编号或姓名）",
+    )
+    q.add_argument(
+        "--refuse", action="append", metavar="CODE=REASON", help="不批准的党员及理由（可多次给出）"
+    )
+    q.add_argument("--return", dest="return_", action="store_true", help="退回修改（默认：通过）")
+    q.add_argument("--out", required=True, metavar="FILE", help="回执文件（如 审核回执.json）")
+    q.add_argument("--password", default=None, help="加密报送包的密码")
+    q.add_argument("--today", help=argparse.SUPPRESS)
+    q.set_defaults(func=cmd_township_approve)
 
-_township_parser: list[argparse.ArgumentParser | None] = [None]
+    p = add("receipt", cmd_receipt, "导入乡镇（街道）党委的审核回执，记入账本")
+    p.add_argument("file", help="审核回执文件")
 
 
 def cmd_township_help(args: argparse.Namespace) -> int:

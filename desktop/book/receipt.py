@@ -1,20 +1,322 @@
-"""The township's 审核回执 (review receipt): written by the township desk for a pack, recorded
-in the branch's book by `pioneer receipt` / 「导入乡镇审核回执…」."""
+"""The township's 审核回执 (review receipt): written by the township for a pack
+(`township approve`, the desk's 记录审核意见…), recorded in the branch's book
+(`pioneer receipt`, 「导入乡镇审核回执…」).
+
+A receipt is a small UTF-8 JSON file bound to the pack it answers: the book id, the
+confirmed quarters' hashes and the four/five-star list the pack reported, and the SHA-256 of
+the pack's manifest. Its `seal` is an HMAC-SHA256 of the rest keyed by that binding, so a
+receipt edited by hand, or meant for another book, is refused. (It proves consistency, not
+who wrote it: there are no keys to share between an office PC and a township PC.)
+"""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from desktop.book.errors import InputRefused
 from desktop.book.store import Book
+
+RECEIPT_FORMAT = "pioneer-township-receipt"
+RECEIPT_VERSION = 1
+PASSED, RETURNED = "通过", "退回修改"
+APPROVED, NOT_APPROVED = "批准", "不批准"
+RECEIPT_ACTION = "导入乡镇审核回执"
+
+
+def _canonical(data: dict[str, Any]) -> bytes:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+
+
+def _seal(data: dict[str, Any]) -> str:
+    body = {k: v for k, v in data.items() if k != "seal"}
+    key = f"{data.get('book_id')}|{data.get('manifest_sha256')}".encode()
+    return hmac.new(key, _canonical(body), hashlib.sha256).hexdigest()
+
+
+def approve_pack(
+    pack: Path,
+    *,
+    by: str,
+    opinion: str,
+    approve: list[str] | None = None,
+    refuse: dict[str, str] | None = None,
+    returned: bool = False,
+    password: str | None = None,
+    on: date | None = None,
+) -> dict[str, Any]:
+    """The 审核回执 for `pack` (not yet written). Refused for a pack that is not intact, for
+    members who are not the pack's four/five-star members, and without reviewer or opinion."""
+    from desktop.book.pack import MANIFEST, check_pack, sha256_file
+
+    approve, refuse = list(approve or []), dict(refuse or {})
+    problems: list[str] = []
+    if not by.strip():
+        problems.append("请填写审核人姓名（--by）。")
+    if not opinion.strip():
+        problems.append("请填写审核意见（--opinion）。")
+    check = check_pack(Path(pack), password=password)
+    if not check.ok and not check.state.endswith("需要密码"):
+        raise InputRefused(
+            f"报送包{check.state}，不能为它写审核回执。",
+            [check.problem or "", "请让支部重新报送后再审核。"],
+        )
+    m = check.manifest or {}
+    fig = m.get("figures") or {}
+    high = {s["code"]: s for s in fig.get("high_stars", [])}
+    names = {s["name"]: s["code"] for s in high.values()}
+
+    def code_of(ref: str) -> str | None:
+        ref = ref.strip()
+        return ref if ref in high else names.get(ref)
+
+    decisions: dict[str, dict[str, Any]] = {}
+    for ref in approve:
+        code = code_of(ref)
+        if code is None:
+            problems.append(f"“{ref}”不是这份报送包中的四星、五星党员，不能批准。")
+            continue
+        decisions[code] = {**high[code], "decision": APPROVED, "reason": ""}
+    for ref, reason in refuse.items():
+        code = code_of(ref)
+        if code is None:
+            problems.append(f"“{ref}”不是这份报送包中的四星、五星党员。")
+            continue
+        if not reason.strip():
+            problems.append(f"不批准 {high[code]['name']} 需要写明理由（--refuse 编号=理由）。")
+            continue
+        if code in decisions:
+            problems.append(f"{high[code]['name']} 既批准又不批准，请只选一种。")
+            continue
+        decisions[code] = {**high[code], "decision": NOT_APPROVED, "reason": reason.strip()}
+    if problems:
+        raise InputRefused("审核回执没有写成：", problems)
+    data: dict[str, Any] = {
+        "format": RECEIPT_FORMAT,
+        "format_version": RECEIPT_VERSION,
+        "book_id": m.get("book_id"),
+        "branch": m.get("branch"),
+        "year": m.get("year"),
+        "pack": Path(pack).name,
+        "pack_made_at": m.get("made_at"),
+        "manifest_sha256": sha256_file(Path(pack) / MANIFEST),
+        "quarters": [
+            {
+                "year": q["year"],
+                "quarter": q["quarter"],
+                "hash": q["hash"],
+                "check_code": q["check_code"],
+            }
+            for q in m.get("quarters", [])
+        ],
+        "high_stars": [
+            {"code": s["code"], "name": s["name"], "stars": s["stars"]} for s in high.values()
+        ],
+        "points_total": fig.get("points_total"),
+        "decision": RETURNED if returned else PASSED,
+        "opinion": opinion.strip(),
+        "reviewer": by.strip(),
+        "reviewed_on": (on or date.today()).isoformat(),
+        "stars": list(decisions.values()),
+    }
+    data["seal"] = _seal(data)
+    return data
+
+
+def write_receipt(data: dict[str, Any], out: Path) -> Path:
+    """Write a receipt atomically (a temporary name, then renamed)."""
+    out = Path(out)
+    if not out.parent.is_dir():
+        raise InputRefused(f"文件夹不存在：{out.parent}。", ["请检查 --out 的路径。"])
+    part = out.with_name(out.name + ".part")
+    try:
+        part.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        part.replace(out)
+    finally:
+        part.unlink(missing_ok=True)
+    return out
+
+
+def read_receipt(path: Path) -> dict[str, Any]:
+    """A receipt file's content; InputRefused if it is not one or was altered."""
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise InputRefused(f"找不到审核回执文件：{path}。") from exc
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise InputRefused(f"{path.name} 不是审核回执（读不出内容）。") from exc
+    if not isinstance(data, dict) or data.get("format") != RECEIPT_FORMAT:
+        raise InputRefused(f"{path.name} 不是先锋指数的审核回执。")
+    if int(data.get("format_version") or 0) > RECEIPT_VERSION:
+        raise InputRefused(
+            f"{path.name} 由更新版本的先锋指数写成。", ["请安装最新版本的先锋指数后再导入。"]
+        )
+    if not hmac.compare_digest(str(data.get("seal", "")), _seal(data)):
+        raise InputRefused(
+            f"审核回执 {path.name} 已被改动（内容与其校验不符），没有导入。",
+            ["请向乡镇（街道）索取原始的回执文件。"],
+        )
+    return data
+
+
+def _current_high_stars(book: Book, year: int) -> set[tuple[str, int]]:
+    from desktop.book.scoring import rate_book, year_scheme
+    from desktop.rules.scoring import rate_json
+
+    if year_scheme(book, year).rating is None:
+        return set()
+    return {
+        (m["code"], m["stars"])
+        for m in rate_json(rate_book(book, year))["members"]
+        if m["stars"] and m["stars"] >= 4
+    }
+
+
+def receipt_problems(book: Book, data: dict[str, Any]) -> list[str]:
+    """Why `data` does not belong to this book as it stands ([] when it does)."""
+    from desktop.rules.quarter import check_code
+
+    mine = book.setting("book_id")
+    if data.get("book_id") != mine:
+        return [
+            f"这份回执是“{data.get('branch')}”的报送包（{data.get('pack')}）的，不是本账本的"
+            f"（账本编号不同），没有导入。"
+        ]
+    problems: list[str] = []
+    hashes = {(y, q): h for y, q, h in book.execute("select year, quarter, hash from snapshots")}
+    for q in data.get("quarters", []):
+        now = hashes.get((q["year"], q["quarter"]))
+        if now != q["hash"]:
+            label = f"{q['year']}年第{q['quarter']}季度"
+            problems.append(
+                f"{label}的校验码与报送时不同（回执 {q['check_code']}，账本 "
+                f"{check_code(now) if now else '未确认'}）。"
+            )
+    # Stars decided on must still be the stars the book gives (a later change of records
+    # that moves them makes the decision about results that no longer stand).
+    if data.get("stars"):
+        now = _current_high_stars(book, int(data.get("year") or 0))
+        then = {(s["code"], s["stars"]) for s in data.get("high_stars", [])}
+        if now != then:
+            problems.append("报送之后记录有改动，四星、五星党员名单与报送时不同。")
+    return problems
+
+
+def record_receipt(book: Book, path: Path) -> dict[str, Any]:
+    """Record a 审核回执 in the book (journal + township_receipts/township_decisions)."""
+    path = Path(path)
+    data = read_receipt(path)
+    problems = receipt_problems(book, data)
+    if problems:
+        raise InputRefused(
+            "审核回执与本账本不符，没有导入：",
+            [*problems, "账本在报送之后有改动时，请重新报送，请乡镇按新的报送包审核。"],
+        )
+    if book.execute("select 1 from township_receipts where seal = ?", [data["seal"]]).fetchone():
+        raise InputRefused(
+            f"这份审核回执（{data['reviewed_on']}，{data['reviewer']}）已经导入过了。"
+        )
+    summary = receipt_text(data)
+    with book.action(RECEIPT_ACTION, summary, pack=data["pack"], decision=data["decision"]):
+        rid = (
+            book.db["township_receipts"]
+            .insert(
+                {
+                    "year": data["year"],
+                    "pack": data["pack"],
+                    "decision": data["decision"],
+                    "opinion": data["opinion"],
+                    "reviewer": data["reviewer"],
+                    "reviewed_on": data["reviewed_on"],
+                    "seal": data["seal"],
+                    "payload": json.dumps(data, ensure_ascii=False),
+                    "recorded_at": _now(),
+                }
+            )
+            .last_pk
+        )
+        for s in data.get("stars", []):
+            book.db["township_decisions"].insert(
+                {
+                    "receipt_id": rid,
+                    "year": data["year"],
+                    "code": s["code"],
+                    "name": s["name"],
+                    "stars": s["stars"],
+                    "decision": s["decision"],
+                    "reason": s.get("reason", ""),
+                }
+            )
+    return data
+
+
+def _now() -> str:
+    from desktop.book.store import now_iso
+
+    return now_iso()
+
+
+def _cn_date(iso: str) -> str:
+    y, m, d = (int(x) for x in iso[:10].split("-"))
+    return f"{y}年{m}月{d}日"
+
+
+def receipt_text(data: dict[str, Any]) -> str:
+    """「乡镇党委已于2027年1月20日审核通过」 or the opinion to act on."""
+    when = _cn_date(data["reviewed_on"])
+    if data["decision"] == PASSED:
+        text = f"乡镇党委已于{when}审核通过（审核人：{data['reviewer']}）"
+    else:
+        text = f"乡镇党委于{when}退回修改：{data['opinion']}（审核人：{data['reviewer']}）"
+    approved = [s["name"] for s in data.get("stars", []) if s["decision"] == APPROVED]
+    refused = [
+        f"{s['name']}（{s['reason']}）"
+        for s in data.get("stars", [])
+        if s["decision"] == NOT_APPROVED
+    ]
+    if approved:
+        text += f"；批准四星、五星：{'、'.join(approved)}"
+    if refused:
+        text += f"；不批准：{'、'.join(refused)}"
+    return text
+
+
+def _has_tables(book: Book) -> bool:
+    return bool(
+        book.execute(
+            "select 1 from sqlite_master where type = 'table' and name = 'township_decisions'"
+        ).fetchone()
+    )
+
+
+def latest_receipt(book: Book, year: int) -> dict[str, Any] | None:
+    """The newest recorded 审核回执 of `year` with its `text` (for 季度评议/年度评定)."""
+    if not _has_tables(book):
+        return None
+    rows = book.query(
+        "select * from township_receipts where year = ? order by reviewed_on desc, id desc limit 1",
+        [year],
+    )
+    if not rows:
+        return None
+    data = json.loads(rows[0]["payload"])
+    return {**rows[0], "text": receipt_text(data)}
 
 
 def approved_members(book: Book, year: int) -> set[str]:
-    """Member codes whose four/five stars of `year` a recorded 审核回执 approved."""
-    if not book.execute(
-        "select 1 from sqlite_master where type = 'table' and name = 'township_decisions'"
-    ).fetchone():
+    """Member codes whose four/five stars of `year` a recorded 审核回执 approved (the newest
+    decision on each member counts)."""
+    if not _has_tables(book):
         return set()
-    return {
-        r[0]
-        for r in book.execute(
-            "select code from township_decisions where year = ? and decision = '批准'", [year]
-        )
-    }
+    latest: dict[str, str] = {}
+    for code, decision in book.execute(
+        "select code, decision from township_decisions where year = ? order by receipt_id",
+        [year],
+    ):
+        latest[code] = decision
+    return {c for c, d in latest.items() if d == APPROVED}

@@ -251,6 +251,7 @@ class BackupScreen(QWidget):
         # Through a lambda: clicked(bool) would arrive as `folder=False` (no folder asked).
         self.ui.backupToFolderButton.clicked.connect(lambda: self.backup_to_folder())
         self.ui.handoverButton.clicked.connect(lambda: self.handover())
+        self.ui.receiptButton.clicked.connect(lambda: self.import_receipt())
         self.ui.restoreFileButton.clicked.connect(lambda: self.restore_requested.emit(None))
         self.ui.restoreSelectedButton.clicked.connect(self._restore_selected)
         self.ui.openFolderButton.clicked.connect(self._open_folder)
@@ -304,6 +305,7 @@ class BackupScreen(QWidget):
         self.ui.backupNowButton.setEnabled(has_book)
         self.ui.backupToFolderButton.setEnabled(has_book)
         self.ui.handoverButton.setEnabled(has_book)
+        self.ui.receiptButton.setEnabled(has_book)
         self.ui.restoreSelectedButton.setEnabled(self.selected_backup() is not None)
 
     def _restore_selected(self) -> None:
@@ -333,6 +335,14 @@ class BackupScreen(QWidget):
         from desktop.gui.handover_dialog import open_handover
 
         return open_handover(self, self.book)
+
+    def import_receipt(self, path: Path | None = None) -> Any:
+        """导入乡镇审核回执…: record the township's decision (desktop/gui/handover_dialog.py)."""
+        if self.book is None:
+            return None
+        from desktop.gui.handover_dialog import import_receipt
+
+        return import_receipt(self, self.book, path)
 
     def backup_to_folder(self, folder: Path | None = None) -> Any:
         """备份到U盘/文件夹: ask for a folder, write a verified backup there."""

@@ -165,3 +165,43 @@ def open_handover(parent: QWidget | None, book: Book) -> HandoverDialog:
     dialog = HandoverDialog(book, parent)
     dialog.open()
     return dialog
+
+
+RECEIPT_FILTER = "审核回执 (*.json);;所有文件 (*)"
+
+
+def _receipt_job(book_path: Path, path: Path) -> str:
+    from desktop.book.receipt import receipt_text, record_receipt
+
+    with Book.open(book_path) as book:
+        return receipt_text(record_receipt(book, path))
+
+
+def import_receipt(parent: QWidget | None, book: Book, path: Path | None = None) -> Any:
+    """Ask for the 审核回执 file (unless given) and record it in the background."""
+    if path is None:
+        chosen, _f = QFileDialog.getOpenFileName(parent, "选择乡镇审核回执", "", RECEIPT_FILTER)
+        if not chosen:
+            return None
+        path = Path(chosen)
+
+    def done(text: str) -> None:
+        QMessageBox.information(parent, "审核回执已导入", f"{text}。\n\n已记入操作记录。")
+
+    def failed(exc: BaseException) -> None:
+        if isinstance(exc, BookError):
+            from desktop.gui.error_handler import show_book_error
+
+            show_book_error(parent, exc, "审核回执没有导入")
+        else:
+            from desktop.gui.error_handler import report_exception
+
+            report_exception(exc, parent=parent)
+
+    return run_in_background(
+        parent,
+        lambda: _receipt_job(book.path, Path(path)),
+        on_done=done,
+        on_error=failed,
+        label="正在核对审核回执…",
+    )

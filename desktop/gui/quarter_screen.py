@@ -71,7 +71,16 @@ def _load(path: Path, year: int, quarter: int) -> dict[str, Any]:
         else:
             error = ""
         claims = Q.list_claims(book, year, quarter)
-        return {"status": status, "review": rv, "claims": claims, "error": error}
+        from desktop.book.receipt import latest_receipt
+
+        township = latest_receipt(book, year)  # the township's 审核回执, if recorded
+        return {
+            "status": status,
+            "review": rv,
+            "claims": claims,
+            "error": error,
+            "township": township["text"] if township else "",
+        }
 
 
 _item = read_only_item
@@ -544,6 +553,8 @@ class QuarterScreen(QWidget):
             lines = [f"！{st['warning']}", *changed, *lines]
         if self.data["error"]:  # type: ignore[index]
             lines.append(self.data["error"])  # type: ignore[index]
+        if self.data.get("township"):  # type: ignore[union-attr]
+            lines.append(self.data["township"] + "。")  # type: ignore[index]
         self.blockers.setText("\n".join(lines))
         self.blockers.setStyleSheet("color: #c00000" if st.get("warning") else "")
         self.publish_button.setText("重新公示…" if state == "publicity" else "开始公示…")

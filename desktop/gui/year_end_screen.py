@@ -55,12 +55,15 @@ MUTED_COLOR = QColor("#777777")
 
 def _load(path: Path, year: int) -> dict[str, Any]:
     """On a worker thread: the year's overview, its 民主评议 rows and its vetoes."""
+    from desktop.book.receipt import latest_receipt
+
     with Book.open(path) as book:
         return {
             "overview": Y.year_overview(book, year),
             "appraisals": Y.list_appraisals(book, year),
             "vetoes": Y.list_vetoes(book, year),
             "kinds": Y.veto_kinds(book, year),
+            "township": latest_receipt(book, year),  # the township's 审核回执, if recorded
         }
 
 
@@ -410,7 +413,8 @@ class YearEndScreen(QWidget):
         if not ov.has_rating:
             scheme += "（本方案没有评星定级的规则）"
         # One fact a line: a single long line wraps inside words on a 1366-px screen.
-        self.state.setText(f"{first}\n{scheme}")
+        township = (self.data or {}).get("township")
+        self.state.setText(f"{first}\n{scheme}" + (f"\n{township['text']}。" if township else ""))
         # Without 评星定级 the printout is a 积分表 (desktop/book/year_end_print.rating_title).
         self.print_rating_button.setText(
             "打印年度星级评定表…" if ov.has_rating else "打印年度积分表…"

@@ -47,3 +47,39 @@ def test_handover_to_a_pulled_stick_says_so(qtbot, window, messages, tmp_path: P
     qtbot.waitUntil(lambda: job.done, timeout=30000)
     assert "文件夹不存在" in dialog.ui.problemLabel.text()
     assert dialog.isVisible()
+
+
+def test_import_receipt_from_the_window(qtbot, messages, tmp_path: Path):
+    """导入乡镇审核回执…: the decision recorded, shown on 年度评定; another book's refused."""
+    from desktop.book.handover import make_handover
+    from desktop.book.receipt import approve_pack, write_receipt
+    from desktop.gui.main_window import MainWindow
+    from tests.book.year_end_testkit import TODAY, YEAR, confirm_year, make_year_book
+
+    book = make_year_book(tmp_path / "branch.db")
+    confirm_year(book)
+    stick = tmp_path / "U盘"
+    stick.mkdir()
+    pack = make_handover(book, stick, year=YEAR, today=TODAY)
+    from datetime import date
+
+    data = approve_pack(pack, by="李审", opinion="同意", approve=["001"], on=date(2026, 1, 20))
+    receipt = write_receipt(data, tmp_path / "回执.json")
+    w = MainWindow(book)
+    qtbot.addWidget(w)
+    w.show()
+    w.show_screen("备份与恢复")
+    screen = w.backup_screen
+    assert screen.ui.receiptButton.isEnabled()
+    job = screen.import_receipt(receipt)
+    qtbot.waitUntil(lambda: job.done, timeout=30000)
+    assert "乡镇党委已于2026年1月20日审核通过" in messages.texts("information")[-1]
+    w.show_screen("年度评定")
+    ye = w.year_end_screen
+    ye.year.setValue(YEAR)
+    qtbot.waitUntil(lambda: "审核通过" in ye.state.text(), timeout=30000)
+    # The same receipt again is refused with the reason.
+    job = screen.import_receipt(receipt)
+    qtbot.waitUntil(lambda: job.done, timeout=30000)
+    assert "已经导入过" in messages.texts("warning")[-1]
+    w.close()

@@ -50,6 +50,11 @@ class Ui_BackupScreen(object):
 
         self.actionsLayout.addWidget(self.handoverButton)
 
+        self.receiptButton = QPushButton(BackupScreen)
+        self.receiptButton.setObjectName(u"receiptButton")
+
+        self.actionsLayout.addWidget(self.receiptButton)
+
         self.restoreFileButton = QPushButton(BackupScreen)
         self.restoreFileButton.setObjectName(u"restoreFileButton")
 
@@ -143,6 +148,10 @@ class Ui_BackupScreen(object):
         self.handoverButton.setText(QCoreApplication.translate("BackupScreen", u"\u62a5\u9001\u4e61\u9547\u2026", None))
 #if QT_CONFIG(tooltip)
         self.handoverButton.setToolTip(QCoreApplication.translate("BackupScreen", u"\u628a\u672c\u5e74\u5ea6\u7684\u8d26\u672c\u5907\u4efd\u3001\u4ea4\u6362\u5de5\u4f5c\u7c3f\u548c\u5404\u79cd\u8868\uff08PDF\uff09\u5199\u6210\u62a5\u9001\u5305\uff0c\u4ea4\u4e61\u9547\uff08\u8857\u9053\uff09\u515a\u59d4\u5ba1\u6838", None))
+#endif // QT_CONFIG(tooltip)
+        self.receiptButton.setText(QCoreApplication.translate("BackupScreen", u"\u5bfc\u5165\u4e61\u9547\u5ba1\u6838\u56de\u6267\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.receiptButton.setToolTip(QCoreApplication.translate("BackupScreen", u"\u628a\u4e61\u9547\uff08\u8857\u9053\uff09\u515a\u59d4\u5bf9\u62a5\u9001\u5305\u7684\u5ba1\u6838\u56de\u6267\u8bb0\u5165\u8d26\u672c\uff08\u5ba1\u6838\u610f\u89c1\u3001\u56db\u661f\u4e94\u661f\u515a\u5458\u7684\u5ba1\u6279\uff09", None))
 #endif // QT_CONFIG(tooltip)
         self.restoreFileButton.setText(QCoreApplication.translate("BackupScreen", u"\u4ece\u5907\u4efd\u6587\u4ef6\u6062\u590d\u2026", None))
         self.listTitleLabel.setText(QCoreApplication.translate("BackupScreen", u"\u672c\u673a\u4e0a\u7684\u5907\u4efd", None))

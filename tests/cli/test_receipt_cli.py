@@ -1,0 +1,123 @@
+"""`pioneer township approve` and `pioneer receipt`: the 审核回执 written for a pack, accepted by
+the book it belongs to, refused by another book, when altered, or when records changed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.book.year_end_testkit import TODAY, YEAR, confirm_year, make_year_book
+from tests.cli.cli_testkit import run
+
+
+@pytest.fixture
+def packed(tmp_path: Path) -> tuple[Path, Path]:
+    """A 2025 book rated (王一 五星级) and confirmed, and its pack."""
+    from desktop.book.handover import make_handover
+
+    stick = tmp_path / "U盘"
+    stick.mkdir()
+    book = make_year_book(tmp_path / "branch.db")
+    try:
+        confirm_year(book)
+        pack = make_handover(book, stick, year=YEAR, today=TODAY)
+    finally:
+        book.close()
+    return tmp_path / "branch.db", pack
+
+
+def _approve(capsys, pack: Path, out: Path, *extra: str) -> tuple[int, str, str]:
+    return run(
+        capsys, "township", "approve", str(pack), "--by", "镇党委 李审", "--opinion",
+        "材料齐全，同意。", "--out", str(out), "--today", "2026-01-20", *extra,
+    )  # fmt: skip
+
+
+def test_approve_then_receipt_marks_the_star_approved(packed, tmp_path: Path, capsys) -> None:
+    book_path, pack = packed
+    manifest = json.loads((pack / "清单.json").read_text(encoding="utf-8"))
+    assert [s["name"] for s in manifest["figures"]["high_stars"]] == ["王一"]
+    assert any("待上级党组织审批" in f for f in manifest["figures"]["flags"])
+    out = tmp_path / "审核回执.json"
+    code, text, err = _approve(capsys, pack, out, "--approve", "001")
+    assert code == 0, err
+    assert "乡镇党委已于2026年1月20日审核通过" in text
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["book_id"] == manifest["book_id"] and data["decision"] == "通过"
+    assert data["stars"][0]["decision"] == "批准"
+    code, text, err = run(capsys, "--db", str(book_path), "receipt", str(out))
+    assert code == 0, err
+    assert "乡镇党委已于2026年1月20日审核通过" in text and "批准四星、五星：王一" in text
+    from desktop.book.receipt import approved_members, latest_receipt
+    from desktop.book.store import Book
+
+    with Book.open(book_path) as book:
+        assert approved_members(book, YEAR) == {"001"}
+        assert latest_receipt(book, YEAR)["decision"] == "通过"
+        assert book.journal(1)[0]["action"] == "导入乡镇审核回执"
+    # Twice is refused.
+    code, _text, err = run(capsys, "--db", str(book_path), "receipt", str(out))
+    assert code == 1 and "已经导入过" in err
+
+
+def test_receipt_refused_by_another_book(packed, tmp_path: Path, capsys) -> None:
+    _book_path, pack = packed
+    out = tmp_path / "回执.json"
+    assert _approve(capsys, pack, out, "--approve", "王一")[0] == 0
+    other = make_year_book(tmp_path / "other.db")
+    other.close()
+    code, _text, err = run(capsys, "--db", str(tmp_path / "other.db"), "receipt", str(out))
+    assert code == 1
+    assert "不是本账本的" in err
+
+
+def test_receipt_altered_by_hand_is_refused(packed, tmp_path: Path, capsys) -> None:
+    book_path, pack = packed
+    out = tmp_path / "回执.json"
+    assert _approve(capsys, pack, out, "--refuse", "001=群众评议未达优秀", "--return")[0] == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["decision"] == "退回修改"
+    data["stars"][0]["decision"] = "批准"
+    out.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    code, _text, err = run(capsys, "--db", str(book_path), "receipt", str(out))
+    assert code == 1 and "已被改动" in err
+
+
+def test_receipt_refused_when_records_changed_since_the_pack(tmp_path: Path, capsys) -> None:
+    """Packed before Q4 was confirmed; afterwards a deduction takes 王一 off five stars."""
+    from desktop.book import quarter as Q
+    from desktop.book.handover import make_handover
+    from desktop.book.store import Book
+
+    stick = tmp_path / "U盘"
+    stick.mkdir()
+    book = make_year_book(tmp_path / "branch.db")
+    try:
+        pack = make_handover(book, stick, year=YEAR, today=TODAY)
+    finally:
+        book.close()
+    out = tmp_path / "回执.json"
+    assert _approve(capsys, pack, out, "--approve", "001")[0] == 0
+    with Book.open(tmp_path / "branch.db") as book:
+        cid = Q.add_claim(book, "王一", "2025-11-01", "absent", -30, "补记缺席", today=TODAY)
+        Q.review_claim(book, cid, "组长")
+        Q.approve_claim(book, cid, "支委会")
+    code, _text, err = run(capsys, "--db", str(tmp_path / "branch.db"), "receipt", str(out))
+    assert code == 1
+    assert "四星、五星党员名单与报送时不同" in err
+
+
+def test_approve_refuses_a_tampered_pack_and_unknown_members(packed, tmp_path: Path, capsys):
+    _book_path, pack = packed
+    out = tmp_path / "回执.json"
+    code, _text, err = _approve(capsys, pack, out, "--approve", "003")
+    assert code == 1 and "不是这份报送包中的四星、五星党员" in err
+    code, _text, err = _approve(capsys, pack, out, "--refuse", "001")
+    assert code == 2 and "编号=理由" in err
+    pdf = next(pack.glob("*.pdf"))
+    pdf.write_bytes(pdf.read_bytes() + b"x")
+    code, _text, err = _approve(capsys, pack, out, "--approve", "001")
+    assert code == 1 and "被改动" in err
+    assert not out.exists()
