@@ -226,6 +226,16 @@ def check_pack(folder: Path, *, password: str | None = None, deep: bool = False)
     name = backup_name(manifest)
     if any(n == name for n, _h in check.problems):
         return check  # the backup itself differs: nothing in it can be trusted
+    try:
+        with open(folder / name, "rb") as fh:
+            sealed = is_sealed(fh.read(16))
+    except OSError as exc:
+        return check.fail(UNREADABLE + f"：{name}", f"{name}：{exc}")
+    if not sealed:  # read where it is (immutable mode: not even a lock file is written)
+        _check_backup(check, folder / name, name, manifest, deep=deep)
+        return check
+    # A scratch folder only for a sealed backup: making and removing one costs more than
+    # checking a small pack.
     with tempfile.TemporaryDirectory(prefix="pioneer-pack-") as scratch:
         try:
             plain = plain_backup(folder, manifest, password, Path(scratch))

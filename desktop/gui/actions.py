@@ -53,6 +53,10 @@ register(
     ActionSpec("导出工作簿…", "export_workbook", "Ctrl+E", "把账本导出为 Excel 工作簿"),
 )
 register("print", ActionSpec("打印…", "print_current", "Ctrl+P", "打印当前页面的内容"))
+register(
+    "township_desk",
+    ActionSpec("乡镇审核台…", "open_township_desk", None, "核对各支部交来的报送包（乡镇、街道用）"),
+)
 register("quit", ActionSpec("退出", "close", "Ctrl+Q", "备份并关闭程序"))
 register("guide", ActionSpec("使用说明", "show_guide", "F1", "怎样用先锋指数完成日常工作"))
 register("about", ActionSpec("关于先锋指数", "show_about", None))

@@ -231,10 +231,19 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(a["print"])
         file_menu.addSeparator()
+        file_menu.addAction(a["township_desk"])
+        file_menu.addSeparator()
         file_menu.addAction(a["quit"])
         help_menu = self.ui.menuBar.addMenu("帮助(&H)")
         help_menu.addAction(a["guide"])
         help_menu.addAction(a["about"])
+
+    def open_township_desk(self) -> QWidget:
+        """文件 → 乡镇审核台…: the township's review of packs (desktop/gui/township_desk.py)."""
+        from desktop.gui.township_desk import open_township_desk
+
+        self._township_desk = open_township_desk(self)
+        return self._township_desk
 
     def _fill_recent_menu(self) -> None:
         menu = self.recent_menu

@@ -126,9 +126,29 @@ class IntroPage(QWizardPage):
         if not demo_available():
             self.ui.demoRadio.setEnabled(False)
             self.ui.demoHint.setText("（这个版本没有附带示范支部。）")
+        self.ui.townshipRadio.toggled.connect(self._township_toggled)
 
     def wants_demo(self) -> bool:
         return self.ui.demoRadio.isChecked()
+
+    def _township_toggled(self, on: bool) -> None:
+        self.setButtonText(QWizard.WizardButton.NextButton, "打开审核台" if on else "下一步")
+
+    def wants_township(self) -> bool:
+        return self.ui.townshipRadio.isChecked()
+
+    def validatePage(self) -> bool:
+        # 乡镇（街道）审核 needs no book: the wizard ends here and the desk opens.
+        if self.wants_township():
+            if getattr(self, "_leaving", False):
+                return True  # QWizard.done() validates the page once more
+            from PySide6.QtCore import QTimer
+
+            self._leaving = True
+            wizard = self.wizard()  # closed after next() has returned, not inside it
+            QTimer.singleShot(0, lambda: wizard.done(1))
+            return False
+        return True
 
     def nextId(self) -> int:
         return PAGE_LOCATION if self.wants_demo() else PAGE_BRANCH
@@ -359,5 +379,9 @@ def run_wizard(
 ) -> Book | None:
     """Show the wizard modally; return the new open Book, or None if the user cancelled."""
     wizard = BookWizard(default_path, parent, first_run=first_run)
-    wizard.exec()
+    accepted = wizard.exec()
+    if accepted and wizard.intro.wants_township():
+        from desktop.gui.township_desk import run_township_desk
+
+        run_township_desk()  # until it is closed; no book is opened
     return wizard.book

@@ -82,6 +82,7 @@ SUMMARY_COLUMNS = (
     Column("序号", 9),
     Column("支部", 30, "left"),
     Column("年度", 11),
+    Column("报送包", 27, "left"),
     Column("党员\n正式/预备", 17),
     Column("活动\n已开/计划", 16),
     Column("出席率", 14),
@@ -90,7 +91,6 @@ SUMMARY_COLUMNS = (
     Column("未结\n异议", 10),
     Column("星级/等次", 22, "left"),
     Column("否决", 9),
-    Column("报送包", 27, "left"),
     Column("需关注", None, "left"),
 )
 

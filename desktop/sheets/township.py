@@ -38,7 +38,7 @@ def write_summary_workbook(
     wb = Workbook()
     ws = wb.active
     ws.title = "汇总"
-    ws.append(["序号", *headers])
+    ws.append(["序号", *(h.replace("\n", " ") for h in headers)])
     for i, r in enumerate(rows, start=1):
         ws.append([i, *r["cells"]])
     ws.append(["合计", f"{totals['branches']} 个支部"])
@@ -48,7 +48,7 @@ def write_summary_workbook(
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     for col, width in zip(
-        "ABCDEFGHIJKLM", (6, 24, 8, 12, 12, 10, 24, 12, 8, 16, 8, 24, 50), strict=True
+        "ABCDEFGHIJKLM", (6, 24, 8, 24, 12, 12, 10, 24, 12, 8, 16, 8, 50), strict=True
     ):
         ws.column_dimensions[col].width = width
     data = wb.create_sheet("数据")

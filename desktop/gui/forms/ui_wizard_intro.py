@@ -49,6 +49,18 @@ class Ui_WizardIntroPage(object):
 
         self.mainLayout.addWidget(self.demoHint)
 
+        self.townshipRadio = QRadioButton(WizardIntroPage)
+        self.townshipRadio.setObjectName(u"townshipRadio")
+
+        self.mainLayout.addWidget(self.townshipRadio)
+
+        self.townshipHint = QLabel(WizardIntroPage)
+        self.townshipHint.setObjectName(u"townshipHint")
+        self.townshipHint.setWordWrap(True)
+        self.townshipHint.setIndent(28)
+
+        self.mainLayout.addWidget(self.townshipHint)
+
         self.verticalSpacer = QSpacerItem(10, 40, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
         self.mainLayout.addItem(self.verticalSpacer)
@@ -69,5 +81,8 @@ class Ui_WizardIntroPage(object):
         self.demoRadio.setText(QCoreApplication.translate("WizardIntroPage", u"\u751f\u6210\u793a\u8303\u652f\u90e8\uff08\u5148\u770b\u770b\uff09", None))
         self.demoHint.setProperty(u"role", QCoreApplication.translate("WizardIntroPage", u"hint", None))
         self.demoHint.setText(QCoreApplication.translate("WizardIntroPage", u"\u7a0b\u5e8f\u751f\u6210\u4e00\u4e2a\u865a\u6784\u7684\u652f\u90e8\uff08\u7ea6 40 \u540d\u515a\u5458\u30013 \u4e2a\u515a\u5c0f\u7ec4\uff09\uff0c\u53ef\u4ee5\u968f\u610f\u8bd5\u7528\uff0c\u4e0d\u5f71\u54cd\u4ee5\u540e\u65b0\u5efa\u7684\u771f\u5b9e\u8d26\u672c\u3002", None))
+        self.townshipRadio.setText(QCoreApplication.translate("WizardIntroPage", u"\u4e61\u9547\uff08\u8857\u9053\uff09\u5ba1\u6838", None))
+        self.townshipHint.setProperty(u"role", QCoreApplication.translate("WizardIntroPage", u"hint", None))
+        self.townshipHint.setText(QCoreApplication.translate("WizardIntroPage", u"\u4e61\u9547\uff08\u8857\u9053\uff09\u515a\u59d4\u7528\uff1a\u6838\u5bf9\u5404\u652f\u90e8\u4ea4\u6765\u7684\u62a5\u9001\u5305\uff0c\u6c47\u603b\u3001\u6253\u5370\uff0c\u5199\u5ba1\u6838\u56de\u6267\u3002\u4e0d\u9700\u8981\u8d26\u672c\u3002", None))
     # retranslateUi
 

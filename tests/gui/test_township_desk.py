@@ -1,0 +1,202 @@
+"""乡镇审核台: scanning a stick (worker thread, progress bar), one row per branch with its flags,
+the 审核回执 written beside a pack, the summary exported; the wizard's 乡镇（街道）审核."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tests.book.year_end_testkit import TODAY, YEAR, confirm_year, make_year_book
+from tests.cli.pack_testkit import copy_pack, make_pack
+
+
+@pytest.fixture(scope="module")
+def packs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """A demo branch's pack, and a small rated branch's (王一 五星级, not yet approved)."""
+    from desktop.book.handover import make_handover
+
+    base = tmp_path_factory.mktemp("desk")
+    _book, demo = make_pack(base / "demo")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("PIONEER_HOME", str(base / "home"))
+        book = make_year_book(base / "rated.db")
+        try:
+            confirm_year(book)
+            (base / "stick").mkdir()
+            rated = make_handover(book, base / "stick", year=YEAR, today=TODAY)
+        finally:
+            book.close()
+    return {"demo": demo, "rated": rated}
+
+
+@pytest.fixture
+def stick(packs: dict[str, Path], tmp_path: Path) -> Path:
+    usb = tmp_path / "U盘"
+    for pack in packs.values():
+        copy_pack(pack, usb)
+    return usb
+
+
+def _files(folder: Path) -> set[str]:
+    return {str(p.relative_to(folder)) for p in folder.rglob("*")}
+
+
+def _scan(qtbot, stick: Path):
+    from desktop.gui.township_desk import TownshipDesk
+
+    desk = TownshipDesk()
+    qtbot.addWidget(desk)
+    desk.show()
+    with qtbot.waitSignal(desk.scanned, timeout=60000):
+        desk.scan(stick)
+    return desk
+
+
+def test_desk_scans_and_flags(qtbot, stick: Path, tmp_path: Path, messages) -> None:
+    before = _files(stick)
+    demo = next(stick.glob("*红星村*"))
+    pdf = next(demo.glob("*党费收缴台账.pdf"))
+    pdf.write_bytes(pdf.read_bytes()[:-10] + b"0123456789")
+    desk = _scan(qtbot, stick)
+    model = desk.model
+    assert model.rowCount() == 2
+    assert desk.ui.progressBar.value() == 100
+    by_branch = {r.branch: i for i, r in enumerate(model.rows)}
+    red = by_branch["城关镇红星村党支部"]
+    from desktop.book.township import STATE_COLUMN, SUMMARY_HEADERS
+
+    state = model.index(red, STATE_COLUMN).data()
+    assert state.startswith(f"被改动：{pdf.name}")
+    assert model.index(red, 0).data(Qt.ItemDataRole.ForegroundRole) is not None
+    rated = by_branch["测试村党支部"]
+    attention = model.index(rated, len(SUMMARY_HEADERS) - 1).data(Qt.ItemDataRole.ToolTipRole)
+    assert "四星、五星党员 1 名待上级党组织审批（王一）" in attention
+    assert model.index(rated, SUMMARY_HEADERS.index("党员\n正式/预备")).data() == "4/0"
+    assert "合计：2 个支部（报送包完好 1 个）" in desk.ui.statusLabel.text()
+    desk.ui.packTable.selectRow(rated)
+    assert "校验码" in desk.ui.detailText.toPlainText()
+    assert desk.ui.decisionButton.isEnabled() and desk.ui.openButton.isEnabled()
+    desk.ui.packTable.selectRow(red)
+    assert not desk.ui.decisionButton.isEnabled()  # an altered pack gets no decision
+    out = desk.export_summary(tmp_path / "汇总.xlsx")
+    assert out is not None and out.exists()
+    desk.grab().save(str(tmp_path.parent / "township_desk.png"))
+    assert _files(stick) == before  # scanning wrote nothing on the stick
+
+
+def test_decision_writes_the_receipt_beside_the_pack(qtbot, stick: Path, messages) -> None:
+    from desktop.gui.township_desk import DecisionDialog
+
+    desk = _scan(qtbot, stick)
+    rated = next(i for i, r in enumerate(desk.model.rows) if r.branch == "测试村党支部")
+    desk.ui.packTable.selectRow(rated)
+    dialog = desk.record_decision()
+    assert isinstance(dialog, DecisionDialog)
+    assert dialog.ui.starsTable.rowCount() == 1
+    dialog.save()
+    assert "请填写审核人" in dialog.ui.problemLabel.text()
+    dialog.ui.reviewerEdit.setText("李审")
+    dialog.ui.opinionEdit.setPlainText("材料齐全，同意。")
+    combo = dialog.ui.starsTable.cellWidget(0, 2)
+    combo.setCurrentText("不批准")
+    dialog.save()
+    assert "需要写明理由" in dialog.ui.problemLabel.text()
+    dialog.ui.starsTable.cellWidget(0, 3).setText("群众评议未达优秀")
+    path = dialog.save()
+    assert path is not None and path.parent == stick
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["decision"] == "通过" and data["stars"][0]["decision"] == "不批准"
+    assert "审核回执已保存" in messages.calls[-1][1]
+
+
+def test_wizard_offers_the_township_desk(qtbot, tmp_path: Path, monkeypatch) -> None:
+    from desktop.gui import wizard as W
+
+    wiz = W.BookWizard(tmp_path / "b.db")
+    qtbot.addWidget(wiz)
+    wiz.show()
+    assert wiz.intro.ui.townshipRadio.text() == "乡镇（街道）审核"
+    qtbot.mouseClick(wiz.intro.ui.townshipRadio, Qt.MouseButton.LeftButton)
+    wiz.intro.ui.townshipRadio.setChecked(True)
+    next_button = wiz.button(W.QWizard.WizardButton.NextButton)
+    assert next_button.text() == "打开审核台"
+    with qtbot.waitSignal(wiz.accepted, timeout=5000):
+        qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)
+    assert wiz.book is None
+    opened = []
+    monkeypatch.setattr("desktop.gui.township_desk.run_township_desk", lambda: opened.append(1))
+    monkeypatch.setattr(
+        W.BookWizard, "exec", lambda self: (self.intro.ui.townshipRadio.setChecked(True), 1)[1]
+    )
+    assert W.run_wizard(tmp_path / "b.db") is None
+    assert opened == [1] and not (tmp_path / "b.db").exists()
+
+
+def test_file_menu_opens_the_desk(qtbot, window) -> None:
+    from desktop.gui.township_desk import TownshipDesk
+
+    window.actions["township_desk"].trigger()
+    desk = window.findChild(TownshipDesk)
+    assert desk is not None and desk.isVisible()
+    assert not desk.ui.printButton.isEnabled()
+    desk.close()
+
+
+def test_drill_down_opens_the_book_read_only(qtbot, stick: Path, messages) -> None:
+    """Double-click: the branch's book in the normal screens, from a temporary copy, every
+    editing action disabled, the banner; a write that got past them is refused by SQLite."""
+    import sqlite3
+
+    from PySide6.QtWidgets import QAbstractButton
+
+    from desktop.gui.review_window import ReviewWindow, is_view_button
+
+    before = _files(stick)
+    desk = _scan(qtbot, stick)
+    rated = next(i for i, r in enumerate(desk.model.rows) if r.branch == "测试村党支部")
+    desk.ui.packTable.selectRow(rated)
+    index = desk.model.index(rated, 0)
+    rect = desk.ui.packTable.visualRect(index)
+    qtbot.mouseClick(desk.ui.packTable.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(desk.ui.packTable.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: bool(desk.opened) or bool(messages.calls), timeout=30000)
+    assert not messages.calls, messages.calls
+    window = desk.opened[-1]
+    assert isinstance(window, ReviewWindow)
+    qtbot.waitExposed(window)
+    assert window.banner.text().startswith("只读：测试村党支部的报送包")
+    assert window.banner.text().endswith("仅供审核")
+    assert not Path(window.book.path).is_relative_to(stick)
+    for name in ("branch_info", "new_year", "restore", "import_workbook", "backup_now"):
+        assert not window.actions[name].isEnabled()
+    for title, _w in window.screens():
+        window.show_screen(title)
+        qtbot.wait(50)
+        screen = window.screen(title)
+        editable = [
+            b.text()
+            for b in screen.findChildren(QAbstractButton)
+            if b.isEnabled() and b.text() and not is_view_button(b) and not b.isCheckable()
+        ]
+        assert editable == [], (title, editable)
+    # The roster's selection turns its buttons on in a normal window: not here.
+    window.show_screen("党员名册")
+    window.roster_screen.ui.table.selectRow(0) if hasattr(
+        window.roster_screen.ui, "table"
+    ) else None
+    qtbot.wait(50)
+    assert not any(
+        b.isEnabled() and ("删除" in b.text() or "修改" in b.text() or "新增" in b.text())
+        for b in window.roster_screen.findChildren(QAbstractButton)
+    )
+    with pytest.raises(sqlite3.OperationalError):
+        window.book.execute("update branch set name = '改' where id = 1")
+    folder = Path(window.book.path).parent
+    window.close()
+    qtbot.waitUntil(lambda: not folder.exists(), timeout=10000)
+    assert _files(stick) == before
+    window_shot = desk.grab()
+    assert not window_shot.isNull()
