@@ -132,6 +132,9 @@ def pack_figures(book: Book, year: int, *, today: date | None = None) -> dict[st
         "grades": dict(grades),
         "quotas": quotas,
         "high_stars": high_stars,
+        # Results the scheme's [[approvals]] send above the branch, still 待审批 (what a
+        # township 审核回执 decides on; desktop/book/approvals.py).
+        "awaiting": _awaiting(book, year, today),
         "vetoes": vetoes,
         "followups": dict(followups),
         "party_life_alerts": len(party_life),
@@ -141,6 +144,18 @@ def pack_figures(book: Book, year: int, *, today: date | None = None) -> dict[st
     if figures["appraisal_gaps"]:
         figures["flags"].append(f"民主评议结果不全：{figures['appraisal_gaps']}")
     return figures
+
+
+def _awaiting(book: Book, year: int, today: date | None) -> list[dict[str, Any]]:
+    from desktop.book.approvals import awaiting
+
+    seen: dict[str, dict[str, Any]] = {}
+    for a in awaiting(book, year, today=today):
+        item = seen.setdefault(
+            a.code, {"code": a.code, "name": a.name, "result": a.result, "steps": []}
+        )
+        item["steps"].append({"step": a.step, "body": a.body})
+    return list(seen.values())
 
 
 def _flags(
@@ -170,13 +185,10 @@ def _flags(
     for quota in fig["quotas"]:
         if quota["limit"] is not None and quota["used"] > quota["limit"]:
             flags.append(f"{quota['level']}超过名额：{quota['used']} 名，限 {quota['limit']} 名")
-    high = fig["high_stars"]
-    if high:
-        approved = approved_codes(book, year)
-        waiting = [m for m in high if m["code"] not in approved]
-        if waiting:
-            names = "、".join(m["name"] for m in waiting)
-            flags.append(f"四星、五星党员 {len(waiting)} 名待上级党组织审批（{names}）")
+    waiting = fig["awaiting"]
+    if waiting:
+        names = "、".join(f"{m['name']}（{m['result']}）" for m in waiting)
+        flags.append(f"{len(waiting)} 名党员的评定结果待上级审批：{names}")
     if party_life:
         names = "、".join(name for _c, name, _t in party_life)
         flags.append(f"连续6个月不参加组织生活：{names}")
@@ -198,10 +210,3 @@ def _flags(
         if held.get(kind, 0) < need:
             flags.append(f"{kind}{held.get(kind, 0)} 次，少于三会一课要求的 {need} 次")
     return flags
-
-
-def approved_codes(book: Book, year: int) -> set[str]:
-    """Members whose four/five stars of `year` the township approved (from 审核回执)."""
-    from desktop.book.receipt import approved_members
-
-    return approved_members(book, year)

@@ -3,10 +3,14 @@
 (`pioneer receipt`, 「导入乡镇审核回执…」).
 
 A receipt is a small UTF-8 JSON file bound to the pack it answers: the book id, the
-confirmed quarters' hashes and the four/five-star list the pack reported, and the SHA-256 of
-the pack's manifest. Its `seal` is an HMAC-SHA256 of the rest keyed by that binding, so a
+confirmed quarters' hashes, the results awaiting approval that the pack reported, and the
+SHA-256 of the pack's manifest. Its `seal` is an HMAC-SHA256 of the rest keyed by that binding, so a
 receipt edited by hand, or meant for another book, is refused. (It proves consistency, not
 who wrote it: there are no keys to share between an office PC and a township PC.)
+
+Recording it: the decision, opinion and reviewer go into the journal (「导入乡镇审核回执」,
+the whole receipt in its detail); each approved or refused result is recorded through the
+approvals API (desktop/book/approvals.py, source 「乡镇回执」), in the same transaction.
 """
 
 from __future__ import annotations
@@ -67,7 +71,7 @@ def approve_pack(
         )
     m = check.manifest or {}
     fig = m.get("figures") or {}
-    high = {s["code"]: s for s in fig.get("high_stars", [])}
+    high = {s["code"]: s for s in fig.get("awaiting", [])}
     names = {s["name"]: s["code"] for s in high.values()}
 
     def code_of(ref: str) -> str | None:
@@ -78,13 +82,13 @@ def approve_pack(
     for ref in approve:
         code = code_of(ref)
         if code is None:
-            problems.append(f"“{ref}”不是这份报送包中的四星、五星党员，不能批准。")
+            problems.append(f"“{ref}”不是这份报送包中待上级审批的党员，不能批准。")
             continue
-        decisions[code] = {**high[code], "decision": APPROVED, "reason": ""}
+        decisions[code] = {**_who(high[code]), "decision": APPROVED, "reason": ""}
     for ref, reason in refuse.items():
         code = code_of(ref)
         if code is None:
-            problems.append(f"“{ref}”不是这份报送包中的四星、五星党员。")
+            problems.append(f"“{ref}”不是这份报送包中待上级审批的党员。")
             continue
         if not reason.strip():
             problems.append(f"不批准 {high[code]['name']} 需要写明理由（--refuse 编号=理由）。")
@@ -92,7 +96,7 @@ def approve_pack(
         if code in decisions:
             problems.append(f"{high[code]['name']} 既批准又不批准，请只选一种。")
             continue
-        decisions[code] = {**high[code], "decision": NOT_APPROVED, "reason": reason.strip()}
+        decisions[code] = {**_who(high[code]), "decision": NOT_APPROVED, "reason": reason.strip()}
     if problems:
         raise InputRefused("审核回执没有写成：", problems)
     data: dict[str, Any] = {
@@ -113,9 +117,7 @@ def approve_pack(
             }
             for q in m.get("quarters", [])
         ],
-        "high_stars": [
-            {"code": s["code"], "name": s["name"], "stars": s["stars"]} for s in high.values()
-        ],
+        "awaiting": [_who(s) for s in high.values()],
         "points_total": fig.get("points_total"),
         "decision": RETURNED if returned else PASSED,
         "opinion": opinion.strip(),
@@ -125,6 +127,10 @@ def approve_pack(
     }
     data["seal"] = _seal(data)
     return data
+
+
+def _who(item: dict[str, Any]) -> dict[str, Any]:
+    return {"code": item["code"], "name": item["name"], "result": item["result"]}
 
 
 def write_receipt(data: dict[str, Any], out: Path) -> Path:
@@ -164,17 +170,11 @@ def read_receipt(path: Path) -> dict[str, Any]:
     return data
 
 
-def _current_high_stars(book: Book, year: int) -> set[tuple[str, int]]:
-    from desktop.book.scoring import rate_book, year_scheme
-    from desktop.rules.scoring import rate_json
+def _current_results(book: Book, year: int) -> dict[str, str]:
+    """Member code → the result of `year` that needs approval, as the book rates it now."""
+    from desktop.book.approvals import approvals
 
-    if year_scheme(book, year).rating is None:
-        return set()
-    return {
-        (m["code"], m["stars"])
-        for m in rate_json(rate_book(book, year))["members"]
-        if m["stars"] and m["stars"] >= 4
-    }
+    return {a.code: a.result for a in approvals(book, year)}
 
 
 def receipt_problems(book: Book, data: dict[str, Any]) -> list[str]:
@@ -197,18 +197,38 @@ def receipt_problems(book: Book, data: dict[str, Any]) -> list[str]:
                 f"{label}的校验码与报送时不同（回执 {q['check_code']}，账本 "
                 f"{check_code(now) if now else '未确认'}）。"
             )
-    # Stars decided on must still be the stars the book gives (a later change of records
-    # that moves them makes the decision about results that no longer stand).
+    # A result decided on must still be the result the book gives (records changed since
+    # the pack would make the decision about a result that no longer stands).
     if data.get("stars"):
-        now = _current_high_stars(book, int(data.get("year") or 0))
-        then = {(s["code"], s["stars"]) for s in data.get("high_stars", [])}
-        if now != then:
-            problems.append("报送之后记录有改动，四星、五星党员名单与报送时不同。")
+        now = _current_results(book, int(data.get("year") or 0))
+        for s in data["stars"]:
+            if now.get(s["code"]) != s["result"]:
+                current = now.get(s["code"]) or "不需要上级审批的结果"
+                problems.append(
+                    f"报送之后记录有改动：{s['name']}报送时拟评{s['result']}，现在是{current}。"
+                )
     return problems
 
 
+def _recorded(book: Book) -> list[dict[str, Any]]:
+    """The receipts recorded in the journal, newest first."""
+    out = []
+    for (detail,) in book.execute(
+        "select detail from journal where action = ? order by id desc", [RECEIPT_ACTION]
+    ):
+        try:
+            value = json.loads(detail or "{}").get("receipt")
+        except (ValueError, AttributeError):
+            continue
+        if isinstance(value, dict):
+            out.append(value)
+    return out
+
+
 def record_receipt(book: Book, path: Path) -> dict[str, Any]:
-    """Record a 审核回执 in the book (journal + township_receipts/township_decisions)."""
+    """Record a 审核回执 in the book: a journal line, and its decisions through approvals."""
+    from desktop.book.approvals import Decision, record_decisions
+
     path = Path(path)
     data = read_receipt(path)
     problems = receipt_problems(book, data)
@@ -217,40 +237,28 @@ def record_receipt(book: Book, path: Path) -> dict[str, Any]:
             "审核回执与本账本不符，没有导入：",
             [*problems, "账本在报送之后有改动时，请重新报送，请乡镇按新的报送包审核。"],
         )
-    if book.execute("select 1 from township_receipts where seal = ?", [data["seal"]]).fetchone():
+    if any(r.get("seal") == data["seal"] for r in _recorded(book)):
         raise InputRefused(
             f"这份审核回执（{data['reviewed_on']}，{data['reviewer']}）已经导入过了。"
         )
-    summary = receipt_text(data)
-    with book.action(RECEIPT_ACTION, summary, pack=data["pack"], decision=data["decision"]):
-        rid = (
-            book.db["township_receipts"]
-            .insert(
-                {
-                    "year": data["year"],
-                    "pack": data["pack"],
-                    "decision": data["decision"],
-                    "opinion": data["opinion"],
-                    "reviewer": data["reviewer"],
-                    "reviewed_on": data["reviewed_on"],
-                    "seal": data["seal"],
-                    "payload": json.dumps(data, ensure_ascii=False),
-                    "recorded_at": _now(),
-                }
-            )
-            .last_pk
-        )
-        for s in data.get("stars", []):
-            book.db["township_decisions"].insert(
-                {
-                    "receipt_id": rid,
-                    "year": data["year"],
-                    "code": s["code"],
-                    "name": s["name"],
-                    "stars": s["stars"],
-                    "decision": s["decision"],
-                    "reason": s.get("reason", ""),
-                }
+    year = int(data["year"])
+    with book.action(RECEIPT_ACTION, receipt_text(data), receipt=data, file=path.name):
+        if data.get("stars"):
+            record_decisions(
+                book,
+                year,
+                [
+                    Decision(
+                        s["code"],
+                        s["decision"] == APPROVED,
+                        data["reviewer"],
+                        data["reviewed_on"],
+                        s.get("reason", ""),
+                        source="乡镇回执",
+                        ref=path.name,
+                    )
+                    for s in data["stars"]
+                ],
             )
     return data
 
@@ -273,50 +281,21 @@ def receipt_text(data: dict[str, Any]) -> str:
         text = f"乡镇党委已于{when}审核通过（审核人：{data['reviewer']}）"
     else:
         text = f"乡镇党委于{when}退回修改：{data['opinion']}（审核人：{data['reviewer']}）"
-    approved = [s["name"] for s in data.get("stars", []) if s["decision"] == APPROVED]
+    stars = data.get("stars", [])
+    approved = [f"{s['name']}{s['result']}" for s in stars if s["decision"] == APPROVED]
     refused = [
-        f"{s['name']}（{s['reason']}）"
-        for s in data.get("stars", [])
-        if s["decision"] == NOT_APPROVED
+        f"{s['name']}{s['result']}（{s['reason']}）" for s in stars if s["decision"] == NOT_APPROVED
     ]
     if approved:
-        text += f"；批准四星、五星：{'、'.join(approved)}"
+        text += f"；批准：{'、'.join(approved)}"
     if refused:
         text += f"；不批准：{'、'.join(refused)}"
     return text
 
 
-def _has_tables(book: Book) -> bool:
-    return bool(
-        book.execute(
-            "select 1 from sqlite_master where type = 'table' and name = 'township_decisions'"
-        ).fetchone()
-    )
-
-
 def latest_receipt(book: Book, year: int) -> dict[str, Any] | None:
     """The newest recorded 审核回执 of `year` with its `text` (for 季度评议/年度评定)."""
-    if not _has_tables(book):
-        return None
-    rows = book.query(
-        "select * from township_receipts where year = ? order by reviewed_on desc, id desc limit 1",
-        [year],
-    )
-    if not rows:
-        return None
-    data = json.loads(rows[0]["payload"])
-    return {**rows[0], "text": receipt_text(data)}
-
-
-def approved_members(book: Book, year: int) -> set[str]:
-    """Member codes whose four/five stars of `year` a recorded 审核回执 approved (the newest
-    decision on each member counts)."""
-    if not _has_tables(book):
-        return set()
-    latest: dict[str, str] = {}
-    for code, decision in book.execute(
-        "select code, decision from township_decisions where year = ? order by receipt_id",
-        [year],
-    ):
-        latest[code] = decision
-    return {c for c, d in latest.items() if d == APPROVED}
+    for data in _recorded(book):
+        if data.get("year") == year:
+            return {**data, "text": receipt_text(data)}
+    return None

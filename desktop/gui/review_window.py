@@ -1,16 +1,16 @@
 """A branch's book from a pack, opened read-only for the township: the normal screens, every
-editing action disabled, a banner 「只读：…的报送包，仅供审核」.
+editing action disabled, the banner 「只读：…的报送包，仅供审核」.
 
-The book is a copy in a temporary folder (the stick is never opened for writing). The book
-itself is held read-only by the store's read-only mode when it has one (issue #11 owns it);
-until then the connection is put in SQLite's `query_only` mode, so a write that slipped past
-the disabled controls is still refused by SQLite. The window never records the copy among
-the recent books and never backs it up on closing; the temporary folder goes with it.
+The book is a copy in a temporary folder (the stick is never opened for writing), opened with
+the store's read-only mode (`Book.open(read_only=True)`, issue #11: writes refused) and shown
+in the window's own read-only banner (MainWindow._show_read_only_banner) with the pack named.
+On top of that every control that would change the book is disabled — a refusal after a
+click is no way to review — the copy is never added to the recent books nor backed up, and
+the temporary folder goes when the window closes.
 """
 
 from __future__ import annotations
 
-import inspect
 import logging
 import shutil
 from pathlib import Path
@@ -53,17 +53,35 @@ EDIT_ACTIONS = (
 
 # Buttons that only look, print or save a copy elsewhere stay usable.
 VIEW_WORDS = ("打印", "导出", "预览", "查看", "明细", "刷新", "另存", "关闭", "打开文件夹", "说明")
+# …except check boxes that switch an entry mode on (党费: 手动调整金额).
+EDIT_TOGGLE_WORDS = ("调整", "修改", "登记", "录入", "编辑")
 # Controls that choose what is shown (the year, the quarter, a filter), not what is stored.
-VIEW_CONTROL_NAMES = ("year", "quarter", "group", "kind", "round", "filter", "search", "order")
+VIEW_CONTROL_NAMES = (
+    "year",
+    "quarter",
+    "monthcombo",
+    "group",
+    "status",
+    "flag",
+    "kind",
+    "round",
+    "filter",
+    "search",
+    "order",
+    "style",
+)
 
 
 def open_read_only(path: Path) -> Book:
-    """The book at `path` opened read-only: the store's own mode if it has one."""
-    if "read_only" in inspect.signature(Book.open).parameters:
-        return Book.open(path, read_only=True)  # type: ignore[call-arg]
-    book = Book.open(path)
-    book.execute("PRAGMA query_only = ON")
-    return book
+    """The copy at `path` in the store's read-only mode, migrated first if it is older (the
+    read-only mode refuses to migrate; the copy is ours to change)."""
+    from desktop.book.store import inspect_file
+    from desktop.book.version import SCHEMA_VERSION
+
+    path = Path(path)
+    if inspect_file(path)["user_version"] < SCHEMA_VERSION:
+        Book.open(path, backup_dir=path.parent).close()
+    return Book.open(path, read_only=True)
 
 
 def is_view_button(button: QAbstractButton) -> bool:
@@ -101,8 +119,10 @@ def lock_widget(root: QWidget, keeper: _KeepDisabled) -> None:
     for button in root.findChildren(QAbstractButton):
         if button.property("reviewLocked") or is_view_button(button):
             continue
-        if button.isCheckable() and (
-            _is_view_control(button) or isinstance(button, QCheckBox | QRadioButton)
+        if (
+            button.isCheckable()
+            and (_is_view_control(button) or isinstance(button, QCheckBox | QRadioButton))
+            and not any(word in button.text() for word in EDIT_TOGGLE_WORDS)
         ):
             continue  # on a screen, a check box filters what is shown (只看: 低于60分 …)
         button.setProperty("reviewLocked", True)
@@ -131,15 +151,10 @@ class ReviewWindow(MainWindow):
     def __init__(self, book: Book, banner: str, folder: Path | None = None) -> None:
         self._review_folder = folder
         self._keeper = _KeepDisabled()
+        self._banner_text = banner
         super().__init__(book)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.banner = QLabel(banner)
-        self.banner.setObjectName("readOnlyBanner")
-        self.banner.setStyleSheet(
-            "background: #fff1c2; color: #7a4b00; padding: 8px 14px; font-weight: bold;"
-        )
-        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setMenuWidget(_stacked(self.menuWidget(), self.banner))
+        self.banner: QLabel = self.read_only_banner
         self.setWindowTitle(f"{banner} — 先锋指数")
         for name in EDIT_ACTIONS:
             action = self.actions.get(name)
@@ -150,6 +165,12 @@ class ReviewWindow(MainWindow):
         # Every screen is built now and locked (lazy ones would otherwise come up editable).
         for title, _screen in self.screens():
             lock_widget(self.screen(title), self._keeper)
+
+    def _show_read_only_banner(self) -> None:
+        super()._show_read_only_banner()  # the store's read-only book: the window's banner
+        banner = getattr(self, "read_only_banner", None)
+        if banner is not None and getattr(self, "_banner_text", ""):
+            banner.setText(self._banner_text)
 
     def _book_shown(self) -> None:
         # Not among the recent books: it is a temporary copy of someone else's book.
@@ -176,20 +197,6 @@ class ReviewWindow(MainWindow):
         super().closeEvent(event)
         if self._review_folder is not None:
             shutil.rmtree(self._review_folder, ignore_errors=True)
-
-
-def _stacked(menu: QWidget | None, banner: QLabel) -> QWidget:
-    """The menu bar with the banner under it, as the window's menu widget."""
-    from PySide6.QtWidgets import QVBoxLayout
-
-    holder = QWidget()
-    layout = QVBoxLayout(holder)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(0)
-    if menu is not None:
-        layout.addWidget(menu)
-    layout.addWidget(banner)
-    return holder
 
 
 def open_for_review(path: Path, what: str) -> ReviewWindow:

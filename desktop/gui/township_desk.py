@@ -117,10 +117,11 @@ def detail_text(row: PackRow) -> str:
                 "名额：" + "；".join(f"{q['level']} {q['used']} 名" for q in fig["quotas"])
             )
         if fig.get("high_stars"):
-            lines.append(
-                "四星、五星党员："
-                + "、".join(f"{s['name']}（{s['stars']}星）" for s in fig["high_stars"])
-            )
+            stars = "、".join(f"{s['name']}（{s['stars']}星）" for s in fig["high_stars"])
+            lines.append(f"四星、五星党员：{stars}")
+        if fig.get("awaiting"):
+            waiting = "、".join(f"{s['name']}（拟评{s['result']}）" for s in fig["awaiting"])
+            lines.append(f"待上级审批：{waiting}")
         for k, n in (fig.get("followups") or {}).items():
             lines.append(f"结果运用：{k}　{n} 人")
     if row.flags:
@@ -410,15 +411,15 @@ class DecisionDialog(QDialog):
         self.ui.packLabel.setText(
             f"{row.branch}　{row.year}年度　报送包 {row.check.path.name}（{row.check.state}）"
         )
-        stars = row.figures.get("high_stars") or []
+        stars = row.figures.get("awaiting") or []
         t = self.ui.starsTable
         t.setColumnCount(4)
-        t.setHorizontalHeaderLabels(["姓名", "星级", "审批", "理由（不批准时必填）"])
+        t.setHorizontalHeaderLabels(["姓名", "拟评结果", "审批", "理由（不批准时必填）"])
         t.setRowCount(len(stars))
         self.choices: list[tuple[str, QComboBox, QLineEdit]] = []
         for i, s in enumerate(stars):
             t.setItem(i, 0, QTableWidgetItem(s["name"]))
-            t.setItem(i, 1, QTableWidgetItem("★" * int(s["stars"])))
+            t.setItem(i, 1, QTableWidgetItem(s["result"]))
             combo = QComboBox()
             combo.addItems(["批准", "不批准", "暂不审批"])
             reason = QLineEdit()

@@ -39,7 +39,10 @@ def test_approve_then_receipt_marks_the_star_approved(packed, tmp_path: Path, ca
     book_path, pack = packed
     manifest = json.loads((pack / "清单.json").read_text(encoding="utf-8"))
     assert [s["name"] for s in manifest["figures"]["high_stars"]] == ["王一"]
-    assert any("待上级党组织审批" in f for f in manifest["figures"]["flags"])
+    assert [(s["name"], s["result"]) for s in manifest["figures"]["awaiting"]] == [
+        ("王一", "五星级")
+    ]
+    assert any("待上级审批：王一（五星级）" in f for f in manifest["figures"]["flags"])
     out = tmp_path / "审核回执.json"
     code, text, err = _approve(capsys, pack, out, "--approve", "001")
     assert code == 0, err
@@ -49,14 +52,23 @@ def test_approve_then_receipt_marks_the_star_approved(packed, tmp_path: Path, ca
     assert data["stars"][0]["decision"] == "批准"
     code, text, err = run(capsys, "--db", str(book_path), "receipt", str(out))
     assert code == 0, err
-    assert "乡镇党委已于2026年1月20日审核通过" in text and "批准四星、五星：王一" in text
-    from desktop.book.receipt import approved_members, latest_receipt
+    assert "乡镇党委已于2026年1月20日审核通过" in text and "批准：王一五星级" in text
+    from desktop.book.approvals import approved_by, awaiting, history
+    from desktop.book.pack_figures import pack_figures
+    from desktop.book.receipt import latest_receipt
     from desktop.book.store import Book
 
     with Book.open(book_path) as book:
-        assert approved_members(book, YEAR) == {"001"}
+        # Recorded through the approvals API (issue 16), as a decision from the receipt.
+        assert awaiting(book, YEAR, today=TODAY) == []
+        assert approved_by(book, YEAR, "王一", today=TODAY) == ["上级党（工）委"]
+        assert [(h["name"], h["source"], h["ref"]) for h in history(book, YEAR)] == [
+            ("王一", "乡镇回执", "审核回执.json")
+        ]
         assert latest_receipt(book, YEAR)["decision"] == "通过"
         assert book.journal(1)[0]["action"] == "导入乡镇审核回执"
+        # A new pack no longer flags him as waiting.
+        assert pack_figures(book, YEAR, today=TODAY)["awaiting"] == []
     # Twice is refused.
     code, _text, err = run(capsys, "--db", str(book_path), "receipt", str(out))
     assert code == 1 and "已经导入过" in err
@@ -106,14 +118,14 @@ def test_receipt_refused_when_records_changed_since_the_pack(tmp_path: Path, cap
         Q.approve_claim(book, cid, "支委会")
     code, _text, err = run(capsys, "--db", str(tmp_path / "branch.db"), "receipt", str(out))
     assert code == 1
-    assert "四星、五星党员名单与报送时不同" in err
+    assert "报送之后记录有改动：王一报送时拟评五星级" in err
 
 
 def test_approve_refuses_a_tampered_pack_and_unknown_members(packed, tmp_path: Path, capsys):
     _book_path, pack = packed
     out = tmp_path / "回执.json"
     code, _text, err = _approve(capsys, pack, out, "--approve", "003")
-    assert code == 1 and "不是这份报送包中的四星、五星党员" in err
+    assert code == 1 and "不是这份报送包中待上级审批的党员" in err
     code, _text, err = _approve(capsys, pack, out, "--refuse", "001")
     assert code == 2 and "编号=理由" in err
     pdf = next(pack.glob("*.pdf"))

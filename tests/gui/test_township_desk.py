@@ -73,7 +73,7 @@ def test_desk_scans_and_flags(qtbot, stick: Path, tmp_path: Path, messages) -> N
     assert model.index(red, 0).data(Qt.ItemDataRole.ForegroundRole) is not None
     rated = by_branch["测试村党支部"]
     attention = model.index(rated, len(SUMMARY_HEADERS) - 1).data(Qt.ItemDataRole.ToolTipRole)
-    assert "四星、五星党员 1 名待上级党组织审批（王一）" in attention
+    assert "1 名党员的评定结果待上级审批：王一（五星级）" in attention
     assert model.index(rated, SUMMARY_HEADERS.index("党员\n正式/预备")).data() == "4/0"
     assert "合计：2 个支部（报送包完好 1 个）" in desk.ui.statusLabel.text()
     desk.ui.packTable.selectRow(rated)

@@ -130,9 +130,9 @@ class Ui_DecisionDialog(object):
         self.returnRadio.setText(QCoreApplication.translate("DecisionDialog", u"\u9000\u56de\u4fee\u6539", None))
         self.opinionLabel.setText(QCoreApplication.translate("DecisionDialog", u"\u5ba1\u6838\u610f\u89c1\uff1a", None))
         self.reviewerLabel.setText(QCoreApplication.translate("DecisionDialog", u"\u5ba1\u6838\u4eba\uff1a", None))
-        self.starsLabel.setText(QCoreApplication.translate("DecisionDialog", u"\u56db\u661f\u3001\u4e94\u661f\u515a\u5458\u7684\u5ba1\u6279\uff08\u4e0d\u6279\u51c6\u7684\u8bf7\u5199\u660e\u7406\u7531\uff09\uff1a", None))
+        self.starsLabel.setText(QCoreApplication.translate("DecisionDialog", u"\u5f85\u4e0a\u7ea7\u5ba1\u6279\u7684\u8bc4\u5b9a\u7ed3\u679c\uff08\u56db\u661f\u3001\u4e94\u661f\u7b49\uff1b\u4e0d\u6279\u51c6\u7684\u8bf7\u5199\u660e\u7406\u7531\uff09\uff1a", None))
         self.noStarsLabel.setProperty(u"role", QCoreApplication.translate("DecisionDialog", u"hint", None))
-        self.noStarsLabel.setText(QCoreApplication.translate("DecisionDialog", u"\u8fd9\u4efd\u62a5\u9001\u5305\u6ca1\u6709\u56db\u661f\u3001\u4e94\u661f\u515a\u5458\u3002", None))
+        self.noStarsLabel.setText(QCoreApplication.translate("DecisionDialog", u"\u8fd9\u4efd\u62a5\u9001\u5305\u6ca1\u6709\u5f85\u4e0a\u7ea7\u5ba1\u6279\u7684\u8bc4\u5b9a\u7ed3\u679c\u3002", None))
         self.problemLabel.setProperty(u"role", QCoreApplication.translate("DecisionDialog", u"error", None))
     # retranslateUi
 
