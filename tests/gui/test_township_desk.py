@@ -200,3 +200,40 @@ def test_drill_down_opens_the_book_read_only(qtbot, stick: Path, messages) -> No
     assert _files(stick) == before
     window_shot = desk.grab()
     assert not window_shot.isNull()
+
+
+def test_print_summary_opens_the_preview(qtbot, stick: Path, monkeypatch) -> None:
+    shown = []
+    monkeypatch.setattr(
+        "desktop.gui.print_preview.show_preview",
+        lambda parent, prepared, title, name, save_xlsx=None: shown.append((prepared, title, name)),
+    )
+    desk = _scan(qtbot, stick)
+    job = desk.print_summary()
+    qtbot.waitUntil(lambda: job.done, timeout=60000)
+    prepared, title, name = shown[0]
+    assert title == "打印汇总表" and name == "乡镇审核汇总表.pdf"
+    assert len(prepared.pages) == 1
+    prepared.cleanup()
+
+
+def test_encrypted_pack_is_opened_with_the_password(qtbot, tmp_path: Path, messages) -> None:
+    from desktop.gui.review_window import ReviewWindow
+
+    _book, pack = make_pack(tmp_path / "enc", branch="北坡村党支部", password="北坡")
+    usb = tmp_path / "U盘"
+    copy_pack(pack, usb)
+    desk = _scan(qtbot, usb)
+    assert desk.model.rows[0].check.state == "无法读取：需要密码"
+    assert not desk.ui.openButton.isEnabled()
+    desk.ui.passwordEdit.setText("北坡")
+    with qtbot.waitSignal(desk.scanned, timeout=60000):
+        qtbot.keyClick(desk.ui.passwordEdit, Qt.Key.Key_Return)
+    assert desk.model.rows[0].check.state == "完好"
+    desk.ui.packTable.selectRow(0)
+    qtbot.mouseClick(desk.ui.openButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(desk.opened), timeout=30000)
+    window = desk.opened[-1]
+    assert isinstance(window, ReviewWindow) and window.book.read_only
+    assert window.book.branch()["name"] == "北坡村党支部"
+    window.close()

@@ -11,7 +11,8 @@
 from PySide6.QtCore import (QCoreApplication, QMetaObject, QSize)
 from PySide6.QtWidgets import (QAbstractItemView, QDialogButtonBox, QFormLayout, QHBoxLayout,
     QLabel, QLineEdit, QPlainTextEdit, QRadioButton,
-    QTableWidget, QVBoxLayout, QWidget)
+    QSizePolicy, QSpacerItem, QTableWidget, QVBoxLayout,
+    QWidget)
 
 class Ui_DecisionDialog(object):
     def setupUi(self, DecisionDialog):
@@ -49,6 +50,10 @@ class Ui_DecisionDialog(object):
         self.returnRadio.setObjectName(u"returnRadio")
 
         self.decisionLayout.addWidget(self.returnRadio)
+
+        self.decisionSpacer = QSpacerItem(40, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.decisionLayout.addItem(self.decisionSpacer)
 
 
         self.formLayout.setLayout(0, QFormLayout.ItemRole.FieldRole, self.decisionLayout)
