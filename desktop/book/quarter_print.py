@@ -95,6 +95,25 @@ def _columns(book: Book, year: int, quarter: int, sections: list[str]) -> dict[s
     }
 
 
+def _no_meetings(book: Book, year: int, quarter: int) -> str:
+    """A quarter in which the branch held no meeting says so: its sheets otherwise show
+    everyone at full marks for 组织生活 as if all had attended."""
+    from desktop.book.meetings import Meetings
+    from desktop.rules.periods import window_of
+
+    window = window_of(year, quarter)
+    held = [
+        a
+        for a in Meetings(book).activities(year)
+        if window.start <= a["date"] <= window.end and a["date"] <= date.today().isoformat()
+    ]
+    if held:
+        return ""
+    return (
+        "本季度支部没有登记召开会议和开展活动，与参加组织生活有关的各项均未发生（未作加分或扣分）。"
+    )
+
+
 def _year_values(book: Book, year: int, quarter: int, yearly: list[str]) -> dict[str, dict]:
     """Q4: each member's points in the year-only sections (年终评议), from the year's score."""
     if quarter != 4 or not yearly:
@@ -189,6 +208,7 @@ def publicity_data(
             }
             for m in _sorted(res["members"], order)
         ],
+        "no_meetings": _no_meetings(book, year, quarter),
         # A confirmed quarter's notice printed again keeps its posting date; it says it is a
         # reprint and when the quarter was confirmed instead of dating that before it.
         "reprinted_on": date.today().isoformat() if status["state"] == "confirmed" else "",
@@ -268,6 +288,7 @@ def review_sheet_data(
     return {
         **_head(book, year, quarter, status),
         **cols,
+        "no_meetings": _no_meetings(book, year, quarter),
         "members": members,
         "summary": summary,
         "printed_on": date.today().isoformat(),

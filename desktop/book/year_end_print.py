@@ -9,7 +9,9 @@ Both accept `today` (tests) and `on` (the date printed on the certificates, defa
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +41,39 @@ def rating_title(ov: YearOverview) -> str:
     return f"{ov.year}年度党员{what}"
 
 
+_TIE = re.compile(
+    r"与(?P<others>.+?)并列（同为(?P<points>[-\d.]+)分，并列第(?P<rank>\d+)名），(?P<rest>.+)"
+)
+_NUMERALS = "一二三四五六七八九十"
+
+
+def _tie_notes(members: list[dict[str, Any]]) -> list[str]:
+    """A tie at a quota boundary as one note under the table, not the names of everyone who
+    ties repeated in every tied member's row (80 members took 146 pages): the rows say
+    「同分并列，见表下说明（一）」."""
+    groups: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    for m in members:
+        for part in m["reasons"].split("；"):
+            found = _TIE.fullmatch(part)
+            if found:
+                key = (found["points"], found["rank"], found["rest"])
+                groups.setdefault(key, []).append(m)
+    notes = []
+    for n, ((points, rank, rest), tied) in enumerate(groups.items()):
+        mark = f"（{_NUMERALS[n] if n < len(_NUMERALS) else n + 1}）"
+        names = "、".join(t["name"] for t in tied)
+        notes.append(f"{mark}{names}同为{points}分，并列第{rank}名，{rest}。")
+        for t in tied:
+            t["reasons"] = "；".join(
+                f"同分并列，见表下说明{mark}"
+                if (f := _TIE.fullmatch(part))
+                and (f["points"], f["rank"], f["rest"]) == (points, rank, rest)
+                else part
+                for part in t["reasons"].split("；")
+            )
+    return notes
+
+
 def rating_data(book: Book, year: int, *, today: date | None = None) -> dict[str, Any]:
     ov = year_overview(book, year, today=today)
     members = [r for r in ov.rows if r.scored]
@@ -53,7 +88,7 @@ def rating_data(book: Book, year: int, *, today: date | None = None) -> dict[str
     if ov.rating_note:
         summary.append(f"说明：{ov.rating_note}。")
     summary.append(f"各季度：{'、'.join(ov.quarters)}。")
-    return {
+    data = {
         "branch": ov.branch,
         "year": year,
         "title": rating_title(ov),
@@ -87,6 +122,17 @@ def rating_data(book: Book, year: int, *, today: date | None = None) -> dict[str
         "summary": summary,
         "printed_on": (today or date.today()).isoformat(),
     }
+    from desktop.book.scoring import year_scheme
+
+    data["approval_steps"] = [
+        f"{a.name}" if a.by in a.name else f"{a.name}（{a.by}）"
+        for a in year_scheme(book, year).approvals
+    ]
+    ties = _tie_notes(data["members"])
+    if ties:
+        summary.append("同分并列说明：")
+        summary.extend(ties)
+    return data
 
 
 def certificate_data(
@@ -139,12 +185,23 @@ def certificate_data(
             f"{year}年度评为五星级或“优秀”的党员，上级均未批准，没有荣誉证书可打印。"
         )
     issued = on or (today or date.today()).isoformat()
+    from desktop.book.scoring import year_scheme
+
+    scheme = year_scheme(book, year)
+    full = sum((s.max for s in scheme.sections), Decimal(0))
     certs = []
     for n, r in enumerate(honoured, start=1):
+        points = f"年度积分{fmt_points(r.total)}分"
+        if full and r.total > full:  # 103 of 100: the bonus items say why
+            points += f"（含加分，基础满分{fmt_points(full)}分）"
+        # 「经…审批」 only for what the higher body has approved (book.approvals, issue 16);
+        # a result that needs no approval is the branch's own.
+        decided = "经党支部评定"
+        if r.approved_by:
+            decided += f"、{'、'.join(r.approved_by)}审批"
         text = (
             f"在{year}年度党员积分制管理中，积极履行党员义务，充分发挥先锋模范作用，"
-            f"年度积分{fmt_points(r.total)}分，经党支部评定，被评为{year}年度"
-            f"“{r.honour}”。\n特发此证，以资鼓励。"
+            f"{points}，{decided}，被评为{year}年度“{r.honour}”。\n特发此证，以资鼓励。"
         )
         certs.append(
             {

@@ -122,6 +122,10 @@ class Blank:
     text: str = ""
 
 
+class _WrappedBlank(Blank):
+    """A piece of a long filled-in value wrapped over lines: set from the left."""
+
+
 FillItem = str | Blank
 #: A tuple of items is kept on one line when it can be (e.g. a whole date field).
 FillEntry = FillItem | tuple[FillItem, ...]
@@ -316,16 +320,18 @@ class FillLine(Flowable):
         return text_width(text, self.font, self.size)
 
     def _split_text(self, text: str, room: float, full: float) -> list[str]:
-        """Break a too-long text item into pieces; the first fits `room`, the rest `full`."""
+        """Break a too-long text into pieces by the Chinese line-breaking rules (no line
+        starts with closing punctuation, numbers and dates kept whole); the first piece fits
+        `room`, the rest `full`."""
         if self._text_width(text) <= room:
-            return [text]  # the usual case; measuring every prefix made this quadratic
-        pieces, current, limit = [], "", room
-        for ch in text:
-            if current and self._text_width(current + ch) > limit:
-                pieces.append(current)
-                current, limit = "", full
-            current += ch
-        pieces.append(current)
+            return [text]  # the usual case
+        first = break_lines(text, max(room, self.size), self.font, self.size)[0]
+        if self._text_width(first) > room:  # not even one piece fits here: next line
+            first = ""
+        rest = text[len(first) :].lstrip()
+        pieces = [first] if first else [""]
+        if rest:
+            pieces += list(break_lines(rest, full, self.font, self.size))
         return pieces
 
     def _measure(self, item: FillItem) -> float:
@@ -371,6 +377,18 @@ class FillLine(Flowable):
                         x += w
                     continue
                 w = self._measure(item)
+                if item.text and w > availWidth - x:
+                    # A long filled-in value (a topic, a place, a group's name) wraps onto
+                    # underlined lines of its own instead of running off the page.
+                    pieces = self._split_text(item.text, availWidth - x - 4, availWidth - 4)
+                    for i, piece in enumerate(pieces):
+                        if i:
+                            lines.append([])
+                            x = 0.0
+                        w = availWidth - x
+                        lines[-1].append((_WrappedBlank(None, piece), w))
+                        x += w
+                    continue
                 if item.width is None:
                     w = max(availWidth - x, w)
                 elif x + w > availWidth and lines[-1]:
@@ -399,7 +417,9 @@ class FillLine(Flowable):
                     draw_text(c, x, baseline, item, self.font, self.size)
                 else:
                     c.line(x + 1, baseline - 2, x + w - 1, baseline - 2)
-                    if item.text:
+                    if isinstance(item, _WrappedBlank):
+                        draw_text(c, x + 2, baseline, item.text, self.font, self.size)
+                    elif item.text:
                         draw_text(c, x + w / 2, baseline, item.text, self.font, self.size, "center")
                 x += w
 
@@ -863,6 +883,7 @@ class PaperDocument:
         t.setStyle(
             TableStyle(
                 [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),  # a wrapped value grows down
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                     ("RIGHTPADDING", (0, 0), (-1, -1), 4 * mm),
                     ("TOPPADDING", (0, 0), (-1, -1), 0),
@@ -1145,6 +1166,56 @@ class PaperDocument:
             items.append(("日期：", Blank(16), "年", Blank(9), "月", Blank(9), "日"))
         line = FillLine(items, font=self.fonts.song, size=size)
         self.story.append(KeepTogether([Spacer(1, space_before * mm), line]))
+
+    def ruled_lines(self, count: int, *, height_mm: float = 9) -> None:
+        """Blank ruled lines to write on by hand (minutes not typed in the book)."""
+        t = Table(
+            [[""] for _ in range(count)],
+            colWidths=[self.frame_width],
+            rowHeights=[height_mm * mm] * count,
+        )
+        t.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.5, MUTED)]))
+        self.story.append(t)
+
+    def opinion_box(
+        self, title: str, *, lines: int = 3, signer: str = "（盖章）", size: float = 11
+    ) -> None:
+        """A ruled box for the higher body's handwritten opinion: 「乡镇（街道）党委审核意见：」,
+        ruled lines to write on, then seal, signature and date at the right."""
+        line_h = 9 * mm
+        cells: list[list[Any]] = [
+            [
+                Paragraph(
+                    para_text(title, self.fonts.hei), self.style(font=self.fonts.hei, size=size)
+                )
+            ]
+        ]
+        cells += [[""] for _ in range(lines)]
+        cells.append(
+            [
+                FillLine(
+                    [
+                        (f"{signer}　　负责人（签字）：", Blank(28), "　　"),
+                        ("", Blank(14), "年", Blank(9), "月", Blank(9), "日"),
+                    ],
+                    font=self.fonts.song,
+                    size=size,
+                    align="right",
+                )
+            ]
+        )
+        heights = [None] + [line_h] * lines + [None]
+        t = Table(cells, colWidths=[self.frame_width], rowHeights=heights)
+        commands: list[tuple[Any, ...]] = [
+            ("BOX", (0, 0), (-1, -1), 1.0, GRID),
+            ("LEFTPADDING", (0, 0), (-1, -1), 6),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ]
+        for r in range(1, lines + 1):  # ruled lines to write on, inside the box
+            commands.append(("LINEBELOW", (0, r), (0, r), 0.4, MUTED))
+        t.setStyle(TableStyle(commands))
+        self.story.append(KeepTogether([Spacer(1, 4 * mm), t]))
 
     def issuer(self, body: str, date: str, *, seal_room: float = 14, size: float = 14) -> None:
         """The issuing body and date at the end, right-aligned, with room above for the seal.

@@ -127,7 +127,10 @@ def write_activity_record(
     for label, key in (("会议内容", "minutes"), ("决定事项", "decisions")):
         text = _t(activity, key)
         doc.heading(label, size=12, keep_mm=15)
-        doc.paragraph(text or "（未填写）", size=11)
+        if text:
+            doc.paragraph(text, size=11)
+        else:  # not typed in the book: lines to write on at the meeting
+            doc.ruled_lines(6 if key == "minutes" else 3)
     doc.signature_lines(["记录人", "支部书记"])
     if printed_on:
         doc.paragraph(f"打印日期：{cn_date(printed_on)}", size=9, align="right")
@@ -179,7 +182,15 @@ def write_attendance_summary(
                 _t(r, "note"),
             ]
         )
-    if not rows:
+    if not activity_count:  # said so, not an empty table that reads as all present
+        table = [
+            SpanRow(
+                f"本期（{period_label}）支部没有开展（登记）会议活动。",
+                align="center",
+                shaded=False,
+            )
+        ]
+    elif not rows:
         table.append(SpanRow("（本期没有签到记录）", align="center", shaded=False))
 
     def layout(target: Output, keep: int, pages: dict[str, int]) -> int:

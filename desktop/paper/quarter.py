@@ -102,6 +102,8 @@ def write_publicity(out: Output, data: Mapping[str, Any], *, invariant: bool = F
             )
             if data.get("ytd_note"):
                 doc.paragraph(data["ytd_note"], size=10.5)
+            if data.get("no_meetings"):
+                doc.paragraph(data["no_meetings"], size=10.5)
             if data.get("late_entry"):
                 doc.paragraph(data["late_entry"], size=10.5)
             _check_lines(doc, data, reprint=True)
@@ -152,11 +154,15 @@ def write_quarter_review(out: Output, data: Mapping[str, Any], *, invariant: boo
             doc.spacer(2)
             for line in data["summary"]:
                 doc.paragraph(line, size=10.5)
+            if data.get("no_meetings"):
+                doc.paragraph(data["no_meetings"], size=10.5)
             if data.get("ytd_note"):
                 doc.paragraph(data["ytd_note"], size=10.5)
             _check_lines(doc, data)
             # No issuer block: the branch is in the subtitle, and the signatures date it.
             doc.signature_lines(["制表人", "党小组长", "支部书记"], size=11, space_before=3)
+            # The sheet goes up for review: the township writes its opinion on it.
+            doc.opinion_box("乡镇（街道）党委审核意见：")
         return doc.build()
 
     return write_keeping_rows(out, layout)

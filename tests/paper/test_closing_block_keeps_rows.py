@@ -106,7 +106,8 @@ def test_short_publicity_and_summary_stay_one_page(tmp_path, branch) -> None:
         tmp_path / "s.pdf", branch, "2026年", [], activity_count=0, printed_on="2026-11-30"
     )
     assert summary == 1
-    assert "本期没有签到记录" in _pages(tmp_path / "s.pdf")[0]
+    # No activity in the period: said so (item 28), not an empty table.
+    assert "本期（2026年）支部没有开展（登记）会议活动。" in _pages(tmp_path / "s.pdf")[0]
 
 
 @pytest.mark.parametrize(

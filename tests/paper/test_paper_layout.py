@@ -188,3 +188,38 @@ def test_a_cell_taller_than_a_page_continues_on_following_rows(tmp_path):
     assert pages == page_count(pdf) >= 3
     flat = re.sub(r"\s", "", pdftotext(pdf, "-raw"))
     assert flat.count("很长的备注内容") == 300  # nothing lost
+
+
+LONG_TOPIC = "学习贯彻党的二十届四中全会精神暨三月份主题党日活动，开展“我为群众办实事”志愿服务和2026年度党员积分公示答疑"
+LONG_PLACE = "青山村党群服务中心二楼多功能会议室（原村委会办公楼东侧）"
+LONG_GROUP = "第三党小组（退休老党员及流动党员联络小组）"
+
+
+@pytest.mark.parametrize("per_row", [1, 2])
+def test_long_filled_in_values_wrap_inside_the_margins(tmp_path, per_row) -> None:
+    """Long topics, places and group names ran off the right edge of the sign-in sheet, the
+    纪实表 and the member register (and printed over the next field): they wrap onto
+    underlined lines of their own, by the Chinese line-breaking rules."""
+    out = tmp_path / "f.pdf"
+    doc = PaperDocument(out, title="测试表")
+    doc.fields(
+        [
+            ("主题", LONG_TOPIC),
+            ("地点", LONG_PLACE),
+            ("党小组", LONG_GROUP),
+            ("人员类别", "正式党员"),
+        ],
+        per_row=per_row,
+    )
+    doc.build()
+    flat = pdftotext(out, "-raw").replace("\n", "")
+    for value in (LONG_TOPIC, LONG_PLACE, LONG_GROUP, "人员类别： 正式党员"):
+        assert value in flat
+    xml = pdftotext(out, "-bbox")
+    right = 595.28 - 26 * mm  # portrait A4's right margin
+    boxes = [
+        (float(a), float(b)) for a, b in re.findall(r'xMin="([\d.]+)" \S+ xMax="([\d.]+)"', xml)
+    ]
+    assert max(b for _a, b in boxes) <= right + 1
+    for line in pdftotext(out, "-layout").splitlines():
+        assert not line.strip().startswith(("，", "）", "”", "。"))

@@ -138,3 +138,15 @@ def test_attendance_rate_is_rounded_not_truncated(took, expected, text) -> None:
     from desktop.paper.meetings import attendance_rate
 
     assert attendance_rate(took, expected) == text
+
+
+def test_record_leaves_ruled_lines_for_minutes_not_typed_in(tmp_path, branch, members):
+    """会议内容 and 决定事项 not in the book print ruled lines to write on, not 「（未填写）」."""
+    pdf = tmp_path / "r.pdf"
+    act = {**ACT, "minutes": "", "decisions": ""}
+    write_activity_record(pdf, branch, act, record_rows(members, 5))
+    f = flat(pdf)
+    assert "会议内容" in f and "决定事项" in f and "未填写" not in f
+    act = {**ACT, "minutes": "学习了党章第一章。", "decisions": "下月开展志愿服务。"}
+    write_activity_record(pdf, branch, act, record_rows(members, 5))
+    assert "学习了党章第一章。" in flat(pdf) and "下月开展志愿服务。" in flat(pdf)

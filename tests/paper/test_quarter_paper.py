@@ -183,3 +183,20 @@ def test_quarter_sheets_list_members_in_stroke_order_unless_asked(
         for m in get(confirmed_demo_book, 2026, 2, order="pinyin")["members"]  # type: ignore[operator]
     ]
     assert by_pinyin == sorted(by_pinyin, key=pinyin_key) and by_pinyin != names
+
+
+def test_review_sheet_has_the_township_opinion_block(confirmed_demo_book: Book, tmp_path) -> None:
+    pdf = print_document(
+        confirmed_demo_book, "quarter-review", tmp_path / "r.pdf", year=2026, quarter=3
+    )
+    last = _text(pdf).split("\f")[-2].replace("\n", "").replace(" ", "")
+    assert "乡镇（街道）党委审核意见：" in last and "负责人（签字）" in last
+    assert "支部书记（签字）" in last  # in the closing block, with rows on its page
+
+
+def test_a_quarter_without_meetings_says_so(book: Book, confirmed_demo_book: Book) -> None:
+    """Not everyone at full marks with nothing said: a quarter with no meeting is named."""
+    from desktop.book.quarter_print import _no_meetings
+
+    assert "本季度支部没有登记召开会议和开展活动" in _no_meetings(book, 2026, 1)
+    assert _no_meetings(confirmed_demo_book, 2026, 1) == ""

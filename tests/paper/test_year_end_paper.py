@@ -96,6 +96,10 @@ def test_certificates_one_landscape_page_per_honoured_member(yb, tmp_path: Path)
     for needle in ("荣", "王一同志：", "“五星级党员”", "特发此证，以资鼓励。", "测试村党支部"):
         assert needle in text, needle
     assert "2026年1月20日" in text and "2025-001" in text
+    # Said as it is: approved above the branch (the scheme's body), and 105 of 100 includes
+    # bonus points.
+    assert "年度积分105分（含加分，基础满分100分）" in certs[0]["text"]
+    assert "经党支部评定、上级党（工）委审批，被评为2025年度“五星级党员”" in certs[0]["text"]
 
 
 def test_several_certificates_and_grades(tmp_path: Path) -> None:
@@ -144,3 +148,34 @@ def test_certificates_refused_for_a_scheme_without_rating(tmp_path: Path) -> Non
     out = print_document(book, "rating", tmp_path / "r.pdf", year=YEAR, today=TODAY)
     assert "没有评星定级的规则" in pdftotext(out).replace("\n", "")
     book.close()
+
+
+def test_a_tie_is_one_note_under_the_table_not_repeated_in_every_row() -> None:
+    """Every tied member's 评定依据 listed all who tie with him (80 members: 146 pages); now
+    the rows point to one note that names them once."""
+    from desktop.book.year_end_print import _tie_notes
+
+    names = [f"党员{i}" for i in range(30)]
+    rest = "四星级名额3名只剩2名，名额不足，按方案规定（同分规则）均不评四星级，参加下一档评定"
+    members = [
+        {
+            "name": n,
+            "reasons": "总分90.00，三项基础分合计75.00；"
+            + f"与{'、'.join(o for o in names if o != n)}并列（同为90.00分，并列第3名），{rest}",
+        }
+        for n in names
+    ]
+    members.append({"name": "王一", "reasons": "总分99.00，五星级"})
+    notes = _tie_notes(members)
+    assert notes == [f"（一）{'、'.join(names)}同为90.00分，并列第3名，{rest}。"]
+    assert all(
+        m["reasons"] == "总分90.00，三项基础分合计75.00；同分并列，见表下说明（一）"
+        for m in members[:30]
+    )
+    assert members[-1]["reasons"] == "总分99.00，五星级"
+
+
+def test_rating_table_has_the_approval_block_when_the_scheme_asks(yb, tmp_path: Path) -> None:
+    out = print_document(yb, "rating", tmp_path / "r.pdf", year=YEAR, today=TODAY)
+    text = pdftotext(out).replace("\n", "").replace(" ", "")
+    assert "上级党组织审批意见（报上级党组织审批；报上级党（工）委审批）：" in text
