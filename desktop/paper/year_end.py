@@ -81,7 +81,9 @@ def write_rating_table(out: Output, data: Mapping[str, Any], *, invariant: bool 
             doc.signature_lines(["制表人", "支部书记"], size=11, space_before=4)
             doc.issuer(data["branch"], data["printed_on"], seal_room=10, size=12)
             if data.get("approval_steps"):  # the scheme has results approved above
-                doc.opinion_box(f"上级党组织审批意见（{'；'.join(data['approval_steps'])}）：")
+                doc.opinion_box(
+                    f"上级党组织审批意见（{'；'.join(data['approval_steps'])}）：", lines=0
+                )
         return doc.build()
 
     return write_keeping_rows(out, layout)

@@ -35,7 +35,9 @@ def test_rating_table_lists_every_scored_member_with_reasons(yb, tmp_path: Path)
     assert data["title"] == "2025年度党员星级评定表"
     assert [m["name"] for m in data["members"]] == ["王一", "李二", "张三", "赵四"]
     out = tmp_path / "rating.pdf"
-    assert write_rating_table(out, data, invariant=True) == page_count(out) == 1
+    # Two pages: the closing block (notes, signatures, seal, the 上级党组织审批意见 box) takes
+    # the last rows with it.
+    assert write_rating_table(out, data, invariant=True) == page_count(out) == 2
     text = pdftotext(out)
     for needle in (
         "2025年度党员星级评定表",
@@ -46,7 +48,7 @@ def test_rating_table_lists_every_scored_member_with_reasons(yb, tmp_path: Path)
         "一票否决：不参与评星定级和评定等次",
         "当年新转入党员纳入积分管理，不参加评定",
         "支部书记（签字）",
-        "第1页 共1页",
+        "第2页 共2页",
     ):
         assert needle in text.replace("\n", ""), needle
     assert "尚未结束" not in text
