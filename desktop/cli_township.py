@@ -87,7 +87,7 @@ def verify_pack_command(folder: Path, *, password: str | None, as_json: bool) ->
 
 
 def cmd_township_summary(args: argparse.Namespace) -> int:
-    from desktop.book.township import row_cells, scan, summary_json, write_summary_file
+    from desktop.book.township import scan, summary_json, write_summary_file
 
     summary = scan([Path(d) for d in args.dirs], passwords=args.password or [])
     written = None
@@ -102,10 +102,15 @@ def cmd_township_summary(args: argparse.Namespace) -> int:
         return EXIT_REFUSED
     if not args.json:
         for row in summary.rows:
-            cells = row_cells(row)
+            fig = row.figures
+            members = (
+                f"{fig.get('members_formal', 0)}/{fig.get('members_probationary', 0)}"
+                if fig
+                else "—"
+            )
             _out(
-                f"{cells[0]}\t{cells[1]} 年\t党员（正式/预备）{cells[2]}\t{row.check.state}"
-                f"\t需关注 {len(row.flags)} 项"
+                f"{row.branch}\t{row.year or ''} 年\t党员（正式/预备）{members}"
+                f"\t{row.check.state}\t需关注 {len(row.flags)} 项"
             )
             if not row.check.ok and row.check.problem:
                 _out(f"  {row.check.problem}")

@@ -211,6 +211,9 @@ def make_handover(
             shutil.rmtree(part, ignore_errors=True)
             raise _stick_error(exc, dest) from exc
     report(98, "记入操作记录…")
+    if getattr(book, "read_only", False):  # a book opened read-only (issue 11) keeps no record
+        report(100, "完成")
+        return final
     with book.action(
         HANDOVER_ACTION,
         f"{year} 年报送包：{final.name}" + ("（已加密）" if password else ""),

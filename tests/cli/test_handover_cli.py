@@ -196,3 +196,34 @@ def test_handover_to_a_missing_folder_is_refused(tmp_path: Path, capsys) -> None
     )
     assert code == 1
     assert "文件夹不存在" in err
+
+
+def test_verify_finds_figures_edited_in_the_manifest(pack: Path, capsys) -> None:
+    """The manifest's own figures are recomputed from the backup: an edited member count
+    names 清单.json."""
+    manifest = json.loads((pack / "清单.json").read_text(encoding="utf-8"))
+    manifest["figures"]["members"] += 5
+    (pack / "清单.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    code, _out, err = run(capsys, "verify", str(pack))
+    assert code == 1
+    assert "被改动：清单.json" in err and "members" in err
+
+
+def test_handover_of_a_book_opened_read_only(packed, tmp_path: Path) -> None:
+    """A book opened read-only (a write-protected folder) still hands over; it keeps no
+    journal line (it cannot write one)."""
+    import shutil
+
+    from desktop.book.handover import make_handover
+    from desktop.book.store import Book
+    from tests.cli.pack_testkit import PACK_TODAY
+
+    copy = tmp_path / "copy.db"
+    shutil.copyfile(packed[0], copy)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    with Book.open(copy, read_only=True) as book:
+        before = book.journal(1)[0]["id"]
+        folder = make_handover(book, stick, year=2026, today=PACK_TODAY)
+        assert book.journal(1)[0]["id"] == before
+    assert (folder / "清单.json").exists()

@@ -139,6 +139,11 @@ def test_two_packs_of_one_branch_newest_counts(three, tmp_path: Path, capsys) ->
     m = json.loads((newer / "清单.json").read_text(encoding="utf-8"))
     m["made_at"] = "2099-01-01T08:00:00"  # made later (the files still match the manifest)
     (newer / "清单.json").write_text(json.dumps(m, ensure_ascii=False), encoding="utf-8")
+    code, text, err = run(capsys, "township", "summary", str(usb))
+    assert code == 0, err
+    first, second = text.splitlines()[:2]
+    assert first.startswith("东山村党支部\t2026 年\t党员（正式/预备）") and "\t完好\t" in first
+    assert second.strip().startswith("另有较早的报送包")
     code, out, err = run(capsys, "township", "summary", str(usb), "--json")
     assert code == 0, err
     rows = json.loads(out)["packs"]
