@@ -499,7 +499,8 @@ def main(argv: list[str] | None = None) -> int:
     # Windows consoles default to a legacy code page; our messages are Chinese.
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
-            stream.reconfigure(encoding="utf-8")
+            # A file name with bytes that are not UTF-8 prints as \xff, not a traceback.
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
     parser = build_parser()
     book = book_argument(parser, sys.argv[1:] if argv is None else argv)
     if book is not None:
@@ -518,6 +519,9 @@ def main(argv: list[str] | None = None) -> int:
 
     inuse.set_program(f"命令行 pioneer {getattr(args, 'command', '')}".rstrip())
     try:
+        from desktop.cli_args import refuse_undecodable
+
+        refuse_undecodable(args)
         return func(args)
     except UsageError as exc:
         _err(f"用法错误：{exc}")

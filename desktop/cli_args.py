@@ -190,3 +190,24 @@ class ChineseParser(argparse.ArgumentParser):
             message = message.replace(f"有效的{name}", f"有效的{zh}")
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"用法错误：{message}\n请运行 {self.prog} -h 查看用法。\n")
+
+
+# Arguments that name files or folders: bytes that are not UTF-8 (a file name from an old
+# Linux disk) are kept as Python keeps them (surrogateescape), which the file system takes back.
+PATH_DESTS = frozenset({"db", "file", "out", "to", "target", "dirs", "problems_to"})
+
+
+def refuse_undecodable(args: Any) -> None:
+    """A text argument (a topic, a member's name) with bytes that are not UTF-8 can't be stored
+    or printed: refuse it as a usage error naming the argument, instead of a traceback."""
+    for dest, value in vars(args).items():
+        if dest in PATH_DESTS or dest == "func":
+            continue
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str) and any("\udc80" <= ch <= "\udcff" for ch in item):
+                shown = item.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+                option = "--" + dest.replace("_", "-")
+                raise UsageError(
+                    f"参数 {option} 的值“{shown}”含有不是 UTF-8 编码的字节，无法识别。",
+                    ["请用 UTF-8 编码输入中文（终端设为 UTF-8，或在脚本中用 UTF-8 保存）。"],
+                )

@@ -7,6 +7,7 @@ under a name that looks finished.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -15,7 +16,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from desktop.book.errors import AlteredBookError, BookError, DamagedBookError, InputRefused
+from desktop.book.errors import (
+    AlteredBookError,
+    BackupFailed,
+    BookError,
+    DamagedBookError,
+    InputRefused,
+)
 from desktop.book.paths import backup_dir
 from desktop.book.store import Book, inspect_file, read_only, read_only_uri, sqlite_problem
 
@@ -82,16 +89,86 @@ def backup_book(
         n += 1
         final = target_dir / f"{base}-{n}{BACKUP_SUFFIX}"
     part = final.with_name(final.name + ".part")
-    _copy_database(book.conn, part)
+    needed = _book_bytes(book)
+    _check_room(target_dir, needed)
     try:
+        _copy_database(book.conn, part)
         verify_file(part)
-    except BookError:
-        part.unlink(missing_ok=True)
+        os.replace(part, final)
+    except BaseException as exc:
+        # Nothing half-written stays: no .part (old backups were never touched).
+        with contextlib.suppress(OSError):
+            part.unlink(missing_ok=True)
+        if isinstance(exc, (sqlite3.Error, OSError)):
+            raise _backup_fault(exc, target_dir, needed) from exc
         raise
-    os.replace(part, final)
     if automatic:
         rotate(target_dir, keep)
     return final
+
+
+def _mb(size: int) -> str:
+    return f"{max(size, 0) / 1_000_000:.1f}".rstrip("0").rstrip(".") or "0"
+
+
+def _book_bytes(book: Book) -> int:
+    """About what a backup of `book` takes: its pages (a backup is the same pages)."""
+    pages = book.execute("pragma page_count").fetchone()[0]
+    return int(pages * book.execute("pragma page_size").fetchone()[0])
+
+
+def _free_bytes(folder: Path) -> int | None:
+    try:
+        return shutil.disk_usage(folder).free
+    except OSError:
+        return None
+
+
+def _check_room(folder: Path, needed: int) -> None:
+    """Refuse before writing anything when the folder's disk can't hold the backup."""
+    free = _free_bytes(folder)
+    if free is not None and free < needed + 64 * 1024:
+        raise BackupFailed(
+            f"U盘空间不足：备份需要约 {_mb(needed)} MB，{folder} 只剩 {_mb(free)} MB。",
+            "请删去U盘上不需要的文件，或换一个U盘/文件夹后再备份。没有写入任何文件，原有的备份都还在。",
+        )
+
+
+def _backup_fault(exc: BaseException, folder: Path, needed: int) -> BookError:
+    """What went wrong writing a backup, in Chinese (the cause is in the exception chain)."""
+    import errno
+
+    text = str(exc).lower()
+    code = getattr(exc, "errno", None)
+    kept = "没有留下不完整的文件，原有的备份都还在。"
+    if not folder.is_dir() or code in (errno.ENOENT, errno.ENODEV, errno.ENXIO):
+        return BackupFailed(
+            f"U盘被拔出或文件夹已不在：{folder}。备份没有完成。",
+            f"请插好U盘（或选择一个存在的文件夹）后重新备份。{kept}",
+        )
+    if code == errno.ENOSPC or "disk is full" in text or "database or disk is full" in text:
+        free = _free_bytes(folder)
+        left = f"，只剩 {_mb(free)} MB" if free is not None else ""
+        return BackupFailed(
+            f"U盘空间不足：备份需要约 {_mb(needed)} MB{left}。备份没有完成。",
+            f"请删去U盘上不需要的文件，或换一个U盘/文件夹后再备份。{kept}",
+        )
+    from desktop.book.store import folder_writable
+
+    if (
+        code in (errno.EROFS, errno.EACCES, errno.EPERM)
+        or "readonly" in text
+        or "unable to open" in text
+        or not folder_writable(folder / "x")
+    ):
+        return BackupFailed(
+            f"不能写入 {folder}：U盘或文件夹是只读的（或没有写入权限）。备份没有完成。",
+            f"请打开U盘的写保护开关，或换一个文件夹后重新备份。{kept}",
+        )
+    return BackupFailed(
+        f"写入备份时出错：{sqlite_problem(exc)}（{folder}）。备份没有完成。",
+        f"U盘可能接触不良或已损坏：请换一个U盘或文件夹后重试。{kept}",
+    )
 
 
 def _copy_database(source: sqlite3.Connection, dest: Path) -> None:

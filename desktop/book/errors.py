@@ -57,6 +57,10 @@ class MissingOption(InputRefused):
         self.option = option
 
 
+class BackupFailed(BookError):
+    """A backup could not be written (full, read-only or pulled-out stick); nothing was left."""
+
+
 class BookBusyError(BookError):
     """Another program held the book's write lock for longer than the busy timeout."""
 

@@ -177,3 +177,114 @@ def test_restore_concerns_count_later_actions_and_ignore_a_rename(
     concerns = restore_concerns(demo_book.path, verify_file(own))
     assert not concerns["other_branch"]  # the same book, renamed since
     assert concerns["later_actions"] == 2 and "2 项操作" in concerns["warnings"][0]
+
+
+# -- backup-target faults: a clear Chinese message, nothing half-written, old backups intact --
+
+
+def _stick_with_an_old_backup(book: Book, tmp_path: Path) -> tuple[Path, Path]:
+    usb = _usb(tmp_path)
+    return usb, backup_book(book, reason="手动", dest_dir=usb)
+
+
+def _left_as_before(usb: Path, old: Path) -> None:
+    assert sorted(p.name for p in usb.iterdir()) == [old.name]  # no .part, nothing new
+    verify_file(old)
+
+
+def test_a_full_stick_is_refused_before_writing_with_the_sizes(
+    demo_book: Book, tmp_path: Path, monkeypatch
+) -> None:
+    import shutil
+
+    from desktop.book import backup as backup_module
+    from desktop.book.errors import BackupFailed
+
+    usb, old = _stick_with_an_old_backup(demo_book, tmp_path)
+    real = shutil.disk_usage
+    monkeypatch.setattr(
+        backup_module.shutil,
+        "disk_usage",
+        lambda p: real(p)._replace(free=300_000) if Path(p) == usb else real(p),
+    )
+    with pytest.raises(BackupFailed) as err:
+        backup_book(demo_book, dest_dir=usb)
+    text = str(err.value)
+    assert text.startswith("U盘空间不足：备份需要约 ") and "只剩 0.3 MB" in text
+    _left_as_before(usb, old)
+
+
+@pytest.mark.parametrize(
+    ("fault", "words"),
+    [
+        ("full", "U盘空间不足"),
+        ("pulled", "U盘被拔出或文件夹已不在"),
+        ("io", "写入备份时出错"),
+    ],
+)
+def test_a_stick_failing_mid_way_leaves_no_part_file(
+    demo_book: Book, tmp_path: Path, monkeypatch, fault: str, words: str
+) -> None:
+    import shutil
+
+    from desktop.book import backup as backup_module
+    from desktop.book.errors import BackupFailed
+
+    usb, old = _stick_with_an_old_backup(demo_book, tmp_path)
+    keep = tmp_path / "kept-old.db"
+    shutil.copyfile(old, keep)
+    real_copy = backup_module._copy_database
+
+    def failing_copy(source, dest: Path) -> None:
+        real_copy(source, dest)  # the .part exists, half-way as far as anyone knows
+        if fault == "full":
+            raise sqlite3.OperationalError("database or disk is full")
+        if fault == "pulled":
+            shutil.rmtree(usb)
+            raise sqlite3.OperationalError("disk I/O error")
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(backup_module, "_copy_database", failing_copy)
+    with pytest.raises(BackupFailed) as err:
+        backup_book(demo_book, dest_dir=usb)
+    assert words in str(err.value) and "原有的备份都还在" in str(err.value)
+    if fault == "pulled":
+        assert not usb.exists()
+    else:
+        _left_as_before(usb, old)
+
+
+def test_backup_to_a_read_only_folder_says_so(demo_book: Book, tmp_path: Path, monkeypatch):
+    from desktop.book import backup as backup_module
+    from desktop.book import store
+    from desktop.book.errors import BackupFailed
+
+    usb, old = _stick_with_an_old_backup(demo_book, tmp_path)
+
+    def read_only_copy(source, dest: Path) -> None:  # what SQLite says on a write-protected stick
+        raise sqlite3.OperationalError("unable to open database file")
+
+    monkeypatch.setattr(backup_module, "_copy_database", read_only_copy)
+    monkeypatch.setattr(store, "folder_writable", lambda p: Path(p).parent != usb)
+    with pytest.raises(BackupFailed, match="只读") as err:
+        backup_book(demo_book, dest_dir=usb)
+    assert "不能写入" in str(err.value)
+    _left_as_before(usb, old)
+
+
+def test_cli_backup_to_a_full_stick_exits_1_with_the_message(
+    demo_book: Book, tmp_path: Path, monkeypatch, capsys
+) -> None:
+    import shutil
+
+    from desktop.book import backup as backup_module
+    from desktop.cli import main
+
+    usb = _usb(tmp_path)
+    real = shutil.disk_usage
+    monkeypatch.setattr(backup_module.shutil, "disk_usage", lambda p: real(p)._replace(free=0))
+    demo_book.close()
+    assert main(["--db", str(demo_book.path), "backup", "--to", str(usb)]) == 1
+    err = capsys.readouterr().err
+    assert "U盘空间不足" in err and "Traceback" not in err
+    assert list(usb.iterdir()) == []

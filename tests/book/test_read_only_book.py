@@ -105,3 +105,12 @@ def test_a_read_only_file_opens_read_only(tmp_path: Path, monkeypatch) -> None:
         assert book.read_only_reason == "账本文件是只读的"
         with pytest.raises(ReadOnlyBookError, match="账本文件是只读的"):
             book.update_branch(name="别的名字")
+
+
+def test_a_backup_to_a_read_only_folder_says_so(read_only_folder: Path, demo_book: Book):
+    from desktop.book.errors import BackupFailed
+
+    with pytest.raises(BackupFailed, match="只读") as err:
+        backup_book(demo_book, dest_dir=read_only_folder)
+    assert "Error" not in str(err.value)
+    assert sorted(p.name for p in read_only_folder.iterdir()) == ["B.db"]
