@@ -331,7 +331,38 @@ def notice_data(
         "date": n["date"],
         "reason": n["reason"],
         "absences": absences,
+        "doc_no": document_number(book, n, mt.notices()),
     }
+
+
+#: The branch may set its own 文号 prefix (setting `doc_prefix`, e.g. 「红支」); else one is
+#: made from its name (城关镇红星村党支部 → 红星村支).
+DOC_PREFIX_SETTING = "doc_prefix"
+NOTICE_WORDS = {"提醒": "提", "警戒书": "警"}
+
+
+def document_number(book: Book, notice: dict[str, Any], notices: list[dict[str, Any]]) -> str:
+    """The notice's 文号, 「红星村支〔2026〕警3号」: numbered within its year and kind in the
+    order the notices were recorded, so a reprint keeps its number."""
+    prefix = book.setting(DOC_PREFIX_SETTING) or _prefix_from(book.branch()["name"])
+    year = notice["date"][:4]
+    same = sorted(x["id"] for x in notices if x["kind"] == notice["kind"] and x["date"][:4] == year)
+    n = same.index(notice["id"]) + 1 if notice["id"] in same else len(same) + 1
+    return f"{prefix}〔{year}〕{NOTICE_WORDS.get(notice['kind'], '')}{n}号"
+
+
+def _prefix_from(branch: str) -> str:
+    name = branch.removeprefix("中共")
+    for tail in ("党支部委员会", "支部委员会", "党总支部", "党总支", "党支部", "支部"):
+        if name.endswith(tail):
+            name = name[: -len(tail)]
+            break
+    for head in ("镇", "乡", "街道", "县", "区"):  # the township part: keep the village's
+        at = name.find(head)
+        if 0 <= at < len(name) - 2:
+            name = name[at + len(head) :]
+            break
+    return f"{name}支" if name else "党支部"
 
 
 def _notice(kind: str):  # -> writer

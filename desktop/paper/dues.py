@@ -265,13 +265,16 @@ def write_dues_publicity(
         extra = sum(max(0, c["paid_fen"] - c["due_fen"]) for c in r["months"].values())
         if extra:
             note.append(f"自愿多交{yuan(extra)}元")
+        missing = r.get("rate_missing")
+        if missing:  # 0.00 due / 0.00 paid would read as "owes nothing": say why instead
+            note.insert(0, "未定党费标准，应缴待定")
         rows.append(
             [
                 str(i),
                 r["name"],
-                _money(r.get("rate_fen")),
-                yuan(r["due_fen"]),
-                yuan(r["paid_fen"]),
+                UNSET_RATE if missing and r.get("rate_fen") is None else _money(r.get("rate_fen")),
+                _sum_cell(r["due_fen"], missing),
+                _sum_cell(r["paid_fen"], missing),
                 yuan(r["owed_fen"]) if r["owed_fen"] else "",
                 "；".join(note),
             ]
@@ -280,6 +283,8 @@ def write_dues_publicity(
     rows.append(["", "合计", "", yuan(t["due_fen"]), yuan(t["paid_fen"]), yuan(t["owed_fen"]), ""])
     doc.table(columns, rows, size=10.5, zebra=True)
     doc.spacer(3)
+    if any(r.get("rate_missing") for r in register["rows"]):
+        doc.paragraph(UNSET_NOTE, size=10.5)
     where = f"（联系人：{contact}）" if contact else ""
     doc.paragraph(
         f"公示期：{cn_date(start)}至{cn_date(end)}。如对公示内容有异议，请在公示期内"
@@ -320,7 +325,7 @@ def write_dues_reminders(
         doc.paragraph("目前没有欠缴党费的党员，不需要催缴通知。", size=14, font="fang")
     for n, r in enumerate(reminders):
         if n:
-            doc.page_break()
+            doc.new_section()  # each member's notice numbered on its own
             doc.paragraph("党费催缴通知", size=22, align="center", font="hei", space_after=2)
             doc.paragraph(name, size=12, align="center", space_after=4)
         months = list(r["months"])

@@ -494,9 +494,15 @@ def _make_canvas_class(furniture: _Furniture) -> type[Canvas]:
 
         def save(self) -> None:
             total = len(self._held_pages)
+            # Sections (one member's notice in a batch) are numbered on their own.
+            starts = sorted({1, *furniture.section_starts})
             for state in self._held_pages:
                 self.__dict__.update(state)
-                furniture.draw(self, self._pageNumber, total)
+                page = self._pageNumber
+                first = max(s for s in starts if s <= page)
+                later = [s for s in starts if s > page]
+                last = (later[0] - 1) if later else total
+                furniture.draw(self, page - first + 1, last - first + 1)
                 Canvas.showPage(self)
             furniture.page_count = total
             Canvas.save(self)
@@ -521,6 +527,7 @@ class _Furniture:
         self.header = header
         self.header_right = header_right
         self.page_count = 0
+        self.section_starts: list[int] = []
 
     def draw(self, c: Canvas, page: int, total: int) -> None:
         width, _height = self.pagesize
@@ -544,6 +551,22 @@ class _Furniture:
             if text_width(self.header_right, song, 9) < room - 12:  # never overlap
                 draw_text(c, width - m.right * mm, y, self.header_right, song, 9, "right")
         c.restoreState()
+
+
+class _SectionStart(Flowable):
+    """Zero-size: the page it lands on starts a section numbered on its own (第1页 共N页)."""
+
+    def __init__(self, furniture_ref: list[Any]) -> None:
+        super().__init__()
+        self.ref = furniture_ref
+        self.width = self.height = 0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        if self.ref:
+            self.ref[0].section_starts.append(self.canv.getPageNumber())
 
 
 class _KeptBlock(KeepTogether):
@@ -735,6 +758,7 @@ class PaperDocument:
         self.page_count = 0
         self._styles: dict[tuple[Any, ...], ParagraphStyle] = {}
         self._keeping = 0  # depth of kept_together() blocks
+        self._furniture_ref: list[Any] = []  # the build's _Furniture, for _SectionStart
         self._title_block(title, subs)
 
     # -- styles -------------------------------------------------------------------------
@@ -892,6 +916,12 @@ class PaperDocument:
             )
         )
         self.story.append(t)
+
+    def new_section(self) -> None:
+        """Start a new page whose numbering starts again (each member's notice in a batch
+        carries its own 第1页 共1页, not 第5页 共37页)."""
+        self.page_break()
+        self.story.append(_SectionStart(self._furniture_ref))
 
     def spacer(self, height_mm: float) -> None:
         self.story.append(Spacer(1, height_mm * mm))
@@ -1249,6 +1279,7 @@ class PaperDocument:
         """
         m = self.margins
         furniture = _Furniture(self.fonts, self.pagesize, m, self._header, self._header_right)
+        self._furniture_ref[:] = [furniture]
         if self.out is MEASURE:
             self.page_count = self._measure()
             return self.page_count

@@ -242,6 +242,8 @@ def write_notice(
     doc = PaperDocument(
         out, title=title, running_header="", author=branch_name, invariant=invariant
     )
+    if _t(notice, "doc_no"):  # the 文号, under the title (GB/T 9704)
+        doc.paragraph(_t(notice, "doc_no"), size=14, font="fang", align="center", space_after=4)
     doc.paragraph(f"{_t(notice, 'name')}同志：", size=16, font="fang", space_after=2)
     absences = list(notice.get("absences") or [])
     if kind == "警戒书":

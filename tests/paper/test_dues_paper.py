@@ -165,3 +165,21 @@ def test_empty_and_single(tmp_path: Path, n: int) -> None:
         )
         >= 1
     )
+
+
+def test_each_reminder_in_a_batch_has_its_own_page_numbers(tmp_path) -> None:
+    """A batch of 催缴通知: each member's notice 第1页 共1页, not 第2页 共3页 of the batch."""
+    from desktop.paper.dues import write_dues_reminders
+
+    reminders = [
+        {"name": name, "months": ["2026-01", "2026-02", "2026-03"], "owed_fen": 300}
+        for name in ("张三", "李四", "王五")
+    ]
+    out = tmp_path / "r.pdf"
+    n = write_dues_reminders(
+        out, {"name": "测试村党支部"}, reminders, printed_on="2026-04-10", pay_by="2026-04-30"
+    )
+    pages = ["".join(p.split()) for p in pdftotext(out).split("\f")[:-1]]
+    assert n == len(pages) == 3
+    assert all("第1页共1页" in p for p in pages) and "共3页" not in "".join(pages)
+    assert all("2026年4月30日前" in p for p in pages)

@@ -34,3 +34,15 @@ def test_register_paper_without_missing_standards_has_no_such_note(
     out = print_document(demo_book, "dues-register", tmp_path / "r.pdf", year=2026, today=TODAY)
     text = pdftotext(out)
     assert "未定标准" not in text and "—" not in text
+
+
+def test_publicity_marks_members_without_a_standard(book: Book, tmp_path: Path) -> None:
+    """A year without 党费 standards published 应缴 0.00 / 实缴 0.00 for everyone with no
+    remark; now 未设定, "—" and 「未定党费标准，应缴待定」, explained under the table."""
+    for name in ("张三", "李四"):
+        book.roster.add_member({"name": name, "status": "正式党员", "joined_date": "2000-07-01"})
+    out = print_document(book, "dues-publicity", tmp_path / "p.pdf", year=2026, today=TODAY)
+    text = pdftotext(out, "-layout")
+    row = next(line for line in text.splitlines() if "张三" in line)
+    assert "未设定" in row and "0.00" not in row and "未定党费标准，应缴待定" in row
+    assert "“未定标准”：该党员" in "".join(text.split())
