@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -341,17 +342,36 @@ def member_register_data(book: Book, member: str, year: int) -> dict[str, Any]:
         why = "；".join(found.reasons) if found else "当年不在本支部"
         raise InputRefused(f"{m['name']} 不参加 {year} 年积分：{why}。")
     sections = []
+    cent = Decimal("0.01")
     for name, points in found.sections.items():
-        entries = [
-            {
-                "date": ln.date,
-                "rule": ln.rule,
-                "fact": ln.fact,
-                "points": ("+" if ln.points > 0 else "") + fmt_points(ln.points),
-            }
-            for ln in found.lines
-            if ln.section == name
-        ]
+        # Members read points to 0.01 (a fact divided over four quarters was −0.125), and
+        # never a line dated after the day the figures are counted to (a year-end rounding
+        # line read 「2026-12-31 四舍五入 +0.005」 in November): each line is shown rounded,
+        # and one line dated as of the count makes the shown lines add up to the section.
+        entries, shown = [], Decimal(0)
+        for ln in found.lines:
+            if ln.section != name or "四舍五入" in ln.fact:
+                continue
+            value = ln.points.quantize(cent, ROUND_HALF_UP)
+            shown += value
+            entries.append(
+                {
+                    "date": min(ln.date, result.as_of) if ln.date else ln.date,
+                    "rule": ln.rule,
+                    "fact": ln.fact,
+                    "points": ("+" if value > 0 else "") + fmt_points(value),
+                }
+            )
+        rest = points - shown
+        if rest:
+            entries.append(
+                {
+                    "date": result.as_of,
+                    "rule": "保留两位小数",
+                    "fact": "以上各项按0.01分四舍五入后与本部分得分的差",
+                    "points": ("+" if rest > 0 else "") + fmt_points(rest),
+                }
+            )
         sections.append({"name": name, "points": fmt_points(points), "entries": entries})
     quarters = []
     for st in Q.year_status(book, year):

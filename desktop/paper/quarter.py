@@ -222,22 +222,6 @@ def write_bonus_details(out: Output, data: Mapping[str, Any], *, invariant: bool
 def write_member_register(out: Output, data: Mapping[str, Any], *, invariant: bool = False) -> int:
     """党员积分考核管理登记表: one member's dated entries, with signature columns."""
     m = data["member"]
-    doc = PaperDocument(
-        out,
-        title="党员积分考核管理登记表",
-        subtitle=_subtitle(data),
-        author=data["branch"],
-        invariant=invariant,
-    )
-    doc.fields(
-        [
-            ("姓名", m["name"]),
-            ("编号", m["code"]),
-            ("党小组", m["group"]),
-            ("人员类别", m["status"]),
-        ],
-        per_row=2,
-    )
     cols = [
         Column("登记日期", 22),
         Column("积分项目", 26),
@@ -253,24 +237,47 @@ def write_member_register(out: Output, data: Mapping[str, Any], *, invariant: bo
             rows.append([e["date"], e["rule"], e["fact"], e["points"], "", ""])
     if not rows:
         rows.append(SpanRow("（本年度暂无积分记录）", align="center", shaded=False))
-    doc.table(cols, rows, size=10, min_row_height=7)
-    doc.heading("各季度积分", size=13, keep_mm=30)
     q_cols = [
         Column("季度", 30),
         Column("积分", 25),
         Column("状态", 25),
         Column("说明", None, "left"),
     ]
-    doc.table(
-        q_cols,
-        [[q["label"], q["total"], q["state"], q["note"]] for q in data["quarters"]],
-        size=10.5,
-    )
-    doc.spacer(2)
-    doc.paragraph(f"年度积分（截至{cn_date(data['as_of'])}）：{data['total']} 分", size=12)
-    for flag in data["flags"]:
-        doc.paragraph(f"※ {flag}", size=10.5)
-    if data.get("check_code"):
-        doc.paragraph(f"核验码：{data['check_code']}", size=10.5)
-    doc.signature_lines(["积分管理员", "支部书记"], size=11)
-    return doc.build()
+
+    def layout(target: Output, keep: int, pages: dict[str, Any]) -> int:
+        doc = PaperDocument(
+            target,
+            title="党员积分考核管理登记表",
+            subtitle=_subtitle(data),
+            author=data["branch"],
+            invariant=invariant,
+        )
+        doc.fields(
+            [
+                ("姓名", m["name"]),
+                ("编号", m["code"]),
+                ("党小组", m["group"]),
+                ("人员类别", m["status"]),
+            ],
+            per_row=2,
+        )
+        doc.table(cols, rows, size=10, min_row_height=7, keep_last=keep)
+        # The quarters, the year's points and the signatures never stand on a page
+        # without entry rows.
+        with doc.closing_block(pages):
+            doc.heading("各季度积分", size=13, keep_mm=30)
+            doc.table(
+                q_cols,
+                [[q["label"], q["total"], q["state"], q["note"]] for q in data["quarters"]],
+                size=10.5,
+            )
+            doc.spacer(2)
+            doc.paragraph(f"年度积分（截至{cn_date(data['as_of'])}）：{data['total']} 分", size=12)
+            for flag in data["flags"]:
+                doc.paragraph(f"※ {flag}", size=10.5)
+            if data.get("check_code"):
+                doc.paragraph(f"核验码：{data['check_code']}", size=10.5)
+            doc.signature_lines(["积分管理员", "支部书记"], size=11)
+        return doc.build()
+
+    return write_keeping_rows(out, layout)

@@ -161,3 +161,41 @@ def test_bonus_details_signatures_keep_rows(tmp_path, n) -> None:
     last = pages[-1]
     assert f"共{n}条申报" in last and "2026年10月3日" in last
     assert any(c["name"] in last for c in data["claims"]), f"{n}: signatures alone"
+
+
+def _register_data(n: int) -> dict:
+    entries = [
+        {
+            "date": f"2026-{1 + i % 12:02d}-{1 + i % 28:02d}",
+            "rule": "主题党日",
+            "fact": f"第{i}次出席",
+            "points": "+1",
+        }
+        for i in range(n)
+    ]
+    return {
+        "branch": "测试村党支部",
+        "period": "2026年度",
+        "member": {"name": "王建国", "code": "001", "group": "第一党小组", "status": "正式党员"},
+        "sections": [{"name": "组织生活", "points": str(n), "entries": entries}],
+        "quarters": [
+            {"label": f"第{q}季度", "total": "70.00", "state": "已确认", "note": ""}
+            for q in range(1, 5)
+        ],
+        "total": str(n),
+        "as_of": "2026-11-30",
+        "flags": [],
+        "check_code": "7be2 6ec7 f876",
+    }
+
+
+@pytest.mark.parametrize("n", range(15, 75, 3))
+def test_member_register_signatures_keep_entry_rows(tmp_path, n) -> None:
+    """The 登记表's quarters table and signatures landed alone on a last page."""
+    from desktop.paper.quarter import write_member_register
+
+    out = tmp_path / "r.pdf"
+    write_member_register(out, _register_data(n), invariant=True)
+    last = _pages(out)[-1]
+    assert "积分管理员（签字）" in last and "第" in last
+    assert re.search(r"2026-\d\d-\d\d主题党日第\d+次出席", last), "signatures without entry rows"

@@ -200,3 +200,25 @@ def test_a_quarter_without_meetings_says_so(book: Book, confirmed_demo_book: Boo
 
     assert "本季度支部没有登记召开会议和开展活动" in _no_meetings(book, 2026, 1)
     assert _no_meetings(confirmed_demo_book, 2026, 1) == ""
+
+
+def test_member_register_shows_points_to_the_cent_and_no_future_dates(demo_book: Book) -> None:
+    """Members read −0.125 and 「2026-12-31 四舍五入 +0.005」 in November: lines are now shown
+    to 0.01, none is dated after the count, and they add up to each section's points."""
+    from decimal import Decimal
+
+    from desktop.book.quarter_print import member_register_data
+
+    for m in demo_book.roster.members()[:12]:
+        try:
+            data = member_register_data(demo_book, m["code"], 2026)
+        except Exception:  # not scored (exempt, activist)
+            continue
+        for section in data["sections"]:
+            total = Decimal(0)
+            for e in section["entries"]:
+                assert e["date"] <= data["as_of"], e
+                digits = e["points"].split(".")
+                assert len(digits) == 1 or len(digits[1]) <= 2, e
+                total += Decimal(e["points"])
+            assert total == Decimal(section["points"]) or not section["entries"], section["name"]
