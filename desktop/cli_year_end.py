@@ -52,6 +52,23 @@ def cmd_appraisal(args: argparse.Namespace) -> int:
             what = Y.appraisal_label(book, year, args.kind, args.round)
             _out(f"已登记 {year} 年{what}结果 {len(ids)} 条。")
             return EXIT_OK
+        if args.action == "tally":
+            from desktop.book.ballots import record_tally
+            from desktop.rules.ballots import TallyError, parse_votes
+
+            if not args.member or not args.votes:
+                raise UsageError(
+                    "请用 --member 指明党员，--votes 写票数，如 优秀=12,合格=6,基本合格=2,不合格=0。"
+                )
+            try:
+                votes = parse_votes(args.votes)
+            except TallyError as exc:
+                raise UsageError(f"--votes {exc}。") from None
+            done = record_tally(
+                book, year, args.kind, args.member, votes, round=args.round, voters=args.voters
+            )
+            _out(f"已登记：{done['grade']}（{done['explain']}）")
+            return EXIT_OK
         if args.action == "withdraw":
             if len(args.items) != 1 or not args.items[0].isdigit():
                 raise UsageError("请给出要撤销的记录编号（见 pioneer appraisal list）。")
@@ -81,6 +98,9 @@ def cmd_appraisal(args: argparse.Namespace) -> int:
                             "grade": r["grade"],
                             "withdrawn": r["withdrawn"] is not None,
                             "locked": r["locked"],
+                            "votes": r["votes"],
+                            "voters": r["voters"],
+                            "explain": r["explain"],
                         }
                         for r in rows
                     ],
@@ -91,8 +111,9 @@ def cmd_appraisal(args: argparse.Namespace) -> int:
         columns = Y.appraisal_columns(book, year) if rows else []
         for r in rows:
             what = Y.column_label(r["kind"], r["round"], columns)
+            why = f"（{r['explain']}）" if r["explain"] else ""
             _out(
-                f"{r['id']}\t{what}\t{r['code']}\t{r['name']}\t{r['grade']}"
+                f"{r['id']}\t{what}\t{r['code']}\t{r['name']}\t{r['grade']}{why}"
                 f"\t{_withdrawn_text(r)}".rstrip()
             )
         if not rows:
@@ -180,9 +201,10 @@ def add_year_end_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     p = add(
         "appraisal",
         cmd_appraisal,
-        "民主评议：add 登记一次评议的结果（可一次登记多人）；list 列出；withdraw 撤销有误的结果",
+        "民主评议：add 登记一次评议的结果（可一次登记多人）；tally 按票数登记（等次按方案得出）；"
+        "list 列出；withdraw 撤销有误的结果",
     )
-    p.add_argument("action", choices=["add", "list", "withdraw"])
+    p.add_argument("action", choices=["add", "list", "withdraw", "tally"])
     p.add_argument(
         "items",
         nargs="*",
@@ -204,6 +226,14 @@ def add_year_end_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
         help="评议类型：党员评议（默认）或群众评议",
     )
     p.add_argument("--round", type=int, default=1, help="轮次（一年评议两次的方案：1 或 2）")
+    p.add_argument("--member", default=None, help="tally：党员编号或姓名")
+    p.add_argument(
+        "--votes",
+        default=None,
+        metavar="优秀=N,合格=N,基本合格=N,不合格=N",
+        help="tally：该党员的票数（等次按本年度方案的计票规则得出）",
+    )
+    p.add_argument("--voters", type=int, default=None, help="tally：参加评议的人数（可不写）")
     p.add_argument("--reason", default=None, help="withdraw：撤销原因（必填）")
     p.add_argument("--by", default=None, help="withdraw：决定人")
     p.add_argument("--date", default=None, help="withdraw：撤销日期（默认今天）")

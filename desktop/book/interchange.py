@@ -424,7 +424,7 @@ _PREVIEW_SHEETS: dict[str, dict[str, str]] = {
     "通知书": {"kind": "种类", "ref": "依据"},
     "撤销": {"target": "撤销的表", "target_id": "原记录号", "decided_by": "决定人"},
 }
-_PREVIEW_HIDDEN = {"id", "_row", "_part", "text", "payload", "exists"}
+_PREVIEW_HIDDEN = {"id", "_row", "_part", "text", "payload", "exists", "_votes", "_voters"}
 _PREVIEW_MONEY = {"due_fen", "paid_fen", "income_fen", "monthly_fen"}
 
 
@@ -1039,6 +1039,15 @@ def _read_appraisals(book: Book, data: Any, check: _Checker, members: _Members) 
             )
             continue
         seen.add(key)
+        from desktop.book.ballots import votes_from_row
+        from desktop.rules.ballots import check_votes
+
+        votes = votes_from_row(v)
+        if votes is not None:
+            bad = check_votes(votes, v.get("参加人数"))
+            if bad:
+                check.add(sheet, row.number, "优秀票", "；".join(bad))
+                continue
         check.plan.appraisals.append(
             {
                 "year": year,
@@ -1047,6 +1056,8 @@ def _read_appraisals(book: Book, data: Any, check: _Checker, members: _Members) 
                 "member": m["code"],
                 "grade": v["等次"],
                 "id": check.record_no(sheet, row),
+                "_votes": votes,
+                "_voters": v.get("参加人数"),
             }
         )
     check.plan.preview[sheet] = check.plan.appraisals
@@ -1169,9 +1180,18 @@ def _write(book: Book, plan: ImportPlan) -> None:
         # Every claim row carries the same columns: steps absent from the file stay empty.
         steps = {key: None if key.endswith("_at") else "" for key in STEP_COLUMNS.values()}
         record_ids: dict[str, dict[int, int]] = {}
+        # Ballot tallies go in after their results, found again by (year, round, kind, member).
+        tallies = {
+            (a["year"], a["round"], a["kind"], a["member"]): (a["_votes"], a["_voters"])
+            for a in plan.appraisals
+            if a.get("_votes") is not None
+        }
+        appraisal_rows = [
+            {k: v for k, v in a.items() if k not in ("_votes", "_voters")} for a in plan.appraisals
+        ]
         for table, rows in (
             ("claims", [{**steps, **c} for c in plan.claims]),
-            ("appraisals", plan.appraisals),
+            ("appraisals", appraisal_rows),
             ("vetoes", plan.vetoes),
         ):
             record_ids[table] = _insert_keeping_ids(
@@ -1186,6 +1206,22 @@ def _write(book: Book, plan: ImportPlan) -> None:
                     for r in rows
                 ],
             )
+        if tallies:
+            from desktop.book.ballots import TALLY_COLUMNS
+
+            for (year, rnd, kind, code), (votes, voters) in tallies.items():
+                aid = book.execute(
+                    "select max(id) from appraisals where year = ? and round = ? and kind = ? "
+                    "and member_id = ?",
+                    [year, rnd, kind, code_to_id[code]],
+                ).fetchone()[0]
+                book.db["appraisal_tallies"].insert(
+                    {
+                        "appraisal_id": aid,
+                        **{TALLY_COLUMNS[g]: n for g, n in votes.items()},
+                        "voters": voters,
+                    }
+                )
         # Withdrawals and the rest before the quarters: confirmed periods lock by date.
         branch_sheets.write_plan(book, plan, code_to_id, record_ids)
         quarter_sheets.write_plan(book, plan, code_to_id)
@@ -1344,6 +1380,8 @@ def export_data(book: Book) -> dict[str, list[dict[str, Any]]]:
         }
         for r in book.db.query("select * from claims order by date, id")
     ]
+    from desktop.book.ballots import TALLY_COLUMNS
+
     appraisals = [
         {
             "年度": r["year"],
@@ -1352,8 +1390,15 @@ def export_data(book: Book) -> dict[str, list[dict[str, Any]]]:
             "党员": code_of[r["member_id"]],
             "等次": r["grade"],
             "记录号": r["id"],
+            # The ballot tally the grade came from (empty when it was typed by hand).
+            **{f"{g}票": r[c] for g, c in TALLY_COLUMNS.items()},
+            "参加人数": r["voters"],
         }
-        for r in book.db.query("select * from appraisals order by year, round, kind, id")
+        for r in book.db.query(
+            "select a.*, t.excellent, t.good, t.basic, t.poor, t.voters from appraisals a "
+            "left join appraisal_tallies t on t.appraisal_id = a.id "
+            "order by a.year, a.round, a.kind, a.id"
+        )
     ]
     vetoes = [
         {

@@ -511,5 +511,24 @@ def m009_journal_chain(db: Database) -> None:
     )
 
 
+@MIGRATIONS()
+def m010_appraisal_tallies(db: Database) -> None:
+    db.executescript(
+        """
+        -- The ballot tally a 民主评议 result was derived from (desktop/book/ballots.py): the
+        -- votes per grade and how many took part. One per appraisals row; it goes with it
+        -- (deleted with an open year's result; a locked one is withdrawn, the tally kept).
+        create table appraisal_tallies (
+            appraisal_id integer primary key references appraisals(id) on delete cascade,
+            excellent integer not null default 0 check (excellent >= 0),
+            good integer not null default 0 check (good >= 0),
+            basic integer not null default 0 check (basic >= 0),
+            poor integer not null default 0 check (poor >= 0),
+            voters integer check (voters is null or voters >= 0)
+        );
+        """
+    )
+
+
 # Re-exported: the version lives in version.py so that opening a book needn't import this.
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION"]

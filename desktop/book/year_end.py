@@ -319,6 +319,9 @@ def list_appraisals(book: Book, year: int) -> list[dict[str, Any]]:
     for r in rows:
         r["withdrawn"] = gone.get(r["id"])
         r["locked"] = locked
+    from desktop.book.ballots import explain_rows
+
+    explain_rows(book, year, rows)  # "votes", "voters", "explain" of results from a tally
     return rows
 
 

@@ -40,8 +40,8 @@ def should_be_appraised(scheme: Scheme, m: MemberFacts, period: Period) -> bool:
     """A scored party member on the roll at the end of the round's period."""
     if m.status not in APPRAISED_STATUSES or m.status not in scheme.who.scored:
         return False
-    if m.exempt and not scheme.who.score_exempt:
-        return False
+    if m.exempt and not (scheme.who.score_exempt or scheme.who.appraise_exempt):
+        return False  # unless the plan grades them by 民主评议 though not scored (街道)
     # Someone who left before the appraisal, or arrived or joined after it, is not appraised.
     if m.left_date and m.left_date <= period.end:
         return False

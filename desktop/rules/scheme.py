@@ -45,7 +45,13 @@ from desktop.rules.scheme_model import (
     Who,
 )
 from desktop.rules.scheme_reader import ID_RE, Reader, fmt
-from desktop.rules.scheme_results import read_approvals, read_followups, read_rating, read_veto
+from desktop.rules.scheme_results import (
+    read_approvals,
+    read_ballots,
+    read_followups,
+    read_rating,
+    read_veto,
+)
 from desktop.rules.scheme_sections import read_sections
 
 _SCHEME_KEYS = (
@@ -70,6 +76,7 @@ _TOP_KEYS = (
     "veto",
     "followups",
     "approvals",
+    "ballots",
 )
 _WHO_KEYS = (
     "scored",
@@ -78,6 +85,7 @@ _WHO_KEYS = (
     "rate_leaders",
     "rate_joined_this_year",
     "rate_transferred_in_this_year",
+    "appraise_exempt",
 )
 
 
@@ -158,6 +166,7 @@ def scheme_from_dict(data: Mapping[str, Any]) -> Scheme:
     item_ids = [i.id for s in sections for i in s.items]
     followups = read_followups(r, data, names, rating, item_ids)
     approvals = read_approvals(r, data, rating)
+    ballots = read_ballots(r, data)
 
     if r.problems:
         raise SchemeError(r.problems)
@@ -174,6 +183,7 @@ def scheme_from_dict(data: Mapping[str, Any]) -> Scheme:
         veto=veto,
         followups=tuple(followups),
         approvals=tuple(approvals),
+        ballots=ballots,
         total_floor=total_floor,
         total_cap=total_cap,
         dues_grace_days=grace,
@@ -205,6 +215,7 @@ def _read_who(r: Reader, data: Mapping[str, Any]) -> Who:
         rate_leaders=r.boolean(who, "rate_leaders", where, True),
         rate_joined_this_year=r.boolean(who, "rate_joined_this_year", where, True),
         rate_transferred_in_this_year=r.boolean(who, "rate_transferred_in_this_year", where, True),
+        appraise_exempt=r.boolean(who, "appraise_exempt", where, False),
     )
 
 

@@ -112,6 +112,31 @@ class Who:
     rate_leaders: bool = True
     rate_joined_this_year: bool = True
     rate_transferred_in_this_year: bool = True
+    # 街道：「可不参加积分制管理，根据民主评议和日常表现情况确定等次」 — exempt members are
+    # still appraised (graded by 民主评议) though not scored.
+    appraise_exempt: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class GradeThreshold:
+    """两票制: 「不合格票超过30%的 → 不合格」 — votes for `grade` (and worse, if `or_worse`)
+    over (>) or at least (≥) `share` of the ballots cast decide the grade."""
+
+    grade: str
+    share: Decimal
+    strict: bool = True  # True: over (>), False: at least (≥)
+    or_worse: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Ballots:
+    """How a 民主评议 grade follows from a member's ballot tally ([ballots])."""
+
+    rule: str = "majority"  # majority: most votes (ties → the lower grade); weighted: points
+    thresholds: tuple[GradeThreshold, ...] = ()
+    points: Mapping[str, Decimal] | None = None  # weighted: each vote's value
+    lines: tuple[tuple[Decimal, str], ...] = ()  # weighted: (min average, grade), high first
+    note: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,6 +262,7 @@ class Scheme:
     publicity_days: int = 5
     publicity_working_days: bool = True
     approvals: tuple[Approval, ...] = ()
+    ballots: Ballots = Ballots()
 
     def approvals_for(self, stars: int | None, grade: str | None) -> tuple[Approval, ...]:
         """The approvals above the branch a result (stars, grade) waits for, in file order."""

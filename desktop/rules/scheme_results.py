@@ -15,8 +15,10 @@ from desktop.rules.scheme_model import (
     ROUNDINGS,
     VETO_EFFECTS,
     Approval,
+    Ballots,
     Eligibility,
     FollowUp,
+    GradeThreshold,
     Level,
     Rating,
     VetoKind,
@@ -341,3 +343,67 @@ def read_approvals(r: Reader, data: Mapping[str, Any], rating: Rating | None) ->
             )
         )
     return out
+
+
+_BALLOT_KEYS = ("rule", "thresholds", "points", "lines", "note")
+_THRESHOLD_KEYS = ("grade", "over", "at_least", "or_worse")
+BALLOT_RULES = {"majority": "得票最多的等次（票数相同取较低等次）", "weighted": "按票折分取平均"}
+_APPRAISAL_GRADES = ("优秀", "合格", "基本合格", "不合格")
+
+
+def read_ballots(r: Reader, data: Mapping[str, Any]) -> Ballots:
+    """[ballots]: how a 民主评议 grade follows from the ballot tally (default: majority)."""
+    raw = r.table(data, "ballots", "文件顶层")
+    if raw is None:
+        return Ballots()
+    where = "[ballots]"
+    r.keys(raw, _BALLOT_KEYS, where)
+    rule = r.choice(raw, "rule", where, BALLOT_RULES, "majority", "计票规则") or "majority"
+    thresholds: list[GradeThreshold] = []
+    for k, th in enumerate(r.tables(raw, "thresholds", where), start=1):
+        w = f"{where} thresholds 第{k}项"
+        r.keys(th, _THRESHOLD_KEYS, w)
+        grade = r.choice(th, "grade", w, _APPRAISAL_GRADES, None, "等次")
+        over = r.number(th, "over", w, positive=True)
+        at_least = r.number(th, "at_least", w, positive=True)
+        if (over is None) == (at_least is None):
+            r.add(w, "「over」（超过）与「at_least」（达到）要写且只写一个，比例写小数，30% 写 0.3")
+            continue
+        share = over if over is not None else at_least
+        if share is not None and share > 1:
+            r.add(w, f"比例 {fmt(share)} 超过100%（30% 写 0.3）")
+            continue
+        if grade and share is not None:
+            thresholds.append(
+                GradeThreshold(grade, share, over is not None, r.boolean(th, "or_worse", w, False))
+            )
+    points = None
+    lines: list[tuple[Any, str]] = []
+    if rule == "weighted":
+        pts = r.table(raw, "points", where)
+        if pts is None:
+            r.add(where, '按票折分（rule = "weighted"）要写「points」：每张票各等次的分值')
+        else:
+            points = {}
+            for g in _APPRAISAL_GRADES:
+                value = r.number(pts, g, f"{where} points", required=True)
+                if value is not None:
+                    points[g] = value
+            r.keys(pts, _APPRAISAL_GRADES, f"{where} points")
+        for k, ln in enumerate(r.tables(raw, "lines", where), start=1):
+            w = f"{where} lines 第{k}项"
+            r.keys(ln, ("min", "grade"), w)
+            minimum = r.number(ln, "min", w, required=True)
+            grade = r.choice(ln, "grade", w, _APPRAISAL_GRADES, None, "等次")
+            if minimum is not None and grade:
+                lines.append((minimum, grade))
+        if not lines:
+            r.add(where, "按票折分要写 [[ballots.lines]]：平均分达到多少评什么等次（从高到低）")
+        for k in range(1, len(lines)):
+            if lines[k][0] > lines[k - 1][0]:
+                r.add(f"{where} lines 第{k + 1}项", "分数线应从高到低排列")
+    else:
+        for key in ("points", "lines"):
+            if key in raw:
+                r.add(where, f'「{key}」只用于 rule = "weighted"（按票折分）')
+    return Ballots(rule, tuple(thresholds), points, tuple(lines), r.text(raw, "note", where))

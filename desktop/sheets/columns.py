@@ -333,6 +333,11 @@ APPRAISALS = SheetSpec(
         _c("党员", Kind.MEMBER, req=True),
         _c("等次", Kind.CHOICE, req=True, choices=APPRAISAL_GRADES),
         _record_no(),
+        *(
+            _c(f"{g}票", Kind.INTEGER, extension=True, note=f"按票数评议时：“{g}”的票数")
+            for g in APPRAISAL_GRADES
+        ),
+        _c("参加人数", Kind.INTEGER, extension=True, note="按票数评议时：参加评议的人数（可空）"),
     ),
 )
 

@@ -1,0 +1,93 @@
+"""民主评议 by ballot tally in the book (issue 16 item 1): recorded with its votes, the grade
+derived by the year scheme's rule, explained in the list, carried by the interchange workbook."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from year_end_testkit import TODAY, YEAR, make_year_book
+
+from desktop.book import year_end as Y
+from desktop.book.ballots import record_tally
+from desktop.book.errors import InputRefused
+from desktop.book.interchange import export_workbook, import_workbook
+from desktop.book.scoring import set_year_scheme
+from desktop.book.store import Book
+from desktop.rules.presets import preset_text
+
+TWO_BALLOTS = """
+[ballots]
+note = "「党员评议不合格率超过 30%的为不合格党员」"
+  [[ballots.thresholds]]
+  grade = "不合格"
+  over = 0.30
+"""
+
+
+@pytest.fixture
+def jd(tmp_path: Path):
+    book = make_year_book(tmp_path / "jd.db", scheme="jiedao-nongcun")
+    yield book
+    book.close()
+
+
+def test_a_tally_gives_and_explains_the_grade_and_counts(jd) -> None:
+    set_year_scheme(jd, YEAR, text=preset_text("jiedao-nongcun") + TWO_BALLOTS)
+    done = record_tally(jd, YEAR, "党员评议", "王一", {"优秀": 12, "合格": 6, "基本合格": 2})
+    assert done["grade"] == "优秀"
+    bad = record_tally(
+        jd, YEAR, "党员评议", "李二", {"优秀": 10, "合格": 2, "不合格": 8}, voters=20
+    )
+    assert bad["grade"] == "不合格" and "不合格票8票，占40%，超过30%" in bad["explain"]
+    rows = {r["name"]: r for r in Y.list_appraisals(jd, YEAR)}
+    assert rows["王一"]["grade"] == "优秀" and rows["王一"]["votes"]["优秀"] == 12
+    assert rows["李二"]["voters"] == 20
+    assert rows["李二"]["explain"].startswith("共20票：优秀10、合格2、基本合格0、不合格8")
+    # The derived grade scores like a typed one (街道 年终评议: 优秀 20, 不合格 0).
+    ov = Y.year_overview(jd, YEAR, today=TODAY)
+    assert ov.row("王一").appraisals[("党员评议", 1)] == "优秀"
+    journal = jd.query("select action from journal order by id desc limit 1")[0]["action"]
+    assert journal == "登记民主评议票数"
+
+
+def test_bad_tallies_are_refused_and_nothing_written(jd) -> None:
+    before = len(Y.list_appraisals(jd, YEAR))
+    with pytest.raises(InputRefused) as exc:
+        record_tally(jd, YEAR, "党员评议", "王一", {"优秀": 12, "合格": 9}, voters=20)
+    assert "共21票，多于参加评议的20人" in exc.value.lines()
+    with pytest.raises(InputRefused) as exc:
+        record_tally(jd, YEAR, "党员评议", "王一", {"优秀": 0})
+    assert "四个等次的票数都是0，没有可计的票" in exc.value.lines()
+    with pytest.raises(InputRefused) as exc:  # an activist is not appraised
+        record_tally(jd, YEAR, "党员评议", "钱五", {"优秀": 3})
+    assert any("钱五" in line for line in exc.value.lines())
+    assert len(Y.list_appraisals(jd, YEAR)) == before
+    assert jd.query("select count(*) n from appraisal_tallies")[0]["n"] == 0
+
+
+def test_an_exempt_member_is_graded_by_appraisal_under_the_street_plan(jd) -> None:
+    # 街道 农村细则：「……可不参加积分制管理,根据民主评议和日常表现情况确定等次」
+    jd.roster.update_member(
+        jd.roster.find("张三")["id"], {"exempt": True, "exempt_reason": "行动不便"}, today=TODAY
+    )
+    done = record_tally(jd, YEAR, "党员评议", "张三", {"合格": 9, "优秀": 1})
+    assert done["grade"] == "合格"
+
+
+def test_the_interchange_workbook_carries_tallies(jd, tmp_path: Path) -> None:
+    record_tally(jd, YEAR, "党员评议", "王一", {"优秀": 12, "合格": 6}, voters=19)
+    Y.add_appraisal(jd, YEAR, "党员评议", "李二", "合格")  # typed, no tally
+    path = export_workbook(jd, tmp_path / "out.xlsx")
+    from openpyxl import load_workbook
+
+    ws = load_workbook(path)["民主评议"]
+    head = [c.value for c in ws[1]]
+    assert head[-5:] == ["优秀票", "合格票", "基本合格票", "不合格票", "参加人数"]
+    other = Book.create(tmp_path / "copy.db", branch="测试村党支部", year=YEAR)
+    import_workbook(other, path, today=TODAY)
+    rows = {r["name"]: r for r in Y.list_appraisals(other, YEAR)}
+    assert rows["王一"]["votes"] == {"优秀": 12, "合格": 6, "基本合格": 0, "不合格": 0}
+    assert rows["王一"]["voters"] == 19 and "评为“优秀”" in rows["王一"]["explain"]
+    assert rows["李二"]["votes"] is None and rows["李二"]["explain"] is None
+    other.close()

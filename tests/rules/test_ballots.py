@@ -1,0 +1,138 @@
+"""民主评议 from ballots (issue 16 item 1): a tally → the grade the scheme's rule gives, every
+grade explaining itself."""
+
+from __future__ import annotations
+
+import pytest
+from rules_testkit import load_preset
+from test_scheme_check import GOOD
+
+from desktop.rules.appraisals import should_be_appraised
+from desktop.rules.ballots import TallyError, derive_grade, parse_votes
+from desktop.rules.facts import MemberFacts
+from desktop.rules.periods import make_period
+from desktop.rules.scheme import SchemeError, load_scheme
+
+V = {"优秀": 0, "合格": 0, "基本合格": 0, "不合格": 0}
+
+
+def votes(**kw: int) -> dict[str, int]:
+    names = {"a": "优秀", "b": "合格", "c": "基本合格", "d": "不合格"}
+    return {**V, **{names[k]: n for k, n in kw.items()}}
+
+
+def test_majority_by_default_ties_go_to_the_lower_grade() -> None:
+    rule = load_scheme(GOOD).ballots
+    got = derive_grade(rule, votes(a=12, b=6, c=2))
+    assert got.grade == "优秀"
+    assert (
+        got.text
+        == "共20票：优秀12、合格6、基本合格2、不合格0；得票最多的是“优秀”（12票），评为“优秀”"
+    )
+    tie = derive_grade(rule, votes(a=8, b=8, c=1))
+    assert tie.grade == "合格"
+    assert "优秀、合格同为8票（得票最多且相同），取较低的“合格”" in tie.text
+
+
+TWO_BALLOTS = (
+    GOOD
+    + """
+[ballots]
+rule = "majority"
+note = "两票制"
+
+  [[ballots.thresholds]]
+  grade = "不合格"
+  over = 0.30
+"""
+)
+
+
+def test_two_ballot_rule_more_than_30_percent_unqualified() -> None:
+    # 「评议实行党内评议和群众评议的“两票”制……群众评议不满意率超过 30%的或党员评议不合格率
+    # 超过 30%的为不合格党员」
+    rule = load_scheme(TWO_BALLOTS).ballots
+    out = derive_grade(rule, votes(a=10, b=3, d=7))  # 7 of 20 = 35%
+    assert out.grade == "不合格"
+    assert "不合格票7票，占35%，超过30%，评为“不合格”" in out.text
+    edge = derive_grade(rule, votes(a=10, b=4, d=6))  # exactly 30%: not over
+    assert edge.grade == "优秀" and "不合格票6票，占30%，未超过30%" in edge.text
+
+
+def test_weighted_votes_average_to_a_grade() -> None:
+    # 「民主评议党员的结果还应结合党员自评、互评、支部评定等方式进行综合评定,各支部可根据实际
+    # 设置相应的评定占比」 — each vote worth its grade's points, the average decides.
+    rule = load_scheme(
+        GOOD
+        + """
+[ballots]
+rule = "weighted"
+points = { "优秀" = 100, "合格" = 80, "基本合格" = 60, "不合格" = 0 }
+  [[ballots.lines]]
+  min = 90
+  grade = "优秀"
+  [[ballots.lines]]
+  min = 75
+  grade = "合格"
+  [[ballots.lines]]
+  min = 60
+  grade = "基本合格"
+"""
+    ).ballots
+    out = derive_grade(rule, votes(a=5, b=5))  # 90
+    assert out.grade == "优秀" and "(5×100+5×80+0×60+0×0)÷10 = 90分" in out.text
+    assert derive_grade(rule, votes(a=1, b=2, c=1)).grade == "合格"  # 80
+    assert derive_grade(rule, votes(c=1, d=3)).grade == "不合格"  # 15
+
+
+def test_parse_votes_as_the_command_line_writes_them() -> None:
+    assert parse_votes("优秀=12,合格=6,基本合格=2,不合格=0") == votes(a=12, b=6, c=2)
+    assert parse_votes("合格=3") == votes(b=3)
+    for bad, message in (
+        ("优=3", "看不懂"),
+        ("优秀=3,优秀=4", "写了两次"),
+        ("优秀=三", "不是整数"),
+    ):
+        with pytest.raises(TallyError, match=message):
+            parse_votes(bad)
+    with pytest.raises(TallyError, match="没有可计的票"):
+        derive_grade(load_scheme(GOOD).ballots, V)
+
+
+@pytest.mark.parametrize(
+    ("extra", "expected"),
+    [
+        ('[ballots]\nrule = "vote"\n', "[ballots]: 「rule」为未知的计票规则「vote」"),
+        (
+            '[ballots]\n[[ballots.thresholds]]\ngrade = "不合格"\n',
+            "[ballots] thresholds 第1项: 「over」（超过）与「at_least」（达到）要写且只写一个，比例写小数，30% 写 0.3",
+        ),
+        (
+            '[ballots]\n[[ballots.thresholds]]\ngrade = "不合格"\nover = 30\n',
+            "[ballots] thresholds 第1项: 比例 30 超过100%（30% 写 0.3）",
+        ),
+        (
+            '[ballots]\nrule = "weighted"\n',
+            '[ballots]: 按票折分（rule = "weighted"）要写「points」：每张票各等次的分值',
+        ),
+        (
+            '[ballots]\npoints = { "优秀" = 1 }\n',
+            '[ballots]: 「points」只用于 rule = "weighted"（按票折分）',
+        ),
+    ],
+)
+def test_ballot_rule_mistakes_in_chinese(extra: str, expected: str) -> None:
+    with pytest.raises(SchemeError) as exc:
+        load_scheme(GOOD + extra)
+    assert any(p.startswith(expected) for p in exc.value.problems), "\n".join(exc.value.problems)
+
+
+def test_exempt_members_graded_by_appraisal_where_the_plan_says_so() -> None:
+    # 街道 农村细则：「对于行动不便、生活不能自理……可不参加积分制管理,根据民主评议和日常表现
+    # 情况确定等次」
+    jiedao = load_preset("jiedao-nongcun")
+    exempt = MemberFacts("001", "张三", "正式党员", exempt=True)
+    period = make_period("year", 2026, 1)
+    assert jiedao.who.appraise_exempt and not jiedao.who.score_exempt
+    assert should_be_appraised(jiedao, exempt, period)
+    assert not should_be_appraised(load_preset("dangyuan-ejia"), exempt, period)
