@@ -35,7 +35,9 @@ def test_the_past_year_demo_has_its_appraisals_before_q4(confirmed_demo_book: Bo
     assert grades.count("基本合格") == 1 and "不合格" not in grades
     assert grades.count("合格") > grades.count("优秀") > 0
     codes = {r["code"] for r in rows}
-    assert "001" not in codes  # exempt (年老体弱): not scored, not appraised
+    # 001 is exempt (年老体弱): not scored, but the street's plan grades him by 民主评议
+    # (「可不参加积分制管理，根据民主评议和日常表现情况确定等次」, jiedao appraise_exempt).
+    assert "001" in codes
     assert quarter.appraisal_gaps(confirmed_demo_book, 2026) == []
     assert _gap_blockers(quarter.period_status(confirmed_demo_book, 2026, 4, today=TODAY)) == []
     # The year's totals carry the 年终评议 points.

@@ -29,11 +29,13 @@ def test_a_yearly_appraisal() -> None:
     gaps = appraisal_gaps(scheme, MEMBERS, [Appraisal(2026, 1, "党员评议", "001", "合格")], 2026)
     [gap] = gaps
     assert (gap.kind, gap.round, gap.section) == ("党员评议", 1, "年终评议")
-    assert [m.code for m in gap.missing] == ["006", "005"] and gap.expected == 3  # 孙 6, 钱 10
+    # 李二 is exempt, yet the street's plan grades him by 民主评议 (appraise_exempt):
+    # 「可不参加积分制管理，根据民主评议和日常表现情况确定等次」.
+    assert [m.code for m in gap.missing] == ["006", "002", "005"] and gap.expected == 4
     text = gap_summary(gaps, 2026)
-    assert text == "2026 年还有 2 名党员没有民主评议结果（党员评议：孙六、钱五）"
+    assert text == "2026 年还有 3 名党员没有民主评议结果（党员评议：孙六、李二、钱五）"
     # Another year's result does not count; nothing missing gives "".
-    done = [Appraisal(2026, 1, "党员评议", c, "优秀") for c in ("001", "005", "006")]
+    done = [Appraisal(2026, 1, "党员评议", c, "优秀") for c in ("001", "002", "005", "006")]
     assert appraisal_gaps(scheme, MEMBERS, done, 2026) == []
     assert appraisal_gaps(scheme, MEMBERS, [Appraisal(2025, 1, "党员评议", "005", "优秀")], 2026)
     assert gap_summary([], 2026) == ""
