@@ -244,12 +244,16 @@ def cmd_score(args: argparse.Namespace) -> int:
     from desktop.book.scoring import score_book
     from desktop.rules.scoring import score_json
 
+    _one_window(args, "score")
     with _open(args) as book:
         year = _year(args, book)
         # A confirmed quarter is what was confirmed (its snapshot), not a recomputation.
         data = confirmed_score_json(book, year, args.quarter) if args.quarter else None
         if data is None:
-            data = score_json(score_book(book, year, args.quarter, explain=False))
+            result = score_book(
+                book, year, args.quarter, half=args.half, month=args.month, explain=False
+            )
+            data = score_json(result)
             if args.quarter:
                 data["confirmed"] = False
     if args.json:
@@ -268,12 +272,24 @@ def cmd_score(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _one_window(args: argparse.Namespace, command: str) -> None:
+    """--quarter, --half and --month choose one window: two of them is a usage error."""
+    from desktop.cli_args import UsageError
+
+    given = [o for o in ("quarter", "half", "month") if getattr(args, o, None) is not None]
+    if len(given) > 1:
+        raise UsageError(
+            f"--{given[0]} 与 --{given[1]} 只能写一个（季度、半年、月份选一）。", command=command
+        )
+
+
 def cmd_rate(args: argparse.Namespace) -> int:
     from desktop.book.scoring import rate_book
     from desktop.rules.scoring import rate_json
 
+    _one_window(args, "rate")
     with _open(args) as book:
-        rating = rate_book(book, _year(args, book), args.quarter)
+        rating = rate_book(book, _year(args, book), args.quarter, half=args.half, month=args.month)
     data = rate_json(rating)
     if args.json:
         _json(data)
@@ -415,15 +431,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("target", nargs="?", help="方案编号（show）或方案文件（check）")
     p.set_defaults(func=cmd_scheme)
 
-    p = add("score", cmd_score, "计算积分（全年或某季度）")
+    p = add("score", cmd_score, "计算积分（全年，或某季度、半年、月份）")
     p.add_argument("--year", type=int, default=None, help="年度（默认账本的当前年度）")
     p.add_argument("--quarter", type=int, default=None, choices=[1, 2, 3, 4])
+    p.add_argument(
+        "--half", type=int, default=None, choices=[1, 2], help="半年：1 上半年，2 下半年"
+    )
+    p.add_argument("--month", type=int, default=None, choices=range(1, 13), metavar="1-12")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
 
     p = add("rate", cmd_rate, "评星定级（按方案的分数线、比例和资格条件）")
     p.add_argument("--year", type=int, default=None, help="年度（默认账本的当前年度）")
     p.add_argument(
         "--quarter", type=int, default=None, choices=[1, 2, 3, 4], help="按季度评星的方案用"
+    )
+    p.add_argument("--half", type=int, default=None, choices=[1, 2], help="按半年评星的方案用")
+    p.add_argument(
+        "--month",
+        type=int,
+        default=None,
+        choices=range(1, 13),
+        metavar="1-12",
+        help="按月评的方案用",
     )
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
 

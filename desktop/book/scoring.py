@@ -296,43 +296,78 @@ def previous_followups(book: Book, year: int) -> dict[str, set[str]]:
     }
 
 
+def check_window(
+    quarter: int | None = None, half: int | None = None, month: int | None = None
+) -> None:
+    """Refuse a window that is not one: a quarter 1–4, a half 1–2, a month 1–12, one at most."""
+    given = [w for w in (quarter, half, month) if w is not None]
+    if len(given) > 1:
+        raise InputRefused("季度、半年、月份只能选一个。")
+    if quarter is not None and quarter not in (1, 2, 3, 4):
+        raise InputRefused(f"季度应为 1 到 4，不是 {quarter}。")
+    if half is not None and half not in (1, 2):
+        raise InputRefused(f"半年应为 1（上半年）或 2（下半年），不是 {half}。")
+    if month is not None and not 1 <= month <= 12:
+        raise InputRefused(f"月份应为 1 到 12，不是 {month}。")
+
+
 def score_book(
     book: Book,
     year: int,
     quarter: int | None = None,
     *,
+    half: int | None = None,
+    month: int | None = None,
     today: date | None = None,
     explain: bool | Collection[str] = True,
 ) -> ScoreResult:
-    """Score `year` (or one quarter). `explain` may name the member codes whose explanation
-    lines are wanted (the numbers are the same either way; lines for everyone cost time)."""
-    if quarter is not None and quarter not in (1, 2, 3, 4):
-        raise InputRefused(f"季度应为 1 到 4，不是 {quarter}。")
+    """Score `year` (or one quarter, half or month: the scheme's own cycle — 量化定级 月度评议,
+    星级评定 半年一次). `explain` may name the member codes whose explanation lines are wanted
+    (the numbers are the same either way; lines for everyone cost time)."""
+    check_window(quarter, half, month)
     check_year_scored(book, year)
     scheme = year_scheme(book, year)
+    whole = quarter is None and half is None and month is None
     return score(
         scheme,
         gather_facts(book, year),
         year,
         quarter,
+        half=half,
+        month=month,
         as_of=_as_of(year, today),
         explain=explain,
-        previous_flags=previous_followups(book, year) if quarter is None else None,
+        previous_flags=previous_followups(book, year) if whole else None,
     )
 
 
 def rate_book(
-    book: Book, year: int, quarter: int | None = None, *, today: date | None = None
+    book: Book,
+    year: int,
+    quarter: int | None = None,
+    *,
+    half: int | None = None,
+    month: int | None = None,
+    today: date | None = None,
 ) -> RatingResult:
-    """Stars and grades for `year`, or for one quarter when the scheme rates by quarter."""
+    """Stars and grades for `year`, or for one quarter / half / month when the scheme rates
+    by that period."""
     check_year_scored(book, year)
     scheme = year_scheme(book, year)
     if scheme.rating is None:
         raise InputRefused(f"{year} 年的积分方案“{scheme.title}”没有评星定级的规则。")
-    if quarter is not None and quarter not in (1, 2, 3, 4):
-        raise InputRefused(f"季度应为 1 到 4，不是 {quarter}。")
+    check_window(quarter, half, month)
     facts = gather_facts(book, year)
-    result = score(scheme, facts, year, quarter, as_of=_as_of(year, today), explain=False)
+    result = score(
+        scheme,
+        facts,
+        year,
+        quarter,
+        half=half,
+        month=month,
+        as_of=_as_of(year, today),
+        explain=False,
+    )
     return rate(scheme, result)
 
 

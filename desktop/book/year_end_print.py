@@ -219,6 +219,16 @@ def certificate_data(
 
 
 def _rating(book: Book, out: Path, **opts: Any) -> None:
+    if opts.get("quarter"):
+        # The table is the year's: a quarter asked for must not silently get the year.
+        raise InputRefused(
+            "年度星级评定表是全年的评定结果，不能按季度打印。",
+            [
+                "打印全年的评定表请去掉 --quarter；",
+                f"按季度评星的方案，某季度的星级请用 pioneer rate --quarter {opts['quarter']} 查看，"
+                f"季度的积分情况请打印 quarter-review（--quarter {opts['quarter']}）。",
+            ],
+        )
     year = _year(book, opts)
     data = rating_data(book, year, today=_today(opts))
     if ".xlsx" in Path(out).suffixes:

@@ -45,6 +45,8 @@ def score_json(result: ScoreResult) -> dict[str, object]:
     return {
         "year": result.year,
         "quarter": result.quarter,
+        "half": result.half,
+        "month": result.month,
         "scheme": result.scheme_id,
         "members": [
             {

@@ -1,0 +1,77 @@
+"""Cycles other than the quarter on the command line (issue 16 item 2): `score --month M`,
+`score --half H` give the same JSON as `--quarter`; `print rating --quarter` never prints the
+annual table instead."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from test_cli_roster import run
+
+from desktop.book import quarter as Q
+from desktop.book.store import Book
+
+TODAY = date(2027, 1, 10)
+
+
+def _book(path: Path, scheme: str) -> None:
+    book = Book.create(path, branch="测试支部", year=2026, scheme_id=scheme)
+    book.roster.add_member(
+        {"code": "001", "name": "张三", "status": "正式党员", "joined_date": "2000-07-01"},
+        today=TODAY,
+    )
+    if scheme == "lianghua-dingji":
+        cid = Q.add_claim(book, "张三", "2026-02-10", "thought", -3, "月度评议", today=TODAY)
+        Q.review_claim(book, cid, "组长")
+        Q.approve_claim(book, cid, "支委会")
+    book.close()
+
+
+def test_month_and_half_year_scores(tmp_path: Path) -> None:
+    # 量化定级 四、1：「月度评议。由党小组结合日常动态考核情况,对党员进行月度评议」.
+    db = tmp_path / "lh.db"
+    _book(db, "lianghua-dingji")
+    home = tmp_path / "home"
+    feb = json.loads(
+        run("--db", str(db), "score", "--year", "2026", "--month", "2", "--json",
+            home=home, check=True).stdout
+    )  # fmt: skip
+    assert set(feb) >= {"year", "quarter", "scheme", "members"}
+    assert (feb["year"], feb["quarter"], feb["month"], feb["half"]) == (2026, None, 2, None)
+    (m,) = feb["members"]
+    assert m["sections"]["思想品德"] == "7.00"  # February alone: 10 − 3
+    march = json.loads(
+        run("--db", str(db), "score", "--year", "2026", "--month", "3", "--json",
+            home=home, check=True).stdout
+    )  # fmt: skip
+    assert march["members"][0]["sections"]["思想品德"] == "10.00"
+    quarter = json.loads(
+        run("--db", str(db), "score", "--year", "2026", "--quarter", "1", "--json",
+            home=home, check=True).stdout
+    )  # fmt: skip
+    assert set(quarter) - {"confirmed"} == set(feb)  # the same document
+    assert quarter["members"][0]["sections"]["思想品德"] == "9.00"  # (10 + 7 + 10) / 3
+    # 机关：「每年考核 2 次,6月30日前核准上半年积分」.
+    jg = tmp_path / "jg.db"
+    _book(jg, "jiguan-60-40")
+    half = json.loads(
+        run("--db", str(jg), "score", "--year", "2026", "--half", "1", "--json",
+            home=home, check=True).stdout
+    )  # fmt: skip
+    assert (half["half"], half["quarter"], half["month"]) == (1, None, None)
+    both = run("--db", str(jg), "score", "--year", "2026", "--half", "1", "--quarter", "2",
+               home=home)  # fmt: skip
+    assert both.returncode == 2 and "只能写一个" in both.stderr
+
+
+def test_print_rating_for_a_quarter_is_refused_not_the_year(tmp_path: Path) -> None:
+    db = tmp_path / "lh.db"
+    _book(db, "lianghua-dingji")
+    out = tmp_path / "r.pdf"
+    got = run("--db", str(db), "print", "rating", "--year", "2026", "--quarter", "1",
+              "--out", str(out), home=tmp_path / "home")  # fmt: skip
+    assert got.returncode == 1 and not out.exists()
+    assert "年度星级评定表是全年的评定结果，不能按季度打印" in got.stderr
+    assert "pioneer rate --quarter 1" in got.stderr
