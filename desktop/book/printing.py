@@ -97,6 +97,17 @@ def _register_scheme() -> None:
 _register_scheme()
 
 
+def _register_forms() -> None:
+    # Issue 15: the forms the plans call for (申报表, 行事历, 测评票, 计票汇总表, 异议登记答复表,
+    # 一票否决决定书, 党费上缴登记表).
+    from desktop.book.forms_print import FORM_KINDS
+
+    KINDS.update(FORM_KINDS)
+
+
+_register_forms()
+
+
 # Kinds whose writer produces a workbook when --out ends in .xlsx (quarter_print.py; the
 # dues register is the workbook of `dues export-register`).
 XLSX_KINDS = frozenset(

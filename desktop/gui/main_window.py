@@ -230,6 +230,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(a["export_workbook"])
         file_menu.addSeparator()
         file_menu.addAction(a["print"])
+        from desktop.gui.forms_menu import add_forms_menu
+
+        add_forms_menu(self, file_menu)
         file_menu.addSeparator()
         file_menu.addAction(a["township_desk"])
         file_menu.addSeparator()

@@ -247,3 +247,22 @@ def test_long_documents_preview_coarser_within_the_memory_budget():
     assert square_inches * many**2 <= pp.PREVIEW_BUDGET * 1.001
     assert pp.preview_dpi([a4] * 5000) == pp.MIN_PREVIEW_DPI
     assert pp.preview_dpi([]) == pp.PREVIEW_DPI
+
+
+def test_forms_print_from_the_file_menu(qtbot, window, monkeypatch) -> None:
+    """文件 → 打印表格 → 民主评议测评票: the window prints the new forms through the preview."""
+    from PySide6.QtGui import QAction
+
+    from desktop.gui.forms_menu import MENU_KINDS
+
+    shown: list[pp.PdfPreviewDialog] = []
+    real = pp.show_preview
+    monkeypatch.setattr(pp, "show_preview", lambda *a: shown.append(real(*a)) or shown[-1])
+    actions = {a.objectName(): a for a in window.findChildren(QAction)}
+    assert all(f"printForm_{k}" in actions for k in MENU_KINDS)
+    window.book.roster.add_member({"name": "张三", "status": "正式党员"})
+    actions["printForm_ballot"].trigger()
+    qtbot.waitUntil(lambda: bool(shown), timeout=30000)
+    [dialog] = shown
+    assert dialog.page_count() >= 1 and "测评票" in dialog.windowTitle() + dialog.prepared.path.name
+    dialog.close()
