@@ -481,10 +481,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_branch_commands(add)
 
-    from desktop.cli_year_end import add_approval_commands, add_year_end_commands
+    from desktop.cli_year_end import (
+        add_approval_commands,
+        add_exchange_commands,
+        add_year_end_commands,
+    )
 
     add_year_end_commands(add)
     add_approval_commands(add)
+    add_exchange_commands(add)
 
     from desktop.cli_township import add_township_commands
 

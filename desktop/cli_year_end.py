@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from datetime import date
+from decimal import Decimal
 
 from desktop.cli import _json, _out
 from desktop.cli_args import UsageError
@@ -349,5 +350,89 @@ def add_approval_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
         help="手工（默认）或乡镇回执",
     )
     p.add_argument("--pending", action="store_true", help="list：只列出待审批的")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.add_argument("--today", help=argparse.SUPPRESS)
+
+
+def cmd_exchange(args: argparse.Namespace) -> int:
+    from desktop import cli
+    from desktop.book import exchange as X
+    from desktop.rules.scheme import fmt_points
+
+    with cli._open(args) as book:
+        if args.action == "add":
+            if not args.member:
+                raise UsageError("请用 --member 指明党员（编号或姓名）。")
+            if args.points is None:
+                raise UsageError("请用 --points 写兑换的分值（退回写负数）。")
+            xid = X.record_exchange(
+                book,
+                args.member,
+                args.date or "",
+                args.what or "",
+                args.points,
+                args.by or "",
+                note=args.note or "",
+                today=_today(args),
+            )
+            _out(f"已登记积分兑换（编号 {xid}）。积分不变。")
+            return EXIT_OK
+        year = args.year or book.current_year
+        if args.action == "balance":
+            if not args.member:
+                raise UsageError("请用 --member 指明党员（编号或姓名）。")
+            b = X.balance(book, year, args.member, today=_today(args))
+            data = {"year": year, **{k: str(v) for k, v in b.items()}}
+            if args.json:
+                _json(data)
+            else:
+                _out(
+                    f"{year} 年积分 {fmt_points(b['total'])} 分，已兑换 {fmt_points(b['redeemed'])}"
+                    f" 分，可兑换 {fmt_points(b['left'])} 分"
+                )
+            return EXIT_OK
+        rows = X.ledger(book, year, args.member)
+        if args.json:
+            _json(
+                {
+                    "year": year,
+                    "exchanges": [
+                        {
+                            **{k: r[k] for k in ("id", "code", "name", "date", "what")},
+                            "points": r["points"],
+                            "handled_by": r["handled_by"],
+                            "note": r["note"],
+                        }
+                        for r in rows
+                    ],
+                }
+            )
+            return EXIT_OK
+        for r in rows:
+            _out(
+                f"{r['id']}\t{r['date']}\t{r['code']}\t{r['name']}\t{r['what']}\t"
+                f"{fmt_points(Decimal(r['points']))}\t{r['handled_by']}\t{r['note']}".rstrip()
+            )
+        if not rows:
+            _out(f"{year} 年没有积分兑换记录。")
+    return EXIT_OK
+
+
+def add_exchange_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
+    """Register `exchange` (积分兑换台账) with build_parser's `add` helper."""
+    p = add(
+        "exchange",
+        cmd_exchange,
+        "积分兑换台账（方案有 [exchange] 时）：add 登记兑换或退回；list 列出；balance 可兑换余额。"
+        "兑换不改变积分",
+    )
+    p.add_argument("action", choices=["add", "list", "balance"])
+    p.add_argument("--year", type=int, default=None, help="list/balance：年度（默认当前年度）")
+    p.add_argument("--member", default=None, help="党员编号或姓名")
+    p.add_argument("--date", default=None, help="add：兑换日期（默认今天）")
+    p.add_argument("--what", default=None, help="add：兑换的实物或服务")
+    p.add_argument("--points", default=None, help="add：分值（退回写负数，并在 --note 写原因）")
+    p.add_argument("--by", default=None, help="add：经办人")
+    p.add_argument("--note", default=None, help="add：备注")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.add_argument("--today", help=argparse.SUPPRESS)

@@ -530,5 +530,32 @@ def m010_appraisal_tallies(db: Database) -> None:
     )
 
 
+@MIGRATIONS()
+def m011_exchanges(db: Database) -> None:
+    db.executescript(
+        """
+        -- 积分兑换 (desktop/book/exchange.py): redemptions of a member's points for goods or
+        -- services, a ledger beside the score (it never changes it). Kept as recorded: a
+        -- mistake is answered by a new entry (a return, negative points), never an edit.
+        create table exchanges (
+            id integer primary key,
+            year integer not null,
+            member_id integer not null references members(id),
+            date text not null,
+            what text not null,
+            points text not null,
+            handled_by text not null,
+            note text not null default '',
+            created_by text not null default '',
+            created_at text not null
+        );
+        create trigger exchanges_no_update before update on exchanges
+        begin select raise(abort, '积分兑换记录登记后不能修改（如有错误请登记一条退回记录）'); end;
+        create trigger exchanges_no_delete before delete on exchanges
+        begin select raise(abort, '积分兑换记录登记后不能删除（如有错误请登记一条退回记录）'); end;
+        """
+    )
+
+
 # Re-exported: the version lives in version.py so that opening a book needn't import this.
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION"]

@@ -77,6 +77,7 @@ _TOP_KEYS = (
     "followups",
     "approvals",
     "ballots",
+    "exchange",
 )
 _WHO_KEYS = (
     "scored",
@@ -167,6 +168,12 @@ def scheme_from_dict(data: Mapping[str, Any]) -> Scheme:
     followups = read_followups(r, data, names, rating, item_ids)
     approvals = read_approvals(r, data, rating)
     ballots = read_ballots(r, data)
+    exchange = r.table(data, "exchange", "文件顶层")
+    exchange_note: str | None = None
+    if exchange is not None:
+        r.keys(exchange, ("enabled", "note"), "[exchange]")
+        if r.boolean(exchange, "enabled", "[exchange]", True):
+            exchange_note = r.text(exchange, "note", "[exchange]")
 
     if r.problems:
         raise SchemeError(r.problems)
@@ -184,6 +191,7 @@ def scheme_from_dict(data: Mapping[str, Any]) -> Scheme:
         followups=tuple(followups),
         approvals=tuple(approvals),
         ballots=ballots,
+        exchange_note=exchange_note,
         total_floor=total_floor,
         total_cap=total_cap,
         dues_grace_days=grace,

@@ -263,6 +263,9 @@ class Scheme:
     publicity_working_days: bool = True
     approvals: tuple[Approval, ...] = ()
     ballots: Ballots = Ballots()
+    # 积分兑换 (社区「有条件的社区可开展党员积分兑换服务等活动」): a ledger of redemptions
+    # against the year's points that never changes the score. None = the plan has none.
+    exchange_note: str | None = None
 
     def approvals_for(self, stars: int | None, grade: str | None) -> tuple[Approval, ...]:
         """The approvals above the branch a result (stars, grade) waits for, in file order."""
