@@ -99,7 +99,8 @@ def _rating(scheme: Scheme) -> dict[str, Any] | None:
     if rating is None:
         return None
     levels = [
-        [f"{fmt_points(lv.min)}分及以上", lv.label, level_quota_text(lv)] for lv in rating.levels
+        [f"{fmt_points(lv.min)}分及以上", lv.label, level_quota_text(lv, rating)]
+        for lv in rating.levels
     ]
     eligibility = [
         eligibility_text(e) + (f"\n{e.reason}" if e.reason else "") for e in rating.eligibility

@@ -104,7 +104,11 @@ def _rating_html(scheme: Scheme) -> str:
     if rating is None:
         return "<p>本方案不评星定级，只计积分（结果运用见下）。</p>"
     rows = [
-        [f"{fmt_points(lv.min)}分及以上", f"<b>{_e(lv.label)}</b>", _e(level_quota_text(lv))]
+        [
+            f"{fmt_points(lv.min)}分及以上",
+            f"<b>{_e(lv.label)}</b>",
+            _e(level_quota_text(lv, rating)),
+        ]
         for lv in rating.levels
     ]
     out = [

@@ -52,6 +52,8 @@ def scheme_period_text(scheme: Scheme) -> str:
     if scheme.period == "year":
         return "按年度计分"
     how = "各期取平均" if scheme.combine == "average" else "各期相加"
+    if scheme.combine == "average" and scheme.partial_year == "all":
+        how = "各期之和÷全部期数（年中转入、离开的党员不在本支部的期记0分）"
     return f"每{PERIOD_WORDS[scheme.period]}计分，{how}得出年度积分"
 
 
@@ -158,15 +160,19 @@ def who_lines(scheme: Scheme) -> list[str]:
 
 def rating_intro(rating: Rating) -> str:
     return (
-        f"每{PERIOD_WORDS[rating.per]}评定一次。名额按参评人数乘比例计算，"
+        f"每{PERIOD_WORDS[rating.per]}评定一次。名额按{_base(rating)}乘比例计算，"
         f"{ROUNDINGS[rating.rounding]}。"
     )
 
 
-def level_quota_text(level: Level) -> str:
+def _base(rating: Rating | None) -> str:
+    return "党员总数" if rating is not None and rating.quota_base == "members" else "参评人数"
+
+
+def level_quota_text(level: Level, rating: Rating | None = None) -> str:
     quota = "不限人数"
     if level.quota is not None:
-        quota = f"不超过参评人数的{fmt_points(level.quota * 100)}%"
+        quota = f"不超过{_base(rating)}的{fmt_points(level.quota * 100)}%"
     if level.small_branch_below:
         quota += f"；参评不足{level.small_branch_below}人的支部可评{level.small_branch_count}名"
     return quota
@@ -298,7 +304,7 @@ def describe_scheme(scheme: Scheme) -> list[str]:
             text = f"  · {fmt_points(lv.min)}分以上：{lv.label}"
             if lv.quota is not None:
                 text += (
-                    f"，不超过参评人数的{fmt_points(lv.quota * 100)}%（{ROUNDINGS[r.rounding]}）"
+                    f"，不超过{_base(r)}的{fmt_points(lv.quota * 100)}%（{ROUNDINGS[r.rounding]}）"
                 )
             if lv.small_branch_below:
                 text += f"；参评不足{lv.small_branch_below}人的可评{lv.small_branch_count}名"

@@ -97,6 +97,11 @@ def rate(scheme: Scheme, result: ScoreResult) -> RatingResult:
         candidates.append(r)
     quotas: list[QuotaUse] = []
     n = len(candidates)
+    # 「党员总数」: every party member on the roll in the window, rated or not.
+    base_n, base_words = n, ""
+    if rating is not None and rating.quota_base == "members":
+        base_n = sum(1 for r in result.members if r.status in ("正式党员", "预备党员"))
+        base_words = "党员总数"
     if rating is not None and rating.levels:
         potential: dict[str, tuple[int | None, set[str]]] = {}
         caps: dict[str, tuple[int | None, set[str]]] = {}
@@ -133,8 +138,11 @@ def rate(scheme: Scheme, result: ScoreResult) -> RatingResult:
             limit: int | None = None
             rule = "不限名额"
             if level.quota is not None:
-                limit = share_count(level.quota, n, rating.rounding)
-                rule = f"{n}人×{fmt_points(level.quota * 100)}%，{ROUNDINGS[rating.rounding]}得{limit}名"
+                limit = share_count(level.quota, base_n, rating.rounding)
+                rule = (
+                    f"{base_words}{base_n}人×{fmt_points(level.quota * 100)}%，"
+                    f"{ROUNDINGS[rating.rounding]}得{limit}名"
+                )
                 if (
                     level.small_branch_below is not None
                     and n < level.small_branch_below

@@ -63,8 +63,13 @@ _SCHEME_KEYS = (
     "combine",
     "total_floor",
     "total_cap",
+    "partial_year",
     "note",
 )
+PARTIAL_YEAR = {
+    "present": "按在本支部的各期取平均",
+    "all": "各期之和÷全部期数（不在本支部的期记0分，如「季度积分之和÷4」）",
+}
 _TOP_KEYS = (
     "scheme",
     "members",
@@ -132,6 +137,10 @@ def scheme_from_dict(data: Mapping[str, Any]) -> Scheme:
     total_floor = r.number(head, "total_floor", where, default=Decimal(0))
     total_cap = r.number(head, "total_cap", where, positive=True)
     note = r.text(head, "note", where)
+    partial_year = (
+        r.choice(head, "partial_year", where, PARTIAL_YEAR, "present", "不满一年的合成方式")
+        or "present"
+    )
 
     who = _read_who(r, data)
     dues = r.table(data, "dues", "文件顶层") or {}
@@ -192,6 +201,7 @@ def scheme_from_dict(data: Mapping[str, Any]) -> Scheme:
         approvals=tuple(approvals),
         ballots=ballots,
         exchange_note=exchange_note,
+        partial_year=partial_year,
         total_floor=total_floor,
         total_cap=total_cap,
         dues_grace_days=grace,

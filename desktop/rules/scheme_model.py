@@ -177,6 +177,9 @@ class Rating:
     rounding: str = "floor"
     per: str = "year"
     note: str = ""
+    # What quota shares are shares of: "rated" — the members rated (default); "members" —
+    # 「党员总数」, every party member on the roll in the period (社区, 星级评定).
+    quota_base: str = "rated"
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,6 +269,10 @@ class Scheme:
     # 积分兑换 (社区「有条件的社区可开展党员积分兑换服务等活动」): a ledger of redemptions
     # against the year's points that never changes the score. None = the plan has none.
     exchange_note: str | None = None
+    # How an averaged year treats periods a member was not in the branch (transferred in,
+    # left): "present" — average over the periods he was here (default); "all" — 「季度积分
+    # 之和÷4」 literally, absent periods count 0.
+    partial_year: str = "present"
 
     def approvals_for(self, stars: int | None, grade: str | None) -> tuple[Approval, ...]:
         """The approvals above the branch a result (stars, grade) waits for, in file order."""

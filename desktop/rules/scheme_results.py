@@ -26,7 +26,8 @@ from desktop.rules.scheme_model import (
 )
 from desktop.rules.scheme_reader import Reader, fmt, options_text, pct
 
-_RATING_KEYS = ("levels", "eligibility", "rounding", "per", "note")
+_RATING_KEYS = ("levels", "eligibility", "rounding", "per", "quota_base", "note")
+QUOTA_BASES = {"rated": "参评人数", "members": "党员总数"}
 _LEVEL_KEYS = ("min", "stars", "grade", "quota", "small_branch_below", "small_branch_count")
 _ELIG_KEYS = ("sections", "below", "max_stars", "deny_grades", "reason")
 _VETO_KEYS = ("effect", "kinds", "no_party_life_months", "no_dues_months")
@@ -72,6 +73,7 @@ def read_rating(r: Reader, data: Mapping[str, Any], names: Sequence[str]) -> Rat
     where = "[rating]"
     r.keys(raw, _RATING_KEYS, where)
     rounding = r.choice(raw, "rounding", where, ROUNDINGS, "floor", "取整规则") or "floor"
+    base = r.choice(raw, "quota_base", where, QUOTA_BASES, "rated", "名额基数") or "rated"
     per = r.choice(raw, "per", where, PERIOD_WORDS, "year", "评定周期") or "year"
     levels: list[Level] = []
     raw_levels = r.tables(raw, "levels", where)
@@ -138,7 +140,9 @@ def read_rating(r: Reader, data: Mapping[str, Any], names: Sequence[str]) -> Rat
             eligibility.append(
                 Eligibility(secs, below_value, max_stars, frozenset(deny), r.text(e, "reason", w))
             )
-    return Rating(tuple(levels), tuple(eligibility), rounding, per, r.text(raw, "note", where))
+    return Rating(
+        tuple(levels), tuple(eligibility), rounding, per, r.text(raw, "note", where), base
+    )
 
 
 def read_veto(r: Reader, data: Mapping[str, Any]) -> VetoRules:

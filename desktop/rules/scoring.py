@@ -279,6 +279,9 @@ def _score_member(
     for s_idx, section in enumerate(scheme.sections):
         finer = PERIOD_MONTHS[section.period] < win_months
         active = _active_periods(section.period, window, as_of, finer)
+        # 「季度积分之和÷4」 literally (partial_year = "all"): a period the member was not
+        # here counts as 0 and still divides; else only the periods he was here divide.
+        divisor = len(active) if scheme.partial_year == "all" else None
         if not always_in:
             active = {k: p for k, p in active.items() if in_branch(m, p)}
         occ = buckets.get(s_idx)
@@ -289,6 +292,8 @@ def _score_member(
             n = len(active)
             if n and section.combine == "sum" and finer:
                 value = q2(start * n)
+            elif n and divisor and finer:
+                value = q2(start * n / divisor)
             else:
                 value = q2(start) if n else ZERO
             mr.sections[section.name] = value
@@ -350,6 +355,8 @@ def _score_member(
                         text = f"本部分最高{fmt_points(section.max)}分，超出部分不计"
                     plist.append(Line(section.name, text, period.end, text, value - raw, label))
         n = len(values)
+        if divisor and n and section.combine == "average" and finer:
+            n = divisor
         summed = sum(values, ZERO)
         if n == 0:
             value = ZERO
@@ -373,6 +380,8 @@ def _score_member(
                     for ln in flat
                 ]
                 rule = f"{n}个{unit}取平均"
+                if divisor and len(values) < divisor:
+                    rule = f"各{unit}之和÷{divisor}（在本支部{len(values)}个{unit}）"
             else:
                 rule = "保留两位小数"
             diff = value - sum((ln.points for ln in flat), ZERO)
