@@ -234,7 +234,22 @@ class Meetings:
             code=clean["code"],
         ):
             activity_id = self.db["activities"].insert({**clean, "created_at": now_iso()}).last_pk
-            self._link_plan(activity_id, clean["type"], clean["date"], group)
+            linked = self._link_plan(activity_id, clean["type"], clean["date"], group)
+            if linked is None and group and clean["type"] == "党小组会":
+                # A group meeting nobody planned keeps its group (on a plan item of its own,
+                # where every 党小组会 keeps it): without it the sign-in sheet listed the
+                # whole branch and `attend` marked everyone present.
+                self.db["plan_items"].insert(
+                    {
+                        "year": int(clean["date"][:4]),
+                        "type": clean["type"],
+                        "due_date": clean["date"],
+                        "topic": clean["topic"],
+                        "group_name": group,
+                        "activity_id": activity_id,
+                        "created_at": now_iso(),
+                    }
+                )
         return activity_id
 
     def update_activity(

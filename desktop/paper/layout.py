@@ -132,53 +132,78 @@ FillEntry = FillItem | tuple[FillItem, ...]
 Row = Sequence[str] | SpanRow
 
 
+_SEAMS = re.compile(r"[+\-]?\d+(?:\.\d+)?[年月日时分%％]?|.", re.S)
 _NO_LINE_START = frozenset("，。、；：？！）》」』】〕〉”’,.;:?!)]}%·…")
 _NO_LINE_END = frozenset("（《「『【〔〈“‘([{")
-_TOKENS = re.compile(r"[A-Za-z0-9@#%&*+\-./:_]+|\s+|.", re.S)
+#: Kept whole on a line: Chinese dates (2026年12月20日, 12月20日), a number with its unit
+#: (15分, 3人, 78.9%), Latin words and numbers; everything else may break between characters.
+_TOKENS = re.compile(
+    r"\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日"
+    r"|[+\-]?\d+(?:\.\d+)?(?:个月|人次|[%％分元人次个名项条页号岁年月日时])"
+    r"|[A-Za-z0-9@#%&*+\-./:_]+|\s+|.",
+    re.S,
+)
 
 
 @lru_cache(maxsize=8192)
 def break_lines(text: str, room: float, font: str, size: float) -> tuple[str, ...]:
-    """Greedy line breaking for table cells (cached: registers repeat the same values).
+    """Greedy line breaking by the Chinese rules (cached: registers repeat the same values).
 
     Chinese breaks between any two characters, except that closing punctuation never starts
-    a line and opening punctuation never ends one; Latin words and numbers break only at
-    spaces unless a single one is wider than the cell.
+    a line and opening punctuation never ends one; a date (2026年12月20日), a number with
+    its unit (15分) and Latin words and numbers are kept whole (broken only when a single one
+    is wider than the line). The piece carried to the next line with a closing mark is the
+    last whole token, not its last character.
     """
     lines: list[str] = []
-    cur = ""
+    toks: list[str] = []  # the current line, token by token
 
-    def fits(s: str) -> bool:
-        return stringWidth(s, font, size) <= room
+    def width(parts: list[str]) -> float:
+        return stringWidth("".join(parts), font, size)
+
+    def flush() -> None:
+        line = "".join(toks).rstrip()
+        if line.strip():
+            lines.append(line)
+        toks.clear()
 
     for tok in _TOKENS.findall(text):
         if tok.isspace():
-            if cur and fits(cur + " "):
-                cur += " "
-            elif cur:
-                lines.append(cur)
-                cur = ""
+            if toks and width([*toks, " "]) <= room:
+                toks.append(" ")
+            elif toks:
+                flush()
             continue
-        if fits(cur + tok):
-            cur += tok
+        if width([*toks, tok]) <= room:
+            toks.append(tok)
             continue
-        if len(tok) > 1 and not fits(tok):  # a word wider than the cell: break it anywhere
-            for ch in tok:
-                if cur and not fits(cur + ch):
-                    lines.append(cur.rstrip())
-                    cur = ""
-                cur += ch
+        if len(tok) > 1 and stringWidth(tok, font, size) > room:  # wider than a line:
+            # break at its seams (2026年 | 12月 | 20日), a piece too wide anywhere
+            for piece in _SEAMS.findall(tok):
+                if toks and width([*toks, piece]) > room:
+                    flush()
+                if stringWidth(piece, font, size) > room:
+                    for ch in piece:
+                        if toks and width([*toks, ch]) > room:
+                            flush()
+                        toks.append(ch)
+                    continue
+                toks.append(piece)
             continue
-        carry = ""
-        if tok in _NO_LINE_START and len(cur) > 1:
-            carry, cur = cur[-1], cur[:-1]
-        while len(cur) > 1 and cur[-1] in _NO_LINE_END:
-            carry, cur = cur[-1] + carry, cur[:-1]
-        if cur.strip():
-            lines.append(cur.rstrip())
-        cur = carry + tok
-    if cur.strip() or not lines:
-        lines.append(cur.rstrip())
+        carry: list[str] = []
+        if tok in _NO_LINE_START and len(toks) > 1:
+            carry = [toks.pop()]
+            # 「心），」: the carried piece may itself be a closing mark: take what it closes.
+            while carry[0] in _NO_LINE_START and len(toks) > 1:
+                carry.insert(0, toks.pop())
+        while len(toks) > 1 and toks[-1] in _NO_LINE_END:
+            carry.insert(0, toks.pop())
+        flush()
+        toks.extend([*carry, tok])
+    if toks or not lines:
+        line = "".join(toks).rstrip()
+        if line.strip() or not lines:
+            lines.append(line)
     return tuple(lines)
 
 

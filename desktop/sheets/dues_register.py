@@ -126,6 +126,9 @@ def write_dues_register(path: str | os.PathLike[str], register: Mapping[str, Any
     for j, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(j)].width = w
     ws.freeze_panes = "D4"
+    from desktop.sheets.tables import page_setup
+
+    page_setup(ws, header_row=3)  # A4 landscape, fit to width, header row on every page
 
     rs = wb.create_sheet("收据明细")
     rheaders = ["序号", "收据号", "缴纳日期", "编号", "姓名", "所属月份", "金额", "收款人", "备注"]
@@ -159,4 +162,5 @@ def write_dues_register(path: str | os.PathLike[str], register: Mapping[str, Any
     for j, w in enumerate([6, 12, 12, 8, 10, 28, 10, 10, 20], start=1):
         rs.column_dimensions[get_column_letter(j)].width = w
     rs.freeze_panes = "A2"
+    page_setup(rs, header_row=1, landscape=False)
     _save_atomically(wb, Path(path))

@@ -337,3 +337,17 @@ def test_attendance_summary_counts_only_held_activities(book, branch):
     notes = "".join(data["notes"])
     assert "尚未举行的活动 1 次（2026年12月10日主题党日）" in notes
     assert "尚未登记签到的活动 1 次（2026年4月10日主题党日）" in notes
+
+
+def test_group_meeting_without_a_plan_keeps_its_group(book, branch):
+    """`activity-add --type 党小组会 --group 二组` with no plan item: the sign-in lists the
+    group only and recording everyone present marks only them (it listed the whole branch)."""
+    mt = Meetings(book)
+    a = mt.add_activity(
+        {"date": "2026-05-12", "type": "党小组会", "topic": "学习党章"}, group="二组", today=TODAY
+    )
+    expected = mt.expected(a)["expected"]
+    assert {m["name"] for m in expected} == {"赵六"} or {m["group"] for m in expected} == {"二组"}
+    mt.record_attendance(a, {}, today=TODAY)
+    assert {r["group"] for r in mt.attendance(a)} == {"二组"}
+    assert mt.activity(a)["group"] == "二组"

@@ -223,3 +223,32 @@ def test_long_filled_in_values_wrap_inside_the_margins(tmp_path, per_row) -> Non
     assert max(b for _a, b in boxes) <= right + 1
     for line in pdftotext(out, "-layout").splitlines():
         assert not line.strip().startswith(("，", "）", "”", "。"))
+
+
+TEXT = (
+    "本次会议定于2026年12月20日召开（地点：村党群服务中心），请全体党员准时参加，"
+    "缺席扣2分，本季度共计15人次，参加率78.9%。"
+)
+
+
+@pytest.mark.parametrize("room_mm", [22, 25, 28, 31, 35, 40, 45, 50, 60])
+def test_chinese_line_breaking_keeps_dates_numbers_and_punctuation(room_mm) -> None:
+    """「2026年12/月20日」 and lines starting with 「，」 were printed: dates, a number with its
+    unit and Latin words stay whole; no line starts with closing punctuation or ends with
+    opening punctuation."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from desktop.paper.fonts import fonts
+    from desktop.paper.layout import break_lines
+
+    lines = break_lines(TEXT, room_mm * mm, fonts().song, 10.5)
+    assert "".join(lines) == TEXT
+    for whole in ("2分", "15人次", "78.9%"):
+        assert any(whole in line for line in lines), (whole, lines)
+    # The date is whole where it fits a line, else broken at its seams, never in a number.
+    date_fits = stringWidth("2026年12月20日", fonts().song, 10.5) <= room_mm * mm
+    assert not date_fits or any("2026年12月20日" in line for line in lines), lines
+    for a, b in zip(lines, lines[1:], strict=False):
+        assert not (a[-1].isdigit() and b[0].isdigit()), (a, b)
+    for line in lines:
+        assert line[0] not in "，。、；：？！）》」”" and line[-1] not in "（《「“", lines

@@ -41,3 +41,13 @@ def test_register_workbook_reconciles(demo_book, tmp_path: Path) -> None:
         "未缴" in (r[c] or "") for r in member_rows for c in month_cols if isinstance(r[c], str)
     )
     assert all(isinstance(r[1], str) for r in member_rows)
+
+
+def test_register_workbook_prints_on_a4_with_its_header_repeated(demo_book, tmp_path) -> None:
+    from openpyxl import load_workbook
+
+    wb = load_workbook(export_register(demo_book, 2026, tmp_path / "台账.xlsx", today=TODAY))
+    for name, header in (("台账", "$3:$3"), ("收据明细", "$1:$1")):
+        ws = wb[name]
+        assert str(ws.page_setup.paperSize) == ws.PAPERSIZE_A4 and ws.page_setup.fitToWidth == 1
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.print_title_rows == header
