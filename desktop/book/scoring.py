@@ -113,12 +113,16 @@ def member_facts(book: Book, year: int) -> list[MemberFacts]:
             joined_date=r["joined_date"],
             transferred_in_date=r["transferred_in_date"],
             left_date=r["left_date"],
+            employment=r["employment"],
         )
         for r in book.db.query(
-            """select m.*, g.name as "group" from members m
+            """select m.*, g.name as "group",
+                      (select d.category from dues_rates d where d.member_id = m.id
+                         and d.from_month <= ? order by d.from_month desc limit 1) as employment
+               from members m
                left join party_groups g on g.id = m.group_id
                where m.left_date is null or m.left_date >= ?""",
-            [start],
+            [f"{year:04d}-12", start],
         )
     ]
 

@@ -131,6 +131,9 @@ def who_lines(scheme: Scheme) -> list[str]:
     scored = "、".join(s for s in MEMBER_STATUSES if s in who.scored) or "（无）"
     rated = "、".join(s for s in MEMBER_STATUSES if s in who.rated) or "（无）"
     lines = [f"参加积分管理：{scored}；参加评星定级：{rated}。"]
+    if who.employment:
+        kinds = "、".join(sorted(who.employment))
+        lines.append(f"只对党费类别为{kinds}的（在职）党员实行积分管理。")
     not_rated = []
     if not who.rate_leaders:
         not_rated.append("党员领导干部")
@@ -143,6 +146,7 @@ def who_lines(scheme: Scheme) -> list[str]:
     lines.append(
         "经批准免考的党员（年老体弱、患病等）"
         + ("仍然计分。" if who.score_exempt else "不参加积分管理。")
+        + ("仍参加民主评议、评定等次。" if who.appraise_exempt and not who.score_exempt else "")
     )
     mobile = []
     if scheme.mobile_in_province_per_quarter:

@@ -48,6 +48,9 @@ class MemberFacts:
     joined_date: str | None = None  # 入党时间 (admitted as probationary member)
     transferred_in_date: str | None = None  # 组织关系转入本支部
     left_date: str | None = None  # 离开本支部 (转出/出党/死亡)
+    # 在职 or not: the member's 党费类别 in force at the year's end (在职, 年薪制, 离退休 …),
+    # None when no dues standard is recorded. A scheme may score 在职 members only.
+    employment: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
+from desktop.rules.dues import CATEGORIES as DUES_CATEGORIES
 from desktop.rules.facts import MEMBER_STATUSES
 from desktop.rules.periods import PERIOD_KINDS
 from desktop.rules.scheme_model import (
@@ -66,6 +67,8 @@ _SCHEME_KEYS = (
     "partial_year",
     "note",
 )
+# The 党费类别 of the 2008 regulation: a member's 在职 or not ([members] employment).
+EMPLOYMENT_CATEGORIES = DUES_CATEGORIES
 PARTIAL_YEAR = {
     "present": "按在本支部的各期取平均",
     "all": "各期之和÷全部期数（不在本支部的期记0分，如「季度积分之和÷4」）",
@@ -92,6 +95,7 @@ _WHO_KEYS = (
     "rate_joined_this_year",
     "rate_transferred_in_this_year",
     "appraise_exempt",
+    "employment",
 )
 
 
@@ -234,6 +238,9 @@ def _read_who(r: Reader, data: Mapping[str, Any]) -> Who:
         rate_joined_this_year=r.boolean(who, "rate_joined_this_year", where, True),
         rate_transferred_in_this_year=r.boolean(who, "rate_transferred_in_this_year", where, True),
         appraise_exempt=r.boolean(who, "appraise_exempt", where, False),
+        employment=frozenset(
+            r.text_list(who, "employment", where, EMPLOYMENT_CATEGORIES, "党费类别")
+        ),
     )
 
 

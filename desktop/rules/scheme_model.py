@@ -115,6 +115,9 @@ class Who:
     # 街道：「可不参加积分制管理，根据民主评议和日常表现情况确定等次」 — exempt members are
     # still appraised (graded by 民主评议) though not scored.
     appraise_exempt: bool = False
+    # 「适用范围：在职正式党员和预备党员」: only members whose 党费类别 is one of these are
+    # scored (empty = everyone; a member with no dues standard recorded is scored).
+    employment: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

@@ -220,6 +220,10 @@ def _who(scheme: Scheme, m: MemberFacts, window: Period) -> tuple[bool, bool, bo
     if m.exempt and not who.score_exempt:
         reasons.append("经本人申请、支部同意并报备，不参加积分管理（年老体弱、患病等）")
         return listed, False, False, reasons
+    if who.employment and m.employment is not None and m.employment not in who.employment:
+        kinds = "、".join(sorted(who.employment))
+        reasons.append(f"党费类别为“{m.employment}”，本方案只对{kinds}党员实行积分管理")
+        return listed, False, False, reasons
     rated = True
     year = str(window.year)
     if m.status not in who.rated:
