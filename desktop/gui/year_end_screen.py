@@ -138,6 +138,41 @@ class VetoDialog(QDialog):
         }
 
 
+class TallyDialog(QDialog):
+    """按票数登记: one member's votes per grade; the grade follows by the year's scheme."""
+
+    def __init__(self, name: str, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"按票数登记{label}：{name}")
+        form = QFormLayout(self)
+        self.votes: dict[str, QSpinBox] = {}
+        for grade in ("优秀", "合格", "基本合格", "不合格"):
+            box = QSpinBox()
+            box.setRange(0, 9999)
+            box.setSuffix(" 票")
+            self.votes[grade] = box
+            form.addRow(grade, box)
+        self.voters = QSpinBox()
+        self.voters.setRange(0, 9999)
+        self.voters.setSpecialValueText("（不填）")
+        form.addRow("参加评议人数", self.voters)
+        note = QLabel("等次按本年度积分方案的计票规则得出，票数随结果保存，可在明细中查看依据。")
+        note.setWordWrap(True)
+        form.addRow(note)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "votes": {g: b.value() for g, b in self.votes.items()},
+            "voters": self.voters.value() or None,
+        }
+
+
 class ApprovalDialog(QDialog):
     """登记上级审批结果: who decided, when, and (for a refusal) why."""
 
@@ -253,10 +288,16 @@ class YearEndScreen(QWidget):
         self.all_good_button = QPushButton("其余都评合格 (F2)")
         self.save_button = QPushButton("保存 (Ctrl+S)")
         self.withdraw_appraisal_button = QPushButton("撤销所选结果…")
+        self.tally_button = QPushButton("按票数登记所选…")
         for w in (QLabel("类型"), self.kind, self.round, QLabel("范围"), self.group):
             bar.addWidget(w)
         bar.addStretch(1)
-        for b in (self.all_good_button, self.save_button, self.withdraw_appraisal_button):
+        for b in (
+            self.all_good_button,
+            self.save_button,
+            self.tally_button,
+            self.withdraw_appraisal_button,
+        ):
             bar.addWidget(b)
         al.addLayout(bar)
         hint = QLabel(
@@ -318,6 +359,7 @@ class YearEndScreen(QWidget):
         self.all_good_button.clicked.connect(self.fill_rest_good)
         self.save_button.clicked.connect(self.save_appraisals)
         self.withdraw_appraisal_button.clicked.connect(self.withdraw_selected_appraisal)
+        self.tally_button.clicked.connect(self.tally_selected)
         self.add_veto_button.clicked.connect(lambda: self.add_veto())
         self.withdraw_veto_button.clicked.connect(self.withdraw_selected_veto)
         self.veto_from_check_button.clicked.connect(self.add_veto_from_check)
@@ -480,9 +522,13 @@ class YearEndScreen(QWidget):
         # the whole text is in its tooltip and, wrapped, in the detail pane.
         header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
         n_hon = len(ov.honoured)
+        waiting = sum(1 for r in ov.honoured if not r.certifiable)
+        cert = "红色，可打印荣誉证书"
+        if waiting:
+            cert = f"红色；其中 {waiting} 人待上级审批或未获批准，批准后才能打印荣誉证书"
         lines = [
             f"参加积分管理 {len(rows)} 人，参加评星定级 {ov.rated_count} 人；"
-            f"评为五星级或优秀 {n_hon} 人（红色，可打印荣誉证书）。"
+            f"评为五星级或优秀 {n_hon} 人（{cert}）。"
         ]
         lines += ov.quotas
         if ov.rating_note:
@@ -506,10 +552,17 @@ class YearEndScreen(QWidget):
         if r.rating_text():
             out.append(f"评定：{r.rating_text()}")
         out += [f"· {x}" for x in r.reasons]
+        # A grade from a ballot tally explains itself (book/ballots.explain_rows).
+        why = {
+            (a["kind"], a["round"]): a.get("explain")
+            for a in (self.data or {}).get("appraisals", [])
+            if a["code"] == r.code and not a["withdrawn"]
+        }
         for c in ov.columns:
             grade = r.appraisals.get(c)
             label = Y.column_label(*c, ov.columns)
-            out.append(f"{label}：{grade or '未登记'}")
+            more = f"（{why[c]}）" if why.get(c) else ""
+            out.append(f"{label}：{grade or '未登记'}{more}")
         out += [f"一票否决：{v}" for v in r.vetoes]
         out += [f"※ {x}" for x in r.checks + r.followups]
         self.detail.setPlainText("\n".join(out))
@@ -639,6 +692,39 @@ class YearEndScreen(QWidget):
                 self.pending.pop(code, None)
             label = Y.appraisal_label(self.book, year, kind, rnd)
             self.tell(f"已保存 {len(pending)} 人的{year}年{label}结果。")
+
+    def ask_tally(self, name: str, label: str) -> dict[str, Any] | None:
+        dialog = TallyDialog(name, label, self)
+        return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def tally_selected(self) -> None:
+        """Record the selected member's ballot tally; the grade follows by the scheme's rule."""
+        if self.data is None:
+            return
+        row = self.appraisal_table.currentRow()
+        if row < 0:
+            self.tell("请先在表格中选中一名党员。")
+            return
+        code = self.appraisal_table.item(row, 0).data(Qt.ItemDataRole.UserRole)
+        name = self.appraisal_table.item(row, 0).text()
+        year, kind, rnd = self.overview.year, self.kind.currentData(), self.round.value()
+        label = Y.appraisal_label(self.book, year, kind, rnd)
+        values = self.ask_tally(name, label)
+        if not values:
+            return
+        from desktop.book.ballots import record_tally
+
+        done: dict[str, Any] = {}
+        if self._act(
+            lambda: done.update(
+                record_tally(
+                    self.book, year, kind, code, values["votes"], round=rnd,
+                    voters=values["voters"],
+                )
+            )
+        ):  # fmt: skip
+            self.pending.pop(code, None)
+            self.tell(f"{name}：{done['grade']}（{done['explain']}）")
 
     def withdraw_selected_appraisal(self) -> None:
         t = self.appraisal_table

@@ -277,3 +277,30 @@ def test_a_scheme_without_star_rating_leaves_nobody_marked_out(qtbot, demo_book)
     assert t.rowCount() > 30
     assert {t.item(r, 3).text() for r in range(t.rowCount())} == {"—"}
     window.close()
+
+
+def test_a_tally_entered_on_the_screen_gives_the_grade(qtbot, tmp_path, messages) -> None:
+    """民主评议 by ballots (issue 16 item 1) from the 年度评定 screen: the grade follows from
+    the votes by the scheme's rule and the detail pane shows why."""
+    from desktop.gui.main_window import MainWindow
+
+    book = make_year_book(tmp_path / "jd.db", scheme="jiedao-nongcun")
+    w = MainWindow(book)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    screen = _open(qtbot, w)
+    screen.tabs.setCurrentIndex(1)
+    t = screen.appraisal_table
+    t.setCurrentCell(_row_of(t, "李二"), 0)
+    screen.ask_tally = lambda name, label: {
+        "votes": {"优秀": 3, "合格": 9, "基本合格": 1, "不合格": 0}, "voters": 13,
+    }  # fmt: skip
+    _reloaded(qtbot, screen, screen.tally_selected)
+    assert messages.texts("information")[-1].startswith("李二：合格（共13票")
+    assert t.item(_row_of(t, "李二"), 2).text() == "合格"
+    results = screen.results_table
+    results.selectRow(_row_of(results, "李二"))
+    assert "得票最多的是“合格”（9票）" in screen.detail.toPlainText()
+    w.close()
+    book.close()
