@@ -408,6 +408,26 @@ def member_register_data(book: Book, member: str, year: int) -> dict[str, Any]:
         "flags": [f.text for f in found.flags],
         "chain_head": head,
         "check_code": check_code(head) if head else "",
+        "exchanges": _exchanges(book, m["code"], year, found.total),
+    }
+
+
+def _exchanges(book: Book, code: str, year: int, total: Decimal) -> dict[str, Any] | None:
+    """The member's 积分兑换 of the year for his booklet (None when the scheme keeps none)."""
+    from desktop.book.exchange import ledger
+    from desktop.book.scoring import year_scheme
+
+    if year_scheme(book, year).exchange_note is None:
+        return None
+    rows = ledger(book, year, code)
+    used = sum((Decimal(r["points"]) for r in rows), Decimal(0))
+    return {
+        "rows": [
+            [r["date"], r["what"], fmt_points(Decimal(r["points"])), r["handled_by"], r["note"]]
+            for r in rows
+        ],
+        "redeemed": fmt_points(used),
+        "left": fmt_points(total - used),
     }
 
 

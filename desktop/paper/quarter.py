@@ -275,6 +275,26 @@ def write_member_register(out: Output, data: Mapping[str, Any], *, invariant: bo
             doc.paragraph(f"年度积分（截至{cn_date(data['as_of'])}）：{data['total']} 分", size=12)
             for flag in data["flags"]:
                 doc.paragraph(f"※ {flag}", size=10.5)
+            ex = data.get("exchanges")
+            if ex:  # 积分兑换 (社区): beside the points, never changing them
+                doc.heading("积分兑换（兑换不改变积分）", size=13, keep_mm=30)
+                if ex["rows"]:
+                    doc.table(
+                        [
+                            Column("日期", 24),
+                            Column("兑换内容", None, "left"),
+                            Column("分值", 15),
+                            Column("经办人", 22),
+                            Column("备注", 30, "left"),
+                        ],
+                        ex["rows"],
+                        size=10,
+                    )
+                doc.paragraph(
+                    f"已兑换 {ex['redeemed']} 分，可兑换 {ex['left']} 分（积分在记分周期内有效，"
+                    "实行年度清零）。",
+                    size=10.5,
+                )
             if data.get("check_code"):
                 doc.paragraph(f"核验码：{data['check_code']}", size=10.5)
             doc.signature_lines(["积分管理员", "支部书记"], size=11)

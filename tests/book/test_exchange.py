@@ -88,3 +88,21 @@ def test_exchange_key_is_checked() -> None:
     with pytest.raises(SchemeError) as exc:
         load_scheme(GOOD + "[exchange]\nrate = 1\n")
     assert "[exchange]: 未知的键「rate」，可用的键：enabled、note" in exc.value.problems
+
+
+def test_the_members_booklet_prints_his_exchanges(sq, tmp_path: Path) -> None:
+    """「党员个人积分兑换献爱心情况登记备案」: the 登记表 lists them under the points."""
+    import shutil
+    import subprocess
+
+    from desktop.book.printing import print_document
+
+    X.record_exchange(sq, "张三", "2026-06-01", "超市购物券", 20, "李芳", today=TODAY)
+    out = print_document(sq, "member-register", tmp_path / "reg.pdf", member="张三", year=2026)
+    if shutil.which("pdftotext") is None:  # pragma: no cover
+        pytest.skip("pdftotext not installed")
+    text = subprocess.run(
+        ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout.replace(" ", "")
+    assert "积分兑换（兑换不改变积分）" in text and "超市购物券" in text
+    assert "已兑换20分" in text
