@@ -47,6 +47,33 @@ def _sum_cell(fen: int, rate_missing: bool | None) -> str:
     return UNKNOWN_TOTAL if rate_missing and not fen else yuan(fen)
 
 
+def paid_over_due(register: Mapping[str, Any]) -> str:
+    """Why 实缴 exceeds 应缴, said under the register: months paid in advance (after the
+    month the register counts to) and voluntary extra. "" when neither."""
+    through = register["through"]
+    ahead: dict[str, int] = {}
+    extra: dict[str, int] = {}
+    for r in register["rows"]:
+        for month, c in r["months"].items():
+            if month > through and c["paid_fen"] > 0:
+                ahead[r["name"]] = ahead.get(r["name"], 0) + c["paid_fen"]
+            elif c["paid_fen"] > c["due_fen"] > 0 or (c["paid_fen"] and not c["due_fen"]):
+                extra[r["name"]] = extra.get(r["name"], 0) + c["paid_fen"] - c["due_fen"]
+    parts = []
+    if ahead:
+        parts.append(
+            f"预交{month_cn(through)}以后的党费 {yuan(sum(ahead.values()))} 元"
+            f"（{len(ahead)} 人，已计入实缴，不计入应缴）"
+        )
+    if extra:
+        names = "、".join(f"{n} {yuan(v)} 元" for n, v in list(extra.items())[:5])
+        more = "等" if len(extra) > 5 else ""
+        parts.append(f"自愿多交 {yuan(sum(extra.values()))} 元（{names}{more}）")
+    if not parts:
+        return ""
+    return "实缴多于应缴的部分：" + "；".join(parts) + "。"
+
+
 def register_cell(cell: Mapping[str, Any] | None, month: str, through: str) -> str:
     """One member-month of the register: the amount paid, "未缴" for an owed month with
     nothing paid, the shortfall on a second line for a part payment, blank when not owed."""
@@ -176,6 +203,9 @@ def write_dues_register(
             "表中金额为该月实缴；“未缴”为该月应缴未缴，第二行“欠”为部分交纳后的欠缴数。",
             size=10.5,
         )
+        why = paid_over_due(register)
+        if why:
+            doc.paragraph(why, size=10.5)
         if register.get("warning"):  # a missing standard: the totals above are not complete
             doc.paragraph(f"注意：{register['warning']}", size=10.5)
         if any(r.get("rate_missing") for r in register["rows"]):

@@ -3,6 +3,7 @@ totals that can't be known, and a short 未定标准 mark explained in a note.""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -46,3 +47,18 @@ def test_publicity_marks_members_without_a_standard(book: Book, tmp_path: Path) 
     row = next(line for line in text.splitlines() if "张三" in line)
     assert "未设定" in row and "0.00" not in row and "未定党费标准，应缴待定" in row
     assert "“未定标准”：该党员" in "".join(text.split())
+
+
+def test_register_says_why_paid_exceeds_due(tmp_path: Path) -> None:
+    """December paid in a register counted to November, and a voluntary 1,000 yuan, made 实缴
+    exceed 应缴 with no word why; the note under the table now names both."""
+    from datetime import date as day
+
+    from desktop.book.demo import create_demo
+
+    book = create_demo(tmp_path / "d.db", year=2026, quarters=False, today=day(2026, 11, 30))
+    out = print_document(book, "dues-register", tmp_path / "r.pdf", year=2026, today=TODAY)
+    flat = "".join(pdftotext(out).split())
+    assert re.search(r"实缴多于应缴的部分：预交2026年1[01]月以后的党费[\d.]+元", flat), flat[-400:]
+    assert "自愿多交1000.00元" in flat
+    book.close()
