@@ -7,7 +7,8 @@
 - `objection-form` [--year Y --quarter Q]: 异议登记答复表, one per objection of the quarter
   (a blank form without --quarter or when there is none);
 - `veto-decision` [--year Y] [--member M]: 一票否决决定书, one per decision in force;
-- `dues-remittance` [--year Y]: 党费上缴登记表.
+- `dues-remittance` [--year Y]: 党费上缴登记表;
+- `handbook` [--year Y] [--member M]: 党员积分手册, one member or every scored member.
 """
 
 from __future__ import annotations
@@ -138,7 +139,33 @@ def _remittance(book: Book, out: Path, **opts: Any) -> None:
     write_dues_remittance(out, book.branch(), year, months, printed_on=date.today().isoformat())
 
 
+def _handbooks(book: Book, out: Path, **opts: Any) -> None:
+    from desktop.book.errors import InputRefused
+    from desktop.book.quarter_print import member_register_data
+    from desktop.paper.forms import write_handbooks
+
+    year = _year(book, opts)
+    if opts.get("member"):
+        members = [book.roster.find(opts["member"])]
+    else:
+        members = sort_members(
+            [m for m in book.roster.members() if m["status"] in PARTY], _order(opts)
+        )
+    cache: dict[str, Any] = {}
+    books = []
+    for m in members:
+        try:
+            register = member_register_data(book, m["code"], year, cache)
+        except InputRefused:
+            if opts.get("member"):
+                raise
+            continue  # not scored this year (免考, joined later): no handbook
+        books.append({"member": m, "register": register})
+    write_handbooks(out, book.branch(), year, books)
+
+
 FORM_KINDS = {
+    "handbook": ("党员积分手册", _handbooks),
     "claim-form": ("积分申报表", _claim_form),
     "plan": ("年度活动计划（行事历）", _plan),
     "ballot": ("民主评议测评票（党员用）", _ballot(False)),

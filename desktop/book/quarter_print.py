@@ -334,9 +334,16 @@ def bonus_data(book: Book, year: int, quarter: int | None) -> dict[str, Any]:
     }
 
 
-def member_register_data(book: Book, member: str, year: int) -> dict[str, Any]:
+def member_register_data(
+    book: Book, member: str, year: int, cache: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """One member's 登记表 data. `cache` (a dict kept across calls) lets a whole branch's
+    handbooks score the year and review each quarter once, not once per member."""
+    cache = {} if cache is None else cache
     m = book.roster.find(member)
-    result = score_book(book, year)
+    if "result" not in cache:
+        cache["result"] = score_book(book, year)
+    result = cache["result"]
     found = result.member(m["code"])
     if found is None or not found.scored:
         why = "；".join(found.reasons) if found else "当年不在本支部"
@@ -374,16 +381,22 @@ def member_register_data(book: Book, member: str, year: int) -> dict[str, Any]:
             )
         sections.append({"name": name, "points": fmt_points(points), "entries": entries})
     quarters = []
-    for st in Q.year_status(book, year):
+    if "status" not in cache:
+        cache["status"] = Q.year_status(book, year)
+    for st in cache["status"]:
         q = st["quarter"]
         total, note = "", ""
         if st["state"] == "confirmed":
-            snap = json.loads(Q.snapshot(book, year, q)["payload"])  # type: ignore[index]
+            if ("snap", q) not in cache:
+                cache["snap", q] = json.loads(Q.snapshot(book, year, q)["payload"])  # type: ignore[index]
+            snap = cache["snap", q]
             row = next((x for x in snap["members"] if x["code"] == m["code"]), None)
             total = row["total"] if row else "—"
             note = f"{st['confirmed_at'][:10]} 确认"
         elif st["state"] != "future":
-            rv = Q.review(book, year, q)
+            if ("review", q) not in cache:
+                cache["review", q] = Q.review(book, year, q)
+            rv = cache["review", q]
             row2 = next((r for r in rv.rows if r.code == m["code"]), None)
             total = points_json(row2.total) if row2 else "—"
             # 公示中, or 公示期满，待确认 once the period is over.

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 #: Kinds offered here: blank or whole-branch forms that need no selection on a screen.
 MENU_KINDS = (
+    "handbook",
     "activists",
     "plan",
     "claim-form",

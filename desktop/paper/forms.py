@@ -374,3 +374,100 @@ def write_dues_remittance(
         return doc.build()
 
     return write_keeping_rows(out, layout)
+
+
+OATH = (
+    "我志愿加入中国共产党，拥护党的纲领，遵守党的章程，履行党员义务，执行党的决定，"
+    "严守党的纪律，保守党的秘密，对党忠诚，积极工作，为共产主义奋斗终身，"
+    "随时准备为党和人民牺牲一切，永不叛党。"
+)
+
+
+def write_handbooks(
+    out: Output,
+    branch: Mapping[str, Any],
+    year: int,
+    books: Sequence[Mapping[str, Any]],
+    *,
+    invariant: bool = False,
+) -> int:
+    """党员积分手册: per member a cover, the 入党誓词, a personal page, the year's points with
+    the facts they came from, and a quarter table to sign — one member or the whole branch
+    in one PDF, each member's pages numbered on their own.
+
+    books: {"member": {name, code, group, status, gender, joined_date, confirmed_date},
+    "register": member_register_data(...)} per member.
+    """
+    name = _t(branch, "name")
+    doc = PaperDocument(
+        out,
+        title=f"党员积分手册（{year}年度）",
+        subtitle=name,
+        running_header="",
+        author=name,
+        invariant=invariant,
+    )
+    entry_cols = [
+        Column("日期", 22),
+        Column("积分项目", 28),
+        Column("事由", None, "left"),
+        Column("分值", 14),
+    ]
+    sign_cols = [
+        Column("季度", 22),
+        Column("积分", 18),
+        Column("状态", 30),
+        Column("本人签字", None),
+        Column("党小组长签字", None),
+        Column("支部书记签字", None),
+    ]
+    for n, b in enumerate(books):
+        m, reg = b["member"], b["register"]
+        if n:
+            doc.new_section()
+            doc.paragraph(f"党员积分手册（{year}年度）", size=22, align="center", font="hei")
+            doc.paragraph(name, size=12, align="center", space_after=4)
+        doc.spacer(30)
+        doc.paragraph(_t(m, "name"), size=26, align="center", font="hei", space_after=6)
+        doc.paragraph(f"{_t(m, 'group')}　　{_t(m, 'status')}", size=14, align="center")
+        doc.spacer(60)
+        doc.paragraph(name, size=16, align="center")
+        doc.paragraph(f"{year}年", size=16, align="center")
+        doc.page_break()
+        doc.paragraph("入党誓词", size=18, align="center", font="hei", space_after=6)
+        doc.paragraph(OATH, size=16, font="fang", indent=True, space_after=10)
+        doc.heading("个人信息", size=14, keep_mm=40)
+        doc.fields(
+            [
+                ("姓名", _t(m, "name")),
+                ("性别", _t(m, "gender")),
+                ("党小组", _t(m, "group")),
+                ("人员类别", _t(m, "status")),
+                ("入党时间", cn_date(_t(m, "joined_date"))),
+                ("转正时间", cn_date(_t(m, "confirmed_date"))),
+            ],
+            per_row=2,
+        )
+        doc.page_break()
+        doc.heading(f"{year}年度积分记录", size=14, keep_mm=40)
+        rows: list[Row] = []
+        for section in reg["sections"]:
+            rows.append(SpanRow(f"{section['name']}　{section['points']} 分"))
+            rows += [[e["date"], e["rule"], e["fact"], e["points"]] for e in section["entries"]]
+        if not rows:
+            rows.append(SpanRow("（本年度暂无积分记录）", align="center", shaded=False))
+        doc.table(entry_cols, rows, size=10)
+        doc.paragraph(
+            f"年度积分（截至{cn_date(reg['as_of'])}）：{reg['total']} 分", size=12, space_after=2
+        )
+        with doc.kept_together():
+            doc.heading("各季度积分确认", size=14, keep_mm=40)
+            doc.table(
+                sign_cols,
+                [[q["label"], q["total"], q["state"], "", "", ""] for q in reg["quarters"]],
+                size=10.5,
+                min_row_height=10,
+            )
+    if not books:
+        doc.paragraph("没有参加积分管理的党员。", size=14)
+    return doc.build()

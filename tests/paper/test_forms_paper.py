@@ -23,6 +23,7 @@ NEW = {
     "objection-form": ["积分公示异议登记答复表", "异议内容", "核实情况", "处理结果"],
     "veto-decision": ["一票否决决定书"],
     "dues-remittance": ["2026年度党费上缴登记表", "上缴金额（元）", "接收单位签收"],
+    "handbook": ["党员积分手册（2026年度）", "入党誓词", "2026年度积分记录", "本人签字"],
 }
 
 
@@ -73,3 +74,12 @@ def test_print_help_lists_the_forms() -> None:
     flat = "".join(text.split())
     for kind in NEW:
         assert f"{kind}（{KINDS[kind][0]}）" in flat, kind
+
+
+def test_handbook_for_the_whole_branch_numbers_each_member_apart(confirmed_demo_book, tmp_path):
+    """One PDF for the branch: each member's booklet has its own 第1页 共N页."""
+    out = print_document(confirmed_demo_book, "handbook", tmp_path / "h.pdf", year=2026)
+    pages = ["".join(p.split()) for p in pdftotext(out).split("\f")[:-1]]
+    firsts = [p for p in pages if re.search(r"第1页共\d+页", p)]
+    assert len(firsts) >= 30  # one booklet per scored member
+    assert not any(re.search(r"共(\d{3,})页", p) for p in pages)
