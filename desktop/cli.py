@@ -305,9 +305,17 @@ def cmd_explain(args: argparse.Namespace) -> int:
     from desktop.book.scoring import score_book
     from desktop.rules.scoring import explain_text
 
+    _one_window(args, "explain")
     with _open(args) as book:
         member = book.roster.find(args.member)
-        result = score_book(book, _year(args, book), args.quarter, explain={member["code"]})
+        result = score_book(
+            book,
+            _year(args, book),
+            args.quarter,
+            half=args.half,
+            month=args.month,
+            explain={member["code"]},
+        )
         note = ""
         if args.quarter:
             # A confirmed quarter's numbers are its snapshot; this explanation is recomputed.
@@ -460,6 +468,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--member", required=True, help="党员编号或姓名")
     p.add_argument("--year", type=int, default=None)
     p.add_argument("--quarter", type=int, default=None, choices=[1, 2, 3, 4])
+    p.add_argument("--half", type=int, default=None, choices=[1, 2], help="半年：1 或 2")
+    p.add_argument("--month", type=int, default=None, choices=range(1, 13), metavar="1-12")
 
     from desktop.cli_meetings import add_meeting_commands
 

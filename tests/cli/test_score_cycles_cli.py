@@ -75,3 +75,11 @@ def test_print_rating_for_a_quarter_is_refused_not_the_year(tmp_path: Path) -> N
     assert got.returncode == 1 and not out.exists()
     assert "年度星级评定表是全年的评定结果，不能按季度打印" in got.stderr
     assert "pioneer rate --quarter 1" in got.stderr
+
+
+def test_explain_a_month(tmp_path: Path) -> None:
+    db = tmp_path / "lh.db"
+    _book(db, "lianghua-dingji")
+    got = run("--db", str(db), "explain", "--member", "001", "--year", "2026", "--month", "2",
+              home=tmp_path / "home", check=True).stdout  # fmt: skip
+    assert "【思想品德】7分" in got and "-3" in got
