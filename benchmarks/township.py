@@ -12,9 +12,9 @@ Timed, best of N, each in the same run:
 - baseline: for each of the 40 backups, `sqlite3.connect(...?mode=ro)` and
   `PRAGMA integrity_check` — what a script with nothing but sqlite3 would do;
 - ours: `township.scan([stick])` (find the packs, SHA-256 of every file of every pack against
-  its manifest, the backup's book id and confirmed quarters against the manifest's check
-  codes) plus `summary_json` and the table rows — everything the desk does before it shows
-  the table.
+  its manifest, then each backup's quick_check, book id, roll and confirmed quarters against
+  the manifest) plus `summary_json` and the table rows — everything the desk does before it
+  shows the table.
 Issue 13's target: ours ≤ 2× the baseline, and under 5 s.
 """
 

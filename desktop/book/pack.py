@@ -204,8 +204,9 @@ def _compare_chain(
 def check_pack(folder: Path, *, password: str | None = None, deep: bool = False) -> PackCheck:
     """Check a pack: every file against the manifest, then its backup.
 
-    Quick (the township desk): the backup's SQLite integrity check, its book id and its
-    confirmed quarters against the manifest's check codes. `deep` (`pioneer verify PACKDIR`)
+    Quick (the township desk): the backup's SQLite quick_check (its bytes already matched the
+    manifest's SHA-256), its book id, its roll (正式/预备) and its confirmed quarters against
+    the manifest. `deep` (`pioneer verify PACKDIR`)
     also checks the whole chain and the locked facts (`backup.verify_file`) and recomputes
     the manifest's figures from the backup.
     """
@@ -271,15 +272,19 @@ def _check_backup(
         conn = sqlite3.connect(uri, uri=True)
         try:
             if not deep:
-                result = conn.execute("PRAGMA integrity_check").fetchall()
+                # The backup's SHA-256 already matched the manifest (the bytes are those of
+                # the backup verified when the pack was made): SQLite's quick_check for the
+                # desk; verify PACKDIR runs the full integrity check, chain and facts.
+                result = conn.execute("PRAGMA quick_check").fetchall()
                 if [r[0] for r in result] != ["ok"]:
                     check.problems.append((name, f"数据库完整性检查发现 {len(result)} 处问题"))
             book_id, codes = _book_id(conn), _chain_codes(conn)
+            roll = _roll(conn, plain)
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
         check.problems.append((name, f"读不出账本（{sqlite_problem(exc)}）"))
-        book_id, codes = None, {}
+        book_id, codes, roll = None, {}, None
     if book_id != manifest.get("book_id") and len(check.problems) == before:
         check.problems.append((name, "账本编号与清单不符（不是清单所说的那本账）"))
     _compare_chain(check, name, manifest, codes)
@@ -287,10 +292,39 @@ def _check_backup(
     if found:
         check.fail(ALTERED + f"：{name}", "；".join(f"{n}：{h}" for n, h in found))
         return
+    # The roll the township counts on is read from the backup itself (one query), so a
+    # manifest edited on its own cannot change 正式/预备 in the summary.
+    listed = manifest.get("figures") or {}
+    differ = [
+        f"{label} 清单 {listed.get(key)}，账本 {roll.get(status, 0)}"
+        for key, status, label in _ROLL
+        if roll is not None and key in listed and listed[key] != roll.get(status, 0)
+    ]
+    if differ:
+        check.problems.append(
+            (MANIFEST, f"党员人数与账本不符（{'；'.join(differ)}），清单已被改动")
+        )
+        check.fail(
+            ALTERED + f"：{MANIFEST}", f"{MANIFEST}：党员人数与账本不符（{'；'.join(differ)}）"
+        )
+        return
     if check.problems:
         return  # other files differ: the figures are not worth recomputing
     if deep:
         _compare_figures(check, plain, manifest)
+
+
+_ROLL = (
+    ("members_formal", "正式党员", "正式党员"),
+    ("members_probationary", "预备党员", "预备党员"),
+)
+
+
+def _roll(conn: sqlite3.Connection, path: Path) -> dict[str, int]:
+    """The backup's roll by 人员类别, counted as the book counts it (Roster.count)."""
+    from desktop.book.store import Book
+
+    return Book(path, conn).roster.count()
 
 
 # Figures `verify` recomputes; the rest (flags, texts) follow from these.

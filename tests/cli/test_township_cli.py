@@ -192,3 +192,16 @@ def test_summary_to_pdf_and_xlsx_and_a_read_only_stick(stick: Path, tmp_path: Pa
     assert data[-1][0] == "合计"
     assert data[-1][3] == sum(r[3] for r in data[1:-1])
     shutil.rmtree(tmp_path / "U盘", ignore_errors=True)
+
+
+def test_a_manifest_edited_on_its_own_cannot_change_the_roll(stick: Path, capsys) -> None:
+    east = next((stick / "报送").glob("*东山村*"))
+    m = json.loads((east / "清单.json").read_text(encoding="utf-8"))
+    m["figures"]["members_formal"] += 10
+    m["figures"]["members"] += 10
+    (east / "清单.json").write_text(json.dumps(m, ensure_ascii=False), encoding="utf-8")
+    code, out, err = run(capsys, "township", "summary", str(stick), "--json")
+    assert code == 0, err
+    row = next(p for p in json.loads(out)["packs"] if p["branch"] == "东山村党支部")
+    assert row["state"] == "被改动：清单.json"
+    assert "党员人数与账本不符" in row["problem"] and "正式党员" in row["problem"]
