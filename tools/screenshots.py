@@ -1,6 +1,7 @@
 """Save a PNG of every screen and dialog of the window, to look at them.
 
     xvfb-run -a -s "-screen 0 1366x768x24" python tools/screenshots.py [OUT_DIR]
+    QT_QPA_PLATFORM=offscreen QT_SCALE_FACTOR=1.25 SHOT_WINDOW=1093x560 python tools/screenshots.py
 
 Uses a scratch data folder (PIONEER_HOME) and the demo branch, so the user's books are untouched.
 """
@@ -67,7 +68,10 @@ def main() -> int:
     backup_book(book, reason="手动")
 
     window = MainWindow(book)
-    window.resize(1366, 740)
+    # The window's size in device-independent pixels: 1366×768 at 125% scaling is
+    # SHOT_WINDOW=1093x560 with QT_SCALE_FACTOR=1.25 (taskbar and title bar taken off).
+    width, height = (int(n) for n in os.environ.get("SHOT_WINDOW", "1366x740").split("x"))
+    window.resize(width, height)
     window.show()
     for index, (title, _widget) in enumerate(window.screens()):
         window.show_screen(index)

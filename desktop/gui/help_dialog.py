@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.gui.screen_fit import resize_within_screen
 from desktop.resources import resource_path
 
 GUIDE = ("help", "guide.md")
@@ -29,7 +30,7 @@ class HelpDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("先锋指数 使用说明")
-        self.resize(820, 760)
+        resize_within_screen(self, 820, 760)
         self.find_edit = QLineEdit()
         self.find_edit.setPlaceholderText("查找说明中的文字，回车查找下一处")
         self.find_edit.setClearButtonEnabled(True)

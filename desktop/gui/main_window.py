@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
         self.ui.setupUi(self)
         # Set here, not in the .ui: uic would write it with the Qt namespace (qt_constants.py).
         self.ui.navList.setProperty("horizontalScrollBarPolicy", SCROLL_BAR_ALWAYS_OFF)
+        self._scroll_small_screens()
         self._book: Book = book
         self._screens: list[QWidget] = []
         self._tail_from = 0  # screens from this index on stay last (操作记录, 备份与恢复)
@@ -505,6 +506,31 @@ class MainWindow(QMainWindow):
         )
 
     # -- window state ------------------------------------------------------------------------
+
+    def _scroll_small_screens(self) -> None:
+        # 1366×768 at 125% scaling leaves about 1090×570 for the window: a screen that needs
+        # more (the roster's row of buttons) scrolls there instead of being cut off or pushing
+        # the window past the screen's edge. Wider windows never see a scroll bar.
+        from PySide6.QtWidgets import QFrame, QScrollArea
+
+        scroll = QScrollArea(self.ui.centralWidget)
+        scroll.setObjectName("screenScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.ui.centralLayout.replaceWidget(self.ui.screenStack, scroll)
+        scroll.setWidget(self.ui.screenStack)
+        # A stack is as wide as its widest page; only the page shown should count, or every
+        # screen would scroll because one needs the room.
+        self.ui.screenStack.currentChanged.connect(self._size_by_current_screen)
+
+    def _size_by_current_screen(self, index: int) -> None:
+        from PySide6.QtWidgets import QSizePolicy
+
+        stack = self.ui.screenStack
+        for i in range(stack.count()):
+            policy = QSizePolicy.Policy.Preferred if i == index else QSizePolicy.Policy.Ignored
+            stack.widget(i).setSizePolicy(policy, policy)
+        stack.updateGeometry()
 
     def _restore_geometry(self) -> None:
         geometry = settings().value("window/geometry")

@@ -38,6 +38,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.gui.screen_fit import resize_within_screen
+
 log = logging.getLogger(__name__)
 
 # Preview images are kept for every page while the dialog is open: ~1 MB a grey A4 page here.
@@ -214,7 +216,7 @@ class PdfPreviewDialog(QPrintPreviewDialog):
         self.saved: list[Path] = []
         self.setWindowTitle(f"{title} — 打印预览（共 {len(prepared.pages)} 页）")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        self.resize(980, 760)
+        resize_within_screen(self, 980, 760)  # the preview is tall; 768-px screens are common
         self.paintRequested.connect(self._paint)
         self.finished.connect(lambda _result: prepared.cleanup())
 

@@ -23,6 +23,18 @@ ACCENT = "#b3261e"  # a deep party red, used sparingly
 PREFERRED_FAMILIES = ("Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC")
 BUNDLED_FAMILY = "WenQuanYi Micro Hei"
 
+#: Widget classes whose font the platform theme sets separately (Qt's Windows theme).
+THEMED_FONT_CLASSES = (
+    "QMenuBar",
+    "QMenu",
+    "QAbstractItemView",
+    "QHeaderView",
+    "QStatusBar",
+    "QMessageBox",
+    "QToolTip",
+    "QTipLabel",
+)
+
 STYLE_SHEET = f"""
 QLabel[role="title"] {{ font-size: 19pt; font-weight: bold; color: #202020; }}
 QLabel[role="section"] {{ font-size: 13pt; font-weight: bold; color: #303030; padding-top: 6px; }}
@@ -51,7 +63,7 @@ QListWidget[role="nav"]::item:hover {{ background: #ece4dc; }}
 QListWidget[role="nav"]::item:selected {{ background: {ACCENT}; color: white; }}
 QWizard QListWidget::item {{ padding: 8px; }}
 QTableView, QTableWidget {{ gridline-color: #e4e4e4; }}
-QHeaderView::section {{ padding: 6px 8px; }}
+QHeaderView::section {{ padding: 6px 4px; }}
 QStatusBar QLabel {{ padding: 0 8px; color: #404040; }}
 """
 
@@ -147,5 +159,10 @@ def apply_style(app: QApplication) -> None:
     font.setFamilies([family, BUNDLED_FAMILY])
     font.setPointSize(BASE_POINT_SIZE)
     app.setFont(font)
+    # Windows gives menus, item views, headers, the status bar and message boxes fonts of
+    # their own (9 pt) that the application font does not replace: tables came out small
+    # while their headers were sized for the 12 pt titles, and were cut.
+    for widget_class in THEMED_FONT_CLASSES:
+        app.setFont(font, widget_class)
     app.setStyleSheet(STYLE_SHEET)
     app.setWindowIcon(app_icon())

@@ -27,6 +27,15 @@ def test_title_status_and_navigation(qtbot, window, book):
     assert window.current_screen() is window.journal_screen
 
 
+def test_every_screen_fits_1366_by_768_at_125_percent(qtbot, window):
+    """1366×768 at 125% scaling leaves about 1093×560 for the window: a screen needing more
+    scrolls inside the window instead of making it larger than the screen."""
+    for index, (title, _screen) in enumerate(window.screens()):
+        window.show_screen(index)
+        hint = window.minimumSizeHint()
+        assert hint.width() <= 1093 and hint.height() <= 560, (title, hint)
+
+
 def test_add_screen_goes_before_the_tail(qtbot, window):
     class Scores(QLabel):
         printed = False

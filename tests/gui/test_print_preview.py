@@ -88,6 +88,9 @@ def test_preview_shows_every_page_and_prints_them_one_to_one(qtbot, parent, tmp_
     dialog = pp.show_preview(parent, prepared, "打印测试", "测试.pdf")
     qtbot.waitUntil(lambda: dialog.page_count() == len(pages))
     assert dialog.isVisible() and f"共 {len(pages)} 页" in dialog.windowTitle()
+    # Within the screen's free area (768-px screens are common), room left for the frame.
+    available = dialog.screen().availableGeometry()
+    assert dialog.height() <= available.height() - 40 and dialog.width() <= available.width()
     assert dialog.printer.pageLayout().orientation() == prepared.pages[0].layout().orientation()
 
     # "Print" to a PDF printer: the same number of pages, each the original's size, and the
