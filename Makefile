@@ -3,10 +3,10 @@ PY ?= .venv/bin/python
 UI_FILES := $(wildcard forms/*.ui)
 UI_PY := $(patsubst forms/%.ui,desktop/gui/forms/ui_%.py,$(UI_FILES))
 
-.PHONY: help venv run test lint format forms bench bundle demo clean
+.PHONY: help venv run test lint format forms bench bundle demo clean windows windows-check windows-test
 
 help:  ## list the targets
-	@grep -E '^[a-z]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
 venv:  ## create .venv and install the program with its test tools
 	python3 -m venv .venv && $(PY) -m pip install -e ".[test]"
@@ -36,6 +36,15 @@ bench:  ## run the benchmarks (they print ratios against a baseline measured in 
 
 bundle:  ## build the one-folder PyInstaller bundle into dist/pioneer
 	$(PY) -m PyInstaller --noconfirm build_spec/pioneer.spec
+
+windows:  ## the Windows installer, built under Wine: dist/windows/先锋指数-安装-<version>.exe
+	bash build_spec/build-windows.sh setup bundle installer
+
+windows-check:  ## build it, then install/self-test/open a book/uninstall it in a new Wine prefix
+	bash build_spec/build-windows.sh setup bundle installer check
+
+windows-test:  ## the book, rules, sheets, paper and CLI tests under the Windows Python in Wine
+	bash build_spec/build-windows.sh setup test
 
 clean:  ## remove build output
 	rm -rf build dist .pytest_cache

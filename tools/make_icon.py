@@ -29,7 +29,20 @@ def main() -> None:
         if not icon.pixmap(QSize(size, size)).save(str(path), "PNG"):
             raise SystemExit(f"could not write {path}")
         print(f"wrote {path}")
+    write_ico(folder)
     del app
+
+
+def write_ico(folder: Path) -> None:
+    """build_spec/pioneer.ico for the .exe files and the installer, from the PNGs (Windows
+    picks the size it needs from the one file)."""
+    from PIL import Image  # Pillow comes with reportlab; only this developer tool needs it
+
+    sizes = [s for s in ICON_SIZES if s in (16, 24, 32, 48, 64, 128, 256)]
+    images = [Image.open(folder / f"pioneer-{size}.png") for size in sizes]
+    path = ROOT / "build_spec" / "pioneer.ico"
+    images[-1].save(path, format="ICO", sizes=[(s, s) for s in sizes], append_images=images)
+    print(f"wrote {path}")
 
 
 if __name__ == "__main__":

@@ -75,6 +75,22 @@ def startup_book_path(db_path: str | os.PathLike[str] | None) -> Path:
     return default
 
 
+#: benchmarks/startup.py --bundle sets this: print "ready" once the window is up, then quit.
+STARTUP_PROBE = "PIONEER_STARTUP_PROBE"
+
+
+def _report_ready_then_quit(app: QApplication, window) -> None:  # window: MainWindow
+    from PySide6.QtCore import QTimer
+
+    def ready() -> None:
+        rows = window.roster_screen.ui.table.model().rowCount()
+        sys.stdout.write(f"ready {rows}\n")
+        sys.stdout.flush()
+        app.quit()
+
+    QTimer.singleShot(0, ready)
+
+
 def main(db_path: str | None = None) -> int:
     """Open the window on a book. Returns the process exit status."""
     from desktop.gui import error_handler
@@ -98,6 +114,8 @@ def main(db_path: str | None = None) -> int:
     window = MainWindow(book)
     server = BookServer(window, book.path)
     window.show()
+    if os.environ.get(STARTUP_PROBE):
+        _report_ready_then_quit(app, window)
     status = app.exec()
     if window.isVisible():  # quit by other means than closing the window
         window.close()

@@ -1,0 +1,31 @@
+"""The baseline of benchmarks/startup.py: a bare PySide6 window with a 42×8 table.
+
+Run as a script (`-c` with this text) or bundled by build_spec/bare_window.spec for
+`startup.py --bundle`. Prints "ready" once the window is shown, then quits.
+"""
+
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+model = QStandardItemModel(42, 8)
+for r in range(42):
+    for c in range(8):
+        model.setItem(r, c, QStandardItem(f"{r}-{c}"))
+view = QTableView()
+view.setModel(model)
+window.setCentralWidget(view)
+window.show()
+
+
+def ready() -> None:
+    print("ready", flush=True)
+    app.quit()
+
+
+QTimer.singleShot(0, ready)
+app.exec()
