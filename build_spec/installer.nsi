@@ -13,7 +13,9 @@
 ;   mistake stays, and so does the folder then.
 ; * A book (.db) double-clicked or opened with 「打开方式」 starts "先锋指数.exe" "<path>".
 
-Unicode true
+; 64-bit like the program it installs (which needs 64-bit Windows anyway); this also lets
+; Wine without its 32-bit part (Debian's wine64 alone) run it in `make windows-check`.
+Target amd64-unicode
 ManifestDPIAware true
 SetCompressor /SOLID lzma
 SetCompressorDictSize 64

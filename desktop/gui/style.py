@@ -23,17 +23,18 @@ ACCENT = "#b3261e"  # a deep party red, used sparingly
 PREFERRED_FAMILIES = ("Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC")
 BUNDLED_FAMILY = "WenQuanYi Micro Hei"
 
-#: Widget classes whose font the platform theme sets separately (Qt's Windows theme).
-THEMED_FONT_CLASSES = (
-    "QMenuBar",
-    "QMenu",
-    "QAbstractItemView",
-    "QHeaderView",
-    "QStatusBar",
-    "QMessageBox",
-    "QToolTip",
-    "QTipLabel",
-)
+#: Widget classes whose font Qt's Windows theme sets on its own (9 pt, the system face) and
+#: re-applies over the application font: tables came out small, in another face, while their
+#: headers were sized for the 12 pt titles and cut. A style-sheet rule holds.
+THEMED_FONT_CLASSES = ("QMenuBar", "QMenu", "QAbstractItemView", "QStatusBar", "QToolTip")
+
+
+def themed_font_rule(family: str) -> str:
+    """The style-sheet rule giving those widgets the program's face and size."""
+    return (
+        f"{', '.join(THEMED_FONT_CLASSES)} "
+        f"{{ font-family: \"{family}\"; font-size: {BASE_POINT_SIZE}pt; }}\n"
+    )
 
 STYLE_SHEET = f"""
 QLabel[role="title"] {{ font-size: 19pt; font-weight: bold; color: #202020; }}
@@ -159,10 +160,5 @@ def apply_style(app: QApplication) -> None:
     font.setFamilies([family, BUNDLED_FAMILY])
     font.setPointSize(BASE_POINT_SIZE)
     app.setFont(font)
-    # Windows gives menus, item views, headers, the status bar and message boxes fonts of
-    # their own (9 pt) that the application font does not replace: tables came out small
-    # while their headers were sized for the 12 pt titles, and were cut.
-    for widget_class in THEMED_FONT_CLASSES:
-        app.setFont(font, widget_class)
-    app.setStyleSheet(STYLE_SHEET)
+    app.setStyleSheet(STYLE_SHEET + themed_font_rule(family))
     app.setWindowIcon(app_icon())
