@@ -54,10 +54,16 @@ STAGES=("$@")
 [ ${#STAGES[@]} -eq 0 ] && STAGES=(setup bundle installer)
 
 export WINEARCH=win64 WINEDEBUG=-all
-export WINEDLLOVERRIDES="mscoree,mshtml="   # no Mono/Gecko installers (they would download)
+# No Mono/Gecko installers (they would download); no winemenubuilder (it would put the
+# shortcuts and the .db association into the Linux desktop's menus).
+export WINEDLLOVERRIDES="mscoree,mshtml=;winemenubuilder.exe=d"
 export PIP_DISABLE_PIP_VERSION_CHECK=1
 WINPY="$WORK/python/python.exe"
 BUILD_PREFIX="$WORK/prefix"
+# Wine links the Windows user's Desktop, Documents etc. to $HOME: a home of its own keeps the
+# installed shortcuts and the test book out of the real one.
+mkdir -p "$WORK/home"
+export HOME="$WORK/home" XDG_CONFIG_HOME="$WORK/home/.config" XDG_DATA_HOME="$WORK/home/.local/share"
 
 T0=$SECONDS; TS=$SECONDS
 step() { TS=$SECONDS; echo; echo "=== $*"; }
@@ -233,7 +239,7 @@ stage_check() {
     [ -f "$INSTALLER" ] || die "run the installer stage first"
     step "check: a new Wine prefix (a PC that never had the program)"
     local prefix="$WORK/check-prefix"
-    rm -rf "$prefix"
+    rm -rf "$prefix" "$HOME"; mkdir -p "$HOME"   # Wine links Desktop etc. into that home
     wine_up "$prefix"
     unset WINEPATH
     local dnum; dnum=$(free_display)
@@ -262,7 +268,7 @@ stage_check() {
     took "installed --self-test"
 
     step "check: a book given as the only argument opens the window"
-    local docs="$user_dir/Documents"; mkdir -p "$docs"
+    local docs="$prefix/drive_c/支部账本"; mkdir -p "$docs"   # C:\支部账本, a folder of the user's
     local book="$docs/红星村 账本.db"
     wrun 300 "$inst/pioneer.exe" --db "$(winpath "$book")" demo
     [ -f "$book" ] || die "demo book not written"

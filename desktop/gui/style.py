@@ -33,8 +33,9 @@ def themed_font_rule(family: str) -> str:
     """The style-sheet rule giving those widgets the program's face and size."""
     return (
         f"{', '.join(THEMED_FONT_CLASSES)} "
-        f"{{ font-family: \"{family}\"; font-size: {BASE_POINT_SIZE}pt; }}\n"
+        f'{{ font-family: "{family}"; font-size: {BASE_POINT_SIZE}pt; }}\n'
     )
+
 
 STYLE_SHEET = f"""
 QLabel[role="title"] {{ font-size: 19pt; font-weight: bold; color: #202020; }}
