@@ -241,7 +241,7 @@ stage_check() {
     local prefix="$WORK/check-prefix"
     rm -rf "$prefix" "$HOME"; mkdir -p "$HOME"   # Wine links Desktop etc. into that home
     wine_up "$prefix"
-    unset WINEPATH
+    unset WINEPATH QT_QPA_PLATFORM   # the installed program draws on Xvfb, as on a PC
     local dnum; dnum=$(free_display)
     Xvfb ":$dnum" -screen 0 1366x768x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
     XVFB_PID=$!
