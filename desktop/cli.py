@@ -189,6 +189,8 @@ def cmd_print(args: argparse.Namespace) -> int:
                 Path(args.out),
                 year=args.year,
                 quarter=args.quarter,
+                month=args.month,
+                half=args.half,
                 activity=args.activity,
                 member=args.member,
                 order=args.order,
@@ -511,6 +513,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, help="输出 PDF 文件")
     p.add_argument("--year", type=int, default=None)
     p.add_argument("--quarter", type=int, default=None, choices=[1, 2, 3, 4])
+    p.add_argument("--month", type=int, default=None, choices=range(1, 13), metavar="1-12")
+    p.add_argument("--half", type=int, default=None, choices=[1, 2], help="半年：1 或 2")
     p.add_argument("--activity", default=None, help="活动编号")
     p.add_argument("--member", default=None, help="党员编号或姓名")
     p.add_argument(

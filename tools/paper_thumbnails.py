@@ -77,6 +77,11 @@ def main() -> None:
 def _sample(kind: str, pdf: Path, book, year: int) -> bool:
     """Kinds the demo can't print as it is, from sample data (what the book would hand over)."""
     branch = book.branch()
+    if kind == "period-scores":  # by month or half-year, not by the quarter the others use
+        from desktop.book.printing import print_document
+
+        print_document(book, kind, pdf, year=year, month=3)
+        return True
     if kind in ("warning-notice", "reminder-notice"):
         from desktop.paper.meetings import write_notice
 

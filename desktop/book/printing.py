@@ -108,6 +108,16 @@ def _register_forms() -> None:
 _register_forms()
 
 
+def _register_periods() -> None:
+    # Issue 16: the scheme's own cycle — 党员积分情况通报 for a month or a half-year.
+    from desktop.book.period_print import PERIOD_KINDS
+
+    KINDS.update(PERIOD_KINDS)
+
+
+_register_periods()
+
+
 # Kinds whose writer produces a workbook when --out ends in .xlsx (quarter_print.py; the
 # dues register is the workbook of `dues export-register`).
 XLSX_KINDS = frozenset(

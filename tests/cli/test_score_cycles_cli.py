@@ -83,3 +83,22 @@ def test_explain_a_month(tmp_path: Path) -> None:
     got = run("--db", str(db), "explain", "--member", "001", "--year", "2026", "--month", "2",
               home=tmp_path / "home", check=True).stdout  # fmt: skip
     assert "【思想品德】7分" in got and "-3" in got
+
+
+def test_print_a_months_scores(tmp_path: Path) -> None:
+    # 量化定级：「由党小组结合日常动态考核情况,对党员进行月度评议,并将评议结果上报党支部」.
+    import subprocess
+
+    db = tmp_path / "lh.db"
+    _book(db, "lianghua-dingji")
+    home, out = tmp_path / "home", tmp_path / "m.pdf"
+    run("--db", str(db), "print", "period-scores", "--year", "2026", "--month", "2",
+        "--out", str(out), home=home, check=True)  # fmt: skip
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True,
+                          text=True, check=True).stdout  # fmt: skip
+    assert "党员积分情况通报（2026年2月）" in text.replace(" ", "")
+    assert "张三" in text and "77" in text  # 8 monthly sections × 10 − 3; 互评、测评 are quarterly
+    assert "按季度" in text.replace(" ", "")
+    missing = run("--db", str(db), "print", "period-scores", "--year", "2026",
+                  "--out", str(out.with_name("x.pdf")), home=home)  # fmt: skip
+    assert missing.returncode == 2 and "--month" in missing.stderr
