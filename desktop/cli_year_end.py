@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
-from desktop.cli import _json, _out
+from desktop.cli import _err, _json, _out
 from desktop.cli_args import UsageError
 from desktop.rules.facts import APPRAISAL_KINDS
 
@@ -52,6 +52,26 @@ def cmd_appraisal(args: argparse.Namespace) -> int:
             ids = Y.add_appraisals(book, year, args.kind, grades, round=args.round)
             what = Y.appraisal_label(book, year, args.kind, args.round)
             _out(f"已登记 {year} 年{what}结果 {len(ids)} 条。")
+            return EXIT_OK
+        if args.action == "round":
+            from desktop.book.ballots import record_round
+
+            if args.members is None or not args.date:
+                raise UsageError(
+                    "请用 --date 写评议日期，--members 写参加的党员人数（--mass 群众代表人数）。"
+                )
+            done = record_round(
+                book,
+                year,
+                args.kind,
+                round=args.round,
+                on=args.date,
+                member_voters=args.members,
+                mass_voters=args.mass or 0,
+            )
+            _out(f"已登记 {year} 年第{args.round}次{args.kind}评议会议（编号 {done['id']}）。")
+            for w in done["warnings"]:
+                _err(f"注意：{w}")
             return EXIT_OK
         if args.action == "tally":
             from desktop.book.ballots import record_tally
@@ -202,10 +222,11 @@ def add_year_end_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     p = add(
         "appraisal",
         cmd_appraisal,
-        "民主评议：add 登记一次评议的结果（可一次登记多人）；tally 按票数登记（等次按方案得出）；"
+        "民主评议：add 登记一次评议的结果（可一次登记多人）；round 登记评议会议（日期、参加人数）；"
+        "tally 按票数登记（等次按方案得出）；"
         "list 列出；withdraw 撤销有误的结果",
     )
-    p.add_argument("action", choices=["add", "list", "withdraw", "tally"])
+    p.add_argument("action", choices=["add", "list", "withdraw", "tally", "round"])
     p.add_argument(
         "items",
         nargs="*",
@@ -234,10 +255,14 @@ def add_year_end_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
         metavar="优秀=N,合格=N,基本合格=N,不合格=N",
         help="tally：该党员的票数（等次按本年度方案的计票规则得出）",
     )
-    p.add_argument("--voters", type=int, default=None, help="tally：参加评议的人数（可不写）")
+    p.add_argument(
+        "--voters", type=int, default=None, help="tally：参加评议的人数（默认：登记的评议会议人数）"
+    )
+    p.add_argument("--members", type=int, default=None, help="round：参加评议的党员人数")
+    p.add_argument("--mass", type=int, default=None, help="round：参加评议的群众代表人数")
     p.add_argument("--reason", default=None, help="withdraw：撤销原因（必填）")
     p.add_argument("--by", default=None, help="withdraw：决定人")
-    p.add_argument("--date", default=None, help="withdraw：撤销日期（默认今天）")
+    p.add_argument("--date", default=None, help="withdraw：撤销日期（默认今天）；round：评议日期")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.add_argument("--today", help=argparse.SUPPRESS)
 

@@ -34,6 +34,8 @@ def record_tally(
     member, one not appraised that round, a result already recorded, a locked year)."""
     from desktop.book import year_end as Y
 
+    if voters is None:  # the round's voters, when the round is recorded
+        voters = round_voters(book, year, kind, round)
     problems = check_votes(votes, voters)
     if problems:
         raise InputRefused(f"{member} 的票数有误，未登记：", problems)
@@ -53,6 +55,79 @@ def record_tally(
             }
         )
     return {"id": aid, "grade": derived.grade, "explain": derived.text}
+
+
+def record_round(
+    book: Book,
+    year: int,
+    kind: str,
+    *,
+    round: int = 1,  # noqa: A002
+    on: str,
+    member_voters: int,
+    mass_voters: int = 0,
+    note: str = "",
+) -> dict[str, Any]:
+    """Record a round of 民主评议 held: its date and who voted (party members present, 群众代表
+    invited). Returns {"id", "warnings"}: a 群众评议 with fewer 群众代表 than 20% of the party
+    members is recorded but said (星级评定「邀请群众代表参与（一般为党员数的 20%）」).
+    Refused: an unknown kind, a date not a date or outside the year, no voters, a round
+    already recorded."""
+    from desktop.book import year_end as Y
+    from desktop.book.store import now_iso
+    from desktop.rules.dates import date_problem
+
+    if kind not in Y.APPRAISAL_KINDS:
+        raise InputRefused(f"评议类型应为{'或'.join(Y.APPRAISAL_KINDS)}，不是“{kind}”。")
+    problem = date_problem(on or "", "评议日期", f"{year}-12-20")
+    if problem:
+        raise InputRefused(f"{problem}。")
+    if not (f"{year:04d}-01-01" <= on <= f"{year + 1:04d}-03-31"):
+        raise InputRefused(f"{year} 年的民主评议日期 {on} 不在该年度（或次年一季度）内。")
+    if member_voters + mass_voters <= 0:
+        raise InputRefused("请填写参加评议的人数（党员人数、群众代表人数）。")
+    if book.query(
+        "select 1 from appraisal_rounds where year = ? and kind = ? and round = ?",
+        [year, kind, round],
+    ):
+        raise InputRefused(f"{year} 年第{round}次{kind}已经登记过评议会议。")
+    warnings = []
+    if kind == "群众评议" and mass_voters < member_voters * 0.2:
+        warnings.append(
+            f"群众代表 {mass_voters} 人，少于参加党员数 {member_voters} 人的20%"
+            "（「邀请群众代表参与（一般为党员数的 20%）」）"
+        )
+    with book.action(
+        "登记民主评议会议",
+        f"{year}年第{round}次{kind}：{on}，党员{member_voters}人，群众代表{mass_voters}人",
+    ):
+        rid = int(
+            book.db["appraisal_rounds"]
+            .insert(
+                {
+                    "year": year,
+                    "kind": kind,
+                    "round": round,
+                    "date": on,
+                    "member_voters": member_voters,
+                    "mass_voters": mass_voters,
+                    "note": note.strip(),
+                    "created_at": now_iso(),
+                }
+            )
+            .last_pk
+        )
+    return {"id": rid, "warnings": warnings}
+
+
+def round_voters(book: Book, year: int, kind: str, rnd: int) -> int | None:
+    """How many voted in a recorded round (members + 群众代表), None when not recorded."""
+    row = book.execute(
+        "select member_voters + mass_voters from appraisal_rounds "
+        "where year = ? and kind = ? and round = ?",
+        [year, kind, rnd],
+    ).fetchone()
+    return int(row[0]) if row else None
 
 
 def tallies(book: Book, year: int) -> dict[int, dict[str, Any]]:

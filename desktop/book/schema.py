@@ -557,5 +557,28 @@ def m011_exchanges(db: Database) -> None:
     )
 
 
+@MIGRATIONS()
+def m012_appraisal_rounds(db: Database) -> None:
+    db.executescript(
+        """
+        -- A round of 民主评议 held (desktop/book/ballots.py): when, and who voted — the party
+        -- members present and the 群众代表 invited (星级评定「邀请群众代表参与（一般为党员数的
+        -- 20%）」). A tally's votes may not exceed the round's voters.
+        create table appraisal_rounds (
+            id integer primary key,
+            year integer not null,
+            kind text not null,
+            round integer not null default 1,
+            date text not null,
+            member_voters integer not null check (member_voters >= 0),
+            mass_voters integer not null default 0 check (mass_voters >= 0),
+            note text not null default '',
+            created_at text not null,
+            unique (year, kind, round)
+        );
+        """
+    )
+
+
 # Re-exported: the version lives in version.py so that opening a book needn't import this.
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION"]

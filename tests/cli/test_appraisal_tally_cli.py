@@ -37,3 +37,26 @@ def test_tally_from_the_command_line(tmp_path: Path) -> None:
     assert usage.returncode == 2 and "看不懂" in usage.stderr
     again = pioneer("appraisal", "tally", "--year", "2025", "--member", "001", "--votes", "合格=3")
     assert again.returncode == 1 and "不能重复登记" in again.stderr
+
+
+def test_a_round_with_its_voters_bounds_the_tallies(tmp_path: Path) -> None:
+    # 星级评定：「召开支部党员大会,同时邀请群众代表参与(一般为党员数的 20%)。对照考核细则,
+    # 由党员、群众代表进行集中测评」.
+    db = tmp_path / "jd.db"
+    make_year_book(db, scheme="jiedao-nongcun").close()
+    home = tmp_path / "home"
+
+    def pioneer(*args: str, check: bool = False):
+        return run("--db", str(db), *args, home=home, check=check)
+
+    done = pioneer("appraisal", "round", "--year", "2025", "--kind", "群众评议", "--date",
+                   "2025-12-20", "--members", "10", "--mass", "1", check=True)  # fmt: skip
+    assert "已登记 2025 年第1次群众评议评议会议" in done.stdout
+    assert "群众代表 1 人，少于参加党员数 10 人的20%" in done.stderr
+    again = pioneer("appraisal", "round", "--year", "2025", "--kind", "群众评议", "--date",
+                    "2025-12-21", "--members", "9")  # fmt: skip
+    assert again.returncode == 1 and "已经登记过" in again.stderr
+    # 12 votes, 11 voters in the round: refused without --voters.
+    over = pioneer("appraisal", "tally", "--year", "2025", "--kind", "群众评议", "--member", "001",
+                   "--votes", "优秀=6,合格=6")  # fmt: skip
+    assert over.returncode == 1 and "共12票，多于参加评议的11人" in over.stderr
