@@ -434,8 +434,8 @@ def write_receipts(
     )
     fonts = doc.fonts
     width = doc.frame_width
-    label = doc.style(font=fonts.hei, size=12, align="center")
-    text = doc.style(size=12)
+    label = doc.style(font=fonts.hei, size=11, align="center")
+    text = doc.style(size=11)
     big = doc.style(font=fonts.hei, size=16, align="center", leading=22)
     small = doc.style(size=10.5, align="right")
     if not receipts:
@@ -449,7 +449,11 @@ def write_receipts(
         def p(s: str, style: Any = text) -> Paragraph:
             return Paragraph(para_text(s), style)
 
-        w = [width * f for f in (0.15, 0.40, 0.13, 0.32)]
+        # The receipt (收据联) to the right of its 存根联 (kept by the branch), a dashed
+        # cut line between them.
+        stub_w, gap = width * 0.22, 6 * mm
+        rwidth = width - stub_w - gap
+        w = [rwidth * f for f in (0.17, 0.38, 0.16, 0.29)]
         data = [
             [head, "", "", ""],
             ["", "", "", number],
@@ -461,7 +465,12 @@ def write_receipts(
                 p("小写", label),
                 p(f"¥ {yuan(r['amount_fen'])}"),
             ],
-            [p("收款人", label), p(r.get("receiver") or ""), p("备注", label), p(note)],
+            [
+                p("收款人", label),
+                p(r.get("receiver") or ""),
+                p("备注", label),
+                p(note, doc.style(size=9.5)),
+            ],
             [p("收款单位（盖章）：" + name, text), "", "", ""],
         ]
         table = Table(data, colWidths=w, rowHeights=[8 * mm, 5 * mm] + [7.5 * mm] * 4 + [9 * mm])
@@ -481,7 +490,41 @@ def write_receipts(
                 ]
             )
         )
-        block: list[Any] = [table]
+        small_l = doc.style(size=9, leading=10.5)
+        stub_rows = [
+            [Paragraph(para_text("存 根 联"), doc.style(font=fonts.hei, size=13, align="center"))],
+            [Paragraph(para_text(f"No. {r['receipt_no']}"), doc.style(size=9.5, align="center"))],
+            [Paragraph(para_text(f"交款人：{r['member']}"), small_l)],
+            [Paragraph(para_text(f"月份：{months}"), small_l)],
+            [Paragraph(para_text(f"金额：¥ {yuan(r['amount_fen'])}"), small_l)],
+            [Paragraph(para_text(f"日期：{cn_date(r['paid_date'])}"), small_l)],
+            [Paragraph(para_text(f"收款人：{r.get('receiver') or ''}"), small_l)],
+        ]
+        stub = Table(
+            stub_rows, colWidths=[stub_w], rowHeights=[8 * mm, 5 * mm] + [7.5 * mm] * 4 + [9 * mm]
+        )
+        stub.setStyle(
+            TableStyle(
+                [
+                    ("BOX", (0, 0), (-1, -1), 1.0, colors.black),
+                    ("LINEBELOW", (0, 1), (-1, 5), 0.4, colors.Color(0.6, 0.6, 0.6)),
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ]
+            )
+        )
+        pair = Table([[stub, "", "", table]], colWidths=[stub_w, gap / 2, gap / 2, rwidth])
+        pair.setStyle(
+            TableStyle(
+                [
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                    ("LINEAFTER", (1, 0), (1, 0), 0.8, colors.black, None, (3, 3)),  # 骑缝
+                ]
+            )
+        )
+        block: list[Any] = [pair]
         if n < len(receipts) - 1:
             block += [
                 Spacer(1, 2.5 * mm),

@@ -183,3 +183,28 @@ def test_each_reminder_in_a_batch_has_its_own_page_numbers(tmp_path) -> None:
     assert n == len(pages) == 3
     assert all("第1页共1页" in p for p in pages) and "共3页" not in "".join(pages)
     assert all("2026年4月30日前" in p for p in pages)
+
+
+def test_each_receipt_has_its_stub(tmp_path) -> None:
+    """党费收据 with a 存根联 the branch keeps: number, payer, months, amount, date, receiver."""
+    from desktop.paper.dues import write_receipts
+
+    receipts = [
+        {
+            "receipt_no": f"2026000{i}",
+            "member": name,
+            "months": ["2026-01", "2026-02", "2026-03"],
+            "amount_fen": 300,
+            "paid_date": "2026-03-10",
+            "receiver": "杨红",
+        }
+        for i, name in enumerate(("张三", "李四"), start=1)
+    ]
+    out = tmp_path / "r.pdf"
+    write_receipts(out, {"name": "测试村党支部"}, receipts, printed_on="2026-03-10")
+    flat = "".join(pdftotext(out).split())
+    assert flat.count("存根联") == 2
+    for r in receipts:
+        assert flat.count(f"No.{r['receipt_no']}") == 2  # on the stub and on the receipt
+        assert f"交款人：{r['member']}" in flat
+    assert "金额：¥3.00" in flat and "日期：2026年3月10日" in flat
