@@ -291,13 +291,31 @@ def cmd_rate(args: argparse.Namespace) -> int:
 
     _one_window(args, "rate")
     with _open(args) as book:
-        rating = rate_book(book, _year(args, book), args.quarter, half=args.half, month=args.month)
+        year = _year(args, book)
+        rating = rate_book(book, year, args.quarter, half=args.half, month=args.month)
+        steps = []
+        if args.quarter is None and args.half is None and args.month is None:
+            # The year's results that wait for approval above the branch say so (待审批).
+            from desktop.book.approvals import decisions_of, states_for
+            from desktop.book.scoring import year_scheme
+
+            steps = states_for(year_scheme(book, year), rating, decisions_of(book, year))
     data = rate_json(rating)
+    by_code: dict[str, list] = {}
+    for s in steps:
+        by_code.setdefault(s.code, []).append(s)
+    for m in data["members"]:
+        mine = by_code.get(m["code"], [])
+        states = {s.state for s in mine}
+        m["approval"] = next((x for x in ("未批准", "待审批", "已批准") if x in states), None)
+        m["reasons"] = list(m["reasons"]) + [s.text() for s in mine]
     if args.json:
         _json(data)
         return EXIT_OK
     for m in data["members"]:
         stars = "★" * m["stars"] if m["stars"] else "—"
+        if m["approval"] in ("待审批", "未批准"):
+            stars += f"（{m['approval']}）"
         reasons = "；".join(m["reasons"])
         _out(f"{m['code']}\t{m['name']}\t{m['total']}\t{stars}\t{m['grade'] or '—'}\t{reasons}")
     return EXIT_OK

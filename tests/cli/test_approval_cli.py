@@ -39,6 +39,16 @@ def test_list_record_and_refusals(tmp_path: Path) -> None:
             }
         ],
     }
+    # `rate` says so too: the stars, a reason line, and "approval" in JSON.
+    rated = json.loads(
+        run("--db", str(db), "rate", "--year", "2025", "--json", home=home, check=True).stdout
+    )
+    wang = next(m for m in rated["members"] if m["code"] == "001")
+    assert wang["stars"] == 5 and wang["approval"] == "待审批"
+    assert "拟评五星级，报上级党（工）委审批：待审批" in wang["reasons"]
+    assert next(m for m in rated["members"] if m["code"] == "002")["approval"] is None
+    text = run("--db", str(db), "rate", "--year", "2025", home=home, check=True).stdout
+    assert "★★★★★（待审批）" in text
     # Refused: a refusal without a reason (exit 1, the reason on stderr, nothing written).
     bad = pioneer("approval", "record", "--year", "2025", "--member", "001", "--refuse",
                   "--by", "城关镇党委")  # fmt: skip
