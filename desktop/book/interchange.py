@@ -296,6 +296,7 @@ def read_for_import(
 
     quarter_sheets.read_sheets(book, check, members, member_at, today)
     branch_sheets.read_sheets(book, check, members, activities, today)
+    _check_claims(book, check)  # after the workbook's own schemes are read
     plan.problems = check.sorted_problems()
     headline = _already_in_book(book, data) if plan.problems else None
     if headline:
@@ -786,6 +787,8 @@ def _read_attendance(
     activities: dict[str, dict],
     today: date,
 ) -> None:
+    from desktop.book.meetings import Meetings
+
     sheet = "签到"
     seen = {
         (r["a"], r["m"])
@@ -812,6 +815,11 @@ def _read_attendance(
             continue
         m = _member_at(check, sheet, row.number, "党员", members, v.get("党员"), when)
         if not (activity and m and v.get("状态")):
+            continue
+        # As the sign-in screen: nobody signs in before he joined the party (or the branch).
+        problem = Meetings(book).on_roll_problem(m, when) if when else None
+        if problem:
+            check.add(sheet, row.number, "党员", problem.rstrip("。"))
             continue
         key = (activity["code"], m["code"])
         if key in seen:
@@ -992,12 +1000,14 @@ def _read_rates(book: Book, data: Any, check: _Checker, members: _Members) -> No
 
 def _read_claims(data: Any, check: _Checker, members: _Members) -> None:
     sheet = "积分申报"
+    check.claim_rows = []  # (row number, member, record): checked by _check_claims
     for row in data.rows(sheet):
         v = row.values
         when = _iso(v.get("日期"))
         m = _member_at(check, sheet, row.number, "党员", members, v.get("党员"), when)
         if not (m and when and v.get("项目") and v.get("分值") is not None):
             continue
+        check.claim_rows.append((row.number, m, v))
         check.plan.claims.append(
             {
                 "member": m["code"],
@@ -1010,6 +1020,59 @@ def _read_claims(data: Any, check: _Checker, members: _Members) -> None:
             }
         )
     check.plan.preview[sheet] = check.plan.claims
+
+
+def _check_claims(book: Book, check: _Checker) -> None:
+    """The 积分申报 rows, checked as the screens check a claim (quarter.add_claim): the item
+    must be one the year's scheme (the workbook's own for that year, else the book's) takes
+    claims for, the points its fixed points or within its range, and the caps (the item's,
+    its pool's, its section's) not exceeded, counting the book's claims and the rows above."""
+    from desktop.book.quarter import cap_uses, check_claim_points, find_claim_item
+    from desktop.book.scoring import year_scheme
+    from desktop.rules.scheme import fmt_points, load_scheme
+
+    sheet = "积分申报"
+    incoming = {s["year"]: s["text"] for s in check.plan.schemes}
+    schemes: dict[int, Any] = {}
+    counted: dict[tuple[str, str, str], Decimal] = {}  # (member, cap, period) → these rows
+    for number, m, v in getattr(check, "claim_rows", []):
+        when = _iso(v.get("日期"))
+        year = int(when[:4])
+        try:
+            if year not in schemes:
+                text = incoming.get(year)
+                schemes[year] = load_scheme(text) if text else year_scheme(book, year)
+            _section, it = find_claim_item(schemes[year], str(v["项目"]).strip())
+        except InputRefused as exc:
+            hint = "".join(exc.lines()).rstrip("。")
+            check.add(
+                sheet, number, "项目", exc.message.rstrip("。") + (f"（{hint}）" if hint else "")
+            )
+            continue
+        try:
+            value = check_claim_points(it, v["分值"])
+        except InputRefused as exc:
+            check.add(sheet, number, "分值", exc.message.rstrip("。"))
+            continue
+        if (v.get("状态") or "申报") == "驳回":
+            continue
+        member_id = m["id"] if m.get("id") is not None else -1
+        uses = cap_uses(book, member_id, it.id, when, scheme=schemes[year])
+        over = None
+        for use in uses:
+            used = use.used + counted.get((m["code"], use.label, use.period_start), Decimal(0))
+            if abs(value) > use.cap - used:
+                over = (
+                    f"{m['name']} 的“{it.name}”{fmt_points(value)} 分超出封顶：{use.label}最多 "
+                    f"{fmt_points(use.cap)} 分，已有 {fmt_points(used)} 分"
+                )
+                break
+        if over:
+            check.add(sheet, number, "分值", over)
+            continue
+        for use in uses:
+            key = (m["code"], use.label, use.period_start)
+            counted[key] = counted.get(key, Decimal(0)) + abs(value)
 
 
 def _read_appraisals(book: Book, data: Any, check: _Checker, members: _Members) -> None:

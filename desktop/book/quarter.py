@@ -181,6 +181,38 @@ def _find_item(scheme: Scheme, ref: str) -> tuple[str, Item]:
     raise InputRefused(f"本年度积分方案中没有“{ref}”这个申报项目。", [f"可申报的项目：{names}。"])
 
 
+def find_claim_item(scheme: Scheme, ref: str) -> tuple[str, Item]:
+    """(section, item) of the scheme's claimable item `ref` (id or name); InputRefused naming
+    the claimable ones otherwise. The screens, the command line and the import use it."""
+    return _find_item(scheme, ref)
+
+
+def check_claim_points(it: Item, points: Any) -> Decimal:
+    """The points claimed for `it` (its fixed points when none are given), refused
+    (InputRefused) when they are not its fixed points or outside its range."""
+    if points is None or str(points).strip() == "":
+        if it.points is None:
+            lo, hi = it.range  # type: ignore[misc]
+            raise InputRefused(
+                f"请填写分值：“{it.name}”每次可申报 {fmt_points(lo)} 至 {fmt_points(hi)} 分。"
+            )
+        return it.points
+    value = _points(points)
+    if it.points is not None and value != it.points:
+        raise InputRefused(
+            f"“{it.name}”每次固定 {fmt_points(it.points)} 分，不能申报 {fmt_points(value)} 分。"
+        )
+    if it.range is not None:
+        lo, hi = it.range
+        if not lo <= value <= hi:
+            raise InputRefused(
+                f"“{it.name}”每次可申报 {fmt_points(lo)} 至 {fmt_points(hi)} 分，"
+                f"{fmt_points(value)} 分超出了范围。",
+                ["请按方案的分值范围填写。"],
+            )
+    return value
+
+
 def _points(value: Any) -> Decimal:
     try:
         number = Decimal(str(value).strip())
@@ -198,6 +230,7 @@ class CapUse:
     label: str
     cap: Decimal
     used: Decimal
+    period_start: str = ""  # the first day of the period the cap counts over
 
     @property
     def left(self) -> Decimal:
@@ -211,13 +244,23 @@ class CapUse:
 
 
 def cap_uses(
-    book: Book, member_id: int, item_id: str, iso: str, *, exclude_claim: int | None = None
+    book: Book,
+    member_id: int,
+    item_id: str,
+    iso: str,
+    *,
+    exclude_claim: int | None = None,
+    scheme: Scheme | None = None,
 ) -> list[CapUse]:
-    """The item's own cap and any pool cap around it, in the period of `iso`."""
+    """The item's own cap and any pool cap around it, in the period of `iso` (by the year's
+    scheme, or `scheme`: an import's own for that year)."""
     year = int(iso[:4])
-    scheme = year_scheme(book, year)
+    scheme = scheme or year_scheme(book, year)
     uses: list[CapUse] = []
     month = int(iso[5:7])
+
+    def start(per: str) -> str:
+        return make_period(per, year, period_index(per, month)).start
 
     def used(item_ids: tuple[str, ...], per: str) -> Decimal:
         p = make_period(per, year, period_index(per, month))
@@ -235,16 +278,20 @@ def cap_uses(
                 continue
             if item.cap is not None:
                 label = f"“{item.name}”每{PERIOD_WORDS[item.per]}"
-                uses.append(CapUse(label, item.cap, used((item.id,), item.per)))
+                uses.append(CapUse(label, item.cap, used((item.id,), item.per), start(item.per)))
             if section.mode == "accumulate" and section.capped:
                 # A bonus section that stops at its full marks (e.g. 突出事迹 0–10).
                 ids = tuple(i.id for i in section.items if i.source == "claim")
                 label = f"“{section.name}”每{PERIOD_WORDS[section.period]}"
-                uses.append(CapUse(label, section.max, used(ids, section.period)))
+                uses.append(
+                    CapUse(label, section.max, used(ids, section.period), start(section.period))
+                )
             for pool in section.pools:
                 if item_id in pool.items:
                     label = f"“{pool.name}”每{PERIOD_WORDS[pool.per]}"
-                    uses.append(CapUse(label, pool.cap, used(tuple(pool.items), pool.per)))
+                    uses.append(
+                        CapUse(label, pool.cap, used(tuple(pool.items), pool.per), start(pool.per))
+                    )
     return uses
 
 
@@ -270,28 +317,8 @@ def add_claim(
     if m["left_date"] and iso > m["left_date"]:
         raise InputRefused(f"{m['name']} 已于 {m['left_date']} 离开本支部，不能再申报积分。")
     scheme = year_scheme(book, int(iso[:4]))
-    _section, it = _find_item(scheme, item.strip())
-    if points is None or str(points).strip() == "":
-        if it.points is None:
-            lo, hi = it.range  # type: ignore[misc]
-            raise InputRefused(
-                f"请填写分值：“{it.name}”每次可申报 {fmt_points(lo)} 至 {fmt_points(hi)} 分。"
-            )
-        value = it.points
-    else:
-        value = _points(points)
-    if it.points is not None and value != it.points:
-        raise InputRefused(
-            f"“{it.name}”每次固定 {fmt_points(it.points)} 分，不能申报 {fmt_points(value)} 分。"
-        )
-    if it.range is not None:
-        lo, hi = it.range
-        if not lo <= value <= hi:
-            raise InputRefused(
-                f"“{it.name}”每次可申报 {fmt_points(lo)} 至 {fmt_points(hi)} 分，"
-                f"{fmt_points(value)} 分超出了范围。",
-                ["请按方案的分值范围填写。"],
-            )
+    _section, it = find_claim_item(scheme, item.strip())
+    value = check_claim_points(it, points)
     for use in cap_uses(book, m["id"], it.id, iso):
         if abs(value) > use.left:
             raise InputRefused(

@@ -207,7 +207,7 @@ def test_facts_import_and_export(demo_book: Book, tmp_path: Path) -> None:
             ],
             "积分申报": [
                 header_row("积分申报"),
-                [m["code"], "2026-05-01", "志愿服务", 2.5, "义务劳动", "审定"],
+                [m["code"], "2026-05-01", "key-work", 2.5, "义务劳动", "审定"],
             ],
             "民主评议": [header_row("民主评议"), [2026, 1, "党员评议", m["code"], "优秀"]],
             "一票否决": [
@@ -234,3 +234,85 @@ def test_facts_import_and_export(demo_book: Book, tmp_path: Path) -> None:
     ).fetchall()
     assert rows == [("因私请假",)]
     conn.close()
+
+
+# -- import applies the same checks as the screens (issue 11, item 11) -----------------------
+
+
+def _street_book(tmp_path: Path) -> Book:
+    """A book on the 街道农村 scheme (claim items: 联系群众 contact -3–0, capped at 3 a
+    quarter; 荣获街道党委表彰 honor-street, fixed 8) with one member who joined on 2026-05-20."""
+    book = Book.create(
+        tmp_path / "street.db", branch="红星村党支部", year=2026, scheme_id="jiedao-nongcun"
+    )
+    book.roster.add_member(
+        {"name": "张三", "code": "A01", "status": "正式党员", "joined_date": "2020-01-01"}
+    )
+    book.roster.add_member(
+        {"name": "李四", "code": "A02", "status": "预备党员", "joined_date": "2026-05-20"}
+    )
+    return book
+
+
+def test_import_refuses_claims_the_claim_screen_would_refuse(tmp_path: Path) -> None:
+    book = _street_book(tmp_path)
+    path = make_xlsx(
+        tmp_path / "claims.xlsx",
+        {
+            "积分申报": [
+                header_row("积分申报"),
+                ["A01", "2026-04-10", "志愿服务", 2, "义务劳动", "申报"],  # no such item
+                ["A01", "2026-04-11", "honor-street", 12, "表彰", "申报"],  # fixed 8
+                ["A01", "2026-04-12", "contact", -5, "意见", "申报"],  # range -3–0
+                ["A01", "2026-04-13", "contact", -2, "意见", "申报"],  # fine
+                ["A01", "2026-04-14", "contact", -2, "意见", "申报"],  # over the cap of 3
+                ["A01", "2026-07-14", "contact", -2, "意见", "申报"],  # another quarter: fine
+            ]
+        },
+    )
+    before = _snapshot(book)
+    plan = read_for_import(book, path)
+    problems = plan.problems
+    assert len(problems) == 4, problems
+    assert problems[0].startswith("积分申报 第2行 项目: 本年度积分方案中没有“志愿服务”这个申报项目")
+    assert problems[1].startswith("积分申报 第3行 分值: “荣获街道党委表彰”每次固定 8 分")
+    assert problems[2].startswith("积分申报 第4行 分值: “联系群众”每次可申报 -3 至 0 分")
+    assert problems[3].startswith("积分申报 第6行 分值: 张三 的“联系群众”-2 分超出封顶")
+    assert "已有 2 分" in problems[3]
+    from desktop.book.interchange import WorkbookRefused
+
+    with pytest.raises(WorkbookRefused):
+        import_workbook(book, path)
+    assert _snapshot(book) == before
+    book.close()
+
+
+def test_import_refuses_a_sign_in_before_the_member_joined(tmp_path: Path) -> None:
+    book = _street_book(tmp_path)
+    path = make_xlsx(
+        tmp_path / "signin.xlsx",
+        {
+            "活动": [
+                header_row("活动"),
+                ["H1", "2026-05-10", "主题党日", "学习", "村部", "书记", "委员"],
+                ["H2", "2026-06-10", "主题党日", "学习", "村部", "书记", "委员"],
+            ],
+            "签到": [
+                header_row("签到"),
+                ["H1", "A02", "出席", None, None],  # 10 days before he joined
+                ["H2", "A02", "出席", None, None],
+                ["H1", "A01", "出席", None, None],
+            ],
+        },
+    )
+    before = _snapshot(book)
+    problems = read_for_import(book, path).problems
+    assert problems == [
+        "签到 第2行 党员: 李四 于 2026-05-20 入党，2026-05-10 时尚未入党，不能登记其签到"
+    ]
+    from desktop.book.interchange import WorkbookRefused
+
+    with pytest.raises(WorkbookRefused):
+        import_workbook(book, path)
+    assert _snapshot(book) == before
+    book.close()
