@@ -687,6 +687,23 @@ def record_receipts(
     action: str = "登记党费",
 ) -> list[str]:
     """Check every receipt, then write them all in one transaction (or nothing)."""
+    # Checked inside the write transaction: two programs recording dues at once would
+    # otherwise both number a receipt with the same next free number.
+    with book.write():
+        return _record_receipts(
+            book, receipts, paid_date=paid_date, receiver=receiver, today=today, action=action
+        )
+
+
+def _record_receipts(
+    book: Book,
+    receipts: list[Receipt],
+    *,
+    paid_date: str,
+    receiver: str,
+    today: date | None,
+    action: str,
+) -> list[str]:
     as_of = _today(today)
     problems: list[str] = []
     receiver = (receiver or "").strip()

@@ -226,30 +226,35 @@ class Meetings:
             "（季度评议页“登记更正…”，命令行 pioneer correction add），写明原因；"
             "如日期填错，请改正日期。",
         )
-        if not clean["code"]:
-            clean["code"] = self.next_code(int(clean["date"][:4]))
-        with self.book.action(
-            "登记活动",
-            f"{clean['date']} {clean['type']} {clean['topic']}".strip(),
-            code=clean["code"],
-        ):
-            activity_id = self.db["activities"].insert({**clean, "created_at": now_iso()}).last_pk
-            linked = self._link_plan(activity_id, clean["type"], clean["date"], group)
-            if linked is None and group and clean["type"] == "党小组会":
-                # A group meeting nobody planned keeps its group (on a plan item of its own,
-                # where every 党小组会 keeps it): without it the sign-in sheet listed the
-                # whole branch and `attend` marked everyone present.
-                self.db["plan_items"].insert(
-                    {
-                        "year": int(clean["date"][:4]),
-                        "type": clean["type"],
-                        "due_date": clean["date"],
-                        "topic": clean["topic"],
-                        "group_name": group,
-                        "activity_id": activity_id,
-                        "created_at": now_iso(),
-                    }
+        # The next code is read inside the write transaction: two programs adding activities
+        # at once would otherwise both take the same code.
+        with self.book.write():
+            if not clean["code"]:
+                clean["code"] = self.next_code(int(clean["date"][:4]))
+            with self.book.action(
+                "登记活动",
+                f"{clean['date']} {clean['type']} {clean['topic']}".strip(),
+                code=clean["code"],
+            ):
+                activity_id = (
+                    self.db["activities"].insert({**clean, "created_at": now_iso()}).last_pk
                 )
+                linked = self._link_plan(activity_id, clean["type"], clean["date"], group)
+                if linked is None and group and clean["type"] == "党小组会":
+                    # A group meeting nobody planned keeps its group (on a plan item of its
+                    # own, where every 党小组会 keeps it): without it the sign-in sheet listed
+                    # the whole branch and `attend` marked everyone present.
+                    self.db["plan_items"].insert(
+                        {
+                            "year": int(clean["date"][:4]),
+                            "type": clean["type"],
+                            "due_date": clean["date"],
+                            "topic": clean["topic"],
+                            "group_name": group,
+                            "activity_id": activity_id,
+                            "created_at": now_iso(),
+                        }
+                    )
         return activity_id
 
     def update_activity(
