@@ -104,6 +104,7 @@ def _pack_flags(text: str, room: float, font: str, size: float = 10.5) -> str:
 
 #: 备注 needs the ~25 mm of its longest single flag (党员领导干部, 22.2 mm + padding).
 NOTES_MIN_MM = 26
+MM = 72 / 25.4  # points per millimetre
 
 
 def write_roster(
@@ -144,7 +145,14 @@ def write_roster(
         spec.insert(1, CODE_COLUMN)
     keys = [key for _c, key in spec[1:]]  # 序号 is counted, not looked up
     raw = [[str(len(members))] + [_text(m, k) for k in keys] for m in members]
-    cols = list(doc.fit_columns([c for c, _key in spec], raw, 10.5, 10.5, flex_min=NOTES_MIN_MM))
+    # 备注 keeps room for its longest single flag (党员领导干部 where anyone has it), no more:
+    # what it does not need goes to a long 党小组 name.
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    flags = [f for m in members for f in _text(m, "flags").split("、") if f]
+    longest = max((stringWidth(f, doc.fonts.song, 10.5) for f in flags), default=0.0)
+    notes_min = min(NOTES_MIN_MM, max(12.0, (longest + 2 * CELL_PAD_PT + 1.5) / MM))
+    cols = list(doc.fit_columns([c for c, _key in spec], raw, 10.5, 10.5, flex_min=notes_min))
     notes_room = doc.widths(cols, header_size=10.5)[-1] - 2 * CELL_PAD_PT
 
     def cell(m: Mapping[str, Any], key: str) -> str:
