@@ -69,8 +69,10 @@ ROW_HEIGHT_MM = 8.5  # room to sign by hand; 28 rows on a continuation page
 MIN_GUEST_ROWS = 2  # 列席 rows give way to this before the signatures take a page alone
 LEAVE_HEADER = "请假类型"  # before the meeting: filled in by hand
 STATUS_HEADER = "签到情况"  # after: every recorded status
-NOTE_BEFORE = "注：本表在签到登记前打印，签到情况留空，请假、缺席由记录人在“请假类型”栏注明。"
-NOTE_AFTER = "注：本表在签到登记后打印，签到情况和人数按已登记的签到记录填印，各人状态均已列出。"
+# What the note under the sheet tells the people signing it, in their words (it said when the
+# program printed it: 「本表在签到登记前打印」, program talk, issue 15 item 24).
+NOTE_BEFORE = "注：请假的党员由记录人在“请假类型”栏注明因公或因私请假；未到且未请假的注明缺席。"
+NOTE_AFTER = "注：“签到情况”和人数按支部登记的签到记录填写。"
 
 
 def _columns(columns: tuple[Column, ...], signed: bool) -> tuple[Column, ...]:

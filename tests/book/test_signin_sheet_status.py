@@ -76,9 +76,11 @@ def test_printed_sheets_say_which(signed, tmp_path, two_columns) -> None:
     assert "签到情况" in text and "请假类型" not in text
     for status in ("因公请假", "无故缺席", "补录", "出席"):
         assert status in text
-    assert "本表在签到登记后打印" in text
+    assert "按支部登记的签到记录填写" in text
     assert "实到：人" not in text and "请假：人" not in text  # the counts are filled in
     text = _text(before)
     assert "请假类型" in text and "签到情况栏" not in text
     assert not any(s in text for s in ("因公请假", "无故缺席", "补录"))
-    assert "本表在签到登记前打印" in text
+    assert "由记录人在“请假类型”栏注明" in text
+    # No program talk on paper (it said 「本表在签到登记前打印」, issue 15 item 24).
+    assert "打印" not in text and "本表在签到登记" not in _text(after)

@@ -50,7 +50,7 @@ def _check_nothing_alone(pages: list[str], people, exempt) -> None:
     assert sign == len(pages) - 1
     last = pages[sign]
     assert "列席人员签到" in last and "单位及职务" in last
-    assert "注：本表在签到登记前打印" in last  # the footnote does not spill onto a page alone
+    assert "注：请假的党员由记录人" in last  # the footnote does not spill onto a page alone
     on_last = [name for name in names if name in last]
     assert on_last, "signatures without member rows"
     # The 免考 list: heading and all its rows on one page, after the last member.
