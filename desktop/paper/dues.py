@@ -477,6 +477,7 @@ def write_receipts(
         table.setStyle(
             TableStyle(
                 [
+                    ("FONT", (0, 0), (-1, -1), fonts.song),  # else Helvetica is referenced
                     ("SPAN", (0, 0), (-1, 0)),
                     ("SPAN", (0, 1), (2, 1)),
                     ("SPAN", (1, 3), (-1, 3)),
@@ -506,6 +507,7 @@ def write_receipts(
         stub.setStyle(
             TableStyle(
                 [
+                    ("FONT", (0, 0), (-1, -1), fonts.song),  # else Helvetica is referenced
                     ("BOX", (0, 0), (-1, -1), 1.0, colors.black),
                     ("LINEBELOW", (0, 1), (-1, 5), 0.4, colors.Color(0.6, 0.6, 0.6)),
                     ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -516,6 +518,7 @@ def write_receipts(
         pair.setStyle(
             TableStyle(
                 [
+                    ("FONT", (0, 0), (-1, -1), fonts.song),  # else Helvetica is referenced
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                     ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                     ("TOPPADDING", (0, 0), (-1, -1), 0),

@@ -932,6 +932,7 @@ class PaperDocument:
         t.setStyle(
             TableStyle(
                 [
+                    ("FONT", (0, 0), (-1, -1), self.fonts.song),  # else Helvetica is referenced
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),  # a wrapped value grows down
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                     ("RIGHTPADDING", (0, 0), (-1, -1), 4 * mm),
@@ -1229,7 +1230,14 @@ class PaperDocument:
             colWidths=[self.frame_width],
             rowHeights=[height_mm * mm] * count,
         )
-        t.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.5, MUTED)]))
+        t.setStyle(
+            TableStyle(
+                [
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.5, MUTED),
+                    ("FONT", (0, 0), (-1, -1), self.fonts.song),  # else Helvetica is referenced
+                ]
+            )
+        )
         self.story.append(t)
 
     def opinion_box(
@@ -1263,6 +1271,7 @@ class PaperDocument:
         t = Table(cells, colWidths=[self.frame_width], rowHeights=heights)
         commands: list[tuple[Any, ...]] = [
             ("BOX", (0, 0), (-1, -1), 1.0, GRID),
+            ("FONT", (0, 0), (-1, -1), self.fonts.song),  # else Helvetica is referenced
             ("LEFTPADDING", (0, 0), (-1, -1), 6),
             ("RIGHTPADDING", (0, 0), (-1, -1), 6),
             ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),

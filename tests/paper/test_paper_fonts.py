@@ -202,3 +202,34 @@ def test_windows_title_face_and_notice_body(tmp_path, monkeypatch):
         assert doc.story[0].style.fontName == "PioneerXiaoBiaoSong"
     finally:
         mod._fonts.cache_clear()
+
+
+def test_every_kind_embeds_every_font_it_references(confirmed_demo_book, tmp_path):
+    """No printed kind references a font it does not embed (reportlab's STSong-Light, a
+    standard Type 1 face): each prints the same on a PC without our fonts."""
+    import shutil
+
+    import pytest
+
+    from desktop.book.errors import InputRefused
+    from desktop.book.printing import KINDS, print_document
+
+    if not shutil.which("pdffonts"):
+        pytest.skip("needs poppler-utils")
+    book = confirmed_demo_book
+    acts = (
+        __import__("desktop.book.meetings", fromlist=["Meetings"]).Meetings(book).activities(2026)
+    )
+    opts = {"year": 2026, "quarter": 2, "activity": acts[1]["code"], "member": "002"}
+    printed = 0
+    for kind in KINDS:
+        out = tmp_path / f"{kind}.pdf"
+        try:
+            print_document(book, kind, out, **opts)
+        except InputRefused:
+            continue  # e.g. a notice nobody was given
+        printed += 1
+        listing = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True).stdout
+        rows = [line.split() for line in listing.splitlines()[2:] if line.strip()]
+        assert rows and all(r[-5] == "yes" for r in rows), (kind, listing)
+    assert printed >= 20  # the rest need facts this book lacks (a notice given, certificates)
