@@ -253,3 +253,19 @@ def check_confirmations(conn: sqlite3.Connection) -> str | None:
                     "不见了：已确认的记录被删除过"
                 )
     return None
+
+
+def soundness_problem(conn: sqlite3.Connection) -> str | None:
+    """What the window checks after opening a book (quick: no full read): the chain of
+    confirmed quarters, every confirmation the book remembers, and the journal's chain. None
+    when they hold. (`pioneer verify` does all of this and more.)"""
+    from desktop.book.quarter import chain_links
+    from desktop.rules.quarter import verify_chain
+
+    try:
+        problem = verify_chain(chain_links(conn))
+        if problem is not None:
+            return f"已确认的{problem}"
+        return check_confirmations(conn) or check_journal(conn)
+    except sqlite3.DatabaseError as exc:
+        return f"读取时出错（{exc}）"

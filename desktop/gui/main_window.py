@@ -43,6 +43,8 @@ if TYPE_CHECKING:  # event classes cost start-up time when imported (qt_constant
 
 log = logging.getLogger(__name__)
 
+SOUNDNESS_DELAY_MS = 400  # the book's chain is checked this long after it is shown
+
 
 class MainWindow(QMainWindow):
     """The program's window around one open book."""
@@ -294,38 +296,72 @@ class MainWindow(QMainWindow):
         if behind:
             self._new_year_button.setText(f"已到 {date.today().year} 年：进入新年度…")
 
-    def _show_read_only_banner(self) -> None:
-        """A book opened read-only says so above every screen (made only when needed)."""
-        from desktop.book.store import READ_ONLY_ASKED
-
-        book = self._book
-        banner: QLabel | None = getattr(self, "read_only_banner", None)
-        if not book.read_only:
-            if banner is not None:
-                banner.hide()
-            return
-        if banner is None:
-            banner = QLabel()
-            banner.setObjectName("readOnlyBanner")
-            banner.setWordWrap(True)
-            banner.setStyleSheet(
-                "QLabel#readOnlyBanner { background: #fff3cd; color: #5c4400;"
-                " border-bottom: 1px solid #e0c36c; padding: 6px 10px; font-weight: bold; }"
-            )
+    def _banner(self, name: str, colours: str) -> QLabel:
+        """A message strip above every screen, made when first needed (start-up pays nothing)."""
+        banner: QLabel | None = getattr(self, name, None)
+        if banner is not None:
+            return banner
+        column: QVBoxLayout | None = getattr(self, "_banner_column", None)
+        if column is None:
             central = self.takeCentralWidget()
             wrapper = QWidget()
             column = QVBoxLayout(wrapper)
             column.setContentsMargins(0, 0, 0, 0)
             column.setSpacing(0)
-            column.addWidget(banner)
             column.addWidget(central, 1)
             self.setCentralWidget(wrapper)
-            self.read_only_banner = banner
+            self._banner_column = column
+        banner = QLabel()
+        banner.setObjectName(name)
+        banner.setWordWrap(True)
+        banner.setStyleSheet(f"QLabel#{name} {{ {colours} padding: 6px 10px; font-weight: bold; }}")
+        column.insertWidget(0, banner)
+        setattr(self, name, banner)
+        return banner
+
+    def _show_read_only_banner(self) -> None:
+        """A book opened read-only says so above every screen."""
+        from desktop.book.store import READ_ONLY_ASKED
+
+        book = self._book
+        if not book.read_only:
+            if getattr(self, "read_only_banner", None) is not None:
+                self.read_only_banner.hide()
+            return
+        banner = self._banner(
+            "read_only_banner",
+            "background: #fff3cd; color: #5c4400; border-bottom: 1px solid #e0c36c;",
+        )
         reason = book.read_only_reason
         why = "" if reason == READ_ONLY_ASKED else f"{reason}。"
         banner.setText(
             f"只读：这个账本是以只读方式打开的。{why}可以查看和打印，不能修改或登记。"
             "要修改，请把账本复制到电脑上（或取消只读）后再打开。"
+        )
+        banner.show()
+
+    def _check_soundness(self) -> None:
+        """A moment after a book is shown: is its chain of confirmed quarters, its journal and
+        every confirmation it remembers intact? (Opening checks only SQLite's quick_check.)
+        Damage found is said above every screen, with the way out."""
+        from desktop.book.verify import soundness_problem
+
+        book = self._book
+        if book.closed:
+            return
+        problem = soundness_problem(book.conn)
+        banner = getattr(self, "soundness_banner", None)
+        if problem is None:
+            if banner is not None:
+                banner.hide()
+            return
+        banner = self._banner(
+            "soundness_banner",
+            "background: #f8d7da; color: #842029; border-bottom: 1px solid #e6a0a7;",
+        )
+        banner.setText(
+            f"注意：这个账本不完好——{problem}。请先不要再登记；在“备份与恢复”中检查账本，"
+            "从问题出现之前的备份恢复（当前账本会原样另存）。"
         )
         banner.show()
 
@@ -349,6 +385,8 @@ class MainWindow(QMainWindow):
         self._update_status()
         self._update_actions()
         self.book_changed.emit(self._book)
+        # After the window is up (the check imports the quarter module): start-up isn't slowed.
+        QtCore.QTimer.singleShot(SOUNDNESS_DELAY_MS, self, self._check_soundness)
 
     def close_book(self, *, backup: bool = True) -> None:
         """Close the open book, after an automatic verified backup."""

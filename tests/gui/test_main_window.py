@@ -251,3 +251,33 @@ def test_a_read_only_book_shows_a_banner_and_refuses_writes_in_chinese(qtbot, tm
     assert messages.texts("warning") and "只读" in messages.texts("warning")[0]
     w.grab().save(str(tmp_path / "read-only-window.png"))
     w.close()
+
+
+def test_a_book_damaged_where_opening_does_not_look_is_said_above_every_screen(
+    qtbot, confirmed_demo_book, tmp_path
+):
+    """A snapshot changed behind the program's back: the book opens (quick_check sees
+    nothing) and, a moment later, the window says it is not sound and what to do."""
+    import sqlite3
+
+    path = confirmed_demo_book.path
+    confirmed_demo_book.close()
+    conn = sqlite3.connect(path)
+    conn.execute("drop trigger snapshots_no_update")
+    conn.execute("update snapshots set payload = payload || ' ' where id = 2")
+    conn.commit()
+    conn.close()
+    w = MainWindow(Book.open(path))
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: getattr(w, "soundness_banner", None) is not None, timeout=5000)
+    text = w.soundness_banner.text()
+    assert text.startswith("注意：这个账本不完好") and "2026年第2季度" in text
+    assert "从问题出现之前的备份恢复" in text
+    w.grab().save(str(tmp_path / "unsound-window.png"))
+    w.close()
+
+
+def test_a_sound_book_shows_no_warning(qtbot, window):
+    qtbot.wait(600)
+    assert getattr(window, "soundness_banner", None) is None
