@@ -94,6 +94,8 @@ class ImportPlan:
     plan_items: list[dict[str, Any]] = field(default_factory=list)
     member_notices: list[dict[str, Any]] = field(default_factory=list)
     withdrawals: list[dict[str, Any]] = field(default_factory=list)
+    #: 上级审批, 积分兑换, 评议会议 (desktop/book/ruling_sheets.py): {table: rows}.
+    rulings: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     preview: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     #: (sheet in the file, header in the file, column it was read as), for headers read under
     #: another name by `read_for_import(guess_headers=True)`.
@@ -297,6 +299,9 @@ def read_for_import(
     quarter_sheets.read_sheets(book, check, members, member_at, today)
     branch_sheets.read_sheets(book, check, members, activities, today)
     _check_claims(book, check)  # after the workbook's own schemes are read
+    from desktop.book import ruling_sheets
+
+    ruling_sheets.read_sheets(check, members)
     plan.problems = check.sorted_problems()
     headline = _already_in_book(book, data) if plan.problems else None
     if headline:
@@ -1287,6 +1292,9 @@ def _write(book: Book, plan: ImportPlan) -> None:
                 )
         # Withdrawals and the rest before the quarters: confirmed periods lock by date.
         branch_sheets.write_plan(book, plan, code_to_id, record_ids)
+        from desktop.book import ruling_sheets
+
+        ruling_sheets.write_plan(book, plan, code_to_id)
         quarter_sheets.write_plan(book, plan, code_to_id)
         if plan.snapshots:
             problems = quarter_sheets.check_written(book.conn, plan)
@@ -1486,7 +1494,14 @@ def export_data(book: Book) -> dict[str, list[dict[str, Any]]]:
         "一票否决": vetoes,
         **quarter_sheets.export_rows(book, code_of),
         **branch_sheets.export_rows(book, code_of),
+        **ruling_sheets_rows(book, code_of),
     }
+
+
+def ruling_sheets_rows(book: Book, code_of: dict[int, str]) -> dict[str, list[dict[str, Any]]]:
+    from desktop.book import ruling_sheets
+
+    return ruling_sheets.export_rows(book, code_of)
 
 
 def export_workbook(book: Book, path: Path) -> Path:

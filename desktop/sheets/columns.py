@@ -612,6 +612,59 @@ WITHDRAWALS = SheetSpec(
     note=f"{_OURS}：已锁定的一票否决或民主评议有错时登记的撤销（写明原因，原记录不改）。",
 )
 
+APPROVALS = SheetSpec(
+    "上级审批",
+    (
+        _c("年度", Kind.INTEGER, req=True),
+        _c("党员", Kind.MEMBER, req=True),
+        _c("审批环节", req=True, note="积分方案 [[approvals]] 的 name，如“报上级党（工）委审批”"),
+        _c("评定结果", req=True, note="审批的是哪个结果，如“五星级”"),
+        _c("决定", Kind.CHOICE, req=True, choices=("批准", "不批准")),
+        _c("审批单位", req=True),
+        _c("日期", Kind.DATE, req=True),
+        _c("理由"),
+        _c("来源", Kind.CHOICE, req=True, choices=("手工", "乡镇回执")),
+        _c("依据", note="如乡镇审核回执的文件名"),
+        _c("登记人", Kind.NAME),
+        _registered(),
+        _record_no(),
+    ),
+    note=f"{_OURS}：上级党组织对评定结果的审批决定（登记后不改，新决定取代旧的）。",
+)
+
+EXCHANGES = SheetSpec(
+    "积分兑换",
+    (
+        _c("年度", Kind.INTEGER, req=True),
+        _c("党员", Kind.MEMBER, req=True),
+        _c("日期", Kind.DATE, req=True),
+        _c("兑换内容", req=True),
+        _c("分值", Kind.POINTS, req=True, note="兑换用去的积分；退回写负数"),
+        _c("经办人", Kind.NAME, req=True),
+        _c("备注"),
+        _c("登记人", Kind.NAME),
+        _registered(),
+        _record_no(),
+    ),
+    note=f"{_OURS}：积分兑换台账（兑换不改变积分）。",
+)
+
+APPRAISAL_ROUNDS = SheetSpec(
+    "评议会议",
+    (
+        _c("年度", Kind.INTEGER, req=True),
+        _c("类型", Kind.CHOICE, req=True, choices=APPRAISAL_TYPES),
+        _c("轮次", Kind.INTEGER, note="空 = 1"),
+        _c("日期", Kind.DATE, req=True),
+        _c("党员人数", Kind.INTEGER, req=True, note="参加评议的党员人数"),
+        _c("群众代表人数", Kind.INTEGER),
+        _c("备注"),
+        _registered(),
+        _record_no(),
+    ),
+    note=f"{_OURS}：每次民主评议会议的日期和参加人数。",
+)
+
 #: Every sheet of the interchange workbook, in the order they are written.
 SHEETS: dict[str, SheetSpec] = {
     s.name: s
@@ -640,6 +693,9 @@ SHEETS: dict[str, SheetSpec] = {
         PLAN_ITEMS,
         MEMBER_NOTICES,
         WITHDRAWALS,
+        APPROVALS,
+        EXCHANGES,
+        APPRAISAL_ROUNDS,
     )
 }
 SHEET_NAMES: tuple[str, ...] = tuple(SHEETS)

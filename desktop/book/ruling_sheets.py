@@ -1,0 +1,195 @@
+"""The interchange sheets of the year's rulings beyond the contract: 上级审批 (approvals above
+the branch), 积分兑换 (the exchange ledger) and 评议会议 (民主评议 rounds with their voters), so
+an export re-imported into an empty book loses none of them. Same shape as branch_sheets.py:
+`export_rows`, `read_sheets` (checks into the plan, writes nothing), `write_plan`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from desktop.book.store import Book, now_iso
+
+SHEETS = ("上级审批", "积分兑换", "评议会议")
+_DECISION = {"approved": "批准", "refused": "不批准"}
+_DECISION_OF = {v: k for k, v in _DECISION.items()}
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _iso(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    return value.isoformat() if isinstance(value, date) else str(value)
+
+
+def export_rows(book: Book, code_of: dict[int, str]) -> dict[str, list[dict[str, Any]]]:
+    q = book.db.query
+    approvals = [
+        {
+            "年度": r["year"],
+            "党员": code_of[r["member_id"]],
+            "审批环节": r["step"],
+            "评定结果": r["result"],
+            "决定": _DECISION[r["decision"]],
+            "审批单位": r["decided_by"],
+            "日期": _day(r["date"]),
+            "理由": r["reason"] or None,
+            "来源": r["source"],
+            "依据": r["ref"] or None,
+            "登记人": r["created_by"] or None,
+            "登记时间": r["created_at"] or None,
+            "记录号": r["id"],
+        }
+        for r in q("select * from approvals order by id")
+    ]
+    exchanges = [
+        {
+            "年度": r["year"],
+            "党员": code_of[r["member_id"]],
+            "日期": _day(r["date"]),
+            "兑换内容": r["what"],
+            "分值": Decimal(r["points"]),
+            "经办人": r["handled_by"],
+            "备注": r["note"] or None,
+            "登记人": r["created_by"] or None,
+            "登记时间": r["created_at"] or None,
+            "记录号": r["id"],
+        }
+        for r in q("select * from exchanges order by id")
+    ]
+    rounds = [
+        {
+            "年度": r["year"],
+            "类型": r["kind"],
+            "轮次": r["round"],
+            "日期": _day(r["date"]),
+            "党员人数": r["member_voters"],
+            "群众代表人数": r["mass_voters"],
+            "备注": r["note"] or None,
+            "登记时间": r["created_at"] or None,
+            "记录号": r["id"],
+        }
+        for r in q("select * from appraisal_rounds order by id")
+    ]
+    return {"上级审批": approvals, "积分兑换": exchanges, "评议会议": rounds}
+
+
+def _member(check: Any, sheet: str, row: int, members: Any, ref: Any) -> dict[str, Any] | None:
+    if not ref:
+        return None
+    m, problem = members.resolve(str(ref))
+    if problem:
+        check.add(sheet, row, "党员", problem)
+        return None
+    return m
+
+
+def read_sheets(check: Any, members: Any) -> None:
+    """Check these sheets into `check.plan.rulings` ({table: rows}); writes nothing."""
+    out: dict[str, list[dict[str, Any]]] = {"approvals": [], "exchanges": [], "rounds": []}
+    data = check.data
+    for row in data.rows("上级审批"):
+        v = row.values
+        m = _member(check, "上级审批", row.number, members, v.get("党员"))
+        need = ("年度", "审批环节", "评定结果", "决定", "审批单位", "日期", "来源")
+        if m is None or any(not v.get(k) for k in need):
+            continue
+        if v["决定"] == "不批准" and not v.get("理由"):
+            check.add("上级审批", row.number, "理由", "不批准须写明理由")
+            continue
+        out["approvals"].append(
+            {
+                "year": v["年度"],
+                "period": "year",
+                "member": m["code"],
+                "step": v["审批环节"],
+                "result": v["评定结果"],
+                "decision": _DECISION_OF[v["决定"]],
+                "decided_by": v["审批单位"],
+                "date": _iso(v["日期"]),
+                "reason": v.get("理由") or "",
+                "source": v["来源"],
+                "ref": v.get("依据") or "",
+                "created_by": v.get("登记人") or "",
+                "created_at": v.get("登记时间") or now_iso(),
+                "id": check.record_no("上级审批", row),
+            }
+        )
+    for row in data.rows("积分兑换"):
+        v = row.values
+        m = _member(check, "积分兑换", row.number, members, v.get("党员"))
+        if m is None or any(v.get(k) in (None, "") for k in ("年度", "日期", "兑换内容", "分值")):
+            continue
+        if not v.get("经办人"):
+            continue
+        if v["分值"] == 0:
+            check.add("积分兑换", row.number, "分值", "兑换分值不能为0")
+            continue
+        out["exchanges"].append(
+            {
+                "year": v["年度"],
+                "member": m["code"],
+                "date": _iso(v["日期"]),
+                "what": v["兑换内容"],
+                "points": str(v["分值"]),
+                "handled_by": v["经办人"],
+                "note": v.get("备注") or "",
+                "created_by": v.get("登记人") or "",
+                "created_at": v.get("登记时间") or now_iso(),
+                "id": check.record_no("积分兑换", row),
+            }
+        )
+    seen: set[tuple[int, str, int]] = set()
+    for row in data.rows("评议会议"):
+        v = row.values
+        if not (v.get("年度") and v.get("类型") and v.get("日期")) or v.get("党员人数") is None:
+            continue
+        key = (v["年度"], v["类型"], v.get("轮次") or 1)
+        if key in seen:
+            check.add("评议会议", row.number, "轮次", f"{key[0]} 年第{key[2]}次{key[1]}重复")
+            continue
+        seen.add(key)
+        out["rounds"].append(
+            {
+                "year": key[0],
+                "kind": key[1],
+                "round": key[2],
+                "date": _iso(v["日期"]),
+                "member_voters": v["党员人数"],
+                "mass_voters": v.get("群众代表人数") or 0,
+                "note": v.get("备注") or "",
+                "created_at": v.get("登记时间") or now_iso(),
+                "id": check.record_no("评议会议", row),
+            }
+        )
+    check.plan.rulings = out
+    for sheet, key in zip(SHEETS, ("approvals", "exchanges", "rounds"), strict=True):
+        if out[key]:
+            check.plan.preview[sheet] = [
+                {k: val for k, val in r.items() if k != "id"} for r in out[key]
+            ]
+
+
+def write_plan(book: Book, plan: Any, code_to_id: dict[str, int]) -> None:
+    """Insert these records (the caller holds the import's transaction)."""
+    from desktop.book.quarter_sheets import _insert_keeping_ids
+
+    rulings = getattr(plan, "rulings", None) or {}
+
+    def with_ids(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [
+            {
+                **{k: val for k, val in r.items() if k != "member"},
+                "member_id": code_to_id[r["member"]],
+            }
+            for r in rows
+        ]
+
+    _insert_keeping_ids(book, "approvals", with_ids(rulings.get("approvals", [])))
+    _insert_keeping_ids(book, "exchanges", with_ids(rulings.get("exchanges", [])))
+    _insert_keeping_ids(book, "appraisal_rounds", rulings.get("rounds", []))
