@@ -7,6 +7,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# CI and a busy developer machine are slower than Hypothesis' defaults assume: its deadline and
+# too_slow check measure the machine, not our code, and failed a correct property once here.
+settings.register_profile("pioneer", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("pioneer")
 
 
 @pytest.fixture(autouse=True)
