@@ -159,7 +159,37 @@ def who_lines(scheme: Scheme) -> list[str]:
         lines.append("流动党员：" + "，".join(mobile) + "。")
     if scheme.dues_grace_days:
         lines.append(f"当月党费在月底后{scheme.dues_grace_days}天内交清的，算按时交纳。")
+    lines.extend(ruling_lines(scheme))
     return lines
+
+
+def ruling_lines(scheme: Scheme) -> list[str]:
+    """上级审批, 民主评议按票数, 积分兑换 in plain words (empty when the scheme has none)."""
+    out = []
+    for a in scheme.approvals:
+        what = "、".join(
+            [f"{STAR_WORDS[s]}星级" for s in sorted(a.stars, reverse=True)] + sorted(a.grades)
+        )
+        by = "" if a.by in a.name else f"（{a.by}）"
+        out.append(f"评定为{what}的，须{a.name}{by}，批准前为“待审批”。")
+    b = scheme.ballots
+    if b.thresholds or b.rule != "majority":
+        parts = []
+        for th in b.thresholds:
+            word = "超过" if th.strict else "达到"
+            worse = "及以下" if th.or_worse else ""
+            parts.append(
+                f"“{th.grade}”{worse}票{word}{fmt_points(th.share * 100)}%的评为“{th.grade}”"
+            )
+        if b.rule == "weighted":
+            parts.append("其余按票折分取平均定等次")
+        else:
+            parts.append("其余按得票最多的等次（票数相同取较低等次）")
+        out.append("民主评议按票数定等次：" + "；".join(parts) + "。")
+    if scheme.exchange_note is not None:
+        note = f"：{scheme.exchange_note}" if scheme.exchange_note else ""
+        out.append(f"开展积分兑换{note}；兑换不改变积分，以当年积分为限。")
+    return out
 
 
 def rating_intro(rating: Rating) -> str:

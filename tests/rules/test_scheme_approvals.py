@@ -90,3 +90,22 @@ def test_approvals_need_a_rating() -> None:
         "[[approvals]]: 本方案没有 [rating]（不评星级、等次），没有需要上级审批的评定结果"
         in problems
     )
+
+
+def test_the_scheme_says_what_waits_for_whom() -> None:
+    from desktop.rules.describe import who_lines
+
+    lines = who_lines(load_preset("dangyuan-ejia"))
+    assert "评定为五星级的，须报上级党（工）委审批，批准前为“待审批”。" in lines
+    shequ = who_lines(load_preset("shequ-70-20-10-20"))
+    assert any(line.startswith("开展积分兑换：") and "兑换不改变积分" in line for line in shequ)
+    two = load_scheme(TWO_BALLOTS_SCHEME)
+    assert (
+        "民主评议按票数定等次：“不合格”票超过30%的评为“不合格”；其余按得票最多的等次（票数相同取较低等次）。"
+        in who_lines(two)
+    )
+
+
+TWO_BALLOTS_SCHEME = (
+    GOOD + '\n[ballots]\n  [[ballots.thresholds]]\n  grade = "不合格"\n  over = 0.3\n'
+)
