@@ -15,6 +15,8 @@
 #              no second one), the book opened through its file association, silent uninstall;
 #              the book and its backups must still be there and the program gone.
 #   test       the book, rules, sheets, paper and CLI tests under the Windows Python.
+#   bench      benchmarks/startup.py --bundle under Wine: the bundle against a bare PySide6
+#              window bundled the same way (build_spec/bare_window.spec).
 #
 # Knobs: WIN_WORK=build/windows (cache + scratch)   SKIP_APT=1 (packages are installed)
 #        DISPLAY_NUM (Xvfb display for `check`; default: the first free from 91)
@@ -298,16 +300,30 @@ stage_check() {
     xdotool windowclose "$wid" 2>/dev/null || true
     for _ in $(seq 60); do kill -0 "$gui_pid" 2>/dev/null || break; sleep 1; done
     kill "$gui_pid" 2>/dev/null || true; wait "$gui_pid" 2>/dev/null || true
-    # `start` opens a document the way Explorer's double-click does: through the registry.
-    wine cmd /c start "" "$(winpath "$book")" </dev/null > >(cat >"$WORK/gui-assoc.log") 2>&1 &
+    # What Explorer runs for a double-clicked book: the command registered for the book type.
+    # (Wine's ShellExecute reads only HKLM's classes, not the per-user ones of a per-user
+    # install, so the command is read from the registry and run as Explorer would.)
+    wrun 60 reg export 'HKCU\Software\Classes\PioneerIndex.Book\shell\open\command' \
+        "$(winpath "$WORK/assoc.reg")" /y >/dev/null
+    local command; command=$("$HOSTPY" - "$WORK/assoc.reg" <<'EOF'
+import sys
+text = open(sys.argv[1], "rb").read().decode("utf-16")
+line = next(l for l in text.splitlines() if l.startswith("@="))
+print(line[3:-1].replace('\\"', '"').replace("\\\\", "\\"))
+EOF
+)
+    echo "registered command: $command" | tee -a "$REPORT"
+    local exe_win=${command%%\" \"%1\"}; exe_win=${exe_win#\"}
+    [ "$command" = "\"$exe_win\" \"%1\"" ] || die "the book type's command is not \"…先锋指数.exe\" \"%1\""
+    wine "$exe_win" "$(winpath "$book")" </dev/null > >(cat >"$WORK/gui-assoc.log") 2>&1 &
     local start_pid=$!
     wid=$(wait_window "城关镇红星村党支部" 120) || true
-    [ -n "$wid" ] || { cat "$WORK/gui-assoc.log"; die "the file association opened no window"; }
+    [ -n "$wid" ] || { cat "$WORK/gui-assoc.log"; die "the registered command opened no window"; }
     sleep 3
     import -window root "$WORK/shot-installed-association.png"
     xdotool windowclose "$wid" 2>/dev/null || true
-    for _ in $(seq 60); do [ "$(window_count '先锋指数')" -eq 0 ] && break; sleep 1; done
-    wait "$start_pid" 2>/dev/null || true
+    for _ in $(seq 60); do kill -0 "$start_pid" 2>/dev/null || break; sleep 1; done
+    kill "$start_pid" 2>/dev/null || true; wait "$start_pid" 2>/dev/null || true
     took "open through the file association"
 
     step "check: silent uninstall keeps the user's books and backups"
@@ -349,11 +365,32 @@ stage_test() {
     [ "$rc" -eq 0 ] || die "tests under the Windows Python (rc $rc)"
 }
 
+# ---------------------------------------------------------------------------------------------
+stage_bench() {
+    [ -f "$BUNDLE/pioneer.exe" ] || die "run the bundle stage first"
+    step "bench: a bare PySide6 window bundled the same way, then start-up of both under Wine"
+    wine_up "$BUILD_PREFIX"
+    unset WINEPATH QT_QPA_PLATFORM
+    local dnum; dnum=$(free_display)
+    Xvfb ":$dnum" -screen 0 1366x768x24 -nolisten tcp >"$WORK/xvfb-bench.log" 2>&1 &
+    XVFB_PID=$!
+    export DISPLAY=":$dnum"
+    rm -rf "$WORK/bare"
+    (cd "$PROJ" && wrun 1800 "$WINPY" -m PyInstaller --noconfirm --log-level WARN \
+        --distpath "$WORK/bare" --workpath "$WORK/pyinstaller-bare" build_spec/bare_window.spec) \
+        > "$WORK/pyinstaller-bare.log" || { tail -40 "$WORK/pyinstaller-bare.log"; die "PyInstaller (bare)"; }
+    took "pyinstaller (bare window)"
+    timeout 1800 "$HOSTPY" "$PROJ/benchmarks/startup.py" --bundle --wine \
+        --program "$BUNDLE/pioneer.exe" --baseline "$WORK/bare/bare_window/bare_window.exe" \
+        | tee -a "$REPORT"
+    took "startup --bundle under Wine"
+}
+
 echo "== 先锋指数 $VERSION for Windows: ${STAGES[*]} (work folder $WORK)" | tee -a "$REPORT"
 for s in "${STAGES[@]}"; do
     case $s in
-        setup | bundle | installer | check | test) "stage_$s" ;;
-        *) die "unknown stage $s (setup bundle installer check test)" ;;
+        setup | bundle | installer | check | test | bench) "stage_$s" ;;
+        *) die "unknown stage $s (setup bundle installer check test bench)" ;;
     esac
 done
 echo; echo "TOTAL ${STAGES[*]}: $((SECONDS - T0)) s" | tee -a "$REPORT"

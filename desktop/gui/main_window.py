@@ -46,6 +46,10 @@ log = logging.getLogger(__name__)
 SOUNDNESS_DELAY_MS = 400  # the book's chain is checked this long after it is shown
 
 
+#: Screens this wide or narrower (1366×768 and smaller) open the window maximized at first.
+SMALL_SCREEN_WIDTH = 1440
+
+
 class MainWindow(QMainWindow):
     """The program's window around one open book."""
 
@@ -581,6 +585,9 @@ class MainWindow(QMainWindow):
         self.resize(
             min(1200, int(available.width() * 0.92)), min(780, int(available.height() * 0.9))
         )
+        if available.width() <= SMALL_SCREEN_WIDTH:
+            # A 1366×768 office screen: the whole of it, so the roster's row of buttons fits.
+            self.setWindowState(self.windowState() | QtCore.Qt.WindowState.WindowMaximized)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         from desktop.gui.worker import wait_for_jobs
