@@ -89,12 +89,22 @@ def print_reminders(book: Book, out: Path, **opts: Any) -> None:
             "没有需要催缴的党员（欠缴 3 个月及以上的才自动打印催缴通知）。",
             ["要给欠缴较少的党员发通知，请在“党费 → 欠缴与催缴”中选中后打印。"],
         )
+    # A reminder recorded in the book (`dues remind`) prints with its 文号, as the 警戒书 does.
+    from desktop.book.meetings import Meetings
+    from desktop.book.meetings_print import document_number
+
+    notices = Meetings(book).notices()
+    recorded = {}
+    for n in notices:  # newest first: keep each member's latest 催缴通知
+        if n["kind"] == "催缴通知" and n["member_id"] not in recorded:
+            recorded[n["member_id"]] = document_number(book, n, notices)
     reminders = [
         {
             "name": r["name"],
             "months": r["months"],
             "owed_fen": r["owed_fen"],
             "run_length": r["arrears"].run_length,
+            "doc_no": recorded.get(r["member_id"], ""),
         }
         for r in rows
     ]

@@ -338,7 +338,7 @@ def notice_data(
 #: The branch may set its own 文号 prefix (setting `doc_prefix`, e.g. 「红支」); else one is
 #: made from its name (城关镇红星村党支部 → 红星村支).
 DOC_PREFIX_SETTING = "doc_prefix"
-NOTICE_WORDS = {"提醒": "提", "警戒书": "警"}
+NOTICE_WORDS = {"提醒": "提", "警戒书": "警", "催缴通知": "催"}
 
 
 def document_number(book: Book, notice: dict[str, Any], notices: list[dict[str, Any]]) -> str:

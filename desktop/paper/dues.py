@@ -359,6 +359,8 @@ def write_dues_reminders(
             doc.paragraph("党费催缴通知", size=22, align="center", font="hei", space_after=2)
             doc.paragraph(name, size=12, align="center", space_after=4)
         months = list(r["months"])
+        if r.get("doc_no"):  # the 文号 of the recorded reminder, under the title
+            doc.paragraph(r["doc_no"], size=14, font="fang", align="center", space_after=3)
         to = f"向{receiver}" if receiver else "向党支部"
         doc.paragraph(f"{r['name']}同志：", size=16, font="fang", space_after=1)
         doc.paragraph(

@@ -62,3 +62,10 @@ def test_register_says_why_paid_exceeds_due(tmp_path: Path) -> None:
     assert re.search(r"实缴多于应缴的部分：预交2026年1[01]月以后的党费[\d.]+元", flat), flat[-400:]
     assert "自愿多交1000.00元" in flat
     book.close()
+
+
+def test_recorded_reminders_print_with_their_document_number(demo_book: Book, tmp_path) -> None:
+    """A 催缴通知 recorded in the book (`dues remind`) carries its 文号, as the 警戒书 does."""
+    out = print_document(demo_book, "dues-reminders", tmp_path / "r.pdf", today=TODAY)
+    flat = "".join(pdftotext(out).split())
+    assert re.search(r"红星村支〔2026〕催\d+号", flat)
