@@ -8,7 +8,8 @@
   (a blank form without --quarter or when there is none);
 - `veto-decision` [--year Y] [--member M]: 一票否决决定书, one per decision in force;
 - `dues-remittance` [--year Y]: 党费上缴登记表;
-- `handbook` [--year Y] [--member M]: 党员积分手册, one member or every scored member.
+- `handbook` [--year Y] [--member M]: 党员积分手册, one member or every scored member;
+- `appraisal-results` [--year Y]: 民主评议结果登记表 (the recorded results, votes where tallied).
 """
 
 from __future__ import annotations
@@ -164,7 +165,19 @@ def _handbooks(book: Book, out: Path, **opts: Any) -> None:
     write_handbooks(out, book.branch(), year, books)
 
 
+def _appraisal_results(book: Book, out: Path, **opts: Any) -> None:
+    from desktop.book.year_end import list_appraisals
+    from desktop.paper.forms import write_appraisal_results
+
+    year = _year(book, opts)
+    rows = [r for r in list_appraisals(book, year) if not r["withdrawn"]]
+    order = {m["code"]: i for i, m in enumerate(sort_members(book.roster.members(), _order(opts)))}
+    rows.sort(key=lambda r: (r["kind"], r["round"] or 1, order.get(r["code"], len(order))))
+    write_appraisal_results(out, book.branch(), year, rows, printed_on=date.today().isoformat())
+
+
 FORM_KINDS = {
+    "appraisal-results": ("民主评议结果登记表", _appraisal_results),
     "handbook": ("党员积分手册", _handbooks),
     "claim-form": ("积分申报表", _claim_form),
     "plan": ("年度活动计划（行事历）", _plan),

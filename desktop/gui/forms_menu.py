@@ -16,6 +16,7 @@ MENU_KINDS = (
     "ballot",
     "ballot-public",
     "tally-sheet",
+    "appraisal-results",
     "objection-form",
     "veto-decision",
     "dues-remittance",

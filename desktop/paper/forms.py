@@ -471,3 +471,68 @@ def write_handbooks(
     if not books:
         doc.paragraph("没有参加积分管理的党员。", size=14)
     return doc.build()
+
+
+RESULT_COLUMNS = (
+    Column("序号", 10),
+    Column("姓名", 20),
+    Column("评议类型", 22),
+    Column("轮次", 12),
+    Column("优秀", 13),
+    Column("合格", 13),
+    Column("基本合格", 16),
+    Column("不合格", 14),
+    Column("参评人数", 16),
+    Column("评议等次", 18),
+    Column("说明", None, "left"),
+)
+
+
+def write_appraisal_results(
+    out: Output,
+    branch: Mapping[str, Any],
+    year: int,
+    results: Sequence[Mapping[str, Any]],
+    *,
+    printed_on: str,
+    invariant: bool = False,
+) -> int:
+    """民主评议结果登记表: each recorded result (党员评议 / 群众评议, by round) with its votes
+    where a tally was entered (by hand otherwise), the grade and how it follows."""
+    name = _t(branch, "name")
+    rows: list[Row] = []
+    for i, r in enumerate(results, start=1):
+        votes = r.get("votes") or {}
+        rows.append(
+            [
+                str(i),
+                _t(r, "name"),
+                _t(r, "kind"),
+                f"第{_t(r, 'round') or 1}轮",
+                *[str(votes[g]) if g in votes else "" for g in GRADES],
+                _t(r, "voters"),
+                _t(r, "grade"),
+                _t(r, "explain") or ("" if votes else "直接登记等次"),
+            ]
+        )
+    if not rows:
+        rows.append(SpanRow("（本年度还没有登记民主评议结果）", align="center", shaded=False))
+
+    def layout(target: Output, keep: int, pages: dict[str, Any]) -> int:
+        doc = PaperDocument(
+            target,
+            title=f"{year}年度民主评议党员结果登记表",
+            subtitle=f"党组织：{name}" if name else "",
+            landscape=True,
+            author=name,
+            invariant=invariant,
+        )
+        doc.table(RESULT_COLUMNS, rows, size=10, zebra=True, keep_last=keep)
+        with doc.closing_block(pages):
+            doc.spacer(2)
+            doc.paragraph(f"共 {len(results)} 条评议结果。", size=10.5)
+            doc.signature_lines(["计票人", "监票人", "支部书记"], size=11)
+            doc.issuer(name, printed_on, seal_room=8, size=12)
+        return doc.build()
+
+    return write_keeping_rows(out, layout)
