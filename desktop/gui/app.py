@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from desktop import APP_ID, APP_NAME, __version__
@@ -112,14 +112,18 @@ def main(db_path: str | None = None) -> int:
     if book is None:
         return 0
     window = MainWindow(book)
-    server = BookServer(window, book.path)
     window.show()
+    # Listening starts once the window is up (QtNetwork costs ~50 ms to load); a second start
+    # in that moment finds the book held (inuse) but no answer, and opens it alongside.
+    servers: list[BookServer] = []
+    QTimer.singleShot(300, lambda: servers.append(BookServer(window, book.path)))
     if os.environ.get(STARTUP_PROBE):
         _report_ready_then_quit(app, window)
     status = app.exec()
     if window.isVisible():  # quit by other means than closing the window
         window.close()
-    server.close()
+    for server in servers:
+        server.close()
     return status
 
 

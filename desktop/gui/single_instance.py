@@ -16,8 +16,10 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QWidget
+
+# QtNetwork is imported where it is used: loading it costs ~50 ms, which a start on a book
+# nobody else has open (the usual case) need not pay before its window shows.
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +56,15 @@ def bring_forward_running(path: str | os.PathLike[str]) -> bool:
 
     True when there is one (this start should then end); False when nobody has the book.
     """
+    from desktop.book import inuse
+
+    try:
+        if not inuse.holders(Path(path)):
+            return False  # no other program has the book open, so no window of ours either
+    except OSError:
+        pass  # can't tell: ask
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
     socket.connectToServer(server_name(path))
     if not socket.waitForConnected(WAIT_MS):
@@ -74,6 +85,8 @@ class BookServer(QObject):
     """
 
     def __init__(self, window: QWidget, path: str | os.PathLike[str]) -> None:
+        from PySide6.QtNetwork import QLocalServer
+
         super().__init__(window)
         self._window = window
         self._server = QLocalServer(self)
@@ -99,6 +112,8 @@ class BookServer(QObject):
         if self._server.listen(name):
             return True
         # A socket file left by a program that crashed (Unix): nobody answers on it.
+        from PySide6.QtNetwork import QLocalServer
+
         QLocalServer.removeServer(name)
         if self._server.listen(name):
             return True
@@ -111,7 +126,7 @@ class BookServer(QObject):
             socket.readyRead.connect(lambda s=socket: self._read(s))
             socket.disconnected.connect(socket.deleteLater)
 
-    def _read(self, socket: QLocalSocket) -> None:
+    def _read(self, socket) -> None:  # socket: QLocalSocket
         if bytes(socket.readAll().data()).startswith(RAISE.strip()):
             bring_to_front(self._window)
             socket.write(b"ok\n")

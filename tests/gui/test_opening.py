@@ -223,10 +223,13 @@ def test_a_book_as_the_only_argument_opens_the_window_on_it(
 def test_a_second_start_on_the_same_book_brings_the_first_window_forward(
     qtbot, monkeypatch, no_event_loop, tmp_path
 ):
+    from desktop.book import inuse
     from desktop.gui import single_instance
     from desktop.gui.main_window import MainWindow
 
     monkeypatch.setattr(single_instance, "WAIT_MS", 300)
+    # The first window is another program on a PC; here it is this one, which inuse leaves out.
+    monkeypatch.setattr(inuse, "holders", lambda book: ["先锋指数窗口"])
     path = tmp_path / "b.db"
     Book.create(path, branch="测试支部", year=2026).close()
     first = MainWindow(Book.open(path))
@@ -244,6 +247,8 @@ def test_a_second_start_on_the_same_book_brings_the_first_window_forward(
         # Another book is not kept out.
         other = tmp_path / "other.db"
         assert not single_instance.bring_forward_running(other)
+        monkeypatch.undo()  # nobody else has the book: no knock at all
+        assert not single_instance.bring_forward_running(path)
     finally:
         server.close()
 
