@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desktop.resources import resource_path
@@ -205,6 +205,8 @@ def test_whitespace_and_full_width_ignored() -> None:
 NAME_CHARS = "王毛方尹石田白冯李何张陈黄曾薛戴一二三小大明华伟芳娜Ab·㐀"
 
 
+# Generation is slow under Wine on a busy machine (make windows-test); the property is the same.
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.text(alphabet=NAME_CHARS, min_size=1, max_size=4), max_size=12))
 def test_stroke_order_is_total_and_independent_of_input_order(names: list[str]) -> None:
     once = sorted_by_strokes(names)
