@@ -99,16 +99,51 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     from desktop.book.interchange import import_plan, read_for_import
 
+    if args.problems_to and not args.good_rows:
+        from desktop.cli_args import UsageError
+
+        raise UsageError(
+            "--problems-to 要与 --good-rows 一起用（只导入无误的行时才写问题工作簿）。",
+            command="import",
+        )
     today = date.fromisoformat(args.today) if args.today else None
     with _open(args) as book:
         # No mapping step here: take the window's guesses and say what they were (and which
         # columns were left out) whether the import then goes through or is refused.
         plan = read_for_import(book, Path(args.file), today=today, guess_headers=True)
-        for line in plan.column_notes():
+        for line in plan.read_notes + plan.column_notes():
             _out(line)
+        if args.good_rows and plan.problems:
+            return _import_good_rows(book, plan, args)
         result = import_plan(book, plan)
     _out(f"导入完成：{result.summary()}")
     return EXIT_OK
+
+
+def _import_good_rows(book: Any, plan: Any, args: argparse.Namespace) -> int:
+    """Import the roster rows that are right; write the refused ones to the problem workbook."""
+    from desktop.book.interchange import apply_import
+    from desktop.book.roster_import import split_good_rows, write_problem_rows
+
+    source = Path(args.file)
+    good = split_good_rows(plan)
+    out = (
+        Path(args.problems_to)
+        if args.problems_to
+        else source.with_name(f"{source.stem}-问题行.xlsx")
+    )
+    written = write_problem_rows(source, good, out)
+    imported = bool(good.plan.members)
+    if imported:
+        apply_import(book, good.plan)
+        _out(f"导入完成：{good.plan.summary()}")
+    else:
+        _out("没有一行无误，未导入任何内容。")
+    _out(f"有 {len(good.refused)} 行没有导入，已连同“问题”列写入：{written}（改正后可再导入）")
+    for lines in good.refused.values():
+        for line in lines:
+            _out(line)
+    return EXIT_OK if imported else EXIT_REFUSED
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -433,8 +468,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.add_argument("--all", action="store_true", help="包括已离开（转出、出党、死亡）的党员")
 
-    p = add("import", cmd_import, "导入交换工作簿（全部成功才写入）")
+    p = add("import", cmd_import, "导入交换工作簿或乡镇的党员花名册（默认全部无误才写入）")
     p.add_argument("file", help="xlsx 文件")
+    p.add_argument(
+        "--good-rows",
+        action="store_true",
+        help="只导入无误的行（党员名册），有问题的行写入问题工作簿",
+    )
+    p.add_argument(
+        "--problems-to",
+        metavar="PROBLEMS.xlsx",
+        help="问题工作簿的位置（默认：原文件旁的“…-问题行.xlsx”）",
+    )
     p.add_argument("--today", help=argparse.SUPPRESS)  # tests: judge "not yet come" as of this day
 
     p = add("export", cmd_export, "导出交换工作簿")

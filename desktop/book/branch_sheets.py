@@ -15,6 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from desktop.book.store import Book, now_iso
+from desktop.rules.dates import is_month_only
 from desktop.rules.meetings import FREQUENCIES
 
 if TYPE_CHECKING:
@@ -71,7 +72,7 @@ def export_rows(book: Book, code_of: dict[int, str]) -> dict[str, list[dict[str,
     events = [
         {
             "党员": code_of[r["member_id"]],
-            "日期": _day(r["date"]),
+            "日期": r["date"] if is_month_only(r["date"]) else _day(r["date"]),
             "事件": r["kind"],
             "说明": r["note"] or None,
             "登记时间": r["created_at"] or None,

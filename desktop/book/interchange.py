@@ -15,9 +15,17 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from desktop.book import roster_import
 from desktop.book.errors import InputRefused
 from desktop.book.store import Book, now_iso
-from desktop.rules.member import COLUMN_TO_KEY, EXTRA_FIELD_LABELS, FIELD_LABELS, validate_member
+from desktop.rules.dates import is_month_only
+from desktop.rules.member import (
+    COLUMN_TO_KEY,
+    EXTRA_FIELD_LABELS,
+    FIELD_LABELS,
+    normalize_ethnicity,
+    validate_member,
+)
 
 # Roster columns the program adds after the contract's own (see desktop/sheets/columns.py).
 _EXTRA_COLUMNS = {
@@ -105,6 +113,14 @@ class ImportPlan:
     #: (sheet in the file, header, header read instead, column): a synonym that lost to a
     #: closer one (电话 when 手机 is there too); not read, and said so.
     outranked_columns: list[tuple[str, str, str, str]] = field(default_factory=list)
+    #: (sheet in the file, row or None) of each of `problems`, in the same order.
+    problem_where: list[tuple[str, int | None]] = field(default_factory=list)
+    #: What was left out without being a problem: rows that are no record (title rows,
+    #: blank rows, footers 填表人/审核人/合计 …), sheets not read, values filled in (出生日期
+    #: from the ID number). One line each, for the summary.
+    read_notes: list[str] = field(default_factory=list)
+    #: The roster sheet's header row and name in the file (for the problem workbook).
+    roster_source: tuple[str, int] | None = None
 
     @property
     def ok(self) -> bool:
@@ -163,7 +179,7 @@ class ImportPlan:
             left = [
                 h
                 for s, h in self.ignored_columns
-                if s == sheet and h != "序号" and h not in lost_names
+                if s == sheet and h not in ("序号", "问题") and h not in lost_names
             ]
             if left:
                 names = "、".join(f"“{h}”" for h in left)
@@ -238,13 +254,25 @@ class _Checker:
         self.where.append((file_sheet, row))
 
     def sorted_problems(self) -> list[str]:
-        """Problems by sheet (workbook order), then row; a whole-sheet problem comes first."""
+        """Problems by sheet (workbook order), then row; a whole-sheet problem comes first.
+        Sets `plan.problem_where` to match."""
         order = {name: i for i, name in enumerate(self.data.sheet_order)}
         keyed = sorted(
             zip(self.where, self.plan.problems, strict=True),
             key=lambda item: (order.get(item[0][0], len(order)), item[0][1] or 0),
         )
+        self.plan.problem_where = [where for where, _ in keyed]
         return [text for _, text in keyed]
+
+    def unreadable(self, sheet: str, row: int) -> set[str]:
+        """The contract columns of a row whose cells the reader could not read."""
+        file_sheet = self.data.source_names.get(sheet, sheet)
+        back = {source: target for target, source in self.headers.get(sheet, {}).items()}
+        return {
+            back.get(column, column)
+            for (s, r, column) in self.bad_cells
+            if s == file_sheet and r == row and column
+        }
 
 
 def read_for_import(
@@ -254,6 +282,7 @@ def read_for_import(
     mappings: dict[str, dict[str, str | None]] | None = None,
     today: date | None = None,
     guess_headers: bool = False,
+    sheet_aliases: dict[str, str] | None = None,
 ) -> ImportPlan:
     """Read and check a workbook against the book. Writes nothing.
 
@@ -270,10 +299,21 @@ def read_for_import(
 
     path = Path(path)
     try:
-        data = read_workbook(path, mappings=mappings, guess=guess_headers)
+        data = read_workbook(
+            path, mappings=mappings, guess=guess_headers, sheet_aliases=sheet_aliases
+        )
     except WorkbookError as exc:
         raise WorkbookRefused(str(exc)) from exc  # one message; no problem lines repeating it
     plan = ImportPlan(path=path, problems=data.problem_lines())
+    plan.read_notes += data.sheet_notes
+    if "党员名册" in data:
+        from desktop.sheets.reader import skipped_summary
+
+        file_sheet = data.source_names["党员名册"]
+        plan.roster_source = (file_sheet, data.header_rows.get("党员名册", 1))
+        note = skipped_summary(file_sheet, data.skipped_rows.get("党员名册", []))
+        if note:
+            plan.read_notes.append(note)
     for sheet, guessed in data.guessed_columns.items():
         file_sheet = data.source_names.get(sheet, sheet)
         plan.guessed_columns += [(file_sheet, h, c) for h, c in guessed.items()]
@@ -307,9 +347,11 @@ def read_for_import(
     if headline:
         plan.headline = headline
         plan.problems.insert(0, headline)
+        plan.problem_where.insert(0, ("", None))
     _label_previews(plan)
     if not plan.problems and plan.snapshots:
         plan.problems = _trial(book, plan)
+        plan.problem_where = [("", None)] * len(plan.problems)
     return plan
 
 
@@ -588,6 +630,7 @@ def _read_roster(book: Book, data: Any, check: _Checker, today: date) -> _Member
     next_code = int(book.roster.next_code())
     codes_in_file = Counter((r.values.get("编号") or "") for r in rows)
     ids_in_file = Counter((r.values.get("身份证号") or "") for r in rows)
+    id_keepers = roster_import.id_keepers(rows)
     people_in_file = Counter(
         (r.values.get("姓名"), _iso(r.values.get("出生日期")))
         for r in rows
@@ -595,6 +638,7 @@ def _read_roster(book: Book, data: Any, check: _Checker, today: date) -> _Member
     )
     book_ids = {m["id_card"]: m for m in book.roster.members(include_left=True) if m["id_card"]}
     as_of = date(_working_year(book, data), 12, 31)
+    filled_from_id = 0
     for row in rows:
         v = row.values
         fields: dict[str, Any] = {}
@@ -625,7 +669,20 @@ def _read_roster(book: Book, data: Any, check: _Checker, today: date) -> _Member
                 code = f"{next_code:03d}"
             next_code += 1
             fields["code"] = code
-        for key, message in validate_member(fields, today, as_of=as_of).items():
+        unreadable = {
+            COLUMN_TO_KEY.get(c) or _EXTRA_COLUMNS.get(c, c)
+            for c in check.unreadable(sheet, row.number)
+        }
+        keeper = id_keepers.get(v.get("身份证号") or "")
+        if keeper is not None and keeper is not row:
+            unreadable.add("id_card")  # another row's number: said once, below
+        filled = roster_import.fill_from_id(fields)
+        if filled:
+            filled_from_id += 1
+        if fields.get("ethnicity"):
+            fields["ethnicity"] = normalize_ethnicity(fields["ethnicity"])
+        problems = validate_member(fields, today, as_of=as_of, unreadable=unreadable)
+        for key, message in problems.items():
             check.add(sheet, row.number, _LABELS.get(key, key), message)
         if v.get("编号") and codes_in_file[v["编号"]] > 1:
             check.add(
@@ -644,12 +701,15 @@ def _read_roster(book: Book, data: Any, check: _Checker, today: date) -> _Member
             )
         id_card = (fields.get("id_card") or "").upper()
         if id_card and ids_in_file[v.get("身份证号")] > 1:
-            check.add(
-                sheet,
-                row.number,
-                "身份证号",
-                "这个身份证号在本表中出现了不止一次，同一人不能登记两次",
-            )
+            if keeper is not row and keeper is not None:
+                who = keeper.values.get("姓名") or ""
+                check.add(
+                    sheet,
+                    row.number,
+                    "身份证号",
+                    f"与第{keeper.number}行（{who}）的身份证号相同，同一人不能登记两次："
+                    "请按本人身份证核对这一行",
+                )
         elif id_card in book_ids:
             check.add(
                 sheet,
@@ -680,6 +740,11 @@ def _read_roster(book: Book, data: Any, check: _Checker, today: date) -> _Member
         {k: m.get(k) for k in ("code", "name", "gender", "status", "group", "joined_date")}
         for m in check.plan.members
     ]
+    if filled_from_id:
+        check.plan.read_notes.append(
+            f"{data.source_names.get(sheet, sheet)}：{filled_from_id} 人的出生日期（或性别）"
+            "表中没有填，已按身份证号填上。"
+        )
     return members
 
 
@@ -1373,7 +1438,8 @@ def export_data(book: Book) -> dict[str, list[dict[str, Any]]]:
         for key, label in _LABELS.items():
             value = m.get(key)
             if key.endswith("_date"):
-                value = d(value)
+                # A date known only to the month stays "YYYY-MM" (no invented day).
+                value = value if is_month_only(value) else d(value)
             elif key in ("mobile", "exempt", "leader"):
                 value = bool(value)
             row[label] = value if value != "" else None

@@ -20,7 +20,7 @@ from desktop.book.locks import check_unlocked
 from desktop.book.store import Book, now_iso
 from desktop.rules import meetings as rules
 from desktop.rules.collation import stroke_key
-from desktop.rules.dates import date_problem
+from desktop.rules.dates import date_problem, date_words
 from desktop.rules.facts import ACTIVITY_TYPES, ATTENDANCE_STATUSES, PRESENT_STATUSES
 
 PARTY_STATUSES = ("正式党员", "预备党员")
@@ -366,7 +366,7 @@ class Meetings:
             return f"{m['name']} 于 {start} 才转入本支部，{when} 的活动还不能登记其签到。"
         joined = m.get("joined_date")
         if m.get("status") in PARTY_STATUSES and joined and when < joined and not start:
-            return f"{m['name']} 于 {joined} 入党，{when} 时尚未入党，不能登记其签到。"
+            return f"{m['name']} 于 {date_words(joined)} 入党，{when} 时尚未入党，不能登记其签到。"
         return None
 
     def expected(self, activity_id: int) -> dict[str, Any]:

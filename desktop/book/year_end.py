@@ -29,7 +29,7 @@ from desktop.book.scoring import (
 from desktop.book.store import Book, now_iso
 from desktop.rules.appraisals import should_be_appraised
 from desktop.rules.collation import stroke_key
-from desktop.rules.dates import date_problem
+from desktop.rules.dates import date_problem, date_words
 from desktop.rules.facts import APPRAISAL_GRADES, APPRAISAL_KINDS, MemberFacts
 from desktop.rules.periods import Period, make_period
 from desktop.rules.scheme import Scheme, fmt_points
@@ -71,7 +71,7 @@ def _year_problem(m: Mapping[str, Any], year: int) -> str | None:
     if m.get("transferred_in_date") and m["transferred_in_date"] > end:
         return f"{m['name']} 于 {m['transferred_in_date']} 才转入本支部，{year} 年不在本支部。"
     if m.get("joined_date") and m["joined_date"] > end:
-        return f"{m['name']} 于 {m['joined_date']} 入党，{year} 年时尚未入党。"
+        return f"{m['name']} 于 {date_words(m['joined_date'])} 入党，{year} 年时尚未入党。"
     return None
 
 
@@ -82,7 +82,7 @@ def _day_problem(m: Mapping[str, Any], iso: str) -> str | None:
     if m.get("transferred_in_date") and iso < m["transferred_in_date"]:
         return f"{m['name']} 于 {m['transferred_in_date']} 才转入本支部，{iso} 时还不在本支部。"
     if m.get("joined_date") and iso < m["joined_date"] and not m.get("transferred_in_date"):
-        return f"{m['name']} 于 {m['joined_date']} 入党，{iso} 时尚未入党。"
+        return f"{m['name']} 于 {date_words(m['joined_date'])} 入党，{iso} 时尚未入党。"
     if m.get("status") not in PARTY_STATUSES:
         return f"{m['name']} 是{m.get('status') or '非党员'}，一票否决只针对党员。"
     return None
@@ -174,7 +174,7 @@ def not_appraised_reason(
     if m.transferred_in_date and m.transferred_in_date > period.end:
         return f"{m.name} 于 {m.transferred_in_date} 才转入本支部，不参加这次评议。"
     if m.joined_date and m.joined_date > period.end:
-        return f"{m.name} 于 {m.joined_date} 入党，这次评议时尚未入党。"
+        return f"{m.name} 于 {date_words(m.joined_date)} 入党，这次评议时尚未入党。"
     if m.exempt:
         return f"{m.name} 经批准免考，不参加积分和评议。"
     return f"{m.name} 是{m.status}，本年度方案不对其积分和评议。"

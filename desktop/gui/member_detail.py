@@ -13,6 +13,7 @@ from desktop.book.roster import EVENT_KINDS, member_flags
 from desktop.gui.fields import mark_invalid, show_error, tidy_date
 from desktop.gui.forms.ui_event_dialog import Ui_EventDialog
 from desktop.gui.forms.ui_member_detail import Ui_MemberDetail
+from desktop.rules.dates import date_words
 
 EMPTY = "—"
 
@@ -95,7 +96,8 @@ class MemberDetail(QDialog):
             "note",
         ):
             value_label: QLabel = getattr(self.ui, f"{key}Value")
-            value_label.setText(_text(member.get(key)))
+            value = member.get(key)
+            value_label.setText(_text(date_words(value) if key.endswith("_date") else value))
         # The full ID number is shown only in the edit form.
         self.ui.id_cardValue.setText(_text(member.get("id_card_masked")))
         self.ui.flagsValue.setText(standing_text(member))

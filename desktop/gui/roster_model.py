@@ -30,6 +30,7 @@ from desktop.gui.qt_constants import (
     USER_ROLE,
 )
 from desktop.rules.collation import matches_search, pinyin_key, stroke_key
+from desktop.rules.dates import date_words
 
 # Column key, header. Keys index into the member dict (except the computed ones).
 COLUMNS: tuple[tuple[str, str], ...] = (
@@ -189,6 +190,8 @@ class RosterModel(QAbstractTableModel):
         if key == "flags":
             return self._flags[row]
         value = self._members[row].get(key)
+        if key.endswith("_date"):
+            return date_words(value)  # 1975年7月 for a date known only to the month
         return "" if value is None else str(value)
 
 

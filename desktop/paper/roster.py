@@ -52,9 +52,16 @@ ACTIVIST_COLUMNS: tuple[tuple[Column, str], ...] = tuple(
 CODE_COLUMN = (Column("编号", 16, fit=True), "code")
 
 
+_MONTH_ONLY = re.compile(r"(\d{4})-(\d{2})")
+
+
 def _text(member: Mapping[str, Any], key: str) -> str:
     value = member.get(key)
-    return "" if value is None else str(value)
+    text = "" if value is None else str(value)
+    found = _MONTH_ONLY.fullmatch(text) if key.endswith("_date") else None
+    if found:  # known only to the month: 1975年7月, never an invented day
+        return f"{int(found.group(1))}年{int(found.group(2))}月"
+    return text
 
 
 def totals_line(members: Sequence[Mapping[str, Any]]) -> str:

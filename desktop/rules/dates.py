@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import re
 
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -47,3 +48,46 @@ def month_problem(text: str, label: str = "月份", example: str = "2026-03") ->
     if not 1 <= month <= 12:
         return f"{label}“{value}”不存在：没有{month}月，月份应为 1 到 12"
     return None
+
+
+# --- dates known only to the month ------------------------------------------------------------
+# A township 花名册 often has only the year and month (出生年月 1970.03, 入党时间 1993.01). Such a
+# date is stored as "YYYY-MM" (never with an invented day) and read by the rules as the span
+# of its month: for being on the roll it counts from the month's first day (ISO text order
+# already does this: "1993-01" sorts before "1993-01-05"); checks that could refuse a member
+# use whichever end of the month gives him the benefit of the doubt.
+
+
+def is_month_only(value: object) -> bool:
+    """True for a date known only to the month ("1975-07")."""
+    return isinstance(value, str) and _MONTH.fullmatch(value.strip()) is not None
+
+
+def first_day(value: str) -> dt.date:
+    """The earliest day a "YYYY-MM" or "YYYY-MM-DD" date can be."""
+    text = value.strip()
+    if is_month_only(text):
+        return dt.date(int(text[:4]), int(text[5:7]), 1)
+    return dt.date.fromisoformat(text)
+
+
+def last_day(value: str) -> dt.date:
+    """The latest day a "YYYY-MM" or "YYYY-MM-DD" date can be."""
+    text = value.strip()
+    if is_month_only(text):
+        year, month = int(text[:4]), int(text[5:7])
+        return dt.date(year, month, calendar.monthrange(year, month)[1])
+    return dt.date.fromisoformat(text)
+
+
+def date_words(value: object) -> str:
+    """How a stored date is shown to people: "1975年7月" for a month-only date (never an
+    invented day), the ISO text for a whole date, "" for none."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value).strip()
+    if is_month_only(text):
+        return f"{int(text[:4])}年{int(text[5:7])}月"
+    return text

@@ -22,6 +22,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from desktop.rules.dates import date_words
+
 YUAN = 100  # fen
 
 EMPLOYED = "在职"
@@ -340,7 +342,9 @@ def month_refusal(
             f"{name} 于 {transferred_in_date} 转入本支部，{month_cn(month)} 的党费应在原支部交纳。"
         )
     if joined_date and month < joined_date[:7]:
-        return f"{name} {joined_date} 入党，{month_cn(month)} 还不用交党费；请核对月份。"
+        return (
+            f"{name} {date_words(joined_date)} 入党，{month_cn(month)} 还不用交党费；请核对月份。"
+        )
     return None
 
 

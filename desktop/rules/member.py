@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from desktop.rules.dates import date_problem
+from desktop.rules.dates import date_problem, date_words, first_day, is_month_only, last_day
 from desktop.rules.idcard import birth_date_from_id, check_id_card, gender_from_id
 
 
@@ -75,6 +76,9 @@ DATE_FIELDS: tuple[str, ...] = (
     "exempt_approved_date",
 )
 FLAG_FIELDS: tuple[str, ...] = ("mobile", "exempt", "leader")
+#: Date fields a township roster often knows only to the month (出生年月, 入党时间, 转正时间):
+#: "YYYY-MM" is accepted there and kept as it is (desktop.rules.dates).
+MONTH_OK_FIELDS: tuple[str, ...] = ("birth_date", "joined_date", "confirmed_date")
 
 #: The 56 nationalities (GB 3304), as written on the ID card with 族.
 ETHNIC_GROUPS: tuple[str, ...] = (
@@ -217,22 +221,39 @@ def normalize_ethnicity(text: str) -> str:
     return value + "族" if value in ETHNIC_GROUPS else value
 
 
-def _parse_date(value: Any) -> date | None | str:
-    """The date, None when empty, or the text when it is not a YYYY-MM-DD date."""
+@dataclass(frozen=True)
+class _Span:
+    """A date as the days it may be: one day, or a whole month for a month-only date."""
+
+    first: date
+    last: date
+    text: str
+
+    @property
+    def words(self) -> str:
+        return date_words(self.text)
+
+
+def _parse_date(value: Any, month_ok: bool = False) -> _Span | None | str:
+    """The date's span, None when empty, or the text when it is not a YYYY-MM-DD date
+    (nor, with `month_ok`, a YYYY-MM month)."""
     if value is None:
         return None
     if isinstance(value, datetime):
-        return value.date()
+        value = value.date()
     if isinstance(value, date):
-        return value
+        return _Span(value, value, value.isoformat())
     text = str(value).strip()
     if not text:
         return None
+    if month_ok and is_month_only(text) and 1 <= int(text[5:7]) <= 12 and int(text[:4]) >= 1:
+        return _Span(first_day(text), last_day(text), text)
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         try:
-            return date.fromisoformat(text)
+            day = date.fromisoformat(text)
         except ValueError:
             return text
+        return _Span(day, day, text)
     return text
 
 
@@ -264,7 +285,11 @@ def _check_name(name: str) -> str | None:
 
 
 def validate_member(
-    fields: dict[str, Any], today: date, *, as_of: date | None = None
+    fields: dict[str, Any],
+    today: date,
+    *,
+    as_of: date | None = None,
+    unreadable: Collection[str] = (),
 ) -> dict[str, str]:
     """Problems with one member's fields: field key -> Chinese message. Empty when fine.
 
@@ -280,8 +305,14 @@ def validate_member(
     `as_of` (default `today`, never later) is the day a 预备党员's probation is judged on: a
     book kept for a past year holds that year's roster, whose 预备党员 may have been confirmed
     since.
+
+    出生日期, 入党时间 and 转正时间 may be known only to the month ("1975-07", see
+    `MONTH_OK_FIELDS`): a check between dates then refuses only what is wrong whichever day of
+    the month it was. `unreadable` names fields whose cell could not be read at all (already
+    reported where they are): no check between fields is made with them, so one mistake is
+    reported once, at its cause.
     """
-    problems: dict[str, str] = {}
+    problems: dict[str, str] = dict.fromkeys(unreadable, "")
     as_of = min(as_of or today, today)
 
     def text(key: str) -> str:
@@ -316,17 +347,21 @@ def validate_member(
     if code and (any(ch.isspace() for ch in code) or len(code) > 20):
         problems["code"] = "编号不能有空格，最多20个字符，请修改"
 
-    dates: dict[str, date] = {}
+    dates: dict[str, _Span] = {}
     for key in DATE_FIELDS:
-        parsed = _parse_date(fields.get(key))
+        if key in problems:
+            continue
+        parsed = _parse_date(fields.get(key), month_ok=key in MONTH_OK_FIELDS)
         if parsed is None:
             continue
         if isinstance(parsed, str):
             problems[key] = date_problem(parsed, label(key), example="1985-07-01") or ""
-        elif parsed > today:
-            problems[key] = f"{label(key)} {parsed.isoformat()} 晚于今天，请核对"
-        elif parsed < _EARLIEST:
-            problems[key] = f"{label(key)} {parsed.isoformat()} 早于1900年，请核对"
+            if key in MONTH_OK_FIELDS:
+                problems[key] += "（只知道年月的，写成 YYYY-MM，如 1985-07）"
+        elif parsed.first > today:
+            problems[key] = f"{label(key)} {parsed.words} 晚于今天，请核对"
+        elif parsed.last < _EARLIEST:
+            problems[key] = f"{label(key)} {parsed.words} 早于1900年，请核对"
         else:
             dates[key] = parsed
 
@@ -351,13 +386,22 @@ def validate_member(
     birth, joined = dates.get("birth_date"), dates.get("joined_date")
     confirmed, left = dates.get("confirmed_date"), dates.get("left_date")
 
-    if id_card not in (None, "") and not id_problem:
+    if id_card not in (None, "") and not id_problem and "id_card" not in problems:
         id_text = str(id_card)
         id_birth, id_gender = birth_date_from_id(id_text), gender_from_id(id_text)
-        if birth and id_birth and birth != id_birth and "birth_date" not in problems:
+        if (
+            birth
+            and id_birth
+            and not birth.first <= id_birth <= birth.last
+            and "birth_date" not in problems
+        ):
+            shown = (
+                id_birth.isoformat()
+                if birth.first == birth.last
+                else date_words(id_birth.isoformat()[:7])
+            )
             problems["birth_date"] = (
-                f"出生日期 {birth.isoformat()} 与身份证号中的 {id_birth.isoformat()} 不一致，"
-                "请按身份证核对"
+                f"出生日期 {birth.words} 与身份证号中的 {shown} 不一致，请按身份证核对"
             )
         if gender in GENDERS and id_gender and gender != id_gender:
             problems["gender"] = (
@@ -380,7 +424,7 @@ def validate_member(
         status == "预备党员"
         and joined
         and "joined_date" not in problems
-        and (left or as_of) - joined > MAX_PROBATION + _PROBATION_SLACK
+        and (left.last if left else as_of) - joined.last > MAX_PROBATION + _PROBATION_SLACK
     ):
         problems["joined_date"] = (
             "入党已超过两年，预备期（最长两年）早已结束：若已转正，请把人员类别改为正式党员"
@@ -391,16 +435,16 @@ def validate_member(
         and joined
         and not confirmed
         and "joined_date" not in problems
-        and today - joined < PROBATION - _PROBATION_SLACK
+        and today - joined.first < PROBATION - _PROBATION_SLACK
     ):
         problems["joined_date"] = (
             "入党还不到一年，预备期未满，不能是正式党员：请核对入党时间，或把人员类别改为预备党员"
         )
 
-    if birth and joined and "joined_date" not in problems:
-        if joined <= birth:
+    if birth and joined and "joined_date" not in problems and "birth_date" not in problems:
+        if joined.last <= birth.first:
             problems["joined_date"] = "入党时间早于出生日期，请核对这两个日期"
-        elif _years_between(birth, joined) < MIN_JOIN_AGE:
+        elif _years_between(birth.first, joined.last) < MIN_JOIN_AGE:
             problems["joined_date"] = (
                 f"按出生日期算，入党时还不满{MIN_JOIN_AGE}周岁，请核对入党时间和出生日期"
             )
@@ -408,17 +452,17 @@ def validate_member(
     if confirmed and "confirmed_date" not in problems:
         if not joined and "joined_date" not in problems:
             problems["confirmed_date"] = "填写了转正时间，请同时填写入党时间"
-        elif joined and confirmed <= joined:
+        elif joined and confirmed.last <= joined.first:
             problems["confirmed_date"] = "转正时间应晚于入党时间，请核对这两个日期"
-        elif joined and confirmed - joined < PROBATION - _PROBATION_SLACK:
+        elif joined and confirmed.last - joined.first < PROBATION - _PROBATION_SLACK:
             problems["confirmed_date"] = (
                 "转正时间距入党时间不到一年（预备期为一年），请核对这两个日期"
             )
 
     if left and "left_date" not in problems:
-        if birth and left <= birth:
+        if birth and left.last <= birth.first:
             problems["left_date"] = "离开日期早于出生日期，请核对"
-        elif joined and left < joined:
+        elif joined and left.last < joined.first:
             problems["left_date"] = "离开日期早于入党时间，请核对这两个日期"
     left_reason = text("left_reason")
     if fields.get("left_date") not in (None, "") and not left_reason:
@@ -428,7 +472,7 @@ def validate_member(
     if left_reason and fields.get("left_date") in (None, ""):
         problems.setdefault("left_date", "填写了离开原因，请同时填写离开日期")
 
-    return problems
+    return {key: message for key, message in problems.items() if message}
 
 
 def _years_between(start: date, end: date) -> int:

@@ -172,9 +172,40 @@ _SCIENTIFIC = re.compile(r"^\d(\.\d+)?E\+\d+$", re.IGNORECASE)
 _ID_SHAPE = re.compile(r"^\d{17}[\dX]$")
 
 
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+
+
+def _id_checks(text: str) -> bool:
+    """Whether an 18-digit number's last digit is its check digit (ISO 7064 MOD 11-2; the
+    rules' idcard module has the full check — sheets/ does not import the rules)."""
+    total = sum(int(d) * w for d, w in zip(text[:17], _ID_WEIGHTS, strict=True))
+    return "10X98765432"[total % 11] == text[17]
+
+
+def _intact_id_number(value: Any) -> str | None:
+    """The ID a number cell still holds whole, or None. A roster written by a program (not
+    typed into Excel, which keeps 15 digits and turns the rest into 000) can hold all 18
+    digits in a number cell: intact when the check digit agrees and the tail is not 000."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if isinstance(value, float) and not (value.is_integer() and 1e17 <= value < 1e18):
+        return None
+    text = str(int(value))
+    if len(text) != 18 or text.endswith("000") or not _id_checks(text):
+        return None
+    return text
+
+
 def _read_idcard(column: Column, value: Any, number_format: str) -> str | None:
+    intact = _intact_id_number(value)
+    if intact:
+        return intact
     if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
-        raise CellError(f"身份证号被存成了数字，后几位可能已经丢失；{TEXT_HINT}")
+        shown = f"{value:.14E}" if isinstance(value, float) else value
+        raise CellError(
+            f"身份证号被存成了数字（{shown}），后几位已经丢失，无法还原；"
+            f"{TEXT_HINT}（按身份证逐位输入）"
+        )
     text = narrow(_as_text(value)).upper()
     if not text:
         return None
@@ -189,6 +220,7 @@ def _read_choice(column: Column, value: Any, number_format: str) -> str | None:
     text = _ANY_SPACE.sub("", _as_text(value))
     if not text:
         return None
+    text = dict(column.aliases).get(text, text)
     if text not in column.choices:
         raise CellError(f"应为 {'/'.join(column.choices)} 之一，实为“{text}”")
     return text
@@ -259,6 +291,59 @@ def _read_date(column: Column, value: Any, number_format: str) -> dt.date | None
     return day
 
 
+_DAY_PART = re.compile(r"[dD]")
+
+
+def _read_day_or_month(column: Column, value: Any, number_format: str) -> dt.date | str | None:
+    """A whole date, or "YYYY-MM" when only the year and month are written (1975.07, 1975-07,
+    1975/7, 1975年7月, 197507, or a date cell formatted without its day)."""
+    if isinstance(value, dt.date):
+        day = _read_date(column, value, number_format)
+        fmt = _QUOTED.sub("", number_format or "")
+        if day is not None and fmt not in ("", "General") and not _DAY_PART.search(fmt):
+            return f"{day.year:04d}-{day.month:02d}"  # shown as 1975.07: the day is not known
+        return day
+    if isinstance(value, int) and not isinstance(value, bool) and 190001 <= value <= 210012:
+        return _read_month(column, value, number_format)
+    if isinstance(value, float | Decimal) and not isinstance(value, bool):
+        return _number_month(value, number_format)
+    if isinstance(value, str):
+        ascii_text = unicodedata.normalize("NFKC", value).strip()
+        if _parse_date_text(value) is None:
+            for pattern in _MONTH_PATTERNS:
+                m = pattern.match(ascii_text)
+                if m:
+                    return _make_month(value, *m.groups())
+            raise CellError(
+                f"日期格式不对：{value}（应为 YYYY-MM-DD，如 1975-07-15；只知道年月的写 1975-07）"
+            )
+    return _read_date(column, value, number_format)
+
+
+_QUOTED = re.compile(r'"[^"]*"|\\.')
+
+
+def _number_month(value: float | Decimal, number_format: str) -> str:
+    """A year and month typed as a number (1975.07). 1975.1 is refused: typed as 1975.10 it
+    is October, as 1975.1 January, and the cell no longer says which."""
+    shown = f"{value:.2f}" if re.search(r"0\.00(?!0)", number_format or "") else repr(value)
+    if isinstance(value, Decimal):
+        shown = str(value)
+    m = re.fullmatch(r"(\d{4})\.(\d{1,2})", shown)
+    if not m:
+        raise CellError(
+            f"日期被存成了数字 {_number_text(value)}；请填写 YYYY-MM-DD（如 1975-07-15），"
+            "只知道年月的写 1975-07"
+        )
+    year, month = m.groups()
+    if month == "1":
+        raise CellError(
+            f"“{shown}”被存成了数字，分不清是 1 月还是 10 月；请写成 {year}-01 或 {year}-10"
+            f"（或把这一列设为“文本”格式后重新输入）"
+        )
+    return _make_month(shown, year, month)
+
+
 def _make_month(text: str, y: str, m: str) -> str:
     if not 1 <= int(m) <= 12:
         # The shape was right: say that the month itself does not exist.
@@ -290,15 +375,20 @@ def _read_month(column: Column, value: Any, number_format: str) -> str | None:
     raise CellError(f"月份格式不对：{text}（应为 YYYY-MM，如 2026-03）")
 
 
+#: What rosters write for yes and no besides 是/否 (a tick, a cross); an empty cell is no.
+_YES_MARKS = frozenset({"是", "√", "✓", "✔", "☑"})
+_NO_MARKS = frozenset({"否", "×", "✗", "✘", "☐"})
+
+
 def _read_yesno(column: Column, value: Any, number_format: str) -> bool | None:
     if isinstance(value, bool):
         return value
     text = _ANY_SPACE.sub("", _as_text(value))
-    if text == "是":
+    if text in _YES_MARKS:
         return True
-    if text == "否":
+    if text in _NO_MARKS:
         return False
-    raise CellError(f"应填“是”或“否”，实为“{text}”")
+    raise CellError(f"应填“是”或“否”（也可打“√”，不是就空着），实为“{text}”")
 
 
 _THOUSANDS = re.compile(r"(?<![\d,])\d{1,3}(?:,\d{3})+(?![\d,])")
@@ -423,6 +513,7 @@ _READERS = {
     Kind.IDCARD: _read_idcard,
     Kind.CHOICE: _read_choice,
     Kind.DATE: _read_date,
+    Kind.DAY_OR_MONTH: _read_day_or_month,
     Kind.MONTH: _read_month,
     Kind.YESNO: _read_yesno,
     Kind.MONEY: _read_money,
@@ -465,7 +556,9 @@ def write_cell(column: Column, value: Any) -> tuple[Any, str] | None:
         if isinstance(value, bool) or not isinstance(value, str | int):
             raise ValueError(f"column {column.name}: expected text, got {value!r}")
         return str(value), TEXT_FORMAT
-    if kind is Kind.DATE:
+    if kind is Kind.DAY_OR_MONTH and isinstance(value, str) and _MONTH_TEXT.match(value):
+        return value, TEXT_FORMAT  # known only to the month: never an invented day
+    if kind in (Kind.DATE, Kind.DAY_OR_MONTH):
         if isinstance(value, dt.datetime):
             value = value.date()
         if isinstance(value, str):

@@ -32,6 +32,9 @@ class Kind(StrEnum):
     choice    one of the column's `choices`                          str
     date      YYYY-MM-DD (also YYYY/M/D, YYYY.M.D, YYYY年M月D日,     datetime.date
               YYYYMMDD) or a real date cell
+    daymonth  a date as `date`, or a year and month as `month`       datetime.date, or
+              (also 1975.07 typed as a number): a roster's           str "YYYY-MM"
+              出生年月 / 入党时间 known only to the month
     month     YYYY-MM (also YYYY/M, YYYY.M, YYYY年M月, YYYYMM) or     str "YYYY-MM"
               a date cell (its month)
     yesno     是 / 否 (or a TRUE/FALSE cell)                         bool
@@ -52,6 +55,7 @@ class Kind(StrEnum):
     IDCARD = "idcard"
     CHOICE = "choice"
     DATE = "date"
+    DAY_OR_MONTH = "daymonth"
     MONTH = "month"
     YESNO = "yesno"
     MONEY = "money"
@@ -74,6 +78,7 @@ _KIND_LABELS: dict[Kind, str] = {
     Kind.IDCARD: "身份证号（文本）",
     Kind.CHOICE: "选项",
     Kind.DATE: "日期 YYYY-MM-DD",
+    Kind.DAY_OR_MONTH: "日期 YYYY-MM-DD 或年月 YYYY-MM",
     Kind.MONTH: "月份 YYYY-MM",
     Kind.YESNO: "是/否",
     Kind.MONEY: "金额（元，两位小数）",
@@ -94,6 +99,7 @@ TEXT_FORMAT_KINDS: frozenset[Kind] = frozenset(
         Kind.IDCARD,
         Kind.CHOICE,
         Kind.DATE,
+        Kind.DAY_OR_MONTH,
         Kind.MONTH,
         Kind.YESNO,
         Kind.DATETIME,
@@ -114,6 +120,8 @@ class Column:
     #: "add to them freely"); they are optional and may be absent in other people's files.
     extension: bool = False
     note: str = ""
+    #: Short or other forms people write for a choice, read as the choice: (written, choice).
+    aliases: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -179,6 +187,17 @@ DUES_CATEGORIES: tuple[str, ...] = (
 )
 
 
+#: What township rosters write for these choices (花名册: 正式/预备, 男性, 中共党员 …).
+GENDER_ALIASES: tuple[tuple[str, str], ...] = (("男性", "男"), ("女性", "女"))
+STATUS_ALIASES: tuple[tuple[str, str], ...] = (
+    ("正式", "正式党员"),
+    ("中共党员", "正式党员"),
+    ("预备", "预备党员"),
+    ("中共预备党员", "预备党员"),
+    ("积极分子", "入党积极分子"),
+    ("申请人", "入党申请人"),
+)
+
 PERIOD_STATES: tuple[str, ...] = ("未公示", "公示中", "已确认")
 OBJECTION_STATES: tuple[str, ...] = ("未答复", "已答复")
 
@@ -191,8 +210,9 @@ def _c(
     choices: tuple[str, ...] = (),
     extension: bool = False,
     note: str = "",
+    aliases: tuple[tuple[str, str], ...] = (),
 ) -> Column:
-    return Column(name, kind, req, choices, extension, note)
+    return Column(name, kind, req, choices, extension, note, aliases)
 
 
 def _record_no() -> Column:
@@ -212,15 +232,22 @@ ROSTER = SheetSpec(
     (
         _c("编号", Kind.CODE, note="党员编号，其他工作表用它指代党员"),
         _c("姓名", Kind.NAME, req=True),
-        _c("性别", Kind.CHOICE, choices=GENDERS),
-        _c("民族"),
-        _c("出生日期", Kind.DATE),
+        _c("性别", Kind.CHOICE, choices=GENDERS, aliases=GENDER_ALIASES),
+        _c("民族", note="汉 与 汉族 都可以"),
+        _c("出生日期", Kind.DAY_OR_MONTH, note="只知道年月的写 YYYY-MM；空着时按身份证号填"),
         _c("身份证号", Kind.IDCARD),
         _c("手机号码", Kind.CODE),
         _c("学历"),
-        _c("人员类别", Kind.CHOICE, req=True, choices=MEMBER_STATUSES),
-        _c("入党时间", Kind.DATE),
-        _c("转正时间", Kind.DATE),
+        _c(
+            "人员类别",
+            Kind.CHOICE,
+            req=True,
+            choices=MEMBER_STATUSES,
+            aliases=STATUS_ALIASES,
+            note="也可简写：正式、预备、积极分子、申请人",
+        ),
+        _c("入党时间", Kind.DAY_OR_MONTH, note="只知道年月的写 YYYY-MM"),
+        _c("转正时间", Kind.DAY_OR_MONTH, note="只知道年月的写 YYYY-MM"),
         _c("党小组", note="党小组名称（见“党小组”工作表）"),
         _c("流动党员", Kind.YESNO),
         _c("免考", Kind.YESNO),
@@ -545,7 +572,7 @@ MEMBER_EVENTS = SheetSpec(
     "党员变动",
     (
         _c("党员", Kind.MEMBER, req=True),
-        _c("日期", Kind.DATE, req=True),
+        _c("日期", Kind.DAY_OR_MONTH, req=True, note="只知道年月的（如入党年月）写 YYYY-MM"),
         _c("事件", Kind.CHOICE, req=True, choices=EVENT_KINDS),
         _c("说明", note="原因、去向等"),
         _registered(),
@@ -753,7 +780,16 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "手机号码": ("手机", "手机号", "移动电话", "联系电话", "电话", "电话号码", "联系方式"),
     "学历": ("文化程度", "最高学历"),
-    "人员类别": ("类别", "人员身份", "党员类别", "身份", "党员身份", "政治面貌"),
+    "人员类别": (
+        "类别",
+        "人员身份",
+        "党员类别",
+        "党员类型",
+        "人员类型",
+        "身份",
+        "党员身份",
+        "政治面貌",
+    ),
     "入党时间": ("入党日期", "入党年月", "加入党组织日期"),
     "转正时间": ("转正日期", "转正年月"),
     "党小组": ("所在党小组", "所属党小组", "党小组名称", "小组"),
@@ -790,6 +826,10 @@ SYNONYM_TIERS: dict[str, tuple[tuple[str, ...], ...]] = {
     "手机号码": (("手机", "手机号", "移动电话"), ("联系电话", "电话", "电话号码"), ("联系方式",)),
     "身份证号": (("身份证号码", "公民身份号码", "公民身份证号", "身份证件号码"), ("身份证",)),
     "出生日期": (("出生年月日",), ("出生年月", "生日")),
+    "人员类别": (
+        ("党员类别", "党员类型", "人员身份", "人员类型", "党员身份"),
+        ("类别", "身份", "政治面貌"),
+    ),
     "党员": (("党员编号",), ("姓名", "党员姓名")),
 }
 

@@ -9,6 +9,7 @@ A file that cannot be read at all raises `WorkbookError`.
 from __future__ import annotations
 
 import os
+import re
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -32,6 +33,8 @@ __all__ = [
     "WorkbookData",
     "read_workbook",
     "sheet_headers",
+    "roster_sheet_of",
+    "skipped_summary",
     "conflict_message",
     "mapping_conflicts",
     "mapping_outranked",
@@ -80,6 +83,13 @@ class WorkbookData:
     guessed_columns: dict[str, dict[str, str]] = field(default_factory=dict)
     missing_columns: dict[str, list[str]] = field(default_factory=dict)
     outranked_columns: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: Per contract sheet, the rows left out as no record: [(row number, why)] — title rows
+    #: above the header, blank rows, repeated headers, footers (填表人/审核人/合计/备注 …).
+    skipped_rows: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    #: Per contract sheet, its header row number in the file.
+    header_rows: dict[str, int] = field(default_factory=dict)
+    #: Sheets of the file read under another name or left out when guessing, said in words.
+    sheet_notes: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -509,6 +519,17 @@ def _choose_sheets(
         target = _guess_single_sheet(worksheets[0], wanted, mappings)
         if target is not None:
             return {target: lone}
+    # A township 花名册 is called whatever its maker called it (花名册, 党员信息, Sheet1 …),
+    # often beside a 说明 sheet: read the sheet whose headers fit the roster best.
+    if lone is None and ROSTER_SHEET_NAME in wanted:
+        headers = {ws.title: _headers_of(ws) for ws in worksheets}
+        best = roster_sheet_of(headers, mappings.get(ROSTER_SHEET_NAME, {}))
+        if best is not None:
+            others = [t for t in headers if t != best]
+            if others:
+                names = "、".join(f"“{t}”" for t in others)
+                data.sheet_notes.append(f"从工作表“{best}”读取党员名册；{names}没有读取。")
+            return {ROSTER_SHEET_NAME: next(ws for ws in worksheets if ws.title == best)}
     present = "、".join(ws.title for ws in worksheets) or "（无）"
     expected = "、".join(wanted)
     raise _refuse(
@@ -517,6 +538,36 @@ def _choose_sheets(
         "no_sheets",
         path,
     )
+
+
+ROSTER_SHEET_NAME = "党员名册"
+
+
+def _headers_of(ws: Any) -> list[str]:
+    found = _find_header(ws.iter_rows(), _ALL_KNOWN_HEADERS)
+    return [h for h in (clean_header(c.value) for c in found[1]) if h] if found else []
+
+
+def roster_sheet_of(
+    headers: Mapping[str, list[str]], mapping: Mapping[str, str | None] | None = None
+) -> str | None:
+    """Which sheet of a workbook ({sheet name → its headers}) holds the 党员名册: the one named
+    so, else the one whose headers name the most roster columns, having 姓名 and 人员类别 (or
+    姓名 and at least three others; ties go to the first). None when no sheet looks like one."""
+    if ROSTER_SHEET_NAME in headers:
+        return ROSTER_SHEET_NAME
+    clean_map = {clean_header(k): v for k, v in (mapping or {}).items()}
+    best: tuple[int, str] | None = None
+    for title, names in headers.items():
+        recognised = set(suggest_mapping(names, ROSTER_SHEET_NAME).values())
+        recognised |= {v for k, v in clean_map.items() if k in names and v}
+        if "姓名" not in recognised:
+            continue
+        if "人员类别" not in recognised and len(recognised) < 4:
+            continue
+        if best is None or len(recognised) > best[0]:
+            best = (len(recognised), title)
+    return best[1] if best else None
 
 
 def _guess_single_sheet(
@@ -590,6 +641,10 @@ def _read_sheet(
     if found is None:
         return  # an empty sheet: nothing to import, nothing wrong
     header_row, header_cells, rest = found
+    data.header_rows[spec.name] = header_row
+    skipped = data.skipped_rows.setdefault(spec.name, [])
+    skipped += [(n, "表头之上的标题或说明") for n in range(1, header_row)]
+    header_texts = [clean_header(c.value) for c in header_cells]
     conflicts: dict[str, list[str]] = {}
     if guess:
         guessed, conflicts, outranked = _guess(
@@ -650,6 +705,10 @@ def _read_sheet(
     order = {header: i for i, (_, header) in enumerate(firsts.values())}
     for offset, cells in enumerate(rest):
         number = header_row + 1 + offset
+        left_out = _not_a_record(cells, header_texts)
+        if left_out:
+            skipped.append((number, left_out))
+            continue
         values: dict[str, Any] = dict.fromkeys(spec.names)
         raw_filled = False
         row_problems: list[Problem] = []
@@ -671,7 +730,8 @@ def _read_sheet(
             except CellError as err:
                 row_problems.append(Problem(sheet_name, number, header, err.message))
         if not raw_filled:
-            continue  # a blank row
+            skipped.append((number, "空行"))  # (only its unread columns were filled)
+            continue
         for name in spec.required:
             if (
                 name in present
@@ -684,6 +744,83 @@ def _read_sheet(
         row_problems.sort(key=lambda p: order.get(p.column or "", 0))
         data.problems.extend(row_problems)
         rows_out.append(Row(number, values))
+
+
+#: The first words of a roster's footer: who filled it in and checked it, when, totals, notes.
+FOOTER_WORDS = (
+    "填表人",
+    "填报人",
+    "制表人",
+    "统计人",
+    "审核人",
+    "审核",
+    "负责人",
+    "经办人",
+    "联系人",
+    "填表日期",
+    "填报日期",
+    "制表日期",
+    "报送日期",
+    "填表时间",
+    "合计",
+    "总计",
+    "小计",
+    "共计",
+    "备注",
+    "说明",
+    "注",
+    "单位（盖章）",
+    "单位(盖章)",
+    "盖章",
+)
+_FOOTER = re.compile(
+    "^(" + "|".join(re.escape(w) for w in FOOTER_WORDS) + r")(\s|[:：]|$|\d|[一-龥]{0,2}[:：])"
+)
+
+
+def _not_a_record(cells: tuple[Any, ...], header_texts: list[str]) -> str:
+    """Why a row below the header is no record ("" when it may be one): blank, the header
+    again (a roster printed over pages), or a footer — its first filled cell begins with
+    填表人/审核人/填表日期/合计/备注 … (a member row begins with a number, code or name)."""
+    texts = [clean_text(_cell_text(c.value)) for c in cells if c.value is not None]
+    texts = [t for t in texts if t]
+    if not texts:
+        return "空行"
+    first = texts[0]
+    if _FOOTER.match(first):
+        word = _FOOTER.match(first).group(1)
+        return f"表尾（{word}…）"
+    same = sum(
+        1
+        for i, c in enumerate(cells)
+        if i < len(header_texts) and header_texts[i] and clean_header(c.value) == header_texts[i]
+    )
+    if same >= 2:
+        return "重复的表头"
+    return ""
+
+
+def _cell_text(value: Any) -> str:
+    return value if isinstance(value, str) else str(value)
+
+
+def skipped_summary(sheet: str, rows: list[tuple[int, str]]) -> str:
+    """One line naming the rows left out and why: 「花名册：第1—2行（表头之上的标题或说明）、
+    第45行（空行）、第46—47行（表尾（填表人…））没有导入。」; "" when none."""
+    if not rows:
+        return ""
+    parts: list[str] = []
+    run: list[int] = []
+    why = ""
+    for number, reason in [*sorted(rows), (0, "")]:
+        if run and (reason != why or number != run[-1] + 1):
+            span = f"第{run[0]}行" if len(run) == 1 else f"第{run[0]}—{run[-1]}行"
+            parts.append(f"{span}（{why}）")
+            run = []
+        if number:
+            run.append(number)
+            why = reason
+    return f"{sheet}：{'、'.join(parts)}不是党员记录，没有导入。"
 
 
 def _header_of(columns: dict[int, tuple[str, str]], target: str) -> str:

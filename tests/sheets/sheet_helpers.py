@@ -34,7 +34,34 @@ def make_xlsx(path: Path, sheets: dict[str, Sequence[Sequence[Any]]]) -> Path:
                 elif value is not None:
                     ws.cell(row=r, column=c, value=value)
     wb.save(path)
+    whole = [v for rows in sheets.values() for row in rows for v in row if _is_long_int(v)]
+    if whole:
+        _keep_whole_numbers(path, whole)
     return path
+
+
+def _is_long_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**16
+
+
+def _keep_whole_numbers(path: Path, numbers: list[int]) -> None:
+    """openpyxl writes every number with 16 significant digits; a roster written by another
+    program keeps an 18-digit whole number whole (<v>110101199003073888</v>). Put the digits
+    back into the sheets' XML."""
+    import zipfile
+
+    parts = {}
+    with zipfile.ZipFile(path) as zf:
+        for name in zf.namelist():
+            parts[name] = zf.read(name)
+    for name, data in parts.items():
+        if name.startswith("xl/worksheets/"):
+            for n in numbers:
+                data = data.replace(f"<v>{n:.16g}</v>".encode(), f"<v>{n}</v>".encode())
+            parts[name] = data
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
 
 
 def ole2_file(path: Path, streams: Sequence[str]) -> Path:

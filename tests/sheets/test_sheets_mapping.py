@@ -114,17 +114,18 @@ def test_unknown_headers_are_left_out() -> None:
 
 def test_read_with_mapping_and_sheet_alias(tmp_path: Path) -> None:
     p = make_xlsx(tmp_path / "a.xlsx", {"花名册": OLD_LEDGER, "统计": [["x", "y"]]})
-    with pytest.raises(WorkbookError):
-        read_workbook(p)  # two unknown sheets: nothing to read
+    # Two unknown sheets: the one whose headers fit the roster is read, the other named.
+    guessed = read_workbook(p, guess=True)
+    assert guessed.source_names == {"党员名册": "花名册"}
+    assert guessed.sheet_notes == ["从工作表“花名册”读取党员名册；“统计”没有读取。"]
     data = read_workbook(
         p, sheet_aliases={"花名册": "党员名册"}, mappings={"党员名册": LEDGER_MAPPING}
     )
     assert data.source_names == {"党员名册": "花名册"}
     assert data.ignored_columns == {"党员名册": ["序号"]}
-    assert data.problem_lines() == [
-        "花名册 第2行 出生年月: 日期格式不对：1980-05（应为 YYYY-MM-DD，如 2026-03-15）"
-    ]
+    assert data.problem_lines() == []
     first, second = data.rows("党员名册")
+    assert first["出生日期"] == "1980-05"  # a year-month stays one: no invented day
     assert first["手机号码"] == "13800138000"
     assert first["身份证号"] == "110101198005071235"
     assert first["人员类别"] == "正式党员"

@@ -255,10 +255,24 @@ def test_duplicate_column(tmp_path: Path) -> None:
 
 
 def test_id_stored_as_number(tmp_path: Path) -> None:
-    lines = roster(tmp_path, {**MEMBER, "身份证号": 110101199003071234})
+    lines = roster(tmp_path, {**MEMBER, "身份证号": 110101199003071000})
     assert lines == [
-        f"党员名册 第2行 身份证号: 身份证号被存成了数字，后几位可能已经丢失；{TEXT_HINT}"
+        "党员名册 第2行 身份证号: 身份证号被存成了数字（110101199003071000），后几位已经丢失，"
+        f"无法还原；{TEXT_HINT}（按身份证逐位输入）"
     ]
+
+
+def test_id_stored_as_an_intact_number_is_read(tmp_path: Path) -> None:
+    # A number cell holding all 18 digits (a roster written by a program) whose check digit
+    # agrees has lost nothing.
+    p = make_xlsx(
+        tmp_path / "n.xlsx",
+        {"党员名册": [["姓名", "人员类别", "身份证号"], ["张三", "正式", 110101199003071233]]},
+    )
+    data = read_workbook(p)
+    assert data.problem_lines() == []
+    assert data.rows("党员名册")[0]["身份证号"] == "110101199003071233"
+    assert data.rows("党员名册")[0]["人员类别"] == "正式党员"
 
 
 def test_id_as_scientific_text(tmp_path: Path) -> None:
@@ -287,7 +301,8 @@ def test_bad_dates(tmp_path: Path) -> None:
     assert lines == [
         "党员名册 第2行 出生日期: 日期不存在：2026-02-30（2026年2月只有28天，没有30日）",
         "党员名册 第3行 出生日期: 日期不存在：2026/13/01（没有13月，月份应为 1 到 12）",
-        "党员名册 第4行 入党时间: 日期格式不对：去年七月（应为 YYYY-MM-DD，如 2026-03-15）",
+        "党员名册 第4行 入党时间: 日期格式不对：去年七月（应为 YYYY-MM-DD，如 1975-07-15；"
+        "只知道年月的写 1975-07）",
         "党员名册 第5行 入党时间: 日期被存成了数字 45000；请填写 YYYY-MM-DD（如 2026-03-15）"
         "或把单元格设为日期格式",
         "党员名册 第6行 入党时间: 日期超出范围（1900—2100 年）：0026-07-01",
@@ -303,10 +318,60 @@ def test_yes_no_typos(tmp_path: Path) -> None:
         {**MEMBER, "免考": " 否 "},
     )
     assert lines == [
-        "党员名册 第2行 流动党员: 应填“是”或“否”，实为“事”",
-        "党员名册 第3行 免考: 应填“是”或“否”，实为“Y”",
-        "党员名册 第4行 党员领导干部: 应填“是”或“否”，实为“不是”",
+        "党员名册 第2行 流动党员: 应填“是”或“否”（也可打“√”，不是就空着），实为“事”",
+        "党员名册 第3行 免考: 应填“是”或“否”（也可打“√”，不是就空着），实为“Y”",
+        "党员名册 第4行 党员领导干部: 应填“是”或“否”（也可打“√”，不是就空着），实为“不是”",
     ]
+
+
+def test_roster_short_forms(tmp_path: Path) -> None:
+    p = make_xlsx(
+        tmp_path / "s.xlsx",
+        {
+            "党员名册": [
+                ["姓名", "人员类别", "性别", "流动党员", "免考", "入党时间", "出生日期"],
+                ["张三", "正式", "男", "√", None, "1993.01", 1970.03],
+                ["李四", "预备", "女性", "×", "是", "2025年7月", "197507"],
+                ["王五", "积极分子", "女", "否", "✓", None, "1975/7"],
+                ["赵六", "申请人", "男", None, None, None, "1975-07-15"],
+            ]
+        },
+    )
+    data = read_workbook(p)
+    assert data.problem_lines() == []
+    rows = [r.values for r in data.rows("党员名册")]
+    assert [r["人员类别"] for r in rows] == ["正式党员", "预备党员", "入党积极分子", "入党申请人"]
+    assert [r["性别"] for r in rows] == ["男", "女", "女", "男"]
+    assert [r["流动党员"] for r in rows] == [True, False, False, None]
+    assert [r["免考"] for r in rows] == [None, True, True, None]
+    assert [r["入党时间"] for r in rows] == ["1993-01", "2025-07", None, None]
+    assert [r["出生日期"] for r in rows] == ["1970-03", "1975-07", "1975-07", dt.date(1975, 7, 15)]
+
+
+def test_a_year_month_typed_as_a_number_that_could_be_october_is_refused(tmp_path: Path) -> None:
+    lines = roster(tmp_path, {**MEMBER, "入党时间": 1990.1})
+    assert lines == [
+        "党员名册 第2行 入党时间: “1990.1”被存成了数字，分不清是 1 月还是 10 月；请写成 1990-01 "
+        "或 1990-10（或把这一列设为“文本”格式后重新输入）"
+    ]
+
+
+def test_a_date_cell_shown_without_its_day_is_a_month(tmp_path: Path) -> None:
+    p = make_xlsx(
+        tmp_path / "m.xlsx",
+        {
+            "党员名册": [
+                ["姓名", "人员类别", "入党时间", "出生日期"],
+                ["张三", "正式党员", Fmt(dt.datetime(1993, 1, 1), "yyyy.mm"), Fmt(dt.datetime(1970, 3, 9), "yyyy-mm-dd")],
+                ["李四", "正式党员", Fmt(dt.datetime(1993, 2, 1), 'yyyy"年"m"月"'), None],
+            ]
+        },
+    )
+    data = read_workbook(p)
+    assert data.problem_lines() == []
+    first, second = (r.values for r in data.rows("党员名册"))
+    assert first["入党时间"] == "1993-01" and first["出生日期"] == dt.date(1970, 3, 9)
+    assert second["入党时间"] == "1993-02"
 
 
 def test_unknown_status_and_required_empty(tmp_path: Path) -> None:
@@ -314,13 +379,13 @@ def test_unknown_status_and_required_empty(tmp_path: Path) -> None:
         tmp_path,
         {"姓名": "张三", "人员类别": "党员"},
         {"姓名": "李四"},
-        {"人员类别": "正式党员", "性别": "男性"},
+        {"人员类别": "正式党员", "性别": "男的"},
     )
     assert lines == [
         "党员名册 第2行 人员类别: 应为 正式党员/预备党员/入党积极分子/入党申请人 之一，实为“党员”",
         "党员名册 第3行 人员类别: 必填，不能为空",
         "党员名册 第4行 姓名: 必填，不能为空",
-        "党员名册 第4行 性别: 应为 男/女 之一，实为“男性”",
+        "党员名册 第4行 性别: 应为 男/女 之一，实为“男的”",
     ]
 
 

@@ -1,0 +1,157 @@
+"""A township 花名册 as it is: what the ID number fills in, and importing only the right rows.
+
+`read_for_import` (interchange.py) reads and checks the roster; this module adds what a roster
+kept by the township needs beyond the interchange workbook: the birth date taken from a valid
+ID number, and `split_good_rows` / `write_problem_rows`, which import the rows that are right
+and hand the refused ones back, as they were and with a 问题 column, in a workbook that
+imports again once fixed. All or nothing stays the default.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from desktop.book.errors import InputRefused
+from desktop.rules.idcard import birth_date_from_id, gender_from_id, is_valid_id_card
+
+if TYPE_CHECKING:
+    from desktop.book.interchange import ImportPlan
+
+ROSTER = "党员名册"
+#: Sheets whose rows can be imported without the refused roster rows.
+GOOD_ROW_SHEETS = ("党员名册", "党小组")
+
+
+def fill_from_id(fields: dict[str, Any]) -> bool:
+    """Fill 出生日期 (and an empty 性别) from a valid 18-digit ID number; True if anything was
+    filled. A birth date known only to the month that agrees with the ID takes the ID's day;
+    one that disagrees is left for `validate_member` to report."""
+    id_card = fields.get("id_card")
+    if not id_card or not is_valid_id_card(str(id_card)):
+        return False
+    born = birth_date_from_id(str(id_card))
+    if born is None:
+        return False
+    filled = False
+    birth = fields.get("birth_date")
+    if not birth or (isinstance(birth, str) and birth == born.isoformat()[:7]):
+        filled = not birth
+        fields["birth_date"] = born.isoformat()
+    if not fields.get("gender"):
+        fields["gender"] = gender_from_id(str(id_card))
+        filled = True
+    return filled
+
+
+def id_keepers(rows: list[Any]) -> dict[str, Any]:
+    """{ID number → the row that keeps it} for numbers on more than one roster row: the first
+    whose birth date agrees with the number (else the first). The others are the mistake and
+    are reported, each at its row; the keeper is not (one mistake, reported at its cause)."""
+    by_id: dict[str, list[Any]] = {}
+    for row in rows:
+        number = row.values.get("身份证号")
+        if number:
+            by_id.setdefault(number, []).append(row)
+    keepers: dict[str, Any] = {}
+    for number, same in by_id.items():
+        if len(same) < 2:
+            continue
+        born = birth_date_from_id(number)
+
+        def agrees(row: Any, born: Any = born) -> bool:
+            birth = row.values.get("出生日期")
+            text = birth.isoformat() if hasattr(birth, "isoformat") else str(birth or "")
+            return bool(born) and bool(text) and born.isoformat().startswith(text)
+
+        keepers[number] = next((r for r in same if agrees(r)), same[0])
+    return keepers
+
+
+@dataclass
+class GoodRows:
+    """The plan of the rows that are right, and the refused rows with their problems."""
+
+    plan: ImportPlan
+    #: Excel row number in the roster sheet → its problems (one line each, as listed).
+    refused: dict[int, list[str]]
+    sheet: str  # the roster sheet's name in the file
+    header_row: int
+
+    @property
+    def summary(self) -> str:
+        return f"{len(self.refused)} 行有问题没有导入"
+
+
+def split_good_rows(plan: ImportPlan) -> GoodRows:
+    """The rows of a checked roster that are right (a new plan with only them) and the rows
+    refused. Raises `InputRefused` when a problem is not one row's (a missing column, a sheet
+    named twice, the workbook already in the book) or the workbook holds sheets besides the
+    roster (their rows may name the members refused)."""
+    from desktop.book.interchange import WorkbookRefused
+
+    if plan.roster_source is None:
+        raise InputRefused("只导入无误的行：工作簿里没有党员名册，请不加 --good-rows 导入。")
+    sheet, header_row = plan.roster_source
+    others = [label for label in plan.counts if label not in ("党员", "党小组")]
+    if others:
+        raise InputRefused(
+            "只导入无误的行只用于党员名册（可带党小组）；这个工作簿还有 "
+            + "、".join(others)
+            + "，请改正全部问题后一起导入。"
+        )
+    whole = [
+        text
+        for text, (s, row) in zip(plan.problems, plan.problem_where, strict=True)
+        if s != sheet or row is None or row <= header_row
+    ]
+    if whole:
+        raise WorkbookRefused(
+            f"有 {len(whole)} 处问题不属于某一行（如缺少必填列），只导入无误的行也无从做起；"
+            "请先改正：",
+            whole,
+        )
+    refused: dict[int, list[str]] = {}
+    for text, (_, row) in zip(plan.problems, plan.problem_where, strict=True):
+        assert row is not None
+        refused.setdefault(row, []).append(text)
+    good = copy.copy(plan)
+    good.members = [m for m in plan.members if m["_row"] not in refused]
+    codes = {m["code"] for m in good.members}
+    good.groups = [
+        {**g, "leader_code": g["leader_code"] if g["leader_code"] in codes else None}
+        for g in plan.groups
+    ]
+    good.problems = []
+    good.problem_where = []
+    good.headline = ""
+    good.preview = {**plan.preview}
+    good.preview[ROSTER] = [
+        p
+        for p, m in zip(plan.preview.get(ROSTER, []), plan.members, strict=False)
+        if m["_row"] not in refused
+    ]
+    return GoodRows(good, refused, sheet, header_row)
+
+
+def problem_text(lines: list[str], sheet: str, row: int) -> str:
+    """A row's problems for its 问题 cell, without the 「花名册 第8行」 each line begins with."""
+    prefix = f"{sheet} 第{row}行"
+    out = []
+    for line in lines:
+        rest = line.removeprefix(prefix).lstrip()
+        out.append(rest.removeprefix(":").strip() if rest.startswith(":") else rest)
+    return "；".join(out)
+
+
+def write_problem_rows(source: Path, good: GoodRows, out: Path) -> Path:
+    """Write the refused rows, as they were in `source` under its header row, with a 问题
+    column, to `out` (re-importable once fixed)."""
+    from desktop.sheets.problems import write_problem_workbook
+
+    notes = {
+        row: problem_text(lines, good.sheet, row) for row, lines in sorted(good.refused.items())
+    }
+    return write_problem_workbook(source, good.sheet, good.header_row, notes, out)

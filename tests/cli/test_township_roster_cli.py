@@ -1,0 +1,165 @@
+"""`pioneer import` reads a township 花名册 as it is (issue 14): a messy roster of 40 goes in
+with no editing; one with 5 bad rows imports 35 with --good-rows, the 5 go to the problem
+workbook, which imports once fixed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from cli_testkit import run
+from township_roster_kit import BAD, COUNT, excel_row, id_number, name, write_roster
+
+TODAY = "2025-12-10"
+
+
+def _book(tmp_path: Path, capsys) -> Path:
+    db = tmp_path / "b.db"
+    code, _, err = run(
+        capsys, "--db", str(db), "init", "--branch", "测试村党支部", "--year", "2025",
+        "--scheme", "dangyuan-ejia",
+    )  # fmt: skip
+    assert code == 0, err
+    return db
+
+
+def _members(db: Path, capsys) -> list[dict]:
+    code, out, _ = run(capsys, "--db", str(db), "members", "--json")
+    assert code == 0
+    return json.loads(out)
+
+
+def test_a_messy_township_roster_imports_with_no_editing(tmp_path: Path, capsys) -> None:
+    db = _book(tmp_path, capsys)
+    roster = write_roster(tmp_path / "花名册.xlsx")
+    code, out, err = run(capsys, "--db", str(db), "import", str(roster), "--today", TODAY)
+    assert code == 0, out + err
+    assert f"导入完成：党员 {COUNT} 条" in out
+    # The rows left out are named, with why; the sheet chosen and the ID-filled births too.
+    assert "从工作表“花名册”读取党员名册；“说明”没有读取。" in out
+    assert (
+        "花名册：第1—2行（表头之上的标题或说明）、第24行（空行）、第45行（表尾（合计…））、"
+        "第46行（表尾（填表人…））不是党员记录，没有导入。"
+    ) in out
+    assert "“党员类型”作“人员类别”" in out
+    members = _members(db, capsys)
+    assert len(members) == COUNT
+    assert {m["status"] for m in members} == {"正式党员", "预备党员"}
+
+
+def test_year_month_dates_stay_month_only(tmp_path: Path, capsys) -> None:
+    from desktop.book.store import Book
+
+    db = _book(tmp_path, capsys)
+    run(capsys, "--db", str(db), "import", str(write_roster(tmp_path / "r.xlsx")), "--today", TODAY)
+    with Book.open(db) as book:
+        by_name = {m["name"]: m for m in book.roster.members()}
+    first = by_name[name(0)]
+    assert first["joined_date"] == "1975-03"  # written 1975-03: no invented day
+    assert first["confirmed_date"] == "1976-03"  # written 1976.03
+    assert by_name[name(6)]["joined_date"] == "1981-09"  # 1981.09 typed as a number
+    assert first["birth_date"] == "1950-01-01"  # the roster had none: from the ID number
+    assert first["ethnicity"] == "汉族"
+    assert by_name[name(1)]["ethnicity"] == "汉族"  # written 汉
+    assert by_name[name(1)]["id_card"] == id_number(1)  # an intact number cell
+
+
+def test_good_rows_then_the_fixed_problem_workbook(tmp_path: Path, capsys) -> None:
+    from openpyxl import load_workbook
+
+    db = _book(tmp_path, capsys)
+    roster = write_roster(tmp_path / "花名册.xlsx", bad_rows=True)
+    # All or nothing stays the default: five problems, nothing written.
+    code, out, _ = run(capsys, "--db", str(db), "import", str(roster), "--today", TODAY)
+    assert code == 1
+    assert "5 处问题" in out or "5 处问题" in _
+    assert _members(db, capsys) == []
+
+    problems = tmp_path / "问题.xlsx"
+    code, out, err = run(
+        capsys, "--db", str(db), "import", str(roster), "--good-rows",
+        "--problems-to", str(problems), "--today", TODAY,
+    )  # fmt: skip
+    assert code == 0, out + err
+    assert f"导入完成：党员 {COUNT - 5} 条" in out
+    assert f"有 5 行没有导入，已连同“问题”列写入：{problems}" in out
+    for i in BAD:
+        assert f"花名册 第{excel_row(i)}行" in out
+    assert len(_members(db, capsys)) == COUNT - 5
+
+    ws = load_workbook(problems).active
+    rows = list(ws.iter_rows(values_only=True))
+    header = list(rows[0])
+    assert header[-1] == "问题" and header[1] == "姓名" and header[7] == "党员类型"
+    assert [r[1] for r in rows[1:]] == [name(i) for i in sorted(BAD)]
+    by_name = {r[1]: r for r in rows[1:]}
+    assert "后几位已经丢失" in by_name[name(3)][-1]
+    assert "与第14行" in by_name[name(11)][-1]
+    assert "预备期" in by_name[name(17)][-1]
+    assert "不应填写入党时间" in by_name[name(25)][-1]
+    assert "去年五月" in by_name[name(33)][-1]
+    assert by_name[name(33)][9] == "2021.06"  # the row as it was
+
+    # Fix the five rows as the secretary would, then import the problem workbook itself.
+    col = {h: j + 1 for j, h in enumerate(header)}
+    for r in range(2, ws.max_row + 1):
+        who = ws.cell(r, col["姓名"]).value
+        if who == name(3):
+            ws.cell(r, col["公民身份号码"]).value = id_number(3)
+        elif who == name(11):
+            ws.cell(r, col["公民身份号码"]).value = id_number(11)
+        elif who == name(17):
+            ws.cell(r, col["党员类型"]).value = "正式"
+            ws.cell(r, col["转正时间"]).value = "2020.05"
+        elif who == name(25):
+            ws.cell(r, col["入党时间"]).value = None
+        elif who == name(33):
+            ws.cell(r, col["入党时间"]).value = "2008.05"
+    ws.parent.save(problems)
+    code, out, err = run(capsys, "--db", str(db), "import", str(problems), "--today", TODAY)
+    assert code == 0, out + err
+    assert "导入完成：党员 5 条" in out
+    assert "问题" not in out.split("导入完成")[0]  # the 问题 column is not called unknown
+    assert len(_members(db, capsys)) == COUNT
+
+
+def test_problems_to_needs_good_rows(tmp_path: Path, capsys) -> None:
+    db = _book(tmp_path, capsys)
+    roster = write_roster(tmp_path / "r.xlsx")
+    code, _, err = run(
+        capsys, "--db", str(db), "import", str(roster), "--problems-to", str(tmp_path / "p.xlsx")
+    )
+    assert code == 2
+    assert "--good-rows" in err
+
+
+def test_unreadable_files_get_one_chinese_line(tmp_path: Path, capsys) -> None:
+    db = _book(tmp_path, capsys)
+    csv = tmp_path / "名册.xlsx"
+    csv.write_text("姓名,人员类别\n张三,正式党员\n", encoding="utf-8")
+    code, out, err = run(capsys, "--db", str(db), "import", str(csv), "--good-rows")
+    assert code == 1
+    lines = [line for line in (out + err).splitlines() if line.strip()]
+    assert len(lines) == 1 and "文本/CSV" in lines[0]
+
+
+def test_month_only_dates_survive_export_and_show_as_months(tmp_path: Path, capsys) -> None:
+    from desktop.book.interchange import export_data
+    from desktop.book.store import Book
+    from desktop.rules.dates import date_words
+
+    db = _book(tmp_path, capsys)
+    run(capsys, "--db", str(db), "import", str(write_roster(tmp_path / "r.xlsx")), "--today", TODAY)
+    with Book.open(db) as book:
+        rows = {r["姓名"]: r for r in export_data(book)["党员名册"]}
+    assert rows[name(0)]["入党时间"] == "1975-03"
+    assert date_words("1975-03") == "1975年3月"
+    out = tmp_path / "again.xlsx"
+    assert run(capsys, "--db", str(db), "export", str(out))[0] == 0
+    db2 = tmp_path / "b2.db"
+    run(capsys, "--db", str(db2), "init", "--branch", "测试村党支部", "--year", "2025",
+        "--scheme", "dangyuan-ejia")  # fmt: skip
+    code, text, err = run(capsys, "--db", str(db2), "import", str(out), "--today", TODAY)
+    assert code == 0, text + err
+    with Book.open(db2) as book:
+        assert {m["name"]: m for m in book.roster.members()}[name(0)]["joined_date"] == "1975-03"
