@@ -111,7 +111,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         # No mapping step here: take the window's guesses and say what they were (and which
         # columns were left out) whether the import then goes through or is refused.
         plan = read_for_import(book, Path(args.file), today=today, guess_headers=True)
-        for line in plan.read_notes + plan.column_notes():
+        for line in plan.column_notes() + plan.read_notes:
             _out(line)
         if args.good_rows and plan.problems:
             return _import_good_rows(book, plan, args)

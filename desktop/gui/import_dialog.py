@@ -117,6 +117,11 @@ class ImportDialog(QDialog):
         self.ui.problemsList.setWordWrap(True)
         self.ui.problemsList.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
+        self.ui.copyProblemsButton.clicked.connect(self.copy_problems)
+        self.ui.saveProblemsButton.clicked.connect(self.save_problems)
+        self.ui.printProblemsButton.clicked.connect(self.print_problems)
+        self.ui.goodRowsButton.clicked.connect(self.import_good_rows)
+        self.good: Any = None  # the rows that are right, once split off (GoodRows)
         self.ui.browseButton.clicked.connect(self.choose_file)
         self.ui.backButton.clicked.connect(self.back)
         self.ui.nextButton.clicked.connect(self.next)
@@ -213,14 +218,15 @@ class ImportDialog(QDialog):
         )
 
     def _headers_read(self, headers: dict[str, list[str]]) -> None:
+        from desktop.sheets.reader import roster_sheet_of
+
         self._set_busy(False)
         self.headers = headers
-        if ROSTER_SHEET in headers:
-            self.roster_sheet = ROSTER_SHEET
-        elif len(headers) == 1:
+        # A township 花名册 is called whatever its maker called it: take the sheet whose
+        # headers fit the roster (the reader does the same for the CLI).
+        self.roster_sheet = roster_sheet_of(headers)
+        if self.roster_sheet is None and len(headers) == 1:
             self.roster_sheet = next(iter(headers))
-        else:
-            self.roster_sheet = None
         self.ui.fileStatus.setProperty("role", "hint")
         self.ui.fileStatus.style().polish(self.ui.fileStatus)
         names = "、".join(f"“{name}”" for name in headers) or "（无）"
@@ -255,6 +261,9 @@ class ImportDialog(QDialog):
         assert self.roster_sheet is not None
         headers = self.headers[self.roster_sheet]
         suggested = suggest_mapping(headers, ROSTER_SHEET)
+        # A mapping chosen before for a file with the same headers is taken again.
+        remembered = remembered_mapping(headers) or {}
+        remembered = {h: (IGNORE if t is None else t) for h, t in remembered.items()}
         # Equally likely headers are left for the user to choose, and said so.
         self._conflicts = mapping_conflicts(headers, ROSTER_SHEET)
         table = self.ui.mappingTable
@@ -268,7 +277,7 @@ class ImportDialog(QDialog):
             combo = QComboBox(table)
             for choice in choices:
                 combo.addItem(f"{choice} *" if choice in required else choice, choice)
-            target = suggested.get(header)
+            target = remembered.get(header, suggested.get(header))
             combo.setCurrentIndex(max(combo.findData(target), 0) if target else 0)
             combo.currentIndexChanged.connect(self._mapping_changed)
             table.setCellWidget(row, 1, combo)
@@ -333,9 +342,17 @@ class ImportDialog(QDialog):
 
         assert self.path is not None
         mappings = {ROSTER_SHEET: self.mapping()} if self.mapping_shown else None
+        if mappings and self.roster_sheet:
+            remember_mapping(self.headers[self.roster_sheet], mappings[ROSTER_SHEET])
+        aliases = (
+            {self.roster_sheet: ROSTER_SHEET}
+            if self.roster_sheet and self.roster_sheet != ROSTER_SHEET
+            else None
+        )
         book_path = Path(self.book.path)
         path = self.path
         self.plan = None
+        self.good = None
         self._set_busy(True, "正在检查工作簿…")
 
         def job() -> Any:
@@ -343,7 +360,7 @@ class ImportDialog(QDialog):
             from desktop.book.store import Book
 
             with Book.open(book_path) as own:
-                return read_for_import(own, path, mappings=mappings)
+                return read_for_import(own, path, mappings=mappings, sheet_aliases=aliases)
 
         self._job = run_in_background(
             self, job, self._show_plan, self._check_failed, label="正在检查工作簿…"
@@ -375,22 +392,42 @@ class ImportDialog(QDialog):
         else:
             summary = "没有可导入的内容"
         problems = list(plan.problems or [])
+        notes = "\n".join(getattr(plan, "read_notes", []) or [])
         ui.problemsList.clear()
+        self.good = self._good_rows(plan) if problems else None
         if problems:
-            ui.summaryLabel.setText(f"工作簿中：{summary}。")
+            ui.summaryLabel.setText(f"工作簿中：{summary}。" + (f"\n{notes}" if notes else ""))
+            offer = ""
+            if self.good is not None:
+                n = len(self.good.plan.members)
+                offer = (
+                    f"也可以先导入无误的 {n} 人：点“只导入无误的行…”，有问题的 "
+                    f"{len(self.good.refused)} 行连同“问题”列另存为一个工作簿，改正后再导入。"
+                )
             ui.problemsLabel.setText(
                 f"发现 {len(problems)} 个问题，请在 Excel/WPS 中改正后重新选择文件；"
-                "改正之前不会导入任何内容，账本保持不变。"
+                "改正之前不会导入任何内容，账本保持不变。" + offer
             )
             for line in problems:
                 item = QListWidgetItem(str(line))
                 item.setToolTip(str(line))
                 ui.problemsList.addItem(item)
         else:
-            ui.summaryLabel.setText(f"检查通过。将导入：{summary}。导入前会自动备份账本。")
+            ui.summaryLabel.setText(
+                f"检查通过。将导入：{summary}。导入前会自动备份账本。"
+                + (f"\n{notes}" if notes else "")
+            )
             ui.problemsLabel.setText("")
+        ui.summaryLabel.setWordWrap(True)
+        ui.problemsLabel.setWordWrap(True)
         ui.problemsLabel.setVisible(bool(problems))
         ui.problemsList.setVisible(bool(problems))
+        for button in (ui.copyProblemsButton, ui.saveProblemsButton, ui.printProblemsButton):
+            button.setVisible(bool(problems))
+        ui.goodRowsButton.setVisible(bool(problems))
+        ui.goodRowsButton.setEnabled(self.good is not None and bool(self.good.plan.members))
+        if problems and self.good is None:
+            ui.goodRowsButton.setToolTip(self._good_rows_refusal)
         sheet = self._fill_preview(plan)
         what = "党员" if sheet == ROSTER_SHEET else f"“{sheet}”"
         ui.previewLabel.setText(f"工作簿中的{what}：" if problems else f"将导入的{what}：")
@@ -441,6 +478,106 @@ class ImportDialog(QDialog):
     def problem_lines(self) -> list[str]:
         return [self.ui.problemsList.item(i).text() for i in range(self.ui.problemsList.count())]
 
+    # -- the problem list: copy, save, print; importing only the right rows ----------------
+
+    def _good_rows(self, plan: Any) -> Any:
+        """The right rows split off (GoodRows), or None with the reason kept for the tooltip."""
+        from desktop.book.errors import InputRefused
+        from desktop.book.roster_import import split_good_rows
+
+        self._good_rows_refusal = ""
+        try:
+            return split_good_rows(plan)
+        except InputRefused as exc:
+            self._good_rows_refusal = str(exc)
+            return None
+
+    def _problems_text(self) -> str:
+        name = self.path.name if self.path else ""
+        return f"导入 {name} 发现的问题：\n" + "\n".join(self.problem_lines()) + "\n"
+
+    def copy_problems(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.clipboard().setText(self._problems_text())
+        self.ui.busyLabel.setText(
+            f"已复制 {len(self.problem_lines())} 个问题，可粘贴到微信或文档中。"
+        )
+
+    def save_problems(self) -> Path | None:
+        from PySide6.QtCore import QSaveFile
+
+        start = self.path.with_name(f"{self.path.stem}-问题.txt") if self.path else Path("问题.txt")
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, "保存问题清单", str(start), "文本文件 (*.txt)"
+        )
+        if not chosen:
+            return None
+        out = QSaveFile(chosen)
+        if not out.open(QSaveFile.OpenModeFlag.WriteOnly) or (
+            out.write(self._problems_text().replace("\n", "\r\n").encode("utf-8-sig")) < 0
+            or not out.commit()
+        ):
+            QMessageBox.warning(self, "没有保存", f"无法写入 {chosen}：{out.errorString()}")
+            return None
+        self.ui.busyLabel.setText(f"问题清单已保存：{chosen}")
+        return Path(chosen)
+
+    def print_problems(self) -> None:
+        from PySide6.QtGui import QTextDocument
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+        document = QTextDocument(self)
+        document.setPlainText(self._problems_text())
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        preview = QPrintPreviewDialog(printer, self)
+        preview.setWindowTitle("打印问题清单")
+        preview.paintRequested.connect(document.print_)
+        self._preview = preview
+        preview.open()
+
+    def import_good_rows(self) -> None:
+        """Import the right rows and write the refused ones to a workbook the user names."""
+        from desktop.gui.worker import run_in_background
+
+        if self.good is None or self.path is None or not self.good.plan.members:
+            return
+        start = self.path.with_name(f"{self.path.stem}-问题行.xlsx")
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, "有问题的行另存为（改正后再导入）", str(start), "Excel 工作簿 (*.xlsx)"
+        )
+        if not chosen:
+            return
+        good, source, out = self.good, self.path, Path(chosen)
+        book_path = Path(self.book.path)
+        self._set_busy(True, "正在导入无误的行…")
+
+        def job() -> Any:
+            from desktop.book.interchange import apply_import
+            from desktop.book.roster_import import write_problem_rows
+            from desktop.book.store import Book
+
+            written = write_problem_rows(source, good, out)
+            with Book.open(book_path) as own:
+                apply_import(own, good.plan)
+            return written
+
+        self._job = run_in_background(
+            self, job, self._good_rows_imported, self._import_failed, label="正在导入，请稍候…"
+        )
+
+    def _good_rows_imported(self, written: Path) -> None:
+        self._set_busy(False)
+        self.imported = self.good.plan
+        QMessageBox.information(
+            self,
+            "导入完成",
+            f"已导入：{self.good.plan.summary()}。\n有问题的 {len(self.good.refused)} 行没有导入，"
+            f"已连同“问题”列保存到：\n{written}\n在 Excel/WPS 中改正后，再用“导入”导入这个工作簿。"
+            "\n导入前的账本已自动备份。",
+        )
+        self.accept()
+
     # -- import ----------------------------------------------------------------------------
 
     def do_import(self) -> None:
@@ -485,6 +622,39 @@ class ImportDialog(QDialog):
         from desktop.gui.error_handler import report_exception
 
         report_exception(exc, parent=self)
+
+
+MAPPINGS_KEY = "import_mappings"
+
+
+def _headers_key(headers: list[str]) -> str:
+    import hashlib
+
+    return hashlib.sha1("\x1f".join(headers).encode("utf-8")).hexdigest()[:16]
+
+
+def remembered_mapping(headers: list[str]) -> dict[str, str | None] | None:
+    """The column mapping last chosen for a file with exactly these headers, if any."""
+    import json
+
+    from desktop.gui.settings import settings
+
+    text = settings().value(f"{MAPPINGS_KEY}/{_headers_key(headers)}", "")
+    try:
+        value = json.loads(text) if text else None
+    except (TypeError, ValueError):
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def remember_mapping(headers: list[str], mapping: dict[str, str | None]) -> None:
+    import json
+
+    from desktop.gui.settings import settings
+
+    s = settings()
+    s.setValue(f"{MAPPINGS_KEY}/{_headers_key(headers)}", json.dumps(mapping, ensure_ascii=False))
+    s.sync()
 
 
 def _is_expected_error(exc: BaseException) -> bool:

@@ -125,6 +125,35 @@ class Ui_ImportDialog(object):
 
         self.previewPageLayout.addWidget(self.problemsList)
 
+        self.problemButtons = QHBoxLayout()
+        self.problemButtons.setObjectName(u"problemButtons")
+        self.copyProblemsButton = QPushButton(self.previewPage)
+        self.copyProblemsButton.setObjectName(u"copyProblemsButton")
+
+        self.problemButtons.addWidget(self.copyProblemsButton)
+
+        self.saveProblemsButton = QPushButton(self.previewPage)
+        self.saveProblemsButton.setObjectName(u"saveProblemsButton")
+
+        self.problemButtons.addWidget(self.saveProblemsButton)
+
+        self.printProblemsButton = QPushButton(self.previewPage)
+        self.printProblemsButton.setObjectName(u"printProblemsButton")
+
+        self.problemButtons.addWidget(self.printProblemsButton)
+
+        self.problemButtonsSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.problemButtons.addItem(self.problemButtonsSpacer)
+
+        self.goodRowsButton = QPushButton(self.previewPage)
+        self.goodRowsButton.setObjectName(u"goodRowsButton")
+
+        self.problemButtons.addWidget(self.goodRowsButton)
+
+
+        self.previewPageLayout.addLayout(self.problemButtons)
+
         self.previewLabel = QLabel(self.previewPage)
         self.previewLabel.setObjectName(u"previewLabel")
 
@@ -193,7 +222,11 @@ class Ui_ImportDialog(object):
         QWidget.setTabOrder(self.fileEdit, self.browseButton)
         QWidget.setTabOrder(self.browseButton, self.mappingTable)
         QWidget.setTabOrder(self.mappingTable, self.problemsList)
-        QWidget.setTabOrder(self.problemsList, self.previewTable)
+        QWidget.setTabOrder(self.problemsList, self.copyProblemsButton)
+        QWidget.setTabOrder(self.copyProblemsButton, self.saveProblemsButton)
+        QWidget.setTabOrder(self.saveProblemsButton, self.printProblemsButton)
+        QWidget.setTabOrder(self.printProblemsButton, self.goodRowsButton)
+        QWidget.setTabOrder(self.goodRowsButton, self.previewTable)
         QWidget.setTabOrder(self.previewTable, self.backButton)
         QWidget.setTabOrder(self.backButton, self.nextButton)
         QWidget.setTabOrder(self.nextButton, self.importButton)
@@ -225,6 +258,13 @@ class Ui_ImportDialog(object):
         self.summaryLabel.setText("")
         self.problemsLabel.setText("")
         self.problemsLabel.setProperty(u"role", QCoreApplication.translate("ImportDialog", u"error", None))
+        self.copyProblemsButton.setText(QCoreApplication.translate("ImportDialog", u"\u590d\u5236\u95ee\u9898", None))
+        self.saveProblemsButton.setText(QCoreApplication.translate("ImportDialog", u"\u4fdd\u5b58\u95ee\u9898\u2026", None))
+        self.printProblemsButton.setText(QCoreApplication.translate("ImportDialog", u"\u6253\u5370\u95ee\u9898\u2026", None))
+        self.goodRowsButton.setText(QCoreApplication.translate("ImportDialog", u"\u53ea\u5bfc\u5165\u65e0\u8bef\u7684\u884c\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.goodRowsButton.setToolTip(QCoreApplication.translate("ImportDialog", u"\u5bfc\u5165\u6ca1\u6709\u95ee\u9898\u7684\u515a\u5458\uff0c\u6709\u95ee\u9898\u7684\u884c\u8fde\u540c\u201c\u95ee\u9898\u201d\u5217\u53e6\u5b58\u4e3a\u4e00\u4e2a\u5de5\u4f5c\u7c3f\uff0c\u6539\u6b63\u540e\u518d\u5bfc\u5165", None))
+#endif // QT_CONFIG(tooltip)
         self.previewLabel.setText(QCoreApplication.translate("ImportDialog", u"\u5c06\u5bfc\u5165\u7684\u515a\u5458\uff1a", None))
         self.busyLabel.setText("")
         self.backButton.setText(QCoreApplication.translate("ImportDialog", u"\u4e0a\u4e00\u6b65", None))

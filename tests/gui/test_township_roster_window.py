@@ -1,0 +1,100 @@
+"""The import window takes a township 花名册 as it is (issue 14): the messy roster of 40 goes in
+with no editing; with 5 bad rows the window lists them (copy, save, print) and offers to import
+the 35 that are right, writing the 5 to a problem workbook; a mapping chosen is remembered."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from township_roster_kit import BAD, COUNT, excel_row, write_roster
+
+from desktop.gui.import_dialog import PAGE_MAPPING, PAGE_PREVIEW, ImportDialog
+
+
+def _check(qtbot, monkeypatch, book, path: Path) -> ImportDialog:
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    dialog = ImportDialog(book)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.ui.browseButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.ui.nextButton.isEnabled(), timeout=10000)
+    assert "将从“花名册”读取党员" in dialog.ui.fileStatus.text()
+    qtbot.mouseClick(dialog.ui.nextButton, Qt.MouseButton.LeftButton)
+    assert dialog.page() == PAGE_MAPPING
+    assert dialog.mapping()["党员类型"] == "人员类别"
+    assert dialog.mapping()["出生年月"] == "出生日期"
+    qtbot.mouseClick(dialog.ui.nextButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.page() == PAGE_PREVIEW and dialog.plan is not None, timeout=20000)
+    return dialog
+
+
+@pytest.fixture
+def infos(monkeypatch) -> list[str]:
+    said: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "information", lambda _p, _t, text, *a, **k: said.append(text)
+    )
+    return said
+
+
+def test_the_messy_roster_imports_with_no_editing(qtbot, monkeypatch, book, tmp_path, infos):
+    dialog = _check(qtbot, monkeypatch, book, write_roster(tmp_path / "花名册.xlsx"))
+    assert dialog.problem_lines() == []
+    assert len(dialog.preview_rows()) == COUNT
+    summary = dialog.ui.summaryLabel.text()
+    assert "第45行（表尾（合计…））" in summary and "第24行（空行）" in summary
+    assert not dialog.ui.goodRowsButton.isVisible()
+    qtbot.mouseClick(dialog.ui.importButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(infos), timeout=20000)
+    assert len(book.roster.members()) == COUNT
+
+
+def test_five_bad_rows_listed_then_the_right_rows_imported(
+    qtbot, monkeypatch, book, tmp_path, infos
+):
+    dialog = _check(qtbot, monkeypatch, book, write_roster(tmp_path / "花名册.xlsx", bad_rows=True))
+    lines = dialog.problem_lines()
+    assert len(lines) == 5
+    assert [int(line.split("第")[1].split("行")[0]) for line in lines] == [
+        excel_row(i) for i in sorted(BAD)
+    ]
+    assert "只导入无误的行" in dialog.ui.problemsLabel.text()
+    assert not dialog.ui.importButton.isEnabled()  # all or nothing stays the default
+
+    # The list can be copied, saved and printed.
+    qtbot.mouseClick(dialog.ui.copyProblemsButton, Qt.MouseButton.LeftButton)
+    assert lines[0] in QApplication.clipboard().text()
+    saved = tmp_path / "问题.txt"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(saved), ""))
+    qtbot.mouseClick(dialog.ui.saveProblemsButton, Qt.MouseButton.LeftButton)
+    assert lines[-1] in saved.read_text(encoding="utf-8-sig")
+    qtbot.mouseClick(dialog.ui.printProblemsButton, Qt.MouseButton.LeftButton)
+    assert dialog._preview.isVisible()
+    dialog._preview.close()
+
+    problems = tmp_path / "问题行.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(problems), ""))
+    assert dialog.ui.goodRowsButton.isEnabled()
+    qtbot.mouseClick(dialog.ui.goodRowsButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(infos), timeout=20000)
+    assert f"已导入：党员 {COUNT - 5} 条" in infos[0]
+    assert len(book.roster.members()) == COUNT - 5
+    assert problems.exists()
+
+
+def test_a_chosen_mapping_is_remembered_for_the_same_headers(qtbot, monkeypatch, book, tmp_path):
+    path = write_roster(tmp_path / "花名册.xlsx")
+    dialog = _check(qtbot, monkeypatch, book, path)
+    qtbot.mouseClick(dialog.ui.backButton, Qt.MouseButton.LeftButton)
+    combo = dialog.mapping_combo("文化程度")
+    assert combo is not None and combo.currentData() == "学历"
+    combo.setCurrentIndex(0)  # （不导入）
+    qtbot.mouseClick(dialog.ui.nextButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=20000)
+    dialog.close()
+
+    again = _check(qtbot, monkeypatch, book, write_roster(tmp_path / "另一份.xlsx"))
+    assert again.mapping()["文化程度"] is None  # the choice made last time
