@@ -27,16 +27,16 @@ def _check(qtbot, monkeypatch, book, path: Path) -> ImportDialog:
     assert dialog.mapping()["党员类型"] == "人员类别"
     assert dialog.mapping()["出生年月"] == "出生日期"
     qtbot.mouseClick(dialog.ui.nextButton, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.page() == PAGE_PREVIEW and dialog.plan is not None, timeout=20000)
+    qtbot.waitUntil(
+        lambda: dialog.page() == PAGE_PREVIEW and dialog.plan is not None, timeout=20000
+    )
     return dialog
 
 
 @pytest.fixture
 def infos(monkeypatch) -> list[str]:
     said: list[str] = []
-    monkeypatch.setattr(
-        QMessageBox, "information", lambda _p, _t, text, *a, **k: said.append(text)
-    )
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a, **k: said.append(text))
     return said
 
 

@@ -362,7 +362,12 @@ def test_a_date_cell_shown_without_its_day_is_a_month(tmp_path: Path) -> None:
         {
             "党员名册": [
                 ["姓名", "人员类别", "入党时间", "出生日期"],
-                ["张三", "正式党员", Fmt(dt.datetime(1993, 1, 1), "yyyy.mm"), Fmt(dt.datetime(1970, 3, 9), "yyyy-mm-dd")],
+                [
+                    "张三",
+                    "正式党员",
+                    Fmt(dt.datetime(1993, 1, 1), "yyyy.mm"),
+                    Fmt(dt.datetime(1970, 3, 9), "yyyy-mm-dd"),
+                ],
                 ["李四", "正式党员", Fmt(dt.datetime(1993, 2, 1), 'yyyy"年"m"月"'), None],
             ]
         },

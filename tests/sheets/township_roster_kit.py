@@ -46,7 +46,9 @@ BAD = {
 
 
 def name(i: int) -> str:
-    return SURNAMES[i % len(SURNAMES)] + GIVEN[(i * 3) % len(GIVEN)] + GIVEN[(i * 7 + 1) % len(GIVEN)]
+    return (
+        SURNAMES[i % len(SURNAMES)] + GIVEN[(i * 3) % len(GIVEN)] + GIVEN[(i * 7 + 1) % len(GIVEN)]
+    )
 
 
 def birth(i: int) -> dt.date:
@@ -161,7 +163,9 @@ def write_roster(path: Path, *, bad_rows: bool = False, sheet: str = "花名册"
     notes = wb.create_sheet("说明")
     notes.append(["本表由镇党委组织办统一下发，请各支部如实填写。"])
     wb.save(path)
-    _keep_whole_numbers(path, [v for row in members for v in row if isinstance(v, int) and v > 10**16])
+    _keep_whole_numbers(
+        path, [v for row in members for v in row if isinstance(v, int) and v > 10**16]
+    )
     return path
 
 
