@@ -54,11 +54,33 @@ def cmd_init(args: argparse.Namespace) -> int:
     from desktop.book.store import Book
 
     path = _db_path(args)
+    if args.start is not None:
+        _check_start(args.start, args.year)
     with Book.create(
         path, branch=args.branch, year=args.year, scheme_id=args.scheme, operator=args.operator
     ) as book:
-        _out(f"已新建账本：{book.path}（{args.branch}，{args.year} 年）")
+        if args.start:
+            from desktop.book.points_start import set_points_start, start_words
+
+            set_points_start(book, args.start)
+            _out(f"已新建账本：{book.path}（{args.branch}，{args.year} 年，{start_words(book)}）")
+        else:
+            _out(f"已新建账本：{book.path}（{args.branch}，{args.year} 年）")
     return EXIT_OK
+
+
+def _check_start(start: str, year: int) -> None:
+    """--start is checked before the book is made: a refused start leaves no file behind."""
+    from desktop.cli_args import UsageError
+    from desktop.rules.dates import month_problem
+
+    problem = month_problem(start, "--start", example=f"{year}-10")
+    if problem:
+        raise UsageError(f"{problem}。", command="init")
+    if int(start[:4]) != year:
+        raise UsageError(
+            f"--start {start} 不在 {year} 年：记分起始月份应是账本年度中的一个月。", command="init"
+        )
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -453,6 +475,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--year", type=int, required=True, help="年度")
     p.add_argument("--scheme", default=None, help="积分方案编号（见 pioneer scheme list）")
     p.add_argument("--operator", default="", help="经办人姓名（记入操作记录）")
+    p.add_argument(
+        "--start",
+        metavar="YYYY-MM",
+        default=None,
+        help="从哪个月起用本程序记分（年中开始时用；此前的季度不记分，无需公示和确认）",
+    )
 
     p = add("demo", cmd_demo, "生成一个示范支部账本（约 40 名党员、三个党小组）")
     p.add_argument(

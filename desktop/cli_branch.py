@@ -21,7 +21,14 @@ def cmd_branch(args: argparse.Namespace) -> int:
         if any(v is not None for v in changes.values()):
             now = {**book.branch(), "operator": book.operator}
             book.update_branch(**{k: now[k] if v is None else v for k, v in changes.items()})
-        info = {**book.branch(), "operator": book.operator, "year": book.current_year}
+        from desktop.book.points_start import points_start, start_words
+
+        info = {
+            **book.branch(),
+            "operator": book.operator,
+            "year": book.current_year,
+            "start": points_start(book),
+        }
         if args.json:
             _json(info)
             return EXIT_OK
@@ -30,6 +37,7 @@ def cmd_branch(args: argparse.Namespace) -> int:
         _out(f"支部类型：{info['kind'] or '（未填）'}")
         _out(f"经办人：{info['operator'] or f'（未填，用电脑登录名“{book.actor}”）'}")
         _out(f"当前年度：{info['year']} 年")
+        _out(f"记分起始：{start_words(book) or '（从年初起记分）'}")
     return EXIT_OK
 
 

@@ -20,6 +20,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from desktop.book.errors import InputRefused, RecordLocked
+from desktop.book.points_start import before_start_text, period_before_start
 from desktop.book.scoring import gather_facts, year_scheme, year_scheme_text
 from desktop.book.store import Book, now_iso
 from desktop.rules.appraisals import AppraisalGap, gap_summary
@@ -945,6 +946,7 @@ def publish(
     existing = _existing_period(book, year, quarter)
     if existing and existing["status"] == "confirmed":
         raise RecordLocked(f"{quarter_label(year, quarter)}已确认，不能再公示。")
+    _refuse_before_start(book, year, quarter)
     q = make_period("quarter", year, quarter)
     _check_ended(year, quarter, day, "公示")
     scheme = year_scheme(book, year)
@@ -1181,6 +1183,15 @@ def period_status(
         "publishable_from": publishable_from(year, quarter),
         "blockers": [],
     }
+    out["not_scored"] = state == "open" and period_before_start(book, q.end)
+    if out["not_scored"]:
+        # Before the book kept points: nothing to publish or confirm (issue 14).
+        out["state_text"] = "不记分"
+        out["next_step"] = before_start_text(book, out["label"])
+        out["open_objections"] = []
+        out["publicity_over"] = False
+        out["appraisals_missing"] = ""
+        return out
     out["open_objections"] = [o for o in out["objections"] if o["status"] == "open"]
     # The window has run out but nobody confirmed: say so, not 公示中 for months.
     out["publicity_over"] = state == "publicity" and day > (out["publicity_end"] or "9999")
@@ -1225,6 +1236,8 @@ def period_status(
                 blockers.append(f"公示后积分结果有变化{who}：请重新发布公示，说明更正的内容。")
     for earlier in range(1, quarter):
         e = _existing_period(book, year, earlier)
+        if period_before_start(book, make_period("quarter", year, earlier).end):
+            continue  # before the book kept points: never confirmed, never needed
         if not e or e["status"] != "confirmed":
             blockers.append(f"{quarter_label(year, earlier)}还没有确认：请按季度顺序确认。")
     pending = book.execute(
@@ -1258,6 +1271,7 @@ def period_status(
 def confirm(book: Book, year: int, quarter: int, *, today: date | None = None) -> dict[str, Any]:
     """Confirm the quarter: snapshot its results (hash-chained), lock its facts, freeze the
     year's scheme. Cannot be undone. Refused (InputRefused) while anything blocks it."""
+    _refuse_before_start(book, year, quarter)
     status = period_status(book, year, quarter, today=today)
     label = status["label"]
     if status["state"] == "confirmed":
@@ -1300,6 +1314,21 @@ def confirm(book: Book, year: int, quarter: int, *, today: date | None = None) -
         elif row[0] is None:
             book.db["schemes"].update(year, {"frozen_at": now_iso()})
     return period_status(book, year, quarter, today=today)
+
+
+def _refuse_before_start(book: Book, year: int, quarter: int) -> None:
+    if period_before_start(book, make_period("quarter", year, quarter).end):
+        raise InputRefused(before_start_text(book, quarter_label(year, quarter)))
+
+
+def settled_quarters(book: Book, year: int) -> list[int]:
+    """The year's quarters that need nothing more: confirmed, or before the book kept points."""
+    done = set(confirmed_quarters(book, year))
+    return [
+        q
+        for q in range(1, 5)
+        if q in done or period_before_start(book, make_period("quarter", year, q).end)
+    ]
 
 
 def confirmed_quarters(book: Book, year: int) -> list[int]:

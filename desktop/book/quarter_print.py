@@ -33,6 +33,17 @@ def _need(opts: dict[str, Any], book: Book, what: str) -> tuple[int, int]:
     return int(year), int(quarter)
 
 
+def _start_line(book: Book, year: int) -> str:
+    """「本账本自2026年10月起记分，此前的季度不记分。」on paper of the year the book started
+    keeping points in (issue 14); "" otherwise."""
+    from desktop.book.points_start import points_start, start_words
+
+    month = points_start(book)
+    if not month or int(month[:4]) != year or month.endswith("-01"):
+        return ""
+    return f"{start_words(book)}，此前的季度不记分。"
+
+
 def _pts(value: Any) -> str:
     return points_json(value) if not isinstance(value, str) else value
 
@@ -191,6 +202,7 @@ def publicity_data(
         f"原因：{n['reason'] or '积分结果更正'}。"
         for prev, n in zip(notices, notices[1:], strict=False)
     ]
+    started = _start_line(book, year)
     return {
         "late_entry": _late_entry(notices[-1]) if notices else "",
         **_head(book, year, quarter, status),
@@ -218,7 +230,7 @@ def publicity_data(
         "publicity_end": status["publicity_end"],
         "publicity_rule": status["publicity_rule"],
         "contact": Q.objection_contact(book),
-        "reissues": reissues,
+        "reissues": [started, *reissues] if started else reissues,
         # The notice is dated the day it is posted: its period's first day (a corrected
         # notice's period starts the day it is re-issued).
         "issued_on": status["publicity_start"],
@@ -286,6 +298,9 @@ def review_sheet_data(
         summary.append(
             f"异议 {o['id']}：{o['raised_by']}（{o['raised_on']}）{o['content']}——{answer}。"
         )
+    started = _start_line(book, year)
+    if started:
+        summary.insert(0, started)
     return {
         **_head(book, year, quarter, status),
         **cols,

@@ -8,6 +8,7 @@ in a later program version cannot change an old year's scores.
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -230,9 +231,21 @@ def gather_facts(book: Book, year: int) -> YearFacts:
             [f"{year:04d}-01-01", end],
         )
     ]
-    return YearFacts.of(
+    from desktop.book.points_start import start_day
+
+    first = start_day(book)
+    if first and first > f"{year - 1:04d}-07-01":
+        # Nothing before the book kept points counts (issue 14): no facts, no owed months.
+        dated = {a.code for a in activities if a.date < first}
+        activities = [a for a in activities if a.date >= first]
+        attendance = [t for t in attendance if t.activity not in dated]
+        dues = [d for d in dues if d.month >= first[:7]]
+        claims = [c for c in claims if c.date >= first]
+        corrections = [c for c in corrections if c.date >= first]
+    facts = YearFacts.of(
         members, activities, attendance, dues, claims, appraisals, vetoes, corrections
     )
+    return replace(facts, start=first) if first else facts
 
 
 def _as_of(year: int, today: date | None) -> str | None:

@@ -88,6 +88,11 @@ def rating_data(book: Book, year: int, *, today: date | None = None) -> dict[str
     if ov.rating_note:
         summary.append(f"说明：{ov.rating_note}。")
     summary.append(f"各季度：{'、'.join(ov.quarters)}。")
+    from desktop.book.quarter_print import _start_line
+
+    started = _start_line(book, year)
+    if started:
+        summary.append(started.removesuffix("。") + "，年度积分按记分以来的季度计算。")
     data = {
         "branch": ov.branch,
         "year": year,

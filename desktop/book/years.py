@@ -222,7 +222,7 @@ def quarter_to_open(book: Book, today: date | None = None) -> tuple[int, int]:
     """The quarter the 季度评议 screen should open on: last year's first unconfirmed quarter
     while last year's quarters are still being finished (Q4 is published in January), else
     the working year's first unconfirmed quarter, but not one that has not begun."""
-    from desktop.book.quarter import confirmed_quarters
+    from desktop.book.quarter import settled_quarters as confirmed_quarters
 
     today = today or date.today()
     year = book.current_year

@@ -140,6 +140,9 @@ class YearFacts:
     appraisals: tuple[Appraisal, ...] = ()
     vetoes: tuple[Veto, ...] = ()
     corrections: tuple[Correction, ...] = ()
+    #: The first day the book keeps points (a branch that started mid-year), or None. Periods
+    #: wholly before it have no points; a year is scored from it (docs/schemes.md).
+    start: str | None = None
 
     @classmethod
     def of(

@@ -133,10 +133,15 @@ def _score(
     )
 
     results: list[MemberResult] = []
+    start = facts.start if facts.start and facts.start > window.start else None
     for m in members:
         listed, scored, rated, reasons = _who(scheme, m, window)
         if not listed:
             continue
+        if start and start > window.end and scored:
+            # The whole period is before the book kept points: no points, not rated.
+            scored = rated = False
+            reasons = [*reasons, f"本账本自{int(start[:4])}年{int(start[5:7])}月起记分，此前不记分"]
         mr = MemberResult(
             m.code, m.name, m.group, m.status, scored, rated, reasons, {}, ZERO, [], []
         )
@@ -145,7 +150,16 @@ def _score(
             plain_counts = counts.get(m.code) if counts is not None else None
             lines_for = explain is True or (not isinstance(explain, bool) and m.code in explain)
             _score_member(
-                scheme, idx, m, occs.get(m.code, {}), window, as_of, lines_for, mr, plain_counts
+                scheme,
+                idx,
+                m,
+                occs.get(m.code, {}),
+                window,
+                as_of,
+                lines_for,
+                mr,
+                plain_counts,
+                start,
             )
             apply_vetoes(scheme, facts, m, window, as_of, lines_for, mr)
         else:
@@ -272,6 +286,7 @@ def _score_member(
     explain: bool,
     mr: MemberResult,
     plain_counts: Mapping[tuple, int] | None = None,
+    points_from: str | None = None,
 ) -> None:
     win_months = PERIOD_MONTHS[window.kind]
     by_section: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
@@ -288,6 +303,10 @@ def _score_member(
         divisor = len(active) if scheme.partial_year == "all" else None
         if not always_in:
             active = {k: p for k, p in active.items() if in_branch(m, p)}
+        if points_from:
+            # A book started mid-year: periods wholly before it are left out, so a sum
+            # counts the periods kept and an average averages them (docs/schemes.md).
+            active = {k: p for k, p in active.items() if p.end >= points_from}
         occ = buckets.get(s_idx)
         counted = by_section.get(s_idx)
         if not occ and not counted and not explain:

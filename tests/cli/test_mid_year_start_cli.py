@@ -1,0 +1,117 @@
+"""A book started in the middle of a year (issue 14): `init --start 2025-10` on a 2025 book —
+Q1–Q3 have no points and need no publicity or confirmation, Q4 publishes and confirms on its
+own, the rating and certificates print, and the paper says from when points were kept."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from cli_testkit import run
+
+from desktop.book import quarter as Q
+from desktop.book.meetings import Entry, Meetings
+from desktop.book.store import Book
+
+TODAY = date(2025, 12, 20)
+
+
+def _book(tmp_path: Path, capsys) -> Path:
+    db = tmp_path / "mid.db"
+    code, out, err = run(
+        capsys, "--db", str(db), "init", "--branch", "晚来村党支部", "--year", "2025",
+        "--scheme", "dangyuan-ejia", "--start", "2025-10",
+    )  # fmt: skip
+    assert code == 0, err
+    assert "本账本自2025年10月起记分" in out
+    with Book.open(db) as book:
+        ids = {
+            name: book.roster.add_member(
+                {"name": name, "status": "正式党员", "joined_date": "2000-07", "group": "一组"},
+                today=TODAY,
+            )
+            for name in ("王一", "李二", "张三")
+        }
+        mt = Meetings(book)
+        act = mt.add_activity({"date": "2025-11-10", "type": "主题党日"}, today=TODAY)
+        mt.record_attendance(
+            act, {ids["李二"]: Entry("因私请假"), ids["张三"]: Entry("无故缺席")}, today=TODAY
+        )
+        cid = Q.add_claim(book, "张三", "2025-11-15", "absent", -15, "支委会审定", today=TODAY)
+        Q.review_claim(book, cid, "组长")
+        Q.approve_claim(book, cid, "支委会")
+    return db
+
+
+def test_branch_shows_the_start(tmp_path: Path, capsys) -> None:
+    db = _book(tmp_path, capsys)
+    code, out, _ = run(capsys, "--db", str(db), "branch")
+    assert code == 0 and "记分起始：本账本自2025年10月起记分" in out
+    code, out, _ = run(capsys, "--db", str(db), "branch", "--json")
+    assert json.loads(out)["start"] == "2025-10"
+
+
+def test_a_bad_start_is_a_usage_error_and_writes_nothing(tmp_path: Path, capsys) -> None:
+    db = tmp_path / "x.db"
+    for start in ("2025-13", "2024-10", "十月"):
+        code, _, err = run(
+            capsys, "--db", str(db), "init", "--branch", "X", "--year", "2025", "--start", start
+        )
+        assert code == 2, start
+        assert "--start" in err
+    assert not db.exists()
+
+
+def test_q4_publishes_and_confirms_without_q1_to_q3(tmp_path: Path, capsys) -> None:
+    db = _book(tmp_path, capsys)
+    code, out, _ = run(
+        capsys, "--db", str(db), "period", "status", "--year", "2025", "--today", "2026-01-20"
+    )
+    assert code == 0
+    assert out.count("不记分") >= 3, out
+    # Q1 has nothing to publish or confirm.
+    with Book.open(db) as book:
+        st = Q.period_status(book, 2025, 1, today=date(2026, 1, 20))
+        assert st["not_scored"] and st["state_text"] == "不记分"
+        assert st["next_step"] == "本账本自2025年10月起记分，2025年第1季度不记分，无需公示和确认。"
+    code, _, err = run(
+        capsys, "--db", str(db), "period", "publish", "--year", "2025", "--quarter", "1"
+    )
+    assert code == 1 and "不记分，无需公示和确认" in err
+
+    with Book.open(db) as book:
+        Q.publish(book, 2025, 4, start="2026-01-05", today=date(2026, 1, 5))
+        status = Q.confirm(book, 2025, 4, today=date(2026, 1, 20))
+        assert status["state"] == "confirmed"
+
+    # The year is scored from October: everyone's yearly sections count from then only.
+    code, out, _ = run(capsys, "--db", str(db), "rate", "--year", "2025", "--json")
+    assert code == 0
+    totals = {m["name"]: m["total"] for m in json.loads(out)["members"]}
+    assert float(totals["王一"]) > float(totals["李二"])  # 李二's leave in November counts
+    code, out, _ = run(capsys, "--db", str(db), "score", "--year", "2025", "--quarter", "1",
+                       "--json")  # fmt: skip
+    q1 = json.loads(out)["members"]
+    assert all(float(m["total"]) == 0 and not m["rated"] for m in q1)
+
+    for kind, extra in (("rating", ()), ("certificates", ()), ("publicity", ("--quarter", "4"))):
+        pdf = tmp_path / f"{kind}.pdf"
+        code, out, err = run(
+            capsys, "--db", str(db), "print", kind, "--year", "2025", *extra, "--out", str(pdf)
+        )
+        assert code == 0, (kind, out, err)
+        assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_the_paper_says_from_when_points_were_kept(tmp_path: Path, capsys) -> None:
+    from desktop.book.quarter_print import publicity_data
+    from desktop.book.year_end_print import rating_data
+
+    db = _book(tmp_path, capsys)
+    with Book.open(db) as book:
+        Q.publish(book, 2025, 4, start="2026-01-05", today=date(2026, 1, 5))
+        line = "本账本自2025年10月起记分，此前的季度不记分。"
+        assert publicity_data(book, 2025, 4, today=date(2026, 1, 6))["reissues"][0] == line
+        summary = rating_data(book, 2025, today=date(2026, 1, 20))["summary"]
+        assert any(s.startswith("本账本自2025年10月起记分") for s in summary)
