@@ -204,7 +204,8 @@ def publicity_data(
     ]
     started = _start_line(book, year)
     return {
-        "late_entry": _late_entry(notices[-1]) if notices else "",
+        # The start line rides on the closing lines the sheet already prints (paper/ is #15's).
+        "late_entry": "".join(filter(None, [started, _late_entry(notices[-1]) if notices else ""])),
         **_head(book, year, quarter, status),
         # What a member knows the rules as: the branch's plan for the year, not the
         # program's internal title of a preset.
@@ -230,7 +231,7 @@ def publicity_data(
         "publicity_end": status["publicity_end"],
         "publicity_rule": status["publicity_rule"],
         "contact": Q.objection_contact(book),
-        "reissues": [started, *reissues] if started else reissues,
+        "reissues": reissues,
         # The notice is dated the day it is posted: its period's first day (a corrected
         # notice's period starts the day it is re-issued).
         "issued_on": status["publicity_start"],

@@ -112,6 +112,7 @@ def test_the_paper_says_from_when_points_were_kept(tmp_path: Path, capsys) -> No
     with Book.open(db) as book:
         Q.publish(book, 2025, 4, start="2026-01-05", today=date(2026, 1, 5))
         line = "本账本自2025年10月起记分，此前的季度不记分。"
-        assert publicity_data(book, 2025, 4, today=date(2026, 1, 6))["reissues"][0] == line
+        data = publicity_data(book, 2025, 4, today=date(2026, 1, 6))
+        assert data["late_entry"] == line and data["reissues"] == []
         summary = rating_data(book, 2025, today=date(2026, 1, 20))["summary"]
         assert any(s.startswith("本账本自2025年10月起记分") for s in summary)
