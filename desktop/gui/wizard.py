@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -114,44 +115,114 @@ def unused_path(path: Path) -> Path:
     return candidate
 
 
+@dataclass(frozen=True)
+class Way:
+    """One way into the program offered on the first page. `page` is where 下一步 goes; a
+    way without a page finishes on the first page through the wizard's `take_<key>` method
+    (open a file, restore a backup …). Another way (issue 13's 乡镇（街道）审核) is one more
+    entry in WAYS and, if it ends on the first page, one more `take_` method."""
+
+    key: str
+    text: str
+    hint: str
+    page: int | None = None
+    finish: str = "完成"  # the button's text when this way ends on the first page
+
+
+WAYS: tuple[Way, ...] = (
+    Way(
+        "new",
+        "为我们支部新建账本（推荐）",
+        "接下来填写支部名称、年度和积分方案，大约一分钟。党员名册以后可以逐个录入，"
+        "也可以从 Excel（包括乡镇发的花名册）导入。",
+        PAGE_BRANCH,
+    ),
+    Way(
+        "demo",
+        "生成示范支部（先看看）",
+        "程序生成一个虚构的支部（约 40 名党员、3 个党小组），可以随意试用，"
+        "不影响以后新建的真实账本。",
+        PAGE_LOCATION,
+    ),
+    Way(
+        "open",
+        "打开已有账本",
+        "这台电脑上或 U 盘里已经有本支部的账本文件（.db），直接打开它。",
+        finish="打开…",
+    ),
+    Way(
+        "restore",
+        "从备份恢复",
+        "换了新电脑，或账本坏了：选择备份文件（常在 U 盘里），"
+        "程序核对后恢复成一个新的账本文件并打开。",
+        finish="恢复…",
+    ),
+    Way(
+        "township",
+        "乡镇（街道）审核",
+        "乡镇（街道）党委用：核对各支部交来的报送包，汇总、打印，写审核回执。不需要账本。",
+        finish="打开审核台",
+    ),
+)
+
+
 class IntroPage(QWizardPage):
     def __init__(self, first_run: bool) -> None:
         super().__init__()
+        from PySide6.QtWidgets import QButtonGroup, QLabel, QRadioButton
+
         self.ui = Ui_WizardIntroPage()
         self.ui.setupUi(self)
         if not first_run:
             self.setTitle("新建账本")  # made big by the wizard
             self.setSubTitle("一个账本记录一个党支部的全部情况。")
             self.ui.questionLabel.setText("您想：")
+        self.group = QButtonGroup(self)
+        self.radios: dict[str, QRadioButton] = {}
+        self.hints: dict[str, QLabel] = {}
+        for i, way in enumerate(WAYS):
+            radio = QRadioButton(way.text, self)
+            radio.setObjectName(f"{way.key}Radio")
+            hint = QLabel(way.hint, self)
+            hint.setObjectName(f"{way.key}Hint")
+            hint.setWordWrap(True)
+            hint.setProperty("role", "hint")
+            hint.setIndent(28)
+            self.group.addButton(radio, i)
+            self.ui.waysLayout.addWidget(radio)
+            self.ui.waysLayout.addWidget(hint)
+            self.radios[way.key] = radio
+            self.hints[way.key] = hint
+        self.radios[WAYS[0].key].setChecked(True)
+        self.ui.townshipRadio = self.radios["township"]  # the name issue 13's tests know
+        self.group.idToggled.connect(lambda *_: self.completeChanged.emit())
         if not demo_available():
-            self.ui.demoRadio.setEnabled(False)
-            self.ui.demoHint.setText("（这个版本没有附带示范支部。）")
-        self.ui.townshipRadio.toggled.connect(self._township_toggled)
+            self.radios["demo"].setEnabled(False)
+            self.hints["demo"].setText("（这个版本没有附带示范支部。）")
+
+    def way(self) -> Way:
+        return WAYS[max(self.group.checkedId(), 0)]
+
+    def choose(self, key: str) -> None:
+        self.radios[key].setChecked(True)
 
     def wants_demo(self) -> bool:
-        return self.ui.demoRadio.isChecked()
-
-    def _township_toggled(self, on: bool) -> None:
-        self.setButtonText(QWizard.WizardButton.NextButton, "打开审核台" if on else "下一步")
+        return self.way().key == "demo"
 
     def wants_township(self) -> bool:
-        return self.ui.townshipRadio.isChecked()
+        return self.way().key == "township"
 
-    def validatePage(self) -> bool:
-        # 乡镇（街道）审核 needs no book: the wizard ends here and the desk opens.
-        if self.wants_township():
-            if getattr(self, "_leaving", False):
-                return True  # QWizard.done() validates the page once more
-            from PySide6.QtCore import QTimer
+    def nextId(self) -> int:  # noqa: N802 (Qt's name)
+        page = self.way().page
+        return -1 if page is None else page
 
-            self._leaving = True
-            wizard = self.wizard()  # closed after next() has returned, not inside it
-            QTimer.singleShot(0, lambda: wizard.done(1))
-            return False
-        return True
-
-    def nextId(self) -> int:
-        return PAGE_LOCATION if self.wants_demo() else PAGE_BRANCH
+    def validatePage(self) -> bool:  # noqa: N802 (Qt's name)
+        """A way that ends here (open, restore) does its work now; False keeps the page."""
+        if self.way().page is not None:
+            return True
+        wizard = self.wizard()
+        take = getattr(wizard, f"take_{self.way().key}", None)
+        return bool(take and take())
 
 
 class BranchPage(QWizardPage):
@@ -160,6 +231,9 @@ class BranchPage(QWizardPage):
         self.ui = Ui_WizardBranchPage()
         self.ui.setupUi(self)
         self.ui.yearSpin.setValue(date.today().year)
+        self.ui.startCombo.addItem("从年初（1月）起", None)
+        for month in range(2, 13):
+            self.ui.startCombo.addItem(f"从{month}月起（此前不记分）", month)
         self.ui.problemLabel.hide()
         self.ui.branchNameEdit.textChanged.connect(self._clear_problem)
 
@@ -184,7 +258,13 @@ class BranchPage(QWizardPage):
             "kind": self.ui.kindCombo.currentText(),
             "year": self.ui.yearSpin.value(),
             "operator": self.ui.operatorEdit.text().strip(),
+            "start": self.start_month(),
         }
+
+    def start_month(self) -> str | None:
+        """ "YYYY-MM" when the branch starts keeping points after January, else None."""
+        month = self.ui.startCombo.currentData()
+        return f"{self.ui.yearSpin.value():04d}-{month:02d}" if month else None
 
 
 class SchemePage(QWizardPage):
@@ -265,8 +345,9 @@ class LocationPage(QWizardPage):
             )
         else:
             v = wiz.branch.values()
+            start = f"，从{int(v['start'][5:])}月起记分" if v["start"] else ""
             self.ui.summaryLabel.setText(
-                f"将新建账本：{v['branch']}（{v['kind']}），{v['year']} 年，"
+                f"将新建账本：{v['branch']}（{v['kind']}），{v['year']} 年{start}，"
                 f"积分方案：{wiz.scheme.scheme_title()}。点“完成”开始使用。"
             )
 
@@ -314,6 +395,7 @@ class BookWizard(QWizard):
         super().__init__(parent)
         self.default_path = Path(default_path)
         self.book: Book | None = None
+        self.first_run = first_run
         self.setWindowTitle("先锋指数 — 新建账本" if not first_run else "先锋指数 — 开始使用")
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
@@ -331,10 +413,17 @@ class BookWizard(QWizard):
         self.setPage(PAGE_SCHEME, self.scheme)
         self.setPage(PAGE_LOCATION, self.location)
         self.setStartId(PAGE_INTRO)
+        self.intro.group.idToggled.connect(self._way_changed)
         self.setTitleFormat(Qt.TextFormat.RichText)
         for page_id in self.pageIds():
             page = self.page(page_id)
             page.setTitle(_big(page.title()))
+
+    def _way_changed(self, *_args: Any) -> None:
+        way = self.intro.way()
+        # setFinalPage makes QWizard lay its buttons out again (完成 instead of 下一步).
+        self.intro.setFinalPage(way.page is None)
+        self.setButtonText(QWizard.WizardButton.FinishButton, way.finish)
 
     def suggested_path(self, demo: bool) -> Path:
         if demo:
@@ -359,7 +448,68 @@ class BookWizard(QWizard):
                 kind=v["kind"],
                 operator=v["operator"],
             )
+            if v["start"]:
+                from desktop.book.points_start import set_points_start
+
+                set_points_start(self.book, v["start"])
         return self.book
+
+    # -- the ways that end on the first page -----------------------------------------------
+
+    def take_open(self) -> bool:
+        """打开已有账本: choose a .db file and open it (a file that can't be opened offers its
+        way out, as at start-up)."""
+        from desktop.gui.opening import choose_book_file, open_with_way_out
+
+        chosen = choose_book_file(self, self.default_path.parent)
+        if chosen is None:
+            return False
+        self.book = open_with_way_out(self, chosen, quit_text="返回")
+        return self.book is not None
+
+    def take_township(self) -> bool:
+        """乡镇（街道）审核 needs no book: the wizard ends and `run_wizard` opens the desk."""
+        return True
+
+    def take_restore(self) -> bool:
+        """从备份恢复: choose a backup, show what it holds, restore it as a new book beside the
+        default one (never over a file) and open it."""
+        from desktop.gui.backup_screen import choose_backup_file, confirm_restore, run_restore
+
+        backup = choose_backup_file(self)
+        if backup is None or not confirm_restore(self, backup):
+            return False
+        target = unused_path(self.default_path)
+        if run_restore(self, target, backup) is None:
+            return False
+        try:
+            self.book = Book.open(target)
+        except BookError as err:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.warning(self, "不能打开恢复的账本", str(err))
+            return False
+        return True
+
+    def reject(self) -> None:
+        """Cancelling the first run asks first: with no book there is nothing to open."""
+        if self.first_run and self.book is None and not confirm_quit(self):
+            return
+        super().reject()
+
+
+def confirm_quit(parent: QWidget) -> bool:
+    """Ask before the first run is cancelled (the program then quits). True: quit."""
+    from PySide6.QtWidgets import QMessageBox
+
+    answer = QMessageBox.question(
+        parent,
+        "退出先锋指数？",
+        "还没有打开或新建账本。现在取消将退出先锋指数。\n\n确定要退出吗？",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def _big(title: str) -> str:

@@ -4,11 +4,27 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
 from desktop.book.store import Book
 from desktop.gui.wizard import BookWizard
+
+
+@pytest.fixture(autouse=True)
+def _quit_without_asking(monkeypatch):
+    """Closing a first-run wizard asks before quitting; the tests' teardown closes them."""
+    monkeypatch.setattr("desktop.gui.wizard.confirm_quit", lambda parent: True)
+
+
+def pick(qtbot, wizard, way: str) -> None:
+    """Click a way's radio button on its circle (a click beyond its text misses)."""
+    from PySide6.QtCore import QPoint
+
+    radio = wizard.intro.radios[way]
+    qtbot.mouseClick(radio, Qt.MouseButton.LeftButton, pos=QPoint(8, radio.height() // 2))
+    assert radio.isChecked()
 
 
 def click(qtbot, wizard: QWizard, which: QWizard.WizardButton) -> None:
@@ -120,7 +136,7 @@ def test_wizard_demo_branch(qtbot, tmp_path: Path):
     wizard = BookWizard(tmp_path / "先锋指数账本.db")
     qtbot.addWidget(wizard)
     wizard.show()
-    wizard.intro.ui.demoRadio.setChecked(True)
+    wizard.intro.choose("demo")
     click(qtbot, wizard, QWizard.WizardButton.NextButton)
     assert wizard.currentPage() is wizard.location  # no branch questions for a demo
     assert wizard.location.ui.pathEdit.text() == str(tmp_path / "示范支部.db")
@@ -130,3 +146,110 @@ def test_wizard_demo_branch(qtbot, tmp_path: Path):
     assert sum(wizard.book.roster.count().values()) > 20
     wizard.book.close()
     assert not (tmp_path / "先锋指数账本.db").exists()
+
+
+def test_the_first_page_offers_four_ways_in(qtbot, tmp_path: Path):
+    from desktop.gui.wizard import WAYS
+
+    wizard = BookWizard(tmp_path / "b.db")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    texts = [wizard.intro.radios[w.key].text() for w in WAYS]
+    assert texts[:4] == [
+        "为我们支部新建账本（推荐）",
+        "生成示范支部（先看看）",
+        "打开已有账本",
+        "从备份恢复",
+    ]
+    assert all(wizard.intro.hints[w.key].text() for w in WAYS)
+    wizard.intro.choose("open")
+    assert wizard.button(QWizard.WizardButton.FinishButton).isVisible()
+    assert wizard.button(QWizard.WizardButton.FinishButton).text() == "打开…"
+    wizard.intro.choose("new")
+    assert wizard.button(QWizard.WizardButton.NextButton).isVisible()
+
+
+def test_open_an_existing_book(qtbot, monkeypatch, tmp_path: Path):
+    from PySide6.QtWidgets import QFileDialog
+
+    existing = tmp_path / "U盘" / "红旗村.db"
+    existing.parent.mkdir()
+    Book.create(existing, branch="红旗村党支部", year=2026).close()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(existing), ""))
+    wizard = BookWizard(tmp_path / "新.db")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    pick(qtbot, wizard, "open")
+    with qtbot.waitSignal(wizard.accepted):
+        click(qtbot, wizard, QWizard.WizardButton.FinishButton)
+    assert wizard.book is not None and Path(wizard.book.path) == existing
+    assert wizard.book.branch()["name"] == "红旗村党支部"
+    wizard.book.close()
+    assert not (tmp_path / "新.db").exists()
+
+
+def test_restore_from_a_backup(qtbot, monkeypatch, tmp_path: Path):
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.book.backup import backup_book
+
+    old = tmp_path / "旧电脑" / "红旗村.db"
+    old.parent.mkdir()
+    with Book.create(old, branch="红旗村党支部", year=2026) as book:
+        book.roster.add_member({"name": "王一", "status": "正式党员"})
+        backup = backup_book(book, reason="拷到U盘")
+    monkeypatch.setattr("desktop.gui.backup_screen.choose_backup_file", lambda parent: backup)
+    monkeypatch.setattr("desktop.gui.backup_screen.confirm_restore", lambda parent, b: True)
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: told.append(text))
+    target = tmp_path / "新电脑" / "先锋指数账本.db"
+    target.parent.mkdir()
+    wizard = BookWizard(target)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    pick(qtbot, wizard, "restore")
+    assert wizard.button(QWizard.WizardButton.FinishButton).text() == "恢复…"
+    with qtbot.waitSignal(wizard.accepted, timeout=20000):
+        click(qtbot, wizard, QWizard.WizardButton.FinishButton)
+    assert wizard.book is not None and Path(wizard.book.path) == target
+    assert [m["name"] for m in wizard.book.roster.members()] == ["王一"]
+    wizard.book.close()
+
+
+def test_cancelling_the_first_run_asks_before_quitting(qtbot, monkeypatch, tmp_path: Path):
+    answers = [False, True]
+    asked: list[bool] = []
+
+    def answer(parent) -> bool:
+        asked.append(True)
+        return answers.pop(0)
+
+    monkeypatch.setattr("desktop.gui.wizard.confirm_quit", answer)
+    wizard = BookWizard(tmp_path / "b.db")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    click(qtbot, wizard, QWizard.WizardButton.CancelButton)
+    assert asked == [True] and wizard.isVisible()  # "no": stay
+    with qtbot.waitSignal(wizard.rejected):
+        click(qtbot, wizard, QWizard.WizardButton.CancelButton)
+    assert asked == [True, True]
+
+
+def test_the_wizard_asks_the_starting_month(qtbot, typist, tmp_path: Path):
+    from desktop.book.points_start import points_start
+
+    target = tmp_path / "年中.db"
+    wizard = BookWizard(target)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    typist(wizard.branch.ui.branchNameEdit, "晚来村党支部")
+    wizard.branch.ui.yearSpin.setValue(2025)
+    wizard.branch.ui.startCombo.setCurrentIndex(9)  # 从10月起
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    assert "从10月起记分" in wizard.location.ui.summaryLabel.text()
+    with qtbot.waitSignal(wizard.accepted):
+        click(qtbot, wizard, QWizard.WizardButton.FinishButton)
+    assert points_start(wizard.book) == "2025-10"
+    wizard.book.close()

@@ -86,6 +86,16 @@ class Ui_WizardBranchPage(object):
 
         self.formLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.operatorEdit)
 
+        self.startLabel = QLabel(WizardBranchPage)
+        self.startLabel.setObjectName(u"startLabel")
+
+        self.formLayout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.startLabel)
+
+        self.startCombo = QComboBox(WizardBranchPage)
+        self.startCombo.setObjectName(u"startCombo")
+
+        self.formLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.startCombo)
+
 
         self.mainLayout.addLayout(self.formLayout)
 
@@ -105,6 +115,7 @@ class Ui_WizardBranchPage(object):
         self.kindLabel.setBuddy(self.kindCombo)
         self.yearLabel.setBuddy(self.yearSpin)
         self.operatorLabel.setBuddy(self.operatorEdit)
+        self.startLabel.setBuddy(self.startCombo)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.branchNameEdit, self.parentOrgEdit)
         QWidget.setTabOrder(self.parentOrgEdit, self.kindCombo)
@@ -136,6 +147,10 @@ class Ui_WizardBranchPage(object):
         self.yearSpin.setSuffix(QCoreApplication.translate("WizardBranchPage", u" \u5e74", None))
         self.operatorLabel.setText(QCoreApplication.translate("WizardBranchPage", u"\u7ecf\u529e\u4eba\uff1a", None))
         self.operatorEdit.setPlaceholderText(QCoreApplication.translate("WizardBranchPage", u"\u60a8\u7684\u59d3\u540d\uff0c\u5982\uff1a\u5f20\u7ea2\u6885\uff08\u53ef\u4e0d\u586b\uff0c\u4e0d\u586b\u65f6\u8bb0\u7535\u8111\u767b\u5f55\u540d\uff09", None))
+        self.startLabel.setText(QCoreApplication.translate("WizardBranchPage", u"\u4ece\u54ea\u4e2a\u6708\u8d77\u8bb0\u5206\uff1a", None))
+#if QT_CONFIG(tooltip)
+        self.startCombo.setToolTip(QCoreApplication.translate("WizardBranchPage", u"\u5e74\u4e2d\u624d\u5f00\u59cb\u7528\u672c\u7a0b\u5e8f\u65f6\u9009\u5f00\u59cb\u7684\u6708\u4efd\uff1a\u6b64\u524d\u7684\u5b63\u5ea6\u4e0d\u8bb0\u5206\uff0c\u4e0d\u7528\u516c\u793a\u548c\u786e\u8ba4", None))
+#endif // QT_CONFIG(tooltip)
         self.problemLabel.setProperty(u"role", QCoreApplication.translate("WizardBranchPage", u"error", None))
     # retranslateUi
 
