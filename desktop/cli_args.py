@@ -165,7 +165,32 @@ class ChineseParser(argparse.ArgumentParser):
                     return chosen._chosen_subparser(parsed)
         return self
 
-    parse_known_args = _in_chinese(argparse.ArgumentParser.parse_known_args)
+    def parse_known_args(self, args: Any = None, namespace: Any = None) -> Any:  # type: ignore[override]
+        # A subcommand's options may stand between its items (`appraisal add --year 2025
+        # 001=合格`): plain argparse stops filling a nargs="*" positional at the first option
+        # and calls the rest unrecognised. Intermixed parsing reads options first, then the
+        # items, wherever they stand. The top-level parser (it has subcommands, which
+        # intermixed parsing cannot handle) parses as before.
+        with chinese():
+            if self._mixing or any(
+                isinstance(a, argparse._SubParsersAction) for a in self._actions
+            ):
+                return argparse.ArgumentParser.parse_known_args(self, args, namespace)
+            self._mixing = True
+            # argparse keeps the usage for its messages by cutting len("usage: ") off the
+            # formatted one, which cuts into the Chinese 「用法：pioneer …」: give it whole.
+            saved = self.usage
+            if saved is None:
+                self.usage = self.format_usage().split("：", 1)[-1].rstrip("\n")
+            try:
+                return argparse.ArgumentParser.parse_known_intermixed_args(self, args, namespace)
+            except TypeError:  # a parser intermixed parsing cannot handle (REMAINDER …)
+                return argparse.ArgumentParser.parse_known_args(self, args, namespace)
+            finally:
+                self.usage = saved
+                self._mixing = False
+
+    _mixing = False
     format_usage = _in_chinese(argparse.ArgumentParser.format_usage)
     format_help = _in_chinese(argparse.ArgumentParser.format_help)
 

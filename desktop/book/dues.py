@@ -1115,7 +1115,7 @@ def default_receiver(book: Book) -> str:
     row = book.db.execute(
         "select receiver from dues_payments where receiver != '' order by id desc limit 1"
     ).fetchone()
-    return row[0] if row else ""
+    return row[0] if row else book.operator
 
 
 __all__ = [

@@ -405,6 +405,17 @@ def approve_claim(book: Book, claim_id: int, by: str) -> None:
         )
 
 
+def default_step_name(book: Book, step: str) -> str:
+    """Who usually does a claim's step ("reviewed" 初评 / "approved" 审定): the name recorded
+    last time, else the book's 经办人 ('' when neither is known)."""
+    column = {"reviewed": "reviewed_by", "approved": "approved_by"}[step]
+    row = book.execute(
+        f"select {column} from claims where coalesce({column}, '') != '' "
+        f"order by {step}_at desc, id desc limit 1"
+    ).fetchone()
+    return row[0] if row else book.operator
+
+
 def reject_claim(book: Book, claim_id: int, by: str, reason: str) -> None:
     """驳回 with a reason, from 申报 or 初评."""
     if not reason.strip():

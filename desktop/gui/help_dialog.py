@@ -39,7 +39,12 @@ class HelpDialog(QDialog):
         self.browser.setMarkdown(guide_text())
         self.browser.document().setDocumentMargin(18)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setText("关闭")
+        # Enter in the find box finds the next match; as the dialog's default button 关闭
+        # took the same Enter and closed the guide.
+        close.setAutoDefault(False)
+        close.setDefault(False)
         buttons.rejected.connect(self.close)
         top = QHBoxLayout()
         top.addWidget(self.find_edit)

@@ -2,9 +2,9 @@
 
 Attendance entry is keyboard-first: F2 marks everyone present, then type a name or its pinyin
 (initials, full or mixed: "ly", "liuyang", "lyang"), Enter if you like, and press 1–5 for the
-status (1 出席, 2 因公请假, 3 因私请假, 4 无故缺席, 5 补录); a leave or 补录 moves to its
-事由/说明 (Enter or Esc comes back); Ctrl+S saves it as one action, and the member's points are
-shown before and after.
+status (1 出席, 2 因公请假, 3 因私请假, 4 无故缺席, 5 补录); after a leave the cursor stays in
+the name box (its 事由 is optional, one Tab away), 补录 moves to its 说明 (Enter or Esc comes
+back); Ctrl+S saves it as one action, and the member's points are shown before and after.
 All reading and writing goes through `desktop.book.meetings`; no SQL, no rules here.
 """
 
@@ -38,6 +38,8 @@ REASON_HINTS = {
     "因私请假": "因私请假事由，如看病（可不填），回车返回",
     "补录": "补录说明，再选两名证明人；回车返回",
 }
+#: Statuses whose 事由 is optional: the cursor stays with the names after their key.
+LEAVES = ("因公请假", "因私请假")
 REASON_PLACEHOLDER = "如：外出务工、看病（可不填）"
 STATUS_COLORS = {
     "出席": "#1b6e20",
@@ -219,6 +221,14 @@ class MeetingsScreen(QWidget):
             self._load_activities(keep_state=True)
         else:
             self._load_activities()
+        if self._activity is not None:
+            # Claims, dues or corrections entered on other screens move the points shown
+            # here: read them again (the same activity stays selected, so nothing else does).
+            self._points = self._safe_points()
+            self._fill_attendance()
+            current = self._current_member_id()
+            if current is not None:
+                self._show_points(current)
         self._load_plan()
         self._load_follow_ups()
 
@@ -512,14 +522,17 @@ class MeetingsScreen(QWidget):
         return None
 
     def _mark(self, member_id: int, status: str) -> None:
-        """Mark by key; go to 事由/说明 only when the status carries one."""
+        """Mark by key. A leave keeps the cursor in the name box (its 事由 is optional, one
+        Tab away); 补录 goes to 说明 (it needs the witnesses and why)."""
         ui = self.ui
         ui.searchEdit.blockSignals(True)
         ui.searchEdit.clear()
         ui.searchEdit.blockSignals(False)
         self._matches = []
         self.set_status(member_id, status)  # 事由/说明 shows the hint text for this status
-        if status in REASON_HINTS:
+        if status in LEAVES:
+            ui.searchEdit.setToolTip(f"已标为{status}：事由可不填，按 Tab 填写；接着输入下一个姓名")
+        elif status in REASON_HINTS:
             ui.reasonEdit.setFocus()
             ui.reasonEdit.selectAll()
 

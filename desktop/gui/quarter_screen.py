@@ -16,6 +16,7 @@ import shiboken6
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -42,6 +43,7 @@ from PySide6.QtWidgets import (
 from desktop.book import quarter as Q
 from desktop.book.errors import BookError
 from desktop.book.store import Book
+from desktop.gui.member_picker import setup_member_picker
 from desktop.gui.tables import read_only_item, read_only_table
 from desktop.gui.worker import run_in_background
 
@@ -96,8 +98,7 @@ class ClaimDialog(QDialog):
         self.book = book
         form = QFormLayout(self)
         self.member = QComboBox()
-        for m in book.roster.members(include_left=False):
-            self.member.addItem(f"{m['name']}（{m['code']}）", m["code"])
+        setup_member_picker(self.member, book.roster.members(include_left=False))
         self.date = QDateEdit(QDate.currentDate())
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
@@ -170,8 +171,7 @@ class CorrectionDialog(QDialog):
         note.setWordWrap(True)
         form.addRow(note)
         self.member = QComboBox()
-        for m in book.roster.members(include_left=False):
-            self.member.addItem(f"{m['name']}（{m['code']}）", m["code"])
+        setup_member_picker(self.member, book.roster.members(include_left=False))
         self.item = QComboBox()
         for section in Q.year_scheme(book, year).sections:
             for it in section.items:
@@ -416,6 +416,15 @@ class QuarterScreen(QWidget):
         self.claims_table = _table(
             ["编号", "日期", "姓名", "项目", "分值", "事由", "状态", "经办", "封顶余量"]
         )
+        # What the last claim action did (which quarter a new claim went to …), said in
+        # place rather than in a box to click away.
+        self.claim_note = QLabel()
+        self.claim_note.setWordWrap(True)
+        self.claim_note.setProperty("role", "hint")
+        cl.addWidget(self.claim_note)
+        # Several claims can be given 初评 or 审定 at once (Ctrl/Shift-click).
+        self.claims_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.claims_table.itemSelectionChanged.connect(self._update_claim_buttons)
         cl.addWidget(self.claims_table, 1)
         self.tabs.addTab(claims, "积分申报")
         # Publicity and objections tab.
@@ -570,6 +579,7 @@ class QuarterScreen(QWidget):
             self.answer_objection_button,
         ):
             b.setEnabled(editable)
+        self._update_claim_buttons()
         self.confirm_button.setEnabled(state == "publicity" and not st["blockers"])
         # A running quarter is not published: its facts are still being recorded. A notice
         # whose results have not moved has nothing to re-publish (the book refuses it).
@@ -828,6 +838,54 @@ class QuarterScreen(QWidget):
         self.reload()
         return True
 
+    def selected_claims(self) -> list[dict[str, Any]]:
+        """The claims of the selected rows, in table order."""
+        rows = sorted({i.row() for i in self.claims_table.selectedItems()})
+        claims = (self.data or {}).get("claims") or []
+        return [claims[r] for r in rows if r < len(claims)]
+
+    def _update_claim_buttons(self) -> None:
+        """初评/审定/驳回 only for what the selection allows; a greyed button says why."""
+        st = (self.data or {}).get("status") or {}
+        if not self.data or st.get("state") == "confirmed":
+            return
+        chosen = self.selected_claims()
+        statuses = {c["status"] for c in chosen}
+        none = "先在表格中选中申报（按住 Ctrl 或 Shift 可选多条）"
+        rules = (
+            (
+                self.review_claim_button,
+                {"申报"},
+                "只有“申报”状态的才能初评：所选的有已初评、审定或驳回的",
+                "给所选申报初评（可多条）",
+            ),
+            (
+                self.approve_claim_button,
+                {"初评"},
+                "审定要先初评：所选申报还没有初评"
+                if "申报" in statuses
+                else "只有已初评的申报才能审定：所选的有已审定或驳回的",
+                "审定所选申报（可多条）",
+            ),
+            (
+                self.reject_claim_button,
+                {"申报", "初评"},
+                "已审定或驳回的申报不能再驳回",
+                "驳回所选申报",
+            ),
+        )
+        for button, allowed, why, hint in rules:
+            ok = bool(chosen) and statuses <= allowed
+            button.setEnabled(ok)
+            button.setToolTip(hint if ok else (why if chosen else none))
+
+    def ask_name(self, title: str, label: str, step: str) -> str | None:
+        """A name for 初评/审定, offered as the name used last time (else the 经办人)."""
+        text, ok = QInputDialog.getText(
+            self, title, label, text=Q.default_step_name(self.book, step)
+        )
+        return text.strip() if ok and text.strip() else None
+
     def _selected(self, table: QTableWidget) -> int | None:
         items = table.selectedItems()
         if not items:
@@ -838,7 +896,10 @@ class QuarterScreen(QWidget):
     def new_claim(self) -> None:
         values = self.ask_claim()
         if values:
-            self._act(
+            year, quarter = Q.quarter_of(str(values["when"]))
+            where = Q.quarter_label(year, quarter)
+            shown = (year, quarter) == self.year_quarter
+            if self._act(
                 lambda: Q.add_claim(
                     self.book,
                     values["member"],
@@ -848,7 +909,11 @@ class QuarterScreen(QWidget):
                     values["reason"],
                     evidence=values.get("evidence", ""),
                 )
-            )
+            ):
+                self.claim_note.setText(
+                    f"申报已登记，按申报日期记在{where}"
+                    + ("。" if shown else "（不是现在显示的季度，请切换到该季度查看）。")
+                )
 
     def new_correction(self) -> None:
         values = self.ask_correction()
@@ -866,20 +931,29 @@ class QuarterScreen(QWidget):
             )
 
     def review_selected_claim(self) -> None:
-        cid = self._selected(self.claims_table)
-        if cid is None:
-            return
-        by = self.ask_text("初评", "初评人（党小组长）：")
-        if by:
-            self._act(lambda: Q.review_claim(self.book, cid, by))
+        self._step_selected("初评", "初评人（党小组长）：", "reviewed", Q.review_claim)
 
     def approve_selected_claim(self) -> None:
-        cid = self._selected(self.claims_table)
-        if cid is None:
+        self._step_selected("审定", "审定（支委会）经办人：", "approved", Q.approve_claim)
+
+    def _step_selected(self, verb: str, label: str, step: str, fn: Any) -> None:
+        """Give every selected claim the same step, by one name, in one action."""
+        chosen = self.selected_claims()
+        if not chosen:
+            self.tell("请先在表格中选中一行。")
             return
-        by = self.ask_text("审定", "审定（支委会）经办人：")
-        if by:
-            self._act(lambda: Q.approve_claim(self.book, cid, by))
+        n = len(chosen)
+        by = self.ask_name(verb if n == 1 else f"{verb}（{n} 条）", label, step)
+        if not by:
+            return
+
+        def run() -> None:
+            with self.book.action(verb, f"{n} 条申报"):
+                for c in chosen:
+                    fn(self.book, c["id"], by)
+
+        if self._act(run):
+            self.claim_note.setText(f"已{verb} {n} 条申报（{verb}人：{by}）。")
 
     def reject_selected_claim(self) -> None:
         cid = self._selected(self.claims_table)
@@ -951,6 +1025,12 @@ class QuarterScreen(QWidget):
         if not self.ask_confirm(label):
             return
         self._act(lambda: Q.confirm(self.book, year, quarter), f"{label}已确认。")
+
+    def print_screen(self) -> Any:
+        """文件 → 打印… (Ctrl+P): the 公示表 once the quarter is published, else the
+        季度积分管理审核表 (the committee's sheet, printable any time)."""
+        state = ((self.data or {}).get("status") or {}).get("state", "open")
+        return self.print_kind("publicity" if state != "open" else "quarter-review")
 
     def print_kind(self, kind: str) -> Any:
         """The sheet in the print preview (打印, 另存为 PDF or Excel from there)."""

@@ -926,6 +926,10 @@ class YearEndScreen(QWidget):
         self.reload()
         return True
 
+    def print_screen(self) -> Any:
+        """文件 → 打印… (Ctrl+P): the year's rating sheet (年度星级评定表 / 年度积分表)."""
+        return self.print_kind("rating")
+
     def print_kind(self, kind: str) -> Any:
         """The annual table or the certificates in the print preview."""
         from desktop.gui.print_preview import preview_document

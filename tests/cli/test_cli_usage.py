@@ -161,3 +161,19 @@ def test_a_book_path_alone_opens_the_window_and_a_command_stays_a_command(
     assert code in (0, 1) and opened[-1] != "members"
     code, _, err = run(capsys, "membrs")
     assert code == 2 and "没有“membrs”这个子命令" in err
+
+
+def test_options_may_stand_between_a_subcommands_items(
+    capsys: pytest.CaptureFixture[str], tmp_path
+) -> None:
+    """`appraisal add --year 2025 001=合格` (issue 14): the item after the option is read."""
+    db = str(tmp_path / "b.db")
+    assert run(capsys, "--db", db, "init", "--branch", "测试支部", "--year", "2025")[0] == 0
+    from desktop.book.store import Book
+
+    with Book.open(tmp_path / "b.db") as book:
+        book.roster.add_member({"code": "001", "name": "王一", "status": "正式党员"})
+    code, out, err = run(capsys, "--db", db, "appraisal", "add", "--year", "2025", "001=合格")
+    assert code == 0, out + err
+    code, out, _ = run(capsys, "--db", db, "appraisal", "list", "--year", "2025")
+    assert "王一" in out and "合格" in out

@@ -95,6 +95,12 @@ def test_q4_publishes_and_confirms_without_q1_to_q3(tmp_path: Path, capsys) -> N
     q1 = json.loads(out)["members"]
     assert all(float(m["total"]) == 0 and not m["rated"] for m in q1)
 
+    # 五星级 is approved above the branch (issue 16) before certificates print.
+    code, out, err = run(
+        capsys, "--db", str(db), "approval", "record", "--year", "2025", "--member", "王一",
+        "--approve", "--by", "测试镇党委",
+    )  # fmt: skip
+    assert code == 0, out + err
     for kind, extra in (("rating", ()), ("certificates", ()), ("publicity", ("--quarter", "4"))):
         pdf = tmp_path / f"{kind}.pdf"
         code, out, err = run(

@@ -36,3 +36,18 @@ def test_f1_opens_the_guide_once_and_find_works(qtbot, window):
     guide.find_edit.setText("没有这段文字")
     assert not guide.find_next()
     guide.close()
+
+
+def test_enter_in_the_find_box_finds_the_next_match(qtbot):
+    from desktop.gui.help_dialog import HelpDialog
+
+    guide = HelpDialog()
+    qtbot.addWidget(guide)
+    guide.show()
+    guide.find_edit.setText("党费")  # (keyClicks types ASCII only)
+    qtbot.keyClick(guide.find_edit, Qt.Key.Key_Return)
+    assert guide.isVisible()
+    first = guide.browser.textCursor().position()
+    assert guide.browser.textCursor().selectedText() == "党费"
+    qtbot.keyClick(guide.find_edit, Qt.Key.Key_Return)
+    assert guide.isVisible() and guide.browser.textCursor().position() > first

@@ -154,9 +154,7 @@ def test_create_activity_print_signin_record_by_keyboard_and_see_points(
         for ch in queries[m["id"]]:
             key(search, ch)
         key(search, digit)
-        if digit != Qt.Key.Key_4:  # a leave goes to its 事由 (none given): Enter comes back
-            assert screen.focusWidget() is screen.ui.reasonEdit
-            key(screen.ui.reasonEdit, Qt.Key.Key_Return)
+        # A leave keeps the cursor in the name box too: its 事由 is optional, a Tab away.
         assert screen.focusWidget() is search
     key(search, (Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier))  # save
     assert keys < 15, keys
@@ -207,7 +205,10 @@ def test_enter_after_a_name_keeps_the_digit_keys_on_that_member(
     # A slip corrected at once: the digit acts on the member still selected.
     qtbot.keyClick(search, Qt.Key.Key_2)
     assert screen._state[liu]["status"] == "因公请假"
-    # A leave goes to 事由 with its hint there; Enter comes back to the names.
+    # A leave keeps the cursor with the names; its 事由 (optional) is one Tab away, with its
+    # hint there; Enter comes back to the names.
+    assert screen.focusWidget() is search and "Tab" in search.toolTip()
+    qtbot.keyClick(search, Qt.Key.Key_Tab)
     assert screen.focusWidget() is reason and "因公请假事由" in reason.placeholderText()
     typist(reason, "到镇里开会")
     qtbot.keyClick(reason, Qt.Key.Key_Return)

@@ -77,8 +77,11 @@ def test_quarter_flow_through_the_screen(qtbot, window, book, messages, monkeypa
     )
     assert screen.claims_table.rowCount() == 1
     assert screen.claims_table.item(0, 6).text() == "申报"
-    monkeypatch.setattr(screen, "ask_text", lambda title, label: "一组组长")
+    assert "申报已登记，按申报日期记在2026年第2季度。" in screen.claim_note.text()
+    monkeypatch.setattr(screen, "ask_name", lambda title, label, step: "一组组长")
     screen.claims_table.selectRow(0)
+    assert not screen.approve_claim_button.isEnabled()  # 审定 before 初评: greyed, says why
+    assert screen.approve_claim_button.toolTip() == "审定要先初评：所选申报还没有初评"
     _reloaded(
         qtbot,
         screen,

@@ -1,0 +1,111 @@
+"""Routine work in fewer steps (issue 14 item 4), through the real screens: 初评/审定 of
+several claims at once, offering the 经办人 (then the last name used); greyed actions saying
+why; member pickers in 姓氏笔画 order searched by pinyin initials; Ctrl+P on every screen that
+has something to print; 收款人 defaulting to the 经办人."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "book"))
+
+from quarter_testkit import YEAR, build_branch  # noqa: E402
+
+from desktop.book import quarter as Q  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _no_job_left_behind(qtbot):
+    yield
+    from desktop.gui.worker import jobs_running
+
+    qtbot.waitUntil(lambda: jobs_running() == 0, timeout=20000)
+
+
+def _open(qtbot, window, title: str):
+    nav = window.ui.navList
+    row = next(i for i in range(nav.count()) if nav.item(i).text() == title)
+    nav.setCurrentRow(row)
+    return window.screen(title)
+
+
+def test_several_claims_reviewed_and_approved_at_once(qtbot, window, book, monkeypatch):
+    build_branch(book)
+    book.update_branch(name=book.branch()["name"], operator="刘书记")
+    for name in ("王一", "李二"):
+        Q.add_claim(book, name, f"{YEAR}-12-01", "key-work", 3, "村道清扫")
+    screen = _open(qtbot, window, "季度评议")
+    qtbot.waitUntil(lambda: screen.data is not None, timeout=20000)
+    screen.quarter.setCurrentIndex(3)
+    qtbot.waitUntil(lambda: screen.claims_table.rowCount() == 2, timeout=20000)
+    screen.tabs.setCurrentIndex(1)
+    # Nothing chosen: the steps are greyed and say how to choose.
+    assert not screen.review_claim_button.isEnabled()
+    assert "Ctrl" in screen.review_claim_button.toolTip()
+    screen.claims_table.selectAll()
+    assert screen.review_claim_button.isEnabled()
+    assert not screen.approve_claim_button.isEnabled()
+    assert screen.approve_claim_button.toolTip() == "审定要先初评：所选申报还没有初评"
+
+    offered: list[str] = []
+
+    def answer(_parent, _title, _label, text="", **_kw):
+        offered.append(text)
+        return ("一组组长" if len(offered) == 1 else text), True
+
+    monkeypatch.setattr(QInputDialog, "getText", answer)
+    with qtbot.waitSignal(screen.loaded, timeout=20000):
+        qtbot.mouseClick(screen.review_claim_button, Qt.MouseButton.LeftButton)
+    assert offered == ["刘书记"]  # the 经办人 first
+    assert [screen.claims_table.item(r, 6).text() for r in range(2)] == ["初评", "初评"]
+    assert "已初评 2 条申报" in screen.claim_note.text()
+    screen.claims_table.selectAll()
+    assert screen.approve_claim_button.isEnabled()
+    with qtbot.waitSignal(screen.loaded, timeout=20000):
+        qtbot.mouseClick(screen.approve_claim_button, Qt.MouseButton.LeftButton)
+    assert offered[1] == "刘书记"  # nobody approved yet: the 经办人 again
+    assert [screen.claims_table.item(r, 6).text() for r in range(2)] == ["审定", "审定"]
+    assert Q.default_step_name(book, "reviewed") == "一组组长"  # remembered for next time
+    assert Q.default_step_name(book, "approved") == "刘书记"
+
+
+def test_member_pickers_in_stroke_order_with_pinyin_search(qtbot, book):
+    from desktop.gui.quarter_screen import ClaimDialog, CorrectionDialog
+
+    build_branch(book)  # 王一 李二 张三
+    book.roster.add_member({"name": "丁丁", "status": "正式党员"})
+    for dialog_class in (ClaimDialog, CorrectionDialog):
+        dialog = dialog_class(book, YEAR)
+        qtbot.addWidget(dialog)
+        combo = dialog.member
+        names = [combo.itemText(i).split("（")[0] for i in range(combo.count())]
+        assert names == [
+            "丁丁",
+            "王一",
+            "李二",
+            "张三",
+        ]  # 姓氏笔画: 丁2 王4 李7 张7(李 first stroke 横)
+        search = combo._member_search
+        search.set_query("zs")
+        assert search.rowCount() == 1
+        assert search.index(0, 0).data().startswith("张三")
+
+
+def test_ctrl_p_prints_on_every_screen_with_something_to_print(qtbot, window):
+    for title in ("党员名册", "会议活动", "党费", "积分方案", "季度评议", "年度评定"):
+        _open(qtbot, window, title)
+        assert window.actions["print"].isEnabled(), title
+        assert window.actions["print"].shortcut().toString() == "Ctrl+P"
+
+
+def test_the_receiver_defaults_to_the_operator(qtbot, window, book):
+    book.update_branch(name=book.branch()["name"], operator="刘书记")
+    window.book_changed.emit(book) if hasattr(window, "book_changed") else None
+    from desktop.book.dues import default_receiver
+
+    assert default_receiver(book) == "刘书记"
