@@ -219,21 +219,38 @@ def start_new_year(
 
 
 def quarter_to_open(book: Book, today: date | None = None) -> tuple[int, int]:
-    """The quarter the 季度评议 screen should open on: last year's first unconfirmed quarter
-    while last year's quarters are still being finished (Q4 is published in January), else
-    the working year's first unconfirmed quarter, but not one that has not begun."""
-    from desktop.book.quarter import settled_quarters as confirmed_quarters
+    """The quarter the 季度评议 screen should open on: the latest quarter that is not
+    confirmed — last year's while its quarters are still being finished (Q4 is published in
+    January), else the working year's quarter in publicity, else its latest quarter that is
+    over and not confirmed (to publish), else the running one (where new claims go).
+    Quarters before the book kept points (points_start) need nothing and are passed over."""
+    from desktop.book.quarter import settled_quarters
 
     today = today or date.today()
     year = book.current_year
     previous = year - 1
     started = book.execute("select 1 from periods where year = ? limit 1", [previous]).fetchone()
     if started:
-        done = confirmed_quarters(book, previous)
+        done = settled_quarters(book, previous)
         left = [q for q in range(1, 5) if q not in done]
         if left:
-            return previous, left[0]
-    done = confirmed_quarters(book, year)
+            return previous, left[-1]
+    # A quarter in publicity waits for its confirmation: that is the one to look at.
+    public = book.execute(
+        "select quarter from periods where year = ? and status = 'publicity' order by quarter",
+        [year],
+    ).fetchone()
+    if public:
+        return year, public[0]
+    done = settled_quarters(book, year)
+    if today.year > year:
+        ended = [1, 2, 3, 4]
+    elif today.year == year:
+        ended = list(range(1, (today.month - 1) // 3 + 1))
+    else:
+        ended = []
+    waiting = [q for q in ended if q not in done]
+    if waiting:
+        return year, waiting[-1]  # the latest quarter over and not yet confirmed
     running = (today.month - 1) // 3 + 1 if today.year == year else (4 if today.year > year else 1)
-    first_open = next((q for q in range(1, 5) if q not in done), 4)
-    return year, min(first_open, running)
+    return year, running

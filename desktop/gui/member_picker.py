@@ -1,51 +1,22 @@
-"""Member pickers: a combo box listing members in 姓氏笔画 order, where typing a name, part of
-it, its pinyin initials ("zs") or the member code narrows the list (desktop.rules.collation).
+"""Member pickers: a search box and a list of members in 姓氏笔画 order. Typing a name, part of
+it, its pinyin initials ("zs") or the member code narrows the list to the members it fits
+(desktop.rules.collation) and chooses the first; Enter takes it and moves on.
 
-`setup_member_picker(combo, members)` turns any QComboBox into one; the chosen member's code is
-`combo.currentData()` as before, so the dialogs that read it do not change.
+`MemberPicker(members)` is the widget; its `combo` is an ordinary QComboBox whose
+`currentData()` is the chosen member's code, so the dialogs that read it do not change.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QComboBox, QCompleter
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 
 from desktop.rules.collation import matches_search, stroke_key
 
-NAME_ROLE = Qt.ItemDataRole.UserRole + 7
-HINT = "输入姓名、拼音首字母（如 zs）或编号查找"
-
-
-class MemberSearch(QSortFilterProxyModel):
-    """The combo's items whose name matches the typed text (name, pinyin, initials, code)."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.query = ""
-
-    def set_query(self, text: str) -> None:
-        # Qt ≥ 6.9 wants begin/endFilterChange (as RosterFilterProxy does).
-        begin = getattr(self, "beginFilterChange", None)
-        if begin is not None:
-            begin()
-        self.query = text.strip()
-        if begin is not None:
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self.invalidateFilter()
-
-    def filterAcceptsRow(  # noqa: N802 (Qt's name)
-        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
-    ) -> bool:
-        if not self.query:
-            return True
-        index = self.sourceModel().index(source_row, 0, source_parent)
-        name = index.data(NAME_ROLE) or ""
-        code = str(index.data(Qt.ItemDataRole.UserRole) or "")
-        return bool(name) and (matches_search(name, self.query) or code.startswith(self.query))
+HINT = "姓名、拼音首字母（如 zs）或编号"
 
 
 def stroke_ordered(members: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
@@ -53,44 +24,74 @@ def stroke_ordered(members: Iterable[Mapping[str, Any]]) -> list[Mapping[str, An
     return sorted(members, key=lambda m: (stroke_key(m["name"]), str(m.get("code") or "")))
 
 
-def setup_member_picker(
-    combo: QComboBox,
-    members: Iterable[Mapping[str, Any]],
-    *,
-    first: tuple[str, Any] | None = None,
-    current: Any = None,
-) -> None:
-    """Fill `combo` with `members` ({code, name}) in 姓氏笔画 order and make it searchable.
-    `first` is an extra first item (label, data), e.g. ("（不涉及某名党员）", "")."""
-    combo.clear()
-    if first is not None:
-        combo.addItem(first[0], first[1])
-    for m in stroke_ordered(members):
-        combo.addItem(f"{m['name']}（{m['code']}）", m["code"])
-        combo.setItemData(combo.count() - 1, m["name"], NAME_ROLE)
-    combo.setEditable(True)
-    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-    combo.lineEdit().setPlaceholderText(HINT)
-    combo.setToolTip(HINT)
-    search = MemberSearch(combo)
-    search.setSourceModel(combo.model())
-    completer = QCompleter(search, combo)
-    completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    combo.setCompleter(completer)
+def matches(member: Mapping[str, Any], query: str) -> bool:
+    query = query.strip()
+    return (
+        not query or matches_search(member["name"], query) or str(member["code"]).startswith(query)
+    )
 
-    def typed(text: str) -> None:
-        search.set_query(text)
-        if text.strip():
-            completer.complete()
 
-    def chosen(index: QModelIndex) -> None:
-        row = search.mapToSource(index).row()
-        if row >= 0:
-            combo.setCurrentIndex(row)
+class MemberPicker(QWidget):
+    """A search box beside the members' list (姓氏笔画 order)."""
 
-    combo.lineEdit().textEdited.connect(typed)
-    completer.activated[QModelIndex].connect(chosen)
-    combo._member_search = search  # type: ignore[attr-defined]  # kept alive with the combo
-    if current is not None:
-        combo.setCurrentIndex(max(0, combo.findData(current)))
+    def __init__(
+        self,
+        members: Iterable[Mapping[str, Any]],
+        parent: QWidget | None = None,
+        *,
+        first: tuple[str, Any] | None = None,
+        on_chosen: Callable[[], None] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.members = stroke_ordered(members)
+        self.first = first
+        self.on_chosen = on_chosen
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(HINT)
+        self.search.setClearButtonEnabled(True)
+        self.combo = QComboBox(self)
+        self.combo.setMinimumContentsLength(8)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search, 1)
+        layout.addWidget(self.combo, 1)
+        self.setFocusProxy(self.search)
+        self.search.textChanged.connect(self.filter)
+        self.search.installEventFilter(self)
+        self.filter("")
+
+    def filter(self, text: str) -> None:
+        """Only the members the text fits; the first of them chosen."""
+        current = self.combo.currentData()
+        shown = [m for m in self.members if matches(m, text)]
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        if self.first is not None and not text.strip():
+            self.combo.addItem(*self.first)
+        for m in shown:
+            self.combo.addItem(f"{m['name']}（{m['code']}）", m["code"])
+        self.combo.blockSignals(False)
+        index = self.combo.findData(current) if not text.strip() else 0
+        self.combo.setCurrentIndex(max(index, 0))
+        self.combo.currentIndexChanged.emit(self.combo.currentIndex())
+        self.search.setToolTip(f"找到 {len(shown)} 人，回车选定第一个" if text.strip() else HINT)
+
+    def set_current(self, code: Any) -> None:
+        self.search.clear()
+        self.combo.setCurrentIndex(max(0, self.combo.findData(code)))
+
+    def names_shown(self) -> list[str]:
+        return [self.combo.itemText(i).split("（")[0] for i in range(self.combo.count())]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        # Enter in the search box takes the member found (and is not the dialog's 确定).
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)  # type: ignore[attr-defined]
+            and self.search.text().strip()
+        ):
+            if self.combo.count() and self.on_chosen is not None:
+                self.on_chosen()
+            return True
+        return super().eventFilter(watched, event)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 from desktop.book import quarter as Q
 from desktop.book.errors import BookError
 from desktop.book.store import Book
-from desktop.gui.member_picker import setup_member_picker
+from desktop.gui.member_picker import MemberPicker
 from desktop.gui.tables import read_only_item, read_only_table
 from desktop.gui.worker import run_in_background
 
@@ -97,8 +97,11 @@ class ClaimDialog(QDialog):
         self.setWindowTitle("新积分申报")
         self.book = book
         form = QFormLayout(self)
-        self.member = QComboBox()
-        setup_member_picker(self.member, book.roster.members(include_left=False))
+        # A member found by typing (name or pinyin initials, Enter) moves on to 分值.
+        self.picker = MemberPicker(
+            book.roster.members(include_left=False), on_chosen=self._member_chosen
+        )
+        self.member = self.picker.combo
         self.date = QDateEdit(QDate.currentDate())
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
@@ -110,8 +113,10 @@ class ClaimDialog(QDialog):
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.reason = QLineEdit()
+        self.reason.setPlaceholderText("做了什么事、何时何地（必填）")
         self.evidence = QLineEdit()
-        form.addRow("党员", self.member)
+        self.points.installEventFilter(self)
+        form.addRow("党员", self.picker)
         form.addRow("日期", self.date)
         form.addRow("申报项目", self.item)
         form.addRow("分值", self.points)
@@ -128,6 +133,26 @@ class ClaimDialog(QDialog):
             w.currentIndexChanged.connect(self._update_hint)
         self.date.dateChanged.connect(self._update_hint)
         self._update_hint()
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self.picker.search.setFocus()  # the hands start on the member's name
+
+    def _member_chosen(self) -> None:
+        """After the member: 分值 if it is still to be typed, else 事由."""
+        (self.points if not self.points.text().strip() else self.reason).setFocus()
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802 (Qt's name)
+        # Enter in 分值 goes on to 事由 while it is empty (it is required), else saves.
+        if (
+            watched is self.points
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not self.reason.text().strip()
+        ):
+            self.reason.setFocus()
+            return True
+        return super().eventFilter(watched, event)
 
     def _update_hint(self) -> None:
         code, item_id = self.member.currentData(), self.item.currentData()
@@ -170,8 +195,8 @@ class CorrectionDialog(QDialog):
         )
         note.setWordWrap(True)
         form.addRow(note)
-        self.member = QComboBox()
-        setup_member_picker(self.member, book.roster.members(include_left=False))
+        self.picker = MemberPicker(book.roster.members(include_left=False))
+        self.member = self.picker.combo
         self.item = QComboBox()
         for section in Q.year_scheme(book, year).sections:
             for it in section.items:
@@ -182,7 +207,7 @@ class CorrectionDialog(QDialog):
         self.refers_to = QLineEdit()
         self.refers_to.setPlaceholderText("如：2026-03-10 主题党日 记为无故缺席")
         self.reason = QLineEdit()
-        form.addRow("党员", self.member)
+        form.addRow("党员", self.picker)
         form.addRow("项目", self.item)
         form.addRow("分值", self.points)
         form.addRow("原记录", self.refers_to)
@@ -400,11 +425,15 @@ class QuarterScreen(QWidget):
         self.new_claim_button = QPushButton("新申报…")
         self.review_claim_button = QPushButton("初评")
         self.approve_claim_button = QPushButton("审定")
+        # 初评 and 审定 at one sitting of the 支委会 (group leaders present): both names in one
+        # dialog, both steps recorded as they are.
+        self.review_approve_claim_button = QPushButton("初评并审定…")
         self.reject_claim_button = QPushButton("驳回…")
         for b in (
             self.new_claim_button,
             self.review_claim_button,
             self.approve_claim_button,
+            self.review_approve_claim_button,
             self.reject_claim_button,
         ):
             cb.addWidget(b)
@@ -413,6 +442,7 @@ class QuarterScreen(QWidget):
         self.correction_button.setToolTip("已确认季度的记录有错时，在今天登记一条带原因的更正")
         cb.addWidget(self.correction_button)
         cl.addLayout(cb)
+        self._fresh_claims: list[int] = []  # entered since the last step: kept selected
         self.claims_table = _table(
             ["编号", "日期", "姓名", "项目", "分值", "事由", "状态", "经办", "封顶余量"]
         )
@@ -466,6 +496,7 @@ class QuarterScreen(QWidget):
         self.new_claim_button.clicked.connect(self.new_claim)
         self.review_claim_button.clicked.connect(self.review_selected_claim)
         self.approve_claim_button.clicked.connect(self.approve_selected_claim)
+        self.review_approve_claim_button.clicked.connect(self.review_and_approve_selected)
         self.reject_claim_button.clicked.connect(self.reject_selected_claim)
         self.correction_button.clicked.connect(self.new_correction)
         self.add_objection_button.clicked.connect(self.add_objection)
@@ -574,6 +605,7 @@ class QuarterScreen(QWidget):
             self.new_claim_button,
             self.review_claim_button,
             self.approve_claim_button,
+            self.review_approve_claim_button,
             self.reject_claim_button,
             self.add_objection_button,
             self.answer_objection_button,
@@ -712,6 +744,16 @@ class QuarterScreen(QWidget):
                 t.setItem(r_i, c_i, _item(value, data=c["id"]))
         t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         t.horizontalHeader().setStretchLastSection(True)
+        fresh = set(self._fresh_claims)
+        fresh_rows = [r for r, c in enumerate(claims) if c["id"] in fresh]
+        if fresh_rows:
+            t.clearSelection()
+            mode = t.selectionMode()
+            t.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
+            for r in fresh_rows:
+                t.selectRow(r)
+            t.setSelectionMode(mode)
+        self._update_claim_buttons()
 
     def _fill_objections(self) -> None:
         t = self.objections_table
@@ -868,6 +910,12 @@ class QuarterScreen(QWidget):
                 "审定所选申报（可多条）",
             ),
             (
+                self.review_approve_claim_button,
+                {"申报"},
+                "只有“申报”状态的才能初评并审定：所选的有已初评、审定或驳回的",
+                "初评并审定所选申报（支委会上一并办理，初评人、审定人各记其名）",
+            ),
+            (
                 self.reject_claim_button,
                 {"申报", "初评"},
                 "已审定或驳回的申报不能再驳回",
@@ -899,17 +947,22 @@ class QuarterScreen(QWidget):
             year, quarter = Q.quarter_of(str(values["when"]))
             where = Q.quarter_label(year, quarter)
             shown = (year, quarter) == self.year_quarter
+            added: list[int] = []
             if self._act(
-                lambda: Q.add_claim(
-                    self.book,
-                    values["member"],
-                    values["when"],
-                    values["item"],
-                    values["points"],
-                    values["reason"],
-                    evidence=values.get("evidence", ""),
+                lambda: added.append(
+                    Q.add_claim(
+                        self.book,
+                        values["member"],
+                        values["when"],
+                        values["item"],
+                        values["points"],
+                        values["reason"],
+                        evidence=values.get("evidence", ""),
+                    )
                 )
             ):
+                # The claims just entered stay selected, ready for 初评 (one after another).
+                self._fresh_claims = [*self._fresh_claims, *added] if shown else []
                 self.claim_note.setText(
                     f"申报已登记，按申报日期记在{where}"
                     + ("。" if shown else "（不是现在显示的季度，请切换到该季度查看）。")
@@ -936,6 +989,49 @@ class QuarterScreen(QWidget):
     def approve_selected_claim(self) -> None:
         self._step_selected("审定", "审定（支委会）经办人：", "approved", Q.approve_claim)
 
+    def ask_step_names(self, n: int) -> tuple[str, str] | None:
+        """初评人 and 审定人 in one dialog, each offered as last time (else the 经办人)."""
+        dialog = QDialog(self)
+        dialog.setWindowTitle(f"初评并审定（{n} 条）")
+        form = QFormLayout(dialog)
+        reviewer = QLineEdit(Q.default_step_name(self.book, "reviewed"))
+        approver = QLineEdit(Q.default_step_name(self.book, "approved"))
+        form.addRow("初评人（党小组长）", reviewer)
+        form.addRow("审定（支委会）经办人", approver)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        form.addRow(buttons)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        names = reviewer.text().strip(), approver.text().strip()
+        return names if all(names) else None
+
+    def review_and_approve_selected(self) -> None:
+        chosen = self.selected_claims()
+        if not chosen:
+            self.tell("请先在表格中选中一行。")
+            return
+        names = self.ask_step_names(len(chosen))
+        if not names:
+            return
+        reviewer, approver = names
+
+        self._fresh_claims = []
+
+        def run() -> None:
+            with self.book.action("初评并审定", f"{len(chosen)} 条申报"):
+                for c in chosen:
+                    Q.review_claim(self.book, c["id"], reviewer)
+                    Q.approve_claim(self.book, c["id"], approver)
+
+        if self._act(run):
+            self.claim_note.setText(
+                f"已初评并审定 {len(chosen)} 条申报（初评人：{reviewer}，审定人：{approver}）。"
+            )
+
     def _step_selected(self, verb: str, label: str, step: str, fn: Any) -> None:
         """Give every selected claim the same step, by one name, in one action."""
         chosen = self.selected_claims()
@@ -946,6 +1042,8 @@ class QuarterScreen(QWidget):
         by = self.ask_name(verb if n == 1 else f"{verb}（{n} 条）", label, step)
         if not by:
             return
+
+        self._fresh_claims = []
 
         def run() -> None:
             with self.book.action(verb, f"{n} 条申报"):

@@ -54,8 +54,11 @@ def test_quarter_flow_through_the_screen(qtbot, window, book, messages, monkeypa
     Q.publish(book, YEAR, 1, start="2026-04-01", today=date(2026, 4, 1))
     Q.confirm(book, YEAR, 1, today=TODAY)
     screen = _open_screen(qtbot, window)
-    # The screen opens on the first quarter not yet confirmed.
-    assert screen.quarter.currentIndex() == 1
+    # The screen opens on the latest quarter over and not yet confirmed (issue 14): the
+    # third; go to the second.
+    assert screen.quarter.currentIndex() == 2
+    with qtbot.waitSignal(screen.loaded, timeout=20000):
+        screen.quarter.setCurrentIndex(1)
     assert "第2季度" in screen.state.text() and "未公示" in screen.state.text()
 
     # A claim, 初评 and 审定 from the claims queue.

@@ -56,11 +56,11 @@ def book_state(book) -> tuple:
 def test_import_with_column_mapping_step(
     empty_screen, qtbot, monkeypatch, tmp_path, book, messages
 ):
-    """Headers that differ (联系电话, 名字, 党员类型) go through the mapping step."""
+    """Headers that differ (联系电话, 名字, 人员情况) go through the mapping step."""
     path = write_xlsx(
         tmp_path / "老台账.xlsx",
         [
-            ["序号", "名字", "性别", "联系电话", "党员类型", "所在党小组", "入党日期", "身份证"],
+            ["序号", "名字", "性别", "联系电话", "人员情况", "所在党小组", "入党日期", "身份证"],
             [1, "刘德华", "男", "13800138000", "正式党员", "东片", "1998-07-01", ""],
             [2, "陈慧琳", "女", "13900139000", "预备党员", "西片", "2025-12-01", ""],
             [
@@ -85,14 +85,15 @@ def test_import_with_column_mapping_step(
         qtbot.waitUntil(lambda: dialog.ui.nextButton.isEnabled(), timeout=10000)
         qtbot.mouseClick(dialog.ui.nextButton, Qt.MouseButton.LeftButton)
         assert dialog.page() == PAGE_MAPPING
-        # Suggested from the headers; 党员类型 is unknown and must be chosen by hand.
+        # Suggested from the headers (党员类型 would be read as 人员类别); 人员情况 is
+        # unknown and must be chosen by hand.
         assert dialog.mapping()["联系电话"] == "手机号码"
         assert dialog.mapping()["名字"] == "姓名"
         assert dialog.mapping()["序号"] is None
-        assert dialog.mapping()["党员类型"] is None
+        assert dialog.mapping()["人员情况"] is None
         state["blocked"] = dialog.ui.mappingStatus.text()
         state["next_enabled_before"] = dialog.ui.nextButton.isEnabled()
-        combo = dialog.mapping_combo("党员类型")
+        combo = dialog.mapping_combo("人员情况")
         assert isinstance(combo, QComboBox)
         combo.setCurrentIndex(combo.findData("人员类别"))
         assert dialog.ui.nextButton.isEnabled()

@@ -82,18 +82,13 @@ def test_member_pickers_in_stroke_order_with_pinyin_search(qtbot, book):
     for dialog_class in (ClaimDialog, CorrectionDialog):
         dialog = dialog_class(book, YEAR)
         qtbot.addWidget(dialog)
-        combo = dialog.member
-        names = [combo.itemText(i).split("（")[0] for i in range(combo.count())]
-        assert names == [
-            "丁丁",
-            "王一",
-            "李二",
-            "张三",
-        ]  # 姓氏笔画: 丁2 王4 李7 张7(李 first stroke 横)
-        search = combo._member_search
-        search.set_query("zs")
-        assert search.rowCount() == 1
-        assert search.index(0, 0).data().startswith("张三")
+        picker = dialog.picker
+        # 姓氏笔画: 丁 2, 王 4, 李 and 张 7 (李's first stroke 横 before 张's 折)
+        assert picker.names_shown() == ["丁丁", "王一", "李二", "张三"]
+        qtbot.keyClicks(picker.search, "zs")
+        assert picker.names_shown() == ["张三"] and dialog.member.currentData() == "003"
+        picker.search.clear()
+        assert len(picker.names_shown()) == 4
 
 
 def test_ctrl_p_prints_on_every_screen_with_something_to_print(qtbot, window):
