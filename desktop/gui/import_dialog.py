@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.gui.fields import show_error
 from desktop.gui.forms.ui_import_dialog import Ui_ImportDialog
+from desktop.rules.dates import date_words
 
 ROSTER_SHEET = "党员名册"
 IGNORE = "（不导入）"
@@ -455,7 +456,10 @@ class ImportDialog(QDialog):
         table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             for c, key in enumerate(keys):
-                table.setItem(r, c, QTableWidgetItem(_display(row.get(key))))
+                value = row.get(key)
+                if isinstance(key, str) and key.endswith("_date"):
+                    value = date_words(value)  # 1975年7月 for a date known only to the month
+                table.setItem(r, c, QTableWidgetItem(_display(value)))
         table.resizeColumnsToContents()
         header = table.horizontalHeader()
         for column in range(max(len(keys) - 1, 0)):

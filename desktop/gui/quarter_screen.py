@@ -615,7 +615,9 @@ class QuarterScreen(QWidget):
         self.confirm_button.setEnabled(state == "publicity" and not st["blockers"])
         # A running quarter is not published: its facts are still being recorded. A notice
         # whose results have not moved has nothing to re-publish (the book refuses it).
-        if not st.get("ended", True):
+        if st.get("not_scored"):
+            why_not = st["next_step"]  # before the book kept points: nothing to publish
+        elif not st.get("ended", True):
             why_not = f"本季度还没有结束，{st['publishable_from']} 起才能公示"
         elif state == "publicity" and not st.get("results_changed"):
             why_not = (

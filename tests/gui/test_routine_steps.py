@@ -104,3 +104,19 @@ def test_the_receiver_defaults_to_the_operator(qtbot, window, book):
     from desktop.book.dues import default_receiver
 
     assert default_receiver(book) == "刘书记"
+
+
+def test_quarters_before_the_books_start_are_not_scored_on_screen(qtbot, window, book):
+    from desktop.book.points_start import set_points_start
+
+    build_branch(book)
+    set_points_start(book, f"{YEAR}-10")
+    screen = _open(qtbot, window, "季度评议")
+    qtbot.waitUntil(lambda: screen.data is not None, timeout=20000)
+    with qtbot.waitSignal(screen.loaded, timeout=20000):
+        screen.quarter.setCurrentIndex(0)
+    assert "不记分" in screen.state.text()
+    assert not screen.publish_button.isEnabled()
+    assert "本账本自2026年10月起记分，2026年第1季度不记分，无需公示和确认" in (
+        screen.publish_button.toolTip()
+    )
