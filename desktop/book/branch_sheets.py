@@ -32,6 +32,7 @@ SETTING_COLUMNS = {
     "经办人": "operator",
     "异议受理": "objection_contact",
     "默认积分方案": "default_scheme",
+    "记分起始": "points_start",  # desktop.book.points_start.SETTING (issue 14)
 }
 BRANCH_COLUMNS = {"上级党组织": "parent_org", "支部类型": "kind"}
 

@@ -458,6 +458,7 @@ _PREVIEW_SHEETS: dict[str, dict[str, str]] = {
         "objection_contact": "异议受理",
         "default_scheme": "默认积分方案",
         "current_year": "当前年度",
+        "points_start": "记分起始",
     },
     "支委会": {"role": "职务"},
     "党员变动": {"kind": "事件", "note": "说明"},

@@ -122,3 +122,19 @@ def test_the_paper_says_from_when_points_were_kept(tmp_path: Path, capsys) -> No
         assert data["late_entry"] == line and data["reissues"] == []
         summary = rating_data(book, 2025, today=date(2026, 1, 20))["summary"]
         assert any(s.startswith("本账本自2025年10月起记分") for s in summary)
+
+
+def test_the_start_goes_with_the_exported_workbook(tmp_path: Path, capsys) -> None:
+    db = _book(tmp_path, capsys)
+    out = tmp_path / "全部.xlsx"
+    assert run(capsys, "--db", str(db), "export", str(out))[0] == 0
+    again = tmp_path / "again.db"
+    code, _, err = run(
+        capsys, "--db", str(again), "init", "--branch", "晚来村党支部", "--year", "2025",
+        "--scheme", "dangyuan-ejia",
+    )  # fmt: skip
+    assert code == 0, err
+    code, text, err = run(capsys, "--db", str(again), "import", str(out), "--today", "2025-12-20")
+    assert code == 0, text + err
+    code, text, _ = run(capsys, "--db", str(again), "branch", "--json")
+    assert json.loads(text)["start"] == "2025-10"
