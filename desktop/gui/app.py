@@ -112,7 +112,7 @@ def main(db_path: str | None = None) -> int:
     if book is None:
         return 0
     window = MainWindow(book)
-    window.show()
+    window.show_at_start()
     # Listening starts once the window is up (QtNetwork costs ~50 ms to load); a second start
     # in that moment finds the book held (inuse) but no answer, and opens it alongside.
     servers: list[BookServer] = []

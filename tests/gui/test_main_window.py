@@ -281,3 +281,17 @@ def test_a_book_damaged_where_opening_does_not_look_is_said_above_every_screen(
 def test_a_sound_book_shows_no_warning(qtbot, window):
     qtbot.wait(600)
     assert getattr(window, "soundness_banner", None) is None
+
+
+def test_first_start_on_a_small_screen_opens_maximized(qtbot, book) -> None:
+    """A 1366×768-class screen (the offscreen one is smaller) gets the whole of it at first;
+    a test's plain show() keeps the size it set."""
+    w = MainWindow(book)
+    qtbot.addWidget(w)
+    w.show_at_start()
+    qtbot.waitExposed(w)
+    assert w.isMaximized()
+    other = MainWindow(book)
+    qtbot.addWidget(other)
+    other.show()
+    assert not other.isMaximized()
