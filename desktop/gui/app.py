@@ -108,6 +108,14 @@ def main(db_path: str | None = None) -> int:
     path = startup_book_path(db_path)
     if bring_forward_running(path):  # one window per book: the one that has it comes forward
         return 0
+    if not db_path and not path.exists():
+        from desktop.gui.settings import starts_with_township_desk
+
+        if starts_with_township_desk():  # a township PC: no book of its own, the desk again
+            from desktop.gui.township_desk import run_township_desk
+
+            run_township_desk()
+            return 0
     book = open_with_way_out(None, path, quit_text="退出", wizard_if_missing=True)
     if book is None:
         return 0

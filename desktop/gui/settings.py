@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 
 RECENT_KEY = "recent_books"
+TOWNSHIP_DESK_KEY = "start/township_desk"
 RECENT_MAX = 8
 
 
@@ -46,3 +47,14 @@ def forget_book(path: Path) -> list[Path]:
     s.setValue(RECENT_KEY, [str(p) for p in items])
     s.sync()
     return items
+
+
+def starts_with_township_desk() -> bool:
+    """A township PC (chosen 乡镇（街道）审核 in the first-run wizard) opens the desk at start."""
+    return str(settings().value(TOWNSHIP_DESK_KEY, "false")).lower() == "true"
+
+
+def remember_township_desk(on: bool) -> None:
+    s = settings()
+    s.setValue(TOWNSHIP_DESK_KEY, "true" if on else "false")
+    s.sync()

@@ -531,7 +531,9 @@ def run_wizard(
     wizard = BookWizard(default_path, parent, first_run=first_run)
     accepted = wizard.exec()
     if accepted and wizard.intro.wants_township():
+        from desktop.gui.settings import remember_township_desk
         from desktop.gui.township_desk import run_township_desk
 
+        remember_township_desk(True)  # the next start opens the desk, not these questions
         run_township_desk()  # until it is closed; no book is opened
     return wizard.book

@@ -136,6 +136,26 @@ def test_wizard_offers_the_township_desk(qtbot, tmp_path: Path, monkeypatch) -> 
     assert opened == [1] and not (tmp_path / "b.db").exists()
 
 
+def test_a_township_pc_opens_the_desk_at_every_start(qtbot, monkeypatch) -> None:
+    """Chosen once in the first-run wizard: the next start opens the desk, no questions."""
+    from desktop.book.paths import default_book_path
+    from desktop.gui import app as app_module
+    from desktop.gui import wizard as W
+    from desktop.gui.settings import remember_township_desk, starts_with_township_desk
+
+    assert not starts_with_township_desk()
+    opened = []
+    monkeypatch.setattr("desktop.gui.township_desk.run_township_desk", lambda: opened.append(1))
+    asked = []
+    monkeypatch.setattr(W, "run_wizard", lambda *a, **k: asked.append(1))
+    monkeypatch.setattr(W.BookWizard, "exec", lambda self: 1)
+    remember_township_desk(True)
+    assert app_module.main() == 0
+    assert opened == [1] and not asked and not default_book_path().exists()
+    remember_township_desk(False)
+    assert not starts_with_township_desk()
+
+
 def test_file_menu_opens_the_desk(qtbot, window) -> None:
     from desktop.gui.township_desk import TownshipDesk
 
