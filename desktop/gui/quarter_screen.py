@@ -46,6 +46,7 @@ from desktop.book.store import Book
 from desktop.gui.member_picker import MemberPicker
 from desktop.gui.tables import read_only_item, read_only_table
 from desktop.gui.worker import run_in_background
+from desktop.rules.quarter import check_code
 
 FILTERS = (
     ("below_60", "低于60分"),
@@ -582,11 +583,17 @@ class QuarterScreen(QWidget):
         if state == "confirmed":
             rv = self.data["review"]  # type: ignore[index]
             head = rv.confirmed["chain_head"] if rv is not None and rv.confirmed else None
+            # The short code the paper prints and the township desk checks; the full values
+            # stay one hover away for whoever must compare them digit by digit.
             lines = [
                 f"已于 {st['confirmed_at'][:10]} 确认，不可更改；评议表为确认时保存的结果。"
-                f"本季度校验值{'（即链头）' if head == st['hash'] else ''}：{st['hash']}",
-                *([f"链头（最新确认季度的校验值）：{head}"] if head and head != st["hash"] else []),
+                f"核验码：{check_code(st['hash'])}（与公示表、审核表和报送包上的一致）",
             ]
+            self.blockers.setToolTip(
+                f"本季度校验值：{st['hash']}" + (f"\n链头：{head}" if head else "")
+            )
+        else:
+            self.blockers.setToolTip("")
         if st.get("warning"):
             # Results moved since the notice was posted: say who, before anything else.
             changed = [f"　　{c['text']}" for c in st["changed_members"]]

@@ -171,7 +171,10 @@ def test_quarter_flow_through_the_screen(qtbot, window, book, messages, monkeypa
         qtbot, screen, lambda: qtbot.mouseClick(screen.confirm_button, Qt.MouseButton.LeftButton)
     )
     assert asked == ["2026年第2季度"]
-    assert "已确认" in screen.state.text() and Q.chain_head(book) in screen.blockers.text()
+    assert "已确认" in screen.state.text() and Q.chain_head(book) in screen.blockers.toolTip()
+    # What people compare is the short grouped code the paper prints (「7be2 6ec7 f876」).
+    assert "核验码：" in screen.blockers.text()
+    assert not any(len(w) >= 32 for w in screen.blockers.text().split())
     assert not screen.new_claim_button.isEnabled()
     assert (
         next(r for r in Q.review(book, YEAR, 2, today=TODAY).rows if r.name == "张三").total == 70

@@ -105,7 +105,7 @@ def test_a_confirmed_quarter_shows_its_snapshot(qtbot, window, book, messages) -
     )
     assert t.item(r, total_col).text() == "68.00"
     assert "已确认的结果" in screen.summary.text()
-    assert Q.chain_head(book) in screen.blockers.text()
+    assert Q.chain_head(book) in screen.blockers.toolTip()
     t.selectRow(r)
     assert "与已确认的结果（68.00 分）不同" in screen.detail.toPlainText()
     t.selectRow(_row(t, 2, "王一"))
