@@ -154,7 +154,7 @@ def _import_good_rows(book: Any, plan: Any, args: argparse.Namespace) -> int:
         if args.problems_to
         else source.with_name(f"{source.stem}-问题行.xlsx")
     )
-    written = write_problem_rows(source, good, out)
+    written = write_problem_rows(source, good, out, Path(book.path))
     imported = bool(good.plan.members)
     if imported:
         apply_import(book, good.plan)

@@ -146,10 +146,22 @@ def problem_text(lines: list[str], sheet: str, row: int) -> str:
     return "；".join(out)
 
 
-def write_problem_rows(source: Path, good: GoodRows, out: Path) -> Path:
+def write_problem_rows(
+    source: Path, good: GoodRows, out: Path, book_path: Path | None = None
+) -> Path:
     """Write the refused rows, as they were in `source` under its header row, with a 问题
-    column, to `out` (re-importable once fixed)."""
+    column, to `out` (re-importable once fixed). Never over a book (outputs guard) nor over
+    the roster being read, which the secretary still needs."""
+    from desktop.book.errors import InputRefused
+    from desktop.book.outputs import check_output_path
     from desktop.sheets.problems import write_problem_workbook
+
+    check_output_path(out, book_path)
+    if Path(out).resolve() == Path(source).resolve():
+        raise InputRefused(
+            f"问题工作簿不能写到正在导入的“{Path(source).name}”上，那会覆盖原来的名册。",
+            ["请另取一个文件名，例如“名册-问题行.xlsx”。"],
+        )
 
     notes = {
         row: problem_text(lines, good.sheet, row) for row, lines in sorted(good.refused.items())

@@ -561,7 +561,7 @@ class ImportDialog(QDialog):
             from desktop.book.roster_import import write_problem_rows
             from desktop.book.store import Book
 
-            written = write_problem_rows(source, good, out)
+            written = write_problem_rows(source, good, out, book_path)
             with Book.open(book_path) as own:
                 apply_import(own, good.plan)
             return written

@@ -123,6 +123,21 @@ def test_good_rows_then_the_fixed_problem_workbook(tmp_path: Path, capsys) -> No
     assert len(_members(db, capsys)) == COUNT
 
 
+def test_problems_to_never_replaces_the_book_or_the_roster(tmp_path: Path, capsys) -> None:
+    db = _book(tmp_path, capsys)
+    roster = write_roster(tmp_path / "花名册.xlsx", bad_rows=True)
+    before = (db.read_bytes(), roster.read_bytes())
+    for target in (db, roster, Path(f"{db}-wal")):
+        code, out, err = run(
+            capsys, "--db", str(db), "import", str(roster), "--good-rows",
+            "--problems-to", str(target), "--today", TODAY,
+        )  # fmt: skip
+        assert code == 1, out + err
+        assert "不能" in out + err
+    assert (db.read_bytes(), roster.read_bytes()) == before
+    assert _members(db, capsys) == []  # nothing half-written either
+
+
 def test_problems_to_needs_good_rows(tmp_path: Path, capsys) -> None:
     db = _book(tmp_path, capsys)
     roster = write_roster(tmp_path / "r.xlsx")
