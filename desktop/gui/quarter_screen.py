@@ -63,6 +63,18 @@ STATE_COLORS = {
 }
 
 
+def _ask(dialog: QDialog) -> dict[str, Any] | None:
+    """A dialog's values if accepted; the dialog is then deleted here, on the UI thread.
+    Left to Python's garbage collector, a dialog caught in a reference cycle may be destroyed
+    on whichever thread collects next — the screen's loader thread — and Qt crashes there
+    (「QBasicTimer::stop: Failed … from a different thread」, then a segmentation fault)."""
+    try:
+        return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    finally:
+        dialog.setParent(None)
+        shiboken6.delete(dialog)
+
+
 def _load(path: Path, year: int, quarter: int) -> dict[str, Any]:
     """On a worker thread: everything the screen shows for one quarter."""
     with Book.open(path) as book:
@@ -793,12 +805,10 @@ class QuarterScreen(QWidget):
     # -- questions (tests answer these) -------------------------------------------------------
 
     def ask_claim(self) -> dict[str, Any] | None:
-        dialog = ClaimDialog(self.book, self.year_quarter[0], self)
-        return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        return _ask(ClaimDialog(self.book, self.year_quarter[0], self))
 
     def ask_correction(self) -> dict[str, Any] | None:
-        dialog = CorrectionDialog(self.book, self.year_quarter[0], self)
-        return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        return _ask(CorrectionDialog(self.book, self.year_quarter[0], self))
 
     def ask_text(self, title: str, label: str) -> str | None:
         text, ok = QInputDialog.getText(self, title, label)
