@@ -261,8 +261,12 @@ def test_forms_print_from_the_file_menu(qtbot, window, monkeypatch) -> None:
     shown: list[pp.PdfPreviewDialog] = []
     real = pp.show_preview
     monkeypatch.setattr(pp, "show_preview", lambda *a: shown.append(real(*a)) or shown[-1])
+    from desktop.book.printing import KINDS
+
     actions = {a.objectName(): a for a in window.findChildren(QAction)}
     assert all(f"printForm_{k}" in actions for k in MENU_KINDS)
+    # The menu spells the names itself (start-up): they are the printed kinds' own names.
+    assert {k: KINDS[k][0] for k in MENU_KINDS} == MENU_KINDS
     window.book.roster.add_member({"name": "张三", "status": "正式党员"})
     actions["printForm_ballot"].trigger()
     qtbot.waitUntil(lambda: bool(shown), timeout=30000)
