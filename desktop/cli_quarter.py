@@ -239,7 +239,7 @@ def cmd_review(args: argparse.Namespace) -> int:
             f"以下为确认时保存的结果。校验值：{rv.confirmed['hash']}　"
             f"链头：{rv.confirmed['chain_head']}"
         )
-    _out("排名\t编号\t姓名\t" + "\t".join(rv.sections) + "\t合计\t较上季\t年度累计")
+    _out("排名\t编号\t姓名\t" + "\t".join(rv.sections) + "\t合计\t较上季\t年度积分")
     for r in rows:
         cells = [str(r.sections[s]) for s in rv.sections]
         change = "" if r.change is None else str(r.change)
@@ -474,7 +474,9 @@ def add_quarter_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("--json", action="store_true", help="以 JSON 输出（status）")
     p.add_argument("--today", help=argparse.SUPPRESS)  # tests: the quarter's timing as of a day
 
-    p = add("review", cmd_review, "季度评议：各部分得分、合计、排名、较上季变化、年度累计")
+    p = add(
+        "review", cmd_review, "季度评议：各部分得分、合计、排名、较上季变化、截至本季的年度积分"
+    )
     p.add_argument("--year", type=int, default=None, help=year_help)
     p.add_argument("--quarter", type=int, default=None, choices=[1, 2, 3, 4], help=q_help)
     p.add_argument("--below-60", action="store_true", help="只看低于 60 分的")

@@ -674,16 +674,19 @@ class QuarterScreen(QWidget):
             *rv.sections,
             "合计",
             "较上季",
-            "年度累计",
+            "年度积分",
             "提示",
         ]
         t.setColumnCount(len(headers))
         t.setHorizontalHeaderLabels(headers)
+        ytd = t.horizontalHeaderItem(len(headers) - 2)
+        if ytd is not None:  # what the printed 公示表 calls 年度积分（截至本季）
+            ytd.setToolTip("截至本季度的年度积分，按本年方案计算（取平均的部分按已过季度取平均）。")
         for s_i, name in enumerate(rv.sections):
             header = t.horizontalHeaderItem(4 + s_i)
             if header is not None and name in rv.yearly_sections:
                 header.setToolTip(
-                    f"{name}每年评一次，计入全年积分（见“年度累计”），不计入季度合计。"
+                    f"{name}每年评一次，计入全年积分（见“年度积分”），不计入季度合计。"
                 )
         chosen = {k: box.isChecked() for k, box in self.filters.items()}
         # Ranked order on screen (the printed notice keeps the roster's order).

@@ -72,6 +72,6 @@ def test_a_yearly_section_shows_no_quarterly_points(qtbot, demo_window) -> None:
     headers = [t.horizontalHeaderItem(c).text() for c in range(t.columnCount())]
     col = headers.index("年终评议")  # scored once a year: a quarter shows "—", not 0.00
     assert t.item(0, col).text() == "—"
-    assert "年度累计" in t.horizontalHeaderItem(col).toolTip()
+    assert "年度积分" in t.horizontalHeaderItem(col).toolTip()
     for other in ("合计", "突出事迹"):  # 突出事迹 is yearly but fed by claims: it has points
         assert t.item(0, headers.index(other)).text() not in ("", "—")
