@@ -1,4 +1,4 @@
-"""Small helpers for entry fields shared by the roster dialogs (no rules, no SQL).
+"""Small helpers for entry fields and dialogs shared by the screens (no rules, no SQL).
 
 Dates are typed as text so a field can be left empty; common ways of writing a date are
 tidied into ISO form before the book checks them ("2020.7.1" → "2020-07-01").
@@ -9,7 +9,16 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
 _DATE_PATTERNS = (
     re.compile(r"^(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?$"),
@@ -69,3 +78,20 @@ def mark_invalid(widget: QWidget, invalid: bool) -> None:
     if isinstance(widget, QLineEdit | QComboBox):
         widget.setProperty("invalid", invalid)
         widget.setStyleSheet(_INVALID_STYLE if invalid else "")
+
+
+def add_dialog_buttons(
+    dialog: QDialog, form: QFormLayout, ok_text: str | None = None
+) -> QPushButton:
+    """OK and 取消 at the foot of `form` (OK named `ok_text` when given); returns OK."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    if ok_text:
+        ok.setText(ok_text)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    form.addRow(buttons)
+    return ok

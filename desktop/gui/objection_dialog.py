@@ -17,18 +17,17 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.gui.fields import add_dialog_buttons
 from desktop.rules.collation import matches_search, stroke_key
 
 NOBODY = "（不针对具体党员）"
@@ -98,7 +97,7 @@ class ObjectionDialog(QDialog):
         form.addRow("", self.date_hint)
         form.addRow("异议内容", self.content)
         form.addRow("", self.problem)
-        _add_buttons(self, form, "登记")
+        add_dialog_buttons(self, form, "登记")
         self.raised_by.setFocus()
 
     def _filter_members(self, text: str) -> None:
@@ -214,7 +213,7 @@ class AnswerDialog(QDialog):
         form.addRow("", self.upheld_hint)
         form.addRow("告知日期", self.told_on)
         form.addRow("", self.problem)
-        self.ok_button = _add_buttons(self, form, "答复")
+        self.ok_button = add_dialog_buttons(self, form, "答复")
         self.kept.toggled.connect(self._choice_changed)
         self.upheld.toggled.connect(self._choice_changed)
         self._choice_changed()
@@ -258,17 +257,3 @@ def _problem_label() -> QLabel:
     label.setStyleSheet("color: #b3261e")
     label.setWordWrap(True)
     return label
-
-
-def _add_buttons(dialog: QDialog, form: QFormLayout, ok_text: str) -> QPushButton:
-    """OK (named `ok_text`) and 取消 at the foot of `form`; returns the OK button."""
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-    )
-    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-    ok.setText(ok_text)
-    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    form.addRow(buttons)
-    return ok

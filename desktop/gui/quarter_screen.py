@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 from desktop.book import quarter as Q
 from desktop.book.errors import BookError
 from desktop.book.store import Book
+from desktop.gui.fields import add_dialog_buttons
 from desktop.gui.member_picker import MemberPicker
 from desktop.gui.tables import read_only_item, read_only_table
 from desktop.gui.worker import run_in_background
@@ -136,12 +137,7 @@ class ClaimDialog(QDialog):
         form.addRow("", self.hint)
         form.addRow("事由", self.reason)
         form.addRow("佐证材料", self.evidence)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        add_dialog_buttons(self, form)
         for w in (self.member, self.item):
             w.currentIndexChanged.connect(self._update_hint)
         self.date.dateChanged.connect(self._update_hint)
@@ -225,12 +221,7 @@ class CorrectionDialog(QDialog):
         form.addRow("分值", self.points)
         form.addRow("原记录", self.refers_to)
         form.addRow("更正原因", self.reason)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        add_dialog_buttons(self, form)
 
     def values(self) -> dict[str, Any]:
         return {
@@ -1020,12 +1011,7 @@ class QuarterScreen(QWidget):
         approver = QLineEdit(Q.default_step_name(self.book, "approved"))
         form.addRow("初评人（党小组长）", reviewer)
         form.addRow("审定（支委会）经办人", approver)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(dialog.accept)
-        buttons.rejected.connect(dialog.reject)
-        form.addRow(buttons)
+        add_dialog_buttons(dialog, form)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         names = reviewer.text().strip(), approver.text().strip()

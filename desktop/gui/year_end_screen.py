@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -43,6 +42,7 @@ from desktop.book import year_end as Y
 from desktop.book.errors import BookError
 from desktop.book.scoring import years_scored
 from desktop.book.store import Book
+from desktop.gui.fields import add_dialog_buttons
 from desktop.gui.tables import read_only_item, read_only_table
 from desktop.gui.worker import run_in_background
 from desktop.rules.facts import APPRAISAL_KINDS
@@ -120,12 +120,7 @@ class VetoDialog(QDialog):
         note = QLabel("一票否决须由支委会核实后确认；登记后按本年度方案生效。")
         note.setWordWrap(True)
         form.addRow(note)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        add_dialog_buttons(self, form)
 
     def values(self) -> dict[str, Any]:
         return {
@@ -159,12 +154,7 @@ class TallyDialog(QDialog):
         note = QLabel("等次按本年度积分方案的计票规则得出，票数随结果保存，可在明细中查看依据。")
         note.setWordWrap(True)
         form.addRow(note)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        add_dialog_buttons(self, form)
 
     def values(self) -> dict[str, Any]:
         return {
@@ -203,12 +193,7 @@ class ApprovalDialog(QDialog):
         form.addRow("审批单位", self.by)
         form.addRow("审批日期", self.date)
         form.addRow("理由", self.reason)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        add_dialog_buttons(self, form)
 
     def values(self) -> dict[str, Any]:
         return {
