@@ -95,6 +95,7 @@ class DuesScreen(QWidget):
         self.ui.setupUi(self)
         self._months: list[str] = []
         self._member_ids: list[int] = []
+        self._members: list[dict] = []
         self._arrears_ids: list[int] = []
         self._member_rate: int | None = None
         self._pay_months: list[str] = []
@@ -146,6 +147,8 @@ class DuesScreen(QWidget):
         ui.printMemberReceiptsButton.clicked.connect(self.print_member_receipts)
         ui.memberList.currentRowChanged.connect(self._member_selected)
         ui.memberSearch.textChanged.connect(self._filter_members)
+        ui.memberSearch.chosen.connect(ui.memberList.setFocus)  # the member found: on to it
+        ui.memberSearch.moved.connect(self._step_member)
         ui.bulkRateButton.clicked.connect(self.set_rates_for_unset)
         ui.fromMonthCombo.setToolTip(MEMBER_START_HINT)
         # What a later first start leaves 未定标准, said before 保存标准 (book.start_warnings).
@@ -356,6 +359,7 @@ class DuesScreen(QWidget):
 
         members = sort_members(members)
         self._member_ids = [m["id"] for m in members]
+        self._members = members
         lst = self.ui.memberList
         lst.blockSignals(True)
         lst.clear()
@@ -370,12 +374,27 @@ class DuesScreen(QWidget):
             self._member_selected(-1)
 
     def _filter_members(self, text: str) -> None:
-        from desktop.rules.collation import matches_search
+        """The members' picker: only those the search box fits (name, pinyin initials, code),
+        the first of them chosen."""
+        from desktop.gui.member_picker import matches
 
         lst = self.ui.memberList
+        shown = []
         for row in range(lst.count()):
-            item = lst.item(row)
-            item.setHidden(bool(text.strip()) and not matches_search(item.text(), text))
+            fits = matches(self._members[row], text)
+            lst.item(row).setHidden(not fits)
+            shown += [row] * fits
+        self.ui.memberSearch.tell_found(len(shown))
+        if text.strip() and shown:
+            lst.setCurrentRow(shown[0])
+
+    def _step_member(self, by: int) -> None:
+        """↑/↓ in the search box: the previous / next member shown."""
+        lst = self.ui.memberList
+        shown = [r for r in range(lst.count()) if not lst.item(r).isHidden()]
+        if shown:
+            at = shown.index(lst.currentRow()) if lst.currentRow() in shown else -1
+            lst.setCurrentRow(shown[min(max(at + by, 0), len(shown) - 1)])
 
     def current_member_id(self) -> int | None:
         row = self.ui.memberList.currentRow()

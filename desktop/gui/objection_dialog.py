@@ -14,11 +14,9 @@ from typing import Any
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QComboBox,
     QDateEdit,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -28,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.gui.fields import add_dialog_buttons
-from desktop.rules.collation import matches_search, stroke_key
+from desktop.gui.member_picker import MemberPicker
 
 NOBODY = "（不针对具体党员）"
 
@@ -48,24 +46,16 @@ class ObjectionDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("登记异议")
         self.setMinimumWidth(520)
-        self._members = sorted(members, key=lambda m: stroke_key(m[1]))
         form = QFormLayout(self)
 
         self.raised_by = QLineEdit()
         self.raised_by.setPlaceholderText("提出异议的人（党员或群众）")
 
-        # 涉及党员: type a name or its pinyin to narrow the list; left empty = nobody.
-        self.member_search = QLineEdit()
-        self.member_search.setPlaceholderText("姓名或拼音查找")
-        self.member_search.setClearButtonEnabled(True)
-        self.member = QComboBox()
+        # 涉及党员: the members' picker (name, pinyin initials or code); empty = nobody.
+        self.picker = MemberPicker(members, first=(NOBODY, None))
+        self.member_search = self.picker.search
+        self.member = self.picker.combo
         self.member.setMinimumContentsLength(10)
-        row = QHBoxLayout()
-        # Equal halves: the search box's hint stays readable at the dialog's minimum width.
-        row.addWidget(self.member_search, 1)
-        row.addWidget(self.member, 1)
-        self.member_search.textChanged.connect(self._filter_members)
-        self._filter_members("")
 
         day = today or date.today()
         self.raised_on = QDateEdit(QDate(day.year, day.month, day.day))
@@ -92,27 +82,13 @@ class ObjectionDialog(QDialog):
         self.problem = _problem_label()
 
         form.addRow("提出人", self.raised_by)
-        form.addRow("涉及党员", row)
+        form.addRow("涉及党员", self.picker)
         form.addRow("收到日期", self.raised_on)
         form.addRow("", self.date_hint)
         form.addRow("异议内容", self.content)
         form.addRow("", self.problem)
         add_dialog_buttons(self, form, "登记")
         self.raised_by.setFocus()
-
-    def _filter_members(self, text: str) -> None:
-        """Only the members the search finds; the first found is chosen."""
-        combo = self.member
-        combo.clear()
-        query = text.strip()
-        if not query:
-            combo.addItem(NOBODY, None)
-        found = [(c, n) for c, n in self._members if not query or matches_search(n, query)]
-        for code, name in found:
-            combo.addItem(f"{name}（{code}）", code)
-        if query and not found:
-            combo.addItem(f"没有找到“{query}”", None)
-        combo.setCurrentIndex(0)
 
     def accept(self) -> None:
         # Keep what was typed on screen when something is missing (the book would refuse).

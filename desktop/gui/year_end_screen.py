@@ -43,6 +43,7 @@ from desktop.book.errors import BookError
 from desktop.book.scoring import years_scored
 from desktop.book.store import Book
 from desktop.gui.fields import add_dialog_buttons
+from desktop.gui.member_picker import MemberPicker, MemberSearch, matches, order_key
 from desktop.gui.tables import read_only_item, read_only_table
 from desktop.gui.worker import run_in_background
 from desktop.rules.facts import APPRAISAL_KINDS
@@ -93,11 +94,10 @@ class VetoDialog(QDialog):
         self.setWindowTitle(f"登记一票否决（{year} 年）")
         self.year = year
         form = QFormLayout(self)
-        self.member = QComboBox()
-        for code, label in members:
-            self.member.addItem(label, code)
+        self.picker = MemberPicker(members)
+        self.member = self.picker.combo
         if member:
-            self.member.setCurrentIndex(max(0, self.member.findData(member)))
+            self.picker.set_current(member)
         # The decision belongs to the year on screen: dated inside it, and not after today.
         today = today or QDate.currentDate()
         first, last = QDate(year, 1, 1), QDate(year, 12, 31)
@@ -112,7 +112,7 @@ class VetoDialog(QDialog):
         self.reason = QLineEdit(reason)
         self.reason.setPlaceholderText("什么事实、依据哪一条（必填）")
         self.by = QLineEdit("支委会")
-        form.addRow("党员", self.member)
+        form.addRow("党员", self.picker)
         form.addRow("决定日期", self.date)
         form.addRow("情形", self.kind)
         form.addRow("原因", self.reason)
@@ -274,7 +274,18 @@ class YearEndScreen(QWidget):
         self.save_button = QPushButton("保存 (Ctrl+S)")
         self.withdraw_appraisal_button = QPushButton("撤销所选结果…")
         self.tally_button = QPushButton("按票数登记所选…")
-        for w in (QLabel("类型"), self.kind, self.round, QLabel("范围"), self.group):
+        # Find a member by name, pinyin initials or code; Enter goes to the row found.
+        self.appraisal_search = MemberSearch()
+        self.appraisal_search.setMaximumWidth(200)
+        for w in (
+            QLabel("类型"),
+            self.kind,
+            self.round,
+            QLabel("范围"),
+            self.group,
+            QLabel("查找"),
+            self.appraisal_search,
+        ):
             bar.addWidget(w)
         bar.addStretch(1)
         for b in (
@@ -286,7 +297,7 @@ class YearEndScreen(QWidget):
             bar.addWidget(b)
         al.addLayout(bar)
         hint = QLabel(
-            "键盘录入：↑↓ 选人，按 1 优秀、2 合格、3 基本合格、4 不合格（自动跳到下一人），"
+            "键盘录入：在“查找”中输入姓名拼音首字母、回车，或用 ↑↓ 选人，按 1 优秀、2 合格、3 基本合格、4 不合格（自动跳到下一人），"
             "0 或 Delete 清除；F2 把还没有等次的人都评为合格；Ctrl+S 一次保存。"
         )
         hint.setWordWrap(True)
@@ -341,6 +352,9 @@ class YearEndScreen(QWidget):
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.round.valueChanged.connect(self._fill_appraisal)
         self.group.currentIndexChanged.connect(self._fill_appraisal)
+        self.appraisal_search.textChanged.connect(lambda _text: self._find_appraisal_member())
+        self.appraisal_search.moved.connect(self._find_appraisal_member)
+        self.appraisal_search.chosen.connect(self._appraisal_member_chosen)
         self.all_good_button.clicked.connect(self.fill_rest_good)
         self.save_button.clicked.connect(self.save_appraisals)
         self.withdraw_appraisal_button.clicked.connect(self.withdraw_selected_appraisal)
@@ -577,11 +591,34 @@ class YearEndScreen(QWidget):
         """Who takes part in the chosen round (not those who left before it, 免考 …)."""
         group = self.group.currentText()
         column = (self.kind.currentData(), self.round.value())
-        return [
+        chosen = [
             r
             for r in self.overview.rows
             if column in r.appraised and (group in ("", ALL_GROUPS) or r.group == group)
         ]
+        return sorted(chosen, key=lambda r: order_key(r.name, r.code))  # 姓氏笔画
+
+    def _find_appraisal_member(self, step: int = 0) -> None:
+        """The search box's text (or ↑/↓ among those it finds) moves to a member's row."""
+        t, text = self.appraisal_table, self.appraisal_search.text()
+        rows = [
+            i
+            for i in range(t.rowCount())
+            if matches(
+                {"name": t.item(i, 0).text(), "code": t.item(i, 0).data(Qt.ItemDataRole.UserRole)},
+                text,
+            )
+        ]
+        self.appraisal_search.tell_found(len(rows))
+        if not rows or not text.strip():
+            return
+        at = rows.index(t.currentRow()) if step and t.currentRow() in rows else -1
+        t.setCurrentCell(rows[min(max(at + step, 0), len(rows) - 1)] if at >= 0 else rows[0], 3)
+
+    def _appraisal_member_chosen(self) -> None:
+        """Enter in the search box: to the table, where 1–4 give the member found a grade."""
+        self.appraisal_search.clear()
+        self.appraisal_table.setFocus()
 
     def _fill_appraisal(self) -> None:
         if self.data is None:
@@ -828,11 +865,7 @@ class YearEndScreen(QWidget):
         )
 
     def _members_for_veto(self) -> list[tuple[str, str]]:
-        return [
-            (r.code, f"{r.name}（{r.code}）{r.group}")
-            for r in self.overview.rows
-            if r.status in Y.PARTY_STATUSES
-        ]
+        return [(r.code, r.name) for r in self.overview.rows if r.status in Y.PARTY_STATUSES]
 
     def ask_veto(self, member: str = "", reason: str = "") -> dict[str, Any] | None:
         dialog = VetoDialog(

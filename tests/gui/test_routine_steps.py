@@ -120,3 +120,90 @@ def test_quarters_before_the_books_start_are_not_scored_on_screen(qtbot, window,
     assert "本账本自2026年10月起记分，2026年第1季度不记分，无需公示和确认" in (
         screen.publish_button.toolTip()
     )
+
+
+def test_every_member_picker_searches_by_pinyin_in_stroke_order(qtbot, window, book):
+    """The objection, veto, 民主评议 and dues pickers use the same search box (issue 14 item 4):
+    姓氏笔画 order, name / pinyin initials / code, Enter takes the member found."""
+    from desktop.book import dues
+    from desktop.gui.member_picker import MemberSearch
+    from desktop.gui.objection_dialog import NOBODY, ObjectionDialog
+    from desktop.gui.year_end_screen import VetoDialog
+
+    members = [("004", "张珊珊"), ("001", "王一"), ("003", "张三"), ("002", "李二")]
+    objection = ObjectionDialog(members, None)
+    veto = VetoDialog(members, [], year=YEAR)
+    for d in (objection, veto):
+        qtbot.addWidget(d)
+        assert isinstance(d.picker.search, MemberSearch)
+        assert d.picker.names_shown() == ["王一", "李二", "张三", "张珊珊"]
+        qtbot.keyClicks(d.picker.search, "zss")
+        assert d.member.currentData() == "004"
+        d.picker.search.clear()
+        qtbot.keyClicks(d.picker.search, "00")  # by code: the first found chosen
+        qtbot.keyClick(d.picker.search, Qt.Key.Key_Down)  # ↓ the next one found
+        assert d.member.currentData() == "002"
+    objection.picker.search.clear()
+    assert objection.member.currentText() == NOBODY  # cleared: about nobody again
+    objection.show()
+    objection.picker.search.setFocus()
+    qtbot.keyClicks(objection.picker.search, "wy")
+    qtbot.keyClick(objection.picker.search, Qt.Key.Key_Return)  # taken, not the dialog's 登记
+    assert objection.isVisible() and objection.member.currentData() == "001"
+    assert not objection.picker.search.hasFocus()  # on to the next field
+
+    # The dues screen's list of members.
+    build_branch(book)  # 王一 李二 张三
+    ding = book.roster.add_member({"name": "丁丁", "status": "正式党员"})
+    for m in book.roster.members():
+        dues.set_rate(book, m["id"], from_month=f"{YEAR}-01", category="农民")
+    screen = _open(qtbot, window, "党费")
+    screen.ui.tabs.setCurrentWidget(screen.ui.memberTab)
+    lst, search = screen.ui.memberList, screen.ui.memberSearch
+    assert isinstance(search, MemberSearch)
+    assert [lst.item(r).text().split("（")[0] for r in range(lst.count())] == [
+        "丁丁",
+        "王一",
+        "李二",
+        "张三",
+    ]
+    qtbot.keyClicks(search, "zs")
+    assert screen.current_member_id() == book.roster.find("003")["id"]
+    assert [r for r in range(lst.count()) if not lst.item(r).isHidden()] == [3]
+    search.clear()
+    qtbot.keyClicks(search, "d")
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    assert screen.current_member_id() == ding and lst.hasFocus()
+
+
+def test_appraisal_member_found_by_pinyin_then_graded(qtbot, tmp_path, messages):
+    """年度评定 · 民主评议: the search box finds a member's row (姓氏笔画 order); Enter goes to
+    the table, where a digit gives the grade."""
+    from year_end_testkit import make_year_book
+
+    from desktop.gui.main_window import MainWindow
+
+    year_book = make_year_book(tmp_path / "year.db")
+    w = MainWindow(year_book)
+    qtbot.addWidget(w)
+    w.show()
+    screen = _open(qtbot, w, "年度评定")
+    qtbot.waitUntil(lambda: screen.data is not None and not screen._loading, timeout=20000)
+    screen.tabs.setCurrentIndex(1)
+    t = screen.appraisal_table
+    assert [t.item(r, 0).text() for r in range(t.rowCount())][:4] == [
+        "王一",
+        "李二",
+        "张三",
+        "赵四",
+    ]
+    search = screen.appraisal_search
+    search.setFocus()
+    qtbot.keyClicks(search, "zs")
+    assert t.item(t.currentRow(), 0).text() == "张三"
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    assert t.hasFocus() and search.text() == ""
+    qtbot.keyClick(t, "2")
+    assert screen.pending == {"003": "合格"}
+    w.close()
+    year_book.close()

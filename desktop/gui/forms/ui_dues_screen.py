@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdi
     QScrollArea, QSizePolicy, QSpacerItem, QTabWidget,
     QTableView, QTableWidget, QVBoxLayout, QWidget)
 
+from desktop.gui.member_picker import MemberSearch
+
 class Ui_DuesScreen(object):
     def setupUi(self, DuesScreen):
         if not DuesScreen.objectName():
@@ -154,9 +156,8 @@ class Ui_DuesScreen(object):
         self.memberLayout.setContentsMargins(12, 12, 12, 12)
         self.memberListLayout = QVBoxLayout()
         self.memberListLayout.setObjectName(u"memberListLayout")
-        self.memberSearch = QLineEdit(self.memberTab)
+        self.memberSearch = MemberSearch(self.memberTab)
         self.memberSearch.setObjectName(u"memberSearch")
-        self.memberSearch.setClearButtonEnabled(True)
         self.memberSearch.setMaximumSize(QSize(230, 16777215))
 
         self.memberListLayout.addWidget(self.memberSearch)
@@ -538,7 +539,6 @@ class Ui_DuesScreen(object):
         self.printMonthReceiptsButton.setToolTip(QCoreApplication.translate("DuesScreen", u"\u628a\u672c\u6708\u5f00\u5177\u7684\u6536\u636e\u6253\u5370\u51fa\u6765\uff08PDF\uff0c\u4e00\u9875\u56db\u5f20\uff09", None))
 #endif // QT_CONFIG(tooltip)
         self.tabs.setTabText(self.tabs.indexOf(self.collectionTab), QCoreApplication.translate("DuesScreen", u"\u672c\u6708\u6536\u7f34", None))
-        self.memberSearch.setPlaceholderText(QCoreApplication.translate("DuesScreen", u"\u641c\u7d22\u59d3\u540d\u6216\u62fc\u97f3\u9996\u5b57\u6bcd", None))
         self.bulkRateButton.setText(QCoreApplication.translate("DuesScreen", u"\u7edf\u4e00\u8bbe\u5b9a\u6807\u51c6\u2026", None))
 #if QT_CONFIG(tooltip)
         self.bulkRateButton.setToolTip(QCoreApplication.translate("DuesScreen", u"\u7ed9\u8fd8\u6ca1\u6709\u8bbe\u5b9a\u515a\u8d39\u6807\u51c6\u7684\u515a\u5458\u7edf\u4e00\u8bbe\u5b9a\u4e00\u4e2a\u56fa\u5b9a\u91d1\u989d\uff08\u5982\u519c\u6c11\u515a\u5458\u6bcf\u6708 1 \u5143\uff09", None))
