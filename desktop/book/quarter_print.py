@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.book import quarter as Q
+from desktop.book.claims import _points as _claim_points
 from desktop.book.errors import InputRefused, MissingOption
 from desktop.book.scoring import score_book
 from desktop.book.store import Book
@@ -332,14 +333,14 @@ def bonus_data(book: Book, year: int, quarter: int | None) -> dict[str, Any]:
                 "name": c["name"],
                 "date": c["date"],
                 "item_name": c["item_name"],
-                "points": fmt_points(Q._points(c["points"])),
+                "points": fmt_points(_claim_points(c["points"])),
                 "reason_text": reason,
                 "review_text": _step_text(c["reviewed_by"], c["reviewed_at"], c["review_note"]),
                 "approve_text": approve,
                 "status": c["status"],
             }
         )
-    approved = sum((Q._points(c["points"]) for c in claims if c["status"] == "审定"), Q.ZERO)
+    approved = sum((_claim_points(c["points"]) for c in claims if c["status"] == "审定"), Q.ZERO)
     period = Q.quarter_label(year, quarter) if quarter else f"{year}年"
     return {
         "branch": book.branch()["name"],

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.book import periods as clock
 from desktop.book import quarter as Q
 from desktop.book.errors import BookError
 from desktop.book.store import Book
@@ -816,7 +817,7 @@ class QuarterScreen(QWidget):
             self.book,
             year,
             quarter,
-            today=Q.calendar_today(),
+            today=clock.calendar_today(),
             reissue=st.get("state") == "publicity",
             not_before=notices[-1]["start"] if notices else "",
             parent=self,
@@ -848,7 +849,7 @@ class QuarterScreen(QWidget):
 
         st = self.data["status"] if self.data else {}
         row = next(o for o in st.get("objections", []) if o["id"] == objection_id)
-        return AnswerDialog(row, st.get("publicity_rule", ""), self, today=Q.calendar_today())
+        return AnswerDialog(row, st.get("publicity_rule", ""), self, today=clock.calendar_today())
 
     def ask_answer(self, objection_id: int) -> dict[str, Any] | None:
         """{"finding", "changed", "change_note", "told_on"} from the 答复异议 dialog, or None."""
@@ -1076,7 +1077,7 @@ class QuarterScreen(QWidget):
         if answer is None:
             return
         start: str | None = answer["start"]
-        if reissue and start == Q.calendar_today().isoformat():
+        if reissue and start == clock.calendar_today().isoformat():
             start = None  # today's re-issue: the book refuses one that changes nothing
         self._act(
             lambda: Q.publish(

@@ -17,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "book"))
 from conftest import type_text  # noqa: E402
 from quarter_testkit import TODAY, YEAR, build_branch  # noqa: E402
 
+from desktop.book import periods as clock  # noqa: E402
 from desktop.book import quarter as Q  # noqa: E402
 from desktop.book.meetings import Meetings  # noqa: E402
 from desktop.gui import objection_dialog  # noqa: E402
@@ -92,7 +93,7 @@ def _screen_in_publicity_with_objection(qtbot, window, book, monkeypatch):
     Q.raise_objection(
         book, YEAR, 2, raised_by="张三", content=OBJECTION["content"], today=date(2026, 7, 2)
     )
-    monkeypatch.setattr(Q, "calendar_today", lambda: date(2026, 7, 6))
+    monkeypatch.setattr(clock, "calendar_today", lambda: date(2026, 7, 6))
     nav = window.ui.navList
     nav.setCurrentRow(next(i for i in range(nav.count()) if nav.item(i).text() == "季度评议"))
     screen = window.quarter_screen

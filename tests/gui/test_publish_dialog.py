@@ -16,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "book"))
 
 from quarter_testkit import YEAR, build_branch  # noqa: E402
 
+from desktop.book import periods as clock  # noqa: E402
 from desktop.book import quarter as Q  # noqa: E402
 from desktop.gui.quarter_screen import PublishDialog  # noqa: E402
 
@@ -74,7 +75,7 @@ def test_the_screen_publishes_a_late_entry_through_the_dialog(
     Q.confirm(book, YEAR, 1, today=NOV_30)
     Q.publish(book, YEAR, 2, start="2026-07-01", today=date(2026, 7, 1))
     Q.confirm(book, YEAR, 2, today=NOV_30)
-    monkeypatch.setattr(Q, "calendar_today", lambda: NOV_30)
+    monkeypatch.setattr(clock, "calendar_today", lambda: NOV_30)
     nav = window.ui.navList
     nav.setCurrentRow(next(i for i in range(nav.count()) if nav.item(i).text() == "季度评议"))
     screen = window.quarter_screen
@@ -114,7 +115,7 @@ def test_an_ended_period_is_shown_as_waiting_for_confirmation(
 ) -> None:
     build_branch(book)
     Q.publish(book, YEAR, 1, start="2026-04-01", today=date(2026, 4, 1))
-    monkeypatch.setattr(Q, "calendar_today", lambda: NOV_30)
+    monkeypatch.setattr(clock, "calendar_today", lambda: NOV_30)
     nav = window.ui.navList
     nav.setCurrentRow(next(i for i in range(nav.count()) if nav.item(i).text() == "季度评议"))
     screen = window.quarter_screen

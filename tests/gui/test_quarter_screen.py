@@ -14,6 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "book"))
 
 from quarter_testkit import TODAY, YEAR, build_branch  # noqa: E402
 
+from desktop.book import periods as clock  # noqa: E402
 from desktop.book import quarter as Q  # noqa: E402
 from desktop.book.meetings import Meetings  # noqa: E402
 
@@ -110,7 +111,7 @@ def test_quarter_flow_through_the_screen(qtbot, window, book, messages, monkeypa
 
     # Publicity, entered on the day the notice is posted (the window's calendar set to it),
     # then an objection: confirming is not offered while it is open.
-    monkeypatch.setattr(Q, "calendar_today", lambda: date(2026, 7, 1))
+    monkeypatch.setattr(clock, "calendar_today", lambda: date(2026, 7, 1))
     monkeypatch.setattr(
         screen, "ask_publish", lambda: {"start": "2026-07-01", "late_reason": "", "reason": ""}
     )
@@ -118,7 +119,7 @@ def test_quarter_flow_through_the_screen(qtbot, window, book, messages, monkeypa
         qtbot, screen, lambda: qtbot.mouseClick(screen.publish_button, Qt.MouseButton.LeftButton)
     )
     assert "公示中" in screen.state.text() and "2026-07-07" in screen.state.text()
-    monkeypatch.setattr(Q, "calendar_today", lambda: date(2026, 7, 2))
+    monkeypatch.setattr(clock, "calendar_today", lambda: date(2026, 7, 2))
     monkeypatch.setattr(
         screen,
         "ask_objection",
@@ -146,7 +147,7 @@ def test_quarter_flow_through_the_screen(qtbot, window, book, messages, monkeypa
         },
     )
     screen.objections_table.selectRow(0)
-    monkeypatch.setattr(Q, "calendar_today", lambda: date(2026, 7, 6))
+    monkeypatch.setattr(clock, "calendar_today", lambda: date(2026, 7, 6))
     _reloaded(
         qtbot,
         screen,
@@ -158,7 +159,7 @@ def test_quarter_flow_through_the_screen(qtbot, window, book, messages, monkeypa
     assert "2026-07-06 至 2026-07-10" in screen.state.text()
     assert not screen.confirm_button.isEnabled()
     # Once it has run, the screen says the quarter waits for confirmation.
-    monkeypatch.setattr(Q, "calendar_today", lambda: TODAY)
+    monkeypatch.setattr(clock, "calendar_today", lambda: TODAY)
     _reloaded(qtbot, screen, screen.reload)
     assert "公示期满，待确认" in screen.state.text()
     assert "请支委会核对后确认本季度" in screen.blockers.text()
@@ -220,7 +221,7 @@ def test_correction_from_the_screen(qtbot, window, book, messages, monkeypatch) 
     for q, start in ((1, "2026-04-01"), (2, "2026-07-01")):
         Q.publish(book, YEAR, q, start=start, today=date.fromisoformat(start))
         Q.confirm(book, YEAR, q, today=TODAY)
-    monkeypatch.setattr(Q, "_today", lambda today=None: today or TODAY)
+    monkeypatch.setattr(clock, "calendar_today", lambda: TODAY)
     screen = _open_screen(qtbot, window)
     monkeypatch.setattr(
         screen,

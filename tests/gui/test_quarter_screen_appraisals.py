@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.book import periods as clock
 from desktop.book import quarter as Q
 from desktop.book import year_end
 
@@ -37,7 +38,7 @@ def demo_window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
             book, o["id"], finding="经核实", changed=False, told_on="2027-01-12", today=TODAY
         )
     Q.publish(book, 2026, 4, reason="申报已处理", today=date(2027, 1, 12))
-    monkeypatch.setattr(Q, "calendar_today", lambda: TODAY)
+    monkeypatch.setattr(clock, "calendar_today", lambda: TODAY)
     w = MainWindow(book)
     qtbot.addWidget(w)
     w.show()

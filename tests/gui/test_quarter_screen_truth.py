@@ -15,6 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "book"))
 
 from quarter_testkit import TODAY, YEAR, build_branch  # noqa: E402
 
+from desktop.book import periods as clock  # noqa: E402
 from desktop.book import quarter as Q  # noqa: E402
 from desktop.book.meetings import Meetings  # noqa: E402
 
@@ -30,7 +31,7 @@ def _no_job_left_behind(qtbot):
 @pytest.fixture(autouse=True)
 def _today(monkeypatch):
     """The screen judges timing by the book's clock: fixed at 24 November 2026."""
-    monkeypatch.setattr(Q, "_today", lambda today=None: today or TODAY)
+    monkeypatch.setattr(clock, "calendar_today", lambda: TODAY)
 
 
 def _open_screen(qtbot, window):
@@ -71,7 +72,7 @@ def test_a_running_quarter_cannot_be_published_from_the_window(
     assert "2027-01-01 起才能公示" in screen.blockers.text()
     assert "2027-01-01" in screen.publish_button.toolTip()
     # Even if asked (a keyboard shortcut, a stale window), the book refuses and says when.
-    monkeypatch.setattr(Q, "calendar_today", lambda: TODAY)
+    monkeypatch.setattr(clock, "calendar_today", lambda: TODAY)
     monkeypatch.setattr(screen, "ask_publish", lambda: _start("2026-11-24"))
     screen.publish()
     assert "还没有结束" in messages.texts("warning")[-1]
