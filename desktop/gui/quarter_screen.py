@@ -8,20 +8,17 @@ methods (`ask_*`) so tests can answer them.
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QDate, QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -44,8 +41,9 @@ from desktop.book import periods as clock
 from desktop.book import quarter as Q
 from desktop.book.errors import BookError
 from desktop.book.store import Book
+from desktop.gui.claim_dialogs import ClaimDialog, CorrectionDialog
 from desktop.gui.fields import add_dialog_buttons
-from desktop.gui.member_picker import MemberPicker
+from desktop.gui.publish_dialog import PublishDialog
 from desktop.gui.tables import read_only_item, read_only_table
 from desktop.gui.worker import run_in_background
 from desktop.rules.quarter import check_code
@@ -102,238 +100,6 @@ def _load(path: Path, year: int, quarter: int) -> dict[str, Any]:
 
 _item = read_only_item
 _table = read_only_table
-
-
-class ClaimDialog(QDialog):
-    """新申报: member, date, item (showing the range and what is left under the caps)."""
-
-    def __init__(self, book: Book, year: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("新积分申报")
-        self.book = book
-        form = QFormLayout(self)
-        # A member found by typing (name or pinyin initials, Enter) moves on to 分值.
-        self.picker = MemberPicker(
-            book.roster.members(include_left=False), on_chosen=self._member_chosen
-        )
-        self.member = self.picker.combo
-        self.date = QDateEdit(QDate.currentDate())
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
-        self.item = QComboBox()
-        for section, it in Q.claim_items(Q.year_scheme(book, year)):
-            self.item.addItem(f"{section} — {it.name}", it.id)
-        self.points = QLineEdit()
-        self.points.setPlaceholderText("分值，如 3 或 -1")
-        self.hint = QLabel()
-        self.hint.setWordWrap(True)
-        self.reason = QLineEdit()
-        self.reason.setPlaceholderText("做了什么事、何时何地（必填）")
-        self.evidence = QLineEdit()
-        self.points.installEventFilter(self)
-        form.addRow("党员", self.picker)
-        form.addRow("日期", self.date)
-        form.addRow("申报项目", self.item)
-        form.addRow("分值", self.points)
-        form.addRow("", self.hint)
-        form.addRow("事由", self.reason)
-        form.addRow("佐证材料", self.evidence)
-        add_dialog_buttons(self, form)
-        for w in (self.member, self.item):
-            w.currentIndexChanged.connect(self._update_hint)
-        self.date.dateChanged.connect(self._update_hint)
-        self._update_hint()
-
-    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
-        super().showEvent(event)
-        self.picker.search.setFocus()  # the hands start on the member's name
-
-    def _member_chosen(self) -> None:
-        """After the member: 分值 if it is still to be typed, else 事由."""
-        (self.points if not self.points.text().strip() else self.reason).setFocus()
-
-    def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802 (Qt's name)
-        # Enter in 分值 goes on to 事由 while it is empty (it is required), else saves.
-        if (
-            watched is self.points
-            and event.type() == QEvent.Type.KeyPress
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and not self.reason.text().strip()
-        ):
-            self.reason.setFocus()
-            return True
-        return super().eventFilter(watched, event)
-
-    def _update_hint(self) -> None:
-        code, item_id = self.member.currentData(), self.item.currentData()
-        if not code or not item_id:
-            return
-        iso = self.date.date().toString("yyyy-MM-dd")
-        scheme = Q.year_scheme(self.book, int(iso[:4]))
-        it = scheme.item(item_id)
-        parts = []
-        if it is not None and it.range is not None:
-            parts.append(f"每次可申报 {it.range[0]} 至 {it.range[1]} 分")
-        elif it is not None and it.points is not None:
-            parts.append(f"每次固定 {it.points} 分")
-            self.points.setText(str(it.points))
-        m = self.book.roster.find(code)
-        parts += [u.text() for u in Q.cap_uses(self.book, m["id"], item_id, iso)]
-        self.hint.setText("；".join(parts))
-
-    def values(self) -> dict[str, Any]:
-        return {
-            "member": self.member.currentData(),
-            "when": self.date.date().toString("yyyy-MM-dd"),
-            "item": self.item.currentData(),
-            "points": self.points.text().strip() or None,
-            "reason": self.reason.text(),
-            "evidence": self.evidence.text(),
-        }
-
-
-class CorrectionDialog(QDialog):
-    """登记更正: a new dated entry, with its reason, for a fact in a confirmed quarter."""
-
-    def __init__(self, book: Book, year: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("登记更正")
-        form = QFormLayout(self)
-        note = QLabel(
-            "已确认季度的记录不能修改。发现错误时，在这里登记一条更正：写明更正的是哪条记录、"
-            "原因和应加减的分值。更正记在今天（未确认的季度），积分明细中注明“更正”。"
-        )
-        note.setWordWrap(True)
-        form.addRow(note)
-        self.picker = MemberPicker(book.roster.members(include_left=False))
-        self.member = self.picker.combo
-        self.item = QComboBox()
-        for section in Q.year_scheme(book, year).sections:
-            for it in section.items:
-                if not it.tiers:
-                    self.item.addItem(f"{section.name} — {it.name}", it.id)
-        self.points = QLineEdit()
-        self.points.setPlaceholderText("加为正，减为负，如 2 或 -1")
-        self.refers_to = QLineEdit()
-        self.refers_to.setPlaceholderText("如：2026-03-10 主题党日 记为无故缺席")
-        self.reason = QLineEdit()
-        form.addRow("党员", self.picker)
-        form.addRow("项目", self.item)
-        form.addRow("分值", self.points)
-        form.addRow("原记录", self.refers_to)
-        form.addRow("更正原因", self.reason)
-        add_dialog_buttons(self, form)
-
-    def values(self) -> dict[str, Any]:
-        return {
-            "member": self.member.currentData(),
-            "item": self.item.currentData(),
-            "points": self.points.text().strip() or "0",
-            "reason": self.reason.text(),
-            "refers_to": self.refers_to.text(),
-        }
-
-
-class PublishDialog(QDialog):
-    """开始公示 / 重新公示: the day the notice is posted (today; at most 14 days back for a
-    notice really posted earlier, with the reason), the period it gives, and for a re-issue
-    what was corrected."""
-
-    def __init__(
-        self,
-        book: Book,
-        year: int,
-        quarter: int,
-        *,
-        today: date,
-        reissue: bool = False,
-        not_before: str = "",
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.book, self.year, self.today, self.reissue = book, year, today, reissue
-        self.setWindowTitle("重新公示" if reissue else "开始公示")
-        self.setMinimumWidth(520)
-        form = QFormLayout(self)
-        self.form = form
-        intro = QLabel(
-            "积分结果有更正：更正后的公示表从重新张贴之日起重新计算完整的公示期，"
-            "期满后才能确认本季度。请打印新的公示表张贴。"
-            if reissue
-            else "公示期从公示表张贴之日算起。请在张贴当天登记，开始日期就是今天。"
-        )
-        intro.setWordWrap(True)
-        form.addRow(intro)
-        self.reason = QLineEdit()
-        self.reason.setPlaceholderText("如：张三5月10日主题党日改为出席")
-        if reissue:
-            form.addRow("更正的内容", self.reason)
-        earliest = max(Q.earliest_publicity_start(year, quarter, today), not_before)
-        self.start = QDateEdit(QDate(today.year, today.month, today.day))
-        self.start.setCalendarPopup(True)
-        self.start.setDisplayFormat("yyyy-MM-dd")
-        self.start.setMinimumDate(QDate.fromString(earliest, "yyyy-MM-dd"))
-        form.addRow("公示开始日期", self.start)
-        self.period = QLabel()
-        self.period.setWordWrap(True)
-        form.addRow("", self.period)
-        self.late_note = QLabel(
-            f"开始日期早于今天：只有公示表确实已于那天张贴、今天才补登时才这样填"
-            f"（最多补登 {Q.MAX_LATE_ENTRY_DAYS} 天），并写明补登原因；"
-            "还没有张贴的，请把开始日期改回今天。"
-        )
-        self.late_note.setWordWrap(True)
-        self.late_note.setStyleSheet("color: #b36b00")
-        form.addRow(self.late_note)
-        self.late_reason = QLineEdit()
-        form.addRow("补登原因", self.late_reason)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        form.addRow(self.buttons)
-        self.start.dateChanged.connect(self._update)
-        self.late_reason.textChanged.connect(self._update)
-        self._update()
-
-    @property
-    def start_iso(self) -> str:
-        return self.start.date().toString("yyyy-MM-dd")
-
-    @property
-    def is_late(self) -> bool:
-        return self.start_iso < self.today.isoformat()
-
-    def _update(self) -> None:
-        iso, late = self.start_iso, self.is_late
-        self.form.setRowVisible(self.late_note, late)
-        self.form.setRowVisible(self.late_reason, late)
-        self.late_reason.setPlaceholderText(
-            f"如：公示表已于{int(iso[5:7])}月{int(iso[8:])}日张贴，今日补登"
-        )
-        try:
-            start, end = Q.publicity_window(self.book, self.year, iso)
-            scheme = Q.year_scheme(self.book, self.year)
-            rule = Q.publicity_rule_text(scheme.publicity_days, scheme.publicity_working_days)
-            self.period.setText(f"公示期 {start} 至 {end}（{rule}），期满后才能确认。")
-        except BookError as exc:
-            self.period.setText(str(exc))
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(not late or bool(self.late_reason.text().strip()))
-        ok.setToolTip("" if ok.isEnabled() else "请写明补登原因")
-        if late != getattr(self, "_shown_late", None):
-            # Rows appeared or went: grow (or shrink) to fit them instead of overlapping.
-            self._shown_late = late
-            self.layout().activate()
-            self.resize(self.width(), self.layout().heightForWidth(self.width()))
-
-    def values(self) -> dict[str, Any]:
-        return {
-            "start": self.start_iso,
-            "late_reason": self.late_reason.text().strip() if self.is_late else "",
-            "reason": self.reason.text().strip(),
-        }
 
 
 class QuarterScreen(QWidget):
