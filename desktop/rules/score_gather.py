@@ -47,17 +47,31 @@ def in_branch(m: MemberFacts, period: Period) -> bool:
 def classify_dues(
     due_fen: int, paid_fen: int, paid_date: str | None, month: str, grace_days: int, as_of: str
 ) -> str | None:
-    """on_time / late / short / unpaid for one month, or None if not (yet) judged."""
+    """on_time / late / short / unpaid for one month as of `as_of`, or None if not (yet)
+    judged. A payment after `as_of` is not known yet: judged on the day of a quarter's end, a
+    month paid later is the 未缴纳 it was then (so a quarter scores the same before and after
+    a later payment is entered — its confirmed snapshot stays true)."""
     if due_fen <= 0:
         return None
     deadline = _deadline(month[:7], grace_days)
-    if paid_fen >= due_fen and paid_date:
-        if paid_date > as_of:
-            return None
+    if paid_fen >= due_fen and paid_date and paid_date <= as_of:
         return "on_time" if paid_date <= deadline else "late"
     if deadline > as_of:
         return None  # still time to pay
+    if paid_fen >= due_fen:
+        return "unpaid"  # paid in full, but only after as_of
     return "short" if paid_fen > 0 else "unpaid"
+
+
+def dues_fact_date(month: str, kind: str, grace_days: int) -> str:
+    """The day a month's dues fact counts on. 按时足额 on the month's first day; 逾期、未足额、
+    未缴纳 on the last day to pay (the month's end plus the grace days): the deduction is taken
+    when the month was not paid in time — the same day whether the arrears are paid in the
+    next quarter or never — so it falls in the quarter that judged it first, and the quarters
+    add up to the year (issue 15 item 5)."""
+    if kind == "on_time":
+        return f"{month[:7]}-01"
+    return _deadline(month[:7], grace_days)
 
 
 @lru_cache(maxsize=1024)
@@ -251,7 +265,7 @@ def gather(
     dues_items = {k: [(i, idx.items[i][0]) for i in v] for k, v in idx.dues.items()}
     prefix = f"{year:04d}"
     end_month = end[:7]
-    first_days: dict[str, str] = {}
+    fact_days: dict[tuple[str, str], str] = {}
     for d in facts.dues if dues_items else ():
         month = d.month
         if not month.startswith(prefix) or month > end_month:
@@ -260,14 +274,14 @@ def gather(
         hits = dues_items.get(kind) if kind else None
         if not hits:
             continue
-        date = first_days.get(month)
+        date = fact_days.get((month, kind))
         if date is None:
-            date = first_days[month] = f"{month}-01"
+            date = fact_days[month, kind] = dues_fact_date(month, kind, grace)
         for i, s_idx in hits:
             if i in plain:
                 if date >= window.start:
                     counter = counts[d.member]  # type: ignore[index]
-                    key = (s_idx, i, int(month[5:7]))
+                    key = (s_idx, i, int(date[5:7]))
                     counter[key] = counter.get(key, 0) + 1
             else:
                 occs[d.member][s_idx].append((date, i, (month,), None, ("dues", d, kind)))
@@ -385,6 +399,9 @@ def describe_fact(fact: object) -> str:
         _, d, k = fact  # type: ignore[misc]
         due = f"应缴{d.due_fen / 100:.2f}元"
         paid = f"实缴{d.paid_fen / 100:.2f}元"
+        if k == "unpaid" and d.paid_date and d.paid_fen >= d.due_fen:
+            # Judged as of a day before the arrears were paid (a quarter's end).
+            return f"{d.month}党费逾期未缴清：{due}（{d.paid_date}补交）"
         when = f"（{d.paid_date}缴纳）" if d.paid_date else ""
         return f"{d.month}党费{DUES_KINDS[k]}：{due}，{paid}{when}"
     if kind == "claim":

@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -222,3 +223,90 @@ def test_member_register_shows_points_to_the_cent_and_no_future_dates(demo_book:
                 assert len(digits) == 1 or len(digits[1]) <= 2, e
                 total += Decimal(e["points"])
             assert total == Decimal(section["points"]) or not section["entries"], section["name"]
+
+
+def _register_figures(pdf: Path) -> tuple[list[Decimal], dict[str, Decimal], Decimal]:
+    """(quarter figures, section points, year) as printed on a member's 登记表."""
+    import re
+
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True
+    ).stdout
+    quarters = [Decimal(v) for v in re.findall(r"\d{4}年第\d季度\s+(\d+(?:\.\d+)?)", text)]
+    sections = {
+        name: Decimal(v)
+        for name, v in re.findall(r"^(年终评议|突出事迹)\s+(\d+(?:\.\d+)?) ?分", text, re.M)
+    }
+    year = Decimal(re.search(r"年度积分（截至[^）]*）：(\d+(?:\.\d+)?) 分", text)[1])  # type: ignore[index]
+    return quarters, sections, year
+
+
+def _quarters_add_up(pdf: Path) -> None:
+    # The 街道 scheme: 日常行为 is the average of the quarters, 年终评议 and 突出事迹 are the
+    # year's (the members checked have no 突出事迹, so a quarter's figure is its 日常行为).
+    quarters, sections, year = _register_figures(pdf)
+    assert len(quarters) == 4 and sections["突出事迹"] == 0
+    average = (sum(quarters, Decimal(0)) / 4).quantize(Decimal("0.01"))
+    assert average + sections["年终评议"] + sections["突出事迹"] == year, (quarters, year)
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+def test_member_register_quarters_add_up_with_arrears_paid_after_the_quarter(
+    confirmed_demo_book: Book, tmp_path: Path
+) -> None:
+    """Issue 15 item 5: 史铁柱 paid July–September on 12 October (the demo), before Q3 was
+    confirmed. The deduction was in the year but in neither quarter (65.50/67.00/68.50/69.50
+    against 66.88); now Q3 took it, and the quarters printed give the year printed."""
+    pdf = print_document(
+        confirmed_demo_book, "member-register", tmp_path / "r.pdf", year=2026, member="007"
+    )
+    text = _text(pdf).replace("\n", "")
+    assert "2026-07党费逾期缴纳" in text  # the year's lines: paid late, dated in Q3
+    _quarters_add_up(pdf)
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+def test_member_register_quarters_add_up_when_arrears_are_paid_after_confirmation(
+    tmp_path: Path,
+) -> None:
+    """Q2 and Q3 confirmed with 邵佳's June–September dues unpaid; she pays them in November.
+    The confirmed quarters keep their deductions, Q4 does not take them again, and the
+    year (逾期缴纳 now, on the same days) still equals what the quarters give."""
+    from desktop.book.demo import create_demo
+    from desktop.book.dues import record_payment
+
+    day = date(2026, 11, 30)
+    book = create_demo(tmp_path / "demo.db", year=2026, today=day)
+    try:
+        for c in Q.list_claims(book, 2026, 3, status=Q.PENDING):
+            if c["status"] == "申报":
+                Q.review_claim(book, c["id"], "东片党小组组长", "情况属实")
+            Q.approve_claim(book, c["id"], "支部委员会")
+        for o in book.query("select id from objections where status = 'open'"):
+            Q.answer_objection(
+                book, o["id"], finding="经核实，维持原记录。", changed=False, today=day
+            )
+        Q.publish(
+            book,
+            2026,
+            3,
+            start=date(2026, 11, 2),
+            reason="审定积分申报后重新公示",
+            today=date(2026, 11, 2),
+        )
+        Q.confirm(book, 2026, 3, today=day)
+        before = _register_figures(
+            print_document(book, "member-register", tmp_path / "a.pdf", year=2026, member="018")
+        )
+        member = next(m for m in book.roster.members() if m["code"] == "018")
+        months = {f"2026-{m:02d}": 100 for m in range(6, 10)}
+        record_payment(
+            book, member["id"], months, paid_date="2026-11-25", receiver="史秀", today=day
+        )
+        pdf = print_document(book, "member-register", tmp_path / "b.pdf", year=2026, member="018")
+        after = _register_figures(pdf)
+        assert after[0][:3] == before[0][:3]  # the confirmed quarters
+        assert after[0][3] == before[0][3] and after[2] == before[2]  # nothing taken twice
+        _quarters_add_up(pdf)
+    finally:
+        book.close()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rules_testkit import Branch, D, lines_sum, load_preset
+from rules_testkit import Branch, D, YearFacts, lines_sum, load_preset
 
 from desktop.rules.presets import preset_text
 from desktop.rules.scheme import load_scheme
@@ -212,3 +212,67 @@ def test_month_window() -> None:
     b.attend("001", "2026-03-05", "无故缺席")
     feb = score(SCHEME, b.facts(), 2026, month=2).member("001")
     assert feb is not None and feb.sections["思想政治"] == 18
+
+
+# The plans say when dues cost points, not on which day: 「缴纳党费（5 分）。根据党费收缴规定，
+# 按时足额缴纳党费；缴纳不及时不足额者，每次扣 1 分」 (街道 农村细则); 「不按时足额交纳党费每次扣
+# 5 分」 (机关); and 「积分生成后，原则上不能更改」 (党员e家 第二十六条). None speaks of 补交 moving
+# the deduction. So a month not paid in time is one deduction, taken on the last day to pay: a
+# quarter judged at its end sees it as 未缴纳, the year (after the arrears are paid) as 逾期缴纳,
+# both on that day — the quarters and the year never disagree, before or after the payment.
+def test_arrears_paid_next_quarter_are_deducted_in_the_quarter_that_judged_them() -> None:
+
+    def book(arrears_paid: bool) -> YearFacts:
+        b = Branch()
+        b.member("001")
+        for month in range(1, 13):
+            if month not in (7, 8, 9):
+                b.pay("001", f"2026-{month:02d}", 100, 100, f"2026-{month:02d}-20")
+            elif arrears_paid:
+                b.pay("001", f"2026-{month:02d}", 100, 100, "2026-10-12")
+            else:  # the book supplies months owed with nothing recorded as unpaid
+                b.pay("001", f"2026-{month:02d}", 100, 0, None)
+        return b.facts()
+
+    unpaid = book(False)  # Q3 confirmed before the arrears were entered
+    paid = book(True)
+    q3_before = score(SCHEME, unpaid, 2026, quarter=3).member("001")
+    q3 = score(SCHEME, paid, 2026, quarter=3).member("001")
+    q4 = score(SCHEME, paid, 2026, quarter=4).member("001")
+    year = score(SCHEME, paid, 2026).member("001")
+    assert q3_before and q3 and q4 and year
+    # Q3 scores the same whether the October payment is entered yet or not (its snapshot
+    # stays true), and Q4 does not take the deduction a second time.
+    assert q3.sections == q3_before.sections
+    assert q3.sections["遵纪守法"] == 7 and q4.sections["遵纪守法"] == 10
+    q3_facts = [(ln.date, ln.fact) for ln in q3.lines if ln.rule.startswith("缴纳党费")]
+    assert q3_facts == [
+        ("2026-07-31", "2026-07党费逾期未缴清：应缴1.00元（2026-10-12补交）"),
+        ("2026-08-31", "2026-08党费逾期未缴清：应缴1.00元（2026-10-12补交）"),
+        ("2026-09-30", "2026-09党费逾期未缴清：应缴1.00元（2026-10-12补交）"),
+    ]
+    # The year: the same three deductions, as 逾期缴纳, in Q3; its 遵纪守法 is the average of
+    # the quarters' (10 + 10 + 7 + 10) / 4.
+    year_facts = [(ln.date, ln.period) for ln in year.lines if ln.rule.startswith("缴纳党费")]
+    assert year_facts == [
+        ("2026-07-31", "2026年第3季度"),
+        ("2026-08-31", "2026年第3季度"),
+        ("2026-09-30", "2026年第3季度"),
+    ]
+    assert all("逾期缴纳" in ln.fact for ln in year.lines if ln.rule.startswith("缴纳党费"))
+    quarters = [score(SCHEME, paid, 2026, quarter=q).member("001") for q in (1, 2, 3, 4)]
+    for name in DAILY:
+        average = sum((m.sections[name] for m in quarters), D(0)) / 4  # type: ignore[union-attr]
+        assert year.sections[name] == average.quantize(D("0.01"))
+    assert lines_sum(year) == year.total
+
+
+def test_december_dues_paid_in_january_stay_deducted_in_the_year() -> None:
+    b = Branch()
+    b.member("001")
+    b.pay("001", "2026-12", 100, 100, "2027-01-08")
+    q4 = score(SCHEME, b.facts(), 2026, quarter=4).member("001")
+    year = score(SCHEME, b.facts(), 2026).member("001")
+    assert q4 and year
+    assert q4.sections["遵纪守法"] == 9
+    assert [ln.date for ln in year.lines if ln.rule.startswith("缴纳党费")] == ["2026-12-31"]
