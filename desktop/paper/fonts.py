@@ -59,7 +59,12 @@ def _register_ttf(name: str, path: Path, subfont: int = 0) -> str | None:
     if name in pdfmetrics.getRegisteredFontNames():
         return name
     try:
-        font = TTFont(name, str(path), subfontIndex=subfont)
+        # asciiReadable=0: reportlab otherwise keeps codes 32–127 of a document's first
+        # 256-glyph subset for ASCII, so a page with ~160 distinct Chinese characters (a
+        # sign-in sheet of 60 names) needs a second subset — a second font program to cut
+        # and embed (~15 % of the build). Text is still copied and searched through the
+        # subset's ToUnicode map; the space keeps code 32.
+        font = TTFont(name, str(path), subfontIndex=subfont, asciiReadable=0)
     except (TTFError, OSError, ValueError):
         # A damaged, unreadable or embedding-restricted font: fall back quietly, the
         # bundled font still prints everything.

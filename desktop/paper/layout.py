@@ -17,12 +17,15 @@ from __future__ import annotations
 import io
 import os
 import re
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Literal
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
@@ -140,7 +143,6 @@ class SpanRow:
 Row = Sequence[str] | SpanRow
 
 
-_NOTHING: tuple[()] = ()
 CELL_PAD = 3.0  # a grid cell's left and right padding, in points
 
 #: Headers longer than this may wrap (a long sentence-like header is fine on two lines).
@@ -170,18 +172,6 @@ def _fit_headers(
     return [w + d * give - s * take for w, d, s in zip(widths, deficit, slack, strict=True)]
 
 
-def _skip_empty(cells: list[Any]) -> list[Any]:
-    """Empty cells as empty flowable lists, which reportlab skips, instead of "" (drawn as an
-    empty text object each: half the cells of a sign-in sheet). One "" stays when nothing
-    else in the row is text, so the row keeps the height of one line."""
-    if "" not in cells:
-        return cells
-    keep = next((i for i, c in enumerate(cells) if isinstance(c, str) and c), None)
-    if keep is None:
-        keep = cells.index("")
-    return [_NOTHING if c == "" and i != keep else c for i, c in enumerate(cells)]
-
-
 def _cell_style(
     font: str, size: float, leading: float, align: str, pad_x: float, pad_y: float
 ) -> CellStyle:
@@ -209,6 +199,10 @@ def _make_canvas_class(furniture: _Furniture) -> type[Canvas]:
             self._startPage()
 
         def save(self) -> None:
+            with _binary_streams():
+                self._save()
+
+        def _save(self) -> None:
             total = len(self._held_pages)
             # Sections (one member's notice in a batch) are numbered on their own.
             starts = sorted({1, *furniture.section_starts})
@@ -224,6 +218,24 @@ def _make_canvas_class(furniture: _Furniture) -> type[Canvas]:
             Canvas.save(self)
 
     return NumberedCanvas
+
+
+_A85_LOCK = threading.Lock()
+
+
+@contextmanager
+def _binary_streams() -> Iterator[None]:
+    """Page streams compressed only, not also ASCII85-armoured (reportlab's default, a
+    7-bit-safe PDF no printer or viewer needs): a quarter smaller, and the armour is
+    computed in pure Python (~6 % of a sign-in sheet's build). reportlab reads the switch
+    from its global settings while writing, so it is set for the save and put back."""
+    with _A85_LOCK:
+        before = rl_config.useA85
+        rl_config.useA85 = 0
+        try:
+            yield
+        finally:
+            rl_config.useA85 = before
 
 
 class _Furniture:
@@ -347,6 +359,15 @@ class _MeasuringCanvas(Canvas):
         pass
 
 
+class _PlainTable(Table):
+    """A table (heading fields, boxes) that draws nothing in a measured layout."""
+
+    def draw(self) -> None:
+        if getattr(self.canv, "measuring", False):
+            return
+        super().draw()
+
+
 class _Grid(LongTable):
     """The builder's table: skips drawing its cells in a measured layout (that is most of
     a sign-in sheet's build), so a layout retry costs a measuring pass, not a full build."""
@@ -356,12 +377,36 @@ class _Grid(LongTable):
             return
         super().draw()
 
+    def _drawCell(self, cellval: Any, cellstyle: CellStyle, pos: Any, size: Any) -> None:
+        # An empty cell (half of a sign-in sheet's: 签名, 请假类型, 备注) would be drawn as
+        # an empty text object. Skipped here rather than given as an empty flowable list,
+        # which reportlab sizes on the slow path at every split of the table.
+        if cellval == "":
+            return
+        super()._drawCell(cellval, cellstyle, pos, size)
+
 
 KEEP_ROWS = 3  # table rows that go over with a closing block that would start a page alone
 
 # One layout: (output, rows to keep back, page marks) -> page count. The output may be
 # MEASURE: then the layout's `build()` only measures.
 KeptLayout = Callable[[Output, int, dict[str, Any]], int]
+
+
+_MEASURED: ContextVar[list[PaperDocument] | None] = ContextVar("measured", default=None)
+
+
+@contextmanager
+def keeping_measured() -> Iterator[list[PaperDocument]]:
+    """The documents measured inside (`build()` on MEASURE), in order: a build that follows
+    its measuring pass unchanged reuses that document's story (`PaperDocument.rebuild`)
+    instead of composing every table again."""
+    docs: list[PaperDocument] = []
+    token = _MEASURED.set(docs)
+    try:
+        yield docs
+    finally:
+        _MEASURED.reset(token)
 
 
 def write_keeping_rows(out: Output, layout: KeptLayout, *, keep: int = KEEP_ROWS) -> int:
@@ -374,11 +419,15 @@ def write_keeping_rows(out: Output, layout: KeptLayout, *, keep: int = KEEP_ROWS
     would stand alone (as the sign-in sheet does). Returns the page count.
     """
     pages: dict[str, Any] = {}
-    layout(MEASURE, 0, pages)
+    with keeping_measured() as measured:
+        layout(MEASURE, 0, pages)
     alone = pages.get("end", 0) > pages.get("rows", 0) and keep > 0
-    pages = {}
     buffer = io.BytesIO()
-    count = layout(buffer, keep if alone else 0, pages)
+    if not alone and len(measured) == 1:
+        count = measured[0].rebuild(buffer)  # the usual case: the layout measured stands
+    else:
+        pages = {}
+        count = layout(buffer, keep if alone else 0, pages)
     write_bytes(out, buffer.getvalue())
     return count
 
@@ -619,7 +668,7 @@ class PaperDocument:
             rows[-1] = rows[-1] + [""] * (per_row - len(rows[-1]))
         if not rows:
             return
-        t = Table(rows, colWidths=[self.frame_width / per_row] * per_row, hAlign="LEFT")
+        t = _PlainTable(rows, colWidths=[self.frame_width / per_row] * per_row, hAlign="LEFT")
         t.setStyle(
             TableStyle(
                 [
@@ -848,7 +897,7 @@ class PaperDocument:
             rare = needs_fallback("".join(texts), self.fonts.song)  # once a row, not a cell
             cells = [self._cell(t, room[i], cstyles[i], rare) for i, t in enumerate(texts)]
             if not any(isinstance(c, str) and "\n" in c for c in cells):
-                data.append(_skip_empty(cells))  # one line each, the usual case
+                data.append(cells)  # one line each, the usual case
                 continue
             tall = max((c.count("\n") + 1 for c in cells if isinstance(c, str)), default=1)
             if tall <= max_lines:
@@ -1007,6 +1056,9 @@ class PaperDocument:
         self._furniture_ref[:] = [furniture]
         if self.out is MEASURE:
             self.page_count = self._measure()
+            kept = _MEASURED.get()
+            if kept is not None:
+                kept.append(self)
             return self.page_count
         frame = Frame(
             m.left * mm,
@@ -1032,6 +1084,12 @@ class PaperDocument:
             self._build_to(self.out, frame, furniture)
         self.page_count = furniture.page_count
         return self.page_count
+
+    def rebuild(self, out: Output) -> int:
+        """Build the document measured before (its story, as composed) into `out`: reportlab
+        lays flowables out again on every build, and the page marks are written anew."""
+        self.out = out
+        return self.build()
 
     def _frame(self) -> Frame:
         m = self.margins

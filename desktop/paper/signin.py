@@ -127,9 +127,15 @@ def write_signin_sheet(
     # where the members end, the room left there and how tall the 列席 rows and signatures
     # are (measured at the top of a page, where their heading repeats the title, which it
     # does not mid-page); each blank 列席 row is one ROW_HEIGHT_MM, so the rows that must
-    # give way follow. Only if the built sheet still leaves the signatures alone (an
-    # estimate off by a rounding) is it built again, with member rows moved over.
-    _count, pages = attempt(MEASURE, guests_blank_rows, 0)
+    # give way follow. The build reuses the measured document: only the closing block is
+    # composed again when 列席 rows give way. Only if the built sheet still leaves the
+    # signatures alone (an estimate off by a rounding) is it built again, with member rows
+    # moved over.
+    pages: dict[str, Any] = {}
+    doc = _compose(MEASURE, branch, activity, members, two_columns, exempt, invariant, 0, pages)
+    body = len(doc.story)
+    _compose_end(doc, activity, guests_blank_rows, pages)
+    doc.build()
     guests, keep = guests_blank_rows, 0
     if alone(pages):
         keep = KEEP_ROWS
@@ -145,7 +151,13 @@ def write_signin_sheet(
             if guests_blank_rows - fewer >= min(guests_blank_rows, MIN_GUEST_ROWS):
                 guests, keep = guests_blank_rows - fewer, 0
     buffer = io.BytesIO()
-    count, pages = attempt(buffer, guests, keep)
+    if keep:
+        count, pages = attempt(buffer, guests, keep)
+    else:
+        if guests != guests_blank_rows:
+            del doc.story[body:]
+            _compose_end(doc, activity, guests, pages)
+        count = doc.rebuild(buffer)
     if alone(pages) and not keep:
         buffer = io.BytesIO()
         count, pages = attempt(buffer, guests_blank_rows, KEEP_ROWS)
@@ -167,6 +179,23 @@ def _layout(
 ) -> int:
     """One layout; `keep` member rows (printed rows) start a new page with the signatures.
     `pages` gets the page of the last member row and of the signatures."""
+    doc = _compose(out, branch, activity, members, two_columns, exempt, invariant, keep, pages)
+    _compose_end(doc, activity, guests_blank_rows, pages)
+    return doc.build()
+
+
+def _compose(
+    out: Output,
+    branch: Mapping[str, Any],
+    activity: Mapping[str, Any],
+    members: Sequence[Mapping[str, Any]],
+    two_columns: bool,
+    exempt: Sequence[Mapping[str, Any]],
+    invariant: bool,
+    keep: int,
+    pages: dict[str, int],
+) -> PaperDocument:
+    """Everything before the 列席 rows: heading fields, the members, the 免考 list."""
     signed = activity.get("signed") or None
     kind = _text(activity, "kind") or _text(activity, "type")  # 类型, either key
     title = _text(activity, "title") or f"{kind}签到表"
@@ -243,6 +272,14 @@ def _layout(
             doc.table(EXEMPT_COLUMNS, rows, size=11)
 
     doc.story.append(PageMark("guests", pages))
+    return doc
+
+
+def _compose_end(
+    doc: PaperDocument, activity: Mapping[str, Any], guests_blank_rows: int, pages: dict[str, int]
+) -> None:
+    """The 列席 rows, the signatures and the note, kept on one page."""
+    signed = activity.get("signed") or None
     with doc.kept_together():
         doc.story.append(PageMark("signatures", pages))
         if guests_blank_rows > 0:
@@ -253,4 +290,3 @@ def _layout(
         doc.spacer(1)
         doc.paragraph(NOTE_AFTER if signed else NOTE_BEFORE, size=9)
         doc.story.append(PageMark("end", pages))
-    return doc.build()

@@ -340,6 +340,8 @@ class FillLine(Flowable):
 
     def draw(self) -> None:
         c = self.canv
+        if getattr(c, "measuring", False):
+            return  # a measuring pass (layout.MEASURE) only needs the size
         c.setFont(self.font, self.size)
         c.setLineWidth(0.6)
         descent = self.size * 0.25

@@ -233,3 +233,19 @@ def test_every_kind_embeds_every_font_it_references(confirmed_demo_book, tmp_pat
         rows = [line.split() for line in listing.splitlines()[2:] if line.strip()]
         assert rows and all(r[-5] == "yes" for r in rows), (kind, listing)
     assert printed >= 20  # the rest need facts this book lacks (a notice given, certificates)
+
+
+def test_a_sign_in_sheet_of_sixty_embeds_one_font_subset(tmp_path, branch, activity, members):
+    """reportlab keeps codes 32–127 of a first subset for ASCII by default, so ~160 distinct
+    Chinese characters needed a second subset of the same face, cut and embedded apart (the
+    printing benchmark's sign-in sheet); our fonts take 255 characters a subset. Latin and
+    digits still copy out as text, and the page streams are not ASCII85-armoured."""
+    from desktop.paper.signin import write_signin_sheet
+
+    pdf = tmp_path / "s.pdf"
+    write_signin_sheet(pdf, branch, activity, members(60))
+    text, listing = _text_and_fonts(pdf)
+    subsets = [ln for ln in listing.splitlines() if "WenQuanYiMicroHei" in ln]
+    assert len(subsets) == 1, listing
+    assert "09:00" in text and "第1页" in text
+    assert b"ASCII85Decode" not in pdf.read_bytes()

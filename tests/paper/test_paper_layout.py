@@ -252,3 +252,25 @@ def test_chinese_line_breaking_keeps_dates_numbers_and_punctuation(room_mm) -> N
         assert not (a[-1].isdigit() and b[0].isdigit()), (a, b)
     for line in lines:
         assert line[0] not in "，。、；：？！）》」”" and line[-1] not in "（《「“", lines
+
+
+def test_a_measured_document_builds_the_same_pdf_as_a_fresh_one(members) -> None:
+    """The build after a measuring pass reuses the measured story (write_keeping_rows, the
+    sign-in sheet): the PDF is byte for byte what composing it again gives."""
+    import io
+
+    from desktop.paper.layout import MEASURE, Column, PaperDocument, keeping_measured
+
+    def compose(out) -> PaperDocument:
+        doc = PaperDocument(out, title="党员名单", subtitle="中共青山村支部委员会", invariant=True)
+        doc.fields([("时间", "2026-03-05"), ("地点", "村委会")])
+        rows = [[str(i), m["name"], m["group"]] for i, m in enumerate(members(70), 1)]
+        doc.table([Column("序号", 12), Column("姓名", 30), Column("党小组")], rows)
+        doc.signature_lines(["制表人", "支部书记"])
+        return doc
+
+    with keeping_measured() as measured:
+        compose(MEASURE).build()
+    reused, fresh = io.BytesIO(), io.BytesIO()
+    assert measured[0].rebuild(reused) == compose(fresh).build() == 3
+    assert reused.getvalue() == fresh.getvalue()

@@ -97,29 +97,44 @@ def test_guest_rows_give_way_before_member_rows_move(
     """列席 rows shrink (never below MIN_GUEST_ROWS) to keep a page; member rows move only
     when that is not enough."""
     from desktop.paper import signin
+    from desktop.paper.layout import MEASURE, PaperDocument
 
-    tried: list[tuple[int, int]] = []
-    real = signin._layout
+    tried: list[tuple[int, int]] = []  # (列席 rows, member rows kept) of each closing block
+    builds: list[bool] = []  # measuring pass or not, per build
+    keeping = [0]
+    real_compose, real_end, real_build = signin._compose, signin._compose_end, PaperDocument.build
 
-    def layout(out, branch, activity, members, guests, *args):
-        tried.append((guests, args[-2]))  # (列席 rows, member rows kept with signatures)
-        return real(out, branch, activity, members, guests, *args)
+    def compose(*args):
+        keeping[0] = args[-2]
+        return real_compose(*args)
 
-    monkeypatch.setattr(signin, "_layout", layout)
+    def end(doc, activity, guests, pages):
+        tried.append((guests, keeping[0]))
+        return real_end(doc, activity, guests, pages)
+
+    def build(self):
+        builds.append(self.out is MEASURE)
+        return real_build(self)
+
+    monkeypatch.setattr(signin, "_compose", compose)
+    monkeypatch.setattr(signin, "_compose_end", end)
+    monkeypatch.setattr(PaperDocument, "build", build)
 
     def final(n: int) -> tuple[int, int]:
         tried.clear()
+        builds.clear()
         pdf = tmp_path / f"s{n}.pdf"
         write_signin_sheet(pdf, branch, activity, _branch_members(members, n), exempt=_exempt(1))
         return tried[-1]
 
     assert final(8) == (5, 0)  # fits as asked: measured once, built once
-    assert len(tried) == 2
+    assert builds == [True, False] and len(tried) == 1  # the measured document is built
     guests, keep = final(12)
     assert MIN_GUEST_ROWS <= guests < 5 and keep == 0
-    assert len(tried) == 2  # one measuring pass says how many 列席 rows give way
+    assert builds == [True, False]  # one measuring pass says how many 列席 rows give way
+    assert len(tried) == 2  # only the closing block is composed again
     assert final(20) == (5, KEEP_ROWS)  # even two rows would not keep page 1: rows move
-    assert len(tried) == 2  # measured once, built once (was a full build per try)
+    assert builds == [True, False]  # measured once, built once (was a full build per try)
 
 
 @pytest.mark.parametrize("n", range(14, 60, 3))
