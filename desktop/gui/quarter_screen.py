@@ -565,8 +565,9 @@ class QuarterScreen(QWidget):
 
     # -- questions (tests answer these) -------------------------------------------------------
 
-    def ask_claim(self) -> dict[str, Any] | None:
-        return _ask(ClaimDialog(self.book, self.year_quarter[0], self))
+    def ask_claims(self) -> None:
+        """新申报: the dialog stays open, each 保存并继续 saving one claim (save_claim)."""
+        _ask(ClaimDialog(self.book, self.year_quarter[0], self, save=self.save_claim))
 
     def ask_correction(self) -> dict[str, Any] | None:
         return _ask(CorrectionDialog(self.book, self.year_quarter[0], self))
@@ -722,31 +723,37 @@ class QuarterScreen(QWidget):
         return int(items[0].data(Qt.ItemDataRole.UserRole))
 
     def new_claim(self) -> None:
-        values = self.ask_claim()
-        if values:
-            year, quarter = Q.quarter_of(str(values["when"]))
-            where = Q.quarter_label(year, quarter)
-            shown = (year, quarter) == self.year_quarter
-            added: list[int] = []
-            if self._act(
-                lambda: added.append(
-                    Q.add_claim(
-                        self.book,
-                        values["member"],
-                        values["when"],
-                        values["item"],
-                        values["points"],
-                        values["reason"],
-                        evidence=values.get("evidence", ""),
-                    )
+        self.ask_claims()
+
+    def save_claim(self, values: dict[str, Any]) -> bool:
+        """Record one claim (from the 新申报 dialog); False, with the reason told, if refused."""
+        year, quarter = Q.quarter_of(str(values["when"]))
+        where = Q.quarter_label(year, quarter)
+        shown = (year, quarter) == self.year_quarter
+        added: list[int] = []
+        ok = self._act(
+            lambda: added.append(
+                Q.add_claim(
+                    self.book,
+                    values["member"],
+                    values["when"],
+                    values["item"],
+                    values["points"],
+                    values["reason"],
+                    evidence=values.get("evidence", ""),
                 )
-            ):
-                # The claims just entered stay selected, ready for 初评 (one after another).
-                self._fresh_claims = [*self._fresh_claims, *added] if shown else []
-                self.claim_note.setText(
-                    f"申报已登记，按申报日期记在{where}"
-                    + ("。" if shown else "（不是现在显示的季度，请切换到该季度查看）。")
-                )
+            )
+        )
+        if ok:
+            # The claims just entered stay selected, ready for 初评 (one after another).
+            self._fresh_claims = [*self._fresh_claims, *added] if shown else []
+            n = len(self._fresh_claims)
+            self.claim_note.setText(
+                (f"已登记 {n} 条申报" if n > 1 else "申报已登记")
+                + f"，按申报日期记在{where}"
+                + ("。" if shown else "（不是现在显示的季度，请切换到该季度查看）。")
+            )
+        return ok
 
     def new_correction(self) -> None:
         values = self.ask_correction()

@@ -11,6 +11,7 @@ test fails when the screens take more than the page says (or than the goals allo
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import date
 from pathlib import Path
@@ -54,10 +55,28 @@ class Actions:
             self.typist(widget, text)
 
 
+ROW = r"^\| (\S[^|]*?) \| (\d+) \| ≤ ?(\d+) \|"
+
+
 def recorded() -> dict[str, int]:
     """{task → actions} from the table in docs/action-counts.md."""
-    rows = re.findall(r"^\| (\S[^|]*?) \| (\d+) \| ≤ ?(\d+) \|", DOC.read_text("utf-8"), re.M)
+    rows = re.findall(ROW, DOC.read_text("utf-8"), re.M)
     return {task: int(n) for task, n, _goal in rows}
+
+
+def check_recorded(task: str, n: int) -> None:
+    """The page says `n` for `task`. With PIONEER_WRITE_ACTION_COUNTS=1 the test writes the
+    count it measured into the page's table instead (how the page is regenerated)."""
+    if os.environ.get("PIONEER_WRITE_ACTION_COUNTS") == "1":
+        text = DOC.read_text("utf-8")
+        text = re.sub(
+            ROW,
+            lambda m: f"| {m[1]} | {n} | ≤ {m[3]} |" if m[1] == task else m[0],
+            text,
+            flags=re.M,
+        )
+        DOC.write_text(text, "utf-8")
+    assert recorded()[task] == n
 
 
 def _initials(names: list[str], name: str) -> str:
@@ -131,7 +150,7 @@ def test_a_meeting_of_40_with_three_exceptions(qtbot, window, branch, typist, me
     assert [saved[n] for n in away] == ["因公请假", "因私请假", "无故缺席"]
     assert sum(s == "出席" for s in saved.values()) == 37
     assert act.n <= 12
-    assert recorded()["会议签到（40人，3人请假或缺席）"] == act.n
+    check_recorded("会议签到（40人，3人请假或缺席）", act.n)
 
 
 def test_a_months_dues_for_40_with_two_unpaid(qtbot, window, branch, typist, messages):
@@ -154,11 +173,13 @@ def test_a_months_dues_for_40_with_two_unpaid(qtbot, window, branch, typist, mes
     assert [states[n] for n in unpaid] == ["未缴", "未缴"]
     assert sum(s == "已缴" for s in states.values()) == 38
     assert act.n <= 8
-    assert recorded()["一个月的党费（40人，2人未缴）"] == act.n
+    check_recorded("一个月的党费（40人，2人未缴）", act.n)
 
 
 def test_two_claims_from_entry_to_approval(qtbot, window, branch, typist, messages):
-    from desktop.gui.quarter_screen import ClaimDialog
+    """Two members who left their posts unclaimed this quarter (岗位认领, a fixed -5 in the
+    scheme): the 新申报 dialog stays open, the second claim keeps the item, points and 事由."""
+    from desktop.gui.claim_dialogs import ClaimDialog
 
     act = Actions(qtbot, typist)
     screen = _open(window, "季度评议")
@@ -166,29 +187,54 @@ def test_two_claims_from_entry_to_approval(qtbot, window, branch, typist, messag
     screen.tabs.setCurrentIndex(1)
     names = [m["name"] for m in branch.roster.members()]
     who = [n for n in names if _initials(names, n).isascii()][3:5]
+    count = lambda: branch.execute("select count(*) from claims").fetchone()[0]  # noqa: E731
 
-    def enter_claim(name: str) -> None:
-        def fill() -> None:
-            qtbot.waitUntil(
-                lambda: isinstance(QApplication.activeModalWidget(), ClaimDialog), timeout=5000
-            )
-            dialog = QApplication.activeModalWidget()
-            line = dialog.picker.search
-            act.type(line, _initials(names, name))
-            act.key(line, Qt.Key.Key_Return)  # the member found; on to 分值
-            assert dialog.member.currentText().startswith(name)
-            act.type(dialog.points, "-1")  # 学习贯彻 (the first item): -5 to 0
-            act.key(dialog.points, Qt.Key.Key_Return)  # on to 事由 (required)
-            act.type(dialog.reason, "理论学习未完成")
-            act.key(dialog.reason, Qt.Key.Key_Return)  # 确定
+    failed: list[BaseException] = []
 
-        QTimer.singleShot(0, fill)
-        with qtbot.waitSignal(screen.loaded, timeout=20000):
-            act.click(screen.new_claim_button)
+    def enter_claims() -> None:
+        try:
+            entering()
+        except BaseException as exc:  # a failed step must not leave the dialog open
+            failed.append(exc)
+            QApplication.activeModalWidget().reject()
 
-    for name in who:
-        enter_claim(name)
-    assert len(screen.selected_claims()) == 2  # the claims just entered stay selected
+    def entering() -> None:
+        qtbot.waitUntil(
+            lambda: isinstance(QApplication.activeModalWidget(), ClaimDialog), timeout=5000
+        )
+        dialog = QApplication.activeModalWidget()
+        line = dialog.picker.search
+        qtbot.waitUntil(line.hasFocus, timeout=5000)  # the hands start on the member's name
+        act.type(line, _initials(names, who[0]))
+        act.key(line, Qt.Key.Key_Return)  # the member found; on to the item list
+        assert dialog.member.currentText().startswith(who[0]) and dialog.items.hasFocus()
+        tree = dialog.items
+        row = next(
+            tree.topLevelItem(i).child(k)
+            for i in range(tree.topLevelItemCount())
+            for k in range(tree.topLevelItem(i).childCount())
+            if tree.topLevelItem(i).child(k).text(0).startswith("岗位认领")
+        )
+        rect = tree.visualItemRect(row)
+        assert tree.viewport().rect().contains(rect)  # in sight: no scrolling
+        act.click(tree.viewport(), rect.center())  # its fixed -5 filled in; on to 事由
+        assert dialog.points.text() == "-5" and dialog.reason.hasFocus()
+        act.type(dialog.reason, "本季度无故未认领党员岗位")
+        act.key(dialog.reason, Qt.Key.Key_Return)  # 保存并继续
+        assert count() == 1 and dialog.isVisible() and line.hasFocus()
+        act.type(line, _initials(names, who[1]))
+        act.key(line, Qt.Key.Key_Return)  # item and points kept: on to 事由, offered again
+        assert dialog.reason.hasFocus() and dialog.reason.selectedText() == dialog.reason.text()
+        act.key(dialog.reason, Qt.Key.Key_Return)  # the same 事由: 保存并继续
+        assert count() == 2 and "已登记 2 条" in dialog.entered.text()
+        act.key(dialog.reason, Qt.Key.Key_Escape)  # 关闭
+
+    QTimer.singleShot(0, enter_claims)
+    act.click(screen.new_claim_button)
+    if failed:
+        raise failed[0]
+    qtbot.waitUntil(lambda: len(screen.selected_claims()) == 2, timeout=20000)
+    assert screen.review_approve_claim_button.isEnabled()  # the claims just entered, selected
 
     def names_ok() -> None:
         qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None, timeout=5000)
@@ -201,5 +247,6 @@ def test_two_claims_from_entry_to_approval(qtbot, window, branch, typist, messag
     assert sorted(c["name"] for c in claims) == sorted(who)
     assert {c["status"] for c in claims} == {"审定"}
     assert {c["reviewed_by"] for c in claims} == {"刘书记"}
-    # Goal ≤ 12; the 事由 every claim now requires costs two actions a claim (see the page).
-    assert recorded()["两条积分申报，从登记到审定"] == act.n
+    assert {c["reason"] for c in claims} == {"本季度无故未认领党员岗位"}
+    assert act.n <= 12
+    check_recorded("两条积分申报，从登记到审定", act.n)

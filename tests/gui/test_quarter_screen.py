@@ -65,15 +65,17 @@ def test_quarter_flow_through_the_screen(qtbot, window, book, messages, monkeypa
     # A claim, 初评 and 审定 from the claims queue.
     monkeypatch.setattr(
         screen,
-        "ask_claim",
-        lambda: {
-            "member": "001",
-            "when": "2026-05-12",
-            "item": "key-work",
-            "points": "3",
-            "reason": "组织村道清扫",
-            "evidence": "照片",
-        },
+        "ask_claims",
+        lambda: screen.save_claim(
+            {
+                "member": "001",
+                "when": "2026-05-12",
+                "item": "key-work",
+                "points": "3",
+                "reason": "组织村道清扫",
+                "evidence": "照片",
+            }
+        ),
     )
     screen.tabs.setCurrentIndex(1)
     _reloaded(
@@ -185,14 +187,16 @@ def test_quarter_flow_through_the_screen(qtbot, window, book, messages, monkeypa
     _reloaded(qtbot, screen, lambda: screen.quarter.setCurrentIndex(2))
     monkeypatch.setattr(
         screen,
-        "ask_claim",
-        lambda: {
-            "member": "002",
-            "when": "2026-05-20",
-            "item": "key-work",
-            "points": "1",
-            "reason": "补报",
-        },
+        "ask_claims",
+        lambda: screen.save_claim(
+            {
+                "member": "002",
+                "when": "2026-05-20",
+                "item": "key-work",
+                "points": "1",
+                "reason": "补报",
+            }
+        ),
     )
     before = book.execute("select count(*) from claims").fetchone()[0]
     qtbot.mouseClick(screen.new_claim_button, Qt.MouseButton.LeftButton)
@@ -212,7 +216,7 @@ def test_claim_dialog_shows_what_is_left(qtbot, book) -> None:
     qtbot.addWidget(dialog)
     dialog.date.setDate(QDate(2026, 5, 1))
     dialog.member.setCurrentIndex(dialog.member.findData("001"))
-    dialog.item.setCurrentIndex(dialog.item.findData("key-work"))
+    dialog.choose_item("key-work")
     assert "0 至 10 分" in dialog.hint.text() and "还可计 2 分" in dialog.hint.text()
 
 
@@ -241,3 +245,45 @@ def test_correction_from_the_screen(qtbot, window, book, messages, monkeypatch) 
     assert "更正已登记" in messages.texts("information")[-1]
     rows = Q.list_corrections(book, YEAR)
     assert [(r["name"], r["date"], r["points"]) for r in rows] == [("张三", "2026-11-24", "2")]
+
+
+def test_claim_dialog_stays_open_for_the_next_claim(qtbot, book) -> None:
+    """保存并继续: each claim goes to `save`; the member is cleared, the item, points and 事由
+    stay; what is missing is said in the dialog; a claim the book refuses keeps its values."""
+    build_branch(book)
+    from desktop.gui.claim_dialogs import ClaimDialog
+
+    saved: list[dict] = []
+    answers = [True, False]
+    dialog = ClaimDialog(book, YEAR, save=lambda v: saved.append(v) or answers.pop(0))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.accept()
+    assert dialog.isVisible() and "请选择党员" in dialog.problem.text()
+    qtbot.keyClicks(dialog.picker.search, "zs")
+    qtbot.keyClick(dialog.picker.search, Qt.Key.Key_Return)
+    dialog.accept()
+    assert "申报项目" in dialog.problem.text() and not saved
+    dialog.choose_item("honor-street")  # fixed 8 points: filled in
+    assert dialog.points.text() == "8"
+    dialog.choose_item("key-work")  # a range: the 8 was not typed, so it goes
+    assert dialog.points.text() == ""
+    dialog.points.setText("3")
+    dialog.accept()
+    assert "请填写事由" in dialog.problem.text()
+    dialog.reason.setText("组织村道清扫")
+    dialog.accept()
+    assert [v["member"] for v in saved] == ["003"] and dialog.isVisible()
+    assert dialog.member.currentData() is None and dialog.picker.search.text() == ""
+    assert (dialog.item_id(), dialog.points.text(), dialog.reason.text()) == (
+        "key-work",
+        "3",
+        "组织村道清扫",
+    )
+    assert "已登记 1 条：张三" in dialog.entered.text()
+    qtbot.keyClicks(dialog.picker.search, "wy")
+    qtbot.keyClick(dialog.picker.search, Qt.Key.Key_Return)
+    assert dialog.reason.selectedText() == "组织村道清扫"
+    dialog.accept()  # refused by the book (answers False): the values stay for a fix
+    assert len(saved) == 2 and dialog.member.currentData() == "001"
+    assert "已登记 1 条" in dialog.entered.text()
