@@ -194,6 +194,13 @@ class RosterModel(QAbstractTableModel):
             return date_words(value)  # 1975年7月 for a date known only to the month
         return "" if value is None else str(value)
 
+    def sort_text(self, row: int, key: str) -> str:
+        """What a column sorts by: dates by their stored ISO value, so 1993年1月 (stored
+        1993-01) comes before 1993-01-15 and 1993年10月, as on a calendar; the rest by text."""
+        if key.endswith("_date"):
+            return str(self._members[row].get(key) or "")
+        return self.text(row, key)
+
 
 class RosterFilterProxy(QSortFilterProxyModel):
     """Search (name or pinyin initials), filters, and 姓氏笔画/拼音 order for the name column."""
@@ -286,6 +293,6 @@ class RosterFilterProxy(QSortFilterProxyModel):
         lname, rname = model.name_key(lrow, order), model.name_key(rrow, order)
         if key == "name":
             return (lname, lrow) < (rname, rrow)
-        ltext, rtext = model.text(lrow, key), model.text(rrow, key)
+        ltext, rtext = model.sort_text(lrow, key), model.sort_text(rrow, key)
         # Empty cells last, then ties in name order so the list never looks shuffled.
         return (ltext == "", ltext, lname, lrow) < (rtext == "", rtext, rname, rrow)

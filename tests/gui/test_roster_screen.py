@@ -141,6 +141,24 @@ def test_headers_and_sorting_by_a_column_title(screen, qtbot):
     assert shown(screen) == pinyin
 
 
+def test_month_only_dates_sort_as_dates(screen, qtbot, roster_book):
+    """入党时间 sorts by the calendar: 1993年1月 (a month-only date, stored 1993-01) before
+    1993-01-15, and 1993年10月 after 1993-02-01 (not by the text shown)."""
+    joined = {"甲一": "1993-10", "乙二": "1993-01-15", "丙三": "1993-01", "丁四": "1993-02-01"}
+    for name, when in joined.items():
+        roster_book.roster.add_member({"name": name, "status": "正式党员", "joined_date": when})
+    screen.refresh()
+    header = screen.ui.table.horizontalHeader()
+    column = next(
+        c for c in range(9) if header.model().headerData(c, Qt.Orientation.Horizontal) == "入党时间"
+    )
+    title = QPoint(header.sectionViewportPosition(column) + 5, 5)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=title)
+    assert [n for n in shown(screen) if n in joined] == ["丙三", "乙二", "丁四", "甲一"]
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=title)
+    assert [n for n in shown(screen) if n in joined] == ["甲一", "丁四", "乙二", "丙三"]
+
+
 def test_filter_by_group(screen, qtbot):
     combo = screen.ui.groupCombo
     combo.setCurrentIndex(combo.findText("第一党小组"))
