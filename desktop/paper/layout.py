@@ -16,31 +16,21 @@ from __future__ import annotations
 
 import io
 import os
-import re
-import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from contextvars import ContextVar
-from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import Any, Literal
 
-from reportlab import rl_config
-from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.pagesizes import landscape as _landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
     Flowable,
     Frame,
     KeepTogether,
-    LongTable,
     PageBreak,
     PageTemplate,
     Paragraph,
@@ -48,9 +38,45 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
-from reportlab.platypus.tables import CellStyle
 
-from desktop.paper.fonts import FontSet, fonts, needs_fallback
+from desktop.paper.fonts import fonts
+from desktop.paper.grid import (
+    _ALIGN,
+    _TABLE_ALIGN,
+    CELL_PAD,
+    GRID,
+    HEADER_SHADE,
+    HEADER_WHOLE_CHARS,
+    MUTED,
+    SPAN_SHADE,
+    ZEBRA_SHADE,
+    Column,
+    GridMixin,
+    Row,
+    SpanRow,
+    _Grid,
+    _PlainTable,
+)
+from desktop.paper.pages import (
+    _MEASURED,
+    KEEP_ROWS,
+    LANDSCAPE_MARGINS,
+    MEASURE,
+    PORTRAIT_MARGINS,
+    ROOM,
+    KeptLayout,
+    Margins,
+    Output,
+    PageMark,
+    _Furniture,
+    _KeptBlock,
+    _make_canvas_class,
+    _MeasuringCanvas,
+    _SectionStart,
+    keeping_measured,
+    write_bytes,
+    write_keeping_rows,
+)
 from desktop.paper.text import (
     Align,
     Blank,
@@ -66,386 +92,46 @@ from desktop.paper.text import (
     text_width,
 )
 
-# Names other modules import from here (text.py holds them since the split).
+# Names other modules import from here (text.py, grid.py and pages.py hold them since the
+# splits): `from desktop.paper.layout import …` keeps working.
 __all__ = [
+    "CELL_PAD",
+    "GRID",
+    "HEADER_SHADE",
+    "HEADER_WHOLE_CHARS",
+    "KEEP_ROWS",
+    "LANDSCAPE_MARGINS",
+    "MEASURE",
+    "MUTED",
+    "PORTRAIT_MARGINS",
+    "ROOM",
+    "SPAN_SHADE",
+    "ZEBRA_SHADE",
+    "_TABLE_ALIGN",
+    "_Grid",
     "Align",
     "Blank",
+    "Column",
     "FillEntry",
     "FillItem",
     "FillLine",
+    "KeptLayout",
+    "Margins",
+    "Output",
+    "PageMark",
+    "PaperDocument",
+    "Row",
+    "SpanRow",
     "balanced_lines",
     "break_lines",
     "cn_date",
     "draw_text",
+    "keeping_measured",
     "para_text",
     "text_width",
+    "write_bytes",
+    "write_keeping_rows",
 ]
-
-Output = str | os.PathLike[str] | IO[bytes]
-
-_ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
-_ALIGN_NAME: dict[int, Align] = {TA_LEFT: "left", TA_CENTER: "center", TA_RIGHT: "right"}
-#: Text that must not be broken across lines: digits, Latin letters and their punctuation.
-_UNBREAKABLE = re.compile(r"[0-9A-Za-z*+\-./:#()]+")
-_TABLE_ALIGN = {"left": "LEFT", "center": "CENTER", "right": "RIGHT"}
-
-GRID = colors.black
-HEADER_SHADE = colors.Color(0.88, 0.88, 0.88)
-SPAN_SHADE = colors.Color(0.94, 0.94, 0.94)
-ZEBRA_SHADE = colors.Color(0.965, 0.965, 0.965)
-MUTED = colors.Color(0.35, 0.35, 0.35)
-
-
-@dataclass(frozen=True)
-class Margins:
-    """Page margins in millimetres."""
-
-    top: float
-    bottom: float
-    left: float
-    right: float
-
-
-#: GB/T 9704 text area: 37 mm top, 35 mm bottom, 28 mm left (binding side), 26 mm right.
-PORTRAIT_MARGINS = Margins(top=37, bottom=35, left=28, right=26)
-#: Landscape registers need their width and rows more than the official-letter look; the
-#: binding side stays the widest and the bottom keeps room for the two page-number lines.
-LANDSCAPE_MARGINS = Margins(top=24, bottom=24, left=22, right=16)
-
-
-@dataclass(frozen=True)
-class Column:
-    """One table column. `width` in mm; None columns share what the fixed ones leave.
-
-    `fit=True`: the column is as wide as its longest cell and its header need (at most
-    `width`), so short values don't leave wide empty columns while a long 党小组 name
-    wraps to five lines elsewhere; what fitted columns leave goes to the None columns.
-    """
-
-    title: str
-    width: float | None = None
-    align: Align = "center"
-    fit: bool = False
-    #: For `fit` columns: how narrow (mm) the column may get when the fitted columns together
-    #: are too wide for the page (None: never narrower than its content).
-    min: float | None = None
-
-
-@dataclass(frozen=True)
-class SpanRow:
-    """A row spanning the whole table: a group heading, a subtotal, a section title."""
-
-    text: str
-    align: Align = "left"
-    shaded: bool = True
-
-
-Row = Sequence[str] | SpanRow
-
-
-CELL_PAD = 3.0  # a grid cell's left and right padding, in points
-
-#: Headers longer than this may wrap (a long sentence-like header is fine on two lines).
-HEADER_WHOLE_CHARS = 8
-
-
-def _fit_headers(
-    widths: list[float], titles: Sequence[str], need: Callable[[str], float]
-) -> list[float]:
-    """Widen columns whose (short) header would break, taking room from columns with slack."""
-    wants = [
-        max(need(line) for line in t.split("\n"))
-        if t and max(len(line) for line in t.split("\n")) <= HEADER_WHOLE_CHARS
-        else 0.0
-        for t in titles
-    ]
-    deficit = [max(0.0, want - w) for w, want in zip(widths, wants, strict=True)]
-    short = sum(deficit)
-    if not short:
-        return widths
-    slack = [max(0.0, w - max(want, 12 * mm)) for w, want in zip(widths, wants, strict=True)]
-    spare = sum(slack)
-    if spare <= 0:
-        return widths
-    give = min(1.0, spare / short)  # part of each deficit that can be met
-    take = short * give / spare
-    return [w + d * give - s * take for w, d, s in zip(widths, deficit, slack, strict=True)]
-
-
-def _cell_style(
-    font: str, size: float, leading: float, align: str, pad_x: float, pad_y: float
-) -> CellStyle:
-    """What FONT, ALIGN, VALIGN MIDDLE and the four PADDING commands would set on a cell."""
-    style = CellStyle("grid")
-    style.fontname, style.fontsize, style.leading = font, size, leading
-    style.alignment, style.valign = align, "MIDDLE"
-    style.leftPadding = style.rightPadding = pad_x
-    style.topPadding = style.bottomPadding = pad_y
-    return style
-
-
-# ---------------------------------------------------------------------------------------
-# Page furniture: "第1页 共N页" needs the page count, so pages are held until save.
-
-
-def _make_canvas_class(furniture: _Furniture) -> type[Canvas]:
-    class NumberedCanvas(Canvas):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._held_pages: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:
-            self._held_pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            with _binary_streams():
-                self._save()
-
-        def _save(self) -> None:
-            total = len(self._held_pages)
-            # Sections (one member's notice in a batch) are numbered on their own.
-            starts = sorted({1, *furniture.section_starts})
-            for state in self._held_pages:
-                self.__dict__.update(state)
-                page = self._pageNumber
-                first = max(s for s in starts if s <= page)
-                later = [s for s in starts if s > page]
-                last = (later[0] - 1) if later else total
-                furniture.draw(self, page - first + 1, last - first + 1)
-                Canvas.showPage(self)
-            furniture.page_count = total
-            Canvas.save(self)
-
-    return NumberedCanvas
-
-
-_A85_LOCK = threading.Lock()
-
-
-@contextmanager
-def _binary_streams() -> Iterator[None]:
-    """Page streams compressed only, not also ASCII85-armoured (reportlab's default, a
-    7-bit-safe PDF no printer or viewer needs): a quarter smaller, and the armour is
-    computed in pure Python (~6 % of a sign-in sheet's build). reportlab reads the switch
-    from its global settings while writing, so it is set for the save and put back."""
-    with _A85_LOCK:
-        before = rl_config.useA85
-        rl_config.useA85 = 0
-        try:
-            yield
-        finally:
-            rl_config.useA85 = before
-
-
-class _Furniture:
-    """Footer page numbers and a running header on continuation pages."""
-
-    def __init__(
-        self,
-        fontset: FontSet,
-        pagesize: tuple[float, float],
-        margins: Margins,
-        header: str,
-        header_right: str,
-    ) -> None:
-        self.fonts = fontset
-        self.pagesize = pagesize
-        self.margins = margins
-        self.header = header
-        self.header_right = header_right
-        self.page_count = 0
-        self.section_starts: list[int] = []
-
-    def draw(self, c: Canvas, page: int, total: int) -> None:
-        width, _height = self.pagesize
-        m = self.margins
-        centre = m.left * mm + (width - (m.left + m.right) * mm) / 2
-        c.saveState()
-        c.setFillColor(colors.black)
-        # Where GB/T 9704 puts its "— 1 —" (7 mm below the text area). Only "第1页 共N页":
-        # both on one page read as two different numbers.
-        y1 = m.bottom * mm - 7 * mm - 10
-        c.setFont(self.fonts.song, 10.5)
-        c.drawCentredString(centre, y1, f"第{page}页 共{total}页")
-        if page > 1 and self.header:
-            _w, height = self.pagesize
-            y = height - m.top * mm + 4 * mm
-            c.setFont(self.fonts.song, 9)
-            left = f"{self.header}（续）"
-            song = self.fonts.song
-            draw_text(c, m.left * mm, y, left, song, 9)
-            room = width - (m.left + m.right) * mm - text_width(left, song, 9)
-            if text_width(self.header_right, song, 9) < room - 12:  # never overlap
-                draw_text(c, width - m.right * mm, y, self.header_right, song, 9, "right")
-        c.restoreState()
-
-
-class _SectionStart(Flowable):
-    """Zero-size: the page it lands on starts a section numbered on its own (第1页 共N页)."""
-
-    def __init__(self, furniture_ref: list[Any]) -> None:
-        super().__init__()
-        self.ref = furniture_ref
-        self.width = self.height = 0
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        return 0, 0
-
-    def draw(self) -> None:
-        if self.ref:
-            self.ref[0].section_starts.append(self.canv.getPageNumber())
-
-
-class _KeptBlock(KeepTogether):
-    """KeepTogether that counts its first flowable's space before it.
-
-    reportlab measures a kept block as if it started a page, where that space is dropped; in
-    mid-page it is not, so a block that fitted by a few millimetres spilled its last line
-    (a sign-in sheet's footnote) onto a page of its own.
-    """
-
-    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
-        width, height = super().wrap(aW, aH)
-        first = next((f for f in self._content if f.wrapOn(self.canv, aW, aH)[1] > 0), None)
-        if first is not None:
-            self._H += first.getSpaceBefore()
-        return width, height
-
-
-class PageMark(Flowable):
-    """Zero-size: records in `pages[name]` the page it lands on (to see what shares a page),
-    and in `pages[name + ROOM]` the height left below it on that page (points)."""
-
-    def __init__(self, name: str, pages: dict[str, Any]) -> None:
-        super().__init__()
-        self.name, self.pages = name, pages
-        self.width = self.height = 0
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        return 0, 0
-
-    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
-        frame = getattr(self, "_frame", None)
-        if frame is not None:
-            self.pages[self.name + ROOM] = y - frame._y1p
-        super().drawOn(canvas, x, y, _sW)
-
-    def draw(self) -> None:
-        self.pages[self.name] = self.canv.getPageNumber()
-
-
-ROOM = ":room"
-
-
-class _Measure:
-    """The `out` of a layout that is only measured: pages are laid out (so `PageMark`s say
-    where things land) but no table is drawn and no PDF is written."""
-
-    def write(self, data: bytes) -> None:  # pragma: no cover - never written to
-        raise TypeError("a measured layout writes nothing")
-
-
-MEASURE: Any = _Measure()
-
-
-class _MeasuringCanvas(Canvas):
-    measuring = True
-
-    def showPage(self) -> None:
-        self._startPage()
-
-    def save(self) -> None:
-        pass
-
-
-class _PlainTable(Table):
-    """A table (heading fields, boxes) that draws nothing in a measured layout."""
-
-    def draw(self) -> None:
-        if getattr(self.canv, "measuring", False):
-            return
-        super().draw()
-
-
-class _Grid(LongTable):
-    """The builder's table: skips drawing its cells in a measured layout (that is most of
-    a sign-in sheet's build), so a layout retry costs a measuring pass, not a full build."""
-
-    def draw(self) -> None:
-        if getattr(self.canv, "measuring", False):
-            return
-        super().draw()
-
-    def _drawCell(self, cellval: Any, cellstyle: CellStyle, pos: Any, size: Any) -> None:
-        # An empty cell (half of a sign-in sheet's: 签名, 请假类型, 备注) would be drawn as
-        # an empty text object. Skipped here rather than given as an empty flowable list,
-        # which reportlab sizes on the slow path at every split of the table.
-        if cellval == "":
-            return
-        super()._drawCell(cellval, cellstyle, pos, size)
-
-
-KEEP_ROWS = 3  # table rows that go over with a closing block that would start a page alone
-
-# One layout: (output, rows to keep back, page marks) -> page count. The output may be
-# MEASURE: then the layout's `build()` only measures.
-KeptLayout = Callable[[Output, int, dict[str, Any]], int]
-
-
-_MEASURED: ContextVar[list[PaperDocument] | None] = ContextVar("measured", default=None)
-
-
-@contextmanager
-def keeping_measured() -> Iterator[list[PaperDocument]]:
-    """The documents measured inside (`build()` on MEASURE), in order: a build that follows
-    its measuring pass unchanged reuses that document's story (`PaperDocument.rebuild`)
-    instead of composing every table again."""
-    docs: list[PaperDocument] = []
-    token = _MEASURED.set(docs)
-    try:
-        yield docs
-    finally:
-        _MEASURED.reset(token)
-
-
-def write_keeping_rows(out: Output, layout: KeptLayout, *, keep: int = KEEP_ROWS) -> int:
-    """Lay out so that a closing block (footnotes, signatures) never starts a page alone.
-
-    `layout` adds its closing block with `PaperDocument.closing_block(pages)` right after its
-    last table, and puts that table's last `keep` rows on a new page when asked
-    (`PaperDocument.table(..., keep_last=keep)`). One measuring pass says where the end
-    lands; the document is then built once, with the last rows moved over when the end
-    would stand alone (as the sign-in sheet does). Returns the page count.
-    """
-    pages: dict[str, Any] = {}
-    with keeping_measured() as measured:
-        layout(MEASURE, 0, pages)
-    alone = pages.get("end", 0) > pages.get("rows", 0) and keep > 0
-    buffer = io.BytesIO()
-    if not alone and len(measured) == 1:
-        count = measured[0].rebuild(buffer)  # the usual case: the layout measured stands
-    else:
-        pages = {}
-        count = layout(buffer, keep if alone else 0, pages)
-    write_bytes(out, buffer.getvalue())
-    return count
-
-
-def write_bytes(out: Output, data: bytes) -> None:
-    """A path is written through a temporary file and renamed (no half-written PDF)."""
-    if not isinstance(out, (str, os.PathLike)):
-        out.write(data)
-        return
-    target = Path(out)
-    tmp = target.with_name(target.name + ".part")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, target)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
-
 
 REPEATED_TITLE_SIZE = 16
 #: The "title（续）" line a section heading starting a page adds above itself (one line).
@@ -484,7 +170,7 @@ class _SectionHeading(Flowable):
 # ---------------------------------------------------------------------------------------
 
 
-class PaperDocument:
+class PaperDocument(GridMixin):
     """An A4 document under construction. Add content in reading order, then `build()`."""
 
     def __init__(
@@ -698,253 +384,6 @@ class PaperDocument:
     def keep_room(self, height_mm: float) -> None:
         """Start a new page unless `height_mm` is left (keeps a heading with what follows)."""
         self.story.append(CondPageBreak(height_mm * mm))
-
-    def widths(
-        self,
-        columns: Sequence[Column],
-        total: float | None = None,
-        *,
-        header_size: float | None = None,
-    ) -> list[float]:
-        """Column widths in points: fixed ones as given, the rest share what remains.
-
-        When the fixed widths do not leave ~12 mm per stretching column everything is scaled
-        down together, so a table never runs past the margin. With `header_size`, a column
-        too narrow for its header on one line (「本季度合计」, 「人员类别」) is widened with room
-        taken from columns that have more than their own header needs: a header split as
-        「本季度合/计」 reads as two words.
-        """
-        widths = self._share(columns, total)
-        if header_size is None:
-            return widths
-        return _fit_headers(
-            widths,
-            [c.title for c in columns],
-            lambda t: stringWidth(t, self.fonts.hei, header_size) + 2 * CELL_PAD + 1,
-        )
-
-    def _share(self, columns: Sequence[Column], total: float | None) -> list[float]:
-        total = self.frame_width if total is None else total
-        fixed = [c.width * mm if c.width is not None else None for c in columns]
-        flex = sum(1 for w in fixed if w is None)
-        used = sum(w for w in fixed if w is not None)
-        room = total - used
-        if flex and room >= flex * 12 * mm:
-            share = room / flex
-            return [share if w is None else w for w in fixed]
-        raw = [12 * mm if w is None else w for w in fixed]
-        scale = total / sum(raw)
-        if not flex and scale > 1:  # all fixed and narrower than the page: keep, centre
-            return raw
-        return [w * scale for w in raw]
-
-    def table(
-        self,
-        columns: Sequence[Column],
-        rows: Sequence[Row],
-        *,
-        size: float = 10.5,
-        zebra: bool = False,
-        min_row_height: float | None = None,
-        header_size: float | None = None,
-        keep_last: int = 0,
-    ) -> None:
-        """A gridded table with the header repeated on every page.
-
-        Cells that fit stay plain strings (fast for 200-page registers); only cells that would
-        overflow become wrapping paragraphs, so long names wrap and are never clipped.
-        `min_row_height` (mm) leaves room to sign by hand. `keep_last` rows start a new page
-        (under the header) so that what follows does not stand alone (`write_keeping_rows`).
-        """
-        columns = self.fit_columns(columns, rows, size, header_size or size)
-        widths = self.widths(columns, header_size=header_size or size)
-        split = len(rows) - keep_last
-        parts = [rows[:split], rows[split:]] if keep_last and split > 0 else [rows]
-        for i, part in enumerate(parts):
-            if i:
-                self.page_break()
-            self.story.append(
-                self._grid(columns, widths, part, size, zebra, min_row_height, header_size)
-            )
-
-    def fit_columns(
-        self,
-        columns: Sequence[Column],
-        rows: Sequence[Row],
-        size: float,
-        header_size: float,
-        *,
-        flex_min: float = 12,
-    ) -> Sequence[Column]:
-        """`fit` columns sized to their content (see Column), as HTML tables do: each gets
-        its content's width (at most `width`); when they are too wide together, those with
-        a `min` give up room in proportion to what they can spare, so the None columns keep
-        `flex_min` mm each."""
-        if not any(c.fit for c in columns):
-            return columns
-        natural: dict[int, float] = {}
-        for i, c in enumerate(columns):
-            if not c.fit:
-                continue
-            need = stringWidth(c.title, self.fonts.hei, header_size)
-            for row in rows:
-                if isinstance(row, SpanRow) or i >= len(row) or not row[i]:
-                    continue
-                for line in str(row[i]).split("\n"):
-                    need = max(need, stringWidth(line, self.fonts.song, size))
-            width = (need + 2 * CELL_PAD + 1.5) / mm
-            natural[i] = min(width, c.width) if c.width is not None else width
-        fixed = sum(c.width or 0 for i, c in enumerate(columns) if not c.fit)
-        flex = sum(1 for c in columns if c.width is None and not c.fit)
-        room = self.frame_width / mm - fixed - flex * flex_min
-        over = sum(natural.values()) - room
-        spare = {
-            i: max(0.0, w - columns[i].min)
-            for i, w in natural.items()
-            if columns[i].min is not None
-        }
-        if over > 0 and sum(spare.values()) > 0:
-            share = min(1.0, over / sum(spare.values()))
-            for i, can in spare.items():
-                natural[i] -= can * share
-        out = list(columns)
-        for i, width in natural.items():
-            c = columns[i]
-            out[i] = Column(c.title, width, c.align)
-        return out
-
-    def two_up_table(
-        self,
-        columns: Sequence[Column],
-        rows: Sequence[Sequence[str]],
-        *,
-        size: float = 10.5,
-        min_row_height: float | None = None,
-    ) -> None:
-        """Two records per printed row (saves paper on sign-in sheets).
-
-        Reading order is left then right along each row (1 | 2, 3 | 4 …), which stays
-        correct however the rows split across pages. A heavier rule divides the halves.
-        """
-        half = self.widths(columns, self.frame_width / 2, header_size=size)
-        doubled = list(columns) + list(columns)
-        blank = [""] * len(columns)
-        paired: list[Row] = []
-        for i in range(0, len(rows), 2):
-            right = list(rows[i + 1]) if i + 1 < len(rows) else blank
-            paired.append(list(rows[i]) + right)
-        table = self._grid(doubled, half + half, paired, size, False, min_row_height, None)
-        n = len(columns)
-        table.setStyle(TableStyle([("LINEAFTER", (n - 1, 0), (n - 1, -1), 1.6, GRID)]))
-        self.story.append(table)
-
-    def _grid(
-        self,
-        columns: Sequence[Column],
-        widths: list[float],
-        rows: Sequence[Row],
-        size: float,
-        zebra: bool,
-        min_row_height: float | None,
-        header_size: float | None,
-    ) -> Table:
-        pad_x = CELL_PAD
-        leading = round(size * 1.25, 1)
-        pad_y = 3.0
-        if min_row_height:
-            pad_y = max(pad_y, (min_row_height * mm - leading) / 2)
-        hsize = header_size or size
-        hstyle = self.style(font=self.fonts.hei, size=hsize, align="center", leading=hsize * 1.25)
-        header = [
-            self._cell(c.title, w - 2 * pad_x, hstyle) for c, w in zip(columns, widths, strict=True)
-        ]
-        cstyles = [self.style(size=size, align=c.align, leading=leading) for c in columns]
-        room = [w - 2 * pad_x for w in widths]
-        data: list[list[Any]] = [header]
-        # Cell styles are shared per column (one for the header, one for the body) instead of
-        # FONT/ALIGN/PADDING commands, which reportlab applies cell by cell; the styles are
-        # the same, a 60-member sign-in sheet builds faster. Only lines, backgrounds and spans
-        # are commands, and nothing applies cell commands to these tables afterwards.
-        head_cells = [
-            _cell_style(self.fonts.hei, hsize, hstyle.leading, "CENTER", pad_x, 4) for _ in columns
-        ]
-        body_cells = [
-            _cell_style(self.fonts.song, size, leading, _TABLE_ALIGN[c.align], pad_x, pad_y)
-            for c in columns
-        ]
-        commands: list[tuple[Any, ...]] = [
-            ("GRID", (0, 0), (-1, -1), 0.6, GRID),
-            ("BOX", (0, 0), (-1, -1), 1.0, GRID),
-            ("BACKGROUND", (0, 0), (-1, 0), HEADER_SHADE),
-        ]
-        if zebra:
-            commands.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ZEBRA_SHADE]))
-        # reportlab cannot split one row across pages (a row taller than the frame is a
-        # LayoutError), so a monster cell continues on the following rows instead.
-        max_lines = max(3, int((self.frame_height * 0.6 - 2 * pad_y) / leading))
-        for r, row in enumerate(rows, start=1):
-            if isinstance(row, SpanRow):
-                st = self.style(font=self.fonts.hei, size=size, align=row.align, leading=leading)
-                n = len(data)
-                data.append([Paragraph(para_text(row.text), st)] + [""] * (len(columns) - 1))
-                commands.append(("SPAN", (0, n), (-1, n)))
-                if row.shaded:
-                    commands.append(("BACKGROUND", (0, n), (-1, n), SPAN_SHADE))
-                continue
-            if len(row) != len(columns):
-                raise ValueError(f"第{r}行有 {len(row)} 个单元格，表头有 {len(columns)} 列")
-            texts = ["" if v is None else str(v) for v in row]
-            rare = needs_fallback("".join(texts), self.fonts.song)  # once a row, not a cell
-            cells = [self._cell(t, room[i], cstyles[i], rare) for i, t in enumerate(texts)]
-            if not any(isinstance(c, str) and "\n" in c for c in cells):
-                data.append(cells)  # one line each, the usual case
-                continue
-            tall = max((c.count("\n") + 1 for c in cells if isinstance(c, str)), default=1)
-            if tall <= max_lines:
-                data.append(cells)
-                continue
-            parts = [c.split("\n") if isinstance(c, str) else [c] for c in cells]
-            for start in range(0, tall, max_lines):
-                data.append(
-                    [
-                        "\n".join(p[start : start + max_lines])
-                        if isinstance(c, str)
-                        else (c if start == 0 else "")
-                        for c, p in zip(cells, parts, strict=True)
-                    ]
-                )
-        cell_styles = [head_cells] + [body_cells] * (len(data) - 1)
-        table = _Grid(data, colWidths=widths, repeatRows=1, hAlign="CENTER", cellStyles=cell_styles)
-        table.setStyle(TableStyle(commands))
-        return table
-
-    def _cell(self, text: str, room: float, style: ParagraphStyle, rare: bool = True) -> Any:
-        """A plain string, broken into lines here when it does not fit.
-
-        Plain strings keep 200-page registers fast (a paragraph per cell costs ~2×).
-        Dates, phone and ID numbers broken across lines are misread, so an unbreakable
-        Latin token that is only slightly too wide is set a little smaller instead.
-        """
-        font, size = style.fontName, style.fontSize
-        if rare and needs_fallback(text, font):  # a rare character: its own face, wrapped
-            return Paragraph(para_text(text, font), style)
-        if len(text) * size <= room:  # no glyph in our fonts is wider than 1 em: fits
-            return text
-        if "\n" not in text:
-            width = stringWidth(text, font, size)
-            if width <= room:
-                return text
-            if _UNBREAKABLE.fullmatch(text) and width * 0.8 <= room:
-                small = self.style(
-                    font=font,
-                    size=int(size * room / width * 4) / 4,  # quarter points: few styles
-                    align=_ALIGN_NAME[style.alignment],
-                    leading=style.leading,
-                )
-                return Paragraph(para_text(text), small)
-        return "\n".join(
-            line for part in text.split("\n") for line in break_lines(part, room, font, size)
-        )
 
     def signature_lines(
         self,
