@@ -119,7 +119,7 @@ def cmd_members(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from datetime import date
 
-    from desktop.book.interchange import import_plan, read_for_import
+    from desktop.book.interchange import WorkbookRefused, import_plan, read_for_import
 
     if args.problems_to and not args.good_rows:
         from desktop.cli_args import UsageError
@@ -137,9 +137,32 @@ def cmd_import(args: argparse.Namespace) -> int:
             _out(line)
         if args.good_rows and plan.problems:
             return _import_good_rows(book, plan, args)
-        result = import_plan(book, plan)
+        try:
+            result = import_plan(book, plan)
+        except WorkbookRefused as exc:
+            hint = _good_rows_hint(plan, args.file)
+            if not hint:
+                raise
+            raise WorkbookRefused(str(exc), [*exc.lines(), hint]) from None
     _out(f"导入完成：{result.summary()}")
     return EXIT_OK
+
+
+def _good_rows_hint(plan: Any, file: str) -> str:
+    """When only some roster rows are wrong: how to import the others now ('' otherwise)."""
+    from desktop.book.errors import InputRefused
+    from desktop.book.roster_import import split_good_rows
+
+    try:
+        good = split_good_rows(plan)
+    except InputRefused:
+        return ""
+    if not good.plan.members:
+        return ""
+    return (
+        f"可以先只导入无误的 {len(good.plan.members)} 行，把有问题的 {len(good.refused)} 行"
+        f"连同“问题”列写入问题工作簿，改正后再导入：pioneer import {file} --good-rows"
+    )
 
 
 def _import_good_rows(book: Any, plan: Any, args: argparse.Namespace) -> int:

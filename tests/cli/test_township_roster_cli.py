@@ -74,6 +74,9 @@ def test_good_rows_then_the_fixed_problem_workbook(tmp_path: Path, capsys) -> No
     assert code == 1
     assert "5 处问题" in out or "5 处问题" in _
     assert _members(db, capsys) == []
+    # … and says how to import the rest now (the problems are all rows').
+    assert f"可以先只导入无误的 {COUNT - 5} 行，把有问题的 5 行" in _
+    assert _.rstrip().endswith(f"pioneer import {roster} --good-rows")
 
     problems = tmp_path / "问题.xlsx"
     code, out, err = run(
