@@ -408,6 +408,7 @@ class QuarterScreen(QWidget):
         self.print_notice_button.setEnabled(state != "open")
         self.add_objection_button.setEnabled(state == "publicity")
         self.answer_objection_button.setEnabled(bool(st["open_objections"]))
+        self._say_why_greyed(state, st)
         info = [f"公示要求：{st['publicity_rule']}。异议受理：{Q.objection_contact(self.book)}。"]
         for i, n in enumerate(st["notices"]):
             word = "首次公示" if i == 0 else "重新公示"
@@ -660,6 +661,33 @@ class QuarterScreen(QWidget):
         self.changed.emit()
         self.reload()
         return True
+
+    def _say_why_greyed(self, state: str, st: dict[str, Any]) -> None:
+        """A greyed button's tooltip says why (issue 14): confirmed, not yet published, …"""
+        locked = "本季度已确认，记录不能再修改；发现错误请在“积分申报”页登记更正。"
+        whys = {
+            self.confirm_button: locked
+            if state == "confirmed"
+            else "不能确认：" + "".join(st.get("blockers") or ["尚未公示：请先开始公示。"]),
+            self.print_notice_button: "开始公示后才能打印公示表；审核表随时可以打印。",
+            self.add_objection_button: locked
+            if state == "confirmed"
+            else "开始公示后才能登记异议。",
+            self.answer_objection_button: "没有待答复的异议。",
+        }
+        if state == "confirmed":
+            for b in (
+                self.new_claim_button,
+                self.review_claim_button,
+                self.approve_claim_button,
+                self.review_approve_claim_button,
+                self.reject_claim_button,
+            ):
+                whys[b] = locked
+            if not self.publish_button.toolTip():
+                whys[self.publish_button] = locked
+        for button, why in whys.items():
+            button.setToolTip("" if button.isEnabled() else why)
 
     def selected_claims(self) -> list[dict[str, Any]]:
         """The claims of the selected rows, in table order."""

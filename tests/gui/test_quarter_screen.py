@@ -175,6 +175,9 @@ def test_quarter_flow_through_the_screen(qtbot, window, book, messages, monkeypa
     )
     assert asked == ["2026年第2季度"]
     assert "已确认" in screen.state.text() and Q.chain_head(book) in screen.blockers.toolTip()
+    # Every greyed button says why (issue 14): the quarter is confirmed.
+    for button in (screen.new_claim_button, screen.confirm_button, screen.add_objection_button):
+        assert not button.isEnabled() and "本季度已确认" in button.toolTip()
     # What people compare is the short grouped code the paper prints (「7be2 6ec7 f876」).
     assert "核验码：" in screen.blockers.text()
     assert not any(len(w) >= 32 for w in screen.blockers.text().split())

@@ -207,3 +207,19 @@ def test_appraisal_member_found_by_pinyin_then_graded(qtbot, tmp_path, messages)
     assert screen.pending == {"003": "合格"}
     w.close()
     year_book.close()
+
+
+def test_greyed_quarter_buttons_say_why(qtbot, window, book):
+    """季度评议 before publicity: 确认, 登记异议, 答复异议 and 打印公示表 are greyed, and
+    their tooltips say what has to happen first."""
+    build_branch(book)
+    screen = _open(qtbot, window, "季度评议")
+    qtbot.waitUntil(lambda: screen.data is not None, timeout=20000)
+    whys = {
+        screen.confirm_button: "尚未公示",
+        screen.add_objection_button: "开始公示后才能登记异议",
+        screen.answer_objection_button: "没有待答复的异议",
+        screen.print_notice_button: "开始公示后才能打印公示表",
+    }
+    for button, why in whys.items():
+        assert not button.isEnabled() and why in button.toolTip(), button.text()
