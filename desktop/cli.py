@@ -433,7 +433,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
         return EXIT_REFUSED
     if note:
         _out(note)
-    _out(explain_text(found))
+    _out(explain_text(found, result.as_of))
     return EXIT_OK
 
 

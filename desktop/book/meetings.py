@@ -1011,7 +1011,7 @@ class Meetings:
                 "code": m.code,
                 "total": m.total,
                 "scored": m.scored,
-                "text": explain_text(m),
+                "text": explain_text(m, result.as_of),
             }
             for m in result.members
             if m.code in ids

@@ -8,6 +8,7 @@ and optionally `quarter`; `warning-notice` / `reminder-notice` take `member` (an
 from __future__ import annotations
 
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -183,6 +184,8 @@ _PERIODS_IN_YEAR = {"月": 12, "季度": 4, "半年": 2}
 
 
 def _signed(points: Any) -> str:
+    # To 0.01, as members read points everywhere (−0.5 ÷ 4 quarters is −0.13, not −0.125).
+    points = Decimal(points).quantize(Decimal("0.01"), ROUND_HALF_UP)
     return f"+{fmt_points(points)}" if points > 0 else fmt_points(points)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,7 @@ from desktop.book.scoring import score_book
 from desktop.book.store import Book
 from desktop.rules.quarter import check_code
 from desktop.rules.scheme import fmt_points
-from desktop.rules.scoring import points_json
+from desktop.rules.scoring import points_json, shown_lines
 
 
 def _need(opts: dict[str, Any], book: Book, what: str) -> tuple[int, int]:
@@ -366,36 +366,19 @@ def member_register_data(
         why = "；".join(found.reasons) if found else "当年不在本支部"
         raise InputRefused(f"{m['name']} 不参加 {year} 年积分：{why}。")
     sections = []
-    cent = Decimal("0.01")
+    # Members read points to 0.01 and no line dated after the count (rules.shown_lines).
+    lines = shown_lines(found, result.as_of)
     for name, points in found.sections.items():
-        # Members read points to 0.01 (a fact divided over four quarters was −0.125), and
-        # never a line dated after the day the figures are counted to (a year-end rounding
-        # line read 「2026-12-31 四舍五入 +0.005」 in November): each line is shown rounded,
-        # and one line dated as of the count makes the shown lines add up to the section.
-        entries, shown = [], Decimal(0)
-        for ln in found.lines:
-            if ln.section != name or "四舍五入" in ln.fact:
-                continue
-            value = ln.points.quantize(cent, ROUND_HALF_UP)
-            shown += value
-            entries.append(
-                {
-                    "date": min(ln.date, result.as_of) if ln.date else ln.date,
-                    "rule": ln.rule,
-                    "fact": ln.fact,
-                    "points": ("+" if value > 0 else "") + fmt_points(value),
-                }
-            )
-        rest = points - shown
-        if rest:
-            entries.append(
-                {
-                    "date": result.as_of,
-                    "rule": "保留两位小数",
-                    "fact": "以上各项按0.01分四舍五入后与本部分得分的差",
-                    "points": ("+" if rest > 0 else "") + fmt_points(rest),
-                }
-            )
+        entries = [
+            {
+                "date": ln.date,
+                "rule": ln.rule,
+                "fact": ln.fact,
+                "points": ("+" if ln.points > 0 else "") + fmt_points(ln.points),
+            }
+            for ln in lines
+            if ln.section == name
+        ]
         sections.append({"name": name, "points": fmt_points(points), "entries": entries})
     quarters = []
     if "status" not in cache:

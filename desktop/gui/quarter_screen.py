@@ -497,7 +497,7 @@ class QuarterScreen(QWidget):
 
         rv = self.data["review"]
         m = rv.member(code)
-        text = explain_text(m) if m else ""
+        text = explain_text(m, rv.as_of) if m else ""
         if rv.confirmed:
             # The drill-down is recomputed from the records; the confirmed numbers stand.
             note = rv.live_note(code) or "以下明细按记录重新计算，与已确认的结果一致。"

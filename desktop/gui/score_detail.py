@@ -91,7 +91,7 @@ def detail_text(detail: Detail) -> str:
     out.append(f"期间：{period_text(detail.year, detail.quarter)}　方案：{detail.scheme_title}")
     out.append(f"数据截至：{detail.as_of}")
     out.append("")
-    for name, points, lines in grouped_lines(m):
+    for name, points, lines in grouped_lines(m, detail.as_of):
         out.append(f"【{name}】小计 {fmt_points(points)} 分")
         for ln in lines:
             out.append(f"  {ln.date}　{ln.fact}　——{ln.rule}　{signed(ln.points)}")
@@ -104,10 +104,13 @@ def detail_text(detail: Detail) -> str:
     return "\n".join(out) + "\n"
 
 
-def grouped_lines(member: Any) -> list[tuple[str, Decimal, list[Any]]]:
-    """(section, subtotal, lines) in the scheme's order; sections without lines included."""
+def grouped_lines(member: Any, as_of: str | None = None) -> list[tuple[str, Decimal, list[Any]]]:
+    """(section, subtotal, lines) in the scheme's order; sections without lines included.
+    Lines as the paper shows them: to 0.01, none after `as_of` (rules.shown_lines)."""
+    from desktop.rules.scoring import shown_lines
+
     groups: dict[str, list[Any]] = {name: [] for name in member.sections}
-    for ln in member.lines:
+    for ln in shown_lines(member, as_of):
         groups.setdefault(ln.section, []).append(ln)
     return [
         (name, member.sections.get(name, sum((ln.points for ln in lines), Decimal(0))), lines)
@@ -301,14 +304,14 @@ class ScoreDetail(QDialog):
             ui.flagsLabel.setText("\n".join(flags))
             ui.flagsLabel.show()
         if m.scored:
-            self._fill_tree(m)
+            self._fill_tree(m, detail.as_of)
 
-    def _fill_tree(self, m: Any) -> None:
+    def _fill_tree(self, m: Any, as_of: str) -> None:
         tree = self.ui.linesTree
         bold = QFont(tree.font())
         bold.setBold(True)
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        for name, subtotal, lines in grouped_lines(m):
+        for name, subtotal, lines in grouped_lines(m, as_of):
             top = QTreeWidgetItem(
                 [
                     name,
@@ -414,7 +417,7 @@ def detail_rows(detail: Detail) -> dict[str, Any]:
     """Plain data for the printed 积分明细 (desktop.paper takes strings only)."""
     m = detail.member
     sections = []
-    for name, subtotal, lines in grouped_lines(m):
+    for name, subtotal, lines in grouped_lines(m, detail.as_of):
         sections.append(
             {
                 "name": name,

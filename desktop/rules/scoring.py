@@ -45,7 +45,13 @@ from desktop.rules.score_model import (
     ScoreResult,
     q2,
 )
-from desktop.rules.score_output import explain_text, points_json, rate_json, score_json
+from desktop.rules.score_output import (
+    explain_text,
+    points_json,
+    rate_json,
+    score_json,
+    shown_lines,
+)
 from desktop.rules.veto_checks import apply_vetoes, detect_vetoes, mobile_checks
 
 
@@ -559,6 +565,7 @@ __all__ = [
     "rate_json",
     "score",
     "score_json",
+    "shown_lines",
     "share_count",
     "take_with_ties",
 ]

@@ -9,6 +9,7 @@ from decimal import Decimal
 from desktop.book.meetings import Meetings
 from desktop.book.meetings_print import record_data
 from desktop.book.scoring import score_book, set_year_scheme
+from desktop.rules.scoring import shown_lines
 
 TODAY = date(2026, 11, 24)
 D = Decimal
@@ -39,7 +40,8 @@ def explained(book, name: str, day: str) -> Decimal:
     """The member's 积分明细 for the year: every line dated that day (the activity's and
     the caps that clipped it)."""
     m = score_book(book, 2026, today=TODAY).member(name)
-    return sum((ln.points for ln in m.lines if ln.date == day and "满分" not in ln.rule), D(0))
+    lines = shown_lines(m, TODAY.isoformat())  # to 0.01, as the 积分明细 screen shows them
+    return sum((ln.points for ln in lines if ln.date == day and "满分" not in ln.rule), D(0))
 
 
 def test_quarterly_averaged_scheme_shows_the_share_of_the_year(book):
@@ -48,7 +50,7 @@ def test_quarterly_averaged_scheme_shows_the_share_of_the_year(book):
     a = meeting(mt, "2026-02-10", {ids["张三"]: "无故缺席", ids["李四"]: "因私请假"})
     data = record_data(book, a, today=TODAY)
     assert row(data, "张三")["points"] == "-0.5"  # −2 in Q1, ÷ 4 quarters
-    assert row(data, "李四")["points"] == "-0.125"  # −0.5 ÷ 4, as exact as 积分明细 shows
+    assert row(data, "李四")["points"] == "-0.13"  # −0.5 ÷ 4, to 0.01 as 积分明细 shows
     assert row(data, "张三")["note"].startswith("本季度计-2分")
     assert D(row(data, "张三")["points"]) == explained(book, "张三", "2026-02-10")
     assert D(row(data, "李四")["points"]) == explained(book, "李四", "2026-02-10")

@@ -107,3 +107,36 @@ def test_print_refuses_xlsx_for_a_pdf_only_kind(tmp_path: Path, demo: Path, home
     result = run("--db", str(demo), "print", "roster", "--out", str(out), home=home)
     assert result.returncode == 1 and "只能输出 PDF" in result.stderr
     assert not out.exists()
+
+
+def test_explain_reads_like_the_paper(demo: Path, home: Path) -> None:
+    """Issue 15 item 12 on screen too: points to 0.01 (an absence averaged over four
+    quarters is −0.5, a leave −0.13, not −0.125), no line dated after the day counted to
+    (the year-end 「四舍五入 +0.005」 was dated 2026-12-31 in November), and each section's
+    lines add up to it."""
+    import re
+    from datetime import date
+
+    data = json.loads(run("--db", str(demo), "score", "--json", home=home, check=True).stdout)
+    member = next(m for m in data["members"] if m["scored"])
+    text = run(
+        "--db", str(demo), "explain", "--member", member["code"], home=home, check=True
+    ).stdout
+    sections: dict[str, Decimal] = {}
+    current = ""
+    for line in text.splitlines():
+        head = re.match(r"【(.+)】(-?[\d.]+)分", line)
+        if head:
+            current = head[1]
+            sections[current] = Decimal(0)
+            assert Decimal(head[2]) == Decimal(member["sections"][current])
+            continue
+        row = re.match(r"  (\d{4}-\d{2}-\d{2})  .*  ([+-][\d.]+)$", line)
+        if row:
+            assert row[1] <= date.today().isoformat(), line
+            assert "." not in row[2] or len(row[2].split(".")[1]) <= 2, line
+            assert "四舍五入到0.01分" not in line
+            sections[current] += Decimal(row[2])
+    assert sections and all(
+        total == Decimal(member["sections"][name]) for name, total in sections.items()
+    ), sections

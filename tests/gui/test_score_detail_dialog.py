@@ -71,8 +71,16 @@ def test_lines_show_date_fact_rule_and_signed_points(qtbot, demo):
     leave = next(r for r in rows if r[2] == "组织生活请假")
     assert leave[0].startswith(str(year)) and len(leave[0]) == 10
     assert "请假" in leave[1]
-    assert leave[3] == "-0.125"  # exact, signed
+    assert leave[3] == "-0.13"  # −0.5 ÷ 4 quarters, to 0.01 as on paper, signed
     assert any(r[3].startswith("+") for r in rows)
+    tree = dialog.ui.linesTree
+    every = [
+        tree.topLevelItem(i).child(k)
+        for i in range(tree.topLevelItemCount())
+        for k in range(tree.topLevelItem(i).childCount())
+    ]
+    assert all(c.text(0) <= dialog.detail.as_of for c in every)  # none after the count
+    assert not any("四舍五入到0.01分" in c.text(1) for c in every)
 
 
 def test_quarter_view(qtbot, demo):
