@@ -103,3 +103,14 @@ def create_action(
 
 def create_actions(window: QWidget) -> dict[str, QAction]:
     return {name: create_action(window, spec) for name, spec in ACTIONS.items()}
+
+
+def allow(widget: QWidget, ok: bool, why: str) -> None:
+    """Enable `widget`, or grey it with `why` as its tooltip; its own tooltip comes back
+    when it is enabled again (an action not possible yet says why, issue 14)."""
+    own = widget.property("ownToolTip")
+    if own is None:
+        own = widget.toolTip()
+        widget.setProperty("ownToolTip", own)
+    widget.setEnabled(ok)
+    widget.setToolTip(own if ok else why)

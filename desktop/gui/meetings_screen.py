@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QHeaderView, QMessageBox, QTableWidget, QTableWidg
 
 from desktop.book.errors import BookError
 from desktop.book.meetings import Entry, Meetings
+from desktop.gui.actions import allow
 from desktop.gui.forms.ui_meetings_screen import Ui_MeetingsScreen
 from desktop.rules.collation import matches_search
 
@@ -1064,11 +1065,24 @@ class MeetingsScreen(QWidget):
     def _update_buttons(self) -> None:
         ui = self.ui
         has = self._activity is not None
+        pick = "先在活动列表中选中一次活动（或点“登记活动”）"
         for w in (ui.editButton, ui.deleteButton, ui.signinButton, ui.recordButton):
-            w.setEnabled(has)
-        ui.allPresentButton.setEnabled(has and bool(self._rows))
+            allow(w, has, pick)
+        allow(ui.allPresentButton, has and bool(self._rows), pick if not has else "没有应到的党员")
         ui.searchEdit.setEnabled(has and bool(self._rows))
         f = self._selected_follow()
-        ui.issueButton.setEnabled(bool(f and "notice" in f and f["state"] == "待出具"))
-        ui.printNoticeButton.setEnabled(bool(f and "notice" in f and f["state"] == "已出具"))
-        ui.planActivityButton.setEnabled(bool(ui.planTable.selectionModel().selectedRows()))
+        allow(
+            ui.issueButton,
+            bool(f and "notice" in f and f["state"] == "待出具"),
+            "先在下面选中一条“待出具”的无故缺席",
+        )
+        allow(
+            ui.printNoticeButton,
+            bool(f and "notice" in f and f["state"] == "已出具"),
+            "先在下面选中一条已出具通知书的记录",
+        )
+        allow(
+            ui.planActivityButton,
+            bool(ui.planTable.selectionModel().selectedRows()),
+            "先在年度计划中选中一项",
+        )

@@ -13,7 +13,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QApplication, QHeaderView, QWidget
 
-from desktop.gui.actions import add_shortcut
+from desktop.gui.actions import add_shortcut, allow
 from desktop.gui.forms.ui_roster_screen import Ui_RosterScreen
 from desktop.gui.qt_constants import CUSTOM_CONTEXT_MENU, WIDGET_WITH_CHILDREN_SHORTCUT
 from desktop.gui.roster_model import (
@@ -242,7 +242,7 @@ class RosterScreen(QWidget):
             self.ui.eventButton,
         )
         for button in buttons:
-            button.setEnabled(has)
+            allow(button, has, "先在表格中选中一名党员")
 
     def _update_shown(self, *_args: Any) -> None:
         shown = self.proxy.rowCount()

@@ -223,3 +223,19 @@ def test_greyed_quarter_buttons_say_why(qtbot, window, book):
     }
     for button, why in whys.items():
         assert not button.isEnabled() and why in button.toolTip(), button.text()
+
+
+def test_greyed_buttons_on_the_meetings_and_roster_screens_say_why(qtbot, window, book):
+    screen = _open(qtbot, window, "会议活动")
+    ui = screen.ui
+    for button in (ui.editButton, ui.signinButton, ui.allPresentButton):
+        assert not button.isEnabled() and "先在活动列表中选中一次活动" in button.toolTip()
+    assert not ui.issueButton.isEnabled() and "待出具" in ui.issueButton.toolTip()
+    roster = _open(qtbot, window, "党员名册")
+    assert not roster.ui.editButton.isEnabled()  # an empty roster: nobody to choose
+    assert roster.ui.editButton.toolTip() == "先在表格中选中一名党员"
+    build_branch(book)
+    roster.refresh()
+    assert roster.select_member(book.roster.find("王一")["id"])
+    assert roster.ui.editButton.isEnabled()
+    assert "选中一名党员" not in roster.ui.editButton.toolTip()  # its own tooltip again
