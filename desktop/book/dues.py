@@ -496,6 +496,15 @@ def _months_for(
     return out
 
 
+def _standard(history: list[tuple[str, int]], month: str, owing: list[str]) -> int | None:
+    """The 月标准 a register shows: the standard in force in `month` (the last judged), else
+    the first one in force in a month `owing` (set from a month not judged yet)."""
+    rate = _rate_at(history, month)
+    if rate is None and owing:
+        rate = _rate_at(history, owing[0])
+    return rate
+
+
 def _unset_months(
     member: Mapping[str, Any],
     first: str,
@@ -910,7 +919,11 @@ def year_register(book: Book, year: int, *, today: date | None = None) -> dict[s
         history = all_rates.get(m["id"], [])
         md = _months_for(m, months[0], months[-1], through, table, history)
         unset = _unset_months(m, months[0], through, table, history, start)
-        if not md and m["id"] not in paid_ids and not unset:
+        # Whoever owes dues this year is listed, also before his first month is judged (a
+        # standard set from this month, nothing paid yet): he was left out while those who
+        # had paid ahead were listed (38 rows for 40).
+        owing = [k for k in months if _owes(m, k) and _rate_at(history, k) is not None]
+        if not md and m["id"] not in paid_ids and not unset and not owing:
             continue
         reg = RegisterRow(m["code"], m["name"], md)
         reg_rows.append(reg)
@@ -923,7 +936,9 @@ def year_register(book: Book, year: int, *, today: date | None = None) -> dict[s
                 "group": m["group"],
                 "status": m["status"],
                 "left_date": m.get("left_date"),
-                "rate_fen": _rate_at(history, max(months[0], through)),
+                # The standard of the last month judged, else (a standard set from a month
+                # not judged yet) the first one in force this year: never blank when set.
+                "rate_fen": _standard(history, max(months[0], through), owing),
                 "months": {
                     k: {
                         "due_fen": v.due_fen,

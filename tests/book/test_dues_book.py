@@ -219,6 +219,28 @@ def test_register_reconciles_with_payments_and_export(demo_book: Book, tmp_path:
     assert any(r["passed_up_whole"] for r in reg["receipts"])
 
 
+def test_register_lists_every_member_who_owes_with_the_standard(book: Book) -> None:
+    """Issue 15 item 13: a branch that set its standards from November (the month it
+    started on the program), two of three not paid yet on 20 November: the 全年台账 listed
+    only who had paid (38 rows for 40) with 月标准 blank (October, the last month judged,
+    had no standard). Every member who owes is listed, with his 月标准."""
+    day = date(2026, 11, 20)
+    r = book.roster
+    ids = [
+        r.add_member({"name": name, "status": "正式党员", "joined_date": "1990-05-01"}, today=day)
+        for name in ("王一", "李二", "张三")
+    ]
+    for member_id in ids:
+        dues.set_rate(book, member_id, from_month="2026-11", category="农民", today=day)
+    dues.record_payment(book, ids[0], {"2026-11": 100}, paid_date="2026-11-10", receiver="王一")
+    reg = dues.year_register(book, 2026, today=day)
+    assert reg["through"] == "2026-10"
+    assert [row["name"] for row in reg["rows"]] == ["王一", "李二", "张三"]  # 姓氏笔画
+    assert [row["rate_fen"] for row in reg["rows"]] == [100, 100, 100]
+    assert [row["paid_fen"] for row in reg["rows"]] == [100, 0, 0]
+    assert reg["reconciled"]
+
+
 def test_arrears_ladder_and_reminders(book: Book, branch: dict[str, int]) -> None:
     # 李二 pays January to April only; 王一 pays everything.
     for month in ("01", "02", "03", "04"):
