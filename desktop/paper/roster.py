@@ -14,6 +14,7 @@ from desktop.paper.layout import (
     PaperDocument,
     Row,
     SpanRow,
+    break_lines,
     cn_date,
     write_keeping_rows,
 )
@@ -114,6 +115,43 @@ NOTES_MIN_MM = 26
 MM = 72 / 25.4  # points per millimetre
 
 
+BODY_SIZE = 10.5  # 五号
+SMALL_SIZE = 9.0  # 小五, when a long 党小组 name would otherwise take more lines than this
+MAX_GROUP_LINES = 3
+
+
+def _fit_columns(
+    doc: PaperDocument,
+    spec: Sequence[tuple[Column, str]],
+    raw: Sequence[Sequence[str]],
+    members: Sequence[Mapping[str, Any]],
+    size: float,
+) -> tuple[list[Column], float]:
+    """Columns fitted to the content at `size`, and the room (pt) inside 备注."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    # 备注 keeps room for its longest single flag (党员领导干部 where anyone has it), no more:
+    # what it does not need goes to a long 党小组 name.
+    flags = [f for m in members for f in _text(m, "flags").split("、") if f]
+    longest = max((stringWidth(f, doc.fonts.song, size) for f in flags), default=0.0)
+    cap = NOTES_MIN_MM * size / BODY_SIZE
+    notes_min = min(cap, max(12.0, (longest + 2 * CELL_PAD_PT + 1.5) / MM))
+    cols = list(doc.fit_columns([c for c, _key in spec], raw, size, size, flex_min=notes_min))
+    return cols, doc.widths(cols, header_size=size)[-1] - 2 * CELL_PAD_PT
+
+
+def _group_lines(
+    doc: PaperDocument, cols: Sequence[Column], members: Sequence[Mapping[str, Any]], size: float
+) -> int:
+    """How many lines the longest 党小组 name takes in its fitted column."""
+    titles = [c.title for c in cols]
+    if "党小组" not in titles:
+        return 1
+    room = doc.widths(cols, header_size=size)[titles.index("党小组")] - 2 * CELL_PAD_PT
+    names = {_text(m, "group") for m in members} - {""}
+    return max((len(break_lines(g, room, doc.fonts.song, size)) for g in names), default=1)
+
+
 def write_roster(
     out: Output,
     branch: Mapping[str, Any],
@@ -152,19 +190,17 @@ def write_roster(
         spec.insert(1, CODE_COLUMN)
     keys = [key for _c, key in spec[1:]]  # 序号 is counted, not looked up
     raw = [[str(len(members))] + [_text(m, k) for k in keys] for m in members]
-    # 备注 keeps room for its longest single flag (党员领导干部 where anyone has it), no more:
-    # what it does not need goes to a long 党小组 name.
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    flags = [f for m in members for f in _text(m, "flags").split("、") if f]
-    longest = max((stringWidth(f, doc.fonts.song, 10.5) for f in flags), default=0.0)
-    notes_min = min(NOTES_MIN_MM, max(12.0, (longest + 2 * CELL_PAD_PT + 1.5) / MM))
-    cols = list(doc.fit_columns([c for c, _key in spec], raw, 10.5, 10.5, flex_min=notes_min))
-    notes_room = doc.widths(cols, header_size=10.5)[-1] - 2 * CELL_PAD_PT
+    size = BODY_SIZE
+    cols, notes_room = _fit_columns(doc, spec, raw, members, size)
+    if _group_lines(doc, cols, members, size) > MAX_GROUP_LINES:
+        # 小五 (9 pt) instead of 五号 for the whole table rather than a 党小组 name on four
+        # or five lines of a narrow column (a 20-character name took five).
+        size = SMALL_SIZE
+        cols, notes_room = _fit_columns(doc, spec, raw, members, size)
 
     def cell(m: Mapping[str, Any], key: str) -> str:
         text = _text(m, key)
-        return _pack_flags(text, notes_room, doc.fonts.song) if key == "flags" else text
+        return _pack_flags(text, notes_room, doc.fonts.song, size) if key == "flags" else text
 
     def row(number: int, m: Mapping[str, Any]) -> list[str]:
         return [str(number)] + [cell(m, k) for k in keys]
@@ -196,7 +232,7 @@ def write_roster(
             author=name,
             invariant=invariant,
         )
-        doc.table(cols, rows, size=10.5, zebra=True, keep_last=keep)
+        doc.table(cols, rows, size=size, zebra=True, keep_last=keep)
         # The count, signatures and issuer never stand on a page without rows.
         with doc.closing_block(pages):
             doc.spacer(3)

@@ -76,3 +76,27 @@ def test_totals_line():
         "其中流动党员 2 人，免考 1 人，党员领导干部 1 人。"
     )
     assert totals_line([]) == "共 0 人。"
+
+
+@pytest.mark.parametrize("long_names", [False, True])
+def test_a_long_group_name_takes_at_most_three_lines(tmp_path, branch, members, long_names):
+    """Issue 15 item 20: a 20-character 党小组 took four or five lines of a narrow column
+    (80 members on 9 pages; 13 with long names). When 五号 cannot give it three lines the
+    table is set in 小五 (9 pt) rather than squeezing one column."""
+    group = "第三党小组（退休老党员及流动党员联系组）"
+    people = members(80, long_names=long_names)
+    for m in people[::3]:
+        m["group"] = group
+    pdf = tmp_path / "r.pdf"
+    pages = write_roster(pdf, branch, people, printed_on="2026-11-24")
+    assert pages <= (9 if long_names else 6)
+    lines = pdftotext(pdf, "-raw").splitlines()
+    spans = [
+        j - i
+        for i in range(len(lines))
+        for j in range(i + 1, min(i + 7, len(lines)) + 1)
+        if "".join(lines[i:j]) == group
+    ]
+    assert spans and max(spans) <= 3, spans
+    short = members(40)  # short names keep 五号: the roster looks as it did
+    assert write_roster(tmp_path / "s.pdf", branch, short, printed_on="2026-11-24") == 4
