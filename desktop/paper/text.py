@@ -47,9 +47,118 @@ FillEntry = FillItem | tuple[FillItem, ...]
 _SEAMS = re.compile(r"[+\-]?\d+(?:\.\d+)?[年月日时分%％]?|.", re.S)
 _NO_LINE_START = frozenset("，。、；：？！）》」』】〕〉”’,.;:?!)]}%·…")
 _NO_LINE_END = frozenset("（《「『【〔〈“‘([{")
+#: Words of the registers kept whole where a narrow cell can hold them (Chinese has no spaces
+#: to break at, and 「入党积极/分子」, 「大学本/科」, 「土家/族」 read as two words): member
+#: statuses and marks, education levels, the 56 ethnic groups, 党小组/党支部 and the kinds of
+#: meeting and leave. A word wider than the line still breaks, between its characters.
+TERMS = (
+    "入党积极分子",
+    "入党申请人",
+    "正式党员",
+    "预备党员",
+    "流动党员",
+    "党员领导干部",
+    "年老体弱",
+    "博士研究生",
+    "硕士研究生",
+    "研究生",
+    "大学本科",
+    "大学专科",
+    "大专",
+    "中专",
+    "高中",
+    "初中",
+    "小学",
+    "党小组",
+    "党支部",
+    "党总支",
+    "主题党日",
+    "三会一课",
+    "组织生活会",
+    "民主评议",
+    "因公请假",
+    "因私请假",
+    "无故缺席",
+    *(
+        f"{name}族"
+        for name in [
+            "汉",
+            "蒙古",
+            "回",
+            "藏",
+            "维吾尔",
+            "苗",
+            "彝",
+            "壮",
+            "布依",
+            "朝鲜",
+            "满",
+            "侗",
+            "瑶",
+            "白",
+            "土家",
+            "哈尼",
+            "哈萨克",
+            "傣",
+            "黎",
+            "傈僳",
+            "佤",
+            "畲",
+            "高山",
+            "拉祜",
+            "水",
+            "东乡",
+            "纳西",
+            "景颇",
+            "柯尔克孜",
+            "土",
+            "达斡尔",
+            "仫佬",
+            "羌",
+            "布朗",
+            "撒拉",
+            "毛南",
+            "仡佬",
+            "锡伯",
+            "阿昌",
+            "普米",
+            "塔吉克",
+            "怒",
+            "乌孜别克",
+            "俄罗斯",
+            "鄂温克",
+            "德昂",
+            "保安",
+            "裕固",
+            "京",
+            "塔塔尔",
+            "独龙",
+            "鄂伦春",
+            "赫哲",
+            "门巴",
+            "珞巴",
+            "基诺",
+        ]
+    ),
+)
+#: Where a word wider than the line breaks: between its parts, not wherever the line ends
+#: (入党/积极分子, not 入党积极/分子); an ethnic group's name before 族.
+_TERM_PARTS = {
+    "入党积极分子": ("入党", "积极分子"),
+    "入党申请人": ("入党", "申请人"),
+    "党员领导干部": ("党员", "领导干部"),
+    "博士研究生": ("博士", "研究生"),
+    "硕士研究生": ("硕士", "研究生"),
+    "大学本科": ("大学", "本科"),
+    "大学专科": ("大学", "专科"),
+    "组织生活会": ("组织", "生活会"),
+    **{t: (t[:-1], "族") for t in TERMS if t.endswith("族") and len(t) > 3},
+}
 #: Kept whole on a line: Chinese dates (2026年12月20日, 12月20日), a number with its unit
-#: (15分, 3人, 78.9%), Latin words and numbers; everything else may break between characters.
+#: (15分, 3人, 78.9%), Latin words and numbers, the TERMS (longest first); everything else
+#: may break between characters.
 _TOKENS = re.compile(
+    "|".join(re.escape(t) for t in sorted(TERMS, key=len, reverse=True)) + "|"
     r"\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日"
     r"|[+\-]?\d+(?:\.\d+)?(?:个月|人次|[%％分元人次个名项条页号岁年月日时])"
     r"|[A-Za-z0-9@#%&*+\-./:_]+|\s+|.",
@@ -91,7 +200,7 @@ def break_lines(text: str, room: float, font: str, size: float) -> tuple[str, ..
             continue
         if len(tok) > 1 and stringWidth(tok, font, size) > room:  # wider than a line:
             # break at its seams (2026年 | 12月 | 20日), a piece too wide anywhere
-            for piece in _SEAMS.findall(tok):
+            for piece in _TERM_PARTS.get(tok) or _SEAMS.findall(tok):
                 if toks and width([*toks, piece]) > room:
                     flush()
                 if stringWidth(piece, font, size) > room:

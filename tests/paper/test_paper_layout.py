@@ -274,3 +274,26 @@ def test_a_measured_document_builds_the_same_pdf_as_a_fresh_one(members) -> None
     reused, fresh = io.BytesIO(), io.BytesIO()
     assert measured[0].rebuild(reused) == compose(fresh).build() == 3
     assert reused.getvalue() == fresh.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("text", "chars", "lines"),
+    [
+        # A narrow cell four characters wide: the word moves whole to the next line.
+        ("中共入党积极分子", 6, ("中共", "入党积极分子")),
+        ("学历：大学本科", 5, ("学历：", "大学本科")),
+        ("民族土家族", 4, ("民族", "土家族")),
+        ("第三党小组（退休）", 5, ("第三党小组", "（退休）")),
+        # Wider than the line: broken between its parts, not wherever the line ends.
+        ("入党积极分子", 5, ("入党", "积极分子")),
+        ("党员领导干部", 4, ("党员", "领导干部")),
+        ("维吾尔族", 3, ("维吾尔", "族")),
+    ],
+)
+def test_known_words_are_not_split(text: str, chars: int, lines: tuple[str, ...]) -> None:
+    """Issue 15 item 21: 「入党积极/分子」, 「大学本/科」, 「土家/族」 in narrow cells."""
+    from desktop.paper.fonts import fonts
+    from desktop.paper.layout import break_lines
+
+    room = chars * 10.5 + 1  # `chars` CJK characters at 10.5 pt
+    assert break_lines(text, room, fonts().song, 10.5) == lines
