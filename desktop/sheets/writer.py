@@ -12,10 +12,13 @@ from typing import Any
 from desktop.sheets.cells import TEXT_FORMAT, display_width, shown_text, write_cell
 from desktop.sheets.columns import SHEET_NAMES, SHEETS, TEXT_FORMAT_KINDS, SheetSpec
 from desktop.sheets.errors import WorkbookError
+from desktop.sheets.tables import page_setup
 
 __all__ = ["write_workbook"]
 
 MIN_WIDTH, MAX_WIDTH = 6, 50
+#: Sheets with more columns than this print landscape.
+PORTRAIT_COLUMNS = 6
 #: Rows looked at to size columns (more would only cost time).
 WIDTH_SAMPLE_ROWS = 500
 
@@ -107,6 +110,9 @@ def _write_sheet(ws: Any, spec: SheetSpec, rows: Sequence[Mapping[str, Any]]) ->
     ws.freeze_panes = "A2"
     last = get_column_letter(len(columns))
     ws.auto_filter.ref = f"A1:{last}{max(1, len(rows) + 1)}"
+    # Printed as it is from WPS/Excel: A4, fit to the width, the header row on every page
+    # (landscape for the wide sheets).
+    page_setup(ws, header_row=1, landscape=len(columns) > PORTRAIT_COLUMNS)
 
 
 def _save_atomically(wb: Any, path: Path) -> None:

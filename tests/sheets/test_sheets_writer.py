@@ -64,6 +64,15 @@ def test_layout(tmp_path: Path) -> None:
     assert dues["D2"].value == 0.05
     assert wb["积分申报"]["D2"].value == 0.5
     assert wb["积分申报"]["D2"].data_type == "n"
+    # Printed from WPS/Excel as it is (issue 15 item 26): A4, fit to the width, the header
+    # row on every page; the wide roster landscape.
+    for sheet in wb.worksheets:
+        assert str(sheet.page_setup.paperSize) == sheet.PAPERSIZE_A4, sheet.title
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage, sheet.title
+        assert sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0
+        assert sheet.print_title_rows == "$1:$1", sheet.title
+    assert ws.page_setup.orientation == "landscape"
+    assert read_workbook(p).rows("党费")[0]["应缴"] == 1250  # still reads back the same
 
 
 def test_formula_like_text_stays_text(tmp_path: Path) -> None:
