@@ -49,6 +49,39 @@ def balance(book: Book, year: int, member: str, *, today: date | None = None) ->
     return {"total": total, "redeemed": used, "left": total - used}
 
 
+def keeps_ledger(book: Book, year: int) -> bool:
+    """Whether `year`'s scheme has [exchange] (a scheme with errors keeps none)."""
+    from desktop.book.scoring import year_scheme
+
+    try:
+        return year_scheme(book, year).exchange_note is not None
+    except InputRefused:
+        return False
+
+
+def balances(book: Book, year: int, *, today: date | None = None) -> list[dict[str, Any]]:
+    """Every member scored in `year` (roster order) with "code", "name", "total" (the year's
+    points as of today), "redeemed" and "left" — the year scored once for all of them."""
+    from desktop.book.scoring import score_book
+
+    result = score_book(book, year, today=today, explain=False)
+    used: dict[int, Decimal] = {}
+    for member_id, points in book.execute(
+        "select member_id, points from exchanges where year = ?", [year]
+    ).fetchall():
+        used[member_id] = used.get(member_id, Decimal(0)) + Decimal(points)
+    out = []
+    for m in book.roster.members(include_left=True):
+        mr = result.member(m["code"])
+        if (mr is None or not mr.scored) and m["id"] not in used:
+            continue
+        total = mr.total if mr is not None and mr.scored else Decimal(0)
+        spent = used.get(m["id"], Decimal(0))
+        row = {"code": m["code"], "name": m["name"], "total": total, "redeemed": spent}
+        out.append({**row, "left": total - spent})
+    return out
+
+
 def record_exchange(
     book: Book,
     member: str,

@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         self._tail_from = 0  # screens from this index on stay last (操作记录, 备份与恢复)
         self._skip_refresh: QWidget | None = None
         self._claimed: frozenset[str] = frozenset()  # shortcuts the shown screen took over
+        self._optional_checked = False  # update_optional_screens has run once
         self.actions = create_actions(self)
         self._build_menus()
         self._status = QLabel()
@@ -105,6 +106,9 @@ class MainWindow(QMainWindow):
         self.add_screen("积分方案", "desktop.gui.scheme_screen:SchemeScreen")
         self.add_screen("季度评议", "desktop.gui.quarter_screen:QuarterScreen")
         self.add_screen("年度评定", "desktop.gui.year_end_screen:YearEndScreen")
+        # Listed only while the year's scheme has [exchange] (update_optional_screens).
+        self.add_screen("积分兑换", "desktop.gui.exchange_screen:ExchangeScreen")
+        self.ui.navList.item(len(self._screens) - 1).setHidden(True)
         self._tail_from = len(self._screens)
         self.add_screen("操作记录", "desktop.gui.journal_screen:JournalScreen", tail=True)
         self.add_screen("备份与恢复", self._make_backup_screen, tail=True)
@@ -122,6 +126,7 @@ class MainWindow(QMainWindow):
     scheme_screen = property(lambda self: self.screen("积分方案"))
     quarter_screen = property(lambda self: self.screen("季度评议"))
     year_end_screen = property(lambda self: self.screen("年度评定"))
+    exchange_screen = property(lambda self: self.screen("积分兑换"))
     journal_screen = property(lambda self: self.screen("操作记录"))
     backup_screen = property(lambda self: self.screen("备份与恢复"))
 
@@ -172,7 +177,7 @@ class MainWindow(QMainWindow):
             which = titles.index(which)
         elif isinstance(which, QWidget):
             which = [i for i, w in enumerate(self._screens) if which in (w, _real(w))][0]
-        if 0 <= which < len(self._screens):
+        if 0 <= which < len(self._screens) and not self.ui.navList.item(which).isHidden():
             self.ui.navList.setCurrentRow(which)
 
     def current_screen(self) -> QWidget | None:
@@ -191,6 +196,24 @@ class MainWindow(QMainWindow):
         if callable(refresh) and screen is not self._skip_refresh:
             refresh()
         self._update_actions()
+        if self._optional_checked:  # the scheme may have been changed on 积分方案 meanwhile
+            QtCore.QTimer.singleShot(0, self, self.update_optional_screens)
+
+    def update_optional_screens(self) -> None:
+        """List 积分兑换 only while the working year's scheme has [exchange] (社区 plan)."""
+        from desktop.book.exchange import keeps_ledger
+
+        self._optional_checked = True
+        book = self._book
+        if book.closed:
+            return
+        row = [t for t, _w in self.screens()].index("积分兑换")
+        item = self.ui.navList.item(row)
+        keeps = keeps_ledger(book, book.current_year)
+        if item.isHidden() == keeps:
+            item.setHidden(not keeps)
+            if not keeps and self.ui.navList.currentRow() == row:
+                self.ui.navList.setCurrentRow(0)
 
     def _screen_with(self, method: str) -> QWidget | None:
         current = self.current_screen()
@@ -391,6 +414,7 @@ class MainWindow(QMainWindow):
         self.book_changed.emit(self._book)
         # After the window is up (the check imports the quarter module): start-up isn't slowed.
         QtCore.QTimer.singleShot(SOUNDNESS_DELAY_MS, self, self._check_soundness)
+        QtCore.QTimer.singleShot(SOUNDNESS_DELAY_MS, self, self.update_optional_screens)
 
     def close_book(self, *, backup: bool = True) -> None:
         """Close the open book, after an automatic verified backup."""
