@@ -528,6 +528,8 @@ _READERS = {
 
 MONEY_FORMAT = "0.00"
 TEXT_FORMAT = "@"
+#: The creator written into every workbook the program makes (and recognised when read).
+WRITTEN_BY = "先锋指数"
 _MONTH_TEXT = re.compile(r"^(\d{4})-(\d{2})$")
 
 

@@ -17,7 +17,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Any
 
-from desktop.sheets.cells import CellError, clean_header, clean_text, read_cell
+from desktop.sheets.cells import WRITTEN_BY, CellError, clean_header, clean_text, read_cell
 from desktop.sheets.columns import (
     SHEET_NAMES,
     SHEET_SYNONYMS,
@@ -462,11 +462,21 @@ def read_workbook(
     with _OpenWorkbook(path) as wb:
         data.sheet_order = [ws.title for ws in wb.worksheets]
         chosen = _choose_sheets(wb, wanted, aliases, mappings, data, Path(path))
+        # A workbook this program wrote has no 填表人/合计 footer lines: every row is a record
+        # (a member coded or named 经办人 is not a footer).
+        footers = getattr(wb.properties, "creator", None) != WRITTEN_BY
         for sheet in SHEET_NAMES:
             if sheet in chosen:
                 ws = chosen[sheet]
                 data.source_names[sheet] = ws.title
-                _read_sheet(ws, SHEETS[sheet], mappings.get(sheet, {}), data, guess=guess)
+                _read_sheet(
+                    ws,
+                    SHEETS[sheet],
+                    mappings.get(sheet, {}),
+                    data,
+                    guess=guess,
+                    footers=footers,
+                )
     return data
 
 
@@ -629,6 +639,7 @@ def _read_sheet(
     data: WorkbookData,
     *,
     guess: bool = False,
+    footers: bool = True,
 ) -> None:
     sheet_name = ws.title
     rows_out: list[Row] = []
@@ -705,7 +716,7 @@ def _read_sheet(
     order = {header: i for i, (_, header) in enumerate(firsts.values())}
     for offset, cells in enumerate(rest):
         number = header_row + 1 + offset
-        left_out = _not_a_record(cells, header_texts)
+        left_out = _not_a_record(cells, header_texts, footers)
         if left_out:
             skipped.append((number, left_out))
             continue
@@ -778,7 +789,7 @@ _FOOTER = re.compile(
 )
 
 
-def _not_a_record(cells: tuple[Any, ...], header_texts: list[str]) -> str:
+def _not_a_record(cells: tuple[Any, ...], header_texts: list[str], footers: bool = True) -> str:
     """Why a row below the header is no record ("" when it may be one): blank, the header
     again (a roster printed over pages), or a footer — its first filled cell begins with
     填表人/审核人/填表日期/合计/备注 … (a member row begins with a number, code or name)."""
@@ -787,7 +798,7 @@ def _not_a_record(cells: tuple[Any, ...], header_texts: list[str]) -> str:
     if not texts:
         return "空行"
     first = texts[0]
-    if _FOOTER.match(first):
+    if footers and _FOOTER.match(first):
         word = _FOOTER.match(first).group(1)
         return f"表尾（{word}…）"
     same = sum(

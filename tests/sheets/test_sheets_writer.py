@@ -69,9 +69,12 @@ def test_layout(tmp_path: Path) -> None:
     for sheet in wb.worksheets:
         assert str(sheet.page_setup.paperSize) == sheet.PAPERSIZE_A4, sheet.title
         assert sheet.sheet_properties.pageSetUpPr.fitToPage, sheet.title
-        assert sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0
+        assert sheet.page_setup.fitToHeight == 0
         assert sheet.print_title_rows == "$1:$1", sheet.title
+    assert wb["党费"].page_setup.fitToWidth == 1
+    # 24 columns would print at ~45 % on one page: two pages across, 编号 on each.
     assert ws.page_setup.orientation == "landscape"
+    assert ws.page_setup.fitToWidth == 2 and ws.print_title_cols == "$A:$A"
     assert read_workbook(p).rows("党费")[0]["应缴"] == 1250  # still reads back the same
 
 
@@ -333,3 +336,13 @@ def test_round_trip_of_tricky_values(tmp_path: Path) -> None:
     assert back.rows("党员名册")[1]["离开原因"] == "#DIV/0!"  # text, not a formula error
     assert back.rows("党费")[0]["实缴"] == 123456789012
     assert back.rows("积分申报")[0]["分值"] == Decimal("-0.01")
+
+
+def test_our_own_rows_are_never_taken_for_a_footer(tmp_path: Path) -> None:
+    """A foreign roster's 「经办人：…」/「合计」 line below the table is skipped; in a workbook
+    this program wrote every row is a record (hypothesis found a member coded 经办人 lost)."""
+    p = tmp_path / "a.xlsx"
+    write_workbook(p, {"支委会": [{"党员": "经办人", "职务": "书记"}]})
+    assert [r.values for r in read_workbook(p).rows("支委会")] == [
+        {"党员": "经办人", "职务": "书记"}
+    ]
