@@ -360,3 +360,29 @@ def test_arrears_paid_from_the_member_page_skip_paid_months(qtbot, screen, book,
     [receipt] = dues.receipts(book, numbers=screen.last_receipts)
     assert receipt["months"] == ["2026-02", "2026-03", "2026-04"]
     assert receipt["amount_fen"] == 50 + 100 + 100
+
+
+def test_register_tab_lists_who_has_not_paid_with_the_standard(qtbot, book):
+    """Issue 15 item 13 in the window: standards set from November, one of three members
+    paid November, seen on 20 November (judged through October): the 全年台账 lists all
+    three with their 月标准 (it listed only who had paid, 月标准 blank)."""
+    from desktop.gui.dues_screen import DuesScreen
+
+    day = date(2026, 11, 20)
+    r = book.roster
+    ids = [
+        r.add_member({"name": n, "status": "正式党员", "joined_date": "1990-01-01"}, today=day)
+        for n in ("丁一", "王二", "石三")
+    ]
+    for member_id in ids:
+        dues.set_rate(book, member_id, from_month="2026-11", category="农民", today=day)
+    dues.record_payment(book, ids[0], {"2026-11": 100}, paid_date="2026-11-10", receiver="丁一")
+    w = DuesScreen(book, today=lambda: day)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    w.ui.tabs.setCurrentWidget(w.ui.registerTab)
+    view = w.ui.registerView
+    qtbot.waitUntil(lambda: view.rowCount() == 4, timeout=5000)  # three members + 合计
+    assert [view.item(i, 0).text() for i in range(3)] == ["丁一", "王二", "石三"]
+    assert [view.item(i, 1).text() for i in range(3)] == ["1.00"] * 3
