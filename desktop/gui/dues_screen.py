@@ -420,7 +420,10 @@ class DuesScreen(QWidget):
         m = self.book.roster.member(member_id)
         history = dues.rates(self.book, member_id)
         ui.memberTitle.setText(m["name"])
-        info = f"{m['status']}，{m['group'] or '未分组'}，入党时间 {m['joined_date'] or '未填'}。"
+        from desktop.rules.dates import date_words
+
+        joined = date_words(m["joined_date"]) or "未填"  # 1987年1月 when known to the month
+        info = f"{m['status']}，{m['group'] or '未分组'}，入党时间 {joined}。"
         if history:
             parts = []
             for r in history:

@@ -154,7 +154,7 @@ def test_every_member_picker_searches_by_pinyin_in_stroke_order(qtbot, window, b
 
     # The dues screen's list of members.
     build_branch(book)  # 王一 李二 张三
-    ding = book.roster.add_member({"name": "丁丁", "status": "正式党员"})
+    ding = book.roster.add_member({"name": "丁丁", "status": "正式党员", "joined_date": "1987-01"})
     for m in book.roster.members():
         dues.set_rate(book, m["id"], from_month=f"{YEAR}-01", category="农民")
     screen = _open(qtbot, window, "党费")
@@ -174,6 +174,7 @@ def test_every_member_picker_searches_by_pinyin_in_stroke_order(qtbot, window, b
     qtbot.keyClicks(search, "d")
     qtbot.keyClick(search, Qt.Key.Key_Return)
     assert screen.current_member_id() == ding and lst.hasFocus()
+    assert "入党时间 1987年1月" in screen.ui.memberInfo.text()  # a month-only date, as a month
 
 
 def test_appraisal_member_found_by_pinyin_then_graded(qtbot, tmp_path, messages):
