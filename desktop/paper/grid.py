@@ -125,6 +125,21 @@ class _Grid(LongTable):
             return
         super().draw()
 
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        if not getattr(self.canv, "measuring", False):
+            return super().split(availWidth, availHeight)
+        # Measuring: every row's height once, then the pages are cut from the heights
+        # (_MeasuredRows) instead of reportlab building a new table of the remaining rows at
+        # each page — for a 186-page register that was most of the measuring pass.
+        heights = getattr(self, "_rowHeights", None)
+        if not heights or len(heights) != len(self._cellvalues) or None in heights:
+            # (reportlab's LongTable sizes every row when wrapped — its early stop only acts
+            # with row spans — so the frame's wrap just before has them all.)
+            self._calc(availWidth, float("inf"))
+            heights = self._rowHeights
+        heights = [float(h) for h in heights]
+        return _MeasuredRows(self._width, heights).split(availWidth, availHeight)
+
     def _drawCell(self, cellval: Any, cellstyle: CellStyle, pos: Any, size: Any) -> None:
         # An empty cell (half of a sign-in sheet's: 签名, 请假类型, 备注) would be drawn as
         # an empty text object. Skipped here rather than given as an empty flowable list,
@@ -132,6 +147,37 @@ class _Grid(LongTable):
         if cellval == "":
             return
         super()._drawCell(cellval, cellstyle, pos, size)
+
+
+class _MeasuredRows(Flowable):
+    """What is left of a grid in a measuring pass: its row heights, the header first (it is
+    repeated on each page). Splits where reportlab splits a table by rows (as many rows as
+    fit, at least one under the header: Table._splitRows), and draws nothing."""
+
+    def __init__(self, width: float, heights: list[float]) -> None:
+        super().__init__()
+        self.width, self.heights = width, heights
+        self.height = sum(heights)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        h, fit = 0.0, 0
+        for rh in self.heights:
+            if h + rh > availHeight:
+                break
+            h += rh
+            fit += 1
+        if fit <= 1:  # not even one row under the header: the next page
+            return []
+        if fit == len(self.heights):
+            return [self]
+        rest = [self.heights[0], *self.heights[fit:]]
+        return [_MeasuredRows(self.width, self.heights[:fit]), _MeasuredRows(self.width, rest)]
+
+    def draw(self) -> None:
+        pass
 
 
 class GridMixin:

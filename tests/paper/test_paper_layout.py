@@ -297,3 +297,39 @@ def test_known_words_are_not_split(text: str, chars: int, lines: tuple[str, ...]
 
     room = chars * 10.5 + 1  # `chars` CJK characters at 10.5 pt
     assert break_lines(text, room, fonts().song, 10.5) == lines
+
+
+@pytest.mark.parametrize("n", [5, 23, 24, 25, 26, 60, 199, 400])
+def test_the_measuring_pass_lands_where_the_build_does(members, n: int) -> None:
+    """The measuring pass cuts a long grid's pages from its row heights (layout._MeasuredRows)
+    instead of reportlab's table splits: the table and what follows land on the same pages,
+    with the same room left, as in the built PDF — rows of one, two and three lines, group
+    headings across the table, a closing block after it."""
+    import io
+
+    from desktop.paper.layout import MEASURE, Column, PageMark, PaperDocument, SpanRow
+
+    def compose(out, pages: dict) -> PaperDocument:
+        doc = PaperDocument(out, title="党员名单", landscape=n % 2 == 0)
+        rows: list = []
+        for i, m in enumerate(members(n), 1):
+            if i % 17 == 1:
+                rows.append(SpanRow(f"第{i // 17 + 1}组"))
+            note = "流动党员（外出务工，浙江省杭州市西湖区）" * (i % 3)
+            rows.append([str(i), m["name"], m["group"], note])
+        columns = [Column("序号", 12), Column("姓名", 30), Column("党小组", 30), Column("备注")]
+        doc.table(columns, rows, min_row_height=8 if n % 3 else None)
+        doc.story.append(PageMark("rows", pages))
+        with doc.kept_together():
+            doc.signature_lines(["制表人", "支部书记"])
+            doc.story.append(PageMark("end", pages))
+        return doc
+
+    measured: dict = {}
+    compose(MEASURE, measured).build()
+    built: dict = {}
+    count = compose(io.BytesIO(), built).build()
+    assert measured["end"] == built["end"] == count
+    assert measured["rows"] == built["rows"]
+    for key in ("rows:room", "end:room"):
+        assert measured[key] == pytest.approx(built[key], abs=0.01), key
