@@ -21,6 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
 from desktop.paper.fonts import fonts, needs_fallback, runs
+from desktop.rules.member import ETHNIC_GROUPS  # the 56 groups (GB 3304)
 
 Align = Literal["left", "center", "right"]
 
@@ -79,67 +80,7 @@ TERMS = (
     "因公请假",
     "因私请假",
     "无故缺席",
-    *(
-        f"{name}族"
-        for name in [
-            "汉",
-            "蒙古",
-            "回",
-            "藏",
-            "维吾尔",
-            "苗",
-            "彝",
-            "壮",
-            "布依",
-            "朝鲜",
-            "满",
-            "侗",
-            "瑶",
-            "白",
-            "土家",
-            "哈尼",
-            "哈萨克",
-            "傣",
-            "黎",
-            "傈僳",
-            "佤",
-            "畲",
-            "高山",
-            "拉祜",
-            "水",
-            "东乡",
-            "纳西",
-            "景颇",
-            "柯尔克孜",
-            "土",
-            "达斡尔",
-            "仫佬",
-            "羌",
-            "布朗",
-            "撒拉",
-            "毛南",
-            "仡佬",
-            "锡伯",
-            "阿昌",
-            "普米",
-            "塔吉克",
-            "怒",
-            "乌孜别克",
-            "俄罗斯",
-            "鄂温克",
-            "德昂",
-            "保安",
-            "裕固",
-            "京",
-            "塔塔尔",
-            "独龙",
-            "鄂伦春",
-            "赫哲",
-            "门巴",
-            "珞巴",
-            "基诺",
-        ]
-    ),
+    *(f"{name}族" for name in ETHNIC_GROUPS),
 )
 #: Where a word wider than the line breaks: between its parts, not wherever the line ends
 #: (入党/积极分子, not 入党积极/分子); an ethnic group's name before 族.
