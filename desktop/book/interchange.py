@@ -473,7 +473,17 @@ _PREVIEW_SHEETS: dict[str, dict[str, str]] = {
     "通知书": {"kind": "种类", "ref": "依据"},
     "撤销": {"target": "撤销的表", "target_id": "原记录号", "decided_by": "决定人"},
 }
-_PREVIEW_HIDDEN = {"id", "_row", "_part", "text", "payload", "exists", "_votes", "_voters"}
+_PREVIEW_HIDDEN = {
+    "id",
+    "_row",
+    "_code_given",
+    "_part",
+    "text",
+    "payload",
+    "exists",
+    "_votes",
+    "_voters",
+}
 _PREVIEW_MONEY = {"due_fen", "paid_fen", "income_fen", "monthly_fen"}
 
 
@@ -663,6 +673,8 @@ def _read_roster(book: Book, data: Any, check: _Checker, today: date) -> _Member
         ):
             fields[key] = fields.get(key) or None
         code = fields.get("code") or ""
+        # Whether the sheet gave the code: a problem workbook carries the others' (roster_import).
+        fields["_code_given"] = bool(code)
         if not code:
             code = f"{next_code:03d}"
             while code in members.by_code or codes_in_file[code]:
@@ -1255,7 +1267,7 @@ def _write(book: Book, plan: ImportPlan) -> None:
             if not g["exists"]:
                 roster._group_id_or_create(g["name"])
         taken = {r[0] for r in db.execute("select id from members")}
-        members = [{k: v for k, v in m.items() if k != "_row"} for m in plan.members]
+        members = [{k: v for k, v in m.items() if not k.startswith("_")} for m in plan.members]
         for m in members:
             if m.get("id") in taken:
                 m["id"] = None  # the id is another member's here: SQLite picks one

@@ -10,7 +10,7 @@ imports again once fixed. All or nothing stays the default.
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -79,6 +79,10 @@ class GoodRows:
     refused: dict[int, list[str]]
     sheet: str  # the roster sheet's name in the file
     header_row: int
+    #: Excel row number → the 编号 the book gave that refused row, when the sheet has no
+    #: codes: the problem workbook carries them, so the fixed rows fill their own gaps
+    #: (004, 012 …) instead of being numbered after the last member.
+    codes: dict[int, str] = field(default_factory=dict)
 
     @property
     def summary(self) -> str:
@@ -133,7 +137,12 @@ def split_good_rows(plan: ImportPlan) -> GoodRows:
         for p, m in zip(plan.preview.get(ROSTER, []), plan.members, strict=False)
         if m["_row"] not in refused
     ]
-    return GoodRows(good, refused, sheet, header_row)
+    codes = (
+        {}
+        if any(m.get("_code_given") for m in plan.members)
+        else {m["_row"]: m["code"] for m in plan.members if m["_row"] in refused}
+    )
+    return GoodRows(good, refused, sheet, header_row, codes)
 
 
 def problem_text(lines: list[str], sheet: str, row: int) -> str:
@@ -166,4 +175,4 @@ def write_problem_rows(
     notes = {
         row: problem_text(lines, good.sheet, row) for row, lines in sorted(good.refused.items())
     }
-    return write_problem_workbook(source, good.sheet, good.header_row, notes, out)
+    return write_problem_workbook(source, good.sheet, good.header_row, notes, out, codes=good.codes)

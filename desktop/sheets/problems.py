@@ -4,6 +4,8 @@
 when only the right rows are imported. It holds the sheet's header row and each refused row
 with its cells' values and number formats unchanged (a date cell stays a date cell, an ID
 typed as text stays text), so once the rows are fixed it imports like the original file.
+When the sheet has no 编号, a 编号 column carries the code each row would have had, so the
+fixed rows take their own places in the numbering rather than the next free ones.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from desktop.sheets.reader import _OpenWorkbook
 from desktop.sheets.writer import _save_atomically
 
 PROBLEM_COLUMN = "问题"
+CODE_COLUMN = "编号"
 
 
 def write_problem_workbook(
@@ -24,9 +27,12 @@ def write_problem_workbook(
     header_row: int,
     problems: Mapping[int, str],
     out: str | os.PathLike[str],
+    *,
+    codes: Mapping[int, str] | None = None,
 ) -> Path:
     """Copy the header row and the rows numbered in `problems` of `sheet` in `source` to a new
-    workbook at `out` (sheet of the same name), each row followed by its 问题 text.
+    workbook at `out` (sheet of the same name), each row followed by its 问题 text — and by
+    its code from `codes` (row number → 编号) when given and the sheet has no 编号 column.
     Raises `WorkbookError` when the source cannot be read or `out` cannot be written."""
     from openpyxl import Workbook  # lazy: importing openpyxl costs ~0.2 s
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -45,6 +51,14 @@ def write_problem_workbook(
                 break
     header = copied.get(header_row, [])
     width = max([len(header), *(len(copied.get(r, [])) for r in problems)])
+    names = {str(value or "").replace(" ", "").replace("\u3000", "") for value, _ in header}
+    extra = {} if not codes or CODE_COLUMN in names else {CODE_COLUMN: codes}
+    for column, values in extra.items():
+        for number in [header_row, *problems]:
+            cells = copied.setdefault(number, [])
+            cells += [(None, "General")] * (width - len(cells))
+            cells.append((column if number == header_row else values.get(number), "@"))
+        width += 1
     wb = Workbook()
     ws = wb.active
     ws.title = sheet[:31]

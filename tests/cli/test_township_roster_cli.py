@@ -94,6 +94,8 @@ def test_good_rows_then_the_fixed_problem_workbook(tmp_path: Path, capsys) -> No
     rows = list(ws.iter_rows(values_only=True))
     header = list(rows[0])
     assert header[-1] == "问题" and header[1] == "姓名" and header[7] == "党员类型"
+    # The sheet has no 编号: the codes these rows would have had ride along (their gaps).
+    assert header[-2] == "编号"
     assert [r[1] for r in rows[1:]] == [name(i) for i in sorted(BAD)]
     by_name = {r[1]: r for r in rows[1:]}
     assert "后几位已经丢失" in by_name[name(3)][-1]
@@ -123,7 +125,11 @@ def test_good_rows_then_the_fixed_problem_workbook(tmp_path: Path, capsys) -> No
     assert code == 0, out + err
     assert "导入完成：党员 5 条" in out
     assert "问题" not in out.split("导入完成")[0]  # the 问题 column is not called unknown
-    assert len(_members(db, capsys)) == COUNT
+    members = _members(db, capsys)
+    assert len(members) == COUNT
+    # The fixed rows took their own places in the numbering, not 036–040 after the rest.
+    assert sorted(m["code"] for m in members) == [f"{n:03d}" for n in range(1, COUNT + 1)]
+    assert {m["name"] for m in members if m["code"] == "004"} == {name(3)}  # member 3
 
 
 def test_problems_to_never_replaces_the_book_or_the_roster(tmp_path: Path, capsys) -> None:
