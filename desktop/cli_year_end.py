@@ -73,6 +73,31 @@ def cmd_appraisal(args: argparse.Namespace) -> int:
             for w in done["warnings"]:
                 _err(f"注意：{w}")
             return EXIT_OK
+        if args.action == "ballot":
+            from desktop.book.ballots import record_ballot
+
+            marks = _pairs(args.items + (args.grade or []))
+            if marks is None:
+                raise UsageError("请按“党员=等次”填写这张选票，例如 张三=优秀 005=合格。")
+            done = record_ballot(
+                book, year, args.kind, marks, round=args.round, spoiled=args.spoiled
+            )
+            what = "废票" if args.spoiled or not marks else f"{len(marks)} 人"
+            _out(
+                f"已录入第 {done['number']} 张选票（{what}）；共 {done['ballots']} 张，"
+                f"参加评议 {done['voters']} 人。"
+            )
+            return EXIT_OK
+        if args.action == "count":
+            from desktop.book.ballots import count_ballots
+
+            done = count_ballots(book, year, args.kind, round=args.round)
+            if args.json:
+                _json({"year": year, "kind": args.kind, "round": args.round, "counted": done})
+                return EXIT_OK
+            for d in done:
+                _out(f"{d['code']}\t{d['name']}\t{d['grade']}\t{d['explain']}")
+            return EXIT_OK
         if args.action == "tally":
             from desktop.book.ballots import record_tally
             from desktop.rules.ballots import TallyError, parse_votes
@@ -223,15 +248,17 @@ def add_year_end_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
         "appraisal",
         cmd_appraisal,
         "民主评议：add 登记一次评议的结果（可一次登记多人）；round 登记评议会议（日期、参加人数）；"
-        "tally 按票数登记（等次按方案得出）；"
+        "tally 按票数登记（等次按方案得出）；ballot 逐张录入一张选票；count 按选票计票；"
         "list 列出；withdraw 撤销有误的结果",
     )
-    p.add_argument("action", choices=["add", "list", "withdraw", "tally", "round"])
+    p.add_argument(
+        "action", choices=["add", "list", "withdraw", "tally", "round", "ballot", "count"]
+    )
     p.add_argument(
         "items",
         nargs="*",
         default=[],
-        help="add：党员=等次，如 张三=优秀 005=合格；withdraw：记录编号",
+        help="add/ballot：党员=等次，如 张三=优秀 005=合格；withdraw：记录编号",
     )
     p.add_argument("--year", type=int, default=None, help="年度（默认账本的当前年度）")
     p.add_argument(
@@ -260,6 +287,7 @@ def add_year_end_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     )
     p.add_argument("--members", type=int, default=None, help="round：参加评议的党员人数")
     p.add_argument("--mass", type=int, default=None, help="round：参加评议的群众代表人数")
+    p.add_argument("--spoiled", action="store_true", help="ballot：这张选票是废票（空白或无效）")
     p.add_argument("--reason", default=None, help="withdraw：撤销原因（必填）")
     p.add_argument("--by", default=None, help="withdraw：决定人")
     p.add_argument("--date", default=None, help="withdraw：撤销日期（默认今天）；round：评议日期")

@@ -37,6 +37,17 @@ def record_tally(
     if voters is None:  # the round's voters, when the round is recorded
         voters = round_voters(book, year, kind, round)
     problems = check_votes(votes, voters)
+    if not problems and ballot_count(book, year, kind, round):
+        # Ballots entered one by one for this round: a tally typed for it must be theirs.
+        code = book.roster.find(member)["code"]
+        counted = ballot_tallies(book, year, kind, round)["votes"].get(
+            code, dict.fromkeys(GRADES, 0)
+        )
+        if any(int(votes.get(g, 0)) != counted[g] for g in GRADES):
+            problems.append(
+                f"本次评议已逐张录入选票，选票计出的是{tally_text(counted)}，"
+                f"与填写的{tally_text(votes)}不一致"
+            )
     if problems:
         raise InputRefused(f"{member} 的票数有误，未登记：", problems)
     scheme = year_scheme(book, year)
@@ -179,3 +190,223 @@ def votes_from_row(values: Mapping[str, Any]) -> dict[str, int] | None:
 
 
 TALLY_COLUMNS = _COLUMNS
+
+
+# -- ballots entered one by one ---------------------------------------------------------------
+
+
+def _round_row(book: Book, year: int, kind: str, rnd: int) -> dict[str, Any]:
+    rows = book.query(
+        "select * from appraisal_rounds where year = ? and kind = ? and round = ?",
+        [year, kind, rnd],
+    )
+    if not rows:
+        raise InputRefused(
+            f"{year} 年第{rnd}次{kind}还没有登记评议会议，不能录入选票。",
+            ["请先登记评议会议（日期、参加的党员人数和群众代表人数）。"],
+        )
+    return rows[0]
+
+
+def record_ballot(
+    book: Book,
+    year: int,
+    kind: str,
+    marks: Mapping[str, str],
+    *,
+    round: int = 1,  # noqa: A002
+    spoiled: bool = False,
+) -> dict[str, Any]:
+    """Record one ballot of a round: the grade it gives each member (`marks`, code or name →
+    优秀/合格/基本合格/不合格; a member left out is not voted on by it). A ballot with no marks,
+    or `spoiled`, is recorded as a 废票 (blank or spoiled) and counts for nobody.
+
+    Returns {"id", "number" (票号 in the round), "ballots" (entered so far), "voters"}.
+    Refused (nothing written): the round not recorded, more ballots than its voters, a grade
+    not one of the four, a member unknown or not appraised that round, the round's results
+    already counted from its ballots, a locked year."""
+    from desktop.book import year_end as Y
+    from desktop.book.store import now_iso
+
+    rnd = _round_row(book, year, kind, round)
+    voters = int(rnd["member_voters"]) + int(rnd["mass_voters"])
+    if Y.year_locked(book, year):
+        raise InputRefused(f"{year} 年第4季度已确认，民主评议已锁定，不能再录入选票。")
+    if counted_members(book, year, kind, round):
+        raise InputRefused(
+            f"{year} 年第{round}次{kind}已按选票计票，不能再录入选票。",
+            ["如计票有误，请先撤销计出的结果（写明原因），再补录。"],
+        )
+    entered = ballot_count(book, year, kind, round)
+    if entered >= voters:
+        raise InputRefused(
+            f"{year} 年第{round}次{kind}参加评议的有 {voters} 人，已录入 {entered} 张选票，"
+            "不能再多。",
+            ["请核对选票张数；评议会议的人数登记有误时，请联系上级更正。"],
+        )
+    problems: list[str] = []
+    rows: list[tuple[int, str]] = []
+    appraised = set(round_members(book, year, kind, round))
+    for who, grade in (marks or {}).items():
+        grade = (grade or "").strip()
+        if not grade:
+            continue
+        try:
+            m = book.roster.find(who)
+        except InputRefused as exc:
+            problems.append(f"{who}：{exc.message}")
+            continue
+        if grade not in GRADES:
+            problems.append(f"{m['name']}：等次“{grade}”不对，应为{'、'.join(GRADES)}之一。")
+        elif m["code"] not in appraised:
+            problems.append(f"{m['name']}：不参加{year}年第{round}次{kind}。")
+        else:
+            rows.append((m["id"], grade))
+    if problems:
+        raise InputRefused(f"第 {entered + 1} 张选票未登记：", problems)
+    blank = spoiled or not rows
+    number = entered + 1
+    what = "废票" if blank else f"{len(rows)}人"
+    with book.action("录入民主评议选票", f"{year}年第{round}次{kind} 第{number}张：{what}"):
+        bid = int(
+            book.db["appraisal_ballots"]
+            .insert(
+                {
+                    "year": year,
+                    "kind": kind,
+                    "round": round,
+                    "number": number,
+                    "spoiled": int(blank),
+                    "created_by": book.actor,
+                    "created_at": now_iso(),
+                }
+            )
+            .last_pk
+        )
+        if not blank:
+            book.db["appraisal_ballot_marks"].insert_all(
+                {"ballot_id": bid, "member_id": mid, "grade": g} for mid, g in rows
+            )
+    return {"id": bid, "number": number, "ballots": number, "voters": voters}
+
+
+def round_members(book: Book, year: int, kind: str, rnd: int) -> list[str]:
+    """Codes of the members appraised in this round (the year's roster, in order)."""
+    from desktop.book import year_end as Y
+    from desktop.book.scoring import member_facts
+
+    scheme = year_scheme(book, year)
+    out = []
+    for mf in member_facts(book, year):
+        m = book.roster.find(mf.code)
+        if Y._year_problem(m, year) is None and (
+            Y.not_appraised_reason(scheme, mf, year, kind, rnd) is None
+        ):
+            out.append(mf.code)
+    return out
+
+
+def ballot_count(book: Book, year: int, kind: str, rnd: int) -> int:
+    row = book.execute(
+        "select count(*) from appraisal_ballots where year = ? and kind = ? and round = ?",
+        [year, kind, rnd],
+    ).fetchone()
+    return int(row[0])
+
+
+def ballot_tallies(book: Book, year: int, kind: str, rnd: int) -> dict[str, Any]:
+    """What the round's ballots say: {"ballots", "spoiled", "voters" (None if no round),
+    "votes": {code: {grade: n}}} — every member voted on, the four grades always present."""
+    rows = book.query(
+        "select m.code, k.grade, count(*) as n from appraisal_ballot_marks k "
+        "join appraisal_ballots b on b.id = k.ballot_id join members m on m.id = k.member_id "
+        "where b.year = ? and b.kind = ? and b.round = ? group by m.code, k.grade",
+        [year, kind, rnd],
+    )
+    votes: dict[str, dict[str, int]] = {}
+    for r in rows:
+        votes.setdefault(r["code"], {g: 0 for g in GRADES})[r["grade"]] = int(r["n"])
+    spoiled = book.execute(
+        "select count(*) from appraisal_ballots where year = ? and kind = ? and round = ? "
+        "and spoiled = 1",
+        [year, kind, rnd],
+    ).fetchone()[0]
+    return {
+        "ballots": ballot_count(book, year, kind, rnd),
+        "spoiled": int(spoiled),
+        "voters": round_voters(book, year, kind, rnd),
+        "votes": votes,
+    }
+
+
+def counted_members(book: Book, year: int, kind: str, rnd: int) -> dict[str, dict[str, int]]:
+    """code → the tally recorded for this round (results with a tally, not withdrawn)."""
+    rows = book.query(
+        "select m.code, t.* from appraisal_tallies t join appraisals a on a.id = t.appraisal_id "
+        "join members m on m.id = a.member_id where a.year = ? and a.kind = ? and a.round = ? "
+        "and a.id not in (select target_id from withdrawals where target = 'appraisals')",
+        [year, kind, rnd],
+    )
+    return {r["code"]: {g: r[c] for g, c in _COLUMNS.items()} for r in rows}
+
+
+def count_ballots(
+    book: Book,
+    year: int,
+    kind: str,
+    *,
+    round: int = 1,  # noqa: A002
+) -> list[dict[str, Any]]:
+    """计票: each member's tally from the round's ballots, recorded with the grade it gives by
+    the scheme's rule (record_tally), all in one action. A member whose result is already
+    recorded with a tally must have exactly the ballots' tally (else refused, saying who and
+    how they differ); one recorded by hand without a tally is refused too.
+    Returns [{"code", "name", "grade", "explain"}] for the members counted now."""
+    from desktop.book import year_end as Y
+
+    found = ballot_tallies(book, year, kind, round)
+    if not found["ballots"]:
+        raise InputRefused(f"{year} 年第{round}次{kind}还没有录入选票。")
+    recorded = counted_members(book, year, kind, round)
+    by_hand = {
+        a["code"]
+        for a in Y.list_appraisals(book, year)
+        if a["kind"] == kind and a["round"] == round and not a["withdrawn"]
+    }
+    problems = []
+    todo = {}
+    for code, votes in found["votes"].items():
+        name = book.roster.find(code)["name"]
+        if code in recorded:
+            if recorded[code] != votes:
+                problems.append(
+                    f"{name}：登记的票数（{tally_text(recorded[code])}）与选票计出的"
+                    f"（{tally_text(votes)}）不一致"
+                )
+        elif code in by_hand:
+            problems.append(f"{name}：已直接登记了等次，没有票数；请先撤销（写明原因）再计票")
+        else:
+            todo[code] = votes
+    if problems:
+        raise InputRefused(f"{year} 年第{round}次{kind}未计票：", problems)
+    done = []
+    label = Y.appraisal_label(book, year, kind, round)
+    with book.action("按选票计票", f"{year}年{label}：{found['ballots']}张选票，{len(todo)}人"):
+        for code, votes in todo.items():
+            r = record_tally(book, year, kind, code, votes, round=round, voters=found["voters"])
+            done.append({"code": code, "name": book.roster.find(code)["name"], **r})
+    return done
+
+
+def round_states(book: Book, year: int) -> dict[tuple[str, int], dict[str, Any]]:
+    """(kind, round) → the recorded round (date, member_voters, mass_voters, note) with
+    "ballots" and "spoiled" entered so far — for the screen's state line."""
+    out = {}
+    for r in book.query("select * from appraisal_rounds where year = ? order by id", [year]):
+        found = ballot_tallies(book, year, r["kind"], r["round"])
+        out[(r["kind"], r["round"])] = {
+            **r,
+            "ballots": found["ballots"],
+            "spoiled": found["spoiled"],
+        }
+    return out

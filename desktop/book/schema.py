@@ -580,5 +580,41 @@ def m012_appraisal_rounds(db: Database) -> None:
     )
 
 
+@MIGRATIONS()
+def m013_appraisal_ballots(db: Database) -> None:
+    db.executescript(
+        """
+        -- 民主评议 ballots entered one by one (desktop/book/ballots.py): each ballot of a round
+        -- with its number, blank/spoiled or the grade it gives each member. Facts kept as
+        -- entered: the tallies are counted from them, and they never change.
+        create table appraisal_ballots (
+            id integer primary key,
+            year integer not null,
+            kind text not null,
+            round integer not null default 1,
+            number integer not null check (number >= 1),
+            spoiled integer not null default 0 check (spoiled in (0, 1)),
+            created_by text not null default '',
+            created_at text not null,
+            unique (year, kind, round, number)
+        );
+        create table appraisal_ballot_marks (
+            ballot_id integer not null references appraisal_ballots(id),
+            member_id integer not null references members(id),
+            grade text not null check (grade in ('优秀', '合格', '基本合格', '不合格')),
+            primary key (ballot_id, member_id)
+        );
+        create trigger appraisal_ballots_no_update before update on appraisal_ballots
+        begin select raise(abort, '选票登记后不能修改'); end;
+        create trigger appraisal_ballots_no_delete before delete on appraisal_ballots
+        begin select raise(abort, '选票登记后不能删除'); end;
+        create trigger appraisal_ballot_marks_no_update before update on appraisal_ballot_marks
+        begin select raise(abort, '选票登记后不能修改'); end;
+        create trigger appraisal_ballot_marks_no_delete before delete on appraisal_ballot_marks
+        begin select raise(abort, '选票登记后不能删除'); end;
+        """
+    )
+
+
 # Re-exported: the version lives in version.py so that opening a book needn't import this.
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION"]

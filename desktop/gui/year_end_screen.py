@@ -56,6 +56,7 @@ MUTED_COLOR = QColor("#777777")
 
 def _load(path: Path, year: int) -> dict[str, Any]:
     """On a worker thread: the year's overview, its 民主评议 rows and its vetoes."""
+    from desktop.book.ballots import round_states
     from desktop.book.receipt import latest_receipt
 
     with Book.open(path) as book:
@@ -65,6 +66,7 @@ def _load(path: Path, year: int) -> dict[str, Any]:
             "vetoes": Y.list_vetoes(book, year),
             "kinds": Y.veto_kinds(book, year),
             "township": latest_receipt(book, year),  # the township's 审核回执, if recorded
+            "rounds": round_states(book, year),  # 评议会议 held, with their ballots
         }
 
 
@@ -296,6 +298,17 @@ class YearEndScreen(QWidget):
         ):
             bar.addWidget(b)
         al.addLayout(bar)
+        # A round held, its ballots one by one, and the count (desktop/gui/ballot_dialogs.py).
+        ballots_bar = QHBoxLayout()
+        self.round_state = QLabel()
+        self.round_state.setWordWrap(True)
+        self.round_button = QPushButton("登记评议会议…")
+        self.ballots_button = QPushButton("逐张录入选票…")
+        self.count_button = QPushButton("按选票计票")
+        ballots_bar.addWidget(self.round_state, 1)
+        for b in (self.round_button, self.ballots_button, self.count_button):
+            ballots_bar.addWidget(b)
+        al.addLayout(ballots_bar)
         hint = QLabel(
             "键盘录入：在“查找”中输入姓名拼音首字母、回车，或用 ↑↓ 选人，按 1 优秀、2 合格、3 基本合格、4 不合格（自动跳到下一人），"
             "0 或 Delete 清除；F2 把还没有等次的人都评为合格；Ctrl+S 一次保存。"
@@ -359,6 +372,9 @@ class YearEndScreen(QWidget):
         self.save_button.clicked.connect(self.save_appraisals)
         self.withdraw_appraisal_button.clicked.connect(self.withdraw_selected_appraisal)
         self.tally_button.clicked.connect(self.tally_selected)
+        self.round_button.clicked.connect(self.record_round)
+        self.ballots_button.clicked.connect(self.enter_ballots)
+        self.count_button.clicked.connect(self.count_ballots)
         self.add_veto_button.clicked.connect(lambda: self.add_veto())
         self.withdraw_veto_button.clicked.connect(self.withdraw_selected_veto)
         self.veto_from_check_button.clicked.connect(self.add_veto_from_check)
@@ -657,6 +673,28 @@ class YearEndScreen(QWidget):
         self.appraisal_state.setText(text)
         self.save_button.setEnabled(not locked)
         self.all_good_button.setEnabled(not locked)
+        self._update_round_state(locked is not None and bool(locked))
+
+    def current_round(self) -> dict[str, Any] | None:
+        """The recorded 评议会议 of the chosen kind and round, with its ballots so far."""
+        key = (self.kind.currentData(), self.round.value())
+        return (self.data or {}).get("rounds", {}).get(key)
+
+    def _update_round_state(self, locked: bool) -> None:
+        held = self.current_round()
+        if held is None:
+            text = "本次评议还没有登记评议会议：登记后可逐张录入选票，或按票数登记。"
+        else:
+            text = (
+                f"评议会议 {held['date']}：党员 {held['member_voters']} 人，群众代表 "
+                f"{held['mass_voters']} 人；已录入选票 {held['ballots']} 张"
+                + (f"（废票 {held['spoiled']} 张）" if held["spoiled"] else "")
+                + "。"
+            )
+        self.round_state.setText(text)
+        self.round_button.setEnabled(held is None and not locked)
+        self.ballots_button.setEnabled(held is not None and not locked)
+        self.count_button.setEnabled(bool(held and held["ballots"]) and not locked)
 
     def _pending_here(self) -> dict[str, str]:
         codes = {r.code for r in self.appraisal_members()}
@@ -747,6 +785,65 @@ class YearEndScreen(QWidget):
         ):  # fmt: skip
             self.pending.pop(code, None)
             self.tell(f"{name}：{done['grade']}（{done['explain']}）")
+
+    def ask_round(self, label: str, kind: str, members: int) -> dict[str, Any] | None:
+        from desktop.gui.ballot_dialogs import RoundDialog
+
+        dialog = RoundDialog(self.overview.year, label, kind, members, self)
+        try:
+            return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
+
+    def record_round(self) -> None:
+        """登记评议会议 for the chosen kind and round: its date and who voted."""
+        if self.data is None:
+            return
+        from desktop.book.ballots import record_round
+
+        year, kind, rnd = self.overview.year, self.kind.currentData(), self.round.value()
+        label = Y.appraisal_label(self.book, year, kind, rnd)
+        members = len([r for r in self.overview.rows if (kind, rnd) in r.appraised])
+        values = self.ask_round(label, kind, members)
+        if not values:
+            return
+        done: dict[str, Any] = {}
+        if self._act(lambda: done.update(record_round(self.book, year, kind, round=rnd, **values))):
+            warned = "".join(f"\n注意：{w}。" for w in done["warnings"])
+            self.tell(f"已登记{year}年{label}的评议会议。{warned}")
+
+    def enter_ballots(self) -> None:
+        """逐张录入选票: the round's ballots one by one (a modal dialog), then reread."""
+        if self.data is None or self.current_round() is None:
+            return
+        from desktop.gui.ballot_dialogs import BallotDialog
+
+        year, kind, rnd = self.overview.year, self.kind.currentData(), self.round.value()
+        label = Y.appraisal_label(self.book, year, kind, rnd)
+        members = [
+            (r.code, r.name, r.group) for r in self.overview.rows if (kind, rnd) in r.appraised
+        ]
+        dialog = BallotDialog(self.book, year, kind, rnd, label, members, self)
+        self.ballot_dialog = dialog
+        try:
+            dialog.exec()
+        finally:
+            self.ballot_dialog = None
+            dialog.deleteLater()
+        self.changed.emit()
+        self.reload()
+
+    def count_ballots(self) -> None:
+        """按选票计票: every member's tally from the ballots, the grade by the scheme's rule."""
+        if self.data is None:
+            return
+        from desktop.book.ballots import count_ballots
+
+        year, kind, rnd = self.overview.year, self.kind.currentData(), self.round.value()
+        done: list[dict[str, Any]] = []
+        if self._act(lambda: done.extend(count_ballots(self.book, year, kind, round=rnd))):
+            lines = [f"{d['name']}：{d['grade']}（{d['explain']}）" for d in done]
+            self.tell(f"已按选票计票，登记 {len(done)} 人的结果：\n" + "\n".join(lines))
 
     def withdraw_selected_appraisal(self) -> None:
         t = self.appraisal_table

@@ -91,3 +91,76 @@ def test_the_interchange_workbook_carries_tallies(jd, tmp_path: Path) -> None:
     assert rows["王一"]["voters"] == 19 and "评为“优秀”" in rows["王一"]["explain"]
     assert rows["李二"]["votes"] is None and rows["李二"]["explain"] is None
     other.close()
+
+
+# -- ballots entered one by one (issue 16 item 1) --------------------------------------------
+
+
+def _ballots_round(jd, voters=5, mass=0):
+    from desktop.book.ballots import record_round
+
+    record_round(jd, YEAR, "党员评议", on=f"{YEAR}-12-20", member_voters=voters, mass_voters=mass)
+
+
+def test_ballots_voter_by_voter_are_counted_into_tallies(jd) -> None:
+    """两票制 「党员评议不合格率超过 30%的为不合格党员」: five ballots, one blank, counted."""
+    import sqlite3
+
+    from desktop.book.ballots import ballot_tallies, count_ballots, record_ballot
+
+    set_year_scheme(jd, YEAR, text=preset_text("jiedao-nongcun") + TWO_BALLOTS)
+    with pytest.raises(InputRefused, match="还没有登记评议会议"):
+        record_ballot(jd, YEAR, "党员评议", {"王一": "优秀"})
+    _ballots_round(jd, voters=5)
+    for marks in (
+        {"王一": "优秀", "李二": "不合格", "张三": "合格"},
+        {"王一": "优秀", "李二": "不合格", "张三": "合格"},
+        {"王一": "合格", "李二": "合格", "张三": "合格"},
+        {"王一": "优秀", "李二": "合格"},  # 张三 not marked on this one
+    ):
+        record_ballot(jd, YEAR, "党员评议", marks)
+    blank = record_ballot(jd, YEAR, "党员评议", {})
+    assert blank["number"] == 5
+    with pytest.raises(InputRefused, match="已录入 5 张选票"):
+        record_ballot(jd, YEAR, "党员评议", {"王一": "优秀"})
+    found = ballot_tallies(jd, YEAR, "党员评议", 1)
+    assert found["ballots"] == 5 and found["spoiled"] == 1 and found["voters"] == 5
+    assert found["votes"]["001"] == {"优秀": 3, "合格": 1, "基本合格": 0, "不合格": 0}
+    assert found["votes"]["002"]["不合格"] == 2
+    # A tally typed for the round must be the ballots' own.
+    with pytest.raises(InputRefused) as exc:
+        record_tally(jd, YEAR, "党员评议", "王一", {"优秀": 4})
+    assert "选票计出的是共4票：优秀3、合格1" in "".join(exc.value.lines())
+    done = {d["name"]: d for d in count_ballots(jd, YEAR, "党员评议", round=1)}
+    assert done["王一"]["grade"] == "优秀"
+    assert done["李二"]["grade"] == "不合格"  # 2 of 4 = 50% > 30%
+    assert "不合格票2票，占50%，超过30%" in done["李二"]["explain"]
+    assert done["张三"]["grade"] == "合格"
+    rows = {r["name"]: r for r in Y.list_appraisals(jd, YEAR)}
+    assert rows["李二"]["votes"]["不合格"] == 2 and rows["李二"]["voters"] == 5
+    # Counted: no more ballots; the ballots themselves never change.
+    with pytest.raises(InputRefused, match="已按选票计票"):
+        record_ballot(jd, YEAR, "党员评议", {"王一": "优秀"})
+    with pytest.raises(sqlite3.IntegrityError, match="不能修改"):
+        jd.execute("update appraisal_ballot_marks set grade = '优秀'")
+    with pytest.raises(sqlite3.IntegrityError, match="不能删除"):
+        jd.execute("delete from appraisal_ballots")
+
+
+def test_bad_ballots_are_refused_whole(jd) -> None:
+    from desktop.book.ballots import ballot_count, count_ballots, record_ballot
+
+    _ballots_round(jd)
+    with pytest.raises(InputRefused) as exc:
+        record_ballot(jd, YEAR, "党员评议", {"王一": "很好", "钱五": "优秀", "无名": "合格"})
+    lines = "".join(exc.value.lines())
+    assert "等次“很好”不对" in lines and "钱五：不参加" in lines and "无名" in lines
+    assert ballot_count(jd, YEAR, "党员评议", 1) == 0
+    with pytest.raises(InputRefused, match="还没有录入选票"):
+        count_ballots(jd, YEAR, "党员评议", round=1)
+    # A grade typed by hand for a member stops the count for him (withdraw it first).
+    Y.add_appraisals(jd, YEAR, "党员评议", {"王一": "合格"})
+    record_ballot(jd, YEAR, "党员评议", {"王一": "优秀"}, spoiled=False)
+    with pytest.raises(InputRefused, match="未计票") as exc:
+        count_ballots(jd, YEAR, "党员评议", round=1)
+    assert "王一：已直接登记了等次" in "".join(exc.value.lines())

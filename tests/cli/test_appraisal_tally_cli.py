@@ -60,3 +60,35 @@ def test_a_round_with_its_voters_bounds_the_tallies(tmp_path: Path) -> None:
     over = pioneer("appraisal", "tally", "--year", "2025", "--kind", "群众评议", "--member", "001",
                    "--votes", "优秀=6,合格=6")  # fmt: skip
     assert over.returncode == 1 and "共12票，多于参加评议的11人" in over.stderr
+
+
+def test_ballots_one_by_one_then_counted(tmp_path: Path) -> None:
+    """Issue 16 item 1: `appraisal ballot` enters one ballot (党员=等次 …, or --spoiled) and
+    `appraisal count` records every member's tally from them, the grade by the scheme."""
+    db = tmp_path / "jd.db"
+    make_year_book(db, scheme="jiedao-nongcun").close()
+    home = tmp_path / "home"
+
+    def pioneer(*args: str, check: bool = False):
+        return run("--db", str(db), *args, home=home, check=check)
+
+    early = pioneer("appraisal", "ballot", "--year", "2025", "王一=优秀")
+    assert early.returncode == 1 and "还没有登记评议会议" in early.stderr
+    pioneer("appraisal", "round", "--year", "2025", "--date", "2025-12-20", "--members", "3",
+            check=True)  # fmt: skip
+    first = pioneer("appraisal", "ballot", "--year", "2025", "王一=优秀", "002=合格", check=True)
+    assert first.stdout.startswith("已录入第 1 张选票（2 人）；共 1 张，参加评议 3 人。")
+    pioneer("appraisal", "ballot", "--year", "2025", "王一=优秀", "002=不合格", check=True)
+    spoiled = pioneer("appraisal", "ballot", "--year", "2025", "--spoiled", check=True)
+    assert "第 3 张选票（废票）" in spoiled.stdout
+    full = pioneer("appraisal", "ballot", "--year", "2025", "王一=优秀")
+    assert full.returncode == 1 and "不能再多" in full.stderr
+    bad = pioneer("appraisal", "ballot", "--year", "2025", "王一")
+    assert bad.returncode == 2
+    counted = json.loads(
+        pioneer("appraisal", "count", "--year", "2025", "--json", check=True).stdout
+    )
+    grades = {d["name"]: d["grade"] for d in counted["counted"]}
+    assert grades == {"王一": "优秀", "李二": "不合格"}  # 合格 1, 不合格 1: the lower
+    listed = json.loads(pioneer("appraisal", "list", "--year", "2025", "--json", check=True).stdout)
+    assert {r["name"]: r["voters"] for r in listed["appraisals"]} == {"王一": 3, "李二": 3}

@@ -304,3 +304,89 @@ def test_a_tally_entered_on_the_screen_gives_the_grade(qtbot, tmp_path, messages
     assert "得票最多的是“合格”（9票）" in screen.detail.toPlainText()
     w.close()
     book.close()
+
+
+def test_a_round_and_its_ballots_voter_by_voter(qtbot, tmp_path, messages) -> None:
+    """Issue 16 item 1: a 评议会议 with its voters, then ballots typed one by one with the 1–4
+    keys (两票制 「党员评议不合格率超过 30%的为不合格党员」), a spoiled one, and the count."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.book.scoring import set_year_scheme
+    from desktop.gui.ballot_dialogs import BallotDialog, RoundDialog
+    from desktop.gui.main_window import MainWindow
+    from desktop.rules.presets import preset_text
+
+    book = make_year_book(tmp_path / "jd.db", scheme="jiedao-nongcun")
+    set_year_scheme(
+        book,
+        YEAR,
+        text=preset_text("jiedao-nongcun")
+        + '\n[ballots]\n  [[ballots.thresholds]]\n  grade = "不合格"\n  over = 0.30\n',
+    )
+    w = MainWindow(book)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    screen = _open(qtbot, w)
+    screen.tabs.setCurrentIndex(1)
+    assert "还没有登记评议会议" in screen.round_state.text()
+    assert not screen.ballots_button.isEnabled()
+
+    # 群众评议 with too few 群众代表: the dialog warns as it is typed.
+    dialog = RoundDialog(YEAR, "群众评议", "群众评议", 10)
+    dialog.mass_voters.setValue(1)
+    assert "少于党员数的20%" in dialog.warning.text()
+    dialog.mass_voters.setValue(2)
+    assert dialog.warning.isHidden()
+    dialog.deleteLater()
+
+    screen.ask_round = lambda label, kind, members: {
+        "on": f"{YEAR}-12-20", "member_voters": 3, "mass_voters": 0, "note": "",
+    }  # fmt: skip
+    _reloaded(qtbot, screen, screen.record_round)
+    assert "党员 3 人" in screen.round_state.text() and screen.ballots_button.isEnabled()
+
+    def type_ballots() -> None:
+        qtbot.waitUntil(
+            lambda: isinstance(QApplication.activeModalWidget(), BallotDialog), timeout=5000
+        )
+        d = QApplication.activeModalWidget()
+        try:
+            t = d.table
+            names = [t.item(r, 0).text() for r in range(t.rowCount())]
+            assert names[:3] == ["王一", "李二", "张三"]
+            t.setFocus()
+            for keys in ("141", "242"):  # 王一 优秀/合格, 李二 不合格, 张三 优秀/合格
+                t.setCurrentCell(0, 2)
+                for k in keys:
+                    qtbot.keyClick(t, k)
+                assert len(d.marks()) == 3
+                qtbot.keyClick(t, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+                assert d.marks() == {}  # saved, cleared for the next ballot
+            assert "第 3 张选票" in d.counter.text()
+            qtbot.mouseClick(d.spoiled_button, Qt.MouseButton.LeftButton)
+            assert "选票已录完：3 张（废票 1 张）" in d.counter.text()
+            assert not d.save_button.isEnabled()
+        finally:
+            d.accept()
+
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, type_ballots)
+    _reloaded(
+        qtbot, screen, lambda: qtbot.mouseClick(screen.ballots_button, Qt.MouseButton.LeftButton)
+    )
+    assert "已录入选票 3 张（废票 1 张）" in screen.round_state.text()
+    _reloaded(
+        qtbot, screen, lambda: qtbot.mouseClick(screen.count_button, Qt.MouseButton.LeftButton)
+    )
+    told = messages.texts("information")[-1]
+    assert "李二：不合格（共2票：优秀0、合格0、基本合格0、不合格2" in told
+    assert "王一：合格（共2票：优秀1、合格1" in told  # a tie goes to the lower grade
+    rows = {a["name"]: a for a in Y.list_appraisals(book, YEAR)}
+    assert rows["李二"]["grade"] == "不合格" and rows["李二"]["voters"] == 3
+    results = screen.results_table
+    results.selectRow(_row_of(results, "李二"))
+    assert "不合格票2票，占100%，超过30%" in screen.detail.toPlainText()
+    w.close()
+    book.close()
