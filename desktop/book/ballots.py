@@ -410,3 +410,28 @@ def round_states(book: Book, year: int) -> dict[tuple[str, int], dict[str, Any]]
             "spoiled": found["spoiled"],
         }
     return out
+
+
+def combined_grades(book: Book, year: int) -> dict[str, dict[str, Any]]:
+    """The year scheme's 综合评定 ([ballots.combine]) of every member with a result in one of
+    its parts: code → {"grade", "explain"} when every part has a result, else {"grade": None,
+    "explain": which parts are still missing}. Empty when the scheme combines nothing."""
+    from desktop.book import year_end as Y
+    from desktop.rules.ballots import combine_grades, combine_missing
+
+    combine = year_scheme(book, year).ballots.combine
+    if combine is None:
+        return {}
+    grades: dict[str, dict[tuple[str, int], str]] = {}
+    for a in Y.list_appraisals(book, year):
+        if not a["withdrawn"]:
+            grades.setdefault(a["code"], {})[(a["kind"], a["round"])] = a["grade"]
+    out: dict[str, dict[str, Any]] = {}
+    for code, got in grades.items():
+        missing = combine_missing(combine, got)
+        if missing:
+            out[code] = {"grade": None, "explain": f"综合评定：{'、'.join(missing)}还没有结果"}
+            continue
+        derived = combine_grades(combine, got)
+        out[code] = {"grade": derived.grade, "explain": derived.text}
+    return out

@@ -56,7 +56,7 @@ MUTED_COLOR = QColor("#777777")
 
 def _load(path: Path, year: int) -> dict[str, Any]:
     """On a worker thread: the year's overview, its 民主评议 rows and its vetoes."""
-    from desktop.book.ballots import round_states
+    from desktop.book.ballots import combined_grades, round_states
     from desktop.book.receipt import latest_receipt
 
     with Book.open(path) as book:
@@ -67,6 +67,7 @@ def _load(path: Path, year: int) -> dict[str, Any]:
             "kinds": Y.veto_kinds(book, year),
             "township": latest_receipt(book, year),  # the township's 审核回执, if recorded
             "rounds": round_states(book, year),  # 评议会议 held, with their ballots
+            "combined": combined_grades(book, year),  # [ballots.combine] 综合评定
         }
 
 
@@ -578,6 +579,10 @@ class YearEndScreen(QWidget):
             label = Y.column_label(*c, ov.columns)
             more = f"（{why[c]}）" if why.get(c) else ""
             out.append(f"{label}：{grade or '未登记'}{more}")
+        combined = (self.data or {}).get("combined", {}).get(r.code)
+        if combined:  # the scheme weighs separately tallied results into one grade
+            why, grade = combined["explain"], combined["grade"]
+            out.append(f"综合评定：{grade}（{why.removeprefix('综合评定：')}）" if grade else why)
         out += [f"一票否决：{v}" for v in r.vetoes]
         out += [f"※ {x}" for x in r.checks + r.followups]
         self.detail.setPlainText("\n".join(out))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from desktop.rules.scheme import fmt_points
-from desktop.rules.scheme_model import Ballots
+from desktop.rules.scheme_model import Ballots, Combine
 
 GRADES = ("优秀", "合格", "基本合格", "不合格")  # best first
 
@@ -127,3 +127,33 @@ def derive_grade(rule: Ballots, votes: Mapping[str, int]) -> Derived:
     else:
         reasons.append(f"得票最多的是“{grade}”（{most}票），评为“{grade}”")
     return Derived(grade, tuple(reasons))
+
+
+def combine_missing(combine: Combine, grades: Mapping[tuple[str, int], str]) -> list[str]:
+    """The parts of the 综合评定 with no result yet (their names)."""
+    return [p.name for p in combine.parts if not grades.get((p.kind, p.round))]
+
+
+def combine_grades(combine: Combine, grades: Mapping[tuple[str, int], str]) -> Derived:
+    """The 综合评定 from separately tallied results: each part's grade worth its points,
+    weighted by its share, the sum placed by the lines — with the sum written out.
+    `grades` maps (kind, round) → grade; TallyError names the parts still missing."""
+    missing = combine_missing(combine, grades)
+    if missing:
+        raise TallyError(f"{'、'.join(missing)}还没有结果，不能综合评定")
+    total = Decimal(0)
+    terms = []
+    for p in combine.parts:
+        grade = grades[(p.kind, p.round)]
+        value = combine.points[grade]
+        total += value * p.weight
+        terms.append(f"{p.name}“{grade}”{fmt_points(value)}分×{fmt_points(p.weight * 100)}%")
+    total = total.quantize(Decimal("0.01"), ROUND_HALF_UP)
+    reasons = [f"综合评定：{' + '.join(terms)} = {fmt_points(total)}分"]
+    for minimum, grade in combine.lines:
+        if total >= minimum:
+            reasons.append(f"达到“{grade}”的{fmt_points(minimum)}分，评为“{grade}”")
+            return Derived(grade, tuple(reasons))
+    lowest = GRADES[-1]
+    reasons.append(f"低于最低分数线，评为“{lowest}”")
+    return Derived(lowest, tuple(reasons))

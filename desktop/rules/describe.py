@@ -186,6 +186,12 @@ def ruling_lines(scheme: Scheme) -> list[str]:
         else:
             parts.append("其余按得票最多的等次（票数相同取较低等次）")
         out.append("民主评议按票数定等次：" + "；".join(parts) + "。")
+    if b.combine is not None:
+        c = b.combine
+        parts = "、".join(f"{p.name}占{fmt_points(p.weight * 100)}%" for p in c.parts)
+        worth = "、".join(f"{g}{fmt_points(v)}分" for g, v in c.points.items())
+        lines = "，".join(f"{fmt_points(m)}分以上为“{g}”" for m, g in c.lines)
+        out.append(f"民主评议综合评定：{parts}；各等次折分{worth}；加权后{lines}。")
     if scheme.exchange_note is not None:
         note = f"：{scheme.exchange_note}" if scheme.exchange_note else ""
         out.append(f"开展积分兑换{note}；兑换不改变积分，以当年积分为限。")

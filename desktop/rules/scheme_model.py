@@ -132,6 +132,27 @@ class GradeThreshold:
 
 
 @dataclass(frozen=True, slots=True)
+class CombinePart:
+    """One separately tallied 民主评议 in the combined grade: which kind and round, its share."""
+
+    name: str  # as the plan calls it (党员互评, 群众测评 …)
+    kind: str  # 党员评议 / 群众评议
+    round: int
+    weight: Decimal  # share of the whole, 0.6 = 60%
+
+
+@dataclass(frozen=True, slots=True)
+class Combine:
+    """[ballots.combine]: the year's 综合评定 from several separately tallied results, each
+    grade worth its points, weighted by the parts' shares, the total placed by the lines."""
+
+    parts: tuple[CombinePart, ...]
+    points: Mapping[str, Decimal]
+    lines: tuple[tuple[Decimal, str], ...]  # (min weighted points, grade), high first
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Ballots:
     """How a 民主评议 grade follows from a member's ballot tally ([ballots])."""
 
@@ -140,6 +161,7 @@ class Ballots:
     points: Mapping[str, Decimal] | None = None  # weighted: each vote's value
     lines: tuple[tuple[Decimal, str], ...] = ()  # weighted: (min average, grade), high first
     note: str = ""
+    combine: Combine | None = None  # 自评/互评/组织考评 …: separately tallied, weighted
 
 
 @dataclass(frozen=True, slots=True)

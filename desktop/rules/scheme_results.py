@@ -16,6 +16,8 @@ from desktop.rules.scheme_model import (
     VETO_EFFECTS,
     Approval,
     Ballots,
+    Combine,
+    CombinePart,
     Eligibility,
     FollowUp,
     GradeThreshold,
@@ -349,7 +351,10 @@ def read_approvals(r: Reader, data: Mapping[str, Any], rating: Rating | None) ->
     return out
 
 
-_BALLOT_KEYS = ("rule", "thresholds", "points", "lines", "note")
+_BALLOT_KEYS = ("rule", "thresholds", "points", "lines", "note", "combine")
+_COMBINE_KEYS = ("parts", "points", "lines", "note")
+_PART_KEYS = ("name", "kind", "round", "weight")
+_COMBINE_KINDS = ("党员评议", "群众评议")  # rules.facts.APPRAISAL_KINDS
 _THRESHOLD_KEYS = ("grade", "over", "at_least", "or_worse")
 BALLOT_RULES = {"majority": "得票最多的等次（票数相同取较低等次）", "weighted": "按票折分取平均"}
 _APPRAISAL_GRADES = ("优秀", "合格", "基本合格", "不合格")
@@ -410,4 +415,79 @@ def read_ballots(r: Reader, data: Mapping[str, Any]) -> Ballots:
         for key in ("points", "lines"):
             if key in raw:
                 r.add(where, f'「{key}」只用于 rule = "weighted"（按票折分）')
-    return Ballots(rule, tuple(thresholds), points, tuple(lines), r.text(raw, "note", where))
+    combine = read_combine(r, raw) if "combine" in raw else None
+    note = r.text(raw, "note", where)
+    return Ballots(rule, tuple(thresholds), points, tuple(lines), note, combine)
+
+
+def _grade_points(r: Reader, raw: Mapping[str, Any], where: str) -> dict[str, Any] | None:
+    pts = r.table(raw, "points", where)
+    if pts is None:
+        r.add(where, "要写「points」：各等次折合的分值，如 优秀 = 100、合格 = 80")
+        return None
+    r.keys(pts, _APPRAISAL_GRADES, f"{where} points")
+    out = {}
+    for g in _APPRAISAL_GRADES:
+        value = r.number(pts, g, f"{where} points", required=True, nonnegative=True)
+        if value is not None:
+            out[g] = value
+    return out if len(out) == len(_APPRAISAL_GRADES) else None
+
+
+def _grade_lines(r: Reader, raw: Mapping[str, Any], where: str, what: str) -> list[Any]:
+    lines: list[tuple[Any, str]] = []
+    for k, ln in enumerate(r.tables(raw, "lines", where), start=1):
+        w = f"{where} lines 第{k}项"
+        r.keys(ln, ("min", "grade"), w)
+        minimum = r.number(ln, "min", w, required=True)
+        grade = r.choice(ln, "grade", w, _APPRAISAL_GRADES, None, "等次")
+        if minimum is not None and grade:
+            lines.append((minimum, grade))
+    if not lines:
+        r.add(where, f"要写 lines：{what}达到多少评什么等次（从高到低）")
+    for k in range(1, len(lines)):
+        if lines[k][0] > lines[k - 1][0]:
+            r.add(f"{where} lines 第{k + 1}项", "分数线应从高到低排列")
+    return lines
+
+
+def read_combine(r: Reader, raw: Mapping[str, Any]) -> Combine | None:
+    """[ballots.combine]: several separately tallied results weighted into one grade
+    (「结合党员自评、互评、支部评定等方式进行综合评定，各支部可根据实际设置相应的评定占比」)."""
+    where = "[ballots.combine]"
+    data = r.table(raw, "combine", "[ballots]")
+    if data is None:
+        return None
+    r.keys(data, _COMBINE_KEYS, where)
+    parts: list[CombinePart] = []
+    seen: set[tuple[str, int]] = set()
+    for k, part in enumerate(r.tables(data, "parts", where), start=1):
+        w = f"{where} parts 第{k}项"
+        r.keys(part, _PART_KEYS, w)
+        kind = r.choice(part, "kind", w, _COMBINE_KINDS, None, "评议类型")
+        rnd = r.integer(part, "round", w, default=1, low=1, high=4)
+        weight = r.number(part, "weight", w, required=True, positive=True)
+        if kind is None:
+            if "kind" not in part:
+                r.add(w, f"缺少「kind」：哪一种评议（{'或'.join(_COMBINE_KINDS)}）")
+            continue
+        if weight is not None and weight > 1:
+            r.add(w, f"占比 {fmt(weight)} 超过100%（60% 写 0.6）")
+            continue
+        if (kind, rnd or 1) in seen:
+            r.add(w, f"第{rnd}次{kind}写了两次")
+            continue
+        seen.add((kind, rnd or 1))
+        if weight is not None:
+            name = r.text(part, "name", w) or kind
+            parts.append(CombinePart(name, kind, rnd or 1, weight))
+    if len(parts) < 2 and not any(p.startswith(where) for p in r.problems):
+        r.add(where, "综合评定至少要有两项（[[ballots.combine.parts]]），每项写 kind 和 weight")
+    total = sum((p.weight for p in parts), 0)
+    if len(parts) >= 2 and total != 1:
+        r.add(where, f"各项占比合计应为100%（1），现在是 {pct(total)}")
+    points = _grade_points(r, data, where)
+    lines = _grade_lines(r, data, where, "加权后的分数")
+    if points is None or not parts or not lines:
+        return None
+    return Combine(tuple(parts), points, tuple(lines), r.text(data, "note", where))

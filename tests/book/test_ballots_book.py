@@ -164,3 +164,40 @@ def test_bad_ballots_are_refused_whole(jd) -> None:
     with pytest.raises(InputRefused, match="未计票") as exc:
         count_ballots(jd, YEAR, "党员评议", round=1)
     assert "王一：已直接登记了等次" in "".join(exc.value.lines())
+
+
+def test_combined_grade_from_separately_tallied_results(jd) -> None:
+    """[ballots.combine] (公司「……各支部可根据实际设置相应的评定占比」): 党员评议 60%, 群众评议
+    40%, each counted on its own, the 综合评定 explained with its sum."""
+    from desktop.book.ballots import combined_grades
+
+    combine = """
+[ballots.combine]
+points = { "优秀" = 10, "合格" = 8, "基本合格" = 6, "不合格" = 0 }
+  [[ballots.combine.parts]]
+  name = "党员互评"
+  kind = "党员评议"
+  weight = 0.6
+  [[ballots.combine.parts]]
+  name = "群众测评"
+  kind = "群众评议"
+  weight = 0.4
+  [[ballots.combine.lines]]
+  min = 9
+  grade = "优秀"
+  [[ballots.combine.lines]]
+  min = 7.5
+  grade = "合格"
+"""
+    assert combined_grades(jd, YEAR) == {}  # the preset combines nothing
+    set_year_scheme(jd, YEAR, text=preset_text("jiedao-nongcun") + combine)
+    record_tally(jd, YEAR, "党员评议", "王一", {"优秀": 12, "合格": 6})
+    record_tally(jd, YEAR, "群众评议", "王一", {"合格": 5, "优秀": 1})
+    Y.add_appraisals(jd, YEAR, "党员评议", {"李二": "合格"})
+    got = combined_grades(jd, YEAR)
+    assert got["001"] == {
+        "grade": "优秀",
+        "explain": "综合评定：党员互评“优秀”10分×60% + 群众测评“合格”8分×40% = 9.2分；"
+        "达到“优秀”的9分，评为“优秀”",
+    }
+    assert got["002"] == {"grade": None, "explain": "综合评定：群众测评还没有结果"}

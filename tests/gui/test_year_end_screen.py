@@ -390,3 +390,36 @@ def test_a_round_and_its_ballots_voter_by_voter(qtbot, tmp_path, messages) -> No
     assert "不合格票2票，占100%，超过30%" in screen.detail.toPlainText()
     w.close()
     book.close()
+
+
+def test_the_combined_grade_is_shown_in_the_detail(qtbot, tmp_path) -> None:
+    """[ballots.combine]: the 综合评定 of separately tallied results, with its sum."""
+    from desktop.book.ballots import record_tally
+    from desktop.book.scoring import set_year_scheme
+    from desktop.gui.main_window import MainWindow
+    from desktop.rules.presets import preset_text
+
+    book = make_year_book(tmp_path / "jd.db", scheme="jiedao-nongcun")
+    combine = (
+        '\n[ballots.combine]\npoints = { "优秀" = 10, "合格" = 8, "基本合格" = 6, "不合格" = 0 }\n'
+        '[[ballots.combine.parts]]\nname = "党员互评"\nkind = "党员评议"\nweight = 0.5\n'
+        '[[ballots.combine.parts]]\nname = "群众测评"\nkind = "群众评议"\nweight = 0.5\n'
+        '[[ballots.combine.lines]]\nmin = 9\ngrade = "优秀"\n'
+        '[[ballots.combine.lines]]\nmin = 7\ngrade = "合格"\n'
+    )
+    set_year_scheme(book, YEAR, text=preset_text("jiedao-nongcun") + combine)
+    record_tally(book, YEAR, "党员评议", "王一", {"优秀": 3})
+    record_tally(book, YEAR, "群众评议", "王一", {"基本合格": 3})
+    w = MainWindow(book)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    screen = _open(qtbot, w)
+    results = screen.results_table
+    results.selectRow(_row_of(results, "王一"))
+    assert (
+        "综合评定：合格（党员互评“优秀”10分×50% + 群众测评“基本合格”6分×50% = 8分；"
+        "达到“合格”的7分，评为“合格”）" in screen.detail.toPlainText()
+    )
+    w.close()
+    book.close()

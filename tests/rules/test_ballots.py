@@ -136,3 +136,99 @@ def test_exempt_members_graded_by_appraisal_where_the_plan_says_so() -> None:
     assert jiedao.who.appraise_exempt and not jiedao.who.score_exempt
     assert should_be_appraised(jiedao, exempt, period)
     assert not should_be_appraised(load_preset("dangyuan-ejia"), exempt, period)
+
+
+# -- weights across separately tallied results ([ballots.combine]) ----------------------------
+
+# 公司 五、1：「民主评议党员的结果还应结合党员自评、互评、支部评定等方式进行综合评定，各支部可
+# 根据实际设置相应的评定占比」; 社区 (二)：「按照个人自评、党员互评、民主测评的程序进行……评议为
+# 优秀的得 10 分，合格的得 8 分，基本合格的得 6 分，不合格的不得分」.
+COMBINED = (
+    GOOD
+    + """
+[ballots.combine]
+note = "「结合党员自评、互评、支部评定等方式进行综合评定，各支部可根据实际设置相应的评定占比」"
+points = { "优秀" = 10, "合格" = 8, "基本合格" = 6, "不合格" = 0 }
+
+  [[ballots.combine.parts]]
+  name = "党员互评"
+  kind = "党员评议"
+  weight = 0.6
+
+  [[ballots.combine.parts]]
+  name = "群众测评"
+  kind = "群众评议"
+  weight = 0.4
+
+  [[ballots.combine.lines]]
+  min = 9
+  grade = "优秀"
+
+  [[ballots.combine.lines]]
+  min = 7.5
+  grade = "合格"
+
+  [[ballots.combine.lines]]
+  min = 6
+  grade = "基本合格"
+"""
+)
+
+
+def test_separately_tallied_results_combine_by_their_weights() -> None:
+    from desktop.rules.ballots import combine_grades, combine_missing
+
+    combine = load_scheme(COMBINED).ballots.combine
+    assert combine is not None and [p.name for p in combine.parts] == ["党员互评", "群众测评"]
+    got = combine_grades(combine, {("党员评议", 1): "优秀", ("群众评议", 1): "合格"})
+    assert got.grade == "优秀"  # 10×60% + 8×40% = 9.2
+    assert got.text == (
+        "综合评定：党员互评“优秀”10分×60% + 群众测评“合格”8分×40% = 9.2分；"
+        "达到“优秀”的9分，评为“优秀”"
+    )
+    low = combine_grades(combine, {("党员评议", 1): "合格", ("群众评议", 1): "基本合格"})
+    assert low.grade == "基本合格" and "= 7.2分" in low.text  # 8×60% + 6×40%, under 7.5
+    worst = combine_grades(combine, {("党员评议", 1): "不合格", ("群众评议", 1): "合格"})
+    assert worst.grade == "不合格" and "低于最低分数线" in worst.text  # 3.2
+    from desktop.rules.describe import ruling_lines
+
+    assert (
+        "民主评议综合评定：党员互评占60%、群众测评占40%；各等次折分优秀10分、合格8分、基本合格6分、"
+        "不合格0分；加权后9分以上为“优秀”，7.5分以上为“合格”，6分以上为“基本合格”。"
+    ) in ruling_lines(load_scheme(COMBINED))
+    assert combine_missing(combine, {("党员评议", 1): "优秀"}) == ["群众测评"]
+    with pytest.raises(TallyError, match="群众测评还没有结果"):
+        combine_grades(combine, {("党员评议", 1): "优秀"})
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            ("weight = 0.4", "weight = 0.3"),
+            "[ballots.combine]: 各项占比合计应为100%（1），现在是 90%",
+        ),
+        (("weight = 0.6", "weight = 60"), "[ballots.combine] parts 第1项: 占比 60 超过100%"),
+        (
+            ('kind = "群众评议"', 'kind = "自评"'),
+            "[ballots.combine] parts 第2项: 「kind」为未知的评议类型「自评」",
+        ),
+        (
+            ('kind = "群众评议"', 'kind = "党员评议"'),
+            "[ballots.combine] parts 第2项: 第1次党员评议写了两次",
+        ),
+        ((', "不合格" = 0', ""), "[ballots.combine] points: 缺少「不合格」"),
+        (("min = 7.5", "min = 9.5"), "[ballots.combine] lines 第2项: 分数线应从高到低排列"),
+        (
+            (
+                '[[ballots.combine.parts]]\n  name = "群众测评"',
+                '[[ballots.combine.other]]\n  name = "群众测评"',
+            ),
+            "[ballots.combine]: ",
+        ),
+    ],
+)
+def test_combine_mistakes_in_chinese(change: tuple[str, str], expected: str) -> None:
+    with pytest.raises(SchemeError) as exc:
+        load_scheme(COMBINED.replace(*change, 1))
+    assert any(p.startswith(expected) for p in exc.value.problems), "\n".join(exc.value.problems)
