@@ -225,9 +225,9 @@ def cmd_verify(args: argparse.Namespace) -> int:
     _out(f"支部：{report['branch'] or '（未命名）'}；{counts}")
     chain = report.get("chain")
     if chain and chain["confirmed"]:
-        _out(
-            f"已确认季度 {len(chain['confirmed'])} 个（{'、'.join(chain['confirmed'])}），校验链完好。"
-        )
+        labels = chain["confirmed"]
+        word = "季度" if all("季度" in label for label in labels) else "期间"  # 月、半年
+        _out(f"已确认{word} {len(labels)} 个（{'、'.join(labels)}），校验链完好。")
         _out(f"链头校验值：{chain['head']}")
     return EXIT_OK
 
@@ -322,6 +322,7 @@ def _year(args: argparse.Namespace, book) -> int:  # book: Book
 
 
 def cmd_score(args: argparse.Namespace) -> int:
+    from desktop.book.periods import cycle
     from desktop.book.quarter import confirmed_score_json
     from desktop.book.scoring import score_book
     from desktop.rules.scoring import score_json
@@ -329,14 +330,18 @@ def cmd_score(args: argparse.Namespace) -> int:
     _one_window(args, "score")
     with _open(args) as book:
         year = _year(args, book)
-        # A confirmed quarter is what was confirmed (its snapshot), not a recomputation.
-        data = confirmed_score_json(book, year, args.quarter) if args.quarter else None
+        # A confirmed period of the scheme's review cycle (a quarter, or a month or half-year
+        # where [publicity] cycle says so) is what was confirmed (its snapshot), not a
+        # recomputation.
+        given = next((k for k in ("quarter", "month", "half") if getattr(args, k)), None)
+        reviewed = given is not None and given == cycle(book, year)
+        data = confirmed_score_json(book, year, getattr(args, given), given) if reviewed else None
         if data is None:
             result = score_book(
                 book, year, args.quarter, half=args.half, month=args.month, explain=False
             )
             data = score_json(result)
-            if args.quarter:
+            if reviewed:
                 data["confirmed"] = False
     if args.json:
         _json(data)

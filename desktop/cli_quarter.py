@@ -13,9 +13,13 @@ from decimal import Decimal
 from typing import Any
 
 # desktop.cli is fully loaded by the time it imports this module (inside build_parser).
-from desktop.cli import _err, _json, _out
+from desktop.cli import _err, _json, _one_window, _out
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+# The review's column for the change from the period before, by review cycle.
+CHANGE_HEADER = {"quarter": "较上季", "month": "较上月", "half": "较上期"}
+MONTH_HELP = "月份 1-12（方案按月评议时用，见 [publicity] cycle）"
+HALF_HELP = "半年 1 或 2（1 上半年，2 下半年；方案按半年评议时用）"
 
 
 def _open(args: argparse.Namespace) -> Any:
@@ -35,13 +39,48 @@ def _today(args: argparse.Namespace) -> date | None:
 
 
 def _next_quarter(book: Any, year: int, today: date | None = None) -> int:
-    """With no --quarter: the earliest quarter of the year not yet confirmed."""
+    """With no --quarter/--month/--half: the earliest period of the year's review cycle not
+    yet confirmed."""
     from desktop.book.quarter import year_status
 
-    for st in year_status(book, year, today=today):
+    sts = year_status(book, year, today=today)
+    for st in sts:
         if st["state"] != "confirmed":
             return st["quarter"]
-    return 4
+    return sts[-1]["quarter"]
+
+
+def _given_period(args: argparse.Namespace, book: Any, year: int, command: str) -> int | None:
+    """The period named by --quarter, --month or --half (one of them; None when none is
+    given). It must be a period of the year's review cycle ([publicity] cycle): a --month
+    for a quarterly scheme is a usage error (exit 2) saying which option to use."""
+    from desktop.book.periods import OPTION, RANGE_TEXT, UNIT, cycle
+    from desktop.cli import _one_window
+    from desktop.cli_args import UsageError
+
+    _one_window(args, command)
+    given = [o for o in ("quarter", "month", "half") if getattr(args, o, None) is not None]
+    if not given:
+        return None
+    own = cycle(book, year)
+    if given[0] != own:
+        raise UsageError(
+            f"{year} 年的积分方案按{UNIT[own]}评议、公示和确认，不能用 --{given[0]}。",
+            [
+                f"请用 {OPTION[own]}（{RANGE_TEXT[own]}）。",
+                "评议周期由方案的 [publicity] cycle 规定（quarter 季度、month 月、half 半年）。",
+            ],
+            command=command,
+        )
+    return getattr(args, given[0])
+
+
+def _period_of(
+    args: argparse.Namespace, book: Any, year: int, command: str, today: date | None = None
+) -> int:
+    """The period a command is about: the one given, else the earliest not yet confirmed."""
+    given = _given_period(args, book, year, command)
+    return given if given is not None else _next_quarter(book, year, today)
 
 
 def _status_json(st: dict[str, Any]) -> dict[str, Any]:
@@ -67,6 +106,9 @@ def _status_json(st: dict[str, Any]) -> dict[str, Any]:
         "blockers",
     )
     out = {k: st.get(k) for k in keys}
+    if st.get("kind", "quarter") != "quarter":  # quarters' JSON stays as it was
+        out["cycle"] = st["kind"]
+        out[st["kind"]] = st["quarter"]
     out["objections"] = [
         {
             k: o[k]
@@ -135,10 +177,11 @@ def cmd_period(args: argparse.Namespace) -> int:
     today = _today(args)
     with _open(args) as book:
         year = _year(args, book)
+        given = _given_period(args, book, year, "period")
         if args.action == "status":
             sts = (
-                [Q.period_status(book, year, args.quarter, today=today)]
-                if args.quarter
+                [Q.period_status(book, year, given, today=today)]
+                if given
                 else Q.year_status(book, year, today=today)
             )
             if args.json:
@@ -153,7 +196,7 @@ def cmd_period(args: argparse.Namespace) -> int:
                 for st in sts:
                     _print_status(st)
             return EXIT_OK
-        quarter = args.quarter or _next_quarter(book, year, today)
+        quarter = given or _next_quarter(book, year, today)
         if args.action == "publish":
             try:
                 st = Q.publish(
@@ -180,8 +223,11 @@ def cmd_period(args: argparse.Namespace) -> int:
                 _out(f"重新公示的公示期从 {st['publicity_start']} 起重新计算，期满后才能确认。")
             if st.get("publish_warning"):
                 _out(f"！{st['publish_warning']}")
+            from desktop.book.periods import OPTION
+
+            option = OPTION[st.get("kind", "quarter")]
             _out(
-                f"打印公示表：pioneer print publicity --year {year} --quarter {quarter} --out 公示.pdf"
+                f"打印公示表：pioneer print publicity --year {year} {option} {quarter} --out 公示.pdf"
             )
             return EXIT_OK
         st = Q.confirm(book, year, quarter, today=today)
@@ -214,7 +260,7 @@ def cmd_review(args: argparse.Namespace) -> int:
 
     with _open(args) as book:
         year = _year(args, book)
-        quarter = args.quarter or _next_quarter(book, year)
+        quarter = _period_of(args, book, year, "review")
         rv = Q.review(book, year, quarter)
     rows = rv.filtered(
         below_60=args.below_60, veto=args.veto, unexcused=args.unexcused, pending=args.pending
@@ -223,7 +269,8 @@ def cmd_review(args: argparse.Namespace) -> int:
         _json(
             {
                 "year": year,
-                "quarter": quarter,
+                **Q.period_keys(rv.kind, quarter),
+                "label": rv.label,
                 "scheme": rv.scheme_id,
                 "as_of": rv.as_of,
                 "sections": rv.sections,
@@ -235,11 +282,12 @@ def cmd_review(args: argparse.Namespace) -> int:
         return EXIT_OK
     if rv.confirmed:
         _out(
-            f"{Q.quarter_label(year, quarter)} 已确认（{rv.confirmed['confirmed_at'][:10]}），"
+            f"{rv.label} 已确认（{rv.confirmed['confirmed_at'][:10]}），"
             f"以下为确认时保存的结果。校验值：{rv.confirmed['hash']}　"
             f"链头：{rv.confirmed['chain_head']}"
         )
-    _out("排名\t编号\t姓名\t" + "\t".join(rv.sections) + "\t合计\t较上季\t年度积分")
+    before = CHANGE_HEADER[rv.kind]
+    _out("排名\t编号\t姓名\t" + "\t".join(rv.sections) + f"\t合计\t{before}\t年度积分")
     for r in rows:
         cells = [str(r.sections[s]) for s in rv.sections]
         change = "" if r.change is None else str(r.change)
@@ -283,7 +331,11 @@ def cmd_claim(args: argparse.Namespace) -> int:
             return EXIT_OK
         if args.action == "list":
             year = _year(args, book)
-            claims = Q.list_claims(book, year, args.quarter, status=args.status)
+            _one_window(args, "claim")
+            kind = next((o for o in ("quarter", "month", "half") if getattr(args, o, None)), None)
+            claims = Q.list_claims(
+                book, year, getattr(args, kind) if kind else None, status=args.status, kind=kind
+            )
             if args.json:
                 _json(
                     [
@@ -341,7 +393,7 @@ def cmd_objection(args: argparse.Namespace) -> int:
     with _open(args) as book:
         if args.action == "add":
             year = _year(args, book)
-            quarter = args.quarter or _next_quarter(book, year)
+            quarter = _period_of(args, book, year, "objection")
             oid = Q.raise_objection(
                 book,
                 year,
@@ -360,7 +412,7 @@ def cmd_objection(args: argparse.Namespace) -> int:
             return EXIT_OK
         if args.action == "list":
             year = _year(args, book)
-            quarter = args.quarter or _next_quarter(book, year)
+            quarter = _period_of(args, book, year, "objection")
             st = Q.period_status(book, year, quarter)
             if args.json:
                 _json(_status_json(st)["objections"])
@@ -452,16 +504,21 @@ def _is_number(text: str) -> bool:
 def add_quarter_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     """Register the quarter subcommands with build_parser's `add` helper."""
     year_help = "年度（默认账本的当前年度）"
-    q_help = "季度 1-4（默认：本年第一个未确认的季度）"
+    q_help = "季度 1-4（默认：本年第一个未确认的期间；方案按月或半年评议时用 --month/--half）"
 
     p = add(
         "period",
         cmd_period,
-        "季度：status 状态；publish 开始公示（或更正后重新公示）；confirm 确认（不可撤销）",
+        "评议期间（季度，或方案规定的月/半年）：status 状态；publish 开始公示（或更正后重新公示）；"
+        "confirm 确认（不可撤销）",
     )
     p.add_argument("action", choices=["status", "publish", "confirm"])
     p.add_argument("--year", type=int, default=None, help=year_help)
     p.add_argument("--quarter", type=int, default=None, choices=[1, 2, 3, 4], help=q_help)
+    p.add_argument(
+        "--month", type=int, default=None, choices=range(1, 13), metavar="1-12", help=MONTH_HELP
+    )
+    p.add_argument("--half", type=int, default=None, choices=[1, 2], help=HALF_HELP)
     p.add_argument(
         "--start", default=None, help="公示开始日期 YYYY-MM-DD（默认今天；不能早于今天，补登除外）"
     )
@@ -479,6 +536,10 @@ def add_quarter_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     )
     p.add_argument("--year", type=int, default=None, help=year_help)
     p.add_argument("--quarter", type=int, default=None, choices=[1, 2, 3, 4], help=q_help)
+    p.add_argument(
+        "--month", type=int, default=None, choices=range(1, 13), metavar="1-12", help=MONTH_HELP
+    )
+    p.add_argument("--half", type=int, default=None, choices=[1, 2], help=HALF_HELP)
     p.add_argument("--below-60", action="store_true", help="只看低于 60 分的")
     p.add_argument("--veto", action="store_true", help="只看有一票否决提示的")
     p.add_argument("--unexcused", action="store_true", help="只看有无故缺席的")
@@ -501,6 +562,10 @@ def add_quarter_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("--status", default=None, choices=["申报", "初评", "审定", "驳回"])
     p.add_argument("--year", type=int, default=None, help=year_help)
     p.add_argument("--quarter", type=int, default=None, choices=[1, 2, 3, 4])
+    p.add_argument(
+        "--month", type=int, default=None, choices=range(1, 13), metavar="1-12", help=MONTH_HELP
+    )
+    p.add_argument("--half", type=int, default=None, choices=[1, 2], help=HALF_HELP)
     p.add_argument("--json", action="store_true", help="以 JSON 输出（list）")
 
     p = add("objection", cmd_objection, "公示异议：add 登记；answer 答复；list 列出")
@@ -508,6 +573,10 @@ def add_quarter_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("id", nargs="?", type=int, help="异议编号（answer）")
     p.add_argument("--year", type=int, default=None, help=year_help)
     p.add_argument("--quarter", type=int, default=None, choices=[1, 2, 3, 4], help=q_help)
+    p.add_argument(
+        "--month", type=int, default=None, choices=range(1, 13), metavar="1-12", help=MONTH_HELP
+    )
+    p.add_argument("--half", type=int, default=None, choices=[1, 2], help=HALF_HELP)
     p.add_argument("--by", default=None, help="提出异议的人")
     p.add_argument("--member", default=None, help="异议涉及的党员（编号或姓名）")
     p.add_argument("--content", default=None, help="异议内容")

@@ -449,7 +449,8 @@ def _read_notices(book: Book, check: Any, members: Any, today: date) -> None:
 
 
 def _read_withdrawals(book: Book, check: Any) -> None:
-    from desktop.book.quarter import confirmed_period_at, quarter_label
+    from desktop.book.periods import row_label
+    from desktop.book.quarter import confirmed_period_at
 
     sheet = "撤销"
     plan = check.plan
@@ -487,8 +488,7 @@ def _read_withdrawals(book: Book, check: Any) -> None:
                 sheet,
                 row.number,
                 "日期",
-                f"账本中{quarter_label(period['year'], period['quarter'])}已确认，"
-                f"不能再登记 {when} 的撤销",
+                f"账本中{row_label(period)}已确认，不能再登记 {when} 的撤销",
             )
             continue
         plan.withdrawals.append(

@@ -8,7 +8,7 @@ import sqlite3
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from desktop.book.periods import _existing_period, quarter_label
+from desktop.book.periods import THIS, _existing_period, period_label
 from desktop.book.store import Book
 from desktop.rules.periods import make_period
 from desktop.rules.quarter import (
@@ -21,15 +21,21 @@ from desktop.rules.quarter import (
 from desktop.rules.scheme import fmt_points
 
 
-def snapshot(book: Book, year: int, quarter: int) -> dict[str, Any] | None:
-    rows = book.query("select * from snapshots where year = ? and quarter = ?", [year, quarter])
+def snapshot(book: Book, year: int, quarter: int, kind: str = "quarter") -> dict[str, Any] | None:
+    """The snapshot of a confirmed period (`quarter` = its number in the `kind` cycle)."""
+    rows = book.query(
+        "select * from snapshots where year = ? and quarter = ? and kind = ?", [year, quarter, kind]
+    )
     return rows[0] if rows else None
 
 
-def confirmed_score_json(book: Book, year: int, quarter: int) -> dict[str, Any] | None:
-    """`pioneer score --quarter Q --json` for a confirmed quarter: its stored snapshot (the
-    same keys as a live score, plus what identifies the snapshot); None if not confirmed."""
-    snap = snapshot(book, year, quarter)
+def confirmed_score_json(
+    book: Book, year: int, quarter: int, kind: str = "quarter"
+) -> dict[str, Any] | None:
+    """`pioneer score --quarter Q --json` (or --month/--half, by the scheme's cycle) for a
+    confirmed period: its stored snapshot (the same keys as a live score, plus what
+    identifies the snapshot); None if not confirmed."""
+    snap = snapshot(book, year, quarter, kind)
     if snap is None:
         return None
     stored = json.loads(snap["payload"])
@@ -60,10 +66,12 @@ def confirmed_score_json(book: Book, year: int, quarter: int) -> dict[str, Any] 
         for m in stored["not_scored"]
     ]
     members.sort(key=lambda m: m["code"])
-    period = _existing_period(book, year, quarter) or {}
-    return {
-        "year": year,
-        "quarter": quarter,
+    period = _existing_period(book, year, quarter, kind) or {}
+    out: dict[str, Any] = {"year": year, "quarter": None, "half": None, "month": None}
+    if kind != "quarter":
+        out["cycle"] = kind
+    out[kind] = quarter
+    return out | {
         "scheme": stored["scheme"],
         "members": members,
         "confirmed": True,
@@ -90,12 +98,19 @@ def chain_links(conn: sqlite3.Connection) -> list[Link]:
     ).fetchone():
         return []
     digest = "facts_digest" if _has_digests(conn) else "null"  # a backup from before m005
+    kind = _kind_column(conn)
     return [
-        Link(quarter_label(y, q), payload, prev, h, facts)
-        for y, q, payload, prev, h, facts in conn.execute(
-            f"select year, quarter, payload, prev_hash, hash, {digest} from snapshots order by id"
+        Link(period_label(y, q, k), payload, prev, h, facts)
+        for y, q, k, payload, prev, h, facts in conn.execute(
+            f"select year, quarter, {kind}, payload, prev_hash, hash, {digest} from snapshots "
+            "order by id"
         )
     ]
+
+
+def _kind_column(conn: sqlite3.Connection) -> str:
+    """The snapshots' cycle column, or 'quarter' for a file from before m013 (all quarters)."""
+    return "kind" if "kind" in _columns(conn, "snapshots") else "'quarter'"
 
 
 # The locked facts of a quarter, digested at confirmation. Columns are listed (not `*`) so a
@@ -135,13 +150,16 @@ def facts_canonical(
     quarter: int,
     *,
     scheme: tuple[str, str] | None = None,
+    kind: str = "quarter",
 ) -> str:
     """The quarter's locked facts as one canonical text: every fact row dated in the quarter
     (the columns that score), the year's appraisals with the fourth quarter (they lock then),
     and the year's scheme. `scheme` = (id, text) when it is not yet stored frozen."""
-    q = make_period("quarter", year, quarter)
+    q = make_period(kind, year, quarter)
     tables = {r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")}
     facts: dict[str, Any] = {"year": year, "quarter": quarter}
+    if kind != "quarter":  # quarters digest exactly as they did before cycles existed
+        facts["cycle"] = kind
     for table, (date_sql, columns) in FACT_TABLES.items():
         if table not in tables:
             continue
@@ -175,7 +193,7 @@ def facts_canonical(
         ]
         if withdrawn:  # absent when empty, so quarters confirmed before m006 still verify
             facts["withdrawals"] = withdrawn
-    if quarter == 4 and "appraisals" in tables:
+    if q.end[5:] == "12-31" and "appraisals" in tables:  # the year's last period
         facts["appraisals"] = [
             list(row)
             for row in conn.execute(
@@ -198,15 +216,16 @@ def check_facts(conn: sqlite3.Connection) -> ChainProblem | None:
     ).fetchone() or not _has_digests(conn):
         return None
     rows = conn.execute(
-        "select year, quarter, facts_digest from snapshots where facts_digest is not null "
-        "order by id"
+        f"select year, quarter, {_kind_column(conn)}, facts_digest from snapshots "
+        "where facts_digest is not null order by id"
     ).fetchall()
-    for i, (year, quarter, stored) in enumerate(rows):
-        if facts_digest(facts_canonical(conn, year, quarter)) != stored:
+    for i, (year, quarter, kind, stored) in enumerate(rows):
+        if facts_digest(facts_canonical(conn, year, quarter, kind=kind)) != stored:
             return ChainProblem(
                 i,
-                quarter_label(year, quarter),
-                "确认后本季度的签到、党费、积分申报等记录被改动过（与确认时的校验值不符）",
+                period_label(year, quarter, kind),
+                f"确认后{THIS.get(kind, '本期')}的签到、党费、积分申报等记录被改动过"
+                "（与确认时的校验值不符）",
             )
     return None
 

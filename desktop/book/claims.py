@@ -301,9 +301,13 @@ def list_claims(
     quarter: int | None = None,
     *,
     status: str | tuple[str, ...] | None = None,
+    kind: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Claims of a year or quarter with member, item name and what is left under the caps."""
-    p = make_period("quarter", year, quarter) if quarter else make_period("year", year, 1)
+    """Claims of a year or of one period (`quarter` = its number in `kind`, by default the
+    year's review cycle) with member, item name and what is left under the caps."""
+    scheme = year_scheme(book, year)
+    kind = kind or scheme.review_cycle
+    p = make_period(kind, year, quarter) if quarter else make_period("year", year, 1)
     rows = book.query(
         """select c.*, m.code, m.name, g.name as "group" from claims c
            join members m on m.id = c.member_id left join party_groups g on g.id = m.group_id
@@ -311,7 +315,6 @@ def list_claims(
         [p.start, p.end],
     )
     statuses = (status,) if isinstance(status, str) else status
-    scheme = year_scheme(book, year)
     out = []
     for r in rows:
         if statuses and r["status"] not in statuses:

@@ -72,10 +72,13 @@ def _confirmed_quarter(book: Book, iso: str) -> str | None:
     if not book.db["periods"].exists():
         return None
     row = book.db.execute(
-        "select year, quarter from periods where status = 'confirmed' and ? between start and end",
+        "select year, quarter, kind from periods where status = 'confirmed' "
+        "and ? between start and end",
         [iso],
     ).fetchone()
-    return f"{row[0]}年第{row[1]}季度" if row else None
+    from desktop.book.periods import period_label
+
+    return period_label(*row) if row else None
 
 
 def _members(book: Book) -> list[dict[str, Any]]:

@@ -34,6 +34,7 @@ from desktop.book.pack import (
     file_entry,
     sha256_file,
 )
+from desktop.book.periods import period_label
 from desktop.book.seal import SEALED_SUFFIX, kdf_params, seal
 from desktop.book.store import Book
 
@@ -60,9 +61,10 @@ def _papers(book: Book, year: int, today: date) -> list[tuple[str, str, dict[str
     for st in year_status(book, year, today=today):
         if st["state"] not in ("publicity", "confirmed"):
             continue
-        q = st["quarter"]
+        q, cycle = st["quarter"], st.get("kind", "quarter")
         for kind in ("publicity", "quarter-review"):
-            out.append((f"第{q}季度{KINDS[kind][0]}", kind, {"year": year, "quarter": q}))
+            # The print options name the period as the command line does (--month 3).
+            out.append((f"{st['number_text']}{KINDS[kind][0]}", kind, {"year": year, cycle: q}))
     for kind in ("attendance-summary", "dues-register", "bonus-details"):
         out.append((KINDS[kind][0], kind, {"year": year}))
     # The rating table once the year is rated: the year has ended (its rating is final).
@@ -168,13 +170,14 @@ def make_handover(
             {
                 "year": y,
                 "quarter": q,
-                "label": f"{y}年第{q}季度",
+                "label": period_label(y, q, k),
                 "hash": h,
                 "check_code": check_code(h),
                 "confirmed_at": at,
             }
-            for y, q, h, at in book.execute(
-                "select year, quarter, hash, created_at from snapshots order by id"
+            | ({} if k == "quarter" else {"cycle": k})
+            for y, q, k, h, at in book.execute(
+                "select year, quarter, kind, hash, created_at from snapshots order by id"
             )
         ]
         manifest: dict[str, Any] = {

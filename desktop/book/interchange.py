@@ -74,6 +74,9 @@ class ImportPlan:
 
     path: Path
     problems: list[str] = field(default_factory=list)
+    # Each year's review cycle ([publicity] cycle: quarter/month/half) by the scheme the
+    # import leaves in place: the 季度 sheets' numbers count in it.
+    cycles: dict[int, str] = field(default_factory=dict)
     # Set when the workbook's records are already in the book; also problems[0].
     headline: str = ""
     groups: list[dict[str, Any]] = field(default_factory=list)

@@ -21,7 +21,7 @@ def confirmed_quarter_at(book: Book, iso: str) -> dict[str, Any] | None:
     A book without quarters has no locks."""
     try:
         row = book.execute(
-            "select year, quarter, confirmed_at from periods"
+            "select year, quarter, kind, confirmed_at from periods"
             " where status = 'confirmed' and ? between start and end",
             [iso],
         ).fetchone()
@@ -29,11 +29,13 @@ def confirmed_quarter_at(book: Book, iso: str) -> dict[str, Any] | None:
         return None
     if row is None:
         return None
-    year, quarter, confirmed_at = row
+    year, quarter, kind, confirmed_at = row
+    from desktop.book.periods import period_label
+
     return {
         "year": year,
         "quarter": quarter,
-        "label": f"{year}年第{quarter}季度",
+        "label": period_label(year, quarter, kind),
         "confirmed_on": (confirmed_at or "")[:10],
     }
 

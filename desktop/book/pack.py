@@ -170,7 +170,34 @@ def _chain_codes(conn: sqlite3.Connection) -> dict[str, str]:
         "select 1 from sqlite_master where type = 'table' and name = 'snapshots'"
     ).fetchone():
         return {}
-    return {f"{y}-{q}": h for y, q, h in conn.execute("select year, quarter, hash from snapshots")}
+    kind = (
+        "kind"
+        if any(r[1] == "kind" for r in conn.execute("pragma table_info(snapshots)"))
+        else "'quarter'"
+    )
+    return {
+        _chain_key(y, k, q): h
+        for y, k, q, h in conn.execute(f"select year, {kind}, quarter, hash from snapshots")
+    }
+
+
+def _chain_key(year: Any, kind: str | None, number: Any) -> str:
+    """A confirmed period's key in a pack's manifest check: "2026-3" for quarters (as packs
+    always had), "2026-month-3" / "2026-half-1" otherwise."""
+    if (kind or "quarter") == "quarter":
+        return f"{year}-{number}"
+    return f"{year}-{kind}-{number}"
+
+
+def _key_label(key: str) -> str:
+    """「2026年第3季度」for a chain key "2026-3"; months and halves carry their cycle
+    ("2026-month-3")."""
+    from desktop.book.periods import period_label
+
+    parts = key.split("-")
+    if len(parts) == 3:
+        return period_label(int(parts[0]), int(parts[2]), parts[1])
+    return period_label(int(parts[0]), int(parts[1]))
 
 
 def _book_id(conn: sqlite3.Connection) -> str | None:
@@ -183,7 +210,9 @@ def _compare_chain(
 ) -> None:
     from desktop.rules.quarter import check_code
 
-    listed = {f"{q['year']}-{q['quarter']}": q for q in manifest.get("quarters", [])}
+    listed = {
+        _chain_key(q["year"], q.get("cycle"), q["quarter"]): q for q in manifest.get("quarters", [])
+    }
     for key, q in listed.items():
         found = codes.get(key)
         if found is None:
@@ -197,8 +226,7 @@ def _compare_chain(
                 )
             )
     for key in codes.keys() - listed.keys():
-        y, qn = key.split("-")
-        check.problems.append((name, f"账本中有清单没有列出的已确认季度（{y}年第{qn}季度）"))
+        check.problems.append((name, f"账本中有清单没有列出的已确认期间（{_key_label(key)}）"))
 
 
 def check_pack(folder: Path, *, password: str | None = None, deep: bool = False) -> PackCheck:

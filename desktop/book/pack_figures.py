@@ -94,6 +94,7 @@ def pack_figures(book: Book, year: int, *, today: date | None = None) -> dict[st
     quarters = [
         {
             "quarter": st["quarter"],
+            "label": st["number_text"],
             "state": st["state"],
             "state_text": st["state_text"],
             "publicity_start": st.get("publicity_start"),
@@ -125,6 +126,8 @@ def pack_figures(book: Book, year: int, *, today: date | None = None) -> dict[st
         "dues_paid_fen": reg["totals"]["paid_fen"],
         "dues_owed_fen": reg["totals"]["owed_fen"],
         "quarters": quarters,
+        # The review cycle the numbers below count in (季度 1–4, 月 1–12, 半年 1–2).
+        "cycle": states[0].get("kind", "quarter") if states else "quarter",
         "published": [q["quarter"] for q in quarters if q["state"] in ("publicity", "confirmed")],
         "confirmed": [q["quarter"] for q in quarters if q["state"] == "confirmed"],
         "open_objections": sum(q["open_objections"] for q in quarters),
@@ -172,7 +175,7 @@ def _flags(
     flags: list[str] = []
     for q in fig["quarters"]:
         start, end = q["publicity_start"], q["publicity_end"]
-        label = f"第{q['quarter']}季度"
+        label = q.get("label") or f"第{q['quarter']}季度"
         if start and end:
             try:
                 _s, required = publicity_window(book, year, start)

@@ -40,12 +40,15 @@ def set_points_start(book: Book, month: str) -> None:
     if problem:
         raise InputRefused(f"{problem}。", {"start": problem})
     held = book.execute(
-        "select year, quarter from periods where status != 'open' order by year, quarter limit 1"
+        "select year, quarter, kind from periods where status != 'open' "
+        "order by year, start limit 1"
     ).fetchone()
     if held:
+        from desktop.book.periods import period_label
+
         raise InputRefused(
-            f"{held[0]}年第{held[1]}季度已公示或确认，不能再改记分起始月份。",
-            {"start": "已有公示或确认的季度"},
+            f"{period_label(*held)}已公示或确认，不能再改记分起始月份。",
+            {"start": "已有公示或确认的季度" if held[2] == "quarter" else "已有公示或确认的期间"},
         )
     with book.action("设定记分起始月份", text):
         book.set_setting(SETTING, text)

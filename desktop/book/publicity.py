@@ -107,15 +107,23 @@ class LateStartRefused(InputRefused):
     give the reason there)."""
 
 
-def earliest_publicity_start(year: int, quarter: int, today: date | None = None) -> str:
+def earliest_publicity_start(
+    year: int, quarter: int, today: date | None = None, kind: str = "quarter"
+) -> str:
     """The earliest start a notice entered today may have: today − 14 days (a notice really
-    posted then, entered late), never inside the quarter."""
+    posted then, entered late), never inside the period."""
     back = (_today(today) - timedelta(days=MAX_LATE_ENTRY_DAYS)).isoformat()
-    return max(back, publishable_from(year, quarter))
+    return max(back, publishable_from(year, quarter, kind))
 
 
 def _check_late_start(
-    year: int, quarter: int, pub_start: str, day: date, late_reason: str, rule: str
+    year: int,
+    quarter: int,
+    pub_start: str,
+    day: date,
+    late_reason: str,
+    rule: str,
+    kind: str = "quarter",
 ) -> str:
     """Publicity runs from the day the notice is posted, so its start may not be before
     today — except a notice really posted up to 14 days ago and entered late, with the reason.
@@ -123,7 +131,7 @@ def _check_late_start(
     today = day.isoformat()
     if pub_start >= today:
         return ""
-    earliest = earliest_publicity_start(year, quarter, day)
+    earliest = earliest_publicity_start(year, quarter, day, kind)
     example = f"公示表已于{int(pub_start[5:7])}月{int(pub_start[8:])}日张贴，今日补登"
     if pub_start < earliest:
         raise LateStartRefused(

@@ -47,20 +47,30 @@ from desktop.book.claims import (
 )
 from desktop.book.errors import InputRefused, RecordLocked
 from desktop.book.periods import (
+    CONFIRM_ACTIONS,
+    COUNT,
+    ORDER,
     PUBLICITY_OVER_TEXT,
     STATES,
+    THIS,
+    UNIT,
     _check_ended,
     _check_quarter,
     _existing_period,
     _iso,
     _period,
     _today,
+    check_cycle,
     check_unlocked,
     confirmed_period_at,
+    cycle,
+    number_text,
+    period_label,
     publishable_from,
     quarter_ended,
     quarter_label,
     quarter_of,
+    row_label,
 )
 from desktop.book.points_start import before_start_text, period_before_start
 from desktop.book.publicity import (
@@ -83,8 +93,10 @@ from desktop.book.publicity import (
 from desktop.book.review import (
     Review,
     ReviewRow,
+    period_keys,
     results_payload,
     review,
+    window,
     yearly_only_sections,
 )
 from desktop.book.scoring import gather_facts, year_scheme, year_scheme_text
@@ -137,30 +149,28 @@ def publish(
     re-issue starts a new full period (by default today: the corrected notice is posted
     now), so confirmation waits for it, and says why.
     """
-    _check_quarter(quarter)
-    day = _today(today)
-    existing = _existing_period(book, year, quarter)
-    if existing and existing["status"] == "confirmed":
-        raise RecordLocked(f"{quarter_label(year, quarter)}已确认，不能再公示。")
-    _refuse_before_start(book, year, quarter)
-    q = make_period("quarter", year, quarter)
-    _check_ended(year, quarter, day, "公示")
     scheme = year_scheme(book, year)
+    kind = scheme.review_cycle
+    _check_quarter(quarter, kind)
+    day = _today(today)
+    existing = _existing_period(book, year, quarter, kind)
+    q = make_period(kind, year, quarter)
+    if existing and existing["status"] == "confirmed":
+        raise RecordLocked(f"{q.label}已确认，不能再公示。")
+    _refuse_before_start(book, year, quarter)
+    _check_ended(year, quarter, day, "公示", kind)
     payload = current_payload(book, year, quarter, today)
     fingerprint = results_fingerprint(payload)
     reissue = bool(existing and existing["status"] == "publicity")
     last = _notices(book, existing["id"])[-1] if reissue else None  # type: ignore[index]
     if last is not None and last["results_hash"] == fingerprint and start is None:
-        raise InputRefused(
-            f"{quarter_label(year, quarter)}正在公示，公示后结果没有变化，无需重新发布。"
-        )
+        raise InputRefused(f"{q.label}正在公示，公示后结果没有变化，无需重新发布。")
     pub_start = _iso(start, "公示开始日期", day)
     if pub_start <= q.end:
-        # Publicity inside the quarter would publish (and later lock) a part of it.
+        # Publicity inside the period would publish (and later lock) a part of it.
         raise InputRefused(
-            f"公示开始日期 {pub_start} 不在{quarter_label(year, quarter)}结束之后"
-            f"（本季度到 {q.end} 为止）。",
-            [f"公示开始日期请填 {publishable_from(year, quarter)} 或以后的日期。"],
+            f"公示开始日期 {pub_start} 不在{q.label}结束之后（{THIS[kind]}到 {q.end} 为止）。",
+            [f"公示开始日期请填 {publishable_from(year, quarter, kind)} 或以后的日期。"],
         )
     if last is not None and pub_start < last["start"]:
         raise InputRefused(
@@ -168,17 +178,17 @@ def publish(
             ["更正后的公示表从重新张贴之日起重新计算公示期，开始日期通常就是今天。"],
         )
     rule = publicity_rule_text(scheme.publicity_days, scheme.publicity_working_days)
-    late = _check_late_start(year, quarter, pub_start, day, late_reason, rule)
+    late = _check_late_start(year, quarter, pub_start, day, late_reason, rule, kind)
     pub_start, pub_end = publicity_window(book, year, pub_start)
     if reissue:
         reason = reason.strip() or "积分结果更正后重新公示"
-    label = quarter_label(year, quarter)
+    label = q.label
     with book.action(
         "重新发布公示" if reissue else "开始公示",
         f"{label}：{pub_start} 至 {pub_end}" + (f"（补登：{late}）" if late else ""),
         reason=reason,
     ):
-        period = _period(book, year, quarter)
+        period = _period(book, year, quarter, kind)
         book.db["periods"].update(
             period["id"],
             {"status": "publicity", "publicity_start": pub_start, "publicity_end": pub_end},
@@ -202,7 +212,7 @@ def publish(
         # Not a refusal: the notice may go up, but its 年终评议 points are not all there yet.
         status["publish_warning"] = (
             f"{status['appraisals_missing']}，公示表上这些党员的民主评议得分为 0。"
-            f"请在确认第4季度前到“年度评定”页面录入（命令行：pioneer appraisal add --year "
+            f"请在确认{number_text(COUNT[kind], kind)}前到“年度评定”页面录入（命令行：pioneer appraisal add --year "
             f"{year}）；录入后积分有变化，需重新公示。"
         )
     return status
@@ -220,9 +230,10 @@ def raise_objection(
     today: date | None = None,
 ) -> int:
     """Record an objection (异议) to the quarter's published results."""
-    _check_quarter(quarter)
-    period = _existing_period(book, year, quarter)
-    label = quarter_label(year, quarter)
+    kind = cycle(book, year)
+    _check_quarter(quarter, kind)
+    period = _existing_period(book, year, quarter, kind)
+    label = period_label(year, quarter, kind)
     if period and period["status"] == "confirmed":
         raise RecordLocked(f"{label}已确认，不能再登记异议。", "如确有错误，请登记“更正”。")
     if not period or period["status"] != "publicity":
@@ -295,7 +306,7 @@ def answer_objection(
     """
     o = objection(book, objection_id)
     if o["period_status"] == "confirmed":
-        raise RecordLocked(f"{quarter_label(o['year'], o['quarter'])}已确认，异议不能再修改。")
+        raise RecordLocked(f"{row_label(o)}已确认，异议不能再修改。")
     if o["status"] != "open":
         raise InputRefused(f"第 {objection_id} 号异议已经答复过了。")
     if not finding.strip():
@@ -351,16 +362,20 @@ def period_status(
     book: Book, year: int, quarter: int, *, today: date | None = None
 ) -> dict[str, Any]:
     """Where a quarter stands, and why it can or cannot be confirmed yet."""
-    _check_quarter(quarter)
-    day = _today(today).isoformat()
-    p = _existing_period(book, year, quarter)
-    q = make_period("quarter", year, quarter)
-    state = p["status"] if p else "open"
     scheme = year_scheme(book, year)
+    kind = scheme.review_cycle
+    _check_quarter(quarter, kind)
+    day = _today(today).isoformat()
+    p = _existing_period(book, year, quarter, kind)
+    q = make_period(kind, year, quarter)
+    state = p["status"] if p else "open"
     out: dict[str, Any] = {
         "year": year,
         "quarter": quarter,
-        "label": quarter_label(year, quarter),
+        "kind": kind,
+        "unit": UNIT[kind],
+        "number_text": number_text(quarter, kind),
+        "label": q.label,
         "start": q.start,
         "end": q.end,
         "state": state,
@@ -375,8 +390,8 @@ def period_status(
         "results_changed": False,
         "changed_members": [],
         "warning": "",
-        "ended": quarter_ended(year, quarter, today),
-        "publishable_from": publishable_from(year, quarter),
+        "ended": quarter_ended(year, quarter, today, kind),
+        "publishable_from": publishable_from(year, quarter, kind),
         "blockers": [],
     }
     out["not_scored"] = state == "open" and period_before_start(book, q.end)
@@ -401,7 +416,7 @@ def period_status(
     blockers: list[str] = []
     if not out["ended"]:
         blockers.append(
-            f"本季度还没有结束（到 {q.end} 为止）：{out['publishable_from']} 起才能公示，"
+            f"{THIS[kind]}还没有结束（到 {q.end} 为止）：{out['publishable_from']} 起才能公示，"
             "公示期满后才能确认。"
         )
     elif state == "open":
@@ -431,34 +446,36 @@ def period_status(
                 )
                 blockers.append(f"公示后积分结果有变化{who}：请重新发布公示，说明更正的内容。")
     for earlier in range(1, quarter):
-        e = _existing_period(book, year, earlier)
-        if period_before_start(book, make_period("quarter", year, earlier).end):
+        e = _existing_period(book, year, earlier, kind)
+        if period_before_start(book, make_period(kind, year, earlier).end):
             continue  # before the book kept points: never confirmed, never needed
         if not e or e["status"] != "confirmed":
-            blockers.append(f"{quarter_label(year, earlier)}还没有确认：请按季度顺序确认。")
+            blockers.append(
+                f"{period_label(year, earlier, kind)}还没有确认：请按{ORDER[kind]}顺序确认。"
+            )
     pending = book.execute(
         "select count(*) from claims where status in ('申报', '初评') and date between ? and ?",
         [q.start, q.end],
     ).fetchone()[0]
     if pending:
-        blockers.append(f"本季度还有 {pending} 条积分申报没有审定或驳回。")
+        blockers.append(f"{THIS[kind]}还有 {pending} 条积分申报没有审定或驳回。")
     out["appraisals_missing"] = ""
-    if quarter == 4 and out["ended"]:
+    if quarter == COUNT[kind] and out["ended"]:
         # Confirming Q4 locks the year's 民主评议: a missing result would stay 0 for good.
         missing = appraisal_gap_text(book, year)
         if missing:
             out["appraisals_missing"] = missing
             blockers.append(
-                f"{missing}。确认第4季度会锁定本年度的民主评议，缺的结果只能按 0 分计："
+                f"{missing}。确认{out['number_text']}会锁定本年度的民主评议，缺的结果只能按 0 分计："
                 "请先在“年度评定”页面录入（命令行：pioneer appraisal add）。"
             )
     out["blockers"] = blockers
     if out["publicity_over"]:
         end = out["publicity_end"]
         out["next_step"] = (
-            f"公示期已于 {end} 期满：处理完下列事项后，由支委会确认本季度。"
+            f"公示期已于 {end} 期满：处理完下列事项后，由支委会确认{THIS[kind]}。"
             if blockers
-            else f"公示期已于 {end} 期满，没有未答复的异议：请支委会核对后确认本季度"
+            else f"公示期已于 {end} 期满，没有未答复的异议：请支委会核对后确认{THIS[kind]}"
             "（确认后不可撤销）。"
         )
     return out
@@ -481,14 +498,18 @@ def confirm(book: Book, year: int, quarter: int, *, today: date | None = None) -
     scheme_id, text = year_scheme_text(book, year)
     # The facts as they will be locked (the scheme as it will be frozen): verify recomputes
     # this, so facts edited behind the program's back name their quarter.
-    facts = facts_digest(facts_canonical(book.conn, year, quarter, scheme=(scheme_id, text)))
+    kind = rv.kind
+    facts = facts_digest(
+        facts_canonical(book.conn, year, quarter, scheme=(scheme_id, text), kind=kind)
+    )
     digest = link_hash(prev, payload, facts)
-    with book.action("确认季度积分", f"{label}：{digest[:16]}", hash=digest):
-        period = _period(book, year, quarter)
+    with book.action(CONFIRM_ACTIONS[kind], f"{label}：{digest[:16]}", hash=digest):
+        period = _period(book, year, quarter, kind)
         book.db["snapshots"].insert(
             {
                 "period_id": period["id"],
                 "year": year,
+                "kind": kind,
                 "quarter": quarter,
                 "payload": payload,
                 "prev_hash": prev,
@@ -513,41 +534,51 @@ def confirm(book: Book, year: int, quarter: int, *, today: date | None = None) -
 
 
 def _refuse_before_start(book: Book, year: int, quarter: int) -> None:
-    if period_before_start(book, make_period("quarter", year, quarter).end):
-        raise InputRefused(before_start_text(book, quarter_label(year, quarter)))
+    kind = cycle(book, year)
+    if period_before_start(book, make_period(kind, year, quarter).end):
+        raise InputRefused(before_start_text(book, period_label(year, quarter, kind)))
 
 
 def settled_quarters(book: Book, year: int) -> list[int]:
-    """The year's quarters that need nothing more: confirmed, or before the book kept points."""
+    """The year's periods (of its review cycle) that need nothing more: confirmed, or before
+    the book kept points."""
+    kind = cycle(book, year)
     done = set(confirmed_quarters(book, year))
     return [
         q
-        for q in range(1, 5)
-        if q in done or period_before_start(book, make_period("quarter", year, q).end)
+        for q in range(1, COUNT[kind] + 1)
+        if q in done or period_before_start(book, make_period(kind, year, q).end)
     ]
 
 
 def confirmed_quarters(book: Book, year: int) -> list[int]:
-    """Cheap (no scoring): the year's confirmed quarters."""
+    """Cheap (no scoring): the numbers of the year's confirmed periods of its review cycle."""
     return [
         r[0]
         for r in book.execute(
-            "select quarter from periods where year = ? and status = 'confirmed' order by quarter",
-            [year],
+            "select quarter from periods where year = ? and kind = ? and status = 'confirmed' "
+            "order by quarter",
+            [year, cycle(book, year)],
         )
     ]
 
 
 def year_status(book: Book, year: int, *, today: date | None = None) -> list[dict[str, Any]]:
+    """Every period of the year's review cycle (4 quarters, 12 months or 2 halves)."""
     day = _today(today).isoformat()
+    kind = cycle(book, year)
     out = []
-    for q in range(1, 5):
-        if make_period("quarter", year, q).start > day and not _existing_period(book, year, q):
+    for q in range(1, COUNT[kind] + 1):
+        p = make_period(kind, year, q)
+        if p.start > day and not _existing_period(book, year, q, kind):
             out.append(
                 {
                     "year": year,
                     "quarter": q,
-                    "label": quarter_label(year, q),
+                    "kind": kind,
+                    "unit": UNIT[kind],
+                    "number_text": number_text(q, kind),
+                    "label": p.label,
                     "state": "future",
                     "state_text": "未开始",
                     "blockers": [],
@@ -636,6 +667,13 @@ def demo_quarters(book: Book, year: int, *, today: date | None = None) -> None:
 
 
 __all__ = [
+    "period_keys",
+    "window",
+    "cycle",
+    "period_label",
+    "row_label",
+    "number_text",
+    "check_cycle",
     "CapUse",
     "DEFAULT_OBJECTION_CONTACT",
     "LateStartRefused",

@@ -25,13 +25,45 @@ from desktop.rules.scoring import points_json, shown_lines
 
 
 def _need(opts: dict[str, Any], book: Book, what: str) -> tuple[int, int]:
-    year = opts.get("year") or book.current_year
-    quarter = opts.get("quarter")
-    if not quarter:
+    """(year, period number) of a sheet of the year's review cycle: --quarter, or --month /
+    --half where the scheme reviews by month or half-year ([publicity] cycle)."""
+    from desktop.book.periods import OPTION, RANGE_TEXT, UNIT, cycle
+
+    year = int(opts.get("year") or book.current_year)
+    kind = cycle(book, year)
+    given = [k for k in ("quarter", "month", "half") if opts.get(k)]
+    if given and given[0] != kind:
         raise MissingOption(
-            f"打印{what}需要指明季度。", ["请加上 --quarter 1、2、3 或 4。"], option="--quarter"
+            f"{year} 年的积分方案按{UNIT[kind]}评议和公示，{what}按{UNIT[kind]}打印，"
+            f"不能用 --{given[0]}。",
+            [f"请加上 {OPTION[kind]}（{RANGE_TEXT[kind]}）。"],
+            option=OPTION[kind],
         )
-    return int(year), int(quarter)
+    if not given:
+        unit = "月份" if kind == "month" else UNIT[kind]
+        raise MissingOption(
+            f"打印{what}需要指明{unit}。",
+            [f"请加上 {OPTION[kind]}（{RANGE_TEXT[kind]}）。"],
+            option=OPTION[kind],
+        )
+    return year, int(opts[kind])
+
+
+def _words(kind: str) -> dict[str, str]:
+    """The paper's words for the review cycle: 本季度/本月/本半年 and the sheet's name."""
+    from desktop.book.periods import THIS, UNIT
+
+    return {
+        "this": THIS[kind],
+        "unit": UNIT[kind],
+        "total_title": f"{THIS[kind]}合计",
+        "change_title": {"quarter": "较上季", "month": "较上月", "half": "较上期"}[kind],
+        "sheet_title": {
+            "quarter": "季度积分管理审核表",
+            "month": "月度积分管理审核表",
+            "half": "半年积分管理审核表",
+        }[kind],
+    }
 
 
 def _start_line(book: Book, year: int) -> str:
@@ -58,8 +90,9 @@ def _head(book: Book, year: int, quarter: int, status: dict[str, Any]) -> dict[s
     head = Q.chain_head(book) if status["state"] == "confirmed" else None
     own = status.get("hash")
     return {
+        **_words(status.get("kind", "quarter")),
         "branch": book.branch()["name"],
-        "period": Q.quarter_label(year, quarter),
+        "period": status["label"],  # 「2026年第1季度」「2026年3月」「2026年上半年」
         "confirmed_at": status.get("confirmed_at"),
         "chain_head": head,
         # What people read and the township desk checks: 「核验码 7be2 6ec7 f876」 of the
@@ -84,21 +117,26 @@ def _columns(book: Book, year: int, quarter: int, sections: list[str]) -> dict[s
     is: the year's points so far, which under an averaging scheme is not a running sum.
     """
     scheme = Q.year_scheme(book, year)
+    kind = scheme.review_cycle
     yearly = [s for s in sections if s in _yearly_sections(book, year)]
     averaged = [
         s.name
         for s in scheme.sections
         if s.combine == "average" and s.period != "year" and s.name in sections
     ]
-    last = quarter == 4
-    ytd_title = "年度积分" if last else "年度积分\n（截至本季）"
+    # Sections summed period by period (not averaged, not yearly): "其余各项逐季累加".
+    rest = [s for s in sections if s not in averaged and s not in yearly]
+    last = quarter == Q.COUNT[kind]
+    so_far = "本季" if kind == "quarter" else Q.THIS[kind]  # 截至本季 / 本月 / 本半年
+    ytd_title = "年度积分" if last else f"年度积分\n（截至{so_far}）"
     note = ""
     if averaged:
-        upto = "全年四个季度" if last else ("第1季度" if quarter == 1 else f"第1至{quarter}季度")
+        upto = _upto(kind, quarter, last)
         note = (
             f"年度积分中，{'、'.join(averaged)}按{upto}的平均分计入"
             + (f"，{'、'.join(yearly)}在年终计入" if yearly else "")
-            + "，其余各项逐季累加。"
+            + (f"，其余各项逐{STEP_WORD[kind]}累加" if rest else "")
+            + "。"
         )
     return {
         "sections": [s for s in sections if s not in yearly],
@@ -108,13 +146,29 @@ def _columns(book: Book, year: int, quarter: int, sections: list[str]) -> dict[s
     }
 
 
+# "其余各项逐季累加": summed period by period, in the review cycle's word.
+STEP_WORD = {"quarter": "季", "month": "月", "half": "半年"}
+
+
+def _upto(kind: str, number: int, last: bool) -> str:
+    """The periods an averaged section has been averaged over so far, in words."""
+    if last:
+        return {"quarter": "全年四个季度", "month": "全年十二个月", "half": "全年上、下半年"}[kind]
+    if kind == "month":
+        return "1月" if number == 1 else f"1至{number}月"
+    if kind == "half":
+        return "上半年"
+    return "第1季度" if number == 1 else f"第1至{number}季度"
+
+
 def _no_meetings(book: Book, year: int, quarter: int) -> str:
     """A quarter in which the branch held no meeting says so: its sheets otherwise show
     everyone at full marks for 组织生活 as if all had attended."""
     from desktop.book.meetings import Meetings
     from desktop.rules.periods import window_of
 
-    window = window_of(year, quarter)
+    kind = Q.cycle(book, year)
+    window = window_of(year, **{kind: quarter})
     held = [
         a
         for a in Meetings(book).activities(year)
@@ -123,7 +177,8 @@ def _no_meetings(book: Book, year: int, quarter: int) -> str:
     if held:
         return ""
     return (
-        "本季度支部没有登记召开会议和开展活动，与参加组织生活有关的各项均未发生（未作加分或扣分）。"
+        f"{Q.THIS[kind]}支部没有登记召开会议和开展活动，与参加组织生活有关的各项均未发生"
+        "（未作加分或扣分）。"
     )
 
 
@@ -147,7 +202,7 @@ def _results(
 ) -> dict[str, Any]:
     """The snapshot's results for a confirmed quarter, else the live ones (same shape)."""
     if state == "confirmed":
-        snap = Q.snapshot(book, year, quarter)
+        snap = Q.snapshot(book, year, quarter, Q.cycle(book, year))
         if snap:
             return json.loads(snap["payload"])
     rv = Q.review(book, year, quarter, today=today)
@@ -276,7 +331,7 @@ def review_sheet_data(
     claims = Q.list_claims(book, year, quarter)
     approved = [c for c in claims if c["status"] == "审定"]
     summary = [
-        f"本季度积分申报 {len(claims)} 条，其中审定 {len(approved)} 条、"
+        f"{Q.THIS[status.get('kind', 'quarter')]}积分申报 {len(claims)} 条，其中审定 {len(approved)} 条、"
         f"驳回 {sum(c['status'] == '驳回' for c in claims)} 条、"
         f"待审 {sum(c['status'] in Q.PENDING for c in claims)} 条。",
         f"状态：{status['state_text']}"
@@ -464,7 +519,7 @@ def _publicity(book: Book, out: Path, **opts: Any) -> None:
                 "姓名",
                 "党小组",
                 *data["sections"],
-                "本季度合计",
+                data["total_title"],
                 *data["yearly_sections"],
                 data["ytd_title"],
             ],
@@ -484,21 +539,21 @@ def _publicity(book: Book, out: Path, **opts: Any) -> None:
 
 
 def _quarter_review(book: Book, out: Path, **opts: Any) -> None:
-    year, quarter = _need(opts, book, "季度积分管理审核表")
+    year, quarter = _need(opts, book, "积分管理审核表")
     data = review_sheet_data(book, year, quarter, opts.get("order"))
     if _xlsx(out):
         _table_xlsx(
             out,
-            "季度审核",
-            f"{data['branch']}{data['period']}季度积分管理审核表",
+            data["sheet_title"][:-5] + "审核",  # 季度审核 / 月度审核 / 半年审核
+            f"{data['branch']}{data['period']}{data['sheet_title']}",
             [
                 "序号",
                 "姓名",
                 "党小组",
                 *data["sections"],
-                "本季度合计",
+                data["total_title"],
                 "排名",
-                "较上季",
+                data["change_title"],
                 *data["yearly_sections"],
                 data["ytd_title"],
                 "备注",

@@ -17,6 +17,8 @@ import sqlite3
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from desktop.book.errors import InputRefused
+from desktop.book.periods import ORDER
 from desktop.book.store import Book, now_iso
 from desktop.rules.periods import make_period
 from desktop.rules.quarter import Link, facts_digest, verify_chain
@@ -46,8 +48,26 @@ STEP_COLUMNS = {
 _TIME_STEPS = ("reviewed_at", "approved_at", "rejected_at")
 
 
-def _label(year: int, quarter: int) -> str:
-    return f"{year}年第{quarter}季度"
+def _label(year: int, quarter: int, cycles: dict[int, str] | None = None) -> str:
+    """「2026年第1季度」, or 「2026年3月」/「2026年上半年」 for a year reviewed by month or
+    half-year (`cycles`: ImportPlan.cycles)."""
+    from desktop.book.periods import period_label
+
+    return period_label(year, quarter, (cycles or {}).get(year, "quarter"))
+
+
+def _cycle(book: Book, check: Any, year: int) -> str:
+    """The review cycle of `year` as the import will leave it: the workbook's scheme for that
+    year, else the book's."""
+    cycles = check.plan.cycles
+    if year not in cycles:
+        from desktop.book.periods import cycle
+
+        try:
+            cycles[year] = cycle(book, year)
+        except InputRefused:  # the book's scheme for that year is broken: said elsewhere
+            cycles[year] = "quarter"
+    return cycles[year]
 
 
 def _day(value: str | None) -> date | None:
@@ -206,15 +226,21 @@ def _joined(check: Any, sheet: str, column: str, key: tuple[str, ...]) -> list[A
     return out
 
 
-def _quarter_ok(check: Any, sheet: str, row: int, v: dict[str, Any], today: date) -> bool:
+def _quarter_ok(
+    check: Any, sheet: str, row: int, v: dict[str, Any], today: date, kind: str = "quarter"
+) -> bool:
+    from desktop.book.periods import COUNT, RANGE_TEXT, UNIT
+
     year, quarter = v.get("年度"), v.get("季度")
     if year is None or quarter is None:
         return False
     if not 2000 <= year <= today.year + 1:
         check.add(sheet, row, "年度", f"年度 {year} 不合理，请填四位年份")
         return False
-    if quarter not in (1, 2, 3, 4):
-        check.add(sheet, row, "季度", f"季度应为 1 到 4，不是 {quarter}")
+    if not 1 <= quarter <= COUNT[kind]:
+        unit = "月份" if kind == "month" else UNIT[kind]
+        why = "" if kind == "quarter" else f"（{year} 年的积分方案按{UNIT[kind]}评议）"
+        check.add(sheet, row, "季度", f"{unit}应为 {RANGE_TEXT[kind]}，不是 {quarter}{why}")
         return False
     return True
 
@@ -278,6 +304,7 @@ def _read_schemes(book: Book, check: Any) -> None:
             continue
         elif stored:
             action = "replace"
+        check.plan.cycles[year] = scheme.review_cycle
         check.plan.schemes.append(
             {
                 "year": year,
@@ -418,17 +445,20 @@ def _read_periods(book: Book, check: Any, today: date) -> dict[tuple[int, int], 
     sheet = "季度"
     in_book = {
         (r["year"], r["quarter"]): r["status"]
-        for r in book.query("select year, quarter, status from periods")
+        for r in book.query("select year, kind, quarter, status from periods")
+        if r["kind"] == _cycle(book, check, r["year"])
     }
     found: dict[tuple[int, int], dict[str, Any]] = {}
     refused_in_book: set[tuple[int, int]] = set()
     check.refused_periods = refused_in_book
     for row in check.data.rows(sheet):
         v = row.values
-        if not (_quarter_ok(check, sheet, row.number, v, today) and v.get("状态")):
+        year = v.get("年度")
+        kind = _cycle(book, check, year) if isinstance(year, int) else "quarter"
+        if not (_quarter_ok(check, sheet, row.number, v, today, kind) and v.get("状态")):
             continue
         key = (v["年度"], v["季度"])
-        label = _label(*key)
+        label = _label(*key, check.plan.cycles)
         status = STATE_OF_WORD[v["状态"]]
         if key in found:
             check.add(sheet, row.number, "季度", f"{label}在本表中出现了不止一次")
@@ -444,9 +474,10 @@ def _read_periods(book: Book, check: Any, today: date) -> dict[tuple[int, int], 
             # nothing more about them (see _period_for).
             refused_in_book.add(key)
             continue
-        q = make_period("quarter", *key)
+        q = make_period(kind, *key)
         record = {
             "year": key[0],
+            "kind": kind,
             "quarter": key[1],
             "start": q.start,
             "end": q.end,
@@ -463,7 +494,7 @@ def _read_periods(book: Book, check: Any, today: date) -> dict[tuple[int, int], 
                 column = "公示结束" if record["publicity_start"] else "公示开始"
                 check.add(sheet, row.number, column, f"{v['状态']}的季度须填写公示开始和结束日期")
                 continue
-            if publishable_from(*key) > today.isoformat():
+            if publishable_from(*key, kind) > today.isoformat():
                 check.add(sheet, row.number, "状态", f"{label}到 {q.end} 才结束，还不能{v['状态']}")
                 continue
             if record["publicity_start"] <= q.end:
@@ -495,7 +526,8 @@ def _read_periods(book: Book, check: Any, today: date) -> dict[tuple[int, int], 
                     sheet,
                     record["_row"],
                     "状态",
-                    f"{_label(*e)}没有确认，{_label(*key)}不能是已确认（季度按顺序确认）",
+                    f"{_label(*e, check.plan.cycles)}没有确认，"
+                    f"{_label(*key, check.plan.cycles)}不能是已确认（{ORDER[record['kind']]}按顺序确认）",
                 )
                 break
     return found
@@ -511,10 +543,10 @@ def _period_for(
     if period is None and key in getattr(check, "refused_periods", ()):
         return None  # the 季度 row was refused (already in the book): reported there
     if period is None:
-        check.add(sheet, row, "季度", f"本工作簿的“季度”表中没有{_label(*key)}")  # type: ignore[arg-type]
+        check.add(sheet, row, "季度", f"本工作簿的“季度”表中没有{_label(*key, check.plan.cycles)}")  # type: ignore[arg-type]
         return None
     if period["status"] == "open":
-        check.add(sheet, row, "季度", f"{_label(*key)}在“季度”表中是未公示")  # type: ignore[arg-type]
+        check.add(sheet, row, "季度", f"{_label(*key, check.plan.cycles)}在“季度”表中是未公示")  # type: ignore[arg-type]
         return None
     return period
 
@@ -550,7 +582,7 @@ def _read_objections(check: Any, members: Any, periods: dict) -> dict[int, dict[
                 sheet,
                 row.number,
                 "状态",
-                f"{_label(period['year'], period['quarter'])}已确认，不能有未答复的异议",
+                f"{_label(period['year'], period['quarter'], check.plan.cycles)}已确认，不能有未答复的异议",
             )
             continue
         record = {
@@ -588,11 +620,14 @@ def _payload_ok(check: Any, sheet: str, row: int, column: str, text: str | None,
         return True
     try:
         payload = json.loads(text)
-        ok = (payload.get("year"), payload.get("quarter")) == key
+        kind = payload.get("cycle") or "quarter"
+        ok = (payload.get("year"), payload.get(kind)) == key
     except (ValueError, AttributeError):
         ok = False
     if not ok:
-        check.add(sheet, row, column, f"不是{_label(*key)}的积分结果，请不要改动这一列")
+        check.add(
+            sheet, row, column, f"不是{_label(*key, check.plan.cycles)}的积分结果，请不要改动这一列"
+        )
     return ok
 
 
@@ -611,7 +646,10 @@ def _read_notices(check: Any, periods: dict, objections: dict[int, dict[str, Any
         ref = v.get("异议编号")
         if ref is not None and (ref not in objections or objections[ref]["period"] != key):
             check.add(
-                sheet, row.number, "异议编号", f"“异议”表中没有{_label(*key)}的第 {ref} 号异议"
+                sheet,
+                row.number,
+                "异议编号",
+                f"“异议”表中没有{_label(*key, check.plan.cycles)}的第 {ref} 号异议",
             )
             continue
         if v["公示结束"] < v["公示开始"]:
@@ -650,10 +688,17 @@ def _read_snapshots(book: Book, check: Any, periods: dict) -> None:
         if period is None and key in getattr(check, "refused_periods", ()):
             continue  # the 季度 row was refused (already in the book): reported there
         if period is None or period["status"] != "confirmed":
-            check.add(sheet, row.number, "季度", f"“季度”表中{_label(*key)}不是已确认")
+            check.add(
+                sheet, row.number, "季度", f"“季度”表中{_label(*key, check.plan.cycles)}不是已确认"
+            )
             continue
         if key in seen:
-            check.add(sheet, row.number, "季度", f"{_label(*key)}的确认结果在本表中重复")
+            check.add(
+                sheet,
+                row.number,
+                "季度",
+                f"{_label(*key, check.plan.cycles)}的确认结果在本表中重复",
+            )
             continue
         seen.add(key)
         if not all(
@@ -676,7 +721,7 @@ def _read_snapshots(book: Book, check: Any, periods: dict) -> None:
         check.plan.snapshots.append(record)
         links.append(
             Link(
-                _label(*key),
+                _label(*key, check.plan.cycles),
                 record["payload"],
                 record["prev_hash"],
                 record["hash"],
@@ -690,7 +735,7 @@ def _read_snapshots(book: Book, check: Any, periods: dict) -> None:
                 "季度",
                 period["_row"],
                 "状态",
-                f"{_label(*key)}已确认，但“确认结果”表中没有它的结果",
+                f"{_label(*key, check.plan.cycles)}已确认，但“确认结果”表中没有它的结果",
             )
     # The imported links continue the book's chain (GENESIS in an empty book).
     held = chain_links(book.conn)
@@ -768,8 +813,15 @@ def write_plan(book: Book, plan: ImportPlan, code_to_id: dict[str, int]) -> None
     for s in plan.snapshots:
         year, quarter = s["period"]
         row = {k: v for k, v in s.items() if k not in ("period", "_row")}
+        kind = plan.cycles.get(year, "quarter")
         db["snapshots"].insert(
-            {**row, "period_id": period_ids[s["period"]], "year": year, "quarter": quarter}
+            {
+                **row,
+                "period_id": period_ids[s["period"]],
+                "year": year,
+                "kind": kind,
+                "quarter": quarter,
+            }
         )
     # Confirmation freezes the year's scheme; so does importing a confirmed quarter.
     for year in sorted({p["year"] for p in plan.periods if p["status"] == "confirmed"}):
@@ -821,9 +873,10 @@ def check_written(conn: sqlite3.Connection, plan: ImportPlan) -> list[str]:
         if s["facts_digest"] is None:
             continue
         year, quarter = s["period"]
-        if facts_digest(facts_canonical(conn, year, quarter)) != s["facts_digest"]:
+        kind = plan.cycles.get(year, "quarter")
+        if facts_digest(facts_canonical(conn, year, quarter, kind=kind)) != s["facts_digest"]:
             problems.append(
-                f"确认结果 第{s['_row']}行 记录校验值: 与本工作簿中{_label(year, quarter)}的"
+                f"确认结果 第{s['_row']}行 记录校验值: 与本工作簿中{_label(year, quarter, plan.cycles)}的"
                 "签到、党费、积分申报等记录不符（确认后这些记录被改动过，或账本中原有这个季度"
                 "的记录、记录号与原账本不同）；请导入到新建的空账本，或用原账本的导出文件"
             )

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.book.errors import InputRefused
+from desktop.book.periods import period_label
 from desktop.book.store import Book
 
 RECEIPT_FORMAT = "pioneer-township-receipt"
@@ -188,11 +189,13 @@ def receipt_problems(book: Book, data: dict[str, Any]) -> list[str]:
             f"（账本编号不同），没有导入。"
         ]
     problems: list[str] = []
-    hashes = {(y, q): h for y, q, h in book.execute("select year, quarter, hash from snapshots")}
+    rows = book.execute("select year, quarter, kind, hash from snapshots").fetchall()
+    hashes = {(y, q): h for y, q, _k, h in rows}
+    kinds = {y: k for y, _q, k, _h in rows}  # one review cycle per year (frozen with the scheme)
     for q in data.get("quarters", []):
         now = hashes.get((q["year"], q["quarter"]))
         if now != q["hash"]:
-            label = f"{q['year']}年第{q['quarter']}季度"
+            label = period_label(q["year"], q["quarter"], kinds.get(q["year"], "quarter"))
             problems.append(
                 f"{label}的校验码与报送时不同（回执 {q['check_code']}，账本 "
                 f"{check_code(now) if now else '未确认'}）。"

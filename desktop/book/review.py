@@ -13,7 +13,7 @@ from typing import Any
 from desktop.book.chain import chain_head, snapshot
 from desktop.book.claims import PENDING
 from desktop.book.errors import InputRefused
-from desktop.book.periods import _check_quarter, _existing_period, _today, quarter_label
+from desktop.book.periods import _check_quarter, _existing_period, _today, period_label
 from desktop.book.publicity import member_changes
 from desktop.book.scoring import gather_facts, year_scheme
 from desktop.book.store import Book
@@ -32,7 +32,7 @@ class ReviewRow:
     total: Decimal
     ytd_total: Decimal
     rank: int
-    change: Decimal | None  # from last quarter; None for Q1 or not scored then
+    change: Decimal | None  # from the period before; None for the first or not scored then
     rated: bool
     flags: list[str]
     veto: bool
@@ -56,12 +56,19 @@ class Review:
     not_scored: list[dict[str, Any]]
     result: ScoreResult = field(repr=False)
     ytd: ScoreResult = field(repr=False)
+    # The review cycle ([publicity] cycle); `quarter` is the period's number in it.
+    kind: str = "quarter"
     # A confirmed quarter shows its stored snapshot: {"hash", "chain_head", "confirmed_at"}.
     confirmed: dict[str, Any] | None = None
     # Members whose live recomputation (the drill-down) disagrees with the snapshot.
     live_differs: list[dict[str, Any]] = field(default_factory=list)
     # Sections the scheme scores once a year (年终评议): a quarter shows none of their points.
     yearly_sections: list[str] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        """「2026年第1季度」「2026年3月」「2026年上半年」."""
+        return period_label(self.year, self.quarter, self.kind)
 
     def live_note(self, code: str) -> str:
         """Said above a confirmed quarter's drill-down when it disagrees with the snapshot."""
@@ -104,10 +111,15 @@ class Review:
         return rows
 
 
-def _as_of(year: int, quarter: int, today: date | None) -> str:
-    """Results of a quarter count facts up to its last day (or today, while it runs), so a
-    finished quarter's numbers do not drift with the calendar."""
-    end = make_period("quarter", year, quarter).end
+def window(kind: str, number: int) -> dict[str, int]:
+    """The scoring engine's window argument for a period of the cycle."""
+    return {kind: number}
+
+
+def _as_of(year: int, quarter: int, today: date | None, kind: str = "quarter") -> str:
+    """Results of a period count facts up to its last day (or today, while it runs), so a
+    finished period's numbers do not drift with the calendar."""
+    end = make_period(kind, year, quarter).end
     return min(end, _today(today).isoformat())
 
 
@@ -125,16 +137,21 @@ def review(
     A confirmed quarter's rows are its stored snapshot (what was confirmed, whatever changed
     in the roster since); `live=True` recomputes anyway. Explanation lines are always live.
     """
-    _check_quarter(quarter)
     scheme = year_scheme(book, year)
+    kind = scheme.review_cycle
+    _check_quarter(quarter, kind)
     facts = gather_facts(book, year)
-    as_of = _as_of(year, quarter, today)
-    q = make_period("quarter", year, quarter)
+    as_of = _as_of(year, quarter, today, kind)
+    q = make_period(kind, year, quarter)
     if as_of < q.start:
-        raise InputRefused(f"{quarter_label(year, quarter)}还没有开始（{q.start} 起）。")
-    result = score(scheme, facts, year, quarter, as_of=as_of, explain=True)
+        raise InputRefused(f"{q.label}还没有开始（{q.start} 起）。")
+    result = score(scheme, facts, year, **window(kind, quarter), as_of=as_of, explain=True)
     ytd = score(scheme, facts, year, None, as_of=as_of, explain=False)
-    prev = score(scheme, facts, year, quarter - 1, explain=False) if quarter > 1 else None
+    prev = (
+        score(scheme, facts, year, **window(kind, quarter - 1), explain=False)
+        if quarter > 1
+        else None
+    )
     acts = {a.code: a for a in facts.activities if q.start <= a.date <= as_of}
     unexcused: dict[str, int] = {}
     for a in facts.attendance:
@@ -184,6 +201,7 @@ def review(
         not_scored=not_scored,
         result=result,
         ytd=ytd,
+        kind=kind,
         yearly_sections=yearly_only_sections(scheme),
     )
     if not live:
@@ -193,12 +211,12 @@ def review(
 
 def _from_snapshot(book: Book, rv: Review) -> None:
     """Replace a confirmed quarter's live rows by its snapshot, noting who differs live."""
-    snap = snapshot(book, rv.year, rv.quarter)
+    snap = snapshot(book, rv.year, rv.quarter, rv.kind)
     if snap is None:
         return
     stored = json.loads(snap["payload"])
     live_rows = {r.code: r for r in rv.rows}
-    prev = snapshot(book, rv.year, rv.quarter - 1) if rv.quarter > 1 else None
+    prev = snapshot(book, rv.year, rv.quarter - 1, rv.kind) if rv.quarter > 1 else None
     prev_totals = (
         {m["code"]: Decimal(m["total"]) for m in json.loads(prev["payload"])["members"]}
         if prev
@@ -235,7 +253,7 @@ def _from_snapshot(book: Book, rv: Review) -> None:
     rv.sections = stored["sections"]
     rv.scheme_id = stored["scheme"]
     rv.as_of = stored["as_of"]
-    period = _existing_period(book, rv.year, rv.quarter)
+    period = _existing_period(book, rv.year, rv.quarter, rv.kind)
     rv.confirmed = {
         "hash": snap["hash"],
         "chain_head": chain_head(book),
@@ -254,12 +272,21 @@ def yearly_only_sections(scheme: Scheme) -> list[str]:
     ]
 
 
+def period_keys(kind: str, number: int) -> dict[str, Any]:
+    """What names a period in results and snapshots: {"quarter": 2} as always for quarters
+    (so quarters published before cycles existed fingerprint as they did); {"cycle": "month",
+    "month": 3} or {"cycle": "half", "half": 1} otherwise."""
+    if kind == "quarter":
+        return {"quarter": number}
+    return {"cycle": kind, kind: number}
+
+
 def results_payload(rv: Review, branch: str) -> dict[str, Any]:
     """The quarter's results in the form that is fingerprinted, published and snapshotted."""
     return {
         "branch": branch,
         "year": rv.year,
-        "quarter": rv.quarter,
+        **period_keys(rv.kind, rv.quarter),
         "scheme": rv.scheme_id,
         "as_of": rv.as_of,
         "sections": rv.sections,

@@ -616,5 +616,74 @@ def m013_appraisal_ballots(db: Database) -> None:
     )
 
 
+_APPRAISAL_LOCK = (
+    "exists (select 1 from periods p where p.status = 'confirmed' "
+    "and p.year = {year} and p.end = {year} || '-12-31')"
+)
+
+
+@MIGRATIONS()
+def m014_review_cycles(db: Database) -> None:
+    """Periods of the scheme's review cycle (`[publicity] cycle`): a month or a half-year as
+    well as a quarter. `kind` says which; `quarter` is the period's number in its year (the
+    quarter, month 1–12 or half 1–2), so old books' rows read as before. The table is rebuilt
+    (sqlite-utils transform) to drop the old `quarter between 1 and 4` check and unique
+    (year, quarter); triggers take over those checks. The year's 民主评议 now lock with the
+    year's last period, whatever its kind (was: quarter 4)."""
+    # Out of the way first: they name periods.quarter (rebuilt below) or refuse the copy.
+    db.executescript(
+        """
+        drop trigger lock_appraisals_insert;
+        drop trigger lock_appraisals_update;
+        drop trigger lock_appraisals_delete;
+        drop trigger periods_confirmed_final;
+        drop trigger periods_no_delete;
+        """
+    )
+    periods = db["periods"]
+    periods.add_column("kind", str, not_null_default="quarter")
+    periods.add_column("number", int)
+    db.execute("update periods set number = quarter")
+    # Dropping the column drops its check and the unique (year, quarter) with it.
+    periods.transform(drop={"quarter"}, not_null={"number"})
+    db.execute("alter table periods rename column number to quarter")
+    db.executescript(
+        """
+        create unique index periods_year_kind_number on periods(year, kind, quarter);
+        create trigger periods_check_insert before insert on periods
+            when not ((new.kind = 'quarter' and new.quarter between 1 and 4)
+                   or (new.kind = 'month' and new.quarter between 1 and 12)
+                   or (new.kind = 'half' and new.quarter between 1 and 2))
+            begin select raise(abort, '期间类型或序号不对（季度1–4、月1–12、半年1–2）。'); end;
+        create trigger periods_check_update before update on periods
+            when new.kind != old.kind or new.quarter != old.quarter or new.year != old.year
+            begin select raise(abort, '期间的年度、类型、序号不能改动。'); end;
+        create trigger periods_confirmed_final before update on periods
+            when old.status = 'confirmed'
+            begin select raise(abort, '已确认的期间不能修改：确认不可撤销。'); end;
+        create trigger periods_no_delete before delete on periods
+            when old.status != 'open'
+            begin select raise(abort, '已公示或已确认的期间不能删除。'); end;
+        -- Which cycle a snapshot's period was (its `quarter` is the number in that cycle).
+        alter table snapshots add column kind text not null default 'quarter';
+        """
+    )
+    message = "已确认的期间不能修改：该年度最后一期已确认（appraisals）。"
+    for event, when in (
+        ("insert", _APPRAISAL_LOCK.format(year="new.year")),
+        (
+            "update",
+            f"{_APPRAISAL_LOCK.format(year='old.year')} or "
+            f"{_APPRAISAL_LOCK.format(year='new.year')}",
+        ),
+        ("delete", _APPRAISAL_LOCK.format(year="old.year")),
+    ):
+        db.execute(
+            f"""create trigger lock_appraisals_{event} before {event} on appraisals
+                when {when}
+                begin select raise(abort, '{message}'); end"""
+        )
+
+
 # Re-exported: the version lives in version.py so that opening a book needn't import this.
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION"]

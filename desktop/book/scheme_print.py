@@ -59,7 +59,13 @@ def _general(scheme: Scheme) -> list[str]:
         *who_lines(scheme),
     ]
     days = "个工作日" if scheme.publicity_working_days else "天"
-    lines.append(f"积分结果经支部委员会审定后公示，公示期不少于{scheme.publicity_days}{days}。")
+    every = {"quarter": "每季度", "month": "每月", "half": "每半年"}[scheme.review_cycle]
+    lines.append(
+        f"积分结果{every}经支部委员会审定后公示，公示期不少于{scheme.publicity_days}{days}，"
+        "公示期满、异议答复后确认。"
+        if scheme.review_cycle != "quarter"
+        else f"积分结果经支部委员会审定后公示，公示期不少于{scheme.publicity_days}{days}。"
+    )
     return lines
 
 

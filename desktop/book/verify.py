@@ -227,27 +227,42 @@ def check_journal(conn: sqlite3.Connection) -> str | None:
 # -- 4. the confirmed quarters --------------------------------------------------------------
 
 
+def _has_column(conn: sqlite3.Connection, table: str, column: str) -> bool:
+    return any(r[1] == column for r in conn.execute(f"pragma table_info({table})"))
+
+
 def check_confirmations(conn: sqlite3.Connection) -> str | None:
-    """Every quarter the book says it confirmed (periods, and the journal's 确认季度积分
+    """Every period the book says it confirmed (periods, and the journal's 确认…积分
     lines) still has its snapshot."""
     tables = {r[0] for r in conn.execute("select name from sqlite_master where type='table'")}
     if "snapshots" not in tables or "periods" not in tables:
         return None
+    from desktop.book.periods import CONFIRM_ACTIONS, period_label
+
+    # Files from before m013 have quarters only (no kind columns).
+    kind = "kind" if _has_column(conn, "periods", "kind") else "'quarter'"
+    snap_kind = "kind" if _has_column(conn, "snapshots", "kind") else "'quarter'"
     have = {
-        (y, q): h for y, q, h in conn.execute("select year, quarter, hash from snapshots")
-    }  # fmt: skip
-    for y, q in conn.execute(
-        "select year, quarter from periods where status = 'confirmed' order by year, quarter"
+        (y, k, q): h
+        for y, k, q, h in conn.execute(f"select year, {snap_kind}, quarter, hash from snapshots")
+    }
+    for y, k, q in conn.execute(
+        f"select year, {kind}, quarter from periods where status = 'confirmed' order by year, start"
     ):
-        if (y, q) not in have:
-            return f"{y}年第{q}季度显示已确认，但它确认时的结果（快照）不见了：已确认的记录被删除过"
+        if (y, k, q) not in have:
+            return (
+                f"{period_label(y, q, k)}显示已确认，但它确认时的结果（快照）不见了："
+                "已确认的记录被删除过"
+            )
+    labels = {period_label(y, q, k) for y, k, q in have}
     if "journal" in tables:
         # The journal is chained (check_journal): a confirmation it records is remembered.
+        actions = ", ".join(f"'{a}'" for a in CONFIRM_ACTIONS.values())
         for at, summary in conn.execute(
-            "select at, summary from journal where action = '确认季度积分' order by id"
+            f"select at, summary from journal where action in ({actions}) order by id"
         ):
-            found = re.match(r"(\d{4})年第(\d)季度", str(summary or ""))
-            if found and (int(found[1]), int(found[2])) not in have:
+            found = re.match(r"(\d{4})年(第\d季度|\d{1,2}月|[上下]半年)", str(summary or ""))
+            if found and found[0] not in labels:
                 return (
                     f"操作记录显示 {found[0]} 已于 {str(at)[:10]} 确认，但它确认时的结果（快照）"
                     "不见了：已确认的记录被删除过"

@@ -17,7 +17,8 @@ from decimal import Decimal
 from typing import Any
 
 from desktop.book.errors import InputRefused, RecordLocked
-from desktop.book.quarter import check_unlocked, confirmed_period_at, quarter_label
+from desktop.book.periods import row_label
+from desktop.book.quarter import check_unlocked, confirmed_period_at
 from desktop.book.roster import group_rank
 from desktop.book.scoring import (
     check_year_scored,
@@ -181,9 +182,11 @@ def not_appraised_reason(
 
 
 def year_locked(book: Book, year: int) -> dict[str, Any] | None:
-    """The confirmed fourth quarter that locks `year`'s appraisals, if any."""
+    """The confirmed last period of the year (the fourth quarter, December or the second
+    half, by the scheme's review cycle) that locks `year`'s appraisals, if any."""
     rows = book.query(
-        "select * from periods where year = ? and quarter = 4 and status = 'confirmed'", [year]
+        "select * from periods where year = ? and end = ? and status = 'confirmed'",
+        [year, f"{year}-12-31"],
     )
     return rows[0] if rows else None
 
@@ -192,7 +195,7 @@ def _check_year_open(book: Book, year: int) -> None:
     period = year_locked(book, year)
     if period:
         raise RecordLocked(
-            f"{year} 年第4季度已于 {period['confirmed_at'][:10]} 确认，{year} 年的民主评议结果"
+            f"{row_label(period)}已于 {period['confirmed_at'][:10]} 确认，{year} 年的民主评议结果"
             "已随之锁定，不能再录入或删除。",
             "如某条结果有误，请用“撤销”登记一条带原因的撤销记录。",
         )
@@ -544,8 +547,7 @@ def withdraw_veto(
         return "deleted"
     if not (decided_by or "").strip():
         raise InputRefused(
-            f"{what}所在的{quarter_label(period['year'], period['quarter'])}已确认，"
-            "撤销须写明决定人（如“支委会”）。"
+            f"{what}所在的{row_label(period)}已确认，撤销须写明决定人（如“支委会”）。"
         )
     iso = _iso(when, "撤销日期", today)
     _withdraw_entry(book, "vetoes", veto_id, what, reason, decided_by.strip(), iso, v["date"])
@@ -748,14 +750,9 @@ def year_overview(book: Book, year: int, *, today: date | None = None) -> YearOv
         quotas=quotas,
         rated_count=rating.rated_count if rating else 0,
         quarters=[
-            f"第{st['quarter']}季度{st['state_text']}" for st in year_status(book, year, today=day)
+            f"{st['number_text']}{st['state_text']}" for st in year_status(book, year, today=day)
         ],
-        final=bool(
-            book.query(
-                "select 1 from periods where year = ? and quarter = 4 and status = 'confirmed'",
-                [year],
-            )
-        ),
+        final=year_locked(book, year) is not None,
         approvals=[a for r in rows for a in approval_items.get(r.code, [])],
         parent_org=book.branch().get("parent_org") or "",
     )

@@ -219,12 +219,15 @@ def start_new_year(
 
 
 def quarter_to_open(book: Book, today: date | None = None) -> tuple[int, int]:
-    """The quarter the 季度评议 screen should open on: the latest quarter that is not
-    confirmed — last year's while its quarters are still being finished (Q4 is published in
-    January), else the working year's quarter in publicity, else its latest quarter that is
-    over and not confirmed (to publish), else the running one (where new claims go).
-    Quarters before the book kept points (points_start) need nothing and are passed over."""
+    """The period the 季度评议 screen should open on (a period of the year's review cycle:
+    quarter, month or half-year): the latest one that is not confirmed — last year's while
+    its periods are still being finished (Q4 is published in January), else the working
+    year's period in publicity, else its latest period that is over and not confirmed (to
+    publish), else the running one (where new claims go). Periods before the book kept
+    points (points_start) need nothing and are passed over."""
+    from desktop.book.periods import COUNT, cycle
     from desktop.book.quarter import settled_quarters
+    from desktop.rules.periods import period_index
 
     today = today or date.today()
     year = book.current_year
@@ -232,25 +235,29 @@ def quarter_to_open(book: Book, today: date | None = None) -> tuple[int, int]:
     started = book.execute("select 1 from periods where year = ? limit 1", [previous]).fetchone()
     if started:
         done = settled_quarters(book, previous)
-        left = [q for q in range(1, 5) if q not in done]
+        left = [q for q in range(1, COUNT[cycle(book, previous)] + 1) if q not in done]
         if left:
             return previous, left[-1]
-    # A quarter in publicity waits for its confirmation: that is the one to look at.
+    kind = cycle(book, year)
+    # A period in publicity waits for its confirmation: that is the one to look at.
     public = book.execute(
-        "select quarter from periods where year = ? and status = 'publicity' order by quarter",
-        [year],
+        "select quarter from periods where year = ? and kind = ? and status = 'publicity' "
+        "order by quarter",
+        [year, kind],
     ).fetchone()
     if public:
         return year, public[0]
     done = settled_quarters(book, year)
+    running = period_index(kind, today.month)
     if today.year > year:
-        ended = [1, 2, 3, 4]
+        ended = list(range(1, COUNT[kind] + 1))
     elif today.year == year:
-        ended = list(range(1, (today.month - 1) // 3 + 1))
+        ended = list(range(1, running))
     else:
         ended = []
     waiting = [q for q in ended if q not in done]
     if waiting:
-        return year, waiting[-1]  # the latest quarter over and not yet confirmed
-    running = (today.month - 1) // 3 + 1 if today.year == year else (4 if today.year > year else 1)
+        return year, waiting[-1]  # the latest period over and not yet confirmed
+    if today.year != year:
+        return year, COUNT[kind] if today.year > year else 1
     return year, running

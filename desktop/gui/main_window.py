@@ -43,6 +43,7 @@ if TYPE_CHECKING:  # event classes cost start-up time when imported (qt_constant
 
 log = logging.getLogger(__name__)
 
+SCREEN_KEY = QtCore.Qt.ItemDataRole.UserRole + 1  # a navigation item's stable screen name
 SOUNDNESS_DELAY_MS = 400  # the book's chain is checked this long after it is shown
 
 
@@ -153,6 +154,7 @@ class MainWindow(QMainWindow):
         if not tail and index <= self._tail_from:
             self._tail_from += 1
         item = QListWidgetItem(title)
+        item.setData(SCREEN_KEY, title)  # the name `screen()` finds it by, whatever it shows
         if icon is not None:
             item.setIcon(icon)
         item.setToolTip(f"{title}（Ctrl+{index + 1}）" if index < 9 else title)
@@ -163,7 +165,35 @@ class MainWindow(QMainWindow):
 
     def screens(self) -> list[tuple[str, QWidget]]:
         """(title, screen) in navigation order; a lazy screen not built yet is its stand-in."""
-        return [(self.ui.navList.item(i).text(), _real(w)) for i, w in enumerate(self._screens)]
+        return [
+            (self.ui.navList.item(i).data(SCREEN_KEY) or self.ui.navList.item(i).text(), _real(w))
+            for i, w in enumerate(self._screens)
+        ]
+
+    def retitle_screen(self, title: str, shown: str) -> None:
+        """Show the screen `title` (its name for `screen()`) as `shown` in the navigation."""
+        for i in range(self.ui.navList.count()):
+            item = self.ui.navList.item(i)
+            if item.data(SCREEN_KEY) == title and item.text() != shown:
+                item.setText(shown)
+                item.setToolTip(f"{shown}（Ctrl+{i + 1}）" if i < 9 else shown)
+
+    def _update_review_title(self) -> None:
+        """「季度评议」 is 「月度评议」/「半年评议」 when the working year's scheme reviews by
+        month or half-year ([publicity] cycle). Run after the window is up (it reads the
+        scheme) and each time that screen is shown."""
+        from desktop.book.errors import BookError
+        from desktop.book.periods import REVIEW_TITLE, cycle
+
+        if self._book.closed:
+            return
+        screen = self._screens[[t for t, _w in self.screens()].index("季度评议")]
+        built = _real(screen)
+        try:
+            kind = getattr(built, "kind", None) or cycle(self._book, self._book.current_year)
+        except BookError:
+            kind = "quarter"
+        self.retitle_screen("季度评议", REVIEW_TITLE.get(kind, "季度评议"))
 
     def screen(self, title: str) -> QWidget:
         """The screen with this title, built now if it is lazy and not built yet."""
@@ -191,6 +221,8 @@ class MainWindow(QMainWindow):
         if isinstance(widget, _LazyScreen):
             widget.build()
         self.ui.screenStack.setCurrentIndex(row)
+        if self.ui.navList.item(row).data(SCREEN_KEY) == "季度评议":
+            self._update_review_title()
         screen = _real(widget)
         refresh = getattr(screen, "refresh", None)
         if callable(refresh) and screen is not self._skip_refresh:
@@ -415,6 +447,7 @@ class MainWindow(QMainWindow):
         # After the window is up (the check imports the quarter module): start-up isn't slowed.
         QtCore.QTimer.singleShot(SOUNDNESS_DELAY_MS, self, self._check_soundness)
         QtCore.QTimer.singleShot(SOUNDNESS_DELAY_MS, self, self.update_optional_screens)
+        QtCore.QTimer.singleShot(SOUNDNESS_DELAY_MS, self, self._update_review_title)
 
     def close_book(self, *, backup: bool = True) -> None:
         """Close the open book, after an automatic verified backup."""
@@ -655,7 +688,16 @@ class _LazyScreen(QWidget):
                 factory = getattr(importlib.import_module(module), name)
             self.real = factory(self._window.book, self)
             self.layout().addWidget(self.real)
+            # A screen whose name follows its data (季度评议 → 月度评议) renames its item.
+            title_changed = getattr(self.real, "title_changed", None)
+            if title_changed is not None:
+                title_changed.connect(self._retitle)
         return self.real
+
+    def _retitle(self, shown: str) -> None:
+        titles = self._window.screens()
+        i = [w for _t, w in titles].index(self.real)
+        self._window.retitle_screen(titles[i][0], shown)
 
     def set_book(self, book: Book) -> None:
         # Not built yet: it will be built on the window's current book.

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop.book import quarter as Q
 from desktop.book.errors import BookError
+from desktop.book.periods import THIS
 from desktop.book.store import Book
 
 
@@ -34,6 +35,7 @@ class PublishDialog(QDialog):
         quarter: int,
         *,
         today: date,
+        kind: str = "quarter",
         reissue: bool = False,
         not_before: str = "",
         parent: QWidget | None = None,
@@ -46,7 +48,7 @@ class PublishDialog(QDialog):
         self.form = form
         intro = QLabel(
             "积分结果有更正：更正后的公示表从重新张贴之日起重新计算完整的公示期，"
-            "期满后才能确认本季度。请打印新的公示表张贴。"
+            f"期满后才能确认{THIS[kind]}。请打印新的公示表张贴。"
             if reissue
             else "公示期从公示表张贴之日算起。请在张贴当天登记，开始日期就是今天。"
         )
@@ -56,7 +58,7 @@ class PublishDialog(QDialog):
         self.reason.setPlaceholderText("如：张三5月10日主题党日改为出席")
         if reissue:
             form.addRow("更正的内容", self.reason)
-        earliest = max(Q.earliest_publicity_start(year, quarter, today), not_before)
+        earliest = max(Q.earliest_publicity_start(year, quarter, today, kind), not_before)
         self.start = QDateEdit(QDate(today.year, today.month, today.day))
         self.start.setCalendarPopup(True)
         self.start.setDisplayFormat("yyyy-MM-dd")

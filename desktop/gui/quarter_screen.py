@@ -1,5 +1,7 @@
 """The 季度评议 screen: the review table, the claims queue, publicity and objections, and the
-confirmation that cannot be undone.
+confirmation that cannot be undone. It follows the year's review cycle ([publicity] cycle):
+for a scheme reviewed by month or half-year it is the 月度评议 / 半年评议 screen, its period
+picker lists months or halves, and every word says 本月 / 本半年.
 
 Reading and writing go through `desktop.book.quarter`; scoring the year and printing run off
 the UI thread (each job opens its own Book, as sqlite3 wants). Questions to the user are small
@@ -40,12 +42,14 @@ from PySide6.QtWidgets import (
 from desktop.book import periods as clock
 from desktop.book import quarter as Q
 from desktop.book.errors import BookError
+from desktop.book.periods import CONFIRM_ACTIONS, REVIEW_TITLE, THIS, UNIT, cycle, number_text
 from desktop.book.store import Book
 from desktop.gui.claim_dialogs import ClaimDialog, CorrectionDialog
 from desktop.gui.fields import add_dialog_buttons
 from desktop.gui.publish_dialog import PublishDialog
 from desktop.gui.tables import read_only_item, read_only_table
 from desktop.gui.worker import run_in_background
+from desktop.rules.periods import period_index
 from desktop.rules.quarter import check_code
 
 FILTERS = (
@@ -54,6 +58,13 @@ FILTERS = (
     ("unexcused", "有无故缺席"),
     ("pending", "有待审申报"),
 )
+# The review's column for the change from the period before, and the committee's sheet.
+CHANGE_HEADER = {"quarter": "较上季", "month": "较上月", "half": "较上期"}
+REVIEW_SHEET = {
+    "quarter": "季度积分管理审核表",
+    "month": "月度积分管理审核表",
+    "half": "半年积分管理审核表",
+}
 STATE_COLORS = {
     "open": "#555555",
     "publicity": "#b36b00",
@@ -107,11 +118,15 @@ class QuarterScreen(QWidget):
 
     changed = Signal()
     loaded = Signal()
+    # 「季度评议」「月度评议」「半年评议」: the navigation shows the screen by this name.
+    title_changed = Signal(str)
 
     def __init__(self, book: Book, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.book = book
         self.data: dict[str, Any] | None = None
+        # The shown year's review cycle: quarter, month or half ([publicity] cycle).
+        self.kind = "quarter"
         self._loading = False
         self._reload_again = False
         self._build()
@@ -125,8 +140,7 @@ class QuarterScreen(QWidget):
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.quarter = QComboBox()
-        for q in range(1, 5):
-            self.quarter.addItem(f"第{q}季度", q)
+        self._fill_periods("quarter")
         self.state = QLabel()
         font = QFont(self.state.font())
         font.setPointSizeF(font.pointSizeF() * 1.25)
@@ -258,7 +272,7 @@ class QuarterScreen(QWidget):
         pl.addWidget(self.objections_table, 1)
         self.tabs.addTab(pub, "公示与异议")
 
-        self.year.valueChanged.connect(self.reload)
+        self.year.valueChanged.connect(self._year_changed)
         self.quarter.currentIndexChanged.connect(self.reload)
         self.publish_button.clicked.connect(self.publish)
         self.print_notice_button.clicked.connect(lambda: self.print_kind("publicity"))
@@ -279,14 +293,50 @@ class QuarterScreen(QWidget):
         from desktop.book.years import quarter_to_open
 
         self.book = book
-        # The first quarter not yet confirmed (cheap: no scoring on the UI thread).
+        # The first period not yet confirmed (cheap: no scoring on the UI thread).
         year, quarter = quarter_to_open(book)
         self.year.blockSignals(True)
         self.quarter.blockSignals(True)
         self.year.setValue(year)
+        self._fill_periods(self._cycle(year))
         self.quarter.setCurrentIndex(quarter - 1)
         self.year.blockSignals(False)
         self.quarter.blockSignals(False)
+        self.reload()
+
+    def _cycle(self, year: int) -> str:
+        try:
+            return cycle(self.book, year)
+        except BookError:  # the year's scheme is broken: the load says so
+            return "quarter"
+
+    def _fill_periods(self, kind: str) -> None:
+        """The picker's periods for the year's review cycle: 第1季度…, 1月…12月, 上半年/下半年;
+        the words on the buttons follow."""
+        self.kind = kind
+        shown = self.quarter.currentData()
+        self.quarter.blockSignals(True)
+        self.quarter.clear()
+        for n in range(1, Q.COUNT[kind] + 1):
+            self.quarter.addItem(number_text(n, kind), n)
+        if isinstance(shown, int) and shown <= self.quarter.count():
+            self.quarter.setCurrentIndex(shown - 1)
+        self.quarter.blockSignals(False)
+        self.quarter.setToolTip(f"按{UNIT[kind]}评议、公示和确认（积分方案的 [publicity] cycle）")
+        if hasattr(self, "confirm_button"):
+            self.confirm_button.setText(f"确认{THIS[kind]}…")
+        self.title_changed.emit(REVIEW_TITLE[kind])
+
+    @property
+    def title(self) -> str:
+        """「季度评议」「月度评议」「半年评议」, by the shown year's review cycle."""
+        return REVIEW_TITLE[self.kind]
+
+    def _year_changed(self) -> None:
+        kind = self._cycle(self.year.value())
+        if kind != self.kind:
+            self._fill_periods(kind)
+            self.quarter.setCurrentIndex(0)
         self.reload()
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
@@ -312,7 +362,7 @@ class QuarterScreen(QWidget):
             lambda: _load(path, year, quarter),
             on_done=self._loaded,
             on_error=self._load_failed,
-            label=f"正在计算{Q.quarter_label(year, quarter)}的积分…",
+            label=f"正在计算{Q.period_label(year, quarter, self.kind)}的积分…",
         )
 
     def _load_failed(self, exc: BaseException) -> None:
@@ -360,7 +410,7 @@ class QuarterScreen(QWidget):
                 f"核验码：{check_code(st['hash'])}（与公示表、审核表和报送包上的一致）",
             ]
             self.blockers.setToolTip(
-                f"本季度校验值：{st['hash']}" + (f"\n链头：{head}" if head else "")
+                f"{THIS[self.kind]}校验值：{st['hash']}" + (f"\n链头：{head}" if head else "")
             )
         else:
             self.blockers.setToolTip("")
@@ -395,7 +445,7 @@ class QuarterScreen(QWidget):
         if st.get("not_scored"):
             why_not = st["next_step"]  # before the book kept points: nothing to publish
         elif not st.get("ended", True):
-            why_not = f"本季度还没有结束，{st['publishable_from']} 起才能公示"
+            why_not = f"{THIS[self.kind]}还没有结束，{st['publishable_from']} 起才能公示"
         elif state == "publicity" and not st.get("results_changed"):
             why_not = (
                 "公示后积分结果没有变化，无需重新公示。改了签到、党费、申报等记录使结果与"
@@ -432,7 +482,7 @@ class QuarterScreen(QWidget):
             "党小组",
             *rv.sections,
             "合计",
-            "较上季",
+            CHANGE_HEADER[self.kind],
             "年度积分",
             "提示",
         ]
@@ -440,12 +490,14 @@ class QuarterScreen(QWidget):
         t.setHorizontalHeaderLabels(headers)
         ytd = t.horizontalHeaderItem(len(headers) - 2)
         if ytd is not None:  # what the printed 公示表 calls 年度积分（截至本季）
-            ytd.setToolTip("截至本季度的年度积分，按本年方案计算（取平均的部分按已过季度取平均）。")
+            ytd.setToolTip(
+                f"截至{THIS[self.kind]}的年度积分，按本年方案计算（取平均的部分按已过的期间取平均）。"
+            )
         for s_i, name in enumerate(rv.sections):
             header = t.horizontalHeaderItem(4 + s_i)
             if header is not None and name in rv.yearly_sections:
                 header.setToolTip(
-                    f"{name}每年评一次，计入全年积分（见“年度积分”），不计入季度合计。"
+                    f"{name}每年评一次，计入全年积分（见“年度积分”），不计入{UNIT[self.kind]}合计。"
                 )
         chosen = {k: box.isChecked() for k, box in self.filters.items()}
         # Ranked order on screen (the printed notice keeps the roster's order).
@@ -586,6 +638,7 @@ class QuarterScreen(QWidget):
             year,
             quarter,
             today=clock.calendar_today(),
+            kind=self.kind,
             reissue=st.get("state") == "publicity",
             not_before=notices[-1]["start"] if notices else "",
             parent=self,
@@ -627,10 +680,11 @@ class QuarterScreen(QWidget):
     def ask_confirm(self, label: str) -> bool:
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("确认季度积分")
+        this = THIS[self.kind]
+        box.setWindowTitle(CONFIRM_ACTIONS[self.kind])
         box.setText(f"确认{label}的积分结果？")
         box.setInformativeText(
-            "确认后不可撤销：本季度的积分结果将被永久保存，本季度的签到、党费、申报等记录"
+            f"确认后不可撤销：{this}的积分结果将被永久保存，{this}的签到、党费、申报等记录"
             "全部锁定，不能再修改或删除；以后发现错误只能登记“更正”。"
         )
         yes = box.addButton("确认，不可撤销", QMessageBox.ButtonRole.AcceptRole)
@@ -642,7 +696,7 @@ class QuarterScreen(QWidget):
         return box.clickedButton() is yes
 
     def tell(self, text: str) -> None:
-        QMessageBox.information(self, "季度评议", text)
+        QMessageBox.information(self, self.title, text)
 
     # -- actions ----------------------------------------------------------------------------
 
@@ -664,7 +718,7 @@ class QuarterScreen(QWidget):
 
     def _say_why_greyed(self, state: str, st: dict[str, Any]) -> None:
         """A greyed button's tooltip says why (issue 14): confirmed, not yet published, …"""
-        locked = "本季度已确认，记录不能再修改；发现错误请在“积分申报”页登记更正。"
+        locked = f"{THIS[self.kind]}已确认，记录不能再修改；发现错误请在“积分申报”页登记更正。"
         whys = {
             self.confirm_button: locked
             if state == "confirmed"
@@ -755,8 +809,11 @@ class QuarterScreen(QWidget):
 
     def save_claim(self, values: dict[str, Any]) -> bool:
         """Record one claim (from the 新申报 dialog); False, with the reason told, if refused."""
-        year, quarter = Q.quarter_of(str(values["when"]))
-        where = Q.quarter_label(year, quarter)
+        when = str(values["when"])
+        year = int(when[:4])
+        kind = self._cycle(year)
+        quarter = period_index(kind, int(when[5:7]))
+        where = Q.period_label(year, quarter, kind)
         shown = (year, quarter) == self.year_quarter
         added: list[int] = []
         ok = self._act(
@@ -779,7 +836,11 @@ class QuarterScreen(QWidget):
             self.claim_note.setText(
                 (f"已登记 {n} 条申报" if n > 1 else "申报已登记")
                 + f"，按申报日期记在{where}"
-                + ("。" if shown else "（不是现在显示的季度，请切换到该季度查看）。")
+                + (
+                    "。"
+                    if shown
+                    else f"（不是现在显示的{UNIT[kind]}，请切换到该{UNIT[kind]}查看）。"
+                )
             )
         return ok
 
@@ -795,7 +856,7 @@ class QuarterScreen(QWidget):
                     values["reason"],
                     refers_to=values.get("refers_to", ""),
                 ),
-                "更正已登记，记在今天所在的季度。",
+                f"更正已登记，记在今天所在的{UNIT[self.kind]}。",
             )
 
     def review_selected_claim(self) -> None:
@@ -929,7 +990,7 @@ class QuarterScreen(QWidget):
 
     def confirm(self) -> None:
         year, quarter = self.year_quarter
-        label = Q.quarter_label(year, quarter)
+        label = Q.period_label(year, quarter, self.kind)
         if not self.ask_confirm(label):
             return
         self._act(lambda: Q.confirm(self.book, year, quarter), f"{label}已确认。")
@@ -945,17 +1006,17 @@ class QuarterScreen(QWidget):
         from desktop.gui.print_preview import preview_document
 
         year, quarter = self.year_quarter
-        names = {"publicity": "公示表", "quarter-review": "季度积分管理审核表"}
+        names = {"publicity": "公示表", "quarter-review": REVIEW_SHEET[self.kind]}
         what = names.get(kind, kind)
         return preview_document(
             self,
             self.book.path,
             kind,
             title=f"打印{what}",
-            file_name=f"{Q.quarter_label(year, quarter)}{what}.pdf",
+            file_name=f"{Q.period_label(year, quarter, self.kind)}{what}.pdf",
             label="正在生成 PDF…",
             year=year,
-            quarter=quarter,
+            **{self.kind: quarter},  # as the command line names it: --quarter/--month/--half
         )
 
 

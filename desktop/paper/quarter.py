@@ -26,17 +26,18 @@ def _subtitle(data: Mapping[str, Any], extra: str = "") -> str:
 
 
 def _check_lines(doc: PaperDocument, data: Mapping[str, Any], *, reprint: bool = False) -> None:
-    """A confirmed quarter's confirmation and its check code (the township desk checks it)."""
+    """A confirmed period's confirmation and its check code (the township desk checks it)."""
+    this = data.get("this", "本季度")  # 本月 / 本半年 for a scheme reviewed so
     if data.get("confirmed_at"):
         confirmed = cn_date(data["confirmed_at"][:10])
         if reprint and data.get("reprinted_on"):
             doc.paragraph(
-                f"本表为原公示表于{cn_date(data['reprinted_on'])}重印；本季度积分已于{confirmed}"
+                f"本表为原公示表于{cn_date(data['reprinted_on'])}重印；{this}积分已于{confirmed}"
                 "经支部委员会确认，确认后不可更改。",
                 size=10.5,
             )
         else:
-            doc.paragraph(f"本季度积分已于{confirmed}经支部委员会确认，确认后不可更改。", size=10.5)
+            doc.paragraph(f"{this}积分已于{confirmed}经支部委员会确认，确认后不可更改。", size=10.5)
     if data.get("check_code"):
         doc.paragraph(f"核验码：{data['check_code']}", size=10.5)
 
@@ -56,7 +57,7 @@ def _score_columns(
 
 def write_publicity(out: Output, data: Mapping[str, Any], *, invariant: bool = False) -> int:
     """党员积分公示: each member's section scores and total, the dates, where to object."""
-    cols = _score_columns(data, "本季度合计", [], [])
+    cols = _score_columns(data, data.get("total_title", "本季度合计"), [], [])
     rows: list[Row] = [
         [
             str(i),
@@ -117,8 +118,8 @@ def write_quarter_review(out: Output, data: Mapping[str, Any], *, invariant: boo
     """季度积分管理审核表: the committee's sheet, with rank, change and signatures."""
     cols = _score_columns(
         data,
-        "本季度合计",
-        [Column("排名", 11), Column("较上季", 14)],
+        data.get("total_title", "本季度合计"),
+        [Column("排名", 11), Column(data.get("change_title", "较上季"), 14)],
         [Column("备注", 40, "left")],
     )
     rows: list[Row] = [
@@ -142,7 +143,7 @@ def write_quarter_review(out: Output, data: Mapping[str, Any], *, invariant: boo
     def layout(target: Output, keep: int, pages: dict[str, int]) -> int:
         doc = PaperDocument(
             target,
-            title="季度积分管理审核表",
+            title=data.get("sheet_title", "季度积分管理审核表"),
             subtitle=_subtitle(data),
             landscape=True,
             author=data["branch"],

@@ -26,6 +26,7 @@ from desktop.rules.scheme_model import (
     OPS,
     PERIOD_WORDS,
     RATING_GRADES,
+    REVIEW_CYCLES,
     ROUNDINGS,
     SOURCES,
     STAR_WORDS,
@@ -158,9 +159,13 @@ def scheme_from_dict(data: Mapping[str, Any]) -> Scheme:
     mobile_y = r.integer(mobile, "out_of_province_per_year", "[mobile]", default=0, low=0, high=50)
 
     publicity = r.table(data, "publicity", "文件顶层") or {}
-    r.keys(publicity, ("days", "working_days"), "[publicity]")
+    r.keys(publicity, ("days", "working_days", "cycle"), "[publicity]")
     pub_days = r.integer(publicity, "days", "[publicity]", default=5, low=1, high=60) or 5
     pub_working = r.boolean(publicity, "working_days", "[publicity]", True)
+    cycle = (
+        r.choice(publicity, "cycle", "[publicity]", REVIEW_CYCLES, "quarter", "公示周期")
+        or "quarter"
+    )
 
     sections = read_sections(r, data, period, combine)
     names = [s.name for s in sections]
@@ -215,6 +220,7 @@ def scheme_from_dict(data: Mapping[str, Any]) -> Scheme:
         mobile_note=mobile_note,
         publicity_days=pub_days,
         publicity_working_days=pub_working,
+        review_cycle=cycle,
     )
 
 
@@ -256,6 +262,7 @@ __all__ = [
     "FOLLOWUP_WHEN",
     "OPS",
     "PERIOD_WORDS",
+    "REVIEW_CYCLES",
     "ROUNDINGS",
     "STAR_WORDS",
     "MODES",

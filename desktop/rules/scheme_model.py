@@ -45,6 +45,9 @@ FOLLOWUP_WHEN = {
 RESULT_WHEN = ("stars", "grade")
 OPS = (">", ">=", "<", "<=")
 PERIOD_WORDS = {"month": "月", "quarter": "季度", "half": "半年", "year": "年"}
+# The review cycle (评议、公示、异议、确认): 「每季度末…公示」 by default; 「每月一汇总、一审核、
+# 一公示」 (量化定级); 「每年考核 2 次，6月30日前核准上半年积分」 (机关).
+REVIEW_CYCLES = {"quarter": "季度", "month": "月", "half": "半年"}
 
 
 class SchemeError(ValueError):
@@ -289,6 +292,9 @@ class Scheme:
     # holidays) or calendar days. The source's plans say "≥5 days" or "≥5 working days".
     publicity_days: int = 5
     publicity_working_days: bool = True
+    # The period the branch reviews, publishes, hears objections on and confirms: "quarter"
+    # (default), "month" or "half" ([publicity] cycle).
+    review_cycle: str = "quarter"
     approvals: tuple[Approval, ...] = ()
     ballots: Ballots = Ballots()
     # 积分兑换 (社区「有条件的社区可开展党员积分兑换服务等活动」): a ledger of redemptions

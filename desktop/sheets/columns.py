@@ -449,7 +449,12 @@ PERIODS = SheetSpec(
     "季度",
     (
         _c("年度", Kind.INTEGER, req=True),
-        _c("季度", Kind.INTEGER, req=True, note="1 到 4"),
+        _c(
+            "季度",
+            Kind.INTEGER,
+            req=True,
+            note="1 到 4；该年度方案按月或按半年评议的（[publicity] cycle），为月份 1 到 12 或半年 1、2",
+        ),
         _c("状态", Kind.CHOICE, req=True, choices=PERIOD_STATES),
         _c("公示开始", Kind.DATE),
         _c("公示结束", Kind.DATE),

@@ -39,8 +39,9 @@ def test_status_then_next_year(tmp_path: Path) -> None:
     assert plan["to_year"] == 2025 and plan["done"] and "星级评定" in plan["scheme_title"]
     text = run("--db", str(db), "year", "status", home=home, check=True).stdout
     assert "当前年度：2025 年" in text and "2024、2025" in text
-    # Last year's open quarters are still listed after moving on.
-    assert "2024年第4季度" in text and "2025年第1季度" in text
+    # Last year's open quarters are still listed after moving on; the new year's scheme
+    # (星级评定「一般每半年组织一次」) is reviewed by half-year.
+    assert "2024年第4季度" in text and "2025年上半年" in text
 
 
 def test_refusals_exit_1_and_usage_exit_2(tmp_path: Path) -> None:

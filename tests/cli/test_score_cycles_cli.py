@@ -51,7 +51,10 @@ def test_month_and_half_year_scores(tmp_path: Path) -> None:
         run("--db", str(db), "score", "--year", "2026", "--quarter", "1", "--json",
             home=home, check=True).stdout
     )  # fmt: skip
-    assert set(quarter) - {"confirmed"} == set(feb)  # the same document
+    # The same document; 量化定级 reviews by month ([publicity] cycle), so `--month` also says
+    # whether that month is confirmed, as `--quarter` does for a quarterly scheme.
+    assert feb["confirmed"] is False
+    assert set(quarter) - {"confirmed"} == set(feb) - {"confirmed"}
     assert quarter["members"][0]["sections"]["思想品德"] == "9.00"  # (10 + 7 + 10) / 3
     # 机关：「每年考核 2 次,6月30日前核准上半年积分」.
     jg = tmp_path / "jg.db"

@@ -1,0 +1,166 @@
+"""A monthly scheme end to end through the command line (量化定级「做到每月一汇总、一审核、
+一公示」): publish → objection → answer → confirm → verify, with --month as `score` takes it;
+the quarter's options refused for it (exit 2), and a month altered behind the program's back
+named by `pioneer verify`."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import sys
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from cli_testkit import run  # noqa: E402
+
+from desktop.book import quarter as Q  # noqa: E402
+from desktop.book.scoring import set_year_scheme  # noqa: E402
+from desktop.book.store import Book  # noqa: E402
+
+
+def _monthly_book(path: Path) -> Path:
+    with Book.create(path, branch="测试支部", year=2026) as book:
+        for code, name in (("001", "王一"), ("002", "李二"), ("003", "张三")):
+            book.roster.add_member(
+                {"code": code, "name": name, "status": "正式党员", "joined_date": "2000-07-01"},
+                today=date(2026, 1, 5),
+            )
+        set_year_scheme(book, 2026, preset="lianghua-dingji")
+        cid = Q.add_claim(book, "张三", "2026-02-10", "thought", "-2", "党小组月度评议")
+        Q.review_claim(book, cid, "党小组长")
+        Q.approve_claim(book, cid, "支委会")
+    return path
+
+
+def test_a_monthly_scheme_from_publicity_to_verify(tmp_path: Path, capsys) -> None:
+    db = str(_monthly_book(tmp_path / "m.db"))
+
+    def ok(*args: str) -> str:
+        code, out, err = run(capsys, "--db", db, *args)
+        assert code == 0, out + err
+        return out
+
+    y = ("--year", "2026")
+    status = json.loads(
+        ok("period", "status", *y, "--month", "2", "--json", "--today", "2026-03-02")
+    )
+    (st,) = status["periods"]
+    assert (st["cycle"], st["month"], st["label"], st["state"]) == ("month", 2, "2026年2月", "open")
+    out = ok("period", "publish", *y, "--month", "1", "--today", "2026-02-02")
+    assert "2026年1月已开始公示" in out
+    out = ok("period", "publish", *y, "--month", "2", "--today", "2026-03-02")
+    assert "pioneer print publicity --year 2026 --month 2" in out
+    out = ok(
+        "objection",
+        "add",
+        *y,
+        "--month",
+        "2",
+        "--by",
+        "张三",
+        "--member",
+        "003",
+        "--content",
+        "2月评议扣2分有异议",
+        "--date",
+        "2026-03-03",
+    )
+    assert "第 1 号异议" in out
+    code, _out, err = run(
+        capsys, "--db", db, "period", "confirm", *y, "--month", "1", "--today", "2026-03-10"
+    )
+    assert code == 0, err
+    code, _out, err = run(
+        capsys, "--db", db, "period", "confirm", *y, "--month", "2", "--today", "2026-03-10"
+    )
+    assert code == 1 and "第 1 号异议（张三）尚未答复" in err
+    ok(
+        "objection",
+        "answer",
+        "1",
+        "--finding",
+        "经复核，评议记录属实，维持",
+        "--told-on",
+        "2026-03-04",
+    )
+    out = ok("period", "confirm", *y, "--month", "2", "--today", "2026-03-10")
+    assert "2026年2月已确认（不可撤销）" in out
+    # `score --month 2` of a confirmed month is its snapshot.
+    score = json.loads(ok("score", *y, "--month", "2", "--json"))
+    assert score["confirmed"] is True and score["month"] == 2 and score["quarter"] is None
+    zhang = next(m for m in score["members"] if m["code"] == "003")
+    assert zhang["sections"]["思想品德"] == "8.00"
+    review = json.loads(ok("review", *y, "--month", "2", "--json"))
+    assert review["label"] == "2026年2月" and review["confirmed"]["hash"]
+    # A fact dated in the confirmed month is refused (exit 1), the next month is open.
+    code, _out, err = run(
+        capsys,
+        "--db",
+        db,
+        "claim",
+        "add",
+        "--member",
+        "王一",
+        "--date",
+        "2026-02-20",
+        "--item",
+        "thought",
+        "--points",
+        "-1",
+        "--reason",
+        "补记",
+    )
+    assert code == 1 and "2026年2月" in err
+    out = ok("verify", db)
+    assert "已确认期间 2 个（2026年1月、2026年2月），校验链完好" in out
+    # The quarter's options are a usage error for a monthly scheme, and say what to use.
+    code, _out, err = run(capsys, "--db", db, "period", "status", *y, "--quarter", "1")
+    assert code == 2 and "按月评议" in err and "--month" in err
+    code, _out, err = run(capsys, "--db", db, "period", "publish", *y, "--month", "13")
+    assert code == 2
+    # Altered behind the program's back: verify names the month.
+    conn = sqlite3.connect(db)
+    conn.execute("drop trigger snapshots_no_update")
+    conn.execute("update snapshots set payload = replace(payload, '\"8.00\"', '\"9.00\"')")
+    conn.commit()
+    conn.close()
+    code, _out, err = run(capsys, "verify", db)
+    assert code == 1 and "2026年" in err and "月" in err
+
+
+def test_a_quarterly_scheme_refuses_month_options(tmp_path: Path, capsys) -> None:
+    db = tmp_path / "q.db"
+    with Book.create(db, branch="测试支部", year=2026, scheme_id="jiedao-nongcun"):
+        pass
+    code, _out, err = run(
+        capsys, "--db", str(db), "period", "publish", "--year", "2026", "--month", "3"
+    )
+    assert code == 2 and "按季度评议" in err and "--quarter（1 到 4）" in err
+    code, _out, err = run(
+        capsys,
+        "--db",
+        str(db),
+        "period",
+        "status",
+        "--year",
+        "2026",
+        "--quarter",
+        "1",
+        "--month",
+        "3",
+    )
+    assert code == 2 and "只能写一个" in err
+
+
+def test_scheme_check_names_a_wrong_cycle(tmp_path: Path, capsys) -> None:
+    bad = tmp_path / "bad.toml"
+    text = run(capsys, "scheme", "show", "jiedao-nongcun")[1]
+    bad.write_text(text + '\n[publicity]\ncycle = "week"\n', encoding="utf-8")
+    code, _out, err = run(capsys, "scheme", "check", str(bad))
+    assert code == 1
+    assert (
+        "[publicity]: 「cycle」为未知的公示周期「week」，可选：quarter（季度）、month（月）、half（半年）"
+        in err
+    )
