@@ -98,7 +98,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         states = year_status(book, book.current_year, today=today)
         _out(
             f"{book.current_year} 年："
-            + "、".join(f"第{st['quarter']}季度{st['state_text']}" for st in states)
+            + "、".join(f"{st['number_text']}{st['state_text']}" for st in states)
         )
     return EXIT_OK
 

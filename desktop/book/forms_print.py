@@ -4,7 +4,7 @@
 - `plan` [--year Y]: 年度活动计划（行事历）;
 - `ballot` / `ballot-public` [--year Y]: 民主评议测评票 for members / 群众代表 (blank);
 - `tally-sheet` [--year Y]: 民主评议计票汇总表 (blank);
-- `objection-form` [--year Y --quarter Q]: 异议登记答复表, one per objection of the quarter
+- `objection-form` [--year Y --quarter Q | --month M | --half H]: 异议登记答复表, one per objection of the period
   (a blank form without --quarter or when there is none);
 - `veto-decision` [--year Y] [--member M]: 一票否决决定书, one per decision in force;
 - `dues-remittance` [--year Y]: 党费上缴登记表;
@@ -87,9 +87,17 @@ def _objections(book: Book, out: Path, **opts: Any) -> None:
     from desktop.book import quarter as Q
     from desktop.paper.forms import write_objection_forms
 
-    year, quarter = _year(book, opts), opts.get("quarter")
+    year = _year(book, opts)
+    # The period of the year's review cycle: --quarter, or --month/--half where the scheme
+    # reviews so (another cycle's option is refused, as for the 公示表).
+    window = next((k for k in ("quarter", "month", "half") if opts.get(k)), None)
+    quarter = None
+    if window:
+        from desktop.book.quarter_print import period_option
+
+        year, quarter = period_option(opts, book, "异议登记答复表")
     rows: list[dict[str, Any]] = []
-    period = Q.quarter_label(year, int(quarter)) if quarter else ""
+    period = Q.period_label(year, int(quarter), Q.cycle(book, year)) if quarter else ""
     if quarter:
         for o in Q.period_status(book, year, int(quarter))["objections"]:
             answered = o["status"] == "answered"

@@ -63,8 +63,11 @@ def _papers(book: Book, year: int, today: date) -> list[tuple[str, str, dict[str
             continue
         q, cycle = st["quarter"], st.get("kind", "quarter")
         for kind in ("publicity", "quarter-review"):
+            name = KINDS[kind][0]
+            if kind == "quarter-review" and cycle != "quarter":
+                name = {"month": "月度积分管理审核表", "half": "半年积分管理审核表"}[cycle]
             # The print options name the period as the command line does (--month 3).
-            out.append((f"{st['number_text']}{KINDS[kind][0]}", kind, {"year": year, cycle: q}))
+            out.append((f"{st['number_text']}{name}", kind, {"year": year, cycle: q}))
     for kind in ("attendance-summary", "dues-register", "bonus-details"):
         out.append((KINDS[kind][0], kind, {"year": year}))
     # The rating table once the year is rated: the year has ended (its rating is final).

@@ -24,7 +24,7 @@ from desktop.rules.scheme import fmt_points
 from desktop.rules.scoring import points_json, shown_lines
 
 
-def _need(opts: dict[str, Any], book: Book, what: str) -> tuple[int, int]:
+def period_option(opts: dict[str, Any], book: Book, what: str) -> tuple[int, int]:
     """(year, period number) of a sheet of the year's review cycle: --quarter, or --month /
     --half where the scheme reviews by month or half-year ([publicity] cycle)."""
     from desktop.book.periods import OPTION, RANGE_TEXT, UNIT, cycle
@@ -41,11 +41,12 @@ def _need(opts: dict[str, Any], book: Book, what: str) -> tuple[int, int]:
         )
     if not given:
         unit = "月份" if kind == "month" else UNIT[kind]
-        raise MissingOption(
-            f"打印{what}需要指明{unit}。",
-            [f"请加上 {OPTION[kind]}（{RANGE_TEXT[kind]}）。"],
-            option=OPTION[kind],
+        how = (
+            "请加上 --quarter 1、2、3 或 4。"
+            if kind == "quarter"
+            else f"请加上 {OPTION[kind]}（{RANGE_TEXT[kind]}）。"
         )
+        raise MissingOption(f"打印{what}需要指明{unit}。", [how], option=OPTION[kind])
     return year, int(opts[kind])
 
 
@@ -375,8 +376,10 @@ def _step_text(who: str, when: str | None, note: str = "") -> str:
     return f"{text}（{note}）" if note else text
 
 
-def bonus_data(book: Book, year: int, quarter: int | None) -> dict[str, Any]:
-    claims = Q.list_claims(book, year, quarter)
+def bonus_data(book: Book, year: int, quarter: int | None, kind: str = "quarter") -> dict[str, Any]:
+    """The claims of a year, or of one window (`quarter` = its number in `kind`: any
+    window, whatever the scheme's review cycle)."""
+    claims = Q.list_claims(book, year, quarter, kind=kind)
     rows = []
     for c in claims:
         reason = c["reason"] + (f"（佐证：{c['evidence']}）" if c.get("evidence") else "")
@@ -396,7 +399,7 @@ def bonus_data(book: Book, year: int, quarter: int | None) -> dict[str, Any]:
             }
         )
     approved = sum((_claim_points(c["points"]) for c in claims if c["status"] == "审定"), Q.ZERO)
-    period = Q.quarter_label(year, quarter) if quarter else f"{year}年"
+    period = Q.period_label(year, quarter, kind) if quarter else f"{year}年"
     return {
         "branch": book.branch()["name"],
         "period": period,
@@ -507,7 +510,7 @@ def _xlsx(out: Path) -> bool:
 
 
 def _publicity(book: Book, out: Path, **opts: Any) -> None:
-    year, quarter = _need(opts, book, "公示表")
+    year, quarter = period_option(opts, book, "公示表")
     data = publicity_data(book, year, quarter, opts.get("today"), opts.get("order"))
     if _xlsx(out):
         _table_xlsx(
@@ -539,7 +542,7 @@ def _publicity(book: Book, out: Path, **opts: Any) -> None:
 
 
 def _quarter_review(book: Book, out: Path, **opts: Any) -> None:
-    year, quarter = _need(opts, book, "积分管理审核表")
+    year, quarter = period_option(opts, book, "积分管理审核表")
     data = review_sheet_data(book, year, quarter, opts.get("order"))
     if _xlsx(out):
         _table_xlsx(
@@ -585,7 +588,8 @@ def _quarter_review(book: Book, out: Path, **opts: Any) -> None:
 
 def _bonus(book: Book, out: Path, **opts: Any) -> None:
     year = int(opts.get("year") or book.current_year)
-    data = bonus_data(book, year, opts.get("quarter"))
+    kind = next((k for k in ("quarter", "month", "half") if opts.get(k)), "quarter")
+    data = bonus_data(book, year, opts.get(kind), kind)
     if _xlsx(out):
         _table_xlsx(
             out,

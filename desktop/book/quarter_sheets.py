@@ -477,7 +477,6 @@ def _read_periods(book: Book, check: Any, today: date) -> dict[tuple[int, int], 
         q = make_period(kind, *key)
         record = {
             "year": key[0],
-            "kind": kind,
             "quarter": key[1],
             "start": q.start,
             "end": q.end,
@@ -527,7 +526,7 @@ def _read_periods(book: Book, check: Any, today: date) -> dict[tuple[int, int], 
                     record["_row"],
                     "状态",
                     f"{_label(*e, check.plan.cycles)}没有确认，"
-                    f"{_label(*key, check.plan.cycles)}不能是已确认（{ORDER[record['kind']]}按顺序确认）",
+                    f"{_label(*key, check.plan.cycles)}不能是已确认（{ORDER[check.plan.cycles.get(key[0], 'quarter')]}按顺序确认）",
                 )
                 break
     return found
@@ -795,6 +794,8 @@ def write_plan(book: Book, plan: ImportPlan, code_to_id: dict[str, int]) -> None
     period_ids: dict[tuple[int, int], int] = {}
     for p in sorted(plan.periods, key=lambda p: (p["year"], p["quarter"])):
         row = {k: v for k, v in p.items() if not k.startswith("_")}
+        # The cycle is the year's scheme's, not a column of the sheet.
+        row["kind"] = plan.cycles.get(p["year"], "quarter")
         period_ids[(p["year"], p["quarter"])] = int(db["periods"].insert(row).last_pk)
     objection_ids: dict[int, int] = {}
     taken = {r[0] for r in book.execute("select id from objections")}

@@ -83,11 +83,33 @@ def set_year_scheme(
         scheme = load_scheme(text)
     except SchemeError as exc:
         raise InputRefused("方案文件有错误，未保存。", exc.problems) from exc
+    _check_cycle_kept(book, year, scheme.review_cycle)
     with book.action("设置积分方案", f"{year} 年：{scheme.title}", scheme=scheme.id):
         book.db["schemes"].upsert(
             {"year": year, "scheme_id": scheme.id, "text": text, "frozen_at": None}, pk="year"
         )
     return scheme.id
+
+
+def _check_cycle_kept(book: Book, year: int, cycle: str) -> None:
+    """A year whose periods are already published keeps its review cycle ([publicity]
+    cycle): a notice once posted stays (periods in publicity are never deleted), so the
+    year cannot switch to months or half-years under it."""
+    from desktop.book.periods import UNIT, row_label
+
+    held = book.query(
+        "select * from periods where year = ? and status != 'open' and kind != ? "
+        "order by start limit 1",
+        [year, cycle],
+    )
+    if held:
+        raise InputRefused(
+            f"{row_label(held[0])}已经公示，{year} 年的评议周期不能再改为按{UNIT[cycle]}。",
+            [
+                f'方案的 [publicity] cycle 请保持为 "{held[0]["kind"]}"（按{UNIT[held[0]["kind"]]}），'
+                "其余内容可以修改；新的周期请在下一年度使用。"
+            ],
+        )
 
 
 def presets() -> list[tuple[str, str]]:

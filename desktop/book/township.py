@@ -244,6 +244,8 @@ def row_cells(row: PackRow) -> list[str]:
     plan = f"{fig.get('activities', 0)}/{fig.get('plan_items', 0)}"
     dues = "/".join(yuan(fig.get(k)) for k in ("dues_due_fen", "dues_paid_fen", "dues_owed_fen"))
     quarters = f"{len(fig.get('published') or [])}/{len(fig.get('confirmed') or [])}"
+    # A branch reviewed by month or half-year counts those periods: say which.
+    quarters += {"month": "（月）", "half": "（半年）"}.get(fig.get("cycle") or "quarter", "")
     return [
         row.branch,
         str(row.year or ""),

@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from desktop.book.errors import InputRefused
+from desktop.book.errors import InputRefused, MissingOption
 from desktop.book.store import Book
 from desktop.book.year_end import NO_RATING, YearOverview, column_label, year_overview
 from desktop.rules.scheme import fmt_points
@@ -224,15 +224,21 @@ def certificate_data(
 
 
 def _rating(book: Book, out: Path, **opts: Any) -> None:
-    if opts.get("quarter"):
-        # The table is the year's: a quarter asked for must not silently get the year.
-        raise InputRefused(
-            "年度星级评定表是全年的评定结果，不能按季度打印。",
+    window = next((k for k in ("quarter", "month", "half") if opts.get(k)), None)
+    if window:
+        # The table is the year's: a quarter (month, half) asked for must not silently get
+        # the year. A usage error (exit 2): the command line asked for what the kind lacks.
+        n = opts[window]
+        unit = {"quarter": "季度", "month": "月", "half": "半年"}[window]
+        sheet = "quarter-review" if window == "quarter" else "period-scores"
+        raise MissingOption(
+            f"年度星级评定表是全年的评定结果，不能按{unit}打印。",
             [
-                "打印全年的评定表请去掉 --quarter；",
-                f"按季度评星的方案，某季度的星级请用 pioneer rate --quarter {opts['quarter']} 查看，"
-                f"季度的积分情况请打印 quarter-review（--quarter {opts['quarter']}）。",
+                f"打印全年的评定表请去掉 --{window}；",
+                f"按{unit}评星的方案，该{unit}的星级请用 pioneer rate --{window} {n} 查看，"
+                f"该{unit}的积分情况请打印 {sheet}（--{window} {n}）。",
             ],
+            option=f"--{window}",
         )
     year = _year(book, opts)
     data = rating_data(book, year, today=_today(opts))

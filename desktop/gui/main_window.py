@@ -35,7 +35,7 @@ from desktop import APP_NAME, __version__
 from desktop.book.store import Book
 from desktop.gui.actions import ACTIONS, add_shortcut, create_actions, set_shortcut
 from desktop.gui.forms.ui_main_window import Ui_MainWindow
-from desktop.gui.qt_constants import SCROLL_BAR_ALWAYS_OFF
+from desktop.gui.qt_constants import SCROLL_BAR_ALWAYS_OFF, USER_ROLE
 from desktop.gui.settings import forget_book, recent_books, remember_book, settings
 
 if TYPE_CHECKING:  # event classes cost start-up time when imported (qt_constants.py)
@@ -43,7 +43,9 @@ if TYPE_CHECKING:  # event classes cost start-up time when imported (qt_constant
 
 log = logging.getLogger(__name__)
 
-SCREEN_KEY = QtCore.Qt.ItemDataRole.UserRole + 1  # a navigation item's stable screen name
+SCREEN_KEY = (
+    USER_ROLE + 1
+)  # a navigation item's stable screen name (qt_constants: no Qt enum at start-up)
 SOUNDNESS_DELAY_MS = 400  # the book's chain is checked this long after it is shown
 
 

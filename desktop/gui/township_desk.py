@@ -111,7 +111,8 @@ def detail_text(row: PackRow) -> str:
                 if q.get("publicity_start")
                 else ""
             )
-            lines.append(f"第{q['quarter']}季度：{q['state_text']}{pub}")
+            label = q.get("label") or f"第{q['quarter']}季度"  # packs made before cycles
+            lines.append(f"{label}：{q['state_text']}{pub}")
         if fig.get("quotas"):
             lines.append(
                 "名额：" + "；".join(f"{q['level']} {q['used']} 名" for q in fig["quotas"])

@@ -245,3 +245,15 @@ def test_a_monthly_book_round_trips_through_the_workbook(monthly: Book, tmp_path
         assert st["label"] == "2026年2月" and len(st["open_objections"]) == 1
         with pytest.raises(RecordLocked, match="2026年1月"):
             Q.check_unlocked(target, "2026-01-15")
+
+
+def test_a_published_year_keeps_its_cycle(tmp_path: Path) -> None:
+    with Book.create(tmp_path / "q.db", branch="测试支部", year=YEAR) as book:
+        _members(book)
+        set_year_scheme(book, YEAR, preset="jiedao-nongcun")
+        Q.publish(book, YEAR, 1, today=date(2026, 4, 1))
+        with pytest.raises(
+            InputRefused, match="2026年第1季度已经公示，2026 年的评议周期不能再改为按月"
+        ):
+            set_year_scheme(book, YEAR, preset="lianghua-dingji")
+        set_year_scheme(book, YEAR, preset="dangyuan-ejia")  # also quarterly: allowed

@@ -115,6 +115,12 @@ def test_a_monthly_scheme_from_publicity_to_verify(tmp_path: Path, capsys) -> No
     assert code == 1 and "2026年2月" in err
     out = ok("verify", db)
     assert "已确认期间 2 个（2026年1月、2026年2月），校验链完好" in out
+    # The township pack carries the months' paper and chain, and checks out.
+    (tmp_path / "usb").mkdir()
+    pack = ok("handover", "--to", str(tmp_path / "usb")).strip().splitlines()[-1]
+    assert "2026年1月：校验码" in ok("verify", pack) and "2月月度积分管理审核表" in " ".join(
+        p.name for p in Path(pack).iterdir()
+    )
     # The quarter's options are a usage error for a monthly scheme, and say what to use.
     code, _out, err = run(capsys, "--db", db, "period", "status", *y, "--quarter", "1")
     assert code == 2 and "按月评议" in err and "--month" in err

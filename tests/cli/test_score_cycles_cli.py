@@ -69,15 +69,20 @@ def test_month_and_half_year_scores(tmp_path: Path) -> None:
     assert both.returncode == 2 and "只能写一个" in both.stderr
 
 
-def test_print_rating_for_a_quarter_is_refused_not_the_year(tmp_path: Path) -> None:
+def test_print_rating_for_a_quarter_or_month_is_a_usage_error_not_the_year(tmp_path: Path) -> None:
     db = tmp_path / "lh.db"
     _book(db, "lianghua-dingji")
     out = tmp_path / "r.pdf"
     got = run("--db", str(db), "print", "rating", "--year", "2026", "--quarter", "1",
               "--out", str(out), home=tmp_path / "home")  # fmt: skip
-    assert got.returncode == 1 and not out.exists()
+    # A usage error (exit 2), in Chinese, saying where a quarter's stars are.
+    assert got.returncode == 2 and not out.exists()
     assert "年度星级评定表是全年的评定结果，不能按季度打印" in got.stderr
     assert "pioneer rate --quarter 1" in got.stderr
+    got = run("--db", str(db), "print", "rating", "--year", "2026", "--month", "3",
+              "--out", str(out), home=tmp_path / "home")  # fmt: skip
+    assert got.returncode == 2 and not out.exists()
+    assert "不能按月打印" in got.stderr and "pioneer rate --month 3" in got.stderr
 
 
 def test_explain_a_month(tmp_path: Path) -> None:
