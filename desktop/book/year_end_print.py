@@ -159,12 +159,17 @@ def certificate_data(
             f"{year}年的积分方案“{ov.scheme_title}”没有评星定级的规则，没有荣誉证书可打印。"
         )
     if not ov.final:
+        from desktop.book.periods import COUNT, OPTION, REVIEW_TITLE, cycle, number_text
+
+        kind = cycle(book, year)  # the year's last period: 第4季度, 12月 or 下半年
+        last = "第四季度" if kind == "quarter" else number_text(COUNT[kind], kind)
         raise InputRefused(
-            f"{year}年第四季度还没有确认，年度积分尚未最终确定，现在不能打印{year}年度的荣誉证书。",
+            f"{year}年{last}还没有确认，年度积分尚未最终确定，现在不能打印{year}年度的荣誉证书。",
             [
                 f"目前：{'，'.join(ov.quarters)}。",
-                "请在“季度评议”页面完成第四季度的公示并确认（命令行："
-                f"pioneer period confirm --year {year} --quarter 4），确认后再打印荣誉证书。",
+                f"请在“{REVIEW_TITLE[kind]}”页面完成{last}的公示并确认（命令行："
+                f"pioneer period confirm --year {year} {OPTION[kind]} {COUNT[kind]}），"
+                "确认后再打印荣誉证书。",
             ],
         )
     honoured = ov.honoured

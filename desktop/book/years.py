@@ -124,7 +124,7 @@ def unfinished_business(book: Book, year: int, *, today: date | None = None) -> 
         if missing:
             out.append(
                 f"{missing}：请在“年度评定”页面录入民主评议（命令行：pioneer appraisal add），"
-                "再确认第4季度。"
+                f"再确认{quarters[-1].get('number_text') or '第4季度'}。"
             )
     pending = book.execute(
         "select count(*) from claims where status in ('申报', '初评') and date like ?",

@@ -147,14 +147,16 @@ def test_a_month_through_the_monthly_review_screen(
     _reloaded(qtbot, screen, lambda: screen.quarter.setCurrentIndex(2))
     monkeypatch.setattr(
         screen,
-        "ask_claim",
-        lambda: {
-            "member": "002",
-            "when": "2026-02-20",
-            "item": "thought",
-            "points": "-1",
-            "reason": "补记",
-        },
+        "ask_claims",
+        lambda: screen.save_claim(
+            {
+                "member": "002",
+                "when": "2026-02-20",
+                "item": "thought",
+                "points": "-1",
+                "reason": "补记",
+            }
+        ),
     )
     qtbot.mouseClick(screen.new_claim_button, Qt.MouseButton.LeftButton)
     warnings = messages.texts("warning")
