@@ -257,9 +257,16 @@ class CorrectionDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("登记更正")
         form = QFormLayout(self)
+        from desktop.book.errors import BookError
+        from desktop.book.periods import ORDER, cycle
+
+        try:
+            unit = ORDER[cycle(book, year)]  # 季度, or 月份/半年 where the scheme reviews so
+        except BookError:
+            unit = "季度"
         note = QLabel(
-            "已确认季度的记录不能修改。发现错误时，在这里登记一条更正：写明更正的是哪条记录、"
-            "原因和应加减的分值。更正记在今天（未确认的季度），积分明细中注明“更正”。"
+            f"已确认{unit}的记录不能修改。发现错误时，在这里登记一条更正：写明更正的是哪条记录、"
+            f"原因和应加减的分值。更正记在今天（未确认的{unit}），积分明细中注明“更正”。"
         )
         note.setWordWrap(True)
         form.addRow(note)

@@ -182,8 +182,9 @@ class MainWindow(QMainWindow):
 
     def _update_review_title(self) -> None:
         """「季度评议」 is 「月度评议」/「半年评议」 when the working year's scheme reviews by
-        month or half-year ([publicity] cycle). Run after the window is up (it reads the
-        scheme) and each time that screen is shown."""
+        month or half-year ([publicity] cycle): the year the screen shows (once built), else
+        the working year. Run after the window is up (it reads the scheme) and whenever a
+        screen is shown (the scheme may have been changed on 积分方案 meanwhile)."""
         from desktop.book.errors import BookError
         from desktop.book.periods import REVIEW_TITLE, cycle
 
@@ -191,8 +192,10 @@ class MainWindow(QMainWindow):
             return
         screen = self._screens[[t for t, _w in self.screens()].index("季度评议")]
         built = _real(screen)
+        year_box = getattr(built, "year", None)
+        year = year_box.value() if year_box is not None else self._book.current_year
         try:
-            kind = getattr(built, "kind", None) or cycle(self._book, self._book.current_year)
+            kind = cycle(self._book, year)
         except BookError:
             kind = "quarter"
         self.retitle_screen("季度评议", REVIEW_TITLE.get(kind, "季度评议"))
@@ -232,6 +235,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
         if self._optional_checked:  # the scheme may have been changed on 积分方案 meanwhile
             QtCore.QTimer.singleShot(0, self, self.update_optional_screens)
+            QtCore.QTimer.singleShot(0, self, self._update_review_title)
 
     def update_optional_screens(self) -> None:
         """List 积分兑换 only while the working year's scheme has [exchange] (社区 plan)."""

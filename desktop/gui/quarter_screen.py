@@ -354,6 +354,9 @@ class QuarterScreen(QWidget):
         if self._loading:
             self._reload_again = True
             return
+        kind = self._cycle(self.year.value())
+        if kind != self.kind:  # the year's scheme was changed (积分方案) since last shown
+            self._fill_periods(kind)
         self._loading = True
         year, quarter = self.year_quarter
         path = self.book.path

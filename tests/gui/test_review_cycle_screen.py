@@ -178,3 +178,19 @@ def test_the_half_year_review_screen(qtbot, book, monkeypatch) -> None:
         _reloaded(qtbot, screen, lambda: screen.quarter.setCurrentIndex(1))
     assert "2026年下半年" in screen.state.text()
     assert "本半年还没有结束" in screen.blockers.text()
+
+
+def test_the_screen_follows_a_scheme_changed_meanwhile(qtbot, book, monkeypatch) -> None:
+    """The scheme changed on 积分方案 (here: through the book) renames the screen when the
+    user moves on, and the picker follows when it is shown again."""
+    _members(book)
+    set_year_scheme(book, YEAR, preset="jiguan-60-40")
+    monkeypatch.setattr(clock, "calendar_today", lambda: date(2026, 7, 1))
+    window = _window(qtbot, book)
+    screen = _open(qtbot, window, "半年评议")
+    set_year_scheme(book, YEAR, preset="lianghua-dingji")
+    window.ui.navList.setCurrentRow(0)
+    qtbot.waitUntil(lambda: "月度评议" in _nav_texts(window), timeout=5000)
+    with qtbot.waitSignal(screen.loaded, timeout=20000):
+        window.ui.navList.setCurrentRow(_nav_texts(window).index("月度评议"))
+    assert screen.quarter.count() == 12 and screen.confirm_button.text() == "确认本月…"
