@@ -106,11 +106,30 @@ def read_only(path: Path) -> Iterator[sqlite3.Connection]:
         yield conn
     finally:
         conn.close()
-        wal, shm = side
-        if not existed[0] and wal.exists() and wal.stat().st_size == 0:
-            wal.unlink(missing_ok=True)
-            if not existed[1]:
-                shm.unlink(missing_ok=True)
+        remove_side_files_if_unused(
+            path, [p for p, was in zip(side, existed, strict=True) if not was]
+        )
+
+
+def remove_side_files_if_unused(path: Path, made: list[Path]) -> None:
+    """Remove the -wal/-shm files a read-only look made, unless another connection uses them.
+
+    Deleting them by hand is never safe: another program may have opened the book during the
+    look and be writing into that very -wal (its commits would go into a deleted file and be
+    lost when it stops). SQLite itself deletes both when its last connection closes, and only
+    then: so a read-write connection is opened and closed, and SQLite decides. Where it can't
+    (a write-protected file), the two small files stay.
+    """
+    if not any(p.exists() for p in made):
+        return
+    try:
+        conn = sqlite3.connect(str(path), timeout=0)
+        try:
+            conn.execute("select count(*) from sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        pass  # damaged or busy: leave the side files rather than guess
 
 
 READ_ONLY_ASKED = "只读查看"  # read_only_reason of a book opened read-only on purpose
@@ -431,13 +450,7 @@ class Book:
             with contextlib.suppress(sqlite3.Error):
                 self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.conn.close()
-        made = getattr(self, "_made_side_files", [])
-        if made and all(
-            p.exists() and p.stat().st_size == 0 for p in made if p.name.endswith("-wal")
-        ):
-            for side in made:
-                with contextlib.suppress(OSError):
-                    side.unlink()
+        remove_side_files_if_unused(self.path, getattr(self, "_made_side_files", []))
         if self._held:
             from desktop.book import inuse
 

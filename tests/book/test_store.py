@@ -181,6 +181,41 @@ def test_inspecting_a_refused_file_leaves_no_side_files(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.db"]
 
 
+def test_a_read_only_look_never_removes_side_files_another_program_uses(tmp_path: Path) -> None:
+    """A second start of the program looks at the book read-only while the first opens it:
+    the look must not delete the -wal the first is about to write into (every write the first
+    program acknowledged afterwards went into a deleted file and was lost)."""
+    import subprocess
+    import sys
+
+    from desktop.book.store import read_only
+
+    path = _closed_demo(tmp_path)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    with read_only(path) as conn:
+        conn.execute("select count(*) from members").fetchone()
+        window = Book.open(path)  # the other program opens the book during the look
+    try:
+        window.roster.add_member({"name": "王新", "status": "正式党员"})
+        code = (
+            "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]);"
+            " print(c.execute(\"select count(*) from members where name = '王新'\").fetchone()[0])"
+        )
+        seen = subprocess.run(
+            [sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True
+        )
+        assert seen.stdout.strip() == "1", "another program does not see an acknowledged write"
+    finally:
+        window.close()
+    with Book.open(path) as again:
+        assert again.roster.find("王新")
+    # Once nobody uses the book, a look leaves nothing behind.
+    with read_only(path) as conn:
+        conn.execute("select 1").fetchone()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.db"]
+
+
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
