@@ -323,6 +323,22 @@ def cmd_approval(args: argparse.Namespace) -> int:
 
     with cli._open(args) as book:
         year = args.year or book.current_year
+        if args.action == "record" and args.claim is not None:
+            if args.approve == args.refuse:
+                raise UsageError("请写 --approve（批准）或 --refuse（不批准）之一。")
+            A.record_claim_decision(
+                book,
+                args.claim,
+                approved=args.approve,
+                by=args.by or "",
+                on=args.date,
+                reason=args.reason or "",
+                source=args.source,
+                today=_today(args),
+            )
+            verb = "批准" if args.approve else "不批准"
+            _out(f"已登记第 {args.claim} 号申报的审批决定：{verb}。")
+            return EXIT_OK
         if args.action == "record":
             if not args.member:
                 raise UsageError("请用 --member 指明党员（编号或姓名）。")
@@ -343,8 +359,10 @@ def cmd_approval(args: argparse.Namespace) -> int:
             _out(f"已登记 {year} 年审批决定 {len(ids)} 条。")
             return EXIT_OK
         items = A.approvals(book, year, today=_today(args))
+        claims = A.claim_approvals(book, year)
         if args.action == "list" and args.pending:
             items = [a for a in items if a.pending]
+            claims = [c for c in claims if c.pending]
         if args.json:
             _json(
                 {
@@ -368,12 +386,30 @@ def cmd_approval(args: argparse.Namespace) -> int:
                         }
                         for a in items
                     ],
+                    "claims": [
+                        {
+                            "claim": c.claim_id,
+                            "code": c.code,
+                            "name": c.name,
+                            "date": c.date,
+                            "item": c.item,
+                            "points": c.points,
+                            "step": c.step,
+                            "by": c.body,
+                            "state": c.state,
+                        }
+                        for c in claims
+                    ],
                 }
             )
             return EXIT_OK
         for a in items:
             _out(f"{a.code}\t{a.name}\t{a.text()}")
-        if not items:
+        for c in claims:
+            _out(
+                f"{c.code}\t{c.name}\t第{c.claim_id}号申报 {c.date} {c.item} {c.points}分：{c.text()}"
+            )
+        if not items and not claims:
             what = "待审批" if args.pending else "需要上级审批"
             _out(f"{year} 年没有{what}的评定结果。")
     return EXIT_OK
@@ -384,11 +420,13 @@ def add_approval_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     p = add(
         "approval",
         cmd_approval,
-        "上级审批：list 列出需上级审批的评定结果及其状态；record 登记审批决定（批准或不批准）",
+        "上级审批：list 列出需上级审批的评定结果、积分申报及其状态；record 登记审批决定（批准或不批准；"
+        "--claim 为一条积分申报）",
     )
     p.add_argument("action", choices=["list", "record"])
     p.add_argument("--year", type=int, default=None, help="年度（默认账本的当前年度）")
     p.add_argument("--member", default=None, help="record：党员编号或姓名")
+    p.add_argument("--claim", type=int, default=None, help="record：须上级审定的积分申报的记录号")
     p.add_argument("--approve", action="store_true", help="record：批准")
     p.add_argument("--refuse", action="store_true", help="record：不批准（须写 --reason）")
     p.add_argument("--by", default=None, help="record：审批单位或审批人（必填，如“镇党委”）")

@@ -322,3 +322,137 @@ def history(book: Book, year: int) -> list[dict[str, Any]]:
         "where a.year = ? order by a.date, a.id",
         [year],
     )
+
+
+# -- claims sent above the branch ([[approvals]] items) ---------------------------------------
+
+CLAIM = "claim"  # the period of a claim's decision; approvals.claim_id names the claim
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimApproval:
+    claim_id: int
+    code: str
+    name: str
+    date: str
+    item: str  # the item's name
+    points: str
+    step: str  # the scheme's approval name, e.g. 「报党工委审定」
+    body: str  # who approves, e.g. 「街道党工委」
+    state: str  # 待审批 / 已批准 / 未批准
+    decision: Mapping[str, Any] | None = None
+
+    @property
+    def pending(self) -> bool:
+        return self.state == PENDING
+
+    def text(self) -> str:
+        if self.state == PENDING:
+            return f"待审批：须{self.body}审定（{self.step}）"
+        d = self.decision or {}
+        why = f"，理由：{d['reason']}" if d.get("reason") else ""
+        return f"{d.get('decided_by', self.body)}于{d.get('date', '')}{self.state[1:]}{why}"
+
+
+def claim_approvals(book: Book, year: int) -> list[ClaimApproval]:
+    """The year's 审定 claims whose item the scheme sends above the branch, each with its state
+    (街道「经党支部研究讨论认定，报党工委审定后确定加分分值」): they count once approved."""
+    from desktop.book.scoring import year_scheme
+
+    scheme = year_scheme(book, year)
+    if not any(a.items for a in scheme.approvals):
+        return []
+    latest: dict[int, dict[str, Any]] = {}
+    for d in book.query(
+        "select * from approvals where period = ? and year = ? order by date, id", [CLAIM, year]
+    ):
+        latest[d["claim_id"]] = d
+    out = []
+    for c in book.query(
+        "select c.*, m.code, m.name from claims c join members m on m.id = c.member_id "
+        "where c.status = '审定' and c.date between ? and ? order by c.date, c.id",
+        [f"{year:04d}-01-01", f"{year:04d}-12-31"],
+    ):
+        step = scheme.claim_approval(c["item"])
+        if step is None:
+            continue
+        d = latest.get(c["id"])
+        state = PENDING if d is None else APPROVED if d["decision"] == "approved" else REFUSED
+        item = scheme.item(c["item"])
+        out.append(
+            ClaimApproval(
+                c["id"], c["code"], c["name"], c["date"], item.name if item else c["item"],
+                c["points"], step.name, step.by, state, d,
+            )
+        )  # fmt: skip
+    return out
+
+
+def record_claim_decision(
+    book: Book,
+    claim_id: int,
+    *,
+    approved: bool,
+    by: str,
+    on: str | None = None,
+    reason: str = "",
+    source: str = "手工",
+    ref: str = "",
+    today: date | None = None,
+) -> int:
+    """Record the decision above the branch on one 审定 claim the scheme sends there. A later
+    decision supersedes an earlier one; nothing recorded changes. Refused: a claim not 审定
+    or not sent above by the scheme, no 审批单位, a refusal without its reason, a date not a
+    date or to come, a claim in a confirmed quarter (its points are settled)."""
+    from desktop.book.claims import claim
+    from desktop.book.periods import check_unlocked
+
+    c = claim(book, claim_id)
+    year = int(c["date"][:4])
+    mine = [a for a in claim_approvals(book, year) if a.claim_id == claim_id]
+    if not mine:
+        raise InputRefused(
+            f"第 {claim_id} 号申报（{c['name']}）不需要上级审定"
+            "（本年度方案只对列明的申报项目报上级审定，且须支委会先审定）。"
+        )
+    problems = []
+    if source not in SOURCES:
+        problems.append(f"来源“{source}”不对，应为{'或'.join(SOURCES)}。")
+    if not (by or "").strip():
+        problems.append("请写明审批单位或审批人（如“街道党工委”）。")
+    if not approved and not (reason or "").strip():
+        problems.append("不批准须写明理由。")
+    try:
+        iso = _iso(on, today)
+        if iso > (today or date.today()).isoformat():
+            problems.append(f"审批日期 {iso} 还没有到。")
+    except InputRefused as exc:
+        problems.append(exc.message)
+    if problems:
+        raise InputRefused(f"第 {claim_id} 号申报（{c['name']}）的审批决定未登记：", problems)
+    check_unlocked(book, c["date"], "这条积分申报")
+    a = mine[0]
+    verb = "批准" if approved else "不批准"
+    with book.action("登记申报审批", f"{c['name']} 第{claim_id}号 {a.item} {a.points}分：{verb}"):
+        return int(
+            book.db["approvals"]
+            .insert(
+                {
+                    "year": year,
+                    "period": CLAIM,
+                    "claim_id": claim_id,
+                    "member_id": c["member_id"],
+                    "step": a.step,
+                    "result": f"第{claim_id}号申报 {a.item} {a.points}分",
+                    "decision": "approved" if approved else "refused",
+                    "decided_by": by.strip(),
+                    "date": iso,
+                    "reason": (reason or "").strip(),
+                    "source": source,
+                    "ref": ref,
+                    "created_by": book.actor,
+                    "created_at": now_iso(),
+                }
+            )
+            .last_pk
+        )

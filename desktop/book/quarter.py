@@ -459,6 +459,14 @@ def period_status(
     ).fetchone()[0]
     if pending:
         blockers.append(f"{THIS[kind]}还有 {pending} 条积分申报没有审定或驳回。")
+    from desktop.book.approvals import claim_approvals
+
+    above = [a for a in claim_approvals(book, year) if a.pending and q.start <= a.date <= q.end]
+    if above:  # approved after confirming, they could never count
+        bodies = "、".join(dict.fromkeys(a.body for a in above))
+        blockers.append(
+            f"{THIS[kind]}还有 {len(above)} 条积分申报待{bodies}审定（登记审批结果后再确认）。"
+        )
     out["appraisals_missing"] = ""
     if quarter == COUNT[kind] and out["ended"]:
         # Confirming Q4 locks the year's 民主评议: a missing result would stay 0 for good.

@@ -41,6 +41,7 @@ def export_rows(book: Book, code_of: dict[int, str]) -> dict[str, list[dict[str,
             "理由": r["reason"] or None,
             "来源": r["source"],
             "依据": r["ref"] or None,
+            "申报记录号": r.get("claim_id"),
             "登记人": r["created_by"] or None,
             "登记时间": r["created_at"] or None,
             "记录号": r["id"],
@@ -105,7 +106,8 @@ def read_sheets(check: Any, members: Any) -> None:
         out["approvals"].append(
             {
                 "year": v["年度"],
-                "period": "year",
+                "period": "claim" if v.get("申报记录号") else "year",
+                "claim_id": v.get("申报记录号") or None,
                 "member": m["code"],
                 "step": v["审批环节"],
                 "result": v["评定结果"],

@@ -685,5 +685,16 @@ def m014_review_cycles(db: Database) -> None:
         )
 
 
+@MIGRATIONS()
+def m015_claim_approvals(db: Database) -> None:
+    db.executescript(
+        """
+        -- Decisions above the branch on single claims ([[approvals]] items: 街道「报党工委审定后
+        -- 确定加分分值」): period 'claim', the claim's id here; as immutable as the others.
+        alter table approvals add column claim_id integer references claims(id);
+        """
+    )
+
+
 # Re-exported: the version lives in version.py so that opening a book needn't import this.
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION"]

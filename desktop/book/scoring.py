@@ -204,9 +204,12 @@ def gather_facts(book: Book, year: int) -> YearFacts:
             points=Decimal(r["points"]),
             reason=r["reason"],
             status=r["status"],
+            above=r["above"] or "",
         )
         for r in db.query(
-            """select m.code, c.* from claims c join members m on m.id = c.member_id
+            """select m.code, c.*, (select a.decision from approvals a where a.claim_id = c.id
+                                     order by a.date desc, a.id desc limit 1) as above
+               from claims c join members m on m.id = c.member_id
                where c.date between ? and ?""",
             [f"{year:04d}-01-01", end],
         )

@@ -56,6 +56,7 @@ MUTED_COLOR = QColor("#777777")
 
 def _load(path: Path, year: int) -> dict[str, Any]:
     """On a worker thread: the year's overview, its 民主评议 rows and its vetoes."""
+    from desktop.book.approvals import claim_approvals
     from desktop.book.ballots import combined_grades, round_states
     from desktop.book.receipt import latest_receipt
 
@@ -68,6 +69,7 @@ def _load(path: Path, year: int) -> dict[str, Any]:
             "township": latest_receipt(book, year),  # the township's 审核回执, if recorded
             "rounds": round_states(book, year),  # 评议会议 held, with their ballots
             "combined": combined_grades(book, year),  # [ballots.combine] 综合评定
+            "claims_above": claim_approvals(book, year),  # claims the 党工委 … must approve
         }
 
 
@@ -358,6 +360,22 @@ class YearEndScreen(QWidget):
         self.approval_table = _table(["编号", "姓名", "拟评结果", "审批环节", "状态", "审批情况"])
         self.approval_table.setSelectionMode(QTableWidget.SelectionMode.ExtendedSelection)
         pl.addWidget(self.approval_table, 1)
+        # Claims the scheme sends above the branch ([[approvals]] items): count once approved.
+        cb = QHBoxLayout()
+        self.claims_above_state = QLabel()
+        self.claims_above_state.setWordWrap(True)
+        self.approve_claim_button = QPushButton("批准所选申报…")
+        self.refuse_claim_button = QPushButton("不批准所选申报…")
+        cb.addWidget(self.claims_above_state, 1)
+        cb.addWidget(self.approve_claim_button)
+        cb.addWidget(self.refuse_claim_button)
+        pl.addLayout(cb)
+        self.claims_above_table = _table(
+            ["申报号", "姓名", "日期", "项目", "分值", "审定单位", "状态"]
+        )
+        pl.addWidget(self.claims_above_table, 1)
+        self.approve_claim_button.clicked.connect(lambda: self.record_claim_approval(True))
+        self.refuse_claim_button.clicked.connect(lambda: self.record_claim_approval(False))
         self.tabs.addTab(approve, "上级审批")
         self.approve_button.clicked.connect(lambda: self.record_approval(True))
         self.refuse_button.clicked.connect(lambda: self.record_approval(False))
@@ -446,6 +464,7 @@ class YearEndScreen(QWidget):
         self._kind_changed()
         self._fill_vetoes()
         self._fill_approvals()
+        self._fill_claims_above()
         self.loaded.emit()
 
     @property
@@ -934,6 +953,61 @@ class YearEndScreen(QWidget):
         self.approval_state.setText(text)
         self.approve_button.setEnabled(bool(items))
         self.refuse_button.setEnabled(bool(items))
+
+    def _fill_claims_above(self) -> None:
+        items = (self.data or {}).get("claims_above", [])
+        t = self.claims_above_table
+        t.setRowCount(len(items))
+        for i, a in enumerate(items):
+            cells = [
+                _item(a.claim_id, data=a.claim_id),
+                _item(a.name),
+                _item(a.date),
+                _item(a.item),
+                _item(a.points, right=True),
+                _item(a.body),
+                _item(a.text()),
+            ]
+            for j, it in enumerate(cells):
+                if a.pending:
+                    it.setForeground(QColor("#b00020"))
+                t.setItem(i, j, it)
+        t.resizeColumnsToContents()
+        t.horizontalHeader().setStretchLastSection(True)
+        waiting = sum(1 for a in items if a.pending)
+        self.claims_above_state.setText(
+            f"须上级审定的积分申报 {len(items)} 条，待审批 {waiting} 条：批准后才计分。"
+            if items
+            else "本年度方案没有须上级审定的积分申报项目（或还没有支委会审定的这类申报）。"
+        )
+        self.approve_claim_button.setEnabled(bool(items))
+        self.refuse_claim_button.setEnabled(bool(items))
+
+    def record_claim_approval(self, approved: bool) -> None:
+        """The selected claim's decision above the branch (党工委 审定 …)."""
+        row = self.claims_above_table.currentRow()
+        if self.data is None or row < 0 or not self.claims_above_table.selectedItems():
+            self.tell("请先在下面的表格中选中一条积分申报。")
+            return
+        cid = int(self.claims_above_table.item(row, 0).data(Qt.ItemDataRole.UserRole))
+        item = next(a for a in self.data["claims_above"] if a.claim_id == cid)
+        dialog = ApprovalDialog([f"{item.name} 第{cid}号申报 {item.item}"], approved, self,
+                                by=item.body)  # fmt: skip
+        values = self.ask_claim_approval(dialog)
+        if not values:
+            return
+        from desktop.book import approvals as A
+
+        self._act(
+            lambda: A.record_claim_decision(
+                self.book, cid, approved=approved, by=values["by"], on=values["on"],
+                reason=values["reason"],
+            ),
+            f"已登记第 {cid} 号申报的审批决定。",
+        )  # fmt: skip
+
+    def ask_claim_approval(self, dialog: ApprovalDialog) -> dict[str, Any] | None:
+        return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def selected_approval_codes(self) -> list[str]:
         rows = sorted({i.row() for i in self.approval_table.selectedItems()})

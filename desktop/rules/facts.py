@@ -89,6 +89,9 @@ class Claim:
     points: Decimal
     reason: str = ""
     status: str = APPROVED
+    # A claim the scheme sends above the branch ([[approvals]] items): the latest decision,
+    # "approved" / "refused", or "" while none is recorded (待审批, not counted).
+    above: str = ""
 
 
 @dataclass(frozen=True, slots=True)

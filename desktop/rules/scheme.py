@@ -184,7 +184,8 @@ def scheme_from_dict(data: Mapping[str, Any]) -> Scheme:
     veto = read_veto(r, data)
     item_ids = [i.id for s in sections for i in s.items]
     followups = read_followups(r, data, names, rating, item_ids)
-    approvals = read_approvals(r, data, rating)
+    claim_ids = [i.id for s in sections for i in s.items if i.source == "claim"]
+    approvals = read_approvals(r, data, rating, claim_ids)
     ballots = read_ballots(r, data)
     exchange = r.table(data, "exchange", "文件顶层")
     exchange_note: str | None = None

@@ -261,6 +261,9 @@ class Approval:
     stars: frozenset[int] = frozenset()
     grades: frozenset[str] = frozenset()
     note: str = ""
+    # Claimable items whose 审定 claims count only once this body approves them (街道「经党支部
+    # 研究讨论认定，报党工委审定后确定加分分值」).
+    items: frozenset[str] = frozenset()
 
     def applies(self, stars: int | None, grade: str | None) -> bool:
         return (stars is not None and stars in self.stars) or (
@@ -308,6 +311,10 @@ class Scheme:
     def approvals_for(self, stars: int | None, grade: str | None) -> tuple[Approval, ...]:
         """The approvals above the branch a result (stars, grade) waits for, in file order."""
         return tuple(a for a in self.approvals if a.applies(stars, grade))
+
+    def claim_approval(self, item_id: str) -> Approval | None:
+        """The approval above the branch a 审定 claim of this item waits for (first in file)."""
+        return next((a for a in self.approvals if item_id in a.items), None)
 
     def item(self, item_id: str) -> Item | None:
         for section in self.sections:

@@ -33,7 +33,7 @@ QUOTA_BASES = {"rated": "参评人数", "members": "党员总数"}
 _LEVEL_KEYS = ("min", "stars", "grade", "quota", "small_branch_below", "small_branch_count")
 _ELIG_KEYS = ("sections", "below", "max_stars", "deny_grades", "reason")
 _VETO_KEYS = ("effect", "kinds", "no_party_life_months", "no_dues_months")
-_APPROVAL_KEYS = ("name", "by", "stars", "grades", "note")
+_APPROVAL_KEYS = ("name", "by", "stars", "grades", "items", "note")
 _FOLLOWUP_KEYS = (
     "name",
     "when",
@@ -298,11 +298,17 @@ def _read_followup_extra(
     return out
 
 
-def read_approvals(r: Reader, data: Mapping[str, Any], rating: Rating | None) -> list[Approval]:
-    """[[approvals]]: results that wait for a body above the branch (待审批 until approved)."""
+def read_approvals(
+    r: Reader,
+    data: Mapping[str, Any],
+    rating: Rating | None,
+    claim_ids: Sequence[str] = (),
+) -> list[Approval]:
+    """[[approvals]]: results (stars, grades) and claims of the named items (`items`) that wait
+    for a body above the branch (待审批 until approved)."""
     out: list[Approval] = []
     raws = r.tables(data, "approvals", "文件顶层")
-    if raws and rating is None:
+    if rating is None and any("stars" in a or "grades" in a for a in raws):
         r.add("[[approvals]]", "本方案没有 [rating]（不评星级、等次），没有需要上级审批的评定结果")
         return out
     stars_known = {lv.stars for lv in rating.levels} if rating else set()
@@ -337,8 +343,17 @@ def read_approvals(r: Reader, data: Mapping[str, Any], rating: Rating | None) ->
         for g in grades:
             if g in RATING_GRADES and g not in grades_known:
                 r.add(w, f"[rating] 中没有等次「{g}」，「grades」写了「{g}」")
-        if "stars" not in a and "grades" not in a:
-            r.add(w, "要写「stars」（哪些星级需要审批）或「grades」（哪些等次需要审批）")
+        items = r.text_list(a, "items", w, None, "申报项目")
+        for i in items:
+            if i not in claim_ids:
+                known = "、".join(claim_ids) or "（本方案没有可申报的项目）"
+                r.add(w, f"「items」中的“{i}”不是本方案可申报的项目，可写：{known}")
+        if "stars" not in a and "grades" not in a and "items" not in a:
+            r.add(
+                w,
+                "要写「stars」（哪些星级需要审批）、「grades」（哪些等次需要审批）"
+                "或「items」（哪些申报项目须经审定后计分）",
+            )
         out.append(
             Approval(
                 name,
@@ -346,6 +361,7 @@ def read_approvals(r: Reader, data: Mapping[str, Any], rating: Rating | None) ->
                 frozenset(stars),
                 frozenset(g for g in grades if g in grades_known),
                 r.text(a, "note", w),
+                frozenset(i for i in items if i in claim_ids),
             )
         )
     return out

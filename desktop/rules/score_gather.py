@@ -300,6 +300,18 @@ def gather(
             notices[c.member].append(Flag("notice", text))
             continue
         item = idx.items[i][1]
+        step = scheme.claim_approval(c.item)
+        if step is not None and c.above != "approved":
+            # 街道「经党支部研究讨论认定，报党工委审定后确定加分分值」: counted once approved.
+            state = "未获批准" if c.above == "refused" else f"待审批（{step.name}）"
+            notices[c.member].append(
+                Flag(
+                    "notice",
+                    f"{c.date} 积分申报「{item.name}」{fmt_points(c.points)}分须经{step.by}审定，"
+                    f"{state}，未计分",
+                )
+            )
+            continue
         pts = c.points
         if item.points is not None:
             pts = None  # the scheme fixes the value per occurrence

@@ -662,11 +662,12 @@ APPROVALS = SheetSpec(
         _c("理由"),
         _c("来源", Kind.CHOICE, req=True, choices=("手工", "乡镇回执")),
         _c("依据", note="如乡镇审核回执的文件名"),
+        _c("申报记录号", Kind.INTEGER, note="审批的是一条积分申报时：它在“积分申报”表的记录号"),
         _c("登记人", Kind.NAME),
         _registered(),
         _record_no(),
     ),
-    note=f"{_OURS}：上级党组织对评定结果的审批决定（登记后不改，新决定取代旧的）。",
+    note=f"{_OURS}：上级党组织对评定结果或积分申报的审批决定（登记后不改，新决定取代旧的）。",
 )
 
 EXCHANGES = SheetSpec(

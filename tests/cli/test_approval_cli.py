@@ -38,6 +38,7 @@ def test_list_record_and_refusals(tmp_path: Path) -> None:
                 "decision": None,
             }
         ],
+        "claims": [],  # claims sent above the branch: none in this scheme
     }
     # `rate` says so too: the stars, a reason line, and "approval" in JSON.
     rated = json.loads(
@@ -68,3 +69,49 @@ def test_list_record_and_refusals(tmp_path: Path) -> None:
     }
     pending = pioneer("approval", "list", "--year", "2025", "--pending", check=True).stdout
     assert pending.strip() == "2025 年没有待审批的评定结果。"
+
+
+def test_a_claim_sent_above_from_the_command_line(tmp_path: Path) -> None:
+    """街道「经党支部研究讨论认定，报党工委审定后确定加分分值」: `approval list` shows the claim
+    待审批 with who must approve; `approval record --claim N` records the decision."""
+    from desktop.book import claims as C
+    from desktop.book.scoring import set_year_scheme
+    from desktop.book.store import Book
+    from desktop.rules.presets import preset_text
+
+    db = tmp_path / "jd.db"
+    book = make_year_book(db, scheme="jiedao-nongcun")
+    set_year_scheme(
+        book,
+        YEAR,
+        text=preset_text("jiedao-nongcun")
+        + '\n[[approvals]]\nname = "报党工委审定"\nby = "街道党工委"\nitems = ["key-work"]\n',
+    )
+    cid = C.add_claim(book, "王一", f"{YEAR}-05-12", "key-work", "6", "带头清扫")
+    C.review_claim(book, cid, "组长")
+    C.approve_claim(book, cid, "支委会")
+    book.close()
+    home = tmp_path / "home"
+
+    def pioneer(*args: str, check: bool = False):
+        return run("--db", str(db), *args, "--today", "2026-01-15", home=home, check=check)
+
+    out = pioneer("approval", "list", "--year", str(YEAR), "--pending", check=True).stdout
+    assert out.strip() == (
+        f"001\t王一\t第{cid}号申报 {YEAR}-05-12 "
+        "重点工作中发挥先锋模范带头作用明显（支部认定、党工委审定分值） 6分："
+        "待审批：须街道党工委审定（报党工委审定）"
+    )
+    refused = pioneer("approval", "record", "--claim", str(cid), "--refuse", "--by", "街道党工委")
+    assert refused.returncode == 1 and "不批准须写明理由" in refused.stderr
+    done = pioneer("approval", "record", "--claim", str(cid), "--approve", "--by", "街道党工委",
+                   "--date", "2025-06-20", check=True)  # fmt: skip
+    assert done.stdout.strip() == f"已登记第 {cid} 号申报的审批决定：批准。"
+    got = json.loads(pioneer("approval", "list", "--year", "2025", "--json", check=True).stdout)
+    assert [(c["claim"], c["state"], c["by"]) for c in got["claims"]] == [
+        (cid, "已批准", "街道党工委")
+    ]
+    with Book.open(db) as again:
+        assert again.query("select period, claim_id from approvals") == [
+            {"period": "claim", "claim_id": cid}
+        ]

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "book"))
 
-from year_end_testkit import YEAR, confirm_year, make_year_book  # noqa: E402
+from year_end_testkit import TODAY, YEAR, confirm_year, make_year_book  # noqa: E402
 
 from desktop.book import year_end as Y  # noqa: E402
 
@@ -421,5 +421,44 @@ def test_the_combined_grade_is_shown_in_the_detail(qtbot, tmp_path) -> None:
         "综合评定：合格（党员互评“优秀”10分×50% + 群众测评“基本合格”6分×50% = 8分；"
         "达到“合格”的7分，评为“合格”）" in screen.detail.toPlainText()
     )
+    w.close()
+    book.close()
+
+
+def test_a_claim_sent_above_is_approved_on_the_approvals_tab(qtbot, tmp_path, messages) -> None:
+    """Issue 16 item 4: 街道「报党工委审定后确定加分分值」 — the claim waits, shown with who
+    must approve, until the decision is recorded here."""
+    from desktop.book import claims as C
+    from desktop.book.scoring import set_year_scheme
+    from desktop.gui.main_window import MainWindow
+    from desktop.rules.presets import preset_text
+
+    book = make_year_book(tmp_path / "jd.db", scheme="jiedao-nongcun")
+    set_year_scheme(
+        book,
+        YEAR,
+        text=preset_text("jiedao-nongcun")
+        + '\n[[approvals]]\nname = "报党工委审定"\nby = "街道党工委"\nitems = ["key-work"]\n',
+    )
+    cid = C.add_claim(book, "王一", f"{YEAR}-05-12", "key-work", "6", "带头清扫", today=TODAY)
+    C.review_claim(book, cid, "组长")
+    C.approve_claim(book, cid, "支委会")
+    w = MainWindow(book)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    screen = _open(qtbot, w)
+    screen.tabs.setCurrentIndex(3)
+    t = screen.claims_above_table
+    assert t.rowCount() == 1
+    assert t.item(0, 6).text() == "待审批：须街道党工委审定（报党工委审定）"
+    assert "待审批 1 条" in screen.claims_above_state.text()
+    t.selectRow(0)
+    screen.ask_claim_approval = lambda dialog: {"by": "街道党工委", "on": f"{YEAR}-06-20",
+                                                "reason": ""}  # fmt: skip
+    _reloaded(qtbot, screen, lambda: qtbot.mouseClick(screen.approve_claim_button,
+                                                     Qt.MouseButton.LeftButton))  # fmt: skip
+    assert t.item(0, 6).text() == "街道党工委于2025-06-20批准"
+    assert messages.texts("information")[-1] == f"已登记第 {cid} 号申报的审批决定。"
     w.close()
     book.close()
