@@ -49,7 +49,8 @@ def test_grades_can_need_approval_too() -> None:
     [
         (
             '[[approvals]]\nname = "审批"\nby = "镇党委"\n',
-            '[[approvals]] 第1项 "审批": 要写「stars」（哪些星级需要审批）或「grades」（哪些等次需要审批）',
+            '[[approvals]] 第1项 "审批": 要写「stars」（哪些星级需要审批）、「grades」（哪些等次需要审批）'
+            "或「items」（哪些申报项目须经审定后计分）",
         ),
         ('[[approvals]]\nname = "审批"\nstars = [5]\n', '[[approvals]] 第1项 "审批": 缺少「by」'),
         (
@@ -70,7 +71,7 @@ def test_grades_can_need_approval_too() -> None:
         ),
         (
             '[[approvals]]\nname = "审批"\nby = "镇党委"\nstars = [5]\nwho = "x"\n',
-            '[[approvals]] 第1项 "审批": 未知的键「who」，可用的键：name、by、stars、grades、note',
+            '[[approvals]] 第1项 "审批": 未知的键「who」，可用的键：name、by、stars、grades、items、note',
         ),
         (
             APPROVALS + APPROVALS,
