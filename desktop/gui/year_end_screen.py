@@ -968,6 +968,7 @@ class YearEndScreen(QWidget):
                 _item(a.body),
                 _item(a.text()),
             ]
+            cells[-1].setToolTip(a.text())  # cut at the window's edge on a small screen
             for j, it in enumerate(cells):
                 if a.pending:
                     it.setForeground(QColor("#b00020"))
