@@ -415,18 +415,9 @@ def read_ballots(r: Reader, data: Mapping[str, Any]) -> Ballots:
                 if value is not None:
                     points[g] = value
             r.keys(pts, _APPRAISAL_GRADES, f"{where} points")
-        for k, ln in enumerate(r.tables(raw, "lines", where), start=1):
-            w = f"{where} lines 第{k}项"
-            r.keys(ln, ("min", "grade"), w)
-            minimum = r.number(ln, "min", w, required=True)
-            grade = r.choice(ln, "grade", w, _APPRAISAL_GRADES, None, "等次")
-            if minimum is not None and grade:
-                lines.append((minimum, grade))
-        if not lines:
-            r.add(where, "按票折分要写 [[ballots.lines]]：平均分达到多少评什么等次（从高到低）")
-        for k in range(1, len(lines)):
-            if lines[k][0] > lines[k - 1][0]:
-                r.add(f"{where} lines 第{k + 1}项", "分数线应从高到低排列")
+        lines = _grade_lines(
+            r, raw, where, "按票折分要写 [[ballots.lines]]：平均分达到多少评什么等次（从高到低）"
+        )
     else:
         for key in ("points", "lines"):
             if key in raw:
@@ -450,7 +441,8 @@ def _grade_points(r: Reader, raw: Mapping[str, Any], where: str) -> dict[str, An
     return out if len(out) == len(_APPRAISAL_GRADES) else None
 
 
-def _grade_lines(r: Reader, raw: Mapping[str, Any], where: str, what: str) -> list[Any]:
+def _grade_lines(r: Reader, raw: Mapping[str, Any], where: str, missing: str) -> list[Any]:
+    """[[…lines]]: (min, grade) from high to low; `missing` said when there are none."""
     lines: list[tuple[Any, str]] = []
     for k, ln in enumerate(r.tables(raw, "lines", where), start=1):
         w = f"{where} lines 第{k}项"
@@ -460,7 +452,7 @@ def _grade_lines(r: Reader, raw: Mapping[str, Any], where: str, what: str) -> li
         if minimum is not None and grade:
             lines.append((minimum, grade))
     if not lines:
-        r.add(where, f"要写 lines：{what}达到多少评什么等次（从高到低）")
+        r.add(where, missing)
     for k in range(1, len(lines)):
         if lines[k][0] > lines[k - 1][0]:
             r.add(f"{where} lines 第{k + 1}项", "分数线应从高到低排列")
@@ -503,7 +495,7 @@ def read_combine(r: Reader, raw: Mapping[str, Any]) -> Combine | None:
     if len(parts) >= 2 and total != 1:
         r.add(where, f"各项占比合计应为100%（1），现在是 {pct(total)}")
     points = _grade_points(r, data, where)
-    lines = _grade_lines(r, data, where, "加权后的分数")
+    lines = _grade_lines(r, data, where, "要写 lines：加权后的分数达到多少评什么等次（从高到低）")
     if points is None or not parts or not lines:
         return None
     return Combine(tuple(parts), points, tuple(lines), r.text(data, "note", where))
