@@ -92,3 +92,31 @@ def test_ballots_one_by_one_then_counted(tmp_path: Path) -> None:
     assert grades == {"王一": "优秀", "李二": "不合格"}  # 合格 1, 不合格 1: the lower
     listed = json.loads(pioneer("appraisal", "list", "--year", "2025", "--json", check=True).stdout)
     assert {r["name"]: r["voters"] for r in listed["appraisals"]} == {"王一": 3, "李二": 3}
+
+
+def test_scheme_check_names_combine_and_claim_approval_mistakes(tmp_path: Path) -> None:
+    """`pioneer scheme check` on [ballots.combine] (公司「……设置相应的评定占比」) and on
+    [[approvals]] items (街道「报党工委审定后确定加分分值」): Chinese lines, exit 1."""
+    from desktop.rules.presets import preset_text
+
+    bad = tmp_path / "bad.toml"
+    bad.write_text(
+        preset_text("jiedao-nongcun")
+        + '\n[ballots.combine]\npoints = { "优秀" = 10, "合格" = 8, "基本合格" = 6, "不合格" = 0 }\n'
+        '[[ballots.combine.parts]]\nkind = "党员评议"\nweight = 0.5\n'
+        '[[ballots.combine.parts]]\nkind = "群众评议"\nweight = 0.4\n'
+        '[[ballots.combine.lines]]\nmin = 9\ngrade = "优秀"\n'
+        '\n[[approvals]]\nname = "报党工委审定"\nby = "街道党工委"\nitems = ["no-such"]\n',
+        encoding="utf-8",
+    )
+    result = run("scheme", "check", str(bad), home=tmp_path / "home")
+    assert result.returncode == 1
+    assert "[ballots.combine]: 各项占比合计应为100%（1），现在是 90%" in result.stderr
+    assert "「items」中的“no-such”不是本方案可申报的项目" in result.stderr
+    good = tmp_path / "good.toml"
+    good.write_text(
+        bad.read_text(encoding="utf-8").replace("weight = 0.4", "weight = 0.5")
+        .replace('"no-such"', '"key-work"'),
+        encoding="utf-8",
+    )  # fmt: skip
+    assert run("scheme", "check", str(good), home=tmp_path / "home").returncode == 0
