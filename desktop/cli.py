@@ -507,7 +507,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--start",
         metavar="YYYY-MM",
         default=None,
-        help="从哪个月起用本程序记分（年中开始时用；此前的季度不记分，无需公示和确认）",
+        help="从哪个月起用本程序记分（年中开始时用；此前的月份不记分，无需公示和确认）",
     )
 
     p = add("demo", cmd_demo, "生成一个示范支部账本（约 40 名党员、三个党小组）")

@@ -70,12 +70,15 @@ def _words(kind: str) -> dict[str, str]:
 def _start_line(book: Book, year: int) -> str:
     """「本账本自2026年10月起记分，此前的季度不记分。」on paper of the year the book started
     keeping points in (issue 14); "" otherwise."""
+    from desktop.book.periods import cycle
     from desktop.book.points_start import points_start, start_words
 
     month = points_start(book)
     if not month or int(month[:4]) != year or month.endswith("-01"):
         return ""
-    return f"{start_words(book)}，此前的季度不记分。"
+    # A monthly or half-year scheme has no 季度 to speak of; months are right for both.
+    before = "季度" if cycle(book, year) == "quarter" else "月份"
+    return f"{start_words(book)}，此前的{before}不记分。"
 
 
 def _pts(value: Any) -> str:

@@ -88,11 +88,13 @@ def rating_data(book: Book, year: int, *, today: date | None = None) -> dict[str
     if ov.rating_note:
         summary.append(f"说明：{ov.rating_note}。")
     summary.append(f"各季度：{'、'.join(ov.quarters)}。")
+    from desktop.book.periods import cycle
     from desktop.book.quarter_print import _start_line
 
     started = _start_line(book, year)
     if started:
-        summary.append(started.removesuffix("。") + "，年度积分按记分以来的季度计算。")
+        before = "季度" if cycle(book, year) == "quarter" else "月份"
+        summary.append(started.removesuffix("。") + f"，年度积分按记分以来的{before}计算。")
     data = {
         "branch": ov.branch,
         "year": year,

@@ -138,3 +138,26 @@ def test_the_start_goes_with_the_exported_workbook(tmp_path: Path, capsys) -> No
     assert code == 0, text + err
     code, text, _ = run(capsys, "--db", str(again), "branch", "--json")
     assert json.loads(text)["start"] == "2025-10"
+
+
+def test_a_monthly_book_started_late_speaks_of_months(tmp_path: Path, capsys) -> None:
+    # Found trying 量化定级 (reviewed monthly) with `init --start 2026-11`: the 公示表 and the
+    # 月度积分管理审核表 said 「此前的季度不记分」 though the scheme has no quarters.
+    from desktop.book.quarter_print import publicity_data, review_sheet_data
+
+    db = tmp_path / "monthly.db"
+    code, _, err = run(
+        capsys, "--db", str(db), "init", "--branch", "晚来村党支部", "--year", "2026",
+        "--scheme", "lianghua-dingji", "--start", "2026-11",
+    )  # fmt: skip
+    assert code == 0, err
+    with Book.open(db) as book:
+        book.roster.add_member(
+            {"name": "王一", "status": "正式党员", "joined_date": "2000-07", "group": "一组"},
+            today=date(2026, 12, 5),
+        )
+        Q.publish(book, 2026, 11, start="2026-12-05", today=date(2026, 12, 5))
+        line = "本账本自2026年11月起记分，此前的月份不记分。"
+        assert publicity_data(book, 2026, 11, today=date(2026, 12, 6))["late_entry"] == line
+        summary = review_sheet_data(book, 2026, 11)["summary"]
+        assert summary[0] == line
