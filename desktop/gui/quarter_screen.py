@@ -42,7 +42,15 @@ from PySide6.QtWidgets import (
 from desktop.book import periods as clock
 from desktop.book import quarter as Q
 from desktop.book.errors import BookError
-from desktop.book.periods import CONFIRM_ACTIONS, REVIEW_TITLE, THIS, UNIT, cycle, number_text
+from desktop.book.periods import (
+    CONFIRM_ACTIONS,
+    ORDER,
+    REVIEW_TITLE,
+    THIS,
+    UNIT,
+    cycle,
+    number_text,
+)
 from desktop.book.store import Book
 from desktop.gui.claim_dialogs import ClaimDialog, CorrectionDialog
 from desktop.gui.fields import add_dialog_buttons
@@ -111,6 +119,11 @@ def _load(path: Path, year: int, quarter: int) -> dict[str, Any]:
 
 _item = read_only_item
 _table = read_only_table
+
+
+def _correction_tip(kind: str) -> str:
+    """登记更正's tooltip in the cycle's word (a monthly scheme has no 季度)."""
+    return f"记录所在的{ORDER[kind]}已确认、发现有错时，在今天登记一条带原因的更正"
 
 
 class QuarterScreen(QWidget):
@@ -224,7 +237,7 @@ class QuarterScreen(QWidget):
             cb.addWidget(b)
         cb.addStretch(1)
         self.correction_button = QPushButton("登记更正…")
-        self.correction_button.setToolTip("已确认季度的记录有错时，在今天登记一条带原因的更正")
+        self.correction_button.setToolTip(_correction_tip(self.kind))
         cb.addWidget(self.correction_button)
         cl.addLayout(cb)
         self._fresh_claims: list[int] = []  # entered since the last step: kept selected
@@ -325,6 +338,7 @@ class QuarterScreen(QWidget):
         self.quarter.setToolTip(f"按{UNIT[kind]}评议、公示和确认（积分方案的 [publicity] cycle）")
         if hasattr(self, "confirm_button"):
             self.confirm_button.setText(f"确认{THIS[kind]}…")
+            self.correction_button.setToolTip(_correction_tip(kind))
         self.title_changed.emit(REVIEW_TITLE[kind])
 
     @property

@@ -82,6 +82,9 @@ def test_a_month_through_the_monthly_review_screen(
         f"{m}月" for m in range(1, 13)
     ]
     assert screen.confirm_button.text() == "确认本月…"
+    # Found in review: 登记更正's tooltip still said 「已确认季度的记录」.
+    assert "季度" not in screen.correction_button.toolTip()
+    assert "月份已确认" in screen.correction_button.toolTip()
     _reloaded(qtbot, screen, lambda: screen.quarter.setCurrentIndex(1))
     assert "2026年2月" in screen.state.text() and "未公示" in screen.state.text()
     headers = [
