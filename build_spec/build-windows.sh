@@ -36,6 +36,9 @@
 #     A 14 KB stand-in built with MinGW from build_spec/icuuc_stub.c goes into the prefix's
 #     system32 only, never into the bundle (real Windows 10 1703+ has the real one). Under Wine
 #     Qt's GBK/GB18030 converters therefore say "invalid"; the program does not use them.
+#   * cryptography's _rust.pyd (Rust 1.78+) imports ProcessPrng from bcryptprimitives.dll, which
+#     Wine 8 lacks (Wine 9 has it; Windows since 8 too): "DLL load failed while importing
+#     _rust". build_spec/bcryptprimitives_stub.c (RtlGenRandom) goes into the prefix only.
 #   * WinPython's pip writes console launchers whose shebang is a bare "python.exe": WINEPATH
 #     must name the Python folder.
 #   * `pip download --platform win_amd64` evaluates markers for the LINUX interpreter, so the
@@ -103,10 +106,14 @@ wine_up() {
         timeout 300 wineboot --init </dev/null >/dev/null 2>&1 || die "wineboot $WINEPREFIX"
         timeout 120 wine winecfg /v win10 </dev/null >/dev/null 2>&1 || die "winecfg /v win10"
     fi
-    if [ ! -f "$WORK/icuuc.dll" ] || [ "$HERE/icuuc_stub.c" -nt "$WORK/icuuc.dll" ]; then
-        x86_64-w64-mingw32-gcc -O2 -shared -s -static-libgcc -o "$WORK/icuuc.dll" "$HERE/icuuc_stub.c"
-    fi
-    cp "$WORK/icuuc.dll" "$WINEPREFIX/drive_c/windows/system32/icuuc.dll"
+    local stub
+    for stub in icuuc bcryptprimitives; do
+        if [ ! -f "$WORK/$stub.dll" ] || [ "$HERE/${stub}_stub.c" -nt "$WORK/$stub.dll" ]; then
+            x86_64-w64-mingw32-gcc -O2 -shared -s -static-libgcc -o "$WORK/$stub.dll" \
+                "$HERE/${stub}_stub.c" -ladvapi32
+        fi
+        cp "$WORK/$stub.dll" "$WINEPREFIX/drive_c/windows/system32/$stub.dll"
+    done
     wineserver -k 2>/dev/null || true
     wineserver -p </dev/null >/dev/null 2>&1
     timeout 120 wine cmd /c exit </dev/null >/dev/null 2>&1 || true
@@ -213,7 +220,9 @@ stage_bundle() {
     [ -f "$BUNDLE/pioneer.exe" ] && [ -f "$BUNDLE/先锋指数.exe" ] || {
         tail -40 "$WORK/pyinstaller.log"; die "PyInstaller wrote no programs"; }
     took "pyinstaller"
-    if find "$BUNDLE" -iname 'icuuc*' | grep -q .; then die "the icuuc.dll stand-in leaked into the bundle"; fi
+    if find "$BUNDLE" -iname 'icuuc*' -o -iname 'bcryptprimitives*' | grep -q .; then
+        die "a Wine-only stand-in (icuuc.dll, bcryptprimitives.dll) leaked into the bundle"
+    fi
     {
         echo "bundle: $(du -sm "$BUNDLE" | cut -f1) MB unpacked, $(find "$BUNDLE" -type f | wc -l) files"
         du -sm "$BUNDLE"/_internal/* | sort -rn | head -8

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from cli_testkit import run
+from poppler import pdftotext
 
 from desktop.cli import main
 
@@ -143,8 +144,7 @@ def test_print_summary_and_notice(db, capsys, tmp_path):
     )
     assert code == 0, err
     # A 文号 the branch can number, a Chinese date, the notice's own page numbers.
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
-    flat = "".join(text.split())
+    flat = "".join(pdftotext(pdf).split())
     assert "红星村支〔2026〕警1号" in flat and "第1页共1页" in flat
     assert re.search(r"2026年\d{1,2}月\d{1,2}日", flat) and not re.search(
         r"2026-\d\d-\d\d", flat.split("本年度无故缺席记录")[0]

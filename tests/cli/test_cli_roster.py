@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from poppler import pdftotext
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -117,11 +118,6 @@ def test_roster_counts_party_members_and_activists_have_their_own(
 ) -> None:
     """The 党员花名册 lists and counts party members only; 入党积极分子 are on the
     入党积极分子名册 (`print activists`)."""
-
-    def pdftotext(pdf: Path, mode: str) -> str:
-        return subprocess.run(
-            ["pdftotext", mode, str(pdf), "-"], capture_output=True, text=True, check=True
-        ).stdout
 
     db = tmp_path / "demo.db"
     run("--db", str(db), "demo", home=home, check=True)

@@ -8,6 +8,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+from poppler import pdftotext
 from test_cli_roster import run
 
 from desktop.book import quarter as Q
@@ -95,15 +96,12 @@ def test_explain_a_month(tmp_path: Path) -> None:
 
 def test_print_a_months_scores(tmp_path: Path) -> None:
     # 量化定级：「由党小组结合日常动态考核情况,对党员进行月度评议,并将评议结果上报党支部」.
-    import subprocess
-
     db = tmp_path / "lh.db"
     _book(db, "lianghua-dingji")
     home, out = tmp_path / "home", tmp_path / "m.pdf"
     run("--db", str(db), "print", "period-scores", "--year", "2026", "--month", "2",
         "--out", str(out), home=home, check=True)  # fmt: skip
-    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True,
-                          text=True, check=True).stdout  # fmt: skip
+    text = pdftotext(out, "-layout")
     assert "党员积分情况通报（2026年2月）" in text.replace(" ", "")
     assert "张三" in text and "77" in text  # 8 monthly sections × 10 − 3; 互评、测评 are quarterly
     assert "按季度" in text.replace(" ", "")

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
-import pytest
+from poppler import pdftotext  # noqa: F401  (the paper tests import it from here)
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 GIVEN = [
@@ -85,12 +83,3 @@ def page_count(pdf: Path | bytes) -> int:
     """Pages in a reportlab PDF (objects are uncompressed, so /Type /Page is visible)."""
     data = pdf if isinstance(pdf, bytes) else pdf.read_bytes()
     return len(re.findall(rb"/Type\s*/Page(?![s\w])", data))
-
-
-def pdftotext(pdf: Path, *args: str) -> str:
-    """Text via poppler, or skip when it is not installed."""
-    exe = shutil.which("pdftotext")
-    if not exe:
-        pytest.skip("pdftotext (poppler-utils) not installed")
-    out = subprocess.run([exe, *args, str(pdf), "-"], capture_output=True, check=True)
-    return out.stdout.decode("utf-8")

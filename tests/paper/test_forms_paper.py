@@ -75,7 +75,9 @@ def test_objection_form_is_filled_from_the_quarter(confirmed_demo_book, tmp_path
 
 def test_print_help_lists_the_forms() -> None:
     text = subprocess.run(
-        [sys.executable, "-m", "desktop", "print", "-h"], capture_output=True, text=True
+        [sys.executable, "-m", "desktop", "print", "-h"],
+        capture_output=True,
+        encoding="utf-8",  # what the CLI writes everywhere (Windows' locale is not UTF-8)
     ).stdout
     flat = "".join(text.split())
     for kind in NEW:

@@ -166,7 +166,7 @@ def test_the_cli_says_so_before_printing(tmp_path, book_path, book):
             str(out),
         ],
         capture_output=True,
-        text=True,
+        encoding="utf-8",  # what the CLI writes everywhere (Windows' locale is not UTF-8)
         env=env,
     )
     assert run.returncode == 0 and out.exists()

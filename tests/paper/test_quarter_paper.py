@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from poppler import pdftotext
 
 from desktop.book import quarter as Q
 from desktop.book.printing import print_document
@@ -27,7 +28,7 @@ KINDS = [
 
 
 def _text(pdf: Path) -> str:
-    return subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    return pdftotext(pdf)
 
 
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs poppler-utils")
@@ -140,9 +141,7 @@ def test_quarter_sheets_say_what_the_year_column_is(confirmed_demo_book: Book, t
         assert "年度累计" not in flat
         assert "年度积分（截至本季）" in flat.replace(" ", "")
         assert "按第1至2季度的平均分计入" in flat
-        layout = subprocess.run(
-            ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True
-        ).stdout
+        layout = pdftotext(pdf, "-layout")
         assert "本季度合计" in layout  # on one line
 
 
