@@ -1,5 +1,5 @@
 """Entry point of the bundled `pioneer` console program (CLI, --self-test)."""
 
-from desktop.cli import main
+from desktop.start import main
 
 raise SystemExit(main())

@@ -8,7 +8,7 @@ box instead of vanishing.
 import io
 import sys
 
-from desktop.cli import main
+from desktop.start import main
 
 captured = None
 if sys.stdout is None or sys.stderr is None:

@@ -1,3 +1,3 @@
-from desktop.cli import main
+from desktop.start import main
 
 raise SystemExit(main())

@@ -15,6 +15,7 @@ from typing import Any
 
 from desktop import __version__
 from desktop.cli_args import ChineseParser
+from desktop.start import utf8_streams, window_book
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
@@ -653,7 +654,7 @@ def book_argument(argv: list[str], parser: argparse.ArgumentParser | None = None
     if len(argv) != 1 or argv[0].startswith("-"):
         return None
     arg = argv[0]
-    if arg.lower().endswith(".db"):
+    if window_book(argv):
         return arg
     if parser is None or not Path(arg).is_file():
         return None
@@ -664,11 +665,7 @@ def book_argument(argv: list[str], parser: argparse.ArgumentParser | None = None
 
 
 def main(argv: list[str] | None = None) -> int:
-    # Windows consoles default to a legacy code page; our messages are Chinese.
-    for stream in (sys.stdout, sys.stderr):
-        if hasattr(stream, "reconfigure"):
-            # A file name with bytes that are not UTF-8 prints as \xff, not a traceback.
-            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+    utf8_streams()
     given = sys.argv[1:] if argv is None else argv
     if not given or book_argument(given):  # the window: no parser to build first (~0.3 s)
         from desktop.gui.app import main as gui_main

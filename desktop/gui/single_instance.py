@@ -9,7 +9,6 @@ another user) is the book layer's business (its in-use check), not this module's
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import sys
@@ -30,6 +29,8 @@ WAIT_MS = 1500
 
 def server_name(path: str | os.PathLike[str]) -> str:
     """The socket name for a book: the same for every way of writing its path."""
+    import hashlib  # (here: _hashlib loads OpenSSL's libcrypto, not needed before the window)
+
     try:
         full = Path(path).resolve()
     except OSError:

@@ -69,3 +69,55 @@ def test_opening_the_window_leaves_qt_unbuilt(tmp_path: Path):
         "opening the window built PySide's Qt namespace (~15 ms of start-up); use "
         "desktop/gui/qt_constants.py on the start-up path. It was built here:\n" + out.stdout
     )
+
+
+#: What a start on a book (double-click: `先锋指数.exe BOOK`) has no use for before its window
+#: shows: the command line (every cli module, desktop/start.py; PySide imports argparse
+#: itself), calendar (typed dates only) and hashlib (OpenSSL; the one-window-per-book socket
+#: name, made after showing).
+NOT_AT_START = ("desktop.cli", "desktop.cli_args", "calendar", "hashlib")
+
+START = """
+import sys
+from desktop import start
+from desktop.gui import app as A
+
+def report(app, window):
+    from PySide6.QtCore import QTimer
+
+    def ready():
+        print("imported", [m for m in NOT_AT_START if m in sys.modules], flush=True)
+        app.quit()
+
+    QTimer.singleShot(0, ready)
+
+A._report_ready_then_quit = report
+sys.exit(start.main([sys.argv[1]]))
+"""
+
+
+def test_a_start_on_a_book_imports_no_command_line(tmp_path: Path):
+    env = dict(
+        os.environ,
+        PIONEER_HOME=str(tmp_path / "home"),
+        QT_QPA_PLATFORM="offscreen",
+        PYTHONPATH=str(ROOT),
+        PIONEER_STARTUP_PROBE="1",
+    )
+    book = tmp_path / "红星村.db"
+    subprocess.run(
+        [sys.executable, "-m", "desktop", "--db", str(book), "demo"],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    code = f"NOT_AT_START = {NOT_AT_START!r}\n" + START
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(book)],
+        env=env,
+        capture_output=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+    assert out.returncode == 0, out.stderr
+    assert "imported []" in out.stdout, out.stdout
