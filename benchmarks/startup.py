@@ -8,7 +8,8 @@ by the warm-up runs), as the installed program has it: pip compiles .pyc files o
 and the PyInstaller bundle ships them. Without this, an environment that sets
 PYTHONDONTWRITEBYTECODE (as some sandboxes do) would compile every one of our modules from
 source on every start (~30 ms) — a cost no user pays. `--compile-each-time` measures that.
-Run: QT_QPA_PLATFORM=offscreen python benchmarks/startup.py [--compile-each-time]
+Run: QT_QPA_PLATFORM=offscreen python benchmarks/startup.py [--compile-each-time] [--runs N]
+(--runs: more alternating pairs than the default 7, for a busy machine.)
 
 --bundle: the same, of the PyInstaller bundles: the program's `pioneer` opening the demo book
 against benchmarks/bare_window.py bundled the same way (build_spec/bare_window.spec). Without
@@ -28,7 +29,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-RUNS = 7
+RUNS = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else 7
 
 BASELINE = (ROOT / "benchmarks" / "bare_window.py").read_text(encoding="utf-8")
 
