@@ -327,6 +327,18 @@ stage_check() {
     sleep 6   # maximized, the first screen filled
     import -window root "$WORK/shot-installed-1366x768.png"
     echo "screenshot: $WORK/shot-installed-1366x768.png" | tee -a "$REPORT"
+    # Every screen once, by clicking the navigation list (items 50 px apart from y=84 in the
+    # maximized window): each is built from its module on first show, so a module missing
+    # from the bundle shows up here as the program's error dialog and a logged traceback.
+    local row
+    for row in 1 2 3 4 5 6 7; do
+        xdotool mousemove 67 $((84 + 50 * row)) click 1; sleep 3
+        import -window root "$WORK/shot-installed-screen$row.png"
+    done
+    local log="$user_dir/AppData/Local/PioneerIndex/Logs/pioneer.log"
+    if grep -q "unexpected error" "$log" 2>/dev/null; then
+        grep -A12 "unexpected error" "$log" | head -30; die "a screen failed in the installed program"
+    fi
     close_program "$desk_pid" pioneer,1366x768
     took "window at 1366×768"
 
