@@ -228,9 +228,7 @@ def _register_figures(pdf: Path) -> tuple[list[Decimal], dict[str, Decimal], Dec
     """(quarter figures, section points, year) as printed on a member's 登记表."""
     import re
 
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True
-    ).stdout
+    text = pdftotext(pdf, "-layout")
     quarters = [Decimal(v) for v in re.findall(r"\d{4}年第\d季度\s+(\d+(?:\.\d+)?)", text)]
     sections = {
         name: Decimal(v)
