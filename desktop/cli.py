@@ -323,7 +323,7 @@ def _year(args: argparse.Namespace, book) -> int:  # book: Book
 
 
 def cmd_score(args: argparse.Namespace) -> int:
-    from desktop.book.periods import cycle
+    from desktop.book.periods import cycle, period_label
     from desktop.book.quarter import confirmed_score_json
     from desktop.book.scoring import score_book
     from desktop.rules.scoring import score_json
@@ -349,7 +349,8 @@ def cmd_score(args: argparse.Namespace) -> int:
         return EXIT_OK
     if data.get("confirmed"):
         _out(
-            f"{year}年第{args.quarter}季度 已确认（{data['confirmed_at'][:10]}），以下为确认时保存的"
+            f"{period_label(year, getattr(args, given), given)} 已确认"
+            f"（{data['confirmed_at'][:10]}），以下为确认时保存的"
             f"结果。校验值：{data['hash']}　链头：{data['chain_head']}"
         )
     names = list(data["members"][0]["sections"]) if data["members"] else []

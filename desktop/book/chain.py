@@ -45,7 +45,8 @@ def confirmed_score_json(
             "code": m["code"],
             "name": m["name"],
             "total": m["total"],
-            "sections": m["sections"],
+            # In the scheme's order, as a live score (the stored JSON has its keys sorted).
+            "sections": {s: m["sections"][s] for s in stored["sections"] if s in m["sections"]},
             "scored": True,
             "rated": m["rated"],
             "reasons": [],

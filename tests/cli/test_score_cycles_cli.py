@@ -108,3 +108,19 @@ def test_print_a_months_scores(tmp_path: Path) -> None:
     missing = run("--db", str(db), "print", "period-scores", "--year", "2026",
                   "--out", str(out.with_name("x.pdf")), home=home)  # fmt: skip
     assert missing.returncode == 2 and "--month" in missing.stderr
+
+
+def test_a_confirmed_month_says_which_month_in_the_schemes_order(tmp_path: Path) -> None:
+    # Found in review: `score --month 11` of a confirmed month printed 「2026年第None季度 已确认」
+    # and its columns in the stored snapshot's sorted key order (业务能力, 党员互评, …).
+    db = tmp_path / "lh.db"
+    _book(db, "lianghua-dingji")
+    with Book.open(db) as book:
+        Q.publish(book, 2026, 1, start="2026-02-02", today=date(2026, 2, 2))
+        Q.confirm(book, 2026, 1, today=date(2026, 2, 10))
+    home = tmp_path / "home"
+    out = run("--db", str(db), "score", "--year", "2026", "--month", "1", home=home, check=True)
+    first, header = out.stdout.splitlines()[:2]
+    assert first.startswith("2026年1月 已确认") and "None" not in first
+    live = run("--db", str(db), "score", "--year", "2026", "--month", "2", home=home, check=True)
+    assert header == live.stdout.splitlines()[0]
