@@ -532,7 +532,9 @@ def add_quarter_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("--today", help=argparse.SUPPRESS)  # tests: the quarter's timing as of a day
 
     p = add(
-        "review", cmd_review, "季度评议：各部分得分、合计、排名、较上季变化、截至本季的年度积分"
+        "review",
+        cmd_review,
+        "评议表（季度，或方案规定的月/半年）：各部分得分、合计、排名、较上期变化、截至本期的年度积分",
     )
     p.add_argument("--year", type=int, default=None, help=year_help)
     p.add_argument("--quarter", type=int, default=None, choices=[1, 2, 3, 4], help=q_help)
@@ -588,7 +590,9 @@ def add_quarter_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("--json", action="store_true", help="以 JSON 输出（list）")
 
     p = add(
-        "correction", cmd_correction, "更正已确认季度的错误：在未确认的季度登记一条带原因的更正"
+        "correction",
+        cmd_correction,
+        "更正已确认期间（季度、月或半年）的错误：在未确认的期间登记一条带原因的更正",
     )
     p.add_argument("action", choices=["add", "list"])
     p.add_argument("--member", default=None, help="党员编号或姓名")
@@ -598,7 +602,7 @@ def add_quarter_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument(
         "--refers-to", default=None, help="被更正的原记录，如“2026-03-10 主题党日 无故缺席”"
     )
-    p.add_argument("--date", default=None, help="更正日期（默认今天，须在未确认的季度）")
+    p.add_argument("--date", default=None, help="更正日期（默认今天，须在未确认的期间）")
     p.add_argument("--year", type=int, default=None, help=year_help)
     p.add_argument("--json", action="store_true", help="以 JSON 输出（list）")
 

@@ -92,6 +92,17 @@ def test_top_level_help_lists_subcommands_and_version(capsys: pytest.CaptureFixt
     assert "print" in out and "生成打印用 PDF" in out
 
 
+@pytest.mark.parametrize("args", [["review", "-h"], ["correction", "-h"]])
+def test_period_commands_help_is_not_only_about_quarters(
+    capsys: pytest.CaptureFixture[str], args: list[str]
+) -> None:
+    # Found in review: on a monthly (量化定级) or half-year scheme `review -h` read 「季度评议…
+    # 较上季变化」 and `correction -h` 「更正已确认季度的错误…在未确认的季度」.
+    _, out, _ = run(capsys, *args)
+    description = out.split("\n\n")[1]
+    assert "月" in description and "半年" in description, description
+
+
 def test_argparse_is_left_english_outside_the_cli(capsys: pytest.CaptureFixture[str]) -> None:
     run(capsys, "scheme", "bogus")
     # The Chinese table is installed only while our parser works.
