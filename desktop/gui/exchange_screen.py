@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from desktop.book import exchange as X
 from desktop.book.errors import BookError
 from desktop.book.store import Book
+from desktop.gui.actions import allow
 from desktop.gui.fields import add_dialog_buttons, mark_invalid, show_error
 from desktop.gui.forms.ui_exchange_screen import Ui_ExchangeScreen
 from desktop.gui.member_picker import MemberPicker
@@ -250,11 +251,17 @@ class ExchangeScreen(QWidget):
 
     def _enable(self, keeps: bool) -> None:
         read_only = self.book.read_only
-        self.ui.addButton.setEnabled(keeps and not read_only)
-        self.ui.returnButton.setEnabled(
-            keeps and not read_only and any(b["redeemed"] > 0 for b in self.balances())
+        why = (
+            "本年度方案没有积分兑换"
+            if not keeps
+            else "账本以只读方式打开，不能登记"
+            if read_only
+            else ""
         )
-        self.ui.printButton.setEnabled(keeps)
+        allow(self.ui.addButton, not why, why)
+        redeemed = any(b["redeemed"] > 0 for b in self.balances())
+        allow(self.ui.returnButton, not why and redeemed, why or "本年度还没有兑换记录可以退回")
+        allow(self.ui.printButton, keeps, "本年度方案没有积分兑换")
 
     def balances(self) -> list[dict[str, Any]]:
         return (self.data or {}).get("balances", [])

@@ -40,8 +40,10 @@ from PySide6.QtWidgets import (
 
 from desktop.book import year_end as Y
 from desktop.book.errors import BookError
+from desktop.book.periods import row_label
 from desktop.book.scoring import years_scored
 from desktop.book.store import Book
+from desktop.gui.actions import allow
 from desktop.gui.fields import add_dialog_buttons
 from desktop.gui.member_picker import MemberPicker, MemberSearch, matches, order_key
 from desktop.gui.tables import read_only_item, read_only_table
@@ -690,21 +692,23 @@ class YearEndScreen(QWidget):
         text = (
             f"本范围 {len(members)} 人，已登记 {done} 人，待保存 {len(self._pending_here())} 人。"
         )
+        why_locked = (
+            f"{row_label(locked)}已确认，民主评议结果已锁定，只能撤销（写明原因）" if locked else ""
+        )
         if locked:
-            text += (
-                f"{self.overview.year}年第4季度已确认，民主评议结果已锁定，只能撤销（写明原因）。"
-            )
+            text += why_locked + "。"
         self.appraisal_state.setText(text)
-        self.save_button.setEnabled(not locked)
-        self.all_good_button.setEnabled(not locked)
-        self._update_round_state(locked is not None and bool(locked))
+        allow(self.save_button, not locked, why_locked)
+        allow(self.all_good_button, not locked, why_locked)
+        self._update_round_state(why_locked)
 
     def current_round(self) -> dict[str, Any] | None:
         """The recorded 评议会议 of the chosen kind and round, with its ballots so far."""
         key = (self.kind.currentData(), self.round.value())
         return (self.data or {}).get("rounds", {}).get(key)
 
-    def _update_round_state(self, locked: bool) -> None:
+    def _update_round_state(self, why_locked: str) -> None:
+        """The round's buttons, greyed with the reason (why_locked: the year's lock, or "")."""
         held = self.current_round()
         if held is None:
             text = "本次评议还没有登记评议会议：登记后可逐张录入选票，或按票数登记。"
@@ -716,9 +720,18 @@ class YearEndScreen(QWidget):
                 + "。"
             )
         self.round_state.setText(text)
-        self.round_button.setEnabled(held is None and not locked)
-        self.ballots_button.setEnabled(held is not None and not locked)
-        self.count_button.setEnabled(bool(held and held["ballots"]) and not locked)
+        first = "先登记本次评议的评议会议"
+        allow(
+            self.round_button,
+            held is None and not why_locked,
+            why_locked or f"本次评议的评议会议已登记（{held and held['date']}）",
+        )
+        allow(self.ballots_button, held is not None and not why_locked, why_locked or first)
+        allow(
+            self.count_button,
+            bool(held and held["ballots"]) and not why_locked,
+            why_locked or (first if held is None else "还没有录入选票"),
+        )
 
     def _pending_here(self) -> dict[str, str]:
         codes = {r.code for r in self.appraisal_members()}
@@ -951,8 +964,8 @@ class YearEndScreen(QWidget):
         else:
             text = "需上级审批的评定结果都已登记审批决定。"
         self.approval_state.setText(text)
-        self.approve_button.setEnabled(bool(items))
-        self.refuse_button.setEnabled(bool(items))
+        for button in (self.approve_button, self.refuse_button):
+            allow(button, bool(items), "没有须报上级审批的评定结果")
 
     def _fill_claims_above(self) -> None:
         items = (self.data or {}).get("claims_above", [])
@@ -981,8 +994,8 @@ class YearEndScreen(QWidget):
             if items
             else "本年度方案没有须上级审定的积分申报项目（或还没有支委会审定的这类申报）。"
         )
-        self.approve_claim_button.setEnabled(bool(items))
-        self.refuse_claim_button.setEnabled(bool(items))
+        for button in (self.approve_claim_button, self.refuse_claim_button):
+            allow(button, bool(items), "没有须上级审定的积分申报")
 
     def record_claim_approval(self, approved: bool) -> None:
         """The selected claim's decision above the branch (党工委 审定 …)."""

@@ -106,7 +106,8 @@ def test_redeem_return_and_print(qtbot, shequ, messages, monkeypatch) -> None:
     }
     assert set(rows) == {"张三", "李四", "王五"}
     assert rows["张三"][3] == rows["张三"][1]  # nothing redeemed yet: all of it left
-    assert not screen.ui.returnButton.isEnabled()  # nothing to return yet
+    assert not screen.ui.returnButton.isEnabled()  # nothing to return yet, and it says so
+    assert screen.ui.returnButton.toolTip() == "本年度还没有兑换记录可以退回"
     assert screen.ui.countLabel.text() == "本年度还没有积分兑换记录。"
 
     def redeem(dialog) -> None:

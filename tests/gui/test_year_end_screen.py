@@ -331,6 +331,9 @@ def test_a_round_and_its_ballots_voter_by_voter(qtbot, tmp_path, messages) -> No
     screen.tabs.setCurrentIndex(1)
     assert "还没有登记评议会议" in screen.round_state.text()
     assert not screen.ballots_button.isEnabled()
+    # Greyed buttons say what has to happen first (issue 14 item 4).
+    for button in (screen.ballots_button, screen.count_button):
+        assert button.toolTip() == "先登记本次评议的评议会议"
 
     # 群众评议 with too few 群众代表: the dialog warns as it is typed.
     dialog = RoundDialog(YEAR, "群众评议", "群众评议", 10)
@@ -345,6 +348,9 @@ def test_a_round_and_its_ballots_voter_by_voter(qtbot, tmp_path, messages) -> No
     }  # fmt: skip
     _reloaded(qtbot, screen, screen.record_round)
     assert "党员 3 人" in screen.round_state.text() and screen.ballots_button.isEnabled()
+    assert "先登记" not in screen.ballots_button.toolTip()  # its own tooltip again
+    assert screen.count_button.toolTip() == "还没有录入选票"
+    assert "评议会议已登记" in screen.round_button.toolTip()
 
     def type_ballots() -> None:
         qtbot.waitUntil(
