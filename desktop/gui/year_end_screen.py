@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from desktop.book import year_end as Y
 from desktop.book.errors import BookError
-from desktop.book.periods import row_label
+from desktop.book.periods import COUNT, REVIEW_TITLE, cycle, number_text, row_label
 from desktop.book.scoring import years_scored
 from desktop.book.store import Book
 from desktop.gui.actions import allow
@@ -505,7 +505,11 @@ class YearEndScreen(QWidget):
         if not ov.ended:
             tip = "年度结束后（一般在次年1月）才能打印荣誉证书"
         elif not ov.final:
-            tip = "第四季度确认后（在“季度评议”页面），年度积分最终确定，才能打印荣誉证书"
+            kind = cycle(self.book, ov.year)  # the year's last period: 第四季度, 12月 or 下半年
+            last = "第四季度" if kind == "quarter" else number_text(COUNT[kind], kind)
+            tip = (
+                f"{last}确认后（在“{REVIEW_TITLE[kind]}”页面），年度积分最终确定，才能打印荣誉证书"
+            )
         elif not ov.has_rating:
             tip = "本年度方案没有评星定级的规则，没有荣誉证书可打印"
         elif waiting:

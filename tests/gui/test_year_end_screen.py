@@ -468,3 +468,21 @@ def test_a_claim_sent_above_is_approved_on_the_approvals_tab(qtbot, tmp_path, me
     assert messages.texts("information")[-1] == f"已登记第 {cid} 号申报的审批决定。"
     w.close()
     book.close()
+
+
+def test_certificates_wait_for_the_years_last_period_by_its_name(qtbot, tmp_path) -> None:
+    """星级评定 reviews by half-year (「半年一次」): certificates wait for 下半年, confirmed on
+    the 半年评议 screen, not for a fourth quarter the branch never has."""
+    from desktop.gui.main_window import MainWindow
+
+    book = make_year_book(tmp_path / "xj.db", scheme="xingji-60-40")
+    w = MainWindow(book)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    screen = _open(qtbot, w)
+    assert not screen.print_certificates_button.isEnabled()
+    tip = screen.print_certificates_button.toolTip()
+    assert "下半年确认后（在“半年评议”页面）" in tip and "第四季度" not in tip
+    w.close()
+    book.close()
