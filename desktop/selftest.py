@@ -42,6 +42,11 @@ def run_self_test(say: Callable[[str], None]) -> int:
             verify_file(backup)
             say("备份：已校验")
             say(self_test_check(book, folder))
+            missing = _missing_screens()
+            if missing:
+                say(f"自检失败：程序缺少界面模块 {'、'.join(missing)}")
+                return 1
+            say("界面：各页面模块齐全")
         finally:
             book.close()
     say("自检通过")
@@ -59,3 +64,16 @@ def _render_check(pdf: Path) -> int:
         return len(doc) if inked else 0
     finally:
         doc.close()
+
+
+def _missing_screens() -> list[str]:
+    """The window's screens imported by name on first show (a bundle may lack them)."""
+    from desktop.gui.main_window import LAZY_SCREENS, screen_class
+
+    missing = []
+    for title, factory in LAZY_SCREENS:
+        try:
+            screen_class(factory)
+        except (ImportError, AttributeError):
+            missing.append(f"{title}（{factory}）")
+    return missing

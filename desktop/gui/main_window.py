@@ -104,16 +104,12 @@ class MainWindow(QMainWindow):
             self.roster_screen = RosterScreen(self._book, self.ui.screenStack)
             self.add_screen("党员名册", self.roster_screen)
         # Built (and imported) the first time they are shown: the window opens faster.
-        self.add_screen("会议活动", "desktop.gui.meetings_screen:MeetingsScreen")
-        self.add_screen("党费", "desktop.gui.dues_screen:DuesScreen")
-        self.add_screen("积分方案", "desktop.gui.scheme_screen:SchemeScreen")
-        self.add_screen("季度评议", "desktop.gui.quarter_screen:QuarterScreen")
-        self.add_screen("年度评定", "desktop.gui.year_end_screen:YearEndScreen")
+        for title, factory in LAZY_SCREENS[:-1]:
+            self.add_screen(title, factory)
         # Listed only while the year's scheme has [exchange] (update_optional_screens).
-        self.add_screen("积分兑换", "desktop.gui.exchange_screen:ExchangeScreen")
         self.ui.navList.item(len(self._screens) - 1).setHidden(True)
         self._tail_from = len(self._screens)
-        self.add_screen("操作记录", "desktop.gui.journal_screen:JournalScreen", tail=True)
+        self.add_screen(*LAZY_SCREENS[-1], tail=True)
         self.add_screen("备份与恢复", self._make_backup_screen, tail=True)
 
     def _make_backup_screen(self, book: Book, parent: QWidget) -> QWidget:
@@ -675,6 +671,26 @@ class MainWindow(QMainWindow):
 ScreenFactory = Callable[[Book, QWidget], QWidget] | str
 
 
+# The screens imported by name when first shown. PyInstaller cannot see such imports, so
+# `pioneer --self-test` imports each of them (a bundle missing one fails its self-test instead
+# of showing 「程序遇到意外错误」 when the secretary clicks the screen).
+LAZY_SCREENS: tuple[tuple[str, str], ...] = (
+    ("会议活动", "desktop.gui.meetings_screen:MeetingsScreen"),
+    ("党费", "desktop.gui.dues_screen:DuesScreen"),
+    ("积分方案", "desktop.gui.scheme_screen:SchemeScreen"),
+    ("季度评议", "desktop.gui.quarter_screen:QuarterScreen"),
+    ("年度评定", "desktop.gui.year_end_screen:YearEndScreen"),
+    ("积分兑换", "desktop.gui.exchange_screen:ExchangeScreen"),
+    ("操作记录", "desktop.gui.journal_screen:JournalScreen"),
+)
+
+
+def screen_class(factory: str) -> type:
+    """The class a lazy screen's "module:Class" names (imported now)."""
+    module, _sep, name = factory.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
 class _LazyScreen(QWidget):
     """Stands in the stack for a screen that is built the first time it is shown."""
 
@@ -690,8 +706,7 @@ class _LazyScreen(QWidget):
         if self.real is None:
             factory = self._factory
             if isinstance(factory, str):
-                module, _sep, name = factory.partition(":")
-                factory = getattr(importlib.import_module(module), name)
+                factory = screen_class(factory)
             self.real = factory(self._window.book, self)
             self.layout().addWidget(self.real)
             # A screen whose name follows its data (季度评议 → 月度评议) renames its item.
