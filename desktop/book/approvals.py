@@ -351,7 +351,8 @@ class ClaimApproval:
             return f"待审批：须{self.body}审定（{self.step}）"
         d = self.decision or {}
         why = f"，理由：{d['reason']}" if d.get("reason") else ""
-        return f"{d.get('decided_by', self.body)}于{d.get('date', '')}{self.state[1:]}{why}"
+        verb = "批准" if self.state == APPROVED else "未批准"  # not state[1:]: 未批准 → 批准
+        return f"{d.get('decided_by', self.body)}于{d.get('date', '')}{verb}{why}"
 
 
 def claim_approvals(book: Book, year: int) -> list[ClaimApproval]:

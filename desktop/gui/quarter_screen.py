@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from desktop.book import periods as clock
 from desktop.book import quarter as Q
+from desktop.book.approvals import APPROVED, claim_approvals
 from desktop.book.errors import BookError
 from desktop.book.periods import (
     CONFIRM_ACTIONS,
@@ -107,11 +108,15 @@ def _load(path: Path, year: int, quarter: int) -> dict[str, Any]:
         claims = Q.list_claims(book, year, quarter)
         from desktop.book.receipt import latest_receipt
 
+        # Claims the scheme sends above the branch: 待审批 / 未批准 until the body approves.
+        above = {a.claim_id: a for a in claim_approvals(book, year)}
+
         township = latest_receipt(book, year)  # the township's 审核回执, if recorded
         return {
             "status": status,
             "review": rv,
             "claims": claims,
+            "above": above,
             "error": error,
             "township": township["text"] if township else "",
         }
@@ -576,10 +581,15 @@ class QuarterScreen(QWidget):
     def _fill_claims(self) -> None:
         t = self.claims_table
         claims = self.data["claims"]  # type: ignore[index]
+        above = self.data.get("above", {})  # type: ignore[union-attr]
         t.setRowCount(len(claims))
         for r_i, c in enumerate(claims):
             by = c["rejected_by"] or c["approved_by"] or c["reviewed_by"] or c["submitted_by"]
             reason = c["reason"] + (f"（驳回：{c['reject_reason']}）" if c["reject_reason"] else "")
+            step = above.get(c["id"])
+            status = c["status"]
+            if step is not None and step.state != APPROVED:
+                status = f"{status}（{step.state}）"
             for c_i, value in enumerate(
                 [
                     c["id"],
@@ -588,12 +598,16 @@ class QuarterScreen(QWidget):
                     c["item_name"],
                     c["points"],
                     reason,
-                    c["status"],
+                    status,
                     by,
                     "；".join(c["caps"]),
                 ]
             ):
                 t.setItem(r_i, c_i, _item(value, data=c["id"]))
+            if step is not None:
+                tip = step.text() + ("" if step.state == APPROVED else "；未获批准前不计分。")
+                for c_i in range(t.columnCount()):
+                    t.item(r_i, c_i).setToolTip(tip)
         t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         t.horizontalHeader().setStretchLastSection(True)
         fresh = set(self._fresh_claims)

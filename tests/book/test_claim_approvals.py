@@ -85,6 +85,10 @@ def test_a_claim_counts_only_once_approved_above(jd) -> None:
                             on=f"{YEAR}-06-01", today=TODAY)  # fmt: skip
     assert _total(jd).total == before.total
     assert A.claim_approvals(jd, YEAR)[0].state == "未批准"
+    # Said as refused, not as 「…批准」 (the state's last two characters).
+    assert (
+        A.claim_approvals(jd, YEAR)[0].text() == "街道党工委于2025-06-01未批准，理由：事迹材料不全"
+    )
     A.record_claim_decision(jd, cid, approved=True, by="街道党工委", on=f"{YEAR}-06-20",
                             source="乡镇回执", ref="回执.json", today=TODAY)  # fmt: skip
     assert _total(jd).total > before.total

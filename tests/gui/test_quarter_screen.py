@@ -290,3 +290,45 @@ def test_claim_dialog_stays_open_for_the_next_claim(qtbot, book) -> None:
     dialog.accept()  # refused by the book (answers False): the values stay for a fix
     assert len(saved) == 2 and dialog.member.currentData() == "001"
     assert "已登记 1 条" in dialog.entered.text()
+
+
+def test_claim_waiting_above_the_branch_says_so(qtbot, window, book) -> None:
+    """街道「经党支部研究讨论认定，报党工委审定后确定加分分值」: a 审定 claim of such an item reads
+    待审批 (then 未批准) in the claims queue, its tooltip naming who must approve."""
+    from desktop.book import approvals as A
+    from desktop.book import claims as C
+    from desktop.book.scoring import set_year_scheme
+    from desktop.rules.presets import preset_text
+
+    build_branch(book)
+    by_gongwei = '\n[[approvals]]\nname = "报党工委审定"\nby = "街道党工委"\nitems = ["key-work"]\n'
+    set_year_scheme(book, YEAR, text=preset_text("jiedao-nongcun") + by_gongwei)
+    cid = C.add_claim(book, "王一", "2026-11-12", "key-work", "6", "带头参加村道清扫",
+                      today=TODAY)  # fmt: skip
+    C.review_claim(book, cid, "组长")
+    C.approve_claim(book, cid, "支委会")
+    plain = C.add_claim(book, "李二", "2026-11-13", "key-work", "2", "未送审", today=TODAY)
+    screen = _open_screen(qtbot, window)
+    if screen.quarter.currentIndex() != 3:
+        _reloaded(qtbot, screen, lambda: screen.quarter.setCurrentIndex(3))
+    screen.tabs.setCurrentIndex(1)
+    t = screen.claims_table
+
+    def row(claim_id: int) -> int:
+        return next(r for r in range(t.rowCount()) if t.item(r, 0).text() == str(claim_id))
+
+    assert t.item(row(cid), 6).text() == "审定（待审批）"
+    tip = t.item(row(cid), 2).toolTip()
+    assert "待审批：须街道党工委审定（报党工委审定）" in tip and "不计分" in tip
+    assert t.item(row(plain), 6).text() == "申报" and t.item(row(plain), 6).toolTip() == ""
+
+    A.record_claim_decision(book, cid, approved=False, by="街道党工委", reason="事迹材料不全",
+                            on="2026-11-20", today=TODAY)  # fmt: skip
+    _reloaded(qtbot, screen, screen.reload)
+    assert t.item(row(cid), 6).text() == "审定（未批准）"
+    assert "街道党工委于2026-11-20未批准，理由：事迹材料不全" in t.item(row(cid), 6).toolTip()
+    A.record_claim_decision(book, cid, approved=True, by="街道党工委", on="2026-11-21",
+                            today=TODAY)  # fmt: skip
+    _reloaded(qtbot, screen, screen.reload)
+    assert t.item(row(cid), 6).text() == "审定"
+    assert t.item(row(cid), 6).toolTip() == "街道党工委于2026-11-21批准"
