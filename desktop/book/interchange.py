@@ -105,7 +105,7 @@ class ImportPlan:
     plan_items: list[dict[str, Any]] = field(default_factory=list)
     member_notices: list[dict[str, Any]] = field(default_factory=list)
     withdrawals: list[dict[str, Any]] = field(default_factory=list)
-    #: 上级审批, 积分兑换, 评议会议 (desktop/book/ruling_sheets.py): {table: rows}.
+    #: 上级审批, 积分兑换, 评议会议, 评议选票 (desktop/book/ruling_sheets.py): {table: rows}.
     rulings: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     preview: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     #: (sheet in the file, header in the file, column it was read as), for headers read under
@@ -344,7 +344,7 @@ def read_for_import(
     _check_claims(book, check)  # after the workbook's own schemes are read
     from desktop.book import ruling_sheets
 
-    ruling_sheets.read_sheets(check, members)
+    ruling_sheets.read_sheets(check, members, book)
     plan.problems = check.sorted_problems()
     headline = _already_in_book(book, data) if plan.problems else None
     if headline:

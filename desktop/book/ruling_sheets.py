@@ -1,5 +1,6 @@
 """The interchange sheets of the year's rulings beyond the contract: 上级审批 (approvals above
-the branch), 积分兑换 (the exchange ledger) and 评议会议 (民主评议 rounds with their voters), so
+the branch), 积分兑换 (the exchange ledger), 评议会议 (民主评议 rounds with their voters) and
+评议选票 (the rounds' ballots entered one by one: one row per mark, one row per 废票), so
 an export re-imported into an empty book loses none of them. Same shape as branch_sheets.py:
 `export_rows`, `read_sheets` (checks into the plan, writes nothing), `write_plan`.
 """
@@ -12,7 +13,7 @@ from typing import Any
 
 from desktop.book.store import Book, now_iso
 
-SHEETS = ("上级审批", "积分兑换", "评议会议")
+SHEETS = ("上级审批", "积分兑换", "评议会议", "评议选票")
 _DECISION = {"approved": "批准", "refused": "不批准"}
 _DECISION_OF = {v: k for k, v in _DECISION.items()}
 
@@ -77,7 +78,24 @@ def export_rows(book: Book, code_of: dict[int, str]) -> dict[str, list[dict[str,
         }
         for r in q("select * from appraisal_rounds order by id")
     ]
-    return {"上级审批": approvals, "积分兑换": exchanges, "评议会议": rounds}
+    ballots: list[dict[str, Any]] = []
+    marks: dict[int, list[dict[str, Any]]] = {}
+    for r in q(
+        "select k.ballot_id, k.member_id, k.grade from appraisal_ballot_marks k "
+        "join members m on m.id = k.member_id order by k.ballot_id, m.code"
+    ):
+        marks.setdefault(r["ballot_id"], []).append(r)
+    for b in q("select * from appraisal_ballots order by year, kind, round, number"):
+        head = {"年度": b["year"], "类型": b["kind"], "轮次": b["round"], "票号": b["number"]}
+        tail = {"登记人": b["created_by"] or None, "登记时间": b["created_at"] or None}
+        if b["spoiled"] or not marks.get(b["id"]):
+            ballots.append({**head, "废票": True, "党员": None, "等次": None, **tail})
+            continue
+        for k in marks[b["id"]]:
+            ballots.append(
+                {**head, "废票": False, "党员": code_of[k["member_id"]], "等次": k["grade"], **tail}
+            )
+    return {"上级审批": approvals, "积分兑换": exchanges, "评议会议": rounds, "评议选票": ballots}
 
 
 def _member(check: Any, sheet: str, row: int, members: Any, ref: Any) -> dict[str, Any] | None:
@@ -90,9 +108,14 @@ def _member(check: Any, sheet: str, row: int, members: Any, ref: Any) -> dict[st
     return m
 
 
-def read_sheets(check: Any, members: Any) -> None:
+def read_sheets(check: Any, members: Any, book: Book | None = None) -> None:
     """Check these sheets into `check.plan.rulings` ({table: rows}); writes nothing."""
-    out: dict[str, list[dict[str, Any]]] = {"approvals": [], "exchanges": [], "rounds": []}
+    out: dict[str, list[dict[str, Any]]] = {
+        "approvals": [],
+        "exchanges": [],
+        "rounds": [],
+        "ballots": [],
+    }
     data = check.data
     for row in data.rows("上级审批"):
         v = row.values
@@ -169,12 +192,124 @@ def read_sheets(check: Any, members: Any) -> None:
                 "id": check.record_no("评议会议", row),
             }
         )
+    out["ballots"] = _read_ballots(check, members, book, out["rounds"])
     check.plan.rulings = out
-    for sheet, key in zip(SHEETS, ("approvals", "exchanges", "rounds"), strict=True):
+    for sheet, key in zip(SHEETS[:3], ("approvals", "exchanges", "rounds"), strict=True):
         if out[key]:
             check.plan.preview[sheet] = [
                 {k: val for k, val in r.items() if k != "id"} for r in out[key]
             ]
+    if out["ballots"]:  # one line per ballot, its marks written out
+        check.plan.preview["评议选票"] = [
+            {
+                "年度": b["year"],
+                "类型": b["kind"],
+                "轮次": b["round"],
+                "票号": b["number"],
+                "废票": "是" if b["spoiled"] else "",
+                "评定": "、".join(f"{code} {grade}" for code, grade in b["marks"]),
+            }
+            for b in out["ballots"]
+        ]
+
+
+def _read_ballots(
+    check: Any, members: Any, book: Book | None, rounds: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """评议选票 rows → ballots {year, kind, round, number, spoiled, marks: [(code, grade)]},
+    checked as `book.ballots.record_ballot` would: the round recorded (in this workbook or the
+    book), 票号 from 1 without gaps and no more than the round's voters, a 废票 without marks,
+    a member once per ballot."""
+    sheet = "评议选票"
+    voters = {
+        (r["year"], r["kind"], r["round"]): r["member_voters"] + r["mass_voters"] for r in rounds
+    }
+    if book is not None:
+        for r in book.query("select * from appraisal_rounds"):
+            key = (r["year"], r["kind"], r["round"])
+            voters.setdefault(key, int(r["member_voters"]) + int(r["mass_voters"]))
+    ballots: dict[tuple[int, str, int, int], dict[str, Any]] = {}
+    first_row: dict[tuple[int, str, int, int], int] = {}
+    for row in check.data.rows(sheet):
+        v = row.values
+        if not (v.get("年度") and v.get("类型") and v.get("票号")):
+            continue  # the reader said which required cell is empty
+        rnd = (v["年度"], v["类型"], v.get("轮次") or 1)
+        key = (*rnd, v["票号"])
+        if v["票号"] < 1:
+            check.add(sheet, row.number, "票号", "票号应为正整数（本次评议的第几张选票）")
+            continue
+        if rnd not in voters:
+            check.add(
+                sheet,
+                row.number,
+                "轮次",
+                f"{rnd[0]} 年第{rnd[2]}次{rnd[1]}没有登记评议会议"
+                "（请在“评议会议”表中写上这次会议，或删去它的选票）",
+            )
+            continue
+        # Numbered even when the row is refused below, so a gap is only a real gap.
+        first_row.setdefault(key, row.number)
+        spoiled = bool(v.get("废票"))
+        ref, grade = v.get("党员"), v.get("等次")
+        if spoiled and (ref or grade):
+            check.add(sheet, row.number, "党员", "废票这一行不填党员和等次")
+            continue
+        if not spoiled and not (ref and grade):
+            field = "等次" if ref else "党员"
+            check.add(sheet, row.number, field, f"请填写{field}（空白票或废票请在“废票”列写“是”）")
+            continue
+        ballot = ballots.setdefault(
+            key,
+            {
+                "year": key[0],
+                "kind": key[1],
+                "round": key[2],
+                "number": key[3],
+                "spoiled": spoiled,
+                "marks": [],
+                "created_by": v.get("登记人") or "",
+                "created_at": v.get("登记时间") or now_iso(),
+            },
+        )
+        if ballot["spoiled"] != spoiled or (
+            spoiled and key in first_row and first_row[key] != row.number
+        ):
+            check.add(
+                sheet,
+                row.number,
+                "废票",
+                f"第{key[3]}张选票既是废票又评了党员（或废票写了两行），请核对",
+            )
+            continue
+        if spoiled:
+            continue
+        m = _member(check, sheet, row.number, members, ref)
+        if m is None:
+            continue
+        if any(code == m["code"] for code, _ in ballot["marks"]):
+            check.add(sheet, row.number, "党员", f"第{key[3]}张选票上{m['name']}出现了两次")
+            continue
+        ballot["marks"].append((m["code"], grade))
+    by_round: dict[tuple[int, str, int], list[int]] = {}
+    for key in first_row:
+        by_round.setdefault(key[:3], []).append(key[3])
+    for rnd, numbers in by_round.items():
+        numbers.sort()
+        label = f"{rnd[0]} 年第{rnd[2]}次{rnd[1]}"
+        if numbers != list(range(1, len(numbers) + 1)):
+            gap = next(n for n in range(1, len(numbers) + 2) if n not in numbers)
+            where = first_row[(*rnd, numbers[-1])]
+            check.add(sheet, where, "票号", f"{label}的选票票号应从 1 起连续，缺第{gap}张")
+        elif len(numbers) > voters[rnd]:
+            where = first_row[(*rnd, numbers[-1])]
+            check.add(
+                sheet,
+                where,
+                "票号",
+                f"{label}参加评议的有 {voters[rnd]} 人，选票却有 {len(numbers)} 张",
+            )
+    return [ballots[k] for k in sorted(ballots)]
 
 
 def write_plan(book: Book, plan: Any, code_to_id: dict[str, int]) -> None:
@@ -195,3 +330,23 @@ def write_plan(book: Book, plan: Any, code_to_id: dict[str, int]) -> None:
     _insert_keeping_ids(book, "approvals", with_ids(rulings.get("approvals", [])))
     _insert_keeping_ids(book, "exchanges", with_ids(rulings.get("exchanges", [])))
     _insert_keeping_ids(book, "appraisal_rounds", rulings.get("rounds", []))
+    for b in rulings.get("ballots", []):
+        bid = int(
+            book.db["appraisal_ballots"]
+            .insert(
+                {
+                    "year": b["year"],
+                    "kind": b["kind"],
+                    "round": b["round"],
+                    "number": b["number"],
+                    "spoiled": int(b["spoiled"]),
+                    "created_by": b["created_by"],
+                    "created_at": _iso(b["created_at"]),
+                }
+            )
+            .last_pk
+        )
+        book.db["appraisal_ballot_marks"].insert_all(
+            {"ballot_id": bid, "member_id": code_to_id[code], "grade": grade}
+            for code, grade in b["marks"]
+        )

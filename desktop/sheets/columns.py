@@ -703,6 +703,23 @@ APPRAISAL_ROUNDS = SheetSpec(
     note=f"{_OURS}：每次民主评议会议的日期和参加人数。",
 )
 
+APPRAISAL_BALLOTS = SheetSpec(
+    "评议选票",
+    (
+        _c("年度", Kind.INTEGER, req=True),
+        _c("类型", Kind.CHOICE, req=True, choices=APPRAISAL_TYPES),
+        _c("轮次", Kind.INTEGER, note="空 = 1"),
+        _c("票号", Kind.INTEGER, req=True, note="本次评议的第几张选票，从 1 起连续"),
+        _c("废票", Kind.YESNO, note="是 = 空白票或废票（这一行不填党员和等次）"),
+        _c("党员", Kind.MEMBER, note="这张选票评的党员；一张选票评几人就写几行"),
+        _c("等次", Kind.CHOICE, choices=("优秀", "合格", "基本合格", "不合格")),
+        _c("登记人", Kind.NAME),
+        _registered(),
+    ),
+    note=f"{_OURS}：逐张录入的民主评议选票，每行是一张选票对一名党员的评定（废票一行）；"
+    "票数由选票计出。",
+)
+
 #: Every sheet of the interchange workbook, in the order they are written.
 SHEETS: dict[str, SheetSpec] = {
     s.name: s
@@ -734,6 +751,7 @@ SHEETS: dict[str, SheetSpec] = {
         APPROVALS,
         EXCHANGES,
         APPRAISAL_ROUNDS,
+        APPRAISAL_BALLOTS,
     )
 }
 SHEET_NAMES: tuple[str, ...] = tuple(SHEETS)

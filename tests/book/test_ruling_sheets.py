@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from year_end_testkit import TODAY, YEAR, make_year_book
 
 from desktop.book.approvals import record_decision
@@ -45,4 +46,96 @@ def test_rulings_round_trip(tmp_path: Path) -> None:
         assert _rows(other, table) == _rows(book, table), table
     assert len(_rows(other, "approvals")) == 2
     book.close()
+    other.close()
+
+
+# -- 评议选票: the ballots entered one by one (issue 16 item 1) ----------------------------
+
+
+def _ballot_book(tmp_path: Path) -> Book:
+    from desktop.book.ballots import count_ballots, record_ballot
+
+    book = make_year_book(tmp_path / "a.db")
+    record_round(book, YEAR, "党员评议", on="2025-12-20", member_voters=4, mass_voters=1)
+    for marks in (
+        {"王一": "优秀", "李二": "不合格"},
+        {"王一": "优秀", "李二": "合格"},
+        {"王一": "合格"},
+    ):
+        record_ballot(book, YEAR, "党员评议", marks)
+    record_ballot(book, YEAR, "党员评议", {}, spoiled=True)
+    count_ballots(book, YEAR, "党员评议", round=1)
+    return book
+
+
+def _ballots(book: Book) -> list[tuple]:
+    return book.execute(
+        "select b.year, b.kind, b.round, b.number, b.spoiled, b.created_by, m.code, k.grade "
+        "from appraisal_ballots b left join appraisal_ballot_marks k on k.ballot_id = b.id "
+        "left join members m on m.id = k.member_id order by b.number, m.code"
+    ).fetchall()
+
+
+def test_ballots_round_trip_with_their_tallies(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from desktop.book import year_end as Y
+    from desktop.book.ballots import ballot_tallies
+
+    book = _ballot_book(tmp_path)
+    path = export_workbook(book, tmp_path / "a.xlsx")
+    ws = load_workbook(path)["评议选票"]
+    head = [c.value for c in ws[1]]
+    assert head[:7] == ["年度", "类型", "轮次", "票号", "废票", "党员", "等次"]
+    assert ws.max_row == 1 + 6  # 2 + 2 + 1 marks, one 废票 row
+    other = Book.create(tmp_path / "b.db", branch="测试村党支部", year=YEAR)
+    import_workbook(other, path, today=TODAY)
+    assert _ballots(other) == _ballots(book)
+    assert ballot_tallies(other, YEAR, "党员评议", 1) == ballot_tallies(book, YEAR, "党员评议", 1)
+
+    def graded(b: Book) -> dict:
+        return {r["name"]: (r["grade"], r["votes"]) for r in Y.list_appraisals(b, YEAR)}
+
+    assert graded(other) == graded(book)
+    assert graded(other)["王一"] == ("优秀", {"优秀": 2, "合格": 1, "基本合格": 0, "不合格": 0})
+    book.close()
+    other.close()
+
+
+def test_bad_ballot_rows_are_named_and_nothing_is_written(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from desktop.book.interchange import WorkbookRefused
+
+    book = _ballot_book(tmp_path)
+    path = export_workbook(book, tmp_path / "a.xlsx")
+    book.close()
+    wb = load_workbook(path)
+    ws = wb["评议选票"]
+    col = {c.value: c.column for c in ws[1]}
+    rows = {r: {h: ws.cell(r, c).value for h, c in col.items()} for r in range(2, ws.max_row + 1)}
+    spoiled_row = next(r for r, v in rows.items() if v["废票"] == "是")
+    ws.cell(spoiled_row, col["党员"], "001")  # a 废票 that marks someone
+    ws.cell(2, col["党员"], "无此人")
+    ws.append(["2025", "党员评议", 1, 9, "否", "001", "优秀"])  # 票号 gap (5–8 missing)
+    ws.append(["2025", "群众评议", 1, 1, "否", "001", "优秀"])  # no such round
+    ws.append(["2025", "党员评议", 1, 2, "否", None, "优秀"])  # no member
+    wb.save(path)
+    other = Book.create(tmp_path / "b.db", branch="测试村党支部", year=YEAR)
+    with pytest.raises(WorkbookRefused) as exc:
+        import_workbook(other, path, today=TODAY)
+    lines = exc.value.lines()
+    n = ws.max_row
+    assert f"评议选票 第{spoiled_row}行 党员: 废票这一行不填党员和等次" in lines
+    assert any(line.startswith("评议选票 第2行 党员:") for line in lines)
+    assert f"评议选票 第{n - 2}行 票号: 2025 年第1次党员评议的选票票号应从 1 起连续，缺第5张" in (
+        lines
+    )
+    assert any(
+        line.startswith(f"评议选票 第{n - 1}行 轮次: 2025 年第1次群众评议没有登记评议会议")
+        for line in lines
+    )
+    assert f"评议选票 第{n}行 党员: 请填写党员（空白票或废票请在“废票”列写“是”）" in lines
+    assert other.query("select count(*) n from appraisal_ballots")[0]["n"] == 0
+    assert other.query("select count(*) n from members")[0]["n"] == 0
     other.close()
