@@ -1,4 +1,6 @@
-"""积分明细: one member's points for a year or a quarter, every point with the fact it came from.
+"""积分明细: one member's points for a year or one of its periods (a quarter, or a month or a
+half-year for a scheme that reviews so — its review_cycle), every point with the fact it came
+from.
 
 Other screens open it with `show_score_detail(parent, book, member_code, year, quarter)`.
 Scoring runs off the UI thread on its own `Book` (an sqlite connection belongs to the thread
@@ -17,6 +19,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QDialog, QHeaderView, QMessageBox, QTreeWidgetItem, QWidget
 
+from desktop.book.periods import THIS
 from desktop.gui.forms.ui_score_detail import Ui_ScoreDetail
 from desktop.rules.scheme import fmt_points
 
@@ -32,7 +35,7 @@ class Detail:
     """What the dialog shows, gathered in one background job."""
 
     year: int
-    quarter: int | None
+    quarter: int | None  # the period's number in the year's cycle (`kind`); None = 全年
     scheme_title: str
     as_of: str
     member: Any | None  # desktop.rules.scoring.MemberResult
@@ -40,23 +43,28 @@ class Detail:
     grade: str | None = None
     rating_reasons: list[str] = field(default_factory=list)
     has_rating: bool = False
-    confirmed_total: str | None = None  # the quarter's confirmed snapshot, when it has one
+    confirmed_total: str | None = None  # the period's confirmed snapshot, when it has one
+    kind: str = "quarter"  # the year's review cycle: quarter / month / half
 
 
-def gather_detail(book_path: Path, code: str, year: int, quarter: int | None) -> Detail:
-    """Score the year (or quarter) on a freshly opened book; runs on a worker thread."""
+def gather_detail(
+    book_path: Path, code: str, year: int, quarter: int | None, kind: str = "quarter"
+) -> Detail:
+    """Score the year (or one period of its cycle, as `explain --quarter/--month/--half`) on a
+    freshly opened book; runs on a worker thread."""
+    from desktop.book.chain import snapshot
     from desktop.book.errors import InputRefused
-    from desktop.book.quarter import snapshot as quarter_snapshot
     from desktop.book.scoring import rate_book, score_book, year_scheme
     from desktop.book.store import Book
 
     with Book.open(book_path) as book:
         scheme = year_scheme(book, year)
-        result = score_book(book, year, quarter)
+        window = {kind: quarter} if quarter is not None and kind in ("half", "month") else {}
+        result = score_book(book, year, None if window else quarter, **window)
         member = next((m for m in result.members if m.code == code), None)
-        detail = Detail(year, quarter, scheme.title, result.as_of, member)
+        detail = Detail(year, quarter, scheme.title, result.as_of, member, kind=kind)
         if quarter is not None:
-            snap = quarter_snapshot(book, year, quarter)
+            snap = snapshot(book, year, quarter, kind)
             if snap is not None:
                 stored = json.loads(snap["payload"])
                 mine = next((m for m in stored["members"] if m["code"] == code), None)
@@ -80,15 +88,26 @@ def signed(value: Decimal) -> str:
     return f"+{text}" if value > 0 else text
 
 
-def period_text(year: int, quarter: int | None) -> str:
-    return f"{year} 年" + (f"{PERIODS[quarter]}" if quarter else "全年")
+def period_names(kind: str = "quarter") -> list[str]:
+    """The period list: 全年, then the year's periods in its cycle (第一季度… / 1月… / 上半年…)."""
+    from desktop.book.periods import COUNT, number_text
+
+    if kind not in ("month", "half"):
+        return list(PERIODS)
+    return ["全年", *(number_text(n, kind) for n in range(1, COUNT[kind] + 1))]
+
+
+def period_text(year: int, quarter: int | None, kind: str = "quarter") -> str:
+    return f"{year} 年" + (period_names(kind)[quarter] if quarter else "全年")
 
 
 def detail_text(detail: Detail) -> str:
     """The explanation as plain text (the 导出文本 file)."""
     m = detail.member
     out = [f"积分明细　{m.name}（编号 {m.code}）　{m.group or '未分组'}　{m.status}"]
-    out.append(f"期间：{period_text(detail.year, detail.quarter)}　方案：{detail.scheme_title}")
+    out.append(
+        f"期间：{period_text(detail.year, detail.quarter, detail.kind)}　方案：{detail.scheme_title}"
+    )
     out.append(f"数据截至：{detail.as_of}")
     out.append("")
     for name, points, lines in grouped_lines(m, detail.as_of):
@@ -166,10 +185,10 @@ class ScoreDetail(QDialog):
         ui.yearCombo.addItems([f"{y} 年" for y in self._years])
         ui.yearCombo.setCurrentIndex(self._years.index(year))
         ui.yearCombo.setVisible(len(self._years) > 1)
-        ui.periodCombo.addItems(list(PERIODS))
-        ui.periodCombo.setCurrentIndex(quarter or 0)
+        self.kind = ""
+        self._fill_periods(quarter or 0)
         ui.periodCombo.currentIndexChanged.connect(lambda _i: self.reload())
-        ui.yearCombo.currentIndexChanged.connect(lambda _i: self.reload())
+        ui.yearCombo.currentIndexChanged.connect(lambda _i: self._year_changed())
         big = QFont(ui.totalLabel.font())
         big.setPointSize(big.pointSize() + 4)
         big.setBold(True)
@@ -197,7 +216,31 @@ class ScoreDetail(QDialog):
 
     @property
     def quarter(self) -> int | None:
+        """The chosen period's number in the year's cycle (`kind`); None for 全年."""
         return self.ui.periodCombo.currentIndex() or None
+
+    def _fill_periods(self, index: int) -> None:
+        """The period list in the year's review cycle (月度评议 → 1月…12月, 半年 → 上/下半年)."""
+        from desktop.book.errors import BookError
+        from desktop.book.periods import cycle
+
+        try:
+            kind = cycle(self.book, self.year)
+        except BookError:  # a year without its scheme: the quarters, as before
+            kind = "quarter"
+        if kind == self.kind:
+            return
+        self.kind = kind
+        combo = self.ui.periodCombo
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItems(period_names(kind))
+        combo.setCurrentIndex(index if index < combo.count() else 0)
+        combo.blockSignals(False)
+
+    def _year_changed(self) -> None:
+        self._fill_periods(0)
+        self.reload()
 
     # -- computing -------------------------------------------------------------------------
 
@@ -212,9 +255,10 @@ class ScoreDetail(QDialog):
         self.ui.statusLabel.setText("正在计算积分…")
         self._set_busy(True)
         path, code, year, quarter = self.book.path, self.code, self.year, self.quarter
+        kind = self.kind
         self._job = run_in_background(
             self,
-            lambda: gather_detail(path, code, year, quarter),
+            lambda: gather_detail(path, code, year, quarter, kind),
             on_done=self._show,
             on_error=self._failed,
             label="正在计算积分，请稍候…",
@@ -268,7 +312,7 @@ class ScoreDetail(QDialog):
         if m is None:
             ui.totalLabel.setText("没有积分")
             ui.ratingLabel.setText(
-                f"{period_text(detail.year, detail.quarter)}此人不在本支部的积分名单中。"
+                f"{period_text(detail.year, detail.quarter, detail.kind)}此人不在本支部的积分名单中。"
             )
             ui.flagsLabel.hide()
             ui.statusLabel.setText("")
@@ -279,7 +323,7 @@ class ScoreDetail(QDialog):
             return
         ui.nameLabel.setText(m.name)
         ui.infoLabel.setText(f"编号 {m.code}　{m.group or '未分组'}　{m.status}")
-        when = period_text(detail.year, detail.quarter)
+        when = period_text(detail.year, detail.quarter, detail.kind)
         if m.scored:
             ui.totalLabel.setText(f"{when}积分：{fmt_points(m.total)} 分")
         else:
@@ -293,12 +337,13 @@ class ScoreDetail(QDialog):
         if detail.confirmed_total is not None:
             confirmed = Decimal(detail.confirmed_total)
             if m.scored and m.total == confirmed:
-                flags.insert(0, f"本季度已确认，确认结果 {fmt_points(confirmed)} 分。")
+                flags.insert(0, f"{THIS[detail.kind]}已确认，确认结果 {fmt_points(confirmed)} 分。")
             else:
                 # A later roster change can move the live figure; the confirmed one stands.
                 flags.insert(
                     0,
-                    f"本季度已确认，确认结果为 {fmt_points(confirmed)} 分，以确认结果为准；"
+                    f"{THIS[detail.kind]}已确认，确认结果为 {fmt_points(confirmed)} 分，"
+                    "以确认结果为准；"
                     "下面的明细是按现在的记录重算的，与确认时不同。",
                 )
             ui.flagsLabel.setText("\n".join(flags))
@@ -368,7 +413,7 @@ class ScoreDetail(QDialog):
     def _file_name(self, suffix: str) -> str:
         d = self.detail
         assert d is not None and d.member is not None
-        return f"{d.member.name}-{period_text(d.year, d.quarter).replace(' ', '')}积分明细{suffix}"
+        return f"{d.member.name}-{period_text(d.year, d.quarter, d.kind).replace(' ', '')}积分明细{suffix}"
 
     def export_text(self) -> None:
         from desktop.gui.roster_files import ask_save_path
@@ -430,7 +475,7 @@ def detail_rows(detail: Detail) -> dict[str, Any]:
         "code": m.code,
         "group": m.group or "未分组",
         "status": m.status,
-        "period": period_text(detail.year, detail.quarter),
+        "period": period_text(detail.year, detail.quarter, detail.kind),
         "scheme": detail.scheme_title,
         "as_of": detail.as_of,
         "total": fmt_points(m.total),

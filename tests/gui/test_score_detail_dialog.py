@@ -228,3 +228,48 @@ def test_a_confirmed_quarter_names_its_confirmed_total(qtbot, confirmed_demo_boo
     book.roster.update_member(member_id, {"exempt": True, "exempt_reason": "患病"})
     again = open_detail(qtbot, book, m["code"], 2026, quarter=2)
     assert "以确认结果为准" in again.ui.flagsLabel.text()
+
+
+def test_a_monthly_or_half_year_scheme_offers_its_own_periods(qtbot, tmp_path: Path):
+    """量化定级 「做到每月一汇总、一审核、一公示」: the period list is 全年, 1月…12月 and a month
+    is explained as `pioneer explain --month M`; 机关 「每年考核 2 次」: 上半年/下半年."""
+    from desktop.book import claims as C
+    from desktop.book.store import Book
+
+    with Book.create(tmp_path / "m.db", branch="测试支部", year=2026) as book:
+        for code, name in (("001", "王一"), ("003", "张三")):
+            book.roster.add_member(
+                {"code": code, "name": name, "status": "正式党员", "joined_date": "2000-07-01"},
+                today=date(2026, 1, 5),
+            )
+        set_year_scheme(book, 2026, preset="lianghua-dingji")
+        cid = C.add_claim(book, "张三", "2026-02-10", "thought", "-2", "党小组月度评议",
+                          today=date(2026, 3, 2))  # fmt: skip
+        C.review_claim(book, cid, "党小组长")
+        C.approve_claim(book, cid, "支委会")
+        dialog = open_detail(qtbot, book, "003", 2026)
+        combo = dialog.ui.periodCombo
+        names = [combo.itemText(i) for i in range(combo.count())]
+        assert names == ["全年", *(f"{m}月" for m in range(1, 13))]
+        for month in (2, 3):
+            want = score_book(book, 2026, month=month).member("003")
+            combo.setCurrentIndex(month)
+            qtbot.waitUntil(
+                lambda m=month: not dialog.busy() and dialog.detail.quarter == m, timeout=10000
+            )
+            assert dialog.detail.kind == "month"
+            assert dialog.shown_total() == want.total
+            assert sum(dialog.line_points()) == want.total
+            assert f"2026 年{month}月积分" in dialog.ui.totalLabel.text()
+        feb = score_book(book, 2026, month=2).member("003")
+        assert feb.total != score_book(book, 2026, month=3).member("003").total  # -2 in Feb
+        dialog.close()
+
+        set_year_scheme(book, 2026, preset="jiguan-60-40")
+        half = open_detail(qtbot, book, "001", 2026, quarter=2)
+        combo = half.ui.periodCombo
+        assert [combo.itemText(i) for i in range(combo.count())] == ["全年", "上半年", "下半年"]
+        assert half.detail.kind == "half" and half.detail.quarter == 2
+        assert half.shown_total() == score_book(book, 2026, half=2).member("001").total
+        assert "2026 年下半年" in half.ui.totalLabel.text()
+        half.close()
