@@ -191,7 +191,11 @@ def ruling_lines(scheme: Scheme) -> list[str]:
         parts = "、".join(f"{p.name}占{fmt_points(p.weight * 100)}%" for p in c.parts)
         worth = "、".join(f"{g}{fmt_points(v)}分" for g, v in c.points.items())
         lines = "，".join(f"{fmt_points(m)}分以上为“{g}”" for m, g in c.lines)
-        out.append(f"民主评议综合评定：{parts}；各等次折分{worth}；加权后{lines}。")
+        scored = ""
+        if c.item is not None:
+            item = next((i for s in scheme.sections for i in s.items if i.id == c.item), None)
+            scored = f"“{item.name if item else c.item}”按综合评定的等次计分。"
+        out.append(f"民主评议综合评定：{parts}；各等次折分{worth}；加权后{lines}。{scored}")
     if scheme.exchange_note is not None:
         note = f"：{scheme.exchange_note}" if scheme.exchange_note else ""
         out.append(f"开展积分兑换{note}；兑换不改变积分，以当年积分为限。")

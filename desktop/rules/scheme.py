@@ -187,6 +187,7 @@ def scheme_from_dict(data: Mapping[str, Any]) -> Scheme:
     claim_ids = [i.id for s in sections for i in s.items if i.source == "claim"]
     approvals = read_approvals(r, data, rating, claim_ids)
     ballots = read_ballots(r, data)
+    _check_combine_item(r, ballots.combine, sections)
     exchange = r.table(data, "exchange", "文件顶层")
     exchange_note: str | None = None
     if exchange is not None:
@@ -289,3 +290,29 @@ __all__ = [
     "load_scheme",
     "scheme_from_dict",
 ]
+
+
+def _check_combine_item(r: Reader, combine: Any, sections: list[Any]) -> None:
+    """[ballots.combine] item: a 民主评议 item (source = "appraisal") with points for every
+    grade the 综合评定 can give."""
+    if combine is None or combine.item is None:
+        return
+    where = "[ballots.combine] item"
+    item = next((i for s in sections for i in s.items if i.id == combine.item), None)
+    if item is None:
+        r.add(where, f"本方案没有项目「{combine.item}」（写综合评定计分的那个民主评议项目的 id）")
+        return
+    if item.source != "appraisal":
+        r.add(
+            where,
+            f'项目「{combine.item}」不是民主评议项目（source = "appraisal"），不能按综合评定计分',
+        )
+        return
+    lacking = [g for _m, g in combine.lines if g not in (item.grades or {})]
+    lacking += [] if "不合格" in (item.grades or {}) else ["不合格"]
+    if lacking:
+        r.add(
+            where,
+            f"项目「{combine.item}」的 grades 没有“{'”“'.join(dict.fromkeys(lacking))}”的分值，"
+            "综合评定可能评出这些等次",
+        )

@@ -153,6 +153,9 @@ class Combine:
     points: Mapping[str, Decimal]
     lines: tuple[tuple[Decimal, str], ...]  # (min weighted points, grade), high first
     note: str = ""
+    # The source = "appraisal" item scored by the 综合评定 instead of its own kind's grade
+    # (so the combined grade feeds the points and the rating); None = shown only.
+    item: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -368,7 +368,7 @@ def read_approvals(
 
 
 _BALLOT_KEYS = ("rule", "thresholds", "points", "lines", "note", "combine")
-_COMBINE_KEYS = ("parts", "points", "lines", "note")
+_COMBINE_KEYS = ("parts", "points", "lines", "note", "item")
 _PART_KEYS = ("name", "kind", "round", "weight")
 _COMBINE_KINDS = ("党员评议", "群众评议")  # rules.facts.APPRAISAL_KINDS
 _THRESHOLD_KEYS = ("grade", "over", "at_least", "or_worse")
@@ -498,4 +498,5 @@ def read_combine(r: Reader, raw: Mapping[str, Any]) -> Combine | None:
     lines = _grade_lines(r, data, where, "要写 lines：加权后的分数达到多少评什么等次（从高到低）")
     if points is None or not parts or not lines:
         return None
-    return Combine(tuple(parts), points, tuple(lines), r.text(data, "note", where))
+    note = r.text(data, "note", where)
+    return Combine(tuple(parts), points, tuple(lines), note, r.text(data, "item", where) or None)

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
+from typing import Any
 
 from desktop.rules.facts import (
     APPROVED,
     ATTENDANCE_STATUSES,
     PRESENT_STATUSES,
     Activity,
+    Appraisal,
     Attendance,
     MemberFacts,
     YearFacts,
@@ -342,11 +345,22 @@ def gather(
         occs[cr.member][idx.items[i][0]].append((cr.date, i, AFTER, cr.points, ("corr", cr)))
 
     seen_appr: set[tuple[str, int, str, int]] = set()
+    combine = scheme.ballots.combine
+    combined = _combined(combine, facts.appraisals, year) if combine and combine.item else {}
     for ap in sorted(facts.appraisals, key=lambda a: (a.member, a.year, a.kind, a.round, a.grade)):
         if ap.year != year:
             continue
         for i in idx.appraisal.get(ap.kind, ()):
             s_idx, item = idx.items[i]
+            used = ap
+            if combine is not None and item.id == combine.item:
+                # [ballots.combine] item: scored by the 综合评定, not this kind's own grade.
+                got = combined.get(ap.member)
+                if isinstance(got, str) or got is None:
+                    why = got or "没有综合评定"
+                    notices[ap.member].append(Flag("notice", f"「{item.name}」{why}，未计分"))
+                    continue
+                used = replace(ap, kind="综合评定", grade=got.grade)
             rp = item.round_period
             count = 12 // PERIOD_MONTHS[rp]
             if not 1 <= ap.round <= count:
@@ -369,11 +383,28 @@ def gather(
                 )
                 continue
             seen_appr.add(key)
-            if ap.grade not in (item.grades or {}):
-                notices[ap.member].append(Flag("notice", f"未知的评议等次「{ap.grade}」，未计分"))
+            if used.grade not in (item.grades or {}):
+                notices[ap.member].append(Flag("notice", f"未知的评议等次「{used.grade}」，未计分"))
                 continue
-            pts = (item.grades or {})[ap.grade]
-            occs[ap.member][s_idx].append((period.end, i, (ap.round,), pts, ("appr", ap)))
+            pts = (item.grades or {})[used.grade]
+            occs[ap.member][s_idx].append((period.end, i, (ap.round,), pts, ("appr", used)))
+
+
+def _combined(combine: Any, appraisals: Iterable[Appraisal], year: int) -> dict[str, Any]:
+    """Each member's 综合评定 (a Derived), or the text saying which parts still lack a result."""
+    from desktop.rules.ballots import combine_grades, combine_missing
+
+    grades: dict[str, dict[tuple[str, int], str]] = defaultdict(dict)
+    for a in appraisals:
+        if a.year == year:
+            grades[a.member][(a.kind, a.round)] = a.grade
+    out: dict[str, Any] = {}
+    for member, got in grades.items():
+        missing = combine_missing(combine, got)
+        out[member] = (
+            f"综合评定{'、'.join(missing)}还没有结果" if missing else combine_grades(combine, got)
+        )
+    return out
 
 
 # Period index of each calendar month (1-12) per period kind, to skip the arithmetic.

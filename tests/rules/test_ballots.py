@@ -232,3 +232,89 @@ def test_combine_mistakes_in_chinese(change: tuple[str, str], expected: str) -> 
     with pytest.raises(SchemeError) as exc:
         load_scheme(COMBINED.replace(*change, 1))
     assert any(p.startswith(expected) for p in exc.value.problems), "\n".join(exc.value.problems)
+
+
+# [ballots.combine] item: the 综合评定 is what the year's 民主评议 item scores (公司 五、1:
+# 「民主评议党员的结果还应结合党员自评、互评、支部评定等方式进行综合评定」), so it feeds the points
+# and through them the rating; without the key it is only shown.
+SCORED = (
+    COMBINED.replace("max = 60", "max = 50", 1).replace(
+        "[ballots.combine]\n", '[ballots.combine]\nitem = "year-appraisal"\n', 1
+    )
+    + """
+[[sections]]
+name = "民主评议"
+max = 10
+mode = "accumulate"
+
+  [[sections.items]]
+  id = "year-appraisal"
+  name = "年度民主评议"
+  source = "appraisal"
+  kind = "党员评议"
+  round_period = "year"
+  grades = { "优秀" = 10, "合格" = 8, "基本合格" = 6, "不合格" = 0 }
+"""
+)
+
+
+def test_the_combined_grade_is_what_the_appraisal_item_scores() -> None:
+    from rules_testkit import Branch
+
+    from desktop.rules.scoring import score
+
+    b = Branch()
+    for code in ("001", "002", "003"):
+        b.member(code)
+    b.appraise("001", "优秀")  # 10×60% + 0×40% = 6 → 基本合格
+    b.appraise("001", "不合格", kind="群众评议")
+    b.appraise("002", "合格")  # 8×60% + 10×40% = 8.8 → 合格
+    b.appraise("002", "优秀", kind="群众评议")
+    b.appraise("003", "优秀")  # 群众测评 missing
+    got = score(load_scheme(SCORED), b.facts(), 2026)
+    one, two, three = (got.member(c) for c in ("001", "002", "003"))
+    assert one is not None and one.sections["民主评议"] == 6  # not 10 for his own 优秀
+    line = next(ln for ln in one.lines if "民主评议" in str(ln))
+    assert "综合评定：基本合格" in str(line)
+    assert two is not None and two.sections["民主评议"] == 8
+    assert three is not None and three.sections["民主评议"] == 0
+    assert any(
+        "「年度民主评议」综合评定群众测评还没有结果，未计分" in f.text for f in three.flags
+    ), three.flags
+    from desktop.rules.describe import ruling_lines
+
+    assert any(
+        line.endswith("“年度民主评议”按综合评定的等次计分。")
+        for line in ruling_lines(load_scheme(SCORED))
+    )
+    # Without the key the item scores the member's own 党员评议 grade, as before.
+    plain = score(load_scheme(SCORED.replace('item = "year-appraisal"\n', "")), b.facts(), 2026)
+    assert plain.member("001").sections["民主评议"] == 10  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            ('item = "year-appraisal"', 'item = "nothing"'),
+            "[ballots.combine] item: 本方案没有项目「nothing」",
+        ),
+        (
+            ('item = "year-appraisal"', 'item = "leave"'),
+            "[ballots.combine] item: 项目「leave」不是民主评议项目",
+        ),
+        (
+            (
+                'grades = { "优秀" = 10, "合格" = 8, "基本合格" = 6,',
+                'grades = { "优秀" = 10, "合格" = 8,',
+            ),
+            "[ballots.combine] item: 项目「year-appraisal」的 grades 没有“基本合格”的分值",
+        ),
+    ],
+)
+def test_combine_item_mistakes_in_chinese(change: tuple[str, str], expected: str) -> None:
+    text = SCORED.replace(*change, 1)
+    assert text != SCORED
+    with pytest.raises(SchemeError) as exc:
+        load_scheme(text)
+    assert any(p.startswith(expected) for p in exc.value.problems), "\n".join(exc.value.problems)
