@@ -134,6 +134,16 @@ def cmd_township_approve(args: argparse.Namespace) -> int:
             )
         refuse[code.strip()] = reason
     approve = [c for group in args.approve or [] for c in group]
+    approve_claims = [n for group in args.approve_claim or [] for n in group]
+    refuse_claims: dict[int, str] = {}
+    for item in args.refuse_claim or []:
+        number, sep, reason = item.partition("=")
+        if not sep or not number.strip().isdigit():
+            raise UsageError(
+                f"--refuse-claim 应写成 申报记录号=理由，不是“{item}”。",
+                command="township approve",
+            )
+        refuse_claims[int(number)] = reason
     data = approve_pack(
         Path(args.pack),
         by=args.by,
@@ -143,6 +153,8 @@ def cmd_township_approve(args: argparse.Namespace) -> int:
         returned=args.return_,
         password=args.password,
         on=_today(args),
+        approve_claims=approve_claims,
+        refuse_claims=refuse_claims,
     )
     path = write_receipt(data, Path(args.out))
     _out(f"已写审核回执：{path}")
@@ -203,6 +215,20 @@ def add_township_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     )
     q.add_argument(
         "--refuse", action="append", metavar="CODE=REASON", help="不批准的党员及理由（可多次给出）"
+    )
+    q.add_argument(
+        "--approve-claim",
+        nargs="+",
+        action="append",
+        type=int,
+        metavar="N",
+        help="批准的积分申报（报送包中待上级审定的申报记录号）",
+    )
+    q.add_argument(
+        "--refuse-claim",
+        action="append",
+        metavar="N=REASON",
+        help="不批准的积分申报（申报记录号=理由，可多次给出）",
     )
     q.add_argument("--return", dest="return_", action="store_true", help="退回修改（默认：通过）")
     q.add_argument("--out", required=True, metavar="FILE", help="回执文件（如 审核回执.json）")

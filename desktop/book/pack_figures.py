@@ -138,6 +138,9 @@ def pack_figures(book: Book, year: int, *, today: date | None = None) -> dict[st
         # Results the scheme's [[approvals]] send above the branch, still 待审批 (what a
         # township 审核回执 decides on; desktop/book/approvals.py).
         "awaiting": _awaiting(book, year, today),
+        # Claims (积分申报) the scheme sends above the branch, still 待审批: a receipt may
+        # decide on them too (by 申报记录号).
+        "awaiting_claims": _awaiting_claims(book, year),
         "vetoes": vetoes,
         "followups": dict(followups),
         "party_life_alerts": len(party_life),
@@ -159,6 +162,17 @@ def _awaiting(book: Book, year: int, today: date | None) -> list[dict[str, Any]]
         )
         item["steps"].append({"step": a.step, "body": a.body})
     return list(seen.values())
+
+
+def _awaiting_claims(book: Book, year: int) -> list[dict[str, Any]]:
+    from desktop.book.approvals import claim_approvals
+
+    return [
+        {"claim_id": a.claim_id, "code": a.code, "name": a.name, "item": a.item,
+         "points": a.points, "step": a.step, "body": a.body}
+        for a in claim_approvals(book, year)
+        if a.pending
+    ]  # fmt: skip
 
 
 def _flags(

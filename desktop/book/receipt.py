@@ -9,8 +9,9 @@ receipt edited by hand, or meant for another book, is refused. (It proves consis
 who wrote it: there are no keys to share between an office PC and a township PC.)
 
 Recording it: the decision, opinion and reviewer go into the journal (「导入乡镇审核回执」,
-the whole receipt in its detail); each approved or refused result is recorded through the
-approvals API (desktop/book/approvals.py, source 「乡镇回执」), in the same transaction.
+the whole receipt in its detail); each approved or refused result, and each decision on a
+claim the pack reported as 待审批 (`claims`, by 申报记录号), is recorded through the approvals
+API (desktop/book/approvals.py, source 「乡镇回执」), in the same transaction.
 """
 
 from __future__ import annotations
@@ -53,9 +54,12 @@ def approve_pack(
     returned: bool = False,
     password: str | None = None,
     on: date | None = None,
+    approve_claims: list[int] | None = None,
+    refuse_claims: dict[int, str] | None = None,
 ) -> dict[str, Any]:
     """The 审核回执 for `pack` (not yet written). Refused for a pack that is not intact, for
-    members who are not the pack's four/five-star members, and without reviewer or opinion."""
+    members who are not the pack's four/five-star members, for claims the pack does not report
+    as 待审批, and without reviewer or opinion."""
     from desktop.book.pack import MANIFEST, check_pack, sha256_file
 
     approve, refuse = list(approve or []), dict(refuse or {})
@@ -98,6 +102,9 @@ def approve_pack(
             problems.append(f"{high[code]['name']} 既批准又不批准，请只选一种。")
             continue
         decisions[code] = {**_who(high[code]), "decision": NOT_APPROVED, "reason": reason.strip()}
+    claims = _claim_decisions(
+        fig.get("awaiting_claims", []), approve_claims or [], refuse_claims or {}, problems
+    )
     if problems:
         raise InputRefused("审核回执没有写成：", problems)
     data: dict[str, Any] = {
@@ -126,8 +133,38 @@ def approve_pack(
         "reviewed_on": (on or date.today()).isoformat(),
         "stars": list(decisions.values()),
     }
+    if claims:  # absent from receipts without claim decisions (and from older ones)
+        data["claims"] = claims
     data["seal"] = _seal(data)
     return data
+
+
+def _claim_decisions(
+    waiting: list[dict[str, Any]],
+    approve: list[int],
+    refuse: dict[int, str],
+    problems: list[str],
+) -> list[dict[str, Any]]:
+    """The receipt's decisions on claims (积分申报) the pack reported as 待审批."""
+    by_id = {int(c["claim_id"]): c for c in waiting}
+    out: dict[int, dict[str, Any]] = {}
+    for cid, reason in [*((c, None) for c in approve), *refuse.items()]:
+        c = by_id.get(int(cid))
+        if c is None:
+            problems.append(f"第 {cid} 号申报不是这份报送包中待上级审定的积分申报。")
+            continue
+        if reason is not None and not reason.strip():
+            problems.append(f"不批准第 {cid} 号申报（{c['name']}）需要写明理由。")
+            continue
+        if int(cid) in out:
+            problems.append(f"第 {cid} 号申报（{c['name']}）既批准又不批准，请只选一种。")
+            continue
+        out[int(cid)] = {
+            **{k: c[k] for k in ("claim_id", "code", "name", "item", "points", "body")},
+            "decision": APPROVED if reason is None else NOT_APPROVED,
+            "reason": (reason or "").strip(),
+        }
+    return list(out.values())
 
 
 def _who(item: dict[str, Any]) -> dict[str, Any]:
@@ -263,6 +300,19 @@ def record_receipt(book: Book, path: Path) -> dict[str, Any]:
                     for s in data["stars"]
                 ],
             )
+        from desktop.book.approvals import record_claim_decision
+
+        for c in data.get("claims", []):
+            record_claim_decision(
+                book,
+                int(c["claim_id"]),
+                approved=c["decision"] == APPROVED,
+                by=c.get("body") or data["reviewer"],
+                on=data["reviewed_on"],
+                reason=c.get("reason", ""),
+                source="乡镇回执",
+                ref=path.name,
+            )
     return data
 
 
@@ -289,6 +339,12 @@ def receipt_text(data: dict[str, Any]) -> str:
     refused = [
         f"{s['name']}{s['result']}（{s['reason']}）" for s in stars if s["decision"] == NOT_APPROVED
     ]
+    for c in data.get("claims", []):
+        what = f"{c['name']}第{c['claim_id']}号申报（{c['item']}{c['points']}分）"
+        if c["decision"] == APPROVED:
+            approved.append(what)
+        else:
+            refused.append(f"{what}（{c['reason']}）")
     if approved:
         text += f"；批准：{'、'.join(approved)}"
     if refused:

@@ -133,3 +133,67 @@ def test_approve_refuses_a_tampered_pack_and_unknown_members(packed, tmp_path: P
     code, _text, err = _approve(capsys, pack, out, "--approve", "001")
     assert code == 1 and "被改动" in err
     assert not out.exists()
+
+
+def test_receipt_carries_the_decisions_on_claims_sent_above(tmp_path: Path, capsys) -> None:
+    """街道「经党支部研究讨论认定，报党工委审定后确定加分分值」: the pack reports the claims
+    still 待审批, the township approves one and refuses one in its 审核回执 (by 申报记录号),
+    and `pioneer receipt` records both (source 乡镇回执); the 6 points then count."""
+    from desktop.book import claims as C
+    from desktop.book.handover import make_handover
+    from desktop.book.scoring import score_book, set_year_scheme
+    from desktop.book.store import Book
+    from desktop.rules.presets import preset_text
+
+    stick = tmp_path / "U盘"
+    stick.mkdir()
+    book_path = tmp_path / "branch.db"
+    book = make_year_book(book_path, scheme="jiedao-nongcun")
+    try:
+        set_year_scheme(
+            book, YEAR,
+            text=preset_text("jiedao-nongcun")
+            + '\n[[approvals]]\nname = "报党工委审定"\nby = "街道党工委"\nitems = ["key-work"]\n',
+        )  # fmt: skip
+        ids = []
+        for who, points in (("王一", "6"), ("001", "3")):
+            cid = C.add_claim(book, who, f"{YEAR}-05-12", "key-work", points, "带头参加村道清扫",
+                              today=TODAY)  # fmt: skip
+            C.review_claim(book, cid, "组长")
+            C.approve_claim(book, cid, "支委会")
+            ids.append(cid)
+        before = score_book(book, YEAR, today=TODAY).member("001").total
+        pack = make_handover(book, stick, year=YEAR, today=TODAY)
+    finally:
+        book.close()
+    manifest = json.loads((pack / "清单.json").read_text(encoding="utf-8"))
+    assert [c["claim_id"] for c in manifest["figures"]["awaiting_claims"]] == ids
+    out = tmp_path / "审核回执.json"
+    # Not in the pack / a refusal without its reason: nothing written.
+    code, _text, err = _approve(capsys, pack, out, "--approve-claim", "999")
+    assert code == 1 and "第 999 号申报不是这份报送包中待上级审定的积分申报" in err
+    code, _text, err = _approve(capsys, pack, out, "--refuse-claim", "x")
+    assert code == 2 and "申报记录号=理由" in err
+    assert not out.exists()
+    code, text, err = _approve(
+        capsys, pack, out, "--approve-claim", str(ids[0]), "--refuse-claim", f"{ids[1]}=重复申报"
+    )
+    assert code == 0, err
+    assert f"批准：王一第{ids[0]}号申报" in text and "（重复申报）" in text
+    code, text, err = run(capsys, "--db", str(book_path), "receipt", str(out))
+    assert code == 0, err
+    from desktop.book.approvals import claim_approvals
+
+    with Book.open(book_path) as book:
+        states = {a.claim_id: a for a in claim_approvals(book, YEAR)}
+        assert states[ids[0]].state == "已批准" and states[ids[1]].state == "未批准"
+        assert states[ids[0]].decision["source"] == "乡镇回执"
+        assert states[ids[0]].decision["ref"] == "审核回执.json"
+        assert states[ids[1]].decision["reason"] == "重复申报"
+        assert states[ids[0]].text() == "街道党工委于2026-01-20批准"
+        after = score_book(book, YEAR, today=TODAY).member("001").total
+    assert after - before == 6
+    code, text, err = run(capsys, "--db", str(book_path), "approval", "list", "--json")
+    assert code == 0, err
+    shown = {c["claim"]: c["state"] for c in json.loads(text)["claims"]}
+    assert shown == {ids[0]: "已批准", ids[1]: "未批准"}
