@@ -201,3 +201,35 @@ points = { "优秀" = 10, "合格" = 8, "基本合格" = 6, "不合格" = 0 }
         "达到“优秀”的9分，评为“优秀”",
     }
     assert got["002"] == {"grade": None, "explain": "综合评定：群众测评还没有结果"}
+
+
+def test_combined_grade_feeds_the_year_points_with_item(jd) -> None:
+    """[ballots.combine] item = "appraisal": the 街道 年终评议 item (优秀 20 … 不合格 0) scores
+    the 综合评定, so the year total and the rating follow it, not the 党员评议 grade alone."""
+    combine = """
+[ballots.combine]
+item = "appraisal"
+points = { "优秀" = 10, "合格" = 8, "基本合格" = 6, "不合格" = 0 }
+  [[ballots.combine.parts]]
+  kind = "党员评议"
+  weight = 0.6
+  [[ballots.combine.parts]]
+  kind = "群众评议"
+  weight = 0.4
+  [[ballots.combine.lines]]
+  min = 9
+  grade = "优秀"
+  [[ballots.combine.lines]]
+  min = 7.5
+  grade = "合格"
+"""
+    record_tally(jd, YEAR, "党员评议", "王一", {"优秀": 12, "合格": 6})
+    record_tally(jd, YEAR, "群众评议", "王一", {"不合格": 5, "优秀": 1})
+    before = Y.year_overview(jd, YEAR, today=TODAY).row("王一").total
+    set_year_scheme(jd, YEAR, text=preset_text("jiedao-nongcun") + combine)
+    after = Y.year_overview(jd, YEAR, today=TODAY).row("王一").total
+    # 10×60% + 0×40% = 6, under 7.5: 不合格, 0 points instead of the 优秀's 20.
+    assert before - after == 20
+    without = combine.replace('item = "appraisal"\n', "")
+    set_year_scheme(jd, YEAR, text=preset_text("jiedao-nongcun") + without)
+    assert Y.year_overview(jd, YEAR, today=TODAY).row("王一").total == before
