@@ -213,6 +213,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_verify(args: argparse.Namespace) -> int:
     from desktop.book.backup import verify_file
 
+    if args.file is None:  # the book the command works on (--db, or the default book)
+        args.file = str(_db_path(args))
     if Path(args.file).is_dir():
         from desktop.cli_township import verify_pack_command
 
@@ -547,7 +549,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", required=True, metavar="DIR", help="备份到的文件夹（如 U 盘）")
 
     p = add("verify", cmd_verify, "检查账本、备份文件或报送包是否完好、未被改动")
-    p.add_argument("file", help="账本、备份文件或报送包文件夹")
+    p.add_argument(
+        "file",
+        nargs="?",
+        default=None,
+        help="账本、备份文件或报送包文件夹（不写：--db 指定的账本）",
+    )
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.add_argument("--password", default=None, help="加密报送包的密码")
 

@@ -14,6 +14,7 @@ from desktop.book.errors import BookError
 from desktop.book.store import Book
 from desktop.gui.forms.ui_handover_dialog import Ui_HandoverDialog
 from desktop.gui.worker import run_in_background
+from desktop.rules.periods import kinds_word
 
 
 class Progress(QObject):
@@ -139,7 +140,8 @@ class HandoverDialog(QDialog):
         codes = "\n".join(f"{q['label']}：{q['check_code']}" for q in m.get("quarters", []))
         text = f"报送包已写好并核对无误：\n\n{result['path']}\n\n共 {len(m['files'])} 个文件。"
         if codes:
-            text += f"\n\n已确认季度的校验码（与审核表上的一致）：\n{codes}"
+            word = kinds_word([q.get("cycle", "quarter") for q in m["quarters"]])
+            text += f"\n\n已确认{word}的核验码（与审核表上的一致）：\n{codes}"
         if m.get("notes"):
             text += "\n\n" + "\n".join(m["notes"])
         self.finished_pack.emit(result["path"])

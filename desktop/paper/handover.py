@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from desktop.paper.layout import Column, Margins, Output, PaperDocument, SpanRow, cn_date
+from desktop.rules.periods import kinds_word
 
 _README_MARGINS = Margins(top=18, bottom=16, left=22, right=20)
 
@@ -49,9 +50,10 @@ def write_readme(out: Output, manifest: Mapping[str, Any], files: Sequence[tuple
     quarters = manifest.get("quarters") or []
     if quarters:
         codes = "；".join(f"{q['label']} {q['check_code']}" for q in quarters)
-        doc.paragraph(f"已确认季度的校验码：{codes}。", size=10.5, indent=True)
+        word = kinds_word([q.get("cycle", "quarter") for q in quarters])
+        doc.paragraph(f"已确认{word}的核验码：{codes}。", size=10.5, indent=True)
         doc.paragraph(
-            "校验码与各季度审核表、公示表上印的校验码应当一致；不一致说明确认后的结果被改动过。",
+            f"核验码与各{word}审核表、公示表上印的核验码应当一致；不一致说明确认后的结果被改动过。",
             size=10.5,
             indent=True,
         )

@@ -35,6 +35,14 @@ class Period:
         return f"{self.year}年"
 
 
+def kinds_word(kinds: list[str]) -> str:
+    """What a list of periods is called: 「季度」「月份」「半年」 when all are of one kind
+    (a handover pack, `verify`), else 「期间」."""
+    names = {"quarter": "季度", "month": "月份", "half": "半年"}
+    found = {names.get(k, "期间") for k in kinds}
+    return found.pop() if len(found) == 1 else "期间"
+
+
 def last_day(year: int, month: int) -> str:
     return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
 

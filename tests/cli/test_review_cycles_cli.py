@@ -115,6 +115,7 @@ def test_a_monthly_scheme_from_publicity_to_verify(tmp_path: Path, capsys) -> No
     assert code == 1 and "2026年2月" in err
     out = ok("verify", db)
     assert "已确认期间 2 个（2026年1月、2026年2月），校验链完好" in out
+    assert ok("verify") == out  # without a file: the book --db names
     # The township pack carries the months' paper and chain, and checks out.
     (tmp_path / "usb").mkdir()
     pack = ok("handover", "--to", str(tmp_path / "usb")).strip().splitlines()[-1]

@@ -59,3 +59,12 @@ def test_a_wrong_cycle_is_named_in_chinese(value: str, shown: str) -> None:
     assert problem == (
         f"[publicity]: 「cycle」为未知的公示周期「{shown}」，可选：quarter（季度）、month（月）、half（半年）"
     )
+
+
+def test_a_list_of_periods_is_called_by_their_kind() -> None:
+    from desktop.rules.periods import kinds_word
+
+    assert kinds_word(["quarter", "quarter"]) == "季度"
+    assert kinds_word(["month"]) == "月份"
+    assert kinds_word(["half", "half"]) == "半年"
+    assert kinds_word(["quarter", "month"]) == "期间"  # a cycle changed between years
