@@ -33,7 +33,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "paper")]
+sys.path[:0] = [
+    str(ROOT),
+    str(ROOT / "tests"),
+    str(ROOT / "tests" / "paper"),
+]  # paper_helpers needs tests/poppler.py
 os.environ.setdefault("PIONEER_PAPER_FONTS", "bundled")
 
 from paper_helpers import ACTIVITY, BRANCH, make_members  # noqa: E402
