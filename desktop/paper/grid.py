@@ -183,16 +183,13 @@ class _MeasuredRows(Flowable):
 class GridMixin:
     """Tables for `PaperDocument` (which provides fonts, frame size, story and styles)."""
 
+    # Provided by PaperDocument; declared here for the type checker only.
     fonts: FontSet
     frame_width: float
     frame_height: float
     story: list[Flowable]
-
-    def style(self, **kw: Any) -> ParagraphStyle:  # pragma: no cover - PaperDocument's
-        raise NotImplementedError
-
-    def page_break(self) -> None:  # pragma: no cover - PaperDocument's
-        raise NotImplementedError
+    style: Callable[..., ParagraphStyle]
+    page_break: Callable[[], None]
 
     def widths(
         self,
