@@ -19,7 +19,6 @@ import shiboken6
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QFormLayout,
     QHeaderView,
@@ -33,7 +32,7 @@ from desktop.book import exchange as X
 from desktop.book.errors import BookError
 from desktop.book.store import Book
 from desktop.gui.actions import allow
-from desktop.gui.fields import add_dialog_buttons, mark_invalid, show_error
+from desktop.gui.fields import add_dialog_buttons, mark_invalid, show_error, year_date_edit
 from desktop.gui.forms.ui_exchange_screen import Ui_ExchangeScreen
 from desktop.gui.member_picker import MemberPicker
 from desktop.gui.tables import read_only_item
@@ -87,12 +86,7 @@ class ExchangeDialog(QDialog):
         self.member = self.picker.combo
         if member:
             self.picker.set_current(member)
-        today = today or QDate.currentDate()
-        first, last = QDate(year, 1, 1), QDate(year, 12, 31)
-        self.date = QDateEdit(today if today.year() == year else last)
-        self.date.setDateRange(first, max(first, min(last, today)))
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date = year_date_edit(year, today)
         self.left = QLabel()
         self.left.setWordWrap(True)
         self.what = QLineEdit(what)

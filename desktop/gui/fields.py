@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QDate, QRect, Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -95,3 +96,15 @@ def add_dialog_buttons(
     buttons.rejected.connect(dialog.reject)
     form.addRow(buttons)
     return ok
+
+
+def year_date_edit(year: int, today: QDate | None = None) -> QDateEdit:
+    """A date field for a record of `year`: dated inside it and not after today; it starts on
+    today, or on 31 December when the year is over."""
+    today = today or QDate.currentDate()
+    first, last = QDate(year, 1, 1), QDate(year, 12, 31)
+    edit = QDateEdit(today if today.year() == year else last)
+    edit.setDateRange(first, max(first, min(last, today)))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit

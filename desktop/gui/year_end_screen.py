@@ -44,7 +44,7 @@ from desktop.book.periods import COUNT, REVIEW_TITLE, cycle, number_text, row_la
 from desktop.book.scoring import years_scored
 from desktop.book.store import Book
 from desktop.gui.actions import allow
-from desktop.gui.fields import add_dialog_buttons
+from desktop.gui.fields import add_dialog_buttons, year_date_edit
 from desktop.gui.member_picker import MemberPicker, MemberSearch, matches, order_key
 from desktop.gui.tables import read_only_item, read_only_table
 from desktop.gui.worker import run_in_background
@@ -106,12 +106,7 @@ class VetoDialog(QDialog):
         if member:
             self.picker.set_current(member)
         # The decision belongs to the year on screen: dated inside it, and not after today.
-        today = today or QDate.currentDate()
-        first, last = QDate(year, 1, 1), QDate(year, 12, 31)
-        self.date = QDateEdit(today if today.year() == year else last)
-        self.date.setDateRange(first, max(first, min(last, today)))
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date = year_date_edit(year, today)
         self.kind = QComboBox()
         self.kind.addItem("（不指定）", "")
         for k in kinds:
