@@ -139,7 +139,38 @@ def _status_json(st: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _print_status(st: dict[str, Any]) -> None:
+def _print_year(book: Any, sts: list[dict[str, Any]]) -> None:
+    """The whole year, each period once: a run of periods before the book kept points is one
+    line; what stops a period is told for the first one still to be confirmed (confirmation
+    goes in order), later ones show their state and their own objections and warnings."""
+    from desktop.book.periods import OPTION, ORDER
+    from desktop.book.points_start import before_start_text
+
+    before = [st for st in sts if st.get("not_scored")]
+    if before:
+        span = before[0]["label"]
+        if len(before) > 1:
+            span += f"至{before[-1]['number_text']}"
+        _out(f"{span}：不记分")
+        _out(f"  → {before_start_text(book, span)}")
+    first_open = None
+    for st in sts:
+        if st.get("not_scored"):
+            continue
+        if first_open is None and st["state"] not in ("confirmed", "future"):
+            first_open = st
+            _print_status(st)
+            continue
+        _print_status(st, blockers=st is first_open)
+    if first_open is not None and any(st.get("waiting_for") for st in sts):
+        kind = first_open.get("kind", "quarter")
+        _out(
+            f"按{ORDER[kind]}顺序确认：先处理{first_open['label']}。"
+            f"某一期的详情：pioneer period status {OPTION[kind]} N"
+        )
+
+
+def _print_status(st: dict[str, Any], *, blockers: bool = True) -> None:
     line = f"{st['label']}：{st['state_text']}"
     if st.get("publicity_start"):
         line += f"；公示 {st['publicity_start']} 至 {st['publicity_end']}（{st['publicity_rule']}）"
@@ -167,7 +198,7 @@ def _print_status(st: dict[str, Any]) -> None:
             _out(f"    {c['text']}")
     if st.get("next_step"):
         _out(f"  → {st['next_step']}")
-    for b in st.get("blockers", []):
+    for b in st.get("blockers", []) if blockers else []:
         _out(f"  · {b}")
 
 
@@ -192,9 +223,10 @@ def cmd_period(args: argparse.Namespace) -> int:
                         "periods": [_status_json(s) for s in sts],
                     }
                 )
+            elif given:
+                _print_status(sts[0])
             else:
-                for st in sts:
-                    _print_status(st)
+                _print_year(book, sts)
             return EXIT_OK
         quarter = given or _next_quarter(book, year, today)
         if args.action == "publish":

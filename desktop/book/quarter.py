@@ -445,14 +445,22 @@ def period_status(
                     "公示表已过时，请重新发布公示（说明更正的内容），打印新的公示表张贴。"
                 )
                 blockers.append(f"公示后积分结果有变化{who}：请重新发布公示，说明更正的内容。")
-    for earlier in range(1, quarter):
-        e = _existing_period(book, year, earlier, kind)
-        if period_before_start(book, make_period(kind, year, earlier).end):
-            continue  # before the book kept points: never confirmed, never needed
-        if not e or e["status"] != "confirmed":
-            blockers.append(
-                f"{period_label(year, earlier, kind)}还没有确认：请按{ORDER[kind]}顺序确认。"
-            )
+    waiting = [
+        earlier
+        for earlier in range(1, quarter)
+        # before the book kept points: never confirmed, never needed
+        if not period_before_start(book, make_period(kind, year, earlier).end)
+        and (_existing_period(book, year, earlier, kind) or {}).get("status") != "confirmed"
+    ]
+    # Confirmation goes in order, so the earlier unconfirmed periods run up to this one:
+    # one line for all of them (a December listed eleven months, one line each).
+    out["waiting_for"] = waiting
+    out["order_blocker"] = ""
+    if waiting:
+        first = period_label(year, waiting[0], kind)
+        span = first if len(waiting) == 1 else f"{first}至{number_text(waiting[-1], kind)}"
+        out["order_blocker"] = f"{span}还没有确认：请按{ORDER[kind]}顺序确认。"
+        blockers.append(out["order_blocker"])
     pending = book.execute(
         "select count(*) from claims where status in ('申报', '初评') and date between ? and ?",
         [q.start, q.end],

@@ -171,3 +171,65 @@ def test_scheme_check_names_a_wrong_cycle(tmp_path: Path, capsys) -> None:
         "[publicity]: 「cycle」为未知的公示周期「week」，可选：quarter（季度）、month（月）、half（半年）"
         in err
     )
+
+
+def test_a_monthly_years_status_names_each_month_once(tmp_path: Path, capsys) -> None:
+    """December of a monthly book with nothing published: twelve months, each said once (it
+    printed 66 lines, every month repeating each earlier month); the order is said once."""
+    db = str(_monthly_book(tmp_path / "m.db"))
+    code, out, err = run(
+        capsys, "--db", db, "period", "status", "--year", "2026", "--today", "2026-12-05"
+    )
+    assert code == 0, err
+    lines = out.splitlines()
+    assert len(lines) <= 15, out
+    for month in range(1, 13):
+        assert sum(line.startswith(f"2026年{month}月：") for line in lines) == 1, out
+    assert "  · 尚未公示：请先开始公示。" in lines  # what to do next, for January
+    assert out.count("还没有确认") == 0
+    assert lines[-1].startswith("按月份顺序确认：先处理2026年1月。")
+    # One month asked for: what stops it, the earlier months in one line.
+    code, out, err = run(
+        capsys,
+        "--db",
+        db,
+        "period",
+        "status",
+        "--year",
+        "2026",
+        "--month",
+        "12",
+        "--today",
+        "2026-12-05",
+    )
+    assert code == 0, err
+    assert "2026年1月至11月还没有确认：请按月份顺序确认。" in out
+    assert out.count("还没有确认") == 1
+
+
+def test_a_late_started_books_unscored_months_are_one_line(tmp_path: Path, capsys) -> None:
+    db = str(tmp_path / "late.db")
+    code, _out, err = run(
+        capsys,
+        "--db",
+        db,
+        "init",
+        "--branch",
+        "测试支部",
+        "--year",
+        "2026",
+        "--scheme",
+        "lianghua-dingji",
+        "--start",
+        "2026-11",
+    )
+    assert code == 0, err
+    code, out, err = run(
+        capsys, "--db", db, "period", "status", "--year", "2026", "--today", "2026-12-05"
+    )
+    assert code == 0, err
+    assert out.splitlines()[:2] == [
+        "2026年1月至10月：不记分",
+        "  → 本账本自2026年11月起记分，2026年1月至10月不记分，无需公示和确认。",
+    ]
+    assert out.count("不记分") == 2 and "2026年11月：未公示" in out
