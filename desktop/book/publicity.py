@@ -54,16 +54,22 @@ def _stamp(text: str | None) -> str:
     return (text or "").replace(" ", "T")  # imported times may have a space
 
 
-def after_publicity(o: dict[str, Any], notices: list[dict[str, Any]]) -> bool:
-    """Was the objection raised after the publicity window in force when it was recorded?
-    (Notices it caused, or issued after it was recorded, do not count: a late objection
-    stays late though its answer re-issued the notice.)"""
+def notice_objected_to(o: dict[str, Any], notices: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The notice in force when the objection was recorded (notices it caused, or issued
+    after it was recorded, do not count); None when the period has no notice."""
     before = [
         n
         for n in notices
         if _stamp(n["issued_at"]) <= _stamp(o["created_at"]) and n["objection_id"] != o["id"]
     ] or notices[:1]
-    return bool(before) and o["raised_on"] > before[-1]["end"]
+    return before[-1] if before else None
+
+
+def after_publicity(o: dict[str, Any], notices: list[dict[str, Any]]) -> bool:
+    """Was the objection raised after the publicity window in force when it was recorded?
+    (A late objection stays late though its answer re-issued the notice.)"""
+    notice = notice_objected_to(o, notices)
+    return notice is not None and o["raised_on"] > notice["end"]
 
 
 def member_changes(published: dict[str, Any], now: dict[str, Any]) -> list[dict[str, Any]]:

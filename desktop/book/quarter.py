@@ -85,6 +85,7 @@ from desktop.book.publicity import (
     holidays,
     list_holidays,
     member_changes,
+    notice_objected_to,
     objection_contact,
     publicity_window,
     remove_holiday,
@@ -314,6 +315,8 @@ def answer_objection(
     if changed and not change_note.strip():
         raise InputRefused("已作更正的，请写明更正了什么。")
     iso = _iso(told_on, "告知日期", _today(today))
+    if changed:
+        _refuse_unchanged_results(book, o, today)
     with book.action("答复异议", f"第{objection_id}号：{finding[:30]}", changed=changed):
         book.db["objections"].update(
             objection_id,
@@ -338,6 +341,24 @@ def answer_objection(
             today=today,
         )
     return status
+
+
+def _refuse_unchanged_results(book: Book, o: dict[str, Any], today: date | None) -> None:
+    """An answer saying the records were corrected, while the results are still those of
+    the notice objected to, would show 「已更正」 over identical results (review s5)."""
+    notice = notice_objected_to(o, _notices(book, o["period_id"]))
+    if notice is None:
+        return
+    if notice["results_hash"] != current_fingerprint(book, o["year"], o["quarter"], today):
+        return
+    raise InputRefused(
+        f"第 {o['id']} 号异议不能按“已更正”答复：积分结果与异议提出时的公示表相同，"
+        "没有记录被更正。",
+        [
+            "如确已更正，请先登记更正（改签到、党费、申报，或“登记更正”），再答复；",
+            "如维持原记录，答复时选“维持原记录”（命令行：不加 --changed）。",
+        ],
+    )
 
 
 # ---------------------------------------------------------------- status and confirmation

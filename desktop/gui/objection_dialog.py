@@ -159,7 +159,7 @@ class AnswerDialog(QDialog):
 
         # No default: whether the records were corrected decides whether publicity restarts.
         self.kept = QRadioButton("否，异议不成立，维持原记录")
-        self.upheld = QRadioButton("是，异议成立，已更正（或将更正）记录")
+        self.upheld = QRadioButton("是，异议成立，已更正记录（先改记录再答复）")
         choice = QVBoxLayout()
         choice.addWidget(self.kept)
         choice.addWidget(self.upheld)
@@ -169,7 +169,7 @@ class AnswerDialog(QDialog):
         rule = f"（{publicity_rule}）" if publicity_rule else ""
         self.upheld_hint = QLabel(
             "答复后，如果积分结果因更正与公示表不同，将立即重新公示：公示期从今天起重新计算"
-            f"{rule}，期满后才能确认。记录还没改的，请答复后先改记录，再点“重新公示…”。"
+            f"{rule}，期满后才能确认。记录还没改的，请先改记录（签到、党费、申报，或“登记更正…”）再答复。"
         )
         self.upheld_hint.setWordWrap(True)
         self.upheld_hint.setProperty("role", "hint")

@@ -1010,10 +1010,11 @@ class QuarterScreen(QWidget):
                     "请打印新的公示表张贴，并把答复告知提出人。"
                 )
             if values["changed"]:
+                # The book refuses 已更正 over unchanged results: here the corrected
+                # results were re-published before the answer.
                 return (
-                    "答复已登记。积分结果与公示表还是一样，所以没有重新公示。"
-                    "如果要更正的记录还没改，请现在去改（签到、党费、申报，或本页的“登记更正…”），"
-                    "改完后回到这里点“重新公示…”。"
+                    "答复已登记。更正后的积分结果已经重新公示过，无需再次公示。"
+                    "请把答复告知提出人，并在下次党员大会上通报。"
                 )
             return "答复已登记（维持原记录）。请把答复告知提出人，并在下次党员大会上通报。"
 

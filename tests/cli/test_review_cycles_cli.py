@@ -233,3 +233,65 @@ def test_a_late_started_books_unscored_months_are_one_line(tmp_path: Path, capsy
         "  → 本账本自2026年11月起记分，2026年1月至10月不记分，无需公示和确认。",
     ]
     assert out.count("不记分") == 2 and "2026年11月：未公示" in out
+
+
+def test_an_answer_saying_corrected_over_unchanged_results_is_refused(
+    tmp_path: Path, capsys
+) -> None:
+    """`objection answer --changed` while no record changed showed 「已更正」 over identical
+    results (review s5): refused, nothing written; once the record is corrected it goes."""
+    db = str(_monthly_book(tmp_path / "m.db"))
+    y = ("--year", "2026", "--today", "2026-03-02")
+    assert run(capsys, "--db", db, "period", "publish", *y, "--month", "2")[0] == 0
+    code, _out, err = run(
+        capsys,
+        "--db",
+        db,
+        "objection",
+        "add",
+        "--year",
+        "2026",
+        "--month",
+        "2",
+        "--by",
+        "张三",
+        "--member",
+        "003",
+        "--content",
+        "同样的事只扣了我，王一没扣",
+        "--date",
+        "2026-03-03",
+    )
+    assert code == 0, err
+    answer = (
+        "objection",
+        "answer",
+        "1",
+        "--finding",
+        "属实",
+        "--changed",
+        "--change-note",
+        "补记王一2月10日评议扣2分",
+        "--told-on",
+        "2026-03-04",
+    )
+    with Book.open(Path(db)) as book:
+        before = book.execute("select count(*) from journal").fetchone()[0]
+    code, _out, err = run(capsys, "--db", db, *answer)
+    assert code == 1
+    assert "第 1 号异议不能按“已更正”答复：积分结果与异议提出时的公示表相同" in err
+    assert "如确已更正，请先登记更正" in err and "不加 --changed" in err
+    with Book.open(Path(db)) as book:
+        assert book.execute("select count(*) from journal").fetchone()[0] == before
+        st = Q.period_status(book, 2026, 2, today=date(2026, 3, 2))
+        assert st["open_objections"] and len(st["notices"]) == 1
+    # The record is put right (a February deduction of 王一's that was missed is decided).
+    with Book.open(Path(db)) as book:
+        cid = Q.add_claim(
+            book, "王一", "2026-02-10", "thought", "-2", "同日评议漏记", today=date(2026, 3, 2)
+        )
+        Q.review_claim(book, cid, "党小组长")
+        Q.approve_claim(book, cid, "支委会")
+    code, out, err = run(capsys, "--db", db, *answer)
+    assert code == 0, err
+    assert "公示已重新发布" in out

@@ -105,7 +105,9 @@ def _screen_in_publicity_with_objection(qtbot, window, book, monkeypatch):
     return screen, ids
 
 
-def _answer_through_dialog(qtbot, monkeypatch, screen, *, upheld: bool, note: str = "") -> None:
+def _answer_through_dialog(
+    qtbot, monkeypatch, screen, *, upheld: bool, note: str = "", refused: bool = False
+) -> None:
     """Click 答复异议… and fill the real dialog as a user would."""
     seen = []
 
@@ -121,8 +123,11 @@ def _answer_through_dialog(qtbot, monkeypatch, screen, *, upheld: bool, note: st
 
     monkeypatch.setattr(objection_dialog.AnswerDialog, "exec", fill)
     screen.objections_table.selectRow(0)
-    with qtbot.waitSignal(screen.loaded, timeout=20000):
+    if refused:  # the screen stays as it was: nothing to reload
         qtbot.mouseClick(screen.answer_objection_button, Qt.MouseButton.LeftButton)
+    else:
+        with qtbot.waitSignal(screen.loaded, timeout=20000):
+            qtbot.mouseClick(screen.answer_objection_button, Qt.MouseButton.LeftButton)
     assert len(seen) == 1  # one dialog, not a chain of input boxes
 
 
@@ -143,20 +148,28 @@ def test_upheld_answer_says_publicity_restarted(qtbot, window, book, messages, m
     assert not messages.texts("warning")
 
 
-def test_upheld_before_the_fix_says_what_to_do_next(
+def test_upheld_before_the_fix_is_refused_and_says_what_to_do(
     qtbot, window, book, messages, monkeypatch
 ) -> None:
+    """「已更正」 over results still those of the notice would show 已更正 with nothing
+    changed: the book refuses it, the window shows the book's words, nothing is written."""
     screen, ids = _screen_in_publicity_with_objection(qtbot, window, book, monkeypatch)
-    _answer_through_dialog(qtbot, monkeypatch, screen, upheld=True, note="张三改为出席")
-    told = messages.texts("information")[-1]
-    assert "没有重新公示" in told and "重新公示…" in told, told
-    assert len(Q.period_status(book, YEAR, 2)["notices"]) == 1
-    assert not screen.publish_button.isEnabled()
-    # The record is fixed: now there is something to re-publish, and the button offers it.
+    _answer_through_dialog(
+        qtbot, monkeypatch, screen, upheld=True, note="张三改为出席", refused=True
+    )
+    warned = messages.texts("warning")[-1]
+    assert "积分结果与异议提出时的公示表相同" in warned, warned
+    assert "请先登记更正" in warned and "维持原记录" in warned
+    assert not messages.texts("information")
+    st = Q.period_status(book, YEAR, 2)
+    assert st["open_objections"] and len(st["notices"]) == 1
+    # The record is fixed first: now the same answer re-publishes.
     Meetings(book).record_attendance(ids["activity"], {}, amend=True, today=TODAY)
     with qtbot.waitSignal(screen.loaded, timeout=20000):
         screen.reload()
-    assert screen.publish_button.isEnabled() and screen.publish_button.toolTip() == ""
+    _answer_through_dialog(qtbot, monkeypatch, screen, upheld=True, note="张三改为出席")
+    assert "已重新公示" in messages.texts("information")[-1]
+    assert len(Q.period_status(book, YEAR, 2)["notices"]) == 2
 
 
 def test_kept_answer_changes_nothing(qtbot, window, book, messages, monkeypatch) -> None:
