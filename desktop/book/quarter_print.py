@@ -449,7 +449,8 @@ def member_register_data(
         total, note = "", ""
         if st["state"] == "confirmed":
             if ("snap", q) not in cache:
-                cache["snap", q] = json.loads(Q.snapshot(book, year, q)["payload"])  # type: ignore[index]
+                snap_row = Q.snapshot(book, year, q, st.get("kind", "quarter"))
+                cache["snap", q] = json.loads(snap_row["payload"])  # type: ignore[index]
             snap = cache["snap", q]
             row = next((x for x in snap["members"] if x["code"] == m["code"]), None)
             total = row["total"] if row else "—"

@@ -6,6 +6,7 @@ named by `pioneer verify`."""
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import sys
 from datetime import date
@@ -14,6 +15,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from cli_testkit import run  # noqa: E402
+from poppler import pdftotext  # noqa: E402
 
 from desktop.book import quarter as Q  # noqa: E402
 from desktop.book.scoring import set_year_scheme  # noqa: E402
@@ -94,6 +96,11 @@ def test_a_monthly_scheme_from_publicity_to_verify(tmp_path: Path, capsys) -> No
     assert zhang["sections"]["思想品德"] == "8.00"
     review = json.loads(ok("review", *y, "--month", "2", "--json"))
     assert review["label"] == "2026年2月" and review["confirmed"]["hash"]
+    # The member's 登记表 reads confirmed months from their snapshots (it stopped with a
+    # TypeError: it looked for a quarter's snapshot).
+    ok("print", "member-register", "--member", "003", *y, "--out", str(tmp_path / "r.pdf"))
+    register = re.sub(r"\s", "", pdftotext(tmp_path / "r.pdf"))
+    assert "2026年2月78.00已确认" in register, register
     # A fact dated in the confirmed month is refused (exit 1), the next month is open.
     code, _out, err = run(
         capsys,
