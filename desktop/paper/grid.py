@@ -86,7 +86,8 @@ def _fit_headers(
     short = sum(deficit)
     if not short:
         return widths
-    slack = [max(0.0, w - max(want, 12 * mm)) for w, want in zip(widths, wants, strict=True)]
+    # 13 mm: a three-character name at 9.5 pt still fits on one line (it wrapped at 12).
+    slack = [max(0.0, w - max(want, 13 * mm)) for w, want in zip(widths, wants, strict=True)]
     spare = sum(slack)
     if spare <= 0:
         return widths
@@ -251,6 +252,10 @@ class GridMixin:
         columns = self.fit_columns(columns, rows, size, header_size or size)
         widths = self.widths(columns, header_size=header_size or size)
         split = len(rows) - keep_last
+        if keep_last and split < keep_last:
+            # A short table: fewer rows would stay under the title than go over (one row
+            # on page 1, three on page 2). Keep as many as go over, at least one to go.
+            split = min(len(rows) - 1, keep_last)
         parts = [rows[:split], rows[split:]] if keep_last and split > 0 else [rows]
         for i, part in enumerate(parts):
             if i:

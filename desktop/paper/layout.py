@@ -74,6 +74,7 @@ from desktop.paper.pages import (
     _MeasuringCanvas,
     _SectionStart,
     keeping_measured,
+    tight_closing,
     write_bytes,
     write_keeping_rows,
 )
@@ -209,6 +210,9 @@ class PaperDocument(GridMixin):
         self.page_count = 0
         self._styles: dict[tuple[Any, ...], ParagraphStyle] = {}
         self._keeping = 0  # depth of kept_together() blocks
+        # Composed to fit a short table's closing block on its page (write_keeping_rows):
+        # signature lines and the opinion box take less room.
+        self._tight = tight_closing()
         self._furniture_ref: list[Any] = []  # the build's _Furniture, for _SectionStart
         self._title_block(title, subs)
 
@@ -400,7 +404,8 @@ class PaperDocument(GridMixin):
         if date:
             items.append(("日期：", Blank(16), "年", Blank(9), "月", Blank(9), "日"))
         line = FillLine(items, font=self.fonts.song, size=size)
-        self.story.append(KeepTogether([Spacer(1, space_before * mm), line]))
+        space = space_before / 2 if self._tight else space_before
+        self.story.append(KeepTogether([Spacer(1, space * mm), line]))
 
     def ruled_lines(self, count: int, *, height_mm: float = 9) -> None:
         """Blank ruled lines to write on by hand (minutes not typed in the book)."""
@@ -424,7 +429,9 @@ class PaperDocument(GridMixin):
     ) -> None:
         """A ruled box for the higher body's handwritten opinion: 「乡镇（街道）党委审核意见：」,
         ruled lines to write on, then seal, signature and date at the right."""
-        line_h = 9 * mm
+        line_h = (7 if self._tight else 9) * mm
+        if self._tight:
+            lines = min(lines, 2)
         cells: list[list[Any]] = [
             [
                 Paragraph(
@@ -458,7 +465,7 @@ class PaperDocument(GridMixin):
         for r in range(1, lines + 1):  # ruled lines to write on, inside the box
             commands.append(("LINEBELOW", (0, r), (0, r), 0.4, MUTED))
         t.setStyle(TableStyle(commands))
-        self.story.append(KeepTogether([Spacer(1, 4 * mm), t]))
+        self.story.append(KeepTogether([Spacer(1, (2 if self._tight else 4) * mm), t]))
 
     def issuer(self, body: str, date: str, *, seal_room: float = 14, size: float = 14) -> None:
         """The issuing body and date at the end, right-aligned, with room above for the seal.

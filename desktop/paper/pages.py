@@ -249,6 +249,26 @@ def keeping_measured() -> Iterator[list[PaperDocument]]:
         _MEASURED.reset(token)
 
 
+_TIGHT: ContextVar[bool] = ContextVar("tight_closing", default=False)
+
+
+def tight_closing() -> bool:
+    """Is the document being composed to fit a short table's closing block on its page?
+    (`PaperDocument` then draws its signature lines and opinion box with less space.)"""
+    return _TIGHT.get()
+
+
+def _measure_tight(layout: KeptLayout) -> tuple[dict[str, Any], list[PaperDocument]]:
+    pages: dict[str, Any] = {}
+    token = _TIGHT.set(True)
+    try:
+        with keeping_measured() as measured:
+            layout(MEASURE, 0, pages)
+    finally:
+        _TIGHT.reset(token)
+    return pages, measured
+
+
 def write_keeping_rows(out: Output, layout: KeptLayout, *, keep: int = KEEP_ROWS) -> int:
     """Lay out so that a closing block (footnotes, signatures) never starts a page alone.
 
@@ -256,12 +276,22 @@ def write_keeping_rows(out: Output, layout: KeptLayout, *, keep: int = KEEP_ROWS
     last table, and puts that table's last `keep` rows on a new page when asked
     (`PaperDocument.table(..., keep_last=keep)`). One measuring pass says where the end
     lands; the document is then built once, with the last rows moved over when the end
-    would stand alone (as the sign-in sheet does). Returns the page count.
+    would stand alone (as the sign-in sheet does). A table that fits on the first page
+    whose closing block just misses it is tried once more with the closing block tighter
+    (`tight_closing`): a four-member sheet printed one row on page 1 and three on page 2.
+    Returns the page count.
     """
     pages: dict[str, Any] = {}
     with keeping_measured() as measured:
         layout(MEASURE, 0, pages)
     alone = pages.get("end", 0) > pages.get("rows", 0) and keep > 0
+    if alone and pages.get("rows") == 1:
+        tight, again = _measure_tight(layout)
+        if tight.get("end", 0) <= tight.get("rows", 0) and len(again) == 1:
+            buffer = io.BytesIO()
+            count = again[0].rebuild(buffer)
+            write_bytes(out, buffer.getvalue())
+            return count
     buffer = io.BytesIO()
     if not alone and len(measured) == 1:
         count = measured[0].rebuild(buffer)  # the usual case: the layout measured stands

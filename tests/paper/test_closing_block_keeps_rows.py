@@ -199,3 +199,83 @@ def test_member_register_signatures_keep_entry_rows(tmp_path, n) -> None:
     last = _pages(out)[-1]
     assert "积分管理员（签字）" in last and "第" in last
     assert re.search(r"2026-\d\d-\d\d主题党日第\d+次出席", last), "signatures without entry rows"
+
+
+def _review_data(n: int, objections: int) -> dict:
+    """A 月度积分管理审核表 as the book gives it (a four-member branch, review s5)."""
+    names = [m["name"] for m in make_members(n)]
+    sections = ["思想品德", "政治生活", "遵章守纪", "业务能力", "创新创效"]
+    sections += ["结对帮扶", "落实执行", "担当奉献", "党员互评", "群众测评"]
+    return {
+        "this": "本月",
+        "unit": "月",
+        "total_title": "本月合计",
+        "change_title": "较上月",
+        "sheet_title": "月度积分管理审核表",
+        "branch": "测试支部",
+        "period": "2026年11月",
+        "confirmed_at": "2026-12-05T18:14:57",
+        "chain_head": "3f41" * 16,
+        "check_code": "3f41 81d3 613d",
+        "sections": sections,
+        "yearly_sections": [],
+        "ytd_title": "年度积分\n（截至本月）",
+        "ytd_note": "年度积分中，" + "、".join(sections) + "按1至11月的平均分计入。",
+        "no_meetings": "",
+        "members": [
+            {
+                "name": name,
+                "group": "",
+                "sections": ["10.00"] * 8 + ["0.00", "0.00"],
+                "yearly": [],
+                "total": "80.00",
+                "rank": 1,
+                "change": "",
+                "ytd_total": "80.00",
+                "note": "无故缺席1次" if i == 2 else "",
+            }
+            for i, name in enumerate(names)
+        ],
+        "summary": [
+            "本账本自2026年11月起记分，此前的月份不记分。",
+            "本月积分申报 1 条，其中审定 1 条、驳回 0 条、待审 0 条。",
+            f"状态：已确认；公示期 2026-12-02 至 2026-12-06；异议 {objections} 件。",
+        ]
+        + [
+            f"异议 {k}：张三（2026-12-03）缺席有异议——核实：属实维持；未作更改；2026-12-04 告知本人。"
+            for k in range(1, objections + 1)
+        ],
+        "printed_on": "2026-12-05",
+    }
+
+
+def test_a_four_member_monthly_review_prints_on_one_page(tmp_path) -> None:
+    """It printed one row on page 1 and three with the closing block on page 2: the closing
+    block is laid out tighter (shorter opinion box) when that keeps the sheet on one page."""
+    from desktop.paper.quarter import write_quarter_review
+
+    out = tmp_path / "review.pdf"
+    assert write_quarter_review(out, _review_data(4, 1), invariant=True) == 1
+    (page,) = _pages(out)
+    assert all(name in page for name in ("乡镇（街道）党委审核意见", "支部书记（签字）"))
+
+
+@pytest.mark.parametrize("objections", range(0, 5))
+@pytest.mark.parametrize("n", range(1, 9))
+def test_a_short_review_table_is_not_split_one_and_three(tmp_path, n, objections) -> None:
+    """One page, or at least three rows (all but one of a shorter table) stay under the
+    title, and the closing block has rows with it. (A closing block of six objections or
+    more no longer fits on a page with three rows: it still stands alone, as before.)"""
+    from desktop.paper.quarter import write_quarter_review
+
+    data = _review_data(n, objections)
+    out = tmp_path / "review.pdf"
+    count = write_quarter_review(out, data, invariant=True)
+    pages = _pages(out)
+    assert len(pages) == count
+    names = [m["name"] for m in data["members"]]
+    if count > 1:
+        first = sum(name in pages[0] for name in names)
+        assert first >= min(3, n - 1), f"{n} rows, {objections} objections: {first} on page 1"
+        assert n == 1 or any(name in pages[-1] for name in names), "closing block alone"
+    assert "乡镇（街道）党委审核意见" in pages[-1]
