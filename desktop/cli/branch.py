@@ -1,6 +1,6 @@
 """`pioneer branch`: show or change the branch's name, parent organisation, type and 经办人.
 
-Same conventions as desktop/cli.py: exit 0 success, 1 refused (nothing written), 2 usage.
+Exit 0 success, 1 refused (nothing written), 2 usage (desktop/cli/common.py).
 """
 
 from __future__ import annotations
@@ -8,15 +8,12 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from desktop.cli import _json, _out
-
-EXIT_OK = 0
+from desktop.cli.common import EXIT_OK, open_book, out, print_json
 
 
 def cmd_branch(args: argparse.Namespace) -> int:
-    from desktop import cli
 
-    with cli._open(args) as book:
+    with open_book(args) as book:
         changes = {k: getattr(args, k) for k in ("name", "parent_org", "kind", "operator")}
         if any(v is not None for v in changes.values()):
             now = {**book.branch(), "operator": book.operator}
@@ -30,14 +27,14 @@ def cmd_branch(args: argparse.Namespace) -> int:
             "start": points_start(book),
         }
         if args.json:
-            _json(info)
+            print_json(info)
             return EXIT_OK
-        _out(f"支部名称：{info['name']}")
-        _out(f"上级党组织：{info['parent_org'] or '（未填）'}")
-        _out(f"支部类型：{info['kind'] or '（未填）'}")
-        _out(f"经办人：{info['operator'] or f'（未填，用电脑登录名“{book.actor}”）'}")
-        _out(f"当前年度：{info['year']} 年")
-        _out(f"记分起始：{start_words(book) or '（从年初起记分）'}")
+        out(f"支部名称：{info['name']}")
+        out(f"上级党组织：{info['parent_org'] or '（未填）'}")
+        out(f"支部类型：{info['kind'] or '（未填）'}")
+        out(f"经办人：{info['operator'] or f'（未填，用电脑登录名“{book.actor}”）'}")
+        out(f"当前年度：{info['year']} 年")
+        out(f"记分起始：{start_words(book) or '（从年初起记分）'}")
     return EXIT_OK
 
 

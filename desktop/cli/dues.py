@@ -1,7 +1,6 @@
 """The `pioneer dues` subcommand: rates, payments, the month's collection, arrears, register.
 
-Kept apart from desktop/cli.py (as cli_meetings.py is) so parallel work does not edit one file.
-Same conventions: exit 0 success, 1 refused (nothing written), 2 usage; Chinese messages;
+Exit 0 success, 1 refused (nothing written), 2 usage (desktop/cli/common.py); Chinese messages;
 `--json` is UTF-8 JSON on stdout. Amounts on the command line are in yuan ("1.50").
 """
 
@@ -11,9 +10,9 @@ import argparse
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
 
-EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+from desktop.cli.common import EXIT_OK, EXIT_USAGE, open_book, out, print_json
+
 ACTIONS = (
     "rate",
     "rate-unset",
@@ -24,12 +23,6 @@ ACTIONS = (
     "register",
     "export-register",
 )
-
-
-def _cli() -> Any:
-    from desktop import cli
-
-    return cli
 
 
 def _fen(text: str | None, what: str) -> int | None:
@@ -45,7 +38,7 @@ def _fen(text: str | None, what: str) -> int | None:
 
 
 def _need(args: argparse.Namespace, *names: str) -> None:
-    from desktop.cli_args import UsageError
+    from desktop.cli.args import UsageError
 
     missing = [f"--{n.replace('_', '-')}" for n in names if not getattr(args, n, None)]
     if missing:
@@ -56,9 +49,8 @@ def cmd_dues(args: argparse.Namespace) -> int:
     from desktop.book import dues
     from desktop.rules.dues import month_cn, yuan
 
-    cli = _cli()
     today = date.fromisoformat(args.today) if args.today else date.today()
-    with cli._open(args) as book:
+    with open_book(args) as book:
         year = args.year or book.current_year
         if args.action == "rate":
             _need(args, "member", "category")
@@ -80,10 +72,8 @@ def cmd_dues(args: argparse.Namespace) -> int:
                 today=today,
             )
             for line in warnings:
-                cli._out(f"注意：{line}")
-            cli._out(
-                f"已设定：{m['name']} 自{row['from_month']}起每月 {yuan(row['monthly_fen'])} 元"
-            )
+                out(f"注意：{line}")
+            out(f"已设定：{m['name']} 自{row['from_month']}起每月 {yuan(row['monthly_fen'])} 元")
             return EXIT_OK
         if args.action == "rate-unset":
             _need(args, "category")
@@ -98,8 +88,8 @@ def cmd_dues(args: argparse.Namespace) -> int:
                 today=today,
             )
             for line in warnings:
-                cli._out(f"注意：{line}")
-            cli._out(f"已为 {len(names)} 名党员设定党费标准，自{start}起：{'、'.join(names)}")
+                out(f"注意：{line}")
+            out(f"已为 {len(names)} 名党员设定党费标准，自{start}起：{'、'.join(names)}")
             return EXIT_OK
         if args.action == "pay":
             _need(args, "member", "months", "amount", "receiver")
@@ -115,13 +105,13 @@ def cmd_dues(args: argparse.Namespace) -> int:
                 receipt_no=args.receipt,
                 today=today,
             )
-            cli._out(f"已登记：{m['name']} {len(months)} 个月，收据号 {no}")
+            out(f"已登记：{m['name']} {len(months)} 个月，收据号 {no}")
             return EXIT_OK
         if args.action == "month":
             month = args.month or today.isoformat()[:7]
             rows = dues.month_collection(book, month, today=today)
             if args.json:
-                cli._json(
+                print_json(
                     [
                         {
                             k: r[k]
@@ -148,10 +138,10 @@ def cmd_dues(args: argparse.Namespace) -> int:
                         if start and month < start
                         else ""
                     )
-                    cli._out(f"{month_cn(month)}没有应缴党费的党员{since}。")
+                    out(f"{month_cn(month)}没有应缴党费的党员{since}。")
                 for r in rows:
                     due = "未设定" if r["due_fen"] is None else yuan(r["due_fen"])
-                    cli._out(
+                    out(
                         f"{r['code']}\t{r['name']}\t应缴 {due}\t已缴 {yuan(r['paid_fen'])}\t"
                         f"{r['state']}"
                     )
@@ -159,23 +149,23 @@ def cmd_dues(args: argparse.Namespace) -> int:
         if args.action == "arrears":
             data = dues.arrears_json(book, today=today)
             if args.json:
-                cli._json(data)
+                print_json(data)
             else:
                 owing = [r for r in data if r["months"]]
                 unset = [r for r in data if r["rate_missing"]]
                 if not owing:
-                    cli._out("没有欠缴党费的党员。")
+                    out("没有欠缴党费的党员。")
                 for r in owing:
                     flag = "　连续6个月未交，请支委会核实" if r["veto_check"] else ""
-                    cli._out(
+                    out(
                         f"{r['code']}\t{r['name']}\t欠缴 {len(r['months'])} 个月\t"
                         f"{r['owed']} 元{flag}"
                     )
                 if unset:
                     # Not arrears (nothing known to be due) but not clear either.
-                    cli._out("未设定标准（应缴多少无从计算，请先用 pioneer dues rate 设定）：")
+                    out("未设定标准（应缴多少无从计算，请先用 pioneer dues rate 设定）：")
                     for r in unset:
-                        cli._out(
+                        out(
                             f"{r['code']}\t{r['name']}\t自{r['unset_months'][0]}起"
                             f" {len(r['unset_months'])} 个月未设定党费标准"
                         )
@@ -184,7 +174,7 @@ def cmd_dues(args: argparse.Namespace) -> int:
             _need(args, "member")
             ids = [book.roster.find(x.strip())["id"] for x in args.member.split(",")]
             rows = dues.issue_reminders(book, ids, today=today)
-            cli._out(f"已登记催缴通知 {len(rows)} 份。")
+            out(f"已登记催缴通知 {len(rows)} 份。")
             return EXIT_OK
         if args.action == "register":
             reg = dues.year_register(book, year, today=today)
@@ -221,13 +211,13 @@ def cmd_dues(args: argparse.Namespace) -> int:
                 ],
             }
             if args.json:
-                cli._json(data)
+                print_json(data)
             else:
                 t = reg["totals"]
                 # Paid beyond what was due (voluntary extra, 自愿多交): say so, or the sum looks wrong.
                 extra = t["paid_fen"] - (t["due_fen"] - t["owed_fen"])
                 more = f"（含多交 {yuan(extra)} 元）" if extra > 0 else ""
-                cli._out(
+                out(
                     f"{year} 年：应缴 {data['due']} 元，实缴 {data['paid']} 元{more}，欠缴 "
                     f"{data['owed']} 元；收据 {data['receipts']} 张，合计 {data['payments_total']} 元"
                     + (
@@ -240,16 +230,16 @@ def cmd_dues(args: argparse.Namespace) -> int:
                 )
                 for r in reg["rows"]:
                     if r["rate_missing"]:
-                        cli._out(f"{r['code']}\t{r['name']}\t未设定党费标准")
+                        out(f"{r['code']}\t{r['name']}\t未设定党费标准")
                 if reg["warning"]:
-                    cli._out(reg["warning"] + dues.UNSET_CLI_HINT)
+                    out(reg["warning"] + dues.UNSET_CLI_HINT)
             return EXIT_OK
         if args.action == "export-register":
             _need(args, "out")
             from desktop.book.dues_sheets import export_register
 
             path = export_register(book, year, Path(args.out), today=today)
-            cli._out(f"已导出：{path}")
+            out(f"已导出：{path}")
             return EXIT_OK
     return EXIT_USAGE
 

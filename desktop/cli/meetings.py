@@ -1,17 +1,16 @@
 """Meeting subcommands of `pioneer`: activities, activity-add, attend, plan, followups,
 attendance-history, notice.
 
-Kept apart from desktop/cli.py so the meetings and the dues work do not edit one file.
-Same conventions: exit 0 success, 1 refused (nothing written), 2 usage; Chinese messages.
+Exit 0 success, 1 refused (nothing written), 2 usage (desktop/cli/common.py); Chinese messages.
 """
 
 from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from typing import Any
 
-EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+from desktop.cli.common import EXIT_OK, open_book, out, print_json, year_of
+
 STATUS_WORDS = {
     "出席": "出席",
     "公": "因公请假",
@@ -27,22 +26,11 @@ STATUS_WORDS = {
 }
 
 
-def _cli() -> Any:
-    from desktop import cli
-
-    return cli
-
-
-def _year(args: argparse.Namespace, book: Any) -> int:
-    return args.year or book.current_year
-
-
 def cmd_activities(args: argparse.Namespace) -> int:
     from desktop.book.meetings import Meetings
 
-    cli = _cli()
-    with cli._open(args) as book:
-        rows = Meetings(book).activities(_year(args, book))
+    with open_book(args) as book:
+        rows = Meetings(book).activities(year_of(args, book))
     keys = ("id", "code", "date", "type", "topic", "place", "host", "recorder")
     data = [
         {
@@ -55,20 +43,19 @@ def cmd_activities(args: argparse.Namespace) -> int:
         for r in reversed(rows)
     ]
     if args.json:
-        cli._json(data)
+        print_json(data)
         return EXIT_OK
     for r in data:
         counts = (
             f"出席{r['present']} 请假{r['leave']} 缺席{r['absent']}" if r["recorded"] else "未签到"
         )
-        cli._out(f"{r['code']}\t{r['date']}\t{r['type']}\t{r['topic']}\t{counts}")
+        out(f"{r['code']}\t{r['date']}\t{r['type']}\t{r['topic']}\t{counts}")
     return EXIT_OK
 
 
 def cmd_activity_add(args: argparse.Namespace) -> int:
     from desktop.book.meetings import Meetings
 
-    cli = _cli()
     fields = {
         "code": args.code,
         "date": args.date,
@@ -80,11 +67,11 @@ def cmd_activity_add(args: argparse.Namespace) -> int:
         "minutes": args.minutes,
         "decisions": args.decisions,
     }
-    with cli._open(args) as book:
+    with open_book(args) as book:
         mt = Meetings(book)
         activity_id = mt.add_activity(fields, group=args.group or "")
         act = mt.activity(activity_id)
-    cli._out(f"已登记活动：{act['code']}（{act['date']} {act['type']}）")
+    out(f"已登记活动：{act['code']}（{act['date']} {act['type']}）")
     return EXIT_OK
 
 
@@ -96,7 +83,7 @@ def _parse_exception(text: str) -> tuple[str, str, str, tuple[str, ...], str]:
     """
     # A --set value that can't be read is a mistake on the command line (exit 2), not data
     # the book refused.
-    from desktop.cli_args import UsageError
+    from desktop.cli.args import UsageError
 
     if "=" not in text:
         raise UsageError(
@@ -126,8 +113,7 @@ def _parse_exception(text: str) -> tuple[str, str, str, tuple[str, ...], str]:
 def cmd_attend(args: argparse.Namespace) -> int:
     from desktop.book.meetings import Entry, Meetings
 
-    cli = _cli()
-    with cli._open(args) as book:
+    with open_book(args) as book:
         mt = Meetings(book)
         act = mt.find_activity(args.activity)
         exceptions = {}
@@ -139,17 +125,16 @@ def cmd_attend(args: argparse.Namespace) -> int:
             act["id"], exceptions, everyone_present=not args.only_listed, amend=args.amend
         )
     summary = "，".join(f"{s} {n} 人" for s, n in counts.items() if n)
-    cli._out(f"已登记 {act['code']} 的签到：{summary}")
+    out(f"已登记 {act['code']} 的签到：{summary}")
     return EXIT_OK
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
     from desktop.book.meetings import Meetings
 
-    cli = _cli()
-    with cli._open(args) as book:
+    with open_book(args) as book:
         mt = Meetings(book)
-        year = _year(args, book)
+        year = year_of(args, book)
         if args.generate:
             # As the window proposes: this year's plan starts this month unless told otherwise.
             start = args.from_month or mt.plan_start_month(year)
@@ -159,7 +144,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
                 since = (
                     f"（自 {start} 月起，之前的月份不列入计划；要全年的计划请加 --from-month 1）"
                 )
-            cli._out(f"已生成 {year} 年活动计划：{n} 项{since}")
+            out(f"已生成 {year} 年活动计划：{n} 项{since}")
         rows = mt.plan(year)
     data = [
         {
@@ -173,22 +158,21 @@ def cmd_plan(args: argparse.Namespace) -> int:
         for r in rows
     ]
     if args.json:
-        cli._json({"year": year, "items": data})
+        print_json({"year": year, "items": data})
         return EXIT_OK
     if not args.generate:
         for r in rows:
             group = f"（{r['group_name']}）" if r["group_name"] else ""
             done = f"\t{r['activity_code']}" if r["activity_code"] else ""
-            cli._out(f"{r['due_date']}\t{r['type']}{group}\t{r['state_text']}{done}")
+            out(f"{r['due_date']}\t{r['type']}{group}\t{r['state_text']}{done}")
     return EXIT_OK
 
 
 def cmd_followups(args: argparse.Namespace) -> int:
     from desktop.book.meetings import Meetings
 
-    cli = _cli()
-    with cli._open(args) as book:
-        year = _year(args, book)
+    with open_book(args) as book:
+        year = year_of(args, book)
         ups = Meetings(book).follow_ups(year)
     names = ups["names"]
     data = {
@@ -217,18 +201,18 @@ def cmd_followups(args: argparse.Namespace) -> int:
         "party_life": [{"code": c, "name": n, "text": t} for c, n, t in ups["party_life"]],
     }
     if args.json:
-        cli._json(data)
+        print_json(data)
         return EXIT_OK
     for n in data["notices"]:
         state = "已出具" if n["issued"] else "待出具"
-        cli._out(f"{n['kind']}\t{n['code']}\t{n['name']}\t{n['reason']}\t{state}")
+        out(f"{n['kind']}\t{n['code']}\t{n['name']}\t{n['reason']}\t{state}")
     for key, label in (
         ("leave_over", "请假超限"),
         ("mobile", "流动党员"),
         ("party_life", "一票否决核实"),
     ):
         for r in data[key]:
-            cli._out(f"{label}\t{r['code']}\t{r['name']}\t{r['text']}")
+            out(f"{label}\t{r['code']}\t{r['name']}\t{r['text']}")
     return EXIT_OK
 
 
@@ -236,8 +220,7 @@ def cmd_notice(args: argparse.Namespace) -> int:
     from desktop.book.errors import InputRefused
     from desktop.book.meetings import Meetings
 
-    cli = _cli()
-    with cli._open(args) as book:
+    with open_book(args) as book:
         mt = Meetings(book)
         member = book.roster.find(args.member)
         act = mt.find_activity(args.activity)
@@ -253,17 +236,16 @@ def cmd_notice(args: argparse.Namespace) -> int:
             )
         n = due[0]
         mt.issue_notice(member["id"], n.kind, n.reason, ref=act["code"])
-    cli._out(f"已出具{n.kind}：{member['name']}（{n.reason}）")
+    out(f"已出具{n.kind}：{member['name']}（{n.reason}）")
     return EXIT_OK
 
 
 def cmd_history(args: argparse.Namespace) -> int:
     from desktop.book.meetings import Meetings
 
-    cli = _cli()
-    with cli._open(args) as book:
+    with open_book(args) as book:
         member = book.roster.find(args.member)
-        year = _year(args, book)
+        year = year_of(args, book)
         rows = Meetings(book).member_history(member["id"], year)
     data = [
         {
@@ -273,11 +255,11 @@ def cmd_history(args: argparse.Namespace) -> int:
         for r in rows
     ]
     if args.json:
-        cli._json(
+        print_json(
             {"code": member["code"], "name": member["name"], "year": year, "attendance": data}
         )
         return EXIT_OK
-    cli._out(f"{member['name']}（{member['code']}）{year} 年签到记录：{len(data)} 次")
+    out(f"{member['name']}（{member['code']}）{year} 年签到记录：{len(data)} 次")
     for r in data:
         extra = "；".join(
             x
@@ -288,7 +270,7 @@ def cmd_history(args: argparse.Namespace) -> int:
             )
             if x
         )
-        cli._out(f"{r['date']}\t{r['type']}\t{r['topic']}\t{r['status']}\t{extra}".rstrip())
+        out(f"{r['date']}\t{r['type']}\t{r['topic']}\t{r['status']}\t{extra}".rstrip())
     return EXIT_OK
 
 

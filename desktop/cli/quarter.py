@@ -1,7 +1,6 @@
 """Quarter subcommands of `pioneer`: period, review, claim, objection, correction.
 
-Kept apart from desktop/cli.py (as the meetings and dues commands are) so parallel work does
-not edit one file. Same conventions: exit 0 success, 1 refused (nothing written), 2 usage.
+Exit 0 success, 1 refused (nothing written), 2 usage (desktop/cli/common.py).
 """
 
 from __future__ import annotations
@@ -12,30 +11,22 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-# desktop.cli is fully loaded by the time it imports this module (inside build_parser).
-from desktop.cli import _err, _json, _one_window, _out
+from desktop.cli.common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    err,
+    one_window,
+    open_book,
+    out,
+    print_json,
+    today_of,
+    year_of,
+)
 
-EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 # The review's column for the change from the period before, by review cycle.
 CHANGE_HEADER = {"quarter": "较上季", "month": "较上月", "half": "较上期"}
 MONTH_HELP = "月份 1-12（方案按月评议时用，见 [publicity] cycle）"
 HALF_HELP = "半年 1 或 2（1 上半年，2 下半年；方案按半年评议时用）"
-
-
-def _open(args: argparse.Namespace) -> Any:
-    from desktop import cli
-
-    return cli._open(args)
-
-
-def _year(args: argparse.Namespace, book: Any) -> int:
-    return args.year or book.current_year
-
-
-def _today(args: argparse.Namespace) -> date | None:
-    """The hidden --today (tests): judge the quarter's timing as of that day."""
-    value = getattr(args, "today", None)
-    return date.fromisoformat(value) if value else None
 
 
 def _next_quarter(book: Any, year: int, today: date | None = None) -> int:
@@ -55,10 +46,9 @@ def _given_period(args: argparse.Namespace, book: Any, year: int, command: str) 
     given). It must be a period of the year's review cycle ([publicity] cycle): a --month
     for a quarterly scheme is a usage error (exit 2) saying which option to use."""
     from desktop.book.periods import OPTION, RANGE_TEXT, UNIT, cycle
-    from desktop.cli import _one_window
-    from desktop.cli_args import UsageError
+    from desktop.cli.args import UsageError
 
-    _one_window(args, command)
+    one_window(args, command)
     given = [o for o in ("quarter", "month", "half") if getattr(args, o, None) is not None]
     if not given:
         return None
@@ -105,11 +95,11 @@ def _status_json(st: dict[str, Any]) -> dict[str, Any]:
         "appraisals_missing",
         "blockers",
     )
-    out = {k: st.get(k) for k in keys}
+    data = {k: st.get(k) for k in keys}
     if st.get("kind", "quarter") != "quarter":  # quarters' JSON stays as it was
-        out["cycle"] = st["kind"]
-        out[st["kind"]] = st["quarter"]
-    out["objections"] = [
+        data["cycle"] = st["kind"]
+        data[st["kind"]] = st["quarter"]
+    data["objections"] = [
         {
             k: o[k]
             for k in (
@@ -129,14 +119,14 @@ def _status_json(st: dict[str, Any]) -> dict[str, Any]:
         }
         for o in st.get("objections", [])
     ]
-    out["notices"] = [
+    data["notices"] = [
         {
             k: n.get(k, "")
             for k in ("id", "issued_at", "start", "end", "reason", "late_reason", "results_hash")
         }
         for n in st.get("notices", [])
     ]
-    return out
+    return data
 
 
 def _print_year(book: Any, sts: list[dict[str, Any]]) -> None:
@@ -151,8 +141,8 @@ def _print_year(book: Any, sts: list[dict[str, Any]]) -> None:
         span = before[0]["label"]
         if len(before) > 1:
             span += f"至{before[-1]['number_text']}"
-        _out(f"{span}：不记分")
-        _out(f"  → {before_start_text(book, span)}")
+        out(f"{span}：不记分")
+        out(f"  → {before_start_text(book, span)}")
     first_open = None
     for st in sts:
         if st.get("not_scored"):
@@ -164,7 +154,7 @@ def _print_year(book: Any, sts: list[dict[str, Any]]) -> None:
         _print_status(st, blockers=st is first_open)
     if first_open is not None and any(st.get("waiting_for") for st in sts):
         kind = first_open.get("kind", "quarter")
-        _out(
+        out(
             f"按{ORDER[kind]}顺序确认：先处理{first_open['label']}。"
             f"某一期的详情：pioneer period status {OPTION[kind]} N"
         )
@@ -176,38 +166,38 @@ def _print_status(st: dict[str, Any], *, blockers: bool = True) -> None:
         line += f"；公示 {st['publicity_start']} 至 {st['publicity_end']}（{st['publicity_rule']}）"
     if st.get("confirmed_at"):
         line += f"；{st['confirmed_at'][:10]} 确认"
-    _out(line)
+    out(line)
     if st.get("hash"):
-        _out(f"  校验值：{st['hash']}")
+        out(f"  校验值：{st['hash']}")
     notices = st.get("notices", [])
     if notices and notices[0].get("late_reason"):
-        _out(f"  补登：{notices[0]['late_reason']}")
+        out(f"  补登：{notices[0]['late_reason']}")
     for n in notices[1:]:
         late = f"（补登：{n['late_reason']}）" if n.get("late_reason") else ""
-        _out(
+        out(
             f"  重新公示 {n['issued_at'][:10]}，公示期 {n['start']} 至 {n['end']}：{n['reason']}{late}"
         )
     for o in st.get("objections", []):
         state = "未答复" if o["status"] == "open" else ("已更正" if o["changed"] else "未更改")
         when = o.get("date_text") or o["raised_on"]
         about = f"，涉及 {o['name']}" if o.get("name") else ""
-        _out(f"  异议 {o['id']}（{o['raised_by']}，{when}{about}）：{o['content']} — {state}")
+        out(f"  异议 {o['id']}（{o['raised_by']}，{when}{about}）：{o['content']} — {state}")
     if st.get("warning"):
-        _out(f"  ！{st['warning']}")
+        out(f"  ！{st['warning']}")
         for c in st.get("changed_members", []):
-            _out(f"    {c['text']}")
+            out(f"    {c['text']}")
     if st.get("next_step"):
-        _out(f"  → {st['next_step']}")
+        out(f"  → {st['next_step']}")
     for b in st.get("blockers", []) if blockers else []:
-        _out(f"  · {b}")
+        out(f"  · {b}")
 
 
 def cmd_period(args: argparse.Namespace) -> int:
     from desktop.book import quarter as Q
 
-    today = _today(args)
-    with _open(args) as book:
-        year = _year(args, book)
+    today = today_of(args)
+    with open_book(args) as book:
+        year = year_of(args, book)
         given = _given_period(args, book, year, "period")
         if args.action == "status":
             sts = (
@@ -216,7 +206,7 @@ def cmd_period(args: argparse.Namespace) -> int:
                 else Q.year_status(book, year, today=today)
             )
             if args.json:
-                _json(
+                print_json(
                     {
                         "year": year,
                         "chain_head": Q.chain_head(book),
@@ -247,23 +237,23 @@ def cmd_period(args: argparse.Namespace) -> int:
                     [*exc.lines(), '命令行：加上 --late-reason "公示表已于…张贴，今日补登"。'],
                 ) from None
             again = len(st["notices"]) > 1
-            _out(
+            out(
                 f"{st['label']}已{'重新发布公示' if again else '开始公示'}："
                 f"{st['publicity_start']} 至 {st['publicity_end']}（{st['publicity_rule']}）。"
             )
             if again:
-                _out(f"重新公示的公示期从 {st['publicity_start']} 起重新计算，期满后才能确认。")
+                out(f"重新公示的公示期从 {st['publicity_start']} 起重新计算，期满后才能确认。")
             if st.get("publish_warning"):
-                _out(f"！{st['publish_warning']}")
+                out(f"！{st['publish_warning']}")
             from desktop.book.periods import OPTION
 
             option = OPTION[st.get("kind", "quarter")]
-            _out(
+            out(
                 f"打印公示表：pioneer print publicity --year {year} {option} {quarter} --out 公示.pdf"
             )
             return EXIT_OK
         st = Q.confirm(book, year, quarter, today=today)
-        _out(f"{st['label']}已确认（不可撤销）。校验值：{st['hash']}")
+        out(f"{st['label']}已确认（不可撤销）。校验值：{st['hash']}")
         return EXIT_OK
 
 
@@ -290,15 +280,15 @@ def _row_json(r: Any) -> dict[str, Any]:
 def cmd_review(args: argparse.Namespace) -> int:
     from desktop.book import quarter as Q
 
-    with _open(args) as book:
-        year = _year(args, book)
+    with open_book(args) as book:
+        year = year_of(args, book)
         quarter = _period_of(args, book, year, "review")
         rv = Q.review(book, year, quarter)
     rows = rv.filtered(
         below_60=args.below_60, veto=args.veto, unexcused=args.unexcused, pending=args.pending
     )
     if args.json:
-        _json(
+        print_json(
             {
                 "year": year,
                 **Q.period_keys(rv.kind, quarter),
@@ -313,17 +303,17 @@ def cmd_review(args: argparse.Namespace) -> int:
         )
         return EXIT_OK
     if rv.confirmed:
-        _out(
+        out(
             f"{rv.label} 已确认（{rv.confirmed['confirmed_at'][:10]}），"
             f"以下为确认时保存的结果。校验值：{rv.confirmed['hash']}　"
             f"链头：{rv.confirmed['chain_head']}"
         )
     before = CHANGE_HEADER[rv.kind]
-    _out("排名\t编号\t姓名\t" + "\t".join(rv.sections) + f"\t合计\t{before}\t年度积分")
+    out("排名\t编号\t姓名\t" + "\t".join(rv.sections) + f"\t合计\t{before}\t年度积分")
     for r in rows:
         cells = [str(r.sections[s]) for s in rv.sections]
         change = "" if r.change is None else str(r.change)
-        _out(
+        out(
             f"{r.rank}\t{r.code}\t{r.name}\t"
             + "\t".join(cells)
             + f"\t{r.total}\t{change}\t{r.ytd_total}"
@@ -333,7 +323,7 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 def _need_id(args: argparse.Namespace, what: str) -> int | None:
     if args.id is None:
-        _err(f"用法错误：{what} 需要编号，例如 pioneer claim approve 3 --by 支委会。")
+        err(f"用法错误：{what} 需要编号，例如 pioneer claim approve 3 --by 支委会。")
         return None
     return args.id
 
@@ -341,11 +331,11 @@ def _need_id(args: argparse.Namespace, what: str) -> int | None:
 def cmd_claim(args: argparse.Namespace) -> int:
     from desktop.book import quarter as Q
 
-    with _open(args) as book:
+    with open_book(args) as book:
         if args.action == "add":
             missing = [k for k in ("member", "date", "item") if not getattr(args, k)]
             if missing:
-                _err(
+                err(
                     "用法错误：claim add 需要 --member、--date、--item（以及 --points、--reason）。"
                 )
                 return EXIT_USAGE
@@ -359,17 +349,17 @@ def cmd_claim(args: argparse.Namespace) -> int:
                 evidence=args.evidence or "",
                 submitted_by=args.by or "",
             )
-            _out(f"已登记第 {cid} 号积分申报（状态：申报），待党小组长初评。")
+            out(f"已登记第 {cid} 号积分申报（状态：申报），待党小组长初评。")
             return EXIT_OK
         if args.action == "list":
-            year = _year(args, book)
-            _one_window(args, "claim")
+            year = year_of(args, book)
+            one_window(args, "claim")
             kind = next((o for o in ("quarter", "month", "half") if getattr(args, o, None)), None)
             claims = Q.list_claims(
                 book, year, getattr(args, kind) if kind else None, status=args.status, kind=kind
             )
             if args.json:
-                _json(
+                print_json(
                     [
                         {
                             k: c[k]
@@ -396,7 +386,7 @@ def cmd_claim(args: argparse.Namespace) -> int:
                 )
             else:
                 for c in claims:
-                    _out(
+                    out(
                         f"{c['id']}\t{c['date']}\t{c['code']}\t{c['name']}\t{c['item_name']}\t"
                         f"{c['points']}\t{c['status']}\t{c['reason']}"
                     )
@@ -405,26 +395,26 @@ def cmd_claim(args: argparse.Namespace) -> int:
         if cid is None:
             return EXIT_USAGE
         if not args.by:
-            _err(f"用法错误：claim {args.action} 需要 --by（初评/审定/驳回的人）。")
+            err(f"用法错误：claim {args.action} 需要 --by（初评/审定/驳回的人）。")
             return EXIT_USAGE
         if args.action == "review":
             Q.review_claim(book, cid, args.by, args.note or "")
-            _out(f"第 {cid} 号申报已初评，待支委会审定。")
+            out(f"第 {cid} 号申报已初评，待支委会审定。")
         elif args.action == "approve":
             Q.approve_claim(book, cid, args.by)
-            _out(f"第 {cid} 号申报已审定，计入积分。")
+            out(f"第 {cid} 号申报已审定，计入积分。")
         else:
             Q.reject_claim(book, cid, args.by, args.reason or "")
-            _out(f"第 {cid} 号申报已驳回。请把理由告知申报人。")
+            out(f"第 {cid} 号申报已驳回。请把理由告知申报人。")
     return EXIT_OK
 
 
 def cmd_objection(args: argparse.Namespace) -> int:
     from desktop.book import quarter as Q
 
-    with _open(args) as book:
+    with open_book(args) as book:
         if args.action == "add":
-            year = _year(args, book)
+            year = year_of(args, book)
             quarter = _period_of(args, book, year, "objection")
             oid = Q.raise_objection(
                 book,
@@ -435,19 +425,17 @@ def cmd_objection(args: argparse.Namespace) -> int:
                 member=args.member,
                 raised_on=args.date,
             )
-            _out(f"已登记第 {oid} 号异议，请调查核实后答复（pioneer objection answer {oid}）。")
+            out(f"已登记第 {oid} 号异议，请调查核实后答复（pioneer objection answer {oid}）。")
             st = Q.period_status(book, year, quarter)
             if any(o["id"] == oid and o["after_publicity"] for o in st["objections"]):
-                _out(
-                    f"注意：这条异议是在公示期（到 {st['publicity_end']}）满后提出的，已照常登记。"
-                )
+                out(f"注意：这条异议是在公示期（到 {st['publicity_end']}）满后提出的，已照常登记。")
             return EXIT_OK
         if args.action == "list":
-            year = _year(args, book)
+            year = year_of(args, book)
             quarter = _period_of(args, book, year, "objection")
             st = Q.period_status(book, year, quarter)
             if args.json:
-                _json(_status_json(st)["objections"])
+                print_json(_status_json(st)["objections"])
             else:
                 _print_status(st)
             return EXIT_OK
@@ -462,31 +450,31 @@ def cmd_objection(args: argparse.Namespace) -> int:
             change_note=args.change_note or "",
             told_on=args.told_on,
         )
-        _out(f"第 {oid} 号异议已答复。")
+        out(f"第 {oid} 号异议已答复。")
         if st["notices"] and st["notices"][-1].get("objection_id") == oid:
-            _out(f"积分结果已更正，公示已重新发布：{st['notices'][-1]['reason']}")
+            out(f"积分结果已更正，公示已重新发布：{st['notices'][-1]['reason']}")
         elif st["results_changed"]:
-            _out("积分结果与公示不一致：请在更正记录后重新发布公示（pioneer period publish）。")
+            out("积分结果与公示不一致：请在更正记录后重新发布公示（pioneer period publish）。")
     return EXIT_OK
 
 
 def cmd_correction(args: argparse.Namespace) -> int:
     from desktop.book import quarter as Q
 
-    with _open(args) as book:
+    with open_book(args) as book:
         if args.action == "list":
-            rows = Q.list_corrections(book, _year(args, book))
+            rows = Q.list_corrections(book, year_of(args, book))
             if args.json:
-                _json(rows)
+                print_json(rows)
             else:
                 for r in rows:
-                    _out(
+                    out(
                         f"{r['id']}\t{r['date']}\t{r['code']}\t{r['name']}\t{r['item']}\t"
                         f"{r['points']}\t{r['reason']}\t{r['refers_to']}"
                     )
             return EXIT_OK
         if not (args.member and args.item and args.points is not None):
-            _err("用法错误：correction add 需要 --member、--item、--points、--reason。")
+            err("用法错误：correction add 需要 --member、--item、--points、--reason。")
             return EXIT_USAGE
         cid = Q.add_correction(
             book,
@@ -497,31 +485,31 @@ def cmd_correction(args: argparse.Namespace) -> int:
             refers_to=args.refers_to or "",
             when=args.date,
         )
-        _out(f"已登记第 {cid} 号更正。")
+        out(f"已登记第 {cid} 号更正。")
     return EXIT_OK
 
 
 def cmd_holiday(args: argparse.Namespace) -> int:
     from desktop.book import quarter as Q
 
-    with _open(args) as book:
+    with open_book(args) as book:
         if args.action == "list":
             rows = Q.list_holidays(book, args.year)
             if args.json:
-                _json(rows)
+                print_json(rows)
             else:
                 for r in rows:
-                    _out(f"{r['date']}\t{r['name']}")
+                    out(f"{r['date']}\t{r['name']}")
             return EXIT_OK
         if not args.date:
-            _err(f"用法错误：holiday {args.action} 需要日期，例如 2026-10-01。")
+            err(f"用法错误：holiday {args.action} 需要日期，例如 2026-10-01。")
             return EXIT_USAGE
         for day in args.date:
             if args.action == "add":
                 Q.set_holiday(book, day, args.name or "")
             else:
                 Q.remove_holiday(book, day)
-        _out(f"已{'登记' if args.action == 'add' else '删除'} {len(args.date)} 个节假日。")
+        out(f"已{'登记' if args.action == 'add' else '删除'} {len(args.date)} 个节假日。")
     return EXIT_OK
 
 

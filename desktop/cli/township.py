@@ -4,42 +4,21 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
 
-EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
-
-
-def _out(text: str = "") -> None:
-    sys.stdout.write(text + "\n")
-
-
-def _err(text: str) -> None:
-    sys.stderr.write(text + "\n")
-
-
-def _json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
-
-
-def _today(args: argparse.Namespace) -> date | None:
-    value = getattr(args, "today", None)
-    return date.fromisoformat(value) if value else None
+from desktop.cli.common import EXIT_OK, EXIT_REFUSED, err, open_book, out, print_json, today_of
 
 
 def cmd_handover(args: argparse.Namespace) -> int:
     from desktop.book.handover import make_handover
-    from desktop.cli import _open
 
-    with _open(args) as book:
+    with open_book(args) as book:
         folder = make_handover(
-            book, Path(args.to), year=args.year, password=args.password, today=_today(args)
+            book, Path(args.to), year=args.year, password=args.password, today=today_of(args)
         )
-    _out(str(folder))
+    out(str(folder))
     return EXIT_OK
 
 
@@ -50,7 +29,7 @@ def verify_pack_command(folder: Path, *, password: str | None, as_json: bool) ->
     check = check_pack(folder, password=password, deep=True)
     m = check.manifest or {}
     if as_json:
-        _json(
+        print_json(
             {
                 "ok": check.ok,
                 "path": str(folder),
@@ -68,21 +47,21 @@ def verify_pack_command(folder: Path, *, password: str | None, as_json: bool) ->
         )
         return EXIT_OK if check.ok else EXIT_REFUSED
     if not check.ok:
-        _err(f"报送包检查未通过：{folder}")
-        _err(f"状态：{check.state}")
+        err(f"报送包检查未通过：{folder}")
+        err(f"状态：{check.state}")
         for line in check.lines():
-            _err(line)
+            err(line)
         return EXIT_REFUSED
-    _out(f"报送包检查通过：{folder}")
-    _out(
+    out(f"报送包检查通过：{folder}")
+    out(
         f"支部：{m.get('branch')}；{m.get('year')} 年度；经办人：{m.get('operator')}；"
         f"制作于 {str(m.get('made_at', '')).replace('T', ' ')}；文件 {len(m.get('files', []))} 个"
         + ("（账本和工作簿已加密）" if m.get("encrypted") else "")
     )
     for q in m.get("quarters", []):
-        _out(f"{q['label']}：校验码 {q['check_code']}")
+        out(f"{q['label']}：校验码 {q['check_code']}")
     for note in check.notes:
-        _out(note)
+        out(note)
     return EXIT_OK
 
 
@@ -93,12 +72,12 @@ def cmd_township_summary(args: argparse.Namespace) -> int:
     written = None
     if args.out and summary.rows:
         written = write_summary_file(
-            summary, Path(args.out), printed_on=(_today(args) or date.today()).isoformat()
+            summary, Path(args.out), printed_on=(today_of(args) or date.today()).isoformat()
         )
     if args.json:
-        _json(summary_json(summary))
+        print_json(summary_json(summary))
     if summary.problem:
-        _err(summary.problem)
+        err(summary.problem)
         return EXIT_REFUSED
     if not args.json:
         for row in summary.rows:
@@ -108,22 +87,22 @@ def cmd_township_summary(args: argparse.Namespace) -> int:
                 if fig
                 else "—"
             )
-            _out(
+            out(
                 f"{row.branch}\t{row.year or ''} 年\t党员（正式/预备）{members}"
                 f"\t{row.check.state}\t需关注 {len(row.flags)} 项"
             )
             if not row.check.ok and row.check.problem:
-                _out(f"  {row.check.problem}")
+                out(f"  {row.check.problem}")
             for note in row.notes:
-                _out(f"  {note}")
+                out(f"  {note}")
     if written:
-        (_err if args.json else _out)(f"已生成汇总表：{written}")
+        (err if args.json else out)(f"已生成汇总表：{written}")
     return EXIT_OK
 
 
 def cmd_township_approve(args: argparse.Namespace) -> int:
     from desktop.book.receipt import approve_pack, receipt_text, write_receipt
-    from desktop.cli_args import UsageError
+    from desktop.cli.args import UsageError
 
     refuse: dict[str, str] = {}
     for item in args.refuse or []:
@@ -152,23 +131,22 @@ def cmd_township_approve(args: argparse.Namespace) -> int:
         refuse=refuse,
         returned=args.return_,
         password=args.password,
-        on=_today(args),
+        on=today_of(args),
         approve_claims=approve_claims,
         refuse_claims=refuse_claims,
     )
     path = write_receipt(data, Path(args.out))
-    _out(f"已写审核回执：{path}")
-    _out(receipt_text(data))
+    out(f"已写审核回执：{path}")
+    out(receipt_text(data))
     return EXIT_OK
 
 
 def cmd_receipt(args: argparse.Namespace) -> int:
     from desktop.book.receipt import receipt_text, record_receipt
-    from desktop.cli import _open
 
-    with _open(args) as book:
+    with open_book(args) as book:
         data = record_receipt(book, Path(args.file))
-    _out(f"已导入审核回执：{receipt_text(data)}")
+    out(f"已导入审核回执：{receipt_text(data)}")
     return EXIT_OK
 
 
@@ -179,7 +157,7 @@ def add_township_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("--password", default=None, help="给账本备份和交换工作簿加密的密码（可不填）")
     p.add_argument("--today", help=argparse.SUPPRESS)  # tests: make the pack as of this day
 
-    from desktop.cli_args import ChineseParser
+    from desktop.cli.args import ChineseParser
 
     p = add("township", cmd_township_help, "乡镇（街道）审核：汇总、核对报送包，写审核回执")
     actions = p.add_subparsers(dest="township_action", metavar="操作", parser_class=ChineseParser)
@@ -241,6 +219,6 @@ def add_township_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
 
 
 def cmd_township_help(args: argparse.Namespace) -> int:
-    from desktop.cli_args import UsageError
+    from desktop.cli.args import UsageError
 
     raise UsageError("township 需要指明操作：summary 或 approve。", command="township")

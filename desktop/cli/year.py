@@ -1,6 +1,6 @@
 """`pioneer year`: the book's working year, and moving on to a new one (进入新年度).
 
-Same conventions as desktop/cli.py: exit 0 success, 1 refused (nothing written), 2 usage.
+Exit 0 success, 1 refused (nothing written), 2 usage (desktop/cli/common.py).
 """
 
 from __future__ import annotations
@@ -8,47 +8,44 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from desktop.cli import _json, _out
-
-EXIT_OK = 0
+from desktop.cli.common import EXIT_OK, open_book, out, print_json
 
 
 def cmd_year(args: argparse.Namespace) -> int:
-    from desktop import cli
     from desktop.book.years import open_business, plan_new_year, start_new_year, years_held
 
-    with cli._open(args) as book:
+    with open_book(args) as book:
         if args.action == "status":
             current = book.current_year
             held = years_held(book)
             unfinished = open_business(book)
             if args.json:
-                _json({"current_year": current, "years": held, "unfinished": unfinished})
+                print_json({"current_year": current, "years": held, "unfinished": unfinished})
                 return EXIT_OK
-            _out(f"当前年度：{current} 年")
-            _out(f"账本中的年度：{'、'.join(str(y) for y in held)}")
+            out(f"当前年度：{current} 年")
+            out(f"账本中的年度：{'、'.join(str(y) for y in held)}")
             for line in unfinished:
-                _out(f"  未完成：{line}")
+                out(f"  未完成：{line}")
             return EXIT_OK
         if args.dry_run:
             plan = plan_new_year(book, args.year, scheme=args.scheme)
         else:
             plan = start_new_year(book, args.year, scheme=args.scheme)
         if args.json:
-            _json({**plan.as_dict(), "done": not args.dry_run})
+            print_json({**plan.as_dict(), "done": not args.dry_run})
             return EXIT_OK
         verb = "可以进入" if args.dry_run else "已进入"
-        _out(f"{verb} {plan.to_year} 年度（原为 {plan.from_year} 年）。")
+        out(f"{verb} {plan.to_year} 年度（原为 {plan.from_year} 年）。")
         if plan.scheme_stored and args.scheme == "carry-over":
-            _out(f"积分方案：{plan.scheme_title}（此前已为 {plan.to_year} 年选定）")
+            out(f"积分方案：{plan.scheme_title}（此前已为 {plan.to_year} 年选定）")
         elif args.scheme == "carry-over":
-            _out(f"积分方案：沿用 {plan.from_year} 年的“{plan.scheme_title}”")
+            out(f"积分方案：沿用 {plan.from_year} 年的“{plan.scheme_title}”")
         else:
-            _out(f"积分方案：{plan.scheme_title}")
+            out(f"积分方案：{plan.scheme_title}")
         if plan.unfinished:
-            _out(f"{plan.from_year} 年尚未完成的事项（仍可随时办理）：")
+            out(f"{plan.from_year} 年尚未完成的事项（仍可随时办理）：")
             for line in plan.unfinished:
-                _out(f"  {line}")
+                out(f"  {line}")
     return EXIT_OK
 
 

@@ -1,37 +1,31 @@
 """`pioneer appraisal` (民主评议) and `pioneer veto` (一票否决): the year's end on the command
 line, the same operations as the 年度评定 screen (desktop/book/year_end.py).
 
-Same conventions as desktop/cli.py: exit 0 success, 1 refused (nothing written), 2 usage.
+Exit 0 success, 1 refused (nothing written), 2 usage (desktop/cli/common.py).
 """
 
 from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from datetime import date
 from decimal import Decimal
 
-from desktop.cli import _err, _json, _out
-from desktop.cli_args import UsageError
+from desktop.cli.args import UsageError
+from desktop.cli.common import EXIT_OK, err, open_book, out, print_json, today_of
 from desktop.rules.facts import APPRAISAL_KINDS
 
-EXIT_OK = 0
 _WITHDRAWN = {"deleted": "已删除（所在期间尚未确认）", "withdrawn": "已登记撤销（原记录保留）"}
-
-
-def _today(args: argparse.Namespace) -> date | None:
-    return date.fromisoformat(args.today) if getattr(args, "today", None) else None
 
 
 def _pairs(items: list[str]) -> dict[str, str] | None:
     """["张三=优秀", "005=合格"] → {"张三": "优秀", "005": "合格"}; None if one has no "="."""
-    out: dict[str, str] = {}
+    pairs: dict[str, str] = {}
     for item in items:
         who, sep, grade = item.partition("=")
         if not sep or not who.strip():
             return None
-        out[who.strip()] = grade.strip()
-    return out
+        pairs[who.strip()] = grade.strip()
+    return pairs
 
 
 def _withdrawn_text(row: dict) -> str:
@@ -40,10 +34,9 @@ def _withdrawn_text(row: dict) -> str:
 
 
 def cmd_appraisal(args: argparse.Namespace) -> int:
-    from desktop import cli
     from desktop.book import year_end as Y
 
-    with cli._open(args) as book:
+    with open_book(args) as book:
         year = args.year or book.current_year
         if args.action == "add":
             grades = _pairs(args.items + (args.grade or []))
@@ -51,7 +44,7 @@ def cmd_appraisal(args: argparse.Namespace) -> int:
                 raise UsageError("请按“党员=等次”填写，例如 张三=优秀 005=合格。")
             ids = Y.add_appraisals(book, year, args.kind, grades, round=args.round)
             what = Y.appraisal_label(book, year, args.kind, args.round)
-            _out(f"已登记 {year} 年{what}结果 {len(ids)} 条。")
+            out(f"已登记 {year} 年{what}结果 {len(ids)} 条。")
             return EXIT_OK
         if args.action == "round":
             from desktop.book.ballots import record_round
@@ -69,9 +62,9 @@ def cmd_appraisal(args: argparse.Namespace) -> int:
                 member_voters=args.members,
                 mass_voters=args.mass or 0,
             )
-            _out(f"已登记 {year} 年第{args.round}次{args.kind}评议会议（编号 {done['id']}）。")
+            out(f"已登记 {year} 年第{args.round}次{args.kind}评议会议（编号 {done['id']}）。")
             for w in done["warnings"]:
-                _err(f"注意：{w}")
+                err(f"注意：{w}")
             return EXIT_OK
         if args.action == "ballot":
             from desktop.book.ballots import record_ballot
@@ -83,7 +76,7 @@ def cmd_appraisal(args: argparse.Namespace) -> int:
                 book, year, args.kind, marks, round=args.round, spoiled=args.spoiled
             )
             what = "废票" if args.spoiled or not marks else f"{len(marks)} 人"
-            _out(
+            out(
                 f"已录入第 {done['number']} 张选票（{what}）；共 {done['ballots']} 张，"
                 f"参加评议 {done['voters']} 人。"
             )
@@ -93,10 +86,10 @@ def cmd_appraisal(args: argparse.Namespace) -> int:
 
             done = count_ballots(book, year, args.kind, round=args.round)
             if args.json:
-                _json({"year": year, "kind": args.kind, "round": args.round, "counted": done})
+                print_json({"year": year, "kind": args.kind, "round": args.round, "counted": done})
                 return EXIT_OK
             for d in done:
-                _out(f"{d['code']}\t{d['name']}\t{d['grade']}\t{d['explain']}")
+                out(f"{d['code']}\t{d['name']}\t{d['grade']}\t{d['explain']}")
             return EXIT_OK
         if args.action == "tally":
             from desktop.book.ballots import record_tally
@@ -113,7 +106,7 @@ def cmd_appraisal(args: argparse.Namespace) -> int:
             done = record_tally(
                 book, year, args.kind, args.member, votes, round=args.round, voters=args.voters
             )
-            _out(f"已登记：{done['grade']}（{done['explain']}）")
+            out(f"已登记：{done['grade']}（{done['explain']}）")
             return EXIT_OK
         if args.action == "withdraw":
             if len(args.items) != 1 or not args.items[0].isdigit():
@@ -125,13 +118,13 @@ def cmd_appraisal(args: argparse.Namespace) -> int:
                 args.reason or "",
                 decided_by=args.by or "",
                 when=args.date,
-                today=_today(args),
+                today=today_of(args),
             )
-            _out(f"第 {args.id} 号民主评议记录{_WITHDRAWN[done]}。")
+            out(f"第 {args.id} 号民主评议记录{_WITHDRAWN[done]}。")
             return EXIT_OK
         rows = Y.list_appraisals(book, year)
         if args.json:
-            _json(
+            print_json(
                 {
                     "year": year,
                     "appraisals": [
@@ -158,20 +151,19 @@ def cmd_appraisal(args: argparse.Namespace) -> int:
         for r in rows:
             what = Y.column_label(r["kind"], r["round"], columns)
             why = f"（{r['explain']}）" if r["explain"] else ""
-            _out(
+            out(
                 f"{r['id']}\t{what}\t{r['code']}\t{r['name']}\t{r['grade']}{why}"
                 f"\t{_withdrawn_text(r)}".rstrip()
             )
         if not rows:
-            _out(f"{year} 年还没有民主评议结果。")
+            out(f"{year} 年还没有民主评议结果。")
     return EXIT_OK
 
 
 def cmd_veto(args: argparse.Namespace) -> int:
-    from desktop import cli
     from desktop.book import year_end as Y
 
-    with cli._open(args) as book:
+    with open_book(args) as book:
         if args.action == "add":
             if not args.member:
                 raise UsageError("请用 --member 指明党员（编号或姓名）。")
@@ -183,9 +175,9 @@ def cmd_veto(args: argparse.Namespace) -> int:
                 args.by or "",
                 kind=args.kind or "",
                 year=args.year,
-                today=_today(args),
+                today=today_of(args),
             )
-            _out(f"已登记一票否决（编号 {vid}）。")
+            out(f"已登记一票否决（编号 {vid}）。")
             return EXIT_OK
         if args.action == "withdraw":
             if args.id is None:
@@ -196,18 +188,18 @@ def cmd_veto(args: argparse.Namespace) -> int:
                 args.reason or "",
                 decided_by=args.by or "",
                 when=args.date,
-                today=_today(args),
+                today=today_of(args),
             )
-            _out(f"第 {args.id} 号一票否决记录{_WITHDRAWN[done]}。")
+            out(f"第 {args.id} 号一票否决记录{_WITHDRAWN[done]}。")
             return EXIT_OK
         year = args.year or book.current_year
         if args.action == "kinds":
             for name in Y.veto_kinds(book, year):
-                _out(name)
+                out(name)
             return EXIT_OK
         rows = Y.list_vetoes(book, year)
         if args.json:
-            _json(
+            print_json(
                 {
                     "year": year,
                     "vetoes": [
@@ -233,12 +225,12 @@ def cmd_veto(args: argparse.Namespace) -> int:
             )
             return EXIT_OK
         for r in rows:
-            _out(
+            out(
                 f"{r['id']}\t{r['date']}\t{r['code']}\t{r['name']}\t{r['reason']}"
                 f"\t{r['decided_by']}\t{_withdrawn_text(r)}".rstrip()
             )
         if not rows:
-            _out(f"{year} 年没有一票否决记录。")
+            out(f"{year} 年没有一票否决记录。")
     return EXIT_OK
 
 
@@ -318,10 +310,9 @@ def add_year_end_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
 
 
 def cmd_approval(args: argparse.Namespace) -> int:
-    from desktop import cli
     from desktop.book import approvals as A
 
-    with cli._open(args) as book:
+    with open_book(args) as book:
         year = args.year or book.current_year
         if args.action == "record" and args.claim is not None:
             if args.approve == args.refuse:
@@ -334,10 +325,10 @@ def cmd_approval(args: argparse.Namespace) -> int:
                 on=args.date,
                 reason=args.reason or "",
                 source=args.source,
-                today=_today(args),
+                today=today_of(args),
             )
             verb = "批准" if args.approve else "不批准"
-            _out(f"已登记第 {args.claim} 号申报的审批决定：{verb}。")
+            out(f"已登记第 {args.claim} 号申报的审批决定：{verb}。")
             return EXIT_OK
         if args.action == "record":
             if not args.member:
@@ -354,17 +345,17 @@ def cmd_approval(args: argparse.Namespace) -> int:
                 reason=args.reason or "",
                 step=args.step,
                 source=args.source,
-                today=_today(args),
+                today=today_of(args),
             )
-            _out(f"已登记 {year} 年审批决定 {len(ids)} 条。")
+            out(f"已登记 {year} 年审批决定 {len(ids)} 条。")
             return EXIT_OK
-        items = A.approvals(book, year, today=_today(args))
+        items = A.approvals(book, year, today=today_of(args))
         claims = A.claim_approvals(book, year)
         if args.action == "list" and args.pending:
             items = [a for a in items if a.pending]
             claims = [c for c in claims if c.pending]
         if args.json:
-            _json(
+            print_json(
                 {
                     "year": year,
                     "approvals": [
@@ -404,14 +395,14 @@ def cmd_approval(args: argparse.Namespace) -> int:
             )
             return EXIT_OK
         for a in items:
-            _out(f"{a.code}\t{a.name}\t{a.text()}")
+            out(f"{a.code}\t{a.name}\t{a.text()}")
         for c in claims:
-            _out(
+            out(
                 f"{c.code}\t{c.name}\t第{c.claim_id}号申报 {c.date} {c.item} {c.points}分：{c.text()}"
             )
         if not items and not claims:
             what = "待审批" if args.pending else "需要上级审批"
-            _out(f"{year} 年没有{what}的评定结果。")
+            out(f"{year} 年没有{what}的评定结果。")
     return EXIT_OK
 
 
@@ -446,11 +437,10 @@ def add_approval_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
 
 
 def cmd_exchange(args: argparse.Namespace) -> int:
-    from desktop import cli
     from desktop.book import exchange as X
     from desktop.rules.scheme import fmt_points
 
-    with cli._open(args) as book:
+    with open_book(args) as book:
         if args.action == "add":
             if not args.member:
                 raise UsageError("请用 --member 指明党员（编号或姓名）。")
@@ -464,27 +454,27 @@ def cmd_exchange(args: argparse.Namespace) -> int:
                 args.points,
                 args.by or "",
                 note=args.note or "",
-                today=_today(args),
+                today=today_of(args),
             )
-            _out(f"已登记积分兑换（编号 {xid}）。积分不变。")
+            out(f"已登记积分兑换（编号 {xid}）。积分不变。")
             return EXIT_OK
         year = args.year or book.current_year
         if args.action == "balance":
             if not args.member:
                 raise UsageError("请用 --member 指明党员（编号或姓名）。")
-            b = X.balance(book, year, args.member, today=_today(args))
+            b = X.balance(book, year, args.member, today=today_of(args))
             data = {"year": year, **{k: str(v) for k, v in b.items()}}
             if args.json:
-                _json(data)
+                print_json(data)
             else:
-                _out(
+                out(
                     f"{year} 年积分 {fmt_points(b['total'])} 分，已兑换 {fmt_points(b['redeemed'])}"
                     f" 分，可兑换 {fmt_points(b['left'])} 分"
                 )
             return EXIT_OK
         rows = X.ledger(book, year, args.member)
         if args.json:
-            _json(
+            print_json(
                 {
                     "year": year,
                     "exchanges": [
@@ -500,12 +490,12 @@ def cmd_exchange(args: argparse.Namespace) -> int:
             )
             return EXIT_OK
         for r in rows:
-            _out(
+            out(
                 f"{r['id']}\t{r['date']}\t{r['code']}\t{r['name']}\t{r['what']}\t"
                 f"{fmt_points(Decimal(r['points']))}\t{r['handled_by']}\t{r['note']}".rstrip()
             )
         if not rows:
-            _out(f"{year} 年没有积分兑换记录。")
+            out(f"{year} 年没有积分兑换记录。")
     return EXIT_OK
 
 

@@ -75,7 +75,7 @@ def test_opening_the_window_leaves_qt_unbuilt(tmp_path: Path):
 #: shows: the command line (every cli module, desktop/start.py; PySide imports argparse
 #: itself), calendar (typed dates only) and hashlib (OpenSSL; the one-window-per-book socket
 #: name, made after showing).
-NOT_AT_START = ("desktop.cli", "desktop.cli_args", "calendar", "hashlib")
+NOT_AT_START = ("desktop.cli", "desktop.cli.args", "calendar", "hashlib")
 
 START = """
 import sys
