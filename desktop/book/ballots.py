@@ -34,6 +34,11 @@ def record_tally(
     member, one not appraised that round, a result already recorded, a locked year)."""
     from desktop.book import year_end as Y
 
+    if kind in Y.APPRAISAL_KINDS and kind not in Y.VOTED_KINDS:
+        raise InputRefused(
+            f"{kind}不投票，没有票数可登记。",
+            [f"{kind}是每名党员一个等次：用“登记等次”（appraisal add --kind {kind}）。"],
+        )
     if voters is None:  # the round's voters, when the round is recorded
         voters = round_voters(book, year, kind, round)
     problems = check_votes(votes, voters)
@@ -88,8 +93,13 @@ def record_round(
     from desktop.book.store import now_iso
     from desktop.rules.dates import date_problem
 
-    if kind not in Y.APPRAISAL_KINDS:
-        raise InputRefused(f"评议类型应为{'或'.join(Y.APPRAISAL_KINDS)}，不是“{kind}”。")
+    if kind not in Y.VOTED_KINDS:
+        raise InputRefused(
+            f"评议类型应为{'或'.join(Y.VOTED_KINDS)}，不是“{kind}”。",
+            ["自评、组织考评不开评议会议投票：按人登记等次（appraisal add --kind 自评）。"]
+            if kind in Y.APPRAISAL_KINDS
+            else [],
+        )
     problem = date_problem(on or "", "评议日期", f"{year}-12-20")
     if problem:
         raise InputRefused(f"{problem}。")

@@ -31,7 +31,7 @@ from desktop.book.store import Book, now_iso
 from desktop.rules.appraisals import should_be_appraised
 from desktop.rules.collation import stroke_key
 from desktop.rules.dates import date_problem, date_words
-from desktop.rules.facts import APPRAISAL_GRADES, APPRAISAL_KINDS, MemberFacts
+from desktop.rules.facts import APPRAISAL_GRADES, APPRAISAL_KINDS, VOTED_KINDS, MemberFacts
 from desktop.rules.periods import Period, make_period
 from desktop.rules.scheme import Scheme, fmt_points
 from desktop.rules.scoring import rate, score
@@ -128,7 +128,7 @@ def appraisal_columns(book: Book, year: int) -> list[tuple[str, int]]:
         if (row["kind"], row["round"]) not in cols:
             cols.append((row["kind"], row["round"]))
     if not cols:
-        cols = [(kind, 1) for kind in APPRAISAL_KINDS]
+        cols = [(kind, 1) for kind in VOTED_KINDS]
     order = {k: i for i, k in enumerate(APPRAISAL_KINDS)}
     return sorted(cols, key=lambda c: (order.get(c[0], 9), c[1]))
 

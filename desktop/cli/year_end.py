@@ -264,7 +264,7 @@ def add_year_end_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
         default="党员评议",
         choices=APPRAISAL_KINDS,
         metavar="类型",
-        help="评议类型：党员评议（默认）或群众评议",
+        help="评议类型：党员评议（默认）、群众评议、自评或组织考评（后两种只用 add 登记等次）",
     )
     p.add_argument("--round", type=int, default=1, help="轮次（一年评议两次的方案：1 或 2）")
     p.add_argument("--member", default=None, help="tally：党员编号或姓名")

@@ -48,7 +48,7 @@ from desktop.gui.fields import add_dialog_buttons, year_date_edit
 from desktop.gui.member_picker import MemberPicker, MemberSearch, matches, order_key
 from desktop.gui.tables import read_only_item, read_only_table
 from desktop.gui.worker import run_in_background
-from desktop.rules.facts import APPRAISAL_KINDS
+from desktop.rules.facts import APPRAISAL_KINDS, VOTED_KINDS
 from desktop.rules.scheme import fmt_points
 
 ALL_GROUPS = "全部党员"
@@ -709,6 +709,13 @@ class YearEndScreen(QWidget):
     def _update_round_state(self, why_locked: str) -> None:
         """The round's buttons, greyed with the reason (why_locked: the year's lock, or "")."""
         held = self.current_round()
+        kind = self.kind.currentData()
+        if kind not in VOTED_KINDS:  # 自评, 组织考评: one grade per member, no vote
+            why = f"{kind}不投票：在表中给每名党员选等次"
+            self.round_state.setText(why + "。")
+            for button in (self.round_button, self.ballots_button, self.count_button):
+                allow(button, False, why)
+            return
         if held is None:
             text = "本次评议还没有登记评议会议：登记后可逐张录入选票，或按票数登记。"
         else:

@@ -29,7 +29,11 @@ ATTENDANCE_STATUSES = ("出席", "因公请假", "因私请假", "无故缺席",
 PRESENT_STATUSES = frozenset({"出席", "补录"})
 CLAIM_STATUSES = ("申报", "初评", "审定", "驳回")
 APPROVED = "审定"
-APPRAISAL_KINDS = ("党员评议", "群众评议")
+# 公司 plan: 「民主评议党员的结果还应结合党员自评、互评、支部评定等方式进行综合评定」 — 自评 and
+# 组织考评 (支部评定) are one grade per member, recorded as they are; only the two voted kinds
+# have 评议会议, ballots and tallies.
+APPRAISAL_KINDS = ("党员评议", "群众评议", "自评", "组织考评")
+VOTED_KINDS = ("党员评议", "群众评议")
 APPRAISAL_GRADES = ("优秀", "合格", "基本合格", "不合格")
 
 

@@ -370,7 +370,7 @@ def read_approvals(
 _BALLOT_KEYS = ("rule", "thresholds", "points", "lines", "note", "combine")
 _COMBINE_KEYS = ("parts", "points", "lines", "note", "item")
 _PART_KEYS = ("name", "kind", "round", "weight")
-_COMBINE_KINDS = ("党员评议", "群众评议")  # rules.facts.APPRAISAL_KINDS
+_COMBINE_KINDS = ("党员评议", "群众评议", "自评", "组织考评")  # rules.facts.APPRAISAL_KINDS
 _THRESHOLD_KEYS = ("grade", "over", "at_least", "or_worse")
 BALLOT_RULES = {"majority": "得票最多的等次（票数相同取较低等次）", "weighted": "按票折分取平均"}
 _APPRAISAL_GRADES = ("优秀", "合格", "基本合格", "不合格")

@@ -171,7 +171,8 @@ ACTIVITY_TYPES: tuple[str, ...] = (
 )
 ATTENDANCE_STATUSES: tuple[str, ...] = ("出席", "因公请假", "因私请假", "无故缺席", "补录")
 CLAIM_STATUSES: tuple[str, ...] = ("申报", "初评", "审定", "驳回")
-APPRAISAL_TYPES: tuple[str, ...] = ("党员评议", "群众评议")
+APPRAISAL_TYPES: tuple[str, ...] = ("党员评议", "群众评议", "自评", "组织考评")
+VOTED_TYPES: tuple[str, ...] = ("党员评议", "群众评议")  # with 评议会议 and ballots
 APPRAISAL_GRADES: tuple[str, ...] = ("优秀", "合格", "基本合格", "不合格")
 #: The dues categories of the 2008 regulation (desktop.rules.dues.CATEGORIES; a test keeps the
 #: two equal — this package may not import the rules).
@@ -691,7 +692,7 @@ APPRAISAL_ROUNDS = SheetSpec(
     "评议会议",
     (
         _c("年度", Kind.INTEGER, req=True),
-        _c("类型", Kind.CHOICE, req=True, choices=APPRAISAL_TYPES),
+        _c("类型", Kind.CHOICE, req=True, choices=VOTED_TYPES),
         _c("轮次", Kind.INTEGER, note="空 = 1"),
         _c("日期", Kind.DATE, req=True),
         _c("党员人数", Kind.INTEGER, req=True, note="参加评议的党员人数"),
@@ -707,7 +708,7 @@ APPRAISAL_BALLOTS = SheetSpec(
     "评议选票",
     (
         _c("年度", Kind.INTEGER, req=True),
-        _c("类型", Kind.CHOICE, req=True, choices=APPRAISAL_TYPES),
+        _c("类型", Kind.CHOICE, req=True, choices=VOTED_TYPES),
         _c("轮次", Kind.INTEGER, note="空 = 1"),
         _c("票号", Kind.INTEGER, req=True, note="本次评议的第几张选票，从 1 起连续"),
         _c("废票", Kind.YESNO, note="是 = 空白票或废票（这一行不填党员和等次）"),

@@ -120,3 +120,28 @@ def test_scheme_check_names_combine_and_claim_approval_mistakes(tmp_path: Path) 
         encoding="utf-8",
     )  # fmt: skip
     assert run("scheme", "check", str(good), home=tmp_path / "home").returncode == 0
+
+
+def test_self_and_branch_appraisals_are_graded_not_voted(tmp_path: Path) -> None:
+    # 公司 五、1：「民主评议党员的结果还应结合党员自评、互评、支部评定等方式进行综合评定」.
+    db = tmp_path / "jd.db"
+    make_year_book(db, scheme="jiedao-nongcun").close()
+    home = tmp_path / "home"
+
+    def pioneer(*args: str, check: bool = False):
+        return run("--db", str(db), *args, home=home, check=check)
+
+    y = ("--year", "2025")
+    pioneer("appraisal", "add", *y, "--kind", "自评", "001=优秀", check=True)
+    pioneer("appraisal", "add", *y, "--kind", "组织考评", "001=合格", check=True)
+    listed = json.loads(pioneer("appraisal", "list", *y, "--json", check=True).stdout)
+    assert {(r["kind"], r["grade"]) for r in listed["appraisals"]} == {
+        ("自评", "优秀"),
+        ("组织考评", "合格"),
+    }
+    tally = pioneer("appraisal", "tally", *y, "--kind", "自评", "--member", "002", "--votes",
+                    "优秀=3")  # fmt: skip
+    assert tally.returncode == 1 and "自评不投票" in tally.stderr
+    held = pioneer("appraisal", "round", *y, "--kind", "组织考评", "--date", "2025-12-20",
+                   "--members", "10")  # fmt: skip
+    assert held.returncode == 1 and "按人登记等次" in held.stderr

@@ -334,6 +334,11 @@ def test_a_round_and_its_ballots_voter_by_voter(qtbot, tmp_path, messages) -> No
     # Greyed buttons say what has to happen first (issue 14 item 4).
     for button in (screen.ballots_button, screen.count_button):
         assert button.toolTip() == "先登记本次评议的评议会议"
+    # 自评 is one grade per member (公司 五、1 「结合党员自评、互评、支部评定」): no round to hold.
+    screen.kind.setCurrentIndex(screen.kind.findData("自评"))
+    assert not screen.round_button.isEnabled() and "自评不投票" in screen.round_button.toolTip()
+    screen.kind.setCurrentIndex(screen.kind.findData("党员评议"))
+    assert screen.round_button.isEnabled()
 
     # 群众评议 with too few 群众代表: the dialog warns as it is typed.
     dialog = RoundDialog(YEAR, "群众评议", "群众评议", 10)

@@ -201,6 +201,47 @@ def test_separately_tallied_results_combine_by_their_weights() -> None:
         combine_grades(combine, {("党员评议", 1): "优秀"})
 
 
+def test_self_peer_and_branch_appraisals_combine_as_the_plan_says() -> None:
+    """公司 五、1: 「结合党员自评、互评、支部评定等方式进行综合评定，各支部可根据实际设置相应的
+    评定占比」 — 自评 and 组织考评 (支部评定) are parts beside 党员评议 (互评)."""
+    from desktop.rules.ballots import combine_grades
+
+    three = COMBINED.replace(
+        """  [[ballots.combine.parts]]
+  name = "党员互评"
+  kind = "党员评议"
+  weight = 0.6
+
+  [[ballots.combine.parts]]
+  name = "群众测评"
+  kind = "群众评议"
+  weight = 0.4
+""",
+        """  [[ballots.combine.parts]]
+  name = "党员自评"
+  kind = "自评"
+  weight = 0.2
+
+  [[ballots.combine.parts]]
+  name = "党员互评"
+  kind = "党员评议"
+  weight = 0.5
+
+  [[ballots.combine.parts]]
+  name = "支部评定"
+  kind = "组织考评"
+  weight = 0.3
+""",
+    )
+    combine = load_scheme(three).ballots.combine
+    assert combine is not None
+    got = combine_grades(
+        combine, {("自评", 1): "优秀", ("党员评议", 1): "合格", ("组织考评", 1): "基本合格"}
+    )
+    # 10×20% + 8×50% + 6×30% = 7.8: 合格
+    assert got.grade == "合格" and "党员自评“优秀”10分×20%" in got.text and "= 7.8分" in got.text
+
+
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
@@ -210,8 +251,8 @@ def test_separately_tallied_results_combine_by_their_weights() -> None:
         ),
         (("weight = 0.6", "weight = 60"), "[ballots.combine] parts 第1项: 占比 60 超过100%"),
         (
-            ('kind = "群众评议"', 'kind = "自评"'),
-            "[ballots.combine] parts 第2项: 「kind」为未知的评议类型「自评」",
+            ('kind = "群众评议"', 'kind = "领导评价"'),
+            "[ballots.combine] parts 第2项: 「kind」为未知的评议类型「领导评价」",
         ),
         (
             ('kind = "群众评议"', 'kind = "党员评议"'),
