@@ -41,7 +41,9 @@ def read_sheets(
     _read_dues(book, data, check, members)
     _read_rates(book, data, check, members)
     _read_claims(data, check, members)
-    _read_appraisals(book, data, check, members)
+    _read_appraisals(book, data, check, members, "民主评议")
+    # Ours, not the contract's: 自评 and 组织考评, one grade per member (no tally columns).
+    _read_appraisals(book, data, check, members, "自评与组织考评")
     _read_vetoes(data, check, members)
     return members, activities
 
@@ -621,8 +623,9 @@ def check_claims(book: Book, check: Checker) -> None:
             counted[key] = counted.get(key, Decimal(0)) + abs(value)
 
 
-def _read_appraisals(book: Book, data: Any, check: Checker, members: Members) -> None:
-    sheet = "民主评议"
+def _read_appraisals(book: Book, data: Any, check: Checker, members: Members, sheet: str) -> None:
+    """民主评议 (党员评议/群众评议, with their tallies) or 自评与组织考评: the same records
+    (the book's appraisals), each sheet's 类型 limited to its own kinds by the reader."""
     seen = {
         (r["year"], r["round"], r["kind"], r["code"])
         for r in book.db.query(
@@ -669,7 +672,6 @@ def _read_appraisals(book: Book, data: Any, check: Checker, members: Members) ->
                 "_voters": v.get("参加人数"),
             }
         )
-    check.plan.preview[sheet] = check.plan.appraisals
 
 
 def _read_vetoes(data: Any, check: Checker, members: Members) -> None:

@@ -12,6 +12,7 @@ from desktop.book.contract_sheets import ROSTER_LABELS
 from desktop.book.errors import InputRefused
 from desktop.book.store import Book
 from desktop.rules.dates import is_month_only
+from desktop.rules.facts import VOTED_KINDS
 
 # -- export ----------------------------------------------------------------------------------
 
@@ -150,7 +151,13 @@ def export_data(book: Book) -> dict[str, list[dict[str, Any]]]:
         "党费": dues,
         "党费标准": rates,
         "积分申报": claims,
-        "民主评议": appraisals,
+        "民主评议": [a for a in appraisals if a["类型"] in VOTED_KINDS],
+        # 自评 and 组织考评 (graded, not voted): their own sheet, without the tally columns.
+        "自评与组织考评": [
+            {k: a[k] for k in ("年度", "轮次", "类型", "党员", "等次", "记录号")}
+            for a in appraisals
+            if a["类型"] not in VOTED_KINDS
+        ],
         "一票否决": vetoes,
         **quarter_sheets.export_rows(book, code_of),
         **branch_sheets.export_rows(book, code_of),

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.book.errors import InputRefused
+from desktop.rules.facts import VOTED_KINDS
 
 SHEET_LABELS = {
     "党小组": "党小组",
@@ -19,6 +20,7 @@ SHEET_LABELS = {
     "党费标准": "党费标准",
     "积分申报": "积分申报",
     "民主评议": "民主评议",
+    "自评与组织考评": "自评与组织考评",
     "一票否决": "一票否决",
     # The quarter's records (desktop/book/quarter_sheets.py).
     "积分方案": "积分方案",
@@ -115,7 +117,8 @@ class ImportPlan:
             ("党费记录", self.dues),
             ("党费标准", self.rates),
             ("积分申报", self.claims),
-            ("民主评议", self.appraisals),
+            ("民主评议", [a for a in self.appraisals if a["kind"] in VOTED_KINDS]),
+            ("自评与组织考评", [a for a in self.appraisals if a["kind"] not in VOTED_KINDS]),
             ("一票否决", self.vetoes),
             ("积分方案", [s for s in self.schemes if s["action"] != "same"]),
             ("节假日", self.holidays),

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from desktop.book.interchange_plan import ImportPlan
+from desktop.rules.facts import VOTED_KINDS
 
 # -- the preview: each sheet's rows under its Chinese column names -------------------------
 
@@ -53,6 +54,7 @@ _PREVIEW_SHEETS: dict[str, dict[str, str]] = {
     },
     "积分申报": {"item": "项目", "points": "分值", "reason": "事由"},
     "民主评议": {"round": "轮次", "grade": "等次"},
+    "自评与组织考评": {"round": "轮次", "grade": "等次"},
     "一票否决": {"kind": "情形"},
     "积分方案": {
         "scheme_id": "方案编号",
@@ -189,7 +191,8 @@ def label_previews(plan: ImportPlan) -> None:
         "党费": plan.dues,
         "党费标准": plan.rates,
         "积分申报": plan.claims,
-        "民主评议": plan.appraisals,
+        "民主评议": [a for a in plan.appraisals if a["kind"] in VOTED_KINDS],
+        "自评与组织考评": [a for a in plan.appraisals if a["kind"] not in VOTED_KINDS],
         "一票否决": plan.vetoes,
         "积分方案": plan.schemes,
         "节假日": plan.holidays,

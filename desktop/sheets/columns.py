@@ -171,8 +171,11 @@ ACTIVITY_TYPES: tuple[str, ...] = (
 )
 ATTENDANCE_STATUSES: tuple[str, ...] = ("出席", "因公请假", "因私请假", "无故缺席", "补录")
 CLAIM_STATUSES: tuple[str, ...] = ("申报", "初评", "审定", "驳回")
-APPRAISAL_TYPES: tuple[str, ...] = ("党员评议", "群众评议", "自评", "组织考评")
-VOTED_TYPES: tuple[str, ...] = ("党员评议", "群众评议")  # with 评议会议 and ballots
+#: 民主评议's 类型 (CONTRACT.md): the two voted kinds, with 评议会议 and ballots.
+APPRAISAL_TYPES: tuple[str, ...] = ("党员评议", "群众评议")
+VOTED_TYPES = APPRAISAL_TYPES
+#: Graded one per member, no vote (公司 五、1 「结合党员自评、互评、支部评定」): their own sheet.
+GRADED_TYPES: tuple[str, ...] = ("自评", "组织考评")
 APPRAISAL_GRADES: tuple[str, ...] = ("优秀", "合格", "基本合格", "不合格")
 #: The dues categories of the 2008 regulation (desktop.rules.dues.CATEGORIES; a test keeps the
 #: two equal — this package may not import the rules).
@@ -446,30 +449,39 @@ CLAIM_STEPS = SheetSpec(
     note=f"{_OURS}：积分申报的审核经过（申报 → 初评 → 审定，或驳回），每条申报一行。",
 )
 
+
+def _period_no() -> Column:
+    # The name stays 季度 for every cycle: workbooks written before months and halves existed
+    # import unchanged, and the year's scheme (积分方案, same workbook) says which it counts.
+    return _c(
+        "季度",
+        Kind.INTEGER,
+        req=True,
+        note="评议期间的序号：季度 1 到 4；该年度方案按月或按半年评议的（[publicity] cycle），"
+        "为月份 1 到 12 或半年 1、2（列名仍为“季度”）",
+    )
+
+
 PERIODS = SheetSpec(
     "季度",
     (
         _c("年度", Kind.INTEGER, req=True),
-        _c(
-            "季度",
-            Kind.INTEGER,
-            req=True,
-            note="1 到 4；该年度方案按月或按半年评议的（[publicity] cycle），为月份 1 到 12 或半年 1、2",
-        ),
+        _period_no(),
         _c("状态", Kind.CHOICE, req=True, choices=PERIOD_STATES),
         _c("公示开始", Kind.DATE),
         _c("公示结束", Kind.DATE),
         _c("确认时间", Kind.DATETIME),
         _c("确认人", Kind.NAME),
     ),
-    note=f"{_OURS}：每个季度的公示和确认。导入“已确认”的季度会像确认时一样锁定该季度的记录。",
+    note=f"{_OURS}：每个评议期间（季度，或按方案的月份、半年）的公示和确认。导入“已确认”的"
+    "期间会像确认时一样锁定该期间的记录。",
 )
 
 NOTICES = SheetSpec(
     "公示记录",
     (
         _c("年度", Kind.INTEGER, req=True),
-        _c("季度", Kind.INTEGER, req=True),
+        _period_no(),
         _c("发布时间", Kind.DATETIME, req=True),
         _c("发布人", Kind.NAME),
         _c("公示开始", Kind.DATE, req=True),
@@ -489,7 +501,7 @@ OBJECTIONS = SheetSpec(
     (
         _c("编号", Kind.INTEGER, req=True, note="异议编号，“公示记录”用它指代异议"),
         _c("年度", Kind.INTEGER, req=True),
-        _c("季度", Kind.INTEGER, req=True),
+        _period_no(),
         _c("提出人", Kind.NAME, req=True),
         _c("党员", Kind.MEMBER, note="对哪名党员的积分提出异议"),
         _c("内容", req=True),
@@ -510,7 +522,7 @@ SNAPSHOTS = SheetSpec(
     "确认结果",
     (
         _c("年度", Kind.INTEGER, req=True),
-        _c("季度", Kind.INTEGER, req=True),
+        _period_no(),
         _c("前一校验值", Kind.CODE, req=True, note="上一个已确认季度的校验值（第一个为 64 个 0）"),
         _c("校验值", Kind.CODE, req=True, note="SHA-256，打印在季度审核表上"),
         _c("记录校验值", Kind.CODE, note="确认时本季度各项记录的 SHA-256"),
@@ -721,6 +733,21 @@ APPRAISAL_BALLOTS = SheetSpec(
     "票数由选票计出。",
 )
 
+SELF_APPRAISALS = SheetSpec(
+    "自评与组织考评",
+    (
+        _c("年度", Kind.INTEGER, req=True),
+        _c("轮次", Kind.INTEGER, note="同一年度第几次（1、2…）；空 = 1"),
+        _c("类型", Kind.CHOICE, req=True, choices=GRADED_TYPES),
+        _c("党员", Kind.MEMBER, req=True),
+        _c("等次", Kind.CHOICE, req=True, choices=APPRAISAL_GRADES),
+        _record_no(),
+    ),
+    note=f"{_OURS}：党员自评和组织考评（支部评定）的等次，每名党员一行，不投票；"
+    "积分方案 [ballots.combine] 可把它们与党员评议（互评）按占比综合评定。"
+    "党员评议、群众评议仍写在“民主评议”表。",
+)
+
 #: Every sheet of the interchange workbook, in the order they are written.
 SHEETS: dict[str, SheetSpec] = {
     s.name: s
@@ -753,6 +780,7 @@ SHEETS: dict[str, SheetSpec] = {
         EXCHANGES,
         APPRAISAL_ROUNDS,
         APPRAISAL_BALLOTS,
+        SELF_APPRAISALS,
     )
 }
 SHEET_NAMES: tuple[str, ...] = tuple(SHEETS)

@@ -139,3 +139,91 @@ def test_bad_ballot_rows_are_named_and_nothing_is_written(tmp_path: Path) -> Non
     assert other.query("select count(*) n from appraisal_ballots")[0]["n"] == 0
     assert other.query("select count(*) n from members")[0]["n"] == 0
     other.close()
+
+
+# -- 自评与组织考评: graded per member, their own sheet (issue 16 item 1) -------------------
+
+
+def _graded_book(tmp_path: Path) -> Book:
+    """公司 五、1「民主评议党员的结果还应结合党员自评、互评、支部评定等方式进行综合评定」: a
+    自评 and a 组织考评 grade per member beside the 党员评议 (互评)."""
+    from desktop.book import year_end as Y
+
+    book = make_year_book(tmp_path / "a.db")
+    Y.add_appraisals(book, YEAR, "党员评议", {"王一": "优秀", "李二": "合格"})
+    Y.add_appraisals(book, YEAR, "自评", {"王一": "优秀", "李二": "合格"})
+    Y.add_appraisals(book, YEAR, "组织考评", {"王一": "合格", "李二": "基本合格"})
+    return book
+
+
+def _graded(book: Book) -> list[tuple]:
+    return book.execute(
+        "select a.id, a.year, a.round, a.kind, m.code, a.grade from appraisals a "
+        "join members m on m.id = a.member_id order by a.id"
+    ).fetchall()
+
+
+def test_self_and_branch_appraisals_round_trip(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    book = _graded_book(tmp_path)
+    path = export_workbook(book, tmp_path / "a.xlsx")
+    wb = load_workbook(path)
+    # The contract's 民主评议 keeps its two kinds; 自评/组织考评 are in their own sheet.
+    kinds = {r[2] for r in wb["民主评议"].iter_rows(min_row=2, values_only=True)}
+    assert kinds == {"党员评议"}
+    ws = wb["自评与组织考评"]
+    assert [c.value for c in ws[1]] == ["年度", "轮次", "类型", "党员", "等次", "记录号"]
+    assert sorted((r[2], r[3], r[4]) for r in ws.iter_rows(min_row=2, values_only=True)) == [
+        ("组织考评", "001", "合格"),
+        ("组织考评", "002", "基本合格"),
+        ("自评", "001", "优秀"),
+        ("自评", "002", "合格"),
+    ]
+    other = Book.create(tmp_path / "b.db", branch="测试村党支部", year=YEAR)
+    from desktop.book.interchange import read_for_import
+
+    plan = read_for_import(other, path, today=TODAY)
+    assert plan.counts["自评与组织考评"] == 4 and plan.counts["民主评议"] == 2
+    assert plan.preview["自评与组织考评"][0]["类型"] in ("自评", "组织考评")
+    import_workbook(other, path, today=TODAY)
+    assert _graded(other) == _graded(book)
+    book.close()
+    other.close()
+
+
+def test_bad_self_appraisal_rows_are_named_and_nothing_is_written(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from desktop.book.interchange import WorkbookRefused
+
+    book = _graded_book(tmp_path)
+    path = export_workbook(book, tmp_path / "a.xlsx")
+    book.close()
+    wb = load_workbook(path)
+    ws = wb["自评与组织考评"]
+    ws.append([YEAR, 1, "互评", "001", "优秀"])  # not a graded kind (互评 is 党员评议)
+    ws.append([YEAR, 1, "自评", "无此人", "优秀"])
+    ws.append([YEAR, 1, "自评", "001", "合格"])  # 001 has a 自评 already
+    ws.append([YEAR, 1, "组织考评", "002", "良好"])  # no such grade
+    ws.append([1925, 1, "自评", "003", "优秀"])
+    # The contract's 民主评议 does not take 自评 (CONTRACT.md: 党员评议 / 群众评议).
+    wb["民主评议"].append([YEAR, 1, "自评", "003", "优秀"])
+    wb.save(path)
+    n = ws.max_row
+    other = Book.create(tmp_path / "b.db", branch="测试村党支部", year=YEAR)
+    with pytest.raises(WorkbookRefused) as exc:
+        import_workbook(other, path, today=TODAY)
+    lines = exc.value.lines()
+    assert any(line.startswith(f"自评与组织考评 第{n - 4}行 类型:") for line in lines), lines
+    assert any(
+        line.startswith(f"自评与组织考评 第{n - 3}行 党员: 找不到党员“无此人”") for line in lines
+    )
+    assert f"自评与组织考评 第{n - 2}行 党员: 王一 {YEAR} 年第1轮自评已有结果，不能重复" in lines
+    assert any(line.startswith(f"自评与组织考评 第{n - 1}行 等次:") for line in lines), lines
+    assert f"自评与组织考评 第{n}行 年度: 年度 1925 不合理，请填四位年份" in lines
+    last = wb["民主评议"].max_row
+    assert any(line.startswith(f"民主评议 第{last}行 类型:") for line in lines), lines
+    assert other.query("select count(*) n from appraisals")[0]["n"] == 0
+    assert other.query("select count(*) n from members")[0]["n"] == 0
+    other.close()

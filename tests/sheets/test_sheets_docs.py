@@ -55,6 +55,7 @@ def test_sheet_order() -> None:
         "积分兑换",
         "评议会议",
         "评议选票",
+        "自评与组织考评",
     )
 
 
@@ -84,6 +85,8 @@ def test_contract_choices() -> None:
     assert SHEETS["积分申报"].column("状态").choices == ("申报", "初评", "审定", "驳回")
     assert SHEETS["民主评议"].column("等次").choices == ("优秀", "合格", "基本合格", "不合格")
     assert SHEETS["民主评议"].column("类型").choices == ("党员评议", "群众评议")
+    # 自评 and 组织考评 are graded, not voted: their own extension sheet, not 民主评议's 类型.
+    assert SHEETS["自评与组织考评"].column("类型").choices == ("自评", "组织考评")
     assert len(SHEETS["活动"].column("类型").choices) == 10
 
 
