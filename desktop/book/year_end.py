@@ -122,6 +122,10 @@ def appraisal_columns(book: Book, year: int) -> list[tuple[str, int]]:
                 for r in range(1, ROUNDS_PER.get(i.round_period, 1) + 1):
                     if (i.kind, r) not in cols:
                         cols.append((i.kind, r))
+    if scheme.ballots.combine is not None:  # 自评/组织考评 … weighed into the 综合评定
+        for part in scheme.ballots.combine.parts:
+            if (part.kind, part.round) not in cols:
+                cols.append((part.kind, part.round))
     for row in book.query(
         "select distinct kind, round from appraisals where year = ? order by kind, round", [year]
     ):
@@ -673,6 +677,9 @@ def year_overview(book: Book, year: int, *, today: date | None = None) -> YearOv
     rating = rate(scheme, result) if scheme.rating is not None else None
     rated = {m.code: m for m in rating.members} if rating else {}
     columns = appraisal_columns(book, year)
+    # Who may be graded in each kind's first round even where the scheme neither scores nor
+    # combines it (the screen offers every kind; 自评 may be kept for the record).
+    appraisable = columns + [(k, 1) for k in APPRAISAL_KINDS if (k, 1) not in columns]
     grades: dict[str, dict[tuple[str, int], str]] = {}
     for a in list_appraisals(book, year):
         if not a["withdrawn"]:
@@ -697,7 +704,7 @@ def year_overview(book: Book, year: int, *, today: date | None = None) -> YearOv
         mf = by_code.get(m.code)
         appraised = frozenset(
             (k, r)
-            for k, r in columns
+            for k, r in appraisable
             if mf is not None and not_appraised_reason(scheme, mf, year, k, r) is None
         )
         reasons = list(rm.reasons) if rm else list(m.reasons)

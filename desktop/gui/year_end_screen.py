@@ -713,9 +713,15 @@ class YearEndScreen(QWidget):
         if kind not in VOTED_KINDS:  # 自评, 组织考评: one grade per member, no vote
             why = f"{kind}不投票：在表中给每名党员选等次"
             self.round_state.setText(why + "。")
-            for button in (self.round_button, self.ballots_button, self.count_button):
+            for button in (
+                self.round_button,
+                self.ballots_button,
+                self.count_button,
+                self.tally_button,
+            ):
                 allow(button, False, why)
             return
+        allow(self.tally_button, not why_locked, why_locked)
         if held is None:
             text = "本次评议还没有登记评议会议：登记后可逐张录入选票，或按票数登记。"
         else:

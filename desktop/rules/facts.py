@@ -115,7 +115,7 @@ class Correction:
 class Appraisal:
     year: int
     round: int
-    kind: str  # 党员评议 / 群众评议
+    kind: str  # 党员评议 / 群众评议 / 自评 / 组织考评
     member: str
     grade: str  # 优秀 / 合格 / 基本合格 / 不合格
 

@@ -139,7 +139,7 @@ class CombinePart:
     """One separately tallied 民主评议 in the combined grade: which kind and round, its share."""
 
     name: str  # as the plan calls it (党员互评, 群众测评 …)
-    kind: str  # 党员评议 / 群众评议
+    kind: str  # 党员评议 / 群众评议 / 自评 / 组织考评
     round: int
     weight: Decimal  # share of the whole, 0.6 = 60%
 

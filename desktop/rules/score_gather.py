@@ -352,7 +352,7 @@ def gather(
             continue
         for i in idx.appraisal.get(ap.kind, ()):
             s_idx, item = idx.items[i]
-            used = ap
+            used, why = ap, ""
             if combine is not None and item.id == combine.item:
                 # [ballots.combine] item: scored by the 综合评定, not this kind's own grade.
                 got = combined.get(ap.member)
@@ -361,6 +361,7 @@ def gather(
                     notices[ap.member].append(Flag("notice", f"「{item.name}」{why}，未计分"))
                     continue
                 used = replace(ap, kind="综合评定", grade=got.grade)
+                why = got.text  # the sum of the parts: the explained grade says its sources
             rp = item.round_period
             count = 12 // PERIOD_MONTHS[rp]
             if not 1 <= ap.round <= count:
@@ -387,7 +388,8 @@ def gather(
                 notices[ap.member].append(Flag("notice", f"未知的评议等次「{used.grade}」，未计分"))
                 continue
             pts = (item.grades or {})[used.grade]
-            occs[ap.member][s_idx].append((period.end, i, (ap.round,), pts, ("appr", used)))
+            fact = ("appr", used, why) if why else ("appr", used)
+            occs[ap.member][s_idx].append((period.end, i, (ap.round,), pts, fact))
 
 
 def _combined(combine: Any, appraisals: Iterable[Appraisal], year: int) -> dict[str, Any]:
@@ -454,5 +456,9 @@ def describe_fact(fact: object) -> str:
         _, cr = fact  # type: ignore[misc]
         about = f"（更正 {cr.refers_to}）" if cr.refers_to else ""
         return f"更正{about}：{cr.reason}"
-    _, ap = fact  # type: ignore[misc]
+    _, ap, *why = fact  # type: ignore[misc]
+    if why:  # a 综合评定 ([ballots.combine] item): which grades, weighed how
+        return (
+            f"{ap.year}年第{ap.round}轮综合评定：{ap.grade}（{why[0].removeprefix('综合评定：')}）"
+        )
     return f"{ap.year}年第{ap.round}轮{ap.kind}：{ap.grade}"

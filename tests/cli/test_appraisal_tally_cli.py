@@ -145,3 +145,44 @@ def test_self_and_branch_appraisals_are_graded_not_voted(tmp_path: Path) -> None
     held = pioneer("appraisal", "round", *y, "--kind", "组织考评", "--date", "2025-12-20",
                    "--members", "10")  # fmt: skip
     assert held.returncode == 1 and "按人登记等次" in held.stderr
+
+    # The year's scheme weighs them into the 综合评定 that its 年终评议 item scores; the
+    # explanation says which grades, weighed how (公司 五、1 「各支部可根据实际设置相应的评定占比」:
+    # the shares are the branch's own).
+    from desktop.book.scoring import set_year_scheme
+    from desktop.book.store import Book
+    from desktop.rules.presets import preset_text
+
+    combine = """
+[ballots.combine]
+item = "appraisal"
+points = { "优秀" = 10, "合格" = 8, "基本合格" = 6, "不合格" = 0 }
+  [[ballots.combine.parts]]
+  name = "党员自评"
+  kind = "自评"
+  weight = 0.2
+  [[ballots.combine.parts]]
+  name = "党员互评"
+  kind = "党员评议"
+  weight = 0.5
+  [[ballots.combine.parts]]
+  name = "组织考评"
+  kind = "组织考评"
+  weight = 0.3
+  [[ballots.combine.lines]]
+  min = 9
+  grade = "优秀"
+  [[ballots.combine.lines]]
+  min = 7.5
+  grade = "合格"
+"""
+    book = Book.open(db)
+    set_year_scheme(book, 2025, text=preset_text("jiedao-nongcun") + combine)
+    book.close()
+    pioneer("appraisal", "add", *y, "001=优秀", check=True)  # 党员评议 (互评)
+    out = pioneer("explain", "--member", "001", *y, check=True).stdout
+    # 10×20% + 10×50% + 8×30% = 9.4 → 优秀
+    assert (
+        "综合评定：优秀（党员自评“优秀”10分×20% + 党员互评“优秀”10分×50% + "
+        "组织考评“合格”8分×30% = 9.4分；达到“优秀”的9分，评为“优秀”）"
+    ) in out, out

@@ -491,3 +491,63 @@ def test_certificates_wait_for_the_years_last_period_by_its_name(qtbot, tmp_path
     assert "下半年确认后（在“半年评议”页面）" in tip and "第四季度" not in tip
     w.close()
     book.close()
+
+
+def test_self_and_branch_appraisals_are_graded_on_the_screen(qtbot, tmp_path, messages) -> None:
+    """公司 五、1 「民主评议党员的结果还应结合党员自评、互评、支部评定等方式进行综合评定，各支部
+    可根据实际设置相应的评定占比」: 自评 and 组织考评 typed per member like any grade (no
+    round, no tally), weighed with 党员评议 by the branch's own shares into the 综合评定."""
+    from desktop.book.scoring import set_year_scheme
+    from desktop.gui.main_window import MainWindow
+    from desktop.rules.presets import preset_text
+
+    book = make_year_book(tmp_path / "jd.db", scheme="jiedao-nongcun")
+    combine = (
+        '\n[ballots.combine]\nitem = "appraisal"\n'
+        'points = { "优秀" = 10, "合格" = 8, "基本合格" = 6, "不合格" = 0 }\n'
+        '[[ballots.combine.parts]]\nname = "党员自评"\nkind = "自评"\nweight = 0.2\n'
+        '[[ballots.combine.parts]]\nname = "党员互评"\nkind = "党员评议"\nweight = 0.5\n'
+        '[[ballots.combine.parts]]\nname = "支部评定"\nkind = "组织考评"\nweight = 0.3\n'
+        '[[ballots.combine.lines]]\nmin = 9\ngrade = "优秀"\n'
+        '[[ballots.combine.lines]]\nmin = 7\ngrade = "合格"\n'
+    )
+    set_year_scheme(book, YEAR, text=preset_text("jiedao-nongcun") + combine)
+    w = MainWindow(book)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    screen = _open(qtbot, w)
+    screen.tabs.setCurrentIndex(1)
+    t = screen.appraisal_table
+
+    def grade(kind: str, key: str) -> None:
+        screen.kind.setCurrentIndex(screen.kind.findData(kind))
+        t.setFocus()
+        t.setCurrentCell(_row_of(t, "王一"), 3)
+        qtbot.keyClick(t, key)
+        _reloaded(qtbot, screen, screen.save_appraisals)
+
+    screen.kind.setCurrentIndex(screen.kind.findData("自评"))
+    assert "王一" in [t.item(r, 0).text() for r in range(t.rowCount())]
+    for button in (screen.round_button, screen.ballots_button, screen.tally_button):
+        assert not button.isEnabled() and "自评不投票" in button.toolTip()
+    grade("自评", "1")
+    assert messages.texts("information")[-1] == "已保存 1 人的2025年自评结果。"
+    grade("组织考评", "3")
+    grade("党员评议", "1")
+    assert screen.tally_button.isEnabled()
+    got = {(a["kind"], a["grade"]) for a in Y.list_appraisals(book, YEAR) if a["name"] == "王一"}
+    assert got == {("自评", "优秀"), ("组织考评", "基本合格"), ("党员评议", "优秀")}
+    results = screen.results_table
+    heads = [results.horizontalHeaderItem(c).text() for c in range(results.columnCount())]
+    assert {"自评", "组织考评", "党员评议"} <= set(heads)
+    results.selectRow(_row_of(results, "王一"))
+    # 10×20% + 10×50% + 6×30% = 8.8 → 合格; the detail says where the grade came from.
+    assert (
+        "综合评定：合格（党员自评“优秀”10分×20% + 党员互评“优秀”10分×50% + "
+        "支部评定“基本合格”6分×30% = 8.8分；达到“合格”的7分，评为“合格”）"
+        in screen.detail.toPlainText()
+    )
+    screen.grab().save(str(tmp_path / "year_end_self.png"))
+    w.close()
+    book.close()

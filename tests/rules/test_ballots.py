@@ -201,13 +201,8 @@ def test_separately_tallied_results_combine_by_their_weights() -> None:
         combine_grades(combine, {("党员评议", 1): "优秀"})
 
 
-def test_self_peer_and_branch_appraisals_combine_as_the_plan_says() -> None:
-    """公司 五、1: 「结合党员自评、互评、支部评定等方式进行综合评定，各支部可根据实际设置相应的
-    评定占比」 — 自评 and 组织考评 (支部评定) are parts beside 党员评议 (互评)."""
-    from desktop.rules.ballots import combine_grades
-
-    three = COMBINED.replace(
-        """  [[ballots.combine.parts]]
+# 公司 五、1 gives no shares (「各支部可根据实际设置相应的评定占比」): these are a branch's own.
+TWO_PARTS = """  [[ballots.combine.parts]]
   name = "党员互评"
   kind = "党员评议"
   weight = 0.6
@@ -216,8 +211,8 @@ def test_self_peer_and_branch_appraisals_combine_as_the_plan_says() -> None:
   name = "群众测评"
   kind = "群众评议"
   weight = 0.4
-""",
-        """  [[ballots.combine.parts]]
+"""
+THREE_PARTS = """  [[ballots.combine.parts]]
   name = "党员自评"
   kind = "自评"
   weight = 0.2
@@ -231,9 +226,16 @@ def test_self_peer_and_branch_appraisals_combine_as_the_plan_says() -> None:
   name = "支部评定"
   kind = "组织考评"
   weight = 0.3
-""",
-    )
-    combine = load_scheme(three).ballots.combine
+"""
+
+
+def test_self_peer_and_branch_appraisals_combine_as_the_plan_says() -> None:
+    """公司 五、1: 「民主评议党员的结果还应结合党员自评、互评、支部评定等方式进行综合评定，各支部
+    可根据实际设置相应的评定占比」 — 自评 and 组织考评 (支部评定) are parts beside 党员评议 (互评)."""
+    from desktop.rules.ballots import combine_grades
+
+    assert TWO_PARTS in COMBINED
+    combine = load_scheme(COMBINED.replace(TWO_PARTS, THREE_PARTS)).ballots.combine
     assert combine is not None
     got = combine_grades(
         combine, {("自评", 1): "优秀", ("党员评议", 1): "合格", ("组织考评", 1): "基本合格"}
@@ -333,6 +335,33 @@ def test_the_combined_grade_is_what_the_appraisal_item_scores() -> None:
     assert plain.member("001").sections["民主评议"] == 10  # type: ignore[union-attr]
 
 
+def test_self_peer_and_branch_grades_feed_the_item_and_say_where_from() -> None:
+    """公司 五、1 「结合党员自评、互评、支部评定等方式进行综合评定」 with `item`: the item scores
+    the 综合评定 of the three, and the explained line writes the sum out."""
+    from rules_testkit import Branch
+
+    from desktop.rules.scoring import score
+
+    b = Branch()
+    for code in ("001", "002"):
+        b.member(code)
+    b.appraise("001", "优秀", kind="自评")  # 10×20% + 8×50% + 0×30% = 6 → 基本合格
+    b.appraise("001", "合格")
+    b.appraise("001", "不合格", kind="组织考评")
+    b.appraise("002", "优秀", kind="自评")  # 组织考评 missing
+    b.appraise("002", "优秀")
+    got = score(load_scheme(SCORED.replace(TWO_PARTS, THREE_PARTS)), b.facts(), 2026)
+    one, two = got.member("001"), got.member("002")
+    assert one is not None and one.sections["民主评议"] == 6
+    line = str(next(ln for ln in one.lines if "民主评议" in str(ln)))
+    assert (
+        "2026年第1轮综合评定：基本合格（党员自评“优秀”10分×20% + 党员互评“合格”8分×50% + "
+        "支部评定“不合格”0分×30% = 6分；达到“基本合格”的6分，评为“基本合格”）"
+    ) in line, line
+    assert two is not None and two.sections["民主评议"] == 0
+    assert any("综合评定支部评定还没有结果，未计分" in f.text for f in two.flags), two.flags
+
+
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
@@ -359,3 +388,26 @@ def test_combine_item_mistakes_in_chinese(change: tuple[str, str], expected: str
     with pytest.raises(SchemeError) as exc:
         load_scheme(text)
     assert any(p.startswith(expected) for p in exc.value.problems), "\n".join(exc.value.problems)
+
+
+def test_gongsi_gives_no_shares_so_the_preset_invents_none() -> None:
+    """公司 五、1: 「民主评议党员的结果还应结合党员自评、互评、支部评定等方式进行综合评定，各支部
+    可根据实际设置相应的评定占比」 — no numbers: the preset has no [ballots.combine]; its header
+    says so, and the commented example, once uncommented, is a scheme `scheme check` accepts."""
+    from desktop.rules.presets import preset_text
+
+    text = preset_text("gongsi-90-10")
+    assert load_scheme(text).ballots.combine is None
+    assert "方案没有给出三者的占比，本预置不编数字" in text
+    example = text.split("# [ballots.combine]\n", 1)[1]
+    uncommented = "[ballots.combine]\n" + "\n".join(
+        line.removeprefix("# ") for line in example.splitlines()
+    )
+    combine = load_scheme(text + "\n" + uncommented).ballots.combine
+    assert combine is not None
+    assert [(p.name, p.kind) for p in combine.parts] == [
+        ("党员自评", "自评"),
+        ("党员互评", "党员评议"),
+        ("支部评定", "组织考评"),
+    ]
+    assert sum(p.weight for p in combine.parts) == 1
