@@ -588,6 +588,19 @@ def settled_quarters(book: Book, year: int) -> list[int]:
     ]
 
 
+def claim_default_day(book: Book, year: int, number: int, *, today: date | None = None) -> date:
+    """The day a new claim entered for the period on screen defaults to: today while the
+    period runs (or has not begun, or is confirmed: dated inside it, the claim would be
+    refused), else the period's last day — in December, a claim entered for the November
+    under review otherwise landed in December (review s5)."""
+    day = _today(today)
+    kind = cycle(book, year)
+    end = date.fromisoformat(make_period(kind, year, number).end)
+    if day <= end or number in confirmed_quarters(book, year):
+        return day
+    return end
+
+
 def confirmed_quarters(book: Book, year: int) -> list[int]:
     """Cheap (no scoring): the numbers of the year's confirmed periods of its review cycle."""
     return [
@@ -711,6 +724,7 @@ __all__ = [
     "row_label",
     "number_text",
     "check_cycle",
+    "claim_default_day",
     "CapUse",
     "DEFAULT_OBJECTION_CONTACT",
     "LateStartRefused",

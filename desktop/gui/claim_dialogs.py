@@ -9,6 +9,7 @@ last word — these dialogs only make them quick to enter.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, Qt
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.book import periods as clock
 from desktop.book import quarter as Q
 from desktop.book.store import Book
 from desktop.gui.fields import add_dialog_buttons
@@ -51,7 +53,10 @@ class ClaimDialog(QDialog):
         parent: QWidget | None = None,
         *,
         save: Callable[[dict[str, Any]], bool] | None = None,
+        day: date | None = None,
     ) -> None:
+        """`day`: the date to start from (the screen's period, Q.claim_default_day);
+        today when not given."""
         super().__init__(parent)
         self.setWindowTitle("新积分申报")
         self.book, self.save = book, save
@@ -66,7 +71,8 @@ class ClaimDialog(QDialog):
         )
         self.member = self.picker.combo
         self.picker.clear()  # nobody until a name is typed: no claim for the wrong member
-        self.date = QDateEdit(QDate.currentDate())
+        day = day or clock.calendar_today()
+        self.date = QDateEdit(QDate(day.year, day.month, day.day))
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
         self.items = self._item_list(Q.year_scheme(book, year))

@@ -651,7 +651,10 @@ class QuarterScreen(QWidget):
 
     def ask_claims(self) -> None:
         """新申报: the dialog stays open, each 保存并继续 saving one claim (save_claim)."""
-        _ask(ClaimDialog(self.book, self.year_quarter[0], self, save=self.save_claim))
+        year, number = self.year_quarter
+        # Dated inside the period on screen (its last day once it is over), not today.
+        day = Q.claim_default_day(self.book, year, number, today=clock.calendar_today())
+        _ask(ClaimDialog(self.book, year, self, save=self.save_claim, day=day))
 
     def ask_correction(self) -> dict[str, Any] | None:
         return _ask(CorrectionDialog(self.book, self.year_quarter[0], self))

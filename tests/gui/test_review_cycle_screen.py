@@ -197,3 +197,38 @@ def test_the_screen_follows_a_scheme_changed_meanwhile(qtbot, book, monkeypatch)
     with qtbot.waitSignal(screen.loaded, timeout=20000):
         window.ui.navList.setCurrentRow(_nav_texts(window).index("月度评议"))
     assert screen.quarter.count() == 12 and screen.confirm_button.text() == "确认本月…"
+
+
+@pytest.mark.parametrize(
+    ("today", "shown", "expected"),
+    [
+        (date(2026, 12, 3), 11, date(2026, 11, 30)),  # November under review in December
+        (date(2026, 11, 20), 11, date(2026, 11, 20)),  # the month on screen is running
+        (date(2026, 12, 3), 12, date(2026, 12, 3)),
+    ],
+)
+def test_a_new_claim_is_dated_in_the_month_on_screen(
+    qtbot, book, monkeypatch, today, shown, expected
+) -> None:
+    """新申报 defaulted to today: a claim entered in December for the November under review
+    landed in December unless the date was changed (review s5)."""
+    from desktop.gui import claim_dialogs
+
+    _members(book)
+    set_year_scheme(book, YEAR, preset="lianghua-dingji")
+    Q.publish(book, YEAR, 1, today=date(2026, 2, 2))
+    Q.confirm(book, YEAR, 1, today=date(2026, 2, 10))
+    monkeypatch.setattr(clock, "calendar_today", lambda: today)
+    window = _window(qtbot, book)
+    screen = _open(qtbot, window, "月度评议")
+    if screen.quarter.currentIndex() != shown - 1:
+        _reloaded(qtbot, screen, lambda: screen.quarter.setCurrentIndex(shown - 1))
+    seen = []
+    monkeypatch.setattr(
+        claim_dialogs.ClaimDialog, "exec", lambda d: seen.append(d.date.date().toPython()) or 0
+    )
+    screen.tabs.setCurrentIndex(1)
+    qtbot.mouseClick(screen.new_claim_button, Qt.MouseButton.LeftButton)
+    assert seen == [expected]
+    # A confirmed month (its button is greyed): dated inside it a claim is refused, so today.
+    assert Q.claim_default_day(book, YEAR, 1, today=today) == today
