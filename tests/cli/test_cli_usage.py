@@ -11,7 +11,7 @@ import pytest
 from cli_testkit import run
 
 from desktop.cli import main
-from desktop.cli_args import wrap_cjk
+from desktop.cli.args import wrap_cjk
 
 # argparse's own English, as a new user met it.
 ENGLISH = re.compile(
