@@ -353,11 +353,10 @@ def cmd_claim(args: argparse.Namespace) -> int:
             return EXIT_OK
         if args.action == "list":
             year = year_of(args, book)
-            one_window(args, "claim")
-            kind = next((o for o in ("quarter", "month", "half") if getattr(args, o, None)), None)
-            claims = Q.list_claims(
-                book, year, getattr(args, kind) if kind else None, status=args.status, kind=kind
-            )
+            # The year's own cycle, as review/period/objection take it (a --quarter on a
+            # monthly scheme was a silent date filter here while they refused it).
+            number = _given_period(args, book, year, "claim")
+            claims = Q.list_claims(book, year, number, status=args.status)
             if args.json:
                 print_json(
                     [

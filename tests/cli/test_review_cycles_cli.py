@@ -132,6 +132,13 @@ def test_a_monthly_scheme_from_publicity_to_verify(tmp_path: Path, capsys) -> No
     # The quarter's options are a usage error for a monthly scheme, and say what to use.
     code, _out, err = run(capsys, "--db", db, "period", "status", *y, "--quarter", "1")
     assert code == 2 and "按月评议" in err and "--month" in err
+    # claim list too (it was a silent date filter while the others refused it).
+    code, listed, err = run(capsys, "--db", db, "claim", "list", *y, "--quarter", "1")
+    assert code == 2 and not listed
+    assert "按月评议、公示和确认，不能用 --quarter" in err and "--month（1 到 12）" in err
+    feb = json.loads(ok("claim", "list", *y, "--month", "2", "--json"))
+    assert [c["date"] for c in feb] == ["2026-02-10"]
+    assert ok("claim", "list", *y, "--month", "3", "--json").strip() == "[]"
     code, _out, err = run(capsys, "--db", db, "period", "publish", *y, "--month", "13")
     assert code == 2
     # Altered behind the program's back: verify names the month.
@@ -302,3 +309,37 @@ def test_an_answer_saying_corrected_over_unchanged_results_is_refused(
     code, out, err = run(capsys, "--db", db, *answer)
     assert code == 0, err
     assert "公示已重新发布" in out
+
+
+def test_a_later_month_may_be_published_first_but_not_confirmed(tmp_path: Path, capsys) -> None:
+    """Publishing is not kept in order (a branch catching up posts several notices at once);
+    confirming is, and says which month comes first (guide, docs/cli.md)."""
+    db = str(_monthly_book(tmp_path / "m.db"))
+    code, out, err = run(
+        capsys,
+        "--db",
+        db,
+        "period",
+        "publish",
+        "--year",
+        "2026",
+        "--month",
+        "3",
+        "--today",
+        "2026-04-01",
+    )
+    assert code == 0 and "2026年3月已开始公示" in out, err
+    code, _out, err = run(
+        capsys,
+        "--db",
+        db,
+        "period",
+        "confirm",
+        "--year",
+        "2026",
+        "--month",
+        "3",
+        "--today",
+        "2026-04-20",
+    )
+    assert code == 1 and "2026年1月至2月还没有确认：请按月份顺序确认。" in err
