@@ -55,7 +55,7 @@ def test_cli_register_and_arrears_say_so(demo_book: Book, capsys, tmp_path: Path
     texts = [
         str(c.value) for row in load_workbook(xlsx)["台账"].iter_rows() for c in row if c.value
     ]
-    # The workbook marks the rate short, as the PDF does (tests/sheets/test_dues_register_unset_sheet.py).
+    # The workbook marks the rate short, as the PDF does (tests/sheets/test_dues_register_sheet.py).
     assert "未设定" in texts and any(t.startswith("注意：曾强") for t in texts)
     pdf = tmp_path / "台账.pdf"
     assert main(["--db", path, "print", "dues-register", "--year", "2026", "--out", str(pdf)]) == 0

@@ -6,9 +6,12 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from old_ledger_kit import id_number, write_ledger
 from sheet_helpers import make_xlsx
 
 from desktop.sheets import WorkbookError, read_workbook, sheet_headers, suggest_mapping
+from desktop.sheets.columns import SYNONYM_TIERS, SYNONYMS
+from desktop.sheets.reader import mapping_conflicts, mapping_outranked
 
 OLD_LEDGER = [
     [
@@ -213,3 +216,147 @@ def test_single_sheet_of_another_kind_is_not_guessed(tmp_path: Path) -> None:
     with pytest.raises(WorkbookError) as info:
         read_workbook(p, sheets=["党员名册"])
     assert info.value.kind == "no_sheets"
+
+
+# Two headers that could both be one column: the closer synonym wins (手机 before 电话, a landline as
+# often as not); equally close ones are refused in one line, never one picked.
+
+
+ROSTER = "党员名册"
+
+
+@pytest.mark.parametrize("order", [("电话", "手机"), ("手机", "电话")])
+def test_mobile_beats_phone_whichever_comes_first(order: tuple[str, str]) -> None:
+    headers = ["姓名", *order, "人员类别"]
+    assert suggest_mapping(headers, ROSTER)["手机"] == "手机号码"
+    assert "电话" not in suggest_mapping(headers, ROSTER)
+    assert mapping_conflicts(headers, ROSTER) == {}
+    assert mapping_outranked(headers, ROSTER) == {"电话": "手机"}
+
+
+def test_exact_name_beats_every_synonym() -> None:
+    headers = ["姓名", "手机", "电话", "手机号码"]
+    assert suggest_mapping(headers, ROSTER) == {"姓名": "姓名", "手机号码": "手机号码"}
+    assert mapping_conflicts(headers, ROSTER) == {}
+
+
+def test_equally_close_synonyms_are_not_guessed() -> None:
+    headers = ["姓名", "联系电话", "电话"]
+    assert suggest_mapping(headers, ROSTER) == {"姓名": "姓名"}
+    assert mapping_conflicts(headers, ROSTER) == {"手机号码": ["联系电话", "电话"]}
+
+
+def test_member_code_beats_name_on_signin() -> None:
+    assert suggest_mapping(["活动编号", "姓名", "党员编号", "状态"], "签到")["党员编号"] == "党员"
+
+
+def test_tiers_name_only_known_synonyms() -> None:
+    for target, tiers in SYNONYM_TIERS.items():
+        names = [n for tier in tiers for n in tier]
+        assert len(names) == len(set(names)), target
+        assert set(names) <= set(SYNONYMS[target]), target
+
+
+def _roster(tmp_path: Path, header: list[str], phones: list[str]) -> Path:
+    rows = [header, ["张三", *phones, "正式党员"], ["李四", *phones, "预备党员"]]
+    return make_xlsx(tmp_path / "名册.xlsx", {ROSTER: rows})
+
+
+def test_landline_and_mobile_read_the_mobile(tmp_path: Path) -> None:
+    path = _roster(tmp_path, ["姓名", "电话", "手机", "人员类别"], ["0371-6321234", "13800138000"])
+    data = read_workbook(path, guess=True)
+    assert data.ok, data.problem_lines()
+    assert {r.values["手机号码"] for r in data.rows(ROSTER)} == {"13800138000"}
+    assert data.guessed_columns[ROSTER] == {"手机": "手机号码"}
+    assert data.outranked_columns[ROSTER] == {"电话": "手机"}
+
+
+def test_two_equal_phone_columns_are_refused_in_one_line(tmp_path: Path) -> None:
+    path = _roster(tmp_path, ["姓名", "联系电话", "电话", "人员类别"], ["13800138000", "0371-1"])
+    data = read_workbook(path, guess=True)
+    assert data.problem_lines() == [
+        "党员名册 第1行 手机号码: “联系电话”和“电话”都可作“手机号码”，请删去或改名其一"
+    ]
+
+
+def test_tied_required_column_is_said_once(tmp_path: Path) -> None:
+    rows = [["活动编号", "姓名", "党员姓名", "状态"], ["A1", "张三", "张三", "出席"]]
+    path = make_xlsx(tmp_path / "签到.xlsx", {"签到": rows})
+    data = read_workbook(path, guess=True)
+    assert data.problem_lines() == [
+        "签到 第1行 党员: “姓名”和“党员姓名”都可作“党员”，请删去或改名其一"
+    ]
+
+
+# read_workbook(guess=True): headers named otherwise are read as the mapping step proposes; a
+# missing required column is one problem on the header row, not one per row.
+
+
+def test_guess_reads_the_ledgers_own_names(tmp_path: Path) -> None:
+    data = read_workbook(write_ledger(tmp_path / "old.xlsx", extra=True), guess=True)
+    assert data.ok, data.problem_lines()
+    assert data.guessed_columns["党员名册"] == {
+        "身份证号码": "身份证号",
+        "联系电话": "手机号码",
+        "党员类别": "人员类别",
+    }
+    first = data.rows("党员名册")[0].values
+    assert first["身份证号"] == id_number(0)
+    assert first["手机号码"] == "13800000000"
+    assert first["人员类别"] == "正式党员"
+    assert data.ignored_columns["党员名册"] == ["序号", "籍贯"]
+
+
+def test_without_guess_nothing_is_read_under_another_name(tmp_path: Path) -> None:
+    data = read_workbook(write_ledger(tmp_path / "old.xlsx", status_header="人员类别"))
+    assert data.ok
+    assert data.guessed_columns == {}
+    assert data.rows("党员名册")[0].values["身份证号"] is None
+    assert data.ignored_columns["党员名册"] == ["序号", "身份证号码", "联系电话"]
+
+
+def test_a_contract_name_beats_a_synonym(tmp_path: Path) -> None:
+    # Both 手机号码 and 联系电话: the exact one is read, the other left for the caller to name.
+    p = make_xlsx(
+        tmp_path / "a.xlsx",
+        {
+            "党员名册": [
+                ["姓名", "人员类别", "手机号码", "联系电话"],
+                ["张三", "正式党员", "1", "2"],
+            ]
+        },
+    )
+    data = read_workbook(p, guess=True)
+    assert data.ok
+    assert data.guessed_columns == {}
+    assert data.rows("党员名册")[0].values["手机号码"] == "1"
+    assert data.ignored_columns["党员名册"] == ["联系电话"]
+
+
+def test_an_explicit_mapping_wins_over_a_guess(tmp_path: Path) -> None:
+    path = write_ledger(tmp_path / "old.xlsx")
+    data = read_workbook(path, guess=True, mappings={"党员名册": {"联系电话": None}})
+    assert "联系电话" not in data.guessed_columns["党员名册"]
+    assert data.rows("党员名册")[0].values["手机号码"] is None
+    assert "联系电话" in data.ignored_columns["党员名册"]
+
+
+def test_missing_required_column_is_one_problem_on_the_header_row(tmp_path: Path) -> None:
+    # A title row above the headers: the header row is row 2, and the problem says so.
+    rows = [["某某支部党员花名册"], ["姓名", "身份"], ["张三", "正式党员"], ["李四", "预备党员"]]
+    rows[1][1] = "政审情况"  # a column no synonym maps to 人员类别
+    data = read_workbook(make_xlsx(tmp_path / "a.xlsx", {"党员名册": rows}), guess=True)
+    assert data.problem_lines() == [
+        "党员名册 第2行 人员类别: 缺少必填列“人员类别”。若表中有这一列但列名不同，"
+        "请把第2行的列名改为“人员类别”；没有就添上这一列"
+        "（填 正式党员/预备党员/入党积极分子/入党申请人）"
+    ]
+    assert data.missing_columns == {"党员名册": ["人员类别"]}
+
+
+def test_applicant_status_reads(tmp_path: Path) -> None:
+    # 入党申请人: the member dialog offers it and the export writes it, so it must read back.
+    p = make_xlsx(tmp_path / "a.xlsx", {"党员名册": [["姓名", "人员类别"], ["张三", "入党申请人"]]})
+    data = read_workbook(p)
+    assert data.ok
+    assert data.rows("党员名册")[0].values["人员类别"] == "入党申请人"
