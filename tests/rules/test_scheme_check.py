@@ -266,3 +266,20 @@ def test_appraisal_needs_every_grade() -> None:
     where = '[[sections]] 第2项 "学习教育" items 第1项 "学习"'
     assert f"{where}: grades 中未知的等次「良」，可选：优秀、合格、基本合格、不合格" in problems
     assert f"{where}: grades 缺少等次「基本合格」的分值（不得分请写 0）" in problems
+
+
+# A scheme's quota_base and partial_year take only the known values.
+
+
+def test_quota_base_mistake() -> None:
+    with pytest.raises(SchemeError) as exc:
+        load_scheme(GOOD.replace("[rating]", '[rating]\nquota_base = "all"', 1))
+    assert any("「quota_base」为未知的名额基数「all」" in p for p in exc.value.problems)
+
+
+def test_partial_year_mistake() -> None:
+    with pytest.raises(SchemeError) as exc:
+        load_scheme(GOOD.replace("total = 100", 'total = 100\npartial_year = "half"', 1))
+    assert any(
+        "「partial_year」为未知的不满一年的合成方式「half」" in p for p in exc.value.problems
+    )

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from rules_testkit import Branch, D, lines_sum, load_preset
+from test_scheme_check import GOOD
 
+from desktop.rules.scheme import load_scheme
 from desktop.rules.scoring import rate, score
 
 GONGSI = load_preset("gongsi-90-10")
@@ -92,3 +94,62 @@ def test_shequ_scores_activists_but_does_not_rate_them() -> None:
     m = score(SHEQU, b.facts(), 2026).member("001")
     assert m is not None and m.scored and not m.rated
     assert m.reasons == ["入党积极分子纳入积分管理，不参加评定"]
+
+
+# Quotas as shares of 「党员总数」 (社区 五、1), and how a partial year combines
+# (公司: 「季度积分之和÷4」 literally, or over the quarters a member was present).
+
+
+def test_shequ_quota_is_a_share_of_all_party_members() -> None:
+    # 社区 五、1：「优秀党员数量原则上掌握在党员总数的30%以内」 — the base counts party members
+    # who are not rated too (here 4 免考, 年老体弱: 6 rated of 10).
+    shequ = load_preset("shequ-70-20-10-20")
+    assert shequ.rating.quota_base == "members"
+    b = Branch()
+    for i in range(1, 11):
+        b.member(f"{i:03d}", exempt=i > 6)
+        for rnd in (1, 2):
+            b.appraise(f"{i:03d}", "优秀", round_=rnd)
+            b.appraise(f"{i:03d}", "优秀", round_=rnd, kind="群众评议")
+        b.claim(f"{i:03d}", "2026-03-01", "c-task", 11 - i)
+    rating = rate(shequ, score(shequ, b.facts(), 2026))
+    (q,) = rating.quotas
+    assert q.rule == "党员总数10人×30%，向下取整得3名" and q.used == 3
+    # Of the rated members only it would have been 6 × 30% = 1.
+    by_rated = shequ.__class__(**{**_fields(shequ), "rating": _with_base(shequ.rating, "rated")})
+    (q,) = rate(by_rated, score(by_rated, b.facts(), 2026)).quotas
+    assert q.rule == "6人×30%，向下取整得1名"
+    rated = load_scheme(GOOD.replace("[rating]", '[rating]\nquota_base = "rated"', 1)).rating
+    assert rated.quota_base == "rated"
+
+
+def _fields(obj):  # type: ignore[no-untyped-def]
+    from dataclasses import fields
+
+    return {f.name: getattr(obj, f.name) for f in fields(obj)}
+
+
+def _with_base(rating, base: str):  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    return replace(rating, quota_base=base)
+
+
+def _arrived_in_july(scheme_text: str):  # type: ignore[no-untyped-def]
+    scheme = load_scheme(scheme_text)
+    b = Branch()
+    b.member("001", transferred_in_date="2026-07-01")
+    return score(scheme, b.facts(), 2026).member("001")
+
+
+def test_gongsi_divides_the_sum_of_quarters_by_four_literally() -> None:
+    # 公司 四（五）：「党员年度积分=党员季度积分之和÷4」 — a member here for Q3 and Q4 only.
+    from desktop.rules.presets import preset_text
+
+    text = preset_text("gongsi-90-10")
+    assert load_scheme(text).partial_year == "all"
+    literal = _arrived_in_july(text)
+    present = _arrived_in_july(text.replace('partial_year = "all"', 'partial_year = "present"'))
+    assert present.total == 2 * literal.total  # two quarters ÷ 4, against ÷ 2
+    assert any("÷4个季度）" in ln.fact for ln in literal.lines)
+    assert not any("÷4个季度）" in ln.fact for ln in present.lines)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from rules_testkit import Branch, D, lines_sum, load_preset
+from test_scheme_check import GOOD
 
+from desktop.rules.scheme import SchemeError, load_scheme
 from desktop.rules.scoring import rate, score
 
 JIGUAN = load_preset("jiguan-60-40")
@@ -152,3 +155,46 @@ def test_no_follow_ups_while_the_period_runs() -> None:
     assert not any(f.kind == "followup" for m in running.members for f in m.flags)
     done = score(JIGUAN, b.facts(), 2026, half=1, as_of="2026-06-30")
     assert any(f.kind == "followup" for m in done.members for f in m.flags)
+
+
+# 机关 scores members at work only (在职, read from the 党费类别).
+
+
+def test_jiguan_scores_members_at_work_only() -> None:
+    # 机关 二、适用范围：「**党支部在职正式党员和预备党员」 — 在职 read from the 党费类别.
+    jiguan = load_preset("jiguan-60-40")
+    b = Branch()
+    b.member("001", employment="在职")
+    b.member("002", employment="离退休")
+    b.member("003")  # no dues standard recorded: scored
+    result = score(jiguan, b.facts(), 2026)
+    assert [result.member(c).scored for c in ("001", "002", "003")] == [True, False, True]
+    assert result.member("002").reasons == [
+        "党费类别为“离退休”，本方案只对在职、年薪制党员实行积分管理"
+    ]
+    with pytest.raises(SchemeError) as exc:
+        load_scheme(GOOD + '\n[members]\nemployment = ["退休"]\n')
+    assert any("未知的党费类别「退休」" in p for p in exc.value.problems)
+
+
+def test_the_book_reads_at_work_from_the_dues_standard(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from desktop.book.dues import set_rate
+    from desktop.book.scoring import member_facts, score_book
+    from desktop.book.store import Book
+
+    today = date(2026, 3, 1)
+    book = Book.create(tmp_path / "jg.db", branch="机关支部", year=2026, scheme_id="jiguan-60-40")
+    ids = [
+        book.roster.add_member(
+            {"code": c, "name": n, "status": "正式党员", "joined_date": "2000-07-01"}, today=today
+        )
+        for c, n in (("001", "张三"), ("002", "李四"))
+    ]
+    set_rate(book, ids[0], from_month="2026-01", category="在职", income_fen=400000, today=today)
+    set_rate(book, ids[1], from_month="2026-01", category="离退休", income_fen=300000, today=today)
+    assert [m.employment for m in member_facts(book, 2026)] == ["在职", "离退休"]
+    result = score_book(book, 2026, today=today, explain=False)
+    assert [m.scored for m in result.members] == [True, False]
+    book.close()
