@@ -72,7 +72,7 @@ class ActivityDialog(QDialog):
             label.setVisible(False)  # shown with a message only; no blank gaps meanwhile
         self.ui.groupCombo.setEnabled(activity_id is None and values.get("type") == GROUP_TYPE)
         self.ui.topicEdit.setFocus()
-        from desktop.gui.meetings_screen import repolish_roles
+        from desktop.gui.meetings_tables import repolish_roles
 
         repolish_roles(self)  # the 保存 button's role was set after it was polished
 

@@ -15,13 +15,24 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import QHeaderView, QMessageBox, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.book.errors import BookError
 from desktop.book.meetings import Entry, Meetings
 from desktop.gui.actions import allow
 from desktop.gui.forms.ui_meetings_screen import Ui_MeetingsScreen
+from desktop.gui.meetings_plan_tab import PlanAndFollowUps
+from desktop.gui.meetings_tables import (
+    ACTIVITY_COLUMNS,
+    ATTENDANCE_COLUMNS,
+    FOLLOW_COLUMNS,
+    PLAN_COLUMNS,
+    points_text,
+    repolish_roles,
+    setup_table,
+    table_item,
+)
 from desktop.rules.collation import matches_search
 
 STATUS_KEYS = {
@@ -50,53 +61,9 @@ STATUS_COLORS = {
     "无故缺席": "#b3261e",
     UNSET: "#8a8a8a",
 }
-STATE_COLORS = {"done": "#1b6e20", "overdue": "#b3261e", "due": "#8a5a00", "planned": "#505050"}
-ACTIVITY_COLUMNS = ("日期", "类型", "主题", "签到")
-ATTENDANCE_COLUMNS = ("序号", "姓名", "党小组", "状态", "事由/说明")
-PLAN_COLUMNS = ("日期", "类型", "党小组", "主题", "状态", "对应活动")
-FOLLOW_COLUMNS = ("类别", "党员", "内容", "状态")
 
 
-def _points(value: Decimal) -> str:
-    text = f"{value.quantize(Decimal('0.01')).normalize():f}"
-    return text
-
-
-def _item(text: str, *, color: str | None = None, center: bool = False) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    if color:
-        item.setForeground(QBrush(QColor(color)))
-    if center:
-        item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-    return item
-
-
-def repolish_roles(root: QWidget) -> None:
-    """Apply the style sheet's `role` rules again to `root`'s labelled widgets.
-
-    A widget created inside a parent that is already shown (a screen built lazily, the first
-    time it is opened) is polished before setupUi sets its `role` property; dynamic property
-    rules are only re-evaluated on a new polish.
-    """
-    for w in [root, *root.findChildren(QWidget)]:
-        if w.property("role"):
-            w.style().unpolish(w)
-            w.style().polish(w)
-
-
-def _setup_table(table: QTableWidget, columns: tuple[str, ...], stretch: str) -> None:
-    """Columns sized to their contents, except `stretch`, which takes the rest (no sideways
-    scrolling on a 1366-pixel screen)."""
-    table.setColumnCount(len(columns))
-    table.setHorizontalHeaderLabels(list(columns))
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(columns.index(stretch), QHeaderView.ResizeMode.Stretch)
-    header.setStretchLastSection(False)
-    table.verticalHeader().setDefaultSectionSize(32)
-
-
-class MeetingsScreen(QWidget):
+class MeetingsScreen(PlanAndFollowUps, QWidget):
     """`MeetingsScreen(book)`; `set_book(book)` when another book is opened."""
 
     # Emitted after a write (other screens may refresh).
@@ -107,10 +74,10 @@ class MeetingsScreen(QWidget):
         self.ui = Ui_MeetingsScreen()
         self.ui.setupUi(self)
         ui = self.ui
-        _setup_table(ui.activityTable, ACTIVITY_COLUMNS, "主题")
-        _setup_table(ui.attendanceTable, ATTENDANCE_COLUMNS, "事由/说明")
-        _setup_table(ui.planTable, PLAN_COLUMNS, "主题")
-        _setup_table(ui.followTable, FOLLOW_COLUMNS, "内容")
+        setup_table(ui.activityTable, ACTIVITY_COLUMNS, "主题")
+        setup_table(ui.attendanceTable, ATTENDANCE_COLUMNS, "事由/说明")
+        setup_table(ui.planTable, PLAN_COLUMNS, "主题")
+        setup_table(ui.followTable, FOLLOW_COLUMNS, "内容")
         # The sign-in list gets the room: at 1366×768 about 12 members show, where a
         # secretary ticks them off. The activity list keeps its dates, types and counts.
         ui.splitter.setStretchFactor(0, 1)
@@ -249,10 +216,10 @@ class MeetingsScreen(QWidget):
             else:
                 signed, color = "未签到", "#8a5a00"
             topic = a["topic"] or "—"
-            table.setItem(row, 0, _item(a["date"], center=True))
-            table.setItem(row, 1, _item(a["type"], center=True))
-            table.setItem(row, 2, _item(topic))
-            table.setItem(row, 3, _item(signed, color=color))
+            table.setItem(row, 0, table_item(a["date"], center=True))
+            table.setItem(row, 1, table_item(a["type"], center=True))
+            table.setItem(row, 2, table_item(topic))
+            table.setItem(row, 3, table_item(signed, color=color))
             table.item(row, 2).setToolTip(f"{a['code']}　{topic}")
         table.blockSignals(False)
         held = sum(1 for a in self._activities if a["recorded"])
@@ -401,11 +368,13 @@ class MeetingsScreen(QWidget):
             notes.append(f"在{s['host_org']}参加")
         name = m["name"] + ("（流动）" if m.get("mobile") else "")
         table = self.ui.attendanceTable
-        table.setItem(row, 0, _item(str(row + 1), center=True))
-        table.setItem(row, 1, _item(name))
-        table.setItem(row, 2, _item(m.get("group") or ""))
-        table.setItem(row, 3, _item(s["status"], color=STATUS_COLORS.get(s["status"]), center=True))
-        table.setItem(row, 4, _item("；".join(notes)))
+        table.setItem(row, 0, table_item(str(row + 1), center=True))
+        table.setItem(row, 1, table_item(name))
+        table.setItem(row, 2, table_item(m.get("group") or ""))
+        table.setItem(
+            row, 3, table_item(s["status"], color=STATUS_COLORS.get(s["status"]), center=True)
+        )
+        table.setItem(row, 4, table_item("；".join(notes)))
 
     def _update_counts(self) -> None:
         statuses = [s["status"] for s in self._state.values()]
@@ -640,12 +609,12 @@ class MeetingsScreen(QWidget):
             self.ui.pointsLabel.setText(f"{name}：不参加本年度积分管理。" if name else "")
             return
         year = self._activity["date"][:4]
-        text = f"{name}　{year} 年积分 {_points(info['total'])} 分"
+        text = f"{name}　{year} 年积分 {points_text(info['total'])} 分"
         before = self._before.get(member_id)
         if before is not None and before != info["total"]:
             diff = info["total"] - before
             sign = "+" if diff > 0 else ""
-            text += f"（保存前 {_points(before)} 分，{sign}{_points(diff)}）"
+            text += f"（保存前 {points_text(before)} 分，{sign}{points_text(diff)}）"
         act = self._activity
         prefix = f"{act['date']}  {act['type']}"
         mine = [ln.strip() for ln in info["text"].splitlines() if ln.strip().startswith(prefix)]
@@ -709,7 +678,7 @@ class MeetingsScreen(QWidget):
         self._show_activity(activity_id)
         self._before = before
         moved = [
-            f"{m['name']} {_points(before[m['id']])}→{_points(self._points[m['id']]['total'])}"
+            f"{m['name']} {points_text(before[m['id']])}→{points_text(self._points[m['id']]['total'])}"
             for m in self._rows
             if m["id"] in before
             and m["id"] in self._points
@@ -867,198 +836,6 @@ class MeetingsScreen(QWidget):
 
     def print_screen(self) -> None:
         self.print_signin()
-
-    # -- the plan -----------------------------------------------------------------------------
-
-    def _load_plan(self) -> None:
-        self._plan = self.meetings.plan(self.year)
-        table = self.ui.planTable
-        table.setRowCount(len(self._plan))
-        counts: dict[str, int] = {}
-        for row, p in enumerate(self._plan):
-            counts[p["state_text"]] = counts.get(p["state_text"], 0) + 1
-            color = STATE_COLORS[p["state"]]
-            done = f"{p['activity_code']}（{p['activity_date']}）" if p["activity_code"] else ""
-            table.setItem(row, 0, _item(p["due_date"], center=True))
-            table.setItem(row, 1, _item(p["type"], center=True))
-            table.setItem(row, 2, _item(p["group_name"]))
-            table.setItem(row, 3, _item(p["topic"]))
-            table.setItem(row, 4, _item(p["state_text"], color=color, center=True))
-            table.setItem(row, 5, _item(done))
-        if self._plan:
-            order = ("已完成", "已逾期", "近期待办", "计划中")
-            parts = "，".join(f"{k} {counts[k]}" for k in order if counts.get(k))
-            first = int(self._plan[0]["due_date"][5:7])
-            since = f"（自 {first} 月起）" if first > 1 else ""
-            self.ui.planSummary.setText(f"{self.year} 年计划 {len(self._plan)} 项{since}：{parts}")
-            self.ui.generateButton.setText("按模板重新生成…")
-        else:
-            self.ui.planSummary.setText(f"{self.year} 年还没有活动计划。")
-            self.ui.generateButton.setText("生成年度计划")
-        self._update_buttons()
-
-    def ask_start_month(self, proposed: int) -> int | None:
-        """From which month this year's plan applies (None: cancelled). Months already gone
-        would otherwise all show as 已逾期 for a branch that only now starts keeping a plan."""
-        from PySide6.QtWidgets import QInputDialog
-
-        months = [f"{m} 月" for m in range(1, 13)]
-        text, ok = QInputDialog.getItem(
-            self,
-            "生成年度计划",
-            f"{self.year} 年已经过去了 {proposed - 1} 个月。计划从几月开始？\n\n"
-            "之前的月份不列入计划，不会显示为“已逾期”。\n"
-            "如果这些月份的活动也要登记、核对，请选 1 月。",
-            months,
-            proposed - 1,
-            False,
-        )
-        return months.index(text) + 1 if ok else None
-
-    def generate_plan(self) -> None:
-        replace = bool(self._plan)
-        from_month: int | None = None
-        if not replace:
-            proposed = self.meetings.plan_start_month(self.year)
-            if proposed > 1:
-                from_month = self.ask_start_month(proposed)
-                if from_month is None:
-                    return
-        if replace:
-            answer = QMessageBox.question(
-                self,
-                "重新生成计划",
-                f"{self.year} 年的计划已经生成。要按模板重新生成尚未完成的计划项吗？\n\n已完成的项目保留不变。",
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        try:
-            self.meetings.generate_plan(self.year, replace=replace, from_month=from_month)
-        except BookError as err:
-            from desktop.gui.error_handler import show_book_error
-
-            show_book_error(self, err, "计划没有生成")
-            return
-        self._load_plan()
-        self.meetings_changed.emit()
-
-    def activity_from_plan(self) -> None:
-        rows = self.ui.planTable.selectionModel().selectedRows()
-        if not rows:
-            return
-        p = self._plan[rows[0].row()]
-        if p["activity_id"]:
-            self.ui.tabs.setCurrentWidget(self.ui.activitiesTab)
-            self.select_activity(p["activity_id"])
-            return
-        self.new_activity(
-            {
-                "date": p["due_date"],
-                "type": p["type"],
-                "topic": p["topic"],
-                "group": p["group_name"],
-            }
-        )
-
-    # -- follow-ups ---------------------------------------------------------------------------
-
-    def _load_follow_ups(self) -> None:
-        try:
-            ups = self.meetings.follow_ups(self.year)
-        except BookError:
-            ups = {"notices": [], "leave_over": [], "mobile": [], "party_life": [], "names": {}}
-        names = ups["names"]
-        rows: list[dict[str, Any]] = []
-        for n in ups["notices"]:
-            rows.append(
-                {
-                    "kind": n.kind,
-                    "code": n.member,
-                    "name": n.name,
-                    "text": n.reason,
-                    "state": "已出具" if n.issued else "待出具",
-                    "notice": n,
-                }
-            )
-        for o in ups["leave_over"]:
-            rows.append(
-                {
-                    "kind": "请假超限",
-                    "code": o.member,
-                    "name": names.get(o.member, ""),
-                    "text": o.text,
-                    "state": "请核实",
-                }
-            )
-        for s in ups["mobile"]:
-            rows.append(
-                {
-                    "kind": "流动党员",
-                    "code": s.member,
-                    "name": names.get(s.member, ""),
-                    "text": s.text,
-                    "state": "请联系",
-                }
-            )
-        for code, name, text in ups["party_life"]:
-            rows.append(
-                {
-                    "kind": "一票否决核实",
-                    "code": code,
-                    "name": name,
-                    "text": text,
-                    "state": "请支委会核实",
-                }
-            )
-        self._follow = rows
-        table = self.ui.followTable
-        table.setRowCount(len(rows))
-        for row, r in enumerate(rows):
-            red = r["kind"] in ("警戒书", "一票否决核实")
-            color = "#b3261e" if red else None
-            table.setItem(row, 0, _item(r["kind"], color=color, center=True))
-            table.setItem(row, 1, _item(r["name"], center=True))
-            table.setItem(row, 2, _item(r["text"]))
-            table.item(row, 2).setToolTip(r["text"])
-            done = r["state"] == "已出具"
-            table.setItem(
-                row, 3, _item(r["state"], color="#1b6e20" if done else "#8a5a00", center=True)
-            )
-        waiting = sum(1 for r in rows if r["state"] == "待出具")
-        self.ui.followSummary.setText(
-            f"待出具通知 {waiting} 份；其他需核实事项 {sum(1 for r in rows if 'notice' not in r)} 项"
-        )
-        self._update_buttons()
-
-    def _selected_follow(self) -> dict[str, Any] | None:
-        rows = self.ui.followTable.selectionModel().selectedRows()
-        return self._follow[rows[0].row()] if rows else None
-
-    def issue_notice(self) -> None:
-        r = self._selected_follow()
-        if not r or "notice" not in r or r["state"] == "已出具":
-            return
-        n = r["notice"]
-        try:
-            member = self.book.roster.find(n.member)
-            self.meetings.issue_notice(member["id"], n.kind, n.reason, ref=n.absence.activity)
-        except BookError as err:
-            from desktop.gui.error_handler import show_book_error
-
-            show_book_error(self, err, "通知没有出具")
-            return
-        self._load_follow_ups()
-        self.meetings_changed.emit()
-
-    def print_notice(self) -> Any:
-        r = self._selected_follow()
-        if not r or "notice" not in r or r["state"] != "已出具":
-            return None
-        n = r["notice"]
-        kind = "warning-notice" if n.kind == "警戒书" else "reminder-notice"
-        return self._print(
-            kind, n.kind, f"{n.name}{n.kind}.pdf", member=n.member, activity=n.absence.activity
-        )
 
     # -- buttons ------------------------------------------------------------------------------
 
