@@ -11,6 +11,7 @@ import pytest
 from desktop.book import dues
 from desktop.book.errors import InputRefused
 from desktop.book.store import Book
+from desktop.cli import main
 from desktop.rules.dues import LEVEL_REMINDER, LEVEL_VETO
 
 TODAY = date(2026, 11, 24)
@@ -399,3 +400,314 @@ def test_same_receipt_twice_in_one_batch_is_refused(book: Book, branch: dict[str
         )
     assert "已登记过李二 2026年9月" in info.value.lines()[0]
     assert _counts(book) == before
+
+
+# The book's dues start (本账本的党费自何月起记) is one fact for the whole book: the earliest
+# start month of any 党费标准. A member forgotten when the others were set keeps his months from
+# there flagged 未定标准 — a late first standard of his own does not make them vanish — and a
+# start month outside the book's year is refused.
+
+
+NOV_30 = date(2026, 11, 30)
+
+
+def _branch_forgetting_one(book: Book) -> dict[str, int]:
+    ids = {
+        name: book.roster.add_member(
+            {"name": name, "status": "正式党员", "joined_date": "1990-01-01"}
+        )
+        for name in ("王二", "黄敏")
+    }
+    dues.set_rates_for_unset(book, 2026, category="农民", from_month="2026-01", today=NOV_30)
+    # Forgotten all year: joined long ago, no standard.
+    ids["丁漏"] = book.roster.add_member(
+        {"name": "丁漏", "status": "正式党员", "joined_date": "1985-07-01"}
+    )
+    return ids
+
+
+def _row(reg: dict, name: str) -> dict:
+    return next(r for r in reg["rows"] if r["name"] == name)
+
+
+def test_dues_start_is_the_earliest_standard(book: Book) -> None:
+    assert dues.dues_start(book) is None
+    _branch_forgetting_one(book)
+    assert dues.dues_start(book) == "2026-01"
+
+
+def test_a_late_first_standard_keeps_the_forgotten_months_flagged(book: Book) -> None:
+    ids = _branch_forgetting_one(book)
+    reg = dues.year_register(book, 2026, today=NOV_30)
+    assert reg["rates_missing"] == ["丁漏"] and "丁漏 未设定党费标准（1 人）" in reg["warning"]
+    ten = [f"2026-{i:02d}" for i in range(1, 11)]
+    assert _row(reg, "丁漏")["unset_months"] == ten
+    # The default offered for his first standard covers those months …
+    assert dues.default_rate_start(book, ids["丁漏"], 2026, NOV_30) == "2026-01"
+    # … and a later one is named before saving.
+    [warning] = dues.start_warnings(book, "2026-11", 2026, member_ids=[ids["丁漏"]], today=NOV_30)
+    assert warning.startswith("丁漏 自2026年1月至10月的 10 个月将不计应缴")
+    assert dues.start_warnings(book, "2026-01", 2026, member_ids=[ids["丁漏"]], today=NOV_30) == []
+    dues.set_rate(book, ids["丁漏"], from_month="2026-11", category="农民", today=NOV_30)
+    reg = dues.year_register(book, 2026, today=NOV_30)
+    assert reg["rates_missing"] == ["丁漏"] and "丁漏 未设定党费标准" in reg["warning"]
+    assert _row(reg, "丁漏")["unset_months"] == ten
+    listed = {r["name"]: r for r in dues.arrears_json(book, today=NOV_30)}
+    assert listed["丁漏"]["unset_months"] == ten
+    row = next(
+        r for r in dues.month_collection(book, "2026-05", today=NOV_30) if r["name"] == "丁漏"
+    )
+    assert row["state"] == "未定"
+
+
+def test_default_start_follows_joining_and_a_change_starts_this_month(book: Book) -> None:
+    ids = _branch_forgetting_one(book)
+    late = book.roster.add_member(
+        {"name": "马六", "status": "预备党员", "joined_date": "2026-06-02"}
+    )
+    assert dues.default_rate_start(book, late, 2026, NOV_30) == "2026-06"
+    # A member who already has a standard (a pay rise): from this month.
+    assert dues.default_rate_start(book, ids["王二"], 2026, NOV_30) == "2026-11"
+    # The book's first standard: this month in the calendar year (nothing to lose yet).
+    assert dues.start_warnings(book, "2026-11", 2026, member_ids=[late], today=NOV_30) == [
+        "马六 自2026年6月至10月的 5 个月将不计应缴（仍列为未定标准；要计入，起始月份请选2026年6月）。"
+    ]
+
+
+def test_first_standard_of_the_book_has_no_warning(book: Book) -> None:
+    mid = book.roster.add_member(
+        {"name": "丁一", "status": "正式党员", "joined_date": "1990-01-01"}
+    )
+    assert dues.default_rate_start(book, mid, 2026, NOV_30) == "2026-11"
+    assert dues.start_warnings(book, "2026-11", 2026, today=NOV_30) == []
+
+
+def test_bulk_default_is_the_book_start_and_warns_when_later(book: Book) -> None:
+    _branch_forgetting_one(book)
+    book.roster.add_member({"name": "马六", "status": "正式党员", "joined_date": "1990-01-01"})
+    assert dues.book_default_start(book, 2026, NOV_30) == "2026-01"
+    [warning] = dues.start_warnings(book, "2026-11", 2026, today=NOV_30)
+    assert warning.startswith("丁漏、马六 自2026年1月至10月的 10 个月将不计应缴")
+    dues.set_rates_for_unset(book, 2026, category="学生", today=NOV_30)  # default: January
+    assert dues.year_register(book, 2026, today=NOV_30)["rates_missing"] == []
+
+
+def test_an_earlier_start_than_the_books_is_named(book: Book) -> None:
+    mid = book.roster.add_member(
+        {"name": "丁一", "status": "正式党员", "joined_date": "1990-01-01"}
+    )
+    other = book.roster.add_member(
+        {"name": "王二", "status": "正式党员", "joined_date": "1990-01-01"}
+    )
+    dues.set_rate(book, mid, from_month="2026-11", category="农民", today=NOV_30)
+    warnings = dues.start_warnings(book, "2026-09", 2026, member_ids=[other], today=NOV_30)
+    assert warnings[-1].startswith("本账本的党费自2026年11月起记；此标准自2026年9月起")
+
+
+@pytest.mark.parametrize("bad", ["2062-01", "2025-12", "2027-01"])
+def test_start_outside_the_books_year_is_refused(book: Book, bad: str) -> None:
+    ids = _branch_forgetting_one(book)
+    before = book.db.execute("select count(*) from dues_rates").fetchone()[0]
+    with pytest.raises(
+        InputRefused, match=r"不在本账本的 2026 年度内：只能选 2026年1月 至 2026年12月"
+    ):
+        dues.set_rates_for_unset(book, 2026, category="农民", from_month=bad, today=NOV_30)
+    with pytest.raises(InputRefused) as info:
+        dues.set_rate(book, ids["丁漏"], from_month=bad, category="农民", year=2026, today=NOV_30)
+    assert "不在本账本的 2026 年度内" in "".join(info.value.lines())
+    assert book.db.execute("select count(*) from dues_rates").fetchone()[0] == before
+
+
+def test_next_year_is_allowed_in_december(book: Book) -> None:
+    ids = _branch_forgetting_one(book)
+    december = date(2026, 12, 10)
+    assert dues.start_range(2026, december) == ("2026-01", "2027-12")
+    dues.set_rate(
+        book, ids["丁漏"], from_month="2027-01", category="农民", year=2026, today=december
+    )
+    assert dues.rates(book, ids["丁漏"])[0]["from_month"] == "2027-01"
+    with pytest.raises(InputRefused) as info:
+        dues.set_rate(book, ids["丁漏"], from_month="2028-01", category="农民", today=december)
+    assert "2028年1月 不在本账本的 2026 年度内" in "".join(info.value.lines())
+
+
+# A 党费标准's start month (起始月份): the book keeps a member's dues from their first standard
+# on. A secretary who starts the book in November must not put the whole branch ten months in
+# arrears (and on the six-month veto list) by setting everyone's standard at once.
+
+
+NAMES = ("曾强", "黄敏", "丁一", "王二")  # 姓氏笔画: 丁 2, 王 4, 黄 11, 曾 12
+
+
+def _branch_of_names(book: Book) -> dict[str, int]:
+    return {
+        name: book.roster.add_member(
+            {"name": name, "status": "正式党员", "joined_date": "1990-01-01"}
+        )
+        for name in NAMES
+    }
+
+
+def _journal_rows(book: Book) -> int:
+    return book.db.execute("select count(*) from dues_rates").fetchone()[0]
+
+
+@pytest.mark.parametrize(
+    ("year", "today", "start"),
+    [
+        (2026, date(2026, 11, 30), "2026-11"),  # the book's year is this year: this month
+        (2026, date(2026, 1, 5), "2026-01"),
+        (2025, date(2026, 11, 30), "2025-01"),  # a past year entered after the fact
+        (2027, date(2026, 12, 20), "2027-01"),  # next year's book prepared ahead
+    ],
+)
+def test_default_start_month(year: int, today: date, start: str) -> None:
+    assert dues.default_start_month(year, today) == start
+
+
+def test_bulk_rates_from_november_owe_nothing_before(book: Book) -> None:
+    ids = _branch_of_names(book)
+    names = dues.set_rates_for_unset(book, 2026, category="农民", today=NOV_30)
+    assert names == ["丁一", "王二", "黄敏", "曾强"]  # stroke order, not the order entered
+    assert {dues.rates(book, i)[0]["from_month"] for i in ids.values()} == {"2026-11"}
+    # Nothing is owed yet (November has not ended), nobody is flagged, none 未定标准.
+    assert dues.arrears_overview(book, today=NOV_30, include_unset=True) == []
+    rows = dues.month_collection(book, "2026-11", today=NOV_30)
+    assert [r["owed_before"] for r in rows] == [0, 0, 0, 0]
+    assert {r["state"] for r in rows} == {"未缴"}
+    reg = dues.year_register(book, 2026, today=NOV_30)
+    assert not reg["rates_missing"] and not reg["warning"]
+    assert reg["totals"]["due_fen"] == 0  # October and before are not the book's
+    # A month before the book's dues start is nobody's to collect (not 未定 either).
+    assert dues.month_collection(book, "2026-05", today=NOV_30) == []
+    # A year on, the unpaid months from November count, and only those.
+    later = date(2027, 6, 1)
+    [worst, *_] = dues.arrears_overview(book, today=later)
+    assert worst["months"][0] == "2026-11" and len(worst["months"]) == 7
+
+
+def test_bulk_rates_from_january_when_the_secretary_says_so(book: Book) -> None:
+    """January is still a choice (a year entered after the fact): then the months are owed."""
+    _branch_of_names(book)
+    dues.set_rates_for_unset(book, 2026, category="学生", from_month="2026-01", today=NOV_30)
+    rows = dues.arrears_overview(book, today=NOV_30)
+    assert len(rows) == 4 and all(len(r["months"]) == 10 and r["level"] == 3 for r in rows)
+
+
+def test_bulk_start_is_never_before_the_member_owes(book: Book) -> None:
+    ids = _branch_of_names(book)
+    late = book.roster.add_member(
+        {"name": "马六", "status": "预备党员", "joined_date": "2026-06-02"}
+    )
+    dues.set_rates_for_unset(book, 2026, category="农民", from_month="2026-03", today=NOV_30)
+    assert dues.rates(book, ids["丁一"])[0]["from_month"] == "2026-03"
+    assert dues.rates(book, late)[0]["from_month"] == "2026-06"
+
+
+@pytest.mark.parametrize("bad", ["2026-13", "11月", ""])
+def test_bulk_start_month_must_be_a_month(book: Book, bad: str) -> None:
+    _branch_of_names(book)
+    with pytest.raises(InputRefused, match="起始月份"):
+        dues.set_rates_for_unset(book, 2026, category="农民", from_month=bad, today=NOV_30)
+    assert _journal_rows(book) == 0  # nothing written
+
+
+def test_a_member_rate_set_late_leaves_no_unset_months_before_it(book: Book) -> None:
+    """Per member too: a standard first set from November means the book keeps their dues
+    from November; the register is complete and lists no 未定标准 months before it."""
+    ids = _branch_of_names(book)
+    for mid in ids.values():
+        dues.set_rate(book, mid, from_month="2026-11", category="农民")
+    reg = dues.year_register(book, 2026, today=NOV_30)
+    assert not reg["rates_missing"] and all(not r["unset_months"] for r in reg["rows"])
+    listed = dues.arrears_json(book, today=NOV_30)
+    assert all(not r["rate_missing"] for r in listed)
+    # A payment for a month before the standard is still refused with what to do.
+    with pytest.raises(InputRefused) as info:
+        dues.record_payment(
+            book,
+            ids["丁一"],
+            {"2026-05": 100},
+            paid_date="2026-11-30",
+            receiver="会计",
+            today=NOV_30,
+        )
+    assert "还没有设定 2026年5月 的党费标准" in "".join(info.value.lines())
+
+
+def test_a_member_with_no_rate_at_all_is_still_unset(book: Book) -> None:
+    ids = _branch_of_names(book)
+    for name in ("丁一", "王二", "黄敏"):
+        dues.set_rate(book, ids[name], from_month="2026-11", category="农民")
+    # The book's dues start in November (its first standards): October and before are not
+    # owed by anyone; November, once ended, is 未定标准 for 曾强.
+    assert dues.year_register(book, 2026, today=NOV_30)["rates_missing"] == []
+    reg = dues.year_register(book, 2026, today=date(2026, 12, 5))
+    assert reg["rates_missing"] == ["曾强"]
+    assert next(r for r in reg["rows"] if r["name"] == "曾强")["unset_months"] == ["2026-11"]
+    row = next(
+        r for r in dues.month_collection(book, "2026-11", today=NOV_30) if r["name"] == "曾强"
+    )
+    assert row["state"] == "未定"
+
+
+def test_six_month_flag_counts_from_the_start_month(book: Book) -> None:
+    """The veto flag (six consecutive months with nothing paid) sees only the book's months."""
+    ids = _branch_of_names(book)
+    dues.set_rate(book, ids["丁一"], from_month="2026-07", category="农民")
+    [row] = dues.arrears_overview(book, today=NOV_30)
+    assert row["months"] == ["2026-07", "2026-08", "2026-09", "2026-10"]
+    assert row["level"] == 2  # 催缴通知, not yet the committee's six months
+
+
+# A member owing dues with no 党费标准 set is not left out: the register lists and flags them, its
+# totals don't claim 账实相符, and arrears list them apart.
+
+
+def _newcomer(book: Book) -> int:
+    return book.roster.add_member(
+        {"name": "曾强", "status": "预备党员", "joined_date": "2026-03-01", "group": ""}
+    )
+
+
+def test_register_and_arrears_list_a_member_without_a_standard(demo_book: Book) -> None:
+    mid = _newcomer(demo_book)
+    reg = dues.year_register(demo_book, 2026, today=NOV_30)
+    row = next(r for r in reg["rows"] if r["member_id"] == mid)
+    assert row["rate_missing"] and row["unset_months"][0] == "2026-03"
+    assert reg["rates_missing"] == ["曾强"]
+    assert "曾强 未设定党费标准" in reg["warning"] and "“党费”页" in reg["warning"]
+    assert "pioneer" not in reg["warning"]  # paper and screens show it: no command line
+    listed = {r["code"]: r for r in dues.arrears_json(demo_book, today=NOV_30)}
+    assert listed[row["code"]]["rate_missing"] and not listed[row["code"]]["months"]
+    # Reminders are for known arrears only.
+    assert all(r["member_id"] != mid for r in dues.arrears_overview(demo_book, today=NOV_30))
+    dues.set_rate(demo_book, mid, from_month="2026-03", category="学生", fixed_fen=20)
+    reg = dues.year_register(demo_book, 2026, today=NOV_30)
+    assert not reg["rates_missing"] and not reg["warning"]
+
+
+def test_cli_register_and_arrears_say_so(demo_book: Book, capsys, tmp_path: Path) -> None:
+    _newcomer(demo_book)
+    path = str(demo_book.path)
+    demo_book.close()
+    assert main(["--db", path, "dues", "register", "--year", "2026", "--today", "2026-11-30"]) == 0
+    out = capsys.readouterr().out
+    assert "账实相符" not in out and "合计不完整" in out
+    assert "曾强\t未设定党费标准" in out and "pioneer dues rate" in out
+    assert main(["--db", path, "dues", "arrears", "--today", "2026-11-30"]) == 0
+    out = capsys.readouterr().out
+    assert "未设定标准" in out and "曾强" in out.split("未设定标准")[1]
+    xlsx = tmp_path / "台账.xlsx"
+    args = ["--db", path, "dues", "export-register", "--year", "2026", "--today", "2026-11-30"]
+    assert main([*args, "--out", str(xlsx)]) == 0
+    from openpyxl import load_workbook
+
+    texts = [
+        str(c.value) for row in load_workbook(xlsx)["台账"].iter_rows() for c in row if c.value
+    ]
+    # The workbook marks the rate short, as the PDF does (tests/sheets/test_dues_register_sheet.py).
+    assert "未设定" in texts and any(t.startswith("注意：曾强") for t in texts)
+    pdf = tmp_path / "台账.pdf"
+    assert main(["--db", path, "print", "dues-register", "--year", "2026", "--out", str(pdf)]) == 0
+    assert pdf.read_bytes().startswith(b"%PDF")
