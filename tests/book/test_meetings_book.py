@@ -351,3 +351,51 @@ def test_group_meeting_without_a_plan_keeps_its_group(book, branch):
     mt.record_attendance(a, {}, today=TODAY)
     assert {r["group"] for r in mt.attendance(a)} == {"二组"}
     assert mt.activity(a)["group"] == "二组"
+
+
+# A plan generated part-way through the year starts from a month: nothing before it.
+
+
+def _groups(book) -> None:
+    for name in ("王一", "李二"):
+        book.roster.add_member(
+            {"name": name, "status": "正式党员", "group": "一组", "joined_date": "2000-07-01"},
+            today=TODAY,
+        )
+
+
+def test_proposed_start_is_this_month_for_this_year(book) -> None:
+    mt = Meetings(book)
+    assert mt.plan_start_month(2026, today=TODAY) == 11
+    assert mt.plan_start_month(2027, today=TODAY) == 1
+    assert mt.plan_start_month(2025, today=TODAY) == 1
+
+
+def test_a_late_plan_has_nothing_overdue_before_its_start(book) -> None:
+    _groups(book)
+    mt = Meetings(book)
+    n = mt.generate_plan(2026, from_month=11)
+    plan = mt.plan(2026, today=TODAY)
+    assert n == len(plan) and plan
+    assert all(p["due_date"] >= "2026-11-01" for p in plan)
+    assert not [p for p in plan if p["state"] == "overdue" and p["due_date"] < "2026-11-01"]
+    # Regenerating keeps the month the plan started from.
+    assert mt.plan_start_month(2026, today=date(2026, 12, 5)) == 11
+    assert mt.generate_plan(2026, replace=True) == n
+    assert min(p["due_date"] for p in mt.plan(2026)) >= "2026-11-01"
+    entry = book.execute("select summary from journal order by id desc").fetchone()[0]
+    assert "自 11 月起" in entry
+
+
+def test_whole_year_by_default_in_the_book(book) -> None:
+    _groups(book)
+    mt = Meetings(book)
+    mt.generate_plan(2026)
+    assert min(p["due_date"] for p in mt.plan(2026)) < "2026-02-01"
+
+
+@pytest.mark.parametrize("month", [0, 13])
+def test_a_start_month_outside_the_year_is_refused(book, month: int) -> None:
+    with pytest.raises(InputRefused, match="1 到 12"):
+        Meetings(book).generate_plan(2026, from_month=month)
+    assert Meetings(book).plan(2026) == []

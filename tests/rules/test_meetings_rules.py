@@ -227,3 +227,13 @@ def test_party_life_ignores_the_months_before_a_member_joined():
     b.attend("2", "2026-10-10", "出席")
     result = score(load_preset("dangyuan-ejia"), b.facts(), 2026)
     assert m.party_life_alerts(result) == []
+
+
+# A plan generated part-way through the year starts from a month: nothing before it.
+
+
+def test_rules_leave_out_months_before_the_start() -> None:
+    whole = m.generate_plan(m.DEFAULT_TEMPLATES, 2026, ["一组"])
+    late = m.generate_plan(m.DEFAULT_TEMPLATES, 2026, ["一组"], from_month=11)
+    assert late == [e for e in whole if e.due_date >= "2026-11-01"]
+    assert late and len(late) < len(whole)
