@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -16,7 +18,9 @@ from desktop.book.errors import (
     NotABookError,
 )
 from desktop.book.schema import MIGRATIONS, SCHEMA_VERSION
-from desktop.book.store import APPLICATION_ID, Book
+from desktop.book.scoring import scheme_stored, year_scheme, year_scheme_text
+from desktop.book.store import APPLICATION_ID, Book, sqlite_problem
+from desktop.rules.presets import preset_text
 
 
 def _digest(path: Path) -> str:
@@ -282,3 +286,104 @@ def test_a_write_kept_waiting_too_long_says_another_program_uses_the_book(book_p
     finally:
         holder.close()
         book.close()
+
+
+# The scheme chosen when a book is set up is that year's own scheme, not only a default.
+
+
+def test_chosen_preset_is_stored_for_the_first_year(tmp_path: Path) -> None:
+    with Book.create(
+        tmp_path / "b.db", branch="红星村党支部", year=2026, scheme_id="xingji-60-40"
+    ) as book:
+        assert scheme_stored(book, 2026)
+        assert year_scheme_text(book, 2026) == ("xingji-60-40", preset_text("xingji-60-40"))
+        assert year_scheme(book, 2026).id == "xingji-60-40"
+        # Later years the secretary has not settled yet still fall back to the default.
+        assert not scheme_stored(book, 2027)
+        assert year_scheme_text(book, 2027)[0] == "xingji-60-40"
+        assert [r["action"] for r in book.query("select action from journal")] == ["新建账本"]
+
+
+def test_without_a_choice_nothing_is_stored(tmp_path: Path) -> None:
+    with Book.create(tmp_path / "b.db", branch="红星村党支部", year=2026) as book:
+        assert not scheme_stored(book, 2026)
+
+
+# A damaged book is described in Chinese, not only in SQLite's English.
+
+
+def test_sqlite_words_are_put_in_chinese() -> None:
+    text = sqlite_problem(Exception("database disk image is malformed"))
+    assert text.startswith("文件内容已损坏") and "malformed" in text  # the original kept
+    assert sqlite_problem(Exception("something new")) == "something new"
+
+
+def test_a_book_with_a_damaged_schema_page_says_so_in_chinese(tmp_path: Path) -> None:
+    path = tmp_path / "b.db"
+    Book.create(path, branch="红星村党支部", year=2026).close()
+    data = bytearray(path.read_bytes())
+    data[100:1500] = b"\xff" * 1400  # the first page after the header: the schema
+    path.write_bytes(bytes(data))
+    with pytest.raises(DamagedBookError) as refused:
+        Book.open(path)
+    message = refused.value.message
+    assert "已损坏" in message
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in message.split("已损坏", 1)[1]), message
+
+
+# Opening a book a second time in the same process keeps the first connection's locks.
+#
+# On POSIX, closing any descriptor of a file drops every lock the process holds on it, SQLite's
+# too. The window opens the book again for every background job; if that read the file's header
+# through a descriptor of its own, another program closing the book afterwards would find no other
+# user, fold and delete the WAL under the window, and the window's latest actions would be lost
+# (“disk I/O error”).
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX advisory locks")
+def test_second_open_in_process_then_another_program_loses_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "b.db"
+    Book.create(path, branch="红星村党支部", year=2026).close()
+    window = Book.open(path)
+    try:
+        window.roster.add_member({"name": "张三", "status": "正式党员"})
+        with Book.open(path) as job:  # a background job's own connection
+            assert job.roster.find("张三")
+        # Another program reads the book and closes it.
+        code = (
+            "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+            "c.execute('select count(*) from members').fetchone(); c.close()"
+        )
+        subprocess.run([sys.executable, "-c", code, str(path)], check=True)
+        assert Path(f"{path}-wal").exists(), "the WAL was deleted under an open book"
+        window.roster.add_member({"name": "李四", "status": "正式党员"})
+        names = {m["name"] for m in window.roster.members()}
+        assert names == {"张三", "李四"}
+    finally:
+        window.close()
+    with Book.open(path) as again:
+        assert {m["name"] for m in again.roster.members()} == {"张三", "李四"}
+
+
+def test_the_count_of_open_books_follows_open_and_close(tmp_path: Path) -> None:
+    from desktop.book import store
+
+    path = tmp_path / "b.db"
+    Book.create(path, branch="红星村党支部", year=2026).close()
+    before = dict(store._open_here)
+    first = Book.open(path)
+    second = Book.open(path)
+    key = store._file_key(path)
+    assert store._open_here[key] == 2
+    second.close()
+    second.close()  # twice is harmless
+    assert store._open_here[key] == 1
+    # A Book around another connection (an import's in-memory trial) is not counted.
+    import sqlite3
+
+    scratch = sqlite3.connect(":memory:")
+    Book(path, scratch)
+    assert store._open_here[key] == 1
+    scratch.close()
+    first.close()
+    assert dict(store._open_here) == before
