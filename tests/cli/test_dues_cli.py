@@ -10,6 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from desktop.book import dues
+from desktop.book.store import Book
+from desktop.cli import main
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -113,3 +117,226 @@ def test_register_line_names_voluntary_extra(demo: tuple[Path, Path]) -> None:
     assert result.returncode == 0, result.stderr
     # The demo has one voluntary payment of 1,000 yuan beyond what was due.
     assert "（含多交 1000.00 元）" in result.stdout.splitlines()[0]
+
+
+# `pioneer dues` and the book's dues start: a forgotten member's first standard defaults to the
+# book's start and a later one is warned about; a start month outside the book's year is refused;
+# a month before the book's dues start says so instead of printing nothing.
+
+
+TODAY = ["--today", "2026-11-30"]
+
+
+@pytest.fixture
+def two_members_db(book: Book) -> str:
+    for name in ("王二", "黄敏"):
+        book.roster.add_member({"name": name, "status": "正式党员", "joined_date": "1990-01-01"})
+    path = str(book.path)
+    book.close()
+    return path
+
+
+def _set_all(db: str, start: str, capsys) -> None:
+    args = ["--db", db, "dues", "rate-unset", "--category", "农民", "--from", start, *TODAY]
+    assert main(args) == 0
+    capsys.readouterr()
+
+
+def _add_forgotten(db: str) -> None:
+    b = Book.open(Path(db))
+    try:
+        b.roster.add_member({"name": "丁漏", "status": "正式党员", "joined_date": "1985-07-01"})
+    finally:
+        b.close()
+
+
+def _register(db: str, capsys) -> dict:
+    assert main(["--db", db, "dues", "register", "--json", *TODAY]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_rate_defaults_to_the_books_start_for_a_forgotten_member(
+    two_members_db: str, capsys
+) -> None:
+    _set_all(two_members_db, "2026-01", capsys)
+    _add_forgotten(two_members_db)
+    assert (
+        main(
+            [
+                "--db",
+                two_members_db,
+                "dues",
+                "rate",
+                "--member",
+                "丁漏",
+                "--category",
+                "农民",
+                *TODAY,
+            ]
+        )
+        == 0
+    )
+    out = capsys.readouterr().out
+    assert "注意" not in out and "丁漏 自2026-01起" in out
+    assert _register(two_members_db, capsys)["rates_missing"] == []
+
+
+def test_a_later_start_warns_and_keeps_the_months_flagged(two_members_db: str, capsys) -> None:
+    _set_all(two_members_db, "2026-01", capsys)
+    _add_forgotten(two_members_db)
+    args = ["--db", two_members_db, "dues", "rate", "--member", "丁漏", "--category", "农民"]
+    assert main([*args, "--from", "2026-11", *TODAY]) == 0
+    out = capsys.readouterr().out
+    assert "注意：丁漏 自2026年1月至10月的 10 个月将不计应缴" in out
+    reg = _register(two_members_db, capsys)
+    assert reg["rates_missing"] == ["丁漏"] and "丁漏 未设定党费标准（1 人）" in reg["warning"]
+    assert main(["--db", two_members_db, "dues", "register", *TODAY]) == 0
+    assert "账实相符" not in capsys.readouterr().out
+
+
+def test_rate_unset_warns_when_later_than_the_books_start(two_members_db: str, capsys) -> None:
+    b = Book.open(Path(two_members_db))
+    try:
+        dues.set_rate(b, b.roster.find("王二")["id"], from_month="2026-01", category="农民")
+    finally:
+        b.close()
+    args = ["--db", two_members_db, "dues", "rate-unset", "--category", "学生"]
+    assert main([*args, "--from", "2026-11", *TODAY]) == 0
+    assert "注意：黄敏 自2026年1月至10月的 10 个月将不计应缴" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("action", ["rate-unset", "rate"])
+def test_a_start_outside_the_books_year_is_refused(
+    two_members_db: str, capsys, action: str
+) -> None:
+    args = [
+        "--db",
+        two_members_db,
+        "dues",
+        action,
+        "--category",
+        "农民",
+        "--from",
+        "2062-01",
+        *TODAY,
+    ]
+    if action == "rate":
+        args += ["--member", "王二"]
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert "2062年1月 不在本账本的 2026 年度内" in err and "2026年1月 至 2026年12月" in err
+    reg = _register(two_members_db, capsys)
+    assert reg["rates_missing"] == ["王二", "黄敏"]  # nothing written; still 未定标准
+
+
+def test_month_before_the_books_dues_start_says_so(two_members_db: str, capsys) -> None:
+    _set_all(two_members_db, "2026-11", capsys)
+    assert main(["--db", two_members_db, "dues", "month", "2026-10", *TODAY]) == 0
+    assert capsys.readouterr().out.strip() == (
+        "2026年10月没有应缴党费的党员（本账本的党费自2026年11月起记）。"
+    )
+    assert main(["--db", two_members_db, "dues", "month", "2026-11", *TODAY]) == 0
+    assert "王二" in capsys.readouterr().out
+
+
+# `pioneer dues rate-unset`: the window's 统一设定标准… on the command line, with the start month
+# (`--from`, as `dues rate` has) defaulting as the window does.
+
+
+@pytest.fixture
+def three_members_db(book: Book) -> str:
+    for name in ("曾强", "丁一", "王二"):
+        book.roster.add_member({"name": name, "status": "正式党员", "joined_date": "1990-01-01"})
+    path = str(book.path)
+    book.close()
+    return path
+
+
+def _rates(path: str) -> dict[str, str]:
+    b = Book.open(Path(path))
+    try:
+        return {
+            m["name"]: dues.rates(b, m["id"])[0]["from_month"]
+            for m in b.roster.members()
+            if dues.rates(b, m["id"])
+        }
+    finally:
+        b.close()
+
+
+def test_rate_unset_from_this_month_by_default(three_members_db: str, capsys) -> None:
+    args = [
+        "--db",
+        three_members_db,
+        "dues",
+        "rate-unset",
+        "--category",
+        "农民",
+        "--today",
+        "2026-11-30",
+    ]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "已为 3 名党员设定党费标准，自2026-11起" in out
+    assert out.rstrip().endswith("丁一、王二、曾强")  # 姓氏笔画 order
+    assert set(_rates(three_members_db).values()) == {"2026-11"}
+    assert (
+        main(["--db", three_members_db, "dues", "arrears", "--json", "--today", "2026-11-30"]) == 0
+    )
+    assert json.loads(capsys.readouterr().out) == []
+    # Everyone has one now: refused, exit 1.
+    assert main(args) == 1
+    assert "都已设定" in capsys.readouterr().err
+
+
+def test_rate_unset_from_a_month_given(three_members_db: str, capsys) -> None:
+    args = ["--db", three_members_db, "dues", "rate-unset", "--category", "农民", "--fixed", "0.50"]
+    assert main([*args, "--from", "2026-03", "--today", "2026-11-30"]) == 0
+    assert set(_rates(three_members_db).values()) == {"2026-03"}
+    capsys.readouterr()
+    assert (
+        main(["--db", three_members_db, "dues", "arrears", "--json", "--today", "2026-11-30"]) == 0
+    )
+    rows = json.loads(capsys.readouterr().out)
+    assert [r["months"][0] for r in rows] == ["2026-03"] * 3
+    assert all(r["veto_check"] for r in rows)  # March–October: eight months, nothing paid
+
+
+def test_rate_unset_for_a_past_year_starts_in_january(three_members_db: str, capsys) -> None:
+    args = ["--db", three_members_db, "dues", "rate-unset", "--category", "学生", "--year", "2025"]
+    assert main([*args, "--today", "2026-11-30"]) == 0
+    assert set(_rates(three_members_db).values()) == {"2025-01"}
+
+
+def test_rate_default_start_is_this_month_too(three_members_db: str, capsys) -> None:
+    args = ["--db", three_members_db, "dues", "rate", "--member", "丁一", "--category", "农民"]
+    assert main([*args, "--today", "2026-11-30"]) == 0
+    assert _rates(three_members_db) == {"丁一": "2026-11"}
+
+
+@pytest.mark.parametrize(
+    ("extra", "code", "says"),
+    [
+        (["--category", "农民", "--from", "2026-13"], 1, "起始月份“2026-13”不存在"),
+        (["--category", "在职"], 1, "按每人的收入计算"),
+        (["--category", "农民", "--fixed", "3"], 1, "0.20"),
+        ([], 2, "--category"),
+    ],
+)
+def test_rate_unset_refusals_write_nothing(
+    three_members_db: str, capsys, extra: list[str], code: int, says: str
+) -> None:
+    assert (
+        main(["--db", three_members_db, "dues", "rate-unset", *extra, "--today", "2026-11-30"])
+        == code
+    )
+    assert says in capsys.readouterr().err
+    assert _rates(three_members_db) == {}
+
+
+def test_help_names_rate_unset_and_from(capsys) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["dues", "-h"])
+    assert info.value.code == 0
+    out = "".join(capsys.readouterr().out.split())  # argparse wraps the lines
+    assert "rate-unset" in out and "--from" in out and "本账本党费起记的月份" in out
