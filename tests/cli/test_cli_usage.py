@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import gettext
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,15 @@ from cli_testkit import run
 
 from desktop.cli import main
 from desktop.cli.args import wrap_cjk
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "book"))
+
+from quarter_testkit import make_branch_file  # noqa: E402
+
+from desktop.book.errors import InputRefused  # noqa: E402
+from desktop.book.printing import print_document  # noqa: E402
+from desktop.book.store import Book  # noqa: E402
+from desktop.rules.facts import ACTIVITY_TYPES  # noqa: E402
 
 # argparse's own English, as a new user met it.
 ENGLISH = re.compile(
@@ -188,3 +198,132 @@ def test_options_may_stand_between_a_subcommands_items(
     assert code == 0, out + err
     code, out, _ = run(capsys, "--db", db, "appraisal", "list", "--year", "2025")
     assert "王一" in out and "合格" in out
+
+
+# Usage mistakes inside a subcommand (a required option missing, a value not among the choices, an
+# argument the subcommand doesn't take) exit 2 and point at `pioneer <cmd> -h`; data the book
+# refuses still exits 1.
+
+
+@pytest.fixture
+def db_with_an_activity(tmp_path: Path) -> str:
+    path = tmp_path / "b.db"
+    assert main(["--db", str(path), "init", "--branch", "新村党支部", "--year", "2026"]) == 0
+    assert main(["--db", str(path), "activity-add", "--date", "2026-03-01", "--type", "党课"]) == 0
+    return str(path)
+
+
+@pytest.mark.parametrize(
+    ("args", "words", "command"),
+    [
+        (
+            ["dues", "pay", "--member", "002", "--months", "2026-03", "--amount", "1"],
+            "dues pay 需要参数：--receiver",
+            "dues",
+        ),
+        (
+            ["appraisal", "add", "002=优秀", "--kind", "组织评议"],
+            "“组织评议”不是可选的值",
+            "appraisal",
+        ),
+        (["appraisal", "add", "002"], "请按“党员=等次”填写", "appraisal"),
+        (["veto", "add", "--reason", "x"], "请用 --member 指明党员", "veto"),
+        (["attend", "--activity", "ZZZ"], "不认识的参数：--activity", "attend"),
+        (["attend", "2026-001", "--set", "丁国=睡觉"], "状态“睡觉”不认识", "attend"),
+        (["attend", "2026-001", "--set", "丁国"], "看不懂", "attend"),
+    ],
+)
+def test_usage_mistakes_exit_2_with_the_subcommands_hint(
+    capsys, db_with_an_activity, args, words, command
+):
+    code, _, err = run(capsys, "--db", db_with_an_activity, *args)
+    assert code == 2, err
+    assert "用法错误：" in err and words in err
+    assert f"请运行 pioneer {command} -h 查看用法。" in err
+    assert "请运行 pioneer -h" not in err
+
+
+def test_unknown_top_level_option_still_points_at_pioneer_h(capsys, db_with_an_activity):
+    code, _, err = run(capsys, "--db", db_with_an_activity, "--bogus")
+    assert code == 2 and "请运行 pioneer -h 查看用法。" in err
+
+
+def test_refused_data_still_exits_1(capsys, db_with_an_activity):
+    code, _, err = run(capsys, "--db", db_with_an_activity, "appraisal", "add", "无名=优秀")
+    assert code == 1 and "用法错误" not in err and "-h 查看用法" not in err
+
+
+# A print kind asked without the option it needs (which activity, quarter or member) and an
+# activity type that doesn't exist are usage errors (exit 2, the subcommand's -h hint, the valid
+# choices named); what the book refuses — an activity or member it doesn't hold — stays exit 1.
+
+
+@pytest.fixture
+def branch_db(tmp_path: Path) -> str:
+    return str(make_branch_file(tmp_path / "b.db"))
+
+
+@pytest.mark.parametrize(
+    ("kind", "extra", "words"),
+    [
+        ("signin", [], ["打印签到表需要指明活动", "--activity", "pioneer activities"]),
+        ("attendance", [], ["需要指明活动", "--activity"]),
+        ("publicity", ["--year", "2026"], ["打印公示表需要指明季度", "--quarter 1、2、3 或 4"]),
+        ("quarter-review", [], ["需要指明季度", "--quarter"]),
+        ("member-register", ["--year", "2026"], ["需要指明党员", "--member"]),
+        ("warning-notice", [], ["打印警戒书需要指明党员", "--member"]),
+    ],
+)
+def test_a_missing_option_is_a_usage_error(capsys, branch_db, tmp_path, kind, extra, words) -> None:
+    out = tmp_path / f"{kind}.pdf"
+    code, stdout, err = run(capsys, "--db", branch_db, "print", kind, *extra, "--out", str(out))
+    assert code == 2, err
+    assert err.startswith("用法错误：") and "请运行 pioneer print -h 查看用法。" in err
+    for w in words:
+        assert w in err
+    assert stdout == "" and not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["print", "signin", "--activity", "2099-999"], "找不到活动“2099-999”"),
+        (["print", "member-register", "--year", "2026", "--member", "无名"], "无名"),
+        (["print", "publicity", "--year", "2026", "--quarter", "3"], "还没有开始公示"),
+    ],
+)
+def test_what_the_book_refuses_stays_exit_1(capsys, branch_db, tmp_path, args, words) -> None:
+    out = tmp_path / "x.pdf"
+    code, _, err = run(capsys, "--db", branch_db, *args, "--out", str(out))
+    assert code == 1, err
+    assert words in err and "用法错误" not in err and "-h 查看用法" not in err
+    assert not out.exists()
+
+
+def test_the_window_still_sees_a_refusal(branch_db, tmp_path) -> None:
+    # Outside the command line a missing option is an ordinary refusal (InputRefused).
+    with Book.open(Path(branch_db)) as book, pytest.raises(InputRefused, match="需要指明活动"):
+        print_document(book, "signin", tmp_path / "s.pdf")
+
+
+def test_an_unknown_activity_type_lists_the_types_and_writes_nothing(capsys, branch_db) -> None:
+    before = run(capsys, "--db", branch_db, "activities", "--year", "2026")[1]
+    code, out, err = run(capsys, "--db", branch_db, "activity-add", "--date", "2026-11-20",
+                         "--type", "茶话会")  # fmt: skip
+    assert code == 2 and out == ""
+    assert "用法错误：参数 --type：“茶话会”不是可选的值" in err
+    assert "（可选：" + "、".join(f"“{t}”" for t in ACTIVITY_TYPES) + "）" in err
+    assert "请运行 pioneer activity-add -h 查看用法。" in err
+    assert run(capsys, "--db", branch_db, "activities", "--year", "2026")[1] == before
+    # Every type is a choice, and the help names them.
+    code, out, _ = run(capsys, "activity-add", "-h")
+    assert code == 0 and all(t in out.replace("\n", "").replace(" ", "") for t in ACTIVITY_TYPES)
+
+
+def test_a_known_type_with_data_the_book_refuses_stays_exit_1(capsys, branch_db) -> None:
+    code, _, err = run(capsys, "--db", branch_db, "activity-add", "--date", "2019-01-01",
+                       "--type", "党课")  # fmt: skip
+    assert code == 1 and "年度范围" in err and "用法错误" not in err
+    code, out, err = run(capsys, "--db", branch_db, "activity-add", "--date", "2026-11-20",
+                         "--type", "党课")  # fmt: skip
+    assert code == 0 and "已登记活动" in out, err
