@@ -6,6 +6,7 @@ import json
 import re
 import shutil
 import subprocess
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -100,7 +101,7 @@ def test_print_signin_and_attendance(db, capsys, tmp_path):
             flat = re.sub(r"\s", "", text)
             assert "城关镇红星村党支部" in flat and "清明祭扫革命烈士" in flat
     code, _, err = run(capsys, "--db", db, "print", "signin", "--out", str(tmp_path / "x.pdf"))
-    assert code == 2 and "--activity" in err  # a usage error: test_print_usage_exit_two.py
+    assert code == 2 and "--activity" in err  # a usage error: test_cli_usage.py
     assert not (tmp_path / "x.pdf").exists()
 
 
@@ -172,3 +173,47 @@ def test_group_meeting_signin_names_the_group_and_lists_only_it(db, capsys, tmp_
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
     assert "党小组会签到表（东片党小组）" in text
     assert "西片党小组" not in text and "老年党小组" not in text
+
+
+# pioneer plan --generate: this year's plan starts this month unless --from-month says otherwise,
+# and says so; another year's plan covers the whole year.
+
+
+THIS_YEAR = date.today().year
+
+
+def _book(capsys, tmp_path: Path, year: int) -> str:
+    db = str(tmp_path / "p.db")
+    assert run(capsys, "--db", db, "init", "--branch", "测试支部", "--year", str(year))[0] == 0
+    return db
+
+
+def _months(capsys, db: str, year: int) -> set[int]:
+    code, out, _ = run(capsys, "--db", db, "plan", "--year", str(year), "--json")
+    assert code == 0
+    return {int(i["due_date"][5:7]) for i in json.loads(out)["items"]}
+
+
+def test_this_year_starts_this_month(capsys, tmp_path: Path) -> None:
+    db = _book(capsys, tmp_path, THIS_YEAR)
+    code, out, err = run(capsys, "--db", db, "plan", "--year", str(THIS_YEAR), "--generate")
+    assert code == 0, err
+    month = date.today().month
+    assert min(_months(capsys, db, THIS_YEAR)) == month
+    if month > 1:
+        assert f"（自 {month} 月起" in out and "--from-month 1" in out
+
+
+def test_from_month_one_plans_the_whole_year(capsys, tmp_path: Path) -> None:
+    db = _book(capsys, tmp_path, THIS_YEAR)
+    args = ("--db", db, "plan", "--year", str(THIS_YEAR), "--generate", "--from-month", "1")
+    code, out, err = run(capsys, *args)
+    assert code == 0, err
+    assert "自" not in out
+    assert min(_months(capsys, db, THIS_YEAR)) == 1
+
+
+def test_from_month_outside_the_year_is_a_usage_error(capsys, tmp_path: Path) -> None:
+    db = _book(capsys, tmp_path, THIS_YEAR)
+    args = ("--db", db, "plan", "--year", str(THIS_YEAR), "--generate", "--from-month", "13")
+    assert run(capsys, *args)[0] == 2

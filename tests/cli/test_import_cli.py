@@ -1,4 +1,6 @@
-"""pioneer import with an old ledger: guessed columns are read and said, left-out columns
+"""`pioneer import` of a roster kept otherwise: an old ledger's own column names, phone columns.
+
+pioneer import with an old ledger: guessed columns are read and said, left-out columns
 are named, a missing required column is one line — never data dropped without a word."""
 
 from __future__ import annotations
@@ -89,3 +91,45 @@ def test_export_reimport_prints_no_notes(capsys, tmp_path: Path, demo_book) -> N
     code, out, err = run(capsys, "--db", fresh, "import", str(path))
     assert code == 0, err
     assert out.splitlines()[0].startswith("导入完成："), out
+
+
+# pioneer import of a 名册 with both 电话 (landlines) and 手机 (mobiles): the mobile is read, the
+# landline said to be left out; two equally likely columns are refused in one line.
+
+
+def _ledger(tmp_path: Path, header: list[str]) -> Path:
+    rows = [header]
+    rows += [[n, "0371-63212345", f"1380000000{i}", "正式党员"] for i, n in enumerate("甲乙丙")]
+    rows = [[f"张{r[0]}" if i else r[0], *r[1:]] for i, r in enumerate(rows)]
+    return make_xlsx(tmp_path / "名册.xlsx", {"党员名册": rows})
+
+
+def test_mobile_column_wins_over_the_landline(capsys, tmp_path: Path) -> None:
+    db = _book(capsys, tmp_path)
+    path = _ledger(tmp_path, ["姓名", "电话", "手机", "人员类别"])
+    code, out, err = run(capsys, "--db", db, "import", str(path))
+    assert code == 0, err
+    assert "按列名推断读取：“手机”作“手机号码”。" in out
+    assert "党员名册：“电话”也可作“手机号码”，已按更贴切的“手机”读取，“电话”没有导入。" in out
+    assert "不是本表的列" not in out
+    from desktop.book.store import Book
+
+    with Book.open(Path(db)) as book:
+        assert [book.roster.find(f"张{n}")["phone"] for n in "甲乙丙"] == [
+            "13800000000",
+            "13800000001",
+            "13800000002",
+        ]
+
+
+def test_two_equally_likely_columns_are_refused(capsys, tmp_path: Path) -> None:
+    db = _book(capsys, tmp_path)
+    path = _ledger(tmp_path, ["姓名", "电话", "联系电话", "人员类别"])
+    code, out, err = run(capsys, "--db", db, "import", str(path))
+    assert code == 1
+    lines = [line for line in (out + err).splitlines() if "都可作" in line]
+    assert lines == [
+        "党员名册 第1行 手机号码: “电话”和“联系电话”都可作“手机号码”，请删去或改名其一"
+    ]
+    code, out, _ = run(capsys, "--db", db, "members", "--json")
+    assert json.loads(out) == []
