@@ -8,7 +8,8 @@ runs, so that other programs on a busy machine disturb both alike):
 - `verify_file` (integrity_check, every row read, chain and facts, protections, journal
   chain, confirmations) against `integrity_check` of the same book plus reading it once
   with the backup API.
-Target: ≤ 1.5× each. Not a test; run with:  python benchmarks/backup.py [MB]
+Target: ≤ 1.5× each. Not a test; run with:  python benchmarks/backup.py [MB] [--runs N]
+(--runs: rounds, best of; default 5 — more on a busy machine).
 """
 
 from __future__ import annotations
@@ -82,7 +83,13 @@ def timed(fn) -> tuple[float, float]:
 
 
 def main() -> None:
-    megabytes = float(sys.argv[1]) if len(sys.argv) > 1 else 10
+    import argparse
+
+    parser = argparse.ArgumentParser(description="verified backup and verify, against SQLite")
+    parser.add_argument("megabytes", nargs="?", type=float, default=10)
+    parser.add_argument("--runs", type=int, default=ROUNDS, help="rounds (best of)")
+    args = parser.parse_args()
+    megabytes, rounds = args.megabytes, max(1, args.runs)
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
         os.environ["PIONEER_HOME"] = str(tmp_path / "home")
@@ -119,13 +126,13 @@ def main() -> None:
         runs |= {"base_v": baseline_verify, "ours_v": ours_verify}
         wall = dict.fromkeys(runs, float("inf"))
         cpu = dict.fromkeys(runs, float("inf"))
-        for _ in range(ROUNDS):  # interleaved: a busy moment hits both
+        for _ in range(rounds):  # interleaved: a busy moment hits both
             for name, fn in runs.items():
                 w, c = timed(fn)
                 wall[name], cpu[name] = min(wall[name], w), min(cpu[name], c)
         book.close()
         size = path.stat().st_size / 1_000_000
-        print(f"book: {size:.1f} MB (best of {ROUNDS}; wall time, and CPU time of this process)")
+        print(f"book: {size:.1f} MB (best of {rounds}; wall time, and CPU time of this process)")
         for what, ours, base, against in (
             ("verified backup", "ours_b", "base_b", "backup API + integrity_check"),
             ("verify", "ours_v", "base_v", "integrity_check"),

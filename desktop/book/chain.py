@@ -137,6 +137,15 @@ def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
     return {r[1] for r in conn.execute(f"pragma table_info({table})")}
 
 
+def _fact_row(row: tuple[Any, ...], points: int | None, kind: int | None) -> list[Any]:
+    values = list(row)
+    if points is not None and values[points] is not None:
+        values[points] = _canonical_points(values[points])
+    if kind is not None and values[kind] is None:
+        del values[kind]  # rows from before m006 digest exactly as they did
+    return values
+
+
 def _canonical_points(value: Any) -> str:
     """Points as one text however they were typed ("2.50", "2.5", 2.5 → "2.5")."""
     try:
@@ -167,21 +176,19 @@ def facts_canonical(
         cols = list(columns)
         if table == "vetoes" and "kind" in _columns(conn, table):
             cols.append("kind")  # added by m006; only a set kind enters the digest (below)
-        rows = []
         where = f"{date_sql} between ? and ?"
         if table == "attendance":  # the same rows, found through the activities' date index
             where = "t.activity_id in (select id from activities where date between ? and ?)"
-        for row in conn.execute(
+        rows = conn.execute(
             f"select {', '.join('t.' + c for c in cols)} from {table} t "
             f"where {where} order by t.id",
             [q.start, q.end],
-        ):
-            values = dict(zip(cols, row, strict=True))
-            if "points" in values and values["points"] is not None:
-                values["points"] = _canonical_points(values["points"])
-            if values.get("kind", "") is None:
-                del values["kind"]  # rows from before m006 digest exactly as they did
-            rows.append(list(values.values()))
+        ).fetchall()
+        # Most tables' rows go in as they are read (verify digests every confirmed period).
+        points = cols.index("points") if "points" in cols else None
+        kind = cols.index("kind") if "kind" in cols else None
+        if points is not None or kind is not None:
+            rows = [_fact_row(row, points, kind) for row in rows]
         facts[table] = rows
     if "withdrawals" in tables:
         withdrawn = [

@@ -65,7 +65,7 @@ def _quote(name: str) -> str:
 def check_rows(conn: sqlite3.Connection) -> str | None:
     """Read every text value of every table and check it is valid UTF-8.
 
-    SQLite concatenates each column's texts (group_concat, newline-separated: a damaged
+    SQLite concatenates each column's texts (group_concat, comma-separated: a damaged
     multi-byte sequence can't be completed by the next value's start) so the reading runs at
     C speed; only a column that fails is read row by row to name the row."""
     tables = [
@@ -87,7 +87,10 @@ def check_rows(conn: sqlite3.Connection) -> str | None:
             ]
             if not columns:
                 continue
-            parts = ", ".join(f"group_concat({_quote(c)}, char(10))" for c in columns)
+            # group_concat's own separator (a comma): ASCII, so it ends a damaged sequence
+            # as well as a newline does. `char(10)` was called again for every value and took
+            # more than half of check_rows' time.
+            parts = ", ".join(f"group_concat({_quote(c)})" for c in columns)
             row = conn.execute(f"select {parts} from {_quote(table)}").fetchone()
             for column, joined in zip(columns, row, strict=True):
                 if joined is None:

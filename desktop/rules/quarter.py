@@ -65,8 +65,21 @@ def publicity_rule_text(days: int, working_days: bool) -> str:
 # ---------------------------------------------------------------- canonical form and hashes
 
 
+# Values that are already canonical, by exact type (a subclass goes the long way below).
+_ATOMS = frozenset({str, int, bool, type(None)})
+
+
 def _plain(value: Any) -> Any:
     """Make a value canonical: Decimals as fixed two-place strings, tuples as lists."""
+    kind = type(value)
+    if kind in _ATOMS:
+        return value
+    # A quarter's facts are thousands of rows of plain cells: those skip the checks below
+    # (verify re-digests every confirmed period's facts; the output is the same text).
+    if kind is list or kind is tuple:
+        return [v if type(v) in _ATOMS else _plain(v) for v in value]
+    if kind is dict:
+        return {str(k): v if type(v) in _ATOMS else _plain(v) for k, v in value.items()}
     if isinstance(value, Decimal):
         return str(value.quantize(Decimal("0.01")))
     if isinstance(value, Mapping):

@@ -47,6 +47,23 @@ def test_verify_reads_every_row_and_names_a_damaged_one(member_book: Path, capsy
     assert "已损坏" in capsys.readouterr().err
 
 
+def test_a_value_cut_inside_a_character_is_found_though_the_next_would_complete_it(
+    tmp_path: Path,
+) -> None:
+    """check_rows reads a column's values joined by group_concat: one value ending in half of
+    「中」 and the next starting with its other half must not read as one good character."""
+    from desktop.book.verify import check_rows
+
+    conn = sqlite3.connect(tmp_path / "x.db")
+    conn.execute("create table notes (id integer primary key, text text)")
+    half, rest = "中".encode()[:1], "中".encode()[1:]
+    conn.executemany(
+        "insert into notes (text) values (cast(? as text))", [(b"ab" + half,), (rest + b"cd",)]
+    )
+    conn.commit()
+    assert "notes 表编号 1 的一行（“text”栏）内容已损坏" in (check_rows(conn) or "")
+
+
 def test_restore_refuses_a_damaged_source(member_book: Path, tmp_path: Path) -> None:
     bad = tmp_path / "bad.db"
     with Book.open(member_book) as book:

@@ -73,6 +73,49 @@ def test_canonical_form_ignores_key_order(payload) -> None:
     assert canonical_json(payload) == canonical_json(reordered)
 
 
+def _plain_before(value):
+    """canonical_json's conversion as it was before its fast path (verify re-digests old
+    confirmed periods: the text must not change by one byte)."""
+    if isinstance(value, Decimal):
+        return str(value.quantize(Decimal("0.01")))
+    if isinstance(value, dict):
+        return {str(k): _plain_before(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain_before(v) for v in value]
+    if isinstance(value, float):
+        return repr(value)
+    return value
+
+
+cells = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.text(max_size=6),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.decimals(min_value=-1000, max_value=1000, places=3),
+)
+trees = st.recursive(
+    cells,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.tuples(inner, inner),
+        st.dictionaries(st.one_of(st.text(max_size=4), st.integers()), inner, max_size=4),
+    ),
+    max_leaves=20,
+)
+
+
+@given(st.dictionaries(st.text(max_size=4), trees, max_size=5))
+def test_canonical_text_is_what_it_was(payload) -> None:
+    import json
+
+    before = json.dumps(
+        _plain_before(payload), ensure_ascii=False, sort_keys=True, separators=(",", ":")
+    )
+    assert canonical_json(payload) == before
+
+
 def test_canonical_points_are_fixed_decimals() -> None:
     assert canonical_json({"b": Decimal("2.5"), "a": "张三"}) == '{"a":"张三","b":"2.50"}'
 
