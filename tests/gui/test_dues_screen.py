@@ -386,3 +386,128 @@ def test_register_tab_lists_who_has_not_paid_with_the_standard(qtbot, book):
     qtbot.waitUntil(lambda: view.rowCount() == 4, timeout=5000)  # three members + 合计
     assert [view.item(i, 0).text() for i in range(3)] == ["丁一", "王二", "石三"]
     assert [view.item(i, 1).text() for i in range(3)] == ["1.00"] * 3
+
+
+# The 党费 screen and the book's dues start: a forgotten member's first standard defaults to the
+# book's start; a later month is named in the screen before 保存标准 (and its months stay
+# 未定标准); a change of standard starts this month without a warning; the bulk dialog warns
+# likewise and shows no amount for a fixed 0.20 category.
+
+
+@pytest.fixture
+def branch_forgetting_one(book):
+    ids = {
+        name: book.roster.add_member(
+            {"name": name, "status": "正式党员", "joined_date": "1990-01-01"}
+        )
+        for name in ("王二", "丁漏")
+    }
+    dues.set_rate(book, ids["王二"], from_month="2026-01", category="农民")
+    return ids
+
+
+@pytest.fixture
+def screen_forgetting_one(qtbot, book, branch_forgetting_one):
+    from desktop.gui.dues_screen import DuesScreen
+
+    w = DuesScreen(book, today=lambda: TODAY)
+    qtbot.addWidget(w)
+    w.resize(1200, 720)
+    w.show()
+    qtbot.waitExposed(w)
+    w.set_month("2026-10")
+    w.ui.tabs.setCurrentWidget(w.ui.memberTab)
+    return w
+
+
+def test_a_later_first_start_is_named_before_saving(
+    qtbot, screen_forgetting_one, book, branch_forgetting_one, tmp_path
+):
+    ui = screen_forgetting_one.ui
+    screen_forgetting_one.select_member(branch_forgetting_one["丁漏"])
+    assert ui.fromMonthCombo.currentText() == "2026年1月"
+    assert not screen_forgetting_one.startWarning.isVisible()
+    ui.fromMonthCombo.setCurrentIndex(10)  # 2026年11月
+    assert screen_forgetting_one.startWarning.isVisible()
+    assert screen_forgetting_one.startWarning.text().startswith(
+        "丁漏 自2026年1月至10月的 10 个月将不计应缴"
+    )
+    screen_forgetting_one.grab().save(str(tmp_path / "member_start_warning.png"))
+    qtbot.mouseClick(ui.saveRateButton, Qt.MouseButton.LeftButton)
+    assert dues.rates(book, branch_forgetting_one["丁漏"])[0]["from_month"] == "2026-11"
+    reg = dues.year_register(book, 2026, today=TODAY)
+    assert reg["rates_missing"] == ["丁漏"]
+    assert "未定标准" in screen_forgetting_one.ui.summaryLabel.text() or "未设定" in reg["warning"]
+
+
+def test_a_change_of_standard_starts_this_month_quietly(
+    qtbot, screen_forgetting_one, branch_forgetting_one
+):
+    ui = screen_forgetting_one.ui
+    screen_forgetting_one.select_member(branch_forgetting_one["王二"])
+    assert ui.fromMonthCombo.currentText() == "2026年11月"
+    assert not screen_forgetting_one.startWarning.isVisible()
+
+
+def test_bulk_dialog_defaults_to_the_books_start_and_warns(
+    qtbot, book, branch_forgetting_one, tmp_path
+):
+    from desktop.gui.bulk_rate_dialog import BulkRateDialog
+
+    dialog = BulkRateDialog(book, 2026, today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.from_month == "2026-01" and not dialog.warning.isVisible()
+    dialog.start.setCurrentIndex(10)
+    assert dialog.warning.isVisible()
+    assert dialog.warning.text().startswith("丁漏 自2026年1月至10月的 10 个月将不计应缴")
+    # A fixed 0.20 category: no amount left in the box.
+    dialog.category.setCurrentIndex(dialog.categories.index("学生"))
+    assert dialog.amount.text() == "" and not dialog.amount.isVisible()
+    assert dialog.amount_label.text() == "每月固定 0.20 元"
+    dialog.grab().save(str(tmp_path / "bulk_start_warning.png"))
+    dialog.category.setCurrentIndex(dialog.categories.index("农民"))
+    assert dialog.amount.text() == "1.00" and dialog.amount.isVisible()
+    dialog.start.setCurrentIndex(0)
+    assert not dialog.warning.isVisible()
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
+    assert dues.rates(book, branch_forgetting_one["丁漏"])[0]["from_month"] == "2026-01"
+
+
+# The 党费 screen lists 党小组 in natural order (第一、第二、第三, not 第一、第三、第二), and name
+# lists in 姓氏笔画 order.
+
+
+@pytest.fixture
+def grouped(book):
+    # Entered in stroke order, as an imported roster is: the groups come 第一、第三、第二.
+    for name, group in [("丁一", "第一党小组"), ("王二", "第三党小组"), ("黄敏", "第二党小组")]:
+        book.roster.add_member(
+            {"name": name, "status": "正式党员", "joined_date": "1990-01-01", "group": group}
+        )
+    return book
+
+
+def test_dues_collection_groups_in_order_and_unset_names_by_strokes(qtbot, grouped):
+    from desktop.gui.dues_screen import DuesScreen
+
+    # 曾 (12 strokes) of 第一 comes after 黄 (11) of 第二 when the names are listed.
+    grouped.roster.add_member(
+        {"name": "曾强", "status": "正式党员", "joined_date": "1990-01-01", "group": "第一党小组"}
+    )
+    w = DuesScreen(grouped, today=lambda: TODAY)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    groups = [w.model.row(r)["group"] for r in range(w.model.rowCount())]
+    assert groups == ["第一党小组", "第一党小组", "第二党小组", "第三党小组"]
+    assert "丁一、王二、黄敏、曾强 未设定党费标准（4 人）" in w.ui.summaryLabel.text()
+    dues.set_rates_for_unset(grouped, 2026, category="农民", from_month="2026-01", today=TODAY)
+    w.refresh()
+    assert w.ui.collectionView.currentIndex().column() == NOW
+    w.ui.tabs.setCurrentWidget(w.ui.memberTab)
+    names = [w.ui.memberList.item(i).text() for i in range(w.ui.memberList.count())]
+    assert names[0] == "丁一（第一党小组）" and names[-1] == "曾强（第一党小组）"

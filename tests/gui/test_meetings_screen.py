@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog
 
 from desktop.book.meetings import Meetings
 from desktop.book.scoring import set_year_scheme
@@ -408,3 +408,116 @@ def test_signin_sheet_in_two_columns_and_pinyin_order(
     assert pages[2] <= pages[0]
     if "first0" in pages:
         assert pages["first0"] != pages["first1"]  # 笔画 and 拼音 orders differ
+
+
+# 生成年度计划 later in the year asks from which month the plan applies (default: this month), so
+# a branch that only now starts does not see the months gone by as 已逾期.
+
+
+@pytest.fixture
+def three_member_screen(qtbot, tmp_path: Path, messages):
+    from desktop.book.store import Book
+    from desktop.gui.meetings_screen import MeetingsScreen
+
+    book = Book.create(tmp_path / "p.db", branch="测试村党支部", year=YEAR)
+    for n, name in enumerate(("王一", "李二", "张三")):
+        book.roster.add_member(
+            {"name": name, "status": "正式党员", "group": "一组", "joined_date": "2000-07-01"}
+        )
+        del n
+    s = MeetingsScreen(book)
+    qtbot.addWidget(s)
+    s.show()
+    qtbot.waitExposed(s)
+    yield s
+    book.close()
+
+
+def _late_in_the_year(monkeypatch, month: int) -> None:
+    """As if today were in `month` of the book's year (the proposal reads the calendar)."""
+    real = Meetings.plan_start_month
+    monkeypatch.setattr(
+        Meetings,
+        "plan_start_month",
+        lambda self, year, today=None: real(self, year, today=date(YEAR, month, 24)),
+    )
+
+
+def test_accepting_the_proposed_month_plans_from_it(
+    qtbot, three_member_screen, monkeypatch
+) -> None:
+    _late_in_the_year(monkeypatch, 11)
+    asked = []
+
+    def get_item(parent, title, label, items, current, editable):
+        asked.append((label, items[current]))
+        return items[current], True  # the secretary presses OK on the proposal
+
+    monkeypatch.setattr(QInputDialog, "getItem", get_item)
+    qtbot.mouseClick(three_member_screen.ui.generateButton, Qt.MouseButton.LeftButton)
+    assert asked and asked[0][1] == "11 月"
+    assert "已经过去了 10 个月" in asked[0][0] and "选 1 月" in asked[0][0]
+    plan = Meetings(three_member_screen.book).plan(YEAR)
+    assert plan and min(p["due_date"] for p in plan) >= f"{YEAR}-11-01"
+    assert "（自 11 月起）" in three_member_screen.ui.planSummary.text()
+    assert three_member_screen.ui.planTable.rowCount() == len(plan)
+
+
+def test_choosing_january_plans_the_whole_year(qtbot, three_member_screen, monkeypatch) -> None:
+    _late_in_the_year(monkeypatch, 11)
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a: ("1 月", True))
+    qtbot.mouseClick(three_member_screen.ui.generateButton, Qt.MouseButton.LeftButton)
+    plan = Meetings(three_member_screen.book).plan(YEAR)
+    assert min(p["due_date"] for p in plan) < f"{YEAR}-02-01"
+    assert "自" not in three_member_screen.ui.planSummary.text()
+
+
+def test_cancel_generates_nothing(qtbot, three_member_screen, monkeypatch) -> None:
+    _late_in_the_year(monkeypatch, 11)
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a: ("", False))
+    qtbot.mouseClick(three_member_screen.ui.generateButton, Qt.MouseButton.LeftButton)
+    assert Meetings(three_member_screen.book).plan(YEAR) == []
+    assert "还没有活动计划" in three_member_screen.ui.planSummary.text()
+
+
+def test_january_is_not_asked(qtbot, three_member_screen, monkeypatch) -> None:
+    _late_in_the_year(monkeypatch, 1)
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a: pytest.fail("asked in January"))
+    qtbot.mouseClick(three_member_screen.ui.generateButton, Qt.MouseButton.LeftButton)
+    assert (
+        min(p["due_date"] for p in Meetings(three_member_screen.book).plan(YEAR)) < f"{YEAR}-02-01"
+    )
+
+
+# The 年度计划 tab lists 党小组 in natural order (第一、第二、第三, not 第一、第三、第二).
+
+
+ORDER = ["第一党小组", "第二党小组", "第三党小组"]
+
+
+@pytest.fixture
+def grouped(book):
+    # Entered in stroke order, as an imported roster is: the groups come 第一、第三、第二.
+    for name, group in [("丁一", "第一党小组"), ("王二", "第三党小组"), ("黄敏", "第二党小组")]:
+        book.roster.add_member(
+            {"name": name, "status": "正式党员", "joined_date": "1990-01-01", "group": group}
+        )
+    return book
+
+
+def test_plan_tab_lists_groups_in_order(qtbot, grouped, messages, monkeypatch):
+    from desktop.gui.meetings_screen import MeetingsScreen
+
+    s = MeetingsScreen(grouped)
+    qtbot.addWidget(s)
+    s.show()
+    qtbot.waitExposed(s)
+    monkeypatch.setattr(s, "ask_start_month", lambda proposed: 1)
+    qtbot.mouseClick(s.ui.generateButton, Qt.MouseButton.LeftButton)
+    table = s.ui.planTable
+    rows = [
+        (table.item(r, 0).text(), table.item(r, 1).text(), table.item(r, 2).text())
+        for r in range(table.rowCount())
+    ]
+    first = next(r for r in rows if r[2])
+    assert [g for d, t, g in rows if (d, t) == first[:2]] == ORDER

@@ -10,7 +10,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
 
-from desktop.book.scoring import score_book, set_year_scheme, year_scheme_text
+from desktop.book.scoring import (
+    scheme_stored,
+    score_book,
+    set_year_scheme,
+    year_scheme,
+    year_scheme_text,
+)
 from desktop.gui.scheme_edit import SchemeEditDialog
 from desktop.gui.scheme_screen import PresetDialog, ProblemsDialog, SchemeScreen
 
@@ -359,3 +365,42 @@ def test_edited_scheme_says_it_was_changed(qtbot, demo):
     from desktop.book.scoring import year_scheme
 
     assert year_scheme(demo, year).title.count(EDITED_MARK) == 1
+
+
+# 积分方案 for a year without a stored scheme says so, and which scheme would apply.
+
+
+@pytest.fixture
+def demo_book_screen(qtbot, demo_book):
+    widget = SchemeScreen(demo_book)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def test_a_stored_year_has_no_such_notice(demo_book_screen, demo_book) -> None:
+    assert scheme_stored(demo_book, 2026)
+    demo_book_screen.refresh()
+    assert "还没有保存积分方案" not in demo_book_screen.ui.noticeLabel.text()
+    assert not demo_book_screen.ui.noticeLabel.isVisible()
+
+
+def test_a_year_without_a_scheme_says_which_one_would_apply(
+    demo_book_screen, demo_book, tmp_path: Path
+) -> None:
+    demo_book.set_setting("default_scheme", "jiedao-nongcun")
+    assert not scheme_stored(demo_book, 2025)
+    demo_book_screen.set_year(2025)
+    notice = demo_book_screen.ui.noticeLabel
+    assert notice.isVisible()
+    default = year_scheme(demo_book, 2025)
+    assert "2025 年还没有保存积分方案" in notice.text()
+    assert f"账本默认方案“{default.title}”（jiedao-nongcun）" in notice.text()
+    assert default.title in demo_book_screen.shown_text()
+    demo_book_screen.grab().save(str(tmp_path / "scheme-not-stored.png"))
+    # Once the year has its own scheme the notice goes.
+    set_year_scheme(demo_book, 2025, preset="jiedao-nongcun")
+    demo_book_screen.refresh()
+    assert not notice.isVisible()
