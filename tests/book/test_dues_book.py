@@ -711,3 +711,24 @@ def test_cli_register_and_arrears_say_so(demo_book: Book, capsys, tmp_path: Path
     pdf = tmp_path / "台账.pdf"
     assert main(["--db", path, "print", "dues-register", "--year", "2026", "--out", str(pdf)]) == 0
     assert pdf.read_bytes().startswith(b"%PDF")
+
+
+# Months and days typed by people in dues: the refusal says which part does not exist (2026-13,
+# 2026-02-30).
+
+
+def test_dues_say_the_month_does_not_exist(demo_book: Book) -> None:
+    member = demo_book.roster.find("史秀")
+    with pytest.raises(InputRefused) as err:
+        dues.record_payment(
+            demo_book, member["id"], {"2026-13": 1000}, paid_date="2026-03-05", receiver="张三"
+        )
+    assert "月份“2026-13”不存在：没有13月" in "\n".join(err.value.lines())
+    with pytest.raises(InputRefused) as err:
+        dues.month_collection(demo_book, "2026-13")
+    assert "月份“2026-13”不存在：没有13月" in str(err.value)
+    with pytest.raises(InputRefused) as err:
+        dues.record_payment(
+            demo_book, member["id"], {"2026-01": 1000}, paid_date="2026-02-30", receiver="张三"
+        )
+    assert "缴纳日期“2026-02-30”不存在：2026年2月只有28天，没有30日" in "\n".join(err.value.lines())

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.rules.dates import date_problem, day_problem
+from desktop.rules.dates import date_problem, day_problem, month_problem
 
 
 @pytest.mark.parametrize(
@@ -44,3 +44,25 @@ def test_label_and_example() -> None:
 def test_every_real_date_is_fine(day: dt.date) -> None:
     assert date_problem(day.isoformat()) is None
     assert day_problem(day.year, day.month, day.day) is None
+
+
+# Months typed by people: the refusal says whether the shape is wrong or which part does not exist
+# (2026-13).
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("2026-13", "月份“2026-13”不存在：没有13月，月份应为 1 到 12"),
+        ("2026-00", "月份“2026-00”不存在：没有0月"),
+        ("2026-3", "月份“2026-3”格式不对，应写成 年-月（YYYY-MM），例如 2026-03"),
+        ("三月", "格式不对"),
+        ("0000-03", "年份“0”不对"),
+    ],
+)
+def test_month_problem_names_what_is_wrong(text: str, words: str) -> None:
+    assert words in (month_problem(text) or "")
+
+
+def test_month_problem_accepts_real_months() -> None:
+    assert month_problem("2026-01") is None and month_problem(" 2026-12 ") is None
