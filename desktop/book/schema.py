@@ -6,6 +6,8 @@ written to PRAGMA user_version so an older program can refuse a newer file.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -694,6 +696,128 @@ def m015_claim_approvals(db: Database) -> None:
         alter table approvals add column claim_id integer references claims(id);
         """
     )
+
+
+# What the lock triggers call a confirmed period of each review cycle (periods.kind), tried in
+# this order; "" is the fallback the trigger's WHEN should never leave to.
+_PERIOD_WORDS = (("month", "月份"), ("half", "半年"), ("quarter", "季度"), ("", "期间"))
+
+
+def _by_kind(cond: Callable[[str], str], message: Callable[[str, str], str]) -> str:
+    """A trigger body that aborts with the message (kind, its word) of the first period kind
+    whose condition holds (SQLite's RAISE takes only a literal, so one SELECT per kind)."""
+    lines = [
+        f"select raise(abort, '{message(kind, word)}') where {cond(kind)};"
+        for kind, word in _PERIOD_WORDS
+        if kind
+    ]
+    lines.append(f"select raise(abort, '{message('', '期间')}');")
+    return "\n                ".join(lines)
+
+
+def _locked_kind(expr: str, kind: str) -> str:
+    return (
+        "exists (select 1 from periods p where p.status = 'confirmed' "
+        f"and p.kind = '{kind}' and {expr} between p.start and p.end)"
+    )
+
+
+@MIGRATIONS()
+def m016_lock_wording(db: Database) -> None:
+    """The triggers that keep confirmed periods fixed say which kind of period is confirmed
+    (月份/半年/季度, periods.kind since m014) instead of always 季度. Same triggers, same WHEN
+    (what is refused does not change); only the message is chosen by the period's kind."""
+    events = (("insert", ("new",)), ("update", ("old", "new")), ("delete", ("old",)))
+    for table, date_sql in {**_LOCKED_DATE, "withdrawals": "{row}.date"}.items():
+        for event, rows in events:
+            dates = [date_sql.format(row=row) for row in rows]
+            when = " or ".join(_locked(d) for d in dates)
+            body = _by_kind(
+                lambda kind, dates=dates: " or ".join(_locked_kind(d, kind) for d in dates),
+                lambda _kind, word, table=table: (
+                    f"已确认的{word}不能修改：这条记录所在的{word}已经确认（{table}）。"
+                ),
+            )
+            db.execute(f"drop trigger lock_{table}_{event}")
+            db.execute(
+                f"""create trigger lock_{table}_{event} before {event} on {table}
+                when {when}
+                begin
+                {body}
+                end"""
+            )
+    last = {"month": "12月", "half": "下半年", "quarter": "第4季度", "": "最后一期"}
+    for event, years in (("insert", ("new",)), ("update", ("old", "new")), ("delete", ("old",))):
+        when = " or ".join(_APPRAISAL_LOCK.format(year=f"{y}.year") for y in years)
+        body = _by_kind(
+            lambda kind, years=years: " or ".join(
+                f"{_APPRAISAL_LOCK.format(year=f'{y}.year')[:-1]} and p.kind = '{kind}')"
+                for y in years
+            ),
+            lambda kind, word: (
+                f"已确认的{word}不能修改：该年度{last[kind]}已确认，民主评议结果已锁定（appraisals）。"
+            ),
+        )
+        db.execute(f"drop trigger lock_appraisals_{event}")
+        db.execute(
+            f"""create trigger lock_appraisals_{event} before {event} on appraisals
+                when {when}
+                begin
+                {body}
+                end"""
+        )
+    old_kind = lambda kind: f"old.kind = '{kind}'"  # noqa: E731
+    for name, table, event, when, message in (
+        (
+            "periods_confirmed_final",
+            "periods",
+            "update",
+            "old.status = 'confirmed'",
+            lambda _k, w: f"已确认的{w}不能修改：确认不可撤销。",
+        ),
+        (
+            "periods_no_delete",
+            "periods",
+            "delete",
+            "old.status != 'open'",
+            lambda _k, w: f"已公示或已确认的{w}不能删除。",
+        ),
+        (
+            "snapshots_no_update",
+            "snapshots",
+            "update",
+            "1",
+            lambda _k, w: f"已确认{w}的结果不能修改。",
+        ),
+        (
+            "snapshots_no_delete",
+            "snapshots",
+            "delete",
+            "1",
+            lambda _k, w: f"已确认{w}的结果不能删除。",
+        ),
+    ):
+        db.execute(f"drop trigger {name}")
+        db.execute(
+            f"""create trigger {name} before {event} on {table}
+                {"" if when == "1" else f"when {when}"}
+                begin
+                {_by_kind(old_kind, message)}
+                end"""
+        )
+    for name, event in (("schemes_frozen_update", "update"), ("schemes_frozen_delete", "delete")):
+        year_has = lambda kind: (  # noqa: E731
+            "exists (select 1 from periods p where p.status = 'confirmed' "
+            f"and p.year = old.year and p.kind = '{kind}')"
+        )
+        db.execute(f"drop trigger {name}")
+        db.execute(
+            f"""create trigger {name} before {event} on schemes
+                when old.frozen_at is not null
+                begin
+                {_by_kind(year_has, lambda _k, w: f"该年度已有确认的{w}，积分方案已冻结，不能修改。")}
+                end"""
+        )
 
 
 # Re-exported: the version lives in version.py so that opening a book needn't import this.

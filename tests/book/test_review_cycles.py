@@ -103,6 +103,54 @@ def test_a_month_is_published_objected_to_and_confirmed(monthly: Book) -> None:
     assert Q.check_chain(monthly.conn) is None
 
 
+def test_the_triggers_name_the_confirmed_periods_kind(monthly: Book, tmp_path: Path) -> None:
+    """The schema's backstop (the triggers under the book's own checks) says 月份 for a
+    confirmed month, not 「已确认的季度」 (schema 16)."""
+    Q.publish(monthly, YEAR, 1, today=date(2026, 2, 2))
+    Q.confirm(monthly, YEAR, 1, today=date(2026, 2, 10))
+    member = monthly.execute("select id from members where code = '001'").fetchone()[0]
+    with pytest.raises(
+        sqlite3.IntegrityError,
+        match="^已确认的月份不能修改：这条记录所在的月份已经确认（claims）。$",
+    ):
+        monthly.execute(
+            "insert into claims (member_id, date, item, points, created_at) "
+            "values (?, '2026-01-20', 'thought', '-1', '2026-02-11')",
+            [member],
+        )
+    with pytest.raises(sqlite3.IntegrityError, match="^已确认的月份不能修改：确认不可撤销。$"):
+        monthly.execute("update periods set status = 'open' where kind = 'month' and quarter = 1")
+    with pytest.raises(sqlite3.IntegrityError, match="^已确认月份的结果不能删除。$"):
+        monthly.execute("delete from snapshots")
+    with pytest.raises(sqlite3.IntegrityError, match="^该年度已有确认的月份，积分方案已冻结"):
+        monthly.execute("update schemes set text = text || ' ' where year = 2026")
+    # A half-year book says 半年, and its second half locks the year's 民主评议 as 下半年.
+    with Book.create(tmp_path / "h.db", branch="机关支部", year=YEAR) as book:
+        _members(book)
+        set_year_scheme(book, YEAR, preset="jiguan-60-40")
+        for half, day in ((1, date(2026, 7, 1)), (2, date(2027, 1, 4))):
+            Q.publish(book, YEAR, half, today=day)
+            Q.confirm(book, YEAR, half, today=day.replace(day=day.day + 8))
+        member = book.execute("select id from members where code = '001'").fetchone()[0]
+        with pytest.raises(
+            sqlite3.IntegrityError, match="^已确认的半年不能修改：这条记录所在的半年"
+        ):
+            book.execute(
+                "insert into vetoes (member_id, date, reason, created_at) "
+                "values (?, '2026-03-01', 'x', '2027-01-20')",
+                [member],
+            )
+        with pytest.raises(
+            sqlite3.IntegrityError,
+            match="^已确认的半年不能修改：该年度下半年已确认，民主评议结果已锁定（appraisals）。$",
+        ):
+            book.execute(
+                "insert into appraisals (year, kind, member_id, grade, created_at) "
+                "values (2026, '自评', ?, '优秀', '2027-01-20')",
+                [member],
+            )
+
+
 def test_an_altered_month_is_named_by_verify(monthly: Book, tmp_path: Path) -> None:
     Q.publish(monthly, YEAR, 1, today=date(2026, 2, 2))
     Q.confirm(monthly, YEAR, 1, today=date(2026, 2, 10))
@@ -161,6 +209,15 @@ def test_an_old_book_with_a_quarter_chain_migrates_and_verifies(tmp_path: Path) 
             Q.check_unlocked(book, "2026-02-01")
         with pytest.raises(sqlite3.DatabaseError):  # the triggers came through the rebuild
             book.execute("update periods set status = 'open' where quarter = 1")
+        # Upgraded (schema 16), its triggers name quarters, as before, by the period's kind.
+        assert book.execute("pragma user_version").fetchone()[0] >= 16
+        with pytest.raises(
+            sqlite3.IntegrityError,
+            match="^已确认的季度不能修改：这条记录所在的季度已经确认（activities）",
+        ):
+            book.execute("update activities set topic = topic where date < '2026-04-01'")
+        with pytest.raises(sqlite3.IntegrityError, match="^已确认季度的结果不能修改。$"):
+            book.execute("update snapshots set payload = payload")
         with pytest.raises(sqlite3.DatabaseError):
             book.execute(
                 "insert into periods (year, kind, quarter, start, end) "
