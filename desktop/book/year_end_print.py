@@ -95,6 +95,19 @@ def rating_data(book: Book, year: int, *, today: date | None = None) -> dict[str
     if started:
         before = "季度" if cycle(book, year) == "quarter" else "月份"
         summary.append(started.removesuffix("。") + f"，年度积分按记分以来的{before}计算。")
+    # [ballots.combine]: a 综合评定 column beside the grades it weighs, and how it weighs them.
+    from desktop.book.ballots import combined_grades
+    from desktop.book.scoring import year_scheme as scheme_of
+
+    combined = combined_grades(book, year)
+    combine = scheme_of(book, year).ballots.combine
+    if combined and combine is not None:
+        shares = " + ".join(f"{p.name}×{fmt_points(p.weight * 100)}%" for p in combine.parts)
+        summary.append(
+            f"综合评定 = {shares}（各等次折分："
+            + "、".join(f"{g}{fmt_points(v)}分" for g, v in combine.points.items())
+            + "）；每人的算式见党员积分考核管理登记表。"
+        )
     data = {
         "branch": ov.branch,
         "year": year,
@@ -107,7 +120,8 @@ def rating_data(book: Book, year: int, *, today: date | None = None) -> dict[str
         "has_stars": ov.has_stars,
         "has_grades": ov.has_grades,
         "reasons_title": "评定依据" if ov.has_rating else "备注",
-        "appraisal_titles": [column_label(k, r, ov.columns) for k, r in ov.columns],
+        "appraisal_titles": [column_label(k, r, ov.columns) for k, r in ov.columns]
+        + (["综合评定"] if combined else []),
         "members": [
             {
                 "code": r.code,
@@ -116,7 +130,8 @@ def rating_data(book: Book, year: int, *, today: date | None = None) -> dict[str
                 "total": points_json(r.total),
                 "stars": "★" * r.stars if r.stars else ("—" if r.rated else "不参评"),
                 "grade": r.grade or ("—" if r.rated else ""),
-                "appraisals": [r.appraisals.get(c, "") for c in ov.columns],
+                "appraisals": [r.appraisals.get(c, "") for c in ov.columns]
+                + ([(combined.get(r.code) or {}).get("grade") or ""] if combined else []),
                 "vetoes": "\n".join(r.vetoes),
                 # Without a rating each row said 不评星级 (in the note line instead).
                 "reasons": "；".join(

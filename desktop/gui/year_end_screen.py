@@ -517,6 +517,10 @@ class YearEndScreen(QWidget):
     def _fill_results(self) -> None:
         ov = self.overview
         labels = [Y.column_label(k, r, ov.columns) for k, r in ov.columns]
+        # [ballots.combine]: the 综合评定 beside the grades it weighs (its sum in the detail).
+        combined = (self.data or {}).get("combined", {})
+        if combined:
+            labels.append("综合评定")
         headers = ["姓名", "党小组", "年度积分", "星级", "等次", *labels, "一票否决", "评定依据"]
         t = self.results_table
         t.clear()
@@ -539,6 +543,7 @@ class YearEndScreen(QWidget):
                 _item(stars),
                 _item(r.grade or ""),
                 *[_item(r.appraisals.get(c, "")) for c in ov.columns],
+                *([_item((combined.get(r.code) or {}).get("grade") or "")] if combined else []),
                 _item(f"{len(r.vetoes)} 条" if r.vetoes else ("须核实" if r.checks else "")),
                 _item("；".join(r.reasons)),
             ]

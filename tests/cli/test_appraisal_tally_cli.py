@@ -186,3 +186,18 @@ points = { "优秀" = 10, "合格" = 8, "基本合格" = 6, "不合格" = 0 }
         "综合评定：优秀（党员自评“优秀”10分×20% + 党员互评“优秀”10分×50% + "
         "组织考评“合格”8分×30% = 9.4分；达到“优秀”的9分，评为“优秀”）"
     ) in out, out
+    # The printed 年度积分表: a 综合评定 column beside the grades it weighs, and the weights.
+    from desktop.book.year_end_print import rating_data
+
+    book = Book.open(db)
+    data = rating_data(book, 2025)
+    book.close()
+    assert data["appraisal_titles"] == ["党员评议", "自评", "组织考评", "综合评定"]
+    row = next(m for m in data["members"] if m["code"] == "001")
+    assert row["appraisals"] == ["优秀", "优秀", "合格", "优秀"]
+    assert (
+        "综合评定 = 党员自评×20% + 党员互评×50% + 组织考评×30%（各等次折分：优秀10分、合格8分、"
+        "基本合格6分、不合格0分）；每人的算式见党员积分考核管理登记表。"
+    ) in data["summary"]
+    printed = pioneer("print", "rating", *y, "--out", str(tmp_path / "rating.pdf"))
+    assert printed.returncode == 0, printed.stderr

@@ -540,8 +540,10 @@ def test_self_and_branch_appraisals_are_graded_on_the_screen(qtbot, tmp_path, me
     assert got == {("自评", "优秀"), ("组织考评", "基本合格"), ("党员评议", "优秀")}
     results = screen.results_table
     heads = [results.horizontalHeaderItem(c).text() for c in range(results.columnCount())]
-    assert {"自评", "组织考评", "党员评议"} <= set(heads)
-    results.selectRow(_row_of(results, "王一"))
+    assert {"自评", "组织考评", "党员评议", "综合评定"} <= set(heads)
+    row = _row_of(results, "王一")
+    assert results.item(row, heads.index("综合评定")).text() == "合格"
+    results.selectRow(row)
     # 10×20% + 10×50% + 6×30% = 8.8 → 合格; the detail says where the grade came from.
     assert (
         "综合评定：合格（党员自评“优秀”10分×20% + 党员互评“优秀”10分×50% + "
