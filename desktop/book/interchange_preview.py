@@ -141,7 +141,7 @@ _PREVIEW_HIDDEN = {
 _PREVIEW_MONEY = {"due_fen", "paid_fen", "income_fen", "monthly_fen"}
 
 
-def _preview_value(sheet: str, key: str, value: Any) -> Any:
+def _preview_value(sheet: str, key: str, value: Any, cycles: dict[int, str]) -> Any:
     from desktop.book import branch_sheets, quarter_sheets
 
     if value is None:
@@ -149,7 +149,10 @@ def _preview_value(sheet: str, key: str, value: Any) -> Any:
     if key in _PREVIEW_MONEY:
         return f"{value // 100}.{value % 100:02d}"
     if key == "period" and isinstance(value, tuple):
-        return f"{value[0]}年第{value[1]}季度"
+        # 「2026年第1季度」, or 「2026年3月」 in a year reviewed by month (its scheme's cycle).
+        from desktop.book.periods import period_label
+
+        return period_label(value[0], value[1], cycles.get(value[0], "quarter"))
     words = {
         ("季度", "status"): quarter_sheets.STATE_WORDS,
         ("异议", "status"): {"open": "未答复", "answered": "已答复"},
@@ -164,7 +167,9 @@ def _preview_value(sheet: str, key: str, value: Any) -> Any:
     return value
 
 
-def _preview_rows(sheet: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _preview_rows(
+    sheet: str, rows: list[dict[str, Any]], cycles: dict[int, str]
+) -> list[dict[str, Any]]:
     from desktop.book.quarter_sheets import STEP_COLUMNS
 
     labels = {
@@ -174,7 +179,7 @@ def _preview_rows(sheet: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]
     }
     return [
         {
-            labels.get(k, k): _preview_value(sheet, k, v)
+            labels.get(k, k): _preview_value(sheet, k, v, cycles)
             for k, v in r.items()
             if k not in _PREVIEW_HIDDEN
         }
@@ -212,6 +217,6 @@ def label_previews(plan: ImportPlan) -> None:
     }
     for sheet, rows in sources.items():
         if rows:
-            plan.preview[sheet] = _preview_rows(sheet, rows)
+            plan.preview[sheet] = _preview_rows(sheet, rows, plan.cycles)
         else:
             plan.preview.pop(sheet, None)

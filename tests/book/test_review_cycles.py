@@ -292,6 +292,12 @@ def test_a_monthly_book_round_trips_through_the_workbook(monthly: Book, tmp_path
     )
     export_workbook(monthly, tmp_path / "m.xlsx")
     with Book.create(tmp_path / "empty.db", branch="测试支部", year=YEAR) as target:
+        from desktop.book.interchange import read_for_import
+
+        # The preview names the month (the 季度 column holds the month's number).
+        plan = read_for_import(target, tmp_path / "m.xlsx", today=date(2026, 3, 5))
+        assert [r["季度"] for r in plan.preview["异议"]] == ["2026年2月"]
+        assert [r["季度"] for r in plan.preview["确认结果"]] == ["2026年1月"]
         import_workbook(target, tmp_path / "m.xlsx", today=date(2026, 3, 5))
         rows = target.execute("select kind, quarter, status from periods order by id").fetchall()
         assert rows == [("month", 1, "confirmed"), ("month", 2, "publicity")]
