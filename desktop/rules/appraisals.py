@@ -84,6 +84,30 @@ def appraisal_gaps(
                             item.kind, rnd, rounds, section.name, period, missing, len(expected)
                         )
                     )
+    combine = scheme.ballots.combine
+    if combine is not None and combine.item:
+        # The item scores the 综合评定: a part missing (自评, 组织考评 …) costs the item's
+        # points as surely as the item's own kind missing.
+        section = next(s.name for s in scheme.sections for i in s.items if i.id == combine.item)
+        period = make_period("year", year, 1)
+        expected = [m for m in members if should_be_appraised(scheme, m, period)]
+        for part in combine.parts:
+            if (part.kind, part.round) in seen:
+                continue
+            seen.add((part.kind, part.round))
+            missing = tuple(
+                sorted(
+                    (m for m in expected if (part.kind, part.round, m.code) not in have),
+                    key=lambda m: (stroke_key(m.name), m.code),
+                )
+            )
+            if missing:
+                rounds = max(p.round for p in combine.parts if p.kind == part.kind)
+                gaps.append(
+                    AppraisalGap(
+                        part.kind, part.round, rounds, section, period, missing, len(expected)
+                    )
+                )
     return gaps
 
 

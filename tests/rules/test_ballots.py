@@ -390,6 +390,26 @@ def test_combine_item_mistakes_in_chinese(change: tuple[str, str], expected: str
     assert any(p.startswith(expected) for p in exc.value.problems), "\n".join(exc.value.problems)
 
 
+def test_a_missing_part_holds_up_the_year_as_a_missing_grade_would() -> None:
+    """With `item`, a member without his 自评 or 组织考评 loses the item's points; confirming
+    the year's last period locks the appraisals, so the missing part is named before it."""
+    from rules_testkit import Branch
+
+    from desktop.rules.appraisals import appraisal_gaps, gap_summary
+
+    b = Branch()
+    b.member("001", name="王一")
+    b.appraise("001", "优秀")
+    b.appraise("001", "合格", kind="组织考评")
+    three = SCORED.replace(TWO_PARTS, THREE_PARTS)
+    gaps = appraisal_gaps(load_scheme(three), b.facts().members, b.appraisals, 2026)
+    assert [(g.kind, [m.code for m in g.missing]) for g in gaps] == [("自评", ["001"])]
+    assert gap_summary(gaps, 2026) == "2026 年还有 1 名党员没有民主评议结果（自评：王一）"
+    # Shown only (no item): nothing is held up.
+    shown = load_scheme(three.replace('item = "year-appraisal"\n', ""))
+    assert appraisal_gaps(shown, b.facts().members, b.appraisals, 2026) == []
+
+
 def test_gongsi_gives_no_shares_so_the_preset_invents_none() -> None:
     """公司 五、1: 「民主评议党员的结果还应结合党员自评、互评、支部评定等方式进行综合评定，各支部
     可根据实际设置相应的评定占比」 — no numbers: the preset has no [ballots.combine]; its header
