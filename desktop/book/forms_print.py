@@ -176,11 +176,19 @@ def _handbooks(book: Book, out: Path, **opts: Any) -> None:
 def _appraisal_results(book: Book, out: Path, **opts: Any) -> None:
     from desktop.book.year_end import list_appraisals
     from desktop.paper.forms import write_appraisal_results
+    from desktop.rules.facts import APPRAISAL_KINDS
 
     year = _year(book, opts)
     rows = [r for r in list_appraisals(book, year) if not r["withdrawn"]]
     order = {m["code"]: i for i, m in enumerate(sort_members(book.roster.members(), _order(opts)))}
-    rows.sort(key=lambda r: (r["kind"], r["round"] or 1, order.get(r["code"], len(order))))
+    kinds = {k: i for i, k in enumerate(APPRAISAL_KINDS)}  # 党员评议, 群众评议, 自评, 组织考评
+    rows.sort(
+        key=lambda r: (
+            kinds.get(r["kind"], len(kinds)),
+            r["round"] or 1,
+            order.get(r["code"], len(order)),
+        )
+    )
     write_appraisal_results(out, book.branch(), year, rows, printed_on=date.today().isoformat())
 
 

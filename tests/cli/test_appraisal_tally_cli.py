@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from poppler import HAVE_PDFTOTEXT, pdftotext
 from test_cli_roster import run
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "book"))
@@ -201,3 +202,10 @@ points = { "优秀" = 10, "合格" = 8, "基本合格" = 6, "不合格" = 0 }
     ) in data["summary"]
     printed = pioneer("print", "rating", *y, "--out", str(tmp_path / "rating.pdf"))
     assert printed.returncode == 0, printed.stderr
+    # 民主评议结果登记表: the kinds in their order (互评, then 自评, then 组织考评).
+    pioneer("print", "appraisal-results", *y, "--out", str(tmp_path / "ar.pdf"), check=True)
+    if HAVE_PDFTOTEXT:
+        text = pdftotext(tmp_path / "ar.pdf", "-layout")
+        kinds = [k for line in text.splitlines() for k in ("党员评议", "自评", "组织考评")
+                 if f" {k} " in f" {line} " and "第1轮" in line]  # fmt: skip
+        assert kinds == ["党员评议", "自评", "组织考评"], text
