@@ -341,6 +341,7 @@ class ClaimApproval:
     body: str  # who approves, e.g. 「街道党工委」
     state: str  # 待审批 / 已批准 / 未批准
     decision: Mapping[str, Any] | None = None
+    reason: str = ""  # the claim's 事由, for whoever decides above the branch
 
     @property
     def pending(self) -> bool:
@@ -383,7 +384,7 @@ def claim_approvals(book: Book, year: int) -> list[ClaimApproval]:
         out.append(
             ClaimApproval(
                 c["id"], c["code"], c["name"], c["date"], item.name if item else c["item"],
-                c["points"], step.name, step.by, state, d,
+                c["points"], step.name, step.by, state, d, c["reason"] or "",
             )
         )  # fmt: skip
     return out

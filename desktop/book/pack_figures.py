@@ -169,7 +169,8 @@ def _awaiting_claims(book: Book, year: int) -> list[dict[str, Any]]:
 
     return [
         {"claim_id": a.claim_id, "code": a.code, "name": a.name, "item": a.item,
-         "points": a.points, "step": a.step, "body": a.body}
+         "points": a.points, "step": a.step, "body": a.body, "date": a.date,
+         "reason": a.reason}
         for a in claim_approvals(book, year)
         if a.pending
     ]  # fmt: skip
@@ -206,6 +207,10 @@ def _flags(
     if waiting:
         names = "、".join(f"{m['name']}（{m['result']}）" for m in waiting)
         flags.append(f"{len(waiting)} 名党员的评定结果待上级审批：{names}")
+    claims = fig.get("awaiting_claims") or []
+    if claims:
+        names = "、".join(f"{c['name']}（{c['item']}{c['points']}分）" for c in claims)
+        flags.append(f"{len(claims)} 条积分申报待上级审定：{names}")
     if party_life:
         names = "、".join(name for _c, name, _t in party_life)
         flags.append(f"连续6个月不参加组织生活：{names}")

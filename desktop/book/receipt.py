@@ -247,6 +247,46 @@ def receipt_problems(book: Book, data: dict[str, Any]) -> list[str]:
                 problems.append(
                     f"报送之后记录有改动：{s['name']}报送时拟评{s['result']}，现在是{current}。"
                 )
+    return problems + _claim_problems(book, data)
+
+
+def _claim_what(c: dict[str, Any]) -> str:
+    return f"第{c['claim_id']}号申报（{c['name']}，{c['item']}{c['points']}分）"
+
+
+def _claims_now(book: Book, data: dict[str, Any]) -> dict[int, Any]:
+    """Claim id → its ClaimApproval now, for the claims the receipt decides on."""
+    from desktop.book.approvals import claim_approvals
+
+    if not data.get("claims"):
+        return {}
+    return {a.claim_id: a for a in claim_approvals(book, int(data.get("year") or 0))}
+
+
+def _same_claim(now: Any, c: dict[str, Any]) -> bool:
+    return (now.code, now.item, str(now.points)) == (c["code"], c["item"], str(c["points"]))
+
+
+def _decided_alike(now: Any, c: dict[str, Any]) -> bool:
+    """The book already holds the receipt's decision on this claim (e.g. telephoned and
+    recorded by hand before the receipt arrived): nothing to record again."""
+    return not now.pending and (now.state == "已批准") == (c["decision"] == APPROVED)
+
+
+def _claim_problems(book: Book, data: dict[str, Any]) -> list[str]:
+    """A claim the receipt decides must still be the claim the pack reported, and not since
+    decided otherwise (a decision recorded after the pack is not silently overruled)."""
+    now = _claims_now(book, data)
+    problems: list[str] = []
+    for c in data.get("claims", []):
+        a = now.get(int(c["claim_id"]))
+        if a is None or not _same_claim(a, c):
+            problems.append(f"报送之后记录有改动：{_claim_what(c)}现在已不是待上级审定的这条申报。")
+        elif not a.pending and not _decided_alike(a, c):
+            problems.append(
+                f"{_claim_what(c)}在报送之后已有审批决定（{a.text()}），"
+                f"回执的决定是“{c['decision']}”，两者不同。"
+            )
     return problems
 
 
@@ -302,7 +342,10 @@ def record_receipt(book: Book, path: Path) -> dict[str, Any]:
             )
         from desktop.book.approvals import record_claim_decision
 
+        now = _claims_now(book, data)
         for c in data.get("claims", []):
+            if _decided_alike(now[int(c["claim_id"])], c):
+                continue  # already recorded (by hand) with the same decision
             record_claim_decision(
                 book,
                 int(c["claim_id"]),

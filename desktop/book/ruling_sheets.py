@@ -116,6 +116,8 @@ def read_sheets(check: Any, members: Any, book: Book | None = None) -> None:
         "rounds": [],
         "ballots": [],
     }
+    # The preview shows accepted rows as the sheet writes them (its Chinese column names).
+    shown: dict[str, list[dict[str, Any]]] = {sheet: [] for sheet in SHEETS[:3]}
     data = check.data
     for row in data.rows("上级审批"):
         v = row.values
@@ -145,6 +147,7 @@ def read_sheets(check: Any, members: Any, book: Book | None = None) -> None:
                 "id": check.record_no("上级审批", row),
             }
         )
+        shown["上级审批"].append(dict(v))
     for row in data.rows("积分兑换"):
         v = row.values
         m = _member(check, "积分兑换", row.number, members, v.get("党员"))
@@ -169,6 +172,7 @@ def read_sheets(check: Any, members: Any, book: Book | None = None) -> None:
                 "id": check.record_no("积分兑换", row),
             }
         )
+        shown["积分兑换"].append(dict(v))
     seen: set[tuple[int, str, int]] = set()
     for row in data.rows("评议会议"):
         v = row.values
@@ -192,13 +196,12 @@ def read_sheets(check: Any, members: Any, book: Book | None = None) -> None:
                 "id": check.record_no("评议会议", row),
             }
         )
+        shown["评议会议"].append(dict(v))
     out["ballots"] = _read_ballots(check, members, book, out["rounds"])
     check.plan.rulings = out
-    for sheet, key in zip(SHEETS[:3], ("approvals", "exchanges", "rounds"), strict=True):
-        if out[key]:
-            check.plan.preview[sheet] = [
-                {k: val for k, val in r.items() if k != "id"} for r in out[key]
-            ]
+    for sheet, rows in shown.items():
+        if rows:
+            check.plan.preview[sheet] = rows
     if out["ballots"]:  # one line per ballot, its marks written out
         check.plan.preview["评议选票"] = [
             {

@@ -123,6 +123,8 @@ def detail_text(row: PackRow) -> str:
         if fig.get("awaiting"):
             waiting = "、".join(f"{s['name']}（拟评{s['result']}）" for s in fig["awaiting"])
             lines.append(f"待上级审批：{waiting}")
+        if fig.get("awaiting_claims"):
+            lines.append("待上级审定的积分申报：" + claims_text(fig["awaiting_claims"]))
         for k, n in (fig.get("followups") or {}).items():
             lines.append(f"结果运用：{k}　{n} 人")
     if row.flags:
@@ -130,6 +132,11 @@ def detail_text(row: PackRow) -> str:
         lines += [f"　· {f}" for f in row.flags]
     lines += row.notes
     return "\n".join(lines)
+
+
+def claims_text(claims: list[dict[str, Any]]) -> str:
+    """「第12号 王一 重点工作…3分」、…"""
+    return "、".join(f"第{c['claim_id']}号 {c['name']} {c['item']}{c['points']}分" for c in claims)
 
 
 class TownshipDesk(QDialog):
@@ -397,8 +404,9 @@ def copy_for_review(pack: Path, manifest: dict[str, Any], password: str | None) 
 
 
 class DecisionDialog(QDialog):
-    """记录审核意见: 通过/退回修改, the opinion, the reviewer, and each four/five-star member
-    approved or not (with a reason); writes the 审核回执 beside the pack."""
+    """记录审核意见: 通过/退回修改, the opinion, the reviewer, each four/five-star member and
+    each claim sent above the branch approved or not (with a reason); writes the 审核回执
+    beside the pack (the same receipt as `township approve`)."""
 
     written = Signal(object)  # the receipt's path
 
@@ -429,11 +437,43 @@ class DecisionDialog(QDialog):
             self.choices.append((s["code"], combo, reason))
         t.setVisible(bool(stars))
         self.ui.noStarsLabel.setVisible(not stars)
+        self.claim_choices = self._fill_claims(row.figures.get("awaiting_claims") or [])
         self.ui.problemLabel.setVisible(False)
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText("保存审核回执")
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
         self.ui.buttonBox.accepted.connect(self.save)
         self.ui.buttonBox.rejected.connect(self.reject)
+
+    def _fill_claims(self, claims: list[dict[str, Any]]) -> list[tuple[int, QComboBox, QLineEdit]]:
+        """积分申报 the pack reports as 待审批 above the branch (街道 突出事迹 …), each
+        approved or refused (with a reason) or left for later, by 申报记录号."""
+        t = self.ui.claimsTable
+        headers = ["记录号", "姓名", "日期", "申报项目", "分值", "事由", "审批", "不批准的理由"]
+        t.setColumnCount(len(headers))
+        t.setHorizontalHeaderLabels(headers)
+        t.setRowCount(len(claims))
+        out: list[tuple[int, QComboBox, QLineEdit]] = []
+        for i, c in enumerate(claims):
+            cells = [str(c["claim_id"]), c["name"], c.get("date", ""), c["item"],
+                     str(c["points"]), c.get("reason", "")]  # fmt: skip
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(f"{text}\n须{c['body']}审定（{c['step']}）")
+                t.setItem(i, col, item)
+            combo = QComboBox()
+            combo.addItems(["批准", "不批准", "暂不审批"])
+            reason = QLineEdit()
+            reason.setPlaceholderText("不批准的理由")
+            t.setCellWidget(i, 6, combo)
+            t.setCellWidget(i, 7, reason)
+            out.append((int(c["claim_id"]), combo, reason))
+        # Fixed widths so the reason (last, stretched) stays in view at the dialog's size;
+        # the long item names and 事由 are whole in their tooltips.
+        for col, width in enumerate((52, 64, 92, 170, 46, 150, 100)):
+            t.setColumnWidth(col, width)
+        self.ui.claimsLabel.setVisible(bool(claims))
+        t.setVisible(bool(claims))
+        return out
 
     def receipt_path(self) -> Path:
         pack = self.row.check.path
@@ -450,6 +490,12 @@ class DecisionDialog(QDialog):
             for code, combo, reason in self.choices
             if combo.currentText() == "不批准"
         }
+        approve_claims = [n for n, combo, _r in self.claim_choices if combo.currentText() == "批准"]
+        refuse_claims = {
+            n: reason.text()
+            for n, combo, reason in self.claim_choices
+            if combo.currentText() == "不批准"
+        }
         try:
             data = approve_pack(
                 self.row.check.path,
@@ -459,6 +505,8 @@ class DecisionDialog(QDialog):
                 refuse=refuse,
                 returned=self.ui.returnRadio.isChecked(),
                 password=self.password,
+                approve_claims=approve_claims,
+                refuse_claims=refuse_claims,
             )
             base = out = self.receipt_path()
             n = 1

@@ -15,23 +15,16 @@ from desktop.book import approvals as A
 from desktop.book import claims as C
 from desktop.book import quarter as Q
 from desktop.book.errors import InputRefused
-from desktop.book.scoring import score_book, set_year_scheme
+from desktop.book.scoring import score_book
 from desktop.rules.presets import preset_text
 from desktop.rules.scheme import SchemeError, load_scheme
 
-BY_GONGWEI = """
-[[approvals]]
-name = "报党工委审定"
-by = "街道党工委"
-items = ["key-work"]
-note = "「经党支部研究讨论认定，报党工委审定后确定加分分值」"
-"""
+JIEDAO = preset_text("jiedao-nongcun")  # sends key-work to the 党工委 (its header says so)
 
 
 @pytest.fixture
 def jd(tmp_path: Path):
     book = make_year_book(tmp_path / "jd.db", scheme="jiedao-nongcun")
-    set_year_scheme(book, YEAR, text=preset_text("jiedao-nongcun") + BY_GONGWEI)
     yield book
     book.close()
 
@@ -49,7 +42,7 @@ def _total(book):
 
 
 def test_the_scheme_names_the_claims_that_wait_and_who_approves() -> None:
-    scheme = load_scheme(preset_text("jiedao-nongcun") + BY_GONGWEI)
+    scheme = load_scheme(JIEDAO)
     step = scheme.claim_approval("key-work")
     assert step is not None and step.by == "街道党工委" and step.name == "报党工委审定"
     assert scheme.claim_approval("honor-street") is None
@@ -58,7 +51,7 @@ def test_the_scheme_names_the_claims_that_wait_and_who_approves() -> None:
         ('items = ["no-such"]', "「items」中的“no-such”不是本方案可申报的项目"),
         ('items = ["key-work"]\nstars = [5]', "本方案没有 [rating]"),
     ):
-        text = preset_text("jiedao-nongcun") + BY_GONGWEI.replace('items = ["key-work"]', bad)
+        text = JIEDAO.replace('items = ["key-work"]', bad)
         with pytest.raises(SchemeError) as exc:
             load_scheme(text)
         assert any(message in p for p in exc.value.problems), exc.value.problems

@@ -45,6 +45,13 @@ def test_claim_flow_review_approve_and_reject(book: Book, branch: dict[str, int]
     c = Q.claim(book, cid)
     assert (c["status"], c["reviewed_by"], c["approved_by"]) == ("审定", "组长甲", "支委会")
     assert c["reviewed_at"] and c["approved_at"]
+    # jiedao: 「经党支部研究讨论认定，报党工委审定后确定加分分值」 — counted once the 党工委 approves.
+    rv = Q.review(book, YEAR, 2, today=TODAY)
+    row = next(r for r in rv.rows if r.name == "王一")
+    assert row.sections["突出事迹"] == Decimal(0)
+    from desktop.book.approvals import record_claim_decision
+
+    record_claim_decision(book, cid, approved=True, by="街道党工委", today=TODAY)
     rv = Q.review(book, YEAR, 2, today=TODAY)
     row = next(r for r in rv.rows if r.name == "王一")
     assert row.sections["突出事迹"] == Decimal(3)

@@ -13,6 +13,7 @@ import pytest
 from quarter_testkit import TODAY, YEAR, build_branch, journal_count
 
 from desktop.book import quarter as Q
+from desktop.book.approvals import record_claim_decision
 from desktop.book.backup import backup_book, verify_file
 from desktop.book.errors import AlteredBookError, InputRefused
 from desktop.book.meetings import Entry, Meetings
@@ -123,6 +124,8 @@ def test_verify_names_the_quarter_whose_locked_facts_were_edited(
     cid = Q.add_claim(book, "王一", "2026-05-12", "key-work", "3", "清扫", today=TODAY)
     Q.review_claim(book, cid, "组长")
     Q.approve_claim(book, cid, "支委会")
+    # jiedao: key-work counts once the 党工委 approves (「报党工委审定后确定加分分值」).
+    record_claim_decision(book, cid, approved=True, by="街道党工委", today=TODAY)
     for q, start in ((1, "2026-04-01"), (2, "2026-07-01"), (3, "2026-10-08")):
         _confirm(book, q, start)
     assert Q.snapshot(book, YEAR, 2)["facts_digest"]

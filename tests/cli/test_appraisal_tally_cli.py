@@ -107,7 +107,7 @@ def test_scheme_check_names_combine_and_claim_approval_mistakes(tmp_path: Path) 
         '[[ballots.combine.parts]]\nkind = "党员评议"\nweight = 0.5\n'
         '[[ballots.combine.parts]]\nkind = "群众评议"\nweight = 0.4\n'
         '[[ballots.combine.lines]]\nmin = 9\ngrade = "优秀"\n'
-        '\n[[approvals]]\nname = "报党工委审定"\nby = "街道党工委"\nitems = ["no-such"]\n',
+        '\n[[approvals]]\nname = "报街道审核"\nby = "街道党工委"\nitems = ["no-such"]\n',
         encoding="utf-8",
     )
     result = run("scheme", "check", str(bad), home=tmp_path / "home")
@@ -117,7 +117,7 @@ def test_scheme_check_names_combine_and_claim_approval_mistakes(tmp_path: Path) 
     good = tmp_path / "good.toml"
     good.write_text(
         bad.read_text(encoding="utf-8").replace("weight = 0.4", "weight = 0.5")
-        .replace('"no-such"', '"key-work"'),
+        .replace('"no-such"', '"honor-street"'),
         encoding="utf-8",
     )  # fmt: skip
     assert run("scheme", "check", str(good), home=tmp_path / "home").returncode == 0

@@ -75,18 +75,10 @@ def test_a_claim_sent_above_from_the_command_line(tmp_path: Path) -> None:
     """街道「经党支部研究讨论认定，报党工委审定后确定加分分值」: `approval list` shows the claim
     待审批 with who must approve; `approval record --claim N` records the decision."""
     from desktop.book import claims as C
-    from desktop.book.scoring import set_year_scheme
     from desktop.book.store import Book
-    from desktop.rules.presets import preset_text
 
     db = tmp_path / "jd.db"
     book = make_year_book(db, scheme="jiedao-nongcun")
-    set_year_scheme(
-        book,
-        YEAR,
-        text=preset_text("jiedao-nongcun")
-        + '\n[[approvals]]\nname = "报党工委审定"\nby = "街道党工委"\nitems = ["key-work"]\n',
-    )
     cid = C.add_claim(book, "王一", f"{YEAR}-05-12", "key-work", "6", "带头清扫")
     C.review_claim(book, cid, "组长")
     C.approve_claim(book, cid, "支委会")

@@ -87,10 +87,15 @@ def test_quarter_end_to_end(tmp_path: Path) -> None:
     claims = json.loads(ok("claim", "list", *y, "--json"))
     assert claims[0]["status"] == "审定" and claims[0]["approved_by"] == "支委会"
 
-    # The review: 张三's absence shows, 王一's claim counts.
+    # The review: 张三's absence shows; 王一's key-work claim waits for the 党工委
+    # (「经党支部研究讨论认定，报党工委审定后确定加分分值」), then counts once approved.
     review = json.loads(ok("review", *y, "--quarter", "2", "--json"))
     by = {m["name"]: m for m in review["members"]}
     assert by["张三"]["total"] == "68.00" and by["张三"]["unexcused"] == 1
+    assert by["王一"]["sections"]["突出事迹"] == "0.00"
+    ok("approval", "record", "--claim", "1", "--approve", "--by", "街道党工委")
+    review = json.loads(ok("review", *y, "--quarter", "2", "--json"))
+    by = {m["name"]: m for m in review["members"]}
     assert by["王一"]["sections"]["突出事迹"] == "3.00"
     assert [
         m["name"]

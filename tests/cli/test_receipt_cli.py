@@ -141,20 +141,14 @@ def test_receipt_carries_the_decisions_on_claims_sent_above(tmp_path: Path, caps
     and `pioneer receipt` records both (source 乡镇回执); the 6 points then count."""
     from desktop.book import claims as C
     from desktop.book.handover import make_handover
-    from desktop.book.scoring import score_book, set_year_scheme
+    from desktop.book.scoring import score_book
     from desktop.book.store import Book
-    from desktop.rules.presets import preset_text
 
     stick = tmp_path / "U盘"
     stick.mkdir()
     book_path = tmp_path / "branch.db"
     book = make_year_book(book_path, scheme="jiedao-nongcun")
     try:
-        set_year_scheme(
-            book, YEAR,
-            text=preset_text("jiedao-nongcun")
-            + '\n[[approvals]]\nname = "报党工委审定"\nby = "街道党工委"\nitems = ["key-work"]\n',
-        )  # fmt: skip
         ids = []
         for who, points in (("王一", "6"), ("001", "3")):
             cid = C.add_claim(book, who, f"{YEAR}-05-12", "key-work", points, "带头参加村道清扫",
@@ -197,3 +191,79 @@ def test_receipt_carries_the_decisions_on_claims_sent_above(tmp_path: Path, caps
     assert code == 0, err
     shown = {c["claim"]: c["state"] for c in json.loads(text)["claims"]}
     assert shown == {ids[0]: "已批准", ids[1]: "未批准"}
+
+
+def test_a_receipt_on_claims_is_refused_when_the_book_changed_since_the_pack(
+    tmp_path: Path, capsys
+) -> None:
+    """The 党工委's answer (「报党工委审定后确定加分分值」) is about the claims as the pack
+    showed them: refused whole, naming the claim, when a claim was since decided otherwise
+    by hand, or is no longer one sent above (records changed); a decision recorded by hand
+    that agrees with the receipt is kept and not recorded twice."""
+    import shutil
+
+    from desktop.book import claims as C
+    from desktop.book.approvals import claim_approvals, record_claim_decision
+    from desktop.book.handover import make_handover
+    from desktop.book.scoring import set_year_scheme
+    from desktop.book.store import Book
+    from desktop.rules.presets import preset_text
+
+    stick = tmp_path / "U盘"
+    stick.mkdir()
+    book_path = tmp_path / "branch.db"
+    book = make_year_book(book_path, scheme="jiedao-nongcun")
+    try:
+        ids = []
+        for who, points in (("王一", "6"), ("李二", "3")):
+            cid = C.add_claim(book, who, f"{YEAR}-05-12", "key-work", points, "清扫", today=TODAY)
+            C.review_claim(book, cid, "组长")
+            C.approve_claim(book, cid, "支委会")
+            ids.append(cid)
+        pack = make_handover(book, stick, year=YEAR, today=TODAY)
+    finally:
+        book.close()
+    out = tmp_path / "审核回执.json"
+    code, _t, err = _approve(
+        capsys, pack, out, "--approve-claim", str(ids[0]), "--refuse-claim", f"{ids[1]}=重复"
+    )
+    assert code == 0, err
+
+    # Records changed: the year's scheme no longer sends key-work above.
+    changed = tmp_path / "changed.db"
+    shutil.copyfile(book_path, changed)
+    with Book.open(changed) as other:
+        text = preset_text("jiedao-nongcun")
+        set_year_scheme(other, YEAR, text=text.replace('["key-work"]', '["honor-street"]'))
+    code, _t, err = run(capsys, "--db", str(changed), "receipt", str(out))
+    assert code == 1
+    assert f"报送之后记录有改动：第{ids[0]}号申报（王一，" in err
+    assert "现在已不是待上级审定的这条申报" in err
+
+    # Decided otherwise by hand since the pack: refused whole, nothing recorded.
+    with Book.open(book_path) as book:
+        record_claim_decision(
+            book, ids[0], approved=False, by="街道党工委", reason="电话告知不予认定"
+        )
+    code, _t, err = run(capsys, "--db", str(book_path), "receipt", str(out))
+    assert code == 1
+    assert f"第{ids[0]}号申报（王一，" in err and "在报送之后已有审批决定" in err
+    assert "理由：电话告知不予认定" in err and "回执的决定是“批准”，两者不同" in err
+    with Book.open(book_path) as book:
+        assert {a.claim_id: a.state for a in claim_approvals(book, YEAR)} == {
+            ids[0]: "未批准", ids[1]: "待审批"
+        }  # fmt: skip
+        # The branch then records the 党工委's written answer by hand: it agrees.
+        record_claim_decision(book, ids[0], approved=True, by="街道党工委")
+    code, text, err = run(capsys, "--db", str(book_path), "receipt", str(out))
+    assert code == 0, err
+    with Book.open(book_path) as book:
+        states = {a.claim_id: a for a in claim_approvals(book, YEAR)}
+        assert states[ids[0]].state == "已批准" and states[ids[0]].decision["source"] == "手工"
+        assert states[ids[1]].state == "未批准" and states[ids[1]].decision["source"] == "乡镇回执"
+        (count,) = book.execute(
+            "select count(*) from approvals where claim_id = ?", [ids[0]]
+        ).fetchone()
+        assert count == 2  # the two by hand; the receipt's agreeing one not added
+    code, _t, err = run(capsys, "--db", str(book_path), "receipt", str(out))
+    assert code == 1 and "已经导入过了" in err

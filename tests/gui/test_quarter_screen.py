@@ -301,8 +301,7 @@ def test_claim_waiting_above_the_branch_says_so(qtbot, window, book) -> None:
     from desktop.rules.presets import preset_text
 
     build_branch(book)
-    by_gongwei = '\n[[approvals]]\nname = "报党工委审定"\nby = "街道党工委"\nitems = ["key-work"]\n'
-    set_year_scheme(book, YEAR, text=preset_text("jiedao-nongcun") + by_gongwei)
+    set_year_scheme(book, YEAR, text=preset_text("jiedao-nongcun"))  # key-work → 党工委
     cid = C.add_claim(book, "王一", "2026-11-12", "key-work", "6", "带头参加村道清扫",
                       today=TODAY)  # fmt: skip
     C.review_claim(book, cid, "组长")

@@ -4,6 +4,7 @@ the 审核回执 written beside a pack, the summary exported; the wizard's 乡�
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -258,3 +259,100 @@ def test_encrypted_pack_is_opened_with_the_password(qtbot, tmp_path: Path, messa
     assert isinstance(window, ReviewWindow) and window.book.read_only
     assert window.book.branch()["name"] == "北坡村党支部"
     window.close()
+
+
+def test_desk_decides_claims_sent_above_and_the_branch_counts_them(
+    qtbot, tmp_path: Path, capsys, monkeypatch, messages
+) -> None:
+    """街道 三、突出事迹加分「经党支部研究讨论认定，报党工委审定后确定加分分值」, end to end:
+    the branch's book → its pack → the desk lists the claims waiting for the 党工委, approves
+    one and refuses one (a refusal needs its reason) → the 审核回执 beside the pack →
+    `pioneer --db B receipt FILE` → the approved claim counts, the refused one does not, and
+    年度评定 → 上级审批 shows both decisions."""
+    from desktop.book import claims as C
+    from desktop.book.approvals import claim_approvals
+    from desktop.book.handover import make_handover
+    from desktop.book.scoring import score_book
+    from desktop.book.store import Book
+    from desktop.gui.main_window import MainWindow
+    from tests.cli.cli_testkit import run
+
+    monkeypatch.setenv("PIONEER_HOME", str(tmp_path / "home"))
+    book_path = tmp_path / "branch.db"
+    book = make_year_book(book_path, scheme="jiedao-nongcun")  # key-work → 街道党工委
+    try:
+        ids = []
+        for who, points, why in (("王一", "6", "带头参加村道清扫"), ("李二", "3", "协助秋收")):
+            cid = C.add_claim(book, who, f"{YEAR}-05-12", "key-work", points, why, today=TODAY)
+            C.review_claim(book, cid, "组长")
+            C.approve_claim(book, cid, "支委会")
+            ids.append(cid)
+        before = {c: score_book(book, YEAR, today=TODAY).member(c).total for c in ("001", "002")}
+        usb = tmp_path / "U盘"
+        usb.mkdir()
+        make_handover(book, usb, year=YEAR, today=TODAY)
+    finally:
+        book.close()
+
+    desk = _scan(qtbot, usb)
+    assert "2 条积分申报待上级审定：王一（" in "；".join(desk.model.rows[0].flags)
+    desk.ui.packTable.selectRow(0)
+    assert f"待上级审定的积分申报：第{ids[0]}号 王一" in desk.ui.detailText.toPlainText()
+    dialog = desk.record_decision()
+    t = dialog.ui.claimsTable
+    assert t.isVisibleTo(dialog) and t.rowCount() == 2
+    assert [t.item(0, c).text() for c in (0, 1, 2, 4, 5)] == [
+        str(ids[0]),
+        "王一",
+        f"{YEAR}-05-12",
+        "6",
+        "带头参加村道清扫",
+    ]
+    assert "街道党工委" in t.item(0, 3).toolTip()
+    dialog.ui.reviewerEdit.setText("街道党工委 李审")
+    dialog.ui.opinionEdit.setPlainText("材料齐全，同意。")
+    t.cellWidget(1, 6).setCurrentText("不批准")
+    dialog.save()
+    assert f"不批准第 {ids[1]} 号申报（李二）需要写明理由" in dialog.ui.problemLabel.text()
+    assert not list(usb.glob("审核回执*.json"))  # nothing written on a refusal
+    t.cellWidget(1, 7).setText("佐证材料不足")
+    dialog.grab().save(str(tmp_path.parent / "township_decision_claims.png"))
+    path = dialog.save()
+    assert path is not None and path.parent == usb
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert [(c["claim_id"], c["decision"], c["reason"]) for c in data["claims"]] == [
+        (ids[0], "批准", ""), (ids[1], "不批准", "佐证材料不足")
+    ]  # fmt: skip
+    desk.close()
+
+    code, out, err = run(capsys, "--db", str(book_path), "receipt", str(path))
+    assert code == 0, err
+    assert f"批准：王一第{ids[0]}号申报" in out and "（佐证材料不足）" in out
+    book = Book.open(book_path)
+    try:
+        after = {c: score_book(book, YEAR, today=TODAY).member(c).total for c in ("001", "002")}
+        assert after["001"] - before["001"] == 6  # approved: counted
+        assert after["002"] == before["002"]  # refused: not counted
+        states = {a.claim_id: a.state for a in claim_approvals(book, YEAR)}
+        assert states == {ids[0]: "已批准", ids[1]: "未批准"}
+        w = MainWindow(book)
+        qtbot.addWidget(w)
+        w.show()
+        qtbot.waitExposed(w)
+        nav = w.ui.navList
+        nav.setCurrentRow(next(i for i in range(nav.count()) if nav.item(i).text() == "年度评定"))
+        screen = w.year_end_screen
+        qtbot.waitUntil(lambda: screen.data is not None and not screen._loading, timeout=20000)
+        screen.tabs.setCurrentIndex(3)
+        table = screen.claims_above_table
+        shown = {table.item(r, 0).text(): table.item(r, 6).text() for r in range(table.rowCount())}
+        today = date.today().isoformat()
+        assert shown == {
+            str(ids[0]): f"街道党工委于{today}批准",
+            str(ids[1]): f"街道党工委于{today}未批准，理由：佐证材料不足",
+        }
+        w.resize(1366, 768)
+        w.grab().save(str(tmp_path.parent / "approvals_tab_after_receipt.png"))
+        w.close()
+    finally:
+        book.close()

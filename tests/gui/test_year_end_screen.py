@@ -440,17 +440,9 @@ def test_a_claim_sent_above_is_approved_on_the_approvals_tab(qtbot, tmp_path, me
     """Issue 16 item 4: 街道「报党工委审定后确定加分分值」 — the claim waits, shown with who
     must approve, until the decision is recorded here."""
     from desktop.book import claims as C
-    from desktop.book.scoring import set_year_scheme
     from desktop.gui.main_window import MainWindow
-    from desktop.rules.presets import preset_text
 
     book = make_year_book(tmp_path / "jd.db", scheme="jiedao-nongcun")
-    set_year_scheme(
-        book,
-        YEAR,
-        text=preset_text("jiedao-nongcun")
-        + '\n[[approvals]]\nname = "报党工委审定"\nby = "街道党工委"\nitems = ["key-work"]\n',
-    )
     cid = C.add_claim(book, "王一", f"{YEAR}-05-12", "key-work", "6", "带头清扫", today=TODAY)
     C.review_claim(book, cid, "组长")
     C.approve_claim(book, cid, "支委会")

@@ -18,7 +18,7 @@ class Ui_DecisionDialog(object):
     def setupUi(self, DecisionDialog):
         if not DecisionDialog.objectName():
             DecisionDialog.setObjectName(u"DecisionDialog")
-        DecisionDialog.resize(680, 560)
+        DecisionDialog.resize(860, 640)
         self.mainLayout = QVBoxLayout(DecisionDialog)
         self.mainLayout.setSpacing(12)
         self.mainLayout.setObjectName(u"mainLayout")
@@ -101,6 +101,20 @@ class Ui_DecisionDialog(object):
 
         self.mainLayout.addWidget(self.starsTable)
 
+        self.claimsLabel = QLabel(DecisionDialog)
+        self.claimsLabel.setObjectName(u"claimsLabel")
+        self.claimsLabel.setWordWrap(True)
+
+        self.mainLayout.addWidget(self.claimsLabel)
+
+        self.claimsTable = QTableWidget(DecisionDialog)
+        self.claimsTable.setObjectName(u"claimsTable")
+        self.claimsTable.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.claimsTable.horizontalHeader().setStretchLastSection(True)
+        self.claimsTable.verticalHeader().setVisible(False)
+
+        self.mainLayout.addWidget(self.claimsTable)
+
         self.problemLabel = QLabel(DecisionDialog)
         self.problemLabel.setObjectName(u"problemLabel")
         self.problemLabel.setWordWrap(True)
@@ -114,6 +128,7 @@ class Ui_DecisionDialog(object):
         self.mainLayout.addWidget(self.buttonBox)
 
         self.mainLayout.setStretch(4, 1)
+        self.mainLayout.setStretch(6, 1)
 #if QT_CONFIG(shortcut)
         self.opinionLabel.setBuddy(self.opinionEdit)
         self.reviewerLabel.setBuddy(self.reviewerEdit)
@@ -122,6 +137,7 @@ class Ui_DecisionDialog(object):
         QWidget.setTabOrder(self.returnRadio, self.opinionEdit)
         QWidget.setTabOrder(self.opinionEdit, self.reviewerEdit)
         QWidget.setTabOrder(self.reviewerEdit, self.starsTable)
+        QWidget.setTabOrder(self.starsTable, self.claimsTable)
 
         self.retranslateUi(DecisionDialog)
 
@@ -138,6 +154,7 @@ class Ui_DecisionDialog(object):
         self.starsLabel.setText(QCoreApplication.translate("DecisionDialog", u"\u5f85\u4e0a\u7ea7\u5ba1\u6279\u7684\u8bc4\u5b9a\u7ed3\u679c\uff08\u56db\u661f\u3001\u4e94\u661f\u7b49\uff1b\u4e0d\u6279\u51c6\u7684\u8bf7\u5199\u660e\u7406\u7531\uff09\uff1a", None))
         self.noStarsLabel.setProperty(u"role", QCoreApplication.translate("DecisionDialog", u"hint", None))
         self.noStarsLabel.setText(QCoreApplication.translate("DecisionDialog", u"\u8fd9\u4efd\u62a5\u9001\u5305\u6ca1\u6709\u5f85\u4e0a\u7ea7\u5ba1\u6279\u7684\u8bc4\u5b9a\u7ed3\u679c\u3002", None))
+        self.claimsLabel.setText(QCoreApplication.translate("DecisionDialog", u"\u5f85\u4e0a\u7ea7\u5ba1\u5b9a\u7684\u79ef\u5206\u7533\u62a5\uff08\u7ecf\u652f\u59d4\u4f1a\u5ba1\u5b9a\uff0c\u62a5\u4e0a\u7ea7\u5ba1\u5b9a\u540e\u624d\u8ba1\u5206\uff1b\u4e0d\u6279\u51c6\u7684\u8bf7\u5199\u660e\u7406\u7531\uff09\uff1a", None))
         self.problemLabel.setProperty(u"role", QCoreApplication.translate("DecisionDialog", u"error", None))
     # retranslateUi
 
