@@ -84,8 +84,33 @@ class ApprovalItem:
             more = f"（{self.superseded}）" if self.superseded else ""
             return f"{head}：{PENDING}{more}"
         d = self.decision
+        if _voted(d):  # 党员大会表决: its counts and what they gave
+            return f"{head}：{self.state}（{d['decided_by']}，{d['date']}，{_vote_words(d)}）"
         why = f"，理由：{d['reason']}" if d.get("reason") else ""
         return f"{head}：{self.state}（{d['decided_by']}，{d['date']}，{d['source']}{why}）"
+
+
+def _voted(decision: Mapping[str, Any]) -> bool:
+    """A decision recorded by a 党员大会表决 (desktop/book/votes.py): its ref has the counts."""
+    return str(decision.get("ref") or "").startswith("党员大会表决：")
+
+
+def decision_how(decision: Mapping[str, Any]) -> str:
+    """How a decision was made, for a table cell: 「镇党委，2026-01-12，乡镇回执；理由：…」, or for
+    a 党员大会表决 its counts and outcome."""
+    d = decision
+    if _voted(d):
+        return f"{d['decided_by']}，{d['date']}，{_vote_words(d)}"
+    why = f"；理由：{d['reason']}" if d.get("reason") else ""
+    return f"{d['decided_by']}，{d['date']}，{d['source']}{why}"
+
+
+def _vote_words(decision: Mapping[str, Any]) -> str:
+    """「党员大会表决：应到会12人，到会10人；赞成8票、反对1票、弃权1票：表决通过」."""
+    ref = str(decision["ref"])
+    if decision["decision"] == "approved":
+        return f"{ref}：表决通过"
+    return f"{ref}：{str(decision.get('reason') or '未通过').rsplit('：', 1)[-1]}"
 
 
 def result_label(stars: int | None, grade: str | None) -> str:
@@ -351,6 +376,8 @@ class ClaimApproval:
         if self.state == PENDING:
             return f"待审批：须{self.body}审定（{self.step}）"
         d = self.decision or {}
+        if _voted(d):  # 党员大会表决: the counts say why
+            return f"{d['decided_by']}于{d['date']}表决：{_vote_words(d)}"
         why = f"，理由：{d['reason']}" if d.get("reason") else ""
         verb = "批准" if self.state == APPROVED else "未批准"  # not state[1:]: 未批准 → 批准
         return f"{d.get('decided_by', self.body)}于{d.get('date', '')}{verb}{why}"

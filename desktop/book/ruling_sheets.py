@@ -13,7 +13,7 @@ from typing import Any
 
 from desktop.book.store import Book, now_iso
 
-SHEETS = ("上级审批", "积分兑换", "评议会议", "评议选票")
+SHEETS = ("上级审批", "积分兑换", "评议会议", "评议选票", "党员大会表决")
 _DECISION = {"approved": "批准", "refused": "不批准"}
 _DECISION_OF = {v: k for k, v in _DECISION.items()}
 
@@ -95,7 +95,39 @@ def export_rows(book: Book, code_of: dict[int, str]) -> dict[str, list[dict[str,
             ballots.append(
                 {**head, "废票": False, "党员": code_of[k["member_id"]], "等次": k["grade"], **tail}
             )
-    return {"上级审批": approvals, "积分兑换": exchanges, "评议会议": rounds, "评议选票": ballots}
+    from desktop.sheets.columns import VOTE_RULE_WORDS
+
+    votes = [
+        {
+            "年度": r["year"],
+            "审批环节": r["step"],
+            "日期": _day(r["date"]),
+            "活动编号": r["activity_code"],
+            "应到会人数": r["expected"],
+            "到会人数": r["present"],
+            "赞成": r["yes"],
+            "反对": r["no"],
+            "弃权": r["abstain"],
+            "通过规则": VOTE_RULE_WORDS[r["rule"]],
+            "须到会过半": bool(r["quorum"]),
+            "表决内容": r["proposal"] or None,
+            "备注": r["note"] or None,
+            "登记人": r["created_by"] or None,
+            "登记时间": r["created_at"] or None,
+            "记录号": r["id"],
+        }
+        for r in q(
+            "select v.*, a.code as activity_code from votes v "
+            "left join activities a on a.id = v.activity_id order by v.id"
+        )
+    ]
+    return {
+        "上级审批": approvals,
+        "积分兑换": exchanges,
+        "评议会议": rounds,
+        "评议选票": ballots,
+        "党员大会表决": votes,
+    }
 
 
 def _member(check: Any, sheet: str, row: int, members: Any, ref: Any) -> dict[str, Any] | None:
@@ -117,7 +149,7 @@ def read_sheets(check: Any, members: Any, book: Book | None = None) -> None:
         "ballots": [],
     }
     # The preview shows accepted rows as the sheet writes them (its Chinese column names).
-    shown: dict[str, list[dict[str, Any]]] = {sheet: [] for sheet in SHEETS[:3]}
+    shown: dict[str, list[dict[str, Any]]] = {s: [] for s in (*SHEETS[:3], "党员大会表决")}
     data = check.data
     for row in data.rows("上级审批"):
         v = row.values
@@ -198,6 +230,7 @@ def read_sheets(check: Any, members: Any, book: Book | None = None) -> None:
         )
         shown["评议会议"].append(dict(v))
     out["ballots"] = _read_ballots(check, members, book, out["rounds"])
+    out["votes"] = _read_votes(check, shown["党员大会表决"])
     check.plan.rulings = out
     for sheet, rows in shown.items():
         if rows:
@@ -315,6 +348,58 @@ def _read_ballots(
     return [ballots[k] for k in sorted(ballots)]
 
 
+def _read_votes(check: Any, shown: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """党员大会表决 rows, their counts checked as `approval vote` checks them."""
+    from desktop.rules.votes import VoteCount, count_problems
+    from desktop.sheets.columns import VOTE_RULE_WORDS
+
+    rule_of = {w: k for k, w in VOTE_RULE_WORDS.items()}
+    out = []
+    need = (
+        "年度",
+        "审批环节",
+        "日期",
+        "应到会人数",
+        "到会人数",
+        "赞成",
+        "反对",
+        "弃权",
+        "通过规则",
+    )
+    for row in check.data.rows("党员大会表决"):
+        v = row.values
+        if any(v.get(k) in (None, "") for k in need):
+            continue
+        count = VoteCount(v["应到会人数"], v["到会人数"], v["赞成"], v["反对"], v["弃权"])
+        problems = count_problems(count)
+        if problems:
+            for p in problems:
+                check.add("党员大会表决", row.number, "到会人数", p.rstrip("。"))
+            continue
+        out.append(
+            {
+                "year": v["年度"],
+                "step": v["审批环节"],
+                "date": _iso(v["日期"]),
+                "activity_code": v.get("活动编号") or None,
+                "expected": count.expected,
+                "present": count.present,
+                "yes": count.yes,
+                "no": count.no,
+                "abstain": count.abstain,
+                "rule": rule_of[v["通过规则"]],
+                "quorum": 0 if v.get("须到会过半") is False else 1,
+                "proposal": v.get("表决内容") or "",
+                "note": v.get("备注") or "",
+                "created_by": v.get("登记人") or "",
+                "created_at": v.get("登记时间") or now_iso(),
+                "id": check.record_no("党员大会表决", row),
+            }
+        )
+        shown.append(dict(v))
+    return out
+
+
 def write_plan(book: Book, plan: Any, code_to_id: dict[str, int]) -> None:
     """Insert these records (the caller holds the import's transaction)."""
     from desktop.book.quarter_sheets import _insert_keeping_ids
@@ -333,6 +418,13 @@ def write_plan(book: Book, plan: Any, code_to_id: dict[str, int]) -> None:
     _insert_keeping_ids(book, "approvals", with_ids(rulings.get("approvals", [])))
     _insert_keeping_ids(book, "exchanges", with_ids(rulings.get("exchanges", [])))
     _insert_keeping_ids(book, "appraisal_rounds", rulings.get("rounds", []))
+    votes = []
+    for r in rulings.get("votes", []):
+        code = r["activity_code"]
+        found = book.execute("select id from activities where code = ?", [code]).fetchone()
+        votes.append({**{k: v for k, v in r.items() if k != "activity_code"},
+                      "activity_id": found[0] if code and found else None})  # fmt: skip
+    _insert_keeping_ids(book, "votes", votes)
     for b in rulings.get("ballots", []):
         bid = int(
             book.db["appraisal_ballots"]

@@ -820,5 +820,39 @@ def m016_lock_wording(db: Database) -> None:
         )
 
 
+@MIGRATIONS()
+def m017_votes(db: Database) -> None:
+    db.executescript(
+        """
+        -- 党员大会表决 (党员e家 第十八条「提请党员大会表决通过」): the general meeting's vote on
+        -- an [[approvals]] step with `vote`, its counts as taken; passed or not is derived by
+        -- `rule`/`quorum` (the scheme's, copied when recorded). desktop/book/votes.py.
+        create table votes (
+            id integer primary key,
+            year integer not null,
+            step text not null,
+            date text not null,
+            activity_id integer references activities(id),
+            expected integer not null check (expected >= 0),
+            present integer not null check (present >= 0),
+            yes integer not null check (yes >= 0),
+            no integer not null check (no >= 0),
+            abstain integer not null check (abstain >= 0),
+            rule text not null,
+            quorum integer not null default 1,
+            proposal text not null default '',
+            note text not null default '',
+            created_by text not null default '',
+            created_at text not null
+        );
+        create index votes_year on votes (year, step);
+        create trigger votes_no_update before update on votes
+        begin select raise(abort, '表决记录登记后不能修改（如有错误请登记一次新的表决）'); end;
+        create trigger votes_no_delete before delete on votes
+        begin select raise(abort, '表决记录登记后不能删除（如有错误请登记一次新的表决）'); end;
+        """
+    )
+
+
 # Re-exported: the version lives in version.py so that opening a book needn't import this.
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION"]

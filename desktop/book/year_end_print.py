@@ -149,7 +149,12 @@ def rating_data(book: Book, year: int, *, today: date | None = None) -> dict[str
     data["approval_steps"] = [
         f"{a.name}" if a.by in a.name else f"{a.name}（{a.by}）"
         for a in year_scheme(book, year).approvals
+        if not a.vote  # the branch's own 党员大会 votes: its line is in the summary
     ]
+    from desktop.book.votes import votes_of
+
+    for v in votes_of(book, year):  # 党员大会表决 (「提请党员大会表决通过」): the counts on paper
+        summary.append(f"{v.date} {v.step}（党员大会表决）：{v.why}。表决内容：{v.proposal}。")
     ties = _tie_notes(data["members"])
     if ties:
         summary.append("同分并列说明：")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 from desktop.cli.args import UsageError
 from desktop.cli.common import EXIT_OK, err, open_book, out, print_json, today_of
@@ -314,6 +315,8 @@ def cmd_approval(args: argparse.Namespace) -> int:
 
     with open_book(args) as book:
         year = args.year or book.current_year
+        if args.action == "vote":
+            return _record_vote(args, book, year)
         if args.action == "record" and args.claim is not None:
             if args.approve == args.refuse:
                 raise UsageError("请写 --approve（批准）或 --refuse（不批准）之一。")
@@ -349,8 +352,11 @@ def cmd_approval(args: argparse.Namespace) -> int:
             )
             out(f"已登记 {year} 年审批决定 {len(ids)} 条。")
             return EXIT_OK
+        from desktop.book.votes import votes_of
+
         items = A.approvals(book, year, today=today_of(args))
         claims = A.claim_approvals(book, year)
+        votes = votes_of(book, year)
         if args.action == "list" and args.pending:
             items = [a for a in items if a.pending]
             claims = [c for c in claims if c.pending]
@@ -391,6 +397,7 @@ def cmd_approval(args: argparse.Namespace) -> int:
                         }
                         for c in claims
                     ],
+                    "votes": [_vote_json(v) for v in votes],
                 }
             )
             return EXIT_OK
@@ -400,9 +407,50 @@ def cmd_approval(args: argparse.Namespace) -> int:
             out(
                 f"{c.code}\t{c.name}\t第{c.claim_id}号申报 {c.date} {c.item} {c.points}分：{c.text()}"
             )
+        for v in votes:
+            out(v.text())
         if not items and not claims:
             what = "待审批" if args.pending else "需要上级审批"
             out(f"{year} 年没有{what}的评定结果。")
+    return EXIT_OK
+
+
+def _vote_json(v: Any) -> dict[str, Any]:
+    c = v.count
+    return {
+        "id": v.id, "step": v.step, "date": v.date, "activity": v.activity_id,
+        "expected": c.expected, "present": c.present, "yes": c.yes, "no": c.no,
+        "abstain": c.abstain, "rule": v.rule, "passed": v.passed, "text": v.why,
+        "proposal": v.proposal,
+    }  # fmt: skip
+
+
+def _record_vote(args: argparse.Namespace, book: Any, year: int) -> int:
+    """`approval vote`: the 党员大会's vote on a step with [[approvals]] vote."""
+    from desktop.book.votes import record_vote
+
+    missing = [f"--{k}" for k in ("yes", "no", "abstain", "present") if getattr(args, k) is None]
+    if missing:
+        raise UsageError(f"请写明 {'、'.join(missing)}（赞成、反对、弃权票数和到会人数）。")
+    v = record_vote(
+        book,
+        year,
+        yes=args.yes,
+        no=args.no,
+        abstain=args.abstain,
+        present=args.present,
+        expected=args.expected,
+        on=args.date,
+        step=args.step,
+        activity=args.activity,
+        note=args.note or "",
+        today=today_of(args),
+    )
+    if args.json:
+        print_json(_vote_json(v))
+    else:
+        out(f"已登记党员大会表决：{v.why}。")
+        out(f"表决的是：{v.proposal}。")
     return EXIT_OK
 
 
@@ -412,18 +460,22 @@ def add_approval_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
         "approval",
         cmd_approval,
         "上级审批：list 列出需上级审批的评定结果、积分申报及其状态；record 登记审批决定（批准或不批准；"
-        "--claim 为一条积分申报）",
+        "--claim 为一条积分申报）；vote 登记党员大会表决（赞成、反对、弃权票数）",
     )
-    p.add_argument("action", choices=["list", "record"])
+    p.add_argument("action", choices=["list", "record", "vote"])
     p.add_argument("--year", type=int, default=None, help="年度（默认账本的当前年度）")
     p.add_argument("--member", default=None, help="record：党员编号或姓名")
     p.add_argument("--claim", type=int, default=None, help="record：须上级审定的积分申报的记录号")
     p.add_argument("--approve", action="store_true", help="record：批准")
     p.add_argument("--refuse", action="store_true", help="record：不批准（须写 --reason）")
     p.add_argument("--by", default=None, help="record：审批单位或审批人（必填，如“镇党委”）")
-    p.add_argument("--date", default=None, help="record：审批日期（默认今天）")
+    p.add_argument("--date", default=None, help="record/vote：审批或表决日期（默认今天）")
     p.add_argument("--reason", default=None, help="record：理由（不批准时必填）")
-    p.add_argument("--step", default=None, help="record：审批环节（默认该党员待审批的全部环节）")
+    p.add_argument(
+        "--step",
+        default=None,
+        help="record：审批环节（默认该党员待审批的全部环节）；vote：表决环节",
+    )
     p.add_argument(
         "--source",
         default="手工",
@@ -431,6 +483,17 @@ def add_approval_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
         metavar="来源",
         help="手工（默认）或乡镇回执",
     )
+    p.add_argument("--yes", type=int, default=None, help="vote：赞成票数")
+    p.add_argument("--no", type=int, default=None, help="vote：反对票数")
+    p.add_argument("--abstain", type=int, default=None, help="vote：弃权票数")
+    p.add_argument("--present", type=int, default=None, help="vote：到会的有表决权党员人数")
+    p.add_argument(
+        "--expected", type=int, default=None, help="vote：应到会人数（默认支部的正式党员人数）"
+    )
+    p.add_argument(
+        "--activity", type=int, default=None, help="vote：表决所在的支部党员大会（活动编号）"
+    )
+    p.add_argument("--note", default=None, help="vote：备注")
     p.add_argument("--pending", action="store_true", help="list：只列出待审批的")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.add_argument("--today", help=argparse.SUPPRESS)

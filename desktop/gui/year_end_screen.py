@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QSplitter,
     QTableWidget,
@@ -58,6 +59,7 @@ def _load(path: Path, year: int) -> dict[str, Any]:
     from desktop.book.approvals import claim_approvals
     from desktop.book.ballots import combined_grades, round_states
     from desktop.book.receipt import latest_receipt
+    from desktop.book.votes import vote_setup, votes_of
 
     with Book.open(path) as book:
         return {
@@ -69,6 +71,8 @@ def _load(path: Path, year: int) -> dict[str, Any]:
             "rounds": round_states(book, year),  # 评议会议 held, with their ballots
             "combined": combined_grades(book, year),  # [ballots.combine] 综合评定
             "claims_above": claim_approvals(book, year),  # claims the 党工委 … must approve
+            "votes": votes_of(book, year),  # 党员大会表决 on [[approvals]] steps with vote
+            "vote_setup": vote_setup(book, year),
         }
 
 
@@ -224,10 +228,14 @@ class YearEndScreen(QWidget):
         self.refuse_button = QPushButton("登记不批准…")
         pb.addWidget(self.approve_button)
         pb.addWidget(self.refuse_button)
+        self.vote_button = QPushButton("登记党员大会表决…")
+        pb.addWidget(self.vote_button)
         pb.addStretch(1)
         pl.addLayout(pb)
         self.approval_state = QLabel()
         self.approval_state.setWordWrap(True)
+        # Its lines (a vote's counts among them) stay whole; the tables give way.
+        self.approval_state.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         pl.addWidget(self.approval_state)
         self.approval_table = _table(["编号", "姓名", "拟评结果", "审批环节", "状态", "审批情况"])
         self.approval_table.setSelectionMode(QTableWidget.SelectionMode.ExtendedSelection)
@@ -251,6 +259,7 @@ class YearEndScreen(QWidget):
         self.tabs.addTab(approve, "上级审批")
         self.approve_button.clicked.connect(lambda: self.record_approval(True))
         self.refuse_button.clicked.connect(lambda: self.record_approval(False))
+        self.vote_button.clicked.connect(lambda: self.record_vote())
 
         self.year.valueChanged.connect(self.reload)
         self.kind.currentIndexChanged.connect(self._kind_changed)
@@ -820,6 +829,8 @@ class YearEndScreen(QWidget):
             ct.setItem(i, 1, _item(c))
 
     def _fill_approvals(self) -> None:
+        from desktop.book.approvals import decision_how
+
         items = self.overview.approvals
         t = self.approval_table
         t.setRowCount(len(items))
@@ -827,8 +838,7 @@ class YearEndScreen(QWidget):
             d = a.decision
             how = ""
             if d:
-                how = f"{d['decided_by']}，{d['date']}，{d['source']}"
-                how += f"；理由：{d['reason']}" if d.get("reason") else ""
+                how = decision_how(d)
             elif a.superseded:
                 how = a.superseded
             cells = [
@@ -839,6 +849,7 @@ class YearEndScreen(QWidget):
                 _item(a.state),
                 _item(how),
             ]
+            cells[-1].setToolTip(how)  # a vote's counts run past the window's edge
             for j, it in enumerate(cells):
                 if a.state == "待审批":
                     it.setForeground(QColor("#b00020"))
@@ -855,9 +866,14 @@ class YearEndScreen(QWidget):
             )
         else:
             text = "需上级审批的评定结果都已登记审批决定。"
+        for v in (self.data or {}).get("votes", []):  # 党员大会表决, oldest first
+            text += f"\n{v.text()}。"
         self.approval_state.setText(text)
         for button in (self.approve_button, self.refuse_button):
             allow(button, bool(items), "没有须报上级审批的评定结果")
+        steps = (self.data or {}).get("vote_setup", {}).get("steps", [])
+        self.vote_button.setVisible(bool(steps))  # only schemes with a 党员大会表决 step
+        allow(self.vote_button, bool(self._vote_proposal()), "没有待党员大会表决的评定结果")
 
     def _fill_claims_above(self) -> None:
         items = (self.data or {}).get("claims_above", [])
@@ -911,6 +927,34 @@ class YearEndScreen(QWidget):
             ),
             f"已登记第 {cid} 号申报的审批决定。",
         )  # fmt: skip
+
+    def _vote_proposal(self) -> str:
+        """What the meeting votes on: results and claims of a vote step not yet passed."""
+        steps = {s[0] for s in (self.data or {}).get("vote_setup", {}).get("steps", [])}
+        if not steps:
+            return ""
+        results = [f"{a.name}{a.result}" for a in self.overview.approvals
+                   if a.step in steps and not a.approved]  # fmt: skip
+        claims = [f"{c.name}第{c.claim_id}号申报" for c in self.data.get("claims_above", [])
+                  if c.step in steps and c.state != "已批准"]  # fmt: skip
+        return "、".join(results + claims)
+
+    def ask_vote(self, dialog: QDialog) -> dict[str, Any] | None:
+        return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def record_vote(self) -> None:
+        """登记党员大会表决 (党员e家 第十八条「提请党员大会表决通过」)."""
+        if self.data is None:
+            return
+        from desktop.book.votes import record_vote
+        from desktop.gui.vote_dialog import VoteDialog
+
+        year = self.year.value()
+        dialog = VoteDialog(year, self.data["vote_setup"], self._vote_proposal(), self)
+        values = self.ask_vote(dialog)
+        made: list[Any] = []
+        if values and self._act(lambda: made.append(record_vote(self.book, year, **values))):
+            self.tell(f"已登记党员大会表决：{made[0].why}。")
 
     def ask_claim_approval(self, dialog: ApprovalDialog) -> dict[str, Any] | None:
         return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -171,7 +171,19 @@ def ruling_lines(scheme: Scheme) -> list[str]:
             [f"{STAR_WORDS[s]}星级" for s in sorted(a.stars, reverse=True)] + sorted(a.grades)
         )
         by = "" if a.by in a.name else f"（{a.by}）"
-        out.append(f"评定为{what}的，须{a.name}{by}，批准前为“待审批”。")
+        how = ""
+        if a.vote:
+            from desktop.rules.votes import VOTE_RULES
+
+            quorum = "到会人数超过应到会人数的半数方可表决，" if a.quorum else ""
+            how = f"（党员大会表决：{quorum}{VOTE_RULES[a.vote]}为通过）"
+        if what:
+            out.append(f"评定为{what}的，须{a.name}{by}{how}，批准前为“待审批”。")
+        if a.items:
+            names = "、".join(
+                f"“{item.name}”" if (item := scheme.item(i)) else f"“{i}”" for i in sorted(a.items)
+            )
+            out.append(f"{names}的申报经支委会审定后，须{a.name}{by}{how}，批准后才计分。")
     b = scheme.ballots
     if b.thresholds or b.rule != "majority":
         parts = []

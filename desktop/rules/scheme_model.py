@@ -267,6 +267,10 @@ class Approval:
     # Claimable items whose 审定 claims count only once this body approves them (街道「经党支部
     # 研究讨论认定，报党工委审定后确定加分分值」).
     items: frozenset[str] = frozenset()
+    # 党员大会表决: the step is decided by the general meeting's recorded vote, passed by this
+    # rule (rules/votes.VOTE_RULES: present / voting / entitled); "" = an ordinary approval.
+    vote: str = ""
+    quorum: bool = True  # the meeting votes only with more than half of those entitled present
 
     def applies(self, stars: int | None, grade: str | None) -> bool:
         return (stars is not None and stars in self.stars) or (

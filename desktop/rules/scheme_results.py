@@ -33,7 +33,7 @@ QUOTA_BASES = {"rated": "参评人数", "members": "党员总数"}
 _LEVEL_KEYS = ("min", "stars", "grade", "quota", "small_branch_below", "small_branch_count")
 _ELIG_KEYS = ("sections", "below", "max_stars", "deny_grades", "reason")
 _VETO_KEYS = ("effect", "kinds", "no_party_life_months", "no_dues_months")
-_APPROVAL_KEYS = ("name", "by", "stars", "grades", "items", "note")
+_APPROVAL_KEYS = ("name", "by", "stars", "grades", "items", "note", "vote", "quorum")
 _FOLLOWUP_KEYS = (
     "name",
     "when",
@@ -354,6 +354,13 @@ def read_approvals(
                 "要写「stars」（哪些星级需要审批）、「grades」（哪些等次需要审批）"
                 "或「items」（哪些申报项目须经审定后计分）",
             )
+        # 党员大会表决 (党员e家 第十八条「提请党员大会表决通过」): decided by a recorded vote.
+        from desktop.rules.votes import VOTE_RULES
+
+        vote = r.choice(a, "vote", w, VOTE_RULES, "", "表决规则") or ""
+        quorum = r.boolean(a, "quorum", w, True)
+        if "quorum" in a and not vote:
+            r.add(w, "「quorum」（到会须过半数）只用于党员大会表决，请同时写「vote」")
         out.append(
             Approval(
                 name,
@@ -362,6 +369,8 @@ def read_approvals(
                 frozenset(g for g in grades if g in grades_known),
                 r.text(a, "note", w),
                 frozenset(i for i in items if i in claim_ids),
+                vote,
+                quorum,
             )
         )
     return out

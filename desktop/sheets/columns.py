@@ -748,6 +748,39 @@ SELF_APPRAISALS = SheetSpec(
     "党员评议、群众评议仍写在“民主评议”表。",
 )
 
+#: 党员大会表决's rules as the workbook writes them (rules/votes.VOTE_RULES keys).
+VOTE_RULE_WORDS = {"present": "到会过半", "voting": "投票过半", "entitled": "应到过半"}
+
+VOTES = SheetSpec(
+    "党员大会表决",
+    (
+        _c("年度", Kind.INTEGER, req=True),
+        _c("审批环节", req=True, note="积分方案 [[approvals]] 中写了 vote 的那一项的 name"),
+        _c("日期", Kind.DATE, req=True),
+        _c("活动编号", note="表决所在的支部党员大会（“活动”表的编号），可空"),
+        _c("应到会人数", Kind.INTEGER, req=True, note="有表决权的正式党员"),
+        _c("到会人数", Kind.INTEGER, req=True),
+        _c("赞成", Kind.INTEGER, req=True),
+        _c("反对", Kind.INTEGER, req=True),
+        _c("弃权", Kind.INTEGER, req=True),
+        _c(
+            "通过规则",
+            Kind.CHOICE,
+            req=True,
+            choices=tuple(VOTE_RULE_WORDS.values()),
+            note="赞成票超过到会人数 / 参加表决票数 / 应到会人数的半数",
+        ),
+        _c("须到会过半", Kind.YESNO, note="空 = 是"),
+        _c("表决内容", note="表决时待表决的评定结果和申报"),
+        _c("备注"),
+        _c("登记人", Kind.NAME),
+        _registered(),
+        _record_no(),
+    ),
+    note=f"{_OURS}：党员大会对须表决的评定结果的表决（票数登记后不改；通过与否按通过规则得出，"
+    "由此登记的审批决定在“上级审批”表中）。",
+)
+
 #: Every sheet of the interchange workbook, in the order they are written.
 SHEETS: dict[str, SheetSpec] = {
     s.name: s
@@ -781,6 +814,7 @@ SHEETS: dict[str, SheetSpec] = {
         APPRAISAL_ROUNDS,
         APPRAISAL_BALLOTS,
         SELF_APPRAISALS,
+        VOTES,
     )
 }
 SHEET_NAMES: tuple[str, ...] = tuple(SHEETS)

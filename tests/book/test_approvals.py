@@ -148,3 +148,135 @@ def test_the_years_rating_reads_pending_until_approved(yb) -> None:
     row = year_overview(yb, YEAR, today=TODAY).row("王一")
     assert row.approval_state == "已批准" and row.certifiable
     assert row.rating_text() == "★★★★★" and row.approved_by == ["上级党（工）委"]
+
+
+# -- 党员大会表决 ------------------------------------------------------------------------------
+# 党员e家 第十八条: 「党支部委员会应根据党员年度积分排名情况，研究提出党员评星的意见，提请党员大会
+# 表决通过，并进行公示」 — written as a step decided by the meeting's vote (vote = "present":
+# 赞成票超过到会有表决权党员的半数; the plan gives no count, the scheme's key does).
+VOTE_STEP = """
+[[approvals]]
+name = "提请党员大会表决通过"
+by = "支部党员大会"
+stars = [3, 4, 5]
+vote = "present"
+note = "第十八条：研究提出党员评星的意见，提请党员大会表决通过，并进行公示"
+"""
+
+
+@pytest.fixture
+def voting(tmp_path: Path):
+    from desktop.book.scoring import set_year_scheme
+    from desktop.rules.presets import preset_text
+
+    book = make_year_book(tmp_path / "vote.db")
+    set_year_scheme(book, YEAR, text=preset_text("dangyuan-ejia") + VOTE_STEP)
+    yield book
+    book.close()
+
+
+def _states(book) -> dict[tuple[str, str], str]:
+    return {(a.name, a.step): a.state for a in A.approvals(book, YEAR, today=TODAY)}
+
+
+def test_the_meetings_vote_passes_the_committees_star_proposal(voting) -> None:
+    from desktop.book.votes import record_vote, votes_of
+
+    assert _states(voting) == {
+        ("王一", "报上级党（工）委审批"): "待审批",
+        ("王一", "提请党员大会表决通过"): "待审批",
+        ("李二", "提请党员大会表决通过"): "待审批",
+    }
+    # 4 正式党员 on the roll (钱五 is an activist): 3 of 4 present say yes.
+    v = record_vote(voting, YEAR, yes=3, no=1, abstain=0, present=4, on="2026-01-10", today=TODAY)
+    assert v.passed and v.proposal == "王一五星级、李二三星级"
+    assert v.why == (
+        "应到会4人，到会4人；赞成3票、反对1票、弃权0票：赞成票超过到会人数4的半数，表决通过"
+    )
+    assert _states(voting) == {
+        ("王一", "报上级党（工）委审批"): "待审批",  # the vote does not replace the 党工委
+        ("王一", "提请党员大会表决通过"): "已批准",
+        ("李二", "提请党员大会表决通过"): "已批准",
+    }
+    li = next(a for a in A.approvals(voting, YEAR, today=TODAY) if a.name == "李二")
+    assert li.text() == (
+        "拟评三星级，提请党员大会表决通过：已批准（支部党员大会，2026-01-10，党员大会表决："
+        "应到会4人，到会4人；赞成3票、反对1票、弃权0票：表决通过）"
+    )
+    assert A.is_approved(voting, YEAR, "李二", today=TODAY)
+    assert [x.id for x in votes_of(voting, YEAR)] == [v.id]
+    # Nothing left for the meeting: a second vote is refused.
+    with pytest.raises(InputRefused, match="不需要表决"):
+        record_vote(voting, YEAR, yes=4, no=0, abstain=0, present=4, today=TODAY)
+    with pytest.raises(sqlite3.IntegrityError, match="表决记录登记后不能修改"):
+        voting.execute("update votes set yes = 1")
+
+
+def test_a_vote_that_fails_refuses_and_a_new_vote_may_pass(voting) -> None:
+    from desktop.book.votes import record_vote
+
+    v = record_vote(voting, YEAR, yes=2, no=1, abstain=1, present=4, on="2026-01-10", today=TODAY)
+    assert not v.passed and v.why.endswith("赞成票没有超过到会人数4的半数，未通过")
+    li = next(a for a in A.approvals(voting, YEAR, today=TODAY) if a.name == "李二")
+    assert li.state == "未批准" and li.text().endswith("赞成票没有超过到会人数4的半数，未通过）")
+    # A meeting of 2 of 4 cannot vote at all (quorum), whatever the count.
+    v = record_vote(voting, YEAR, yes=2, no=0, abstain=0, present=2, on="2026-01-12", today=TODAY)
+    assert not v.passed and "会议不能表决" in v.why
+    v = record_vote(voting, YEAR, yes=4, no=0, abstain=0, present=4, on="2026-01-14", today=TODAY)
+    assert v.passed
+    assert _states(voting)[("李二", "提请党员大会表决通过")] == "已批准"
+
+
+@pytest.mark.parametrize(
+    ("kw", "message"),
+    [
+        (
+            {"yes": 3, "no": 2, "abstain": 0, "present": 4},
+            "赞成、反对、弃权共 5 票，多于到会的 4 人",
+        ),
+        ({"yes": 3, "no": 0, "abstain": 0, "present": 5}, "到会 5 人多于应到会的 4 人"),
+        (
+            {"yes": 3, "no": 0, "abstain": 0, "present": 4, "expected": 6},
+            "应到会 6 人多于支部有表决权的正式党员 4 人（预备党员没有表决权）",
+        ),
+        ({"yes": 3, "no": 0, "abstain": 0, "present": 4, "on": "2026-02-01"}, "还没有到"),
+        ({"yes": 3, "no": 0, "abstain": 0, "present": 4, "step": "表决"}, "没有“表决”这一表决环节"),
+    ],
+)
+def test_impossible_votes_are_refused_and_nothing_written(voting, kw, message) -> None:
+    from desktop.book.votes import record_vote
+
+    before = voting.execute("select count(*) from journal").fetchone()[0]
+    with pytest.raises(InputRefused) as exc:
+        record_vote(voting, YEAR, today=TODAY, **kw)
+    assert message in exc.value.message + "".join(exc.value.lines())
+    assert voting.execute("select count(*) from journal").fetchone()[0] == before
+    assert voting.execute("select count(*) from votes").fetchone()[0] == 0
+    assert voting.execute("select count(*) from approvals").fetchone()[0] == 0
+
+
+def test_a_vote_at_a_recorded_meeting_checks_its_sign_in(voting) -> None:
+    from desktop.book.meetings import Entry, Meetings
+    from desktop.book.votes import record_vote
+
+    mt = Meetings(voting)
+    ids = {m["name"]: m["id"] for m in voting.query("select id, name from members")}
+    meeting = mt.add_activity(
+        {"date": "2025-12-26", "type": "支部党员大会", "topic": "年度评星"}, today=TODAY
+    )
+    mt.record_attendance(meeting, {ids["张三"]: Entry("因私请假")}, today=TODAY)
+    with pytest.raises(InputRefused) as exc:
+        record_vote(voting, YEAR, yes=3, no=1, abstain=0, present=4, activity=meeting, today=TODAY)
+    assert "到会 4 人多于这次党员大会签到“出席”的正式党员 3 人" in "".join(exc.value.lines())
+    other = mt.add_activity({"date": "2025-12-20", "type": "党课", "topic": "党课"}, today=TODAY)
+    with pytest.raises(InputRefused, match="不是支部党员大会"):
+        record_vote(voting, YEAR, yes=3, no=0, abstain=0, present=3, activity=other, today=TODAY)
+    v = record_vote(voting, YEAR, yes=3, no=0, abstain=0, present=3, activity=meeting, today=TODAY)
+    assert v.passed and v.date == "2025-12-26" and v.activity_id == meeting
+
+
+def test_a_scheme_without_a_vote_step_refuses_a_vote(yb) -> None:
+    from desktop.book.votes import record_vote
+
+    with pytest.raises(InputRefused, match="没有须党员大会表决的环节"):
+        record_vote(yb, YEAR, yes=3, no=0, abstain=0, present=4, today=TODAY)

@@ -227,3 +227,66 @@ def test_bad_self_appraisal_rows_are_named_and_nothing_is_written(tmp_path: Path
     assert other.query("select count(*) n from appraisals")[0]["n"] == 0
     assert other.query("select count(*) n from members")[0]["n"] == 0
     other.close()
+
+
+# -- 党员大会表决 (issue 16 item 4) ----------------------------------------------------------
+
+VOTE_STEP = (
+    '\n[[approvals]]\nname = "提请党员大会表决通过"\nby = "支部党员大会"\nstars = [3, 4, 5]\n'
+    'vote = "present"\n'
+)
+
+
+def test_a_vote_round_trips_with_the_decisions_it_made(tmp_path: Path) -> None:
+    """党员e家 第十八条「提请党员大会表决通过」: the vote (at its 党员大会) and the decisions it
+    recorded come back the same from an export into an empty book."""
+    from desktop.book.meetings import Meetings
+    from desktop.book.votes import record_vote, votes_of
+
+    book = make_year_book(tmp_path / "a.db")
+    set_year_scheme(book, YEAR, text=preset_text("dangyuan-ejia") + VOTE_STEP)
+    meeting = Meetings(book).add_activity(
+        {"date": "2025-12-26", "type": "支部党员大会", "topic": "年度评星"}, today=TODAY
+    )
+    Meetings(book).record_attendance(meeting, today=TODAY)
+    record_vote(book, YEAR, yes=2, no=1, abstain=1, present=4, activity=meeting, today=TODAY)
+    record_vote(book, YEAR, yes=4, no=0, abstain=0, present=4, on="2026-01-10", today=TODAY)
+    path = export_workbook(book, tmp_path / "a.xlsx")
+    other = Book.create(tmp_path / "b.db", branch="测试村党支部", year=YEAR)
+    import_workbook(other, path, today=TODAY)
+    assert _rows(other, "votes") == _rows(book, "votes")
+    assert _rows(other, "approvals") == _rows(book, "approvals")
+    assert [(v.passed, v.why) for v in votes_of(other, YEAR)] == [
+        (v.passed, v.why) for v in votes_of(book, YEAR)
+    ]
+    book.close()
+    other.close()
+
+
+def test_impossible_vote_rows_are_named_and_nothing_is_written(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from desktop.book.errors import InputRefused
+    from desktop.book.votes import record_vote
+
+    book = make_year_book(tmp_path / "a.db")
+    set_year_scheme(book, YEAR, text=preset_text("dangyuan-ejia") + VOTE_STEP)
+    record_vote(book, YEAR, yes=3, no=1, abstain=0, present=4, on="2026-01-10", today=TODAY)
+    path = export_workbook(book, tmp_path / "a.xlsx")
+    book.close()
+    wb = load_workbook(path)
+    ws = wb["党员大会表决"]
+    headers = [c.value for c in ws[1]]
+    ws.cell(2, headers.index("反对") + 1, 3)  # 3 + 3 + 0 votes from 4 present
+    wb.save(path)
+    other = Book.create(tmp_path / "b.db", branch="测试村党支部", year=YEAR)
+    with pytest.raises(InputRefused) as exc:
+        import_workbook(other, path, today=TODAY)
+    lines = exc.value.lines()
+    assert any(
+        line.startswith("党员大会表决 第2行 到会人数: 赞成、反对、弃权共 6 票，多于到会的 4 人")
+        for line in lines
+    ), lines
+    assert other.execute("select count(*) from votes").fetchone()[0] == 0
+    assert other.execute("select count(*) from members").fetchone()[0] == 0
+    other.close()

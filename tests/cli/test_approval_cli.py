@@ -39,6 +39,7 @@ def test_list_record_and_refusals(tmp_path: Path) -> None:
             }
         ],
         "claims": [],  # claims sent above the branch: none in this scheme
+        "votes": [],  # 党员大会表决: none (no step with vote)
     }
     # `rate` says so too: the stars, a reason line, and "approval" in JSON.
     rated = json.loads(
@@ -107,3 +108,93 @@ def test_a_claim_sent_above_from_the_command_line(tmp_path: Path) -> None:
         assert again.query("select period, claim_id from approvals") == [
             {"period": "claim", "claim_id": cid}
         ]
+
+
+def test_the_general_meetings_vote_from_the_command_line(tmp_path: Path) -> None:
+    """党员e家 第十八条「研究提出党员评星的意见，提请党员大会表决通过」 with vote = "present":
+    `approval vote` records the counts (impossible ones refused in Chinese, nothing written),
+    the outcome decides the step for every result waiting for it, `approval list` and the
+    printed annual table show the vote."""
+    from poppler import pdftotext
+
+    from desktop.book.scoring import set_year_scheme
+    from desktop.rules.presets import preset_text
+
+    db = tmp_path / "vote.db"
+    book = make_year_book(db)
+    set_year_scheme(
+        book,
+        YEAR,
+        text=preset_text("dangyuan-ejia")
+        + '\n[[approvals]]\nname = "提请党员大会表决通过"\nby = "支部党员大会"\nstars = [3, 4, 5]\n'
+        'vote = "present"\n',
+    )
+    book.close()
+    home = tmp_path / "home"
+
+    def pioneer(*args: str, check: bool = False):
+        return run("--db", str(db), *args, "--today", "2026-01-15", home=home, check=check)
+
+    vote = ("approval", "vote", "--year", "2025", "--date", "2026-01-10")
+    bad = pioneer(*vote, "--yes", "4", "--no", "1", "--abstain", "0", "--present", "4")
+    assert bad.returncode == 1
+    assert "赞成、反对、弃权共 5 票，多于到会的 4 人（每人只能投一票）。" in bad.stderr
+    bad = pioneer(*vote, "--yes", "3", "--no", "0", "--abstain", "0", "--present", "5")
+    assert bad.returncode == 1 and "到会 5 人多于应到会的 4 人。" in bad.stderr
+    usage = pioneer(*vote, "--yes", "3", "--present", "4")
+    assert usage.returncode == 2 and "--no、--abstain" in usage.stderr
+    assert json.loads(pioneer("approval", "list", "--json", "--year", "2025").stdout)["votes"] == []
+    done = pioneer(*vote, "--yes", "3", "--no", "1", "--abstain", "0", "--present", "4", check=True)
+    assert done.stdout.splitlines() == [
+        "已登记党员大会表决：应到会4人，到会4人；赞成3票、反对1票、弃权0票：赞成票超过到会人数4的半数，"
+        "表决通过。",
+        "表决的是：王一五星级、李二三星级。",
+    ]
+    out = pioneer("approval", "list", "--year", "2025", check=True).stdout
+    assert (
+        "002\t李二\t拟评三星级，提请党员大会表决通过：已批准（支部党员大会，2026-01-10，党员大会表决："
+        in out
+    )
+    assert out.rstrip().endswith(
+        "2026-01-10 党员大会表决（提请党员大会表决通过）：应到会4人，到会4人；赞成3票、反对1票、"
+        "弃权0票：赞成票超过到会人数4的半数，表决通过"
+    )
+    (v,) = json.loads(pioneer("approval", "list", "--json", "--year", "2025").stdout)["votes"]
+    assert (v["yes"], v["no"], v["abstain"], v["present"], v["expected"], v["passed"]) == (
+        3, 1, 0, 4, 4, True
+    )  # fmt: skip
+    again = pioneer(*vote, "--yes", "4", "--no", "0", "--abstain", "0", "--present", "4")
+    assert again.returncode == 1 and "不需要表决" in again.stderr
+    pdf = tmp_path / "评定表.pdf"
+    run("--db", str(db), "print", "rating", "--year", "2025", "--out", str(pdf), home=home,
+        check=True)  # fmt: skip
+    text = pdftotext(pdf).replace("\n", "").replace(" ", "")
+    assert "2026-01-10提请党员大会表决通过（党员大会表决）：应到会4人，到会4人；赞成3票" in text
+    assert "表决通过。表决内容：王一五星级、李二三星级。" in text
+
+
+def test_scheme_check_names_vote_mistakes_in_chinese(tmp_path: Path) -> None:
+    from desktop.rules.presets import preset_text
+
+    bad = tmp_path / "vote.toml"
+    bad.write_text(
+        preset_text("dangyuan-ejia")
+        + '\n[[approvals]]\nname = "提请党员大会表决通过"\nby = "支部党员大会"\nstars = [3]\n'
+        'vote = "过半"\n\n[[approvals]]\nname = "审批"\nby = "镇党委"\nstars = [4]\n'
+        "quorum = false\n",
+        encoding="utf-8",
+    )
+    result = run("scheme", "check", str(bad), home=tmp_path / "home")
+    assert result.returncode == 1
+    assert (
+        "「vote」为未知的表决规则「过半」，可选：present（赞成票超过到会有表决权党员的半数）"
+        in (result.stderr)
+    )
+    assert "「quorum」（到会须过半数）只用于党员大会表决，请同时写「vote」" in result.stderr
+    bad.write_text(
+        bad.read_text(encoding="utf-8")
+        .replace('"过半"', '"voting"')
+        .replace("quorum = false\n", ""),
+        encoding="utf-8",
+    )
+    assert run("scheme", "check", str(bad), home=tmp_path / "home").returncode == 0

@@ -545,3 +545,68 @@ def test_self_and_branch_appraisals_are_graded_on_the_screen(qtbot, tmp_path, me
     screen.grab().save(str(tmp_path / "year_end_self.png"))
     w.close()
     book.close()
+
+
+def test_the_general_meetings_vote_is_recorded_and_shown(qtbot, tmp_path, messages) -> None:
+    """党员e家 第十八条「研究提出党员评星的意见，提请党员大会表决通过」 as a step decided by the
+    meeting's vote: 登记党员大会表决… shows what the counts give as they are typed (refusing
+    impossible counts), records the vote, and 上级审批 shows it with each result's state."""
+    from desktop.book.scoring import set_year_scheme
+    from desktop.gui.main_window import MainWindow
+    from desktop.gui.vote_dialog import VoteDialog
+    from desktop.rules.presets import preset_text
+
+    book = make_year_book(tmp_path / "vote.db")
+    set_year_scheme(
+        book,
+        YEAR,
+        text=preset_text("dangyuan-ejia")
+        + '\n[[approvals]]\nname = "提请党员大会表决通过"\nby = "支部党员大会"\nstars = [3, 4, 5]\n'
+        'vote = "present"\n',
+    )
+    w = MainWindow(book)
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    qtbot.waitExposed(w)
+    screen = _open(qtbot, w)
+    screen.tabs.setCurrentIndex(3)
+    assert screen.vote_button.isVisible() and screen.vote_button.isEnabled()
+    seen: list[str] = []
+
+    def ask(dialog: VoteDialog):
+        assert "王一五星级" in screen._vote_proposal() and "李二三星级" in screen._vote_proposal()
+        assert dialog.expected.value() == 4  # the 正式党员 on the roll
+        dialog.present.setValue(4)
+        dialog.yes.setValue(4)
+        dialog.no.setValue(1)
+        seen.append(dialog.result.text())
+        assert not dialog.ok.isEnabled()  # 5 votes from 4 present
+        dialog.no.setValue(0)
+        dialog.yes.setValue(3)
+        dialog.abstain.setValue(1)
+        seen.append(dialog.result.text())
+        assert dialog.ok.isEnabled()
+        dialog.grab().save(str(tmp_path / "vote_dialog.png"))
+        return dialog.values()
+
+    screen.ask_vote = ask
+    _reloaded(qtbot, screen, lambda: qtbot.mouseClick(screen.vote_button,
+                                                      Qt.MouseButton.LeftButton))  # fmt: skip
+    assert seen[0] == "赞成、反对、弃权共 5 票，多于到会的 4 人（每人只能投一票）。"
+    assert seen[1].endswith("赞成票超过到会人数4的半数，表决通过。")
+    t = screen.approval_table
+    li = next(r for r in range(t.rowCount()) if t.item(r, 1).text() == "李二")
+    assert t.item(li, 4).text() == "已批准"
+    assert (
+        t.item(li, 5)
+        .text()
+        .endswith("党员大会表决：应到会4人，到会4人；赞成3票、反对0票、弃权1票：表决通过")
+    )
+    assert "党员大会表决（提请党员大会表决通过）" in screen.approval_state.text()
+    assert not screen.vote_button.isEnabled()  # nothing left to vote on
+    assert messages.texts("information")[-1].startswith("已登记党员大会表决：")
+    qtbot.wait(100)  # the layout settles after the reload
+    w.grab().save(str(tmp_path / "approvals_with_vote.png"))
+    w.close()
+    book.close()

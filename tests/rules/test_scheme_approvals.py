@@ -71,7 +71,22 @@ def test_grades_can_need_approval_too() -> None:
         ),
         (
             '[[approvals]]\nname = "审批"\nby = "镇党委"\nstars = [5]\nwho = "x"\n',
-            '[[approvals]] 第1项 "审批": 未知的键「who」，可用的键：name、by、stars、grades、items、note',
+            '[[approvals]] 第1项 "审批": 未知的键「who」，可用的键：name、by、stars、grades、items、note、vote、quorum',
+        ),
+        (
+            '[[approvals]]\nname = "党员大会表决"\nby = "党员大会"\nstars = [5]\nvote = "half"\n',
+            '[[approvals]] 第1项 "党员大会表决": 「vote」为未知的表决规则「half」，可选：present'
+            "（赞成票超过到会有表决权党员的半数）、voting（赞成票超过参加表决票数的半数）、entitled"
+            "（赞成票超过应到会有表决权党员的半数）",
+        ),
+        (
+            '[[approvals]]\nname = "审批"\nby = "镇党委"\nstars = [5]\nquorum = false\n',
+            '[[approvals]] 第1项 "审批": 「quorum」（到会须过半数）只用于党员大会表决，请同时写「vote」',
+        ),
+        (
+            '[[approvals]]\nname = "表决"\nby = "党员大会"\nstars = [5]\nvote = "present"\n'
+            'quorum = "是"\n',
+            '[[approvals]] 第1项 "表决": 「quorum」应为 true 或 false',
         ),
         (
             APPROVALS + APPROVALS,
@@ -110,3 +125,21 @@ def test_the_scheme_says_what_waits_for_whom() -> None:
 TWO_BALLOTS_SCHEME = (
     GOOD + '\n[ballots]\n  [[ballots.thresholds]]\n  grade = "不合格"\n  over = 0.3\n'
 )
+
+
+def test_a_step_decided_by_the_general_meeting_says_its_rule() -> None:
+    """党员e家 第十八条「提请党员大会表决通过」: `vote` names how the vote passes."""
+    from desktop.rules.describe import ruling_lines
+
+    scheme = load_scheme(
+        GOOD + '\n[[approvals]]\nname = "提请党员大会表决通过"\nby = "支部党员大会"\nstars = [5]\n'
+        'vote = "present"\n'
+    )
+    (a,) = scheme.approvals_for(5, None)
+    assert (a.vote, a.quorum) == ("present", True)
+    assert (
+        "评定为五星级的，须提请党员大会表决通过（支部党员大会）（党员大会表决：到会人数超过应到会人数的"
+        "半数方可表决，赞成票超过到会有表决权党员的半数为通过），批准前为“待审批”。"
+    ) in ruling_lines(scheme)
+    plain = load_scheme(GOOD + '\n[[approvals]]\nname = "审批"\nby = "镇党委"\nstars = [5]\n')
+    assert plain.approvals[0].vote == ""
