@@ -221,6 +221,7 @@ def certificate_data(
 
     scheme = year_scheme(book, year)
     full = sum((s.max for s in scheme.sections), Decimal(0))
+    vote_bodies = {a.by for a in scheme.approvals if a.vote}
     certs = []
     for n, r in enumerate(honoured, start=1):
         points = f"年度积分{fmt_points(r.total)}分"
@@ -229,8 +230,12 @@ def certificate_data(
         # 「经…审批」 only for what the higher body has approved (book.approvals, issue 16);
         # a result that needs no approval is the branch's own.
         decided = "经党支部评定"
-        if r.approved_by:
-            decided += f"、{'、'.join(r.approved_by)}审批"
+        voted = [b for b in r.approved_by if b in vote_bodies]  # 党员大会表决 steps
+        others = [b for b in r.approved_by if b not in vote_bodies]
+        if voted:
+            decided += f"、{'、'.join(voted)}表决通过"
+        if others:
+            decided += f"、{'、'.join(others)}审批"
         text = (
             f"在{year}年度党员积分制管理中，积极履行党员义务，充分发挥先锋模范作用，"
             f"{points}，{decided}，被评为{year}年度“{r.honour}”。\n特发此证，以资鼓励。"

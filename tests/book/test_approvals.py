@@ -280,3 +280,18 @@ def test_a_scheme_without_a_vote_step_refuses_a_vote(yb) -> None:
 
     with pytest.raises(InputRefused, match="没有须党员大会表决的环节"):
         record_vote(yb, YEAR, yes=3, no=0, abstain=0, present=4, today=TODAY)
+
+
+def test_a_certificate_says_the_meeting_passed_it_and_the_committee_approved_it(voting) -> None:
+    """「经党支部评定、支部党员大会表决通过、上级党（工）委审批」: the vote is not an approval above."""
+    from year_end_testkit import confirm_year
+
+    from desktop.book.votes import record_vote
+    from desktop.book.year_end_print import certificate_data
+
+    confirm_year(voting)
+    record_vote(voting, YEAR, yes=4, no=0, abstain=0, present=4, on="2026-01-10", today=TODAY)
+    A.record_decision(voting, YEAR, "王一", approved=True, by="城关镇党委", step="报上级党（工）委审批",
+                      on="2026-01-12", today=TODAY)  # fmt: skip
+    (cert,) = certificate_data(voting, YEAR, today=TODAY)
+    assert "经党支部评定、支部党员大会表决通过、上级党（工）委审批" in cert["text"]

@@ -99,6 +99,14 @@ def test_quarter_flow_through_the_screen(qtbot, window, book, messages, monkeypa
         screen,
         lambda: qtbot.mouseClick(screen.approve_claim_button, Qt.MouseButton.LeftButton),
     )
+    # jiedao: 「经党支部研究讨论认定，报党工委审定后确定加分分值」 — it waits for the 党工委,
+    # whose approval (recorded on 年度评定 → 上级审批) lets it count.
+    assert screen.claims_table.item(0, 6).text() == "审定（待审批）"
+    from desktop.book.approvals import record_claim_decision
+
+    cid = Q.list_claims(book, YEAR, 2)[0]["id"]
+    record_claim_decision(book, cid, approved=True, by="街道党工委", on="2026-06-20", today=TODAY)
+    _reloaded(qtbot, screen, screen.reload)
     assert screen.claims_table.item(0, 6).text() == "审定"
 
     # The review: filter to unexcused absences and drill down to the explanation.

@@ -69,7 +69,8 @@ def test_several_claims_reviewed_and_approved_at_once(qtbot, window, book, monke
     with qtbot.waitSignal(screen.loaded, timeout=20000):
         qtbot.mouseClick(screen.approve_claim_button, Qt.MouseButton.LeftButton)
     assert offered[1] == "刘书记"  # nobody approved yet: the 经办人 again
-    assert [screen.claims_table.item(r, 6).text() for r in range(2)] == ["审定", "审定"]
+    # jiedao's key-work then waits for the 党工委 (「报党工委审定后确定加分分值」).
+    assert [screen.claims_table.item(r, 6).text() for r in range(2)] == ["审定（待审批）"] * 2
     assert Q.default_step_name(book, "reviewed") == "一组组长"  # remembered for next time
     assert Q.default_step_name(book, "approved") == "刘书记"
 

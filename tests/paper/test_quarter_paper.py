@@ -279,6 +279,11 @@ def test_member_register_quarters_add_up_when_arrears_are_paid_after_confirmatio
             if c["status"] == "申报":
                 Q.review_claim(book, c["id"], "东片党小组组长", "情况属实")
             Q.approve_claim(book, c["id"], "支部委员会")
+        from desktop.book.approvals import claim_approvals, record_claim_decision
+
+        for a in claim_approvals(book, 2026):  # key-work: the 党工委 approves it too
+            if a.pending:
+                record_claim_decision(book, a.claim_id, approved=True, by=a.body, today=day)
         for o in book.query("select id from objections where status = 'open'"):
             Q.answer_objection(
                 book, o["id"], finding="经核实，维持原记录。", changed=False, today=day
