@@ -12,14 +12,17 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "book"))
 
+from cli_testkit import run  # noqa: E402
 from poppler import HAVE_PDFTOTEXT, pdftotext  # noqa: E402
 from quarter_testkit import make_branch_file  # noqa: E402
 
 
-def run(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
+def run_process(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, PIONEER_HOME=str(home), PYTHONPATH=str(ROOT))
     env.pop("PIONEER_DB", None)
     return subprocess.run(
@@ -37,13 +40,13 @@ def test_quarter_end_to_end(tmp_path: Path) -> None:
     db = make_branch_file(tmp_path / "b.db")
 
     def ok(*args: str) -> str:
-        r = run("--db", str(db), *args, home=home)
+        r = run_process("--db", str(db), *args, home=home)
         assert r.returncode == 0, r.stdout + r.stderr
         return r.stdout
 
     def refused(*args: str) -> str:
         before = sqlite3.connect(db).execute("select count(*) from journal").fetchone()[0]
-        r = run("--db", str(db), *args, home=home)
+        r = run_process("--db", str(db), *args, home=home)
         assert r.returncode == 1, r.stdout + r.stderr
         after = sqlite3.connect(db).execute("select count(*) from journal").fetchone()[0]
         assert after == before  # nothing written
@@ -226,7 +229,7 @@ def test_quarter_end_to_end(tmp_path: Path) -> None:
         assert "重新公示" in notice2 and "根据第1号异议更正" in notice2
 
     # verify: the chain holds; then Q2's stored result is altered with plain sqlite3.
-    out = run("verify", str(db), home=home)
+    out = run_process("verify", str(db), home=home)
     assert out.returncode == 0 and "校验链完好" in out.stdout and head in out.stdout
     conn = sqlite3.connect(db)
     conn.execute("drop trigger snapshots_no_update")
@@ -238,7 +241,317 @@ def test_quarter_end_to_end(tmp_path: Path) -> None:
     )
     conn.commit()
     conn.close()
-    out = run("verify", str(db), home=home)
+    out = run_process("verify", str(db), home=home)
     assert out.returncode == 1
     assert "2026年第2季度" in out.stderr and "被改动过" in out.stderr
     assert "第1季度" not in out.stderr
+
+
+# The quarter's timing and truth through `pioneer`: a running quarter cannot be published, the
+# demo of the running year is honest, a confirmed quarter scores as confirmed, `verify` names the
+# quarter whose facts were edited, and `period status` says when results moved during publicity.
+
+
+TODAY = ["--today", "2026-11-30"]
+
+
+@pytest.fixture
+def demo_db(tmp_path: Path, capsys) -> str:
+    path = str(tmp_path / "demo.db")
+    code, out, err = run(capsys, "--db", path, "demo", "--year", "2026", *TODAY)
+    assert code == 0, err
+    # Q3 was posted on 3 October: its period is over, waiting for the committee.
+    assert "第1季度已确认、第2季度已确认、第3季度公示期满，待确认、第4季度未公示" in out
+    return path
+
+
+def _journal(db: str) -> int:
+    return sqlite3.connect(db).execute("select count(*) from journal").fetchone()[0]
+
+
+def test_the_running_quarter_cannot_be_published_or_confirmed(demo_db: str, capsys) -> None:
+    before = _journal(demo_db)
+    code, _, err = run(
+        capsys, "--db", demo_db, "period", "publish", "--year", "2026", "--quarter", "4", *TODAY
+    )
+    assert code == 1
+    assert "2026年第4季度还没有结束" in err and "2027-01-01 起可以开始公示" in err
+    code, _, err = run(
+        capsys,
+        "--db",
+        demo_db,
+        "period",
+        "publish",
+        "--year",
+        "2026",
+        "--quarter",
+        "4",
+        "--start",
+        "2026-12-15",
+        *TODAY,
+    )
+    assert code == 1 and "2027-01-01 起可以开始公示" in err
+    code, _, err = run(
+        capsys, "--db", demo_db, "period", "confirm", "--year", "2026", "--quarter", "4", *TODAY
+    )
+    assert code == 1 and "2027-01-01 起才能公示" in err
+    assert _journal(demo_db) == before
+    code, out, _ = run(
+        capsys, "--db", demo_db, "period", "status", "--year", "2026", "--json", *TODAY
+    )
+    periods = json.loads(out)["periods"]
+    assert [p["state"] for p in periods] == ["confirmed", "confirmed", "publicity", "open"]
+    assert periods[3]["publishable_from"] == "2027-01-01" and not periods[3]["ended"]
+
+
+def test_demo_of_a_future_year_is_refused(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "future.db"
+    code, _, err = run(capsys, "--db", str(path), "demo", "--year", "2027", *TODAY)
+    assert code == 1 and "2027 年还没有到" in err and "--year 2026" in err
+    assert not path.exists()
+
+
+def test_a_confirmed_quarter_scores_as_confirmed_after_a_roster_change(
+    demo_db: str, capsys
+) -> None:
+    from desktop.book.store import Book
+
+    args = ("--db", demo_db, "score", "--year", "2026", "--quarter", "2", "--json")
+    code, out, _ = run(capsys, *args)
+    before = json.loads(out)
+    assert before["confirmed"] is True and len(before["hash"]) == 64
+    assert before["chain_head"] and before["state_text"] == "已确认"
+    someone = next(m for m in before["members"] if m["scored"])
+    # The roster changes later: that member is exempted (免考, not scored any more).
+    with Book.open(Path(demo_db)) as book:
+        book.roster.update_member(
+            book.roster.find(someone["code"])["id"], {"exempt": True, "exempt_reason": "患病"}
+        )
+    code, out, _ = run(capsys, *args)
+    after = json.loads(out)
+    assert after["members"] == before["members"]
+    # The open quarter stays live, and says so.
+    code, out, _ = run(
+        capsys, "--db", demo_db, "score", "--year", "2026", "--quarter", "4", "--json"
+    )
+    assert json.loads(out)["confirmed"] is False
+    # The text output and `review` say it is the confirmed result, with the chain head.
+    code, out, _ = run(capsys, "--db", demo_db, "score", "--year", "2026", "--quarter", "2")
+    assert out.splitlines()[0].startswith("2026年第2季度 已确认") and before["chain_head"] in out
+    code, out, _ = run(
+        capsys, "--db", demo_db, "review", "--year", "2026", "--quarter", "2", "--json"
+    )
+    review = json.loads(out)
+    assert review["confirmed"]["hash"] == before["hash"]
+    assert someone["code"] in [d["code"] for d in review["live_differs"]]
+    assert someone["code"] in [m["code"] for m in review["members"]]
+    # The explanation is recomputed: it says that it now disagrees with the confirmed result.
+    code, out, _ = run(
+        capsys,
+        "--db",
+        demo_db,
+        "explain",
+        "--member",
+        someone["code"],
+        "--year",
+        "2026",
+        "--quarter",
+        "2",
+    )
+    assert code == 0 and f"与已确认的结果（{someone['total']} 分）不同" in out.splitlines()[0]
+    other = next(m for m in before["members"] if m["scored"] and m["code"] != someone["code"])
+    code, out, _ = run(
+        capsys,
+        "--db",
+        demo_db,
+        "explain",
+        "--member",
+        other["code"],
+        "--year",
+        "2026",
+        "--quarter",
+        "2",
+    )
+    assert "与已确认的结果一致" in out.splitlines()[0]
+
+
+def test_verify_names_the_quarter_whose_attendance_was_edited(demo_db: str, capsys) -> None:
+    code, out, _ = run(capsys, "verify", demo_db)
+    assert code == 0
+    conn = sqlite3.connect(demo_db)
+    conn.execute("drop trigger lock_attendance_update")
+    row = conn.execute(
+        """select t.id from attendance t join activities a on a.id = t.activity_id
+           where a.date between '2026-04-01' and '2026-06-30' and t.status = '无故缺席'
+           order by t.id limit 1"""
+    ).fetchone()
+    conn.execute("update attendance set status = '出席' where id = ?", row)
+    conn.commit()
+    conn.close()
+    code, out, err = run(capsys, "verify", demo_db)
+    assert code == 1
+    assert "2026年第2季度" in err and "签到" in err
+    assert "第1季度" not in err and "第3季度" not in err
+
+
+def test_period_status_says_which_members_moved_during_publicity(demo_db: str, capsys) -> None:
+    from datetime import date
+
+    from desktop.book.meetings import Entry, Meetings
+    from desktop.book.store import Book
+
+    with Book.open(Path(demo_db)) as book:
+        act = book.query(
+            "select id from activities where type = '主题党日' and date like '2026-08-%'"
+        )[0]["id"]
+        member = book.query(
+            "select m.id, m.name from attendance t join members m on m.id = t.member_id "
+            "where t.activity_id = ? and t.status = '出席' order by m.id limit 1",
+            [act],
+        )[0]
+        # An amended sign-in lists every exception: keep the others as they were.
+        entries = {
+            r["member_id"]: Entry(r["status"])
+            for r in book.query(
+                "select member_id, status from attendance where activity_id = ? "
+                "and status != '出席'",
+                [act],
+            )
+        }
+        entries[member["id"]] = Entry("无故缺席")
+        Meetings(book).record_attendance(act, entries, amend=True, today=date(2026, 11, 30))
+    code, out, _ = run(
+        capsys, "--db", demo_db, "period", "status", "--year", "2026", "--quarter", "3", *TODAY
+    )
+    assert code == 0
+    assert "积分结果与公示表不同" in out and "重新发布公示" in out
+    assert f"{member['name']}：公示" in out
+    code, out, _ = run(
+        capsys,
+        "--db",
+        demo_db,
+        "period",
+        "status",
+        "--year",
+        "2026",
+        "--quarter",
+        "3",
+        "--json",
+        *TODAY,
+    )
+    st = json.loads(out)["periods"][0]
+    assert st["results_changed"] and [c["name"] for c in st["changed_members"]] == [member["name"]]
+
+
+# `pioneer period publish` cannot backdate a notice (except a late entry of at most 14 days with
+# `--late-reason`), and `period status` says when a period is over and what to do next.
+
+
+Y = ["--year", "2026"]
+
+
+@pytest.fixture
+def branch_db(tmp_path: Path) -> str:
+    return str(make_branch_file(tmp_path / "b.db"))
+
+
+def test_the_reviews_backdated_publish_is_refused(branch_db: str, capsys) -> None:
+    before = _journal(branch_db)
+    # The review's case: a notice "from 1 April" entered on 30 November.
+    code, _, err = run(
+        capsys, "--db", branch_db, "period", "publish", *Y, "--quarter", "1",
+        "--start", "2026-04-01", "--today", "2026-11-30",
+    )  # fmt: skip
+    assert code == 1
+    assert "早于今天（2026-11-30）14 天以上" in err and "最早可填 2026-11-16" in err
+    assert "公示开始日期填 2026-11-30" in err
+    # Within 14 days but without a reason: the message says what to write, and how here.
+    code, _, err = run(
+        capsys, "--db", branch_db, "period", "publish", *Y, "--quarter", "1",
+        "--start", "2026-11-25", "--today", "2026-11-30",
+    )  # fmt: skip
+    assert code == 1 and "请写明补登原因" in err and "--late-reason" in err
+    assert _journal(branch_db) == before
+    code, out, err = run(
+        capsys, "--db", branch_db, "period", "publish", *Y, "--quarter", "1",
+        "--start", "2026-11-25", "--late-reason", "公示表已于11月25日张贴，今日补登",
+        "--today", "2026-11-30",
+    )  # fmt: skip
+    assert code == 0, err
+    assert "2026-11-25 至 2026-12-01" in out
+    # Confirming in the same minute is refused: the period runs to 1 December.
+    code, _, err = run(
+        capsys,
+        "--db",
+        branch_db,
+        "period",
+        "confirm",
+        *Y,
+        "--quarter",
+        "1",
+        "--today",
+        "2026-11-30",
+    )
+    assert code == 1 and "公示期为 2026-11-25 至 2026-12-01" in err
+    code, out, _ = run(
+        capsys, "--db", branch_db, "period", "status", *Y, "--quarter", "1", "--today", "2026-11-30"
+    )
+    assert "公示中" in out and "补登：公示表已于11月25日张贴，今日补登" in out
+
+
+def test_status_after_the_period_says_it_waits_for_confirmation(branch_db: str, capsys) -> None:
+    code, _, err = run(
+        capsys, "--db", branch_db, "period", "publish", *Y, "--quarter", "1",
+        "--start", "2026-04-01", "--today", "2026-04-01",
+    )  # fmt: skip
+    assert code == 0, err
+    code, out, _ = run(
+        capsys, "--db", branch_db, "period", "status", *Y, "--quarter", "1", "--today", "2026-11-30"
+    )
+    assert "2026年第1季度：公示期满，待确认" in out
+    assert "公示期已于 2026-04-07 期满" in out and "确认本季度" in out
+    code, out, _ = run(
+        capsys, "--db", branch_db, "period", "status", *Y, "--quarter", "1", "--json",
+        "--today", "2026-11-30",
+    )  # fmt: skip
+    (q1,) = json.loads(out)["periods"]
+    assert (q1["state"], q1["state_text"], q1["publicity_over"]) == (
+        "publicity",
+        "公示期满，待确认",
+        True,
+    )
+    assert q1["next_step"] and q1["notices"][0]["late_reason"] == ""
+    code, out, _ = run(
+        capsys,
+        "--db",
+        branch_db,
+        "period",
+        "confirm",
+        *Y,
+        "--quarter",
+        "1",
+        "--today",
+        "2026-11-30",
+    )
+    assert code == 0 and "已确认" in out
+
+
+def test_an_objection_before_the_start_is_refused_a_late_one_marked(branch_db: str, capsys) -> None:
+    run(
+        capsys, "--db", branch_db, "period", "publish", *Y, "--quarter", "1",
+        "--start", "2026-04-01", "--today", "2026-04-01",
+    )  # fmt: skip
+    add = ["objection", "add", *Y, "--quarter", "1", "--by", "李二", "--content", "有意见"]
+    code, _, err = run(capsys, "--db", branch_db, *add, "--date", "2026-03-31")
+    assert code == 1 and "早于2026年第1季度的公示开始日期 2026-04-01" in err
+    code, out, err = run(capsys, "--db", branch_db, *add, "--date", "2026-05-06")
+    assert code == 0, err
+    assert "公示期（到 2026-04-07）满后提出" in out
+    code, out, _ = run(
+        capsys, "--db", branch_db, "objection", "list", *Y, "--quarter", "1", "--json"
+    )
+    assert json.loads(out)[0]["after_publicity"] is True
+    code, out, _ = run(
+        capsys, "--db", branch_db, "period", "status", *Y, "--quarter", "1", "--today", "2026-11-30"
+    )
+    assert "2026-05-06，公示期满后提出" in out
