@@ -1,19 +1,27 @@
-"""Publicity must really run (issue 6): no backdated start beyond a stated late entry of at
-most 14 days, a re-issued notice runs a full period of its own, an ended period says so, and
-objections are dated against the period."""
+"""Publicity (公示) in the book (desktop/book/publicity.py) and the publicity sheet it prints:
+a notice must really run, a late entry says so on paper, and a sheet never shows results its
+notice did not publish."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from datetime import date
 from pathlib import Path
 
 import pytest
-from quarter_testkit import YEAR, build_branch, journal_count
+from quarter_testkit import TODAY, YEAR, build_branch, journal_count
 
 from desktop.book import quarter as Q
 from desktop.book.errors import InputRefused
 from desktop.book.meetings import Meetings
+from desktop.book.printing import print_document
+from desktop.book.quarter_print import publicity_data
 from desktop.book.store import Book
+
+# Publicity must really run (issue 6): no backdated start beyond a stated late entry of at most
+# 14 days, a re-issued notice runs a full period of its own, an ended period says so, and
+# objections are dated against the period.
 
 NOV_30 = date(2026, 11, 30)  # a Monday; Q3 ended on 30 September
 
@@ -228,3 +236,101 @@ def test_the_reissued_notice_prints_its_new_period_and_why(
     (note,) = data["reissues"]
     assert "重新公示，公示期自2026年7月8日起重新计算，至2026年7月14日止" in note
     assert "原公示期为2026年7月1日至2026年7月7日" in note and "张三5月10日改为出席" in note
+
+
+# A publicity notice entered late (`publish --late-reason`) says so on the printed sheet: the day
+# it was posted, the day it was entered and why — and nothing of the kind when on time.
+
+
+REASON = "公示表已于11月20日在村务公开栏张贴，今日补登"
+
+
+def _pdf_text(pdf: Path) -> str:
+    exe = shutil.which("pdftotext")
+    if not exe:
+        pytest.skip("pdftotext (poppler-utils) not installed")
+    out = subprocess.run([exe, str(pdf), "-"], capture_output=True, check=True)
+    # Lines may wrap inside a sentence: join them.
+    return out.stdout.decode("utf-8").replace("\n", "")
+
+
+def _cn(iso: str) -> str:
+    return f"{iso[:4]}年{int(iso[5:7])}月{int(iso[8:10])}日"
+
+
+def test_a_late_notice_prints_posted_and_entered_days_and_reason(
+    book: Book, tmp_path: Path
+) -> None:
+    build_branch(book)
+    st = Q.publish(book, YEAR, 3, start="2026-11-20", today=TODAY, late_reason=REASON)
+    entered = st["notices"][-1]["issued_at"][:10]
+    expected = f"本公示于2026年11月20日张贴，{_cn(entered)}补登，补登原因：{REASON}。"
+    assert publicity_data(book, YEAR, 3, today=TODAY)["late_entry"] == expected
+
+    pdf = print_document(
+        book, "publicity", tmp_path / "公示.pdf", year=YEAR, quarter=3, today=TODAY
+    )
+    text = _pdf_text(pdf)
+    assert expected in text
+    # The notice is still dated the day it was posted.
+    assert "公示期为2026年11月20日至" in text
+
+    xlsx = print_document(
+        book, "publicity", tmp_path / "公示.xlsx", year=YEAR, quarter=3, today=TODAY
+    )
+    from openpyxl import load_workbook
+
+    cells = [c for row in load_workbook(xlsx).active.iter_rows(values_only=True) for c in row]
+    assert expected in cells
+
+
+def test_a_reason_ending_in_a_full_stop_gets_no_second_one(book: Book) -> None:
+    build_branch(book)
+    Q.publish(book, YEAR, 3, start="2026-11-20", today=TODAY, late_reason="外出开会，晚录。")
+    late = publicity_data(book, YEAR, 3, today=TODAY)["late_entry"]
+    assert late.endswith("补登原因：外出开会，晚录。")
+
+
+def test_a_notice_entered_on_time_says_nothing_about_a_late_entry(
+    book: Book, tmp_path: Path
+) -> None:
+    build_branch(book)
+    Q.publish(book, YEAR, 3, today=TODAY)
+    assert publicity_data(book, YEAR, 3, today=TODAY)["late_entry"] == ""
+    pdf = print_document(
+        book, "publicity", tmp_path / "公示.pdf", year=YEAR, quarter=3, today=TODAY
+    )
+    assert "补登" not in _pdf_text(pdf)
+
+
+def test_a_reissue_posted_today_drops_the_first_notices_late_entry(book: Book) -> None:
+    # The sheet printed is the re-issued notice, posted the day it was entered; the first
+    # notice's late entry belongs to that earlier sheet (period status still lists it).
+    build_branch(book)
+    Q.publish(book, YEAR, 3, start="2026-11-20", today=TODAY, late_reason=REASON)
+    Q.publish(book, YEAR, 3, start=TODAY, reason="公示表污损，重新张贴", today=TODAY)
+    data = publicity_data(book, YEAR, 3, today=TODAY)
+    assert data["late_entry"] == "" and data["reissues"]
+    assert Q.period_status(book, YEAR, 3, today=TODAY)["notices"][0]["late_reason"] == REASON
+
+
+# A publicity sheet is never printed with results its notice did not publish.
+
+
+def test_changed_results_must_be_republished_before_printing(book: Book, tmp_path: Path) -> None:
+    branch = build_branch(book)
+    Q.publish(book, YEAR, 2, start="2026-07-01", today=date(2026, 7, 1))
+    out = tmp_path / "公示.pdf"
+    print_document(book, "publicity", out, year=YEAR, quarter=2)
+    assert out.exists()
+    out.unlink()
+    # 张三's sign-in is amended during publicity: the notice no longer shows his result.
+    Meetings(book).record_attendance(branch["activity"], {}, amend=True, today=TODAY)
+    with pytest.raises(InputRefused) as err:
+        print_document(book, "publicity", out, year=YEAR, quarter=2)
+    lines = err.value.lines()
+    assert "重新公示" in lines[-1] and any("张三" in line for line in lines)
+    assert not out.exists()
+    Q.publish(book, YEAR, 2, reason="张三5月10日改为出席", today=TODAY)
+    print_document(book, "publicity", out, year=YEAR, quarter=2)
+    assert out.exists()
