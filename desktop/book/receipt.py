@@ -208,6 +208,29 @@ def read_receipt(path: Path) -> dict[str, Any]:
     return data
 
 
+def earlier_receipts(pack: Path) -> list[dict[str, Any]]:
+    """The 审核回执 already written beside `pack` for this very pack (same manifest), oldest
+    first, each with its `file` name: the desk says so, and does not decide the same claim or
+    member again by default (a second, different decision would be refused by the branch's
+    book once the first is recorded)."""
+    from desktop.book.pack import MANIFEST, sha256_file
+
+    pack = Path(pack)
+    try:
+        sha = sha256_file(pack / MANIFEST)
+    except OSError:
+        return []
+    out = []
+    for f in sorted(pack.parent.glob("*.json")):
+        try:
+            data = read_receipt(f)
+        except (InputRefused, OSError):
+            continue
+        if data.get("manifest_sha256") == sha:
+            out.append({**data, "file": f.name})
+    return sorted(out, key=lambda d: (d.get("reviewed_on", ""), d["file"]))
+
+
 def _current_results(book: Book, year: int) -> dict[str, str]:
     """Member code → the result of `year` that needs approval, as the book rates it now."""
     from desktop.book.approvals import approvals

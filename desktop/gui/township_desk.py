@@ -417,9 +417,21 @@ class DecisionDialog(QDialog):
         self.row = row
         self.password = password
         self.path: Path | None = None
-        self.ui.packLabel.setText(
-            f"{row.branch}　{row.year}年度　报送包 {row.check.path.name}（{row.check.state}）"
-        )
+        from desktop.book.receipt import earlier_receipts, receipt_text
+
+        # Decided already in a receipt beside this pack: said, and left 暂不审批 by default.
+        self.earlier = earlier_receipts(row.check.path)
+        head = f"{row.branch}　{row.year}年度　报送包 {row.check.path.name}（{row.check.state}）"
+        for d in self.earlier:
+            head += f"\n此前已为这份报送包写过审核回执 {d['file']}：{receipt_text(d)}。"
+        self.ui.packLabel.setText(head)
+        decided_stars = {s["code"] for d in self.earlier for s in d.get("stars", [])}
+        self.decided_claims = {
+            int(c["claim_id"]): f"此前回执已{c['decision']}"
+            + (f"（{c['reason']}）" if c["reason"] else "")
+            for d in self.earlier
+            for c in d.get("claims", [])
+        }
         stars = row.figures.get("awaiting") or []
         t = self.ui.starsTable
         t.setColumnCount(4)
@@ -432,6 +444,9 @@ class DecisionDialog(QDialog):
             combo = QComboBox()
             combo.addItems(["批准", "不批准", "暂不审批"])
             reason = QLineEdit()
+            if s["code"] in decided_stars:
+                combo.setCurrentText("暂不审批")
+                reason.setPlaceholderText("此前回执已有决定")
             t.setCellWidget(i, 2, combo)
             t.setCellWidget(i, 3, reason)
             self.choices.append((s["code"], combo, reason))
@@ -464,6 +479,11 @@ class DecisionDialog(QDialog):
             combo.addItems(["批准", "不批准", "暂不审批"])
             reason = QLineEdit()
             reason.setPlaceholderText("不批准的理由")
+            earlier = self.decided_claims.get(int(c["claim_id"]))
+            if earlier:
+                combo.setCurrentText("暂不审批")
+                reason.setPlaceholderText(earlier)
+                combo.setToolTip(earlier)
             t.setCellWidget(i, 6, combo)
             t.setCellWidget(i, 7, reason)
             out.append((int(c["claim_id"]), combo, reason))

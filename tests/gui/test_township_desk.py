@@ -323,6 +323,18 @@ def test_desk_decides_claims_sent_above_and_the_branch_counts_them(
     assert [(c["claim_id"], c["decision"], c["reason"]) for c in data["claims"]] == [
         (ids[0], "批准", ""), (ids[1], "不批准", "佐证材料不足")
     ]  # fmt: skip
+    # Asked again for the same pack: the receipt beside it is named and its claims are left
+    # 暂不审批 (deciding one twice, differently, would be refused by the branch's book).
+    again = desk.record_decision()
+    assert f"此前已为这份报送包写过审核回执 {path.name}" in again.ui.packLabel.text()
+    assert [again.ui.claimsTable.cellWidget(r, 6).currentText() for r in range(2)] == [
+        "暂不审批", "暂不审批"
+    ]  # fmt: skip
+    assert (
+        again.ui.claimsTable.cellWidget(1, 7).placeholderText()
+        == "此前回执已不批准（佐证材料不足）"
+    )
+    again.reject()
     desk.close()
 
     code, out, err = run(capsys, "--db", str(book_path), "receipt", str(path))
