@@ -1,5 +1,5 @@
-"""Writes into a confirmed quarter are refused with the record, the quarter and what to do
-instead — not the triggers' anonymous 「这条记录所在的季度已经确认」."""
+"""Locks (desktop/book/locks.py): writes into a confirmed quarter are refused with the record,
+the quarter and what to do instead — not the triggers' anonymous 「这条记录所在的季度已经确认」."""
 
 from __future__ import annotations
 
