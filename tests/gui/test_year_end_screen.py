@@ -610,3 +610,45 @@ def test_the_general_meetings_vote_is_recorded_and_shown(qtbot, tmp_path, messag
     w.grab().save(str(tmp_path / "approvals_with_vote.png"))
     w.close()
     book.close()
+
+
+def test_the_vote_dialog_takes_the_meeting_and_its_sign_in(qtbot, tmp_path) -> None:
+    """A vote at a recorded 支部党员大会: choosing it fixes the date and brings the 正式党员
+    signed in 出席 as 到会; more present than signed in cannot be recorded."""
+    from desktop.book.meetings import Entry, Meetings
+    from desktop.book.scoring import set_year_scheme
+    from desktop.book.votes import vote_setup
+    from desktop.gui.vote_dialog import VoteDialog
+    from desktop.rules.presets import preset_text
+
+    book = make_year_book(tmp_path / "vote.db")
+    set_year_scheme(
+        book,
+        YEAR,
+        text=preset_text("dangyuan-ejia")
+        + '\n[[approvals]]\nname = "提请党员大会表决通过"\nby = "支部党员大会"\nstars = [3, 4, 5]\n'
+        'vote = "present"\n',
+    )
+    mt = Meetings(book)
+    ids = {m["name"]: m["id"] for m in book.query("select id, name from members")}
+    meeting = mt.add_activity(
+        {"date": "2025-12-26", "type": "支部党员大会", "topic": "年度评星"}, today=TODAY
+    )
+    mt.record_attendance(meeting, {ids["张三"]: Entry("因私请假")}, today=TODAY)
+    dialog = VoteDialog(YEAR, vote_setup(book, YEAR, today=TODAY), "王一五星级、李二三星级")
+    qtbot.addWidget(dialog)
+    assert dialog.meeting.count() == 2 and "2025-12-26 年度评星（签到出席 3 人）" in (
+        dialog.meeting.itemText(1)
+    )
+    dialog.meeting.setCurrentIndex(1)
+    assert not dialog.date.isEnabled() and dialog.date.date().toString("yyyy-MM-dd") == "2025-12-26"
+    assert dialog.present.value() == 3
+    dialog.present.setValue(4)
+    assert "多于这次党员大会签到“出席”的正式党员 3 人" in dialog.result.text()
+    assert not dialog.ok.isEnabled()
+    dialog.present.setValue(3)
+    dialog.yes.setValue(2)
+    dialog.no.setValue(1)
+    assert dialog.ok.isEnabled() and dialog.result.text().endswith("表决通过。")
+    assert dialog.values()["activity"] == meeting
+    book.close()
