@@ -3,6 +3,7 @@ and opening the book (first-run wizard if there is none, a way out if it can't b
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -14,6 +15,26 @@ from PySide6.QtWidgets import QApplication
 from desktop import APP_ID, APP_NAME, __version__
 
 log = logging.getLogger(__name__)
+
+
+def _spare_pyside_source_reading() -> None:
+    """Tell PySide's import hook that the modules loaded so far use none of its __feature__s.
+
+    Once PySide6 is imported, its hook reads the source (inspect.getsource) of every module
+    an import statement names for the first time, `os` and `typing` included, looking for
+    "PySide6" (its opt-in snake_case/true_property switches, which this program does not
+    use): ~8 ms of every start from a source install. The value -1 is the hook's own
+    "ignore this module", which is also what every module gets in the PyInstaller bundle,
+    where there is no source to read. Best effort: a PySide without this hook is left alone.
+    """
+    feature = sys.modules.get("shibokensupport.feature")
+    known = getattr(feature, "pyside_feature_dict", None)
+    if isinstance(known, dict):
+        for name in list(sys.modules):
+            known.setdefault(name, -1)
+
+
+_spare_pyside_source_reading()
 
 
 def install_translations(app: QApplication) -> list[QTranslator]:
@@ -75,31 +96,53 @@ def startup_book_path(db_path: str | os.PathLike[str] | None) -> Path:
     return default
 
 
-#: benchmarks/startup.py --bundle sets this: print "ready" once the window is up, then quit.
+#: benchmarks/startup.py --bundle sets this: print "ready" once the roster has been painted,
+#: then quit.
 STARTUP_PROBE = "PIONEER_STARTUP_PROBE"
 
 
 def _report_ready_then_quit(app: QApplication, window) -> None:  # window: MainWindow
-    from PySide6.QtCore import QTimer
-
     def ready() -> None:
         rows = window.roster_screen.ui.table.model().rowCount()
         sys.stdout.write(f"ready {rows}\n")
         sys.stdout.flush()
+        window.after_first_paint.add(settled)  # after finish_start, added meanwhile
+
+    def settled() -> None:  # the work left until the window was painted is done too
+        sys.stdout.write("settled\n")
+        sys.stdout.flush()
         app.quit()
 
-    QTimer.singleShot(0, ready)
+    window.after_first_paint.add(ready)
 
 
 def main(db_path: str | None = None) -> int:
     """Open the window on a book. Returns the process exit status."""
+    # Python's cyclic garbage collector waits until the window has been painted: start-up
+    # makes some hundred thousand objects that all stay, and the ~40 collections it would
+    # otherwise run over them cost ~10 ms. Back on in finish_start, or at the latest after
+    # GC_FALLBACK_MS (a wizard or a message shown instead of the window), or on the way out.
+    gc.disable()
+    try:
+        return _main(db_path)
+    finally:
+        gc.enable()
+
+
+GC_FALLBACK_MS = 2000
+
+
+def _main(db_path: str | None) -> int:
     from desktop.gui import error_handler
 
     app = create_application()
-    log_file = error_handler.install()
-    log.info("starting %s %s, log %s", APP_NAME, __version__, log_file)
+    QTimer.singleShot(GC_FALLBACK_MS, gc.enable)
+    # The log file is opened once the window is painted (finish_start); what is logged before
+    # is kept until then, and an unexpected error opens it at once.
+    error_handler.install(log_file=False)
 
     from desktop.book import inuse
+    from desktop.gui.first_paint import AfterFirstPaint
     from desktop.gui.main_window import MainWindow
     from desktop.gui.opening import open_with_way_out
     from desktop.gui.single_instance import BookServer, bring_forward_running
@@ -114,25 +157,43 @@ def main(db_path: str | None = None) -> int:
         if starts_with_township_desk():  # a township PC: no book of its own, the desk again
             from desktop.gui.township_desk import run_township_desk
 
+            gc.enable()
             run_township_desk()
             return 0
+        gc.enable()  # the first-run wizard: the user takes her time
     book = open_with_way_out(None, path, quit_text="退出", wizard_if_missing=True)
     if book is None:
         return 0
     window = MainWindow(book)
-    window.show_at_start()
-    # Listening starts once the window is up (QtNetwork costs ~50 ms to load); a second start
-    # in that moment finds the book held (inuse) but no answer, and opens it alongside.
-    servers: list[BookServer] = []
-    QTimer.singleShot(300, lambda: servers.append(BookServer(window, book.path)))
+    roster = getattr(window, "roster_screen", None)
+    # The roster's table (not its viewport: fetching a widget Qt made itself has PySide set
+    # up every widget class it could be, ~10 ms) is painted with the window, in one pass.
+    window.after_first_paint = AfterFirstPaint(roster.ui.table if roster is not None else window)
     if os.environ.get(STARTUP_PROBE):
         _report_ready_then_quit(app, window)
+    servers: list[BookServer] = []
+    window.after_first_paint.add(lambda: finish_start(window, book.path, servers))
+    window.show_at_start()
     status = app.exec()
     if window.isVisible():  # quit by other means than closing the window
         window.close()
     for server in servers:
         server.close()
     return status
+
+
+def finish_start(window, book_path: Path, servers: list) -> None:  # servers: [BookServer]
+    """What the start-up leaves until the window has been painted."""
+    from desktop.gui import error_handler
+
+    gc.enable()
+    log_file = error_handler.setup_logging()
+    log.info("starting %s %s, log %s", APP_NAME, __version__, log_file)
+    # Listening starts once the window is up (QtNetwork costs ~50 ms to load); a second start
+    # in that moment finds the book held (inuse) but no answer, and opens it alongside.
+    from desktop.gui.single_instance import BookServer
+
+    QTimer.singleShot(300, lambda: servers.append(BookServer(window, book_path)))
 
 
 def show_console_text(text: str, status: int) -> None:

@@ -46,6 +46,10 @@ def setup_logging() -> Path:
         root.addHandler(handler)
         if root.level > logging.INFO or root.level == logging.NOTSET:
             root.setLevel(logging.INFO)
+        for early in [h for h in root.handlers if isinstance(h, _EarlyRecords)]:
+            root.removeHandler(early)
+            for record in early.records:
+                handler.handle(record)
     _state["log_path"] = path
     return path
 
@@ -210,6 +214,7 @@ def thread_excepthook(args: threading.ExceptHookArgs) -> None:
         return
     exc = args.exc_value
     text = "".join(traceback.format_exception(args.exc_type, exc, args.exc_traceback))
+    setup_logging()  # (if the window has not opened the log file yet)
     log.error("unexpected error in thread %s:\n%s", getattr(args.thread, "name", "?"), text)
     if QApplication.instance() is not None:
         # (an exception type that takes no attributes is simply logged twice)
@@ -218,10 +223,35 @@ def thread_excepthook(args: threading.ExceptHookArgs) -> None:
         _bridge().raised.emit(exc)
 
 
-def install() -> Path:
-    """Set up the log file and the hooks; return the log file's path."""
-    path = setup_logging()
+def install(*, log_file: bool = True) -> Path | None:
+    """Set up the hooks and the log file; return the file's path.
+
+    With `log_file=False` the file is left for later (`setup_logging()`: the window opens it
+    once it has been painted); records logged meanwhile are kept and written to it then, and
+    an unexpected error opens it at once.
+    """
+    root = logging.getLogger()
+    if not log_file and not any(getattr(h, "_pioneer", False) for h in root.handlers):
+        if not any(isinstance(h, _EarlyRecords) for h in root.handlers):
+            root.addHandler(_EarlyRecords())
+        if root.level > logging.INFO or root.level == logging.NOTSET:
+            root.setLevel(logging.INFO)
+    path = setup_logging() if log_file else None
     _bridge()  # created on the UI thread so that emits from other threads are queued
     sys.excepthook = excepthook
     threading.excepthook = thread_excepthook
     return path
+
+
+class _EarlyRecords(logging.Handler):
+    """Keeps what is logged before the log file is set up, for setup_logging to write."""
+
+    limit = 500
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if len(self.records) < self.limit:
+            self.records.append(record)

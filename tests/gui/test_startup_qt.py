@@ -121,3 +121,82 @@ def test_a_start_on_a_book_imports_no_command_line(tmp_path: Path):
     )
     assert out.returncode == 0, out.stderr
     assert "imported []" in out.stdout, out.stdout
+
+
+#: How benchmarks/startup.py sees a start (PIONEER_STARTUP_PROBE): "ready" once the roster has
+#: been painted, then "settled" once the work left until then is done. Checked here: the
+#: table's cells were really painted by "ready", the garbage collector is off until then and
+#: back on after, and the log file is written only after, with what was logged before.
+PAINTED = """
+import gc, sys
+from PySide6.QtCore import QObject
+from desktop import start
+from desktop.gui import app as A
+
+probe = A._report_ready_then_quit
+
+
+class Count(QObject):
+    painted = 0
+
+    def eventFilter(self, watched, event):
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.Paint:
+            Count.painted += 1
+        return False
+
+
+def report(app, window):
+    count = Count(window)
+    window.roster_screen.ui.table.viewport().installEventFilter(count)
+    import logging
+
+    logging.getLogger("desktop.test").warning("logged before the log file")
+
+    def at_ready():
+        print("cells painted", Count.painted, "gc", gc.isenabled(), flush=True)
+        window.after_first_paint.add(lambda: print("after: gc", gc.isenabled(), flush=True))
+
+    window.after_first_paint.add(at_ready)
+    probe(app, window)
+
+
+A._report_ready_then_quit = report
+sys.exit(start.main([sys.argv[1]]))
+"""
+
+
+def test_ready_means_the_roster_was_painted_and_the_rest_follows(tmp_path: Path):
+    env = dict(
+        os.environ,
+        PIONEER_HOME=str(tmp_path / "home"),
+        QT_QPA_PLATFORM="offscreen",
+        PYTHONPATH=str(ROOT),
+        PIONEER_STARTUP_PROBE="1",
+    )
+    book = tmp_path / "demo.db"
+    subprocess.run(
+        [sys.executable, "-m", "desktop", "--db", str(book), "demo"],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    log_file = tmp_path / "home" / "logs" / "pioneer.log"
+    log_file.unlink(missing_ok=True)
+    out = subprocess.run(
+        [sys.executable, "-c", PAINTED, str(book)],
+        env=env,
+        capture_output=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    painted = next(line for line in lines if line.startswith("cells painted"))
+    assert int(painted.split()[2]) >= 1 and painted.endswith("gc False"), out.stdout
+    ready = next(i for i, line in enumerate(lines) if line.startswith("ready "))
+    assert int(lines[ready].split()[1]) > 0  # the roster's rows
+    assert lines[ready + 1 :] == ["after: gc True", "settled"], out.stdout
+    logged = log_file.read_text(encoding="utf-8")
+    assert "logged before the log file" in logged and "starting 先锋指数" in logged
