@@ -21,6 +21,10 @@ EXCLUDES = [
     "PIL.ImageCms",
     "PIL.AvifImagePlugin",
     "PIL.WebPImagePlugin",
+    # Only concurrent.futures' ProcessPoolExecutor (unused: township.py takes threads) refers
+    # to it; bundled, PyInstaller's runtime hook for it imported multiprocessing, pickle,
+    # socket and subprocess at every start of the program, before anything else.
+    "multiprocessing",
 ]
 
 # Files in the bundle (paths as inside it, lower case, "/"): dropped when they start so.

@@ -30,10 +30,14 @@ def main(argv: list[str] | None = None) -> int:
     given = sys.argv[1:] if argv is None else argv
     if not given or window_book(given):
         utf8_streams()
-        # The book layer the window opens with, loaded before PySide6 is: PySide's import
-        # hook then leaves these modules (and the standard ones they use) unread
-        # (desktop/gui/app.py _spare_pyside_source_reading).
+        import gc
+
+        gc.disable()  # until the window has been painted: see desktop/gui/app.py main()
+        # The book layer the window opens with (and the user's folders), loaded before
+        # PySide6 is: PySide's import hook then leaves these modules (and the standard ones
+        # they use) unread (desktop/gui/app.py _spare_pyside_source_reading).
         import desktop.book.inuse
+        import desktop.book.paths
         import desktop.book.roster
         import desktop.rules.collation  # noqa: F401
         from desktop.gui.app import main as gui_main

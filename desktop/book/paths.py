@@ -5,10 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from desktop import APP_ID
+from platformdirs import user_data_path, user_log_path
 
-# platformdirs is imported where a folder is looked up: a start on a book given by path (a
-# double-click on it) opens its window without asking where the user's folders are.
+from desktop import APP_ID
 
 BOOK_FILENAME = "先锋指数账本.db"
 
@@ -16,12 +15,7 @@ BOOK_FILENAME = "先锋指数账本.db"
 def data_dir() -> Path:
     """The user data folder (overridable with PIONEER_HOME, which tests use)."""
     override = os.environ.get("PIONEER_HOME")
-    if override:
-        path = Path(override)
-    else:
-        from platformdirs import user_data_path
-
-        path = user_data_path(APP_ID, appauthor=False)
+    path = Path(override) if override else user_data_path(APP_ID, appauthor=False)
     path.mkdir(parents=True, exist_ok=True)
     return path
 
@@ -40,11 +34,6 @@ def backup_dir() -> Path:
 
 def log_dir() -> Path:
     override = os.environ.get("PIONEER_HOME")
-    if override:
-        path = Path(override) / "logs"
-    else:
-        from platformdirs import user_log_path
-
-        path = user_log_path(APP_ID, appauthor=False)
+    path = Path(override) / "logs" if override else user_log_path(APP_ID, appauthor=False)
     path.mkdir(parents=True, exist_ok=True)
     return path

@@ -52,8 +52,11 @@ def install_translations(app: QApplication) -> list[QTranslator]:
     return loaded
 
 
-def create_application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication with our names, translations, font and style (reused if one exists)."""
+def create_application(argv: list[str] | None = None, *, icon: bool = True) -> QApplication:
+    """The QApplication with our names, translations, font and style (reused if one exists).
+
+    `icon=False` leaves the window icon for later (the window's start sets it once painted:
+    reading the icon's PNG files has Qt load every image format plugin, ~5 ms)."""
     from desktop.gui.style import STYLE_NAME, apply_style
 
     app = QApplication.instance()
@@ -70,7 +73,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     if not app.property("pioneer_translated"):
         app.setProperty("pioneer_translated", True)
         install_translations(app)
-    apply_style(app)
+    apply_style(app, icon=icon)
     return app
 
 
@@ -135,7 +138,7 @@ GC_FALLBACK_MS = 2000
 def _main(db_path: str | None) -> int:
     from desktop.gui import error_handler
 
-    app = create_application()
+    app = create_application(icon=False)  # set in finish_start
     QTimer.singleShot(GC_FALLBACK_MS, gc.enable)
     # The log file is opened once the window is painted (finish_start); what is logged before
     # is kept until then, and an unexpected error opens it at once.
@@ -185,8 +188,10 @@ def _main(db_path: str | None) -> int:
 def finish_start(window, book_path: Path, servers: list) -> None:  # servers: [BookServer]
     """What the start-up leaves until the window has been painted."""
     from desktop.gui import error_handler
+    from desktop.gui.style import app_icon
 
     gc.enable()
+    QApplication.setWindowIcon(app_icon())
     log_file = error_handler.setup_logging()
     log.info("starting %s %s, log %s", APP_NAME, __version__, log_file)
     # Listening starts once the window is up (QtNetwork costs ~50 ms to load); a second start

@@ -7,12 +7,16 @@ title, section, hint, notice, error, primary, nav.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from desktop.gui.qt_constants import COLOR_SCHEME_LIGHT
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
 
 log = logging.getLogger(__name__)
 
@@ -107,6 +111,8 @@ ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 def app_icon() -> QIcon:
     """The window icon: a red tile with the character 先, from resources/icons (drawn by
     `draw_icon` and saved by tools/make_icon.py; loading the files is quicker than drawing)."""
+    from PySide6.QtGui import QIcon  # (here: the window sets it once painted, app.py)
+
     from desktop.resources import resource_path
 
     files = [(size, resource_path("icons", f"pioneer-{size}.png")) for size in ICON_SIZES]
@@ -122,7 +128,7 @@ def draw_icon() -> QIcon:
     """The icon drawn (no image file needed): a red tile with 先 in the bundled font."""
     # Imported here: only a source tree without the icon files draws it (qt_constants.py).
     from PySide6.QtCore import QRectF, Qt
-    from PySide6.QtGui import QColor, QPainter, QPixmap
+    from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
     icon = QIcon()
     for size in ICON_SIZES:
@@ -144,8 +150,9 @@ def draw_icon() -> QIcon:
     return icon
 
 
-def apply_style(app: QApplication) -> None:
-    """Set style, font, style sheet and icon (once per application object)."""
+def apply_style(app: QApplication, *, icon: bool = True) -> None:
+    """Set style, font, style sheet and (unless `icon` is False) the icon, once per
+    application object."""
     if app.property("pioneer_styled"):
         return
     app.setProperty("pioneer_styled", True)
@@ -162,4 +169,5 @@ def apply_style(app: QApplication) -> None:
     font.setPointSize(BASE_POINT_SIZE)
     app.setFont(font)
     app.setStyleSheet(STYLE_SHEET + themed_font_rule(family))
-    app.setWindowIcon(app_icon())
+    if icon:
+        app.setWindowIcon(app_icon())

@@ -126,7 +126,8 @@ def test_a_start_on_a_book_imports_no_command_line(tmp_path: Path):
 #: How benchmarks/startup.py sees a start (PIONEER_STARTUP_PROBE): "ready" once the roster has
 #: been painted, then "settled" once the work left until then is done. Checked here: the
 #: table's cells were really painted by "ready", the garbage collector is off until then and
-#: back on after, and the log file is written only after, with what was logged before.
+#: back on after, the window icon is set after, and the log file is written only after, with
+#: what was logged before.
 PAINTED = """
 import gc, sys
 from PySide6.QtCore import QObject
@@ -156,7 +157,9 @@ def report(app, window):
 
     def at_ready():
         print("cells painted", Count.painted, "gc", gc.isenabled(), flush=True)
-        window.after_first_paint.add(lambda: print("after: gc", gc.isenabled(), flush=True))
+        window.after_first_paint.add(
+            lambda: print("after: gc", gc.isenabled(), "icon", not app.windowIcon().isNull())
+        )
 
     window.after_first_paint.add(at_ready)
     probe(app, window)
@@ -197,6 +200,6 @@ def test_ready_means_the_roster_was_painted_and_the_rest_follows(tmp_path: Path)
     assert int(painted.split()[2]) >= 1 and painted.endswith("gc False"), out.stdout
     ready = next(i for i, line in enumerate(lines) if line.startswith("ready "))
     assert int(lines[ready].split()[1]) > 0  # the roster's rows
-    assert lines[ready + 1 :] == ["after: gc True", "settled"], out.stdout
+    assert lines[ready + 1 :] == ["after: gc True icon True", "settled"], out.stdout
     logged = log_file.read_text(encoding="utf-8")
     assert "logged before the log file" in logged and "starting 先锋指数" in logged
