@@ -15,7 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from desktop.book.store import Book, now_iso
-from desktop.rules.dates import is_month_only
+from desktop.rules.dates import is_month_only, optional_day
 from desktop.rules.meetings import FREQUENCIES
 
 if TYPE_CHECKING:
@@ -35,10 +35,6 @@ SETTING_COLUMNS = {
     "记分起始": "points_start",  # desktop.book.points_start.SETTING (issue 14)
 }
 BRANCH_COLUMNS = {"上级党组织": "parent_org", "支部类型": "kind"}
-
-
-def _day(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
 
 
 def _iso(value: Any) -> str | None:
@@ -73,7 +69,7 @@ def export_rows(book: Book, code_of: dict[int, str]) -> dict[str, list[dict[str,
     events = [
         {
             "党员": code_of[r["member_id"]],
-            "日期": r["date"] if is_month_only(r["date"]) else _day(r["date"]),
+            "日期": r["date"] if is_month_only(r["date"]) else optional_day(r["date"]),
             "事件": r["kind"],
             "说明": r["note"] or None,
             "登记时间": r["created_at"] or None,
@@ -96,7 +92,7 @@ def export_rows(book: Book, code_of: dict[int, str]) -> dict[str, list[dict[str,
         {
             "年度": r["year"],
             "类型": r["type"],
-            "计划日期": _day(r["due_date"]),
+            "计划日期": optional_day(r["due_date"]),
             "主题": r["topic"] or None,
             "党小组": r["group_name"] or None,
             "活动编号": r["code"],
@@ -112,7 +108,7 @@ def export_rows(book: Book, code_of: dict[int, str]) -> dict[str, list[dict[str,
         {
             "党员": code_of[r["member_id"]],
             "种类": r["kind"],
-            "日期": _day(r["date"]),
+            "日期": optional_day(r["date"]),
             "原因": r["reason"],
             "依据": r["ref"] or None,
             "登记时间": r["created_at"] or None,
@@ -124,7 +120,7 @@ def export_rows(book: Book, code_of: dict[int, str]) -> dict[str, list[dict[str,
         {
             "撤销的表": TARGET_WORDS[r["target"]],
             "原记录号": r["target_id"],
-            "日期": _day(r["date"]),
+            "日期": optional_day(r["date"]),
             "原因": r["reason"],
             "决定人": r["decided_by"] or None,
             "登记人": r["created_by"] or None,

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from desktop.book.errors import InputRefused
 from desktop.book.periods import ORDER
 from desktop.book.store import Book, now_iso
+from desktop.rules.dates import optional_day
 from desktop.rules.periods import make_period
 from desktop.rules.quarter import Link, facts_digest, verify_chain
 
@@ -70,10 +71,6 @@ def _cycle(book: Book, check: Any, year: int) -> str:
     return cycles[year]
 
 
-def _day(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
-
-
 def _chunked(row: dict[str, Any], column: str, text: str | None) -> list[dict[str, Any]]:
     """A row whose long text is split over consecutive rows (分段 1, 2 …; empty when one)."""
     if not text or len(text) <= CHUNK:
@@ -93,13 +90,13 @@ def export_rows(book: Book, code_of: dict[int, str]) -> dict[str, list[dict[str,
         base = {"年度": r["year"], "方案编号": r["scheme_id"], "冻结时间": r["frozen_at"]}
         schemes += _chunked(base, "方案内容", r["text"])
     holidays = [
-        {"日期": _day(r["date"]), "名称": r["name"] or None}
+        {"日期": optional_day(r["date"]), "名称": r["name"] or None}
         for r in q("select * from holidays order by date")
     ]
     corrections = [
         {
             "党员": code_of[r["member_id"]],
-            "日期": _day(r["date"]),
+            "日期": optional_day(r["date"]),
             "项目": r["item"],
             "分值": _decimal(r["points"]),
             "原因": r["reason"],
@@ -120,8 +117,8 @@ def export_rows(book: Book, code_of: dict[int, str]) -> dict[str, list[dict[str,
             "年度": r["year"],
             "季度": r["quarter"],
             "状态": STATE_WORDS[r["status"]],
-            "公示开始": _day(r["publicity_start"]),
-            "公示结束": _day(r["publicity_end"]),
+            "公示开始": optional_day(r["publicity_start"]),
+            "公示结束": optional_day(r["publicity_end"]),
             "确认时间": r["confirmed_at"],
             "确认人": r["confirmed_by"] or None,
         }
@@ -137,8 +134,8 @@ def export_rows(book: Book, code_of: dict[int, str]) -> dict[str, list[dict[str,
             "季度": r["quarter"],
             "发布时间": r["issued_at"],
             "发布人": r["issued_by"] or None,
-            "公示开始": _day(r["start"]),
-            "公示结束": _day(r["end"]),
+            "公示开始": optional_day(r["start"]),
+            "公示结束": optional_day(r["end"]),
             "结果校验值": r["results_hash"],
             "原因": r["reason"] or None,
             "补登原因": r.get("late_reason") or None,
@@ -153,12 +150,12 @@ def export_rows(book: Book, code_of: dict[int, str]) -> dict[str, list[dict[str,
             "提出人": r["raised_by"],
             "党员": code_of.get(r["member_id"]) if r["member_id"] else None,
             "内容": r["content"],
-            "提出日期": _day(r["raised_on"]),
+            "提出日期": optional_day(r["raised_on"]),
             "状态": "已答复" if r["status"] == "answered" else "未答复",
             "核实结果": r["finding"] or None,
             "是否更正": bool(r["changed"]) if r["status"] == "answered" else None,
             "更正内容": r["change_note"] or None,
-            "告知日期": _day(r["told_on"]),
+            "告知日期": optional_day(r["told_on"]),
             "答复人": r["answered_by"] or None,
             "答复时间": r["answered_at"],
             "登记时间": r["created_at"],

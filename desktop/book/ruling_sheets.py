@@ -12,14 +12,11 @@ from decimal import Decimal
 from typing import Any
 
 from desktop.book.store import Book, now_iso
+from desktop.rules.dates import optional_day
 
 SHEETS = ("上级审批", "积分兑换", "评议会议", "评议选票", "党员大会表决")
 _DECISION = {"approved": "批准", "refused": "不批准"}
 _DECISION_OF = {v: k for k, v in _DECISION.items()}
-
-
-def _day(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
 
 
 def _iso(value: Any) -> str | None:
@@ -38,7 +35,7 @@ def export_rows(book: Book, code_of: dict[int, str]) -> dict[str, list[dict[str,
             "评定结果": r["result"],
             "决定": _DECISION[r["decision"]],
             "审批单位": r["decided_by"],
-            "日期": _day(r["date"]),
+            "日期": optional_day(r["date"]),
             "理由": r["reason"] or None,
             "来源": r["source"],
             "依据": r["ref"] or None,
@@ -53,7 +50,7 @@ def export_rows(book: Book, code_of: dict[int, str]) -> dict[str, list[dict[str,
         {
             "年度": r["year"],
             "党员": code_of[r["member_id"]],
-            "日期": _day(r["date"]),
+            "日期": optional_day(r["date"]),
             "兑换内容": r["what"],
             "分值": Decimal(r["points"]),
             "经办人": r["handled_by"],
@@ -69,7 +66,7 @@ def export_rows(book: Book, code_of: dict[int, str]) -> dict[str, list[dict[str,
             "年度": r["year"],
             "类型": r["kind"],
             "轮次": r["round"],
-            "日期": _day(r["date"]),
+            "日期": optional_day(r["date"]),
             "党员人数": r["member_voters"],
             "群众代表人数": r["mass_voters"],
             "备注": r["note"] or None,

@@ -24,6 +24,7 @@ from desktop.book.errors import (
     NewerBookError,
     NotABookError,
 )
+from desktop.book.verify import TABLE_WORDS
 from desktop.book.version import SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -33,16 +34,20 @@ if TYPE_CHECKING:
 APPLICATION_ID = 0x50494F4E
 SQLITE_HEADER = b"SQLite format 3\x00"
 
-# The confirmed-quarter triggers name the table; people read what kind of record it was.
+# The confirmed-quarter triggers name the table; people read what kind of record it was
+# (in the words `verify` uses for the same tables).
 _LOCKED_WORDS = {
-    "activities": "活动",
-    "attendance": "签到记录",
-    "dues_payments": "党费记录",
-    "claims": "积分申报",
-    "vetoes": "一票否决",
-    "corrections": "更正",
-    "appraisals": "民主评议",
-    "withdrawals": "撤销记录",
+    table: TABLE_WORDS[table]
+    for table in (
+        "activities",
+        "attendance",
+        "dues_payments",
+        "claims",
+        "vetoes",
+        "corrections",
+        "appraisals",
+        "withdrawals",
+    )
 }
 
 _WAY_OUT = "请打开另一个账本，或从备份恢复（菜单“文件 → 从备份恢复”）。"

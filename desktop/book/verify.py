@@ -17,7 +17,6 @@ Each returns None when the check holds, else a Chinese sentence naming what is w
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import re
 import sqlite3
@@ -39,8 +38,8 @@ TABLE_WORDS = {
     "corrections": "更正",
     "appraisals": "民主评议",
     "withdrawals": "撤销记录",
-    "periods": "季度",
-    "snapshots": "已确认季度的结果",
+    "periods": "评议期间",
+    "snapshots": "已确认期间的结果",
     "objections": "异议",
     "publicity_notices": "公示",
     "schemes": "积分方案",
@@ -186,6 +185,8 @@ def check_protections(conn: sqlite3.Connection, version: int) -> str | None:
 
 def journal_line_hash(prev: str, row: tuple) -> str:
     """The chain hash of one journal line: (id, at, actor, action, summary, detail)."""
+    import hashlib  # here: the store imports this module's words, and start-up has no hashing
+
     text = json.dumps([prev, *row], ensure_ascii=False, separators=(",", ":"), default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 

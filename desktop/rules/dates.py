@@ -28,6 +28,12 @@ def day_problem(year: int, month: int, day: int) -> str | None:
     return None
 
 
+def optional_day(value: str | None) -> dt.date | None:
+    """A stored ISO date as a date (the interchange sheets write real date cells), None for
+    an empty one."""
+    return dt.date.fromisoformat(value) if value else None
+
+
 def date_problem(text: str, label: str = "日期", example: str = "2026-07-01") -> str | None:
     """None when `text` is a real YYYY-MM-DD date; else one Chinese sentence (no final 。)
     naming what is wrong: the shape, or which part — month or day — does not exist."""
