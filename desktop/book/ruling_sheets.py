@@ -98,7 +98,7 @@ def export_rows(book: Book, code_of: dict[int, str]) -> dict[str, list[dict[str,
         {
             "年度": r["year"],
             "审批环节": r["step"],
-            "日期": _day(r["date"]),
+            "日期": optional_day(r["date"]),
             "活动编号": r["activity_code"],
             "应到会人数": r["expected"],
             "到会人数": r["present"],
