@@ -10,10 +10,12 @@ from pathlib import Path
 import pytest
 from year_end_testkit import TODAY, YEAR, make_year_book
 
+from desktop.book import quarter, year_end, years
 from desktop.book import quarter as Q
 from desktop.book import year_end as Y
 from desktop.book.errors import InputRefused, RecordLocked
 from desktop.book.scoring import score_book
+from desktop.book.store import Book
 
 
 @pytest.fixture
@@ -241,3 +243,178 @@ def test_overview_of_a_running_year_says_so(yb) -> None:
     assert [r.name for r in ov.rows][:2] == ["王一", "李二"]  # group, then 姓氏笔画
     assert ov.has_stars and not ov.has_grades
     assert len(ov.quarters) == 4
+
+
+# Confirming Q4 locks the year's 民主评议: it waits until every member who should be
+# appraised has a result, publishing only warns, and 进入新年度 lists what is missing.
+
+
+JAN_20 = date(2027, 1, 20)  # conftest CONFIRMED_DEMO_TODAY: 2026 seen from January 2027
+
+
+def _gap_blockers(status: dict) -> list[str]:
+    return [b for b in status["blockers"] if "民主评议结果" in b]
+
+
+def _clear_other_blockers(book: Book) -> None:
+    """What the demo leaves open in Q4 (a waiting claim, its objection), decided."""
+    for c in quarter.list_claims(book, 2026, 4, status=quarter.PENDING):
+        quarter.reject_claim(book, c["id"], "支部委员会", "本季度已申报过同类事项")
+    for o in quarter.period_status(book, 2026, 4, today=JAN_20)["open_objections"]:
+        quarter.answer_objection(
+            book, o["id"], finding="经核实无误", changed=False, told_on="2027-01-12", today=JAN_20
+        )
+
+
+def test_the_past_year_demo_has_its_appraisals_before_q4(confirmed_demo_book: Book) -> None:
+    rows = year_end.list_appraisals(confirmed_demo_book, 2026)
+    grades = [r["grade"] for r in rows]
+    assert len(rows) > 30 and {r["kind"] for r in rows} == {"党员评议"}
+    assert grades.count("基本合格") == 1 and "不合格" not in grades
+    assert grades.count("合格") > grades.count("优秀") > 0
+    codes = {r["code"] for r in rows}
+    # 001 is exempt (年老体弱): not scored, but the street's plan grades him by 民主评议
+    # (「可不参加积分制管理，根据民主评议和日常表现情况确定等次」, jiedao appraise_exempt).
+    assert "001" in codes
+    assert quarter.appraisal_gaps(confirmed_demo_book, 2026) == []
+    assert _gap_blockers(quarter.period_status(confirmed_demo_book, 2026, 4, today=JAN_20)) == []
+    # The year's totals carry the 年终评议 points.
+    overview = year_end.year_overview(confirmed_demo_book, 2026, today=JAN_20)
+    assert overview.row("002").appraisals  # type: ignore[union-attr]
+
+
+def test_the_current_year_demo_has_no_appraisals_yet(demo_book: Book) -> None:
+    assert year_end.list_appraisals(demo_book, 2026) == []
+    # Q4 is still running: no blocker about appraisals that cannot have happened yet.
+    status = quarter.period_status(demo_book, 2026, 4, today=date(2026, 11, 30))
+    assert _gap_blockers(status) == [] and status["appraisals_missing"] == ""
+
+
+def test_q4_confirmation_waits_for_the_missing_results(confirmed_demo_book: Book) -> None:
+    book = confirmed_demo_book
+    rows = {r["code"]: r for r in year_end.list_appraisals(book, 2026)}
+    for code in ("002", "003"):
+        # Not locked yet: the row is deleted (kept in the journal).
+        year_end.withdraw_appraisal(book, rows[code]["id"], "录错了人", today=JAN_20)
+    _clear_other_blockers(book)
+    published = quarter.publish(book, 2026, 4, reason="申报已处理", today=date(2027, 1, 12))
+    # Publishing is not refused, but says the notice lacks those points.
+    assert "2 名党员" in published["publish_warning"]
+    assert "公示表上这些党员的民主评议得分为 0" in published["publish_warning"]
+
+    status = quarter.period_status(book, 2026, 4, today=JAN_20)
+    [blocker] = status["blockers"]
+    assert blocker == _gap_blockers(status)[0]
+    assert "2026 年还有 2 名党员没有民主评议结果" in blocker
+    assert rows["002"]["name"] in blocker and rows["003"]["name"] in blocker
+    assert "年度评定" in blocker and "pioneer appraisal add" in blocker
+    assert status["appraisals_missing"].startswith("2026 年还有 2 名党员")
+    journal = book.execute("select count(*) from journal").fetchone()[0]
+    with pytest.raises(InputRefused) as refused:
+        quarter.confirm(book, 2026, 4, today=JAN_20)
+    assert any("2 名党员没有民主评议结果" in line for line in refused.value.lines())
+    assert book.execute("select count(*) from journal").fetchone()[0] == journal
+    assert quarter.confirmed_quarters(book, 2026) == [1, 2, 3]
+
+    year_end.add_appraisals(book, 2026, "党员评议", {"002": "优秀", "003": "合格"})
+    status = quarter.period_status(book, 2026, 4, today=JAN_20)
+    assert _gap_blockers(status) == [] and status["appraisals_missing"] == ""
+    # The results moved since the notice: re-issued, then confirmed.
+    assert status["results_changed"]
+    again = quarter.publish(book, 2026, 4, reason="补录民主评议", today=date(2027, 1, 13))
+    assert "publish_warning" not in again
+    quarter.confirm(book, 2026, 4, today=JAN_20)
+    assert quarter.confirmed_quarters(book, 2026) == [1, 2, 3, 4]
+    with pytest.raises(RecordLocked):
+        year_end.add_appraisals(book, 2026, "党员评议", {"001": "合格"})
+
+
+def test_new_year_lists_the_missing_appraisals(confirmed_demo_book: Book) -> None:
+    book = confirmed_demo_book
+    row = year_end.list_appraisals(book, 2026)[0]
+    assert not any(
+        "民主评议" in line for line in years.unfinished_business(book, 2026, today=JAN_20)
+    )
+    year_end.withdraw_appraisal(book, row["id"], "录错了人", today=JAN_20)
+    lines = [
+        line for line in years.unfinished_business(book, 2026, today=JAN_20) if "民主评议" in line
+    ]
+    assert len(lines) == 1 and "1 名党员" in lines[0] and row["name"] in lines[0]
+    assert "年度评定" in lines[0] and "再确认第4季度" in lines[0]
+
+
+def test_a_scheme_without_appraisals_has_no_blocker(book: Book) -> None:
+    from desktop.book.scoring import set_year_scheme
+
+    book.roster.add_member(
+        {"name": "王一", "gender": "男", "status": "正式党员", "joined_date": "2010-01-01"},
+        today=date(2026, 3, 1),
+    )
+    set_year_scheme(book, 2026, preset="jiguan-60-40")
+    assert quarter.appraisal_gap_text(book, 2026) == ""
+    set_year_scheme(book, 2026, preset="jiedao-nongcun")
+    assert "1 名党员" in quarter.appraisal_gap_text(book, 2026)
+    status = quarter.period_status(book, 2026, 4, today=date(2027, 1, 5))
+    assert len(_gap_blockers(status)) == 1
+
+
+# Who takes part in a 民主评议 round is the rules' own test (should_be_appraised): a member
+# who left before it is neither listed for it nor accepted, with the reason.
+
+
+@pytest.fixture
+def book_of_a_leaver(tmp_path: Path):
+    b = make_year_book(tmp_path / "y.db", scheme="jiedao-nongcun")
+    zhang = b.roster.find("张三")["id"]
+    b.roster.record_event(zhang, "转出", "2025-05-20", "转至县医院党支部", today=TODAY)
+    yield b
+    b.close()
+
+
+def test_a_member_who_left_is_not_on_the_rounds_roll(book_of_a_leaver) -> None:
+    overview = Y.year_overview(book_of_a_leaver, YEAR, today=TODAY)
+    assert overview.row("张三").appraised == frozenset()
+    assert ("党员评议", 1) in overview.row("王一").appraised
+    assert ("党员评议", 1) in overview.row("赵四").appraised  # transferred in before the end
+    assert overview.row("钱五") is None or not overview.row("钱五").appraised
+
+
+def test_recording_a_result_for_him_is_refused_with_the_reason(book_of_a_leaver) -> None:
+    with pytest.raises(InputRefused) as refused:
+        Y.add_appraisals(book_of_a_leaver, YEAR, "党员评议", {"张三": "合格", "王一": "优秀"})
+    text = " ".join(refused.value.lines())
+    assert "张三 已于 2025-05-20 离开本支部，不参加这次评议" in text
+    assert not book_of_a_leaver.query("select 1 from appraisals")  # all or nothing
+    Y.add_appraisals(book_of_a_leaver, YEAR, "党员评议", {"王一": "优秀"})
+    assert len(book_of_a_leaver.query("select 1 from appraisals")) == 1
+
+
+# A 一票否决 belongs to a year: dated inside the year on screen, and the refusal says so.
+
+
+LATE_TODAY = date(2026, 11, 30)  # the 2025 book is still open late in 2026
+
+
+def _refusal(book, when: str, **kw) -> str:
+    with pytest.raises(InputRefused) as err:
+        Y.add_veto(book, "王一", when, "处分", "支委会", today=LATE_TODAY, **kw)
+    return str(err.value) + "".join(err.value.lines())
+
+
+def test_a_date_outside_the_year_on_screen_is_refused(yb) -> None:
+    text = _refusal(yb, "2026-11-30", year=YEAR)
+    assert "决定日期 2026-11-30 不在 2025 年内" in text
+    assert "2025-01-01 至 2025-12-31" in text and "还没有开始" not in text
+    text = _refusal(yb, "2024-12-31", year=YEAR)
+    assert "不在 2025 年内" in text and "请到 2024 年度登记" in text
+    assert Y.list_vetoes(yb, YEAR) == []
+
+
+def test_without_a_year_a_date_past_the_books_year_is_refused_plainly(yb) -> None:
+    text = _refusal(yb, "2026-03-01")
+    assert "晚于账本的当前年度（2025 年）" in text and "还没有开始" not in text
+
+
+def test_a_date_inside_the_year_is_recorded(yb) -> None:
+    Y.add_veto(yb, "王一", "2025-12-31", "处分", "支委会", year=YEAR, today=LATE_TODAY)
+    assert [v["date"] for v in Y.list_vetoes(yb, YEAR)] == ["2025-12-31"]
