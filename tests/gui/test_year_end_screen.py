@@ -7,13 +7,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "book"))
 
 from year_end_testkit import TODAY, YEAR, confirm_year, make_year_book  # noqa: E402
 
 from desktop.book import year_end as Y  # noqa: E402
+from desktop.gui.year_end_screen import VetoDialog  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -652,3 +653,64 @@ def test_the_vote_dialog_takes_the_meeting_and_its_sign_in(qtbot, tmp_path) -> N
     assert dialog.ok.isEnabled() and dialog.result.text().endswith("表决通过。")
     assert dialog.values()["activity"] == meeting
     book.close()
+
+
+# The 一票否决 dialog keeps the decision date inside the year on screen.
+
+
+MEMBERS = [("001", "王一（001）一组")]
+
+
+def test_past_year_defaults_to_its_last_day_and_stays_in_it(qtbot) -> None:
+    d = VetoDialog(MEMBERS, [], year=2025, today=QDate(2026, 11, 30))
+    qtbot.addWidget(d)
+    assert d.date.date() == QDate(2025, 12, 31)
+    assert d.date.minimumDate() == QDate(2025, 1, 1)
+    assert d.date.maximumDate() == QDate(2025, 12, 31)
+    d.date.setDate(QDate(2026, 3, 1))  # clamped by the box
+    assert d.date.date() == QDate(2025, 12, 31)
+    assert d.values()["year"] == 2025 and "2025" in d.windowTitle()
+
+
+def test_current_year_defaults_to_today_and_not_later(qtbot) -> None:
+    d = VetoDialog(MEMBERS, [], year=2026, today=QDate(2026, 11, 30))
+    qtbot.addWidget(d)
+    assert d.date.date() == QDate(2026, 11, 30)
+    assert d.date.maximumDate() == QDate(2026, 11, 30)
+    assert d.values()["when"] == "2026-11-30"
+
+
+# The 年度评定 screen names its printout after what the year's scheme does: a scheme without
+# 评星定级 prints a 年度积分表, not a 星级评定表.
+
+
+def _screen(qtbot, book):
+    from desktop.gui.main_window import MainWindow
+
+    window = MainWindow(book)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    nav = window.ui.navList
+    nav.setCurrentRow(next(i for i in range(nav.count()) if nav.item(i).text() == "年度评定"))
+    screen = window.year_end_screen
+    qtbot.waitUntil(lambda: screen.data is not None and not screen._loading, timeout=20000)
+    return window, screen
+
+
+def test_scheme_without_rating_prints_a_points_table(qtbot, demo_book) -> None:
+    window, screen = _screen(qtbot, demo_book)
+    assert not screen.overview.has_rating  # the demo's 街道农村 scheme
+    assert screen.print_rating_button.text() == "打印年度积分表…"
+    window.close()
+
+
+def test_scheme_with_rating_prints_the_rating_table(qtbot, tmp_path: Path) -> None:
+    book = make_year_book(tmp_path / "year.db")
+    try:
+        window, screen = _screen(qtbot, book)
+        assert screen.overview.has_rating
+        assert screen.print_rating_button.text() == "打印年度星级评定表…"
+        window.close()
+    finally:
+        book.close()
