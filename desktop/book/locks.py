@@ -35,9 +35,22 @@ def confirmed_quarter_at(book: Book, iso: str) -> dict[str, Any] | None:
     return {
         "year": year,
         "quarter": quarter,
+        "kind": kind or "quarter",
         "label": period_label(year, quarter, kind),
         "confirmed_on": (confirmed_at or "")[:10],
     }
+
+
+def cycle_words(hint: str, kind: str) -> str:
+    """A hint written for quarters, in the words of the book's cycle: a monthly book's
+    secretary corrects in an unconfirmed 月份, on the 月度评议 screen."""
+    if kind == "quarter":
+        return hint
+    from desktop.book.periods import ORDER, REVIEW_TITLE
+
+    return hint.replace("未确认的季度", f"未确认的{ORDER[kind]}").replace(
+        "季度评议页", f"{REVIEW_TITLE[kind]}页"
+    )
 
 
 def check_unlocked(
@@ -51,4 +64,6 @@ def check_unlocked(
     if q is None:
         return
     when = f"（{q['confirmed_on']} 确认）" if q["confirmed_on"] else ""
-    raise RecordLocked(f"{what}在已确认的{q['label']}内{when}，不能再{doing}。", hint)
+    raise RecordLocked(
+        f"{what}在已确认的{q['label']}内{when}，不能再{doing}。", cycle_words(hint, q["kind"])
+    )

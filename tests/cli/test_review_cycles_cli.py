@@ -121,6 +121,12 @@ def test_a_monthly_scheme_from_publicity_to_verify(tmp_path: Path, capsys) -> No
         "补记",
     )
     assert code == 1 and "2026年2月" in err
+    # An activity in the confirmed month: the way out in the month's words (it said 季度).
+    code, _out, err = run(
+        capsys, "--db", db, "activity-add", "--date", "2026-02-15", "--type", "主题党日"
+    )
+    assert code == 1 and "在已确认的2026年2月内" in err
+    assert "请在未确认的月份登记更正（月度评议页“登记更正…”" in err and "季度" not in err
     out = ok("verify", db)
     assert "已确认期间 2 个（2026年1月、2026年2月），校验链完好" in out
     assert ok("verify") == out  # without a file: the book --db names
