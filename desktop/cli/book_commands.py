@@ -382,12 +382,18 @@ def cmd_explain(args: argparse.Namespace) -> int:
             explain={member["code"]},
         )
         note = ""
-        if args.quarter:
-            # A confirmed quarter's numbers are its snapshot; this explanation is recomputed.
+        # A confirmed period's numbers are its snapshot; this explanation is recomputed. The
+        # period of the year's review cycle (a confirmed month said nothing: only --quarter
+        # was looked at).
+        from desktop.book.periods import cycle
+
+        kind = cycle(book, result.year)
+        number = {"quarter": args.quarter, "month": args.month, "half": args.half}.get(kind)
+        if number:
             from desktop.book.quarter import review, snapshot
 
-            if snapshot(book, result.year, args.quarter) is not None:
-                rv = review(book, result.year, args.quarter)
+            if snapshot(book, result.year, number, kind) is not None:
+                rv = review(book, result.year, number)
                 note = (
                     rv.live_note(member["code"])
                     or "（以下明细按记录重新计算，与已确认的结果一致。）"

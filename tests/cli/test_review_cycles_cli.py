@@ -97,6 +97,9 @@ def test_a_monthly_scheme_from_publicity_to_verify(tmp_path: Path, capsys) -> No
     assert zhang["sections"]["思想品德"] == "8.00"
     review = json.loads(ok("review", *y, "--month", "2", "--json"))
     assert review["label"] == "2026年2月" and review["confirmed"]["hash"]
+    # explain of a confirmed month says it is recomputed and matches (it said so for quarters).
+    out = ok("explain", "--member", "003", *y, "--month", "2")
+    assert out.startswith("（以下明细按记录重新计算，与已确认的结果一致。）"), out
     # The member's 登记表 reads confirmed months from their snapshots (it stopped with a
     # TypeError: it looked for a quarter's snapshot).
     ok("print", "member-register", "--member", "003", *y, "--out", str(tmp_path / "r.pdf"))
