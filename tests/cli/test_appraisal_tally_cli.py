@@ -7,8 +7,8 @@ import json
 import sys
 from pathlib import Path
 
+from cli_testkit import run_process as run
 from poppler import HAVE_PDFTOTEXT, pdftotext
-from test_cli_roster import run
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "book"))
 

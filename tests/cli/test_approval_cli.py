@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from test_cli_roster import run
+from cli_testkit import run_process as run
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "book"))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from test_cli_roster import run
+from cli_testkit import run_process as run
 
 
 def test_exchange_from_the_command_line(tmp_path: Path) -> None:

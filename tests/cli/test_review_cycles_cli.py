@@ -14,9 +14,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from cli_testkit import run  # noqa: E402
+from cli_testkit import (
+    run,  # noqa: E402
+    run_process,  # noqa: E402
+)
 from poppler import pdftotext  # noqa: E402
-from test_cli_roster import run as run_process  # noqa: E402
 
 from desktop.book import quarter as Q  # noqa: E402
 from desktop.book.scoring import set_year_scheme  # noqa: E402

@@ -10,8 +10,8 @@ from datetime import date
 from pathlib import Path
 
 from cli_testkit import run as run_in_process
+from cli_testkit import run_process as run
 from poppler import pdftotext
-from test_cli_roster import run
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "book"))
 

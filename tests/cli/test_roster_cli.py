@@ -3,31 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_testkit import run_process as run
 from poppler import pdftotext
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def run(*args: str, home: Path, check: bool = False) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, PIONEER_HOME=str(home), PYTHONPATH=str(ROOT))
-    env.pop("PIONEER_DB", None)
-    result = subprocess.run(
-        [sys.executable, "-m", "desktop", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=120,
-    )
-    if check:
-        assert result.returncode == 0, result.stdout + result.stderr
-    return result
 
 
 @pytest.fixture

@@ -101,7 +101,7 @@ def test_print_signin_and_attendance(db, capsys, tmp_path):
             flat = re.sub(r"\s", "", text)
             assert "城关镇红星村党支部" in flat and "清明祭扫革命烈士" in flat
     code, _, err = run(capsys, "--db", db, "print", "signin", "--out", str(tmp_path / "x.pdf"))
-    assert code == 2 and "--activity" in err  # a usage error: test_cli_usage.py
+    assert code == 2 and "--activity" in err  # a usage error: test_usage_cli.py
     assert not (tmp_path / "x.pdf").exists()
 
 

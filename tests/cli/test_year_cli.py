@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from test_cli_roster import run
+from cli_testkit import run_process as run
 
 
 def _init(tmp_path: Path, home: Path) -> Path:

@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from test_cli_roster import run
+from cli_testkit import run_process as run
 
 
 @pytest.fixture
