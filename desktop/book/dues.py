@@ -68,7 +68,6 @@ from desktop.book.dues_rates import (  # re-exported
 from desktop.book.errors import InputRefused
 from desktop.book.store import Book, now_iso
 from desktop.rules.dues import (
-    FARMER,
     Arrears,
     RegisterRow,
     arrears,
@@ -312,34 +311,6 @@ def default_receiver(book: Book) -> str:
         "select receiver from dues_payments where receiver != '' order by id desc limit 1"
     ).fetchone()
     return row[0] if row else book.operator
-
-
-__all__ = [
-    "FARMER",
-    "PAYING_STATUSES",
-    "Receipt",
-    "arrears_overview",
-    "calculate",
-    "book_default_start",
-    "default_rate_start",
-    "default_start_month",
-    "dues_start",
-    "issue_reminders",
-    "members_without_rate",
-    "month_collection",
-    "next_receipt_no",
-    "rate_for",
-    "rates",
-    "receipts",
-    "record_collection",
-    "record_payment",
-    "record_receipts",
-    "set_rate",
-    "start_range",
-    "start_refusal",
-    "start_warnings",
-    "year_register",
-]
 
 
 __all__ = [
