@@ -97,7 +97,7 @@ def read_for_import(
     contract_sheets.check_claims(book, check)  # after the workbook's own schemes are read
     from desktop.book import ruling_sheets
 
-    ruling_sheets.read_sheets(check, members, book)
+    ruling_sheets.read_sheets(check, members, book, activities)
     plan.problems = check.sorted_problems()
     headline = _already_in_book(book, data) if plan.problems else None
     if headline:

@@ -137,8 +137,14 @@ def _member(check: Any, sheet: str, row: int, members: Any, ref: Any) -> dict[st
     return m
 
 
-def read_sheets(check: Any, members: Any, book: Book | None = None) -> None:
-    """Check these sheets into `check.plan.rulings` ({table: rows}); writes nothing."""
+def read_sheets(
+    check: Any,
+    members: Any,
+    book: Book | None = None,
+    activities: dict[str, dict[str, Any]] | None = None,
+) -> None:
+    """Check these sheets into `check.plan.rulings` ({table: rows}); writes nothing.
+    `activities`: the book's and the workbook's activities by code (a vote names its meeting)."""
     out: dict[str, list[dict[str, Any]]] = {
         "approvals": [],
         "exchanges": [],
@@ -227,7 +233,7 @@ def read_sheets(check: Any, members: Any, book: Book | None = None) -> None:
         )
         shown["评议会议"].append(dict(v))
     out["ballots"] = _read_ballots(check, members, book, out["rounds"])
-    out["votes"] = _read_votes(check, shown["党员大会表决"])
+    out["votes"] = _read_votes(check, shown["党员大会表决"], activities or {})
     check.plan.rulings = out
     for sheet, rows in shown.items():
         if rows:
@@ -345,8 +351,11 @@ def _read_ballots(
     return [ballots[k] for k in sorted(ballots)]
 
 
-def _read_votes(check: Any, shown: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """党员大会表决 rows, their counts checked as `approval vote` checks them."""
+def _read_votes(
+    check: Any, shown: list[dict[str, Any]], activities: dict[str, dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """党员大会表决 rows, their counts checked as `approval vote` checks them, and the meeting
+    they name (活动编号) a 支部党员大会 held on the vote's date, as `approval vote` requires."""
     from desktop.rules.votes import VoteCount, count_problems
     from desktop.sheets.columns import VOTE_RULE_WORDS
 
@@ -366,6 +375,21 @@ def _read_votes(check: Any, shown: list[dict[str, Any]]) -> list[dict[str, Any]]
     for row in check.data.rows("党员大会表决"):
         v = row.values
         if any(v.get(k) in (None, "") for k in need):
+            continue
+        code = v.get("活动编号") or None
+        meeting = activities.get(code) if code else None
+        meeting_problem = ""
+        if code and meeting is None:
+            meeting_problem = f"找不到活动“{code}”，请先在“活动”表中登记，或删去活动编号"
+        elif meeting and meeting["type"] != "支部党员大会":
+            meeting_problem = f"活动 {code} 是“{meeting['type']}”，不是支部党员大会，不能在其上表决"
+        elif meeting and meeting["date"] and meeting["date"] != _iso(v["日期"]):
+            meeting_problem = (
+                f"表决日期 {_iso(v['日期'])} 与活动 {code}（支部党员大会）的日期 "
+                f"{meeting['date']} 不同"
+            )
+        if meeting_problem:
+            check.add("党员大会表决", row.number, "活动编号", meeting_problem)
             continue
         count = VoteCount(v["应到会人数"], v["到会人数"], v["赞成"], v["反对"], v["弃权"])
         problems = count_problems(count)

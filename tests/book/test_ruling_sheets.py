@@ -290,3 +290,62 @@ def test_impossible_vote_rows_are_named_and_nothing_is_written(tmp_path: Path) -
     assert other.execute("select count(*) from votes").fetchone()[0] == 0
     assert other.execute("select count(*) from members").fetchone()[0] == 0
     other.close()
+
+
+def test_a_vote_naming_a_meeting_it_cannot_have_been_taken_at_is_refused(tmp_path: Path) -> None:
+    """A vote's 活动编号 names the 支部党员大会 it was taken at, as `approval vote --activity`
+    requires: a code found nowhere, a meeting of another kind, or another day is named by sheet,
+    row and column, and nothing is written (before, an unknown code quietly became empty)."""
+    from openpyxl import load_workbook
+
+    from desktop.book.errors import InputRefused
+    from desktop.book.meetings import Meetings
+    from desktop.book.votes import record_vote
+
+    book = make_year_book(tmp_path / "a.db")
+    set_year_scheme(book, YEAR, text=preset_text("dangyuan-ejia") + VOTE_STEP)
+    meetings = Meetings(book)
+    general = meetings.add_activity(
+        {"date": "2025-12-26", "type": "支部党员大会", "topic": "年度评星"}, today=TODAY
+    )
+    meetings.record_attendance(general, today=TODAY)
+    party_day = meetings.add_activity(
+        {"date": "2025-12-20", "type": "主题党日", "topic": "学习"}, today=TODAY
+    )
+    record_vote(book, YEAR, yes=2, no=1, abstain=1, present=4, activity=general, today=TODAY)
+    path = export_workbook(book, tmp_path / "a.xlsx")
+    party_day_code = meetings.activity(party_day)["code"]
+    general_code = meetings.activity(general)["code"]
+    book.close()
+    wb = load_workbook(path)
+    ws = wb["党员大会表决"]
+    headers = [c.value for c in ws[1]]
+    column = headers.index("活动编号") + 1
+    assert ws.cell(2, column).value == general_code
+    for value, expected in (
+        ("2025-999", "找不到活动“2025-999”，请先在“活动”表中登记"),
+        (party_day_code, f"活动 {party_day_code} 是“主题党日”，不是支部党员大会"),
+    ):
+        ws.cell(2, column, value)
+        wb.save(path)
+        other = Book.create(tmp_path / f"{value}.db", branch="测试村党支部", year=YEAR)
+        with pytest.raises(InputRefused) as exc:
+            import_workbook(other, path, today=TODAY)
+        lines = exc.value.lines()
+        assert any(line.startswith(f"党员大会表决 第2行 活动编号: {expected}") for line in lines), (
+            lines
+        )
+        assert other.execute("select count(*) from votes").fetchone()[0] == 0
+        assert other.execute("select count(*) from members").fetchone()[0] == 0
+        other.close()
+    ws.cell(2, column, general_code)
+    ws.cell(2, headers.index("日期") + 1, "2025-12-27")
+    wb.save(path)
+    other = Book.create(tmp_path / "day.db", branch="测试村党支部", year=YEAR)
+    with pytest.raises(InputRefused) as exc:
+        import_workbook(other, path, today=TODAY)
+    assert any(
+        "表决日期 2025-12-27 与活动" in line and "2025-12-26 不同" in line
+        for line in exc.value.lines()
+    ), exc.value.lines()
+    other.close()
