@@ -227,8 +227,27 @@ def _iso(value: str | None, today: date | None) -> str:
     return text
 
 
+def _vote_steps(book: Book, year: int) -> set[str]:
+    """The year's steps decided by the 党员大会's recorded vote, not by an approver."""
+    from desktop.book.scoring import year_scheme
+
+    return {a.name for a in year_scheme(book, year).approvals if a.vote}
+
+
+def _vote_only(step: str) -> str:
+    return (
+        f"“{step}”由支部党员大会表决决定，不能逐人登记批准：请登记表决（年度评定 → 上级审批 → "
+        "登记党员大会表决…，或 pioneer approval vote）。"
+    )
+
+
 def record_decisions(
-    book: Book, year: int, decisions: Iterable[Decision], *, today: date | None = None
+    book: Book,
+    year: int,
+    decisions: Iterable[Decision],
+    *,
+    today: date | None = None,
+    by_vote: bool = False,
 ) -> list[int]:
     """Record several decisions at once, all or nothing (one journal line).
 
@@ -236,6 +255,10 @@ def record_decisions(
     not the named step), a refusal without a reason, an empty 审批单位/审批人, an unknown
     source, a date that is not a date or is in the future."""
     decisions = list(decisions)
+    # A step the scheme has decided by the general meeting's vote (`vote`) takes only the
+    # vote's decision (by_vote, from book.votes): a receipt or a hand decision that names no
+    # step decides the other steps, and one that names it is refused.
+    voted = set() if by_vote else _vote_steps(book, year)
     if not decisions:
         raise InputRefused("没有要登记的审批决定。")
     day = today or date.today()
@@ -276,7 +299,16 @@ def record_decisions(
                 "（本年度方案只对列明的星级、等次报上级审批）。"
             )
             continue
-        steps = [a for a in mine if d.step is None or a.step == d.step]
+        if d.step is not None and d.step in voted:
+            problems.append(f"{who}：{_vote_only(d.step)}")
+            continue
+        steps = [a for a in mine if (d.step is None and a.step not in voted) or a.step == d.step]
+        if not steps and d.step is None:
+            problems.append(
+                f"{who}：{'、'.join(a.step for a in mine)}由支部党员大会表决决定，"
+                "没有别的审批环节可登记。"
+            )
+            continue
         if not steps:
             known = "、".join(a.step for a in mine)
             problems.append(f"{who}：没有“{d.step}”这一审批环节，其评定结果的审批是：{known}。")
@@ -428,6 +460,7 @@ def record_claim_decision(
     source: str = "手工",
     ref: str = "",
     today: date | None = None,
+    by_vote: bool = False,
 ) -> int:
     """Record the decision above the branch on one 审定 claim the scheme sends there. A later
     decision supersedes an earlier one; nothing recorded changes. Refused: a claim not 审定
@@ -445,6 +478,8 @@ def record_claim_decision(
             "（本年度方案只对列明的申报项目报上级审定，且须支委会先审定）。"
         )
     problems = []
+    if not by_vote and any(a.step in _vote_steps(book, year) for a in mine):
+        problems.append(_vote_only(mine[0].step))
     if source not in SOURCES:
         problems.append(f"来源“{source}”不对，应为{'或'.join(SOURCES)}。")
     if not (by or "").strip():

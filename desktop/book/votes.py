@@ -187,11 +187,12 @@ def record_vote(
                 year,
                 [Decision(r.code, passed, a.by, iso, reason, a.name, "手工", ref) for r in results],
                 today=today,
+                by_vote=True,
             )
         for c in claims:
             record_claim_decision(
                 book, c.claim_id, approved=passed, by=a.by, on=iso, reason=reason, ref=ref,
-                today=today,
+                today=today, by_vote=True,
             )  # fmt: skip
     return next(v for v in votes_of(book, year) if v.id == vid)
 

@@ -231,6 +231,30 @@ def test_a_vote_that_fails_refuses_and_a_new_vote_may_pass(voting) -> None:
     assert _states(voting)[("李二", "提请党员大会表决通过")] == "已批准"
 
 
+def test_only_the_meetings_vote_decides_its_step(voting) -> None:
+    """A hand decision or a township receipt naming no step decides the steps above the branch,
+    never the 党员大会's: a failed vote stays failed (it was overwritten to 已批准 before)."""
+    from desktop.book.votes import record_vote
+
+    record_vote(voting, YEAR, yes=1, no=3, abstain=0, present=4, on="2026-01-10", today=TODAY)
+    A.record_decision(voting, YEAR, "王一", approved=True, by="上级党（工）委", today=TODAY)
+    assert _states(voting) == {
+        ("王一", "报上级党（工）委审批"): "已批准",
+        ("王一", "提请党员大会表决通过"): "未批准",
+        ("李二", "提请党员大会表决通过"): "未批准",
+    }
+    assert not A.is_approved(voting, YEAR, "王一", today=TODAY)
+    with pytest.raises(InputRefused) as exc:
+        A.record_decision(voting, YEAR, "李二", approved=True, by="镇党委", today=TODAY)
+    assert "由支部党员大会表决决定" in exc.value.lines()[0]
+    with pytest.raises(InputRefused) as exc:
+        A.record_decision(
+            voting, YEAR, "王一", approved=True, by="支部", step="提请党员大会表决通过", today=TODAY
+        )
+    assert "不能逐人登记批准：请登记表决" in exc.value.lines()[0]
+    assert _states(voting)[("王一", "提请党员大会表决通过")] == "未批准"
+
+
 @pytest.mark.parametrize(
     ("kw", "message"),
     [
