@@ -17,6 +17,17 @@ from desktop.rules.ballots import GRADES, TallyError, check_votes, derive_grade,
 _COLUMNS = {"优秀": "excellent", "合格": "good", "基本合格": "basic", "不合格": "poor"}
 
 
+def _refuse_unvoted(kind: str, what: str) -> None:
+    """自评 and 组织考评 are one grade per member, not a vote: no tally, ballot or count."""
+    from desktop.book import year_end as Y
+
+    if kind in Y.APPRAISAL_KINDS and kind not in Y.VOTED_KINDS:
+        raise InputRefused(
+            f"{kind}不投票，{what}。",
+            [f"{kind}是每名党员一个等次：用“登记等次”（appraisal add --kind {kind}）。"],
+        )
+
+
 def record_tally(
     book: Book,
     year: int,
@@ -34,11 +45,7 @@ def record_tally(
     member, one not appraised that round, a result already recorded, a locked year)."""
     from desktop.book import year_end as Y
 
-    if kind in Y.APPRAISAL_KINDS and kind not in Y.VOTED_KINDS:
-        raise InputRefused(
-            f"{kind}不投票，没有票数可登记。",
-            [f"{kind}是每名党员一个等次：用“登记等次”（appraisal add --kind {kind}）。"],
-        )
+    _refuse_unvoted(kind, "没有票数可登记")
     if voters is None:  # the round's voters, when the round is recorded
         voters = round_voters(book, year, kind, round)
     problems = check_votes(votes, voters)
@@ -238,6 +245,7 @@ def record_ballot(
     from desktop.book import year_end as Y
     from desktop.book.store import now_iso
 
+    _refuse_unvoted(kind, "没有选票可录入")
     rnd = _round_row(book, year, kind, round)
     voters = int(rnd["member_voters"]) + int(rnd["mass_voters"])
     if Y.year_locked(book, year):
@@ -374,6 +382,7 @@ def count_ballots(
     Returns [{"code", "name", "grade", "explain"}] for the members counted now."""
     from desktop.book import year_end as Y
 
+    _refuse_unvoted(kind, "没有选票可计")
     found = ballot_tallies(book, year, kind, round)
     if not found["ballots"]:
         raise InputRefused(f"{year} 年第{round}次{kind}还没有录入选票。")

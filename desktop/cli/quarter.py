@@ -401,7 +401,15 @@ def cmd_claim(args: argparse.Namespace) -> int:
             out(f"第 {cid} 号申报已初评，待支委会审定。")
         elif args.action == "approve":
             Q.approve_claim(book, cid, args.by)
-            out(f"第 {cid} 号申报已审定，计入积分。")
+            from desktop.book.approvals import claim_approvals
+            from desktop.book.claims import claim
+
+            year = int(claim(book, cid)["date"][:4])
+            above = next((a for a in claim_approvals(book, year) if a.claim_id == cid), None)
+            if above is not None:  # the scheme sends this item above the branch
+                out(f"第 {cid} 号申报已审定，待{above.body}审定（{above.step}）后计入积分。")
+            else:
+                out(f"第 {cid} 号申报已审定，计入积分。")
         else:
             Q.reject_claim(book, cid, args.by, args.reason or "")
             out(f"第 {cid} 号申报已驳回。请把理由告知申报人。")

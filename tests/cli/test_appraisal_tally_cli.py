@@ -146,6 +146,10 @@ def test_self_and_branch_appraisals_are_graded_not_voted(tmp_path: Path) -> None
     held = pioneer("appraisal", "round", *y, "--kind", "组织考评", "--date", "2025-12-20",
                    "--members", "10")  # fmt: skip
     assert held.returncode == 1 and "按人登记等次" in held.stderr
+    ballot = pioneer("appraisal", "ballot", *y, "--kind", "自评", "002=优秀")
+    assert ballot.returncode == 1 and "自评不投票，没有选票可录入" in ballot.stderr
+    counted = pioneer("appraisal", "count", *y, "--kind", "组织考评")
+    assert counted.returncode == 1 and "组织考评不投票，没有选票可计" in counted.stderr
 
     # The year's scheme weighs them into the 综合评定 that its 年终评议 item scores; the
     # explanation says which grades, weighed how (公司 五、1 「各支部可根据实际设置相应的评定占比」:

@@ -82,12 +82,18 @@ def test_a_claim_sent_above_from_the_command_line(tmp_path: Path) -> None:
     book = make_year_book(db, scheme="jiedao-nongcun")
     cid = C.add_claim(book, "王一", f"{YEAR}-05-12", "key-work", "6", "带头清扫")
     C.review_claim(book, cid, "组长")
-    C.approve_claim(book, cid, "支委会")
     book.close()
     home = tmp_path / "home"
 
     def pioneer(*args: str, check: bool = False):
         return run("--db", str(db), *args, "--today", "2026-01-15", home=home, check=check)
+
+    # 审定 by the committee: it says the claim still waits for the 党工委, not that it counts.
+    approved = run("--db", str(db), "claim", "approve", str(cid), "--by", "支委会", home=home,
+                   check=True)  # fmt: skip
+    assert approved.stdout.strip() == (
+        f"第 {cid} 号申报已审定，待街道党工委审定（报党工委审定）后计入积分。"
+    )
 
     out = pioneer("approval", "list", "--year", str(YEAR), "--pending", check=True).stdout
     assert out.strip() == (
