@@ -432,6 +432,11 @@ def _record_vote(args: argparse.Namespace, book: Any, year: int) -> int:
     missing = [f"--{k}" for k in ("yes", "no", "abstain", "present") if getattr(args, k) is None]
     if missing:
         raise UsageError(f"请写明 {'、'.join(missing)}（赞成、反对、弃权票数和到会人数）。")
+    activity = None
+    if args.activity is not None:  # the 编号 people use (2026-001), or the row id
+        from desktop.book.meetings import Meetings
+
+        activity = Meetings(book).find_activity(args.activity)["id"]
     v = record_vote(
         book,
         year,
@@ -442,7 +447,7 @@ def _record_vote(args: argparse.Namespace, book: Any, year: int) -> int:
         expected=args.expected,
         on=args.date,
         step=args.step,
-        activity=args.activity,
+        activity=activity,
         note=args.note or "",
         today=today_of(args),
     )
@@ -491,7 +496,7 @@ def add_approval_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
         "--expected", type=int, default=None, help="vote：应到会人数（默认支部的正式党员人数）"
     )
     p.add_argument(
-        "--activity", type=int, default=None, help="vote：表决所在的支部党员大会（活动编号）"
+        "--activity", default=None, help="vote：表决所在的支部党员大会（活动编号，如 2026-001）"
     )
     p.add_argument("--note", default=None, help="vote：备注")
     p.add_argument("--pending", action="store_true", help="list：只列出待审批的")

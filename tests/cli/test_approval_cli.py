@@ -147,6 +147,10 @@ def test_the_general_meetings_vote_from_the_command_line(tmp_path: Path) -> None
     assert "赞成、反对、弃权共 5 票，多于到会的 4 人（每人只能投一票）。" in bad.stderr
     bad = pioneer(*vote, "--yes", "3", "--no", "0", "--abstain", "0", "--present", "5")
     assert bad.returncode == 1 and "到会 5 人多于应到会的 4 人。" in bad.stderr
+    # The meeting is named by its 编号, as everywhere else (it took only the row id before).
+    unknown = pioneer(*vote, "--yes", "3", "--no", "1", "--abstain", "0", "--present", "4",
+                      "--activity", "2025-999")  # fmt: skip
+    assert unknown.returncode == 1 and "找不到活动“2025-999”" in unknown.stderr
     usage = pioneer(*vote, "--yes", "3", "--present", "4")
     assert usage.returncode == 2 and "--no、--abstain" in usage.stderr
     assert json.loads(pioneer("approval", "list", "--json", "--year", "2025").stdout)["votes"] == []
