@@ -670,6 +670,7 @@ def _read_appraisals(book: Book, data: Any, check: Checker, members: Members, sh
                 "id": check.record_no(sheet, row),
                 "_votes": votes,
                 "_voters": v.get("参加人数"),
+                "_where": (sheet, row.number),
             }
         )
 
@@ -696,3 +697,37 @@ def _read_vetoes(data: Any, check: Checker, members: Members) -> None:
             }
         )
     check.plan.preview[sheet] = check.plan.vetoes
+
+
+def check_appraisal_rounds(book: Book, check: Checker) -> None:
+    """Each 民主评议 / 自评与组织考评 row's 轮次 within the rounds the year's scheme holds (the
+    workbook's own scheme for that year, else the book's), as `appraisal add` refuses
+    「只有 2 次…没有第 9 次」. Run after the workbook's schemes are read."""
+    from desktop.book.scoring import year_scheme
+    from desktop.book.year_end import appraisal_rounds
+    from desktop.rules.scheme import SchemeError, load_scheme
+
+    incoming = {s["year"]: s["text"] for s in check.plan.schemes}
+    schemes: dict[int, Any] = {}
+    kept = []
+    for a in check.plan.appraisals:
+        year, kind, rnd = a["year"], a["kind"], a["round"]
+        if year not in schemes:
+            try:
+                text = incoming.get(year)
+                schemes[year] = load_scheme(text) if text else year_scheme(book, year)
+            except (InputRefused, SchemeError):
+                schemes[year] = None  # the scheme's own problem is reported where it is read
+        scheme = schemes[year]
+        rounds = appraisal_rounds(scheme, kind) if scheme is not None else None
+        if rounds is not None and not 1 <= rnd <= rounds:
+            sheet, number = a["_where"]
+            check.add(
+                sheet,
+                number,
+                "轮次",
+                f"{year} 年的{kind}只有 {rounds} 次（轮次 1 到 {rounds}），没有第 {rnd} 次",
+            )
+            continue
+        kept.append(a)
+    check.plan.appraisals[:] = kept

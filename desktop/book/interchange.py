@@ -95,6 +95,7 @@ def read_for_import(
     quarter_sheets.read_sheets(book, check, members, member_at, today)
     branch_sheets.read_sheets(book, check, members, activities, today)
     contract_sheets.check_claims(book, check)  # after the workbook's own schemes are read
+    contract_sheets.check_appraisal_rounds(book, check)
     from desktop.book import ruling_sheets
 
     ruling_sheets.read_sheets(check, members, book, activities)
@@ -232,7 +233,8 @@ def _write(book: Book, plan: ImportPlan) -> None:
             if a.get("_votes") is not None
         }
         appraisal_rows = [
-            {k: v for k, v in a.items() if k not in ("_votes", "_voters")} for a in plan.appraisals
+            {k: v for k, v in a.items() if k not in ("_votes", "_voters", "_where")}
+            for a in plan.appraisals
         ]
         for table, rows in (
             ("claims", [{**steps, **c} for c in plan.claims]),

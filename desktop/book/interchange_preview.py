@@ -137,6 +137,7 @@ _PREVIEW_HIDDEN = {
     "exists",
     "_votes",
     "_voters",
+    "_where",
 }
 _PREVIEW_MONEY = {"due_fen", "paid_fen", "income_fen", "monthly_fen"}
 

@@ -207,10 +207,11 @@ def test_bad_self_appraisal_rows_are_named_and_nothing_is_written(tmp_path: Path
     ws.append([YEAR, 1, "自评", "001", "合格"])  # 001 has a 自评 already
     ws.append([YEAR, 1, "组织考评", "002", "良好"])  # no such grade
     ws.append([1925, 1, "自评", "003", "优秀"])
+    ws.append([YEAR, 9, "组织考评", "003", "优秀"])  # a round the year's scheme does not hold
     # The contract's 民主评议 does not take 自评 (CONTRACT.md: 党员评议 / 群众评议).
     wb["民主评议"].append([YEAR, 1, "自评", "003", "优秀"])
     wb.save(path)
-    n = ws.max_row
+    n = ws.max_row - 1
     other = Book.create(tmp_path / "b.db", branch="测试村党支部", year=YEAR)
     with pytest.raises(WorkbookRefused) as exc:
         import_workbook(other, path, today=TODAY)
@@ -222,6 +223,11 @@ def test_bad_self_appraisal_rows_are_named_and_nothing_is_written(tmp_path: Path
     assert f"自评与组织考评 第{n - 2}行 党员: 王一 {YEAR} 年第1轮自评已有结果，不能重复" in lines
     assert any(line.startswith(f"自评与组织考评 第{n - 1}行 等次:") for line in lines), lines
     assert f"自评与组织考评 第{n}行 年度: 年度 1925 不合理，请填四位年份" in lines
+    assert any(
+        line.startswith(f"自评与组织考评 第{n + 1}行 轮次: {YEAR} 年的组织考评只有 ")
+        and line.endswith("没有第 9 次")
+        for line in lines
+    ), lines
     last = wb["民主评议"].max_row
     assert any(line.startswith(f"民主评议 第{last}行 类型:") for line in lines), lines
     assert other.query("select count(*) n from appraisals")[0]["n"] == 0
