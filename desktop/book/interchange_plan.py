@@ -135,6 +135,12 @@ class ImportPlan:
             ("活动计划", self.plan_items),
             ("通知书", self.member_notices),
             ("撤销", self.withdrawals),
+            # The extension sheets read by book/ruling_sheets (the import said nothing of them).
+            ("上级审批", self.rulings.get("approvals", [])),
+            ("积分兑换", self.rulings.get("exchanges", [])),
+            ("评议会议", self.rulings.get("rounds", [])),
+            ("评议选票", self.rulings.get("ballots", [])),
+            ("党员大会表决", self.rulings.get("votes", [])),
         )
         return {label: len(rows) for label, rows in pairs if rows}
 

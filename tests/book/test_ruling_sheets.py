@@ -259,8 +259,13 @@ def test_a_vote_round_trips_with_the_decisions_it_made(tmp_path: Path) -> None:
     record_vote(book, YEAR, yes=4, no=0, abstain=0, present=4, on="2026-01-10", today=TODAY)
     path = export_workbook(book, tmp_path / "a.xlsx")
     other = Book.create(tmp_path / "b.db", branch="测试村党支部", year=YEAR)
-    import_workbook(other, path, today=TODAY)
+    plan = import_workbook(other, path, today=TODAY)
     assert _rows(other, "votes") == _rows(book, "votes")
+    # The import's summary counts these sheets too (it named neither before).
+    assert plan.counts["党员大会表决"] == 2 and plan.counts["上级审批"] == len(
+        _rows(book, "approvals")
+    )
+    assert "党员大会表决 2 条" in plan.summary()
     assert _rows(other, "approvals") == _rows(book, "approvals")
     assert [(v.passed, v.why) for v in votes_of(other, YEAR)] == [
         (v.passed, v.why) for v in votes_of(book, YEAR)
