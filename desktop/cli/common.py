@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,26 @@ def err(text: str) -> None:
 
 def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def print_year_rows(
+    args: argparse.Namespace,
+    year: int,
+    key: str,
+    rows: list[Any],
+    as_json: Callable[[Any], dict[str, Any]],
+    as_line: Callable[[Any], str],
+    empty: str,
+) -> None:
+    """A year's records: --json {"year": year, key: [as_json(row)…]}; else one tab-separated
+    line per row (trailing blanks cut), or `empty` when there are none."""
+    if getattr(args, "json", False):
+        print_json({"year": year, key: [as_json(r) for r in rows]})
+        return
+    for r in rows:
+        out(as_line(r).rstrip())
+    if not rows:
+        out(empty)
 
 
 def db_path(args: argparse.Namespace) -> Path:

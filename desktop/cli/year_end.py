@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from desktop.cli.args import UsageError
-from desktop.cli.common import EXIT_OK, err, open_book, out, print_json, today_of
+from desktop.cli.common import EXIT_OK, err, open_book, out, print_json, print_year_rows, today_of
 from desktop.rules.facts import APPRAISAL_KINDS
 
 _WITHDRAWN = {"deleted": "已删除（所在期间尚未确认）", "withdrawn": "已登记撤销（原记录保留）"}
@@ -124,40 +124,27 @@ def cmd_appraisal(args: argparse.Namespace) -> int:
             out(f"第 {args.id} 号民主评议记录{_WITHDRAWN[done]}。")
             return EXIT_OK
         rows = Y.list_appraisals(book, year)
-        if args.json:
-            print_json(
-                {
-                    "year": year,
-                    "appraisals": [
-                        {
-                            "id": r["id"],
-                            "round": r["round"],
-                            "kind": r["kind"],
-                            "code": r["code"],
-                            "name": r["name"],
-                            "grade": r["grade"],
-                            "withdrawn": r["withdrawn"] is not None,
-                            "locked": r["locked"],
-                            "votes": r["votes"],
-                            "voters": r["voters"],
-                            "explain": r["explain"],
-                        }
-                        for r in rows
-                    ],
-                }
-            )
-            return EXIT_OK
         # A scheme that appraises once a year has no rounds to tell apart: no 第1次.
-        columns = Y.appraisal_columns(book, year) if rows else []
-        for r in rows:
-            what = Y.column_label(r["kind"], r["round"], columns)
-            why = f"（{r['explain']}）" if r["explain"] else ""
-            out(
-                f"{r['id']}\t{what}\t{r['code']}\t{r['name']}\t{r['grade']}{why}"
-                f"\t{_withdrawn_text(r)}".rstrip()
-            )
-        if not rows:
-            out(f"{year} 年还没有民主评议结果。")
+        columns = Y.appraisal_columns(book, year) if rows and not args.json else []
+        print_year_rows(
+            args,
+            year,
+            "appraisals",
+            rows,
+            lambda r: {
+                **{k: r[k] for k in ("id", "round", "kind", "code", "name", "grade")},
+                "withdrawn": r["withdrawn"] is not None,
+                **{k: r[k] for k in ("locked", "votes", "voters", "explain")},
+            },
+            lambda r: (
+                f"{r['id']}\t{Y.column_label(r['kind'], r['round'], columns)}\t{r['code']}"
+                f"\t{r['name']}\t{r['grade']}"
+                + (f"（{r['explain']}）" if r["explain"] else "")
+                + f"\t{_withdrawn_text(r)}"
+            ),
+            f"{year} 年还没有民主评议结果。",
+        )
+        return EXIT_OK
     return EXIT_OK
 
 
@@ -199,39 +186,27 @@ def cmd_veto(args: argparse.Namespace) -> int:
                 out(name)
             return EXIT_OK
         rows = Y.list_vetoes(book, year)
-        if args.json:
-            print_json(
-                {
-                    "year": year,
-                    "vetoes": [
-                        {
-                            "id": r["id"],
-                            "code": r["code"],
-                            "name": r["name"],
-                            "date": r["date"],
-                            "kind": r["kind"],
-                            "reason": r["reason"],
-                            "decided_by": r["decided_by"],
-                            "withdrawn": r["withdrawn"] is not None,
-                            "withdrawal": (
-                                {k: r["withdrawn"][k] for k in ("date", "reason", "decided_by")}
-                                if r["withdrawn"]
-                                else None
-                            ),
-                            "locked": r["locked"],
-                        }
-                        for r in rows
-                    ],
-                }
-            )
-            return EXIT_OK
-        for r in rows:
-            out(
+        print_year_rows(
+            args,
+            year,
+            "vetoes",
+            rows,
+            lambda r: {
+                **{k: r[k] for k in ("id", "code", "name", "date", "kind", "reason", "decided_by")},
+                "withdrawn": r["withdrawn"] is not None,
+                "withdrawal": (
+                    {k: r["withdrawn"][k] for k in ("date", "reason", "decided_by")}
+                    if r["withdrawn"]
+                    else None
+                ),
+                "locked": r["locked"],
+            },
+            lambda r: (
                 f"{r['id']}\t{r['date']}\t{r['code']}\t{r['name']}\t{r['reason']}"
-                f"\t{r['decided_by']}\t{_withdrawn_text(r)}".rstrip()
-            )
-        if not rows:
-            out(f"{year} 年没有一票否决记录。")
+                f"\t{r['decided_by']}\t{_withdrawn_text(r)}"
+            ),
+            f"{year} 年没有一票否决记录。",
+        )
     return EXIT_OK
 
 
@@ -541,29 +516,21 @@ def cmd_exchange(args: argparse.Namespace) -> int:
                 )
             return EXIT_OK
         rows = X.ledger(book, year, args.member)
-        if args.json:
-            print_json(
-                {
-                    "year": year,
-                    "exchanges": [
-                        {
-                            **{k: r[k] for k in ("id", "code", "name", "date", "what")},
-                            "points": r["points"],
-                            "handled_by": r["handled_by"],
-                            "note": r["note"],
-                        }
-                        for r in rows
-                    ],
-                }
-            )
-            return EXIT_OK
-        for r in rows:
-            out(
+        print_year_rows(
+            args,
+            year,
+            "exchanges",
+            rows,
+            lambda r: {
+                k: r[k]
+                for k in ("id", "code", "name", "date", "what", "points", "handled_by", "note")
+            },
+            lambda r: (
                 f"{r['id']}\t{r['date']}\t{r['code']}\t{r['name']}\t{r['what']}\t"
-                f"{fmt_points(Decimal(r['points']))}\t{r['handled_by']}\t{r['note']}".rstrip()
-            )
-        if not rows:
-            out(f"{year} 年没有积分兑换记录。")
+                f"{fmt_points(Decimal(r['points']))}\t{r['handled_by']}\t{r['note']}"
+            ),
+            f"{year} 年没有积分兑换记录。",
+        )
     return EXIT_OK
 
 
