@@ -478,7 +478,7 @@ def record_claim_decision(
             "（本年度方案只对列明的申报项目报上级审定，且须支委会先审定）。"
         )
     problems = []
-    if not by_vote and any(a.step in _vote_steps(book, year) for a in mine):
+    if not by_vote and {a.step for a in mine} & _vote_steps(book, year):
         problems.append(_vote_only(mine[0].step))
     if source not in SOURCES:
         problems.append(f"来源“{source}”不对，应为{'或'.join(SOURCES)}。")

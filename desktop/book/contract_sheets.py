@@ -570,27 +570,35 @@ def _read_claims(data: Any, check: Checker, members: Members) -> None:
     check.plan.preview[sheet] = check.plan.claims
 
 
+def scheme_of_year(book: Book, check: Checker, year: int) -> Any:
+    """The year's scheme as the import will leave it: the workbook's own for that year (its
+    积分方案 sheet), else the book's. Read once per year (raises what loading raises)."""
+    from desktop.book.scoring import year_scheme
+    from desktop.rules.scheme import load_scheme
+
+    if year not in check.year_schemes:
+        text = next((s["text"] for s in check.plan.schemes if s["year"] == year), None)
+        check.year_schemes[year] = load_scheme(text) if text else year_scheme(book, year)
+    return check.year_schemes[year]
+
+
 def check_claims(book: Book, check: Checker) -> None:
     """The 积分申报 rows, checked as the screens check a claim (quarter.add_claim): the item
     must be one the year's scheme (the workbook's own for that year, else the book's) takes
     claims for, the points its fixed points or within its range, and the caps (the item's,
     its pool's, its section's) not exceeded, counting the book's claims and the rows above."""
     from desktop.book.quarter import cap_uses, check_claim_points, find_claim_item
-    from desktop.book.scoring import year_scheme
-    from desktop.rules.scheme import fmt_points, load_scheme
+    from desktop.rules.scheme import fmt_points
 
     sheet = "积分申报"
-    incoming = {s["year"]: s["text"] for s in check.plan.schemes}
-    schemes: dict[int, Any] = {}
     counted: dict[tuple[str, str, str], Decimal] = {}  # (member, cap, period) → these rows
     for number, m, v in getattr(check, "claim_rows", []):
         when = iso(v.get("日期"))
         year = int(when[:4])
         try:
-            if year not in schemes:
-                text = incoming.get(year)
-                schemes[year] = load_scheme(text) if text else year_scheme(book, year)
-            _section, it = find_claim_item(schemes[year], str(v["项目"]).strip())
+            _section, it = find_claim_item(
+                scheme_of_year(book, check, year), str(v["项目"]).strip()
+            )
         except InputRefused as exc:
             hint = "".join(exc.lines()).rstrip("。")
             check.add(
@@ -605,7 +613,7 @@ def check_claims(book: Book, check: Checker) -> None:
         if (v.get("状态") or "申报") == "驳回":
             continue
         member_id = m["id"] if m.get("id") is not None else -1
-        uses = cap_uses(book, member_id, it.id, when, scheme=schemes[year])
+        uses = cap_uses(book, member_id, it.id, when, scheme=check.year_schemes[year])
         over = None
         for use in uses:
             used = use.used + counted.get((m["code"], use.label, use.period_start), Decimal(0))
@@ -703,22 +711,16 @@ def check_appraisal_rounds(book: Book, check: Checker) -> None:
     """Each 民主评议 / 自评与组织考评 row's 轮次 within the rounds the year's scheme holds (the
     workbook's own scheme for that year, else the book's), as `appraisal add` refuses
     「只有 2 次…没有第 9 次」. Run after the workbook's schemes are read."""
-    from desktop.book.scoring import year_scheme
     from desktop.book.year_end import appraisal_rounds
-    from desktop.rules.scheme import SchemeError, load_scheme
+    from desktop.rules.scheme import SchemeError
 
-    incoming = {s["year"]: s["text"] for s in check.plan.schemes}
-    schemes: dict[int, Any] = {}
     kept = []
     for a in check.plan.appraisals:
         year, kind, rnd = a["year"], a["kind"], a["round"]
-        if year not in schemes:
-            try:
-                text = incoming.get(year)
-                schemes[year] = load_scheme(text) if text else year_scheme(book, year)
-            except (InputRefused, SchemeError):
-                schemes[year] = None  # the scheme's own problem is reported where it is read
-        scheme = schemes[year]
+        try:
+            scheme = scheme_of_year(book, check, year)
+        except (InputRefused, SchemeError):
+            scheme = None  # the scheme's own problem is reported where it is read
         rounds = appraisal_rounds(scheme, kind) if scheme is not None else None
         if rounds is not None and not 1 <= rnd <= rounds:
             sheet, number = a["_where"]

@@ -192,6 +192,7 @@ class Checker:
     ) -> None:
         self.plan = plan
         self.data = data
+        self.year_schemes: dict[int, Any] = {}  # contract_sheets.scheme_of_year's cache
         # The reader already reported these cells; one message per cell is enough.
         self.bad_cells = {(p.sheet, p.row, p.column) for p in data.problems}
         # (sheet in the file, row) of every problem, to list them in the order of the workbook.
