@@ -88,15 +88,21 @@ class Members:
 
 def working_year(book: Book, data: Any) -> int:
     """The book's working year once imported: a later 当前年度 in 支部信息 moves it forward
-    (branch_sheets). A past year's roster is judged as of that year, so its 预备党员 who have
-    been confirmed since are not refused."""
+    (branch_sheets); an earlier one does not move it back."""
     held = book.setting("current_year")
     years = [int(held)] if held else []
+    if (own := workbook_year(data)) is not None:
+        years.append(own)
+    return max(years) if years else book.current_year
+
+
+def workbook_year(data: Any) -> int | None:
+    """The year the workbook itself was written for (支部信息 当前年度), if it says."""
     for row in data.rows("支部信息")[:1]:
         year = row.values.get("当前年度")
         if isinstance(year, int) and 2000 <= year <= 2100:
-            years.append(year)
-    return max(years) if years else book.current_year
+            return year
+    return None
 
 
 def _read_roster(book: Book, data: Any, check: Checker, today: date) -> Members:
@@ -113,7 +119,13 @@ def _read_roster(book: Book, data: Any, check: Checker, today: date) -> Members:
         if r.values.get("出生日期")
     )
     book_ids = {m["id_card"]: m for m in book.roster.members(include_left=True) if m["id_card"]}
-    as_of = date(working_year(book, data), 12, 31)
+    # A roster is judged as of the year it was written for (its 预备党员 may have been
+    # confirmed since), even when the book it goes into is kept for a later year; without
+    # 支部信息 (a township 花名册) it is taken to be the book's own year's.
+    book_year = working_year(book, data)
+    as_of = date(workbook_year(data) or book_year, 12, 31)
+    later = date(book_year, 12, 31) if as_of.year < book_year else None
+    overdue: list[str] = []
     filled_from_id = 0
     for row in rows:
         v = row.values
@@ -162,6 +174,13 @@ def _read_roster(book: Book, data: Any, check: Checker, today: date) -> Members:
         problems = validate_member(fields, today, as_of=as_of, unreadable=unreadable)
         for key, message in problems.items():
             check.add(sheet, row.number, ROSTER_LABELS.get(key, key), message)
+        if (
+            later
+            and not problems
+            and fields.get("status") == "预备党员"
+            and "joined_date" in validate_member(fields, today, as_of=later)
+        ):
+            overdue.append(f"第{row.number}行 {fields.get('name')}")
         if v.get("编号") and codes_in_file[v["编号"]] > 1:
             check.add(
                 sheet,
@@ -222,6 +241,12 @@ def _read_roster(book: Book, data: Any, check: Checker, today: date) -> Members:
         check.plan.read_notes.append(
             f"{data.source_names.get(sheet, sheet)}：{filled_from_id} 人的出生日期（或性别）"
             "表中没有填，已按身份证号填上。"
+        )
+    if overdue:
+        check.plan.read_notes.append(
+            f"{data.source_names.get(sheet, sheet)}：{'、'.join(overdue)} 在工作簿 {as_of.year} 年"
+            f"的名册中是预备党员，到 {later.year if later else ''} 年入党已超过两年，仍按预备党员导入；"
+            "已转正的，请导入后在党员名册中登记转正（人员类别改为正式党员并填写转正时间）。"
         )
     return members
 

@@ -100,8 +100,13 @@ def _rand_date(rng: random.Random, start: date, end: date) -> date:
     return start + timedelta(days=rng.randint(0, (end - start).days))
 
 
-def demo_members(year: int, seed: int = 20260701) -> list[dict]:
-    """The demo roster as member field dicts (group by name), in entry order."""
+def demo_members(year: int, seed: int = 20260701, until: date | None = None) -> list[dict]:
+    """The demo roster as member field dicts (group by name), in entry order.
+
+    No date is later than `until` (the demo's today, default the year's end): a demo made
+    early in January would otherwise hold a 入党时间 or 免考 approval still to come, which its
+    own export then could not import ("晚于今天")."""
+    until = until or date(year, 12, 31)
     rng = random.Random(seed)
     used: set[str] = set()
     members: list[dict] = []
@@ -145,13 +150,15 @@ def demo_members(year: int, seed: int = 20260701) -> list[dict]:
             fields["confirmed_date"] = (joined + timedelta(days=366)).isoformat()
         elif status == "预备党员":
             joined = _rand_date(rng, date(year - 1, 7, 1), date(year, 3, 31))
-            fields["joined_date"] = joined.isoformat()
+            fields["joined_date"] = min(joined, until).isoformat()  # drawn first: same rng
         members.append(fields)
     # Standing that changes the rules, as a real branch has it.
     members[5].update(mobile=True, mobile_where="浙江省杭州市某建筑公司", mobile_scope="省内")
     members[14].update(mobile=True, mobile_where="广东省深圳市某电子厂", mobile_scope="省外")
     members[0].update(
-        exempt=True, exempt_approved_date=f"{year}-01-15", exempt_reason="年老体弱，本人申请"
+        exempt=True,
+        exempt_approved_date=min(date(year, 1, 15), until).isoformat(),
+        exempt_reason="年老体弱，本人申请",
     )
     members[8].update(leader=True, note="镇农业办主任")
     members[20].update(leader=True, note="村党支部书记、村委会主任")
@@ -435,8 +442,10 @@ def create_demo(
             f"{year} 年还没有到，不能生成这一年的示范账本（示范记录不会写未来的日期）。",
             [f"请用 --year {day.year} 或更早的年度。"],
         )
+    until = day if day.year == year else date(year, 12, 31)
+    fields = demo_members(year, until=until)
     # The clerk (member index 2, the recorder and dues receiver below) keeps the book.
-    clerk = demo_members(year)[2]["name"]
+    clerk = fields[2]["name"]
     book = Book.create(
         Path(path),
         branch=BRANCH,
@@ -450,9 +459,8 @@ def create_demo(
     with book.action("生成示范支部", BRANCH):
         for name in GROUPS:
             roster._group_id_or_create(name)
-        ids = [roster._insert_member(fields) for fields in demo_members(year)]
+        ids = [roster._insert_member(dict(f)) for f in fields]
     # Group leaders, a transfer in and a transfer out, through the ordinary operations.
-    fields = demo_members(year)
     for group in roster.groups():
         # The leader is the group's first full member who is not exempt.
         leader = next(
@@ -461,7 +469,6 @@ def create_demo(
             if f["group"] == group["name"] and f["status"] == "正式党员" and not f.get("exempt")
         )
         roster.update_group(group["id"], name=group["name"], leader_id=leader)
-    until = day if day.year == year else date(year, 12, 31)
     for index, kind, when, note in (
         (30, "转入", f"{year}-03-12", "由城关镇光明村党支部转入"),
         (31, "转出", f"{year}-05-20", "组织关系转至县人民医院党支部"),

@@ -433,3 +433,72 @@ def test_sheet_choices_are_the_books() -> None:
 
     assert set(FREQUENCY_WORDS) == set(FREQUENCIES)
     assert tuple(FREQUENCY_WORDS.values()) == columns.FREQUENCIES
+
+
+def test_a_past_years_demo_goes_into_a_book_made_today(tmp_path: Path) -> None:
+    """The demo made for 2025, exported and imported into a book `init` makes in December
+    2026: its 预备党员 were within their probation in 2025 (入党 2024-08/09), so its roster is
+    valid for its year and must import (it was refused 「入党已超过两年」, judged by the new
+    book's 2026). Every table arrives as it was; the import says which 预备党员 are overdue
+    for 转正 by the book's own year."""
+    from desktop.book.demo import create_demo
+
+    today = date(2026, 12, 5)
+    source = create_demo(tmp_path / "demo.db", year=2025, today=today)
+    workbook = export_workbook(source, tmp_path / "demo.xlsx")
+    target = Book.create(tmp_path / "fresh.db", branch="城关镇红星村党支部", year=2026)
+    plan = import_workbook(target, workbook, today=today)
+    assert plan.counts["党员"] == 42 and plan.counts["民主评议"] == 37
+    assert any(
+        "第38行 方明辉、第39行 姜立 在工作簿 2025 年的名册中是预备党员" in n
+        for n in plan.read_notes
+    )
+    assert target.current_year == 2026  # an earlier workbook does not move the book back
+    tables = _tables(source)
+    assert _tables(target) == tables
+    for table in tables:
+        rows = _rows(target, table)
+        if table == "settings":  # the book's year: init's 2026, kept
+            rows = [r for r in rows if r["key"] != "current_year"]
+            assert rows == [r for r in _rows(source, table) if r["key"] != "current_year"]
+        else:
+            assert rows == _rows(source, table), table
+    assert export_data(target) == export_data(source) | {
+        "支部信息": export_data(target)["支部信息"]
+    }
+    source.close()
+    target.close()
+
+
+def test_a_roster_refused_for_its_own_year_is_still_refused(exported, tmp_path: Path) -> None:
+    """The workbook's own year is the measure: a 预备党员 who joined more than two years before
+    it ends is refused as before, named by sheet, row and column, and nothing is written."""
+    _source, workbook = exported
+    bad = _edit(workbook, tmp_path / "old.xlsx", "党员名册", 38, "入党时间", "2023-05-01")
+    target = _fresh(tmp_path)
+    with pytest.raises(WorkbookRefused) as info:
+        import_workbook(target, bad, today=TODAY)
+    assert info.value.lines() == [
+        "党员名册 第38行 入党时间: 入党已超过两年，预备期（最长两年）早已结束：若已转正，"
+        "请把人员类别改为正式党员并填写转正时间；否则请核对入党时间"
+    ]
+    assert target.execute("select count(*) from members").fetchone()[0] == 0
+    target.close()
+
+
+def test_a_demo_made_early_in_january_holds_no_date_to_come(tmp_path: Path) -> None:
+    """Made on 5 January, the demo's 入党时间 and 免考 approval drawn for later in the year
+    were still to come, and its own export was refused (「晚于今天」): they stop at its day."""
+    from desktop.book.demo import create_demo
+
+    today = date(2026, 1, 5)
+    with create_demo(tmp_path / "demo.db", year=2026, today=today) as source:
+        latest = source.execute(
+            "select max(max(coalesce(joined_date, ''), coalesce(exempt_approved_date, ''))) "
+            "from members"
+        ).fetchone()[0]
+        assert latest <= today.isoformat()
+        workbook = export_workbook(source, tmp_path / "demo.xlsx")
+    target = _fresh(tmp_path)
+    assert import_workbook(target, workbook, today=today).counts["党员"] == 42
+    target.close()

@@ -133,3 +133,29 @@ def test_two_equally_likely_columns_are_refused(capsys, tmp_path: Path) -> None:
     ]
     code, out, _ = run(capsys, "--db", db, "members", "--json")
     assert json.loads(out) == []
+
+
+def test_last_years_demo_imports_into_a_book_made_today(capsys, tmp_path: Path) -> None:
+    """`demo --year 2025` → `export` → `init --year 2026` → `import`: its two 预备党员 (入党
+    2024-08/09) are within probation for 2025 and go in; the import says they are overdue for
+    转正 by 2026 (it refused them 「入党已超过两年」)."""
+    demo, fresh = str(tmp_path / "demo.db"), str(tmp_path / "fresh.db")
+    xlsx = str(tmp_path / "demo.xlsx")
+    assert run(capsys, "--db", demo, "demo", "--year", "2025", "--today", "2026-12-05")[0] == 0
+    assert run(capsys, "--db", demo, "export", xlsx)[0] == 0
+    init = ("init", "--branch", "城关镇红星村党支部", "--year", "2026")
+    assert run(capsys, "--db", fresh, *init)[0] == 0
+    code, out, err = run(capsys, "--db", fresh, "import", xlsx, "--today", "2026-12-05")
+    assert code == 0, err
+    assert out.splitlines()[0] == (
+        "党员名册：第38行 方明辉、第39行 姜立 在工作簿 2025 年的名册中是预备党员，到 2026 年"
+        "入党已超过两年，仍按预备党员导入；已转正的，请导入后在党员名册中登记转正（人员类别改为"
+        "正式党员并填写转正时间）。"
+    )
+    assert "党员 42 条" in out.splitlines()[-1]
+    _, out, _ = run(capsys, "--db", fresh, "members", "--json")
+    assert sorted(m["name"] for m in json.loads(out) if m["status"] == "预备党员") == [
+        "姜立",
+        "方明辉",
+        "苏建国",
+    ]
