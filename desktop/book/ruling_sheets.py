@@ -163,6 +163,10 @@ def read_sheets(
         if v["决定"] == "不批准" and not v.get("理由"):
             check.add("上级审批", row.number, "理由", "不批准须写明理由")
             continue
+        problem = _step_problem(check, book, v["年度"], v["审批环节"], vote=None)
+        if problem:
+            check.add("上级审批", row.number, "审批环节", problem)
+            continue
         out["approvals"].append(
             {
                 "year": v["年度"],
@@ -180,6 +184,7 @@ def read_sheets(
                 "created_by": v.get("登记人") or "",
                 "created_at": v.get("登记时间") or now_iso(),
                 "id": check.record_no("上级审批", row),
+                "_row": row.number,
             }
         )
         shown["上级审批"].append(dict(v))
@@ -233,7 +238,7 @@ def read_sheets(
         )
         shown["评议会议"].append(dict(v))
     out["ballots"] = _read_ballots(check, members, book, out["rounds"])
-    out["votes"] = _read_votes(check, shown["党员大会表决"], activities or {})
+    out["votes"] = _read_votes(check, book, shown["党员大会表决"], activities or {})
     check.plan.rulings = out
     for sheet, rows in shown.items():
         if rows:
@@ -351,11 +356,51 @@ def _read_ballots(
     return [ballots[k] for k in sorted(ballots)]
 
 
+def _year_scheme(check: Any, book: Book | None, year: int) -> Any:
+    """The year's scheme as the import leaves it, or None when it cannot be read (its own
+    problem is reported where the scheme is read)."""
+    from desktop.book.contract_sheets import scheme_of_year
+    from desktop.book.errors import InputRefused
+    from desktop.rules.scheme import SchemeError
+
+    if book is None:
+        return None
+    try:
+        return scheme_of_year(book, check, year)
+    except (InputRefused, SchemeError):
+        return None
+
+
+def _step_problem(check: Any, book: Book | None, year: int, step: str, *, vote: Any) -> str:
+    """Why `step` is not a step of the year's scheme ('' when it is): any [[approvals]] step
+    for the 上级审批 sheet (vote=None), one decided by a 党员大会 vote (vote=True), as
+    `approval record --step` and `approval vote --step` refuse them."""
+    scheme = _year_scheme(check, book, year)
+    if scheme is None:
+        return ""
+    steps = [a.name for a in scheme.approvals if vote is None or bool(a.vote) == vote]
+    if step in steps:
+        return ""
+    what = "须党员大会表决的环节" if vote else "上级审批环节"
+    if not steps:
+        return f"{year} 年的积分方案没有{what}，这一行不能导入（请核对年度，或删去这一行）"
+    return (
+        f"“{step}”不是 {year} 年积分方案的{what}（方案的{what}是：{'、'.join(steps)}），"
+        "请按方案改正审批环节"
+    )
+
+
 def _read_votes(
-    check: Any, shown: list[dict[str, Any]], activities: dict[str, dict[str, Any]]
+    check: Any,
+    book: Book | None,
+    shown: list[dict[str, Any]],
+    activities: dict[str, dict[str, Any]],
 ) -> list[dict[str, Any]]:
-    """党员大会表决 rows, their counts checked as `approval vote` checks them, and the meeting
-    they name (活动编号) a 支部党员大会 held on the vote's date, as `approval vote` requires."""
+    """党员大会表决 rows, their counts checked as `approval vote` checks them, the step one the
+    year's scheme decides by vote with the scheme's 通过规则, no vote without its quorum, and
+    the meeting they name (活动编号) a 支部党员大会 held on the vote's date, as `approval
+    vote` requires. What needs the imported book (the roster, the sign-in, the decisions the
+    vote made) is checked by `check_written` on a trial copy."""
     from desktop.rules.votes import VoteCount, count_problems
     from desktop.sheets.columns import VOTE_RULE_WORDS
 
@@ -391,8 +436,33 @@ def _read_votes(
         if meeting_problem:
             check.add("党员大会表决", row.number, "活动编号", meeting_problem)
             continue
+        problem = _step_problem(check, book, v["年度"], v["审批环节"], vote=True)
+        if problem:
+            check.add("党员大会表决", row.number, "审批环节", problem)
+            continue
+        scheme = _year_scheme(check, book, v["年度"])
+        step = next(a for a in scheme.approvals if a.name == v["审批环节"]) if scheme else None
+        quorum = v.get("须到会过半") is not False
+        if step is not None and rule_of[v["通过规则"]] != step.vote:
+            check.add(
+                "党员大会表决",
+                row.number,
+                "通过规则",
+                f"“{v['通过规则']}”与 {v['年度']} 年积分方案中“{step.name}”的通过规则"
+                f"“{VOTE_RULE_WORDS[step.vote]}”不同：表决按方案的规则计票，请改正",
+            )
+            continue
+        if step is not None and quorum != step.quorum:
+            rule = "须到会过半" if step.quorum else "不要求到会过半"
+            check.add(
+                "党员大会表决",
+                row.number,
+                "须到会过半",
+                f"{v['年度']} 年积分方案中“{step.name}”{rule}，请写“{'是' if step.quorum else '否'}”",
+            )
+            continue
         count = VoteCount(v["应到会人数"], v["到会人数"], v["赞成"], v["反对"], v["弃权"])
-        problems = count_problems(count)
+        problems = count_problems(count, quorum=quorum)
         if problems:
             for p in problems:
                 check.add("党员大会表决", row.number, "到会人数", p.rstrip("。"))
@@ -409,12 +479,13 @@ def _read_votes(
                 "no": count.no,
                 "abstain": count.abstain,
                 "rule": rule_of[v["通过规则"]],
-                "quorum": 0 if v.get("须到会过半") is False else 1,
+                "quorum": int(quorum),
                 "proposal": v.get("表决内容") or "",
                 "note": v.get("备注") or "",
                 "created_by": v.get("登记人") or "",
                 "created_at": v.get("登记时间") or now_iso(),
                 "id": check.record_no("党员大会表决", row),
+                "_row": row.number,
             }
         )
         shown.append(dict(v))
@@ -430,7 +501,7 @@ def write_plan(book: Book, plan: Any, code_to_id: dict[str, int]) -> None:
     def with_ids(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         return [
             {
-                **{k: val for k, val in r.items() if k != "member"},
+                **{k: val for k, val in r.items() if k != "member" and not k.startswith("_")},
                 "member_id": code_to_id[r["member"]],
             }
             for r in rows
@@ -443,7 +514,7 @@ def write_plan(book: Book, plan: Any, code_to_id: dict[str, int]) -> None:
     for r in rulings.get("votes", []):
         code = r["activity_code"]
         found = book.execute("select id from activities where code = ?", [code]).fetchone()
-        votes.append({**{k: v for k, v in r.items() if k != "activity_code"},
+        votes.append({**{k: v for k, v in r.items() if k != "activity_code" and k[0] != "_"},
                       "activity_id": found[0] if code and found else None})  # fmt: skip
     _insert_keeping_ids(book, "votes", votes)
     for b in rulings.get("ballots", []):

@@ -108,7 +108,8 @@ def record_vote(
     """Record the 党员大会's vote on `step` (the year's only vote step when None) and the
     decisions it makes. Refused, nothing written: a scheme without such a step, nothing
     waiting for it, a meeting that is not a 支部党员大会, a date to come, counts that cannot be
-    (rules/votes.count_problems, in Chinese)."""
+    and a meeting without its quorum, which decides nothing (rules/votes.count_problems, in
+    Chinese)."""
     from desktop.book.approvals import Decision, _iso, record_claim_decision, record_decisions
 
     steps = vote_steps(book, year)
@@ -140,9 +141,9 @@ def record_vote(
         raise InputRefused(f"表决日期 {iso} 与第 {activity} 号党员大会的日期 {act['date']} 不同。")
     members = full_members(book, iso)
     count = VoteCount(members if expected is None else expected, present, yes, no, abstain)
-    problems = count_problems(count, members=members, signed_in=signed_in)
+    problems = count_problems(count, members=members, signed_in=signed_in, quorum=a.quorum)
     if problems:
-        raise InputRefused(f"{year} 年的党员大会表决没有登记，票数有问题：", problems)
+        raise InputRefused(f"{year} 年的党员大会表决没有登记：", problems)
     results, claims = _pending(book, year, a.name, today)
     if not results and not claims:
         raise InputRefused(

@@ -119,14 +119,14 @@ class VoteDialog(QDialog):
             return
         m = self._chosen_meeting()
         c = self.count()
+        _name, rule, quorum = self.steps[self.step.currentIndex()]
         problems = count_problems(
-            c, members=self.members, signed_in=int(m["signed_in"]) if m else None
+            c, members=self.members, signed_in=int(m["signed_in"]) if m else None, quorum=quorum
         )
         if problems:
             self.result.setText("\n".join(problems))
             self.result.setProperty("role", "error")
         else:
-            _name, rule, quorum = self.steps[self.step.currentIndex()]
             passed, why = outcome(rule, c, quorum=quorum)
             self.result.setText(why + "。")
             self.result.setProperty("role", "" if passed else "error")

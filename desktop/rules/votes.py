@@ -10,6 +10,9 @@ proposal but not by what count, so the scheme's [[approvals]] `vote` names the r
 
 `quorum` (default true): the meeting may vote only when more than half of those entitled are
 present (the usual rule for a 支部党员大会; not in the reference plans — a scheme can turn it off).
+A meeting without it decides nothing, so its vote is not recorded at all (`count_problems`
+with `quorum=True` refuses it, in the window, `approval vote` and the import alike): the step
+keeps waiting for a meeting that can vote, rather than reading 未批准.
 Only 正式党员 vote (预备党员 have no 表决权). Pure: no book, no Qt.
 """
 
@@ -45,11 +48,17 @@ class VoteCount:
 
 
 def count_problems(
-    c: VoteCount, *, members: int | None = None, signed_in: int | None = None
+    c: VoteCount,
+    *,
+    members: int | None = None,
+    signed_in: int | None = None,
+    quorum: bool = False,
 ) -> list[str]:
     """Chinese lines for counts that cannot be: negative numbers, more present than entitled,
     more votes than present, more entitled than the branch's full members (`members`), more
-    present than the meeting's sign-in sheet shows (`signed_in`). [] when they can be."""
+    present than the meeting's sign-in sheet shows (`signed_in`), and with `quorum` (the
+    scheme's step requires it) a meeting of not more than half of those entitled, which
+    cannot vote. [] when they can be."""
     problems = [
         f"{label}不能是负数（{value}）。"
         for label, value in (
@@ -82,12 +91,24 @@ def count_problems(
             f"到会 {c.present} 人多于这次党员大会签到“出席”的正式党员 {signed_in} 人"
             "（请先补全签到，或改正到会人数）。"
         )
+    if quorum and not problems and c.present * 2 <= c.expected:
+        problems.append(quorum_problem(c))
     return problems
+
+
+def quorum_problem(c: VoteCount) -> str:
+    """Why a meeting of not more than half of those entitled cannot vote, and what to do."""
+    return (
+        f"到会人数不足应到会有表决权党员的半数（应到会 {c.expected} 人，到会 {c.present} 人，"
+        f"须至少 {c.expected // 2 + 1} 人到会），本次表决无效，不能登记为审批决定："
+        "请另行召开党员大会表决。"
+    )
 
 
 def outcome(rule: str, c: VoteCount, *, quorum: bool = True) -> tuple[bool, str]:
     """(passed, the reason in words) by the scheme's rule; the counts must be possible."""
     if quorum and c.present * 2 <= c.expected:
+        # Only votes recorded before such a meeting was refused (count_problems) get here.
         return False, (f"{c.text()}：到会人数没有超过应到会人数的半数，会议不能表决，未通过")
     base = {"present": c.present, "voting": c.cast, "entitled": c.expected}[rule]
     whom = {"present": "到会人数", "voting": "参加表决票数", "entitled": "应到会人数"}[rule]

@@ -223,9 +223,17 @@ def test_a_vote_that_fails_refuses_and_a_new_vote_may_pass(voting) -> None:
     assert not v.passed and v.why.endswith("赞成票没有超过到会人数4的半数，未通过")
     li = next(a for a in A.approvals(voting, YEAR, today=TODAY) if a.name == "李二")
     assert li.state == "未批准" and li.text().endswith("赞成票没有超过到会人数4的半数，未通过）")
-    # A meeting of 2 of 4 cannot vote at all (quorum), whatever the count.
-    v = record_vote(voting, YEAR, yes=2, no=0, abstain=0, present=2, on="2026-01-12", today=TODAY)
-    assert not v.passed and "会议不能表决" in v.why
+    # A meeting of 2 of 4 cannot vote at all (quorum), whatever the count: it decides nothing,
+    # so nothing is recorded and the step keeps what the last valid vote gave.
+    before = voting.execute("select count(*) from votes").fetchone()[0]
+    with pytest.raises(InputRefused) as exc:
+        record_vote(voting, YEAR, yes=2, no=0, abstain=0, present=2, on="2026-01-12", today=TODAY)
+    assert exc.value.lines() == [
+        "到会人数不足应到会有表决权党员的半数（应到会 4 人，到会 2 人，须至少 3 人到会），"
+        "本次表决无效，不能登记为审批决定：请另行召开党员大会表决。"
+    ]
+    assert voting.execute("select count(*) from votes").fetchone()[0] == before
+    assert _states(voting)[("李二", "提请党员大会表决通过")] == "未批准"
     v = record_vote(voting, YEAR, yes=4, no=0, abstain=0, present=4, on="2026-01-14", today=TODAY)
     assert v.passed
     assert _states(voting)[("李二", "提请党员大会表决通过")] == "已批准"

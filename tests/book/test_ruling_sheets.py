@@ -360,3 +360,92 @@ def test_a_vote_naming_a_meeting_it_cannot_have_been_taken_at_is_refused(tmp_pat
         for line in exc.value.lines()
     ), exc.value.lines()
     other.close()
+
+
+def _vote_workbook(tmp_path: Path) -> Path:
+    """A book whose scheme has 党员e家's two steps above the branch and a 党员大会 vote, one
+    vote passed on 2026-01-10, exported."""
+    from desktop.book.votes import record_vote
+
+    book = make_year_book(tmp_path / "a.db")
+    set_year_scheme(book, YEAR, text=preset_text("dangyuan-ejia") + VOTE_STEP)
+    record_vote(book, YEAR, yes=3, no=1, abstain=0, present=4, on="2026-01-10", today=TODAY)
+    path = export_workbook(book, tmp_path / "a.xlsx")
+    book.close()
+    return path
+
+
+def _refused(tmp_path: Path, path: Path, name: str = "b.db") -> list[str]:
+    """Import `path` into an empty book: the problem lines; nothing may have been written."""
+    from desktop.book.errors import InputRefused
+
+    other = Book.create(tmp_path / name, branch="测试村党支部", year=YEAR)
+    before = {t: other.execute(f"select count(*) from {t}").fetchone()[0] for t in WRITTEN}
+    with pytest.raises(InputRefused) as exc:
+        import_workbook(other, path, today=TODAY)
+    after = {t: other.execute(f"select count(*) from {t}").fetchone()[0] for t in WRITTEN}
+    assert after == before == dict.fromkeys(WRITTEN, 0)
+    other.close()
+    return exc.value.lines()
+
+
+WRITTEN = ("members", "activities", "attendance", "votes", "approvals", "appraisals", "claims")
+
+
+def test_vote_and_approval_steps_are_checked_against_the_years_scheme(tmp_path: Path) -> None:
+    """A vote's 审批环节 must be a step the year's scheme decides by the 党员大会's vote, with
+    the scheme's 通过规则 and quorum; a 上级审批 row's step one of the scheme's [[approvals]];
+    a vote of a meeting without its quorum decides nothing — as `approval vote` / `approval
+    record --step` refuse them by hand. Named by sheet, row and column, nothing written."""
+    from openpyxl import load_workbook
+
+    path = _vote_workbook(tmp_path)
+    wb = load_workbook(path)
+    ws = wb["党员大会表决"]
+    col = {c.value: c.column for c in ws[1]}
+    first = [c.value for c in ws[2]]
+
+    def vote_row(**changes: object) -> int:
+        row = list(first)
+        row[col["记录号"] - 1] = None
+        for k, value in changes.items():
+            row[col[k] - 1] = value
+        ws.append(row)
+        return ws.max_row
+
+    not_a_vote = vote_row(审批环节="报上级党（工）委审批")
+    unknown = vote_row(审批环节="支部大会讨论")
+    rule = vote_row(通过规则="投票过半")
+    no_quorum = vote_row(须到会过半="否")
+    few = vote_row(到会人数=2, 赞成=2, 反对=0, 弃权=0)
+    wa = wb["上级审批"]
+    acol = {c.value: c.column for c in wa[1]}
+    wa.cell(2, acol["审批环节"], "报县委审批")
+    wb.save(path)
+    lines = _refused(tmp_path, path)
+    steps = "方案的须党员大会表决的环节是：提请党员大会表决通过"
+    assert (
+        f"党员大会表决 第{not_a_vote}行 审批环节: “报上级党（工）委审批”不是 2025 年积分方案的"
+        f"须党员大会表决的环节（{steps}），请按方案改正审批环节"
+    ) in lines, lines
+    assert any(
+        line.startswith(f"党员大会表决 第{unknown}行 审批环节: “支部大会讨论”不是")
+        for line in lines
+    )
+    assert (
+        f"党员大会表决 第{rule}行 通过规则: “投票过半”与 2025 年积分方案中“提请党员大会表决通过”"
+        "的通过规则“到会过半”不同：表决按方案的规则计票，请改正"
+    ) in lines
+    assert (
+        f"党员大会表决 第{no_quorum}行 须到会过半: 2025 年积分方案中“提请党员大会表决通过”"
+        "须到会过半，请写“是”"
+    ) in lines
+    assert (
+        f"党员大会表决 第{few}行 到会人数: 到会人数不足应到会有表决权党员的半数（应到会 4 人，"
+        "到会 2 人，须至少 3 人到会），本次表决无效，不能登记为审批决定：请另行召开党员大会表决"
+    ) in lines
+    assert any(
+        line.startswith("上级审批 第2行 审批环节: “报县委审批”不是 2025 年积分方案的上级审批环节")
+        and "提请党员大会表决通过" in line
+        for line in lines
+    ), lines

@@ -151,6 +151,12 @@ def test_the_general_meetings_vote_from_the_command_line(tmp_path: Path) -> None
     unknown = pioneer(*vote, "--yes", "3", "--no", "1", "--abstain", "0", "--present", "4",
                       "--activity", "2025-999")  # fmt: skip
     assert unknown.returncode == 1 and "找不到活动“2025-999”" in unknown.stderr
+    # A meeting of 2 of 4 has no quorum: it decides nothing, nothing is recorded.
+    few = pioneer(*vote, "--yes", "2", "--no", "0", "--abstain", "0", "--present", "2")
+    assert few.returncode == 1
+    assert "到会人数不足应到会有表决权党员的半数（应到会 4 人，到会 2 人，须至少 3 人到会），" in (
+        few.stderr
+    )
     usage = pioneer(*vote, "--yes", "3", "--present", "4")
     assert usage.returncode == 2 and "--no、--abstain" in usage.stderr
     assert json.loads(pioneer("approval", "list", "--json", "--year", "2025").stdout)["votes"] == []

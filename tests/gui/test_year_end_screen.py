@@ -652,6 +652,12 @@ def test_the_vote_dialog_takes_the_meeting_and_its_sign_in(qtbot, tmp_path) -> N
     dialog.no.setValue(1)
     assert dialog.ok.isEnabled() and dialog.result.text().endswith("表决通过。")
     assert dialog.values()["activity"] == meeting
+    # Two of four present: the meeting cannot vote, so the vote cannot be recorded at all (it
+    # used to be recorded as 未批准), as `approval vote` and the import refuse it.
+    dialog.present.setValue(2)
+    dialog.no.setValue(0)
+    assert dialog.result.text().startswith("到会人数不足应到会有表决权党员的半数（应到会 4 人")
+    assert "本次表决无效" in dialog.result.text() and not dialog.ok.isEnabled()
     book.close()
 
 

@@ -47,6 +47,13 @@ def test_a_meeting_without_a_quorum_cannot_pass_anything() -> None:
     assert not passed
     assert why.endswith("到会人数没有超过应到会人数的半数，会议不能表决，未通过")
     assert outcome("present", c, quorum=False)[0]
+    # Such a meeting decides nothing: with the scheme's quorum the counts are refused outright.
+    assert count_problems(c, quorum=True) == [
+        "到会人数不足应到会有表决权党员的半数（应到会 12 人，到会 6 人，须至少 7 人到会），"
+        "本次表决无效，不能登记为审批决定：请另行召开党员大会表决。"
+    ]
+    assert count_problems(c, quorum=False) == []
+    assert count_problems(VoteCount(12, 7, 4, 3, 0), quorum=True) == []
 
 
 @pytest.mark.parametrize(
