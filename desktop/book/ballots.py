@@ -13,6 +13,7 @@ from desktop.book.errors import InputRefused
 from desktop.book.scoring import year_scheme
 from desktop.book.store import Book
 from desktop.rules.ballots import GRADES, TallyError, check_votes, derive_grade, tally_text
+from desktop.rules.scheme import Scheme, fmt_points
 
 _COLUMNS = {"优秀": "excellent", "合格": "good", "基本合格": "basic", "不合格": "poor"}
 
@@ -431,16 +432,35 @@ def round_states(book: Book, year: int) -> dict[tuple[str, int], dict[str, Any]]
     return out
 
 
+def _combine_counts(scheme: Scheme) -> str:
+    """Whether the 综合评定 feeds the points ([ballots.combine] item) or is a grade only."""
+    combine = scheme.ballots.combine
+    item = next(
+        (
+            i.name
+            for s in scheme.sections
+            for i in s.items
+            if combine is not None and i.id == combine.item
+        ),
+        None,
+    )
+    return f"计入积分项目“{item}”" if item else "只作评定，不计入积分"
+
+
 def combined_grades(book: Book, year: int) -> dict[str, dict[str, Any]]:
     """The year scheme's 综合评定 ([ballots.combine]) of every member with a result in one of
-    its parts: code → {"grade", "explain"} when every part has a result, else {"grade": None,
-    "explain": which parts are still missing}. Empty when the scheme combines nothing."""
+    its parts: code → {"grade", "explain", "line"} when every part has a result, else
+    {"grade": None, "explain": which parts are still missing, "line"}. `line` is what every
+    screen, command and paper shows: the weighted sum and whether it counts for points (the
+    combine's `item`) or is a grade only. Empty when the scheme combines nothing."""
     from desktop.book import year_end as Y
     from desktop.rules.ballots import combine_grades, combine_missing
 
-    combine = year_scheme(book, year).ballots.combine
+    scheme = year_scheme(book, year)
+    combine = scheme.ballots.combine
     if combine is None:
         return {}
+    counts = _combine_counts(scheme)
     grades: dict[str, dict[tuple[str, int], str]] = {}
     for a in Y.list_appraisals(book, year):
         if not a["withdrawn"]:
@@ -449,8 +469,23 @@ def combined_grades(book: Book, year: int) -> dict[str, dict[str, Any]]:
     for code, got in grades.items():
         missing = combine_missing(combine, got)
         if missing:
-            out[code] = {"grade": None, "explain": f"综合评定：{'、'.join(missing)}还没有结果"}
+            why = f"综合评定：{'、'.join(missing)}还没有结果"
+            out[code] = {"grade": None, "explain": why, "line": f"{why}（{counts}）"}
             continue
         derived = combine_grades(combine, got)
-        out[code] = {"grade": derived.grade, "explain": derived.text}
+        line = f"综合评定：{derived.grade}（{derived.text.removeprefix('综合评定：')}）；{counts}"
+        out[code] = {"grade": derived.grade, "explain": derived.text, "line": line}
     return out
+
+
+def combined_formula(book: Book, year: int) -> str:
+    """How the year's 综合评定 is formed, in one line (empty when the scheme combines
+    nothing): the parts with their shares, each grade's points, the lines, whether it counts."""
+    scheme = year_scheme(book, year)
+    combine = scheme.ballots.combine
+    if combine is None:
+        return ""
+    shares = " + ".join(f"{p.name}×{fmt_points(p.weight * 100)}%" for p in combine.parts)
+    values = "、".join(f"{g}{fmt_points(v)}分" for g, v in combine.points.items())
+    lines = "、".join(f"{fmt_points(m)}分以上{g}" for m, g in combine.lines)
+    return f"综合评定 = {shares}（各等次折分：{values}；{lines}，其余不合格）；{_combine_counts(scheme)}"

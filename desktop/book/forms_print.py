@@ -189,7 +189,29 @@ def _appraisal_results(book: Book, out: Path, **opts: Any) -> None:
             order.get(r["code"], len(order)),
         )
     )
-    write_appraisal_results(out, book.branch(), year, rows, printed_on=date.today().isoformat())
+    # [ballots.combine]: each member's 综合评定 after the results it weighs, with its sum.
+    from desktop.book.ballots import combined_formula, combined_grades
+
+    combined = combined_grades(book, year)
+    names = {r["code"]: r["name"] for r in rows}
+    rows += [
+        {
+            "combined": True,
+            "name": names.get(code, code),
+            "kind": "综合评定",
+            "grade": c["grade"] or "",
+            "explain": c["line"].removeprefix("综合评定："),
+        }
+        for code, c in sorted(combined.items(), key=lambda kv: order.get(kv[0], len(order)))
+    ]
+    write_appraisal_results(
+        out,
+        book.branch(),
+        year,
+        rows,
+        printed_on=date.today().isoformat(),
+        formula=combined_formula(book, year),
+    )
 
 
 FORM_KINDS = {

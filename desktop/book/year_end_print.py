@@ -96,18 +96,15 @@ def rating_data(book: Book, year: int, *, today: date | None = None) -> dict[str
         before = "季度" if cycle(book, year) == "quarter" else "月份"
         summary.append(started.removesuffix("。") + f"，年度积分按记分以来的{before}计算。")
     # [ballots.combine]: a 综合评定 column beside the grades it weighs, and how it weighs them.
-    from desktop.book.ballots import combined_grades
+    from desktop.book.ballots import combined_formula, combined_grades
     from desktop.book.scoring import year_scheme as scheme_of
 
     combined = combined_grades(book, year)
-    combine = scheme_of(book, year).ballots.combine
-    if combined and combine is not None:
-        shares = " + ".join(f"{p.name}×{fmt_points(p.weight * 100)}%" for p in combine.parts)
-        summary.append(
-            f"综合评定 = {shares}（各等次折分："
-            + "、".join(f"{g}{fmt_points(v)}分" for g, v in combine.points.items())
-            + "）；每人的算式见党员积分考核管理登记表。"
-        )
+    if combined:
+        # Each member's sum is on the 民主评议结果登记表; with `item` also in the 登记表's points.
+        fed = scheme_of(book, year).ballots.combine.item  # type: ignore[union-attr]
+        where = "民主评议结果登记表" + ("和党员积分考核管理登记表" if fed else "")
+        summary.append(f"{combined_formula(book, year)}。每人的算式见{where}。")
     data = {
         "branch": ov.branch,
         "year": year,

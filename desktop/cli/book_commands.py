@@ -398,6 +398,18 @@ def cmd_explain(args: argparse.Namespace) -> int:
                     rv.live_note(member["code"])
                     or "（以下明细按记录重新计算，与已确认的结果一致。）"
                 )
+        # A [ballots.combine] without `item` scores nothing, so no point line shows how the
+        # member's 综合评定 was formed: it is said after the points.
+        from desktop.book.ballots import combined_grades
+        from desktop.book.scoring import year_scheme
+
+        combine = year_scheme(book, result.year).ballots.combine
+        combined = combined_grades(book, result.year).get(member["code"])
+        combined_line = (
+            f"{result.year}年{combined['line']}"
+            if combine is not None and not combine.item and combined
+            else ""
+        )
     found = result.member(member["code"])
     if found is None:
         err(f"{member['name']} 不在 {result.year} 年的计分名单中（可能当年已离开或尚未入党）。")
@@ -405,6 +417,8 @@ def cmd_explain(args: argparse.Namespace) -> int:
     if note:
         out(note)
     out(explain_text(found, result.as_of))
+    if combined_line:
+        out(combined_line)
     return EXIT_OK
 
 

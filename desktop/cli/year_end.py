@@ -126,26 +126,73 @@ def cmd_appraisal(args: argparse.Namespace) -> int:
         rows = Y.list_appraisals(book, year)
         # A scheme that appraises once a year has no rounds to tell apart: no 第1次.
         columns = Y.appraisal_columns(book, year) if rows and not args.json else []
+        from desktop.book.ballots import combined_formula, combined_grades
+
+        combined = combined_grades(book, year)  # [ballots.combine]: each member's 综合评定
+        if combined:
+            _list_with_combined(args, year, rows, columns, combined, combined_formula(book, year))
+            return EXIT_OK
         print_year_rows(
             args,
             year,
             "appraisals",
             rows,
-            lambda r: {
-                **{k: r[k] for k in ("id", "round", "kind", "code", "name", "grade")},
-                "withdrawn": r["withdrawn"] is not None,
-                **{k: r[k] for k in ("locked", "votes", "voters", "explain")},
-            },
-            lambda r: (
-                f"{r['id']}\t{Y.column_label(r['kind'], r['round'], columns)}\t{r['code']}"
-                f"\t{r['name']}\t{r['grade']}"
-                + (f"（{r['explain']}）" if r["explain"] else "")
-                + f"\t{_withdrawn_text(r)}"
-            ),
+            _appraisal_json,
+            lambda r: _appraisal_line(r, columns),
             f"{year} 年还没有民主评议结果。",
         )
         return EXIT_OK
     return EXIT_OK
+
+
+def _appraisal_json(r: dict[str, Any]) -> dict[str, Any]:
+    return {
+        **{k: r[k] for k in ("id", "round", "kind", "code", "name", "grade")},
+        "withdrawn": r["withdrawn"] is not None,
+        **{k: r[k] for k in ("locked", "votes", "voters", "explain")},
+    }
+
+
+def _appraisal_line(r: dict[str, Any], columns: list[tuple[str, int]]) -> str:
+    from desktop.book import year_end as Y
+
+    return (
+        f"{r['id']}\t{Y.column_label(r['kind'], r['round'], columns)}\t{r['code']}"
+        f"\t{r['name']}\t{r['grade']}"
+        + (f"（{r['explain']}）" if r["explain"] else "")
+        + f"\t{_withdrawn_text(r)}"
+    )
+
+
+def _list_with_combined(
+    args: argparse.Namespace,
+    year: int,
+    rows: list[dict[str, Any]],
+    columns: list[tuple[str, int]],
+    combined: dict[str, dict[str, Any]],
+    formula: str,
+) -> None:
+    """`appraisal list` of a year whose scheme has [ballots.combine]: the results, then how
+    the 综合评定 is formed and each member's (whether or not it feeds the points)."""
+    names = {r["code"]: r["name"] for r in rows}
+    members = [
+        {"code": code, "name": names.get(code, ""), "grade": c["grade"], "explain": c["line"]}
+        for code, c in sorted(combined.items())
+    ]
+    if getattr(args, "json", False):
+        print_json(
+            {
+                "year": year,
+                "appraisals": [_appraisal_json(r) for r in rows],
+                "combined": {"formula": formula, "members": members},
+            }
+        )
+        return
+    for r in rows:
+        out(_appraisal_line(r, columns).rstrip())
+    out(formula)
+    for m in members:
+        out(f"综合评定\t{m['code']}\t{m['name']}\t{m['explain'].removeprefix('综合评定：')}")
 
 
 def cmd_veto(args: argparse.Namespace) -> int:

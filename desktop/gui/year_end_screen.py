@@ -491,8 +491,7 @@ class YearEndScreen(ApprovalsTab, QWidget):
             out.append(f"{label}：{grade or '未登记'}{more}")
         combined = (self.data or {}).get("combined", {}).get(r.code)
         if combined:  # the scheme weighs separately tallied results into one grade
-            why, grade = combined["explain"], combined["grade"]
-            out.append(f"综合评定：{grade}（{why.removeprefix('综合评定：')}）" if grade else why)
+            out.append(combined["line"])  # its sum, and whether it counts for points
         out += [f"一票否决：{v}" for v in r.vetoes]
         out += [f"※ {x}" for x in r.checks + r.followups]
         self.detail.setPlainText("\n".join(out))

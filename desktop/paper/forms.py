@@ -488,6 +488,15 @@ RESULT_COLUMNS = (
 )
 
 
+def _graded_by(r: Mapping[str, Any]) -> str:
+    """自评 / 组织考评: 「评定人：王一（本人），2026-01-10」 from what was recorded."""
+    who, on = _t(r, "graded_by"), _t(r, "date")
+    if not who and not on:
+        return ""
+    parts = [f"评定人：{who}" if who else "", f"评定日期：{on}" if on else ""]
+    return "，".join(p for p in parts if p)
+
+
 def write_appraisal_results(
     out: Output,
     branch: Mapping[str, Any],
@@ -495,10 +504,13 @@ def write_appraisal_results(
     results: Sequence[Mapping[str, Any]],
     *,
     printed_on: str,
+    formula: str = "",
     invariant: bool = False,
 ) -> int:
-    """民主评议结果登记表: each recorded result (党员评议 / 群众评议, by round) with its votes
-    where a tally was entered (by hand otherwise), the grade and how it follows."""
+    """民主评议结果登记表: each recorded result (党员评议 / 群众评议 / 自评 / 组织考评, by round)
+    with its votes where a tally was entered, who graded it and when (自评 / 组织考评), the
+    grade and how it follows; then each member's 综合评定 (rows with `combined`) with its sum,
+    and `formula`, how the 综合评定 is formed, under the table."""
     name = _t(branch, "name")
     rows: list[Row] = []
     for i, r in enumerate(results, start=1):
@@ -508,11 +520,11 @@ def write_appraisal_results(
                 str(i),
                 _t(r, "name"),
                 _t(r, "kind"),
-                f"第{_t(r, 'round') or 1}轮",
+                "" if r.get("combined") else f"第{_t(r, 'round') or 1}轮",
                 *[str(votes[g]) if g in votes else "" for g in GRADES],
                 _t(r, "voters"),
                 _t(r, "grade"),
-                _t(r, "explain") or ("" if votes else "直接登记等次"),
+                _t(r, "explain") or _graded_by(r) or ("" if votes else "直接登记等次"),
             ]
         )
     if not rows:
@@ -530,7 +542,10 @@ def write_appraisal_results(
         doc.table(RESULT_COLUMNS, rows, size=10, zebra=True, keep_last=keep)
         with doc.closing_block(pages):
             doc.spacer(2)
-            doc.paragraph(f"共 {len(results)} 条评议结果。", size=10.5)
+            recorded = sum(1 for r in results if not r.get("combined"))
+            doc.paragraph(f"共 {recorded} 条评议结果。", size=10.5)
+            if formula:
+                doc.paragraph(f"{formula}。", size=10.5)
             doc.signature_lines(["计票人", "监票人", "支部书记"], size=11)
             doc.issuer(name, printed_on, seal_room=8, size=12)
         return doc.build()

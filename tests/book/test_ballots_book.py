@@ -169,7 +169,7 @@ def test_bad_ballots_are_refused_whole(jd) -> None:
 def test_combined_grade_from_separately_tallied_results(jd) -> None:
     """[ballots.combine] (公司「……各支部可根据实际设置相应的评定占比」): 党员评议 60%, 群众评议
     40%, each counted on its own, the 综合评定 explained with its sum."""
-    from desktop.book.ballots import combined_grades
+    from desktop.book.ballots import combined_formula, combined_grades
 
     combine = """
 [ballots.combine]
@@ -199,8 +199,20 @@ points = { "优秀" = 10, "合格" = 8, "基本合格" = 6, "不合格" = 0 }
         "grade": "优秀",
         "explain": "综合评定：党员互评“优秀”10分×60% + 群众测评“合格”8分×40% = 9.2分；"
         "达到“优秀”的9分，评为“优秀”",
+        # What the screens, commands and papers show: the sum, and that it is a grade only
+        # (no `item`: the plan gives the 综合评定 no points).
+        "line": "综合评定：优秀（党员互评“优秀”10分×60% + 群众测评“合格”8分×40% = 9.2分；"
+        "达到“优秀”的9分，评为“优秀”）；只作评定，不计入积分",
     }
-    assert got["002"] == {"grade": None, "explain": "综合评定：群众测评还没有结果"}
+    assert got["002"] == {
+        "grade": None,
+        "explain": "综合评定：群众测评还没有结果",
+        "line": "综合评定：群众测评还没有结果（只作评定，不计入积分）",
+    }
+    assert combined_formula(jd, YEAR) == (
+        "综合评定 = 党员互评×60% + 群众测评×40%（各等次折分：优秀10分、合格8分、基本合格6分、"
+        "不合格0分；9分以上优秀、7.5分以上合格，其余不合格）；只作评定，不计入积分"
+    )
 
 
 def test_combined_grade_feeds_the_year_points_with_item(jd) -> None:

@@ -202,7 +202,8 @@ points = { "优秀" = 10, "合格" = 8, "基本合格" = 6, "不合格" = 0 }
     assert row["appraisals"] == ["优秀", "优秀", "合格", "优秀"]
     assert (
         "综合评定 = 党员自评×20% + 党员互评×50% + 组织考评×30%（各等次折分：优秀10分、合格8分、"
-        "基本合格6分、不合格0分）；每人的算式见党员积分考核管理登记表。"
+        "基本合格6分、不合格0分；9分以上优秀、7.5分以上合格，其余不合格）；计入积分项目"
+        "“年终党员和群众代表评议”。每人的算式见民主评议结果登记表和党员积分考核管理登记表。"
     ) in data["summary"]
     printed = pioneer("print", "rating", *y, "--out", str(tmp_path / "rating.pdf"))
     assert printed.returncode == 0, printed.stderr
@@ -213,3 +214,74 @@ points = { "优秀" = 10, "合格" = 8, "基本合格" = 6, "不合格" = 0 }
         kinds = [k for line in text.splitlines() for k in ("党员评议", "自评", "组织考评")
                  if f" {k} " in f" {line} " and "第1轮" in line]  # fmt: skip
         assert kinds == ["党员评议", "自评", "组织考评"], text
+
+
+def test_the_combined_grade_without_item_is_shown_by_list_explain_and_paper(
+    tmp_path: Path,
+) -> None:
+    """[ballots.combine] without `item` (公司 五、1: the 综合评定 is a grade, the plan gives it no
+    points): no point line shows it, so `appraisal list`, `explain` and the 民主评议结果登记表
+    write out how it was formed, and say that it does not count for points."""
+    from desktop.book.scoring import set_year_scheme
+    from desktop.rules.presets import preset_text
+
+    db = tmp_path / "jd.db"
+    book = make_year_book(db, scheme="jiedao-nongcun")
+    combine = """
+[ballots.combine]
+points = { "优秀" = 10, "合格" = 8, "基本合格" = 6, "不合格" = 0 }
+  [[ballots.combine.parts]]
+  name = "党员自评"
+  kind = "自评"
+  weight = 0.2
+  [[ballots.combine.parts]]
+  name = "党员互评"
+  kind = "党员评议"
+  weight = 0.8
+  [[ballots.combine.lines]]
+  min = 9
+  grade = "优秀"
+  [[ballots.combine.lines]]
+  min = 7.5
+  grade = "合格"
+"""
+    set_year_scheme(book, 2025, text=preset_text("jiedao-nongcun") + combine)
+    book.close()
+    home = tmp_path / "home"
+
+    def pioneer(*args: str):
+        return run("--db", str(db), *args, home=home, check=True)
+
+    y = ("--year", "2025")
+    pioneer("appraisal", "add", *y, "--kind", "自评", "001=优秀", "002=合格")
+    pioneer("appraisal", "add", *y, "001=合格")  # 党员评议 (互评); 李二 has none yet
+    sum_line = (
+        "综合评定：合格（党员自评“优秀”10分×20% + 党员互评“合格”8分×80% = 8.4分；"
+        "达到“合格”的7.5分，评为“合格”）；只作评定，不计入积分"
+    )
+    formula = (
+        "综合评定 = 党员自评×20% + 党员互评×80%（各等次折分：优秀10分、合格8分、基本合格6分、"
+        "不合格0分；9分以上优秀、7.5分以上合格，其余不合格）；只作评定，不计入积分"
+    )
+    listed = pioneer("appraisal", "list", *y).stdout.splitlines()
+    assert listed[-3:] == [
+        formula,
+        "综合评定\t001\t王一\t" + sum_line.removeprefix("综合评定："),
+        "综合评定\t002\t李二\t党员互评还没有结果（只作评定，不计入积分）",
+    ]
+    data = json.loads(pioneer("appraisal", "list", *y, "--json").stdout)
+    assert data["combined"]["formula"] == formula
+    assert data["combined"]["members"][0] == {
+        "code": "001",
+        "name": "王一",
+        "grade": "合格",
+        "explain": sum_line,
+    }
+    assert len(data["appraisals"]) == 3
+    explained = pioneer("explain", "--member", "001", *y).stdout
+    assert explained.splitlines()[-1] == f"2025年{sum_line}"
+    pioneer("print", "appraisal-results", *y, "--out", str(tmp_path / "ar.pdf"))
+    if HAVE_PDFTOTEXT:
+        text = "".join(pdftotext(tmp_path / "ar.pdf").split())
+        assert "8.4分" in text and "只作评定，不计入积分" in text
+        assert "共3条评议结果" in text and "9分以上优秀" in text

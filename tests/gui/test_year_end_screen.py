@@ -431,7 +431,7 @@ def test_the_combined_grade_is_shown_in_the_detail(qtbot, tmp_path) -> None:
     results.selectRow(_row_of(results, "王一"))
     assert (
         "综合评定：合格（党员互评“优秀”10分×50% + 群众测评“基本合格”6分×50% = 8分；"
-        "达到“合格”的7分，评为“合格”）" in screen.detail.toPlainText()
+        "达到“合格”的7分，评为“合格”）；只作评定，不计入积分" in screen.detail.toPlainText()
     )
     w.close()
     book.close()
@@ -540,8 +540,8 @@ def test_self_and_branch_appraisals_are_graded_on_the_screen(qtbot, tmp_path, me
     # 10×20% + 10×50% + 6×30% = 8.8 → 合格; the detail says where the grade came from.
     assert (
         "综合评定：合格（党员自评“优秀”10分×20% + 党员互评“优秀”10分×50% + "
-        "支部评定“基本合格”6分×30% = 8.8分；达到“合格”的7分，评为“合格”）"
-        in screen.detail.toPlainText()
+        "支部评定“基本合格”6分×30% = 8.8分；达到“合格”的7分，评为“合格”）；"
+        "计入积分项目“年终党员和群众代表评议”" in screen.detail.toPlainText()
     )
     screen.grab().save(str(tmp_path / "year_end_self.png"))
     w.close()
