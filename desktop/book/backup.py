@@ -24,7 +24,14 @@ from desktop.book.errors import (
     InputRefused,
 )
 from desktop.book.paths import backup_dir
-from desktop.book.store import Book, inspect_file, read_only, read_only_uri, sqlite_problem
+from desktop.book.store import (
+    Book,
+    check_file,
+    inspect_file,
+    read_only,
+    read_only_uri,
+    sqlite_problem,
+)
 
 BACKUP_SUFFIX = ".db"
 AUTO_KEEP = 30  # automatic backups kept in the user data folder; older ones rotate out
@@ -235,11 +242,11 @@ def rotate(folder: Path, keep: int, *, monthly: int = 12) -> list[Path]:
     return removed
 
 
-def _integrity_problems(path: Path, out: list[str]) -> None:
-    """SQLite's integrity_check of `path` into `out`, on a connection of its own (a thread):
-    it checks every page and index while the other checks read the rows."""
+def _integrity_problems(uri: str, out: list[str]) -> None:
+    """SQLite's integrity_check of the file at `uri` into `out`, on a connection of its own
+    (a thread): it checks every page and index while the other checks read the rows."""
     try:
-        conn = sqlite3.connect(read_only_uri(path), uri=True)
+        conn = sqlite3.connect(uri, uri=True)
         try:
             out.extend(r[0] for r in conn.execute("PRAGMA integrity_check").fetchall())
         finally:
@@ -257,12 +264,20 @@ def verify_file(path: Path) -> dict[str, Any]:
     import threading
 
     path = Path(path)
-    info = inspect_file(path, quick_check=False)  # the integrity_check below is the fuller one
+    check_file(path)
+    uri = read_only_uri(path)  # once: it resolves the path and tries the folder for writing
+    conn = sqlite3.connect(uri, uri=True)
+    try:
+        # What the file is, through this connection (the integrity_check below is fuller
+        # than inspect's quick_check).
+        info = inspect_file(path, quick_check=False, conn=conn)
+    except BaseException:
+        conn.close()
+        raise
     integrity: list[str] = []
-    # integrity_check and reading every row take about as long each: on two cores, at once.
-    checker = threading.Thread(target=_integrity_problems, args=(path, integrity), daemon=True)
+    # integrity_check and reading every row at once, on two cores.
+    checker = threading.Thread(target=_integrity_problems, args=(uri, integrity), daemon=True)
     checker.start()
-    conn = sqlite3.connect(read_only_uri(path), uri=True)
     try:
         try:
             from desktop.book import verify as checks

@@ -181,12 +181,9 @@ def read_only_uri(path: Path) -> str:
     return uri
 
 
-def inspect_file(path: Path, *, quick_check: bool = True) -> dict[str, Any]:
-    """Check a file read-only and say what it is. Raises a BookError subclass if unusable.
-
-    Returns application_id, user_version and the branch name when present. `quick_check=False`
-    leaves SQLite's self-check to the caller (verify runs the full integrity_check anyway).
-    """
+def check_file(path: Path) -> None:
+    """Refuse, before SQLite opens it, a file that can't be a book: missing, a folder, not a
+    database, cut short. Raises a BookError subclass."""
     path = Path(path)
     if not path.exists():
         raise BookMissingError(f"找不到账本文件：{path}。", "请检查路径，或新建一个账本。")
@@ -194,9 +191,26 @@ def inspect_file(path: Path, *, quick_check: bool = True) -> dict[str, Any]:
         raise NotABookError(f"{path} 是一个文件夹，不是账本文件。", _WAY_OUT)
     if not _open_in_this_process(path):  # open here already: it is a book (see _open_here)
         _check_header(path)
+
+
+def inspect_file(
+    path: Path, *, quick_check: bool = True, conn: sqlite3.Connection | None = None
+) -> dict[str, Any]:
+    """Check a file read-only and say what it is. Raises a BookError subclass if unusable.
+
+    Returns application_id, user_version and the branch name when present. `quick_check=False`
+    leaves SQLite's self-check to the caller (verify runs the full integrity_check anyway).
+    `conn`: a read-only connection to `path` that the caller opened after `check_file(path)`
+    (verify's own), looked through instead of opening and closing another.
+    """
+    path = Path(path)
+    if conn is None:
+        check_file(path)
     try:
-        with read_only(path) as conn:
+        if conn is not None:
             return _inspect(conn, path, quick_check)
+        with read_only(path) as own:
+            return _inspect(own, path, quick_check)
     except sqlite3.DatabaseError as exc:
         raise DamagedBookError(
             f"账本 {path.name} 已损坏：{sqlite_problem(exc)}。", _WAY_OUT

@@ -67,31 +67,26 @@ def check_rows(conn: sqlite3.Connection) -> str | None:
     SQLite concatenates each column's texts (group_concat, comma-separated: a damaged
     multi-byte sequence can't be completed by the next value's start) so the reading runs at
     C speed; only a column that fails is read row by row to name the row."""
-    tables = [
-        r[0]
-        for r in conn.execute(
-            "select name from sqlite_master where type = 'table' and name not like 'sqlite_%'"
-        )
-    ]
+    # Every table's columns that hold text (declared TEXT, or with no type: SQLite stores
+    # text there as it came; a number column holds numbers), in one query, in the order of
+    # sqlite_master and of the columns.
+    columns: dict[str, list[str]] = {}
+    for table, column, declared in conn.execute(
+        "select m.name, c.name, c.type from sqlite_master m, pragma_table_info(m.name) c"
+        " where m.type = 'table' and m.name not like 'sqlite_%' order by m.rowid, c.cid"
+    ):
+        if _holds_text(declared):
+            columns.setdefault(table, []).append(column)
     saved = conn.text_factory
     conn.text_factory = bytes
     try:
-        for table in tables:
-            # The columns that hold text (declared TEXT, or with no type: SQLite stores text
-            # there as it came); a number column holds numbers.
-            columns = [
-                r[1].decode("utf-8", "replace") if isinstance(r[1], bytes) else r[1]
-                for r in conn.execute(f"pragma table_info({_quote(table)})")
-                if _holds_text(r[2])
-            ]
-            if not columns:
-                continue
+        for table, names in columns.items():
             # group_concat's own separator (a comma): ASCII, so it ends a damaged sequence
             # as well as a newline does. `char(10)` was called again for every value and took
             # more than half of check_rows' time.
-            parts = ", ".join(f"group_concat({_quote(c)})" for c in columns)
+            parts = ", ".join(f"group_concat({_quote(c)})" for c in names)
             row = conn.execute(f"select {parts} from {_quote(table)}").fetchone()
-            for column, joined in zip(columns, row, strict=True):
+            for column, joined in zip(names, row, strict=True):
                 if joined is None:
                     continue
                 try:
@@ -125,7 +120,9 @@ def _name_bad_row(conn: sqlite3.Connection, table: str, column: str) -> str:
 # -- 2. protections -------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=512)
 def _normal(sql: str) -> str:
+    # Cached: every verify (and every backup) compares the same few dozen triggers.
     return re.sub(r"\s+", " ", sql or "").strip().lower()
 
 
