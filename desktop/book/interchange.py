@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from desktop.book import contract_sheets
+from desktop.book import contract_sheets, ruling_checks
 from desktop.book.errors import InputRefused
 from desktop.book.interchange_export import export_data, export_workbook, ruling_sheets_rows
 from desktop.book.interchange_plan import SHEET_LABELS, Checker, ImportPlan, WorkbookRefused
@@ -106,16 +106,18 @@ def read_for_import(
         plan.problems.insert(0, headline)
         plan.problem_where.insert(0, ("", None))
     label_previews(plan)
-    if not plan.problems and plan.snapshots:
-        plan.problems = _trial(book, plan)
-        plan.problem_where = [("", None)] * len(plan.problems)
+    if not plan.problems and (plan.snapshots or ruling_checks.needed(plan)):
+        _trial(book, plan, check)
     return plan
 
 
-def _trial(book: Book, plan: ImportPlan) -> list[str]:
-    """Write the plan into an in-memory copy of the book and check the imported confirmed
-    quarters there (their facts digests need the rows written); the book is not touched."""
+def _trial(book: Book, plan: ImportPlan, check: Checker) -> None:
+    """Write the plan into an in-memory copy of the book and check there what needs the rows
+    written: the imported confirmed quarters (their facts digests) and the votes and decisions
+    (ruling_checks, by the checks hand entry makes). The book is not touched."""
     import sqlite3
+
+    from desktop.book import ruling_checks
 
     scratch = sqlite3.connect(":memory:")
     try:
@@ -125,10 +127,15 @@ def _trial(book: Book, plan: ImportPlan) -> list[str]:
         try:
             _write(copy, plan)  # checks what it wrote, as the real import does
         except WorkbookRefused as exc:
-            return exc.lines()
+            plan.problems = exc.lines()
         except (InputRefused, sqlite3.Error) as exc:
-            return [f"工作簿无法导入：{exc}"]
-        return []
+            plan.problems = [f"工作簿无法导入：{exc}"]
+        else:
+            for sheet, row, column, message in ruling_checks.check_written(copy, plan):
+                check.add(sheet, row, column, message)
+            plan.problems = check.sorted_problems()
+            return
+        plan.problem_where = [("", None)] * len(plan.problems)
     finally:
         scratch.close()
 

@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from desktop.book.ruling_checks import CLAIM_NOT_FOUND
 from desktop.book.store import Book, now_iso
 from desktop.rules.dates import optional_day
 
@@ -154,6 +155,10 @@ def read_sheets(
     # The preview shows accepted rows as the sheet writes them (its Chinese column names).
     shown: dict[str, list[dict[str, Any]]] = {s: [] for s in (*SHEETS[:3], "党员大会表决")}
     data = check.data
+    # A decision on a claim names one the book or the workbook holds (by its 记录号).
+    claim_ids = {c["id"] for c in check.plan.claims if c.get("id") is not None}
+    if book is not None:
+        claim_ids |= {r[0] for r in book.execute("select id from claims")}
     for row in data.rows("上级审批"):
         v = row.values
         m = _member(check, "上级审批", row.number, members, v.get("党员"))
@@ -166,6 +171,11 @@ def read_sheets(
         problem = _step_problem(check, book, v["年度"], v["审批环节"], vote=None)
         if problem:
             check.add("上级审批", row.number, "审批环节", problem)
+            continue
+        if v.get("申报记录号") and v["申报记录号"] not in claim_ids:
+            check.add(
+                "上级审批", row.number, "申报记录号", CLAIM_NOT_FOUND.format(cid=v["申报记录号"])
+            )
             continue
         out["approvals"].append(
             {

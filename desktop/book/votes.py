@@ -53,11 +53,14 @@ def vote_steps(book: Book, year: int) -> list[Any]:
 
 
 def full_members(book: Book, on: str) -> int:
-    """正式党员 on the roll on `on` (those with 表决权): not left by then."""
+    """正式党员 on the roll on `on` (those with 表决权): in the party and the branch by then
+    (入党, 转正 and 转入 not after it) and not left."""
     (n,) = book.execute(
         "select count(*) from members where status = '正式党员' "
-        "and (left_date is null or left_date > ?)",
-        [on],
+        "and (left_date is null or left_date > ?) "
+        "and coalesce(joined_date, '') <= ? and coalesce(confirmed_date, '') <= ? "
+        "and coalesce(transferred_in_date, '') <= ?",
+        [on, on, on, on],
     ).fetchone()
     return int(n)
 

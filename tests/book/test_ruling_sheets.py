@@ -449,3 +449,118 @@ def test_vote_and_approval_steps_are_checked_against_the_years_scheme(tmp_path: 
         and "提请党员大会表决通过" in line
         for line in lines
     ), lines
+
+
+def _met_vote_workbook(tmp_path: Path) -> Path:
+    """A vote at a recorded 支部党员大会 (3 of the 4 正式党员 signed in 出席), passed, with
+    the decisions it made; exported."""
+    from desktop.book.meetings import Entry, Meetings
+    from desktop.book.votes import record_vote
+
+    book = make_year_book(tmp_path / "a.db")
+    set_year_scheme(book, YEAR, text=preset_text("dangyuan-ejia") + VOTE_STEP)
+    meetings = Meetings(book)
+    ids = {m["name"]: m["id"] for m in book.query("select id, name from members")}
+    meeting = meetings.add_activity(
+        {"date": "2025-12-26", "type": "支部党员大会", "topic": "年度评星"}, today=TODAY
+    )
+    meetings.record_attendance(meeting, {ids["张三"]: Entry("因私请假")}, today=TODAY)
+    record_vote(book, YEAR, yes=2, no=1, abstain=0, present=3, activity=meeting, today=TODAY)
+    path = export_workbook(book, tmp_path / "a.xlsx")
+    book.close()
+    return path
+
+
+def _columns(ws) -> dict[str, int]:
+    return {c.value: c.column for c in ws[1]}
+
+
+def test_a_votes_counts_are_checked_against_the_roll_and_the_meetings_sign_in(
+    tmp_path: Path,
+) -> None:
+    """As `approval vote` refuses them by hand: 应到会 more than the 正式党员 on the roll that
+    day (预备党员 have no vote), 到会 more than signed in 出席 at the 支部党员大会 the vote
+    names. The decisions' 依据 follow the changed counts, so these are the only problems."""
+    from openpyxl import load_workbook
+
+    path = _met_vote_workbook(tmp_path)
+    wb = load_workbook(path)
+    ws, wa = wb["党员大会表决"], wb["上级审批"]
+    col, acol = _columns(ws), _columns(wa)
+    for k, value in {"应到会人数": 5, "到会人数": 4, "赞成": 3}.items():
+        ws.cell(2, col[k], value)
+    for r in range(2, wa.max_row + 1):
+        ref = wa.cell(r, acol["依据"]).value
+        assert ref == "党员大会表决：应到会4人，到会3人；赞成2票、反对1票、弃权0票"
+        wa.cell(r, acol["依据"], "党员大会表决：应到会5人，到会4人；赞成3票、反对1票、弃权0票")
+    wb.save(path)
+    assert _refused(tmp_path, path) == [
+        "党员大会表决 第2行 应到会人数: 应到会 5 人多于支部有表决权的正式党员 4 人（预备党员没有表决权）",
+        "党员大会表决 第2行 到会人数: 到会 4 人多于这次党员大会签到“出席”的正式党员 3 人"
+        "（请先补全签到，或改正到会人数）",
+    ]
+
+
+def test_a_votes_decisions_are_checked_against_the_vote_and_the_approvals(tmp_path: Path) -> None:
+    """A vote decides what waits when it is taken, by its outcome, and only the vote decides a
+    step the scheme leaves to the 党员大会: a decision against the vote's outcome, a hand
+    decision on the vote step, a vote on a result already approved, a vote that decided
+    nothing, and a decision on a claim the book does not hold are each named, nothing
+    written."""
+    from openpyxl import load_workbook
+
+    path = _met_vote_workbook(tmp_path)
+    wb = load_workbook(path)
+    ws, wa = wb["党员大会表决"], wb["上级审批"]
+    col, acol = _columns(ws), _columns(wa)
+    rows = {wa.cell(r, acol["党员"]).value: r for r in range(2, wa.max_row + 1)}
+    first = [c.value for c in ws[2]]
+    wang = [c.value for c in wa[rows["001"]]]
+
+    def append(sheet, base: list, cols: dict[str, int], **changes: object) -> int:
+        row = list(base)
+        row[cols["记录号"] - 1] = None
+        for k, value in changes.items():
+            row[cols[k] - 1] = value
+        sheet.append(row)
+        return sheet.max_row
+
+    # 李二's decision says 不批准 though the vote passed.
+    wa.cell(rows["002"], acol["决定"], "不批准")
+    wa.cell(rows["002"], acol["理由"], "票数不够")
+    # A hand decision on the vote's step.
+    hand = append(wa, wang, acol, 日期="2026-01-11", 来源="手工", 依据=None, 审批单位="支部")
+    # A second vote (another day, no meeting) deciding 王一's 五星级 again, approved on 12-26.
+    again = append(ws, first, col, 日期="2026-01-12", 活动编号=None)
+    again_decision = append(wa, wang, acol, 日期="2026-01-12")
+    # A vote with no decision rows at all.
+    alone = append(ws, first, col, 日期="2026-01-13", 活动编号=None, 赞成=3, 反对=0)
+    wb.save(path)
+    lines = _refused(tmp_path, path)
+    assert (
+        f"党员大会表决 第{alone}行 审批环节: “上级审批”表中没有这次表决登记的审批决定（审批环节"
+        "“提请党员大会表决通过”、日期 2026-01-13、依据“党员大会表决：应到会4人，到会3人；赞成3票、"
+        "反对0票、弃权0票”）：表决总是决定当时待表决的评定结果或申报，请补上这些行，或删去这次表决"
+    ) in lines, lines
+    assert (
+        f"上级审批 第{rows['002']}行 决定: 这一行依据的党员大会表决（“党员大会表决”表第2行，"
+        "2025-12-26）表决通过，决定应为“批准”"
+    ) in lines
+    assert any(
+        line.startswith(f"上级审批 第{hand}行 依据: “提请党员大会表决通过”由支部党员大会表决决定")
+        for line in lines
+    ), lines
+    assert (
+        f"上级审批 第{again_decision}行 依据: 王一（001）的五星级在 2025-12-26 已由支部党员大会批准，"
+        "2026-01-12 的表决时已不再待表决，表决不会再决定它：请核对日期，或删去这一行"
+    ) in lines, lines
+    assert again not in {alone}  # the second vote itself is fine: its decision is not
+    assert len(lines) == 4, lines
+    # A decision on claim 999, which is nowhere (refused as the workbook is read).
+    claim = append(wa, wang, acol, 审批环节="报上级党（工）委审批", 评定结果="第999号申报",
+                   日期="2026-01-12", 来源="手工", 依据=None, 申报记录号=999, 审批单位="镇党委")  # fmt: skip
+    wb.save(path)
+    assert (
+        f"上级审批 第{claim}行 申报记录号: 找不到第999号积分申报（申报记录号是它在“积分申报”表的"
+        "记录号），请核对申报记录号，或删去这一行"
+    ) in _refused(tmp_path, path, "c.db")
