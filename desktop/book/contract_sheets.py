@@ -665,6 +665,7 @@ def _read_appraisals(book: Book, data: Any, check: Checker, members: Members, sh
             "select a.year, a.round, a.kind, m.code from appraisals a join members m on m.id = a.member_id"
         )
     }
+    working = working_year(book, data)
     for row in data.rows(sheet):
         v = row.values
         year = v.get("年度")
@@ -673,6 +674,15 @@ def _read_appraisals(book: Book, data: Any, check: Checker, members: Members, sh
             continue
         if not 2000 <= year <= date.today().year + 1:
             check.add(sheet, row.number, "年度", f"年度 {year} 不合理，请填四位年份")
+            continue
+        if year > working:  # as appraisal add: 「还没有开始（账本的当前年度是…）」
+            check.add(
+                sheet,
+                row.number,
+                "年度",
+                f"{year} 年还没有开始（导入后账本的当前年度是 {working} 年），"
+                "不能有这一年的评议结果：请核对年度",
+            )
             continue
         key = (year, v.get("轮次") or 1, v["类型"], m["code"])
         if key in seen:

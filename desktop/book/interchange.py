@@ -131,7 +131,9 @@ def _trial(book: Book, plan: ImportPlan, check: Checker) -> None:
         except (InputRefused, sqlite3.Error) as exc:
             plan.problems = [f"工作簿无法导入：{exc}"]
         else:
-            for sheet, row, column, message in ruling_checks.check_written(copy, plan):
+            found = ruling_checks.check_written(copy, plan)
+            found += ruling_checks.check_appraisals(copy, plan)
+            for sheet, row, column, message in found:
                 check.add(sheet, row, column, message)
             plan.problems = check.sorted_problems()
             return

@@ -12,6 +12,8 @@ refuse:
   of them decides a result or claim already approved before the vote (a vote is taken only on
   what waits);
 - a decision on a step the scheme leaves to the 党员大会's vote comes from a vote;
+- a 民主评议 / 自评与组织考评 row is for a member the year's scheme appraises in that round
+  (not 免考, on the roll), by year_end's reasons (`check_appraisals`);
 - a decision on a claim names a claim of that member, 审定, sent above the branch by the
   year's scheme to that step (one the book or the workbook holds at all: ruling_sheets, since
   the copy cannot be written without it).
@@ -32,7 +34,50 @@ CLAIM_NOT_FOUND = "找不到第{cid}号积分申报（申报记录号是它在�
 def needed(plan: Any) -> bool:
     """Whether the plan holds records these checks are about."""
     rulings = getattr(plan, "rulings", None) or {}
-    return bool(rulings.get("votes") or rulings.get("approvals"))
+    return bool(rulings.get("votes") or rulings.get("approvals") or plan.appraisals)
+
+
+def check_appraisals(book: Book, plan: Any) -> list[Problem]:
+    """民主评议 and 自评与组织考评 rows as `appraisal add` judges a member for the round: a party
+    member in the branch that year, and one the year's scheme appraises in that round (not
+    免考, not left before it, not arrived or joined after it) — by year_end's own reasons. An
+    exemption approved after the round's period (免考批准日期) does not refuse an appraisal
+    recorded before it, so a book's own export still imports."""
+    from dataclasses import replace
+
+    from desktop.book.scoring import member_facts, year_scheme
+    from desktop.book.year_end import _year_problem, not_appraised_reason, round_period
+
+    facts: dict[int, dict[str, Any]] = {}
+    schemes: dict[int, Any] = {}
+    rows = {r["code"]: r for r in book.query("select * from members")}
+    problems: list[Problem] = []
+    for a in plan.appraisals:
+        year, kind, rnd = a["year"], a["kind"], a["round"]
+        if year not in facts:
+            facts[year] = {mf.code: mf for mf in member_facts(book, year)}
+            schemes[year] = year_scheme(book, year)
+        m = rows[a["member"]]
+        reason = _year_problem(m, year)
+        mf = facts[year].get(a["member"])
+        if reason is None and mf is not None:
+            period = round_period(schemes[year], year, kind, rnd)
+            approved = m.get("exempt_approved_date") or ""
+            if mf.exempt and approved > period.end:
+                mf = replace(mf, exempt=False)  # exempt since, not then
+            reason = not_appraised_reason(schemes[year], mf, year, kind, rnd)
+        if reason:
+            sheet, number = a["_where"]
+            problems.append(
+                (
+                    sheet,
+                    number,
+                    "党员",
+                    f"{reason.rstrip('。')}，不能有 {year} 年的{kind}结果："
+                    "请删去这一行，或核对党员名册",
+                )
+            )
+    return problems
 
 
 def check_written(book: Book, plan: Any) -> list[Problem]:

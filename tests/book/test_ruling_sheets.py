@@ -564,3 +564,51 @@ def test_a_votes_decisions_are_checked_against_the_vote_and_the_approvals(tmp_pa
         f"上级审批 第{claim}行 申报记录号: 找不到第999号积分申报（申报记录号是它在“积分申报”表的"
         "记录号），请核对申报记录号，或删去这一行"
     ) in _refused(tmp_path, path, "c.db")
+
+
+def test_appraisal_rows_for_an_exempt_member_or_a_year_to_come_are_refused(tmp_path: Path) -> None:
+    """As `appraisal add` refuses them by hand: a 免考 member (「经批准免考，不参加积分和
+    评议」) has no 自评, 组织考评 or 党员评议, and no year after the book's working year has
+    results. Named by sheet, row and column, nothing written."""
+    from openpyxl import load_workbook
+
+    book = _graded_book(tmp_path)
+    path = export_workbook(book, tmp_path / "a.xlsx")
+    book.close()
+    wb = load_workbook(path)
+    roster = wb["党员名册"]
+    rcol = _columns(roster)
+    wang = next(
+        r for r in range(2, roster.max_row + 1) if roster.cell(r, rcol["编号"]).value == "001"
+    )
+    roster.cell(wang, rcol["免考"], "是")
+    for name in ("免考原因", "免考批准"):
+        if name in rcol:
+            roster.cell(wang, rcol[name], {"免考原因": "年老体弱", "免考批准": "测试镇党委"}[name])
+    ws = wb["自评与组织考评"]
+    wang_rows = [r for r in range(2, ws.max_row + 1) if ws.cell(r, 4).value == "001"]
+    ws.append([YEAR + 1, 1, "自评", "002", "优秀"])
+    later = ws.max_row
+    peers = wb["民主评议"]
+    pcol = _columns(peers)
+    peer_wang = next(
+        r for r in range(2, peers.max_row + 1) if peers.cell(r, pcol["党员"]).value == "001"
+    )
+    wb.save(path)
+    lines = _refused(tmp_path, path)
+    assert (
+        f"自评与组织考评 第{later}行 年度: {YEAR + 1} 年还没有开始（导入后账本的当前年度是 {YEAR} 年），"
+        "不能有这一年的评议结果：请核对年度"
+    ) in lines, lines
+    # The rest waits for the year to be put right; then the exemption is the one problem.
+    ws.delete_rows(later)
+    wb.save(path)
+    lines = _refused(tmp_path, path, "c.db")
+    exempt = "王一 经批准免考，不参加积分和评议，不能有 2025 年的{kind}结果：请删去这一行，或核对党员名册"
+    assert sorted(lines) == sorted(
+        [f"民主评议 第{peer_wang}行 党员: " + exempt.format(kind="党员评议")]
+        + [
+            f"自评与组织考评 第{r}行 党员: " + exempt.format(kind=ws.cell(r, 3).value)
+            for r in wang_rows
+        ]
+    ), lines
