@@ -41,6 +41,9 @@ from desktop.rules.scoring import RatingResult
 
 SOURCES = ("手工", "乡镇回执")
 PENDING, APPROVED, REFUSED = "待审批", "已批准", "未批准"
+# How a step the 党员大会 decides by vote (`vote`) reads while it waits: it is voted on, not
+# approved. Shown only; the state kept (and compared, and in --json) stays PENDING.
+VOTE_PENDING = "待表决"
 YEAR = "year"  # the period of the annual rating (a quarterly rating would be 'Q1' …)
 
 
@@ -56,6 +59,9 @@ class Decision:
     step: str | None = None  # None: every step the member's result waits for
     source: str = "手工"
     ref: str = ""  # where it came from, e.g. the receipt file's name
+    # The person who reviewed it above (a township receipt's 审核人): the decision is then the
+    # step's body's (审批单位 = the scheme's `by`, e.g. 上级党（工）委), the name kept in its ref.
+    reviewer: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,10 +74,16 @@ class ApprovalItem:
     state: str  # 待审批 / 已批准 / 未批准
     decision: Mapping[str, Any] | None = None  # the deciding row (by, date, reason, source …)
     superseded: str = ""  # a decision on another result (the result changed since): its text
+    vote: bool = False  # the step is decided by the 党员大会's vote
 
     @property
     def pending(self) -> bool:
         return self.state == PENDING
+
+    @property
+    def shown(self) -> str:
+        """The state as people read it: 待表决 for a vote step still waiting."""
+        return VOTE_PENDING if self.pending and self.vote else self.state
 
     @property
     def approved(self) -> bool:
@@ -82,12 +94,12 @@ class ApprovalItem:
         head = f"拟评{self.result}，{self.step}"
         if self.decision is None:
             more = f"（{self.superseded}）" if self.superseded else ""
-            return f"{head}：{PENDING}{more}"
+            return f"{head}：{self.shown}{more}"
         d = self.decision
         if _voted(d):  # 党员大会表决: its counts and what they gave
             return f"{head}：{self.state}（{d['decided_by']}，{d['date']}，{_vote_words(d)}）"
         why = f"，理由：{d['reason']}" if d.get("reason") else ""
-        return f"{head}：{self.state}（{d['decided_by']}，{d['date']}，{d['source']}{why}）"
+        return f"{head}：{self.state}（{d['decided_by']}，{d['date']}，{_source_words(d)}{why}）"
 
 
 def _voted(decision: Mapping[str, Any]) -> bool:
@@ -102,7 +114,18 @@ def decision_how(decision: Mapping[str, Any]) -> str:
     if _voted(d):
         return f"{d['decided_by']}，{d['date']}，{_vote_words(d)}"
     why = f"；理由：{d['reason']}" if d.get("reason") else ""
-    return f"{d['decided_by']}，{d['date']}，{d['source']}{why}"
+    return f"{d['decided_by']}，{d['date']}，{_source_words(d)}{why}"
+
+
+REVIEWER = "审核人："  # in a receipt decision's ref, before the reviewer's name
+
+
+def _source_words(decision: Mapping[str, Any]) -> str:
+    """「乡镇回执（审核人：李审）」 when the receipt named its reviewer, else the source."""
+    ref = str(decision.get("ref") or "")
+    if REVIEWER in ref:
+        return f"{decision['source']}（{REVIEWER}{ref.split(REVIEWER, 1)[1].rstrip('）')}）"
+    return str(decision["source"])
 
 
 def _vote_words(decision: Mapping[str, Any]) -> str:
@@ -111,6 +134,18 @@ def _vote_words(decision: Mapping[str, Any]) -> str:
     if decision["decision"] == "approved":
         return f"{ref}：表决通过"
     return f"{ref}：{str(decision.get('reason') or '未通过').rsplit('：', 1)[-1]}"
+
+
+def shown_state(items: Iterable[ApprovalItem | ClaimApproval]) -> str:
+    """The worst state of a result's steps as people read it: 未批准, then 待审批 (or 待表决
+    when only 党员大会 votes wait), then 已批准; '' when there are none."""
+    items = list(items)
+    if any(a.state == REFUSED for a in items):
+        return REFUSED
+    waiting = [a for a in items if a.pending]
+    if waiting:
+        return VOTE_PENDING if all(a.vote for a in waiting) else PENDING
+    return APPROVED if items else ""
 
 
 def result_label(stars: int | None, grade: str | None) -> str:
@@ -156,14 +191,20 @@ def states_for(
             if current:
                 d = current[-1]
                 state = APPROVED if d["decision"] == "approved" else REFUSED
-                out.append(ApprovalItem(m.code, m.name, label, a.name, a.by, state, d))
+                out.append(
+                    ApprovalItem(m.code, m.name, label, a.name, a.by, state, d, vote=bool(a.vote))
+                )
             else:
                 old = ""
                 if rows:
                     last = rows[-1]
                     verb = "批准" if last["decision"] == "approved" else "未批准"
                     old = f"{last['date']} {last['decided_by']}{verb}的是{last['result']}"
-                out.append(ApprovalItem(m.code, m.name, label, a.name, a.by, PENDING, None, old))
+                out.append(
+                    ApprovalItem(
+                        m.code, m.name, label, a.name, a.by, PENDING, None, old, bool(a.vote)
+                    )
+                )
     return out
 
 
@@ -322,11 +363,12 @@ def record_decisions(
                     "step": a.step,
                     "result": a.result,
                     "decision": "approved" if d.approved else "refused",
-                    "decided_by": d.by.strip(),
+                    # A reviewer decides for the body the scheme names; the name goes in ref.
+                    "decided_by": a.body if d.reviewer.strip() else d.by.strip(),
                     "date": iso,
                     "reason": (d.reason or "").strip(),
                     "source": d.source,
-                    "ref": d.ref,
+                    "ref": with_reviewer(d.ref, d.reviewer),
                     "created_by": book.actor,
                     "created_at": now_iso(),
                     "_name": who,
@@ -346,6 +388,11 @@ def record_decisions(
             r.pop("_name")
             ids.append(int(book.db["approvals"].insert(r).last_pk))
     return ids
+
+
+def with_reviewer(ref: str, reviewer: str) -> str:
+    """A decision's ref with the reviewer's name: 「审核回执.json（审核人：李审）」."""
+    return f"{ref}（{REVIEWER}{reviewer.strip()}）" if reviewer.strip() else ref
 
 
 def record_decision(
@@ -399,12 +446,20 @@ class ClaimApproval:
     state: str  # 待审批 / 已批准 / 未批准
     decision: Mapping[str, Any] | None = None
     reason: str = ""  # the claim's 事由, for whoever decides above the branch
+    vote: bool = False  # the step is decided by the 党员大会's vote
 
     @property
     def pending(self) -> bool:
         return self.state == PENDING
 
+    @property
+    def shown(self) -> str:
+        """The state as people read it: 待表决 for a vote step still waiting."""
+        return VOTE_PENDING if self.pending and self.vote else self.state
+
     def text(self) -> str:
+        if self.state == PENDING and self.vote:
+            return f"{VOTE_PENDING}：须{self.body}表决（{self.step}）"
         if self.state == PENDING:
             return f"待审批：须{self.body}审定（{self.step}）"
         d = self.decision or {}
@@ -412,7 +467,9 @@ class ClaimApproval:
             return f"{d['decided_by']}于{d['date']}表决：{_vote_words(d)}"
         why = f"，理由：{d['reason']}" if d.get("reason") else ""
         verb = "批准" if self.state == APPROVED else "未批准"  # not state[1:]: 未批准 → 批准
-        return f"{d.get('decided_by', self.body)}于{d.get('date', '')}{verb}{why}"
+        ref = str(d.get("ref") or "")
+        who = f"（{REVIEWER}{ref.split(REVIEWER, 1)[1].rstrip('）')}）" if REVIEWER in ref else ""
+        return f"{d.get('decided_by', self.body)}于{d.get('date', '')}{verb}{why}{who}"
 
 
 def claim_approvals(book: Book, year: int) -> list[ClaimApproval]:
@@ -443,7 +500,7 @@ def claim_approvals(book: Book, year: int) -> list[ClaimApproval]:
         out.append(
             ClaimApproval(
                 c["id"], c["code"], c["name"], c["date"], item.name if item else c["item"],
-                c["points"], step.name, step.by, state, d, c["reason"] or "",
+                c["points"], step.name, step.by, state, d, c["reason"] or "", bool(step.vote),
             )
         )  # fmt: skip
     return out

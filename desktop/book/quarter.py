@@ -493,8 +493,10 @@ def period_status(
     above = [a for a in claim_approvals(book, year) if a.pending and q.start <= a.date <= q.end]
     if above:  # approved after confirming, they could never count
         bodies = "、".join(dict.fromkeys(a.body for a in above))
+        verb = "表决" if all(a.vote for a in above) else "审定"  # a 党员大会 votes on it
         blockers.append(
-            f"{THIS[kind]}还有 {len(above)} 条积分申报待{bodies}审定（登记审批结果后再确认）。"
+            f"{THIS[kind]}还有 {len(above)} 条积分申报待{bodies}{verb}"
+            f"（登记{'表决' if verb == '表决' else '审批'}结果后再确认）。"
         )
     out["appraisals_missing"] = ""
     if quarter == COUNT[kind] and out["ended"]:

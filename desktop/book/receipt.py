@@ -359,11 +359,12 @@ def record_receipt(book: Book, path: Path) -> dict[str, Any]:
                         s.get("reason", ""),
                         source="乡镇回执",
                         ref=path.name,
+                        reviewer=data["reviewer"],  # 审批单位: the step's body
                     )
                     for s in data["stars"]
                 ],
             )
-        from desktop.book.approvals import record_claim_decision
+        from desktop.book.approvals import record_claim_decision, with_reviewer
 
         now = _claims_now(book, data)
         for c in data.get("claims", []):
@@ -377,7 +378,7 @@ def record_receipt(book: Book, path: Path) -> dict[str, Any]:
                 on=data["reviewed_on"],
                 reason=c.get("reason", ""),
                 source="乡镇回执",
-                ref=path.name,
+                ref=with_reviewer(path.name, data["reviewer"]) if c.get("body") else path.name,
             )
     return data
 

@@ -16,6 +16,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from desktop.book.approvals import shown_state
 from desktop.book.errors import InputRefused, RecordLocked
 from desktop.book.periods import row_label
 from desktop.book.quarter import check_unlocked, confirmed_period_at
@@ -580,7 +581,7 @@ class YearRow:
     # (kind, round) of the year's 民主评议 this member takes part in (rules' should_be_appraised)
     appraised: frozenset[tuple[str, int]] = frozenset()
     # Approval above the branch ([[approvals]], book/approvals.py): '' when none is needed,
-    # else 待审批 / 已批准 / 未批准 (the worst of its steps); the steps as text; the bodies that
+    # else 待审批 (待表决 for a vote) / 已批准 / 未批准 (the worst of its steps); the steps as text; the bodies that
     # approved (for 经…审批 on the certificate, once every step is approved).
     approval_state: str = ""
     approval_texts: list[str] = field(default_factory=list)
@@ -599,7 +600,7 @@ class YearRow:
 
     @property
     def awaiting_approval(self) -> bool:
-        return self.approval_state == "待审批"
+        return self.approval_state in ("待审批", "待表决")
 
     @property
     def certifiable(self) -> bool:
@@ -612,7 +613,7 @@ class YearRow:
             parts.append("★" * self.stars)
         if self.grade:
             parts.append(self.grade)
-        if parts and self.approval_state in ("待审批", "未批准"):
+        if parts and self.approval_state in ("待审批", "待表决", "未批准"):
             parts.append(f"（{self.approval_state}）")
         return " ".join(parts)
 
@@ -711,8 +712,7 @@ def year_overview(book: Book, year: int, *, today: date | None = None) -> YearOv
         if rating is None and m.scored:
             reasons.append(f"年度积分{fmt_points(m.total)}分；{NO_RATING}")
         steps = approval_items.get(m.code, [])
-        states = {s.state for s in steps}
-        approval_state = next((s for s in ("未批准", "待审批", "已批准") if s in states), "")
+        approval_state = shown_state(steps)  # 待表决 while only a 党员大会 vote waits
         reasons.extend(s.text() for s in steps)
         rows.append(
             YearRow(

@@ -200,7 +200,9 @@ def certificate_data(
     waiting = [r for r in honoured if r.awaiting_approval]
     if waiting:
         raise InputRefused(
-            f"{year}年度还有{len(waiting)}名党员的评定结果待上级审批，批准后才能打印荣誉证书。",
+            f"{year}年度还有{len(waiting)}名党员的评定结果"
+            f"{'待党员大会表决' if all(r.approval_state == '待表决' for r in waiting) else '待上级审批'}"
+            "，通过后才能打印荣誉证书。",
             [f"{r.name}：{'；'.join(r.approval_texts)}" for r in waiting]
             + [
                 "上级批准后，请在“年度评定”页面登记审批结果（命令行：pioneer approval record "

@@ -357,10 +357,13 @@ def cmd_rate(args: argparse.Namespace) -> int:
     if args.json:
         print_json(data)
         return EXIT_OK
+    from desktop.book.approvals import shown_state
+
     for m in data["members"]:
         stars = "★" * m["stars"] if m["stars"] else "—"
-        if m["approval"] in ("待审批", "未批准"):
-            stars += f"（{m['approval']}）"
+        shown = shown_state(by_code.get(m["code"], []))  # 待表决 while only a vote waits
+        if shown in ("待审批", "待表决", "未批准"):
+            stars += f"（{shown}）"
         reasons = "；".join(m["reasons"])
         out(f"{m['code']}\t{m['name']}\t{m['total']}\t{stars}\t{m['grade'] or '—'}\t{reasons}")
     return EXIT_OK

@@ -407,7 +407,8 @@ def cmd_claim(args: argparse.Namespace) -> int:
             year = int(claim(book, cid)["date"][:4])
             above = next((a for a in claim_approvals(book, year) if a.claim_id == cid), None)
             if above is not None:  # the scheme sends this item above the branch
-                out(f"第 {cid} 号申报已审定，待{above.body}审定（{above.step}）后计入积分。")
+                verb = "表决" if above.vote else "审定"  # a 党员大会 votes; a body above 审定
+                out(f"第 {cid} 号申报已审定，待{above.body}{verb}（{above.step}）后计入积分。")
             else:
                 out(f"第 {cid} 号申报已审定，计入积分。")
         else:

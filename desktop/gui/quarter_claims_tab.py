@@ -36,7 +36,7 @@ class ClaimsTab:
             step = above.get(c["id"])
             status = c["status"]
             if step is not None and step.state != APPROVED:
-                status = f"{status}（{step.state}）"
+                status = f"{status}（{step.shown}）"  # 待表决 for a 党员大会 vote
             for c_i, value in enumerate(
                 [
                     c["id"],

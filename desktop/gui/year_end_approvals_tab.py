@@ -41,23 +41,35 @@ class ApprovalsTab:
                 read_only_item(a.name),
                 read_only_item(a.result),
                 read_only_item(a.step),
-                read_only_item(a.state),
+                read_only_item(a.shown),  # 待表决 for a 党员大会 vote still to come
                 read_only_item(how),
             ]
             cells[-1].setToolTip(how)  # a vote's counts run past the window's edge
             for j, it in enumerate(cells):
-                if a.state == "待审批":
+                if a.pending:
                     it.setForeground(QColor("#b00020"))
                 t.setItem(i, j, it)
         t.resizeColumnsToContents()
         t.horizontalHeader().setStretchLastSection(True)
-        waiting = sum(1 for a in items if a.pending)
+        waiting = sum(1 for a in items if a.pending and not a.vote)
+        voting = sum(1 for a in items if a.pending and a.vote)
         if not items:
             text = "本年度方案没有须报上级审批的评定结果（或目前没有人评到需要审批的星级、等次）。"
-        elif waiting:
-            text = (
-                f"{waiting} 项评定结果待上级审批：批准前年度评定表上显示“待审批”，荣誉证书不能打印。"
-                "选中一行或几行，登记上级的批准或不批准（也可导入乡镇审核回执）。"
+        elif waiting or voting:
+            text = "；".join(
+                part
+                for part in (
+                    f"{waiting} 项评定结果待上级审批" if waiting else "",
+                    f"{voting} 项待党员大会表决" if voting else "",
+                )
+                if part
+            ) + (
+                f"：决定前年度评定表上显示“{'待审批' if waiting else '待表决'}”，荣誉证书不能打印。"
+                + (
+                    "选中一行或几行，登记上级的批准或不批准（也可导入乡镇审核回执）。"
+                    if waiting
+                    else "请登记党员大会表决。"
+                )
             )
         else:
             text = "需上级审批的评定结果都已登记审批决定。"
@@ -92,8 +104,9 @@ class ApprovalsTab:
         t.resizeColumnsToContents()
         t.horizontalHeader().setStretchLastSection(True)
         waiting = sum(1 for a in items if a.pending)
+        word = "待表决" if items and all(a.vote for a in items) else "待审批"
         self.claims_above_state.setText(
-            f"须上级审定的积分申报 {len(items)} 条，待审批 {waiting} 条：批准后才计分。"
+            f"须上级审定的积分申报 {len(items)} 条，{word} {waiting} 条：批准后才计分。"
             if items
             else "本年度方案没有须上级审定的积分申报项目（或还没有支委会审定的这类申报）。"
         )

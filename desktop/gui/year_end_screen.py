@@ -419,7 +419,7 @@ class YearEndScreen(ApprovalsTab, QWidget):
             stars = (
                 "★" * r.stars if r.stars else ("—" if r.rated or not ov.has_rating else "不参评")
             )
-            if r.approval_state in ("待审批", "未批准"):
+            if r.approval_state in ("待审批", "待表决", "未批准"):
                 stars += f"（{r.approval_state}）"  # 党员e家 第十八条: above the branch decides
             cells = [
                 _item(r.name, data=r.code),

@@ -437,3 +437,23 @@ def test_claim_decisions_travel_in_the_workbook(jd, tmp_path: Path) -> None:
     ]
     assert A.claim_approvals(other, YEAR)[0].state == "已批准"
     other.close()
+
+
+def test_a_step_waiting_for_the_meetings_vote_reads_dai_biao_jue(voting) -> None:
+    """A step the 党员大会 decides by vote waits for a vote, not an approval: it reads 待表决
+    wherever it is shown (the step's line, the 年度评定 row, the CLI's rate line) while a step
+    above the branch keeps 待审批; the state kept and compared stays 待审批."""
+    from desktop.book.year_end import year_overview
+
+    items = {(a.name, a.step): a for a in A.approvals(voting, YEAR, today=TODAY)}
+    li = items[("李二", "提请党员大会表决通过")]
+    assert li.state == "待审批" and li.pending and li.shown == "待表决"
+    assert li.text() == "拟评三星级，提请党员大会表决通过：待表决"
+    assert items[("王一", "报上级党（工）委审批")].shown == "待审批"
+    assert A.shown_state([li]) == "待表决"
+    assert A.shown_state(items.values()) == "待审批"  # one waits for the 党工委 too
+    rows = {r.name: r for r in year_overview(voting, YEAR, today=TODAY).rows}
+    assert rows["李二"].approval_state == "待表决" and rows["李二"].awaiting_approval
+    assert rows["李二"].rating_text().endswith("（待表决）")
+    assert rows["王一"].rating_text().endswith("（待审批）")
+    assert not rows["李二"].certifiable

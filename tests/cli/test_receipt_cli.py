@@ -62,9 +62,21 @@ def test_approve_then_receipt_marks_the_star_approved(packed, tmp_path: Path, ca
         # Recorded through the approvals API (issue 16), as a decision from the receipt.
         assert awaiting(book, YEAR, today=TODAY) == []
         assert approved_by(book, YEAR, "王一", today=TODAY) == ["上级党（工）委"]
-        assert [(h["name"], h["source"], h["ref"]) for h in history(book, YEAR)] == [
-            ("王一", "乡镇回执", "审核回执.json")
-        ]
+        # The decision is the body's the scheme names (审批单位), not the reviewer's; the
+        # reviewer's name is kept beside the receipt's file and shown where a name belongs.
+        assert [
+            (h["name"], h["source"], h["decided_by"], h["ref"]) for h in history(book, YEAR)
+        ] == [("王一", "乡镇回执", "上级党（工）委", "审核回执.json（审核人：镇党委 李审）")]
+        from desktop.book.approvals import approvals, decision_how
+
+        (item,) = approvals(book, YEAR, today=TODAY)
+        assert item.text() == (
+            "拟评五星级，报上级党（工）委审批：已批准（上级党（工）委，2026-01-20，"
+            "乡镇回执（审核人：镇党委 李审））"
+        )
+        assert decision_how(item.decision) == (
+            "上级党（工）委，2026-01-20，乡镇回执（审核人：镇党委 李审）"
+        )
         assert latest_receipt(book, YEAR)["decision"] == "通过"
         assert book.journal(1)[0]["action"] == "导入乡镇审核回执"
         # A new pack no longer flags him as waiting.
@@ -182,9 +194,10 @@ def test_receipt_carries_the_decisions_on_claims_sent_above(tmp_path: Path, caps
         states = {a.claim_id: a for a in claim_approvals(book, YEAR)}
         assert states[ids[0]].state == "已批准" and states[ids[1]].state == "未批准"
         assert states[ids[0]].decision["source"] == "乡镇回执"
-        assert states[ids[0]].decision["ref"] == "审核回执.json"
+        assert states[ids[0]].decision["ref"] == "审核回执.json（审核人：镇党委 李审）"
         assert states[ids[1]].decision["reason"] == "重复申报"
-        assert states[ids[0]].text() == "街道党工委于2026-01-20批准"
+        # The body decided; the reviewer is named where a name belongs.
+        assert states[ids[0]].text() == "街道党工委于2026-01-20批准（审核人：镇党委 李审）"
         after = score_book(book, YEAR, today=TODAY).member("001").total
     assert after - before == 6
     code, text, err = run(capsys, "--db", str(book_path), "approval", "list", "--json")

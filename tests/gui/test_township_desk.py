@@ -360,8 +360,11 @@ def test_desk_decides_claims_sent_above_and_the_branch_counts_them(
         shown = {table.item(r, 0).text(): table.item(r, 6).text() for r in range(table.rowCount())}
         today = date.today().isoformat()
         assert shown == {
-            str(ids[0]): f"街道党工委于{today}批准",
-            str(ids[1]): f"街道党工委于{today}未批准，理由：佐证材料不足",
+            # The body decided; the desk's reviewer is named where a name belongs.
+            str(ids[0]): f"街道党工委于{today}批准（审核人：街道党工委 李审）",
+            str(
+                ids[1]
+            ): f"街道党工委于{today}未批准，理由：佐证材料不足（审核人：街道党工委 李审）",
         }
         w.resize(1366, 768)
         w.grab().save(str(tmp_path.parent / "approvals_tab_after_receipt.png"))
