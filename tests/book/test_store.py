@@ -185,6 +185,25 @@ def test_inspecting_a_refused_file_leaves_no_side_files(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.db"]
 
 
+def test_opening_and_closing_a_book_leaves_no_side_files(tmp_path: Path) -> None:
+    """The first look's -wal/-shm are used by the book's own connection, which removes them
+    on closing; a book refused after the look (held by a restore) removes them too."""
+    from unittest import mock
+
+    from desktop.book.inuse import BookInUseError
+
+    path = _closed_demo(tmp_path)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    with Book.open(path) as book:
+        assert book.roster.members()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.db"]
+    refused = BookInUseError("账本正在被另一个程序恢复。", "请稍后再打开。")
+    with mock.patch("desktop.book.inuse.hold", side_effect=refused), pytest.raises(BookInUseError):
+        Book.open(path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.db"]
+
+
 def test_a_read_only_look_never_removes_side_files_another_program_uses(tmp_path: Path) -> None:
     """A second start of the program looks at the book read-only while the first opens it:
     the look must not delete the -wal the first is about to write into (every write the first
