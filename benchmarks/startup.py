@@ -7,7 +7,9 @@ times alternately; the medians and their ratio are printed. Target: ratio ≤ 1.
 "shown": the bare window's table (benchmarks/bare_window.py) and the program's roster, which
 prints it when PIONEER_STARTUP_PROBE is set (desktop/gui/app.py). The program is started as
 a secretary starts it on a book — desktop.start.main([BOOK]) here, `pioneer BOOK` bundled — and
-finds its folders as on a user's machine (a temporary HOME, not PIONEER_HOME). Once painted,
+finds its folders as on a user's machine (a temporary HOME, not PIONEER_HOME). Both windows
+fill the screen: the program's first start opens maximized on a screen up to 1440 pixels wide
+(offscreen here, 1366×768 under Wine), and the bare window is shown maximized to match. Once painted,
 the program finishes what the screen does not need (desktop/gui/app.py finish_start) and
 prints "settled"; that time is printed too, for information.
 
