@@ -4,10 +4,11 @@ Run as a script (`-c` with this text) or bundled by build_spec/bare_window.spec 
 `startup.py --bundle`. Prints "ready" once the table has been painted (as the program does
 once its roster has: desktop/gui/first_paint.py), then quits.
 
-The window is shown maximized, as the program's is on a first start on an office screen
-(1366×768, or any up to 1440 pixels wide: desktop/gui/main_window.py SMALL_SCREEN_WIDTH), so
-both paint the same area. At Qt's default size (256×192) the bare table painted a dozen cells
-against the hundreds of the program's roster.
+The window is sized and shown as the program's is on a first start on an office screen
+(1366×768, or any up to 1440 pixels wide: desktop/gui/main_window.py _restore_geometry): most
+of the screen, then maximized. So both paint the same area first (offscreen the whole screen at
+once; under Wine without a window manager the maximizing comes after the first paint). At Qt's
+default size (256×192) the bare table painted a dozen cells against the roster's hundreds.
 """
 
 import sys
@@ -44,5 +45,7 @@ class Painted(QObject):
 
 painted = Painted()
 view.installEventFilter(painted)  # (as the program does: desktop/gui/app.py)
+available = app.primaryScreen().availableGeometry()
+window.resize(min(1200, int(available.width() * 0.92)), min(780, int(available.height() * 0.9)))
 window.showMaximized()
 app.exec()

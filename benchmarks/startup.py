@@ -8,8 +8,9 @@ times alternately; the medians and their ratio are printed. Target: ratio ≤ 1.
 prints it when PIONEER_STARTUP_PROBE is set (desktop/gui/app.py). The program is started as
 a secretary starts it on a book — desktop.start.main([BOOK]) here, `pioneer BOOK` bundled — and
 finds its folders as on a user's machine (a temporary HOME, not PIONEER_HOME). Both windows
-fill the screen: the program's first start opens maximized on a screen up to 1440 pixels wide
-(offscreen here, 1366×768 under Wine), and the bare window is shown maximized to match. Once painted,
+are sized and shown alike: the program's first start on a screen up to 1440 pixels wide
+(offscreen here, 1366×768 under Wine) takes most of the screen and maximizes, and so does the
+bare window (benchmarks/bare_window.py). Once painted,
 the program finishes what the screen does not need (desktop/gui/app.py finish_start) and
 prints "settled"; that time is printed too, for information.
 
