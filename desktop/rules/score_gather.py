@@ -7,7 +7,7 @@ are classified, duplicate sign-ins, and the plain-words description of each fact
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
@@ -165,6 +165,8 @@ AFTER = _After()
 
 # An occurrence: (date, item index, tiebreak, claimed points or None, fact for the text)
 Occ = tuple[str, int, tuple, "Decimal | None", object]
+# Per sign-in status: (section, the occurrence or None when counted, the count's key).
+Hits = dict[str, list[tuple[int, Occ | None, tuple]]]
 
 
 def gather(
@@ -180,11 +182,14 @@ def gather(
     notices: dict[str, list[Flag]],
     attended: dict[str, set[int]],
     counts: dict[str, dict[tuple, int]] | None = None,
+    explained: Collection[str] = frozenset(),
 ) -> None:
     """Sort every fact of the year up to the window's end into (member, section) buckets.
 
     Facts before the window but in the same year are kept: they count towards tiers and
     caps per year (the 5th private leave in Q2 is the 5th of the year).
+    With `counts`, plain items are counted, except for the `explained` members: every fact
+    of theirs becomes an occurrence, to be explained line by line.
     """
     end = as_of
     att_items = idx.attendance
@@ -195,24 +200,39 @@ def gather(
     # Without explanations, items whose points do not depend on order ("plain") are only
     # counted per (section, item, month); the others become occurrences walked in order.
     plain = idx.plain if counts is not None else {}
-    info: dict[str, tuple[int, dict[str, list[tuple[int, Occ | None, tuple]]] | None]] = {}
+    # A plain count's key: (section, item, the section's period in the window that the month
+    # falls in — 0 when the section's period is the window's or longer), as _score_member
+    # adds them up; counting per period rather than per month leaves fewer keys to add.
+    win_months = PERIOD_MONTHS[window.kind]
+    period_key = [
+        MONTH_KEYS[sec.period] if PERIOD_MONTHS[sec.period] < win_months else _WHOLE
+        for sec in scheme.sections
+    ]
+    # Per activity: (its month, the hits per status, the same as occurrences for every item —
+    # for the explained members — or None when nobody is explained).
+    info: dict[str, tuple[int, Hits | None, Hits | None]] = {}
     for act in activities.values():
-        hits = None
+        hits = every = None
         if year_start <= act.date <= end:
             month = int(act.date[5:7])
             hits = {}
+            every = {} if explained else None
             for st in ATTENDANCE_STATUSES:
                 row: list[tuple[int, Occ | None, tuple]] = []
+                all_occ: list[tuple[int, Occ | None, tuple]] = []
                 for i in att_items.get((act.type, st), ()):
                     s_idx = idx.items[i][0]
+                    occ = (act.date, i, (act.code,), None, ("att", act, st))
                     if i in plain:
                         if act.date >= window.start:
-                            row.append((s_idx, None, (s_idx, i, month)))
+                            row.append((s_idx, None, (s_idx, i, period_key[s_idx][month])))
                     else:
-                        occ = (act.date, i, (act.code,), None, ("att", act, st))
                         row.append((s_idx, occ, ()))
+                    all_occ.append((s_idx, occ, ()))
                 hits[st] = row
-        info[act.code] = (month_number(act.date), hits)
+                if every is not None:
+                    every[st] = all_occ
+        info[act.code] = (month_number(act.date), hits, every)
     seen: set[tuple[str, str]] = set()
     for a in facts.attendance:
         got = info.get(a.activity)
@@ -227,7 +247,7 @@ def gather(
             break  # a duplicate sign-in: start again on the slow, careful path
         if a.status in PRESENT_STATUSES:
             attended[a.member].add(got[0])
-        statuses = got[1]
+        statuses = got[2] if a.member in explained else got[1]
         if statuses is None:
             continue
         hits = statuses.get(a.status)
@@ -256,8 +276,9 @@ def gather(
                 continue
             if a.status in PRESENT_STATUSES:
                 attended[a.member].add(got[0])
-            if got[1] is not None:
-                for s_idx, occ, key in got[1].get(a.status, ()):
+            statuses = got[2] if a.member in explained else got[1]
+            if statuses is not None:
+                for s_idx, occ, key in statuses.get(a.status, ()):
                     if occ is None:
                         counter = counts[a.member]  # type: ignore[index]
                         counter[key] = counter.get(key, 0) + 1
@@ -268,24 +289,47 @@ def gather(
     dues_items = {k: [(i, idx.items[i][0]) for i in v] for k, v in idx.dues.items()}
     prefix = f"{year:04d}"
     end_month = end[:7]
-    fact_days: dict[tuple[str, str], str] = {}
+    # Per (month, kind): the fact's day and, for each item it feeds, the plain count's key or
+    # None for an occurrence (a plain item's count before the window is left out). A year
+    # has 12 months and 4 kinds: worked out once, not once per member and month.
+    dues_hits: dict[tuple[str, str], tuple[str, list[tuple[int, int, tuple | None]]]] = {}
+    deadlines: dict[str, str] = {}
     for d in facts.dues if dues_items else ():
         month = d.month
         if not month.startswith(prefix) or month > end_month:
             continue
-        kind = classify_dues(d.due_fen, d.paid_fen, d.paid_date, month, grace, as_of)
-        hits = dues_items.get(kind) if kind else None
-        if not hits:
+        due, paid_date = d.due_fen, d.paid_date
+        deadline = deadlines.get(month)
+        if deadline is None:
+            deadline = deadlines[month] = _deadline(month[:7], grace)
+        if due > 0 and d.paid_fen >= due and paid_date and paid_date <= as_of:
+            # classify_dues' first case, inline: most months are paid in full
+            kind = "on_time" if paid_date <= deadline else "late"
+        else:
+            kind = classify_dues(due, d.paid_fen, paid_date, month, grace, as_of)
+            if kind is None:
+                continue
+        got = dues_hits.get((month, kind))
+        if got is None:
+            date = dues_fact_date(month, kind, grace)
+            hits = []
+            for i, s_idx in dues_items.get(kind, ()):
+                key = None
+                if i in plain:
+                    key = (s_idx, i, period_key[s_idx][int(date[5:7])])
+                    if date < window.start:
+                        continue
+                hits.append((i, s_idx, key))
+            got = dues_hits[month, kind] = (date, hits)
+        date, hits = got
+        if d.member in explained:  # every item as an occurrence, to be explained
+            for i, s_idx in dues_items.get(kind, ()):
+                occs[d.member][s_idx].append((date, i, (month,), None, ("dues", d, kind)))
             continue
-        date = fact_days.get((month, kind))
-        if date is None:
-            date = fact_days[month, kind] = dues_fact_date(month, kind, grace)
-        for i, s_idx in hits:
-            if i in plain:
-                if date >= window.start:
-                    counter = counts[d.member]  # type: ignore[index]
-                    key = (s_idx, i, int(date[5:7]))
-                    counter[key] = counter.get(key, 0) + 1
+        for i, s_idx, key in hits:
+            if key is not None:
+                counter = counts[d.member]  # type: ignore[index]
+                counter[key] = counter.get(key, 0) + 1
             else:
                 occs[d.member][s_idx].append((date, i, (month,), None, ("dues", d, kind)))
 
@@ -411,6 +455,7 @@ def _combined(combine: Any, appraisals: Iterable[Appraisal], year: int) -> dict[
 
 # Period index of each calendar month (1-12) per period kind, to skip the arithmetic.
 MONTH_KEYS = {kind: (0, *(period_index(kind, m) for m in range(1, 13))) for kind in PERIOD_MONTHS}
+_WHOLE = (0,) * 13  # a section scored over the whole window: one period, key 0
 _STATUS_RANK = {"出席": 0, "补录": 1, "因公请假": 2, "因私请假": 3, "无故缺席": 4}
 
 

@@ -118,11 +118,9 @@ def _score(
     occs: dict[str, dict[int, list[Occ]]] = defaultdict(lambda: defaultdict(list))
     notices: dict[str, list[Flag]] = defaultdict(list)
     attended: dict[str, set[int]] = defaultdict(set)
-    counts: dict[str, dict[tuple, int]] | None = (
-        None
-        if explain is True or (explain and not isinstance(explain, bool))
-        else defaultdict(dict)
-    )
+    # Plain items are counted, not walked one by one, for every member not explained.
+    counts: dict[str, dict[tuple, int]] | None = None if explain is True else defaultdict(dict)
+    explained = frozenset(explain) if not isinstance(explain, bool) else frozenset()
     gather(
         scheme,
         idx,
@@ -136,10 +134,12 @@ def _score(
         notices,
         attended,
         counts,
+        explained,
     )
 
     results: list[MemberResult] = []
     start = facts.start if facts.start and facts.start > window.start else None
+    plans = _plans(scheme, window, as_of)
     for m in members:
         listed, scored, rated, reasons = _who(scheme, m, window)
         if not listed:
@@ -166,6 +166,7 @@ def _score(
                 mr,
                 plain_counts,
                 start,
+                plans,
             )
             apply_vetoes(scheme, facts, m, window, as_of, lines_for, mr)
         else:
@@ -282,6 +283,44 @@ def _active_periods(kind: str, window: Period, as_of: str, finer: bool) -> dict[
     return {(p.index if finer else 0): p for p in periods_in(kind, window) if p.start <= as_of}
 
 
+class _Plan:
+    """What scoring a section needs that is the same for every member of one run."""
+
+    __slots__ = ("section", "finer", "active", "divisor", "start", "lo", "hi", "idle")
+
+    def __init__(self, section: Section, window: Period, as_of: str, partial_all: bool) -> None:
+        self.section = section
+        self.finer = PERIOD_MONTHS[section.period] < PERIOD_MONTHS[window.kind]
+        self.active = _active_periods(section.period, window, as_of, self.finer)
+        # 「季度积分之和÷4」 literally (partial_year = "all"): a period the member was not
+        # here counts as 0 and still divides; else only the periods he was here divide.
+        self.divisor = len(self.active) if partial_all else None
+        self.start = section.max if section.mode == "deduct" else ZERO
+        # Each period's value is clipped to these (None: no bound).
+        self.lo: Decimal | None = ZERO
+        self.hi: Decimal | None = section.max
+        if section.mode == "adjust":
+            self.lo = self.hi = None
+        elif section.mode == "accumulate" and not section.capped:
+            self.hi = None
+        # The section's value when nothing happened in it, for a member here all along.
+        self.idle = self.value_without_facts(len(self.active))
+
+    def value_without_facts(self, n: int) -> Decimal:
+        """Every one of the member's `n` periods at its starting value."""
+        section = self.section
+        if n and section.combine == "sum" and self.finer:
+            return q2(self.start * n)
+        if n and self.divisor and self.finer:
+            return q2(self.start * n / self.divisor)
+        return q2(self.start) if n else ZERO
+
+
+def _plans(scheme: Scheme, window: Period, as_of: str) -> list[_Plan]:
+    partial_all = scheme.partial_year == "all"
+    return [_Plan(section, window, as_of, partial_all) for section in scheme.sections]
+
+
 def _score_member(
     scheme: Scheme,
     idx: ItemIndex,
@@ -293,20 +332,19 @@ def _score_member(
     mr: MemberResult,
     plain_counts: Mapping[tuple, int] | None = None,
     points_from: str | None = None,
+    plans: list[_Plan] | None = None,
 ) -> None:
-    win_months = PERIOD_MONTHS[window.kind]
     by_section: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
-    for (s_idx, i, month), n in (plain_counts or {}).items():
-        by_section[s_idx].append((i, month, n))
+    for (s_idx, i, key_p), n in (plain_counts or {}).items():
+        by_section[s_idx].append((i, key_p, n))
     total = ZERO
     last_adjust: str | None = None
     always_in = not m.transferred_in_date and not m.left_date
-    for s_idx, section in enumerate(scheme.sections):
-        finer = PERIOD_MONTHS[section.period] < win_months
-        active = _active_periods(section.period, window, as_of, finer)
-        # 「季度积分之和÷4」 literally (partial_year = "all"): a period the member was not
-        # here counts as 0 and still divides; else only the periods he was here divide.
-        divisor = len(active) if scheme.partial_year == "all" else None
+    for s_idx, plan in enumerate(plans or _plans(scheme, window, as_of)):
+        section = plan.section
+        finer = plan.finer
+        active = plan.active
+        divisor = plan.divisor
         if not always_in:
             active = {k: p for k, p in active.items() if in_branch(m, p)}
         if points_from:
@@ -317,14 +355,8 @@ def _score_member(
         counted = by_section.get(s_idx)
         if not occ and not counted and not explain:
             # Nothing happened in this section: every period is at its starting value.
-            start = section.max if section.mode == "deduct" else ZERO
-            n = len(active)
-            if n and section.combine == "sum" and finer:
-                value = q2(start * n)
-            elif n and divisor and finer:
-                value = q2(start * n / divisor)
-            else:
-                value = q2(start) if n else ZERO
+            same = active is plan.active  # here all along: the run's value
+            value = plan.idle if same else plan.value_without_facts(len(active))
             mr.sections[section.name] = value
             total += value
             if section.mode == "adjust":
@@ -338,9 +370,8 @@ def _score_member(
                 mr.deducted.add(section.name)
                 mr.deducted_items |= hit
         if counted:
-            keymap = MONTH_KEYS[section.period]
-            for i, month, n in counted:
-                key_p = keymap[month] if finer else 0
+            # Counted by gather per (item, the section's period): key_p as below.
+            for i, key_p, n in counted:
                 if key_p in sums:
                     p = idx.plain[i] * n
                     sums[key_p] += p
@@ -349,15 +380,9 @@ def _score_member(
                         mr.deducted_items.add(idx.items[i][1].id)
         # Per period: start value, then clip to the section's bounds.
         values: list[Decimal] = []
+        start, lo, hi = plan.start, plan.lo, plan.hi
         for key, period in active.items():
-            start = section.max if section.mode == "deduct" else ZERO
             raw = start + sums[key]
-            lo: Decimal | None = ZERO
-            hi: Decimal | None = section.max
-            if section.mode == "adjust":
-                lo = hi = None
-            elif section.mode == "accumulate" and not section.capped:
-                hi = None
             value = _clamp(raw, lo, hi)
             values.append(value)
             if lines is not None:

@@ -182,6 +182,35 @@ def test_explain_off_gives_the_same_numbers(case) -> None:  # type: ignore[no-un
     ]
 
 
+@SETTINGS
+@given(preset_and_facts, windows, st.data())
+def test_explaining_some_members_gives_the_same_numbers_and_their_lines(  # type: ignore[no-untyped-def]
+    case, quarter, data
+) -> None:
+    """The 积分明细 of a few: their lines are those of explaining everyone, and every
+    member's numbers are those of explaining nobody (the others' plain items are counted)."""
+    pid, facts = case
+    scheme = PRESETS[pid]
+    codes = [m.code for m in facts.members]
+    chosen = (
+        set(data.draw(st.lists(st.sampled_from(codes), min_size=1, max_size=3))) if codes else set()
+    )
+    every = score(scheme, facts, 2026, quarter, explain=True)
+    none = score(scheme, facts, 2026, quarter, explain=False)
+    some = score(scheme, facts, 2026, quarter, explain=chosen)
+    assert [
+        (m.code, m.total, m.sections, m.rated, sorted(f.text for f in m.flags))
+        for m in some.members
+    ] == [
+        (m.code, m.total, m.sections, m.rated, sorted(f.text for f in m.flags))
+        for m in none.members
+    ]
+    assert {m.code: m.lines for m in some.members if m.code in chosen} == {
+        m.code: m.lines for m in every.members if m.code in chosen
+    }
+    assert all(not m.lines for m in some.members if m.code not in chosen)
+
+
 @settings(max_examples=60, deadline=None)
 @given(
     st.lists(st.integers(0, 130), min_size=1, max_size=40),
