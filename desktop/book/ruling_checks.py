@@ -90,18 +90,38 @@ def check_written(book: Book, plan: Any) -> list[Problem]:
     votes = rulings.get("votes", [])
     decisions = rulings.get("approvals", [])
     problems: list[Problem] = []
-    by_vote: dict[tuple[int, str, str, str], dict[str, Any]] = {}
+    voted_days: set[tuple[int, str, str]] = set()  # (year, step, date) of the votes
     for v in votes:
         count = VoteCount(v["expected"], v["present"], v["yes"], v["no"], v["abstain"])
-        problems += _count_problems(book, v, count)
         ref = f"{VOTE_REF}：{count.text()}"
-        by_vote[(v["year"], v["step"], v["date"], ref)] = v
-        made = [
-            d
-            for d in decisions
-            if (d["year"], d["step"], d["date"], d["ref"]) == (v["year"], v["step"], v["date"], ref)
-        ]
+        day = (v["year"], v["step"], v["date"])
+        voted_days.add(day)
+        bad_counts = _count_problems(book, v, count)
+        if bad_counts:  # the decisions' problems would only repeat these
+            problems += bad_counts
+            continue
+        made = [d for d in decisions if (d["year"], d["step"], d["date"], d["ref"]) == (*day, ref)]
         if not made:
+            # Decisions of that day by a vote with other counts: the counts were changed on
+            # one sheet only.
+            other = [
+                d
+                for d in decisions
+                if (d["year"], d["step"], d["date"]) == day
+                and str(d["ref"]).startswith(f"{VOTE_REF}：")
+            ]
+            for d in other:
+                problems.append(
+                    (
+                        "上级审批",
+                        d["_row"],
+                        "依据",
+                        f"依据“{d['ref']}”与同一天的党员大会表决（“党员大会表决”表第{v['_row']}行）"
+                        f"的票数“{count.text()}”不同：请按表决时的实际票数改正其中一处",
+                    )
+                )
+            if other:
+                continue
             problems.append(
                 (
                     "党员大会表决",
@@ -133,8 +153,9 @@ def check_written(book: Book, plan: Any) -> list[Problem]:
     vote_steps = _vote_steps(book, {d["year"] for d in decisions})
     claims = _claims(book, {d["year"] for d in decisions if d["period"] == CLAIM})
     for d in decisions:
-        key = (d["year"], d["step"], d["date"], d["ref"])
-        if d["step"] in vote_steps.get(d["year"], ()) and key not in by_vote:
+        day = (d["year"], d["step"], d["date"])
+        from_vote = day in voted_days and str(d["ref"]).startswith(f"{VOTE_REF}：")
+        if d["step"] in vote_steps.get(d["year"], ()) and not from_vote:
             problems.append(
                 (
                     "上级审批",

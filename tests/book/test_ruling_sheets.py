@@ -612,3 +612,30 @@ def test_appraisal_rows_for_an_exempt_member_or_a_year_to_come_are_refused(tmp_p
             for r in wang_rows
         ]
     ), lines
+
+
+def test_a_votes_counts_changed_on_one_sheet_only_are_named_once(tmp_path: Path) -> None:
+    """The counts of a vote are written twice: on its row and in the 依据 of the decisions it
+    made. Changed on one sheet only, the decisions are named (not the vote as deciding
+    nothing); a count the roll refuses is the one problem, its decisions not repeating it."""
+    from openpyxl import load_workbook
+
+    path = _met_vote_workbook(tmp_path)
+    wb = load_workbook(path)
+    ws, wa = wb["党员大会表决"], wb["上级审批"]
+    col = _columns(ws)
+    ws.cell(2, col["赞成"], 3)
+    ws.cell(2, col["反对"], 0)
+    wb.save(path)
+    lines = _refused(tmp_path, path)
+    assert lines == [
+        f"上级审批 第{r}行 依据: 依据“党员大会表决：应到会4人，到会3人；赞成2票、反对1票、弃权0票”"
+        "与同一天的党员大会表决（“党员大会表决”表第2行）的票数“应到会4人，到会3人；赞成3票、"
+        "反对0票、弃权0票”不同：请按表决时的实际票数改正其中一处"
+        for r in range(2, wa.max_row + 1)
+    ], lines
+    ws.cell(2, col["应到会人数"], 5)
+    wb.save(path)
+    assert _refused(tmp_path, path, "c.db") == [
+        "党员大会表决 第2行 应到会人数: 应到会 5 人多于支部有表决权的正式党员 4 人（预备党员没有表决权）"
+    ]
