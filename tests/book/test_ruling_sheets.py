@@ -639,3 +639,46 @@ def test_a_votes_counts_changed_on_one_sheet_only_are_named_once(tmp_path: Path)
     assert _refused(tmp_path, path, "c.db") == [
         "党员大会表决 第2行 应到会人数: 应到会 5 人多于支部有表决权的正式党员 4 人（预备党员没有表决权）"
     ]
+
+
+def test_a_claims_decision_names_a_claim_sent_above_of_that_member(tmp_path: Path) -> None:
+    """街道「经党支部研究讨论认定，报党工委审定后确定加分分值」: a 上级审批 row on a claim must
+    name that member's 审定 claim of an item the year's scheme sends above, as `approval record`
+    / the receipt refuse otherwise (「不需要上级审定」). Named by sheet, row and column, nothing
+    written."""
+    from openpyxl import load_workbook
+
+    from desktop.book import claims as C
+    from desktop.book.approvals import record_claim_decision
+
+    book = make_year_book(tmp_path / "a.db", scheme="jiedao-nongcun")
+    ids = []
+    for who, item, points in (("王一", "key-work", "6"), ("李二", "honor-street", "8")):
+        cid = C.add_claim(book, who, f"{YEAR}-05-12", item, points, "事迹", today=TODAY)
+        C.review_claim(book, cid, "组长")
+        C.approve_claim(book, cid, "支委会")
+        ids.append(cid)
+    record_claim_decision(book, ids[0], approved=True, by="街道党工委", on=f"{YEAR}-06-01",
+                          today=TODAY)  # fmt: skip
+    path = export_workbook(book, tmp_path / "a.xlsx")
+    book.close()
+    other = Book.create(tmp_path / "ok.db", branch="测试村党支部", year=YEAR)
+    import_workbook(other, path, today=TODAY)  # as it was: imported
+    other.close()
+    wb = load_workbook(path)
+    wa = wb["上级审批"]
+    acol = _columns(wa)
+    assert wa.max_row == 2 and wa.cell(2, acol["申报记录号"]).value == ids[0]
+    first = [c.value for c in wa[2]]
+    wa.cell(2, acol["党员"], "002")  # 王一's claim, said to be 李二's
+    row = list(first)
+    row[acol["记录号"] - 1] = None
+    row[acol["申报记录号"] - 1] = ids[1]  # 荣获街道党委表彰: the branch's own to settle
+    row[acol["党员"] - 1] = "002"
+    wa.append(row)
+    wb.save(path)
+    assert _refused(tmp_path, path) == [
+        f"上级审批 第2行 申报记录号: 第{ids[0]}号申报是 王一（001）的，与这一行的党员不符",
+        f"上级审批 第3行 申报记录号: 第{ids[1]}号申报（李二）不需要上级审定（{YEAR} 年的积分方案"
+        "只对列明的申报项目报上级审定，且须支委会先审定；这条申报现在是“审定”）",
+    ]
