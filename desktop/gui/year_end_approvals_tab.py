@@ -56,20 +56,16 @@ class ApprovalsTab:
         if not items:
             text = "本年度方案没有须报上级审批的评定结果（或目前没有人评到需要审批的星级、等次）。"
         elif waiting or voting:
-            text = "；".join(
-                part
-                for part in (
-                    f"{waiting} 项评定结果待上级审批" if waiting else "",
-                    f"{voting} 项待党员大会表决" if voting else "",
-                )
-                if part
-            ) + (
-                f"：决定前年度评定表上显示“{'待审批' if waiting else '待表决'}”，荣誉证书不能打印。"
-                + (
-                    "选中一行或几行，登记上级的批准或不批准（也可导入乡镇审核回执）。"
-                    if waiting
-                    else "请登记党员大会表决。"
-                )
+            counts = [f"{waiting} 项评定结果待上级审批" if waiting else "",
+                      f"{voting} 项待党员大会表决" if voting else ""]  # fmt: skip
+            words = "或".join(w for w, n in (("“待审批”", waiting), ("“待表决”", voting)) if n)
+            todo = [
+                "选中一行或几行，登记上级的批准或不批准（也可导入乡镇审核回执）" if waiting else "",
+                "党员大会表决后，点“登记党员大会表决…”登记票数" if voting else "",
+            ]
+            text = (
+                f"{'；'.join(c for c in counts if c)}：决定前年度评定表上显示{words}，"
+                f"荣誉证书不能打印。{'；'.join(t for t in todo if t)}。"
             )
         else:
             text = "需上级审批的评定结果都已登记审批决定。"

@@ -160,6 +160,15 @@ def test_the_general_meetings_vote_from_the_command_line(tmp_path: Path) -> None
     usage = pioneer(*vote, "--yes", "3", "--present", "4")
     assert usage.returncode == 2 and "--no、--abstain" in usage.stderr
     assert json.loads(pioneer("approval", "list", "--json", "--year", "2025").stdout)["votes"] == []
+    # Waiting for the vote reads 待表决 (the step above the branch keeps 待审批); --json keeps
+    # the state 待审批.
+    waiting = pioneer("approval", "list", "--year", "2025", check=True).stdout.splitlines()
+    assert "002\t李二\t拟评三星级，提请党员大会表决通过：待表决" in waiting
+    assert "001\t王一\t拟评五星级，报上级党（工）委审批：待审批" in waiting
+    rated = run("--db", str(db), "rate", "--year", "2025", home=home, check=True).stdout
+    assert "\t★★★（待表决）\t" in rated and "\t★★★★★（待审批）\t" in rated
+    listed = json.loads(pioneer("approval", "list", "--json", "--year", "2025").stdout)
+    assert {a["state"] for a in listed["approvals"]} == {"待审批"}
     done = pioneer(*vote, "--yes", "3", "--no", "1", "--abstain", "0", "--present", "4", check=True)
     assert done.stdout.splitlines() == [
         "已登记党员大会表决：应到会4人，到会4人；赞成3票、反对1票、弃权0票：赞成票超过到会人数4的半数，"

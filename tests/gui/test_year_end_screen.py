@@ -573,6 +573,18 @@ def test_the_general_meetings_vote_is_recorded_and_shown(qtbot, tmp_path, messag
     screen = _open(qtbot, w)
     screen.tabs.setCurrentIndex(3)
     assert screen.vote_button.isVisible() and screen.vote_button.isEnabled()
+    # Before the vote its step reads 待表决; the step above the branch keeps 待审批.
+    t = screen.approval_table
+    states = {(t.item(r, 1).text(), t.item(r, 3).text()): t.item(r, 4).text()
+              for r in range(t.rowCount())}  # fmt: skip
+    assert states == {
+        ("王一", "报上级党（工）委审批"): "待审批",
+        ("王一", "提请党员大会表决通过"): "待表决",
+        ("李二", "提请党员大会表决通过"): "待表决",
+    }
+    assert screen.approval_state.text().startswith(
+        "1 项评定结果待上级审批；2 项待党员大会表决：决定前年度评定表上显示“待审批”或“待表决”"
+    )
     seen: list[str] = []
 
     def ask(dialog: VoteDialog):
