@@ -284,11 +284,16 @@ class GridMixin:
             if not c.fit:
                 continue
             need = stringWidth(c.title, self.fonts.hei, header_size)
-            for row in rows:
-                if isinstance(row, SpanRow) or i >= len(row) or not row[i]:
-                    continue
-                for line in str(row[i]).split("\n"):
-                    need = max(need, stringWidth(line, self.fonts.song, size))
+            # Each different line measured once: a long roster repeats most of its cells
+            # (党小组, 性别, 民族, 学历 …), and measuring a string is slow in Python.
+            lines = {
+                line
+                for row in rows
+                if not isinstance(row, SpanRow) and i < len(row) and row[i]
+                for line in str(row[i]).split("\n")
+            }
+            for line in lines:
+                need = max(need, stringWidth(line, self.fonts.song, size))
             width = (need + 2 * CELL_PAD + 1.5) / mm
             natural[i] = min(width, c.width) if c.width is not None else width
         fixed = sum(c.width or 0 for i, c in enumerate(columns) if not c.fit)
