@@ -4,7 +4,8 @@ Prints the time of `score` (numbers only, as for the branch table; and with full
 explanations) against a raw SQL GROUP BY over the same facts in an in-memory SQLite
 database, measured in the same run (CPU time of this process, best of several interleaved runs, so
 that other programs on a busy machine disturb both alike). Target: ≤ 2× the SQL and under 1 s.
-Not a test; run with:  python benchmarks/scoring.py [preset-id]
+Not a test; run with:  python benchmarks/scoring.py [preset-id] [--runs N]
+(--runs: interleaved rounds, best of; default 5 — more on a busy machine).
 """
 
 from __future__ import annotations
@@ -136,7 +137,14 @@ def best_of(runs: int, fn) -> float:  # type: ignore[no-untyped-def]
 
 
 def main() -> None:
-    preset_id = sys.argv[1] if len(sys.argv) > 1 else "dangyuan-ejia"
+    import argparse
+    import os
+
+    parser = argparse.ArgumentParser(description="score() against an SQL GROUP BY")
+    parser.add_argument("preset_id", nargs="?", default="dangyuan-ejia")
+    parser.add_argument("--runs", type=int, default=5, help="interleaved rounds (best of)")
+    args = parser.parse_args()
+    preset_id = args.preset_id
     scheme = load_preset(preset_id)
     facts = build(preset_id)
     n_facts = len(facts.attendance) + len(facts.dues) + len(facts.claims)
@@ -144,13 +152,15 @@ def main() -> None:
     db = sql_database(facts)
     # Interleave the two so that a busy machine slows both alike; keep the best of each.
     sql = numbers = float("inf")
-    for _ in range(5):
+    for _ in range(max(1, args.runs)):
         sql = min(sql, best_of(1, lambda: sql_group_by(db)))
         numbers = min(numbers, best_of(1, lambda: score(scheme, facts, 2026, explain=False)))
     explained = best_of(2, lambda: score(scheme, facts, 2026))
     one = best_of(3, lambda: score(scheme, facts, 2026, explain={"00042"}))
     result = score(scheme, facts, 2026, explain=False)
     rating_time = best_of(3, lambda: rate(scheme, result))
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
+    print(f"load average: {load}")
     print(f"SQL GROUP BY（同一批记录）   {sql * 1000:8.1f} ms")
     print(f"score(explain=False)          {numbers * 1000:8.1f} ms   {numbers / sql:5.2f}× SQL")
     print(f"score(explain=True)           {explained * 1000:8.1f} ms   {explained / sql:5.2f}× SQL")
