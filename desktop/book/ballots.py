@@ -462,9 +462,11 @@ def combined_grades(book: Book, year: int) -> dict[str, dict[str, Any]]:
         return {}
     counts = _combine_counts(scheme)
     grades: dict[str, dict[tuple[str, int], str]] = {}
+    graded: dict[str, dict[tuple[str, int], str]] = {}  # 自评 / 组织考评: who, when
     for a in Y.list_appraisals(book, year):
         if not a["withdrawn"]:
             grades.setdefault(a["code"], {})[(a["kind"], a["round"])] = a["grade"]
+            graded.setdefault(a["code"], {})[(a["kind"], a["round"])] = a["graded"]
     out: dict[str, dict[str, Any]] = {}
     for code, got in grades.items():
         missing = combine_missing(combine, got)
@@ -472,7 +474,7 @@ def combined_grades(book: Book, year: int) -> dict[str, dict[str, Any]]:
             why = f"综合评定：{'、'.join(missing)}还没有结果"
             out[code] = {"grade": None, "explain": why, "line": f"{why}（{counts}）"}
             continue
-        derived = combine_grades(combine, got)
+        derived = combine_grades(combine, got, graded[code])
         line = f"综合评定：{derived.grade}（{derived.text.removeprefix('综合评定：')}）；{counts}"
         out[code] = {"grade": derived.grade, "explain": derived.text, "line": line}
     return out

@@ -42,8 +42,9 @@ def read_sheets(
     _read_rates(book, data, check, members)
     _read_claims(data, check, members)
     _read_appraisals(book, data, check, members, "民主评议")
-    # Ours, not the contract's: 自评 and 组织考评, one grade per member (no tally columns).
-    _read_appraisals(book, data, check, members, "自评与组织考评")
+    # Ours, not the contract's: 自评 and 组织考评, one grade per member (no tally columns),
+    # with who graded and when (columns added at the end; older workbooks have neither).
+    _read_appraisals(book, data, check, members, "自评与组织考评", today)
     _read_vetoes(data, check, members)
     return members, activities
 
@@ -656,7 +657,14 @@ def check_claims(book: Book, check: Checker) -> None:
             counted[key] = counted.get(key, Decimal(0)) + abs(value)
 
 
-def _read_appraisals(book: Book, data: Any, check: Checker, members: Members, sheet: str) -> None:
+def _read_appraisals(
+    book: Book,
+    data: Any,
+    check: Checker,
+    members: Members,
+    sheet: str,
+    today: date | None = None,
+) -> None:
     """民主评议 (党员评议/群众评议, with their tallies) or 自评与组织考评: the same records
     (the book's appraisals), each sheet's 类型 limited to its own kinds by the reader."""
     seen = {
@@ -703,6 +711,9 @@ def _read_appraisals(book: Book, data: Any, check: Checker, members: Members, sh
             if bad:
                 check.add(sheet, row.number, "优秀票", "；".join(bad))
                 continue
+        graded = _graded(check, sheet, row.number, v, m, year, today or date.today())
+        if graded is None:
+            continue
         check.plan.appraisals.append(
             {
                 "year": year,
@@ -714,8 +725,43 @@ def _read_appraisals(book: Book, data: Any, check: Checker, members: Members, sh
                 "_votes": votes,
                 "_voters": v.get("参加人数"),
                 "_where": (sheet, row.number),
+                **graded,
             }
         )
+
+
+def _graded(
+    check: Checker,
+    sheet: str,
+    number: int,
+    v: dict[str, Any],
+    m: dict[str, Any],
+    year: int,
+    today: date,
+) -> dict[str, Any] | None:
+    """A 自评 / 组织考评 row's 评定人 and 评定日期 as `appraisal add` stores them (empty for
+    the 民主评议 sheet, which has neither), or None when refused (the problem is added)."""
+    from desktop.book.year_end import GRADER_MAX
+
+    if sheet == "民主评议":
+        return {"graded_by": "", "date": None}
+    who, on = (v.get("评定人") or "").strip(), iso(v.get("评定日期"))
+    problem = column = None
+    if on and on > today.isoformat():
+        column, problem = "评定日期", f"评定日期 {on} 还没到，请填评定当天的日期"
+    elif on and on < f"{year:04d}-01-01":
+        column, problem = "评定日期", f"评定日期 {on} 早于 {year} 年，请核对日期或年度"
+    elif len(who) > GRADER_MAX:
+        column, problem = "评定人", f"评定人最多 {GRADER_MAX} 个字，现在有 {len(who)} 个字"
+    elif v.get("类型") == "自评" and who not in ("", "本人", m["name"], m["code"]):
+        column = "评定人"
+        problem = f"自评是党员本人的评定，{m['name']}的自评评定人不能是“{who}”：请清空或写本人"
+    if problem:
+        check.add(sheet, number, column, problem)
+        return None
+    if v.get("类型") == "自评" and (who or on):
+        who = m["name"]  # her own, as `appraisal add` keeps it
+    return {"graded_by": who, "date": on}
 
 
 def _read_vetoes(data: Any, check: Checker, members: Members) -> None:

@@ -122,6 +122,9 @@ def export_data(book: Book) -> dict[str, list[dict[str, Any]]]:
             "党员": code_of[r["member_id"]],
             "等次": r["grade"],
             "记录号": r["id"],
+            # 自评 / 组织考评: who graded and when (empty for results recorded before).
+            "评定人": r["graded_by"] or None,
+            "评定日期": d(r["date"]),
             # The ballot tally the grade came from (empty when it was typed by hand).
             **{f"{g}票": r[c] for g, c in TALLY_COLUMNS.items()},
             "参加人数": r["voters"],
@@ -151,10 +154,17 @@ def export_data(book: Book) -> dict[str, list[dict[str, Any]]]:
         "党费": dues,
         "党费标准": rates,
         "积分申报": claims,
-        "民主评议": [a for a in appraisals if a["类型"] in VOTED_KINDS],
+        "民主评议": [
+            {k: v for k, v in a.items() if k not in ("评定人", "评定日期")}
+            for a in appraisals
+            if a["类型"] in VOTED_KINDS
+        ],
         # 自评 and 组织考评 (graded, not voted): their own sheet, without the tally columns.
         "自评与组织考评": [
-            {k: a[k] for k in ("年度", "轮次", "类型", "党员", "等次", "记录号")}
+            {
+                k: a[k]
+                for k in ("年度", "轮次", "类型", "党员", "等次", "记录号", "评定人", "评定日期")
+            }
             for a in appraisals
             if a["类型"] not in VOTED_KINDS
         ],

@@ -54,7 +54,7 @@ _PREVIEW_SHEETS: dict[str, dict[str, str]] = {
     },
     "积分申报": {"item": "项目", "points": "分值", "reason": "事由"},
     "民主评议": {"round": "轮次", "grade": "等次"},
-    "自评与组织考评": {"round": "轮次", "grade": "等次"},
+    "自评与组织考评": {"round": "轮次", "grade": "等次", "graded_by": "评定人", "date": "评定日期"},
     "一票否决": {"kind": "情形"},
     "积分方案": {
         "scheme_id": "方案编号",
@@ -197,7 +197,11 @@ def label_previews(plan: ImportPlan) -> None:
         "党费": plan.dues,
         "党费标准": plan.rates,
         "积分申报": plan.claims,
-        "民主评议": [a for a in plan.appraisals if a["kind"] in VOTED_KINDS],
+        "民主评议": [  # the voted kinds have no 评定人/日期 of their own (their round has)
+            {k: v for k, v in a.items() if k not in ("graded_by", "date")}
+            for a in plan.appraisals
+            if a["kind"] in VOTED_KINDS
+        ],
         "自评与组织考评": [a for a in plan.appraisals if a["kind"] not in VOTED_KINDS],
         "一票否决": plan.vetoes,
         "积分方案": plan.schemes,

@@ -854,5 +854,16 @@ def m017_votes(db: Database) -> None:
     )
 
 
+@MIGRATIONS()
+def m018_appraisal_graders(db: Database) -> None:
+    """Who graded a 自评 / 组织考评 and on what day (公司 五、1: 党员自评、支部评定 are each
+    someone's on a day; the forms carry both). Results recorded before stay as they were
+    (empty: not known); the lock triggers are unchanged, so a locked result still cannot be
+    touched. 党员评议 / 群众评议 take theirs from the round (appraisal_rounds)."""
+    table = db["appraisals"]
+    table.add_column("graded_by", str, not_null_default="")
+    table.add_column("date", str)
+
+
 # Re-exported: the version lives in version.py so that opening a book needn't import this.
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION"]

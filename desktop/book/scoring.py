@@ -216,7 +216,13 @@ def gather_facts(book: Book, year: int) -> YearFacts:
     ]
     appraisals = [
         Appraisal(
-            year=r["year"], round=r["round"], kind=r["kind"], member=r["code"], grade=r["grade"]
+            year=r["year"],
+            round=r["round"],
+            kind=r["kind"],
+            member=r["code"],
+            grade=r["grade"],
+            graded_by=r.get("graded_by") or "",  # a file older than schema 18 has neither
+            date=r.get("date"),
         )
         for r in db.query(
             """select m.code, a.* from appraisals a join members m on m.id = a.member_id

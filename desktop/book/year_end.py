@@ -32,7 +32,15 @@ from desktop.book.store import Book, now_iso
 from desktop.rules.appraisals import should_be_appraised
 from desktop.rules.collation import stroke_key
 from desktop.rules.dates import date_problem, date_words
-from desktop.rules.facts import APPRAISAL_GRADES, APPRAISAL_KINDS, VOTED_KINDS, MemberFacts
+from desktop.rules.facts import (
+    APPRAISAL_GRADES,
+    APPRAISAL_KINDS,
+    DEFAULT_ORG_GRADER,
+    GRADED_KINDS,
+    VOTED_KINDS,
+    MemberFacts,
+    graded_words,
+)
 from desktop.rules.periods import Period, make_period
 from desktop.rules.scheme import Scheme, fmt_points
 from desktop.rules.scoring import rate, score
@@ -213,17 +221,26 @@ def add_appraisals(
     grades: Mapping[str, str],
     *,
     round: int = 1,  # noqa: A002 (the CONTRACT's 轮次)
+    graded_by: str | None = None,
+    on: str | date | None = None,
+    today: date | None = None,
 ) -> list[int]:
     """Record one round's grades for several members at once (a whole group), all or nothing.
 
     `grades` maps a member's code or name to 优秀 / 合格 / 基本合格 / 不合格. A member who
     already has a result for this year, round and kind is refused (withdraw it first).
+
+    自评 and 组织考评 also keep who graded and when (公司 五、1): `on` (default today, not
+    before the year, not after today) and `graded_by` — a 自评 is the member's own (stored as
+    her name; another name is refused), a 组织考评 the committee's unless named (default
+    支委会, or e.g. 支部书记张三). The two voted kinds take both from their round instead.
     """
     if kind not in APPRAISAL_KINDS:
         raise InputRefused(
             f"评议类型应为{'或'.join(APPRAISAL_KINDS)}，不是“{kind}”。",
             [f"请选择：{'、'.join(APPRAISAL_KINDS)}。"],
         )
+    grader, graded_on = _grader(kind, year, graded_by, on, today)
     _check_year(book, year)
     rounds = appraisal_rounds(year_scheme(book, year), kind)
     if not 1 <= round <= rounds:
@@ -261,6 +278,12 @@ def add_appraisals(
         if m["id"] in seen:
             problems.append(f"{m['name']}：同一名党员填了两次。")
             continue
+        if kind == "自评" and grader not in ("", "本人", m["name"], m["code"]):
+            problems.append(
+                f"{m['name']}：自评是党员本人的评定，评定人不能是“{grader}”"
+                "（自评的评定人不用填，登记为本人）。"
+            )
+            continue
         seen.add(m["id"])
         old = book.query(
             "select grade from appraisals where year = ? and round = ? and kind = ? "
@@ -280,6 +303,8 @@ def add_appraisals(
                 "kind": kind,
                 "member_id": m["id"],
                 "grade": grade,
+                "graded_by": m["name"] if kind == "自评" else grader,
+                "date": graded_on,
                 "created_at": now_iso(),
                 "_name": m["name"],
             }
@@ -304,8 +329,51 @@ def add_appraisal(
     grade: str,
     *,
     round: int = 1,  # noqa: A002
+    graded_by: str | None = None,
+    on: str | date | None = None,
+    today: date | None = None,
 ) -> int:
-    return add_appraisals(book, year, kind, {member: grade}, round=round)[0]
+    return add_appraisals(
+        book, year, kind, {member: grade}, round=round, graded_by=graded_by, on=on, today=today
+    )[0]
+
+
+#: The longest 评定人 (a body or a person with a title: 支部书记张三).
+GRADER_MAX = 30
+
+
+def _grader(
+    kind: str, year: int, graded_by: str | None, on: str | date | None, today: date | None
+) -> tuple[str, str | None]:
+    """(评定人, 日期) a result of `kind` is stored with: for 自评 / 组织考评 as `add_appraisals`
+    says, checked; ("", None) for the voted kinds, which refuse either."""
+    who = (graded_by or "").strip()
+    if kind not in GRADED_KINDS:
+        if who or on:
+            raise InputRefused(
+                f"{kind}由评议会议投票评出，不单独登记评定人和评定日期。",
+                ["评议会议的日期和参加人数请用“登记评议会议”（appraisal round）登记。"],
+            )
+        return "", None
+    if len(who) > GRADER_MAX:
+        raise InputRefused(
+            f"评定人最多 {GRADER_MAX} 个字，现在有 {len(who)} 个字。",
+            ["请写评定的组织或人，例如 支委会、支部书记张三。"],
+        )
+    day = _iso(on, "评定日期", today)
+    if day > _today(today).isoformat():
+        raise InputRefused(
+            f"评定日期 {day} 还没到（今天是 {_today(today).isoformat()}）。",
+            ["请填写评定当天的日期。"],
+        )
+    if day < f"{year:04d}-01-01":
+        raise InputRefused(
+            f"评定日期 {day} 早于 {year} 年，{year} 年的{kind}不会在那时评定。",
+            [f"请核对日期，或核对年度（{year}）。"],
+        )
+    if kind == "自评":
+        return who, day  # checked against each member: it can only be her own
+    return who or DEFAULT_ORG_GRADER, day
 
 
 def _withdrawals(book: Book, target: str) -> dict[int, dict[str, Any]]:
@@ -327,6 +395,8 @@ def list_appraisals(book: Book, year: int) -> list[dict[str, Any]]:
     for r in rows:
         r["withdrawn"] = gone.get(r["id"])
         r["locked"] = locked
+        # 自评 / 组织考评: 「王一（本人）于2026-01-10评定」 ("" when not recorded).
+        r["graded"] = graded_words(r["kind"], r.get("graded_by"), r.get("date"))
     from desktop.book.ballots import explain_rows
 
     explain_rows(book, year, rows)  # "votes", "voters", "explain" of results from a tally

@@ -43,9 +43,23 @@ def cmd_appraisal(args: argparse.Namespace) -> int:
             grades = _pairs(args.items + (args.grade or []))
             if grades is None or not grades:
                 raise UsageError("请按“党员=等次”填写，例如 张三=优秀 005=合格。")
-            ids = Y.add_appraisals(book, year, args.kind, grades, round=args.round)
+            ids = Y.add_appraisals(
+                book,
+                year,
+                args.kind,
+                grades,
+                round=args.round,
+                graded_by=args.by,
+                on=args.date,
+                today=today_of(args),
+            )
             what = Y.appraisal_label(book, year, args.kind, args.round)
-            out(f"已登记 {year} 年{what}结果 {len(ids)} 条。")
+            first = next(r for r in Y.list_appraisals(book, year) if r["id"] == ids[0])
+            graded = first["graded"]  # 组织考评: 「支委会于2026-01-12评定」
+            if args.kind == "自评":
+                graded = f"党员本人于{first['date']}评定"
+            more = f"（{graded}）" if graded else ""
+            out(f"已登记 {year} 年{what}结果 {len(ids)} 条{more}。")
             return EXIT_OK
         if args.action == "round":
             from desktop.book.ballots import record_round
@@ -150,6 +164,9 @@ def _appraisal_json(r: dict[str, Any]) -> dict[str, Any]:
         **{k: r[k] for k in ("id", "round", "kind", "code", "name", "grade")},
         "withdrawn": r["withdrawn"] is not None,
         **{k: r[k] for k in ("locked", "votes", "voters", "explain")},
+        # 自评 / 组织考评: 评定人 and 评定日期 ("" / null when not recorded).
+        "graded_by": r["graded_by"],
+        "date": r["date"],
     }
 
 
@@ -159,7 +176,7 @@ def _appraisal_line(r: dict[str, Any], columns: list[tuple[str, int]]) -> str:
     return (
         f"{r['id']}\t{Y.column_label(r['kind'], r['round'], columns)}\t{r['code']}"
         f"\t{r['name']}\t{r['grade']}"
-        + (f"（{r['explain']}）" if r["explain"] else "")
+        + (f"（{r['explain'] or r['graded']}）" if r["explain"] or r["graded"] else "")
         + f"\t{_withdrawn_text(r)}"
     )
 
@@ -304,8 +321,18 @@ def add_year_end_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("--mass", type=int, default=None, help="round：参加评议的群众代表人数")
     p.add_argument("--spoiled", action="store_true", help="ballot：这张选票是废票（空白或无效）")
     p.add_argument("--reason", default=None, help="withdraw：撤销原因（必填）")
-    p.add_argument("--by", default=None, help="withdraw：决定人")
-    p.add_argument("--date", default=None, help="withdraw：撤销日期（默认今天）；round：评议日期")
+    p.add_argument(
+        "--by",
+        default=None,
+        help="withdraw：决定人；add --kind 组织考评：评定人（默认“支委会”，也可写 支部书记张三）；"
+        "自评的评定人是党员本人，不用填",
+    )
+    p.add_argument(
+        "--date",
+        default=None,
+        help="withdraw：撤销日期（默认今天）；round：评议日期；add --kind 自评/组织考评："
+        "评定日期（默认今天）",
+    )
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.add_argument("--today", help=argparse.SUPPRESS)
 

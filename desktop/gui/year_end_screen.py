@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateEdit,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -47,7 +48,7 @@ from desktop.gui.tables import read_only_item, read_only_table
 from desktop.gui.worker import run_in_background
 from desktop.gui.year_end_approvals_tab import ApprovalsTab
 from desktop.gui.year_end_dialogs import TallyDialog, VetoDialog
-from desktop.rules.facts import APPRAISAL_KINDS, VOTED_KINDS
+from desktop.rules.facts import APPRAISAL_KINDS, DEFAULT_ORG_GRADER, VOTED_KINDS
 from desktop.rules.scheme import fmt_points
 
 ALL_GROUPS = "全部党员"
@@ -186,6 +187,19 @@ class YearEndScreen(ApprovalsTab, QWidget):
         self.ballots_button = QPushButton("逐张录入选票…")
         self.count_button = QPushButton("按选票计票")
         ballots_bar.addWidget(self.round_state, 1)
+        # 自评 / 组织考评 keep who graded and when (公司 五、1); the voted kinds' come from
+        # their round. A 自评 is the member's own; a 组织考评 the committee's unless named.
+        self.grader_label = QLabel("评定人")
+        self.grader = QComboBox()
+        self.grader.setEditable(True)
+        self.grader.addItems([DEFAULT_ORG_GRADER, "支部党员大会", "支部书记"])
+        self.grader.setToolTip("组织考评由谁评定：支委会，或写明评定的人，如 支部书记张三")
+        self.graded_on_label = QLabel("评定日期")
+        self.graded_on = QDateEdit(QDate.currentDate())
+        self.graded_on.setCalendarPopup(True)
+        self.graded_on.setDisplayFormat("yyyy-MM-dd")
+        for w in (self.grader_label, self.grader, self.graded_on_label, self.graded_on):
+            ballots_bar.addWidget(w)
         for b in (self.round_button, self.ballots_button, self.count_button):
             ballots_bar.addWidget(b)
         al.addLayout(ballots_bar)
@@ -195,7 +209,7 @@ class YearEndScreen(ApprovalsTab, QWidget):
         )
         hint.setWordWrap(True)
         al.addWidget(hint)
-        self.appraisal_table = _table(["姓名", "党小组", "已登记等次", "本次录入"])
+        self.appraisal_table = _table(["姓名", "党小组", "已登记等次", "本次录入", "评定人和日期"])
         self.appraisal_table.installEventFilter(self)
         al.addWidget(self.appraisal_table, 1)
         self.appraisal_state = QLabel()
@@ -479,8 +493,8 @@ class YearEndScreen(ApprovalsTab, QWidget):
             out.append(f"评定：{r.rating_text()}")
         out += [f"· {x}" for x in r.reasons]
         # A grade from a ballot tally explains itself (book/ballots.explain_rows).
-        why = {
-            (a["kind"], a["round"]): a.get("explain")
+        why = {  # a tally's reasoning, or who graded a 自评 / 组织考评 and when
+            (a["kind"], a["round"]): a.get("explain") or a.get("graded")
             for a in (self.data or {}).get("appraisals", [])
             if a["code"] == r.code and not a["withdrawn"]
         }
@@ -567,6 +581,8 @@ class YearEndScreen(ApprovalsTab, QWidget):
             if old:
                 new.setForeground(MUTED_COLOR)
             t.setItem(i, 3, new)
+            t.setItem(i, 4, _item(old["graded"] if old else ""))
+        t.setColumnHidden(4, self.kind.currentData() in VOTED_KINDS)
         if members:
             t.setCurrentCell(min(row, len(members) - 1), 3)
         t.resizeColumnsToContents()
@@ -599,7 +615,15 @@ class YearEndScreen(ApprovalsTab, QWidget):
         """The round's buttons, greyed with the reason (why_locked: the year's lock, or "")."""
         held = self.current_round()
         kind = self.kind.currentData()
-        if kind not in VOTED_KINDS:  # 自评, 组织考评: one grade per member, no vote
+        graded = kind not in VOTED_KINDS
+        for w in (self.grader_label, self.grader, self.graded_on_label, self.graded_on):
+            w.setVisible(graded)
+        self.grader.setEnabled(kind == "组织考评")
+        if kind == "自评":  # her own: nothing to choose
+            self.grader.setEditText("党员本人")
+        elif self.grader.currentText() == "党员本人":
+            self.grader.setEditText(DEFAULT_ORG_GRADER)
+        if graded:  # 自评, 组织考评: one grade per member, no vote
             why = f"{kind}不投票：在表中给每名党员选等次"
             self.round_state.setText(why + "。")
             for button in (
@@ -685,7 +709,12 @@ class YearEndScreen(ApprovalsTab, QWidget):
             self.tell("没有待保存的评议结果：请先用 1–4 键为党员选择等次。")
             return
         year, kind, rnd = self.overview.year, self.kind.currentData(), self.round.value()
-        if self._act(lambda: Y.add_appraisals(self.book, year, kind, pending, round=rnd)):
+        graded: dict[str, Any] = {}
+        if kind not in VOTED_KINDS:  # who graded and when (a 自评 is the member's own)
+            graded["on"] = self.graded_on.date().toString("yyyy-MM-dd")
+            if kind == "组织考评":
+                graded["graded_by"] = self.grader.currentText()
+        if self._act(lambda: Y.add_appraisals(self.book, year, kind, pending, round=rnd, **graded)):
             for code in pending:
                 self.pending.pop(code, None)
             label = Y.appraisal_label(self.book, year, kind, rnd)

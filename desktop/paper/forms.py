@@ -488,15 +488,6 @@ RESULT_COLUMNS = (
 )
 
 
-def _graded_by(r: Mapping[str, Any]) -> str:
-    """自评 / 组织考评: 「评定人：王一（本人），2026-01-10」 from what was recorded."""
-    who, on = _t(r, "graded_by"), _t(r, "date")
-    if not who and not on:
-        return ""
-    parts = [f"评定人：{who}" if who else "", f"评定日期：{on}" if on else ""]
-    return "，".join(p for p in parts if p)
-
-
 def write_appraisal_results(
     out: Output,
     branch: Mapping[str, Any],
@@ -508,7 +499,7 @@ def write_appraisal_results(
     invariant: bool = False,
 ) -> int:
     """民主评议结果登记表: each recorded result (党员评议 / 群众评议 / 自评 / 组织考评, by round)
-    with its votes where a tally was entered, who graded it and when (自评 / 组织考评), the
+    with its votes where a tally was entered, who graded it and when (`graded`: 自评 / 组织考评), the
     grade and how it follows; then each member's 综合评定 (rows with `combined`) with its sum,
     and `formula`, how the 综合评定 is formed, under the table."""
     name = _t(branch, "name")
@@ -524,7 +515,7 @@ def write_appraisal_results(
                 *[str(votes[g]) if g in votes else "" for g in GRADES],
                 _t(r, "voters"),
                 _t(r, "grade"),
-                _t(r, "explain") or _graded_by(r) or ("" if votes else "直接登记等次"),
+                _t(r, "explain") or _t(r, "graded") or ("" if votes else "直接登记等次"),
             ]
         )
     if not rows:

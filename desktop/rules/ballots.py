@@ -134,10 +134,16 @@ def combine_missing(combine: Combine, grades: Mapping[tuple[str, int], str]) -> 
     return [p.name for p in combine.parts if not grades.get((p.kind, p.round))]
 
 
-def combine_grades(combine: Combine, grades: Mapping[tuple[str, int], str]) -> Derived:
+def combine_grades(
+    combine: Combine,
+    grades: Mapping[tuple[str, int], str],
+    graded: Mapping[tuple[str, int], str] | None = None,
+) -> Derived:
     """The 综合评定 from separately tallied results: each part's grade worth its points,
     weighted by its share, the sum placed by the lines — with the sum written out.
-    `grades` maps (kind, round) → grade; TallyError names the parts still missing."""
+    `grades` maps (kind, round) → grade; TallyError names the parts still missing.
+    `graded` maps (kind, round) → who graded it when (facts.graded_words, 自评 / 组织考评),
+    said after the sum: 「党员自评：王一（本人）于2026-01-10评定」."""
     missing = combine_missing(combine, grades)
     if missing:
         raise TallyError(f"{'、'.join(missing)}还没有结果，不能综合评定")
@@ -150,10 +156,17 @@ def combine_grades(combine: Combine, grades: Mapping[tuple[str, int], str]) -> D
         terms.append(f"{p.name}“{grade}”{fmt_points(value)}分×{fmt_points(p.weight * 100)}%")
     total = total.quantize(Decimal("0.01"), ROUND_HALF_UP)
     reasons = [f"综合评定：{' + '.join(terms)} = {fmt_points(total)}分"]
+    who = [
+        f"{p.name}：{graded[(p.kind, p.round)]}"
+        for p in combine.parts
+        if graded and graded.get((p.kind, p.round))
+    ]
+    result = GRADES[-1]
     for minimum, grade in combine.lines:
         if total >= minimum:
             reasons.append(f"达到“{grade}”的{fmt_points(minimum)}分，评为“{grade}”")
-            return Derived(grade, tuple(reasons))
-    lowest = GRADES[-1]
-    reasons.append(f"低于最低分数线，评为“{lowest}”")
-    return Derived(lowest, tuple(reasons))
+            result = grade
+            break
+    else:
+        reasons.append(f"低于最低分数线，评为“{result}”")
+    return Derived(result, (*reasons, *who))

@@ -34,6 +34,9 @@ APPROVED = "审定"
 # have 评议会议, ballots and tallies.
 APPRAISAL_KINDS = ("党员评议", "群众评议", "自评", "组织考评")
 VOTED_KINDS = ("党员评议", "群众评议")
+GRADED_KINDS = ("自评", "组织考评")  # one grade per member, with its 评定人 and 日期
+#: Who grades a 组织考评 unless told otherwise (支部评定: the branch committee).
+DEFAULT_ORG_GRADER = "支委会"
 APPRAISAL_GRADES = ("优秀", "合格", "基本合格", "不合格")
 
 
@@ -118,6 +121,21 @@ class Appraisal:
     kind: str  # 党员评议 / 群众评议 / 自评 / 组织考评
     member: str
     grade: str  # 优秀 / 合格 / 基本合格 / 不合格
+    # 自评 / 组织考评: who graded (the member herself; 支委会 or a named person) and when;
+    # empty when not recorded (results from before schema 18, the two voted kinds).
+    graded_by: str = ""
+    date: str | None = None
+
+
+def graded_words(kind: str, graded_by: str | None, on: str | None) -> str:
+    """「王一（本人）于2026-01-10评定」, 「支委会于2026-01-12评定」: a 自评 / 组织考评's
+    评定人 and 日期 as the screens, commands and papers say it ("" when neither is known)."""
+    who = (graded_by or "") + ("（本人）" if graded_by and kind == "自评" else "")
+    if who and on:
+        return f"{who}于{on}评定"
+    if who:
+        return f"{who}评定"
+    return f"{on}评定" if on else ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,7 @@ from desktop.rules.facts import (
     Attendance,
     MemberFacts,
     YearFacts,
+    graded_words,
 )
 from desktop.rules.periods import (
     PERIOD_MONTHS,
@@ -441,14 +442,18 @@ def _combined(combine: Any, appraisals: Iterable[Appraisal], year: int) -> dict[
     from desktop.rules.ballots import combine_grades, combine_missing
 
     grades: dict[str, dict[tuple[str, int], str]] = defaultdict(dict)
+    graded: dict[str, dict[tuple[str, int], str]] = defaultdict(dict)
     for a in appraisals:
         if a.year == year:
             grades[a.member][(a.kind, a.round)] = a.grade
+            graded[a.member][(a.kind, a.round)] = graded_words(a.kind, a.graded_by, a.date)
     out: dict[str, Any] = {}
     for member, got in grades.items():
         missing = combine_missing(combine, got)
         out[member] = (
-            f"综合评定{'、'.join(missing)}还没有结果" if missing else combine_grades(combine, got)
+            f"综合评定{'、'.join(missing)}还没有结果"
+            if missing
+            else combine_grades(combine, got, graded[member])
         )
     return out
 
@@ -506,4 +511,5 @@ def describe_fact(fact: object) -> str:
         return (
             f"{ap.year}年第{ap.round}轮综合评定：{ap.grade}（{why[0].removeprefix('综合评定：')}）"
         )
-    return f"{ap.year}年第{ap.round}轮{ap.kind}：{ap.grade}"
+    graded = graded_words(ap.kind, ap.graded_by, ap.date)  # 自评 / 组织考评: who, when
+    return f"{ap.year}年第{ap.round}轮{ap.kind}：{ap.grade}" + (f"（{graded}）" if graded else "")

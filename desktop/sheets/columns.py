@@ -742,6 +742,12 @@ SELF_APPRAISALS = SheetSpec(
         _c("党员", Kind.MEMBER, req=True),
         _c("等次", Kind.CHOICE, req=True, choices=APPRAISAL_GRADES),
         _record_no(),
+        _c(
+            "评定人",
+            note="自评：党员本人（可空，按本人）；组织考评：支委会，或评定的人（如 支部书记张三）；"
+            "旧工作簿没有这一列时为空",
+        ),
+        _c("评定日期", Kind.DATE, note="评定的那一天，不早于该年度；旧工作簿没有这一列时为空"),
     ),
     note=f"{_OURS}：党员自评和组织考评（支部评定）的等次，每名党员一行，不投票；"
     "积分方案 [ballots.combine] 可把它们与党员评议（互评）按占比综合评定。"

@@ -151,14 +151,25 @@ def _graded_book(tmp_path: Path) -> Book:
 
     book = make_year_book(tmp_path / "a.db")
     Y.add_appraisals(book, YEAR, "党员评议", {"王一": "优秀", "李二": "合格"})
-    Y.add_appraisals(book, YEAR, "自评", {"王一": "优秀", "李二": "合格"})
-    Y.add_appraisals(book, YEAR, "组织考评", {"王一": "合格", "李二": "基本合格"})
+    Y.add_appraisals(
+        book, YEAR, "自评", {"王一": "优秀", "李二": "合格"}, on="2026-01-08", today=TODAY
+    )
+    Y.add_appraisals(
+        book,
+        YEAR,
+        "组织考评",
+        {"王一": "合格", "李二": "基本合格"},
+        graded_by="支部书记张三",
+        on="2026-01-12",
+        today=TODAY,
+    )
     return book
 
 
 def _graded(book: Book) -> list[tuple]:
     return book.execute(
-        "select a.id, a.year, a.round, a.kind, m.code, a.grade from appraisals a "
+        "select a.id, a.year, a.round, a.kind, m.code, a.grade, a.graded_by, a.date "
+        "from appraisals a "
         "join members m on m.id = a.member_id order by a.id"
     ).fetchall()
 
@@ -173,12 +184,25 @@ def test_self_and_branch_appraisals_round_trip(tmp_path: Path) -> None:
     kinds = {r[2] for r in wb["民主评议"].iter_rows(min_row=2, values_only=True)}
     assert kinds == {"党员评议"}
     ws = wb["自评与组织考评"]
-    assert [c.value for c in ws[1]] == ["年度", "轮次", "类型", "党员", "等次", "记录号"]
-    assert sorted((r[2], r[3], r[4]) for r in ws.iter_rows(min_row=2, values_only=True)) == [
-        ("组织考评", "001", "合格"),
-        ("组织考评", "002", "基本合格"),
-        ("自评", "001", "优秀"),
-        ("自评", "002", "合格"),
+    assert [c.value for c in ws[1]] == [
+        "年度",
+        "轮次",
+        "类型",
+        "党员",
+        "等次",
+        "记录号",
+        "评定人",
+        "评定日期",
+    ]
+    rows = sorted(
+        (r[2], r[3], r[4], r[6], str(r[7])[:10])  # a date cell
+        for r in ws.iter_rows(min_row=2, values_only=True)
+    )
+    assert rows == [
+        ("组织考评", "001", "合格", "支部书记张三", "2026-01-12"),
+        ("组织考评", "002", "基本合格", "支部书记张三", "2026-01-12"),
+        ("自评", "001", "优秀", "王一", "2026-01-08"),
+        ("自评", "002", "合格", "李二", "2026-01-08"),
     ]
     other = Book.create(tmp_path / "b.db", branch="测试村党支部", year=YEAR)
     from desktop.book.interchange import read_for_import
@@ -230,6 +254,72 @@ def test_bad_self_appraisal_rows_are_named_and_nothing_is_written(tmp_path: Path
     ), lines
     last = wb["民主评议"].max_row
     assert any(line.startswith(f"民主评议 第{last}行 类型:") for line in lines), lines
+    assert other.query("select count(*) n from appraisals")[0]["n"] == 0
+    assert other.query("select count(*) n from members")[0]["n"] == 0
+    other.close()
+
+
+def test_a_workbook_without_grader_columns_still_imports(tmp_path: Path) -> None:
+    """自评与组织考评 from before 评定人/评定日期 (columns added at the end): imported, both
+    empty — not known, not made up."""
+    from openpyxl import load_workbook
+
+    book = _graded_book(tmp_path)
+    path = export_workbook(book, tmp_path / "a.xlsx")
+    book.close()
+    wb = load_workbook(path)
+    wb["自评与组织考评"].delete_cols(7, 2)
+    wb.save(path)
+    other = Book.create(tmp_path / "b.db", branch="测试村党支部", year=YEAR)
+    import_workbook(other, path, today=TODAY)
+    got = {(r[3], r[4]): (r[6], r[7]) for r in _graded(other)}
+    assert got[("自评", "001")] == ("", None) and got[("组织考评", "002")] == ("", None)
+    assert got[("党员评议", "001")] == ("", None)
+    other.close()
+
+
+@pytest.mark.parametrize(
+    ("kind", "column", "value", "message"),
+    [
+        ("组织考评", 8, "2026-02-01", "评定日期: 评定日期 2026-02-01 还没到，请填评定当天的日期"),
+        (
+            "组织考评",
+            8,
+            "2024-12-31",
+            "评定日期: 评定日期 2024-12-31 早于 2025 年，请核对日期或年度",
+        ),
+        ("组织考评", 7, "支" * 31, "评定人: 评定人最多 30 个字，现在有 31 个字"),
+        (
+            "自评",
+            7,
+            "李二",
+            "评定人: 自评是党员本人的评定，王一的自评评定人不能是“李二”：请清空或写本人",
+        ),
+    ],
+)
+def test_bad_grader_cells_are_named_and_nothing_is_written(
+    tmp_path: Path, kind: str, column: int, value: str, message: str
+) -> None:
+    from openpyxl import load_workbook
+
+    from desktop.book.interchange import WorkbookRefused
+
+    book = _graded_book(tmp_path)
+    path = export_workbook(book, tmp_path / "a.xlsx")
+    book.close()
+    wb = load_workbook(path)
+    ws = wb["自评与组织考评"]
+    row = next(
+        r
+        for r in range(2, ws.max_row + 1)
+        if ws.cell(r, 3).value == kind and ws.cell(r, 4).value == "001"
+    )
+    ws.cell(row, column).value = value
+    wb.save(path)
+    other = Book.create(tmp_path / "b.db", branch="测试村党支部", year=YEAR)
+    with pytest.raises(WorkbookRefused) as exc:
+        import_workbook(other, path, today=TODAY)  # 2026-01-15
+    assert exc.value.lines() == [f"自评与组织考评 第{row}行 {message}"]
     assert other.query("select count(*) n from appraisals")[0]["n"] == 0
     assert other.query("select count(*) n from members")[0]["n"] == 0
     other.close()

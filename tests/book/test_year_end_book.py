@@ -125,6 +125,88 @@ def test_withdrawing_an_appraisal_deletes_it_while_the_year_is_open(yb) -> None:
     Y.add_appraisal(yb, YEAR, "党员评议", "王一", "优秀")  # re-entered after the withdrawal
 
 
+def test_self_and_branch_appraisals_keep_who_graded_and_when(yb) -> None:
+    """公司 五、1 「党员自评、互评、支部评定」: a 自评 is the member's own (stored as her name),
+    a 组织考评 the 支委会's unless named; 日期 today unless given."""
+    Y.add_appraisals(yb, YEAR, "自评", {"王一": "优秀"}, today=TODAY)
+    Y.add_appraisals(yb, YEAR, "自评", {"李二": "合格"}, graded_by="本人", on="2026-01-09")
+    Y.add_appraisals(yb, YEAR, "组织考评", {"王一": "合格"}, on=date(2026, 1, 12))
+    Y.add_appraisals(yb, YEAR, "组织考评", {"李二": "优秀"}, graded_by=" 支部书记张三 ")
+    got = {(r["kind"], r["name"]): (r["graded_by"], r["date"], r["graded"]) for r in
+           Y.list_appraisals(yb, YEAR)}  # fmt: skip
+    today = date.today().isoformat()
+    assert got == {
+        ("自评", "王一"): ("王一", "2026-01-15", "王一（本人）于2026-01-15评定"),
+        ("自评", "李二"): ("李二", "2026-01-09", "李二（本人）于2026-01-09评定"),
+        ("组织考评", "王一"): ("支委会", "2026-01-12", "支委会于2026-01-12评定"),
+        ("组织考评", "李二"): ("支部书记张三", today, f"支部书记张三于{today}评定"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("kind", "kwargs", "needle"),
+    [
+        ("自评", {"graded_by": "张三"}, "王一：自评是党员本人的评定，评定人不能是“张三”"),
+        ("组织考评", {"on": "2026-01-16"}, "评定日期 2026-01-16 还没到（今天是 2026-01-15）。"),
+        ("组织考评", {"on": "2024-12-31"}, "评定日期 2024-12-31 早于 2025 年"),
+        ("组织考评", {"on": "2026/1/5"}, "评定日期"),
+        ("组织考评", {"graded_by": "支" * 31}, "评定人最多 30 个字，现在有 31 个字。"),
+        ("党员评议", {"graded_by": "支委会"}, "党员评议由评议会议投票评出"),
+        ("群众评议", {"on": "2026-01-10"}, "群众评议由评议会议投票评出"),
+    ],
+)
+def test_a_bad_grader_or_date_is_refused_and_nothing_written(yb, kind, kwargs, needle) -> None:
+    before = _journal(yb)
+    with pytest.raises(InputRefused) as err:
+        Y.add_appraisals(yb, YEAR, kind, {"王一": "合格"}, today=TODAY, **kwargs)
+    assert needle in str(err.value) + "".join(err.value.lines())
+    assert Y.list_appraisals(yb, YEAR) == [] and _journal(yb) == before
+
+
+def test_a_book_from_before_graders_upgrades_its_locked_results_unchanged(tmp_path) -> None:
+    """Schema 17 → 18 adds 评定人 and 日期 to appraisals: results recorded before keep every
+    value (both new columns empty: not known, not made up)."""
+    import sqlite_utils
+
+    from desktop.book.schema import MIGRATIONS
+    from desktop.book.store import APPLICATION_ID
+
+    path = tmp_path / "v17.db"
+    db = sqlite_utils.Database(path)
+    db.execute(f"pragma application_id = {APPLICATION_ID}")
+    MIGRATIONS.apply(db, stop_before="m018_appraisal_graders")
+    db.execute("pragma user_version = 17")
+    db["branch"].insert({"id": 1, "name": "老支部", "created_at": "2025-01-01T00:00:00"})
+    db["members"].insert(
+        {"id": 1, "code": "001", "name": "王一", "status": "正式党员",
+         "created_at": "2025-01-01T00:00:00", "updated_at": "2025-01-01T00:00:00"}
+    )  # fmt: skip
+    db["appraisals"].insert(
+        {"id": 7, "year": 2025, "round": 1, "kind": "自评", "member_id": 1, "grade": "优秀",
+         "created_at": "2026-01-05T09:00:00"}
+    )  # fmt: skip
+    db.conn.commit()
+    db.close()
+    with Book.open(path) as book:
+        assert book.execute("pragma user_version").fetchone()[0] == 18
+        row = book.query("select * from appraisals")[0]
+        assert row == {"id": 7, "year": 2025, "round": 1, "kind": "自评", "member_id": 1,
+                       "grade": "优秀", "created_at": "2026-01-05T09:00:00", "graded_by": "",
+                       "date": None}  # fmt: skip
+        assert Y.list_appraisals(book, 2025)[0]["graded"] == ""
+
+
+def test_who_graded_a_locked_result_cannot_be_changed(yb) -> None:
+    """Confirmed records never change: once the year's last period is confirmed, neither the
+    grade nor its 评定人 and 日期 can be altered, even behind the program's back."""
+    Y.add_appraisals(yb, YEAR, "组织考评", {"王一": "合格"}, on="2026-01-10", today=TODAY)
+    for q in range(1, 5):
+        _confirm(yb, q)
+    with pytest.raises(sqlite3.IntegrityError, match="民主评议结果已锁定"):
+        yb.execute("update appraisals set graded_by = '张三', date = '2026-01-11'")
+    assert Y.list_appraisals(yb, YEAR)[0]["graded"] == "支委会于2026-01-10评定"
+
+
 # ---------------------------------------------------------------- 一票否决
 
 

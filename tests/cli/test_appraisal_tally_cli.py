@@ -133,13 +133,35 @@ def test_self_and_branch_appraisals_are_graded_not_voted(tmp_path: Path) -> None
         return run("--db", str(db), *args, home=home, check=check)
 
     y = ("--year", "2025")
-    pioneer("appraisal", "add", *y, "--kind", "自评", "001=优秀", check=True)
-    pioneer("appraisal", "add", *y, "--kind", "组织考评", "001=合格", check=True)
+    # Who graded and when: a 自评 is the member's own, a 组织考评 the 支委会's unless named.
+    added = pioneer("appraisal", "add", *y, "--kind", "自评", "001=优秀", "--date", "2026-01-10",
+                    check=True)  # fmt: skip
+    assert added.stdout == "已登记 2025 年自评结果 1 条（党员本人于2026-01-10评定）。\n"
+    added = pioneer("appraisal", "add", *y, "--kind", "组织考评", "001=合格", "--date",
+                    "2026-01-10", check=True)  # fmt: skip
+    assert added.stdout == "已登记 2025 年组织考评结果 1 条（支委会于2026-01-10评定）。\n"
     listed = json.loads(pioneer("appraisal", "list", *y, "--json", check=True).stdout)
-    assert {(r["kind"], r["grade"]) for r in listed["appraisals"]} == {
-        ("自评", "优秀"),
-        ("组织考评", "合格"),
+    assert {(r["kind"], r["grade"], r["graded_by"], r["date"]) for r in listed["appraisals"]} == {
+        ("自评", "优秀", "王一", "2026-01-10"),
+        ("组织考评", "合格", "支委会", "2026-01-10"),
     }
+    text = pioneer("appraisal", "list", *y, check=True).stdout
+    assert "王一\t优秀（王一（本人）于2026-01-10评定）" in text
+    # Bad paths: refused in Chinese, nothing written.
+    for extra, words in (
+        (("--kind", "自评", "002=合格", "--by", "张三"),
+         "李二：自评是党员本人的评定，评定人不能是“张三”（自评的评定人不用填，登记为本人）。"),
+        (("--kind", "组织考评", "002=合格", "--date", "2099-01-01"), "评定日期 2099-01-01 还没到"),
+        (("--kind", "组织考评", "002=合格", "--date", "2024-12-31"),
+         "评定日期 2024-12-31 早于 2025 年，2025 年的组织考评不会在那时评定。"),
+        (("--kind", "组织考评", "002=合格", "--date", "2026-02-30"), "评定日期“2026-02-30”不存在"),
+        (("002=合格", "--date", "2026-01-10"),
+         "党员评议由评议会议投票评出，不单独登记评定人和评定日期。"),
+    ):  # fmt: skip
+        refused = pioneer("appraisal", "add", *y, *extra)
+        assert refused.returncode == 1 and words in refused.stderr, refused.stderr
+    listed = json.loads(pioneer("appraisal", "list", *y, "--json", check=True).stdout)
+    assert len(listed["appraisals"]) == 2
     tally = pioneer("appraisal", "tally", *y, "--kind", "自评", "--member", "002", "--votes",
                     "优秀=3")  # fmt: skip
     assert tally.returncode == 1 and "自评不投票" in tally.stderr
@@ -189,7 +211,8 @@ points = { "优秀" = 10, "合格" = 8, "基本合格" = 6, "不合格" = 0 }
     # 10×20% + 10×50% + 8×30% = 9.4 → 优秀
     assert (
         "综合评定：优秀（党员自评“优秀”10分×20% + 党员互评“优秀”10分×50% + "
-        "组织考评“合格”8分×30% = 9.4分；达到“优秀”的9分，评为“优秀”）"
+        "组织考评“合格”8分×30% = 9.4分；达到“优秀”的9分，评为“优秀”；"
+        "党员自评：王一（本人）于2026-01-10评定；组织考评：支委会于2026-01-10评定）"
     ) in out, out
     # The printed 年度积分表: a 综合评定 column beside the grades it weighs, and the weights.
     from desktop.book.year_end_print import rating_data
@@ -214,6 +237,8 @@ points = { "优秀" = 10, "合格" = 8, "基本合格" = 6, "不合格" = 0 }
         kinds = [k for line in text.splitlines() for k in ("党员评议", "自评", "组织考评")
                  if f" {k} " in f" {line} " and "第1轮" in line]  # fmt: skip
         assert kinds == ["党员评议", "自评", "组织考评"], text
+        flat = "".join(text.split())  # who graded and when, in the 说明 column
+        assert "王一（本人）于2026-01-10评定" in flat and "支委会于2026-01-10评定" in flat
 
 
 def test_the_combined_grade_without_item_is_shown_by_list_explain_and_paper(
@@ -253,11 +278,14 @@ points = { "优秀" = 10, "合格" = 8, "基本合格" = 6, "不合格" = 0 }
         return run("--db", str(db), *args, home=home, check=True)
 
     y = ("--year", "2025")
-    pioneer("appraisal", "add", *y, "--kind", "自评", "001=优秀", "002=合格")
+    pioneer(
+        "appraisal", "add", *y, "--kind", "自评", "001=优秀", "002=合格", "--date", "2026-01-10"
+    )
     pioneer("appraisal", "add", *y, "001=合格")  # 党员评议 (互评); 李二 has none yet
     sum_line = (
         "综合评定：合格（党员自评“优秀”10分×20% + 党员互评“合格”8分×80% = 8.4分；"
-        "达到“合格”的7.5分，评为“合格”）；只作评定，不计入积分"
+        "达到“合格”的7.5分，评为“合格”；党员自评：王一（本人）于2026-01-10评定）；"
+        "只作评定，不计入积分"
     )
     formula = (
         "综合评定 = 党员自评×20% + 党员互评×80%（各等次折分：优秀10分、合格8分、基本合格6分、"

@@ -524,13 +524,31 @@ def test_self_and_branch_appraisals_are_graded_on_the_screen(qtbot, tmp_path, me
     assert "王一" in [t.item(r, 0).text() for r in range(t.rowCount())]
     for button in (screen.round_button, screen.ballots_button, screen.tally_button):
         assert not button.isEnabled() and "自评不投票" in button.toolTip()
+    # Who graded and when: 日期 today by default; a 自评 is the member's own (not chosen).
+    assert screen.graded_on.isVisible() and screen.graded_on.date() == QDate.currentDate()
+    assert screen.grader.currentText() == "党员本人" and not screen.grader.isEnabled()
+    screen.graded_on.setDate(QDate(2026, 1, 10))
     grade("自评", "1")
     assert messages.texts("information")[-1] == "已保存 1 人的2025年自评结果。"
+    assert t.item(_row_of(t, "王一"), 4).text() == "王一（本人）于2026-01-10评定"
+    screen.kind.setCurrentIndex(screen.kind.findData("组织考评"))
+    assert screen.grader.isEnabled() and screen.grader.currentText() == "支委会"  # the default
+    screen.grader.setEditText("支部书记张三")
     grade("组织考评", "3")
+    assert t.item(_row_of(t, "王一"), 4).text() == "支部书记张三于2026-01-10评定"
     grade("党员评议", "1")
     assert screen.tally_button.isEnabled()
-    got = {(a["kind"], a["grade"]) for a in Y.list_appraisals(book, YEAR) if a["name"] == "王一"}
-    assert got == {("自评", "优秀"), ("组织考评", "基本合格"), ("党员评议", "优秀")}
+    assert not screen.graded_on.isVisible() and t.isColumnHidden(4)  # from the round
+    got = {
+        (a["kind"], a["grade"], a["graded_by"], a["date"])
+        for a in Y.list_appraisals(book, YEAR)
+        if a["name"] == "王一"
+    }
+    assert got == {
+        ("自评", "优秀", "王一", "2026-01-10"),
+        ("组织考评", "基本合格", "支部书记张三", "2026-01-10"),
+        ("党员评议", "优秀", "", None),
+    }
     results = screen.results_table
     heads = [results.horizontalHeaderItem(c).text() for c in range(results.columnCount())]
     assert {"自评", "组织考评", "党员评议", "综合评定"} <= set(heads)
@@ -538,12 +556,41 @@ def test_self_and_branch_appraisals_are_graded_on_the_screen(qtbot, tmp_path, me
     assert results.item(row, heads.index("综合评定")).text() == "合格"
     results.selectRow(row)
     # 10×20% + 10×50% + 6×30% = 8.8 → 合格; the detail says where the grade came from.
+    detail = screen.detail.toPlainText()
+    assert "自评：优秀（王一（本人）于2026-01-10评定）" in detail
     assert (
         "综合评定：合格（党员自评“优秀”10分×20% + 党员互评“优秀”10分×50% + "
-        "支部评定“基本合格”6分×30% = 8.8分；达到“合格”的7分，评为“合格”）；"
-        "计入积分项目“年终党员和群众代表评议”" in screen.detail.toPlainText()
+        "支部评定“基本合格”6分×30% = 8.8分；达到“合格”的7分，评为“合格”；"
+        "党员自评：王一（本人）于2026-01-10评定；支部评定：支部书记张三于2026-01-10评定）；"
+        "计入积分项目“年终党员和群众代表评议”" in detail
     )
     screen.grab().save(str(tmp_path / "year_end_self.png"))
+    w.close()
+    book.close()
+
+
+def test_a_branch_appraisal_dated_tomorrow_is_refused_and_kept(qtbot, tmp_path, messages) -> None:
+    """组织考评 评定日期 after today: refused with the reason, the grades kept to correct."""
+    from desktop.gui.main_window import MainWindow
+
+    book = make_year_book(tmp_path / "jd.db", scheme="jiedao-nongcun")
+    w = MainWindow(book)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    screen = _open(qtbot, w)
+    screen.tabs.setCurrentIndex(1)
+    screen.kind.setCurrentIndex(screen.kind.findData("组织考评"))
+    t = screen.appraisal_table
+    t.setFocus()
+    t.setCurrentCell(_row_of(t, "王一"), 3)
+    qtbot.keyClick(t, "2")
+    screen.graded_on.setDate(QDate.currentDate().addDays(1))
+    screen.save_appraisals()
+    warning = messages.texts("warning")[-1]
+    assert "评定日期" in warning and "还没到" in warning and "请填写评定当天的日期" in warning
+    assert not Y.list_appraisals(book, YEAR)
+    assert t.item(_row_of(t, "王一"), 3).text() == "合格"  # still pending, to correct
     w.close()
     book.close()
 

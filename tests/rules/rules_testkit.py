@@ -71,9 +71,16 @@ class Branch:
         self.dues.append(DuesMonth(member, month, due, paid, date))
 
     def appraise(
-        self, member: str, grade: str, year: int = 2026, round_: int = 1, kind: str = "党员评议"
+        self,
+        member: str,
+        grade: str,
+        year: int = 2026,
+        round_: int = 1,
+        kind: str = "党员评议",
+        graded_by: str = "",
+        on: str | None = None,
     ) -> None:
-        self.appraisals.append(Appraisal(year, round_, kind, member, grade))
+        self.appraisals.append(Appraisal(year, round_, kind, member, grade, graded_by, on))
 
     def veto(
         self, member: str, date: str, reason: str, by: str = "支委会", kind: str | None = None

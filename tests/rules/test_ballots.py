@@ -362,6 +362,33 @@ def test_self_peer_and_branch_grades_feed_the_item_and_say_where_from() -> None:
     assert any("综合评定支部评定还没有结果，未计分" in f.text for f in two.flags), two.flags
 
 
+def test_who_graded_the_self_and_branch_parts_is_said_with_the_sum() -> None:
+    """公司 五、1: 党员自评 is the member's own, 支部评定 the committee's, each on a day; the
+    explained 综合评定 names who graded those parts and when (the voted 互评 has its round)."""
+    from rules_testkit import Branch
+
+    from desktop.rules.facts import graded_words
+    from desktop.rules.scoring import score
+
+    assert graded_words("自评", "王一", "2027-01-08") == "王一（本人）于2027-01-08评定"
+    assert graded_words("组织考评", "支委会", None) == "支委会评定"
+    assert graded_words("组织考评", "", "2027-01-12") == "2027-01-12评定"
+    assert graded_words("组织考评", "", None) == ""  # recorded before schema 18: not known
+    b = Branch()
+    b.member("001")
+    b.appraise("001", "优秀", kind="自评", graded_by="王一", on="2027-01-08")
+    b.appraise("001", "合格")
+    b.appraise("001", "不合格", kind="组织考评", graded_by="支委会", on="2027-01-12")
+    got = score(load_scheme(SCORED.replace(TWO_PARTS, THREE_PARTS)), b.facts(), 2026)
+    one = got.member("001")
+    assert one is not None and one.sections["民主评议"] == 6  # unchanged by who and when
+    line = str(next(ln for ln in one.lines if "民主评议" in str(ln)))
+    assert (
+        "= 6分；达到“基本合格”的6分，评为“基本合格”；党员自评：王一（本人）于2027-01-08评定；"
+        "支部评定：支委会于2027-01-12评定）"
+    ) in line, line
+
+
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
