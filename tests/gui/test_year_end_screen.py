@@ -779,3 +779,59 @@ def test_scheme_with_rating_prints_the_rating_table(qtbot, tmp_path: Path) -> No
         window.close()
     finally:
         book.close()
+
+
+def test_the_import_dialog_refuses_a_vote_without_its_quorum(qtbot, tmp_path, monkeypatch) -> None:
+    """The window's 导入 refuses a 党员大会表决 row the vote dialog would refuse (a meeting of 2
+    of 4 cannot vote), naming sheet, row and column; 导入 stays disabled, the book unchanged."""
+    import os
+
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop.book.interchange import export_workbook
+    from desktop.book.scoring import set_year_scheme
+    from desktop.book.store import Book
+    from desktop.book.votes import record_vote
+    from desktop.gui.import_dialog import PAGE_PREVIEW, ImportDialog
+    from desktop.rules.presets import preset_text
+
+    book = make_year_book(tmp_path / "vote.db")
+    set_year_scheme(
+        book,
+        YEAR,
+        text=preset_text("dangyuan-ejia")
+        + '\n[[approvals]]\nname = "提请党员大会表决通过"\nby = "支部党员大会"\nstars = [3, 4, 5]\n'
+        'vote = "present"\n',
+    )
+    record_vote(book, YEAR, yes=3, no=1, abstain=0, present=4, on="2026-01-10", today=TODAY)
+    path = export_workbook(book, tmp_path / "表决.xlsx")
+    book.close()
+    wb = load_workbook(path)
+    ws = wb["党员大会表决"]
+    col = {c.value: c.column for c in ws[1]}
+    for k, value in {"到会人数": 2, "赞成": 2, "反对": 0}.items():
+        ws.cell(2, col[k], value)
+    wb.save(path)
+    other = Book.create(tmp_path / "new.db", branch="测试村党支部", year=YEAR)
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), "Excel 工作簿 (*.xlsx)")
+    )
+    dialog = ImportDialog(other)
+    qtbot.addWidget(dialog)
+    dialog.resize(1000, 640)
+    dialog.show()
+    qtbot.mouseClick(dialog.ui.browseButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.ui.nextButton.isEnabled(), timeout=10000)
+    qtbot.mouseClick(dialog.ui.nextButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.page() == PAGE_PREVIEW, timeout=20000)
+    assert dialog.problem_lines() == [
+        "党员大会表决 第2行 到会人数: 到会人数不足应到会有表决权党员的半数（应到会 4 人，到会 2 人，"
+        "须至少 3 人到会），本次表决无效，不能登记为审批决定：请另行召开党员大会表决"
+    ]
+    assert not dialog.ui.importButton.isEnabled()
+    if os.environ.get("PIONEER_SHOTS"):  # a look at it by eye: PIONEER_SHOTS=folder
+        dialog.grab().save(str(Path(os.environ["PIONEER_SHOTS"]) / "import-vote-quorum.png"))
+    assert other.execute("select count(*) from members").fetchone()[0] == 0
+    assert other.execute("select count(*) from votes").fetchone()[0] == 0
+    other.close()
