@@ -157,6 +157,8 @@ def _awaiting(book: Book, year: int, today: date | None) -> list[dict[str, Any]]
 
     seen: dict[str, dict[str, Any]] = {}
     for a in awaiting(book, year, today=today):
+        if a.vote:  # the branch's own 党员大会 decides it: nothing for the township
+            continue
         item = seen.setdefault(
             a.code, {"code": a.code, "name": a.name, "result": a.result, "steps": []}
         )
@@ -172,7 +174,7 @@ def _awaiting_claims(book: Book, year: int) -> list[dict[str, Any]]:
          "points": a.points, "step": a.step, "body": a.body, "date": a.date,
          "reason": a.reason}
         for a in claim_approvals(book, year)
-        if a.pending
+        if a.pending and not a.vote  # a 党员大会 vote is the branch's own
     ]  # fmt: skip
 
 

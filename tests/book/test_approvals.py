@@ -457,3 +457,11 @@ def test_a_step_waiting_for_the_meetings_vote_reads_dai_biao_jue(voting) -> None
     assert rows["李二"].rating_text().endswith("（待表决）")
     assert rows["王一"].rating_text().endswith("（待审批）")
     assert not rows["李二"].certifiable
+    # The township's pack lists only what waits for a body above the branch: 李二's result
+    # waits for the branch's own 党员大会 (a receipt deciding it would be refused whole).
+    from desktop.book.pack_figures import pack_figures
+
+    assert pack_figures(voting, YEAR, today=TODAY)["awaiting"] == [
+        {"code": "001", "name": "王一", "result": "五星级",
+         "steps": [{"step": "报上级党（工）委审批", "body": "上级党（工）委"}]}
+    ]  # fmt: skip
