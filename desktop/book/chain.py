@@ -202,11 +202,15 @@ def facts_canonical(
         if withdrawn:  # absent when empty, so quarters confirmed before m006 still verify
             facts["withdrawals"] = withdrawn
     if q.end[5:] == "12-31" and "appraisals" in tables:  # the year's last period
+        # 评定人 and 日期 (m018) enter only when set, so results from before (both empty)
+        # give the digest they were confirmed with.
+        graded = "graded_by" in _columns(conn, "appraisals")
         facts["appraisals"] = [
-            list(row)
+            list(row[:6]) + ([row[6], row[7]] if graded and (row[6] or row[7]) else [])
             for row in conn.execute(
-                "select id, year, round, kind, member_id, grade from appraisals "
-                "where year = ? order by id",
+                "select id, year, round, kind, member_id, grade"
+                + (", graded_by, date" if graded else "")
+                + " from appraisals where year = ? order by id",
                 [year],
             )
         ]

@@ -205,6 +205,17 @@ def test_who_graded_a_locked_result_cannot_be_changed(yb) -> None:
     with pytest.raises(sqlite3.IntegrityError, match="民主评议结果已锁定"):
         yb.execute("update appraisals set graded_by = '张三', date = '2026-01-11'")
     assert Y.list_appraisals(yb, YEAR)[0]["graded"] == "支委会于2026-01-10评定"
+    # Changed behind the program's back (the lock trigger dropped): the fourth quarter's
+    # facts digest, which holds them, no longer matches.
+    assert Q.check_chain(yb.conn) is None
+    trigger = yb.execute(
+        "select sql from sqlite_master where name = 'lock_appraisals_update'"
+    ).fetchone()[0]
+    yb.execute("drop trigger lock_appraisals_update")
+    yb.execute("update appraisals set graded_by = '张三'")
+    yb.execute(trigger)
+    problem = Q.check_chain(yb.conn)
+    assert problem is not None and problem.label == "2025年第4季度", problem
 
 
 # ---------------------------------------------------------------- 一票否决
