@@ -172,6 +172,10 @@ def read_sheets(
         if problem:
             check.add("上级审批", row.number, "审批环节", problem)
             continue
+        problem = "" if v.get("申报记录号") else _result_problem(check, book, v)
+        if problem:
+            check.add("上级审批", row.number, "评定结果", problem)
+            continue
         if v.get("申报记录号") and v["申报记录号"] not in claim_ids:
             check.add(
                 "上级审批", row.number, "申报记录号", CLAIM_NOT_FOUND.format(cid=v["申报记录号"])
@@ -397,6 +401,36 @@ def _step_problem(check: Any, book: Book | None, year: int, step: str, *, vote: 
     return (
         f"“{step}”不是 {year} 年积分方案的{what}（方案的{what}是：{'、'.join(steps)}），"
         "请按方案改正审批环节"
+    )
+
+
+def _result_problem(check: Any, book: Book | None, v: dict[str, Any]) -> str:
+    """Why a 上级审批 row's 评定结果 is not one its step approves ('' when it is): hand entry
+    records the step only for the results the scheme sends to it (「五星级」, 「五星级、优秀」)."""
+    from desktop.book.approvals import result_label
+    from desktop.rules.scheme_model import STAR_WORDS
+
+    scheme = _year_scheme(check, book, v["年度"])
+    step = next((a for a in scheme.approvals if a.name == v["审批环节"]), None) if scheme else None
+    if step is None or step.items and not (step.stars or step.grades):
+        return ""  # a step for claims only is named by 申报记录号
+    star_of = {f"{w}星级": n for n, w in STAR_WORDS.items()}
+    stars: int | None = None
+    grade: str | None = None
+    for part in str(v["评定结果"]).split("、"):
+        if part in star_of and stars is None:
+            stars = star_of[part]
+        elif part not in star_of and grade is None:
+            grade = part
+        else:
+            stars = grade = None
+            break
+    if step.applies(stars, grade) and result_label(stars, grade) == v["评定结果"]:
+        return ""
+    sent = "、".join([f"{STAR_WORDS[n]}星级" for n in sorted(step.stars)] + sorted(step.grades))
+    return (
+        f"“{v['评定结果']}”不是“{step.name}”审批的结果（{v['年度']} 年积分方案中这一环节审批的是："
+        f"{sent}），请核对评定结果或审批环节"
     )
 
 

@@ -510,9 +510,23 @@ def test_vote_and_approval_steps_are_checked_against_the_years_scheme(tmp_path: 
     few = vote_row(到会人数=2, 赞成=2, 反对=0, 弃权=0)
     wa = wb["上级审批"]
     acol = {c.value: c.column for c in wa[1]}
+    wa.cell(2, acol["审批环节"], "报上级党组织审批")  # a step of the scheme: for 四星级
+    wa.cell(2, acol["评定结果"], "四星级")
+    first_decision = [c.value for c in wa[2]]
     wa.cell(2, acol["审批环节"], "报县委审批")
+    # 王一's 五星级 said to be approved by the step for 四星级 (hand entry never records it).
+    wrong_result = list(first_decision)
+    wrong_result[acol["评定结果"] - 1] = "五星级"
+    wrong_result[acol["记录号"] - 1] = None
+    wrong_result[acol["来源"] - 1], wrong_result[acol["依据"] - 1] = "手工", None
+    wa.append(wrong_result)
+    wrong_row = wa.max_row
     wb.save(path)
     lines = _refused(tmp_path, path)
+    assert (
+        f"上级审批 第{wrong_row}行 评定结果: “五星级”不是“报上级党组织审批”审批的结果（2025 年积分方案"
+        "中这一环节审批的是：四星级），请核对评定结果或审批环节"
+    ) in lines, lines
     steps = "方案的须党员大会表决的环节是：提请党员大会表决通过"
     assert (
         f"党员大会表决 第{not_a_vote}行 审批环节: “报上级党（工）委审批”不是 2025 年积分方案的"
