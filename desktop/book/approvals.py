@@ -120,12 +120,17 @@ def decision_how(decision: Mapping[str, Any]) -> str:
 REVIEWER = "审核人："  # in a receipt decision's ref, before the reviewer's name
 
 
+def _reviewer_words(decision: Mapping[str, Any]) -> str:
+    """「（审核人：李审）」 when the decision's ref names its reviewer (with_reviewer), else ''."""
+    ref = str(decision.get("ref") or "")
+    if REVIEWER not in ref:
+        return ""
+    return f"（{REVIEWER}{ref.split(REVIEWER, 1)[1].rstrip('）')}）"
+
+
 def _source_words(decision: Mapping[str, Any]) -> str:
     """「乡镇回执（审核人：李审）」 when the receipt named its reviewer, else the source."""
-    ref = str(decision.get("ref") or "")
-    if REVIEWER in ref:
-        return f"{decision['source']}（{REVIEWER}{ref.split(REVIEWER, 1)[1].rstrip('）')}）"
-    return str(decision["source"])
+    return f"{decision['source']}{_reviewer_words(decision)}"
 
 
 def _vote_words(decision: Mapping[str, Any]) -> str:
@@ -467,8 +472,7 @@ class ClaimApproval:
             return f"{d['decided_by']}于{d['date']}表决：{_vote_words(d)}"
         why = f"，理由：{d['reason']}" if d.get("reason") else ""
         verb = "批准" if self.state == APPROVED else "未批准"  # not state[1:]: 未批准 → 批准
-        ref = str(d.get("ref") or "")
-        who = f"（{REVIEWER}{ref.split(REVIEWER, 1)[1].rstrip('）')}）" if REVIEWER in ref else ""
+        who = _reviewer_words(d)
         return f"{d.get('decided_by', self.body)}于{d.get('date', '')}{verb}{why}{who}"
 
 

@@ -78,8 +78,9 @@ def _signed_in(book: Book, activity_id: int) -> tuple[dict[str, Any], int]:
         )
     (n,) = book.execute(
         "select count(*) from attendance t join members m on m.id = t.member_id "
-        "where t.activity_id = ? and t.status in ('出席', '补录') and m.status = '正式党员'",
-        [activity_id],
+        "where t.activity_id = ? and t.status in ('出席', '补录') and m.status = '正式党员' "
+        "and coalesce(m.confirmed_date, '') <= ?",  # 转正 by then: a 预备党员 has no vote
+        [activity_id, act["date"]],
     ).fetchone()
     return act, int(n)
 
@@ -225,7 +226,7 @@ def vote_setup(book: Book, year: int, *, today: date | None = None) -> dict[str,
         "select a.id, a.date, coalesce(a.topic, '') as topic, "
         "(select count(*) from attendance t join members m on m.id = t.member_id "
         " where t.activity_id = a.id and t.status in ('出席', '补录') "
-        " and m.status = '正式党员') as signed_in "
+        " and m.status = '正式党员' and coalesce(m.confirmed_date, '') <= a.date) as signed_in "
         "from activities a where a.type = '支部党员大会' and a.date between ? and ? "
         "and a.date <= ? order by a.date",
         [f"{year}-01-01", f"{year + 1}-01-31", day],

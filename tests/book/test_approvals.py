@@ -465,3 +465,24 @@ def test_a_step_waiting_for_the_meetings_vote_reads_dai_biao_jue(voting) -> None
         {"code": "001", "name": "王一", "result": "五星级",
          "steps": [{"step": "报上级党（工）委审批", "body": "上级党（工）委"}]}
     ]  # fmt: skip
+
+
+def test_who_may_vote_is_judged_on_the_meetings_day(voting) -> None:
+    """预备党员 have no 表决权: a member confirmed (转正) after the meeting neither counts among
+    those entitled that day nor among the 正式党员 signed in 出席 at it."""
+    from desktop.book.meetings import Meetings
+    from desktop.book.votes import full_members, vote_setup
+
+    meetings = Meetings(voting)
+    meeting = meetings.add_activity(
+        {"date": "2025-12-26", "type": "支部党员大会", "topic": "年度评星"}, today=TODAY
+    )
+    meetings.record_attendance(meeting, today=TODAY)
+    assert full_members(voting, "2025-12-26") == 4
+    (m,) = vote_setup(voting, YEAR, today=TODAY)["meetings"]
+    assert m["signed_in"] == 4
+    voting.execute("update members set confirmed_date = '2026-01-05' where name = '李二'")
+    assert full_members(voting, "2025-12-26") == 3
+    assert full_members(voting, "2026-01-10") == 4
+    (m,) = vote_setup(voting, YEAR, today=TODAY)["meetings"]
+    assert m["signed_in"] == 3
