@@ -388,9 +388,13 @@ def list_appraisals(book: Book, year: int) -> list[dict[str, Any]]:
     gone = _withdrawals(book, "appraisals")
     rows = book.query(
         """select a.*, m.code, m.name from appraisals a join members m on m.id = a.member_id
-           where a.year = ? order by a.kind, a.round, a.id""",
+           where a.year = ? order by a.round, a.id""",
         [year],
     )
+    # The kinds in their own order (党员评议, 群众评议, 自评, 组织考评), not by character code,
+    # which put 组织考评 before 群众评议 and 自评.
+    order = {k: i for i, k in enumerate(APPRAISAL_KINDS)}
+    rows.sort(key=lambda r: (order.get(r["kind"], len(order)), r["round"], r["id"]))
     locked = year_locked(book, year) is not None
     for r in rows:
         r["withdrawn"] = gone.get(r["id"])

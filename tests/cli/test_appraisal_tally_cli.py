@@ -147,6 +147,8 @@ def test_self_and_branch_appraisals_are_graded_not_voted(tmp_path: Path) -> None
     }
     text = pioneer("appraisal", "list", *y, check=True).stdout
     assert "王一\t优秀（王一（本人）于2026-01-10评定）" in text
+    kinds = [line.split("\t")[1] for line in text.splitlines()]
+    assert kinds == ["自评", "组织考评"]  # in their order, not by character code
     # Bad paths: refused in Chinese, nothing written.
     for extra, words in (
         (("--kind", "自评", "002=合格", "--by", "张三"),
