@@ -408,7 +408,10 @@ class YearEndScreen(ApprovalsTab, QWidget):
             tip = "本年度方案没有评星定级的规则，没有荣誉证书可打印"
         elif waiting:
             names = "、".join(waiting)
-            tip = f"{names}的评定结果待上级审批，批准后（“上级审批”页）才能打印荣誉证书"
+            # 待表决 waits for the branch's own 党员大会, 待审批 for the body above.
+            voted = any(r.approval_state == "待表决" for r in ov.honoured)
+            what = "待上级审批或党员大会表决" if voted else "待上级审批"
+            tip = f"{names}的评定结果{what}，批准后（“上级审批”页）才能打印荣誉证书"
         else:
             tip = ""
         self.print_certificates_button.setToolTip(tip)
@@ -465,7 +468,9 @@ class YearEndScreen(ApprovalsTab, QWidget):
         waiting = sum(1 for r in ov.honoured if not r.certifiable)
         cert = "红色，可打印荣誉证书"
         if waiting:
-            cert = f"红色；其中 {waiting} 人待上级审批或未获批准，批准后才能打印荣誉证书"
+            voted = any(r.approval_state == "待表决" for r in ov.honoured)
+            what = "待上级审批、党员大会表决或未获批准" if voted else "待上级审批或未获批准"
+            cert = f"红色；其中 {waiting} 人{what}，批准后才能打印荣誉证书"
         lines = [
             f"参加积分管理 {len(rows)} 人，参加评星定级 {ov.rated_count} 人；"
             f"评为五星级或优秀 {n_hon} 人（{cert}）。"

@@ -620,6 +620,8 @@ def test_the_general_meetings_vote_is_recorded_and_shown(qtbot, tmp_path, messag
     screen = _open(qtbot, w)
     screen.tabs.setCurrentIndex(3)
     assert screen.vote_button.isVisible() and screen.vote_button.isEnabled()
+    # 王一's 五星级 waits for the 党工委 as well: the summary says 待上级审批.
+    assert "其中 1 人待上级审批或未获批准" in screen.summary.text()
     # Before the vote its step reads 待表决; the step above the branch keeps 待审批.
     t = screen.approval_table
     states = {(t.item(r, 1).text(), t.item(r, 3).text()): t.item(r, 4).text()
