@@ -95,6 +95,7 @@ def year_register(book: Book, year: int, *, today: date | None = None) -> dict[s
     paid_ids = {mid for (mid, _m) in table}
     rows = []
     reg_rows: list[RegisterRow] = []
+    judged_rows: list[RegisterRow] = []
     for m in sort_members(_members(book)):
         history = all_rates.get(m["id"], [])
         md = _months_for(m, months[0], months[-1], through, table, history)
@@ -107,6 +108,10 @@ def year_register(book: Book, year: int, *, today: date | None = None) -> dict[s
             continue
         reg = RegisterRow(m["code"], m["name"], md)
         reg_rows.append(reg)
+        # A month paid ahead (after `through`) is not owed yet: it counts in 实缴 only, so a
+        # part payment of the running month is no 欠缴 (who paid nothing owes nothing yet).
+        judged = RegisterRow(m["code"], m["name"], {k: v for k, v in md.items() if k <= through})
+        judged_rows.append(judged)
         ar = arrears(md.values(), through=through)
         rows.append(
             {
@@ -128,15 +133,16 @@ def year_register(book: Book, year: int, *, today: date | None = None) -> dict[s
                     }
                     for k, v in md.items()
                 },
-                "due_fen": reg.due_fen,
+                "due_fen": judged.due_fen,
                 "paid_fen": reg.paid_fen,
-                "owed_fen": reg.owed_fen,
+                "owed_fen": judged.owed_fen,
                 "arrears": ar,
                 "unset_months": unset,
                 "rate_missing": bool(unset),
             }
         )
     totals = register_totals(reg_rows, months)
+    owed = register_totals(judged_rows, months)
     unset_names = [r["name"] for r in rows if r["rate_missing"]]
     payments_total = book.db.execute(
         "select coalesce(sum(paid_fen), 0) from dues_payments where month like ?",
@@ -149,11 +155,11 @@ def year_register(book: Book, year: int, *, today: date | None = None) -> dict[s
         "months": months,
         "rows": rows,
         "totals": {
-            "due_fen": totals.due_fen,
+            "due_fen": owed.due_fen,
             "paid_fen": totals.paid_fen,
-            "owed_fen": totals.owed_fen,
+            "owed_fen": owed.owed_fen,
             "by_month_paid": totals.by_month_paid,
-            "by_month_due": totals.by_month_due,
+            "by_month_due": owed.by_month_due,
         },
         "payments_total_fen": payments_total,
         "receipts": receipts(book, year=year),

@@ -603,10 +603,15 @@ class Meetings(MeetingPlan, MeetingPoints):
         {"notices": [NoticeDue], "leave_over": [LeaveOver], "mobile": [MobileShortfall],
          "party_life": [(code, name, text)], "names": {code: name}}
         """
+        from desktop.book.points_start import start_day
         from desktop.book.scoring import score_book, year_scheme
 
         today = today or date.today()
         as_of = min(today.isoformat(), f"{year:04d}-12-31")
+        # A book kept from mid-year: sign-ins before its start are not counted (as for the
+        # points), so an absence then starts no reminder ladder and no leave over allowance;
+        # a 流动党员's attendance still counts for the year's minimum.
+        first = max(f"{year:04d}-01-01", start_day(self.book) or "")
         names = {r[0]: r[1] for r in self.db.execute("select code, name from members")}
         facts = list(
             self.db.query(
@@ -626,7 +631,9 @@ class Meetings(MeetingPlan, MeetingPoints):
                 f["type"] + (f"《{f['topic']}》" if f["topic"] else ""),
             )
             for f in facts
-            if f["status"] == rules.UNEXCUSED and f["type"] in rules.PARTY_LIFE_TYPES
+            if f["status"] == rules.UNEXCUSED
+            and f["type"] in rules.PARTY_LIFE_TYPES
+            and f["date"] >= first
         ]
         issued = [
             (r["code"], r["kind"], r["ref"])
@@ -637,7 +644,7 @@ class Meetings(MeetingPlan, MeetingPoints):
         leaves = [
             rules.Leave(f["code"], f["date"], f["status"], f["type"])
             for f in facts
-            if f["status"] in rules.LEAVE_STATUSES
+            if f["status"] in rules.LEAVE_STATUSES and f["date"] >= first
         ]
         scheme = year_scheme(self.book, year)
         mobile = []

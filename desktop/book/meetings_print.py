@@ -323,10 +323,15 @@ def notice_data(
     if n["ref"]:
         row = book.db.execute("select date from activities where code = ?", [n["ref"]]).fetchone()
         until = row[0] if row else until
+    from desktop.book.points_start import start_day
+
+    first = start_day(book) or ""  # absences before a mid-year start are not counted
     absences = [
         f"{h['date']} {h['type']}{('《' + h['topic'] + '》') if h['topic'] else ''}"
         for h in mt.member_history(m["id"], int(until[:4]))
-        if h["status"] == UNEXCUSED and h["type"] in PARTY_LIFE_TYPES and h["date"] <= until
+        if h["status"] == UNEXCUSED
+        and h["type"] in PARTY_LIFE_TYPES
+        and first <= h["date"] <= until
     ]
     return {
         "kind": kind,

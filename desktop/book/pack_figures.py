@@ -228,9 +228,20 @@ def _flags(
         names = "、".join(r["name"] for r in owing)
         flags.append(f"连续6个月未交党费且未处理：{names}")
     months, quarters = _elapsed(year, day)
+    # A book kept from mid-year asks 三会一课 only of the months and whole quarters since its
+    # start (the branch's earlier meetings were kept on paper).
+    from desktop.book.points_start import points_start, start_words
+
+    start = points_start(book)
+    since = ""
+    if start and int(start[:4]) == year:
+        first = int(start[5:7])
+        months = max(0, months - (first - 1))
+        quarters = max(0, quarters - (first + 1) // 3)  # quarters begun before the start
+        since = f"（{start_words(book)}）"
     held = fig["activities_by_type"]
     for kind, per in THREE_MEETINGS:
         need = quarters if per == "quarter" else months
         if held.get(kind, 0) < need:
-            flags.append(f"{kind}{held.get(kind, 0)} 次，少于三会一课要求的 {need} 次")
+            flags.append(f"{kind} {held.get(kind, 0)} 次，少于三会一课要求的 {need} 次{since}")
     return flags

@@ -135,7 +135,7 @@ def _columns(book: Book, year: int, quarter: int, sections: list[str]) -> dict[s
     ytd_title = "年度积分" if last else f"年度积分\n（截至{so_far}）"
     note = ""
     if averaged:
-        upto = _upto(kind, quarter, last)
+        upto = _upto(kind, quarter, last, _first_kept(book, year, kind))
         note = (
             f"年度积分中，{'、'.join(averaged)}按{upto}的平均分计入"
             + (f"，{'、'.join(yearly)}在年终计入" if yearly else "")
@@ -154,8 +154,27 @@ def _columns(book: Book, year: int, quarter: int, sections: list[str]) -> dict[s
 STEP_WORD = {"quarter": "季", "month": "月", "half": "半年"}
 
 
-def _upto(kind: str, number: int, last: bool) -> str:
-    """The periods an averaged section has been averaged over so far, in words."""
+def _first_kept(book: Book, year: int, kind: str) -> int:
+    """The year's first period with points: 1, or the one holding a mid-year start month
+    (a book kept from July averages 第3至4季度, not the four quarters)."""
+    from desktop.book.points_start import points_start
+
+    start = points_start(book)
+    if not start or int(start[:4]) != year:
+        return 1
+    month = int(start[5:7])
+    return {"quarter": (month - 1) // 3 + 1, "month": month, "half": 1 if month <= 6 else 2}[kind]
+
+
+def _upto(kind: str, number: int, last: bool, first: int = 1) -> str:
+    """The periods an averaged section has been averaged over so far, in words (from the
+    first period the book kept points, `first`)."""
+    if first > 1:
+        if kind == "month":
+            return f"{first}月" if first == number else f"{first}至{number}月"
+        if kind == "half":
+            return "下半年"
+        return f"第{first}季度" if first == number else f"第{first}至{number}季度"
     if last:
         return {"quarter": "全年四个季度", "month": "全年十二个月", "half": "全年上、下半年"}[kind]
     if kind == "month":

@@ -135,12 +135,22 @@ def scan(
         groups.setdefault(_key(c), []).append(c)
     rows: list[PackRow] = []
     for group in groups.values():
-        group.sort(key=_made_at, reverse=True)
+        # Newest first; of copies made at the same moment (a pack copied twice, 「… - 副本」)
+        # an intact one counts and the others are named as copies, not as older packs.
+        group.sort(key=lambda c: (_made_at(c), c.ok), reverse=True)
         row = PackRow(group[0], group[1:])
         for old in row.older:
+            when = _made_at(old)[:16].replace("T", " ")
+            if _made_at(old) == _made_at(row.check):
+                row.notes.append(
+                    f"另有同一次制作的报送包副本 {old.path.name}（{when}，{old.state}），"
+                    f"以完好的 {row.check.path.name} 为准"
+                    if row.check.ok
+                    else f"另有同一次制作的报送包副本 {old.path.name}（{when}，{old.state}）"
+                )
+                continue
             row.notes.append(
-                f"另有较早的报送包 {old.path.name}（{_made_at(old)[:16].replace('T', ' ')}，"
-                f"{old.state}），以最新的为准"
+                f"另有较早的报送包 {old.path.name}（{when}，{old.state}），以最新的为准"
             )
         rows.append(row)
     names: dict[str, list[PackRow]] = {}

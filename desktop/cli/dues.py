@@ -215,8 +215,17 @@ def cmd_dues(args: argparse.Namespace) -> int:
             else:
                 t = reg["totals"]
                 # Paid beyond what was due (voluntary extra, 自愿多交): say so, or the sum looks wrong.
-                extra = t["paid_fen"] - (t["due_fen"] - t["owed_fen"])
-                more = f"（含多交 {yuan(extra)} 元）" if extra > 0 else ""
+                # Months paid ahead (after the last month judged) are no 多交: they fall due later.
+                ahead = sum(
+                    c["paid_fen"]
+                    for r in reg["rows"]
+                    for k, c in r["months"].items()
+                    if k > reg["through"]
+                )
+                extra = t["paid_fen"] - ahead - (t["due_fen"] - t["owed_fen"])
+                parts = [f"预交 {yuan(ahead)} 元"] if ahead > 0 else []
+                parts += [f"多交 {yuan(extra)} 元"] if extra > 0 else []
+                more = f"（含{'、'.join(parts)}）" if parts else ""
                 out(
                     f"{year} 年：应缴 {data['due']} 元，实缴 {data['paid']} 元{more}，欠缴 "
                     f"{data['owed']} 元；收据 {data['receipts']} 张，合计 {data['payments_total']} 元"

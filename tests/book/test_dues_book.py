@@ -732,3 +732,23 @@ def test_dues_say_the_month_does_not_exist(demo_book: Book) -> None:
             demo_book, member["id"], {"2026-01": 1000}, paid_date="2026-02-30", receiver="张三"
         )
     assert "缴纳日期“2026-02-30”不存在：2026年2月只有28天，没有30日" in "\n".join(err.value.lines())
+
+
+def test_a_month_paid_ahead_is_not_owed_yet(book: Book, branch: dict[str, int]) -> None:
+    # Found in review 7: half of December paid on 5 December put 0.50 under 欠缴 in the
+    # register and the 公示 (and the township's pack), while members who had paid nothing for
+    # December owed nothing — December is not owed until it ends.
+    today = date(2026, 12, 5)
+    before = dues.year_register(book, 2026, today=today)
+    dues.record_payment(
+        book, branch["李二"], {"2026-12": 50}, paid_date="2026-12-05", receiver="会计", today=today
+    )
+    reg = dues.year_register(book, 2026, today=today)
+    assert reg["through"] == "2026-11"
+    li, li_before = _row(reg, "李二"), _row(before, "李二")
+    assert (li["due_fen"], li["owed_fen"]) == (li_before["due_fen"], li_before["owed_fen"])
+    assert li["paid_fen"] == li_before["paid_fen"] + 50
+    assert reg["totals"]["due_fen"] == before["totals"]["due_fen"]
+    assert reg["totals"]["owed_fen"] == before["totals"]["owed_fen"]
+    assert reg["totals"]["by_month_due"]["2026-12"] == 0
+    assert reg["totals"]["paid_fen"] == reg["payments_total_fen"] and reg["reconciled"]

@@ -115,8 +115,9 @@ def test_register_line_names_voluntary_extra(demo: tuple[Path, Path]) -> None:
     db, home = demo
     result = run("--db", str(db), "dues", "register", "--today", "2026-11-24", home=home)
     assert result.returncode == 0, result.stderr
-    # The demo has one voluntary payment of 1,000 yuan beyond what was due.
-    assert "（含多交 1000.00 元）" in result.stdout.splitlines()[0]
+    # The demo has one voluntary payment of 1,000 yuan beyond what was due; months paid
+    # ahead (after October, the last month judged) are 预交, neither 多交 nor 应缴.
+    assert "（含预交 12.00 元、多交 1000.00 元）" in result.stdout.splitlines()[0]
 
 
 # `pioneer dues` and the book's dues start: a forgotten member's first standard defaults to the

@@ -165,3 +165,67 @@ def test_a_monthly_book_started_late_speaks_of_months(tmp_path: Path, capsys) ->
         assert publicity_data(book, 2026, 11, today=date(2026, 12, 6))["late_entry"] == line
         summary = review_sheet_data(book, 2026, 11)["summary"]
         assert summary[0] == line
+
+
+# Found trying a book started in July (review 7): the sheets, the follow-ups and the township's
+# flags counted the year from January.
+
+
+def _july_book(tmp_path: Path, capsys) -> Path:
+    db = tmp_path / "july.db"
+    code, _, err = run(
+        capsys, "--db", str(db), "init", "--branch", "七月村党支部", "--year", "2026",
+        "--scheme", "jiedao-nongcun", "--start", "2026-07",
+    )  # fmt: skip
+    assert code == 0, err
+    with Book.open(db) as book:
+        for name in ("王一", "李二"):
+            book.roster.add_member(
+                {"name": name, "status": "正式党员", "joined_date": "2000-07", "group": "一组"},
+                today=date(2026, 12, 5),
+            )
+    return db
+
+
+def test_the_sheets_average_only_the_quarters_kept(tmp_path: Path, capsys) -> None:
+    from desktop.book.quarter_print import publicity_data
+
+    db = _july_book(tmp_path, capsys)
+    with Book.open(db) as book:
+        Q.publish(book, 2026, 3, start="2026-12-05", today=date(2026, 12, 5))
+        note = publicity_data(book, 2026, 3, today=date(2026, 12, 6))["ytd_note"]
+        assert "按第3季度的平均分计入" in note and "第1至3季度" not in note
+        Q.confirm(book, 2026, 3, today=date(2026, 12, 14))
+        Q.publish(book, 2026, 4, start="2027-01-04", today=date(2027, 1, 4))
+        note = publicity_data(book, 2026, 4, today=date(2027, 1, 5))["ytd_note"]
+        assert "按第3至4季度的平均分计入" in note and "全年四个季度" not in note
+
+
+def test_an_absence_before_the_start_starts_no_reminder(tmp_path: Path, capsys) -> None:
+    db = _july_book(tmp_path, capsys)
+    with Book.open(db) as book:
+        ids = {m["name"]: m["id"] for m in book.roster.members()}
+        mt = Meetings(book)
+        today = date(2026, 12, 5)
+        june = mt.add_activity({"date": "2026-06-20", "type": "主题党日"}, today=today)
+        mt.record_attendance(june, {ids["王一"]: Entry("无故缺席")}, today=today)
+        assert mt.follow_ups(2026, today=today)["notices"] == []
+        august = mt.add_activity({"date": "2026-08-15", "type": "党课"}, today=today)
+        mt.record_attendance(august, {ids["王一"]: Entry("无故缺席")}, today=today)
+        [due] = mt.follow_ups(2026, today=today)["notices"]
+        assert (due.kind, due.nth, due.absence.date) == ("提醒", 1, "2026-08-15")
+
+
+def test_the_township_flags_ask_three_meetings_only_since_the_start(tmp_path: Path, capsys) -> None:
+    from desktop.book.pack_figures import pack_figures
+
+    db = _july_book(tmp_path, capsys)
+    with Book.open(db) as book:
+        mt = Meetings(book)
+        today = date(2026, 12, 5)
+        for day, kind in (("2026-07-01", "支部党员大会"), ("2026-08-15", "党课")):
+            mt.add_activity({"date": day, "type": kind}, today=today)
+        flags = pack_figures(book, 2026, today=today)["flags"]
+    # July to November: five 支委会; Q3 one 党员大会 and one 党课 (Q4 has not ended).
+    assert "支委会 0 次，少于三会一课要求的 5 次（本账本自2026年7月起记分）" in flags
+    assert not any(f.startswith(("支部党员大会", "党课")) for f in flags), flags

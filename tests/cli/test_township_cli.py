@@ -153,6 +153,26 @@ def test_two_packs_of_one_branch_newest_counts(three, tmp_path: Path, capsys) ->
     assert "较早的报送包" in rows[0]["notes"][0]
 
 
+def test_a_pack_copied_twice_counts_the_intact_copy(three, tmp_path: Path, capsys) -> None:
+    # Found in review 7: the same pack twice on the stick (Windows' 「… - 副本」), one copy
+    # altered: the row showed the altered copy whenever its folder came first and called the
+    # intact one 「较早的报送包」 though both were made at the same minute.
+    _book, pack = three["东山村党支部"]
+    usb = tmp_path / "U盘"
+    first = copy_pack(pack, usb / "a")
+    second = copy_pack(pack, usb / "b")
+    with (first / "清单.json").open("rb") as f:
+        names = [x["name"] for x in json.load(f)["files"] if x["kind"] == "paper"]
+    with (first / names[0]).open("ab") as f:
+        f.write(b"x")
+    code, out, err = run(capsys, "township", "summary", str(usb), "--json")
+    assert code == 0, err
+    [row] = json.loads(out)["packs"]
+    assert row["path"] == str(second) and row["state"] == "完好"
+    assert row["notes"][0].startswith(f"另有同一次制作的报送包副本 {first.name}（")
+    assert "被改动" in row["notes"][0] and "较早" not in row["notes"][0]
+
+
 def test_no_packs_and_a_missing_folder(tmp_path: Path, capsys) -> None:
     empty = tmp_path / "空U盘"
     empty.mkdir()
