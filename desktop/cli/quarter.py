@@ -160,6 +160,14 @@ def _print_year(book: Any, sts: list[dict[str, Any]]) -> None:
         )
 
 
+def _code_words(link: str) -> str:
+    """The short 核验码 the paper and the township desk show for a confirmed period's link:
+    the long 校验值 alone left a secretary comparing two different-looking strings."""
+    from desktop.rules.quarter import check_code
+
+    return f"（核验码 {check_code(link)}，与公示表、审核表上印的相同）"
+
+
 def _print_status(st: dict[str, Any], *, blockers: bool = True) -> None:
     line = f"{st['label']}：{st['state_text']}"
     if st.get("publicity_start"):
@@ -168,7 +176,7 @@ def _print_status(st: dict[str, Any], *, blockers: bool = True) -> None:
         line += f"；{st['confirmed_at'][:10]} 确认"
     out(line)
     if st.get("hash"):
-        out(f"  校验值：{st['hash']}")
+        out(f"  校验值：{st['hash']}{_code_words(st['hash'])}")
     notices = st.get("notices", [])
     if notices and notices[0].get("late_reason"):
         out(f"  补登：{notices[0]['late_reason']}")
@@ -253,7 +261,7 @@ def cmd_period(args: argparse.Namespace) -> int:
             )
             return EXIT_OK
         st = Q.confirm(book, year, quarter, today=today)
-        out(f"{st['label']}已确认（不可撤销）。校验值：{st['hash']}")
+        out(f"{st['label']}已确认（不可撤销）。校验值：{st['hash']}{_code_words(st['hash'])}")
         return EXIT_OK
 
 

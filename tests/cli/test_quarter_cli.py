@@ -183,6 +183,10 @@ def test_quarter_end_to_end(tmp_path: Path) -> None:
     assert [p["state"] for p in status["periods"][:2]] == ["confirmed", "confirmed"]
     head = status["chain_head"]
     assert head == status["periods"][1]["hash"]
+    # The short 核验码 the paper prints is said beside the long 校验值 (review 7: a secretary
+    # comparing the screen with the sheet saw two different strings).
+    assert f"（核验码 {head[:4]} {head[4:8]} {head[8:12]}，与公示表、审核表上印的相同）" in out
+    assert f"（核验码 {head[:4]} {head[4:8]} {head[8:12]}，" in ok("period", "status", *y)
 
     # Confirmed means final: a claim or correction dated in Q2 is refused.
     err = refused(
