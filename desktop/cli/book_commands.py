@@ -61,7 +61,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from desktop.book.demo import create_demo
     from desktop.book.quarter import year_status
 
-    path = db_path(args)
+    path = _demo_path(args)
     today = date.fromisoformat(args.today) if args.today else None
     with create_demo(path, year=args.year, today=today) as book:
         counts = book.roster.count()
@@ -72,7 +72,27 @@ def cmd_demo(args: argparse.Namespace) -> int:
             f"{book.current_year} 年："
             + "、".join(f"{st['number_text']}{st['state_text']}" for st in states)
         )
+    if not getattr(args, "db", None):
+        out(f'打开它：pioneer --db "{path}"')
     return EXIT_OK
+
+
+def _demo_path(args: argparse.Namespace) -> Path:
+    """--db (or PIONEER_DB) when given; else 示范支部.db in the user data folder, as the
+    first-run wizard names it — never the default book, which the window would then open
+    as the branch's own (a new user's `pioneer demo` left the real book a fictional one)."""
+    import os
+
+    from desktop.book.paths import data_dir
+
+    if getattr(args, "db", None) or os.environ.get("PIONEER_DB"):
+        return db_path(args)
+    path = candidate = data_dir() / "示范支部.db"
+    n = 1
+    while candidate.exists():
+        n += 1
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+    return candidate
 
 
 def cmd_members(args: argparse.Namespace) -> int:

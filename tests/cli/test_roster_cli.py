@@ -27,6 +27,20 @@ def test_init_then_members_json(tmp_path: Path, home: Path) -> None:
     assert json.loads(result.stdout) == []
 
 
+def test_demo_without_db_never_becomes_the_default_book(home: Path) -> None:
+    # Review 7: a new user's `pioneer demo` wrote the fictional branch as 先锋指数账本.db, the
+    # book the window opens as the branch's own (and no first-run wizard was offered again).
+    first = run("demo", "--today", "2026-11-30", home=home, check=True)
+    demo = home / "示范支部.db"
+    assert f"已生成示范支部账本：{demo}" in first.stdout
+    assert f'打开它：pioneer --db "{demo}"' in first.stdout
+    assert not (home / "先锋指数账本.db").exists()
+    again = run("demo", "--today", "2026-11-30", home=home, check=True)
+    assert str(home / "示范支部-2.db") in again.stdout
+    missing = run("members", "--json", home=home)
+    assert missing.returncode == 1 and "找不到账本文件" in missing.stderr
+
+
 def test_demo_members_json_has_contract_fields(tmp_path: Path, home: Path) -> None:
     db = tmp_path / "demo.db"
     run("--db", str(db), "demo", "--year", "2026", "--today", "2026-11-30", home=home, check=True)
