@@ -116,7 +116,8 @@ def unfinished_business(book: Book, year: int, *, today: date | None = None) -> 
     out: list[str] = []
     quarters = year_status(book, year, today=today)
     for q in quarters:
-        if q["state"] != "confirmed":
+        # Periods before a mid-year start have no points: nothing to confirm.
+        if q["state"] != "confirmed" and not q.get("not_scored"):
             out.append(f"{q['label']}：{q['state_text']}，尚未确认。")
     if quarters[-1]["state"] != "confirmed":
         # Confirming Q4 locks the year's 民主评议, so they are due before it.

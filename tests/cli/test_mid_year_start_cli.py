@@ -229,3 +229,16 @@ def test_the_township_flags_ask_three_meetings_only_since_the_start(tmp_path: Pa
     # July to November: five 支委会; Q3 one 党员大会 and one 党课 (Q4 has not ended).
     assert "支委会 0 次，少于三会一课要求的 5 次（本账本自2026年7月起记分）" in flags
     assert not any(f.startswith(("支部党员大会", "党课")) for f in flags), flags
+
+
+def test_year_status_does_not_ask_to_confirm_quarters_without_points(
+    tmp_path: Path, capsys
+) -> None:
+    # `year status` / 进入新年度 listed 「2026年第1季度：不记分，尚未确认。」 as unfinished.
+    from desktop.book.years import unfinished_business
+
+    db = _july_book(tmp_path, capsys)
+    with Book.open(db) as book:
+        lines = unfinished_business(book, 2026, today=date(2026, 12, 5))
+    assert not any("第1季度" in x or "第2季度" in x for x in lines), lines
+    assert lines[0] == "2026年第3季度：未公示，尚未确认。"
