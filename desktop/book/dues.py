@@ -25,6 +25,8 @@ from datetime import date
 from typing import Any
 
 from desktop.book.dues_collection import (  # re-exported: callers use desktop.book.dues
+    RATE_HINT_CLI,
+    RATE_HINT_WINDOW,
     UNSET_CLI_HINT,
     Receipt,
     _month_table,
@@ -321,6 +323,8 @@ def default_receiver(book: Book) -> str:
 
 __all__ = [
     "PAYING_STATUSES",
+    "RATE_HINT_CLI",
+    "RATE_HINT_WINDOW",
     "REMINDER_KIND",
     "Receipt",
     "UNSET_CLI_HINT",

@@ -140,6 +140,11 @@ def unset_warning(names: list[str]) -> str:
 # The command-line way to the same fix: the CLI adds it; paper and screens never show it.
 UNSET_CLI_HINT = "（命令行：pioneer dues rate --member 姓名 …）"
 
+# How to set a missing standard, in a refused payment's message ({code}, {month}): the
+# window's words by default; the CLI passes RATE_HINT_CLI (a window page means nothing there).
+RATE_HINT_WINDOW = "在“党员党费”页用计算器设定每月金额"
+RATE_HINT_CLI = "用命令设定：pioneer dues rate --member {code} --category 类别 --from {month}"
+
 
 def owed_without_record(book: Book, first: str, last: str, *, through: str) -> list[tuple]:
     """(member code, month, due fen) for months owed with a rate but no payment row — the
@@ -249,6 +254,7 @@ def record_payment(
     receiver: str,
     receipt_no: str | None = None,
     today: date | None = None,
+    rate_hint: str = RATE_HINT_WINDOW,
 ) -> str:
     """Record one receipt: a member pays for one or several months (ahead, or arrears late).
 
@@ -262,6 +268,7 @@ def record_payment(
         receiver=receiver,
         today=today,
         action="登记党费收据",
+        rate_hint=rate_hint,
     )
     return nos[0]
 
@@ -295,13 +302,20 @@ def record_receipts(
     receiver: str,
     today: date | None = None,
     action: str = "登记党费",
+    rate_hint: str = RATE_HINT_WINDOW,
 ) -> list[str]:
     """Check every receipt, then write them all in one transaction (or nothing)."""
     # Checked inside the write transaction: two programs recording dues at once would
     # otherwise both number a receipt with the same next free number.
     with book.write():
         return _record_receipts(
-            book, receipts, paid_date=paid_date, receiver=receiver, today=today, action=action
+            book,
+            receipts,
+            paid_date=paid_date,
+            receiver=receiver,
+            today=today,
+            action=action,
+            rate_hint=rate_hint,
         )
 
 
@@ -313,6 +327,7 @@ def _record_receipts(
     receiver: str,
     today: date | None,
     action: str,
+    rate_hint: str = RATE_HINT_WINDOW,
 ) -> list[str]:
     as_of = _today(today)
     problems: list[str] = []
@@ -412,10 +427,8 @@ def _record_receipts(
             if key in existing_due:
                 due = 0  # the month's due is on its first row already
             elif rate is None:
-                problems.append(
-                    f"{name} 还没有设定 {month_cn(month)} 的党费标准，请先在“党员党费”页"
-                    "用计算器设定每月金额。"
-                )
+                how = rate_hint.format(code=m["code"], month=month)
+                problems.append(f"{name} 还没有设定 {month_cn(month)} 的党费标准，请先{how}。")
                 continue
             else:
                 due = rate

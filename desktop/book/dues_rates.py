@@ -276,10 +276,19 @@ def start_refusal(from_month: str, year: int, today: date | None = None) -> str 
 
 def book_default_start(book: Book, year: int, today: date | None = None) -> str:
     """Where a first 党费标准 starts by default: the book's dues start (`dues_start`, no
-    earlier than January of `year`), else — the first standard of the book —
-    `default_start_month`."""
+    earlier than January of `year`), else — the first standard of the book — the month the
+    book keeps points from when it falls in `year` (the wizard's 「从7月起记分」: the branch
+    keeps its records from July, so July's dues are owed here too; this month would leave
+    July–November silently not owed), else `default_start_month`."""
+    from desktop.book.points_start import points_start
+
     start = dues_start(book)
-    return max(start, f"{year:04d}-01") if start else default_start_month(year, today)
+    if start:
+        return max(start, f"{year:04d}-01")
+    kept_from = points_start(book)
+    if kept_from and kept_from[:4] == f"{year:04d}":
+        return kept_from
+    return default_start_month(year, today)
 
 
 def _first_rate_default(book: Book, m: Mapping[str, Any], year: int, today: date | None) -> str:

@@ -104,6 +104,7 @@ def cmd_dues(args: argparse.Namespace) -> int:
                 receiver=args.receiver,
                 receipt_no=args.receipt,
                 today=today,
+                rate_hint=dues.RATE_HINT_CLI,
             )
             out(f"已登记：{m['name']} {len(months)} 个月，收据号 {no}")
             return EXIT_OK
@@ -279,7 +280,8 @@ def add_dues_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
         dest="from_month",
         help="rate、rate-unset：标准起始月份 YYYY-MM，须在账本年度内（12月起也可选下一年）。"
         "默认：党员的第一个标准从本账本党费起记的月份（入党、转入晚的从那时）起，"
-        "调整标准从本月起；账本还没有任何标准时为本月（账本年度不是今年则为该年1月）",
+        "调整标准从本月起；账本还没有任何标准时为本账本的记分起始月份（在账本年度内时，"
+        "如向导中选的“从7月起记分”），否则为本月（账本年度不是今年则为该年1月）",
     )
     p.add_argument("--months", help="pay：所缴月份，逗号分隔，如 2026-01,2026-02")
     p.add_argument("--amount", help="pay：每个月的金额（元）")

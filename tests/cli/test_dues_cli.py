@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -341,3 +342,55 @@ def test_help_names_rate_unset_and_from(capsys) -> None:
     assert info.value.code == 0
     out = "".join(capsys.readouterr().out.split())  # argparse wraps the lines
     assert "rate-unset" in out and "--from" in out and "本账本党费起记的月份" in out
+
+
+# A book kept from mid-year (the wizard's 「从7月起记分」, `init --start`): the dues start there
+# too unless told otherwise, and a refused payment names the command that fixes it.
+
+
+def _mid_year_book(tmp_path: Path, capsys) -> str:
+    db = str(tmp_path / "mid.db")
+    args = ["--db", db, "init", "--branch", "青石村党支部", "--year", "2026", "--start", "2026-07"]
+    assert main(args) == 0
+    with Book.open(Path(db)) as b:
+        for name in ("孙七", "钱五"):
+            b.roster.add_member(
+                {"name": name, "status": "正式党员", "joined_date": "1990-01-01"},
+                today=date(2026, 12, 5),
+            )
+    capsys.readouterr()
+    return db
+
+
+def test_rate_unset_in_a_book_kept_from_july_starts_in_july(tmp_path: Path, capsys) -> None:
+    db = _mid_year_book(tmp_path, capsys)
+    args = ["--db", db, "dues", "rate-unset", "--category", "农民", "--today", "2026-12-05"]
+    assert main(args) == 0
+    assert "自2026-07起" in capsys.readouterr().out
+    assert set(_rates(db).values()) == {"2026-07"}
+    # July–November are owed (nothing paid), so paying November is recorded.
+    assert main(["--db", db, "dues", "arrears", "--json", "--today", "2026-12-05"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [r["months"] for r in rows][0] == [f"2026-{m:02d}" for m in range(7, 12)]
+    pay = ["--db", db, "dues", "pay", "--member", "孙七", "--months", "2026-11"]
+    assert main([*pay, "--amount", "1", "--receiver", "刘会计", "--today", "2026-12-05"]) == 0
+
+
+def test_a_book_kept_from_july_of_last_year_starts_this_month(tmp_path: Path, capsys) -> None:
+    db = _mid_year_book(tmp_path, capsys)
+    args = ["--db", db, "dues", "rate-unset", "--category", "农民", "--year", "2027"]
+    assert main([*args, "--today", "2027-03-10"]) == 0
+    assert set(_rates(db).values()) == {"2027-03"}
+
+
+def test_paying_a_month_without_a_standard_names_the_command(tmp_path: Path, capsys) -> None:
+    db = _mid_year_book(tmp_path, capsys)
+    rate = ["--db", db, "dues", "rate", "--member", "钱五", "--category", "农民"]
+    assert main([*rate, "--from", "2026-12", "--today", "2026-12-05"]) == 0
+    capsys.readouterr()
+    pay = ["--db", db, "dues", "pay", "--member", "孙七", "--months", "2026-11", "--amount", "1"]
+    assert main([*pay, "--receiver", "刘会计", "--today", "2026-12-05"]) == 1
+    err = capsys.readouterr().err
+    assert "孙七 还没有设定 2026年11月 的党费标准" in err
+    assert "pioneer dues rate --member 001 --category 类别 --from 2026-11" in err
+    assert "页" not in err  # no window page on the command line
