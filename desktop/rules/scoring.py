@@ -286,7 +286,19 @@ def _active_periods(kind: str, window: Period, as_of: str, finer: bool) -> dict[
 class _Plan:
     """What scoring a section needs that is the same for every member of one run."""
 
-    __slots__ = ("section", "finer", "active", "divisor", "start", "lo", "hi", "idle")
+    __slots__ = (
+        "section",
+        "finer",
+        "active",
+        "divisor",
+        "start",
+        "lo",
+        "hi",
+        "idle",
+        "labels",
+        "full_lines",
+        "full_averaged",
+    )
 
     def __init__(self, section: Section, window: Period, as_of: str, partial_all: bool) -> None:
         self.section = section
@@ -305,6 +317,25 @@ class _Plan:
             self.hi = None
         # The section's value when nothing happened in it, for a member here all along.
         self.idle = self.value_without_facts(len(self.active))
+        # For explanations: each period's label, and a deducted-from-full section's 满分 line
+        # (the same for every member; lines are frozen, so one each is shared).
+        self.labels = {k: p.label for k, p in self.active.items()}
+        self.full_lines = (
+            {
+                k: Line(
+                    section.name,
+                    "满分",
+                    p.start,
+                    f"{self.labels[k]}「{section.name}」满分{fmt_points(section.max)}分，从满分扣减",
+                    section.max,
+                    self.labels[k],
+                )
+                for k, p in self.active.items()
+            }
+            if section.mode == "deduct"
+            else {}
+        )
+        self.full_averaged: dict[tuple[int, int], Line] = {}  # (period, n) → its share
 
     def value_without_facts(self, n: int) -> Decimal:
         """Every one of the member's `n` periods at its starting value."""
@@ -314,6 +345,22 @@ class _Plan:
         if n and self.divisor and self.finer:
             return q2(self.start * n / self.divisor)
         return q2(self.start) if n else ZERO
+
+
+# Explaining a large branch formats and divides the same few point values again and again.
+_fmt = lru_cache(maxsize=4096)(fmt_points)
+
+
+@lru_cache(maxsize=4096)
+def _share(points: Decimal, n: int) -> Decimal:
+    """A line's part of an average over `n` periods."""
+    return (points / n).quantize(FINE, rounding=ROUND_HALF_UP)
+
+
+def _averaged(ln: Line, n: int, unit: str) -> Line:
+    """A line as it counts in an average over `n` periods (`unit`: 月, 季度 …)."""
+    fact = f"{ln.fact}（{_fmt(ln.points)}分÷{n}个{unit}）"
+    return Line(ln.section, ln.rule, ln.date, fact, _share(ln.points, n), ln.period)
 
 
 def _plans(scheme: Scheme, window: Period, as_of: str) -> list[_Plan]:
@@ -365,7 +412,7 @@ def _score_member(
         sums = dict.fromkeys(active, ZERO)
         lines: dict[int, list[Line]] | None = {k: [] for k in active} if explain else None
         if occ:
-            hit = _run_section(section, idx, occ, window, finer, sums, lines, active)
+            hit = _run_section(section, idx, occ, window, finer, sums, lines, plan.labels)
             if hit:
                 mr.deducted.add(section.name)
                 mr.deducted_items |= hit
@@ -387,19 +434,9 @@ def _score_member(
             values.append(value)
             if lines is not None:
                 plist = lines[key]
-                label = period.label
+                label = plan.labels[key]
                 if section.mode == "deduct":
-                    plist.insert(
-                        0,
-                        Line(
-                            section.name,
-                            "满分",
-                            period.start,
-                            f"{label}「{section.name}」满分{fmt_points(section.max)}分，从满分扣减",
-                            section.max,
-                            label,
-                        ),
-                    )
+                    plist.insert(0, plan.full_lines[key])
                 if value != raw:
                     if raw < ZERO and section.mode == "deduct":
                         text = "本部分扣完为止，不再扣分"
@@ -419,24 +456,24 @@ def _score_member(
         else:
             value = q2(summed)
         if lines is not None:
-            flat = [ln for k in active for ln in lines[k]]
             if section.combine == "average" and finer and n > 1:
                 unit = PERIOD_WORDS[section.period]
-                flat = [
-                    Line(
-                        ln.section,
-                        ln.rule,
-                        ln.date,
-                        f"{ln.fact}（{fmt_points(ln.points)}分÷{n}个{unit}）",
-                        (ln.points / n).quantize(FINE, rounding=ROUND_HALF_UP),
-                        ln.period,
-                    )
-                    for ln in flat
-                ]
+                full, shared = plan.full_lines, plan.full_averaged
+                flat = []
+                for k in active:
+                    for ln in lines[k]:
+                        if ln is full.get(k):  # the 满分 line: its share is everyone's
+                            got = shared.get((k, n))
+                            if got is None:
+                                got = shared[k, n] = _averaged(ln, n, unit)
+                            flat.append(got)
+                        else:
+                            flat.append(_averaged(ln, n, unit))
                 rule = f"{n}个{unit}取平均"
                 if divisor and len(values) < divisor:
                     rule = f"各{unit}之和÷{divisor}（在本支部{len(values)}个{unit}）"
             else:
+                flat = [ln for k in active for ln in lines[k]]
                 rule = "保留两位小数"
             diff = value - sum((ln.points for ln in flat), ZERO)
             if diff:
@@ -472,7 +509,7 @@ def _run_section(
     finer: bool,
     sums: dict[int, Decimal],
     lines: dict[int, list[Line]] | None,
-    active: Mapping[int, Period],
+    labels: Mapping[int, str],
 ) -> set[str]:
     """Walk the section's facts in date order: tiers, item caps, pool caps.
 
@@ -561,7 +598,7 @@ def _run_section(
         if e < 0:
             deducted.add(item.id)
         if lines is not None:
-            label = active[key_p].label
+            label = labels[key_p]
             fact_text = describe_fact(fact)
             if n:
                 fact_text += f"（本{PERIOD_WORDS[item.per]}第{n}次）"
