@@ -87,12 +87,7 @@ def _demo_path(args: argparse.Namespace) -> Path:
 
     if getattr(args, "db", None) or os.environ.get("PIONEER_DB"):
         return db_path(args)
-    path = candidate = data_dir() / "示范支部.db"
-    n = 1
-    while candidate.exists():
-        n += 1
-        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
-    return candidate
+    return _unused(data_dir() / "示范支部.db")
 
 
 def cmd_members(args: argparse.Namespace) -> int:
@@ -157,6 +152,17 @@ def _good_rows_hint(plan: Any, file: str) -> str:
     )
 
 
+def _unused(path: Path) -> Path:
+    """`path`, or `-2`, `-3`… beside it when taken: a file the program names itself (the demo
+    book, the problem workbook — which may hold the secretary's corrections, typed in but not
+    imported yet) never replaces one already there."""
+    candidate, n = path, 1
+    while candidate.exists():
+        n += 1
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+    return candidate
+
+
 def _import_good_rows(book: Any, plan: Any, args: argparse.Namespace) -> int:
     """Import the roster rows that are right; write the refused ones to the problem workbook."""
     from desktop.book.interchange import apply_import
@@ -167,7 +173,7 @@ def _import_good_rows(book: Any, plan: Any, args: argparse.Namespace) -> int:
     problems_file = (
         Path(args.problems_to)
         if args.problems_to
-        else source.with_name(f"{source.stem}-问题行.xlsx")
+        else _unused(source.with_name(f"{source.stem}-问题行.xlsx"))
     )
     written = write_problem_rows(source, good, problems_file, Path(book.path))
     imported = bool(good.plan.members)

@@ -187,3 +187,22 @@ def test_month_only_dates_survive_export_and_show_as_months(tmp_path: Path, caps
     assert code == 0, text + err
     with Book.open(db2) as book:
         assert {m["name"]: m for m in book.roster.members()}[name(0)]["joined_date"] == "1975-03"
+
+
+def test_a_second_good_rows_run_keeps_the_first_problem_workbook(tmp_path: Path, capsys) -> None:
+    # Review 7: running --good-rows again replaced 花名册-问题行.xlsx, corrections typed into it
+    # and not yet imported included; the program's own name now takes -2 instead.
+    db = _book(tmp_path, capsys)
+    roster = write_roster(tmp_path / "花名册.xlsx", bad_rows=True)
+    first = tmp_path / "花名册-问题行.xlsx"
+    code, out, err = run(
+        capsys, "--db", str(db), "import", str(roster), "--good-rows", "--today", TODAY
+    )
+    assert code == 0, out + err
+    assert f"已连同“问题”列写入：{first}" in out
+    before = first.read_bytes()
+    code, out, err = run(
+        capsys, "--db", str(db), "import", str(roster), "--good-rows", "--today", TODAY
+    )
+    assert f"已连同“问题”列写入：{tmp_path / '花名册-问题行-2.xlsx'}" in out, out + err
+    assert first.read_bytes() == before
