@@ -310,6 +310,18 @@ def _already_in_book(book: Book, data: Any) -> str | None:
         for n, text in ((members, f"{members} 名党员"), (activities, f"{activities} 次活动"))
         if n
     )
+    theirs = next(
+        (str(r.values.get("支部名称") or "").strip() for r in data.rows("支部信息")[:1]), ""
+    )
+    ours = (book.branch().get("name") or "").strip()
+    if theirs and ours and theirs != ours:
+        # Another branch's workbook: its codes only look like ours (001…); saying the records
+        # are already here would send the secretary looking for a merge that is not one.
+        return (
+            f"这个工作簿是另一个支部“{theirs}”的，当前账本是“{ours}”：其中 {what}的编号与"
+            "本账本的相同，下面的“不能重复”都由此而来。导入只添加新记录，不合并、不覆盖。"
+            "要查看另一个支部的记录，请先新建一个账本，再把工作簿导入那个账本。"
+        )
     return (
         f"这个工作簿的记录已在本账本中：其中 {what}与账本中已有的编号相同，下面的“不能重复”"
         "都由此而来。导入只添加新记录，不合并、不覆盖。从账本导出的工作簿可以导入到一个空账本"

@@ -172,6 +172,24 @@ def test_reimport_into_the_same_book_says_plainly_why(
     assert book.execute("select count(*) from journal").fetchone()[0] == journal
 
 
+def test_another_branchs_workbook_is_named_as_such(
+    confirmed_demo_book: Book, tmp_path: Path
+) -> None:
+    """Review 7: another branch's export (codes 001… like ours) was announced as 「这个工作簿的
+    记录已在本账本中」 and the differing 支部名称 came last of 73 lines."""
+    path = export_workbook(confirmed_demo_book, tmp_path / "别的支部.xlsx")
+    other = Book.create(tmp_path / "ours.db", branch="青石村党支部", year=2026)
+    other.roster.add_member({"name": "王一", "status": "正式党员", "joined_date": "2000-07"})
+    with pytest.raises(WorkbookRefused) as err:
+        import_workbook(other, path, today=date(2027, 1, 20))
+    first = str(err.value)
+    assert first.startswith(
+        "未导入任何内容。这个工作簿是另一个支部“城关镇红星村党支部”的，当前账本是“青石村党支部”"
+    ), first
+    assert "已在本账本中" not in first
+    other.close()
+
+
 def test_a_missing_quarter_is_still_reported(
     confirmed_demo_book: Book, book: Book, tmp_path: Path
 ) -> None:
