@@ -27,7 +27,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
     path = db_path(args)
     if args.start is not None:
-        _check_start(args.start, args.year)
+        check_start(args.start, args.year, "init")
     with Book.create(
         path, branch=args.branch, year=args.year, scheme_id=args.scheme, operator=args.operator
     ) as book:
@@ -41,17 +41,18 @@ def cmd_init(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _check_start(start: str, year: int) -> None:
-    """--start is checked before the book is made: a refused start leaves no file behind."""
+def check_start(start: str, year: int, command: str) -> None:
+    """--start (init, branch) is a month of the book's year; checked before anything is made
+    or written: a refused start leaves no file behind."""
     from desktop.cli.args import UsageError
     from desktop.rules.dates import month_problem
 
     problem = month_problem(start, "--start", example=f"{year}-10")
     if problem:
-        raise UsageError(f"{problem}。", command="init")
+        raise UsageError(f"{problem}。", command=command)
     if int(start[:4]) != year:
         raise UsageError(
-            f"--start {start} 不在 {year} 年：记分起始月份应是账本年度中的一个月。", command="init"
+            f"--start {start} 不在 {year} 年：记分起始月份应是账本年度中的一个月。", command=command
         )
 
 

@@ -242,3 +242,25 @@ def test_year_status_does_not_ask_to_confirm_quarters_without_points(
         lines = unfinished_business(book, 2026, today=date(2026, 12, 5))
     assert not any("第1季度" in x or "第2季度" in x for x in lines), lines
     assert lines[0] == "2026年第3季度：未公示，尚未确认。"
+
+
+def test_the_start_can_be_set_later_until_a_period_is_published(tmp_path: Path, capsys) -> None:
+    # Review 7: the wizard's 「从年初（1月）起」 is the default; a secretary who found out in
+    # December that Q1–Q3 wanted publicity had no way to set the start afterwards.
+    db = tmp_path / "late.db"
+    assert run(capsys, "--db", str(db), "init", "--branch", "晚来村", "--year", "2026")[0] == 0
+    code, out, err = run(capsys, "--db", str(db), "branch", "--start", "2025-10")
+    assert code == 2 and "不在 2026 年" in err
+    code, out, err = run(capsys, "--db", str(db), "branch", "--start", "2026-07")
+    assert code == 0, err
+    assert "记分起始：本账本自2026年7月起记分" in out
+    with Book.open(db) as book:
+        book.roster.add_member(
+            {"name": "王一", "status": "正式党员", "joined_date": "2000-07", "group": "一组"},
+            today=date(2026, 12, 5),
+        )
+        Q.publish(book, 2026, 3, start="2026-12-05", today=date(2026, 12, 5))
+    code, out, err = run(capsys, "--db", str(db), "branch", "--start", "2026-10")
+    assert code == 1 and "已公示或确认，不能再改记分起始月份" in err
+    code, out, _ = run(capsys, "--db", str(db), "branch", "--json")
+    assert json.loads(out)["start"] == "2026-07"
