@@ -32,26 +32,32 @@ def start_day(book: Book) -> str | None:
     return f"{month}-01" if month else None
 
 
-def set_points_start(book: Book, month: str) -> None:
-    """Record the month the book starts keeping points. Refused once a quarter is confirmed
-    or in publicity (the start would change what was published)."""
+def set_points_start(book: Book, month: str | None) -> None:
+    """Record the month the book starts keeping points (None: from the start of its years
+    again). Refused once a quarter is confirmed or in publicity (the start would change what
+    was published)."""
     text = (month or "").strip()
-    problem = month_problem(text, "记分起始月份", example="2026-10")
+    problem = month_problem(text, "记分起始月份", example="2026-10") if text else ""
     if problem:
         raise InputRefused(f"{problem}。", {"start": problem})
+    fixed = start_fixed(book)
+    if fixed:
+        raise InputRefused(fixed, {"start": fixed})
+    with book.action("设定记分起始月份", text or "从年初起记分"):
+        book.set_setting(SETTING, text)
+
+
+def start_fixed(book: Book) -> str:
+    """Why the start can no longer change (a period published or confirmed), or ""."""
     held = book.execute(
         "select year, quarter, kind from periods where status != 'open' "
         "order by year, start limit 1"
     ).fetchone()
-    if held:
-        from desktop.book.periods import period_label
+    if not held:
+        return ""
+    from desktop.book.periods import period_label
 
-        raise InputRefused(
-            f"{period_label(*held)}已公示或确认，不能再改记分起始月份。",
-            {"start": "已有公示或确认的季度" if held[2] == "quarter" else "已有公示或确认的期间"},
-        )
-    with book.action("设定记分起始月份", text):
-        book.set_setting(SETTING, text)
+    return f"{period_label(*held)}已公示或确认，不能再改记分起始月份。"
 
 
 def start_words(book: Book) -> str:

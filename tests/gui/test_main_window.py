@@ -295,3 +295,48 @@ def test_first_start_on_a_small_screen_opens_maximized(qtbot, book) -> None:
     qtbot.addWidget(other)
     other.show()
     assert not other.isMaximized()
+
+
+def test_branch_info_dialog_sets_the_points_start(qtbot, window, book, monkeypatch):
+    """Review 7: the wizard's 「从年初（1月）起」 could not be changed afterwards; the dialog
+    offers the month until a period is published."""
+    from datetime import date
+
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from desktop.book import quarter as Q
+    from desktop.book.points_start import points_start
+    from desktop.gui.branch_dialog import BranchDialog
+
+    def choose(month_text: str):
+        def run(self):
+            combo = self.ui.startCombo
+            if month_text:
+                assert combo.isEnabled()
+                combo.setCurrentIndex(combo.findText(month_text))
+            save = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
+            qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+            seen.append(combo)
+            return self.result()
+
+        return run
+
+    seen: list = []
+    monkeypatch.setattr(BranchDialog, "exec", choose("从7月起（此前不记分）"))
+    window.actions["branch_info"].trigger()
+    year = book.current_year
+    assert points_start(book) == f"{year}-07"
+    assert book.journal(1)[0]["action"] == "设定记分起始月份"
+
+    monkeypatch.setattr(BranchDialog, "exec", choose("从年初（1月）起"))
+    window.actions["branch_info"].trigger()
+    assert points_start(book) is None
+
+    book.roster.add_member(
+        {"name": "王一", "status": "正式党员", "joined_date": "2000-07"}, today=date(year, 4, 2)
+    )
+    Q.publish(book, year, 1, start=f"{year}-04-02", today=date(year, 4, 2))
+    monkeypatch.setattr(BranchDialog, "exec", choose(""))
+    window.actions["branch_info"].trigger()
+    assert not seen[-1].isEnabled() and "不能再改记分起始月份" in seen[-1].toolTip()
+    assert points_start(book) is None

@@ -17,7 +17,7 @@ class Ui_BranchDialog(object):
     def setupUi(self, BranchDialog):
         if not BranchDialog.objectName():
             BranchDialog.setObjectName(u"BranchDialog")
-        BranchDialog.resize(560, 360)
+        BranchDialog.resize(560, 420)
         self.mainLayout = QVBoxLayout(BranchDialog)
         self.mainLayout.setSpacing(14)
         self.mainLayout.setObjectName(u"mainLayout")
@@ -93,6 +93,22 @@ class Ui_BranchDialog(object):
 
         self.formLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.operatorHint)
 
+        self.startLabel = QLabel(BranchDialog)
+        self.startLabel.setObjectName(u"startLabel")
+
+        self.formLayout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.startLabel)
+
+        self.startCombo = QComboBox(BranchDialog)
+        self.startCombo.setObjectName(u"startCombo")
+
+        self.formLayout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.startCombo)
+
+        self.startHint = QLabel(BranchDialog)
+        self.startHint.setObjectName(u"startHint")
+        self.startHint.setWordWrap(True)
+
+        self.formLayout.setWidget(7, QFormLayout.ItemRole.FieldRole, self.startHint)
+
 
         self.mainLayout.addLayout(self.formLayout)
 
@@ -111,10 +127,12 @@ class Ui_BranchDialog(object):
         self.parentOrgLabel.setBuddy(self.parentOrgEdit)
         self.kindLabel.setBuddy(self.kindCombo)
         self.operatorLabel.setBuddy(self.operatorEdit)
+        self.startLabel.setBuddy(self.startCombo)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.nameEdit, self.parentOrgEdit)
         QWidget.setTabOrder(self.parentOrgEdit, self.kindCombo)
         QWidget.setTabOrder(self.kindCombo, self.operatorEdit)
+        QWidget.setTabOrder(self.operatorEdit, self.startCombo)
 
         self.retranslateUi(BranchDialog)
         self.buttonBox.rejected.connect(BranchDialog.reject)
@@ -142,5 +160,11 @@ class Ui_BranchDialog(object):
         self.operatorEdit.setPlaceholderText(QCoreApplication.translate("BranchDialog", u"\u5728\u8fd9\u53f0\u7535\u8111\u4e0a\u8bb0\u8d26\u7684\u4eba\uff0c\u4f8b\u5982\uff1a\u5f20\u7ea2\u6885", None))
         self.operatorHint.setProperty(u"role", QCoreApplication.translate("BranchDialog", u"hint", None))
         self.operatorHint.setText(QCoreApplication.translate("BranchDialog", u"\u8bb0\u5165\u64cd\u4f5c\u8bb0\u5f55\uff0c\u5e76\u4f5c\u4e3a\u7533\u62a5\u3001\u516c\u793a\u3001\u786e\u8ba4\u7b49\u7684\u7ecf\u529e\u4eba\u3002\u4e0d\u586b\u65f6\u7528\u7535\u8111\u7684\u767b\u5f55\u540d\u3002", None))
+        self.startLabel.setText(QCoreApplication.translate("BranchDialog", u"\u4ece\u54ea\u4e2a\u6708\u8d77\u8bb0\u5206\uff1a", None))
+#if QT_CONFIG(tooltip)
+        self.startCombo.setToolTip(QCoreApplication.translate("BranchDialog", u"\u5e74\u4e2d\u624d\u5f00\u59cb\u7528\u672c\u7a0b\u5e8f\u65f6\u9009\u5f00\u59cb\u7684\u6708\u4efd\uff1a\u6b64\u524d\u7684\u5b63\u5ea6\u4e0d\u8bb0\u5206\uff0c\u4e0d\u7528\u516c\u793a\u548c\u786e\u8ba4", None))
+#endif // QT_CONFIG(tooltip)
+        self.startHint.setProperty(u"role", QCoreApplication.translate("BranchDialog", u"hint", None))
+        self.startHint.setText(QCoreApplication.translate("BranchDialog", u"\u6b64\u524d\u7684\u5b63\u5ea6\u4e0d\u8bb0\u5206\uff0c\u4e0d\u7528\u516c\u793a\u548c\u786e\u8ba4\u3002\u5df2\u6709\u516c\u793a\u6216\u786e\u8ba4\u7684\u5b63\u5ea6\u540e\u4e0d\u80fd\u518d\u6539\u3002", None))
     # retranslateUi
 
