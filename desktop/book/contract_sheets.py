@@ -198,22 +198,24 @@ def _read_roster(book: Book, data: Any, check: Checker, today: date) -> Members:
                 f"编号 {code} 已是账本中的党员 {who}，同一党员不能重复导入",
             )
         id_card = (fields.get("id_card") or "").upper()
-        if id_card and ids_in_file[v.get("身份证号")] > 1:
-            if keeper is not row and keeper is not None:
-                who = keeper.values.get("姓名") or ""
-                check.add(
-                    sheet,
-                    row.number,
-                    "身份证号",
-                    f"与第{keeper.number}行（{who}）的身份证号相同，同一人不能登记两次："
-                    "请按本人身份证核对这一行",
-                )
-        elif id_card in book_ids:
+        # The book first, for every row: the row kept of two sharing an ID card (the other is
+        # refused below) must not slip past it, or a second import added that person again.
+        if id_card in book_ids:
             check.add(
                 sheet,
                 row.number,
                 "身份证号",
                 f"这个身份证号已登记在 {book_ids[id_card]['name']} 名下，同一人不能重复导入",
+            )
+        duplicate = id_card and ids_in_file[v.get("身份证号")] > 1
+        if duplicate and keeper is not None and keeper is not row:
+            who = keeper.values.get("姓名") or ""
+            check.add(
+                sheet,
+                row.number,
+                "身份证号",
+                f"与第{keeper.number}行（{who}）的身份证号相同，同一人不能登记两次："
+                "请按本人身份证核对这一行",
             )
         person = (v.get("姓名"), iso(v.get("出生日期")))
         if person[1] and people_in_file[person] > 1 and not id_card:

@@ -132,6 +132,24 @@ def test_good_rows_then_the_fixed_problem_workbook(tmp_path: Path, capsys) -> No
     assert {m["name"] for m in members if m["code"] == "004"} == {name(3)}  # member 3
 
 
+def test_the_same_roster_imported_again_adds_nobody_twice(tmp_path: Path, capsys) -> None:
+    """Two rows share an ID card: the first is kept, the second refused. Imported again, the
+    kept one is in the book now and must be refused too (it was let in a second time)."""
+    db = _book(tmp_path, capsys)
+    roster = write_roster(tmp_path / "花名册.xlsx", bad_rows=True)
+    for n, problems in enumerate(("p1.xlsx", "p2.xlsx")):
+        code, out, err = run(
+            capsys, "--db", str(db), "import", str(roster), "--good-rows",
+            "--problems-to", str(tmp_path / problems), "--today", TODAY,
+        )  # fmt: skip
+        if n == 1:
+            assert "已登记在" in out + err
+    members = _members(db, capsys)
+    assert len(members) == COUNT - 5
+    ids = [m["id_card"] for m in members if m["id_card"]]
+    assert len(ids) == len(set(ids)), "one person imported twice"
+
+
 def test_problems_to_never_replaces_the_book_or_the_roster(tmp_path: Path, capsys) -> None:
     db = _book(tmp_path, capsys)
     roster = write_roster(tmp_path / "花名册.xlsx", bad_rows=True)
