@@ -105,7 +105,7 @@ def make_handover(
     """Write the year's pack under `dest`; return the pack folder."""
     from desktop.book.backup import backup_book
     from desktop.book.interchange import export_workbook
-    from desktop.book.pack_figures import pack_figures
+    from desktop.book.pack_figures import FIGURES_VERSION, pack_figures
     from desktop.book.printing import print_document
     from desktop.book.scoring import check_year_scored
     from desktop.paper.handover import write_readme
@@ -201,6 +201,7 @@ def make_handover(
             "chain_head": quarters[-1]["hash"] if quarters else None,
             "chain_head_code": quarters[-1]["check_code"] if quarters else None,
             "figures": figures,
+            "figures_version": FIGURES_VERSION,
             "notes": notes,
             "files": [],
         }

@@ -373,6 +373,9 @@ _COMPARED = (
 )
 
 
+FIGURE_WORDS = {"dues_due_fen": "党费应缴", "dues_owed_fen": "党费欠缴"}
+
+
 def _compare_figures(check: PackCheck, plain: Path, manifest: dict[str, Any]) -> None:
     import shutil
 
@@ -390,7 +393,21 @@ def _compare_figures(check: PackCheck, plain: Path, manifest: dict[str, Any]) ->
         except (BookError, KeyError, ValueError) as exc:
             check.notes.append(f"没有重新核算统计数字：{exc}")
             return
-    differ = [k for k in _COMPARED if k in listed and listed[k] != now.get(k)]
+    from desktop.book.pack_figures import FIGURES_VERSION, figures_not_comparable
+
+    version = manifest.get("figures_version", 1)
+    skipped = (
+        figures_not_comparable(version)
+        if isinstance(version, int) and 1 <= version <= FIGURES_VERSION
+        else ()
+    )
+    if skipped:
+        words = "、".join(FIGURE_WORDS.get(k, k) for k in skipped)
+        check.notes.append(
+            f"报送包按较早的统计口径（第{version}版）计算了{words}，本程序为第{FIGURES_VERSION}版："
+            "这几项没有重新核算，以清单为准"
+        )
+    differ = [k for k in _COMPARED if k in listed and k not in skipped and listed[k] != now.get(k)]
     if differ:
         check.problems.append(
             (MANIFEST, f"统计数字与账本不符（{'、'.join(differ)}），清单已被改动")

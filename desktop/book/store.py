@@ -163,6 +163,9 @@ def folder_writable(path: Path) -> bool:
     return True
 
 
+PACK_BACKUP_READ_ONLY = "报送包里的账本备份，只读打开，以免改动报送包"
+
+
 def read_only_problem(path: Path) -> str | None:
     """Why the book at `path` can't be written here (Chinese), or None when it can."""
     path = Path(path)
@@ -170,7 +173,30 @@ def read_only_problem(path: Path) -> str | None:
         return "账本文件是只读的"
     if not folder_writable(path):
         return "账本所在的文件夹是只读的（例如写保护的U盘、光盘，或没有写入权限）"
+    if is_pack_backup(path):
+        return PACK_BACKUP_READ_ONLY
     return None
+
+
+def is_pack_backup(path: Path) -> bool:
+    """Whether `path` is the 账本备份.db a handover pack's 清单.json lists. Opened for writing
+    (even a look: the connection switches the file to WAL) its bytes change and the township
+    finds the pack 「被改动：账本备份.db」 — a township reviewer double-clicking the .db on the
+    stick made the branch look as if it had altered its pack."""
+    manifest = Path(path).parent / "清单.json"
+    if not manifest.is_file():  # one stat for every other book
+        return False
+    import json
+
+    try:
+        data = json.loads(manifest.read_text(encoding="utf-8"))
+        files = data.get("files") or []
+    except (OSError, ValueError, AttributeError):
+        return False
+    return any(
+        isinstance(f, dict) and f.get("name") == Path(path).name and f.get("kind") == "backup"
+        for f in files
+    )
 
 
 def read_only_uri(path: Path) -> str:

@@ -209,6 +209,44 @@ def test_verify_finds_figures_edited_in_the_manifest(pack: Path, capsys) -> None
     assert "被改动：清单.json" in err and "members" in err
 
 
+def test_a_pack_counted_by_an_older_program_is_not_called_altered(pack: Path, capsys) -> None:
+    """Review 7: correcting how a figure is counted (a month paid ahead is not 应缴 yet) made
+    every older pack with such a month 「被改动：清单.json」 under `verify`. A pack of an older
+    figures version is compared on the figures counted alike, and says which were not."""
+    manifest = json.loads((pack / "清单.json").read_text(encoding="utf-8"))
+    assert manifest["figures_version"] == 2
+    del manifest["figures_version"]  # as packs made before it existed
+    manifest["figures"]["dues_due_fen"] += 100  # counted the old way
+    (pack / "清单.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    code, out, err = run(capsys, "verify", str(pack))
+    assert code == 0, err
+    assert "报送包按较早的统计口径（第1版）计算了党费应缴、党费欠缴" in out
+    # The other figures are still compared: an edited member count is still found.
+    manifest["figures"]["members"] += 5
+    (pack / "清单.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    code, _out, err = run(capsys, "verify", str(pack))
+    assert code == 1 and "被改动：清单.json" in err and "members" in err
+
+
+def test_the_packs_backup_opens_read_only(pack: Path, capsys) -> None:
+    """Review 7: `pioneer --db <pack>/账本备份.db members` (or a double-click on the .db, which
+    the installer associates with the program) rewrote the backup, and the township then found
+    the branch's pack 「被改动：账本备份.db」."""
+    backup = pack / "账本备份.db"
+    before = backup.read_bytes()
+    code, out, err = run(capsys, "--db", str(backup), "members", "--json")
+    assert code == 0, err
+    code, _out, err = run(
+        capsys, "--db", str(backup), "activity-add", "--date", "2026-11-20", "--type", "党课"
+    )
+    assert code == 1 and "报送包里的账本备份" in err
+    assert backup.read_bytes() == before
+    assert sorted(p.name for p in pack.iterdir() if p.name.startswith("账本备份")) == [
+        "账本备份.db"
+    ]
+    assert run(capsys, "verify", str(pack))[0] == 0
+
+
 def test_handover_of_a_book_opened_read_only(packed, tmp_path: Path) -> None:
     """A book opened read-only (a write-protected folder) still hands over; it keeps no
     journal line (it cannot write one)."""
