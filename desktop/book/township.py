@@ -275,8 +275,11 @@ def row_cells(row: PackRow) -> list[str]:
 def _pack_text(row: PackRow) -> str:
     made = (_made_at(row.check) or "")[:16].replace("T", " ")
     text = f"{row.check.state}\n{made}".strip()
-    if row.older:
-        text += f"\n另有较早 {len(row.older)} 份"
+    copies = sum(1 for o in row.older if _made_at(o) == _made_at(row.check))
+    older = len(row.older) - copies
+    others = ([f"另有较早 {older} 份"] if older else []) + ([f"副本 {copies} 份"] if copies else [])
+    if others:
+        text += "\n" + "，".join(others)
     return text
 
 

@@ -171,6 +171,11 @@ def test_a_pack_copied_twice_counts_the_intact_copy(three, tmp_path: Path, capsy
     assert row["path"] == str(second) and row["state"] == "完好"
     assert row["notes"][0].startswith(f"另有同一次制作的报送包副本 {first.name}（")
     assert "被改动" in row["notes"][0] and "较早" not in row["notes"][0]
+    # The 汇总表's 报送包 column says the same: a copy, not an older pack.
+    from desktop.book.township import _pack_text, scan
+
+    [summary_row] = scan([usb]).rows
+    assert _pack_text(summary_row).endswith("\n副本 1 份")
 
 
 def test_no_packs_and_a_missing_folder(tmp_path: Path, capsys) -> None:
