@@ -229,7 +229,10 @@ def cmd_verify(args: argparse.Namespace) -> int:
         labels = chain["confirmed"]
         word = "季度" if all("季度" in label for label in labels) else "期间"  # 月、半年
         out(f"已确认{word} {len(labels)} 个（{'、'.join(labels)}），校验链完好。")
-        out(f"链头校验值：{chain['head']}")
+        from desktop.rules.quarter import check_code
+
+        # The short code printed on the last confirmed period's sheets, as on paper and desk.
+        out(f"链头校验值：{chain['head']}（{labels[-1]}的核验码 {check_code(chain['head'])}）")
     return EXIT_OK
 
 

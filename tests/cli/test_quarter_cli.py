@@ -235,6 +235,7 @@ def test_quarter_end_to_end(tmp_path: Path) -> None:
     # verify: the chain holds; then Q2's stored result is altered with plain sqlite3.
     out = run_process("verify", str(db), home=home)
     assert out.returncode == 0 and "校验链完好" in out.stdout and head in out.stdout
+    assert f"（2026年第2季度的核验码 {head[:4]} {head[4:8]} {head[8:12]}）" in out.stdout
     conn = sqlite3.connect(db)
     conn.execute("drop trigger snapshots_no_update")
     conn.execute(
