@@ -37,6 +37,32 @@ def _notices(book: Book, period_id: int) -> list[dict[str, Any]]:
     )
 
 
+# The reason of a notice row that corrects the start of the notice before it (not a re-issue:
+# the same results and paper, only the day it was really posted), then "（原为 …）：why".
+START_CORRECTION = "更正公示开始日期"
+
+
+def is_start_correction(notice: dict[str, Any]) -> bool:
+    return str(notice.get("reason") or "").startswith(START_CORRECTION)
+
+
+def correction_reason(notice: dict[str, Any]) -> str:
+    """The secretary's own words of a start correction (after the stored prefix)."""
+    return str(notice.get("reason") or "").partition("：")[2]
+
+
+def posted_notices(notices: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The notices as posted on the board: a start correction folds into the notice it
+    corrects (its dates replace that notice's; `corrected` holds the correction row)."""
+    out: list[dict[str, Any]] = []
+    for n in notices:
+        if is_start_correction(n) and out:
+            out[-1] = {**out[-1], "start": n["start"], "end": n["end"], "corrected": n}
+        else:
+            out.append(n)
+    return out
+
+
 def _objections(book: Book, period_id: int) -> list[dict[str, Any]]:
     rows = book.query(
         """select o.*, m.code, m.name from objections o left join members m on m.id = o.member_id

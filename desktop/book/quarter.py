@@ -76,17 +76,21 @@ from desktop.book.points_start import before_start_text, period_before_start
 from desktop.book.publicity import (
     DEFAULT_OBJECTION_CONTACT,
     MAX_LATE_ENTRY_DAYS,
+    START_CORRECTION,
     LateStartRefused,
     _check_late_start,
     _notices,
     _objections,
     after_publicity,
+    correction_reason,
     earliest_publicity_start,
     holidays,
+    is_start_correction,
     list_holidays,
     member_changes,
     notice_objected_to,
     objection_contact,
+    posted_notices,
     publicity_window,
     remove_holiday,
     set_holiday,
@@ -176,7 +180,17 @@ def publish(
     if last is not None and pub_start < last["start"]:
         raise InputRefused(
             f"重新公示的开始日期 {pub_start} 早于上一次公示的开始日期 {last['start']}。",
-            ["更正后的公示表从重新张贴之日起重新计算公示期，开始日期通常就是今天。"],
+            [
+                "更正后的公示表从重新张贴之日起重新计算公示期，开始日期通常就是今天。",
+                *(
+                    [
+                        f"公示表确实是 {pub_start} 张贴的、上次登记时日期填错了的，"
+                        "请“更正开始日期”（写明原因）。"
+                    ]
+                    if start_correctable(book, year, quarter, today=today)[0]
+                    else []
+                ),
+            ],
         )
     rule = publicity_rule_text(scheme.publicity_days, scheme.publicity_working_days)
     late = _check_late_start(year, quarter, pub_start, day, late_reason, rule, kind)
@@ -217,6 +231,111 @@ def publish(
             f"{year}）；录入后积分有变化，需重新公示。"
         )
     return status
+
+
+def start_correctable(
+    book: Book, year: int, quarter: int, *, today: date | None = None
+) -> tuple[bool, str]:
+    """May the last notice's start still be corrected? (allowed, why not). Only while nothing
+    depends on it: the period is in publicity, no objection recorded, results unchanged."""
+    kind = cycle(book, year)
+    _check_quarter(quarter, kind)
+    q = make_period(kind, year, quarter)
+    existing = _existing_period(book, year, quarter, kind)
+    if existing and existing["status"] == "confirmed":
+        return False, f"{q.label}已确认，公示开始日期不能再更正。"
+    if not existing or existing["status"] != "publicity":
+        return False, f"{q.label}还没有公示，没有可更正的开始日期。"
+    if _objections(book, existing["id"]):
+        return False, (
+            f"{q.label}的公示已登记异议，公示开始日期不能再更正"
+            "（异议是对这次公示提出的，它的日期要保持原样）。"
+        )
+    last = _notices(book, existing["id"])[-1]
+    if last["results_hash"] != current_fingerprint(book, year, quarter, today):
+        return False, (
+            f"{q.label}公示后积分结果有变化，不能只更正开始日期："
+            "请重新发布公示（说明更正的内容），打印新的公示表张贴。"
+        )
+    return True, ""
+
+
+def correct_start(
+    book: Book,
+    year: int,
+    quarter: int,
+    *,
+    start: str | date,
+    reason: str,
+    today: date | None = None,
+) -> dict[str, Any]:
+    """Correct the start of the period's last notice to the day the paper was really posted
+    (a notice started by mistake on the day it was entered). Not an edit: a new notice row with
+    the same results and the corrected window, its reason naming the old start, and a journal
+    line. Refused once anything depends on the notice (see start_correctable), for a start in
+    the future, inside the period or before an earlier notice's start."""
+    allowed, why = start_correctable(book, year, quarter, today=today)
+    if not allowed:
+        if "已确认" in why:
+            raise RecordLocked(why)
+        raise InputRefused(why)
+    if not reason.strip():
+        raise InputRefused(
+            "请写明更正开始日期的原因。",
+            ["例如“公示表已于10月10日张贴，登记时误填为今天”。"],
+        )
+    kind = cycle(book, year)
+    q = make_period(kind, year, quarter)
+    day = _today(today)
+    pub_start = _iso(start, "公示开始日期", day)
+    if pub_start > day.isoformat():
+        raise InputRefused(
+            f"公示开始日期 {pub_start} 还没有到（今天是 {day.isoformat()}）。",
+            ["更正只用于公示表已经张贴的日期；还没有张贴的，请张贴当天再开始公示。"],
+        )
+    if pub_start <= q.end:
+        raise InputRefused(
+            f"公示开始日期 {pub_start} 不在{q.label}结束之后（{THIS[kind]}到 {q.end} 为止）。",
+            [f"公示开始日期请填 {publishable_from(year, quarter, kind)} 或以后的日期。"],
+        )
+    period = _period(book, year, quarter, kind)
+    notices = _notices(book, period["id"])
+    last = notices[-1]
+    if pub_start == last["start"]:
+        raise InputRefused(f"公示开始日期已经是 {pub_start}，无需更正。")
+    # The notice being corrected is the last one issued for itself (later rows only corrected
+    # its start); the notice before it bounds it, as a re-issue is.
+    real = max(i for i, n in enumerate(notices) if not is_start_correction(n))
+    if real and pub_start < notices[real - 1]["start"]:
+        raise InputRefused(
+            f"公示开始日期 {pub_start} 早于上一次公示的开始日期 {notices[real - 1]['start']}。",
+            ["重新公示的公示表是更正后重新张贴的，开始日期不能早于前一次公示。"],
+        )
+    pub_start, pub_end = publicity_window(book, year, pub_start)
+    text = f"{START_CORRECTION}（原为 {last['start']}）：{reason.strip()}"
+    with book.action(
+        START_CORRECTION,
+        f"{q.label}：{last['start']} 改为 {pub_start}，公示期 {pub_start} 至 {pub_end}",
+        reason=reason.strip(),
+    ):
+        book.db["periods"].update(
+            period["id"], {"publicity_start": pub_start, "publicity_end": pub_end}
+        )
+        book.db["publicity_notices"].insert(
+            {
+                "period_id": period["id"],
+                "issued_at": now_iso(),
+                "issued_by": book.actor,
+                "start": pub_start,
+                "end": pub_end,
+                "results_hash": last["results_hash"],
+                "payload": last["payload"],
+                "reason": text,
+                "late_reason": "",
+                "objection_id": None,
+            }
+        )
+    return period_status(book, year, quarter, today=today)
 
 
 def raise_objection(
@@ -466,6 +585,10 @@ def period_status(
                     "公示表已过时，请重新发布公示（说明更正的内容），打印新的公示表张贴。"
                 )
                 blockers.append(f"公示后积分结果有变化{who}：请重新发布公示，说明更正的内容。")
+    # What the window offers as 更正开始日期… (start_correctable says why not, in words).
+    out["start_correctable"] = (
+        state == "publicity" and not out["objections"] and not out["results_changed"]
+    )
     waiting = [
         earlier
         for earlier in range(1, quarter)
@@ -728,6 +851,12 @@ def demo_quarters(book: Book, year: int, *, today: date | None = None) -> None:
 
 
 __all__ = [
+    "START_CORRECTION",
+    "correct_start",
+    "is_start_correction",
+    "correction_reason",
+    "posted_notices",
+    "start_correctable",
     "period_keys",
     "window",
     "cycle",

@@ -240,6 +240,14 @@ def _cn(iso: str) -> str:
 def _late_entry(notice: dict[str, Any]) -> str:
     """The sheet is dated the day it was posted; a notice entered in the book later says so
     (and why), so the paper agrees with the journal. Empty when it was entered on time."""
+    fixed = notice.get("corrected")
+    if fixed:
+        why = Q.correction_reason(fixed).strip()
+        end = "" if not why or why[-1] in "。！？.!?" else "。"
+        return (
+            f"本公示于{_cn(notice['start'])}张贴，{_cn(fixed['issued_at'][:10])}更正登记的开始日期"
+            + (f"，原因：{why}{end}" if why else "。")
+        )
     reason = (notice.get("late_reason") or "").strip()
     if not reason:
         return ""
@@ -273,7 +281,8 @@ def publicity_data(
     res = _results(book, year, quarter, status["state"], today)
     cols = _columns(book, year, quarter, res["sections"])
     values = _year_values(book, year, quarter, cols["yearly_sections"])
-    notices = status["notices"]
+    # A corrected start is the notice's own date (the paper went up that day), not a re-issue.
+    notices = Q.posted_notices(status["notices"])
     # Each re-issue runs a period of its own: the notice says so, with the earlier dates.
     reissues = [
         f"本公示表为更正后重新公示，公示期自{_cn(n['start'])}起重新计算，至{_cn(n['end'])}止"

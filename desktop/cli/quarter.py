@@ -169,6 +169,8 @@ def _code_words(link: str) -> str:
 
 
 def _print_status(st: dict[str, Any], *, blockers: bool = True) -> None:
+    from desktop.book.publicity import is_start_correction
+
     line = f"{st['label']}：{st['state_text']}"
     if st.get("publicity_start"):
         line += f"；公示 {st['publicity_start']} 至 {st['publicity_end']}（{st['publicity_rule']}）"
@@ -181,6 +183,11 @@ def _print_status(st: dict[str, Any], *, blockers: bool = True) -> None:
     if notices and notices[0].get("late_reason"):
         out(f"  补登：{notices[0]['late_reason']}")
     for n in notices[1:]:
+        if is_start_correction(n):
+            out(
+                f"  更正开始日期 {n['issued_at'][:10]}，公示期 {n['start']} 至 {n['end']}：{n['reason']}"
+            )
+            continue
         late = f"（补登：{n['late_reason']}）" if n.get("late_reason") else ""
         out(
             f"  重新公示 {n['issued_at'][:10]}，公示期 {n['start']} 至 {n['end']}：{n['reason']}{late}"
@@ -227,6 +234,25 @@ def cmd_period(args: argparse.Namespace) -> int:
                 _print_year(book, sts)
             return EXIT_OK
         quarter = given or _next_quarter(book, year, today)
+        if args.action == "publish" and args.correct_start:
+            if not args.start:
+                raise Q.InputRefused(
+                    "更正开始日期要写明公示表实际张贴的日期。",
+                    [
+                        '例如：--start 2026-10-10 --correct-start --reason "公示表已于10月10日张贴，登记时误填为今天"'
+                    ],
+                )
+            before = Q.period_status(book, year, quarter, today=today).get("publicity_start")
+            st = Q.correct_start(
+                book, year, quarter, start=args.start, reason=args.reason or "", today=today
+            )
+            out(
+                f"{st['label']}的公示开始日期已由 {before} 更正为 {st['publicity_start']}："
+                f"公示期 {st['publicity_start']} 至 {st['publicity_end']}（{st['publicity_rule']}）。"
+            )
+            if st.get("next_step"):
+                out(f"→ {st['next_step']}")
+            return EXIT_OK
         if args.action == "publish":
             try:
                 st = Q.publish(
@@ -243,6 +269,17 @@ def cmd_period(args: argparse.Namespace) -> int:
                 raise Q.LateStartRefused(
                     exc.message,
                     [*exc.lines(), '命令行：加上 --late-reason "公示表已于…张贴，今日补登"。'],
+                ) from None
+            except Q.InputRefused as exc:
+                if not any("更正开始日期" in line for line in exc.lines()):
+                    raise
+                raise Q.InputRefused(
+                    exc.message,
+                    [
+                        *exc.lines(),
+                        f"命令行：pioneer period publish --quarter {quarter} --start {args.start} "
+                        '--correct-start --reason "公示表已于…张贴，登记时日期填错"。',
+                    ],
                 ) from None
             again = len(st["notices"]) > 1
             out(
@@ -558,7 +595,13 @@ def add_quarter_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument(
         "--start", default=None, help="公示开始日期 YYYY-MM-DD（默认今天；不能早于今天，补登除外）"
     )
-    p.add_argument("--reason", default=None, help="重新公示的原因")
+    p.add_argument("--reason", default=None, help="重新公示（或更正开始日期）的原因")
+    p.add_argument(
+        "--correct-start",
+        action="store_true",
+        help="publish：把正在公示的开始日期更正为 --start（公示表实际张贴的那天；"
+        "登记异议后、结果变化后或确认后不能更正），须写 --reason",
+    )
     p.add_argument(
         "--late-reason",
         default=None,

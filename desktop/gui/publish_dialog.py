@@ -124,3 +124,76 @@ class PublishDialog(QDialog):
             "late_reason": self.late_reason.text().strip() if self.is_late else "",
             "reason": self.reason.text().strip(),
         }
+
+
+class CorrectStartDialog(QDialog):
+    """更正开始日期: the day the notice was really posted (a 开始公示 entered that day by
+    mistake), and why; the book keeps the mistaken notice and journals the correction."""
+
+    def __init__(
+        self,
+        book: Book,
+        year: int,
+        quarter: int,
+        *,
+        today: date,
+        current: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.book, self.year = book, year
+        self.setWindowTitle("更正公示开始日期")
+        self.setMinimumWidth(520)
+        form = QFormLayout(self)
+        self.form = form
+        intro = QLabel(
+            f"现登记的公示开始日期是 {current}。公示表实际是哪天张贴的，就更正为那天；"
+            "原来的登记和这次更正都会留在操作记录里。登记异议或积分结果变化后不能再更正。"
+        )
+        intro.setWordWrap(True)
+        form.addRow(intro)
+        kind = Q.cycle(book, year)
+        self.start = QDateEdit(QDate.fromString(current, "yyyy-MM-dd"))
+        self.start.setCalendarPopup(True)
+        self.start.setDisplayFormat("yyyy-MM-dd")
+        self.start.setMinimumDate(
+            QDate.fromString(Q.publishable_from(year, quarter, kind), "yyyy-MM-dd")
+        )
+        self.start.setMaximumDate(QDate(today.year, today.month, today.day))
+        form.addRow("实际张贴日期", self.start)
+        self.period = QLabel()
+        self.period.setWordWrap(True)
+        form.addRow("", self.period)
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText("如：公示表已于10月10日张贴，登记时误填为今天")
+        form.addRow("更正原因", self.reason)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+        self.current = current
+        self.start.dateChanged.connect(self._update)
+        self.reason.textChanged.connect(self._update)
+        self._update()
+
+    @property
+    def start_iso(self) -> str:
+        return self.start.date().toString("yyyy-MM-dd")
+
+    def _update(self) -> None:
+        try:
+            start, end = Q.publicity_window(self.book, self.year, self.start_iso)
+            self.period.setText(f"更正后公示期 {start} 至 {end}。")
+        except BookError as exc:
+            self.period.setText(str(exc))
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        same = self.start_iso == self.current
+        ok.setEnabled(not same and bool(self.reason.text().strip()))
+        ok.setToolTip(
+            "" if ok.isEnabled() else ("请选择实际张贴的日期" if same else "请写明更正原因")
+        )
+
+    def values(self) -> dict[str, Any]:
+        return {"start": self.start_iso, "reason": self.reason.text().strip()}

@@ -267,8 +267,10 @@ class QuarterScreen(ClaimsTab, QWidget):
         ob = QHBoxLayout()
         self.add_objection_button = QPushButton("登记异议…")
         self.answer_objection_button = QPushButton("答复异议…")
+        self.correct_start_button = QPushButton("更正开始日期…")
         ob.addWidget(self.add_objection_button)
         ob.addWidget(self.answer_objection_button)
+        ob.addWidget(self.correct_start_button)
         ob.addStretch(1)
         pl.addLayout(ob)
         self.objections_table = _table(
@@ -290,6 +292,7 @@ class QuarterScreen(ClaimsTab, QWidget):
         self.year.valueChanged.connect(self._year_changed)
         self.quarter.currentIndexChanged.connect(self.reload)
         self.publish_button.clicked.connect(self.publish)
+        self.correct_start_button.clicked.connect(self.correct_start)
         self.print_notice_button.clicked.connect(lambda: self.print_kind("publicity"))
         self.print_review_button.clicked.connect(lambda: self.print_kind("quarter-review"))
         self.confirm_button.clicked.connect(self.confirm)
@@ -477,10 +480,16 @@ class QuarterScreen(ClaimsTab, QWidget):
         self.print_notice_button.setEnabled(state != "open")
         self.add_objection_button.setEnabled(state == "publicity")
         self.answer_objection_button.setEnabled(bool(st["open_objections"]))
+        self.correct_start_button.setEnabled(bool(st.get("start_correctable")))
+        self.correct_start_button.setVisible(state != "open")
         self._say_why_greyed(state, st)
         info = [f"公示要求：{st['publicity_rule']}。异议受理：{Q.objection_contact(self.book)}。"]
         for i, n in enumerate(st["notices"]):
             word = "首次公示" if i == 0 else "重新公示"
+            if Q.is_start_correction(n):
+                was = n["reason"][len(Q.START_CORRECTION) :]  # "（原为 …）：why"
+                info.append(f"{n['issued_at'][:10]} 更正开始日期为 {n['start']} 至 {n['end']}{was}")
+                continue
             reason = f"：{n['reason']}" if n["reason"] else ""
             late = f"（补登：{n['late_reason']}）" if n.get("late_reason") else ""
             info.append(f"{n['issued_at'][:10]} {word}（{n['start']} 至 {n['end']}）{reason}{late}")
@@ -716,6 +725,10 @@ class QuarterScreen(ClaimsTab, QWidget):
             if state == "confirmed"
             else "开始公示后才能登记异议。",
             self.answer_objection_button: "没有待答复的异议。",
+            self.correct_start_button: locked
+            if state == "confirmed"
+            else "已登记异议或公示后积分结果有变化：公示开始日期不能再更正"
+            "（结果有变化请重新公示）。",
         }
         if state == "confirmed":
             for b in (
@@ -759,6 +772,37 @@ class QuarterScreen(ClaimsTab, QWidget):
             "已重新发布公示，公示期重新计算。请打印新的公示表张贴。"
             if reissue
             else "公示已开始，请打印公示表张贴。",
+        )
+
+    def correct_start_dialog(self) -> Any:
+        from desktop.gui.publish_dialog import CorrectStartDialog
+
+        year, quarter = self.year_quarter
+        st = self.data["status"] if self.data else {}
+        return CorrectStartDialog(
+            self.book,
+            year,
+            quarter,
+            today=clock.calendar_today(),
+            current=st.get("publicity_start") or "",
+            parent=self,
+        )
+
+    def ask_correct_start(self) -> dict[str, Any] | None:
+        """{"start", "reason"} from the 更正开始日期 dialog, or None."""
+        dialog = self.correct_start_dialog()
+        return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def correct_start(self) -> None:
+        year, quarter = self.year_quarter
+        answer = self.ask_correct_start()
+        if answer is None:
+            return
+        self._act(
+            lambda: Q.correct_start(self.book, year, quarter, **answer),
+            lambda st: (
+                f"公示开始日期已更正：公示期 {st['publicity_start']} 至 {st['publicity_end']}。"
+            ),
         )
 
     def add_objection(self) -> None:

@@ -13,7 +13,7 @@ import pytest
 from quarter_testkit import TODAY, YEAR, build_branch, journal_count
 
 from desktop.book import quarter as Q
-from desktop.book.errors import InputRefused
+from desktop.book.errors import InputRefused, RecordLocked
 from desktop.book.meetings import Meetings
 from desktop.book.printing import print_document
 from desktop.book.quarter_print import publicity_data
@@ -334,3 +334,106 @@ def test_changed_results_must_be_republished_before_printing(book: Book, tmp_pat
     Q.publish(book, YEAR, 2, reason="张三5月10日改为出席", today=TODAY)
     print_document(book, "publicity", out, year=YEAR, quarter=2)
     assert out.exists()
+
+
+# A notice started by mistake on the day it was entered (review 7, B): while nothing depends on
+# it, its start is corrected to the day the paper really went up — a new notice row and a
+# journal line with the reason, never an edit without trace.
+
+DEC_5 = date(2026, 12, 5)
+
+
+def test_a_start_entered_by_mistake_is_corrected_to_the_day_posted(
+    book: Book, branch: dict[str, int], tmp_path: Path
+) -> None:
+    Q.publish(book, YEAR, 1, start="2026-04-01", today=date(2026, 4, 1))
+    Q.confirm(book, YEAR, 1, today=date(2026, 4, 20))
+    Q.publish(book, YEAR, 2, start="2026-07-01", today=date(2026, 7, 1))
+    Q.confirm(book, YEAR, 2, today=date(2026, 7, 20))
+    Q.publish(book, YEAR, 3, today=DEC_5)  # the paper went up on 10 October
+    with pytest.raises(InputRefused) as info:
+        Q.publish(book, YEAR, 3, start="2026-10-10", late_reason="10月10日张贴", today=DEC_5)
+    assert "早于上一次公示的开始日期 2026-12-05" in str(info.value)
+    assert "更正开始日期" in "\n".join(info.value.lines())
+    assert Q.start_correctable(book, YEAR, 3, today=DEC_5) == (True, "")
+    before = journal_count(book)
+    st = Q.correct_start(
+        book, YEAR, 3, start="2026-10-10", reason="公示表已于10月10日张贴，登记时误填为今天",
+        today=DEC_5,
+    )  # fmt: skip
+    assert (st["publicity_start"], st["publicity_end"]) == ("2026-10-10", "2026-10-16")
+    assert st["blockers"] == [] and journal_count(book) == before + 1
+    (line,) = book.query("select * from journal order by id desc limit 1")
+    assert line["action"] == "更正公示开始日期" and "2026-12-05 改为 2026-10-10" in line["summary"]
+    # The mistaken notice stays on record; the correction names it.
+    first, fix = st["notices"]
+    assert first["start"] == "2026-12-05" and Q.is_start_correction(fix)
+    assert "原为 2026-12-05" in fix["reason"] and fix["results_hash"] == first["results_hash"]
+    # The sheet is the notice posted on 10 October, not a re-issue; it says when it was fixed.
+    data = publicity_data(book, YEAR, 3, today=DEC_5)
+    assert data["reissues"] == [] and data["publicity_start"] == "2026-10-10"
+    assert "本公示于2026年10月10日张贴" in data["late_entry"] and "误填为今天" in data["late_entry"]
+    pdf = print_document(
+        book, "publicity", tmp_path / "公示.pdf", year=YEAR, quarter=3, today=DEC_5
+    )
+    text = _pdf_text(pdf)
+    assert "公示期为2026年10月10日至" in text and "重新公示" not in text
+    # Nothing else waits: the quarter is confirmed today and verifies.
+    assert Q.confirm(book, YEAR, 3, today=DEC_5)["state"] == "confirmed"
+    assert Q.check_chain(book.conn) is None
+
+
+def test_a_start_correction_is_refused_once_anything_depends_on_the_notice(
+    book: Book, branch: dict[str, int]
+) -> None:
+    Q.publish(book, YEAR, 3, today=DEC_5)
+    before = journal_count(book)
+    reason = "公示表已于10月10日张贴"
+    for start, words in (
+        ("2026-12-06", "还没有到"),
+        ("2026-09-30", "不在2026年第3季度结束之后"),
+        ("2026-12-05", "无需更正"),
+    ):
+        with pytest.raises(InputRefused, match=words):
+            Q.correct_start(book, YEAR, 3, start=start, reason=reason, today=DEC_5)
+    with pytest.raises(InputRefused, match="请写明更正开始日期的原因"):
+        Q.correct_start(book, YEAR, 3, start="2026-10-10", reason=" ", today=DEC_5)
+    with pytest.raises(InputRefused, match="还没有公示"):
+        Q.correct_start(book, YEAR, 2, start="2026-07-10", reason=reason, today=DEC_5)
+    # Results changed since the notice: that is a re-issue, not a date fix.
+    assert journal_count(book) == before
+    Meetings(book).record_attendance(branch["activity"], {}, amend=True, today=DEC_5)
+    before = journal_count(book)
+    with pytest.raises(InputRefused, match="积分结果有变化，不能只更正开始日期"):
+        Q.correct_start(book, YEAR, 3, start="2026-10-10", reason=reason, today=DEC_5)
+    assert journal_count(book) == before
+    Q.publish(book, YEAR, 3, reason="张三改为出席", today=DEC_5)
+    # An objection was raised against the notice: its dates stay as they were.
+    Q.raise_objection(book, YEAR, 3, raised_by="李二", content="有意见", today=DEC_5)
+    allowed, why = Q.start_correctable(book, YEAR, 3, today=DEC_5)
+    assert not allowed and "已登记异议" in why
+    before = journal_count(book)
+    with pytest.raises(InputRefused, match="已登记异议"):
+        Q.correct_start(book, YEAR, 3, start="2026-12-01", reason=reason, today=DEC_5)
+    assert journal_count(book) == before
+    assert Q.period_status(book, YEAR, 3, today=DEC_5)["publicity_start"] == "2026-12-05"
+
+
+def test_a_confirmed_quarters_start_cannot_be_corrected(book: Book, branch: dict[str, int]) -> None:
+    Q.publish(book, YEAR, 1, start="2026-04-01", today=date(2026, 4, 1))
+    Q.confirm(book, YEAR, 1, today=date(2026, 4, 20))
+    with pytest.raises(RecordLocked, match="已确认，公示开始日期不能再更正"):
+        Q.correct_start(book, YEAR, 1, start="2026-04-02", reason="填错", today=DEC_5)
+
+
+def test_a_corrected_reissue_may_not_start_before_the_notice_it_replaced(
+    book: Book, branch: dict[str, int]
+) -> None:
+    Q.publish(book, YEAR, 3, start="2026-11-20", late_reason="11月20日张贴", today=TODAY)
+    Meetings(book).record_attendance(branch["activity"], {}, amend=True, today=DEC_5)
+    Q.publish(book, YEAR, 3, reason="张三改为出席", today=DEC_5)
+    with pytest.raises(InputRefused, match="早于上一次公示的开始日期 2026-11-20"):
+        Q.correct_start(book, YEAR, 3, start="2026-11-19", reason="填错", today=DEC_5)
+    st = Q.correct_start(book, YEAR, 3, start="2026-12-01", reason="12月1日重新张贴", today=DEC_5)
+    assert st["publicity_start"] == "2026-12-01"
+    assert len(publicity_data(book, YEAR, 3, today=DEC_5)["reissues"]) == 1

@@ -560,3 +560,50 @@ def test_an_objection_before_the_start_is_refused_a_late_one_marked(branch_db: s
         capsys, "--db", branch_db, "period", "status", *Y, "--quarter", "1", "--today", "2026-11-30"
     )
     assert "2026-05-06，公示期满后提出" in out
+
+
+def test_a_start_entered_by_mistake_is_corrected_from_the_command_line(
+    branch_db: str, capsys
+) -> None:
+    # The review's case: 开始公示 run on 5 December for a notice posted long before.
+    today = ("--today", "2026-12-05")
+    code, _, err = run(capsys, "--db", branch_db, "period", "publish", *Y, "--quarter", "1", *today)
+    assert code == 0, err
+    code, _, err = run(
+        capsys, "--db", branch_db, "period", "publish", *Y, "--quarter", "1",
+        "--start", "2026-04-03", "--late-reason", "4月3日张贴", *today,
+    )  # fmt: skip
+    assert code == 1 and "早于上一次公示的开始日期 2026-12-05" in err
+    assert "--start 2026-04-03 --correct-start --reason" in err
+    before = _journal(branch_db)
+    # Without the day, or without the reason: refused, nothing written.
+    code, _, err = run(
+        capsys, "--db", branch_db, "period", "publish", *Y, "--quarter", "1", "--correct-start",
+        *today,
+    )  # fmt: skip
+    assert code == 1 and "实际张贴的日期" in err
+    code, _, err = run(
+        capsys, "--db", branch_db, "period", "publish", *Y, "--quarter", "1", "--correct-start",
+        "--start", "2026-04-03", *today,
+    )  # fmt: skip
+    assert code == 1 and "请写明更正开始日期的原因" in err
+    assert _journal(branch_db) == before
+    code, out, err = run(
+        capsys, "--db", branch_db, "period", "publish", *Y, "--quarter", "1", "--correct-start",
+        "--start", "2026-04-03", "--reason", "公示表已于4月3日张贴，登记时误填为今天", *today,
+    )  # fmt: skip
+    assert code == 0, err
+    assert "公示开始日期已由 2026-12-05 更正为 2026-04-03" in out
+    code, out, _ = run(capsys, "--db", branch_db, "period", "status", *Y, "--quarter", "1", *today)
+    assert "公示 2026-04-03 至 2026-04-09" in out and "更正开始日期 " in out
+    assert "重新公示" not in out
+    code, out, err = run(
+        capsys, "--db", branch_db, "period", "confirm", *Y, "--quarter", "1", *today
+    )
+    assert code == 0 and "已确认" in out, err
+    # Confirmed: the start stays.
+    code, _, err = run(
+        capsys, "--db", branch_db, "period", "publish", *Y, "--quarter", "1", "--correct-start",
+        "--start", "2026-04-04", "--reason", "再改", *today,
+    )  # fmt: skip
+    assert code == 1 and "已确认，公示开始日期不能再更正" in err

@@ -404,6 +404,43 @@ def test_a_running_quarter_cannot_be_published_from_the_window(
     assert "公示中" in screen.state.text()
 
 
+def test_a_start_entered_by_mistake_is_corrected_from_the_window(
+    qtbot, window, book, messages, monkeypatch
+) -> None:
+    # Review 7, B: 开始公示 clicked on 5 December for the notice posted on 10 October.
+    dec_5 = date(2026, 12, 5)
+    monkeypatch.setattr(clock, "calendar_today", lambda: dec_5)
+    build_branch(book)
+    Q.publish(book, YEAR, 3, today=dec_5)
+    screen = _open_screen(qtbot, window)
+    _show_quarter(qtbot, screen, 3)
+    assert screen.correct_start_button.isEnabled()
+    dialog = screen.correct_start_dialog()
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert dialog.start.maximumDate().toString("yyyy-MM-dd") == "2026-12-05"
+    assert dialog.start.minimumDate().toString("yyyy-MM-dd") == "2026-10-01"
+    assert not ok.isEnabled()  # the same day, no reason yet
+    dialog.start.setDate(dialog.start.date().fromString("2026-10-10", "yyyy-MM-dd"))
+    assert "更正后公示期 2026-10-10 至 2026-10-16" in dialog.period.text()
+    assert not ok.isEnabled() and ok.toolTip() == "请写明更正原因"
+    dialog.reason.setText("公示表已于10月10日张贴，登记时误填为今天")
+    assert ok.isEnabled()
+    monkeypatch.setattr(screen, "ask_correct_start", dialog.values)
+    with qtbot.waitSignal(screen.loaded, timeout=20000):
+        qtbot.mouseClick(screen.correct_start_button, Qt.MouseButton.LeftButton)
+    assert "公示期 2026-10-10 至 2026-10-16" in messages.texts("information")[-1]
+    assert "公示期满" in screen.state.text()
+    assert "更正开始日期为 2026-10-10 至 2026-10-16（原为 2026-12-05）" in (
+        screen.publicity_text.text()
+    )
+    # An objection recorded: the notice's dates stay; the greyed button says why.
+    Q.raise_objection(book, YEAR, 3, raised_by="李二", content="有意见", today=dec_5)
+    with qtbot.waitSignal(screen.loaded, timeout=20000):
+        screen.reload()
+    assert not screen.correct_start_button.isEnabled()
+    assert "已登记异议" in screen.correct_start_button.toolTip()
+
+
 @pytest.mark.usefixtures("_calendar_nov_24")
 def test_a_confirmed_quarter_shows_its_snapshot(qtbot, window, book, messages) -> None:
     ids = build_branch(book)
