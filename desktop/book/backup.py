@@ -30,6 +30,8 @@ from desktop.book.store import (
     inspect_file,
     read_only,
     read_only_uri,
+    remove_side_files_if_unused,
+    side_files_missing,
     sqlite_problem,
 )
 
@@ -259,11 +261,20 @@ def verify_file(path: Path) -> dict[str, Any]:
     """Check a backup or book thoroughly (read-only) and describe what it holds. What it
     checks, in order: docs/safety.md (book/verify.py holds the checks of our own).
 
-    Raises a BookError subclass with a Chinese reason when the file is unusable.
+    Raises a BookError subclass with a Chinese reason when the file is unusable. Leaves
+    nothing behind: the -wal/-shm files its read-only connections made go again.
     """
+    path = Path(path)
+    made = side_files_missing(path)
+    try:
+        return _verify_file(path)
+    finally:
+        remove_side_files_if_unused(path, made)
+
+
+def _verify_file(path: Path) -> dict[str, Any]:
     import threading
 
-    path = Path(path)
     check_file(path)
     uri = read_only_uri(path)  # once: it resolves the path and tries the folder for writing
     conn = sqlite3.connect(uri, uri=True)

@@ -288,3 +288,24 @@ def test_cli_backup_to_a_full_stick_exits_1_with_the_message(
     err = capsys.readouterr().err
     assert "U盘空间不足" in err and "Traceback" not in err
     assert list(usb.iterdir()) == []
+
+
+def test_verifying_a_closed_book_leaves_nothing_beside_it(tmp_path: Path) -> None:
+    """A book or backup looked at (verify, the backup screen's check) is left as it was: no
+    -wal/-shm beside it, also when it is refused as damaged."""
+    from datetime import date
+
+    from desktop.book.demo import create_demo
+
+    folder = tmp_path / "stick"
+    folder.mkdir()
+    path = folder / "book.db"
+    create_demo(path, year=2026, today=date(2026, 11, 30)).close()
+    assert verify_file(path)["branch"]
+    assert sorted(p.name for p in folder.iterdir()) == ["book.db"]
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2 : len(data) // 2 + 4096] = b"\xff" * 4096
+    path.write_bytes(bytes(data))
+    with pytest.raises(DamagedBookError):
+        verify_file(path)
+    assert sorted(p.name for p in folder.iterdir()) == ["book.db"]
