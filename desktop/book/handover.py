@@ -101,8 +101,11 @@ def make_handover(
     password: str | None = None,
     today: date | None = None,
     progress: Progress | None = None,
+    operator: str | None = None,
 ) -> Path:
-    """Write the year's pack under `dest`; return the pack folder."""
+    """Write the year's pack under `dest`; return the pack folder. The 经办人 printed for the
+    township is `operator`, else the name set for the book, else none (a blank to sign on
+    paper): never the computer's login name (root, Administrator, DELL)."""
     from desktop.book.backup import backup_book
     from desktop.book.interchange import export_workbook
     from desktop.book.pack_figures import FIGURES_VERSION, pack_figures
@@ -191,7 +194,7 @@ def make_handover(
             "parent_org": branch["parent_org"],
             "book_id": book.setting("book_id"),
             "year": year,
-            "operator": book.actor,
+            "operator": (operator if operator is not None else book.operator).strip(),
             "made_at": when.isoformat(timespec="seconds"),
             "as_of": day.isoformat(),  # the day the figures were counted as of
             "encrypted": bool(password),

@@ -16,7 +16,12 @@ def cmd_handover(args: argparse.Namespace) -> int:
 
     with open_book(args) as book:
         folder = make_handover(
-            book, Path(args.to), year=args.year, password=args.password, today=today_of(args)
+            book,
+            Path(args.to),
+            year=args.year,
+            password=args.password,
+            today=today_of(args),
+            operator=args.operator,
         )
     out(str(folder))
     return EXIT_OK
@@ -54,7 +59,7 @@ def verify_pack_command(folder: Path, *, password: str | None, as_json: bool) ->
         return EXIT_REFUSED
     out(f"报送包检查通过：{folder}")
     out(
-        f"支部：{m.get('branch')}；{m.get('year')} 年度；经办人：{m.get('operator')}；"
+        f"支部：{m.get('branch')}；{m.get('year')} 年度；经办人：{m.get('operator') or '未填写'}；"
         f"制作于 {str(m.get('made_at', '')).replace('T', ' ')}；文件 {len(m.get('files', []))} 个"
         + ("（账本和工作簿已加密）" if m.get("encrypted") else "")
     )
@@ -155,6 +160,11 @@ def add_township_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("--to", required=True, metavar="DIR", help="写入的文件夹（如U盘）")
     p.add_argument("--year", type=int, default=None, help="年度（默认账本的当前年度）")
     p.add_argument("--password", default=None, help="给账本备份和交换工作簿加密的密码（可不填）")
+    p.add_argument(
+        "--operator",
+        default=None,
+        help="经办人姓名，印在报送包说明上（默认账本设置的经办人；都没有时留空待手签）",
+    )
     p.add_argument("--today", help=argparse.SUPPRESS)  # tests: make the pack as of this day
 
     from desktop.cli.args import ChineseParser

@@ -99,7 +99,7 @@ def detail_text(row: PackRow) -> str:
     if m:
         made = str(m.get("made_at", "")).replace("T", " ")
         lines.append(
-            f"经办人：{m.get('operator', '')}　制作于 {made}　程序版本 {m.get('program_version', '')}"
+            f"经办人：{m.get('operator') or '未填写'}　制作于 {made}　程序版本 {m.get('program_version', '')}"
             + ("　账本和工作簿已加密" if m.get("encrypted") else "")
         )
         for q in m.get("quarters", []):

@@ -30,7 +30,8 @@ def write_readme(out: Output, manifest: Mapping[str, Any], files: Sequence[tuple
         running_header="",
         author=branch,
     )
-    who = manifest.get("operator") or ""
+    # No name entered: a line to sign by hand, not an empty "经办人：。".
+    who = str(manifest.get("operator") or "").strip() or "________"
     doc.paragraph(
         f"这是{branch}用“先锋指数”制作的{year}年度报送包，经办人：{who}。报送包里的文件如下，"
         "PDF 文件用任何 PDF 阅读器都能打开，交换工作簿可用 Excel 或 WPS 打开。",

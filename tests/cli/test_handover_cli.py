@@ -265,3 +265,36 @@ def test_handover_of_a_book_opened_read_only(packed, tmp_path: Path) -> None:
         folder = make_handover(book, stick, year=2026, today=PACK_TODAY)
         assert book.journal(1)[0]["id"] == before
     assert (folder / "清单.json").exists()
+
+
+def test_no_operator_entered_leaves_a_blank_to_sign_never_the_login_name(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
+    # Review 7, C: a book made without a 经办人 printed the computer's login name (root,
+    # Administrator, DELL) for the township.
+    from tests.poppler import HAVE_PDFTOTEXT, pdftotext
+
+    monkeypatch.setattr("getpass.getuser", lambda: "DELL")
+    book = tmp_path / "b.db"
+    run(capsys, "--db", str(book), "init", "--branch", "测试", "--year", "2026")
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    code, out, err = run(capsys, "--db", str(book), "handover", "--to", str(stick))
+    assert code == 0, err
+    folder = Path(out.strip())
+    manifest = json.loads((folder / "清单.json").read_text(encoding="utf-8"))
+    assert manifest["operator"] == ""
+    if HAVE_PDFTOTEXT:
+        text = pdftotext(folder / "请先阅读.pdf")
+        assert "经办人：________" in text and "DELL" not in text
+    code, out, _ = run(capsys, "verify", str(folder))
+    assert code == 0 and "经办人：未填写" in out and "DELL" not in out
+    # Named on the command line: that name, for this pack only.
+    again = tmp_path / "again"
+    again.mkdir()
+    code, out, err = run(
+        capsys, "--db", str(book), "handover", "--to", str(again), "--operator", "张红梅"
+    )
+    assert code == 0, err
+    manifest = json.loads((Path(out.strip()) / "清单.json").read_text(encoding="utf-8"))
+    assert manifest["operator"] == "张红梅"

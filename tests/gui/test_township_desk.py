@@ -79,6 +79,8 @@ def test_desk_scans_and_flags(qtbot, stick: Path, tmp_path: Path, messages) -> N
     assert "合计：2 个支部（报送包完好 1 个）" in desk.ui.statusLabel.text()
     desk.ui.packTable.selectRow(rated)
     assert "校验码" in desk.ui.detailText.toPlainText()
+    # Made without a 经办人: said so, never the computer's login name (review 7, C).
+    assert "经办人：未填写" in desk.ui.detailText.toPlainText()
     assert desk.ui.decisionButton.isEnabled() and desk.ui.openButton.isEnabled()
     desk.ui.packTable.selectRow(red)
     assert not desk.ui.decisionButton.isEnabled()  # an altered pack gets no decision
