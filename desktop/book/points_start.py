@@ -75,5 +75,14 @@ def period_before_start(book: Book, end: str) -> bool:
     return bool(day) and end < day  # type: ignore[operator]
 
 
+def unscored_note(book: Book, day: str, what: str = "这次活动") -> str:
+    """ "本账本自2026年7月起记分，这次活动只作记录，不计分" for a record dated before the book's
+    start (accepted, but counting for nothing: say so), else ""."""
+    start = start_day(book)
+    if not start or not day or day >= start:
+        return ""
+    return f"{start_words(book)}，{what}只作记录，不计分。"
+
+
 def before_start_text(book: Book, label: str) -> str:
     return f"{start_words(book)}，{label}不记分，无需公示和确认。"

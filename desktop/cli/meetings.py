@@ -71,7 +71,12 @@ def cmd_activity_add(args: argparse.Namespace) -> int:
         mt = Meetings(book)
         activity_id = mt.add_activity(fields, group=args.group or "")
         act = mt.activity(activity_id)
+        from desktop.book.points_start import unscored_note
+
+        note = unscored_note(book, act["date"])
     out(f"已登记活动：{act['code']}（{act['date']} {act['type']}）")
+    if note:
+        out(note)
     return EXIT_OK
 
 

@@ -264,3 +264,19 @@ def test_the_start_can_be_set_later_until_a_period_is_published(tmp_path: Path, 
     assert code == 1 and "已公示或确认，不能再改记分起始月份" in err
     code, out, _ = run(capsys, "--db", str(db), "branch", "--json")
     assert json.loads(out)["start"] == "2026-07"
+
+
+def test_an_activity_before_the_start_is_kept_and_said_not_to_count(tmp_path: Path, capsys) -> None:
+    # Review 7, L: it was accepted silently though it counts for nothing.
+    db = str(_book(tmp_path, capsys))
+    code, out, err = run(
+        capsys, "--db", db, "activity-add", "--date", "2025-06-20", "--type", "主题党日",
+        "--topic", "学习",
+    )  # fmt: skip
+    assert code == 0, err
+    assert "本账本自2025年10月起记分，这次活动只作记录，不计分。" in out
+    code, out, err = run(
+        capsys, "--db", db, "activity-add", "--date", "2025-10-01", "--type", "主题党日",
+        "--topic", "学习",
+    )  # fmt: skip
+    assert code == 0 and "不计分" not in out, err
