@@ -201,6 +201,17 @@ def facts_canonical(
         ]
         if withdrawn:  # absent when empty, so quarters confirmed before m006 still verify
             facts["withdrawals"] = withdrawn
+    if "dues_reversals" in tables:
+        reversed_ = [
+            list(row)
+            for row in conn.execute(
+                "select id, receipt_no, reversal_no, date, reason, decided_by from dues_reversals "
+                "where date between ? and ? order by id",
+                [q.start, q.end],
+            )
+        ]
+        if reversed_:  # absent when empty, so periods confirmed before m019 still verify
+            facts["dues_reversals"] = reversed_
     if q.end[5:] == "12-31" and "appraisals" in tables:  # the year's last period
         # 评定人 and 日期 (m018) enter only when set, so results from before (both empty)
         # give the digest they were confirmed with.

@@ -33,6 +33,7 @@ from desktop.book.dues_collection import (  # re-exported: callers use desktop.b
     _months_for,
     _standard,
     _unset_months,
+    far_above_standard,
     member_months,
     month_collection,
     next_receipt_no,
@@ -66,6 +67,11 @@ from desktop.book.dues_rates import (  # re-exported
     start_range,
     start_refusal,
     start_warnings,
+)
+from desktop.book.dues_reversal import (  # re-exported
+    reversal_of,
+    reversals,
+    reverse_receipt,
 )
 from desktop.book.errors import InputRefused
 from desktop.book.store import Book, now_iso
@@ -147,7 +153,7 @@ def year_register(book: Book, year: int, *, today: date | None = None) -> dict[s
     owed = register_totals(judged_rows, months)
     unset_names = [r["name"] for r in rows if r["rate_missing"]]
     payments_total = book.db.execute(
-        "select coalesce(sum(paid_fen), 0) from dues_payments where month like ?",
+        "select coalesce(sum(paid_fen), 0) from dues_standing where month like ?",
         [f"{year:04d}-%"],
     ).fetchone()[0]
     return {
@@ -335,6 +341,7 @@ __all__ = [
     "default_rate_start",
     "default_receiver",
     "default_start_month",
+    "far_above_standard",
     "dues_start",
     "issue_reminders",
     "judged_through",
@@ -347,6 +354,9 @@ __all__ = [
     "rate_for",
     "rates",
     "receipts",
+    "reversal_of",
+    "reversals",
+    "reverse_receipt",
     "record_collection",
     "record_payment",
     "record_receipts",

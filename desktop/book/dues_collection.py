@@ -45,7 +45,7 @@ def _paid_rows(book: Book, where: str = "", params: list[Any] | None = None) -> 
     return [
         dict(r)
         for r in book.db.query(
-            "select * from dues_payments " + (f"where {where} " if where else "") + "order by id",
+            "select * from dues_standing " + (f"where {where} " if where else "") + "order by id",
             params or [],
         )
     ]
@@ -58,7 +58,7 @@ def _month_table(book: Book, first: str, last: str) -> dict[tuple[int, str], dic
         """select member_id, month, sum(due_fen) as due, sum(paid_fen) as paid,
                   max(paid_date) as last_date, count(*) as n,
                   group_concat(coalesce(receipt_no, ''), '、') as receipts
-           from dues_payments where month between ? and ? group by member_id, month""",
+           from dues_standing where month between ? and ? group by member_id, month""",
         [first, last],
     ):
         out[(r["member_id"], r["month"])] = dict(r)
@@ -224,11 +224,14 @@ def month_collection(book: Book, month: str, *, today: date | None = None) -> li
 
 
 def next_receipt_no(book: Book, year: int) -> str:
-    """The next receipt number of the year: YYYY + a four-digit count (20260001 …)."""
+    """The next receipt number of the year: YYYY + a four-digit count (20260001 …). Red
+    receipts (冲销, dues_reversals) take numbers from the same sequence."""
     prefix = f"{year:04d}"
     n = 0
     for (no,) in book.db.execute(
-        "select receipt_no from dues_payments where receipt_no like ?", [prefix + "%"]
+        "select receipt_no from dues_payments where receipt_no like ?"
+        " union all select reversal_no from dues_reversals where reversal_no like ?",
+        [prefix + "%", prefix + "%"],
     ):
         tail = no[len(prefix) :]
         if tail.isdigit():
@@ -243,6 +246,31 @@ class Receipt:
     member_id: int
     months: dict[str, int]
     receipt_no: str | None = None
+
+
+# A payment this many times the months' standard is asked about before it is saved: 100 typed
+# for 1.00 is the usual slip; voluntary extra (自愿多交) is allowed, so it is a question.
+FAR_ABOVE = 3
+
+
+def far_above_standard(book: Book, member_id: int, months: Mapping[str, int]) -> str:
+    """What to ask before saving when the amount is more than FAR_ABOVE times the months'
+    standard ("" when it is not, or no standard is known)."""
+    history = _all_rates(book).get(member_id, [])
+    standard = sum(_rate_at(history, m) or 0 for m in months if is_month(m))
+    paid = sum(fen for fen in months.values() if isinstance(fen, int))
+    if standard <= 0 or paid <= FAR_ABOVE * standard:
+        return ""
+    name = _member_name(book, member_id)
+    return (
+        f"{name} {months_text(sorted(months))}的党费标准共 {yuan(standard)} 元，"
+        f"这次登记 {yuan(paid)} 元，是标准的 {paid / standard:.0f} 倍，请核对金额（单位是元）。"
+    )
+
+
+def _member_name(book: Book, member_id: int) -> str:
+    row = book.db.execute("select name from members where id = ?", [member_id]).fetchone()
+    return row[0] if row else str(member_id)
 
 
 def record_payment(
@@ -352,7 +380,7 @@ def _record_receipts(
     existing_due = {
         (r["member_id"], r["month"]): r["due"]
         for r in book.db.query(
-            "select member_id, month, sum(due_fen) as due from dues_payments group by 1, 2"
+            "select member_id, month, sum(due_fen) as due from dues_standing group by 1, 2"
         )
     }
     used: dict[str, tuple[int, set[str]]] = {}
@@ -360,6 +388,10 @@ def _record_receipts(
         "select receipt_no, member_id, month from dues_payments where coalesce(receipt_no, '') != ''"
     ):
         used.setdefault(r["receipt_no"], (r["member_id"], set()))[1].add(r["month"])
+    red = {
+        r["reversal_no"]: r["receipt_no"]
+        for r in book.db.query("select reversal_no, receipt_no from dues_reversals")
+    }
     rows: list[dict[str, Any]] = []
     next_no = next_receipt_no(book, when.year if when else as_of.year)
     prefix, counter = next_no[:4], int(next_no[4:])
@@ -379,7 +411,12 @@ def _record_receipts(
         no = (receipt.receipt_no or "").strip()
         if no:
             owner = used.get(no)
-            if owner and owner[0] != receipt.member_id:
+            if no in red:
+                problems.append(
+                    f"收据号 {no} 已用作红字收据（冲销收据 {red[no]}）；请换一个收据号"
+                    "（留空则自动编号）。"
+                )
+            elif owner and owner[0] != receipt.member_id:
                 other = members.get(owner[0], {}).get("name", "另一名党员")
                 problems.append(
                     f"收据号 {no} 已用于{other}，一张收据只能是一名党员的；请换一个收据号"
@@ -474,7 +511,13 @@ def receipts(
         where.append("(d.month like ? or d.paid_date like ?)")
         params += [f"{year:04d}-%", f"{year:04d}-%"]
     wanted = list(numbers or [])
-    if wanted:
+    asked = set(wanted)
+    if wanted:  # a red receipt asked for by its number comes with the receipt it reverses
+        for (orig,) in book.db.execute(
+            f"select receipt_no from dues_reversals where reversal_no in ({', '.join('?' * len(wanted))})",
+            wanted,
+        ):
+            wanted.append(orig)
         where.append(f"d.receipt_no in ({', '.join('?' * len(wanted))})")
         params += wanted
     sql = (
@@ -502,8 +545,40 @@ def receipts(
         rec["amount_fen"] += r["paid_fen"]
         rec["due_fen"] += r["due_fen"]
     result = list(out.values())
+    red = {
+        r["receipt_no"]: r
+        for r in book.db.query("select * from dues_reversals order by id")
+        if r["receipt_no"] in out
+    }
     for rec in result:
         rec["months_text"] = months_text(rec["months"])
         extra = rec["amount_fen"] - rec["due_fen"]
         rec["passed_up_whole"] = passed_up_whole(extra)
-    return result
+        rec["reversed_by"] = (
+            red[rec["receipt_no"]]["reversal_no"] if rec["receipt_no"] in red else ""
+        )
+        rec["reverses"] = ""
+    # Each red receipt (红字冲销) right after the receipt it reverses: negative, its own number.
+    with_red: list[dict[str, Any]] = []
+    for rec in result:
+        with_red.append(rec)
+        r = red.get(rec["receipt_no"])
+        if r is not None:
+            with_red.append(
+                rec
+                | {
+                    "receipt_no": r["reversal_no"],
+                    "paid_date": r["date"],
+                    "receiver": r["decided_by"],
+                    "months": list(rec["months"]),
+                    "amount_fen": -rec["amount_fen"],
+                    "due_fen": -rec["due_fen"],
+                    "passed_up_whole": False,
+                    "reversed_by": "",
+                    "reverses": rec["receipt_no"],
+                    "reason": r["reason"],
+                }
+            )
+    if asked:
+        with_red = [rec for rec in with_red if rec["receipt_no"] in asked]
+    return with_red

@@ -865,5 +865,44 @@ def m018_appraisal_graders(db: Database) -> None:
     table.add_column("date", str)
 
 
+@MIGRATIONS()
+def m019_dues_reversals(db: Database) -> None:
+    """红字冲销 of a dues receipt recorded by mistake (desktop/book/dues_reversal.py): a new
+    dated entry naming the receipt it reverses (whole), with its reason and who decided; it
+    takes the next number of the year's receipt sequence (the red receipt). The payment rows
+    stay as recorded (a confirmed period's digest holds them); what stands is the view
+    `dues_standing`. Kept as recorded, and locked by its date like the other facts."""
+    db.executescript(
+        """
+        create table dues_reversals (
+            id integer primary key,
+            receipt_no text not null unique,
+            reversal_no text not null unique,
+            date text not null,
+            reason text not null check (trim(reason) != ''),
+            decided_by text not null check (trim(decided_by) != ''),
+            created_by text not null default '',
+            created_at text not null
+        );
+        create trigger dues_reversals_no_update before update on dues_reversals
+        begin select raise(abort, '党费冲销记录登记后不能修改（冲销错了，请重新登记那笔缴费）'); end;
+        create trigger dues_reversals_no_delete before delete on dues_reversals
+        begin select raise(abort, '党费冲销记录登记后不能删除（冲销错了，请重新登记那笔缴费）'); end;
+        -- The payments that stand: every row of a receipt not reversed (rows without a number
+        -- cannot be named, so cannot be reversed).
+        create view dues_standing as
+            select * from dues_payments d
+            where coalesce(d.receipt_no, '') = ''
+               or not exists (select 1 from dues_reversals r where r.receipt_no = d.receipt_no);
+        """
+    )
+    db.execute(
+        """create trigger lock_dues_reversals_insert before insert on dues_reversals
+            when exists (select 1 from periods p where p.status = 'confirmed'
+                         and new.date between p.start and p.end)
+            begin select raise(abort, '已确认的期间不能修改：这条记录所在的期间已经确认（dues_reversals）。'); end"""
+    )
+
+
 # Re-exported: the version lives in version.py so that opening a book needn't import this.
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION"]

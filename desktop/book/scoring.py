@@ -181,7 +181,7 @@ def gather_facts(book: Book, year: int) -> YearFacts:
         for r in db.query(
             """select m.code, d.month, sum(d.due_fen) as due_fen, sum(d.paid_fen) as paid_fen,
                       max(d.paid_date) as paid_date
-               from dues_payments d join members m on m.id = d.member_id
+               from dues_standing d join members m on m.id = d.member_id
                where d.month between ? and ? group by m.code, d.month""",
             [start[:7], end[:7]],
         )

@@ -47,6 +47,7 @@ _LOCKED_WORDS = {
         "corrections",
         "appraisals",
         "withdrawals",
+        "dues_reversals",
     )
 }
 

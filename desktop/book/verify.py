@@ -33,6 +33,7 @@ TABLE_WORDS = {
     "dues_bases": "党费标准",
     "dues_rates": "党费标准",
     "dues_payments": "党费记录",
+    "dues_reversals": "党费冲销记录",
     "claims": "积分申报",
     "vetoes": "一票否决",
     "corrections": "更正",

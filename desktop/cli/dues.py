@@ -18,6 +18,7 @@ ACTIONS = (
     "rate-unset",
     "month",
     "pay",
+    "reverse",
     "arrears",
     "remind",
     "register",
@@ -96,6 +97,17 @@ def cmd_dues(args: argparse.Namespace) -> int:
             m = book.roster.find(args.member)
             amount = _fen(args.amount, "金额")
             months = [x.strip() for x in args.months.replace("，", ",").split(",") if x.strip()]
+            far = (
+                ""
+                if args.yes
+                else dues.far_above_standard(book, m["id"], dict.fromkeys(months, amount))
+            )
+            if far:
+                from desktop.book.errors import InputRefused
+
+                raise InputRefused(
+                    f"党费没有登记：{far}确是预交或自愿多交的，请加 --yes 再运行一次。"
+                )
             no = dues.record_payment(
                 book,
                 m["id"],
@@ -107,6 +119,21 @@ def cmd_dues(args: argparse.Namespace) -> int:
                 rate_hint=dues.RATE_HINT_CLI,
             )
             out(f"已登记：{m['name']} {len(months)} 个月，收据号 {no}")
+            return EXIT_OK
+        if args.action == "reverse":
+            _need(args, "receipt", "reason", "by")
+            red = dues.reverse_receipt(
+                book,
+                args.receipt,
+                reason=args.reason,
+                decided_by=args.by,
+                on=args.date,
+                today=today,
+            )
+            out(
+                f"已冲销：收据 {args.receipt.strip()} 作废，红字收据号 {red}。"
+                "需要时请按正确的金额和月份重新登记（pioneer dues pay）。"
+            )
             return EXIT_OK
         if args.action == "month":
             month = args.month or today.isoformat()[:7]
@@ -227,9 +254,11 @@ def cmd_dues(args: argparse.Namespace) -> int:
                 parts = [f"预交 {yuan(ahead)} 元"] if ahead > 0 else []
                 parts += [f"多交 {yuan(extra)} 元"] if extra > 0 else []
                 more = f"（含{'、'.join(parts)}）" if parts else ""
+                reds = sum(1 for r in reg["receipts"] if r.get("reverses"))
+                red = f"（含红字冲销 {reds} 张）" if reds else ""
                 out(
                     f"{year} 年：应缴 {data['due']} 元，实缴 {data['paid']} 元{more}，欠缴 "
-                    f"{data['owed']} 元；收据 {data['receipts']} 张，合计 {data['payments_total']} 元"
+                    f"{data['owed']} 元；收据 {data['receipts']} 张{red}，合计 {data['payments_total']} 元"
                     + (
                         "（未设定标准的党员应缴未计入，合计不完整）"
                         if reg["rates_missing"]
@@ -259,7 +288,8 @@ def add_dues_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     p = add(
         "dues",
         cmd_dues,
-        "党费：rate 设定标准；rate-unset 给未设定标准的党员统一设定；pay 登记缴费；month 本月收缴；arrears 欠缴；remind 催缴通知；"
+        "党费：rate 设定标准；rate-unset 给未设定标准的党员统一设定；pay 登记缴费；"
+        "reverse 红字冲销一张登记错的收据；month 本月收缴；arrears 欠缴；remind 催缴通知；"
         "register 全年台账；export-register 台账导出为 xlsx",
     )
     p.add_argument("action", choices=ACTIONS, help="要做的事")
@@ -273,7 +303,7 @@ def add_dues_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("--income", help="月收入（元），按类别的口径")
     p.add_argument("--fixed", help="农民党员每月金额（0.20–1.00 元，默认 1.00）")
     p.add_argument("--monthly", help="手动调整的每月金额（元），须同时写 --reason")
-    p.add_argument("--reason", help="手动调整的原因")
+    p.add_argument("--reason", help="rate：手动调整的原因；reverse：冲销原因")
     p.add_argument("--approved-by", dest="approved_by", help="减免的批准组织和日期")
     p.add_argument(
         "--from",
@@ -285,9 +315,15 @@ def add_dues_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     )
     p.add_argument("--months", help="pay：所缴月份，逗号分隔，如 2026-01,2026-02")
     p.add_argument("--amount", help="pay：每个月的金额（元）")
-    p.add_argument("--date", help="pay：缴纳日期 YYYY-MM-DD（默认今天）")
+    p.add_argument("--date", help="pay：缴纳日期；reverse：冲销日期（YYYY-MM-DD，默认今天）")
     p.add_argument("--receiver", help="pay：收款人")
-    p.add_argument("--receipt", help="pay：收据号（默认自动编号）")
+    p.add_argument("--receipt", help="pay：收据号（默认自动编号）；reverse：要冲销的收据号")
+    p.add_argument("--by", help="reverse：决定冲销的人（经办人或支委会）")
+    p.add_argument(
+        "--yes",
+        action="store_true",
+        help="pay：金额超过所缴月份标准的 3 倍（预交或自愿多交）也登记",
+    )
     p.add_argument("--out", help="export-register：要写入的 xlsx 文件")
     p.add_argument("--today", help=argparse.SUPPRESS)  # tests: judge arrears as of this day
     p.add_argument("--json", action="store_true", help="以 JSON 输出")

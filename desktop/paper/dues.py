@@ -174,10 +174,14 @@ def write_dues_register(
     for i, rec in enumerate(receipts, start=1):
         note = []
         extra = rec["amount_fen"] - rec["due_fen"]
-        if extra > 0:
+        if rec.get("reverses"):  # 红字: the negative line right under the receipt it reverses
+            note.append(f"红字冲销 No.{rec['reverses']}：{rec.get('reason') or ''}")
+        elif extra > 0 and not rec.get("reversed_by"):
             note.append(f"自愿多交 {yuan(extra)} 元")
         if rec.get("passed_up_whole"):
             note.append("全额上缴")
+        if rec.get("reversed_by"):
+            note.append(f"已冲销（红字 No.{rec['reversed_by']}）")
         rrows.append(
             [
                 str(i),
@@ -198,7 +202,7 @@ def write_dues_register(
         doc.paragraph(
             f"本年度应缴 {yuan(totals['due_fen'])} 元，实缴 {yuan(totals['paid_fen'])} 元，"
             f"欠缴 {yuan(totals['owed_fen'])} 元（{len(owing)} 人）；"
-            f"开具收据 {len(receipts)} 张，"
+            f"开具收据 {len(receipts)} 张{_red_words(receipts)}，"
             f"收据合计 {yuan(sum(r['amount_fen'] for r in receipts))} 元。"
             "表中金额为该月实缴；“未缴”为该月应缴未缴，第二行“欠”为部分交纳后的欠缴数。",
             size=10.5,
@@ -237,6 +241,25 @@ def write_dues_register(
         return doc.build()
 
     return write_keeping_rows(out, layout)
+
+
+def _red_words(receipts: Sequence[Mapping[str, Any]]) -> str:
+    red = sum(1 for r in receipts if r.get("reverses"))
+    return f"（其中红字冲销收据 {red} 张，金额为负）" if red else ""
+
+
+def reversal_note(receipts: Sequence[Mapping[str, Any]]) -> str:
+    """Under the 公示: the receipts reversed (红字冲销) this year, which its amounts leave out."""
+    red = [r for r in receipts if r.get("reverses")]
+    if not red:
+        return ""
+    items = "；".join(
+        f"红字收据 {r['receipt_no']} 冲销收据 {r['reverses']}（{r['member']} "
+        f"{r.get('months_text') or months_text(list(r['months']))} {yuan(-r['amount_fen'])} 元，"
+        f"{r.get('reason') or ''}）"
+        for r in red
+    )
+    return f"本年度冲销登记有误的收据 {len(red)} 张：{items}。表中金额不含已冲销的收据。"
 
 
 def write_dues_publicity(
@@ -315,6 +338,9 @@ def write_dues_publicity(
     doc.spacer(3)
     if any(r.get("rate_missing") for r in register["rows"]):
         doc.paragraph(UNSET_NOTE, size=10.5)
+    red = reversal_note(register.get("receipts") or [])
+    if red:
+        doc.paragraph(red, size=10.5)
     where = f"（联系人：{contact}）" if contact else ""
     doc.paragraph(
         f"公示期：{cn_date(start)}至{cn_date(end)}。如对公示内容有异议，请在公示期内"
@@ -409,6 +435,10 @@ def write_dues_reminders(
     return doc.build()
 
 
+def _ink(markup: str, colour: str | None) -> str:
+    return f'<font color="{colour}">{markup}</font>' if colour else markup
+
+
 def write_receipts(
     out: Output,
     branch: Mapping[str, Any],
@@ -445,11 +475,26 @@ def write_receipts(
     for n, r in enumerate(receipts):
         months = r.get("months_text") or months_text(list(r.get("months") or []))
         note = "自愿多交，全额上缴" if r.get("passed_up_whole") else ""
-        head = Paragraph(para_text(f"{name} 党费收据"), big)
-        number = Paragraph(para_text(f"No. {r['receipt_no']}"), small)
+        # A red receipt (红字冲销) says so in its title, in red ink, with a negative amount;
+        # the receipt it reverses names it in 备注.
+        red = bool(r.get("reverses"))
+        if red:  # the reason goes beside the months: the 备注 cell is small
+            note = f"冲销 No.{r['reverses']}"
+            months_row = f"{months}　冲销原因：{r.get('reason') or ''}"
+        elif r.get("reversed_by"):
+            note = f"已冲销（红字 No.{r['reversed_by']}）"
+        if not red:
+            months_row = months
+        ink = "#c00000" if red else None
+        head = Paragraph(
+            _ink(para_text(f"{name} 党费收据" + ("（红字冲销）" if red else "")), ink), big
+        )
+        number = Paragraph(_ink(para_text(f"No. {r['receipt_no']}"), ink), small)
+        amount = abs(r["amount_fen"])
+        capital = ("冲销 " if red else "") + f"人民币{capital_yuan(amount)}"
 
-        def p(s: str, style: Any = text) -> Paragraph:
-            return Paragraph(para_text(s), style)
+        def p(s: str, style: Any = text, ink: str | None = ink) -> Paragraph:
+            return Paragraph(_ink(para_text(s), ink), style)
 
         # The receipt (收据联) to the right of its 存根联 (kept by the branch), a dashed
         # cut line between them.
@@ -459,19 +504,24 @@ def write_receipts(
         data = [
             [head, "", "", ""],
             ["", "", "", number],
-            [p("交款人", label), p(r["member"]), p("缴纳日期", label), p(cn_date(r["paid_date"]))],
-            [p("所属月份", label), p(months), "", ""],
+            [
+                p("交款人", label),
+                p(r["member"]),
+                p("冲销日期" if red else "缴纳日期", label),
+                p(cn_date(r["paid_date"])),
+            ],
+            [p("所属月份", label), p(months_row), "", ""],
             [
                 p("金额大写", label),
-                p(f"人民币{capital_yuan(r['amount_fen'])}"),
+                p(capital),
                 p("小写", label),
                 p(f"¥ {yuan(r['amount_fen'])}"),
             ],
             [
-                p("收款人", label),
+                p("决定人" if red else "收款人", label),
                 p(r.get("receiver") or ""),
                 p("备注", label),
-                p(note, doc.style(size=9.5)),
+                p(note, doc.style(size=8.5, leading=10)),
             ],
             [p("收款单位（盖章）：" + name, text), "", "", ""],
         ]
@@ -495,13 +545,18 @@ def write_receipts(
         )
         small_l = doc.style(size=9, leading=10.5)
         stub_rows = [
-            [Paragraph(para_text("存 根 联"), doc.style(font=fonts.hei, size=13, align="center"))],
-            [Paragraph(para_text(f"No. {r['receipt_no']}"), doc.style(size=9.5, align="center"))],
-            [Paragraph(para_text(f"交款人：{r['member']}"), small_l)],
-            [Paragraph(para_text(f"月份：{months}"), small_l)],
-            [Paragraph(para_text(f"金额：¥ {yuan(r['amount_fen'])}"), small_l)],
-            [Paragraph(para_text(f"日期：{cn_date(r['paid_date'])}"), small_l)],
-            [Paragraph(para_text(f"收款人：{r.get('receiver') or ''}"), small_l)],
+            [
+                p(
+                    "存 根 联" + ("（红字）" if red else ""),
+                    doc.style(font=fonts.hei, size=13, align="center"),
+                )
+            ],
+            [p(f"No. {r['receipt_no']}", doc.style(size=9.5, align="center"))],
+            [p(f"交款人：{r['member']}", small_l)],
+            [p(f"月份：{months}", small_l)],
+            [p(f"金额：¥ {yuan(r['amount_fen'])}", small_l)],
+            [p(f"日期：{cn_date(r['paid_date'])}", small_l)],
+            [p(f"{'决定人' if red else '收款人'}：{r.get('receiver') or ''}", small_l)],
         ]
         stub = Table(
             stub_rows, colWidths=[stub_w], rowHeights=[8 * mm, 5 * mm] + [7.5 * mm] * 4 + [9 * mm]

@@ -138,6 +138,10 @@ def write_dues_register(path: str | os.PathLike[str], register: Mapping[str, Any
     receipts = register.get("receipts") or []
     for i, rec in enumerate(receipts, start=2):
         note = "自愿多交，全额上缴" if rec.get("passed_up_whole") else ""
+        if rec.get("reverses"):  # 红字冲销: negative, naming the receipt it reverses
+            note = f"红字冲销 No.{rec['reverses']}：{rec.get('reason') or ''}"
+        elif rec.get("reversed_by"):
+            note = f"已冲销（红字 No.{rec['reversed_by']}）"
         vals = [
             i - 1,
             rec["receipt_no"],

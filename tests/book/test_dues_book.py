@@ -752,3 +752,199 @@ def test_a_month_paid_ahead_is_not_owed_yet(book: Book, branch: dict[str, int]) 
     assert reg["totals"]["owed_fen"] == before["totals"]["owed_fen"]
     assert reg["totals"]["by_month_due"]["2026-12"] == 0
     assert reg["totals"]["paid_fen"] == reg["payments_total_fen"] and reg["reconciled"]
+
+
+# 红字冲销: a receipt recorded by mistake (100 typed for 1.00) is reversed whole by a new dated
+# entry with its reason and who decided; the payment rows stay, totals count what stands.
+
+DEC_5 = date(2026, 12, 5)
+
+
+def _mistake(book: Book, branch: dict[str, int]) -> str:
+    return dues.record_payment(
+        book,
+        branch["李二"],
+        {"2026-12": 10000},
+        paid_date="2026-12-05",
+        receiver="刘会计",
+        today=DEC_5,
+    )
+
+
+def test_far_above_the_standard_is_asked_about(book: Book, branch: dict[str, int]) -> None:
+    ask = dues.far_above_standard(book, branch["李二"], {"2026-12": 10000})
+    assert "李二 2026年12月的党费标准共 1.00 元，这次登记 100.00 元，是标准的 100 倍" in ask
+    assert dues.far_above_standard(book, branch["李二"], {"2026-11": 300, "2026-12": 0}) == ""
+    assert dues.far_above_standard(book, branch["钱五"], {"2026-12": 10000}) == ""  # no standard
+
+
+def test_a_reversed_receipt_no_longer_counts_and_can_be_paid_again(
+    book: Book, branch: dict[str, int]
+) -> None:
+    no = _mistake(book, branch)
+    payments = book.db.execute("select * from dues_payments").fetchall()
+    red = dues.reverse_receipt(
+        book, no, reason="金额录错，应为 1.00 元", decided_by="刘会计", today=DEC_5
+    )
+    assert red == "20260002"  # the next number of the year's receipt book
+    assert book.db.execute("select * from dues_payments").fetchall() == payments  # unchanged
+    reg = dues.year_register(book, 2026, today=DEC_5)
+    li = next(r for r in reg["rows"] if r["name"] == "李二")
+    assert "2026-12" not in li["months"] and reg["reconciled"]
+    assert reg["payments_total_fen"] == 0
+    listed = [
+        (r["receipt_no"], r["amount_fen"], r["reverses"], r["reversed_by"]) for r in reg["receipts"]
+    ]
+    assert listed == [(no, 10000, "", red), (red, -10000, no, "")]
+    assert dues.reversal_of(book, no)["reason"] == "金额录错，应为 1.00 元"
+    line = book.db.execute("select action, summary from journal order by id desc").fetchone()
+    assert line[0] == "冲销党费收据" and f"红字收据 {red} 冲销收据 {no}" in line[1]
+    # Recorded again, correctly: a new receipt, December's due counted once.
+    again = dues.record_payment(
+        book,
+        branch["李二"],
+        {"2026-12": 100},
+        paid_date="2026-12-05",
+        receiver="刘会计",
+        today=DEC_5,
+    )
+    assert again == "20260003"
+    reg = dues.year_register(book, 2026, today=DEC_5)
+    li = next(r for r in reg["rows"] if r["name"] == "李二")
+    assert li["months"]["2026-12"]["due_fen"] == 100 and li["months"]["2026-12"]["paid_fen"] == 100
+    assert reg["reconciled"] and reg["payments_total_fen"] == 100
+    # Printing the red receipt by its number brings it alone.
+    assert [r["receipt_no"] for r in dues.receipts(book, numbers=[red])] == [red]
+
+
+@pytest.mark.parametrize(
+    ("receipt", "reason", "by", "says"),
+    [
+        ("20269999", "录错", "刘会计", "找不到收据号 20269999 的党费记录"),
+        ("FIRST", "", "刘会计", "请写明冲销原因"),
+        ("FIRST", "录错", " ", "请写明谁决定冲销"),
+        ("", "录错", "刘会计", "请填写要冲销的收据号"),
+    ],
+)
+def test_reversal_refusals_write_nothing(
+    book: Book, branch: dict[str, int], receipt: str, reason: str, by: str, says: str
+) -> None:
+    no = _mistake(book, branch)
+    before = _counts(book)
+    with pytest.raises(InputRefused) as info:
+        dues.reverse_receipt(
+            book, no if receipt == "FIRST" else receipt, reason=reason, decided_by=by, today=DEC_5
+        )
+    assert says in "\n".join(info.value.lines())
+    assert _counts(book) == before
+    assert book.db.execute("select count(*) from dues_reversals").fetchone()[0] == 0
+
+
+def test_reverse_twice_or_a_reversal_is_refused(book: Book, branch: dict[str, int]) -> None:
+    no = _mistake(book, branch)
+    red = dues.reverse_receipt(book, no, reason="录错", decided_by="刘会计", today=DEC_5)
+    before = _counts(book)
+    with pytest.raises(InputRefused) as info:
+        dues.reverse_receipt(book, no, reason="录错", decided_by="刘会计", today=DEC_5)
+    assert f"收据 {no} 已于 2026-12-05 冲销（红字收据 {red}），不能重复冲销" in str(
+        info.value.lines()
+    )
+    with pytest.raises(InputRefused) as info:
+        dues.reverse_receipt(book, red, reason="录错", decided_by="刘会计", today=DEC_5)
+    assert f"{red} 是红字收据（冲销收据 {no}），不能再冲销" in str(info.value.lines())
+    # A red receipt's number is taken: typing it for a payment is refused.
+    with pytest.raises(InputRefused) as info:
+        dues.record_payment(
+            book, branch["李二"], {"2026-12": 100}, paid_date="2026-12-05", receiver="刘会计",
+            receipt_no=red, today=DEC_5,
+        )  # fmt: skip
+    assert f"收据号 {red} 已用作红字收据" in str(info.value.lines())
+    assert _counts(book) == before
+    # The database refuses an edit or a deletion behind the program's back.
+    import sqlite3
+
+    for sql in ("update dues_reversals set reason = 'x'", "delete from dues_reversals"):
+        with pytest.raises(sqlite3.IntegrityError, match="冲销记录登记后不能"):
+            book.db.execute(sql)
+
+
+def test_a_receipt_in_a_confirmed_quarter_is_not_reversed(confirmed_demo_book: Book) -> None:
+    book = confirmed_demo_book
+    old = book.db.execute(
+        "select receipt_no from dues_payments where paid_date < '2026-04-01' and receipt_no != ''"
+        " limit 1"
+    ).fetchone()[0]
+    before = _counts(book)
+    with pytest.raises(InputRefused) as info:
+        dues.reverse_receipt(book, old, reason="录错", decided_by="支委会", today=date(2027, 1, 5))
+    text = str(info.value.lines())
+    assert "已确认的2026年第1季度内，不能冲销" in text and "pioneer correction add" in text
+    assert _counts(book) == before
+
+
+def test_a_reversal_is_in_its_periods_facts_digest(book: Book, branch: dict[str, int]) -> None:
+    from desktop.book.chain import facts_canonical
+
+    no = _mistake(book, branch)
+    plain = facts_canonical(book.conn, 2026, 4)
+    assert "dues_reversals" not in plain  # an old period's digest is unchanged
+    dues.reverse_receipt(book, no, reason="录错", decided_by="刘会计", today=DEC_5)
+    assert "dues_reversals" in facts_canonical(book.conn, 2026, 4)
+    assert "dues_reversals" not in facts_canonical(book.conn, 2026, 3)
+
+
+def test_a_read_only_book_reverses_nothing(book_path: Path) -> None:
+    from desktop.book.errors import ReadOnlyBookError
+
+    with Book.create(book_path, branch="测试村党支部", year=2026) as b:
+        m = b.roster.add_member({"name": "李二", "status": "正式党员", "joined_date": "2001-07-01"})
+        dues.set_rate(b, m, from_month="2026-01", category="农民")
+        no = dues.record_payment(
+            b, m, {"2026-12": 10000}, paid_date="2026-12-05", receiver="刘会计", today=DEC_5
+        )
+    with Book.open(book_path, read_only=True) as b, pytest.raises(ReadOnlyBookError):
+        dues.reverse_receipt(b, no, reason="录错", decided_by="刘会计", today=DEC_5)
+    with Book.open(book_path) as b:
+        assert b.db.execute("select count(*) from dues_reversals").fetchone()[0] == 0
+
+
+def test_a_reversal_in_a_confirmed_quarter_is_locked_and_verified(tmp_path: Path) -> None:
+    """A reversal dated in a quarter enters its facts digest at confirmation: `verify` names
+    the quarter when it is altered behind the program's back; the receipt (confirmed) can't
+    be reversed again, nor a new reversal dated there."""
+    import sqlite3
+
+    from quarter_testkit import TODAY as Q_TODAY
+    from quarter_testkit import build_branch
+
+    from desktop.book import quarter as Q
+    from desktop.book.backup import verify_file
+    from desktop.book.errors import AlteredBookError
+
+    path = tmp_path / "q.db"
+    with Book.create(path, branch="测试村党支部", year=2026) as book:
+        ids = build_branch(book)
+        dues.set_rate(book, ids["李二"], from_month="2026-01", category="农民")
+        march = date(2026, 3, 10)
+        first = dues.record_payment(
+            book, ids["李二"], {"2026-02": 10000}, paid_date="2026-03-02", receiver="会计",
+            today=march,
+        )  # fmt: skip
+        second = dues.record_payment(
+            book, ids["李二"], {"2026-03": 100}, paid_date="2026-03-02", receiver="会计",
+            today=march,
+        )  # fmt: skip
+        dues.reverse_receipt(book, first, reason="金额录错", decided_by="支委会", today=march)
+        Q.publish(book, 2026, 1, start="2026-04-01", today=date(2026, 4, 1))
+        Q.confirm(book, 2026, 1, today=Q_TODAY)
+        with pytest.raises(InputRefused, match="已确认的2026年第1季度内，不能冲销"):
+            dues.reverse_receipt(book, second, reason="录错", decided_by="支委会", today=Q_TODAY)
+    verify_file(path)
+    conn = sqlite3.connect(path)
+    conn.execute("drop trigger dues_reversals_no_update")
+    conn.execute("update dues_reversals set reason = '改过'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(AlteredBookError) as info:
+        verify_file(path)
+    assert info.value.period == "2026年第1季度"

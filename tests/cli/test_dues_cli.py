@@ -394,3 +394,40 @@ def test_paying_a_month_without_a_standard_names_the_command(tmp_path: Path, cap
     assert "孙七 还没有设定 2026年11月 的党费标准" in err
     assert "pioneer dues rate --member 001 --category 类别 --from 2026-11" in err
     assert "页" not in err  # no window page on the command line
+
+
+# A payment typed wrong (100 for 1.00): asked about before saving (`--yes`), and reversible
+# (`dues reverse`, 红字冲销) when it got through.
+
+
+def test_pay_far_above_the_standard_needs_yes_then_reverse(tmp_path: Path, capsys) -> None:
+    db = _mid_year_book(tmp_path, capsys)
+    today = ["--today", "2026-12-05"]
+    assert main(["--db", db, "dues", "rate-unset", "--category", "农民", *today]) == 0
+    pay = ["--db", db, "dues", "pay", "--member", "孙七", "--months", "2026-12"]
+    pay += ["--receiver", "刘会计", *today]
+    capsys.readouterr()
+    assert main([*pay, "--amount", "100"]) == 1
+    err = capsys.readouterr().err
+    assert "是标准的 100 倍" in err and "--yes" in err
+    with Book.open(Path(db)) as b:
+        assert dues.receipts(b) == []
+    assert main([*pay, "--amount", "100", "--yes"]) == 0
+    assert "收据号 20260001" in capsys.readouterr().out
+    reverse = ["--db", db, "dues", "reverse", "--receipt", "20260001", *today]
+    assert main([*reverse, "--reason", "金额录错"]) == 2  # who decided: a usage error
+    assert "--by" in capsys.readouterr().err
+    assert main([*reverse, "--reason", "金额录错，应为1.00元", "--by", "刘会计"]) == 0
+    assert "红字收据号 20260002" in capsys.readouterr().out
+    assert main([*reverse, "--reason", "金额录错", "--by", "刘会计"]) == 1
+    assert "不能重复冲销" in capsys.readouterr().err
+    assert main([*pay, "--amount", "1"]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "dues", "register", "--json", *today]) == 0
+    reg = json.loads(capsys.readouterr().out)
+    assert reg["paid"] == "1.00" and reg["payments_total"] == "1.00" and reg["reconciled"]
+    # The printed register and receipts carry the red line.
+    for kind in ("dues-register", "receipts", "dues-publicity"):
+        pdf = tmp_path / f"{kind}.pdf"
+        args = ["--db", db, "print", kind, "--year", "2026", "--out", str(pdf)]
+        assert main(args) == 0, capsys.readouterr().err

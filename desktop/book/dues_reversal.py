@@ -1,0 +1,139 @@
+"""红字冲销: undoing a dues receipt recorded by mistake (100.00 typed for 1.00, the wrong one of
+two members of the same name, the wrong month). Re-exported by desktop.book.dues.
+
+Records are never deleted or edited: a reversal is a new dated entry (dues_reversals, schema
+m019) naming the receipt it reverses — whole, every month on it — with the reason and who
+decided. It takes the next number of the year's receipt sequence, so the receipt book has a
+red receipt (红字收据) for it; the 台账 lists the original and the red line (negative)
+beneath it, and every total, the 公示, the township pack and the score count what stands
+(the view dues_standing). The payment can then be recorded again, correctly, on a new
+receipt.
+
+A receipt paid, or for a month, inside a confirmed period is refused: what that period
+confirmed (the 台账 and the scores it published) stays as it was; a point correction goes
+through `pioneer correction add` in an open period.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from desktop.book.dues_rates import _confirmed_quarter, _today
+from desktop.book.errors import InputRefused
+from desktop.book.store import Book, now_iso
+from desktop.rules.dates import date_problem
+from desktop.rules.dues import month_cn, months_text, yuan
+
+REVERSE_ACTION = "冲销党费收据"
+NOT_WRITTEN = "党费收据没有冲销（什么也没有写入）："
+
+
+def reversal_of(book: Book, receipt_no: str) -> dict[str, Any] | None:
+    """The reversal of receipt `receipt_no`, or None."""
+    rows = book.query("select * from dues_reversals where receipt_no = ?", [receipt_no])
+    return rows[0] if rows else None
+
+
+def reversals(book: Book, *, year: int | None = None) -> list[dict[str, Any]]:
+    """Every reversal (of the year, by its date or the reversed months), oldest first."""
+    where, params = "", []
+    if year is not None:
+        where = (
+            "where r.date like ? or exists (select 1 from dues_payments d "
+            "where d.receipt_no = r.receipt_no and d.month like ?)"
+        )
+        params = [f"{year:04d}-%", f"{year:04d}-%"]
+    return book.query(f"select r.* from dues_reversals r {where} order by r.date, r.id", params)
+
+
+def reverse_receipt(
+    book: Book,
+    receipt_no: str,
+    *,
+    reason: str,
+    decided_by: str,
+    on: str | None = None,
+    today: date | None = None,
+) -> str:
+    """Reverse receipt `receipt_no` whole (红字冲销) on day `on` (default today); returns the
+    red receipt's number. All checks pass or nothing is written."""
+    as_of = _today(today)
+    on = (on or as_of.isoformat()).strip()
+    no = (receipt_no or "").strip()
+    problems: list[str] = []
+    if not (reason or "").strip():
+        problems.append("请写明冲销原因（例如“金额录错，应为 1.00 元”）。")
+    if not (decided_by or "").strip():
+        problems.append("请写明谁决定冲销（经办人或支委会）。")
+    wrong_date = date_problem(on, "冲销日期", "2026-12-05")
+    if wrong_date:
+        problems.append(f"{wrong_date}。")
+    elif on > as_of.isoformat():
+        problems.append(f"冲销日期 {on} 晚于今天（{as_of.isoformat()}），请核对。")
+    with book.write():  # numbered inside the write: two programs must not take one number
+        rows = book.query(
+            "select d.*, m.name from dues_payments d join members m on m.id = d.member_id "
+            "where d.receipt_no = ? order by d.month",
+            [no],
+        )
+        red = book.query("select * from dues_reversals where reversal_no = ?", [no])
+        if not no:
+            problems.append("请填写要冲销的收据号。")
+        elif red:
+            problems.append(
+                f"{no} 是红字收据（冲销收据 {red[0]['receipt_no']}），不能再冲销；"
+                f"如果那次冲销错了，请把收据 {red[0]['receipt_no']} 的缴费重新登记一次。"
+            )
+        elif not rows:
+            problems.append(f"找不到收据号 {no} 的党费记录，请核对收据上印的号码。")
+        else:
+            done = reversal_of(book, no)
+            if done:
+                problems.append(
+                    f"收据 {no} 已于 {done['date']} 冲销（红字收据 {done['reversal_no']}），"
+                    "不能重复冲销。"
+                )
+            paid = rows[0]["paid_date"] or f"{rows[0]['month']}-01"
+            if not wrong_date and on < paid:
+                problems.append(f"冲销日期 {on} 早于收据 {no} 的缴纳日期 {paid}。")
+            for day, what in [(paid, f"缴纳日期 {paid}")] + [
+                (f"{r['month']}-01", month_cn(r["month"])) for r in rows
+            ]:
+                locked = _confirmed_quarter(book, day)
+                if locked:
+                    problems.append(
+                        f"收据 {no}（{what}）在已确认的{locked}内，不能冲销：确认时的台账和积分"
+                        "不再改动。如确有错误，请在未确认的期间登记更正"
+                        "（pioneer correction add），写明原因。"
+                    )
+                    break
+        if not wrong_date:
+            locked = _confirmed_quarter(book, on)
+            if locked:
+                problems.append(f"冲销日期 {on} 在已确认的{locked}内，请按今天的日期冲销。")
+        if problems:
+            raise InputRefused(NOT_WRITTEN + problems[0], problems)
+        from desktop.book.dues_collection import next_receipt_no
+
+        red_no = next_receipt_no(book, int(on[:4]))
+        amount = sum(r["paid_fen"] for r in rows)
+        summary = (
+            f"红字收据 {red_no} 冲销收据 {no}（{rows[0]['name']} "
+            f"{months_text([r['month'] for r in rows])} {yuan(amount)} 元）：{reason.strip()}"
+        )
+        with book.action(
+            REVERSE_ACTION, summary, receipt=no, reversal=red_no, decided_by=decided_by.strip()
+        ):
+            book.db["dues_reversals"].insert(
+                {
+                    "receipt_no": no,
+                    "reversal_no": red_no,
+                    "date": on,
+                    "reason": reason.strip(),
+                    "decided_by": decided_by.strip(),
+                    "created_by": book.operator,
+                    "created_at": now_iso(),
+                }
+            )
+    return red_no
