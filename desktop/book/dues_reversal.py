@@ -113,7 +113,9 @@ def reverse_receipt(
             if locked:
                 problems.append(f"冲销日期 {on} 在已确认的{locked}内，请按今天的日期冲销。")
         if problems:
-            raise InputRefused(NOT_WRITTEN + problems[0], problems)
+            if len(problems) == 1:
+                raise InputRefused(NOT_WRITTEN + problems[0])
+            raise InputRefused(NOT_WRITTEN, problems)
         from desktop.book.dues_collection import next_receipt_no
 
         red_no = next_receipt_no(book, int(on[:4]))

@@ -144,6 +144,7 @@ class DuesScreen(QWidget):
         ui.monthlyEdit.textChanged.connect(self._calculate)
         ui.saveRateButton.clicked.connect(self.save_rate)
         ui.payButton.clicked.connect(self.record_member_payment)
+        ui.reverseButton.clicked.connect(self.reverse_receipt)
         ui.printMemberReceiptsButton.clicked.connect(self.print_member_receipts)
         ui.memberList.currentRowChanged.connect(self._member_selected)
         ui.memberSearch.textChanged.connect(self._filter_members)
@@ -323,6 +324,13 @@ class DuesScreen(QWidget):
                 "保存本月收缴",
                 "本次实收都是 0，没有要登记的缴费。\n请先点“全部已缴”或输入金额。",
             )
+            return
+        far = [
+            text
+            for mid, fen in payments.items()
+            if (text := dues.far_above_standard(self.book, mid, {self.month: fen}))
+        ]
+        if far and not self._confirm_far_above(far):
             return
         try:
             numbers = dues.record_collection(
@@ -666,6 +674,9 @@ class DuesScreen(QWidget):
         if not plan:
             ui.payError.setText(f"{months_text(months)}都已缴清，不用再登记。")
             return
+        far = dues.far_above_standard(self.book, member_id, plan)
+        if far and not self._confirm_far_above([far]):
+            return
         try:
             number = dues.record_payment(
                 self.book,
@@ -689,6 +700,36 @@ class DuesScreen(QWidget):
         if skipped:
             text += f"{months_text(skipped)}已缴清，未重复登记。"
         ui.payError.setText(text)
+
+    def _confirm_far_above(self, lines: list[str]) -> bool:
+        """Asked before saving an amount far above the standard (100 typed for 1.00)."""
+        answer = QMessageBox.question(
+            self,
+            "金额远高于党费标准",
+            "\n".join(lines) + "\n\n确是预交或自愿多交的吗？选“否”回去改金额。",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def reverse_receipt(self) -> None:
+        """冲销收据…: one of this member's receipts recorded by mistake, reversed by a red
+        receipt with its reason (the dialog); then the payment can be recorded again."""
+        from desktop.gui.reverse_dues_dialog import ReverseDuesDialog
+
+        member_id = self.current_member_id()
+        if member_id is None:
+            return
+        dialog = ReverseDuesDialog(self.book, member_id, self.year, self, today=self.today)
+        if dialog.exec() != ReverseDuesDialog.DialogCode.Accepted:
+            return
+        self.last_receipts = [dialog.red_no]
+        self._changed()
+        self.select_member(member_id)
+        self.ui.payError.setText(
+            f"已冲销收据 {dialog.reversed_no}，红字收据号 {dialog.red_no}。"
+            "请按正确的金额和月份重新登记。"
+        )
 
     # -- arrears ---------------------------------------------------------------------------
 
@@ -917,8 +958,10 @@ class DuesScreen(QWidget):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         ok = "收据合计与台账相符。" if reg["reconciled"] else "收据合计与台账不符，请检查！"
+        reds = sum(1 for r in reg["receipts"] if r.get("reverses"))
+        red = f"（含红字冲销 {reds} 张）" if reds else ""
         self.ui.registerTotals.setText(
             f"{self.year}年（统计至{month_cn(through)}）：应缴 {yuan(t['due_fen'])} 元，"
             f"实缴 {yuan(t['paid_fen'])} 元，欠缴 {yuan(t['owed_fen'])} 元；收据 "
-            f"{len(reg['receipts'])} 张，合计 {yuan(reg['payments_total_fen'])} 元。{ok}"
+            f"{len(reg['receipts'])} 张{red}，合计 {yuan(reg['payments_total_fen'])} 元。{ok}"
         )

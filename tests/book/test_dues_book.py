@@ -760,6 +760,10 @@ def test_a_month_paid_ahead_is_not_owed_yet(book: Book, branch: dict[str, int]) 
 DEC_5 = date(2026, 12, 5)
 
 
+def _said(exc: InputRefused) -> str:
+    return "\n".join([exc.message, *exc.lines()])
+
+
 def _mistake(book: Book, branch: dict[str, int]) -> str:
     return dues.record_payment(
         book,
@@ -835,7 +839,7 @@ def test_reversal_refusals_write_nothing(
         dues.reverse_receipt(
             book, no if receipt == "FIRST" else receipt, reason=reason, decided_by=by, today=DEC_5
         )
-    assert says in "\n".join(info.value.lines())
+    assert says in _said(info.value)
     assert _counts(book) == before
     assert book.db.execute("select count(*) from dues_reversals").fetchone()[0] == 0
 
@@ -846,19 +850,17 @@ def test_reverse_twice_or_a_reversal_is_refused(book: Book, branch: dict[str, in
     before = _counts(book)
     with pytest.raises(InputRefused) as info:
         dues.reverse_receipt(book, no, reason="录错", decided_by="刘会计", today=DEC_5)
-    assert f"收据 {no} 已于 2026-12-05 冲销（红字收据 {red}），不能重复冲销" in str(
-        info.value.lines()
-    )
+    assert f"收据 {no} 已于 2026-12-05 冲销（红字收据 {red}），不能重复冲销" in _said(info.value)
     with pytest.raises(InputRefused) as info:
         dues.reverse_receipt(book, red, reason="录错", decided_by="刘会计", today=DEC_5)
-    assert f"{red} 是红字收据（冲销收据 {no}），不能再冲销" in str(info.value.lines())
+    assert f"{red} 是红字收据（冲销收据 {no}），不能再冲销" in _said(info.value)
     # A red receipt's number is taken: typing it for a payment is refused.
     with pytest.raises(InputRefused) as info:
         dues.record_payment(
             book, branch["李二"], {"2026-12": 100}, paid_date="2026-12-05", receiver="刘会计",
             receipt_no=red, today=DEC_5,
         )  # fmt: skip
-    assert f"收据号 {red} 已用作红字收据" in str(info.value.lines())
+    assert f"收据号 {red} 已用作红字收据" in _said(info.value)
     assert _counts(book) == before
     # The database refuses an edit or a deletion behind the program's back.
     import sqlite3
@@ -877,7 +879,7 @@ def test_a_receipt_in_a_confirmed_quarter_is_not_reversed(confirmed_demo_book: B
     before = _counts(book)
     with pytest.raises(InputRefused) as info:
         dues.reverse_receipt(book, old, reason="录错", decided_by="支委会", today=date(2027, 1, 5))
-    text = str(info.value.lines())
+    text = _said(info.value)
     assert "已确认的2026年第1季度内，不能冲销" in text and "pioneer correction add" in text
     assert _counts(book) == before
 
@@ -948,3 +950,35 @@ def test_a_reversal_in_a_confirmed_quarter_is_locked_and_verified(tmp_path: Path
     with pytest.raises(AlteredBookError) as info:
         verify_file(path)
     assert info.value.period == "2026年第1季度"
+
+
+def test_a_book_from_before_reversals_upgrades_and_verifies(confirmed_demo_book: Book) -> None:
+    """Schema 18 → 19 adds dues_reversals and the view dues_standing: a book with confirmed
+    quarters (their facts digests) still verifies after the upgrade, and its register is
+    unchanged."""
+    import sqlite3
+
+    from desktop.book.backup import verify_file
+
+    book = confirmed_demo_book
+    path = book.path
+    register = dues.year_register(book, 2026, today=date(2027, 1, 5))
+    book.close()
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        """
+        drop view dues_standing;
+        drop trigger dues_reversals_no_update;
+        drop trigger dues_reversals_no_delete;
+        drop trigger lock_dues_reversals_insert;
+        drop table dues_reversals;
+        delete from _sqlite_migrations where name = 'm019_dues_reversals';
+        pragma user_version = 18;
+        """
+    )
+    conn.commit()
+    conn.close()
+    with Book.open(path) as upgraded:
+        assert upgraded.execute("pragma user_version").fetchone()[0] == 19
+        assert dues.year_register(upgraded, 2026, today=date(2027, 1, 5)) == register
+    verify_file(path)

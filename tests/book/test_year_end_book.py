@@ -188,7 +188,7 @@ def test_a_book_from_before_graders_upgrades_its_locked_results_unchanged(tmp_pa
     db.conn.commit()
     db.close()
     with Book.open(path) as book:
-        assert book.execute("pragma user_version").fetchone()[0] == 18
+        assert book.execute("pragma user_version").fetchone()[0] >= 18  # and later ones
         row = book.query("select * from appraisals")[0]
         assert row == {"id": 7, "year": 2025, "round": 1, "kind": "自评", "member_id": 1,
                        "grade": "优秀", "created_at": "2026-01-05T09:00:00", "graded_by": "",

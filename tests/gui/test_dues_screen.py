@@ -511,3 +511,80 @@ def test_dues_collection_groups_in_order_and_unset_names_by_strokes(qtbot, group
     w.ui.tabs.setCurrentWidget(w.ui.memberTab)
     names = [w.ui.memberList.item(i).text() for i in range(w.ui.memberList.count())]
     assert names[0] == "丁一（第一党小组）" and names[-1] == "曾强（第一党小组）"
+
+
+# A receipt typed wrong: the window asks before saving an amount far above the standard, and
+# 冲销收据… reverses one (a red receipt with its reason) so it can be recorded again.
+
+
+def test_far_above_the_standard_is_asked_and_no_writes_nothing(
+    qtbot, screen, book, branch, messages, monkeypatch
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    ui = screen.ui
+    ui.tabs.setCurrentWidget(ui.memberTab)
+    screen.select_member(branch["田四"])
+    ui.payFromCombo.setCurrentIndex(0)
+    ui.payToCombo.setCurrentIndex(0)
+    ui.payAmountEdit.setText("100")
+    ui.receiverEdit.setText("会计")
+    asked: list[str] = []
+
+    def say_no(_parent, _title, text, *args, **kwargs):
+        asked.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", say_no)
+    qtbot.mouseClick(ui.payButton, Qt.MouseButton.LeftButton)
+    assert "是标准的 100 倍" in asked[0]
+    assert dues.receipts(book, member_id=branch["田四"]) == []
+    # The month's collection asks too.
+    ui.tabs.setCurrentWidget(ui.collectionTab)
+    screen.model.setData(
+        screen.model.index(_row_of(screen, "王二"), NOW), "50", Qt.ItemDataRole.EditRole
+    )
+    screen.save_collection()
+    assert len(asked) == 2 and "王二 2026年10月" in asked[1]
+    assert dues.receipts(book, member_id=branch["王二"]) == []
+
+
+def test_reverse_a_receipt_from_the_member_page(qtbot, screen, book, branch, monkeypatch, tmp_path):
+    from desktop.gui.reverse_dues_dialog import ReverseDuesDialog
+
+    wrong = dues.record_payment(
+        book,
+        branch["田四"],
+        {"2026-11": 10000},
+        paid_date="2026-11-20",
+        receiver="会计",
+        today=TODAY,
+    )
+    ui = screen.ui
+    ui.tabs.setCurrentWidget(ui.memberTab)
+    screen.select_member(branch["田四"])
+    shots = []
+
+    def fill_and_ok(dialog: ReverseDuesDialog):
+        assert dialog.selected_receipt() == wrong
+        dialog.resize(720, 420)
+        dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()  # no reason yet
+        assert "请写明冲销原因" in dialog.ui.problemLabel.text()
+        dialog.ui.reasonEdit.setText("金额录错，应为 1.00 元")
+        dialog.show()
+        shots.append(dialog.grab())
+        dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+        return dialog.result()
+
+    monkeypatch.setattr(ReverseDuesDialog, "exec", fill_and_ok)
+    qtbot.mouseClick(ui.reverseButton, Qt.MouseButton.LeftButton)
+    red = dues.reversal_of(book, wrong)
+    assert red["reason"] == "金额录错，应为 1.00 元" and red["decided_by"] == "会计"
+    assert f"已冲销收据 {wrong}，红字收据号 {red['reversal_no']}" in ui.payError.text()
+    assert screen.last_receipts == [red["reversal_no"]]
+    shots[0].save(str(tmp_path / "reverse-dialog.png"))
+    # Nothing left to reverse: the dialog says so and offers no 冲销.
+    dialog = ReverseDuesDialog(book, branch["田四"], 2026, today=lambda: TODAY)
+    qtbot.addWidget(dialog)
+    assert "没有可以冲销的收据" in dialog.ui.problemLabel.text()
+    assert not dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).isEnabled()

@@ -355,6 +355,11 @@ class Ui_DuesScreen(object):
 
         self.payGrid.addWidget(self.printMemberReceiptsButton, 1, 4, 1, 1)
 
+        self.reverseButton = QPushButton(self.payBox)
+        self.reverseButton.setObjectName(u"reverseButton")
+
+        self.payGrid.addWidget(self.reverseButton, 2, 4, 1, 2)
+
         self.payButton = QPushButton(self.payBox)
         self.payButton.setObjectName(u"payButton")
 
@@ -578,6 +583,10 @@ class Ui_DuesScreen(object):
         self.printMemberReceiptsButton.setText(QCoreApplication.translate("DuesScreen", u"\u6253\u5370\u6536\u636e\u2026", None))
 #if QT_CONFIG(tooltip)
         self.printMemberReceiptsButton.setToolTip(QCoreApplication.translate("DuesScreen", u"\u6253\u5370\u8fd9\u540d\u515a\u5458\u521a\u767b\u8bb0\u7684\u6536\u636e\uff08\u6ca1\u6709\u5219\u6253\u5370\u672c\u5e74\u5168\u90e8\u6536\u636e\uff09", None))
+#endif // QT_CONFIG(tooltip)
+        self.reverseButton.setText(QCoreApplication.translate("DuesScreen", u"\u51b2\u9500\u6536\u636e\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.reverseButton.setToolTip(QCoreApplication.translate("DuesScreen", u"\u767b\u8bb0\u9519\u4e86\u7684\u6536\u636e\uff08\u91d1\u989d\u3001\u6708\u4efd\u6216\u515a\u5458\u9519\u4e86\uff09\uff1a\u9009\u4e00\u5f20\uff0c\u5199\u660e\u539f\u56e0\uff0c\u5f00\u7ea2\u5b57\u6536\u636e\u51b2\u9500\uff1b\u7136\u540e\u91cd\u65b0\u767b\u8bb0\u6b63\u786e\u7684", None))
 #endif // QT_CONFIG(tooltip)
         self.payButton.setText(QCoreApplication.translate("DuesScreen", u"\u767b\u8bb0\u7f34\u8d39", None))
 #if QT_CONFIG(tooltip)
