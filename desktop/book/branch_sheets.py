@@ -1,6 +1,7 @@
 """The rest of the book in the interchange workbook: branch info and settings (支部信息), the
 committee (支委会), members' history (党员变动), the 行事历 template and the years' plans
-(活动计划模板, 活动计划), notices issued (通知书) and withdrawals (撤销) — so an export
+(活动计划模板, 活动计划), notices issued (通知书), withdrawals (撤销) and dues reversals
+(党费冲销: the 党费 sheet keeps every payment, reversed or not) — so an export
 re-imported into an empty book loses nothing (CONTRACT.md).
 
 `export_rows` gives their sheets; `read_sheets` checks them into the import plan (writes
@@ -21,7 +22,16 @@ from desktop.rules.meetings import FREQUENCIES
 if TYPE_CHECKING:
     from desktop.book.interchange import ImportPlan
 
-SHEETS = ("支部信息", "支委会", "党员变动", "活动计划模板", "活动计划", "通知书", "撤销")
+SHEETS = (
+    "支部信息",
+    "支委会",
+    "党员变动",
+    "活动计划模板",
+    "活动计划",
+    "通知书",
+    "撤销",
+    "党费冲销",
+)
 FREQUENCY_WORDS = FREQUENCIES  # monthly → 每月 …
 FREQUENCY_OF_WORD = {v: k for k, v in FREQUENCY_WORDS.items()}
 # 撤销 rows name the sheet of the withdrawn record; the table is the book's.
@@ -137,6 +147,19 @@ def export_rows(book: Book, code_of: dict[int, str]) -> dict[str, list[dict[str,
         "活动计划": items,
         "通知书": notices,
         "撤销": withdrawals,
+        "党费冲销": [
+            {
+                "收据号": r["receipt_no"],
+                "红字收据号": r["reversal_no"],
+                "日期": optional_day(r["date"]),
+                "原因": r["reason"],
+                "决定人": r["decided_by"],
+                "登记人": r["created_by"] or None,
+                "登记时间": r["created_at"] or None,
+                "记录号": r["id"],
+            }
+            for r in q("select * from dues_reversals order by id")
+        ],
     }
 
 
@@ -156,6 +179,7 @@ def read_sheets(
     _read_plan_items(book, check, activities)
     _read_notices(book, check, members, today)
     _read_withdrawals(book, check)
+    _read_dues_reversals(book, check)
     _check_veto_kinds(book, check)
 
 
@@ -444,6 +468,58 @@ def _read_notices(book: Book, check: Any, members: Any, today: date) -> None:
         )
 
 
+def _read_dues_reversals(book: Book, check: Any) -> None:
+    """党费冲销: each names a receipt of the 党费 sheet (or of the book), once; its red
+    number is no receipt's; its date lies in no period the book has confirmed."""
+    from desktop.book.periods import row_label
+    from desktop.book.quarter import confirmed_period_at
+
+    sheet = "党费冲销"
+    plan = check.plan
+    receipts = {d["receipt_no"] for d in plan.dues if d.get("receipt_no")}
+    receipts |= {r[0] for r in book.execute("select distinct receipt_no from dues_payments")}
+    reversed_ = {r[0] for r in book.execute("select receipt_no from dues_reversals")}
+    red_numbers = {r[0] for r in book.execute("select reversal_no from dues_reversals")}
+    for row in check.data.rows(sheet):
+        v = row.values
+        no, red, when = v.get("收据号"), v.get("红字收据号"), _iso(v.get("日期"))
+        if not (no and red and when and v.get("原因") and v.get("决定人")):
+            continue
+        no, red = str(no).strip(), str(red).strip()
+        if no not in receipts:
+            check.add(sheet, row.number, "收据号", f"“党费”表和账本中都没有收据号 {no}")
+            continue
+        if no in reversed_:
+            check.add(sheet, row.number, "收据号", f"收据 {no} 冲销了不止一次")
+            continue
+        if red in receipts or red in red_numbers:
+            check.add(sheet, row.number, "红字收据号", f"{red} 已是另一张收据的号码")
+            continue
+        period = confirmed_period_at(book, when)
+        if period is not None:
+            check.add(
+                sheet,
+                row.number,
+                "日期",
+                f"账本中{row_label(period)}已确认，不能再登记 {when} 的冲销",
+            )
+            continue
+        reversed_.add(no)
+        red_numbers.add(red)
+        plan.dues_reversals.append(
+            {
+                "receipt_no": no,
+                "reversal_no": red,
+                "date": when,
+                "reason": v["原因"],
+                "decided_by": v["决定人"],
+                "created_by": v.get("登记人") or "",
+                "created_at": v.get("登记时间") or now_iso(),
+                "id": check.record_no(sheet, row),
+            }
+        )
+
+
 def _read_withdrawals(book: Book, check: Any) -> None:
     from desktop.book.periods import row_label
     from desktop.book.quarter import confirmed_period_at
@@ -582,6 +658,7 @@ def write_plan(
             for n in plan.member_notices
         ],
     )
+    _insert_keeping_ids(book, "dues_reversals", plan.dues_reversals)
     _insert_keeping_ids(
         book,
         "withdrawals",

@@ -85,7 +85,7 @@ def export_data(book: Book) -> dict[str, list[dict[str, Any]]]:
             "收据号": r["receipt_no"] or None,
             "记录号": r["id"],
         }
-        for r in book.db.query("select * from dues_standing order by month, id")
+        for r in book.db.query("select * from dues_payments order by month, id")
     ]
     rates = [
         {

@@ -39,6 +39,7 @@ SHEET_LABELS = {
     "活动计划": "活动计划",
     "通知书": "通知书",
     "撤销": "撤销",
+    "党费冲销": "党费冲销",
 }
 
 
@@ -83,6 +84,7 @@ class ImportPlan:
     plan_items: list[dict[str, Any]] = field(default_factory=list)
     member_notices: list[dict[str, Any]] = field(default_factory=list)
     withdrawals: list[dict[str, Any]] = field(default_factory=list)
+    dues_reversals: list[dict[str, Any]] = field(default_factory=list)
     #: 上级审批, 积分兑换, 评议会议, 评议选票 (desktop/book/ruling_sheets.py): {table: rows}.
     rulings: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     preview: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
@@ -135,6 +137,7 @@ class ImportPlan:
             ("活动计划", self.plan_items),
             ("通知书", self.member_notices),
             ("撤销", self.withdrawals),
+            ("党费冲销", self.dues_reversals),
             # The extension sheets read by book/ruling_sheets (the import said nothing of them).
             ("上级审批", self.rulings.get("approvals", [])),
             ("积分兑换", self.rulings.get("exchanges", [])),

@@ -126,6 +126,7 @@ _PREVIEW_SHEETS: dict[str, dict[str, str]] = {
     "活动计划": {"due_date": "计划日期", "group_name": "党小组", "activity": "活动编号"},
     "通知书": {"kind": "种类", "ref": "依据"},
     "撤销": {"target": "撤销的表", "target_id": "原记录号", "decided_by": "决定人"},
+    "党费冲销": {"receipt_no": "收据号", "reversal_no": "红字收据号", "decided_by": "决定人"},
 }
 _PREVIEW_HIDDEN = {
     "id",
@@ -219,6 +220,7 @@ def label_previews(plan: ImportPlan) -> None:
         "活动计划": plan.plan_items,
         "通知书": plan.member_notices,
         "撤销": plan.withdrawals,
+        "党费冲销": plan.dues_reversals,
     }
     for sheet, rows in sources.items():
         if rows:

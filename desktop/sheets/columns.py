@@ -662,6 +662,21 @@ WITHDRAWALS = SheetSpec(
     note=f"{_OURS}：已锁定的一票否决或民主评议有错时登记的撤销（写明原因，原记录不改）。",
 )
 
+DUES_REVERSALS = SheetSpec(
+    "党费冲销",
+    (
+        _c("收据号", req=True, note="被冲销的收据（“党费”表中的收据号），整张冲销"),
+        _c("红字收据号", req=True, note="冲销开出的红字收据的号码"),
+        _c("日期", Kind.DATE, req=True, note="冲销的日期（在未确认的期间内）"),
+        _c("原因", req=True),
+        _c("决定人", Kind.NAME, req=True),
+        _c("登记人", Kind.NAME),
+        _registered(),
+        _record_no(),
+    ),
+    note=f"{_OURS}：登记有误的党费收据的红字冲销（写明原因；原收据和缴费记录不改）。",
+)
+
 APPROVALS = SheetSpec(
     "上级审批",
     (
@@ -815,6 +830,7 @@ SHEETS: dict[str, SheetSpec] = {
         PLAN_ITEMS,
         MEMBER_NOTICES,
         WITHDRAWALS,
+        DUES_REVERSALS,
         APPROVALS,
         EXCHANGES,
         APPRAISAL_ROUNDS,

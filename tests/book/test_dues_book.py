@@ -982,3 +982,33 @@ def test_a_book_from_before_reversals_upgrades_and_verifies(confirmed_demo_book:
         assert upgraded.execute("pragma user_version").fetchone()[0] == 19
         assert dues.year_register(upgraded, 2026, today=date(2027, 1, 5)) == register
     verify_file(path)
+
+
+def test_a_reversal_survives_export_and_import(
+    book: Book, branch: dict[str, int], tmp_path: Path
+) -> None:
+    """The 党费 sheet keeps every payment and 党费冲销 the reversals: re-imported into an empty
+    book, nothing is lost and the register is the same; a 党费冲销 row naming no receipt, or a
+    receipt twice, is refused."""
+    from desktop.book.interchange import (
+        WorkbookRefused,
+        export_data,
+        export_workbook,
+        import_workbook,
+    )
+
+    no = _mistake(book, branch)
+    dues.reverse_receipt(book, no, reason="金额录错", decided_by="刘会计", today=DEC_5)
+    path = export_workbook(book, tmp_path / "a.xlsx")
+    assert [r["收据号"] for r in export_data(book)["党费冲销"]] == [no]
+    with Book.create(tmp_path / "empty.db", branch=book.branch()["name"], year=2026) as empty:
+        plan = import_workbook(empty, path)
+        assert plan.counts["党费冲销"] == 1
+        assert export_data(empty) == export_data(book)
+        assert dues.year_register(empty, 2026, today=DEC_5) == dues.year_register(
+            book, 2026, today=DEC_5
+        )
+    # Into the same book again: that receipt is reversed already.
+    with pytest.raises(WorkbookRefused) as info:
+        import_workbook(book, path)
+    assert any("党费冲销" in line for line in info.value.lines())
