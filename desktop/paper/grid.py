@@ -352,7 +352,9 @@ class GridMixin:
     ) -> Table:
         pad_x = CELL_PAD
         leading = round(size * 1.25, 1)
-        pad_y = 3.0
+        # Composed tight (a short table whose closing block just missed its page): rows a
+        # little lower, so a 10-member notice for the board is one page, not 7 rows + 3.
+        pad_y = 1.8 if getattr(self, "_tight", False) else 3.0
         if min_row_height:
             pad_y = max(pad_y, (min_row_height * mm - leading) / 2)
         hsize = header_size or size

@@ -478,7 +478,9 @@ class PaperDocument(GridMixin):
             parent=self.style(size=size, align="right", leading=size * 1.6),
             rightIndent=2 * size,
         )
-        block: list[Flowable] = [Spacer(1, seal_room * mm)]
+        # Tight: the seal goes across name and date anyway; less blank above them.
+        room = seal_room * (0.6 if self._tight else 1)
+        block: list[Flowable] = [Spacer(1, room * mm)]
         if body:
             block.append(Paragraph(para_text(body, style.fontName), style))
         if date:

@@ -437,3 +437,30 @@ def test_a_corrected_reissue_may_not_start_before_the_notice_it_replaced(
     st = Q.correct_start(book, YEAR, 3, start="2026-12-01", reason="12月1日重新张贴", today=DEC_5)
     assert st["publicity_start"] == "2026-12-01"
     assert len(publicity_data(book, YEAR, 3, today=DEC_5)["reissues"]) == 1
+
+
+@pytest.mark.parametrize("kind", ["publicity", "quarter-review"])
+def test_a_ten_member_notice_for_the_board_is_one_page(
+    book: Book, tmp_path: Path, kind: str
+) -> None:
+    # Review 7, J: 7 rows on page 1, 3 with the notes and signatures on page 2 (page 1 half
+    # empty). Rows a little lower and less blank above the issuer keep it on one page.
+    from desktop.book.scoring import set_year_scheme
+
+    names = [f"{family}建国" for family in "王李张刘陈杨黄赵吴周"]
+    for i, name in enumerate(names, start=1):
+        book.roster.add_member(
+            {"code": f"{i:03d}", "name": name, "status": "正式党员", "group": "一组",
+             "joined_date": "2000-07-01"},
+            today=DEC_5,
+        )  # fmt: skip
+    set_year_scheme(book, YEAR, preset="jiedao-nongcun")
+    Q.publish(book, YEAR, 3, today=DEC_5)
+    pdf = print_document(book, kind, tmp_path / "a.pdf", year=YEAR, quarter=3, today=DEC_5)
+    if not shutil.which("pdfinfo"):
+        pytest.skip("pdfinfo (poppler-utils) not installed")
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    pages = next(line for line in info.stdout.splitlines() if line.startswith("Pages:"))
+    assert pages.split() == ["Pages:", "1"]
+    text = _pdf_text(pdf)
+    assert all(name in text for name in names) and "第1页 共1页" in text
