@@ -119,7 +119,9 @@ def _read_roster(book: Book, data: Any, check: Checker, today: date) -> Members:
         for r in rows
         if r.values.get("出生日期")
     )
-    book_ids = {m["id_card"]: m for m in book.roster.members(include_left=True) if m["id_card"]}
+    book_ids = {
+        m["id_card"].upper(): m for m in book.roster.members(include_left=True) if m["id_card"]
+    }
     # A roster is judged as of the year it was written for (its 预备党员 may have been
     # confirmed since), even when the book it goes into is kept for a later year; without
     # 支部信息 (a township 花名册) it is taken to be the book's own year's.
@@ -127,7 +129,11 @@ def _read_roster(book: Book, data: Any, check: Checker, today: date) -> Members:
     as_of = date(workbook_year(data) or book_year, 12, 31)
     later = date(book_year, 12, 31) if as_of.year < book_year else None
     overdue: list[str] = []
-    filled_from_id = 0
+    filled_from_id: list[str] = []
+    unchanged: list[str] = []  # rows of members already in the book, agreeing with it
+    differ: list[str] = []  # … and saying something else (the book's record stays)
+    standing: list[str] = []  # 备注 words (流动党员, 年老体弱 …) the flags do not say
+    file_sheet = data.source_names.get(sheet, sheet)
     for row in rows:
         v = row.values
         fields: dict[str, Any] = {}
@@ -153,6 +159,32 @@ def _read_roster(book: Book, data: Any, check: Checker, today: date) -> Members:
         code = fields.get("code") or ""
         # Whether the sheet gave the code: a problem workbook carries the others' (roster_import).
         fields["_code_given"] = bool(code)
+        number = str(v.get("身份证号") or "").upper()
+        # The book first, for every row (also one of two sharing a number: the kept one must
+        # not slip in again on a second import).
+        held = book_ids.get(number) if number else None
+        if held is not None:
+            keeper = id_keepers.get(v.get("身份证号") or "")
+            if keeper not in (row, None) and fields.get("name") == held["name"]:
+                check.add(
+                    sheet,
+                    row.number,
+                    "身份证号",
+                    f"与第{keeper.number}行（{keeper.values.get('姓名') or ''}）的身份证号相同，"
+                    "同一人不能登记两次：请删去这一行",
+                )
+                continue
+            if fields.get("ethnicity"):
+                fields["ethnicity"] = normalize_ethnicity(fields["ethnicity"])
+            # The township's updated 花名册 lists everyone again: a member already in the book
+            # is not imported twice, nor changed by it (changes go through 登记变动/修改).
+            _roster_row_in_book(check, sheet, row.number, fields, held, unchanged, differ)
+            note = roster_import.standing_note(
+                fields.get("note"), held, f"{file_sheet} 第{row.number}行"
+            )
+            if note:
+                standing.append(note)
+            continue
         if not code:
             code = f"{next_code:03d}"
             while code in members.by_code or codes_in_file[code]:
@@ -169,7 +201,7 @@ def _read_roster(book: Book, data: Any, check: Checker, today: date) -> Members:
             unreadable.add("id_card")  # another row's number: said once, below
         filled = roster_import.fill_from_id(fields)
         if filled:
-            filled_from_id += 1
+            filled_from_id.append(f"{fields.get('name') or ''}（第{row.number}行）")
         if fields.get("ethnicity"):
             fields["ethnicity"] = normalize_ethnicity(fields["ethnicity"])
         problems = validate_member(fields, today, as_of=as_of, unreadable=unreadable)
@@ -198,15 +230,6 @@ def _read_roster(book: Book, data: Any, check: Checker, today: date) -> Members:
                 f"编号 {code} 已是账本中的党员 {who}，同一党员不能重复导入",
             )
         id_card = (fields.get("id_card") or "").upper()
-        # The book first, for every row: the row kept of two sharing an ID card (the other is
-        # refused below) must not slip past it, or a second import added that person again.
-        if id_card in book_ids:
-            check.add(
-                sheet,
-                row.number,
-                "身份证号",
-                f"这个身份证号已登记在 {book_ids[id_card]['name']} 名下，同一人不能重复导入",
-            )
         duplicate = id_card and ids_in_file[v.get("身份证号")] > 1
         if duplicate and keeper is not None and keeper is not row:
             who = keeper.values.get("姓名") or ""
@@ -222,6 +245,12 @@ def _read_roster(book: Book, data: Any, check: Checker, today: date) -> Members:
             check.add(
                 sheet, row.number, "姓名", f"{person[0]}（{person[1]} 出生）在本表中出现了不止一次"
             )
+        if not problems and (
+            note := roster_import.standing_note(
+                fields.get("note"), fields, f"{file_sheet} 第{row.number}行"
+            )
+        ):
+            standing.append(note)
         fields["group"] = fields.get("group") or ""
         fields["id"] = check.record_no(sheet, row)
         check.plan.members.append({**fields, "_row": row.number})
@@ -242,9 +271,13 @@ def _read_roster(book: Book, data: Any, check: Checker, today: date) -> Members:
     ]
     if filled_from_id:
         check.plan.read_notes.append(
-            f"{data.source_names.get(sheet, sheet)}：{filled_from_id} 人的出生日期（或性别）"
+            f"{file_sheet}：{roster_import.few(filled_from_id)}的出生日期（或性别）"
             "表中没有填，已按身份证号填上。"
         )
+    if unchanged:
+        check.plan.unchanged = unchanged
+        check.plan.read_notes.append(roster_import.unchanged_note(file_sheet, unchanged))
+    check.plan.read_notes += differ + standing
     if overdue:
         check.plan.read_notes.append(
             f"{data.source_names.get(sheet, sheet)}：{'、'.join(overdue)} 在工作簿 {as_of.year} 年"
@@ -252,6 +285,45 @@ def _read_roster(book: Book, data: Any, check: Checker, today: date) -> Members:
             "已转正的，请导入后在党员名册中登记转正（人员类别改为正式党员并填写转正时间）。"
         )
     return members
+
+
+def _roster_row_in_book(
+    check: Checker,
+    sheet: str,
+    row: int,
+    fields: dict[str, Any],
+    held: dict[str, Any],
+    unchanged: list[str],
+    differ: list[str],
+) -> None:
+    """A roster row whose ID number the book holds: skipped when it agrees; another name is a
+    problem (which of the two is it?); other differences are said, the book's record kept."""
+    name = str(fields.get("name") or "").strip()
+    if name and name != held["name"]:
+        check.add(
+            sheet,
+            row,
+            "姓名",
+            f"这个身份证号已登记在 {held['name']}（编号 {held['code']}）名下，"
+            f"本表写的是 {name}：同一身份证号不能是两个人。是同一人改了名的，请在名册中修改"
+            f"{held['name']}的姓名，再把这一行的姓名改成一致；是另一个人的，请按本人身份证核对"
+            "这一行的身份证号",
+        )
+        return
+    unchanged.append(held["name"])
+    found = roster_import.differences(fields, held)
+    if not found:
+        return
+    where = f"{check.data.source_names.get(sheet, sheet)} 第{row}行"
+    said = "；".join(
+        f"{ROSTER_LABELS.get(key, key)} 本表为“{theirs}”，账本中为“{ours}”"
+        for key, theirs, ours in found
+    )
+    differ.append(
+        f"{where} {held['name']}（编号 {held['code']}）已在名册中，本表与账本不同：{said}。"
+        "这一行没有导入，账本中的记录未改动；账本有误的，请在党员名册中选中这名党员，"
+        "用“修改”更正登记项，人员类别、转正、离开等变动用“登记变动…”登记。"
+    )
 
 
 def _read_groups(book: Book, data: Any, check: Checker, members: Members) -> None:

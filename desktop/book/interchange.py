@@ -152,6 +152,8 @@ def apply_import(book: Book, plan: ImportPlan) -> ImportPlan:
             f"工作簿有 {len(plan.problems)} 处问题，未导入任何内容。", plan.problems
         )
     if not plan.counts:
+        if plan.unchanged:  # the township's roster again, no one new: nothing to write
+            return plan
         raise WorkbookRefused(
             "工作簿里没有可导入的内容。", ["请检查工作表名称和表头是否与模板一致。"]
         )

@@ -102,6 +102,9 @@ class ImportPlan:
     #: blank rows, footers 填表人/审核人/合计 …), sheets not read, values filled in (出生日期
     #: from the ID number). One line each, for the summary.
     read_notes: list[str] = field(default_factory=list)
+    #: Names of the roster rows already in the book (by ID number) and agreeing with it:
+    #: not imported again, and not a problem (the township's updated 花名册 lists everyone).
+    unchanged: list[str] = field(default_factory=list)
     #: The roster sheet's header row and name in the file (for the problem workbook).
     roster_source: tuple[str, int] | None = None
 
@@ -149,6 +152,11 @@ class ImportPlan:
 
     def summary(self) -> str:
         parts = [f"{label} {n} 条" for label, n in self.counts.items()]
+        if self.unchanged:
+            kept = f"{len(self.unchanged)} 人已在名册中，未改动"
+            return (
+                f"{'，'.join(parts)}（另有 {kept}）" if parts else f"没有新的党员要导入（{kept}）"
+            )
         return "，".join(parts) if parts else "没有可导入的内容"
 
     def column_notes(self) -> list[str]:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop.book.errors import InputRefused
+from desktop.rules.dates import date_cn, is_month_only
 from desktop.rules.idcard import birth_date_from_id, gender_from_id, is_valid_id_card
 
 if TYPE_CHECKING:
@@ -68,6 +69,100 @@ def id_keepers(rows: list[Any]) -> dict[str, Any]:
 
         keepers[number] = next((r for r in same if agrees(r)), same[0])
     return keepers
+
+
+#: Fields a roster row is compared by with the member the book holds under its ID number
+#: (the flags 流动党员/免考/党员领导干部 are not: an empty cell cannot be told from 否).
+COMPARED = (
+    "code",
+    "gender",
+    "ethnicity",
+    "birth_date",
+    "phone",
+    "education",
+    "status",
+    "joined_date",
+    "confirmed_date",
+    "group",
+    "transferred_in_date",
+    "left_date",
+    "left_reason",
+)
+
+
+def _same(key: str, ours: Any, theirs: Any) -> bool:
+    a, b = str(ours or "").strip(), str(theirs or "").strip()
+    if key.endswith("_date") and (is_month_only(a) or is_month_only(b)):
+        # 1985-07 on the township's roster and 1985-07-01 in the book are the same date
+        # known less exactly.
+        return a.startswith(b) or b.startswith(a)
+    return a.upper() == b.upper() if key == "id_card" else a == b
+
+
+def differences(fields: dict[str, Any], held: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """(field key, the row's value, the book's) where a roster row says something else than
+    the member the book holds under its ID number; an empty cell says nothing. Dates as
+    people write them (1985年7月)."""
+    found = []
+    for key in COMPARED:
+        theirs = fields.get(key)
+        if theirs in (None, "") or _same(key, held.get(key), theirs):
+            continue
+        if key == "code" and not fields.get("_code_given"):
+            continue
+        ours = held.get(key)
+        found.append((key, date_cn(theirs), date_cn(ours) if ours not in (None, "") else "（空）"))
+    if held.get("left_date") and not fields.get("left_date"):
+        found.append(("left_date", "（空）", date_cn(held["left_date"])))
+    return found
+
+
+def unchanged_note(sheet: str, names: list[str]) -> str:
+    """「花名册：32 人已在名册中，未改动（王建国、李秀英、张伟等32人）。」"""
+    return f"{sheet}：{len(names)} 人已在名册中，未改动（{few(names)}）。"
+
+
+def few(names: list[str], shown: int = 3) -> str:
+    """「王建国、李秀英、张伟等32人」: the first few names, then how many in all."""
+    head = "、".join(names[:shown])
+    return head if len(names) <= shown else f"{head}等{len(names)}人"
+
+
+#: Words of a township roster's 备注 that mean a standing the book keeps as a flag, with what
+#: registering it takes (longest first: 流动党员 before 流动). Only said, never set: the
+#: 备注 may be old, and registering needs what the note lacks (流动去向, 批准日期).
+STANDING_WORDS: tuple[tuple[str, str], ...] = (
+    ("流动党员", "mobile"),
+    ("外出务工", "mobile"),
+    ("外出打工", "mobile"),
+    ("外出经商", "mobile"),
+    ("流动", "mobile"),
+    ("年老体弱", "exempt"),
+    ("长期卧床", "exempt"),
+    ("行动不便", "exempt"),
+    ("免考", "exempt"),
+)
+_REGISTER = {
+    "mobile": "不是流动党员。如确在外流动，请导入后在党员名册中选中{him}，点“登记变动…”"
+    "登记“流动”（填写流动去向，选择省内或省外）",
+    "exempt": "不免考。如支部已决定免于积分考核，请导入后在党员名册中选中{him}，点“登记变动…”"
+    "登记“免考”（填写批准日期和原因）",
+}
+
+
+def standing_note(note: Any, member: dict[str, Any], where: str) -> str:
+    """The notice for a 备注 naming a standing the member's flags do not have ('' if none):
+    「花名册 第9行 赵六 的备注写着“流动党员”，名册中他不是流动党员。如确在外流动，…」."""
+    text = str(note or "")
+    said: list[str] = []
+    for flag in ("mobile", "exempt"):
+        word = next((w for w, f in STANDING_WORDS if f == flag and w in text), None)
+        if word and not member.get(flag):
+            him = "她" if member.get("gender") == "女" else "他"
+            said.append(f"备注写着“{word}”，名册中{him}" + _REGISTER[flag].format(him=him))
+    if not said:
+        return ""
+    return f"{where} {member.get('name') or ''} 的" + "；".join(said) + "。"
 
 
 @dataclass

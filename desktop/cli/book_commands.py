@@ -132,7 +132,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             if not hint:
                 raise
             raise WorkbookRefused(str(exc), [*exc.lines(), hint]) from None
-    out(f"导入完成：{result.summary()}")
+    out(f"导入完成：{result.summary()}" if result.counts else f"{result.summary()}。")
     return EXIT_OK
 
 
@@ -181,13 +181,16 @@ def _import_good_rows(book: Any, plan: Any, args: argparse.Namespace) -> int:
     if imported:
         apply_import(book, good.plan)
         out(f"导入完成：{good.plan.summary()}")
+    elif good.plan.unchanged:
+        out(f"{good.plan.summary()}。")
     else:
         out("没有一行无误，未导入任何内容。")
     out(f"有 {len(good.refused)} 行没有导入，已连同“问题”列写入：{written}（改正后可再导入）")
     for lines in good.refused.values():
         for line in lines:
             out(line)
-    return EXIT_OK if imported else EXIT_REFUSED
+    # The rows already in the book are no failure: only a file with nothing right is one.
+    return EXIT_OK if imported or good.plan.unchanged else EXIT_REFUSED
 
 
 def cmd_export(args: argparse.Namespace) -> int:

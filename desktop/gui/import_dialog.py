@@ -392,6 +392,9 @@ class ImportDialog(QDialog):
             summary = "，".join(f"{label} {n}" for label, n in counts.items())
         else:
             summary = "没有可导入的内容"
+        unchanged = list(getattr(plan, "unchanged", []) or [])
+        if unchanged:
+            summary += f"（另有 {len(unchanged)} 人已在名册中，不再导入）"
         problems = list(plan.problems or [])
         notes = "\n".join(getattr(plan, "read_notes", []) or [])
         ui.problemsList.clear()
@@ -413,6 +416,11 @@ class ImportDialog(QDialog):
                 item = QListWidgetItem(str(line))
                 item.setToolTip(str(line))
                 ui.problemsList.addItem(item)
+        elif not counts and unchanged:
+            ui.summaryLabel.setText(
+                f"检查通过。名册中的 {len(unchanged)} 人都已在账本中，没有新的党员要导入，"
+                "账本不变。" + (f"\n{notes}" if notes else "")
+            )
         else:
             ui.summaryLabel.setText(
                 f"检查通过。将导入：{summary}。导入前会自动备份账本。"

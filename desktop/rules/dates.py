@@ -104,3 +104,17 @@ def date_words(value: object) -> str:
     if is_month_only(text):
         return f"{int(text[:4])}年{int(text[5:7])}月"
     return text
+
+
+def date_cn(value: object) -> str:
+    """A stored date as people write it: "2023-05-01" → "2023年5月1日", a date known only to
+    the month "1985-07" → "1985年7月" (never an invented day). Anything else is returned as
+    text unchanged, so callers may pass ready text or an empty value."""
+    if value is None:
+        return ""
+    text = str(value).strip()
+    if found := _ISO.fullmatch(text):
+        return f"{int(found[1])}年{int(found[2])}月{int(found[3])}日"
+    if found := _MONTH.fullmatch(text):
+        return f"{int(found[1])}年{int(found[2])}月"
+    return str(value)

@@ -170,6 +170,7 @@ def _read_member(column: Column, value: Any, number_format: str) -> str | None:
 
 _SCIENTIFIC = re.compile(r"^\d(\.\d+)?E\+\d+$", re.IGNORECASE)
 _ID_SHAPE = re.compile(r"^\d{17}[\dX]$")
+_OLD_ID = re.compile(r"^\d{15}$")
 
 
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -200,6 +201,13 @@ def _read_idcard(column: Column, value: Any, number_format: str) -> str | None:
     intact = _intact_id_number(value)
     if intact:
         return intact
+    shown = narrow(_as_text(value)).strip().removesuffix(".0")
+    if _OLD_ID.match(shown):
+        # A first-generation card's number (15 digits, no century, no check digit): the
+        # member's card today has 18; rules.idcard says the same in the member dialog.
+        raise CellError(
+            f"“{shown}”是15位的旧身份证号，请改填18位的身份证号（见本人现在使用的身份证）"
+        )
     if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
         shown = f"{value:.14E}" if isinstance(value, float) else value
         raise CellError(

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 from cli_testkit import run
-from township_roster_kit import BAD, COUNT, excel_row, id_number, name, write_roster
+from township_roster_kit import BAD, COUNT, excel_row, id_number, member_row, name, write_roster
 
 TODAY = "2025-12-10"
 
@@ -224,3 +224,118 @@ def test_a_second_good_rows_run_keeps_the_first_problem_workbook(tmp_path: Path,
     )
     assert f"已连同“问题”列写入：{tmp_path / '花名册-问题行-2.xlsx'}" in out, out + err
     assert first.read_bytes() == before
+
+
+def _updated(rows: list[list]) -> None:
+    """The township's updated 花名册: two newcomers (one 流动 by its 备注 only), one member's
+    入党时间 and another's 党小组 written differently, an old member 年老体弱 by its 备注."""
+    rows += [member_row(COUNT), member_row(COUNT + 1)]
+    rows[-1][13] = "流动党员，在深圳务工"
+    rows[2][13] = "年老体弱"
+    rows[5][8] = "1982年9月"
+    rows[7][10] = "第9党小组"
+
+
+def test_the_updated_roster_imports_only_the_newcomers(tmp_path: Path, capsys) -> None:
+    # Review 7 E: every member already in the book was a problem 「同一人不能重复导入」.
+    db = _book(tmp_path, capsys)
+    run(capsys, "--db", str(db), "import", str(write_roster(tmp_path / "r.xlsx")), "--today", TODAY)
+    before = {m["code"]: m for m in _members(db, capsys)}
+    updated = write_roster(tmp_path / "花名册-更新.xlsx", edit=_updated)
+    code, out, err = run(capsys, "--db", str(db), "import", str(updated), "--today", TODAY)
+    assert code == 0, out + err
+    assert "重复导入" not in out + err
+    assert f"导入完成：党员 2 条（另有 {COUNT} 人已在名册中，未改动）" in out
+    assert (
+        f"花名册：{COUNT} 人已在名册中，未改动（{name(0)}、{name(1)}、{name(2)}等{COUNT}人）。"
+        in out
+    )
+    # Where the roster says something else, sheet/row/field, both values, what to do.
+    assert (
+        f"花名册 第{excel_row(5)}行 {name(5)}（编号 006）已在名册中，本表与账本不同："
+        f"入党时间 本表为“1982年9月”，账本中为“1980年8月7日”。这一行没有导入，账本中的记录未改动；"
+        "账本有误的，请在党员名册中选中这名党员，用“修改”更正登记项"
+    ) in out
+    assert (
+        f"第{excel_row(7)}行 {name(7)}（编号 008）已在名册中，本表与账本不同：党小组 本表为“第9党小组”"
+        in out
+    )
+    assert out.count("本表与账本不同") == 2  # 汉 and 汉族, 1975.03 and 1975-03 agree
+    after = {m["code"]: m for m in _members(db, capsys)}
+    assert len(after) == COUNT + 2
+    assert {c: after[c] for c in before} == before  # the book's records won
+    assert {after[c]["name"] for c in after if c not in before} == {name(COUNT), name(COUNT + 1)}
+
+    from desktop.book.store import Book
+
+    # G: a 备注's standing words are said (not set): who, the words, where to register it.
+    assert (
+        f"花名册 第{excel_row(COUNT + 1)}行 {name(COUNT + 1)} 的备注写着“流动党员”，名册中她不是"
+        "流动党员。如确在外流动，请导入后在党员名册中选中她，点“登记变动…”登记“流动”"
+    ) in out
+    assert f"花名册 第{excel_row(2)}行 {name(2)} 的备注写着“年老体弱”，名册中她不免考。" in out
+    with Book.open(db) as book:
+        flags = {m["name"]: (m["mobile"], m["exempt"]) for m in book.roster.members()}
+    assert flags[name(COUNT + 1)] == (False, False) and flags[name(2)] == (False, False)
+
+
+def test_the_same_roster_again_changes_nothing(tmp_path: Path, capsys) -> None:
+    db = _book(tmp_path, capsys)
+    roster = write_roster(tmp_path / "花名册.xlsx")
+    run(capsys, "--db", str(db), "import", str(roster), "--today", TODAY)
+    for extra in ([], ["--good-rows"]):
+        code, out, err = run(
+            capsys, "--db", str(db), "import", str(roster), "--today", TODAY, *extra
+        )
+        assert code == 0, out + err
+        assert f"没有新的党员要导入（{COUNT} 人已在名册中，未改动）。" in out
+        assert "问题行" not in out and not (tmp_path / "花名册-问题行.xlsx").exists()
+    assert len(_members(db, capsys)) == COUNT
+
+
+def test_another_name_under_a_book_id_is_that_rows_problem(tmp_path: Path, capsys) -> None:
+    db = _book(tmp_path, capsys)
+    run(capsys, "--db", str(db), "import", str(write_roster(tmp_path / "r.xlsx")), "--today", TODAY)
+
+    def renamed(rows: list[list]) -> None:
+        _updated(rows)
+        rows[9][1] = "王改名"
+
+    updated = write_roster(tmp_path / "花名册-更新.xlsx", edit=renamed)
+    code, out, err = run(capsys, "--db", str(db), "import", str(updated), "--today", TODAY)
+    assert code == 1
+    assert (
+        f"花名册 第{excel_row(9)}行 姓名: 这个身份证号已登记在 {name(9)}（编号 010）名下，本表写的是 "
+        "王改名：同一身份证号不能是两个人。是同一人改了名的，请在名册中修改"
+    ) in err
+    assert "可以先只导入无误的 2 行，把有问题的 1 行" in err
+    assert len(_members(db, capsys)) == COUNT  # all or nothing
+    code, out, err = run(
+        capsys, "--db", str(db), "import", str(updated), "--today", TODAY, "--good-rows"
+    )
+    assert code == 0, out + err
+    assert f"导入完成：党员 2 条（另有 {COUNT - 1} 人已在名册中，未改动）" in out
+    assert "有 1 行没有导入" in out
+    assert {m["name"] for m in _members(db, capsys)} >= {name(9), name(COUNT)}
+
+
+def test_the_births_filled_from_the_id_are_named(tmp_path: Path, capsys) -> None:
+    # Review 7 H: 「1 人的出生日期…已按身份证号填上」 named no one.
+    db = _book(tmp_path, capsys)
+    roster = write_roster(tmp_path / "花名册.xlsx")
+    code, out, _ = run(capsys, "--db", str(db), "import", str(roster), "--today", TODAY)
+    assert code == 0
+    shown = "、".join(f"{name(i)}（第{excel_row(i)}行）" for i in (0, 6, 12))
+    assert f"花名册：{shown}等7人的出生日期（或性别）表中没有填，已按身份证号填上。" in out
+
+
+def test_a_standing_already_registered_is_not_said_again(tmp_path: Path, capsys) -> None:
+    def noted(rows: list[list]) -> None:
+        rows[0][13] = "流动党员"  # member 0 has √ under 流动党员 as well
+        rows[1][13] = "已入党多年"  # no standing word
+
+    db = _book(tmp_path, capsys)
+    roster = write_roster(tmp_path / "花名册.xlsx", edit=noted)
+    code, out, _ = run(capsys, "--db", str(db), "import", str(roster), "--today", TODAY)
+    assert code == 0
+    assert "的备注写着" not in out

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
-from township_roster_kit import BAD, COUNT, excel_row, write_roster
+from township_roster_kit import BAD, COUNT, excel_row, member_row, name, write_roster
 
 from desktop.gui.import_dialog import PAGE_MAPPING, PAGE_PREVIEW, ImportDialog
 
@@ -83,6 +83,35 @@ def test_five_bad_rows_listed_then_the_right_rows_imported(
     assert f"已导入：党员 {COUNT - 5} 条" in infos[0]
     assert len(book.roster.members()) == COUNT - 5
     assert problems.exists()
+
+
+def test_the_updated_roster_imports_only_the_newcomers(qtbot, monkeypatch, book, tmp_path, infos):
+    # Review 7 E: the township's updated 花名册 listed all 40 as 「同一人不能重复导入」.
+    from desktop.book.interchange import import_workbook
+
+    import_workbook(book, write_roster(tmp_path / "r.xlsx"), guess_headers=True)
+
+    def updated(rows: list[list]) -> None:
+        rows += [member_row(COUNT), member_row(COUNT + 1)]
+        rows[5][8] = "1982年9月"
+
+    dialog = _check(qtbot, monkeypatch, book, write_roster(tmp_path / "新.xlsx", edit=updated))
+    assert dialog.problem_lines() == []
+    summary = dialog.ui.summaryLabel.text()
+    assert f"将导入：党员 2（另有 {COUNT} 人已在名册中，不再导入）" in summary
+    assert f"{name(5)}（编号 006）已在名册中，本表与账本不同：入党时间 本表为“1982年9月”" in summary
+    assert [row[1] for row in dialog.preview_rows()] == [name(COUNT), name(COUNT + 1)]
+    qtbot.mouseClick(dialog.ui.importButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(infos), timeout=20000)
+    assert len(book.roster.members()) == COUNT + 2
+
+    # The same roster once more: nothing to import, said so, the button off.
+    dialog = _check(qtbot, monkeypatch, book, tmp_path / "新.xlsx")
+    assert dialog.problem_lines() == []
+    assert (
+        f"名册中的 {COUNT + 2} 人都已在账本中，没有新的党员要导入" in dialog.ui.summaryLabel.text()
+    )
+    assert not dialog.ui.importButton.isEnabled()
 
 
 def test_a_chosen_mapping_is_remembered_for_the_same_headers(qtbot, monkeypatch, book, tmp_path):

@@ -289,6 +289,18 @@ def test_id_wrong_length(tmp_path: Path) -> None:
     ]
 
 
+def test_a_15_digit_old_id_asks_for_the_18_digit_one(tmp_path: Path) -> None:
+    # A first-generation card's number, as text or as a number cell (15 digits fit whole).
+    lines = roster(
+        tmp_path, {**MEMBER, "身份证号": "110101900307123"}, {**MEMBER, "身份证号": 110101900307123}
+    )
+    assert lines == [
+        f"党员名册 第{row}行 身份证号: “110101900307123”是15位的旧身份证号，"
+        "请改填18位的身份证号（见本人现在使用的身份证）"
+        for row in (2, 3)
+    ]
+
+
 def test_bad_dates(tmp_path: Path) -> None:
     lines = roster(
         tmp_path,

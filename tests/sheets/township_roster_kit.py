@@ -11,6 +11,7 @@ real date cells, whole dates as text); IDs as text and as intact numbers; 正式
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -130,13 +131,23 @@ def spoil(rows: list[list[Any]]) -> None:
     rows[33][8], rows[33][9] = "去年五月", "2021.06"  # the bad 入党时间 only, not 转正 too
 
 
-def write_roster(path: Path, *, bad_rows: bool = False, sheet: str = "花名册") -> Path:
+def write_roster(
+    path: Path,
+    *,
+    bad_rows: bool = False,
+    sheet: str = "花名册",
+    edit: Callable[[list[list[Any]]], None] | None = None,
+) -> Path:
+    """`edit` changes the member rows before they are written (an updated roster: members
+    added with `member_row(40)` …, a cell changed)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
     members = [member_row(i) for i in range(COUNT)]
     if bad_rows:
         spoil(members)
+    if edit is not None:
+        edit(members)
     wb = Workbook()
     ws = wb.active
     ws.title = sheet
@@ -158,7 +169,7 @@ def write_roster(path: Path, *, bad_rows: bool = False, sheet: str = "花名册"
                 ws.cell(row=r, column=col).number_format = "yyyy-mm-dd"
             elif isinstance(value, float) and col in (5, 9, 10):
                 ws.cell(row=r, column=col).number_format = "0.00"  # shows 1970.03
-    ws.append([f"合计：{COUNT}人"])
+    ws.append([f"合计：{len(members)}人"])
     ws.append(["填表人：张三", None, None, "审核人：李四", None, None, "填表日期：2025年12月5日"])
     notes = wb.create_sheet("说明")
     notes.append(["本表由镇党委组织办统一下发，请各支部如实填写。"])
