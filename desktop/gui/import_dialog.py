@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.gui.fields import show_error
 from desktop.gui.forms.ui_import_dialog import Ui_ImportDialog
-from desktop.rules.dates import date_words
+from desktop.rules.dates import date_cn
 
 ROSTER_SHEET = "党员名册"
 IGNORE = "（不导入）"
@@ -465,8 +465,9 @@ class ImportDialog(QDialog):
         for r, row in enumerate(rows):
             for c, key in enumerate(keys):
                 value = row.get(key)
-                if isinstance(key, str) and key.endswith("_date"):
-                    value = date_words(value)  # 1975年7月 for a date known only to the month
+                if isinstance(key, str) and key.endswith(("_date", "日期", "时间")):
+                    # 2023年5月1日 and 1975年7月 alike (a month-only date never gets a day)
+                    value = date_cn(value)
                 table.setItem(r, c, QTableWidgetItem(_display(value)))
         table.resizeColumnsToContents()
         header = table.horizontalHeader()

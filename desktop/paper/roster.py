@@ -18,6 +18,7 @@ from desktop.paper.layout import (
     cn_date,
     write_keeping_rows,
 )
+from desktop.rules.dates import date_cn
 
 #: Statuses in the order the totals line names them; others follow in order of appearance.
 STATUS_ORDER = ("正式党员", "预备党员", "入党积极分子", "入党申请人")
@@ -25,7 +26,8 @@ STATUS_ORDER = ("正式党员", "预备党员", "入党积极分子", "入党申
 # Widths in mm for landscape A4 at 10.5 pt (259 mm of text width). Columns fit their
 # content (at most the width given), so a branch of short group names doesn't leave 党小组
 # wrapping while 备注 stays empty, and one with long names gets them on one or two lines.
-# Dates, phone and ID numbers always fit on one line; 备注 takes what is left (at least the
+# Phone and ID numbers always fit on one line, dates (1958年12月31日) when the page has room,
+# else as 1958年12月 / 31日 (min); 备注 takes what is left (at least the
 # ~25 mm its longest single flag, 党员领导干部, needs): a flag is never split, several wrap
 # at their 、.
 ROSTER_COLUMNS: tuple[tuple[Column, str], ...] = (
@@ -33,16 +35,18 @@ ROSTER_COLUMNS: tuple[tuple[Column, str], ...] = (
     (Column("姓名", 24, fit=True, min=15), "name"),  # three characters on a line at least
     (Column("性别", 11, fit=True), "gender"),
     (Column("民族", 18, fit=True, min=13), "ethnicity"),  # 土家族 whole, 维吾尔族 may wrap
-    (Column("出生日期", 22, fit=True), "birth_date"),
+    (Column("出生日期", 31, fit=True, min=23.5), "birth_date"),
     (Column("身份证号", 40, fit=True), "id_card_masked"),
     (Column("手机号码", 26, fit=True), "phone"),
     (Column("学历", 20, fit=True, min=17.5), "education"),  # 大学本科 whole
     (Column("人员类别", 26, fit=True, min=17), "status"),  # 入党积极分子 may wrap as 入党/积极分子
-    (Column("入党时间", 22, fit=True), "joined_date"),
-    (Column("转正时间", 22, fit=True), "confirmed_date"),
+    (Column("入党时间", 31, fit=True, min=23.5), "joined_date"),
+    (Column("转正时间", 31, fit=True, min=23.5), "confirmed_date"),
     (Column("党小组", 36, fit=True, min=19), "group"),  # four characters on a line at least
     (Column("备注", None, "left"), "flags"),
 )
+#: The date columns (one line each when the page has room: see `_dates_wrap`).
+DATE_TITLES = frozenset({"出生日期", "入党时间", "转正时间"})
 #: The 入党积极分子名册: no 入党/转正 dates (they have none); the rest as the roster.
 ACTIVIST_COLUMNS: tuple[tuple[Column, str], ...] = tuple(
     (c, k) for c, k in ROSTER_COLUMNS if k not in ("joined_date", "confirmed_date")
@@ -53,16 +57,13 @@ ACTIVIST_COLUMNS: tuple[tuple[Column, str], ...] = tuple(
 CODE_COLUMN = (Column("编号", 16, fit=True), "code")
 
 
-_MONTH_ONLY = re.compile(r"(\d{4})-(\d{2})")
-
-
 def _text(member: Mapping[str, Any], key: str) -> str:
     value = member.get(key)
-    text = "" if value is None else str(value)
-    found = _MONTH_ONLY.fullmatch(text) if key.endswith("_date") else None
-    if found:  # known only to the month: 1975年7月, never an invented day
-        return f"{int(found.group(1))}年{int(found.group(2))}月"
-    return text
+    if key.endswith("_date"):
+        # One form in a column: 2023年5月1日 beside 1975年7月 (known only to the month, never
+        # an invented day), not ISO beside Chinese.
+        return date_cn(value)
+    return "" if value is None else str(value)
 
 
 def totals_line(members: Sequence[Mapping[str, Any]]) -> str:
@@ -140,6 +141,23 @@ def _fit_columns(
     return cols, doc.widths(cols, header_size=size)[-1] - 2 * CELL_PAD_PT
 
 
+def _dates_wrap(
+    doc: PaperDocument, cols: Sequence[Column], raw: Sequence[Sequence[str]], size: float
+) -> bool:
+    """Whether a date (1958年12月31日) would break over two lines in its fitted column."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    widths = doc.widths(cols, header_size=size)
+    for i, c in enumerate(cols):
+        if c.title not in DATE_TITLES:
+            continue
+        room = widths[i] - 2 * CELL_PAD_PT
+        texts = {row[i] for row in raw if i < len(row) and row[i]}
+        if any(stringWidth(t, doc.fonts.song, size) > room for t in texts):
+            return True
+    return False
+
+
 def _group_lines(
     doc: PaperDocument, cols: Sequence[Column], members: Sequence[Mapping[str, Any]], size: float
 ) -> int:
@@ -192,10 +210,21 @@ def write_roster(
     raw = [[str(len(members))] + [_text(m, k) for k in keys] for m in members]
     size = BODY_SIZE
     cols, notes_room = _fit_columns(doc, spec, raw, members, size)
-    if _group_lines(doc, cols, members, size) > MAX_GROUP_LINES:
+    if _group_lines(doc, cols, members, size) > MAX_GROUP_LINES or _dates_wrap(
+        doc, cols, raw, size
+    ):
         # 小五 (9 pt) instead of 五号 for the whole table rather than a 党小组 name on four
-        # or five lines of a narrow column (a 20-character name took five).
+        # or five lines of a narrow column (a 20-character name took five), or a date
+        # broken as 1958年3月 / 12日 (three whole dates and the rest do not fit at 五号).
         size = SMALL_SIZE
+        # At 小五 a date gives up less room: it breaks (1958年12月 / 31日) only where a long
+        # 党小组 name would otherwise take a fourth line.
+        spec = [
+            (Column(c.title, c.width, c.align, fit=True, min=20.5), k)
+            if c.title in DATE_TITLES
+            else (c, k)
+            for c, k in spec
+        ]
         cols, notes_room = _fit_columns(doc, spec, raw, members, size)
 
     def cell(m: Mapping[str, Any], key: str) -> str:

@@ -112,7 +112,7 @@ def date_cn(value: object) -> str:
     text unchanged, so callers may pass ready text or an empty value."""
     if value is None:
         return ""
-    text = str(value).strip()
+    text = value.isoformat() if isinstance(value, dt.date) else str(value).strip()
     if found := _ISO.fullmatch(text):
         return f"{int(found[1])}年{int(found[2])}月{int(found[3])}日"
     if found := _MONTH.fullmatch(text):

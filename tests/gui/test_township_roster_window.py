@@ -100,7 +100,10 @@ def test_the_updated_roster_imports_only_the_newcomers(qtbot, monkeypatch, book,
     summary = dialog.ui.summaryLabel.text()
     assert f"将导入：党员 2（另有 {COUNT} 人已在名册中，不再导入）" in summary
     assert f"{name(5)}（编号 006）已在名册中，本表与账本不同：入党时间 本表为“1982年9月”" in summary
-    assert [row[1] for row in dialog.preview_rows()] == [name(COUNT), name(COUNT + 1)]
+    rows = dialog.preview_rows()
+    assert [row[1] for row in rows] == [name(COUNT), name(COUNT + 1)]
+    # Review 7 I: a whole date and one known to the month in one form (not 2015-07-15).
+    assert [row[-1] for row in rows] == ["2015年7月15日", "2016年8月"]
     qtbot.mouseClick(dialog.ui.importButton, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(infos), timeout=20000)
     assert len(book.roster.members()) == COUNT + 2

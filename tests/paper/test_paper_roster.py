@@ -14,6 +14,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from desktop.paper.fonts import fonts
 from desktop.paper.roster import ROSTER_COLUMNS, totals_line, write_roster
+from desktop.rules.dates import date_cn
 
 
 @pytest.mark.parametrize(("n", "pages"), [(3, 1), (15, 2), (55, 5)])
@@ -39,8 +40,24 @@ def test_roster_prints_every_field_and_keeps_order(tmp_path, branch, members):
     positions = [text.index(m["name"]) for m in people]
     assert positions == sorted(positions)  # the caller's (姓氏笔画) order is kept
     m = people[1]
-    for key in ("code", "birth_date", "id_card_masked", "phone", "joined_date", "status"):
+    for key in ("code", "id_card_masked", "phone", "status"):
         assert m[key] in text, key
+    for key in ("birth_date", "joined_date"):  # as people write dates (2023年5月1日)
+        assert date_cn(m[key]) in text and m[key] not in text, key
+
+
+def test_whole_and_month_only_dates_print_alike(tmp_path, branch, members):
+    # Review 7 I: 入党时间 2023-05-01 printed beside 1985年7月 (and 出生日期 1958-03-12).
+    people = members(3)
+    people[0] = {**people[0], "birth_date": "1958-03-12", "joined_date": "2023-05-01"}
+    people[1] = {**people[1], "birth_date": "1960-11", "joined_date": "1985-07"}
+    pdf = tmp_path / "r.pdf"
+    write_roster(pdf, branch, people, printed_on="2026-11-24")
+    text = pdftotext(pdf, "-layout")
+    for shown in ("1958年3月12日", "2023年5月1日", "1960年11月", "1985年7月"):
+        assert shown in text
+    assert not re.search(r"\d{4}-\d{2}", text)  # no ISO date left on the page
+    assert "1985年7月1日" not in text  # a month-only date gets no invented day
 
 
 def test_long_names_wrap_without_growing_the_table(tmp_path, branch, members):
@@ -94,7 +111,8 @@ def test_a_long_group_name_takes_at_most_three_lines(tmp_path, branch, members, 
         m["group"] = group
     pdf = tmp_path / "r.pdf"
     pages = write_roster(pdf, branch, people, printed_on="2026-11-24")
-    assert pages <= (9 if long_names else 6)
+    # (7, not 6, since dates print whole as 1977年7月1日: they take room from 党小组)
+    assert pages <= (9 if long_names else 7)
     lines = pdftotext(pdf, "-raw").splitlines()
     spans = [
         j - i
