@@ -165,7 +165,7 @@ def _read_roster(book: Book, data: Any, check: Checker, today: date) -> Members:
         held = book_ids.get(number) if number else None
         if held is not None:
             keeper = id_keepers.get(v.get("身份证号") or "")
-            if keeper not in (row, None) and fields.get("name") == held["name"]:
+            if keeper is not None and keeper is not row and fields.get("name") == held["name"]:
                 check.add(
                     sheet,
                     row.number,
