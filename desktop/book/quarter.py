@@ -208,19 +208,15 @@ def publish(
             period["id"],
             {"status": "publicity", "publicity_start": pub_start, "publicity_end": pub_end},
         )
-        book.db["publicity_notices"].insert(
-            {
-                "period_id": period["id"],
-                "issued_at": now_iso(),
-                "issued_by": book.actor,
-                "start": pub_start,
-                "end": pub_end,
-                "results_hash": fingerprint,
-                "payload": canonical_json(payload),
-                "reason": reason.strip(),
-                "late_reason": late,
-                "objection_id": objection_id,
-            }
+        _insert_notice(
+            book,
+            period["id"],
+            (pub_start, pub_end),
+            fingerprint,
+            canonical_json(payload),
+            reason=reason.strip(),
+            late_reason=late,
+            objection_id=objection_id,
         )
     status = period_status(book, year, quarter, today=today)
     if status.get("appraisals_missing"):
@@ -321,21 +317,44 @@ def correct_start(
         book.db["periods"].update(
             period["id"], {"publicity_start": pub_start, "publicity_end": pub_end}
         )
-        book.db["publicity_notices"].insert(
-            {
-                "period_id": period["id"],
-                "issued_at": now_iso(),
-                "issued_by": book.actor,
-                "start": pub_start,
-                "end": pub_end,
-                "results_hash": last["results_hash"],
-                "payload": last["payload"],
-                "reason": text,
-                "late_reason": "",
-                "objection_id": None,
-            }
+        _insert_notice(
+            book,
+            period["id"],
+            (pub_start, pub_end),
+            last["results_hash"],
+            last["payload"],
+            reason=text,
         )
     return period_status(book, year, quarter, today=today)
+
+
+def _insert_notice(
+    book: Book,
+    period_id: int,
+    window: tuple[str, str],
+    results_hash: str,
+    payload: str,
+    *,
+    reason: str,
+    late_reason: str = "",
+    objection_id: int | None = None,
+) -> None:
+    """A notice row: issued now by the book's actor, for the window (start, end), with the
+    results it published. Notices are only ever added (a correction is a new row)."""
+    book.db["publicity_notices"].insert(
+        {
+            "period_id": period_id,
+            "issued_at": now_iso(),
+            "issued_by": book.actor,
+            "start": window[0],
+            "end": window[1],
+            "results_hash": results_hash,
+            "payload": payload,
+            "reason": reason,
+            "late_reason": late_reason,
+            "objection_id": objection_id,
+        }
+    )
 
 
 def raise_objection(
