@@ -21,8 +21,8 @@ from typing import Any
 
 from desktop.book.errors import AlteredBookError, BookError, DamagedBookError, InputRefused
 from desktop.book.seal import SEALED_SUFFIX, WrongPassword, is_sealed, unseal
+from desktop.book.store import PACK_MANIFEST as MANIFEST
 
-MANIFEST = "清单.json"
 README = "请先阅读.pdf"
 BACKUP = "账本备份.db"
 WORKBOOK = "交换工作簿.xlsx"

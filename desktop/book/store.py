@@ -165,6 +165,9 @@ def folder_writable(path: Path) -> bool:
 
 
 PACK_BACKUP_READ_ONLY = "报送包里的账本备份，只读打开，以免改动报送包"
+#: A handover pack's manifest (book/pack.py writes it; named here, below pack, for
+#: is_pack_backup, which every opening of a book asks).
+PACK_MANIFEST = "清单.json"
 
 
 def read_only_problem(path: Path) -> str | None:
@@ -184,7 +187,7 @@ def is_pack_backup(path: Path) -> bool:
     (even a look: the connection switches the file to WAL) its bytes change and the township
     finds the pack 「被改动：账本备份.db」 — a township reviewer double-clicking the .db on the
     stick made the branch look as if it had altered its pack."""
-    manifest = Path(path).parent / "清单.json"
+    manifest = Path(path).parent / PACK_MANIFEST
     if not manifest.is_file():  # one stat for every other book
         return False
     import json
