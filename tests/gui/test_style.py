@@ -76,3 +76,36 @@ def test_roster_columns_as_wide_as_qt_would_size_them(qtbot, demo_book):
     ours = [header.sectionSize(c) for c in range(header.count() - 1)]
     screen.ui.table.resizeColumnsToContents()
     assert ours == [header.sectionSize(c) + 12 for c in range(header.count() - 1)]
+
+
+def test_text_is_hinted_vertically_in_every_widget_class_the_theme_fonts():
+    # Full (GDI) hinting, Qt's default at 100% on Windows, made the roster's first paint
+    # several times slower under Wine; the style sheet's font rule would bring it back for the
+    # classes the Windows theme gives fonts of their own. A fresh process: apply_style runs
+    # once per application.
+    code = (
+        "from PySide6.QtWidgets import QMainWindow, QTableView, QListWidget, QLabel\n"
+        "from desktop.gui.app import create_application\n"
+        "from desktop.gui import style\n"
+        "app = create_application()\n"
+        "w = QMainWindow(); t = QTableView(); w.setCentralWidget(t)\n"
+        "w.menuBar().addMenu('文件'); w.statusBar().addWidget(QLabel('x'))\n"
+        "nav = QListWidget(); nav.setProperty('role', 'nav'); nav.setParent(w)\n"
+        "w.show(); app.processEvents()\n"
+        "widgets = [t, t.horizontalHeader(), w.menuBar(), w.statusBar(), nav, app.focusWidget() or t]\n"
+        "for x in widgets:\n"
+        "    print(type(x).__name__, x.font().hintingPreference() == style.HINTING,\n"
+        "          x.font().pointSize())\n"
+        "print('app', app.font().hintingPreference() == style.HINTING)\n"
+        "for c in style.HINTED_CLASSES:\n"
+        "    print(c, app.font(c).hintingPreference() == style.HINTING)\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    lines = [line.split() for line in out.stdout.splitlines()]
+    assert lines and all(line[1] == "True" for line in lines), out.stdout
+    sizes = {line[0]: int(line[2]) for line in lines if len(line) == 3}
+    assert sizes["QTableView"] == sizes["QMenuBar"] == style.BASE_POINT_SIZE
+    assert sizes["QListWidget"] == 14  # the navigation's own size (style sheet) stays
