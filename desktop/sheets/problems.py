@@ -14,7 +14,7 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-from desktop.sheets.reader import _OpenWorkbook
+from desktop.sheets.reader import _OpenWorkbook, two_row_header
 from desktop.sheets.writer import _save_atomically
 
 PROBLEM_COLUMN = "问题"
@@ -38,7 +38,7 @@ def write_problem_workbook(
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    wanted = set(problems) | {header_row}
+    wanted = set(problems) | {header_row, header_row - 1}
     copied: dict[int, list[tuple[object, str]]] = {}
     with _OpenWorkbook(source) as src:
         ws_src = src[sheet]
@@ -50,6 +50,12 @@ def write_problem_workbook(
             if number >= max(wanted):
                 break
     header = copied.get(header_row, [])
+    # A header of two rows is written as the one row it reads as, so no column loses its name.
+    upper = copied.get(header_row - 1)
+    if upper is not None and header:
+        merged = two_row_header([v for v, _ in upper], [v for v, _ in header])
+        if merged is not None:
+            header = copied[header_row] = [(v, "General") for v in merged]
     width = max([len(header), *(len(copied.get(r, [])) for r in problems)])
     names = {str(value or "").replace(" ", "").replace("\u3000", "") for value, _ in header}
     extra = {} if not codes or CODE_COLUMN in names else {CODE_COLUMN: codes}

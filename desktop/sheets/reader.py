@@ -308,8 +308,46 @@ def _find_header(
         choice = next((i for i, r in enumerate(buffered) if filled(r)), None)
     if choice is None:
         return None
+    # A header of two rows (基本情况 over 姓名/性别…, with 序号 and 备注 merged down both):
+    # read as one, each column named by its lower cell, else by the cell above it.
+    if choice + 1 < len(buffered):
+        merged = two_row_header(
+            [c.value for c in buffered[choice]], [c.value for c in buffered[choice + 1]], known
+        )
+        if merged is not None:
+            cells = tuple(_HeaderCell(v) for v in merged)
+            return choice + 2, cells, chain(buffered[choice + 2 :], rows)
     rest = chain(buffered[choice + 1 :], rows)
     return choice + 1, buffered[choice], rest
+
+
+@dataclass(frozen=True)
+class _HeaderCell:
+    """A header cell made of two rows' cells (`two_row_header`); only its value is read."""
+
+    value: Any
+
+
+def two_row_header(
+    upper: list[Any], lower: list[Any], known: frozenset[str] | set[str] | None = None
+) -> list[Any] | None:
+    """The header of a sheet whose column names take two rows — group titles merged across
+    (基本情况, 入党情况) above the column names, and the columns without a group merged down
+    both rows (序号, 所在党小组, 备注): each column's name from the lower row, else from the
+    upper one. None when `lower` is not the second row of such a header: it must name two or
+    more known columns, all where the upper row has no known column name, and lie blank under
+    every known name of the upper row (a data row fills those)."""
+    known = _ALL_KNOWN_HEADERS if known is None else known
+    width = max(len(upper), len(lower))
+    up = [clean_header(v) for v in upper] + [""] * (width - len(upper))
+    low = [clean_header(v) for v in lower] + [""] * (width - len(lower))
+    if sum(1 for h in low if h in known) < 2:
+        return None
+    for u, d in zip(up, low, strict=True):
+        if d and (d not in known or u in known):
+            return None
+    values = list(upper) + [None] * (width - len(upper))
+    return [lower[i] if i < len(lower) and low[i] else values[i] for i in range(width)]
 
 
 def sheet_headers(path: str | os.PathLike[str]) -> dict[str, list[str]]:

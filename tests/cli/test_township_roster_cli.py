@@ -339,3 +339,61 @@ def test_a_standing_already_registered_is_not_said_again(tmp_path: Path, capsys)
     code, out, _ = run(capsys, "--db", str(db), "import", str(roster), "--today", TODAY)
     assert code == 0
     assert "的备注写着" not in out
+
+
+def _two_row_header_roster(path: Path, rows: list[list]) -> Path:
+    """A 花名册 whose column names take two rows, as township forms often have them: 基本情况
+    and 入党情况 merged over their columns, 序号/所在党小组/备注 merged down both rows."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "党员花名册"
+    ws.append(["柳树湾村党支部党员花名册"])
+    ws.merge_cells("A1:I1")
+    ws.append(["序号", "基本情况", None, None, "入党情况", None, None, "所在党小组", "备注"])
+    ws.append([None, "姓名", "性别", "公民身份号码", "党员类别", "入党时间", "转正时间"])
+    for cols in ("B2:D2", "E2:G2", "A2:A3", "H2:H3", "I2:I3"):
+        ws.merge_cells(cols)
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+def test_a_roster_with_a_two_row_header_keeps_every_column(tmp_path: Path, capsys) -> None:
+    from openpyxl import load_workbook
+
+    db = _book(tmp_path, capsys)
+    rows = [
+        [1, name(0), "男", id_number(0), "正式", "1975.03", "1976.03", "第一党小组", ""],
+        [2, name(1), "男", id_number(1), "正式", "1980.07", "1981.07", "第二党小组", "外出务工"],
+        [3, name(2), "女", id_number(2), "正式", "去年五月", "1990.07", "第二党小组", ""],
+    ]
+    roster = _two_row_header_roster(tmp_path / "花名册.xlsx", rows)
+    problems = tmp_path / "问题.xlsx"
+    code, out, err = run(
+        capsys, "--db", str(db), "import", str(roster), "--good-rows",
+        "--problems-to", str(problems), "--today", TODAY,
+    )  # fmt: skip
+    assert code == 0, out + err
+    assert "导入完成：党员 2 条" in out
+    # The group names stood only in the upper row (merged down): they are read all the same.
+    assert {m["name"]: m["group"] for m in _members(db, capsys)} == {
+        name(0): "第一党小组",
+        name(1): "第二党小组",
+    }
+    assert "花名册 第6行" in out or "党员花名册 第6行" in out  # rows numbered as in the file
+
+    # The problem workbook's header is the one row the two read as: 所在党小组 keeps its name.
+    ws = load_workbook(problems).active
+    header = [c.value for c in ws[1]]
+    assert header[:9] == [
+        "序号", "姓名", "性别", "公民身份号码", "党员类别", "入党时间", "转正时间", "所在党小组", "备注",
+    ]  # fmt: skip
+    assert ws.cell(2, 8).value == "第二党小组"
+    ws.cell(2, 6).value = "1989.05"
+    ws.parent.save(problems)
+    code, out, err = run(capsys, "--db", str(db), "import", str(problems), "--today", TODAY)
+    assert code == 0, out + err
+    assert {m["name"]: m["group"] for m in _members(db, capsys)}[name(2)] == "第二党小组"
