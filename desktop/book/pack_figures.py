@@ -158,7 +158,7 @@ def pack_figures(book: Book, year: int, *, today: date | None = None) -> dict[st
         "high_stars": high_stars,
         # Results the scheme's [[approvals]] send above the branch, still 待审批 (what a
         # township 审核回执 decides on; desktop/book/approvals.py).
-        "awaiting": _awaiting(book, year, today),
+        "awaiting": _awaiting(book, year, today, scheme),
         # Claims (积分申报) the scheme sends above the branch, still 待审批: a receipt may
         # decide on them too (by 申报记录号).
         "awaiting_claims": _awaiting_claims(book, year),
@@ -173,9 +173,16 @@ def pack_figures(book: Book, year: int, *, today: date | None = None) -> dict[st
     return figures
 
 
-def _awaiting(book: Book, year: int, today: date | None) -> list[dict[str, Any]]:
+def _awaiting(book: Book, year: int, today: date | None, scheme: Any) -> list[dict[str, Any]]:
+    """Results waiting for a body above the branch. A rating made once a year (党员e家: 「评星
+    一般于每年1月进行」) is final only when the year has ended: before, a star reckoned from the
+    months so far is not for the township to approve (the pack leaves out the rating table
+    then too)."""
     from desktop.book.approvals import awaiting
 
+    rating = getattr(scheme, "rating", None)
+    if rating is not None and rating.per == "year" and _today(today).year <= year:
+        return []
     seen: dict[str, dict[str, Any]] = {}
     for a in awaiting(book, year, today=today):
         if a.vote:  # the branch's own 党员大会 decides it: nothing for the township

@@ -280,3 +280,27 @@ def test_a_receipt_on_claims_is_refused_when_the_book_changed_since_the_pack(
         assert count == 2  # the two by hand; the receipt's agreeing one not added
     code, _t, err = run(capsys, "--db", str(book_path), "receipt", str(out))
     assert code == 1 and "已经导入过了" in err
+
+
+def test_a_december_pack_asks_no_approval_of_the_years_stars(tmp_path: Path, capsys) -> None:
+    """Stars rated once a year are final only when the year has ended (the pack leaves out
+    the rating table before): a pack made in December lists no star 待审批, flags none, and a
+    receipt approving one is refused — the township would approve a star of months so far."""
+    from datetime import date
+
+    from desktop.book.handover import make_handover
+
+    stick = tmp_path / "U盘"
+    stick.mkdir()
+    book = make_year_book(tmp_path / "branch.db")
+    try:
+        pack = make_handover(book, stick, year=YEAR, today=date(YEAR, 12, 10))
+    finally:
+        book.close()
+    figures = json.loads((pack / "清单.json").read_text(encoding="utf-8"))["figures"]
+    assert [s["name"] for s in figures["high_stars"]] == ["王一"]  # as the year stands
+    assert figures["awaiting"] == []
+    assert not any("待上级审批" in f for f in figures["flags"])
+    code, _text, err = _approve(capsys, pack, tmp_path / "回执.json", "--approve", "001")
+    assert code == 1 and "不是这份报送包中待上级审批的党员" in err
+    assert run(capsys, "verify", str(pack))[0] == 0  # verify recounts it alike
