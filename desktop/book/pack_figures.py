@@ -244,10 +244,13 @@ def _flags(
     if party_life:
         names = "、".join(name for _c, name, _t in party_life)
         flags.append(f"连续6个月不参加组织生活：{names}")
+    # Dues owed in the pack's year: a year that has ended is judged through its December, not
+    # up to the day the pack was made (a book still working in 2025 owes nothing of 2026).
+    as_of = day if day.year <= year else date(year + 1, 1, 1)
     try:
         owing = [
             r
-            for r in arrears_overview(book, today=day if day.year == year else None)
+            for r in arrears_overview(book, today=as_of)
             if r["arrears"].run_length >= 6 and not r["notices"]
         ]
     except InputRefused:

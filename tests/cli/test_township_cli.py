@@ -230,3 +230,38 @@ def test_a_manifest_edited_on_its_own_cannot_change_the_roll(stick: Path, capsys
     row = next(p for p in json.loads(out)["packs"] if p["branch"] == "东山村党支部")
     assert row["state"] == "被改动：清单.json"
     assert "党员人数与账本不符" in row["problem"] and "正式党员" in row["problem"]
+
+
+def test_a_past_years_pack_flags_only_that_years_dues(tmp_path: Path) -> None:
+    """A 2025 pack made in September 2026: 「连续6个月未交党费」 is about 2025 — a member who
+    paid all 2025 is not flagged for the 2026 months his book (still in 2025) has no payments
+    for; one who paid nothing from July 2025 is."""
+    from datetime import date
+
+    from desktop.book.dues_collection import record_payment
+    from desktop.book.dues_rates import set_rate
+    from desktop.book.pack_figures import pack_figures
+    from desktop.book.store import Book
+
+    day = date(2025, 1, 5)
+    with Book.create(tmp_path / "b.db", branch="东山村党支部", year=2025) as book:
+        ids = {
+            n: book.roster.add_member(
+                {"name": n, "status": "正式党员", "joined_date": "2000-07-01"}, today=day
+            )
+            for n in ("王一", "李二")
+        }
+        for mid in ids.values():
+            set_rate(book, mid, from_month="2025-01", category="农民", fixed_fen=100, today=day)
+        months = [f"2025-{m:02d}" for m in range(1, 13)]
+        record_payment(
+            book, ids["王一"], dict.fromkeys(months, 100), paid_date="2025-12-20",
+            receiver="组织委员", today=date(2025, 12, 20),
+        )  # fmt: skip
+        record_payment(
+            book, ids["李二"], dict.fromkeys(months[:6], 100), paid_date="2025-06-20",
+            receiver="组织委员", today=date(2025, 6, 20),
+        )  # fmt: skip
+        flags = pack_figures(book, 2025, today=date(2026, 9, 1))["flags"]
+    (line,) = [f for f in flags if f.startswith("连续6个月未交党费")]
+    assert line == "连续6个月未交党费且未处理：李二"
