@@ -4,7 +4,8 @@
 otherwise overwrite the branch's whole record with a workbook. The command line's writers
 (`printing.print_document`, `interchange.export_workbook`, `dues_sheets.export_register`) and
 the window's save dialogs (`gui.roster_files.ask_save_path`, the export dialog) all call
-`check_output_path` before they write.
+`check_output_path` before they write; so do the township's 汇总表 and 审核回执, which must
+never land inside a branch's pack (the pack would then read 「被改动」).
 """
 
 from __future__ import annotations
@@ -47,10 +48,25 @@ def _open_here(path: Path) -> bool:
     return is_open_here(path)
 
 
+def _pack_folder(folder: Path) -> Path | None:
+    """`folder` when it is a township pack (报送包: it holds 清单.json, or is named as packs
+    are, also while being written), else None."""
+    from desktop.book.pack import PACK_PREFIX
+    from desktop.book.store import PACK_MANIFEST
+
+    try:
+        if (folder / PACK_MANIFEST).is_file() or folder.name.startswith(PACK_PREFIX):
+            return folder
+    except OSError:
+        pass
+    return None
+
+
 def check_output_path(path: str | os.PathLike[str], book_path: Path | None = None) -> Path:
     """Refuse (InputRefused, nothing written) an output at `path` that would replace a book:
     the open book (`book_path`) or any book open in this program, their -wal/-shm/-journal
-    side files, or any file that is a book, a backup or another database. Returns the path."""
+    side files, any file that is a book, a backup or another database, or any file inside a
+    township pack (its files are checked against its manifest). Returns the path."""
     target = Path(path)
     name = target.name
     refuse_hint = [
@@ -73,6 +89,13 @@ def check_output_path(path: str | os.PathLike[str], book_path: Path | None = Non
         raise InputRefused(
             f"不能写到 {name}：这就是当前打开的账本，写入会用输出的文件覆盖整个账本。",
             refuse_hint,
+        )
+    pack = _pack_folder(target.parent)
+    if pack is not None:
+        raise InputRefused(
+            f"不能写到 {name}：文件夹“{pack.name}”是支部的报送包，放进或替换其中的文件会改动"
+            "报送包，核对时它会显示“被改动”。",
+            ["请保存在报送包文件夹之外，例如U盘的根目录或“文档”文件夹。"],
         )
     kind = file_kind(target)
     if kind == "book" or (target.exists() and _open_here(target)):

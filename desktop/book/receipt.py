@@ -176,6 +176,9 @@ def write_receipt(data: dict[str, Any], out: Path) -> Path:
     out = Path(out)
     if not out.parent.is_dir():
         raise InputRefused(f"文件夹不存在：{out.parent}。", ["请检查 --out 的路径。"])
+    from desktop.book.outputs import check_output_path
+
+    check_output_path(out)  # never over a book, nor into the pack it answers
     part = out.with_name(out.name + ".part")
     try:
         part.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

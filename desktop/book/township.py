@@ -333,6 +333,9 @@ def write_summary_file(summary: Summary, out: Path, *, printed_on: str) -> Path:
         from desktop.book.errors import InputRefused
 
         raise InputRefused(f"文件夹不存在：{out.parent}。", ["请检查 --out 的路径。"])
+    from desktop.book.outputs import check_output_path
+
+    check_output_path(out)  # never over a book, nor into a branch's pack
     t = totals(summary)
     rows = [{"cells": row_cells(r)} for r in summary.rows]
     part = out.with_name(out.name + ".part")
