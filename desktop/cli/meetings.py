@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from desktop.cli.common import EXIT_OK, open_book, out, print_json, year_of
+from desktop.cli.common import EXIT_OK, err, open_book, out, print_json, year_of
 
 STATUS_WORDS = {
     "出席": "出席",
@@ -70,6 +70,7 @@ def cmd_activity_add(args: argparse.Namespace) -> int:
     with open_book(args) as book:
         mt = Meetings(book)
         activity_id = mt.add_activity(fields, group=args.group or "")
+        committee_set = bool(mt.committee())
         act = mt.activity(activity_id)
         from desktop.book.points_start import unscored_note
 
@@ -77,6 +78,46 @@ def cmd_activity_add(args: argparse.Namespace) -> int:
     out(f"已登记活动：{act['code']}（{act['date']} {act['type']}）")
     if note:
         out(note)
+    if act["type"] == "支委会" and not committee_set:
+        err(NO_COMMITTEE)
+    return EXIT_OK
+
+
+# The book's hint names the window's screen; the command line says its own way.
+NO_COMMITTEE = (
+    "注意：尚未设置支委会成员，支委会的签到表和签到暂按全体党员列出。"
+    "请先设置：pioneer committee --set 书记=姓名 --set 组织委员=姓名 …"
+)
+
+
+def cmd_committee(args: argparse.Namespace) -> int:
+    from desktop.book.meetings import COMMITTEE_ROLES, Meetings
+    from desktop.cli.args import UsageError
+
+    with open_book(args) as book:
+        mt = Meetings(book)
+        if args.set:
+            entries = []
+            for text in args.set:
+                role, _eq, who = text.partition("=")
+                role, who = role.strip(), who.strip()
+                if not who or role not in COMMITTEE_ROLES:
+                    raise UsageError(
+                        f"“{text}”看不懂。",
+                        [f"格式：职务=姓名或编号，职务为 {'、'.join(COMMITTEE_ROLES)} 之一。"],
+                    )
+                entries.append((book.roster.find(who)["id"], role))
+            mt.set_committee(entries)
+        members = mt.committee()
+    if args.json:
+        print_json([{"code": m["code"], "name": m["name"], "role": m["role"]} for m in members])
+        return EXIT_OK
+    if args.set:
+        out(f"已设置支委会成员 {len(members)} 人：")
+    if not members:
+        out("尚未设置支委会成员（支委会的签到暂按全体党员列出）。")
+    for m in members:
+        out(f"{m['role']}\t{m['code']}\t{m['name']}")
     return EXIT_OK
 
 
@@ -129,8 +170,17 @@ def cmd_attend(args: argparse.Namespace) -> int:
         counts = mt.record_attendance(
             act["id"], exceptions, everyone_present=not args.only_listed, amend=args.amend
         )
+        guessed = mt.expected(act["id"])["hint"]  # who was expected had to be guessed
     summary = "，".join(f"{s} {n} 人" for s, n in counts.items() if n)
     out(f"已登记 {act['code']} 的签到：{summary}")
+    if guessed and act["type"] == "支委会":
+        err(
+            "注意：尚未设置支委会成员，这次支委会按全体党员登记了签到。请先设置：pioneer committee "
+            f"--set 书记=姓名 --set 组织委员=姓名 …，再用 pioneer attend {act['code']} --amend "
+            "重新登记。"
+        )
+    elif guessed:
+        err(f"注意：{guessed}")
     return EXIT_OK
 
 
@@ -305,6 +355,18 @@ def add_meeting_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("--decisions", default="", help="决定事项")
     p.add_argument("--group", default="", help="党小组会：哪个党小组")
     p.add_argument("--code", default="", help="活动编号（默认自动编号，如 2026-001）")
+
+    p = add(
+        "committee", cmd_committee, "支委会成员：列出，或用 --set 重新设置（支委会的签到只列他们）"
+    )
+    p.add_argument(
+        "--set",
+        action="append",
+        metavar="职务=姓名",
+        help="如 书记=李德明；可写多次，整个替换原来的支委会；职务：书记、副书记、组织委员、"
+        "宣传委员、纪检委员、委员",
+    )
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
 
     p = add("attend", cmd_attend, "登记一次活动的签到：默认应到党员全部出席，再列出例外")
     p.add_argument("activity", help="活动编号")

@@ -217,3 +217,43 @@ def test_from_month_outside_the_year_is_a_usage_error(capsys, tmp_path: Path) ->
     db = _book(capsys, tmp_path, THIS_YEAR)
     args = ("--db", db, "plan", "--year", str(THIS_YEAR), "--generate", "--from-month", "13")
     assert run(capsys, *args)[0] == 2
+
+
+def test_a_committee_meeting_expects_the_committee_set_by_the_command_line(tmp_path, capsys):
+    """A book kept by the command line has no committee until `committee --set`: a 支委会 then
+    expects everyone, and activity-add / attend say so and how to set it; once set, only the
+    committee is signed in."""
+    from desktop.book.store import Book
+
+    db = str(tmp_path / "b.db")
+    with Book.create(Path(db), branch="柳树湾村党支部", year=2026) as book:
+        for name in ("李书记", "王委员", "张党员", "赵党员"):
+            book.roster.add_member(
+                {"name": name, "status": "正式党员", "joined_date": "2000-07-01"},
+                today=date(2026, 1, 5),
+            )
+    code, out, err = run(capsys, "--db", db, "committee")
+    assert code == 0 and "尚未设置支委会成员" in out
+    code, out, err = run(
+        capsys, "--db", db, "activity-add", "--date", "2026-09-10", "--type", "支委会"
+    )
+    assert code == 0 and "尚未设置支委会成员" in err and "pioneer committee --set" in err
+    code, out, err = run(capsys, "--db", db, "attend", "2026-001")
+    assert code == 0 and "出席 4 人" in out
+    assert "按全体党员登记了签到" in err and "pioneer attend 2026-001 --amend" in err
+
+    code, out, err = run(
+        capsys, "--db", db, "committee", "--set", "书记=李书记", "--set", "组织委员=王委员"
+    )
+    assert code == 0, err
+    assert out.splitlines() == [
+        "已设置支委会成员 2 人：",
+        "书记\t001\t李书记",
+        "组织委员\t002\t王委员",
+    ]
+    code, out, err = run(capsys, "--db", db, "attend", "2026-001", "--amend")
+    assert code == 0 and "出席 2 人" in out and err == ""
+    code, out, _ = run(capsys, "--db", db, "committee", "--json")
+    assert [m["name"] for m in json.loads(out)] == ["李书记", "王委员"]
+    code, _out, err = run(capsys, "--db", db, "committee", "--set", "主任=张党员")
+    assert code == 2 and "职务=姓名" in err
