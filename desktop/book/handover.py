@@ -87,6 +87,13 @@ def _stick_error(exc: OSError, dest: Path) -> InputRefused:
             f"不能写入 {dest}：U盘是只读的或没有写入权限，报送包没有写成。",
             ["请检查U盘的写保护开关，或换一个文件夹。"],
         )
+    if exc.errno in (errno.ENOENT, errno.ENODEV, errno.ENXIO):
+        # The folder went away while writing: the stick was pulled out (the system's own
+        # words, 「No such file or directory」, would be English on most PCs).
+        return InputRefused(
+            f"U盘被拔出或文件夹已不在：{dest}，报送包没有写完。",
+            ["请插好U盘后重新报送。U盘上如留有以 .part 结尾的文件夹，是没有写完的，可以删除。"],
+        )
     return InputRefused(
         f"写入 {dest} 时出错（{exc.strerror or exc}），报送包没有写完。",
         ["U盘可能被拔出或已损坏：请插好U盘后重新报送。写了一半的文件夹以 .part 结尾，可以删除。"],

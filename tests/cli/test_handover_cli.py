@@ -158,7 +158,12 @@ def test_encrypted_pack_needs_its_password(tmp_path: Path, capsys) -> None:
 
 @pytest.mark.parametrize(
     ("err_no", "words"),
-    [(errno.ENOSPC, "空间不够"), (errno.EROFS, "只读"), (errno.EIO, "拔出")],
+    [
+        (errno.ENOSPC, "空间不够"),
+        (errno.EROFS, "只读"),
+        (errno.EIO, "拔出"),
+        (errno.ENOENT, "U盘被拔出或文件夹已不在"),  # the folder vanished: no English words
+    ],
 )
 def test_a_full_read_only_or_pulled_stick_leaves_no_pack(
     tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch, err_no: int, words: str
@@ -185,6 +190,8 @@ def test_a_full_read_only_or_pulled_stick_leaves_no_pack(
     )
     assert code == 1
     assert words in err
+    if err_no == errno.ENOENT:
+        assert "simulated" not in err
     assert list(stick.iterdir()) == []  # nothing that looks like a pack
 
 
