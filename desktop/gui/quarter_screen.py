@@ -704,6 +704,9 @@ class QuarterScreen(ClaimsTab, QWidget):
             result = fn()
         except BookError as exc:
             QMessageBox.warning(self, "未能完成", str(exc) + "\n" + "\n".join(_lines(exc)))
+            # The refusal may come from what another program did meanwhile (the command line
+            # or a second copy confirmed the quarter): show the book as it now stands.
+            self.reload()
             return False
         if callable(done):
             done = done(result)

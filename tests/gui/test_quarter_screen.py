@@ -752,3 +752,28 @@ def test_a_new_claim_is_dated_in_the_month_on_screen(
     assert seen == [expected]
     # A confirmed month (its button is greyed): dated inside it a claim is refused, so today.
     assert Q.claim_default_day(book, YEAR, 1, today=today) == today
+
+
+def test_a_refused_action_shows_what_another_program_did(
+    qtbot, window, book, messages, monkeypatch
+) -> None:
+    """Two programs on one book: while the window shows Q2 未公示, the command line (another
+    connection) publishes and confirms it. 开始公示 in the stale window is refused — and the
+    screen then shows the quarter as it now stands, not 未公示 for the next click too."""
+    from desktop.book.store import Book
+
+    build_branch(book)
+    Q.publish(book, YEAR, 1, start="2026-04-01", today=date(2026, 4, 1))
+    Q.confirm(book, YEAR, 1, today=TODAY)
+    screen = _open_screen(qtbot, window)
+    _show_quarter(qtbot, screen, 2)
+    assert "未公示" in screen.state.text()
+    with Book.open(book.path) as other:
+        Q.publish(other, YEAR, 2, start="2026-07-01", today=date(2026, 7, 1))
+        Q.confirm(other, YEAR, 2, today=TODAY)
+    monkeypatch.setattr(screen, "ask_publish", lambda: _start("2026-11-24"))
+    with qtbot.waitSignal(screen.loaded, timeout=20000):
+        screen.publish()
+    assert "已确认" in messages.texts("warning")[-1]
+    assert "已确认" in screen.state.text()
+    assert not screen.publish_button.isEnabled()
