@@ -132,6 +132,8 @@ def make_handover(
     check_year_scored(book, year, cannot=f"不能报送 {year} 年", option="（--year）")
     if password is not None and not password:
         raise InputRefused("密码不能为空。", ["请填写密码，或不加密。"])
+    if operator is not None and len(operator.strip()) > 20:
+        raise InputRefused("经办人姓名太长。", ["请只填写姓名，例如“张红梅”（20 字以内）。"])
     day = today or date.today()
     when = datetime.now()
     branch = book.branch()

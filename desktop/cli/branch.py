@@ -42,7 +42,8 @@ def cmd_branch(args: argparse.Namespace) -> int:
         out(f"支部名称：{info['name']}")
         out(f"上级党组织：{info['parent_org'] or '（未填）'}")
         out(f"支部类型：{info['kind'] or '（未填）'}")
-        out(f"经办人：{info['operator'] or f'（未填，用电脑登录名“{book.actor}”）'}")
+        unset = f"（未填：操作记录用电脑登录名“{book.actor}”，报送材料上留空待手签）"
+        out(f"经办人：{info['operator'] or unset}")
         out(f"当前年度：{info['year']} 年")
         out(f"记分起始：{start_words(book) or '（从年初起记分）'}")
     return EXIT_OK
@@ -54,7 +55,11 @@ def add_branch_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("--name", default=None, help="支部名称")
     p.add_argument("--parent-org", default=None, help="上级党组织")
     p.add_argument("--kind", default=None, help="支部类型，如 农村、社区、机关")
-    p.add_argument("--operator", default=None, help="经办人姓名（记入操作记录；空字符串表示不填）")
+    p.add_argument(
+        "--operator",
+        default=None,
+        help="经办人姓名（记入操作记录，印在报送材料上；空字符串表示不填）",
+    )
     p.add_argument(
         "--start",
         metavar="YYYY-MM",

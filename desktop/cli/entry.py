@@ -62,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--branch", required=True, help="支部名称")
     p.add_argument("--year", type=int, required=True, help="年度")
     p.add_argument("--scheme", default=None, help="积分方案编号（见 pioneer scheme list）")
-    p.add_argument("--operator", default="", help="经办人姓名（记入操作记录）")
+    p.add_argument("--operator", default="", help="经办人姓名（记入操作记录，印在报送材料上）")
     p.add_argument(
         "--start",
         metavar="YYYY-MM",

@@ -27,7 +27,12 @@ class Progress(QObject):
 
 
 def _handover_job(
-    book_path: Path, folder: Path, year: int, password: str | None, report: Callable
+    book_path: Path,
+    folder: Path,
+    year: int,
+    password: str | None,
+    report: Callable,
+    operator: str | None = None,
 ) -> dict[str, Any]:
     import json
 
@@ -35,13 +40,16 @@ def _handover_job(
     from desktop.book.pack import MANIFEST
 
     with Book.open(book_path) as book:
-        pack = make_handover(book, folder, year=year, password=password, progress=report)
+        pack = make_handover(
+            book, folder, year=year, password=password, progress=report, operator=operator
+        )
     manifest = json.loads((pack / MANIFEST).read_text(encoding="utf-8"))
     return {"path": pack, "manifest": manifest}
 
 
 class HandoverDialog(QDialog):
-    """Choose the stick, the year and an optional password; write the pack in the background."""
+    """Choose the stick, the year, the 经办人 and an optional password; write the pack in the
+    background."""
 
     finished_pack = Signal(object)  # the pack folder
 
@@ -53,6 +61,9 @@ class HandoverDialog(QDialog):
         self.result_path: Path | None = None
         self.job: Any = None
         self.ui.yearSpin.setValue(book.current_year)
+        # The 经办人 printed on the pack's 请先阅读: the book's, changeable for this hand-over
+        # only (as `handover --operator`); left empty, the paper has a blank to sign.
+        self.ui.operatorEdit.setText(book.operator)
         self.ui.progressBar.setVisible(False)
         self.ui.problemLabel.setVisible(False)
         self.ui.statusLabel.setVisible(False)
@@ -92,6 +103,10 @@ class HandoverDialog(QDialog):
         self.ui.progressBar.setValue(percent)
         self.ui.statusLabel.setText(text)
 
+    def operator(self) -> str:
+        """The 经办人 for this pack ("" leaves a blank to sign, as `--operator ""` does)."""
+        return self.ui.operatorEdit.text().strip()
+
     def password(self) -> str | None:
         if not self.ui.encryptCheck.isChecked():
             return None
@@ -120,6 +135,7 @@ class HandoverDialog(QDialog):
                 self.ui.yearSpin.value(),
                 password,
                 self.progress.report,
+                self.operator(),
             ),
             on_done=self._done,
             on_error=self._failed,
@@ -130,7 +146,13 @@ class HandoverDialog(QDialog):
     def _busy(self, busy: bool) -> None:
         self.ui.progressBar.setVisible(True)
         self.ui.statusLabel.setVisible(True)
-        for w in (self.ui.buttonBox, self.ui.browseButton, self.ui.folderEdit, self.ui.yearSpin):
+        for w in (
+            self.ui.buttonBox,
+            self.ui.browseButton,
+            self.ui.folderEdit,
+            self.ui.yearSpin,
+            self.ui.operatorEdit,
+        ):
             w.setEnabled(not busy)
 
     def _done(self, result: dict[str, Any]) -> None:
@@ -139,6 +161,8 @@ class HandoverDialog(QDialog):
         m = result["manifest"]
         codes = "\n".join(f"{q['label']}：{q['check_code']}" for q in m.get("quarters", []))
         text = f"报送包已写好并核对无误：\n\n{result['path']}\n\n共 {len(m['files'])} 个文件。"
+        who = m.get("operator") or "未填写（“请先阅读”上留空，请经办人手签）"
+        text += f"\n经办人：{who}"
         if codes:
             word = kinds_word([q.get("cycle", "quarter") for q in m["quarters"]])
             text += f"\n\n已确认{word}的核验码（与审核表上的一致）：\n{codes}"

@@ -305,3 +305,17 @@ def test_no_operator_entered_leaves_a_blank_to_sign_never_the_login_name(
     assert code == 0, err
     manifest = json.loads((Path(out.strip()) / "清单.json").read_text(encoding="utf-8"))
     assert manifest["operator"] == "张红梅"
+    # A name longer than a name is refused before anything is written (the window's field
+    # stops at 20 characters; the book says the same to both).
+    long = tmp_path / "long"
+    long.mkdir()
+    code, out, err = run(
+        capsys, "--db", str(book), "handover", "--to", str(long), "--operator", "张" * 21
+    )
+    assert code == 1 and "经办人姓名太长" in err and "20 字以内" in err
+    assert list(long.iterdir()) == []
+    # `branch` says what an unset 经办人 means for each record.
+    other = tmp_path / "c.db"
+    run(capsys, "--db", str(other), "init", "--branch", "测试", "--year", "2026")
+    code, out, _ = run(capsys, "--db", str(other), "branch")
+    assert code == 0 and "操作记录用电脑登录名“DELL”" in out and "报送材料上留空待手签" in out

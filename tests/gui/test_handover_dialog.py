@@ -13,8 +13,7 @@ def _dialog(qtbot, window):
 
     window.show_screen("备份与恢复")
     qtbot.mouseClick(window.backup_screen.ui.handoverButton, Qt.MouseButton.LeftButton)
-    dialog = window.backup_screen.findChild(HandoverDialog)
-    assert dialog is not None and dialog.isVisible()
+    [dialog] = [d for d in window.backup_screen.findChildren(HandoverDialog) if d.isVisible()]
     return dialog
 
 
@@ -38,6 +37,38 @@ def test_handover_from_the_window_writes_the_pack(qtbot, window, messages, tmp_p
     assert (pack / "账本备份.db.enc").exists()
     assert dialog.ui.progressBar.value() == 100
     assert str(pack) in messages.texts("information")[-1]
+
+
+def test_the_operator_field_carries_into_the_pack_as_the_cli_option_does(
+    qtbot, window, messages, typist, monkeypatch, tmp_path: Path
+):
+    """经办人: the book's name prefilled; another name typed goes into this pack only (as
+    `handover --operator`); an emptied field leaves a blank to sign, never the login name."""
+    import json
+
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    monkeypatch.setattr("getpass.getuser", lambda: "DELL")
+    window.book.update_branch(name="测试支部", operator="张红梅")
+    for n, (typed, expected) in enumerate((("李秀英", "李秀英"), ("", ""))):
+        stick = tmp_path / f"U盘{n}"
+        stick.mkdir()
+        dialog = _dialog(qtbot, window)
+        assert dialog.ui.operatorEdit.text() == "张红梅"
+        assert dialog.ui.operatorEdit.isEnabled()
+        dialog.ui.folderEdit.setText(str(stick))
+        dialog.ui.operatorEdit.clear()
+        if typed:
+            typist(dialog.ui.operatorEdit, typed)
+        ok = dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+        with qtbot.waitSignal(dialog.finished_pack, timeout=60000) as blocker:
+            qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+        manifest = json.loads((Path(blocker.args[0]) / "清单.json").read_text(encoding="utf-8"))
+        assert manifest["operator"] == expected
+        shown = messages.texts("information")[-1]
+        assert f"经办人：{expected or '未填写'}" in shown and "DELL" not in shown
+    # The book's own 经办人 is not changed by a hand-over.
+    assert window.book.operator == "张红梅"
 
 
 def test_handover_to_a_pulled_stick_says_so(qtbot, window, messages, tmp_path: Path):

@@ -253,3 +253,37 @@ def test_the_wizard_asks_the_starting_month(qtbot, typist, tmp_path: Path):
         click(qtbot, wizard, QWizard.WizardButton.FinishButton)
     assert points_start(wizard.book) == "2025-10"
     wizard.book.close()
+
+
+def test_an_empty_operator_is_explained_as_it_really_works(qtbot, typist, tmp_path: Path):
+    """Left empty, 经办人 is the login name in the journal only: what goes to the township
+    leaves a blank to sign (session 7, C). The page says so, and the page still fits a
+    1366×768 screen at 125% (about 1093×560 free)."""
+    import json
+
+    from desktop.book.handover import make_handover
+
+    target = tmp_path / "无经办人.db"
+    wizard = BookWizard(target)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    ui = wizard.branch.ui
+    assert "登录名" not in ui.operatorEdit.placeholderText()
+    assert ui.operatorHint.isVisible()
+    hint = ui.operatorHint.text()
+    assert "留空" in hint and "手签" in hint and "操作记录记电脑的登录名" in hint
+    hint_size = wizard.minimumSizeHint()
+    assert hint_size.width() <= 1093 and hint_size.height() <= 560, hint_size
+    typist(ui.branchNameEdit, "红旗村党支部")
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    with qtbot.waitSignal(wizard.accepted):
+        click(qtbot, wizard, QWizard.WizardButton.FinishButton)
+    book = wizard.book
+    assert book.operator == ""
+    stick = tmp_path / "U盘"
+    stick.mkdir()
+    pack = make_handover(book, stick)
+    assert json.loads((pack / "清单.json").read_text(encoding="utf-8"))["operator"] == ""
+    book.close()

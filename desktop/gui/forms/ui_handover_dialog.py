@@ -65,32 +65,43 @@ class Ui_HandoverDialog(object):
 
         self.formLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.yearSpin)
 
+        self.operatorLabel = QLabel(HandoverDialog)
+        self.operatorLabel.setObjectName(u"operatorLabel")
+
+        self.formLayout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.operatorLabel)
+
+        self.operatorEdit = QLineEdit(HandoverDialog)
+        self.operatorEdit.setObjectName(u"operatorEdit")
+        self.operatorEdit.setMaxLength(20)
+
+        self.formLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.operatorEdit)
+
         self.encryptCheck = QCheckBox(HandoverDialog)
         self.encryptCheck.setObjectName(u"encryptCheck")
 
-        self.formLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.encryptCheck)
+        self.formLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.encryptCheck)
 
         self.passwordLabel = QLabel(HandoverDialog)
         self.passwordLabel.setObjectName(u"passwordLabel")
 
-        self.formLayout.setWidget(3, QFormLayout.ItemRole.LabelRole, self.passwordLabel)
+        self.formLayout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.passwordLabel)
 
         self.passwordEdit = QLineEdit(HandoverDialog)
         self.passwordEdit.setObjectName(u"passwordEdit")
         self.passwordEdit.setEchoMode(QLineEdit.EchoMode.Password)
 
-        self.formLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.passwordEdit)
+        self.formLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.passwordEdit)
 
         self.password2Label = QLabel(HandoverDialog)
         self.password2Label.setObjectName(u"password2Label")
 
-        self.formLayout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.password2Label)
+        self.formLayout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.password2Label)
 
         self.password2Edit = QLineEdit(HandoverDialog)
         self.password2Edit.setObjectName(u"password2Edit")
         self.password2Edit.setEchoMode(QLineEdit.EchoMode.Password)
 
-        self.formLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.password2Edit)
+        self.formLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.password2Edit)
 
 
         self.mainLayout.addLayout(self.formLayout)
@@ -126,12 +137,14 @@ class Ui_HandoverDialog(object):
 #if QT_CONFIG(shortcut)
         self.folderLabel.setBuddy(self.folderEdit)
         self.yearLabel.setBuddy(self.yearSpin)
+        self.operatorLabel.setBuddy(self.operatorEdit)
         self.passwordLabel.setBuddy(self.passwordEdit)
         self.password2Label.setBuddy(self.password2Edit)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.folderEdit, self.browseButton)
         QWidget.setTabOrder(self.browseButton, self.yearSpin)
-        QWidget.setTabOrder(self.yearSpin, self.encryptCheck)
+        QWidget.setTabOrder(self.yearSpin, self.operatorEdit)
+        QWidget.setTabOrder(self.operatorEdit, self.encryptCheck)
         QWidget.setTabOrder(self.encryptCheck, self.passwordEdit)
         QWidget.setTabOrder(self.passwordEdit, self.password2Edit)
 
@@ -149,6 +162,11 @@ class Ui_HandoverDialog(object):
         self.browseButton.setText(QCoreApplication.translate("HandoverDialog", u"\u9009\u62e9\u2026", None))
         self.yearLabel.setText(QCoreApplication.translate("HandoverDialog", u"\u62a5\u9001\u5e74\u5ea6\uff1a", None))
         self.yearSpin.setSuffix(QCoreApplication.translate("HandoverDialog", u" \u5e74", None))
+        self.operatorLabel.setText(QCoreApplication.translate("HandoverDialog", u"\u7ecf\u529e\u4eba\uff1a", None))
+        self.operatorEdit.setPlaceholderText(QCoreApplication.translate("HandoverDialog", u"\u4e0d\u586b\u65f6\u8bf4\u660e\u4e0a\u7559\u7a7a\uff0c\u7531\u7ecf\u529e\u4eba\u624b\u7b7e", None))
+#if QT_CONFIG(tooltip)
+        self.operatorEdit.setToolTip(QCoreApplication.translate("HandoverDialog", u"\u5370\u5728\u62a5\u9001\u5305\u7684\u201c\u8bf7\u5148\u9605\u8bfb\u201d\u8bf4\u660e\u4e0a\uff1b\u53ea\u7528\u4e8e\u8fd9\u4e00\u6b21\u62a5\u9001\uff0c\u4e0d\u6539\u53d8\u652f\u90e8\u4fe1\u606f\u4e2d\u7684\u7ecf\u529e\u4eba", None))
+#endif // QT_CONFIG(tooltip)
         self.encryptCheck.setText(QCoreApplication.translate("HandoverDialog", u"\u7ed9\u8d26\u672c\u5907\u4efd\u548c\u4ea4\u6362\u5de5\u4f5c\u7c3f\u52a0\u5bc6\uff08\u9700\u8981\u628a\u5bc6\u7801\u53e6\u884c\u544a\u8bc9\u4e61\u9547\uff09", None))
         self.passwordLabel.setText(QCoreApplication.translate("HandoverDialog", u"\u5bc6\u7801\uff1a", None))
         self.password2Label.setText(QCoreApplication.translate("HandoverDialog", u"\u518d\u8f93\u4e00\u6b21\uff1a", None))

@@ -86,15 +86,21 @@ class Ui_WizardBranchPage(object):
 
         self.formLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.operatorEdit)
 
+        self.operatorHint = QLabel(WizardBranchPage)
+        self.operatorHint.setObjectName(u"operatorHint")
+        self.operatorHint.setWordWrap(True)
+
+        self.formLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.operatorHint)
+
         self.startLabel = QLabel(WizardBranchPage)
         self.startLabel.setObjectName(u"startLabel")
 
-        self.formLayout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.startLabel)
+        self.formLayout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.startLabel)
 
         self.startCombo = QComboBox(WizardBranchPage)
         self.startCombo.setObjectName(u"startCombo")
 
-        self.formLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.startCombo)
+        self.formLayout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.startCombo)
 
 
         self.mainLayout.addLayout(self.formLayout)
@@ -146,7 +152,9 @@ class Ui_WizardBranchPage(object):
         self.yearLabel.setText(QCoreApplication.translate("WizardBranchPage", u"\u5e74\u5ea6 *\uff1a", None))
         self.yearSpin.setSuffix(QCoreApplication.translate("WizardBranchPage", u" \u5e74", None))
         self.operatorLabel.setText(QCoreApplication.translate("WizardBranchPage", u"\u7ecf\u529e\u4eba\uff1a", None))
-        self.operatorEdit.setPlaceholderText(QCoreApplication.translate("WizardBranchPage", u"\u60a8\u7684\u59d3\u540d\uff0c\u5982\uff1a\u5f20\u7ea2\u6885\uff08\u53ef\u4e0d\u586b\uff0c\u4e0d\u586b\u65f6\u8bb0\u7535\u8111\u767b\u5f55\u540d\uff09", None))
+        self.operatorEdit.setPlaceholderText(QCoreApplication.translate("WizardBranchPage", u"\u60a8\u7684\u59d3\u540d\uff0c\u5982\uff1a\u5f20\u7ea2\u6885\uff08\u53ef\u4e0d\u586b\uff09", None))
+        self.operatorHint.setProperty(u"role", QCoreApplication.translate("WizardBranchPage", u"hint", None))
+        self.operatorHint.setText(QCoreApplication.translate("WizardBranchPage", u"\u5370\u5728\u62a5\u9001\u4e61\u9547\u7684\u6750\u6599\u4e0a\uff0c\u5e76\u8bb0\u5165\u64cd\u4f5c\u8bb0\u5f55\u3002\u4e0d\u586b\u65f6\u6750\u6599\u4e0a\u7559\u7a7a\uff0c\u7531\u7ecf\u529e\u4eba\u624b\u7b7e\uff1b\u64cd\u4f5c\u8bb0\u5f55\u8bb0\u7535\u8111\u7684\u767b\u5f55\u540d\u3002", None))
         self.startLabel.setText(QCoreApplication.translate("WizardBranchPage", u"\u4ece\u54ea\u4e2a\u6708\u8d77\u8bb0\u5206\uff1a", None))
 #if QT_CONFIG(tooltip)
         self.startCombo.setToolTip(QCoreApplication.translate("WizardBranchPage", u"\u5e74\u4e2d\u624d\u5f00\u59cb\u7528\u672c\u7a0b\u5e8f\u65f6\u9009\u5f00\u59cb\u7684\u6708\u4efd\uff1a\u6b64\u524d\u7684\u5b63\u5ea6\u4e0d\u8bb0\u5206\uff0c\u4e0d\u7528\u516c\u793a\u548c\u786e\u8ba4", None))
