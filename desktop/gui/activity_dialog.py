@@ -23,6 +23,7 @@ from desktop.book.meetings import COMMITTEE_ROLES, Meetings
 from desktop.gui.forms.ui_activity_dialog import Ui_ActivityDialog
 from desktop.gui.forms.ui_committee_dialog import Ui_CommitteeDialog
 from desktop.gui.forms.ui_plan_template_dialog import Ui_PlanTemplateDialog
+from desktop.gui.screen_fit import fit_within_screen
 from desktop.rules.facts import ACTIVITY_TYPES
 from desktop.rules.meetings import DEFAULT_TEMPLATES, PlanTemplate
 
@@ -47,11 +48,13 @@ class ActivityDialog(QDialog):
         self.saved_id: int | None = None
         self.ui = Ui_ActivityDialog()
         self.ui.setupUi(self)
+        fit_within_screen(self)  # drawn 620 px tall: more than 1366×768 at 125% leaves
         self.ui.typeCombo.addItems(list(ACTIVITY_TYPES))
         # Python-side list: this PySide6 build mishandles None item data (see roster_screen).
         self._groups = [""] + [g["name"] for g in book.roster.groups()]
         self.ui.groupCombo.addItems(["（不指定）", *self._groups[1:]])
         self.ui.typeCombo.currentTextChanged.connect(self._type_changed)
+        self.ui.dateEdit.dateChanged.connect(self._date_changed)
         save = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
         save.setText("保存")
         save.setProperty("role", "primary")
@@ -71,6 +74,7 @@ class ActivityDialog(QDialog):
         for label in (self.ui.dateError, self.ui.typeError, self.ui.codeError, self.ui.errorLabel):
             label.setVisible(False)  # shown with a message only; no blank gaps meanwhile
         self.ui.groupCombo.setEnabled(activity_id is None and values.get("type") == GROUP_TYPE)
+        self._date_changed()
         self.ui.topicEdit.setFocus()
         from desktop.gui.meetings_tables import repolish_roles
 
@@ -103,6 +107,15 @@ class ActivityDialog(QDialog):
         ui.recorderEdit.setText(v.get("recorder") or "")
         ui.minutesEdit.setPlainText(v.get("minutes") or "")
         ui.decisionsEdit.setPlainText(v.get("decisions") or "")
+
+    def _date_changed(self, *_args: Any) -> None:
+        """A date before the book's points start is accepted but counts for nothing: say so
+        before saving, in the words `activity-add` prints (points_start.unscored_note)."""
+        from desktop.book.points_start import unscored_note
+
+        note = unscored_note(self.book, self.ui.dateEdit.date().toString("yyyy-MM-dd"))
+        self.ui.dateNote.setText(note)
+        self.ui.dateNote.setVisible(bool(note))
 
     def _type_changed(self, kind: str) -> None:
         self.ui.groupCombo.setEnabled(self.activity_id is None and kind == GROUP_TYPE)

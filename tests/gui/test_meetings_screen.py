@@ -298,6 +298,52 @@ def test_bad_date_in_dialog_is_shown_next_to_the_field(qtbot, branch_book):
     assert Meetings(branch_book).activities() == []
 
 
+def test_an_activity_before_the_points_start_says_so_before_saving(
+    qtbot, screen, branch_book, typist, monkeypatch
+):
+    """Session 7, L in the window: the CLI's 「…这次活动只作记录，不计分。」 shown in the dialog
+    as soon as such a date is chosen (one book function words both), and the activity is
+    still recorded."""
+    from PySide6.QtCore import QDate, QTimer
+
+    from desktop.book.points_start import set_points_start
+
+    set_points_start(branch_book, f"{YEAR}-07")
+    words = f"本账本自{YEAR}年7月起记分，这次活动只作记录，不计分。"
+    # 1366×768 at 125%: 1093×614 device-independent pixels, less a 40-px taskbar.
+    from PySide6.QtCore import QSize
+
+    monkeypatch.setattr("desktop.gui.screen_fit.available_size", lambda _w: QSize(1093, 574))
+    seen: dict[str, object] = {}
+
+    def fill() -> None:
+        d = _dialog(qtbot)
+        d.ui.dateEdit.setDate(QDate(YEAR, 8, 1))
+        seen["after"] = d.ui.dateNote.isVisible()
+        d.ui.dateEdit.setFocus()
+        d.ui.dateEdit.setDate(QDate(YEAR, 3, 10))
+        seen["before"] = (d.ui.dateNote.isVisible(), d.ui.dateNote.text())
+        hint = d.minimumSizeHint()
+        seen["fits"] = hint.height() <= 534 and d.height() <= 534 and d.width() <= 1093
+        typist(d.ui.topicEdit, "学习党章")
+        qtbot.keyClick(d.ui.topicEdit, Qt.Key.Key_Return)  # 保存 all the same
+
+    QTimer.singleShot(0, fill)
+    qtbot.mouseClick(screen.ui.newButton, Qt.MouseButton.LeftButton)
+    assert seen["after"] is False
+    assert seen["before"] == (True, words)
+    assert seen["fits"] is True
+    [act] = Meetings(branch_book).activities()
+    assert act["date"] == f"{YEAR}-03-10" and act["topic"] == "学习党章"
+    # Opened again to edit, the dialog says it again.
+    from desktop.gui.activity_dialog import ActivityDialog
+
+    d = ActivityDialog(branch_book, act["id"])
+    qtbot.addWidget(d)
+    d.show()
+    assert d.ui.dateNote.isVisible() and d.ui.dateNote.text() == words
+
+
 def test_plan_tab_generates_and_follow_ups_issue_a_notice(
     qtbot, screen, branch_book, messages, monkeypatch
 ):

@@ -130,6 +130,12 @@ class Ui_ActivityDialog(object):
 
         self.dialogLayout.addLayout(self.grid)
 
+        self.dateNote = QLabel(ActivityDialog)
+        self.dateNote.setObjectName(u"dateNote")
+        self.dateNote.setWordWrap(True)
+
+        self.dialogLayout.addWidget(self.dateNote)
+
         self.minutesLabel = QLabel(ActivityDialog)
         self.minutesLabel.setObjectName(u"minutesLabel")
 
@@ -213,6 +219,8 @@ class Ui_ActivityDialog(object):
         self.placeLabel.setText(QCoreApplication.translate("ActivityDialog", u"\u5730\u70b9", None))
         self.hostLabel.setText(QCoreApplication.translate("ActivityDialog", u"\u4e3b\u6301\u4eba", None))
         self.recorderLabel.setText(QCoreApplication.translate("ActivityDialog", u"\u8bb0\u5f55\u4eba", None))
+        self.dateNote.setProperty(u"role", QCoreApplication.translate("ActivityDialog", u"notice", None))
+        self.dateNote.setText("")
         self.minutesLabel.setText(QCoreApplication.translate("ActivityDialog", u"\u4f1a\u8bae\u5185\u5bb9\uff08\u4f1a\u8bae\u8bb0\u5f55\uff09", None))
         self.minutesEdit.setPlaceholderText(QCoreApplication.translate("ActivityDialog", u"\u4f1a\u8bae\u7684\u4e3b\u8981\u5185\u5bb9\u3001\u53d1\u8a00\u60c5\u51b5\uff08\u53ef\u4f1a\u540e\u8865\u5199\uff09", None))
         self.decisionsLabel.setText(QCoreApplication.translate("ActivityDialog", u"\u51b3\u5b9a\u4e8b\u9879", None))
