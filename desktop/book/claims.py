@@ -231,28 +231,55 @@ def _step(book: Book, claim_id: int, allowed: tuple[str, ...], verb: str) -> dic
     return c
 
 
-def review_claim(book: Book, claim_id: int, by: str, note: str = "") -> None:
-    """初评 by the group leader: 申报 → 初评."""
+def _step_time(
+    c: dict[str, Any], on: str | date | None, verb: str, after: str | None = None
+) -> str:
+    """When a step was taken: now, or the day `on` it was taken on paper (a branch entering
+    its records late: the 附加积分明细表 then shows the 初评/审定 the township must see before
+    the notice, not the day they were typed in). Not to come, not before the claim's date nor
+    before the step it follows (`after`, a time)."""
+    if on is None or on == "":
+        return now_iso()
+    day = _iso(on, f"{verb}日期")
+    if day > _today(None).isoformat():
+        raise InputRefused(f"{verb}日期 {day} 还没有到。", [f"请填写实际{verb}的日期。"])
+    if day < c["date"]:
+        raise InputRefused(
+            f"{verb}日期 {day} 早于申报的日期 {c['date']}。", [f"请填写实际{verb}的日期。"]
+        )
+    if after and day < after[:10]:
+        raise InputRefused(
+            f"{verb}日期 {day} 早于初评的日期 {after[:10]}。", [f"请填写实际{verb}的日期。"]
+        )
+    return f"{day}T00:00:00"
+
+
+def review_claim(
+    book: Book, claim_id: int, by: str, note: str = "", *, on: str | date | None = None
+) -> None:
+    """初评 by the group leader: 申报 → 初评 (`on`: the day it was done, default now)."""
     if not by.strip():
         raise InputRefused("请填写初评人（党小组长）。")
     c = _step(book, claim_id, ("申报",), "初评")
+    when = _step_time(c, on, "初评")
     with book.action("积分申报初评", f"{c['name']} 第{claim_id}号", by=by):
         book.db["claims"].update(
             claim_id,
             {
                 "status": "初评",
                 "reviewed_by": by.strip(),
-                "reviewed_at": now_iso(),
+                "reviewed_at": when,
                 "review_note": note.strip(),
             },
         )
 
 
-def approve_claim(book: Book, claim_id: int, by: str) -> None:
-    """审定 by the branch committee: 初评 → 审定."""
+def approve_claim(book: Book, claim_id: int, by: str, *, on: str | date | None = None) -> None:
+    """审定 by the branch committee: 初评 → 审定 (`on`: the day it was done, default now)."""
     if not by.strip():
         raise InputRefused("请填写审定人（支委会）。")
     c = _step(book, claim_id, ("初评",), "审定")
+    when = _step_time(c, on, "审定", after=c.get("reviewed_at"))
     for use in cap_uses(book, c["member_id"], c["item"], c["date"], exclude_claim=claim_id):
         if abs(Decimal(c["points"])) > use.left:
             raise InputRefused(
@@ -261,7 +288,7 @@ def approve_claim(book: Book, claim_id: int, by: str) -> None:
             )
     with book.action("积分申报审定", f"{c['name']} 第{claim_id}号", by=by):
         book.db["claims"].update(
-            claim_id, {"status": APPROVED, "approved_by": by.strip(), "approved_at": now_iso()}
+            claim_id, {"status": APPROVED, "approved_by": by.strip(), "approved_at": when}
         )
 
 
@@ -276,20 +303,23 @@ def default_step_name(book: Book, step: str) -> str:
     return row[0] if row else book.operator
 
 
-def reject_claim(book: Book, claim_id: int, by: str, reason: str) -> None:
-    """驳回 with a reason, from 申报 or 初评."""
+def reject_claim(
+    book: Book, claim_id: int, by: str, reason: str, *, on: str | date | None = None
+) -> None:
+    """驳回 with a reason, from 申报 or 初评 (`on`: the day it was done, default now)."""
     if not reason.strip():
         raise InputRefused("驳回必须写明理由，以便告知申报人。")
     if not by.strip():
         raise InputRefused("请填写驳回人。")
     c = _step(book, claim_id, PENDING, "驳回")
+    when = _step_time(c, on, "驳回", after=c.get("reviewed_at"))
     with book.action("积分申报驳回", f"{c['name']} 第{claim_id}号：{reason}", by=by):
         book.db["claims"].update(
             claim_id,
             {
                 "status": "驳回",
                 "rejected_by": by.strip(),
-                "rejected_at": now_iso(),
+                "rejected_at": when,
                 "reject_reason": reason.strip(),
             },
         )

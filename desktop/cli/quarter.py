@@ -442,10 +442,10 @@ def cmd_claim(args: argparse.Namespace) -> int:
             err(f"用法错误：claim {args.action} 需要 --by（初评/审定/驳回的人）。")
             return EXIT_USAGE
         if args.action == "review":
-            Q.review_claim(book, cid, args.by, args.note or "")
+            Q.review_claim(book, cid, args.by, args.note or "", on=args.date)
             out(f"第 {cid} 号申报已初评，待支委会审定。")
         elif args.action == "approve":
-            Q.approve_claim(book, cid, args.by)
+            Q.approve_claim(book, cid, args.by, on=args.date)
             from desktop.book.approvals import claim_approvals
             from desktop.book.claims import claim
 
@@ -457,7 +457,7 @@ def cmd_claim(args: argparse.Namespace) -> int:
             else:
                 out(f"第 {cid} 号申报已审定，计入积分。")
         else:
-            Q.reject_claim(book, cid, args.by, args.reason or "")
+            Q.reject_claim(book, cid, args.by, args.reason or "", on=args.date)
             out(f"第 {cid} 号申报已驳回。请把理由告知申报人。")
     return EXIT_OK
 
@@ -633,7 +633,12 @@ def add_quarter_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("action", choices=["add", "list", "review", "approve", "reject"])
     p.add_argument("id", nargs="?", type=int, help="申报编号（review/approve/reject）")
     p.add_argument("--member", default=None, help="党员编号或姓名")
-    p.add_argument("--date", default=None, help="日期 YYYY-MM-DD")
+    p.add_argument(
+        "--date",
+        default=None,
+        help="日期 YYYY-MM-DD：add 为申报的日期；review/approve/reject 为实际初评、审定、驳回的"
+        "日期（补登纸质记录时填写，默认今天）",
+    )
     p.add_argument("--item", default=None, help="方案中的申报项目（编号或名称）")
     p.add_argument("--points", default=None, help="分值")
     p.add_argument("--reason", default=None, help="事由（驳回时为驳回理由）")

@@ -607,3 +607,37 @@ def test_a_start_entered_by_mistake_is_corrected_from_the_command_line(
         "--start", "2026-04-04", "--reason", "再改", *today,
     )  # fmt: skip
     assert code == 1 and "已确认，公示开始日期不能再更正" in err
+
+
+def test_claim_steps_entered_late_keep_the_day_they_were_taken(branch_db: str, capsys) -> None:
+    """A branch entering its paper records in December: the group leader's 初评 and the
+    committee's 审定 took place in August and September, before the notice. `--date` records
+    those days (the 附加积分明细表 the township signs shows them), never a day to come, before
+    the claim or 审定 before 初评."""
+    from desktop.book.claims import claim
+    from desktop.book.store import Book
+
+    code, out, err = run(
+        capsys, "--db", branch_db, "claim", "add", "--member", "王一", "--date", "2026-08-20",
+        "--item", "serve", "--points", "-1", "--reason", "未按要求联系群众",
+    )  # fmt: skip
+    assert code == 0, err
+    cid = out.split("第 ")[1].split(" 号")[0]
+    code, _out, err = run(capsys, "--db", branch_db, "claim", "review", cid, "--by", "组长",
+                          "--date", "2026-08-19")  # fmt: skip
+    assert code == 1 and "早于申报的日期 2026-08-20" in err
+    code, _out, err = run(capsys, "--db", branch_db, "claim", "review", cid, "--by", "组长",
+                          "--date", "2099-01-01")  # fmt: skip
+    assert code == 1 and "还没有到" in err
+    code, _out, err = run(capsys, "--db", branch_db, "claim", "review", cid, "--by", "组长",
+                          "--date", "2026-08-25")  # fmt: skip
+    assert code == 0, err
+    code, _out, err = run(capsys, "--db", branch_db, "claim", "approve", cid, "--by", "支委会",
+                          "--date", "2026-08-24")  # fmt: skip
+    assert code == 1 and "早于初评的日期 2026-08-25" in err
+    code, _out, err = run(capsys, "--db", branch_db, "claim", "approve", cid, "--by", "支委会",
+                          "--date", "2026-09-10")  # fmt: skip
+    assert code == 0, err
+    with Book.open(Path(branch_db)) as book:
+        c = claim(book, int(cid))
+    assert (c["reviewed_at"][:10], c["approved_at"][:10]) == ("2026-08-25", "2026-09-10")
