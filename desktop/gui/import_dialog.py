@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHeaderView,
+    QListWidget,
     QListWidgetItem,
     QMessageBox,
     QTableWidgetItem,
@@ -59,6 +60,9 @@ PREVIEW_HEADERS = {
     "note": "备注",
 }
 HIDDEN_PREVIEW_KEYS = {"id", "row", "active", "id_card_masked"}
+#: The most a list of notices or problems takes (px) before it scrolls: with both lists full
+#: the preview keeps its room on a 1366×768 screen at 125% (about 1093×560 free).
+LIST_MOST = 150
 
 
 def roster_columns() -> tuple[str, ...]:
@@ -113,7 +117,7 @@ class ImportDialog(QDialog):
         self.ui.mappingTable.verticalHeader().setDefaultSectionSize(36)
         self.ui.previewTable.verticalHeader().setDefaultSectionSize(30)
         self.ui.previewTable.horizontalHeader().setStretchLastSection(True)
-        self.ui.problemsList.setMaximumHeight(150)
+        self.ui.problemsList.setMaximumHeight(LIST_MOST)
         # A problem line says sheet, row, column and what to do: wrap it rather than cut it.
         self.ui.problemsList.setWordWrap(True)
         self.ui.problemsList.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -396,11 +400,13 @@ class ImportDialog(QDialog):
         if unchanged:
             summary += f"（另有 {len(unchanged)} 人已在名册中，不再导入）"
         problems = list(plan.problems or [])
-        notes = "\n".join(getattr(plan, "read_notes", []) or [])
+        # Notices (rows skipped, differing records, 备注 words…) go in a list that scrolls:
+        # 20 differing rows in the label pushed the preview off a 768-px screen.
+        self._fill_notes([str(n) for n in getattr(plan, "read_notes", []) or []])
         ui.problemsList.clear()
         self.good = self._good_rows(plan) if problems else None
         if problems:
-            ui.summaryLabel.setText(f"工作簿中：{summary}。" + (f"\n{notes}" if notes else ""))
+            ui.summaryLabel.setText(f"工作簿中：{summary}。")
             offer = ""
             if self.good is not None:
                 n = len(self.good.plan.members)
@@ -419,13 +425,10 @@ class ImportDialog(QDialog):
         elif not counts and unchanged:
             ui.summaryLabel.setText(
                 f"检查通过。名册中的 {len(unchanged)} 人都已在账本中，没有新的党员要导入，"
-                "账本不变。" + (f"\n{notes}" if notes else "")
+                "账本不变。"
             )
         else:
-            ui.summaryLabel.setText(
-                f"检查通过。将导入：{summary}。导入前会自动备份账本。"
-                + (f"\n{notes}" if notes else "")
-            )
+            ui.summaryLabel.setText(f"检查通过。将导入：{summary}。导入前会自动备份账本。")
             ui.problemsLabel.setText("")
         ui.summaryLabel.setWordWrap(True)
         ui.problemsLabel.setWordWrap(True)
@@ -443,6 +446,16 @@ class ImportDialog(QDialog):
         self._go(PAGE_PREVIEW)
         if not problems:
             ui.importButton.setFocus()
+
+    def _fill_notes(self, notes: list[str]) -> None:
+        view = self.ui.notesList
+        view.clear()
+        for line in notes:
+            item = QListWidgetItem(line)
+            item.setToolTip(line)
+            view.addItem(item)
+        view.setVisible(bool(notes))
+        _fit_height(view, LIST_MOST, self.width())
 
     def _fill_preview(self, plan: Any) -> str:
         """Show the roster's rows, else the first sheet that has some; returns that sheet.
@@ -487,6 +500,9 @@ class ImportDialog(QDialog):
             ]
             for r in range(table.rowCount())
         ]
+
+    def note_lines(self) -> list[str]:
+        return [self.ui.notesList.item(i).text() for i in range(self.ui.notesList.count())]
 
     def problem_lines(self) -> list[str]:
         return [self.ui.problemsList.item(i).text() for i in range(self.ui.problemsList.count())]
@@ -635,6 +651,19 @@ class ImportDialog(QDialog):
         from desktop.gui.error_handler import report_exception
 
         report_exception(exc, parent=self)
+
+
+def _fit_height(view: QListWidget, most: int, width: int) -> None:
+    """As tall as the view's wrapped lines, up to `most` px (then it scrolls): one notice
+    gets one line of room, not an empty box."""
+    inner = view.viewport().width() if view.isVisible() else width - 80
+    metrics = view.fontMetrics()
+    lines = sum(
+        max(1, -(-metrics.horizontalAdvance(view.item(i).text()) // max(inner - 12, 100)))
+        for i in range(view.count())
+    )
+    height = lines * metrics.lineSpacing() + view.count() * 6 + 2 * view.frameWidth() + 4
+    view.setMaximumHeight(min(most, height))
 
 
 MAPPINGS_KEY = "import_mappings"

@@ -44,8 +44,9 @@ def test_the_messy_roster_imports_with_no_editing(qtbot, monkeypatch, book, tmp_
     dialog = _check(qtbot, monkeypatch, book, write_roster(tmp_path / "花名册.xlsx"))
     assert dialog.problem_lines() == []
     assert len(dialog.preview_rows()) == COUNT
-    summary = dialog.ui.summaryLabel.text()
-    assert "第45行（表尾（合计…））" in summary and "第24行（空行）" in summary
+    notes = "\n".join(dialog.note_lines())
+    assert "第45行（表尾（合计…））" in notes and "第24行（空行）" in notes
+    assert "第45行" not in dialog.ui.summaryLabel.text()  # the summary stays one sentence
     assert not dialog.ui.goodRowsButton.isVisible()
     qtbot.mouseClick(dialog.ui.importButton, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(infos), timeout=20000)
@@ -99,7 +100,8 @@ def test_the_updated_roster_imports_only_the_newcomers(qtbot, monkeypatch, book,
     assert dialog.problem_lines() == []
     summary = dialog.ui.summaryLabel.text()
     assert f"将导入：党员 2（另有 {COUNT} 人已在名册中，不再导入）" in summary
-    assert f"{name(5)}（编号 006）已在名册中，本表与账本不同：入党时间 本表为“1982年9月”" in summary
+    notes = "\n".join(dialog.note_lines())
+    assert f"{name(5)}（编号 006）已在名册中，本表与账本不同：入党时间 本表为“1982年9月”" in notes
     rows = dialog.preview_rows()
     assert [row[1] for row in rows] == [name(COUNT), name(COUNT + 1)]
     # Review 7 I: a whole date and one known to the month in one form (not 2015-07-15).
@@ -130,3 +132,41 @@ def test_a_chosen_mapping_is_remembered_for_the_same_headers(qtbot, monkeypatch,
 
     again = _check(qtbot, monkeypatch, book, write_roster(tmp_path / "另一份.xlsx"))
     assert again.mapping()["文化程度"] is None  # the choice made last time
+
+
+def test_twenty_differing_rows_scroll_in_a_list_and_the_dialog_fits_the_screen(
+    qtbot, monkeypatch, book, tmp_path
+):
+    """Session 7 left the notices in one label: 20 differing rows pushed the preview off a
+    768-px screen. They are a list that scrolls, the dialog fits 1366×768 at 125% (about
+    1093×560 free) and the newcomers' preview keeps its room."""
+    from desktop.book.interchange import import_workbook
+
+    import_workbook(book, write_roster(tmp_path / "r.xlsx"), guess_headers=True)
+
+    def updated(rows: list[list]) -> None:
+        rows += [member_row(COUNT), member_row(COUNT + 1)]
+        for i in range(2, 22):
+            rows[i][10] = "第9党小组"
+
+    dialog = _check(qtbot, monkeypatch, book, write_roster(tmp_path / "新.xlsx", edit=updated))
+    notes = dialog.note_lines()
+    differing = [n for n in notes if "本表与账本不同" in n]
+    assert len(differing) == 20 and all("党小组" in n for n in differing)
+    assert dialog.ui.notesList.isVisible()
+    assert "本表与账本不同" not in dialog.ui.summaryLabel.text()
+    hint = dialog.minimumSizeHint()
+    assert hint.width() <= 1093 and hint.height() <= 560, hint
+    dialog.resize(1093, 560)
+    qtbot.waitUntil(lambda: dialog.height() <= 560)
+    QApplication.processEvents()
+    ui = dialog.ui
+    assert ui.notesList.height() <= 150  # the rest scrolls
+    assert ui.notesList.verticalScrollBar().maximum() > 0
+    # The two newcomers' rows are on screen below the notices.
+    table = ui.previewTable
+    assert table.isVisible() and table.rowCount() == 2
+    bottom = table.mapTo(dialog, table.rect().bottomLeft()).y()
+    assert bottom <= dialog.height()
+    assert table.viewport().height() >= 2 * table.rowHeight(0)
+    assert ui.importButton.isVisible() and ui.importButton.isEnabled()

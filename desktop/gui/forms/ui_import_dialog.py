@@ -8,7 +8,7 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
-from PySide6.QtCore import (QCoreApplication, QMetaObject, QSize)
+from PySide6.QtCore import (QCoreApplication, QMetaObject, QSize, Qt)
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QLineEdit,
     QListWidget, QProgressBar, QPushButton, QSizePolicy,
     QSpacerItem, QStackedWidget, QTableWidget, QTableWidgetItem,
@@ -112,6 +112,15 @@ class Ui_ImportDialog(object):
         self.summaryLabel.setWordWrap(True)
 
         self.previewPageLayout.addWidget(self.summaryLabel)
+
+        self.notesList = QListWidget(self.previewPage)
+        self.notesList.setObjectName(u"notesList")
+        self.notesList.setAlternatingRowColors(True)
+        self.notesList.setWordWrap(True)
+        self.notesList.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.notesList.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+
+        self.previewPageLayout.addWidget(self.notesList)
 
         self.problemsLabel = QLabel(self.previewPage)
         self.problemsLabel.setObjectName(u"problemsLabel")
@@ -221,7 +230,8 @@ class Ui_ImportDialog(object):
 
         QWidget.setTabOrder(self.fileEdit, self.browseButton)
         QWidget.setTabOrder(self.browseButton, self.mappingTable)
-        QWidget.setTabOrder(self.mappingTable, self.problemsList)
+        QWidget.setTabOrder(self.mappingTable, self.notesList)
+        QWidget.setTabOrder(self.notesList, self.problemsList)
         QWidget.setTabOrder(self.problemsList, self.copyProblemsButton)
         QWidget.setTabOrder(self.copyProblemsButton, self.saveProblemsButton)
         QWidget.setTabOrder(self.saveProblemsButton, self.printProblemsButton)
@@ -256,6 +266,9 @@ class Ui_ImportDialog(object):
         self.mappingStatus.setText("")
         self.mappingStatus.setProperty(u"role", QCoreApplication.translate("ImportDialog", u"error", None))
         self.summaryLabel.setText("")
+#if QT_CONFIG(tooltip)
+        self.notesList.setToolTip(QCoreApplication.translate("ImportDialog", u"\u5bfc\u5165\u65f6\u8bf7\u7559\u610f\u7684\u4e8b\u9879\uff08\u4e0d\u5f71\u54cd\u5bfc\u5165\uff09", None))
+#endif // QT_CONFIG(tooltip)
         self.problemsLabel.setText("")
         self.problemsLabel.setProperty(u"role", QCoreApplication.translate("ImportDialog", u"error", None))
         self.copyProblemsButton.setText(QCoreApplication.translate("ImportDialog", u"\u590d\u5236\u95ee\u9898", None))
