@@ -66,6 +66,8 @@ def _papers(book: Book, year: int, today: date) -> list[tuple[str, str, dict[str
             name = KINDS[kind][0]
             if kind == "quarter-review" and cycle != "quarter":
                 name = {"month": "月度积分管理审核表", "half": "半年积分管理审核表"}[cycle]
+            # 「第3季度积分管理审核表」, not 「第3季度季度…」: the period says its cycle already.
+            name = name.removeprefix({"quarter": "季度", "month": "月度", "half": "半年"}[cycle])
             # The print options name the period as the command line does (--month 3).
             out.append((f"{st['number_text']}{name}", kind, {"year": year, cycle: q}))
     for kind in ("attendance-summary", "dues-register", "bonus-details"):

@@ -42,7 +42,7 @@ def test_handover_writes_a_complete_pack_and_records_it(tmp_path: Path, capsys) 
     names = sorted(p.name for p in folder.iterdir())
     assert {"清单.json", "请先阅读.pdf", "账本备份.db", "交换工作簿.xlsx"} <= set(names)
     assert "01-党员花名册.pdf" in names
-    assert any("第3季度季度积分管理审核表" in n for n in names)
+    assert any("第3季度积分管理审核表" in n for n in names)
     assert any("党费收缴台账" in n for n in names)
     manifest = json.loads((folder / "清单.json").read_text(encoding="utf-8"))
     assert manifest["format_version"] == 1 and manifest["year"] == 2026

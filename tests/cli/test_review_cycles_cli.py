@@ -138,7 +138,7 @@ def test_a_monthly_scheme_from_publicity_to_verify(tmp_path: Path, capsys) -> No
     # The township pack carries the months' paper and chain, and checks out.
     (tmp_path / "usb").mkdir()
     pack = ok("handover", "--to", str(tmp_path / "usb")).strip().splitlines()[-1]
-    assert "2026年1月：校验码" in ok("verify", pack) and "2月月度积分管理审核表" in " ".join(
+    assert "2026年1月：校验码" in ok("verify", pack) and "2月积分管理审核表" in " ".join(
         p.name for p in Path(pack).iterdir()
     )
     # The quarter's options are a usage error for a monthly scheme, and say what to use.
