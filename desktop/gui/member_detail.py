@@ -13,7 +13,8 @@ from desktop.book.roster import EVENT_KINDS, member_flags
 from desktop.gui.fields import mark_invalid, show_error, tidy_date
 from desktop.gui.forms.ui_event_dialog import Ui_EventDialog
 from desktop.gui.forms.ui_member_detail import Ui_MemberDetail
-from desktop.rules.dates import date_words
+from desktop.gui.screen_fit import fit_within_screen
+from desktop.rules.dates import date_cn
 
 EMPTY = "—"
 
@@ -69,6 +70,7 @@ class MemberDetail(QDialog):
         self.changed = False
         self.ui = Ui_MemberDetail()
         self.ui.setupUi(self)
+        fit_within_screen(self)  # drawn 600 px tall: more than 1366×768 at 125% leaves
         self.ui.eventsTable.verticalHeader().setDefaultSectionSize(32)
         self.ui.editButton.clicked.connect(self.edit)
         self.ui.eventButton.clicked.connect(self.record_event)
@@ -97,7 +99,8 @@ class MemberDetail(QDialog):
         ):
             value_label: QLabel = getattr(self.ui, f"{key}Value")
             value = member.get(key)
-            value_label.setText(_text(date_words(value) if key.endswith("_date") else value))
+            # Dates as on paper and in the roster table: 2023年5月1日, 1975年7月.
+            value_label.setText(_text(date_cn(value) if key.endswith("_date") else value))
         # The full ID number is shown only in the edit form.
         self.ui.id_cardValue.setText(_text(member.get("id_card_masked")))
         self.ui.flagsValue.setText(standing_text(member))
@@ -109,7 +112,8 @@ class MemberDetail(QDialog):
         table.setRowCount(len(events))
         for row, event in enumerate(events):
             for column, key in enumerate(("date", "kind", "note")):
-                item = QTableWidgetItem(str(event.get(key) or ""))
+                value = event.get(key) or ""
+                item = QTableWidgetItem(date_cn(value) if key == "date" else str(value))
                 if column < 2:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 table.setItem(row, column, item)

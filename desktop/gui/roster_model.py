@@ -30,7 +30,7 @@ from desktop.gui.qt_constants import (
     USER_ROLE,
 )
 from desktop.rules.collation import matches_search, pinyin_key, stroke_key
-from desktop.rules.dates import date_words
+from desktop.rules.dates import date_cn
 
 # Column key, header. Keys index into the member dict (except the computed ones).
 COLUMNS: tuple[tuple[str, str], ...] = (
@@ -49,6 +49,7 @@ NAME_COLUMN = COLUMN_KEYS.index("name")
 
 MEMBER_ROLE = USER_ROLE + 1  # the whole member dict
 ID_ROLE = USER_ROLE + 2  # the member's database id
+SORT_ROLE = USER_ROLE + 3  # what a column sorts by: dates by their stored ISO value
 
 ORDER_STROKES = "strokes"
 ORDER_PINYIN = "pinyin"
@@ -64,7 +65,9 @@ _DISPLAY = DISPLAY_ROLE
 _TOOLTIP = TOOLTIP_ROLE
 _FOREGROUND = FOREGROUND_ROLE
 _ALIGNMENT = TEXT_ALIGNMENT_ROLE
-_ANSWERED_ROLES = frozenset((_DISPLAY, _TOOLTIP, _FOREGROUND, _ALIGNMENT, MEMBER_ROLE, ID_ROLE))
+_ANSWERED_ROLES = frozenset(
+    (_DISPLAY, _TOOLTIP, _FOREGROUND, _ALIGNMENT, MEMBER_ROLE, ID_ROLE, SORT_ROLE)
+)
 
 
 def header_model(parent: QObject | None = None) -> QStandardItemModel:
@@ -171,7 +174,7 @@ class RosterModel(QAbstractTableModel):
             return self.text(row, key)
         if role == _TOOLTIP:
             if key == "flags" and member.get("left_date"):
-                return f"{member.get('left_date')} {member.get('left_reason') or '离开'}"
+                return f"{date_cn(member.get('left_date'))} {member.get('left_reason') or '离开'}"
             if key == "flags" and member.get("mobile") and member.get("mobile_where"):
                 scope = member.get("mobile_scope") or ""
                 return f"流动去向：{member['mobile_where']} {scope}".strip()
@@ -184,6 +187,8 @@ class RosterModel(QAbstractTableModel):
             return member
         if role == ID_ROLE:
             return member.get("id")
+        if role == SORT_ROLE:
+            return self.sort_text(row, key)
         return None
 
     def text(self, row: int, key: str) -> str:
@@ -191,12 +196,15 @@ class RosterModel(QAbstractTableModel):
             return self._flags[row]
         value = self._members[row].get(key)
         if key.endswith("_date"):
-            return date_words(value)  # 1975年7月 for a date known only to the month
+            # As on paper and in the import preview: 2023年5月1日, and 1975年7月 for a date
+            # known only to the month (never an invented day).
+            return date_cn(value)
         return "" if value is None else str(value)
 
     def sort_text(self, row: int, key: str) -> str:
-        """What a column sorts by: dates by their stored ISO value, so 1993年1月 (stored
-        1993-01) comes before 1993-01-15 and 1993年10月, as on a calendar; the rest by text."""
+        """What a column sorts by (SORT_ROLE): dates by their stored ISO value, so 1993年1月
+        (stored 1993-01) comes before 1993年1月15日 and 1993年10月 after 1993年2月1日, as on
+        a calendar and not as the text shown; the rest by text."""
         if key.endswith("_date"):
             return str(self._members[row].get(key) or "")
         return self.text(row, key)
@@ -212,6 +220,7 @@ class RosterFilterProxy(QSortFilterProxyModel):
         self._status: str | None = None
         self._flag: str | None = None
         self._show_left = False
+        self.setSortRole(SORT_ROLE)
 
     # -- settings --------------------------------------------------------------------------
 
@@ -293,6 +302,8 @@ class RosterFilterProxy(QSortFilterProxyModel):
         lname, rname = model.name_key(lrow, order), model.name_key(rrow, order)
         if key == "name":
             return (lname, lrow) < (rname, rrow)
-        ltext, rtext = model.sort_text(lrow, key), model.sort_text(rrow, key)
+        # The sort role, not the text shown: 1993年10月 sorts after 1993年2月1日.
+        role = self.sortRole()
+        ltext, rtext = left.data(role), right.data(role)
         # Empty cells last, then ties in name order so the list never looks shuffled.
         return (ltext == "", ltext, lname, lrow) < (rtext == "", rtext, rname, rrow)

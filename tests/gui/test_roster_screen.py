@@ -142,8 +142,11 @@ def test_headers_and_sorting_by_a_column_title(screen, qtbot):
 
 
 def test_month_only_dates_sort_as_dates(screen, qtbot, roster_book):
-    """入党时间 sorts by the calendar: 1993年1月 (a month-only date, stored 1993-01) before
-    1993-01-15, and 1993年10月 after 1993-02-01 (not by the text shown)."""
+    """入党时间 shows as on paper (1993年1月15日, 1993年1月) and sorts by the calendar through
+    the sort role: 1993年1月 (a month-only date, stored 1993-01) before 1993年1月15日, and
+    1993年10月 after 1993年2月1日 (the text shown would put it before)."""
+    from desktop.gui.roster_model import SORT_ROLE
+
     joined = {"甲一": "1993-10", "乙二": "1993-01-15", "丙三": "1993-01", "丁四": "1993-02-01"}
     for name, when in joined.items():
         roster_book.roster.add_member({"name": name, "status": "正式党员", "joined_date": when})
@@ -155,8 +158,28 @@ def test_month_only_dates_sort_as_dates(screen, qtbot, roster_book):
     title = QPoint(header.sectionViewportPosition(column) + 5, 5)
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=title)
     assert [n for n in shown(screen) if n in joined] == ["丙三", "乙二", "丁四", "甲一"]
+    proxy = screen.proxy
+    rows = {proxy.index(r, 1).data(): r for r in range(proxy.rowCount())}
+    cells = {n: proxy.index(rows[n], column) for n in joined}
+    assert {n: c.data() for n, c in cells.items()} == {
+        "甲一": "1993年10月",
+        "乙二": "1993年1月15日",
+        "丙三": "1993年1月",
+        "丁四": "1993年2月1日",
+    }
+    assert {n: c.data(SORT_ROLE) for n, c in cells.items()} == joined
+    assert sorted(c.data() for c in cells.values())[0] == "1993年10月"  # text would misplace it
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=title)
     assert [n for n in shown(screen) if n in joined] == ["甲一", "丁四", "乙二", "丙三"]
+    # No ISO date left anywhere in the table.
+    import re
+
+    texts = [
+        proxy.index(r, c).data() or ""
+        for r in range(proxy.rowCount())
+        for c in range(proxy.columnCount())
+    ]
+    assert not [t for t in texts if re.search(r"\d{4}-\d{2}", t)]
 
 
 def test_filter_by_group(screen, qtbot):
@@ -385,8 +408,15 @@ def test_dates_may_be_left_empty(screen, qtbot, roster_book):
 # -- detail, events, groups ----------------------------------------------------------------
 
 
-def test_detail_shows_history_and_records_a_transfer_out(screen, qtbot, roster_book, typist):
+def test_detail_shows_history_and_records_a_transfer_out(
+    screen, qtbot, roster_book, typist, monkeypatch
+):
+    from PySide6.QtCore import QSize
+
     from desktop.gui.member_detail import EventDialog, MemberDetail
+
+    # 1366×768 at 125%: 1093×614 device-independent pixels, less a 40-px taskbar.
+    monkeypatch.setattr("desktop.gui.screen_fit.available_size", lambda _w: QSize(1093, 574))
 
     select(screen, qtbot, "李秀英")
     state: dict = {}
@@ -405,11 +435,16 @@ def test_detail_shows_history_and_records_a_transfer_out(screen, qtbot, roster_b
         state["id"] = detail.ui.id_cardValue.text()
         state["flags"] = detail.ui.flagsValue.text()
         state["events_before"] = detail.ui.eventsTable.rowCount()
+        state["joined"] = detail.ui.joined_dateValue.text()
+        state["fits"] = detail.height() <= 534 and detail.minimumSizeHint().height() <= 534
         inner = on_next_dialog(qtbot, record, cls=EventDialog)
         qtbot.mouseClick(detail.ui.eventButton, Qt.MouseButton.LeftButton)
         finish(inner)
         state["last_event"] = detail.ui.eventsTable.item(
             detail.ui.eventsTable.rowCount() - 1, 1
+        ).text()
+        state["last_event_date"] = detail.ui.eventsTable.item(
+            detail.ui.eventsTable.rowCount() - 1, 0
         ).text()
         qtbot.mouseClick(detail.ui.closeButton, Qt.MouseButton.LeftButton)
 
@@ -421,6 +456,9 @@ def test_detail_shows_history_and_records_a_transfer_out(screen, qtbot, roster_b
     assert "流动党员（广东省深圳市，省外）" in state["flags"]
     assert "写明" in state["note_error"]
     assert state["last_event"] == "转出"
+    # Dates in the detail read as in the table and on paper.
+    assert state["joined"] == "2001年6月15日" and state["last_event_date"] == "2026年8月1日"
+    assert state["fits"]
     member = roster_book.roster.find("李秀英")
     assert member["left_date"] == "2026-08-01"
     # A member who left drops out of the list and the counts, but is kept.
@@ -430,6 +468,8 @@ def test_detail_shows_history_and_records_a_transfer_out(screen, qtbot, roster_b
     assert "李秀英" in shown(screen)
     row = shown(screen).index("李秀英")
     assert "已转出" in screen.proxy.index(row, 8).data()
+    tip = screen.proxy.index(row, 8).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("2026年8月1日 ")
 
 
 def test_probationary_member_confirmed_through_event(screen, qtbot, roster_book):
