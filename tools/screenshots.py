@@ -155,6 +155,26 @@ def main() -> int:
     shot(detail, "dialog-score-detail")
     detail.reject()
 
+    from desktop.gui.handover_dialog import HandoverDialog
+
+    handover = HandoverDialog(window.book, window)
+    handover.show()
+    shot(handover, "dialog-handover")
+    handover.reject()
+
+    from PySide6.QtCore import QDate
+
+    from desktop.book.points_start import points_start
+    from desktop.gui.activity_dialog import ActivityDialog
+
+    activity = ActivityDialog(window.book, parent=window)
+    activity.show()
+    start = points_start(window.book)
+    if start:  # a date before the points start: the dialog says it won't count
+        activity.ui.dateEdit.setDate(QDate(int(start[:4]), int(start[5:7]), 1).addDays(-20))
+    shot(activity, "dialog-activity")
+    activity.reject()
+
     window.close()
     QApplication.processEvents()
     return 0

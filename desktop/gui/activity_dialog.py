@@ -175,6 +175,7 @@ class CommitteeDialog(QDialog):
         self.meetings = Meetings(book)
         self.ui = Ui_CommitteeDialog()
         self.ui.setupUi(self)
+        fit_within_screen(self)  # no taller or wider than the screen's free area
         current = {m["id"]: m["role"] for m in self.meetings.committee()}
         from desktop.book.reports import sort_members
 

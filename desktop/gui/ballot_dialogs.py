@@ -30,6 +30,7 @@ from desktop.book.errors import BookError
 from desktop.book.store import Book
 from desktop.book.year_end import GRADE_KEYS
 from desktop.gui.fields import add_dialog_buttons
+from desktop.gui.screen_fit import resize_within_screen
 from desktop.gui.tables import read_only_item, read_only_table
 
 MASS_SHARE = 0.2  # 「邀请群众代表参与（一般为党员数的 20%）」 (book.ballots.record_round)
@@ -117,7 +118,7 @@ class BallotDialog(QDialog):
         super().__init__(parent)
         self.book, self.year, self.kind, self.rnd = book, year, kind, rnd
         self.setWindowTitle(f"逐张录入选票：{year}年{label}")
-        self.resize(520, 620)
+        resize_within_screen(self, 520, 620)
         layout = QVBoxLayout(self)
         self.counter = QLabel()
         self.counter.setProperty("role", "section")

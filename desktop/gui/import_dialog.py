@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.gui.fields import show_error
 from desktop.gui.forms.ui_import_dialog import Ui_ImportDialog
+from desktop.gui.screen_fit import fit_within_screen
 from desktop.rules.dates import date_cn
 
 ROSTER_SHEET = "党员名册"
@@ -101,6 +102,7 @@ class ImportDialog(QDialog):
         self.book = book
         self.ui = Ui_ImportDialog()
         self.ui.setupUi(self)
+        fit_within_screen(self)  # no taller or wider than the screen's free area
         self.path: Path | None = None
         self.headers: dict[str, list[str]] = {}
         self.roster_sheet: str | None = None  # the roster sheet's name in the file

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.book.errors import InputRefused
 from desktop.book.scoring import set_year_scheme
 from desktop.gui.forms.ui_scheme_edit_dialog import Ui_SchemeEditDialog
+from desktop.gui.screen_fit import fit_within_screen
 from desktop.rules.scheme import PERIOD_WORDS, SchemeError, fmt_points, load_scheme
 
 # What a field accepts: any number, not negative, above zero, or a percentage (0 < p ≤ 100).
@@ -118,6 +119,7 @@ class SchemeEditDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_SchemeEditDialog()
         self.ui.setupUi(self)
+        fit_within_screen(self)  # no taller or wider than the screen's free area
         self.book = book
         self.year = year
         self.data: dict[str, Any] = tomllib.loads(text, parse_float=Decimal)

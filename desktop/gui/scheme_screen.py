@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QMessa
 from desktop.gui.forms.ui_scheme_preset_dialog import Ui_SchemePresetDialog
 from desktop.gui.forms.ui_scheme_problems_dialog import Ui_SchemeProblemsDialog
 from desktop.gui.forms.ui_scheme_screen import Ui_SchemeScreen
+from desktop.gui.screen_fit import fit_within_screen
 
 # The book's scoring and the rules load on first use: the screen is built at start-up, but
 # shown (and its scheme read) only when the user opens it.
@@ -49,6 +50,7 @@ class PresetDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_SchemePresetDialog()
         self.ui.setupUi(self)
+        fit_within_screen(self)  # no taller or wider than the screen's free area
         ok = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText("使用此方案")
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")

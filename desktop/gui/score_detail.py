@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QDialog, QHeaderView, QMessageBox, QTreeWidgetItem
 
 from desktop.book.periods import THIS
 from desktop.gui.forms.ui_score_detail import Ui_ScoreDetail
+from desktop.gui.screen_fit import fit_within_screen
 from desktop.rules.scheme import fmt_points
 
 PERIODS = ("全年", "第一季度", "第二季度", "第三季度", "第四季度")
@@ -172,6 +173,7 @@ class ScoreDetail(QDialog):
         super().__init__(parent)
         self.ui = Ui_ScoreDetail()
         self.ui.setupUi(self)
+        fit_within_screen(self)  # no taller or wider than the screen's free area
         self.book = book
         self.code = member_code
         self.detail: Detail | None = None

@@ -34,6 +34,7 @@ from desktop.book.township import STATE_COLUMN, SUMMARY_HEADERS, PackRow, Summar
 from desktop.gui.forms.ui_decision_dialog import Ui_DecisionDialog
 from desktop.gui.forms.ui_township_desk import Ui_TownshipDesk
 from desktop.gui.handover_dialog import Progress
+from desktop.gui.screen_fit import fit_within_screen
 from desktop.gui.worker import run_in_background
 
 ATTENTION_COLUMN = len(SUMMARY_HEADERS) - 1
@@ -148,6 +149,7 @@ class TownshipDesk(QDialog):
         super().__init__(parent)
         self.ui = Ui_TownshipDesk()
         self.ui.setupUi(self)
+        fit_within_screen(self)  # no taller or wider than the screen's free area
         self.setWindowFlags(
             Qt.WindowType.Window
             | Qt.WindowType.WindowMinMaxButtonsHint
@@ -414,6 +416,7 @@ class DecisionDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_DecisionDialog()
         self.ui.setupUi(self)
+        fit_within_screen(self)  # no taller or wider than the screen's free area
         self.row = row
         self.password = password
         self.path: Path | None = None

@@ -36,6 +36,75 @@ def test_every_screen_fits_1366_by_768_at_125_percent(qtbot, window):
         assert hint.width() <= 1093 and hint.height() <= 560, (title, hint)
 
 
+# Dialogs drawn taller (or wider) than 1366×768 at 125% leaves: 1093×614 device-independent
+# pixels less a taskbar (~576). Each opens within the free area less its frame, and its
+# layout can shrink that far (buttons below the taskbar cannot be clicked).
+BIG_DIALOGS = (
+    "ActivityDialog",
+    "CommitteeDialog",
+    "MemberDetail",
+    "PresetDialog",
+    "ScoreDetail",
+    "SchemeEditDialog",
+    "TownshipDesk",
+    "ImportDialog",
+    "BallotDialog",
+)
+
+
+def _open_dialog(name: str, book: Book, parent):
+    from desktop.gui import (
+        activity_dialog,
+        ballot_dialogs,
+        import_dialog,
+        member_detail,
+        scheme_edit,
+        scheme_screen,
+        score_detail,
+        township_desk,
+    )
+
+    year = book.current_year
+    member = book.roster.members()[3]
+    makers = {
+        "ActivityDialog": lambda: activity_dialog.ActivityDialog(book, parent=parent),
+        "CommitteeDialog": lambda: activity_dialog.CommitteeDialog(book, parent),
+        "MemberDetail": lambda: member_detail.MemberDetail(book, member["id"], parent),
+        "PresetDialog": lambda: scheme_screen.PresetDialog("dangyuan-ejia", parent),
+        "ScoreDetail": lambda: score_detail.ScoreDetail(book, member["code"], year, parent=parent),
+        "SchemeEditDialog": lambda: scheme_edit.SchemeEditDialog(
+            book, year, parent.scheme_screen.text, parent
+        ),
+        "TownshipDesk": lambda: township_desk.TownshipDesk(parent),
+        "ImportDialog": lambda: import_dialog.ImportDialog(book, parent),
+        "BallotDialog": lambda: ballot_dialogs.BallotDialog(
+            book, year, "党员评议", 1, "第1张", [(member["code"], member["name"], "")], parent
+        ),
+    }
+    return makers[name]()
+
+
+@pytest.mark.parametrize("name", BIG_DIALOGS)
+def test_big_dialogs_fit_1366_by_768_at_125_percent(qtbot, monkeypatch, demo_book, name):
+    from PySide6.QtCore import QSize
+
+    from desktop.gui.screen_fit import FRAME
+
+    free = QSize(1093, 576)
+    monkeypatch.setattr("desktop.gui.screen_fit.available_size", lambda _w: free)
+    w = MainWindow(demo_book)
+    qtbot.addWidget(w)
+    dialog = _open_dialog(name, demo_book, w)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    most = QSize(free.width() - FRAME // 2, free.height() - FRAME)
+    assert dialog.width() <= most.width() and dialog.height() <= most.height(), dialog.size()
+    hint = dialog.minimumSizeHint()
+    assert hint.width() <= most.width() and hint.height() <= most.height(), hint
+    dialog.close()
+    w.close()
+
+
 def test_add_screen_goes_before_the_tail(qtbot, window):
     class Scores(QLabel):
         printed = False

@@ -100,6 +100,7 @@ class Ui_ScoreDetail(object):
         self.buttonsLayout.setObjectName(u"buttonsLayout")
         self.statusLabel = QLabel(ScoreDetail)
         self.statusLabel.setObjectName(u"statusLabel")
+        self.statusLabel.setWordWrap(True)
 
         self.buttonsLayout.addWidget(self.statusLabel)
 
