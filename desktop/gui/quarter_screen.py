@@ -772,9 +772,16 @@ class QuarterScreen(ClaimsTab, QWidget):
                 reason=answer.get("reason", ""),
                 late_reason=answer.get("late_reason", ""),
             ),
-            "已重新发布公示，公示期重新计算。请打印新的公示表张贴。"
-            if reissue
-            else "公示已开始，请打印公示表张贴。",
+            lambda st: (
+                (
+                    "已重新发布公示，公示期重新计算。请打印新的公示表张贴。"
+                    if reissue
+                    else "公示已开始，请打印公示表张贴。"
+                )
+                # Not a refusal, but the notice lacks points (年终评议 not all entered): said as
+                # `period publish` says it, from the same status field.
+                + (f"\n\n！{st['publish_warning']}" if st.get("publish_warning") else "")
+            ),
         )
 
     def correct_start_dialog(self) -> Any:

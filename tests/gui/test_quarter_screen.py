@@ -777,3 +777,37 @@ def test_a_refused_action_shows_what_another_program_did(
     assert "已确认" in messages.texts("warning")[-1]
     assert "已确认" in screen.state.text()
     assert not screen.publish_button.isEnabled()
+
+
+def test_a_notice_without_every_appraisal_says_so_in_the_window(
+    qtbot, confirmed_demo_book, messages, monkeypatch
+) -> None:
+    """`period publish` adds 「！…公示表上这些党员的民主评议得分为 0…」 when 年终评议 results are
+    missing; the window said only 「已重新发布公示…」. Both now say it (one status field)."""
+    book = confirmed_demo_book
+    jan_20 = date(2027, 1, 20)
+    rows = {r["code"]: r for r in year_end.list_appraisals(book, 2026)}
+    for code in ("002", "003"):
+        year_end.withdraw_appraisal(book, rows[code]["id"], "录错了人", today=jan_20)
+    for c in Q.list_claims(book, 2026, 4, status=Q.PENDING):
+        Q.reject_claim(book, c["id"], "支部委员会", "本季度已申报过同类事项")
+    for o in Q.period_status(book, 2026, 4, today=jan_20)["open_objections"]:
+        Q.answer_objection(
+            book, o["id"], finding="经核实无误", changed=False, told_on="2027-01-12", today=jan_20
+        )
+    monkeypatch.setattr(clock, "calendar_today", lambda: date(2027, 1, 12))
+    window = _window(qtbot, book)
+    screen = _open(qtbot, window, "季度评议")
+    _show_quarter(qtbot, screen, 4)
+    assert screen.publish_button.isEnabled()
+    monkeypatch.setattr(
+        screen,
+        "ask_publish",
+        lambda: {"start": "2027-01-12", "late_reason": "", "reason": "申报已处理"},
+    )
+    _reloaded(
+        qtbot, screen, lambda: qtbot.mouseClick(screen.publish_button, Qt.MouseButton.LeftButton)
+    )
+    said = messages.texts("information")[-1]
+    assert said.startswith("已重新发布公示")
+    assert "！" in said and "2 名党员" in said and "公示表上这些党员的民主评议得分为 0" in said
