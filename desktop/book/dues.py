@@ -69,6 +69,8 @@ from desktop.book.dues_rates import (  # re-exported
     start_warnings,
 )
 from desktop.book.dues_reversal import (  # re-exported
+    confirmed_note,
+    confirmed_period_of,
     reversal_of,
     reversals,
     reverse_receipt,
@@ -338,6 +340,8 @@ __all__ = [
     "arrears_overview",
     "book_default_start",
     "calculate",
+    "confirmed_note",
+    "confirmed_period_of",
     "default_rate_start",
     "default_receiver",
     "default_start_month",

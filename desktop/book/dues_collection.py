@@ -502,14 +502,23 @@ def receipts(
     numbers: Iterable[str] | None = None,
     member_id: int | None = None,
 ) -> list[dict[str, Any]]:
-    """Receipts as printed: one entry per receipt number (rows without a number stand alone)."""
+    """Receipts as printed: one entry per receipt number (rows without a number stand alone).
+
+    Each red receipt (红字冲销) follows the receipt it reverses when both are of one month;
+    a later one (a slip found after its period was confirmed) stands at its own date, where
+    the ledger of that period has it. A year's list has the red receipts dated in it whose
+    originals are of an earlier year (the red number is of this year's receipt book)."""
     where, params = [], []
     if member_id is not None:
         where.append("d.member_id = ?")
         params.append(member_id)
     if year is not None:
-        where.append("(d.month like ? or d.paid_date like ?)")
-        params += [f"{year:04d}-%", f"{year:04d}-%"]
+        # …or reversed by a red receipt of this year (listed for the red line alone)
+        where.append(
+            "(d.month like ? or d.paid_date like ? or d.receipt_no in "
+            "(select receipt_no from dues_reversals where date like ?))"
+        )
+        params += [f"{year:04d}-%", f"{year:04d}-%", f"{year:04d}-%"]
     wanted = list(numbers or [])
     asked = set(wanted)
     if wanted:  # a red receipt asked for by its number comes with the receipt it reverses
@@ -558,27 +567,51 @@ def receipts(
             red[rec["receipt_no"]]["reversal_no"] if rec["receipt_no"] in red else ""
         )
         rec["reverses"] = ""
-    # Each red receipt (红字冲销) right after the receipt it reverses: negative, its own number.
+    # Each red receipt (红字冲销): negative, its own number and date, naming the original.
+    prefix = f"{year:04d}-" if year is not None else ""
     with_red: list[dict[str, Any]] = []
+    later: list[dict[str, Any]] = []
     for rec in result:
-        with_red.append(rec)
+        # An original of an earlier year is here only for its red receipt of this year.
+        own = (
+            not prefix
+            or rec["paid_date"].startswith(prefix)
+            or any(m.startswith(prefix) for m in rec["months"])
+        )
+        if own:
+            with_red.append(rec)
         r = red.get(rec["receipt_no"])
-        if r is not None:
-            with_red.append(
-                rec
-                | {
-                    "receipt_no": r["reversal_no"],
-                    "paid_date": r["date"],
-                    "receiver": r["decided_by"],
-                    "months": list(rec["months"]),
-                    "amount_fen": -rec["amount_fen"],
-                    "due_fen": -rec["due_fen"],
-                    "passed_up_whole": False,
-                    "reversed_by": "",
-                    "reverses": rec["receipt_no"],
-                    "reason": r["reason"],
-                }
+        if r is None:
+            continue
+        rec["reversed_on"] = r["date"]
+        if not r["date"].startswith(prefix):
+            continue  # the red receipt is of a later year's receipt book
+        line = rec | {
+            "receipt_no": r["reversal_no"],
+            "paid_date": r["date"],
+            "receiver": r["decided_by"],
+            "months": list(rec["months"]),
+            "amount_fen": -rec["amount_fen"],
+            "due_fen": -rec["due_fen"],
+            "passed_up_whole": False,
+            "reversed_by": "",
+            "reversed_on": "",
+            "reverses": rec["receipt_no"],
+            "reverses_date": rec["paid_date"],
+            "reason": r["reason"],
+            "reverses_confirmed": "",
+        }
+        if own and r["date"][:7] == (rec["paid_date"] or rec["months"][0])[:7]:
+            with_red.append(line)  # right under the receipt it reverses
+        else:
+            # Said on the line: the original's period was confirmed (its paper stands).
+            line["reverses_confirmed"] = (
+                _confirmed_quarter(book, rec["paid_date"] or f"{rec['months'][0]}-01") or ""
             )
+            later.append(line)
+    for line in later:  # after the last line dated on or before it (the list is by date)
+        at = [i for i, x in enumerate(with_red) if x["paid_date"] <= line["paid_date"]]
+        with_red.insert(at[-1] + 1 if at else 0, line)
     if asked:
         with_red = [rec for rec in with_red if rec["receipt_no"] in asked]
     return with_red

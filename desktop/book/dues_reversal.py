@@ -9,9 +9,13 @@ beneath it, and every total, the 公示, the township pack and the score count w
 (the view dues_standing). The payment can then be recorded again, correctly, on a new
 receipt.
 
-A receipt paid, or for a month, inside a confirmed period is refused: what that period
-confirmed (the 台账 and the scores it published) stays as it was; a point correction goes
-through `pioneer correction add` in an open period.
+A receipt paid, or for a month, inside a confirmed period is reversed as a bookkeeper does:
+the red entry is dated in the open period (today) and names the original; the confirmed
+period keeps its rows, its snapshot (the scores it published) and its facts digest — the
+reversal enters the open period's digest when that one is confirmed. Only a reversal dated
+inside a confirmed period is refused. Money counts what stands from then on; the confirmed
+period's points stay as published (a point correction, if one is due, goes through
+`pioneer correction add` in the open period, as `confirmed_note` says).
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from desktop.book.dues_rates import _confirmed_quarter, _today
 from desktop.book.errors import InputRefused
 from desktop.book.store import Book, now_iso
 from desktop.rules.dates import date_problem
-from desktop.rules.dues import month_cn, months_text, yuan
+from desktop.rules.dues import months_text, yuan
 
 REVERSE_ACTION = "冲销党费收据"
 NOT_WRITTEN = "党费收据没有冲销（什么也没有写入）："
@@ -97,21 +101,14 @@ def reverse_receipt(
             paid = rows[0]["paid_date"] or f"{rows[0]['month']}-01"
             if not wrong_date and on < paid:
                 problems.append(f"冲销日期 {on} 早于收据 {no} 的缴纳日期 {paid}。")
-            for day, what in [(paid, f"缴纳日期 {paid}")] + [
-                (f"{r['month']}-01", month_cn(r["month"])) for r in rows
-            ]:
-                locked = _confirmed_quarter(book, day)
-                if locked:
-                    problems.append(
-                        f"收据 {no}（{what}）在已确认的{locked}内，不能冲销：确认时的台账和积分"
-                        "不再改动。如确有错误，请在未确认的期间登记更正"
-                        "（pioneer correction add），写明原因。"
-                    )
-                    break
         if not wrong_date:
             locked = _confirmed_quarter(book, on)
             if locked:
-                problems.append(f"冲销日期 {on} 在已确认的{locked}内，请按今天的日期冲销。")
+                # The red entry belongs to the open period (the confirmed one keeps its digest).
+                problems.append(
+                    f"冲销日期 {on} 在已确认的{locked}内，已确认期间的记录不能再增加；"
+                    f"请按今天的日期（{as_of.isoformat()}）冲销，冲销记在当前未确认的期间。"
+                )
         if problems:
             if len(problems) == 1:
                 raise InputRefused(NOT_WRITTEN + problems[0])
@@ -139,3 +136,34 @@ def reverse_receipt(
                 }
             )
     return red_no
+
+
+def confirmed_period_of(book: Book, receipt_no: str) -> str | None:
+    """The confirmed period a receipt lies in (its paid date, else its first month), e.g.
+    "2026年第3季度"; None when it lies in no confirmed period."""
+    rows = book.query(
+        "select month, paid_date from dues_payments where receipt_no = ? order by month",
+        [(receipt_no or "").strip()],
+    )
+    for day in [r["paid_date"] for r in rows if r["paid_date"]] + [
+        f"{r['month']}-01" for r in rows
+    ]:
+        locked = _confirmed_quarter(book, day)
+        if locked:
+            return locked
+    return None
+
+
+def confirmed_note(book: Book, receipt_no: str, *, cli: bool = False) -> str:
+    """Said after reversing a receipt of a confirmed period: what stays, where the red entry
+    is, and what to do if points are affected ("" for a receipt of an open period)."""
+    period = confirmed_period_of(book, receipt_no)
+    if period is None:
+        return ""
+    how = "pioneer correction add" if cli else "“季度评议”页的“登记更正”"
+    return (
+        f"收据 {receipt_no} 属于已确认的{period}：该期间确认的积分、公示和校验值不变，"
+        "红字冲销记在冲销日期所在的未确认期间，台账和公示从现在起按冲销后的金额计。"
+        f"重新登记正确的缴费时按实际收款的日期登记；如因这次错录，积分也需更正，请用{how}"
+        "在未确认的期间登记更正，写明原因。"
+    )

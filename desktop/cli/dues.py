@@ -134,6 +134,9 @@ def cmd_dues(args: argparse.Namespace) -> int:
                 f"已冲销：收据 {args.receipt.strip()} 作废，红字收据号 {red}。"
                 "需要时请按正确的金额和月份重新登记（pioneer dues pay）。"
             )
+            note = dues.confirmed_note(book, args.receipt.strip(), cli=True)
+            if note:
+                out(f"注意：{note}")
             return EXIT_OK
         if args.action == "month":
             month = args.month or today.isoformat()[:7]

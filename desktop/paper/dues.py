@@ -31,6 +31,8 @@ from desktop.rules.dues import (
     capital_yuan,
     month_cn,
     months_text,
+    red_line_note,
+    reversed_line_note,
     yuan,
 )
 
@@ -174,14 +176,14 @@ def write_dues_register(
     for i, rec in enumerate(receipts, start=1):
         note = []
         extra = rec["amount_fen"] - rec["due_fen"]
-        if rec.get("reverses"):  # 红字: the negative line right under the receipt it reverses
-            note.append(f"红字冲销 No.{rec['reverses']}：{rec.get('reason') or ''}")
+        if rec.get("reverses"):  # 红字: the negative line naming the receipt it reverses
+            note.append(red_line_note(rec))
         elif extra > 0 and not rec.get("reversed_by"):
             note.append(f"自愿多交 {yuan(extra)} 元")
         if rec.get("passed_up_whole"):
             note.append("全额上缴")
         if rec.get("reversed_by"):
-            note.append(f"已冲销（红字 No.{rec['reversed_by']}）")
+            note.append(reversed_line_note(rec))
         rrows.append(
             [
                 str(i),
@@ -244,8 +246,13 @@ def write_dues_register(
 
 
 def _red_words(receipts: Sequence[Mapping[str, Any]]) -> str:
-    red = sum(1 for r in receipts if r.get("reverses"))
-    return f"（其中红字冲销收据 {red} 张，金额为负）" if red else ""
+    red = [r for r in receipts if r.get("reverses")]
+    if not red:
+        return ""
+    listed = {r["receipt_no"] for r in receipts}
+    earlier = sum(1 for r in red if r["reverses"] not in listed)
+    of_earlier = f"，{earlier} 张冲销的是以前年度的收据" if earlier else ""
+    return f"（其中红字冲销收据 {len(red)} 张，金额为负{of_earlier}）"
 
 
 def reversal_note(receipts: Sequence[Mapping[str, Any]]) -> str:
@@ -481,8 +488,10 @@ def write_receipts(
         if red:  # the reason goes beside the months: the 备注 cell is small
             note = f"冲销 No.{r['reverses']}"
             months_row = f"{months}　冲销原因：{r.get('reason') or ''}"
+            if r.get("reverses_confirmed"):
+                months_row += f"（原收据属已确认的{r['reverses_confirmed']}）"
         elif r.get("reversed_by"):
-            note = f"已冲销（红字 No.{r['reversed_by']}）"
+            note = reversed_line_note(r)
         if not red:
             months_row = months
         ink = "#c00000" if red else None

@@ -19,8 +19,9 @@ arithmetic only, so no binary float ever touches money.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from desktop.rules.dates import date_words
 
@@ -372,6 +373,26 @@ def months_text(months: list[str]) -> str:
             parts.append(f"{head}至{month_cn(b)}")
         last_year = b[:4]
     return "、".join(parts)
+
+
+# -- red receipts (红字冲销) on paper and in the workbook ------------------------------------
+
+
+def red_line_note(rec: Mapping[str, Any]) -> str:
+    """备注 of a red receipt's line in a register: what it reverses and why; a receipt of a
+    period confirmed before (reversed in a later one) says so with its own date."""
+    what = f"No.{rec['reverses']}"
+    if rec.get("reverses_confirmed"):
+        what += f"（{rec.get('reverses_date') or ''}缴纳，属已确认的{rec['reverses_confirmed']}）"
+    return f"红字冲销 {what}：{rec.get('reason') or ''}"
+
+
+def reversed_line_note(rec: Mapping[str, Any]) -> str:
+    """备注 of a reversed receipt: the red receipt, with its date when that is in a later
+    month (the red line stands at its own date then)."""
+    on = rec.get("reversed_on") or ""
+    later = on and on[:7] != (rec.get("paid_date") or "")[:7]
+    return f"已冲销（红字 No.{rec['reversed_by']}" + (f"，{on}" if later else "") + "）"
 
 
 # -- a member's months, arrears and the ladder --------------------------------------------

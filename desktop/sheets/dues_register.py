@@ -13,7 +13,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from desktop.rules.dues import UNKNOWN_TOTAL, UNSET_MARK, UNSET_NOTE, UNSET_RATE
+from desktop.rules.dues import (
+    UNKNOWN_TOTAL,
+    UNSET_MARK,
+    UNSET_NOTE,
+    UNSET_RATE,
+    red_line_note,
+    reversed_line_note,
+)
 from desktop.sheets.writer import _save_atomically
 
 MONEY = "0.00"
@@ -139,9 +146,9 @@ def write_dues_register(path: str | os.PathLike[str], register: Mapping[str, Any
     for i, rec in enumerate(receipts, start=2):
         note = "自愿多交，全额上缴" if rec.get("passed_up_whole") else ""
         if rec.get("reverses"):  # 红字冲销: negative, naming the receipt it reverses
-            note = f"红字冲销 No.{rec['reverses']}：{rec.get('reason') or ''}"
+            note = red_line_note(rec)
         elif rec.get("reversed_by"):
-            note = f"已冲销（红字 No.{rec['reversed_by']}）"
+            note = reversed_line_note(rec)
         vals = [
             i - 1,
             rec["receipt_no"],

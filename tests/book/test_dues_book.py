@@ -870,18 +870,111 @@ def test_reverse_twice_or_a_reversal_is_refused(book: Book, branch: dict[str, in
             book.db.execute(sql)
 
 
-def test_a_receipt_in_a_confirmed_quarter_is_not_reversed(confirmed_demo_book: Book) -> None:
+def test_a_receipt_of_a_confirmed_quarter_is_reversed_in_the_open_period(
+    confirmed_demo_book: Book,
+) -> None:
+    """A slip found after its quarter was confirmed (and the year ended): the red receipt is
+    dated today, in the open period, with this year's number; the confirmed quarters and
+    their chain stay as they were and still verify. A reversal dated back inside a confirmed
+    quarter is refused, saying to date it today."""
+    from desktop.book.chain import check_chain, facts_canonical
+
     book = confirmed_demo_book
     old = book.db.execute(
         "select receipt_no from dues_payments where paid_date < '2026-04-01' and receipt_no != ''"
         " limit 1"
     ).fetchone()[0]
+    q1 = facts_canonical(book.conn, 2026, 1)
+    snapshots = book.db.execute("select * from snapshots order by id").fetchall()
     before = _counts(book)
     with pytest.raises(InputRefused) as info:
-        dues.reverse_receipt(book, old, reason="录错", decided_by="支委会", today=date(2027, 1, 5))
+        dues.reverse_receipt(
+            book, old, reason="录错", decided_by="支委会", on="2026-03-31", today=date(2027, 1, 5)
+        )
     text = _said(info.value)
-    assert "已确认的2026年第1季度内，不能冲销" in text and "pioneer correction add" in text
+    assert "冲销日期 2026-03-31 在已确认的2026年第1季度内" in text
+    assert "请按今天的日期（2027-01-05）冲销" in text
     assert _counts(book) == before
+    red = dues.reverse_receipt(
+        book, old, reason="金额录错", decided_by="支委会", today=date(2027, 1, 5)
+    )
+    assert red == "20270001"  # the red receipt is of this year's receipt book
+    assert book.db.execute("select * from snapshots order by id").fetchall() == snapshots
+    assert facts_canonical(book.conn, 2026, 1) == q1
+    assert check_chain(book.conn) is None
+    assert dues.confirmed_period_of(book, old) == "2026年第1季度"
+    note = dues.confirmed_note(book, old, cli=True)
+    assert "已确认的2026年第1季度" in note and "pioneer correction add" in note
+    # 2026's list names the red receipt beside the original; 2027's has the red line alone.
+    last = dues.receipts(book, year=2026)
+    orig = next(r for r in last if r["receipt_no"] == old)
+    assert orig["reversed_by"] == red and orig["reversed_on"] == "2027-01-05"
+    assert not any(r["reverses"] for r in last)
+    this = dues.receipts(book, year=2027)
+    line = next(r for r in this if r["receipt_no"] == red)
+    assert line["reverses"] == old and line["amount_fen"] == -orig["amount_fen"]
+    assert line["reverses_confirmed"] == "2026年第1季度"
+    assert old not in [r["receipt_no"] for r in this]
+
+
+def test_a_reversal_in_the_open_quarter_leaves_the_confirmed_one_verifying(
+    tmp_path: Path,
+) -> None:
+    """Q1 confirmed with a 100.00 typed for 1.00; in November the red receipt is dated in the
+    open quarter: it stands at its own date in the year's list (after October's receipt),
+    Q1's digest and snapshot hold, and verify passes; confirming Q4 later takes the
+    reversal into Q4's digest."""
+    from quarter_testkit import TODAY as Q_TODAY
+    from quarter_testkit import build_branch
+
+    from desktop.book import quarter as Q
+    from desktop.book.backup import verify_file
+    from desktop.book.chain import facts_canonical
+    from desktop.rules.dues import red_line_note, reversed_line_note
+
+    path = tmp_path / "q.db"
+    with Book.create(path, branch="测试村党支部", year=2026) as book:
+        ids = build_branch(book)
+        dues.set_rate(book, ids["李二"], from_month="2026-01", category="农民")
+        march = date(2026, 3, 10)
+        wrong = dues.record_payment(
+            book, ids["李二"], {"2026-03": 10000}, paid_date="2026-03-02", receiver="会计",
+            today=march,
+        )  # fmt: skip
+        october = dues.record_payment(
+            book, ids["李二"], {"2026-10": 100}, paid_date="2026-10-08", receiver="会计",
+            today=Q_TODAY,
+        )  # fmt: skip
+        Q.publish(book, 2026, 1, start="2026-04-01", today=date(2026, 4, 1))
+        Q.confirm(book, 2026, 1, today=Q_TODAY)
+        q1 = facts_canonical(book.conn, 2026, 1)
+        red = dues.reverse_receipt(
+            book, wrong, reason="金额录错", decided_by="支委会", today=Q_TODAY
+        )
+        assert facts_canonical(book.conn, 2026, 1) == q1
+        assert "dues_reversals" in facts_canonical(book.conn, 2026, 4)
+        listed = [(r["receipt_no"], r["reverses"]) for r in dues.receipts(book, year=2026)]
+        assert listed == [(wrong, ""), (october, ""), (red, wrong)]
+        rec = dues.receipts(book, year=2026)
+        assert reversed_line_note(rec[0]) == f"已冲销（红字 No.{red}，2026-11-24）"
+        assert red_line_note(rec[2]) == (
+            f"红字冲销 No.{wrong}（2026-03-02缴纳，属已确认的2026年第1季度）：金额录错"
+        )
+        reg = dues.year_register(book, 2026, today=Q_TODAY)
+        li = next(r for r in reg["rows"] if r["name"] == "李二")
+        assert li["months"]["2026-03"]["paid_fen"] == 0 and reg["reconciled"]
+        # March paid again, correctly, on the day the money is counted (Q1 is locked).
+        with pytest.raises(InputRefused) as info:
+            dues.record_payment(
+                book, ids["李二"], {"2026-03": 100}, paid_date="2026-03-02", receiver="会计",
+                today=Q_TODAY,
+            )  # fmt: skip
+        assert "缴纳日期 2026-03-02 在已确认的2026年第1季度内" in _said(info.value)
+        dues.record_payment(
+            book, ids["李二"], {"2026-03": 100}, paid_date="2026-11-24", receiver="会计",
+            today=Q_TODAY,
+        )  # fmt: skip
+    verify_file(path)
 
 
 def test_a_reversal_is_in_its_periods_facts_digest(book: Book, branch: dict[str, int]) -> None:
@@ -912,8 +1005,8 @@ def test_a_read_only_book_reverses_nothing(book_path: Path) -> None:
 
 def test_a_reversal_in_a_confirmed_quarter_is_locked_and_verified(tmp_path: Path) -> None:
     """A reversal dated in a quarter enters its facts digest at confirmation: `verify` names
-    the quarter when it is altered behind the program's back; the receipt (confirmed) can't
-    be reversed again, nor a new reversal dated there."""
+    the quarter when it is altered behind the program's back; no new reversal is dated
+    there."""
     import sqlite3
 
     from quarter_testkit import TODAY as Q_TODAY
@@ -939,8 +1032,10 @@ def test_a_reversal_in_a_confirmed_quarter_is_locked_and_verified(tmp_path: Path
         dues.reverse_receipt(book, first, reason="金额录错", decided_by="支委会", today=march)
         Q.publish(book, 2026, 1, start="2026-04-01", today=date(2026, 4, 1))
         Q.confirm(book, 2026, 1, today=Q_TODAY)
-        with pytest.raises(InputRefused, match="已确认的2026年第1季度内，不能冲销"):
-            dues.reverse_receipt(book, second, reason="录错", decided_by="支委会", today=Q_TODAY)
+        with pytest.raises(InputRefused, match="冲销日期 2026-03-20 在已确认的2026年第1季度内"):
+            dues.reverse_receipt(
+                book, second, reason="录错", decided_by="支委会", on="2026-03-20", today=Q_TODAY
+            )
     verify_file(path)
     conn = sqlite3.connect(path)
     conn.execute("drop trigger dues_reversals_no_update")

@@ -431,3 +431,35 @@ def test_pay_far_above_the_standard_needs_yes_then_reverse(tmp_path: Path, capsy
         pdf = tmp_path / f"{kind}.pdf"
         args = ["--db", db, "print", kind, "--year", "2026", "--out", str(pdf)]
         assert main(args) == 0, capsys.readouterr().err
+
+
+def test_reverse_a_receipt_of_a_confirmed_quarter(tmp_path: Path, capsys) -> None:
+    """A slip found after its quarter was confirmed: `dues reverse` dates the red receipt
+    today (the open quarter) and says what stays; dated back in the confirmed quarter it is
+    refused with what to do; `verify` still passes and the register prints."""
+    db = str(tmp_path / "demo.db")
+    today = ["--today", "2026-11-24"]
+    assert main(["--db", db, "demo", "--year", "2026", *today]) == 0
+    with Book.open(Path(db)) as b:
+        assert b.execute("select status from periods where quarter = 1").fetchone()[0] == (
+            "confirmed"
+        )
+        old = b.execute(
+            "select receipt_no from dues_payments where paid_date < '2026-04-01' "
+            "and receipt_no != '' limit 1"
+        ).fetchone()[0]
+    capsys.readouterr()
+    reverse = ["--db", db, "dues", "reverse", "--receipt", old, "--reason", "金额录错"]
+    reverse += ["--by", "支委会", *today]
+    assert main([*reverse, "--date", "2026-03-31"]) == 1
+    err = capsys.readouterr().err
+    assert "在已确认的2026年第1季度内" in err and "请按今天的日期（2026-11-24）冲销" in err
+    assert main(reverse) == 0
+    said = capsys.readouterr().out
+    assert f"已冲销：收据 {old} 作废" in said
+    assert f"注意：收据 {old} 属于已确认的2026年第1季度" in said
+    assert "pioneer correction add" in said
+    assert main(["--db", db, "verify"]) == 0, capsys.readouterr().err
+    pdf = tmp_path / "dues-register.pdf"
+    assert main(["--db", db, "print", "dues-register", "--year", "2026", "--out", str(pdf)]) == 0
+    assert pdf.read_bytes().startswith(b"%PDF")
