@@ -131,6 +131,7 @@ class DuesScreen(QWidget):
         ui.clearButton.clicked.connect(self.model.clear_all)
         ui.saveCollectionButton.clicked.connect(self.save_collection)
         ui.printMonthReceiptsButton.clicked.connect(self.print_month_receipts)
+        ui.reverseMonthButton.clicked.connect(self.reverse_month_receipt)
         save = QShortcut(QKeySequence("Ctrl+S"), self)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save.activated.connect(self.save_collection)
@@ -712,23 +713,59 @@ class DuesScreen(QWidget):
         )
         return answer == QMessageBox.StandardButton.Yes
 
-    def reverse_receipt(self) -> None:
-        """冲销收据…: one of this member's receipts recorded by mistake, reversed by a red
-        receipt with its reason (the dialog); then the payment can be recorded again."""
+    def _reverse_dialog(self, member_id: int, month: str | None = None) -> Any:
+        """The reversal dialog for a member (its receipt of `month` selected); the dialog
+        when a receipt was reversed, else None."""
         from desktop.gui.reverse_dues_dialog import ReverseDuesDialog
 
+        dialog = ReverseDuesDialog(
+            self.book, member_id, self.year, self, today=self.today, month=month
+        )
+        if dialog.exec() != ReverseDuesDialog.DialogCode.Accepted:
+            return None
+        self.last_receipts = [dialog.red_no]
+        return dialog
+
+    def reverse_receipt(self) -> None:
+        """冲销收据… on the member's page: one of this member's receipts recorded by mistake,
+        reversed by a red receipt with its reason (the dialog); then the payment can be
+        recorded again."""
         member_id = self.current_member_id()
         if member_id is None:
             return
-        dialog = ReverseDuesDialog(self.book, member_id, self.year, self, today=self.today)
-        if dialog.exec() != ReverseDuesDialog.DialogCode.Accepted:
+        dialog = self._reverse_dialog(member_id)
+        if dialog is None:
             return
-        self.last_receipts = [dialog.red_no]
         self._changed()
         self.select_member(member_id)
-        self.ui.payError.setText(
-            f"已冲销收据 {dialog.reversed_no}，红字收据号 {dialog.red_no}。"
-            "请按正确的金额和月份重新登记。"
+        self.ui.payError.setText(dialog.done_text + "请按正确的金额和月份重新登记。")
+
+    def reverse_month_receipt(self) -> None:
+        """冲销收据… under the month's collection: the selected member's receipt of this month
+        (the one just saved wrong, usually), through the same dialog; the month shows the
+        member owing again, to be recorded right in the same table."""
+        view = self.ui.collectionView
+        row = view.currentIndex().row()
+        if not 0 <= row < self.model.rowCount():
+            QMessageBox.information(self, "冲销收据", "请先在表中选中要冲销收据的党员。")
+            return
+        member_id = self.model.row(row)["member_id"]
+        dialog = self._reverse_dialog(member_id, self.month)
+        if dialog is None:
+            return
+        self._changed()
+        again = next(
+            (
+                r
+                for r in range(self.model.rowCount())
+                if self.model.row(r)["member_id"] == member_id
+            ),
+            None,
+        )
+        if again is not None:
+            view.setCurrentIndex(self.model.index(again, NOW))
+        self.ui.collectionTotals.setText(
+            dialog.done_text + "如需重新登记，在本表“本次实收”填正确的金额后保存。"
         )
 
     # -- arrears ---------------------------------------------------------------------------
@@ -833,7 +870,14 @@ class DuesScreen(QWidget):
         )
 
     def print_month_receipts(self) -> Any:
-        numbers = sorted({n for r in self.model.rows() for n in r["receipts"]})
+        found = {n for r in self.model.rows() for n in r["receipts"]}
+        # …and the red receipts (冲销) of this month's receipts: the receipt book has them too.
+        found |= {
+            r["receipt_no"]
+            for r in dues.receipts(self.book, year=self.year)
+            if r["reverses"] and self.month in r["months"]
+        }
+        numbers = sorted(found)
         if not numbers:
             QMessageBox.information(self, "打印收据", f"{month_cn(self.month)}还没有开具收据。")
             return None

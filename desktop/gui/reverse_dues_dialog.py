@@ -16,7 +16,7 @@ from desktop.book.errors import BookError, InputRefused
 from desktop.gui.forms.ui_reverse_dues_dialog import Ui_ReverseDuesDialog
 from desktop.rules.dues import yuan
 
-HEADERS = ("收据号", "缴纳日期", "所属月份", "金额（元）", "收款人")
+HEADERS = ("收据号", "缴纳日期", "所属月份", "金额（元）", "收款人", "所在期间")
 
 
 class ReverseDuesDialog(QDialog):
@@ -31,6 +31,7 @@ class ReverseDuesDialog(QDialog):
         parent: QWidget | None = None,
         *,
         today: Callable[[], date] = date.today,
+        month: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.ui = Ui_ReverseDuesDialog()
@@ -58,6 +59,8 @@ class ReverseDuesDialog(QDialog):
                 r["months_text"],
                 yuan(r["amount_fen"]),
                 r["receiver"],
+                # A receipt of a confirmed period is reversed today, in the open period.
+                f"已确认的{p}" if (p := dues.confirmed_period_of(book, r["receipt_no"])) else "",
             )
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -68,7 +71,10 @@ class ReverseDuesDialog(QDialog):
                 table.setItem(i, j, item)
         table.resizeColumnsToContents()
         if self.receipts:
-            table.selectRow(len(self.receipts) - 1)  # the latest: the usual slip
+            # The latest receipt (of `month` when asked from the month's collection): the
+            # usual slip is the one just saved.
+            of_month = [i for i, r in enumerate(self.receipts) if month in r["months"]]
+            table.selectRow(of_month[-1] if of_month else len(self.receipts) - 1)
         else:
             self.ui.problemLabel.setText(f"{name} {year}年没有可以冲销的收据。")
         self.ui.dateEdit.setDate(QDate(today()))
@@ -101,3 +107,9 @@ class ReverseDuesDialog(QDialog):
             return
         self.reversed_no = self.selected_receipt()
         self.accept()
+
+    @property
+    def done_text(self) -> str:
+        """What the screen says after the reversal."""
+        note = dues.confirmed_note(self.book, self.reversed_no)
+        return f"已冲销收据 {self.reversed_no}，红字收据号 {self.red_no}。" + note

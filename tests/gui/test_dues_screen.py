@@ -588,3 +588,58 @@ def test_reverse_a_receipt_from_the_member_page(qtbot, screen, book, branch, mon
     qtbot.addWidget(dialog)
     assert "没有可以冲销的收据" in dialog.ui.problemLabel.text()
     assert not dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+
+
+def test_reverse_a_receipt_from_the_months_collection(qtbot, screen, book, branch, monkeypatch):
+    """The month's collection has its own 冲销收据…: the selected member's receipt of the month
+    (saved wrong just now) is selected in the same dialog; after it the member owes the month
+    again, in the same table, to be recorded right."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.gui.reverse_dues_dialog import ReverseDuesDialog
+
+    ui = screen.ui
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: warned.append(text))
+    older = dues.record_payment(
+        book, branch["王二"], {"2026-09": 100}, paid_date="2026-09-20", receiver="会计",
+        today=TODAY,
+    )  # fmt: skip
+    ui.receiverEdit.setText("会计")
+    screen.model.setData(
+        screen.model.index(_row_of(screen, "王二"), NOW), "100", Qt.ItemDataRole.EditRole
+    )
+    screen.save_collection()
+    assert warned == []
+    (wrong,) = screen.last_receipts
+    assert wrong != older and _states(book)["王二"][1] == 10000
+    # Nothing selected in the table: told to select a member first, no dialog.
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: told.append(text))
+    screen.ui.collectionView.setCurrentIndex(screen.model.index(-1, -1))
+    qtbot.mouseClick(ui.reverseMonthButton, Qt.MouseButton.LeftButton)
+    assert told and "请先在表中选中" in told[0]
+    screen.ui.collectionView.setCurrentIndex(screen.model.index(_row_of(screen, "王二"), NOW))
+    seen: list[str] = []
+
+    def fill_and_ok(dialog: ReverseDuesDialog):
+        seen.append(dialog.selected_receipt())  # this month's receipt, not September's
+        dialog.ui.reasonEdit.setText("金额录错，应为 1.00 元")
+        dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+        return dialog.result()
+
+    monkeypatch.setattr(ReverseDuesDialog, "exec", fill_and_ok)
+    qtbot.mouseClick(ui.reverseMonthButton, Qt.MouseButton.LeftButton)
+    assert seen == [wrong]
+    red = dues.reversal_of(book, wrong)
+    assert red["decided_by"] == "会计" and dues.reversal_of(book, older) is None
+    assert f"已冲销收据 {wrong}，红字收据号 {red['reversal_no']}" in ui.collectionTotals.text()
+    assert _states(book)["王二"][1] == 0  # owing the month again
+    assert screen.model.row(screen.ui.collectionView.currentIndex().row())["name"] == "王二"
+    # Recorded right in the same table.
+    screen.model.setData(
+        screen.model.index(_row_of(screen, "王二"), NOW), "1", Qt.ItemDataRole.EditRole
+    )
+    screen.save_collection()
+    assert warned == [] and _states(book)["王二"] == ("已缴", 100)

@@ -139,6 +139,11 @@ class Ui_DuesScreen(object):
 
         self.collectionFooter.addItem(self.collectionFooterSpacer)
 
+        self.reverseMonthButton = QPushButton(self.collectionTab)
+        self.reverseMonthButton.setObjectName(u"reverseMonthButton")
+
+        self.collectionFooter.addWidget(self.reverseMonthButton)
+
         self.printMonthReceiptsButton = QPushButton(self.collectionTab)
         self.printMonthReceiptsButton.setObjectName(u"printMonthReceiptsButton")
 
@@ -539,6 +544,10 @@ class Ui_DuesScreen(object):
         self.saveCollectionButton.setProperty(u"role", QCoreApplication.translate("DuesScreen", u"primary", None))
         self.collectionTotals.setText("")
         self.collectionTotals.setProperty(u"role", QCoreApplication.translate("DuesScreen", u"hint", None))
+        self.reverseMonthButton.setText(QCoreApplication.translate("DuesScreen", u"\u51b2\u9500\u6536\u636e\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.reverseMonthButton.setToolTip(QCoreApplication.translate("DuesScreen", u"\u9009\u4e2d\u7684\u515a\u5458\u672c\u6708\u7684\u6536\u636e\u767b\u8bb0\u9519\u4e86\uff08\u91d1\u989d\u3001\u6708\u4efd\u6216\u515a\u5458\u9519\u4e86\uff09\uff1a\u5199\u660e\u539f\u56e0\uff0c\u5f00\u7ea2\u5b57\u6536\u636e\u51b2\u9500\uff1b\u7136\u540e\u5728\u672c\u8868\u91cd\u65b0\u767b\u8bb0\u6b63\u786e\u7684", None))
+#endif // QT_CONFIG(tooltip)
         self.printMonthReceiptsButton.setText(QCoreApplication.translate("DuesScreen", u"\u6253\u5370\u672c\u6708\u6536\u636e\u2026", None))
 #if QT_CONFIG(tooltip)
         self.printMonthReceiptsButton.setToolTip(QCoreApplication.translate("DuesScreen", u"\u628a\u672c\u6708\u5f00\u5177\u7684\u6536\u636e\u6253\u5370\u51fa\u6765\uff08PDF\uff0c\u4e00\u9875\u56db\u5f20\uff09", None))

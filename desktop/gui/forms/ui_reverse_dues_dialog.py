@@ -17,7 +17,7 @@ class Ui_ReverseDuesDialog(object):
     def setupUi(self, ReverseDuesDialog):
         if not ReverseDuesDialog.objectName():
             ReverseDuesDialog.setObjectName(u"ReverseDuesDialog")
-        ReverseDuesDialog.resize(720, 480)
+        ReverseDuesDialog.resize(840, 480)
         self.mainLayout = QVBoxLayout(ReverseDuesDialog)
         self.mainLayout.setSpacing(10)
         self.mainLayout.setObjectName(u"mainLayout")
@@ -106,7 +106,7 @@ class Ui_ReverseDuesDialog(object):
 
     def retranslateUi(self, ReverseDuesDialog):
         ReverseDuesDialog.setWindowTitle(QCoreApplication.translate("ReverseDuesDialog", u"\u51b2\u9500\u515a\u8d39\u6536\u636e\uff08\u7ea2\u5b57\uff09", None))
-        self.introLabel.setText(QCoreApplication.translate("ReverseDuesDialog", u"\u9009\u51fa\u767b\u8bb0\u9519\u4e86\u7684\u6536\u636e\u3002\u51b2\u9500\u5f00\u4e00\u5f20\u7ea2\u5b57\u6536\u636e\uff08\u8d1f\u6570\uff0c\u4e0b\u4e00\u4e2a\u6536\u636e\u53f7\uff09\uff0c\u539f\u6536\u636e\u548c\u7f34\u8d39\u8bb0\u5f55\u4fdd\u7559\u4e0d\u6539\uff1b\u53f0\u8d26\u3001\u516c\u793a\u548c\u62a5\u9001\u5305\u53ea\u8ba1\u672a\u51b2\u9500\u7684\u3002\u51b2\u9500\u540e\u8bf7\u6309\u6b63\u786e\u7684\u91d1\u989d\u548c\u6708\u4efd\u91cd\u65b0\u767b\u8bb0\u3002", None))
+        self.introLabel.setText(QCoreApplication.translate("ReverseDuesDialog", u"\u9009\u51fa\u767b\u8bb0\u9519\u4e86\u7684\u6536\u636e\u3002\u51b2\u9500\u5f00\u4e00\u5f20\u7ea2\u5b57\u6536\u636e\uff08\u8d1f\u6570\uff0c\u4e0b\u4e00\u4e2a\u6536\u636e\u53f7\uff09\uff0c\u539f\u6536\u636e\u548c\u7f34\u8d39\u8bb0\u5f55\u4fdd\u7559\u4e0d\u6539\uff1b\u53f0\u8d26\u3001\u516c\u793a\u548c\u62a5\u9001\u5305\u53ea\u8ba1\u672a\u51b2\u9500\u7684\u3002\u51b2\u9500\u540e\u8bf7\u6309\u6b63\u786e\u7684\u91d1\u989d\u548c\u6708\u4efd\u91cd\u65b0\u767b\u8bb0\u3002\u5df2\u786e\u8ba4\u671f\u95f4\u7684\u6536\u636e\u4e5f\u53ef\u4ee5\u51b2\u9500\uff1a\u7ea2\u5b57\u6536\u636e\u8bb0\u5728\u51b2\u9500\u65e5\u671f\uff08\u4eca\u5929\uff09\u6240\u5728\u7684\u672a\u786e\u8ba4\u671f\u95f4\uff0c\u5df2\u786e\u8ba4\u671f\u95f4\u7684\u79ef\u5206\u548c\u6821\u9a8c\u503c\u4e0d\u53d8\u3002", None))
         self.reasonLabel.setText(QCoreApplication.translate("ReverseDuesDialog", u"\u51b2\u9500\u539f\u56e0\uff1a", None))
         self.reasonEdit.setPlaceholderText(QCoreApplication.translate("ReverseDuesDialog", u"\u4f8b\u5982\uff1a\u91d1\u989d\u5f55\u9519\uff0c\u5e94\u4e3a 1.00 \u5143", None))
         self.byLabel.setText(QCoreApplication.translate("ReverseDuesDialog", u"\u51b3\u5b9a\u4eba\uff1a", None))
