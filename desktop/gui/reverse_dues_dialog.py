@@ -40,19 +40,45 @@ class ReverseDuesDialog(QDialog):
         self.today = today
         self.red_no = ""
         self.reversed_no = ""
-        name = book.roster.member(member_id)["name"]
-        self.setWindowTitle(f"冲销党费收据（红字）— {name}")
-        # Receipts that can still be reversed: not red, not reversed already.
-        self.receipts = [
-            r
-            for r in dues.receipts(book, year=year, member_id=member_id)
-            if r["receipt_no"] and not r["reverses"] and not r["reversed_by"]
-        ]
+        self.member_id = member_id
+        self.year = year
+        self.month = month
+        self.name = book.roster.member(member_id)["name"]
+        self.setWindowTitle(f"冲销党费收据（红字）— {self.name}")
+        self.receipts: list[dict[str, Any]] = []
         table = self.ui.receiptsTable
         table.setColumnCount(len(HEADERS))
         table.setHorizontalHeaderLabels(list(HEADERS))
+        # The screen's year first; another year's receipt (last December's, found in January)
+        # on asking, or at once when this year has none to reverse.
+        self.ui.allYearsCheck.toggled.connect(self._load)
+        self._load(False)
+        if not self.receipts and self._reversible(None):
+            self.ui.allYearsCheck.setChecked(True)
+        self.ui.dateEdit.setDate(QDate(today()))
+        self.ui.byEdit.setText(dues.default_receiver(book))
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText("冲销")
+        self._enable()
+        self.ui.buttonBox.accepted.connect(self.reverse)
+        self.ui.buttonBox.rejected.connect(self.reject)
+        self.ui.reasonEdit.setFocus()
+
+    def _reversible(self, year: int | None) -> list[dict[str, Any]]:
+        """The member's receipts (of `year`, or every year) that can still be reversed: not
+        red, not reversed already."""
+        return [
+            r
+            for r in dues.receipts(self.book, year=year, member_id=self.member_id)
+            if r["receipt_no"] and not r["reverses"] and not r["reversed_by"]
+        ]
+
+    def _load(self, all_years: bool) -> None:
+        self.receipts = self._reversible(None if all_years else self.year)
+        table = self.ui.receiptsTable
+        table.clearContents()
         table.setRowCount(len(self.receipts))
         for i, r in enumerate(self.receipts):
+            period = dues.confirmed_period_of(self.book, r["receipt_no"])
             cells = (
                 r["receipt_no"],
                 r["paid_date"],
@@ -60,7 +86,7 @@ class ReverseDuesDialog(QDialog):
                 yuan(r["amount_fen"]),
                 r["receiver"],
                 # A receipt of a confirmed period is reversed today, in the open period.
-                f"已确认的{p}" if (p := dues.confirmed_period_of(book, r["receipt_no"])) else "",
+                f"已确认的{period}" if period else "",
             )
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -73,18 +99,21 @@ class ReverseDuesDialog(QDialog):
         if self.receipts:
             # The latest receipt (of `month` when asked from the month's collection): the
             # usual slip is the one just saved.
-            of_month = [i for i, r in enumerate(self.receipts) if month in r["months"]]
+            of_month = [i for i, r in enumerate(self.receipts) if self.month in r["months"]]
             table.selectRow(of_month[-1] if of_month else len(self.receipts) - 1)
+            self.ui.problemLabel.setText("")
+        elif all_years:
+            self.ui.problemLabel.setText(f"{self.name} 没有可以冲销的收据。")
         else:
-            self.ui.problemLabel.setText(f"{name} {year}年没有可以冲销的收据。")
-        self.ui.dateEdit.setDate(QDate(today()))
-        self.ui.byEdit.setText(dues.default_receiver(book))
+            self.ui.problemLabel.setText(
+                f"{self.name} {self.year}年没有可以冲销的收据"
+                "（要找其他年度的，请勾选“也列出其他年度的收据”）。"
+            )
+        self._enable()
+
+    def _enable(self) -> None:
         ok = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("冲销")
         ok.setEnabled(bool(self.receipts))
-        self.ui.buttonBox.accepted.connect(self.reverse)
-        self.ui.buttonBox.rejected.connect(self.reject)
-        self.ui.reasonEdit.setFocus()
 
     def selected_receipt(self) -> str:
         rows = self.ui.receiptsTable.selectionModel().selectedRows()

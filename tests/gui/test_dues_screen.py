@@ -643,3 +643,50 @@ def test_reverse_a_receipt_from_the_months_collection(qtbot, screen, book, branc
     )
     screen.save_collection()
     assert warned == [] and _states(book)["王二"] == ("已缴", 100)
+
+
+def test_the_reversal_dialog_finds_a_receipt_of_another_year(qtbot, book, branch, tmp_path):
+    """Last December's receipt, found wrong in the new year: the dialog lists the screen's
+    year, and the others on asking (at once when the year has none to reverse); the red
+    receipt takes this year's next number."""
+    from desktop.gui.reverse_dues_dialog import ReverseDuesDialog
+
+    # Last year's row as an imported 党费 sheet brings it (the book's standards start in 2026).
+    book.db["dues_payments"].insert(
+        {
+            "member_id": branch["王二"],
+            "month": "2025-12",
+            "due_fen": 100,
+            "paid_fen": 10000,
+            "paid_date": "2025-12-20",
+            "receiver": "会计",
+            "receipt_no": "20250007",
+            "created_at": "2025-12-20T10:00:00",
+        }
+    )
+    this_year = dues.record_payment(
+        book, branch["王二"], {"2026-10": 100}, paid_date="2026-10-08", receiver="会计",
+        today=TODAY,
+    )  # fmt: skip
+    dialog = ReverseDuesDialog(book, branch["王二"], 2026, today=lambda: TODAY)
+    qtbot.addWidget(dialog)
+    assert [r["receipt_no"] for r in dialog.receipts] == [this_year]
+    assert not dialog.ui.allYearsCheck.isChecked()
+    qtbot.mouseClick(dialog.ui.allYearsCheck, Qt.MouseButton.LeftButton)
+    assert [r["receipt_no"] for r in dialog.receipts] == ["20250007", this_year]
+    assert dialog.selected_receipt() == this_year  # the latest stays the default
+    dialog.ui.receiptsTable.selectRow(0)
+    dialog.ui.reasonEdit.setText("金额录错，应为 1.00 元")
+    dialog.resize(840, 420)
+    dialog.show()
+    dialog.grab().save(str(tmp_path / "reverse-other-year.png"))
+    dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.result() == ReverseDuesDialog.DialogCode.Accepted
+    red = dues.reversal_of(book, "20250007")
+    assert red["reversal_no"] == dialog.red_no == "20260002"
+    # Opened on 2025 (the screen shows last year's months too): none left there, so the
+    # other years are listed at once.
+    again = ReverseDuesDialog(book, branch["王二"], 2025, today=lambda: TODAY)
+    qtbot.addWidget(again)
+    assert again.ui.allYearsCheck.isChecked()
+    assert [r["receipt_no"] for r in again.receipts] == [this_year]
