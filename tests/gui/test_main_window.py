@@ -226,6 +226,12 @@ def test_branch_info_dialog(qtbot, window, book, typist, monkeypatch):
     def run(self):
         dialogs.append(self)
         ui = self.ui
+        self.show()
+        qtbot.waitExposed(self)
+        # What an empty 经办人 means is read whole (it was cut off after two of three lines).
+        hint = ui.operatorHint
+        assert "留空待手签" in hint.text() and "登录名" in hint.text()
+        assert hint.height() >= hint.heightForWidth(hint.width()), hint.size()
         save = ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
         ui.nameEdit.clear()
         qtbot.mouseClick(save, Qt.MouseButton.LeftButton)  # refused: name required

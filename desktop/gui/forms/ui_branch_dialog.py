@@ -17,7 +17,7 @@ class Ui_BranchDialog(object):
     def setupUi(self, BranchDialog):
         if not BranchDialog.objectName():
             BranchDialog.setObjectName(u"BranchDialog")
-        BranchDialog.resize(560, 420)
+        BranchDialog.resize(560, 470)
         self.mainLayout = QVBoxLayout(BranchDialog)
         self.mainLayout.setSpacing(14)
         self.mainLayout.setObjectName(u"mainLayout")
@@ -159,7 +159,7 @@ class Ui_BranchDialog(object):
         self.operatorLabel.setText(QCoreApplication.translate("BranchDialog", u"\u7ecf\u529e\u4eba\uff1a", None))
         self.operatorEdit.setPlaceholderText(QCoreApplication.translate("BranchDialog", u"\u5728\u8fd9\u53f0\u7535\u8111\u4e0a\u8bb0\u8d26\u7684\u4eba\uff0c\u4f8b\u5982\uff1a\u5f20\u7ea2\u6885", None))
         self.operatorHint.setProperty(u"role", QCoreApplication.translate("BranchDialog", u"hint", None))
-        self.operatorHint.setText(QCoreApplication.translate("BranchDialog", u"\u8bb0\u5165\u64cd\u4f5c\u8bb0\u5f55\uff0c\u4f5c\u4e3a\u7533\u62a5\u3001\u516c\u793a\u3001\u786e\u8ba4\u7b49\u7684\u7ecf\u529e\u4eba\uff0c\u5e76\u5370\u5728\u62a5\u9001\u4e61\u9547\u7684\u6750\u6599\u4e0a\u3002\u4e0d\u586b\u65f6\u8fd9\u4e9b\u8bb0\u5f55\u7528\u7535\u8111\u7684\u767b\u5f55\u540d\uff0c\u62a5\u9001\u6750\u6599\u4e0a\u7559\u7a7a\uff0c\u7531\u7ecf\u529e\u4eba\u624b\u7b7e\u3002", None))
+        self.operatorHint.setText(QCoreApplication.translate("BranchDialog", u"\u4f5c\u4e3a\u7533\u62a5\u3001\u516c\u793a\u3001\u786e\u8ba4\u7b49\u7684\u7ecf\u529e\u4eba\uff0c\u5370\u5728\u62a5\u9001\u4e61\u9547\u7684\u6750\u6599\u4e0a\u3002\u4e0d\u586b\u65f6\u64cd\u4f5c\u8bb0\u5f55\u7528\u7535\u8111\u767b\u5f55\u540d\uff0c\u62a5\u9001\u6750\u6599\u4e0a\u7559\u7a7a\u5f85\u624b\u7b7e\u3002", None))
         self.startLabel.setText(QCoreApplication.translate("BranchDialog", u"\u4ece\u54ea\u4e2a\u6708\u8d77\u8bb0\u5206\uff1a", None))
 #if QT_CONFIG(tooltip)
         self.startCombo.setToolTip(QCoreApplication.translate("BranchDialog", u"\u5e74\u4e2d\u624d\u5f00\u59cb\u7528\u672c\u7a0b\u5e8f\u65f6\u9009\u5f00\u59cb\u7684\u6708\u4efd\uff1a\u6b64\u524d\u7684\u5b63\u5ea6\u4e0d\u8bb0\u5206\uff0c\u4e0d\u7528\u516c\u793a\u548c\u786e\u8ba4", None))
