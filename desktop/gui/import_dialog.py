@@ -404,7 +404,10 @@ class ImportDialog(QDialog):
         problems = list(plan.problems or [])
         # Notices (rows skipped, differing records, 备注 words…) go in a list that scrolls:
         # 20 differing rows in the label pushed the preview off a 768-px screen.
-        self._fill_notes([str(n) for n in getattr(plan, "read_notes", []) or []])
+        # Columns left out of the other sheets are said as `import` says them (the roster's
+        # were chosen on the mapping page, so none is said twice).
+        columns = plan.column_notes() if hasattr(plan, "column_notes") else []
+        self._fill_notes([str(n) for n in [*columns, *(getattr(plan, "read_notes", []) or [])]])
         ui.problemsList.clear()
         self.good = self._good_rows(plan) if problems else None
         if problems:

@@ -353,3 +353,37 @@ def test_preview_of_the_quarter_sheet_reads_in_chinese(
     qtbot.mouseClick(dialog.ui.importButton, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=15000)
     assert [r[0] for r in book.execute("select quarter from periods order by quarter")] == [1, 2]
+
+
+def test_a_column_left_out_of_another_sheet_is_said_as_the_cli_says_it(
+    qtbot, monkeypatch, tmp_path, book
+):
+    """`pioneer import` says 「活动：“参加人数” 不是本表的列，没有导入…」; the window read the
+    same workbook and dropped the column without a word."""
+    from openpyxl import Workbook
+
+    from desktop.book.interchange import read_for_import
+
+    wb = Workbook()
+    roster = wb.active
+    roster.title = "党员名册"
+    roster.append(["编号", "姓名", "人员类别", "入党时间"])
+    roster.append(["001", "刘德华", "正式党员", "1998-07-01"])
+    acts = wb.create_sheet("活动")
+    acts.append(["编号", "日期", "类型", "主题", "参加人数"])
+    acts.append(["2026-001", "2026-03-10", "主题党日", "学习党章", 12])
+    path = tmp_path / "台账.xlsx"
+    wb.save(path)
+    said = read_for_import(book, path, guess_headers=True).column_notes()
+    assert said and "“参加人数” 不是本表的列，没有导入" in said[0]
+
+    choose_file(monkeypatch, path)
+    dialog = ImportDialog(book)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.ui.browseButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.ui.nextButton.isEnabled(), timeout=10000)
+    qtbot.mouseClick(dialog.ui.nextButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.page() == PAGE_PREVIEW and dialog.plan is not None)
+    assert dialog.problem_lines() == []
+    assert said[0] in dialog.note_lines() and dialog.ui.notesList.isVisible()
