@@ -7,10 +7,10 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDateEdit,
     QDialog,
     QFormLayout,
     QHeaderView,
-    QInputDialog,
     QLineEdit,
 )
 
@@ -115,12 +115,21 @@ class ClaimsTab:
             button.setEnabled(ok)
             button.setToolTip(hint if ok else (why if chosen else none))
 
-    def ask_name(self, title: str, label: str, step: str) -> str | None:
-        """A name for 初评/审定, offered as the name used last time (else the 经办人)."""
-        text, ok = QInputDialog.getText(
-            self, title, label, text=Q.default_step_name(self.book, step)
-        )
-        return text.strip() if ok and text.strip() else None
+    def ask_step(self, title: str, label: str, step: str) -> tuple[str, str | None] | None:
+        """(name, day) for 初评/审定: the name offered as used last time (else the 经办人); the
+        day it was done, today unless the records are entered late from paper (None: today,
+        the book then keeps the time too)."""
+        dialog = QDialog(self)
+        dialog.setWindowTitle(title)
+        form = QFormLayout(dialog)
+        name = QLineEdit(Q.default_step_name(self.book, step))
+        form.addRow(label, name)
+        day = _step_day_edit()
+        form.addRow("日期（补登时改为实际日期）", day)
+        add_dialog_buttons(dialog, form)
+        if dialog.exec() != QDialog.DialogCode.Accepted or not name.text().strip():
+            return None
+        return name.text().strip(), _picked_day(day)
 
     def new_claim(self) -> None:
         self.ask_claims()
@@ -183,6 +192,8 @@ class ClaimsTab:
     def approve_selected_claim(self) -> None:
         self._step_selected("审定", "审定（支委会）经办人：", "approved", Q.approve_claim)
 
+    _steps_day: str | None = None  # the day ask_step_names was given (None: today)
+
     def ask_step_names(self, n: int) -> tuple[str, str] | None:
         """初评人 and 审定人 in one dialog, each offered as last time (else the 经办人)."""
         dialog = QDialog(self)
@@ -192,10 +203,13 @@ class ClaimsTab:
         approver = QLineEdit(Q.default_step_name(self.book, "approved"))
         form.addRow("初评人（党小组长）", reviewer)
         form.addRow("审定（支委会）经办人", approver)
+        day = _step_day_edit()
+        form.addRow("日期（补登时改为实际日期）", day)
         add_dialog_buttons(dialog, form)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         names = reviewer.text().strip(), approver.text().strip()
+        self._steps_day = _picked_day(day)
         return names if all(names) else None
 
     def review_and_approve_selected(self) -> None:
@@ -207,14 +221,15 @@ class ClaimsTab:
         if not names:
             return
         reviewer, approver = names
+        on, self._steps_day = self._steps_day, None
 
         self._fresh_claims = []
 
         def run() -> None:
             with self.book.action("初评并审定", f"{len(chosen)} 条申报"):
                 for c in chosen:
-                    Q.review_claim(self.book, c["id"], reviewer)
-                    Q.approve_claim(self.book, c["id"], approver)
+                    Q.review_claim(self.book, c["id"], reviewer, on=on)
+                    Q.approve_claim(self.book, c["id"], approver, on=on)
 
         if self._act(run):
             self.claim_note.setText(
@@ -228,16 +243,17 @@ class ClaimsTab:
             self.tell("请先在表格中选中一行。")
             return
         n = len(chosen)
-        by = self.ask_name(verb if n == 1 else f"{verb}（{n} 条）", label, step)
-        if not by:
+        answer = self.ask_step(verb if n == 1 else f"{verb}（{n} 条）", label, step)
+        if not answer:
             return
+        by, on = answer
 
         self._fresh_claims = []
 
         def run() -> None:
             with self.book.action(verb, f"{n} 条申报"):
                 for c in chosen:
-                    fn(self.book, c["id"], by)
+                    fn(self.book, c["id"], by, on=on)
 
         if self._act(run):
             self.claim_note.setText(f"已{verb} {n} 条申报（{verb}人：{by}）。")
@@ -249,3 +265,21 @@ class ClaimsTab:
         reason = self.ask_text("驳回", "驳回理由（将告知申报人）：")
         if reason is not None:
             self._act(lambda: Q.reject_claim(self.book, cid, self.book.actor, reason))
+
+
+def _step_day_edit() -> QDateEdit:
+    """The day a claim's step was taken: today, or an earlier day for records entered late."""
+    from PySide6.QtCore import QDate
+
+    edit = QDateEdit(QDate.currentDate())
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setMaximumDate(QDate.currentDate())
+    return edit
+
+
+def _picked_day(edit: QDateEdit) -> str | None:
+    from PySide6.QtCore import QDate
+
+    picked = edit.date()
+    return None if picked == QDate.currentDate() else picked.toString("yyyy-MM-dd")

@@ -88,7 +88,7 @@ def test_quarter_flow_through_the_screen(qtbot, window, book, messages, monkeypa
     assert screen.claims_table.rowCount() == 1
     assert screen.claims_table.item(0, 6).text() == "申报"
     assert "申报已登记，按申报日期记在2026年第2季度。" in screen.claim_note.text()
-    monkeypatch.setattr(screen, "ask_name", lambda title, label, step: "一组组长")
+    monkeypatch.setattr(screen, "ask_step", lambda title, label, step: ("一组组长", None))
     screen.claims_table.selectRow(0)
     assert not screen.approve_claim_button.isEnabled()  # 审定 before 初评: greyed, says why
     assert screen.approve_claim_button.toolTip() == "审定要先初评：所选申报还没有初评"
@@ -811,3 +811,51 @@ def test_a_notice_without_every_appraisal_says_so_in_the_window(
     said = messages.texts("information")[-1]
     assert said.startswith("已重新发布公示")
     assert "！" in said and "2 名党员" in said and "公示表上这些党员的民主评议得分为 0" in said
+
+
+def test_claim_steps_entered_late_take_the_day_they_were_done(
+    qtbot, window, book, messages, monkeypatch
+) -> None:
+    """初评 and 初评并审定 ask the day beside the name (today unless changed): a branch typing in
+    its paper records gives the day the group leader and the committee really did it."""
+    from PySide6.QtCore import QDate, QTimer
+    from PySide6.QtWidgets import QApplication, QDateEdit, QLineEdit
+
+    from desktop.book.claims import claim
+
+    build_branch(book)
+    first = Q.add_claim(book, "张三", "2026-05-12", "key-work", 3, "组织村道清扫", today=TODAY)
+    second = Q.add_claim(book, "王一", "2026-05-14", "key-work", 2, "调解纠纷", today=TODAY)
+    screen = _open_screen(qtbot, window)
+    _show_quarter(qtbot, screen, 2)
+    screen.tabs.setCurrentIndex(1)
+
+    def answer(day: QDate, name: str = "") -> None:
+        dialog = QApplication.activeModalWidget()
+        assert dialog.findChild(QDateEdit).date() == QDate.currentDate()  # today unless changed
+        dialog.findChild(QDateEdit).setDate(day)
+        names = [e for e in dialog.findChildren(QLineEdit) if not isinstance(e.parent(), QDateEdit)]
+        for edit in names:  # 初评人 (and 审定经办人)
+            if name or not edit.text():
+                edit.setText(name or "支委会")
+        dialog.accept()
+
+    QTimer.singleShot(0, lambda: answer(QDate(2026, 5, 20), "一组组长"))
+    assert screen.ask_step("初评", "初评人（党小组长）：", "reviewed") == ("一组组长", "2026-05-20")
+    monkeypatch.setattr(screen, "ask_step", lambda *a: ("一组组长", "2026-05-20"))
+    screen.claims_table.selectRow(_row(screen.claims_table, 2, "张三"))
+    _reloaded(qtbot, screen, screen.review_selected_claim)
+    assert claim(book, first)["reviewed_at"][:10] == "2026-05-20"
+
+    screen.claims_table.clearSelection()
+    screen.claims_table.selectRow(_row(screen.claims_table, 2, "王一"))
+    assert [c["id"] for c in screen.selected_claims()] == [second]
+    QTimer.singleShot(0, lambda: answer(QDate(2026, 6, 3)))
+    _reloaded(qtbot, screen, screen.review_and_approve_selected)
+    assert messages.texts() == []
+    c = claim(book, second)
+    assert (c["reviewed_at"][:10], c["approved_at"][:10], c["status"]) == (
+        "2026-06-03",
+        "2026-06-03",
+        "审定",
+    )

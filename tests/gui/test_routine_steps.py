@@ -9,8 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtCore import Qt, QTimer
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "book"))
 
@@ -54,11 +53,20 @@ def test_several_claims_reviewed_and_approved_at_once(qtbot, window, book, monke
 
     offered: list[str] = []
 
-    def answer(_parent, _title, _label, text="", **_kw):
-        offered.append(text)
-        return ("一组组长" if len(offered) == 1 else text), True
+    def answer() -> None:
+        """The step's dialog: the name offered is kept, but for the first 初评; today stays."""
+        from PySide6.QtWidgets import QApplication, QDateEdit, QLineEdit
 
-    monkeypatch.setattr(QInputDialog, "getText", answer)
+        dialog = QApplication.activeModalWidget()
+        (name,) = [
+            e for e in dialog.findChildren(QLineEdit) if not isinstance(e.parent(), QDateEdit)
+        ]
+        offered.append(name.text())
+        if len(offered) == 1:
+            name.setText("一组组长")
+        dialog.accept()
+
+    QTimer.singleShot(0, answer)
     with qtbot.waitSignal(screen.loaded, timeout=20000):
         qtbot.mouseClick(screen.review_claim_button, Qt.MouseButton.LeftButton)
     assert offered == ["刘书记"]  # the 经办人 first
@@ -66,6 +74,7 @@ def test_several_claims_reviewed_and_approved_at_once(qtbot, window, book, monke
     assert "已初评 2 条申报" in screen.claim_note.text()
     screen.claims_table.selectAll()
     assert screen.approve_claim_button.isEnabled()
+    QTimer.singleShot(0, answer)
     with qtbot.waitSignal(screen.loaded, timeout=20000):
         qtbot.mouseClick(screen.approve_claim_button, Qt.MouseButton.LeftButton)
     assert offered[1] == "刘书记"  # nobody approved yet: the 经办人 again
