@@ -578,6 +578,21 @@ def _choose_sheets(
                 names = "、".join(f"“{t}”" for t in others)
                 data.sheet_notes.append(f"从工作表“{best}”读取党员名册；{names}没有读取。")
             return {ROSTER_SHEET_NAME: next(ws for ws in worksheets if ws.title == best)}
+    if ROSTER_SHEET_NAME in wanted and len(wanted) > 1 and worksheets:
+        # Most often a roster whose column names were not found: say what was read and what
+        # a roster needs, not the 31 sheet names of the interchange workbook.
+        read = "；".join(
+            f"“{ws.title}”：{'、'.join(_headers_of(ws)[:8]) or '（没有读到列名）'}"
+            for ws in worksheets[:3]
+        )
+        raise _refuse(
+            f"工作簿里没有可导入的表：{path}。没有哪张工作表的列名像党员名册（读到的列名——{read}），"
+            f"也不是本程序导出的交换工作簿（工作表没有叫 {'、'.join(wanted[:3])} 等的）。"
+            f"党员花名册至少要有“姓名”和“人员类别”（或“党员类别”）两列，列名写在前 "
+            f"{HEADER_SEARCH_ROWS} 行里；请改好列名后再导入。",
+            "no_sheets",
+            path,
+        )
     present = "、".join(ws.title for ws in worksheets) or "（无）"
     expected = "、".join(wanted)
     raise _refuse(

@@ -161,10 +161,12 @@ def test_no_known_sheets(tmp_path: Path) -> None:
     err = refusal(p, headers_too=False)  # sheet_headers lists them for the mapping step
     assert sheet_headers(p) == {"Sheet1": ["甲", "乙"], "Sheet2": ["丙"]}
     assert err.kind == "no_sheets"
+    # Not the 31 sheet names of the interchange workbook: what was read, what a roster needs.
     assert str(err) == (
-        "工作簿里没有可导入的工作表：应有 党员名册、党小组、活动、签到、党费、党费标准、积分申报、民主评议、"
-        "一票否决、积分方案、节假日、更正、申报审核、季度、公示记录、异议、确认结果、"
-        f"支部信息、支委会、党员变动、活动计划模板、活动计划、通知书、撤销、党费冲销、上级审批、积分兑换、评议会议、评议选票、自评与组织考评、党员大会表决 中的至少一个，实有 Sheet1、Sheet2：{p}。请把工作表改成这些名称后再导入。"
+        f"工作簿里没有可导入的表：{p}。没有哪张工作表的列名像党员名册（读到的列名——“Sheet1”：甲、乙；"
+        "“Sheet2”：丙），也不是本程序导出的交换工作簿（工作表没有叫 党员名册、党小组、活动 等的）。"
+        "党员花名册至少要有“姓名”和“人员类别”（或“党员类别”）两列，列名写在前 10 行里；"
+        "请改好列名后再导入。"
     )
 
 
