@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop.book.store import Book, now_iso
 from desktop.rules.dates import is_month_only, optional_day
+from desktop.rules.dues import unnumbered_id, unnumbered_ref
 from desktop.rules.meetings import FREQUENCIES
 
 if TYPE_CHECKING:
@@ -478,6 +479,14 @@ def _read_dues_reversals(book: Book, check: Any) -> None:
     plan = check.plan
     receipts = {d["receipt_no"] for d in plan.dues if d.get("receipt_no")}
     receipts |= {r[0] for r in book.execute("select distinct receipt_no from dues_payments")}
+    # A payment without 收据号 is named by its 记录号: "#12".
+    receipts |= {
+        unnumbered_ref(d["id"]) for d in plan.dues if not d.get("receipt_no") and d.get("id")
+    }
+    receipts |= {
+        unnumbered_ref(r[0])
+        for r in book.execute("select id from dues_payments where coalesce(receipt_no, '') = ''")
+    }
     reversed_ = {r[0] for r in book.execute("select receipt_no from dues_reversals")}
     red_numbers = {r[0] for r in book.execute("select reversal_no from dues_reversals")}
     for row in check.data.rows(sheet):
@@ -487,7 +496,14 @@ def _read_dues_reversals(book: Book, check: Any) -> None:
             continue
         no, red = str(no).strip(), str(red).strip()
         if no not in receipts:
-            check.add(sheet, row.number, "收据号", f"“党费”表和账本中都没有收据号 {no}")
+            check.add(
+                sheet,
+                row.number,
+                "收据号",
+                f"“党费”表和账本中都没有收据号 {no}"
+                if unnumbered_id(no) is None
+                else f"“党费”表和账本中都没有记录号为 {unnumbered_id(no)} 的无收据号缴费",
+            )
             continue
         if no in reversed_:
             check.add(sheet, row.number, "收据号", f"收据 {no} 冲销了不止一次")
@@ -658,7 +674,18 @@ def write_plan(
             for n in plan.member_notices
         ],
     )
-    _insert_keeping_ids(book, "dues_reversals", plan.dues_reversals)
+    # A payment without 收据号 is named "#记录号": by its id in this book now.
+    moved = record_ids.get("dues_payments", {})
+    _insert_keeping_ids(
+        book,
+        "dues_reversals",
+        [
+            {**r, "receipt_no": unnumbered_ref(moved.get(n, n))}
+            if (n := unnumbered_id(r["receipt_no"])) is not None
+            else r
+            for r in plan.dues_reversals
+        ],
+    )
     _insert_keeping_ids(
         book,
         "withdrawals",

@@ -547,7 +547,15 @@ def _read_dues(book: Book, data: Any, check: Checker, members: Members) -> None:
                     sheet, row.number, column, f"金额 {v[column] / 100:.2f} 元不合常理，请核对"
                 )
         receipt = v.get("收据号") or ""
-        if receipt:
+        if str(receipt).startswith("#"):  # "#12" names a payment without a receipt number
+            check.add(
+                sheet,
+                row.number,
+                "收据号",
+                f"收据号 {receipt} 不能以“#”开头（它用来指没有收据号的缴费的记录号），"
+                "请写收据上印的号码",
+            )
+        elif receipt:
             owner, months = receipts.setdefault(receipt, (m["code"], set()))
             if owner != m["code"]:
                 check.add(

@@ -71,6 +71,7 @@ from desktop.book.dues_rates import (  # re-exported
 from desktop.book.dues_reversal import (  # re-exported
     confirmed_note,
     confirmed_period_of,
+    find_payment,
     reversal_of,
     reversals,
     reverse_receipt,
@@ -346,6 +347,7 @@ __all__ = [
     "default_receiver",
     "default_start_month",
     "far_above_standard",
+    "find_payment",
     "dues_start",
     "issue_reminders",
     "judged_through",

@@ -26,6 +26,7 @@ from desktop.book.store import Book, now_iso
 from desktop.rules.dates import date_problem, month_problem
 from desktop.rules.dues import (
     ABSURD_FEN,
+    UNNUMBERED,
     MonthDues,
     is_month,
     month_cn,
@@ -35,8 +36,13 @@ from desktop.rules.dues import (
     months_between,
     months_text,
     passed_up_whole,
+    unnumbered_ref,
     yuan,
 )
+
+# A payment row's reference in SQL (alias d): its receipt number, or "#id" when it has none —
+# how a reversal names it (the view dues_standing, m020, matches reversals the same way).
+PAYMENT_REF = "(case when coalesce(d.receipt_no, '') = '' then '#' || d.id else d.receipt_no end)"
 
 # -- member months ------------------------------------------------------------------------
 
@@ -51,16 +57,27 @@ def _paid_rows(book: Book, where: str = "", params: list[Any] | None = None) -> 
     ]
 
 
+def month_sums_sql(where: str) -> str:
+    """SQL for each member-month with a payment standing (`where` on dues_payments d):
+    member_id, month, due, paid, last_date, n, receipts — what stands. The month's due is on
+    its first row; when that row's receipt was reversed and a later part payment stands (due
+    0), the due is the month's rows' as recorded, so the month is not shown 免交."""
+    standing_due = "sum(case when s.id is not null then d.due_fen else 0 end)"
+    return f"""select d.member_id, d.month,
+              case when {standing_due} > 0 then {standing_due} else sum(d.due_fen) end as due,
+              sum(case when s.id is not null then d.paid_fen else 0 end) as paid,
+              max(case when s.id is not null then d.paid_date end) as last_date,
+              count(s.id) as n,
+              group_concat(case when s.id is not null then coalesce(d.receipt_no, '') end, '、')
+                  as receipts
+           from dues_payments d left join dues_standing s on s.id = d.id
+           where {where} group by d.member_id, d.month having count(s.id) > 0"""
+
+
 def _month_table(book: Book, first: str, last: str) -> dict[tuple[int, str], dict[str, Any]]:
     """(member_id, month) → summed rows in the months first..last."""
     out: dict[tuple[int, str], dict[str, Any]] = {}
-    for r in book.db.query(
-        """select member_id, month, sum(due_fen) as due, sum(paid_fen) as paid,
-                  max(paid_date) as last_date, count(*) as n,
-                  group_concat(coalesce(receipt_no, ''), '、') as receipts
-           from dues_standing where month between ? and ? group by member_id, month""",
-        [first, last],
-    ):
+    for r in book.db.query(month_sums_sql("d.month between ? and ?"), [first, last]):
         out[(r["member_id"], r["month"])] = dict(r)
     return out
 
@@ -411,7 +428,12 @@ def _record_receipts(
         no = (receipt.receipt_no or "").strip()
         if no:
             owner = used.get(no)
-            if no in red:
+            if no.startswith(UNNUMBERED):  # "#12" names a payment without a receipt number
+                problems.append(
+                    f"收据号 {no} 不能以“{UNNUMBERED}”开头（它用来指没有收据号的缴费记录）；"
+                    "请改用收据上印的号码（留空则自动编号）。"
+                )
+            elif no in red:
                 problems.append(
                     f"收据号 {no} 已用作红字收据（冲销收据 {red[no]}）；请换一个收据号"
                     "（留空则自动编号）。"
@@ -502,7 +524,8 @@ def receipts(
     numbers: Iterable[str] | None = None,
     member_id: int | None = None,
 ) -> list[dict[str, Any]]:
-    """Receipts as printed: one entry per receipt number (rows without a number stand alone).
+    """Receipts as printed: one entry per receipt number (rows without a number stand alone,
+    `ref` "#id": how a reversal names them; `receipt_no` is "" for them).
 
     Each red receipt (红字冲销) follows the receipt it reverses when both are of one month;
     a later one (a slip found after its period was confirmed) stands at its own date, where
@@ -515,7 +538,7 @@ def receipts(
     if year is not None:
         # …or reversed by a red receipt of this year (listed for the red line alone)
         where.append(
-            "(d.month like ? or d.paid_date like ? or d.receipt_no in "
+            f"(d.month like ? or d.paid_date like ? or {PAYMENT_REF} in "
             "(select receipt_no from dues_reversals where date like ?))"
         )
         params += [f"{year:04d}-%", f"{year:04d}-%", f"{year:04d}-%"]
@@ -527,7 +550,7 @@ def receipts(
             wanted,
         ):
             wanted.append(orig)
-        where.append(f"d.receipt_no in ({', '.join('?' * len(wanted))})")
+        where.append(f"{PAYMENT_REF} in ({', '.join('?' * len(wanted))})")
         params += wanted
     sql = (
         "select d.*, m.name, m.code from dues_payments d join members m on m.id = d.member_id"
@@ -536,11 +559,12 @@ def receipts(
     )
     out: dict[str, dict[str, Any]] = {}
     for r in book.db.query(sql, params):
-        key = r["receipt_no"] or f"#{r['id']}"
+        key = r["receipt_no"] or unnumbered_ref(r["id"])
         rec = out.setdefault(
             key,
             {
                 "receipt_no": r["receipt_no"] or "",
+                "ref": key,
                 "member": r["name"],
                 "code": r["code"],
                 "paid_date": r["paid_date"] or "",
@@ -563,9 +587,7 @@ def receipts(
         rec["months_text"] = months_text(rec["months"])
         extra = rec["amount_fen"] - rec["due_fen"]
         rec["passed_up_whole"] = passed_up_whole(extra)
-        rec["reversed_by"] = (
-            red[rec["receipt_no"]]["reversal_no"] if rec["receipt_no"] in red else ""
-        )
+        rec["reversed_by"] = red[rec["ref"]]["reversal_no"] if rec["ref"] in red else ""
         rec["reverses"] = ""
     # Each red receipt (红字冲销): negative, its own number and date, naming the original.
     prefix = f"{year:04d}-" if year is not None else ""
@@ -580,7 +602,7 @@ def receipts(
         )
         if own:
             with_red.append(rec)
-        r = red.get(rec["receipt_no"])
+        r = red.get(rec["ref"])
         if r is None:
             continue
         rec["reversed_on"] = r["date"]
@@ -588,6 +610,7 @@ def receipts(
             continue  # the red receipt is of a later year's receipt book
         line = rec | {
             "receipt_no": r["reversal_no"],
+            "ref": r["reversal_no"],
             "paid_date": r["date"],
             "receiver": r["decided_by"],
             "months": list(rec["months"]),
@@ -596,7 +619,7 @@ def receipts(
             "passed_up_whole": False,
             "reversed_by": "",
             "reversed_on": "",
-            "reverses": rec["receipt_no"],
+            "reverses": rec["ref"],
             "reverses_date": rec["paid_date"],
             "reason": r["reason"],
             "reverses_confirmed": "",
@@ -613,5 +636,5 @@ def receipts(
         at = [i for i, x in enumerate(with_red) if x["paid_date"] <= line["paid_date"]]
         with_red.insert(at[-1] + 1 if at else 0, line)
     if asked:
-        with_red = [rec for rec in with_red if rec["receipt_no"] in asked]
+        with_red = [rec for rec in with_red if rec["ref"] in asked]
     return with_red

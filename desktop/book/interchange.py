@@ -218,7 +218,8 @@ def _write(book: Book, plan: ImportPlan) -> None:
                 for a in plan.attendance
             ],
         )
-        _insert_keeping_ids(
+        # Kept: a 党费冲销 row names a payment without 收据号 by its 记录号 ("#12").
+        dues_ids = _insert_keeping_ids(
             book,
             "dues_payments",
             [
@@ -236,7 +237,7 @@ def _write(book: Book, plan: ImportPlan) -> None:
         )
         # Every claim row carries the same columns: steps absent from the file stay empty.
         steps = {key: None if key.endswith("_at") else "" for key in STEP_COLUMNS.values()}
-        record_ids: dict[str, dict[int, int]] = {}
+        record_ids: dict[str, dict[int, int]] = {"dues_payments": dues_ids}
         # Ballot tallies go in after their results, found again by (year, round, kind, member).
         tallies = {
             (a["year"], a["round"], a["kind"], a["member"]): (a["_votes"], a["_voters"])

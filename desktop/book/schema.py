@@ -904,5 +904,25 @@ def m019_dues_reversals(db: Database) -> None:
     )
 
 
+@MIGRATIONS()
+def m020_unnumbered_reversals(db: Database) -> None:
+    """A payment without a receipt number (an imported 党费 sheet without 收据号) can be
+    reversed too: dues_reversals names it "#id" (its row id, the 党费 sheet's 记录号), and
+    `dues_standing` leaves it out like a reversed receipt. Only the view changes: rows and
+    digests stay as they were (no reversal named "#…" before; a typed receipt number cannot
+    begin with "#")."""
+    db.executescript(
+        """
+        drop view dues_standing;
+        create view dues_standing as
+            select * from dues_payments d
+            where not exists (
+                select 1 from dues_reversals r
+                where r.receipt_no = case when coalesce(d.receipt_no, '') = ''
+                                          then '#' || d.id else d.receipt_no end);
+        """
+    )
+
+
 # Re-exported: the version lives in version.py so that opening a book needn't import this.
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION"]

@@ -170,6 +170,8 @@ def gather_facts(book: Book, year: int) -> YearFacts:
             [start, end],
         )
     ]
+    from desktop.book.dues_collection import month_sums_sql
+
     dues = [
         DuesMonth(
             member=r["code"],
@@ -179,10 +181,9 @@ def gather_facts(book: Book, year: int) -> YearFacts:
             paid_date=r["paid_date"],
         )
         for r in db.query(
-            """select m.code, d.month, sum(d.due_fen) as due_fen, sum(d.paid_fen) as paid_fen,
-                      max(d.paid_date) as paid_date
-               from dues_standing d join members m on m.id = d.member_id
-               where d.month between ? and ? group by m.code, d.month""",
+            "select m.code, t.month, t.due as due_fen, t.paid as paid_fen, t.last_date as paid_date"
+            f" from ({month_sums_sql('d.month between ? and ?')}) t"
+            " join members m on m.id = t.member_id",
             [start[:7], end[:7]],
         )
     ]

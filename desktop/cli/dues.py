@@ -10,8 +10,12 @@ import argparse
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.cli.common import EXIT_OK, EXIT_USAGE, open_book, out, print_json
+
+if TYPE_CHECKING:
+    from desktop.book.store import Book
 
 ACTIONS = (
     "rate",
@@ -46,9 +50,39 @@ def _need(args: argparse.Namespace, *names: str) -> None:
         raise UsageError(f"dues {args.action} 需要参数：{'、'.join(missing)}。", command="dues")
 
 
+def _reversed_ref(book: Book, args: argparse.Namespace) -> str:
+    """What `dues reverse` reverses: `--receipt NO`; a payment without a receipt number by
+    `--member` and `--months` (one month; `--paid` its paid date when the member paid that
+    month more than once), or by `--record` (its 记录号)."""
+    from desktop.book import dues
+    from desktop.cli.args import UsageError
+    from desktop.rules.dues import unnumbered_ref
+
+    if args.receipt:
+        return args.receipt.strip()
+    if args.member and args.months:
+        month = args.months.strip()
+        member = book.roster.find(args.member)
+        return dues.find_payment(
+            book,
+            member["id"],
+            month,
+            paid_date=args.paid,
+            record=args.record,
+            cli=True,
+        )
+    if args.record is not None:
+        return unnumbered_ref(args.record)
+    raise UsageError(
+        "dues reverse 需要参数：--receipt 收据号；没有收据号的缴费用 --member 党员 --months "
+        "YYYY-MM（同月缴了几次再加 --paid 缴纳日期）。",
+        command="dues",
+    )
+
+
 def cmd_dues(args: argparse.Namespace) -> int:
     from desktop.book import dues
-    from desktop.rules.dues import month_cn, yuan
+    from desktop.rules.dues import month_cn, receipt_ref_text, yuan
 
     today = date.fromisoformat(args.today) if args.today else date.today()
     with open_book(args) as book:
@@ -121,20 +155,21 @@ def cmd_dues(args: argparse.Namespace) -> int:
             out(f"已登记：{m['name']} {len(months)} 个月，收据号 {no}")
             return EXIT_OK
         if args.action == "reverse":
-            _need(args, "receipt", "reason", "by")
+            ref = _reversed_ref(book, args)
+            _need(args, "reason", "by")
             red = dues.reverse_receipt(
                 book,
-                args.receipt,
+                ref,
                 reason=args.reason,
                 decided_by=args.by,
                 on=args.date,
                 today=today,
             )
             out(
-                f"已冲销：收据 {args.receipt.strip()} 作废，红字收据号 {red}。"
+                f"已冲销：{receipt_ref_text(ref)} 作废，红字收据号 {red}。"
                 "需要时请按正确的金额和月份重新登记（pioneer dues pay）。"
             )
-            note = dues.confirmed_note(book, args.receipt.strip(), cli=True)
+            note = dues.confirmed_note(book, ref, cli=True)
             if note:
                 out(f"注意：{note}")
             return EXIT_OK
@@ -316,11 +351,24 @@ def add_dues_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
         "调整标准从本月起；账本还没有任何标准时为本账本的记分起始月份（在账本年度内时，"
         "如向导中选的“从7月起记分”），否则为本月（账本年度不是今年则为该年1月）",
     )
-    p.add_argument("--months", help="pay：所缴月份，逗号分隔，如 2026-01,2026-02")
+    p.add_argument(
+        "--months",
+        help="pay：所缴月份，逗号分隔，如 2026-01,2026-02；reverse：没有收据号的缴费的月份",
+    )
     p.add_argument("--amount", help="pay：每个月的金额（元）")
     p.add_argument("--date", help="pay：缴纳日期；reverse：冲销日期（YYYY-MM-DD，默认今天）")
     p.add_argument("--receiver", help="pay：收款人")
     p.add_argument("--receipt", help="pay：收据号（默认自动编号）；reverse：要冲销的收据号")
+    p.add_argument(
+        "--paid",
+        help="reverse：没有收据号的缴费按 --member 和 --months 指明时，同月缴了几次的，"
+        "写要冲销那笔的缴纳日期（YYYY-MM-DD）",
+    )
+    p.add_argument(
+        "--record",
+        type=int,
+        help="reverse：没有收据号的缴费的记录号（导出的“党费”表的记录号列；缴纳日期也相同时用）",
+    )
     p.add_argument("--by", help="reverse：决定冲销的人（经办人或支委会）")
     p.add_argument(
         "--yes",

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTableWidgetItem, QWidg
 from desktop.book import dues
 from desktop.book.errors import BookError, InputRefused
 from desktop.gui.forms.ui_reverse_dues_dialog import Ui_ReverseDuesDialog
-from desktop.rules.dues import yuan
+from desktop.rules.dues import receipt_ref_text, unnumbered_id, yuan
 
 HEADERS = ("收据号", "缴纳日期", "所属月份", "金额（元）", "收款人", "所在期间")
 
@@ -65,11 +65,11 @@ class ReverseDuesDialog(QDialog):
 
     def _reversible(self, year: int | None) -> list[dict[str, Any]]:
         """The member's receipts (of `year`, or every year) that can still be reversed: not
-        red, not reversed already."""
+        red, not reversed already; a payment without a receipt number too (by its 记录号)."""
         return [
             r
             for r in dues.receipts(self.book, year=year, member_id=self.member_id)
-            if r["receipt_no"] and not r["reverses"] and not r["reversed_by"]
+            if not r["reverses"] and not r["reversed_by"]
         ]
 
     def _load(self, all_years: bool) -> None:
@@ -78,9 +78,9 @@ class ReverseDuesDialog(QDialog):
         table.clearContents()
         table.setRowCount(len(self.receipts))
         for i, r in enumerate(self.receipts):
-            period = dues.confirmed_period_of(self.book, r["receipt_no"])
+            period = dues.confirmed_period_of(self.book, r["ref"])
             cells = (
-                r["receipt_no"],
+                r["receipt_no"] or f"（无收据号，记录号 {unnumbered_id(r['ref'])}）",
                 r["paid_date"],
                 r["months_text"],
                 yuan(r["amount_fen"]),
@@ -117,7 +117,7 @@ class ReverseDuesDialog(QDialog):
 
     def selected_receipt(self) -> str:
         rows = self.ui.receiptsTable.selectionModel().selectedRows()
-        return self.receipts[rows[0].row()]["receipt_no"] if rows else ""
+        return self.receipts[rows[0].row()]["ref"] if rows else ""
 
     def reverse(self) -> None:
         ui = self.ui
@@ -141,4 +141,4 @@ class ReverseDuesDialog(QDialog):
     def done_text(self) -> str:
         """What the screen says after the reversal."""
         note = dues.confirmed_note(self.book, self.reversed_no)
-        return f"已冲销收据 {self.reversed_no}，红字收据号 {self.red_no}。" + note
+        return f"已冲销{receipt_ref_text(self.reversed_no)}，红字收据号 {self.red_no}。" + note

@@ -31,7 +31,9 @@ from desktop.rules.dues import (
     capital_yuan,
     month_cn,
     months_text,
+    receipt_ref_text,
     red_line_note,
+    red_no_text,
     reversed_line_note,
     yuan,
 )
@@ -249,7 +251,7 @@ def _red_words(receipts: Sequence[Mapping[str, Any]]) -> str:
     red = [r for r in receipts if r.get("reverses")]
     if not red:
         return ""
-    listed = {r["receipt_no"] for r in receipts}
+    listed = {r.get("ref") or r["receipt_no"] for r in receipts}
     earlier = sum(1 for r in red if r["reverses"] not in listed)
     of_earlier = f"，{earlier} 张冲销的是以前年度的收据" if earlier else ""
     return f"（其中红字冲销收据 {len(red)} 张，金额为负{of_earlier}）"
@@ -261,7 +263,7 @@ def reversal_note(receipts: Sequence[Mapping[str, Any]]) -> str:
     if not red:
         return ""
     items = "；".join(
-        f"红字收据 {r['receipt_no']} 冲销收据 {r['reverses']}（{r['member']} "
+        f"红字收据 {r['receipt_no']} 冲销{receipt_ref_text(r['reverses'])}（{r['member']} "
         f"{r.get('months_text') or months_text(list(r['months']))} {yuan(-r['amount_fen'])} 元，"
         f"{r.get('reason') or ''}）"
         for r in red
@@ -486,7 +488,7 @@ def write_receipts(
         # the receipt it reverses names it in 备注.
         red = bool(r.get("reverses"))
         if red:  # the reason goes beside the months: the 备注 cell is small
-            note = f"冲销 No.{r['reverses']}"
+            note = f"冲销 {red_no_text(r['reverses'])}"
             months_row = f"{months}　冲销原因：{r.get('reason') or ''}"
             if r.get("reverses_confirmed"):
                 months_row += f"（原收据属已确认的{r['reverses_confirmed']}）"

@@ -377,11 +377,37 @@ def months_text(months: list[str]) -> str:
 
 # -- red receipts (红字冲销) on paper and in the workbook ------------------------------------
 
+# A payment without a receipt number (an imported 党费 sheet without 收据号) is named by its
+# record number (the book's row id, the 党费 sheet's 记录号): "#12" where a receipt number goes.
+UNNUMBERED = "#"
+
+
+def unnumbered_ref(record_id: int) -> str:
+    return f"{UNNUMBERED}{record_id}"
+
+
+def unnumbered_id(ref: str) -> int | None:
+    """The record number of an unnumbered payment's reference ("#12" → 12), else None."""
+    tail = ref[len(UNNUMBERED) :] if ref.startswith(UNNUMBERED) else ""
+    return int(tail) if tail.isdigit() else None
+
+
+def receipt_ref_text(ref: str) -> str:
+    """ "收据 20260001", or "无收据号的缴费（记录号 12）" for an unnumbered payment."""
+    record = unnumbered_id(ref)
+    return f"收据 {ref}" if record is None else f"无收据号的缴费（记录号 {record}）"
+
+
+def red_no_text(ref: str) -> str:
+    """What a red line names: "No.20260001", or "记录号 12 的无号缴费"."""
+    record = unnumbered_id(ref)
+    return f"No.{ref}" if record is None else f"记录号 {record} 的无号缴费"
+
 
 def red_line_note(rec: Mapping[str, Any]) -> str:
     """备注 of a red receipt's line in a register: what it reverses and why; a receipt of a
     period confirmed before (reversed in a later one) says so with its own date."""
-    what = f"No.{rec['reverses']}"
+    what = red_no_text(rec["reverses"])
     if rec.get("reverses_confirmed"):
         what += f"（{rec.get('reverses_date') or ''}缴纳，属已确认的{rec['reverses_confirmed']}）"
     return f"红字冲销 {what}：{rec.get('reason') or ''}"

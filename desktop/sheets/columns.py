@@ -665,7 +665,11 @@ WITHDRAWALS = SheetSpec(
 DUES_REVERSALS = SheetSpec(
     "党费冲销",
     (
-        _c("收据号", req=True, note="被冲销的收据（“党费”表中的收据号），整张冲销"),
+        _c(
+            "收据号",
+            req=True,
+            note="被冲销的收据（“党费”表中的收据号），整张冲销；没有收据号的缴费写 #记录号（如 #12）",
+        ),
         _c("红字收据号", req=True, note="冲销开出的红字收据的号码"),
         _c("日期", Kind.DATE, req=True, note="冲销的日期（在未确认的期间内）"),
         _c("原因", req=True),

@@ -1048,12 +1048,13 @@ def test_a_reversal_in_a_confirmed_quarter_is_locked_and_verified(tmp_path: Path
 
 
 def test_a_book_from_before_reversals_upgrades_and_verifies(confirmed_demo_book: Book) -> None:
-    """Schema 18 → 19 adds dues_reversals and the view dues_standing: a book with confirmed
-    quarters (their facts digests) still verifies after the upgrade, and its register is
+    """Schema 18 → 19 (and 20) adds dues_reversals and the view dues_standing: a book with
+    confirmed quarters (their facts digests) still verifies after the upgrade, and its register is
     unchanged."""
     import sqlite3
 
     from desktop.book.backup import verify_file
+    from desktop.book.version import SCHEMA_VERSION
 
     book = confirmed_demo_book
     path = book.path
@@ -1067,14 +1068,15 @@ def test_a_book_from_before_reversals_upgrades_and_verifies(confirmed_demo_book:
         drop trigger dues_reversals_no_delete;
         drop trigger lock_dues_reversals_insert;
         drop table dues_reversals;
-        delete from _sqlite_migrations where name = 'm019_dues_reversals';
+        delete from _sqlite_migrations
+            where name in ('m019_dues_reversals', 'm020_unnumbered_reversals');
         pragma user_version = 18;
         """
     )
     conn.commit()
     conn.close()
     with Book.open(path) as upgraded:
-        assert upgraded.execute("pragma user_version").fetchone()[0] == 19
+        assert upgraded.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION
         assert dues.year_register(upgraded, 2026, today=date(2027, 1, 5)) == register
     verify_file(path)
 
@@ -1107,3 +1109,139 @@ def test_a_reversal_survives_export_and_import(
     with pytest.raises(WorkbookRefused) as info:
         import_workbook(book, path)
     assert any("党费冲销" in line for line in info.value.lines())
+
+
+# A payment without a receipt number (an imported 党费 sheet without 收据号) is named by its
+# member, month and paid date — or its 记录号 — and reversed like a receipt.
+
+
+def _unnumbered(book: Book, member_id: int, month: str, paid: int, on: str, due: int) -> int:
+    """A row as an imported 党费 sheet without 收据号 leaves it."""
+    return int(
+        book.db["dues_payments"]
+        .insert(
+            {
+                "member_id": member_id,
+                "month": month,
+                "due_fen": due,
+                "paid_fen": paid,
+                "paid_date": on,
+                "receiver": "刘会计",
+                "receipt_no": None,
+                "created_at": f"{on}T10:00:00",
+            }
+        )
+        .last_pk
+    )
+
+
+def test_a_payment_without_a_receipt_number_is_named_and_reversed(
+    book: Book, branch: dict[str, int]
+) -> None:
+    li = branch["李二"]
+    _unnumbered(book, li, "2026-10", 100, "2026-10-08", 100)
+    wrong = _unnumbered(book, li, "2026-11", 10000, "2026-11-10", 100)  # 100 typed for 1.00
+    rest = _unnumbered(book, li, "2026-11", 50, "2026-11-20", 0)  # a later part payment
+    before = _counts(book)
+    # Two payments in November: which one is not known; both are listed with their 记录号.
+    with pytest.raises(InputRefused) as info:
+        dues.find_payment(book, li, "2026-11", cli=True)
+    text = _said(info.value)
+    assert "李二 2026年11月 有 2 笔缴费，不知道要冲销哪一笔" in text
+    assert "--paid 缴纳日期" in text and "--record 记录号" in text
+    assert f"2026-11-10 缴纳 100.00 元，无收据号的缴费（记录号 {wrong}）" in text
+    assert f"2026-11-20 缴纳 0.50 元，无收据号的缴费（记录号 {rest}）" in text
+    ref = dues.find_payment(book, li, "2026-11", paid_date="2026-11-10")
+    assert ref == f"#{wrong}"
+    assert dues.find_payment(book, li, "2026-11", record=rest) == f"#{rest}"
+    with pytest.raises(InputRefused, match="找不到 李二 2026年9月 的党费记录"):
+        dues.find_payment(book, li, "2026-09")
+    with pytest.raises(InputRefused) as info:
+        dues.find_payment(book, li, "2026-11", paid_date="2026-11-11")
+    text = _said(info.value)
+    assert "找不到 李二 2026年11月（2026-11-11 缴纳）还未冲销的党费记录" in text
+    assert "2026-11-10 缴纳 100.00 元" in text
+    with pytest.raises(InputRefused, match="月份“2026-13”"):
+        dues.find_payment(book, li, "2026-13")
+    assert _counts(book) == before
+    red = dues.reverse_receipt(
+        book, ref, reason="金额录错，应为 1.00 元", decided_by="支委会", today=DEC_5
+    )
+    assert red == "20260001"
+    assert dues.reversal_of(book, ref)["reversal_no"] == red
+    line = book.db.execute("select summary from journal order by id desc").fetchone()[0]
+    assert f"红字收据 {red} 冲销无收据号的缴费（记录号 {wrong}）" in line
+    # November now holds the part payment only; its due is still the month's (not 免交).
+    reg = dues.year_register(book, 2026, today=DEC_5)
+    row = next(r for r in reg["rows"] if r["name"] == "李二")
+    assert row["months"]["2026-11"]["due_fen"] == 100
+    assert row["months"]["2026-11"]["paid_fen"] == 50 and reg["reconciled"]
+    listed = [(r["ref"], r["reversed_by"], r["reverses"]) for r in reg["receipts"]]
+    assert (f"#{wrong}", red, "") in listed and (red, "", f"#{wrong}") in listed
+    # Once reversed it is no longer found, and not reversed twice.
+    assert dues.find_payment(book, li, "2026-11") == f"#{rest}"
+    with pytest.raises(InputRefused, match="已于 2026-12-05 冲销"):
+        dues.reverse_receipt(book, ref, reason="录错", decided_by="支委会", today=DEC_5)
+    with pytest.raises(InputRefused, match="找不到记录号 999 的无收据号缴费"):
+        dues.reverse_receipt(book, "#999", reason="录错", decided_by="支委会", today=DEC_5)
+    # A numbered row is not named by "#id"; a typed receipt number cannot begin with "#".
+    numbered = dues.record_payment(
+        book, li, {"2026-12": 100}, paid_date="2026-12-05", receiver="刘会计", today=DEC_5
+    )
+    row_id = book.db.execute(
+        "select id from dues_payments where receipt_no = ?", [numbered]
+    ).fetchone()[0]
+    with pytest.raises(InputRefused, match=f"找不到记录号 {row_id} 的无收据号缴费"):
+        dues.reverse_receipt(book, f"#{row_id}", reason="录错", decided_by="支委会", today=DEC_5)
+    with pytest.raises(InputRefused) as info:
+        dues.record_payment(
+            book, li, {"2026-12": 100}, paid_date="2026-12-05", receiver="刘会计",
+            receipt_no="#5", today=DEC_5,
+        )  # fmt: skip
+    assert "收据号 #5 不能以“#”开头" in _said(info.value)
+    # The red receipt prints alone by its number, naming the record.
+    from desktop.rules.dues import red_line_note
+
+    (alone,) = dues.receipts(book, numbers=[red])
+    assert red_line_note(alone) == f"红字冲销 记录号 {wrong} 的无号缴费：金额录错，应为 1.00 元"
+
+
+def test_an_unnumbered_reversal_survives_export_and_import(
+    book: Book, branch: dict[str, int], tmp_path: Path
+) -> None:
+    """党费冲销 names the payment as #记录号; re-imported into an empty book it still names
+    the same payment; #记录号 of no unnumbered payment is refused at its row, nothing
+    written."""
+    import openpyxl
+
+    from desktop.book.interchange import (
+        WorkbookRefused,
+        export_data,
+        export_workbook,
+        import_workbook,
+    )
+
+    wrong = _unnumbered(book, branch["李二"], "2026-11", 10000, "2026-11-10", 100)
+    dues.reverse_receipt(book, f"#{wrong}", reason="金额录错", decided_by="支委会", today=DEC_5)
+    path = export_workbook(book, tmp_path / "a.xlsx")
+    assert [r["收据号"] for r in export_data(book)["党费冲销"]] == [f"#{wrong}"]
+    with Book.create(tmp_path / "empty.db", branch=book.branch()["name"], year=2026) as empty:
+        import_workbook(empty, path)
+        assert export_data(empty) == export_data(book)
+        assert dues.year_register(empty, 2026, today=DEC_5) == dues.year_register(
+            book, 2026, today=DEC_5
+        )
+    wb = openpyxl.load_workbook(path)
+    sheet = wb["党费冲销"]
+    column = [c.value for c in sheet[1]].index("收据号") + 1
+    sheet.cell(row=2, column=column, value="#999")
+    bad = tmp_path / "bad.xlsx"
+    wb.save(bad)
+    with Book.create(tmp_path / "other.db", branch=book.branch()["name"], year=2026) as other:
+        with pytest.raises(WorkbookRefused) as info:
+            import_workbook(other, bad)
+        assert any(
+            "党费冲销" in line and "没有记录号为 999 的无收据号缴费" in line
+            for line in info.value.lines()
+        )
+        assert other.db.execute("select count(*) from dues_payments").fetchone()[0] == 0

@@ -463,3 +463,52 @@ def test_reverse_a_receipt_of_a_confirmed_quarter(tmp_path: Path, capsys) -> Non
     pdf = tmp_path / "dues-register.pdf"
     assert main(["--db", db, "print", "dues-register", "--year", "2026", "--out", str(pdf)]) == 0
     assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_reverse_a_payment_without_a_receipt_number(tmp_path: Path, capsys) -> None:
+    """Rows from a 党费 sheet without 收据号: `dues reverse` names one by --member and
+    --months, --paid when the month was paid twice, or --record; the bad paths say what to
+    add."""
+    db = _mid_year_book(tmp_path, capsys)
+    today = ["--today", "2026-12-05"]
+    assert main(["--db", db, "dues", "rate-unset", "--category", "农民", *today]) == 0
+    ids = []
+    with Book.open(Path(db)) as b:
+        member = b.roster.find("孙七")["id"]
+        for paid, on, due in ((10000, "2026-11-10", 100), (50, "2026-11-20", 0)):
+            ids.append(
+                b.db["dues_payments"]
+                .insert(
+                    {
+                        "member_id": member,
+                        "month": "2026-11",
+                        "due_fen": due,
+                        "paid_fen": paid,
+                        "paid_date": on,
+                        "receiver": "刘会计",
+                        "created_at": f"{on}T10:00:00",
+                    }
+                )
+                .last_pk
+            )
+    capsys.readouterr()
+    reverse = ["--db", db, "dues", "reverse", "--reason", "金额录错", "--by", "支委会", *today]
+    assert main(reverse) == 2  # nothing named: a usage error saying how
+    assert "--receipt" in capsys.readouterr().err
+    assert main([*reverse, "--member", "孙七", "--months", "2026-09"]) == 1
+    assert "找不到 孙七 2026年9月 的党费记录" in capsys.readouterr().err
+    assert main([*reverse, "--member", "孙七", "--months", "2026-11"]) == 1
+    err = capsys.readouterr().err
+    assert "孙七 2026年11月 有 2 笔缴费" in err and "--paid" in err
+    assert f"记录号 {ids[0]}" in err and f"记录号 {ids[1]}" in err
+    paid = ["--member", "孙七", "--months", "2026-11", "--paid", "2026-11-10"]
+    assert main([*reverse, *paid]) == 0
+    said = capsys.readouterr().out
+    assert f"已冲销：无收据号的缴费（记录号 {ids[0]}） 作废，红字收据号 20260001" in said
+    assert main([*reverse, *paid]) == 1  # reversed already: not found standing
+    assert "还未冲销的党费记录" in capsys.readouterr().err
+    assert main([*reverse, "--record", str(ids[1])]) == 0
+    assert "红字收据号 20260002" in capsys.readouterr().out
+    assert main(["--db", db, "dues", "register", "--json", *today]) == 0
+    reg = json.loads(capsys.readouterr().out)
+    assert reg["reconciled"] and reg["payments_total"] == "0.00"

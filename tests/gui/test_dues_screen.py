@@ -690,3 +690,46 @@ def test_the_reversal_dialog_finds_a_receipt_of_another_year(qtbot, book, branch
     qtbot.addWidget(again)
     assert again.ui.allYearsCheck.isChecked()
     assert [r["receipt_no"] for r in again.receipts] == [this_year]
+
+
+def test_the_reversal_dialog_reverses_a_payment_without_a_receipt_number(
+    qtbot, screen, book, branch, monkeypatch
+):
+    """A row from an imported 党费 sheet without 收据号 is listed by its 记录号 and reversed
+    from the month's collection like any receipt."""
+    from desktop.gui.reverse_dues_dialog import ReverseDuesDialog
+
+    row_id = (
+        book.db["dues_payments"]
+        .insert(
+            {
+                "member_id": branch["石三"],
+                "month": "2026-10",
+                "due_fen": 100,
+                "paid_fen": 10000,
+                "paid_date": "2026-10-12",
+                "receiver": "会计",
+                "receipt_no": None,
+                "created_at": "2026-10-12T10:00:00",
+            }
+        )
+        .last_pk
+    )
+    screen.refresh()
+    _go_to(qtbot, screen, "石三")
+    shown: list[str] = []
+
+    def fill_and_ok(dialog: ReverseDuesDialog):
+        table = dialog.ui.receiptsTable
+        shown.append(table.item(table.selectionModel().selectedRows()[0].row(), 0).text())
+        dialog.ui.reasonEdit.setText("金额录错，应为 1.00 元")
+        dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+        return dialog.result()
+
+    monkeypatch.setattr(ReverseDuesDialog, "exec", fill_and_ok)
+    qtbot.mouseClick(screen.ui.reverseMonthButton, Qt.MouseButton.LeftButton)
+    assert shown == [f"（无收据号，记录号 {row_id}）"]
+    assert dues.reversal_of(book, f"#{row_id}")["reason"] == "金额录错，应为 1.00 元"
+    text = screen.ui.collectionTotals.text()
+    assert f"已冲销无收据号的缴费（记录号 {row_id}），红字收据号 20260001" in text
+    assert _states(book)["石三"][1] == 0
