@@ -490,8 +490,6 @@ def write_receipts(
         if red:  # the reason goes beside the months: the 备注 cell is small
             note = f"冲销 {red_no_text(r['reverses'])}"
             months_row = f"{months}　冲销原因：{r.get('reason') or ''}"
-            if r.get("reverses_confirmed"):
-                months_row += f"（原收据属已确认的{r['reverses_confirmed']}）"
         elif r.get("reversed_by"):
             note = reversed_line_note(r)
         if not red:

@@ -399,9 +399,9 @@ def receipt_ref_text(ref: str) -> str:
 
 
 def red_no_text(ref: str) -> str:
-    """What a red line names: "No.20260001", or "记录号 12 的无号缴费"."""
+    """What a red line names: "No.20260001", or "无号记录 12" (short: a receipt's 备注 cell)."""
     record = unnumbered_id(ref)
-    return f"No.{ref}" if record is None else f"记录号 {record} 的无号缴费"
+    return f"No.{ref}" if record is None else f"无号记录 {record}"
 
 
 def red_line_note(rec: Mapping[str, Any]) -> str:
@@ -415,10 +415,17 @@ def red_line_note(rec: Mapping[str, Any]) -> str:
 
 def reversed_line_note(rec: Mapping[str, Any]) -> str:
     """备注 of a reversed receipt: the red receipt, with its date when that is in a later
-    month (the red line stands at its own date then)."""
+    month (the red line stands at its own date then); a payment without a receipt number
+    says its record number, which its red line names."""
     on = rec.get("reversed_on") or ""
     later = on and on[:7] != (rec.get("paid_date") or "")[:7]
-    return f"已冲销（红字 No.{rec['reversed_by']}" + (f"，{on}" if later else "") + "）"
+    record = unnumbered_id(rec.get("ref") or "")
+    return (
+        (f"无号记录 {record}，" if record is not None else "")
+        + f"已冲销（红字 No.{rec['reversed_by']}"
+        + (f"，{on}" if later else "")
+        + "）"
+    )
 
 
 # -- a member's months, arrears and the ladder --------------------------------------------

@@ -1199,11 +1199,13 @@ def test_a_payment_without_a_receipt_number_is_named_and_reversed(
             receipt_no="#5", today=DEC_5,
         )  # fmt: skip
     assert "收据号 #5 不能以“#”开头" in _said(info.value)
-    # The red receipt prints alone by its number, naming the record.
-    from desktop.rules.dues import red_line_note
+    # The red receipt prints alone by its number, naming the record (as its original does).
+    from desktop.rules.dues import red_line_note, reversed_line_note
 
     (alone,) = dues.receipts(book, numbers=[red])
-    assert red_line_note(alone) == f"红字冲销 记录号 {wrong} 的无号缴费：金额录错，应为 1.00 元"
+    assert red_line_note(alone) == f"红字冲销 无号记录 {wrong}：金额录错，应为 1.00 元"
+    (orig,) = [r for r in dues.receipts(book, year=2026) if r["ref"] == f"#{wrong}"]
+    assert reversed_line_note(orig) == f"无号记录 {wrong}，已冲销（红字 No.{red}，2026-12-05）"
 
 
 def test_an_unnumbered_reversal_survives_export_and_import(

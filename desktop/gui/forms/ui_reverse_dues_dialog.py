@@ -8,7 +8,7 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
-from PySide6.QtCore import (QCoreApplication, QMetaObject)
+from PySide6.QtCore import (QCoreApplication, QMetaObject, QSize)
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDateEdit, QDialogButtonBox,
     QFormLayout, QLabel, QLineEdit, QTableWidget,
     QVBoxLayout, QWidget)
@@ -17,7 +17,7 @@ class Ui_ReverseDuesDialog(object):
     def setupUi(self, ReverseDuesDialog):
         if not ReverseDuesDialog.objectName():
             ReverseDuesDialog.setObjectName(u"ReverseDuesDialog")
-        ReverseDuesDialog.resize(840, 480)
+        ReverseDuesDialog.resize(840, 600)
         self.mainLayout = QVBoxLayout(ReverseDuesDialog)
         self.mainLayout.setSpacing(10)
         self.mainLayout.setObjectName(u"mainLayout")
@@ -35,6 +35,7 @@ class Ui_ReverseDuesDialog(object):
 
         self.receiptsTable = QTableWidget(ReverseDuesDialog)
         self.receiptsTable.setObjectName(u"receiptsTable")
+        self.receiptsTable.setMinimumSize(QSize(0, 220))
         self.receiptsTable.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.receiptsTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.receiptsTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
