@@ -156,6 +156,10 @@ def pack_figures(book: Book, year: int, *, today: date | None = None) -> dict[st
         "grades": dict(grades),
         "quotas": quotas,
         "high_stars": high_stars,
+        # False while a year rated once a year is still running: the stars and grades above
+        # are as the year stands, not yet proposed (not compared by verify; absent in older
+        # packs).
+        "rating_final": _rating_final(scheme, year, day),
         # Results the scheme's [[approvals]] send above the branch, still 待审批 (what a
         # township 审核回执 decides on; desktop/book/approvals.py).
         "awaiting": _awaiting(book, year, today, scheme),
@@ -173,6 +177,12 @@ def pack_figures(book: Book, year: int, *, today: date | None = None) -> dict[st
     return figures
 
 
+def _rating_final(scheme: Any, year: int, day: date) -> bool:
+    """Is the rating final? A year rated once a year (党员e家: 评星于每年1月) only once it ended."""
+    rating = getattr(scheme, "rating", None)
+    return not (rating is not None and rating.per == "year" and day.year <= year)
+
+
 def _awaiting(book: Book, year: int, today: date | None, scheme: Any) -> list[dict[str, Any]]:
     """Results waiting for a body above the branch. A rating made once a year (党员e家: 「评星
     一般于每年1月进行」) is final only when the year has ended: before, a star reckoned from the
@@ -180,8 +190,7 @@ def _awaiting(book: Book, year: int, today: date | None, scheme: Any) -> list[di
     then too)."""
     from desktop.book.approvals import awaiting
 
-    rating = getattr(scheme, "rating", None)
-    if rating is not None and rating.per == "year" and _today(today).year <= year:
+    if not _rating_final(scheme, year, _today(today)):
         return []
     seen: dict[str, dict[str, Any]] = {}
     for a in awaiting(book, year, today=today):

@@ -243,6 +243,9 @@ def _stars_text(fig: dict[str, Any]) -> str:
     words = {"5": "五星", "4": "四星", "3": "三星", "2": "二星", "1": "一星"}
     parts = [f"{words.get(k, k)}{n}" for k, n in (fig.get("stars") or {}).items()]
     parts += [f"{k}{n}" for k, n in (fig.get("grades") or {}).items()]
+    if parts and fig.get("rating_final") is False:
+        # A year rated once a year, packed before it ended: as the year stands, not proposed.
+        return "、".join(parts) + "（年度未结束，仅供参考）"
     return "、".join(parts) or "—"
 
 

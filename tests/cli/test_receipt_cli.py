@@ -39,6 +39,7 @@ def test_approve_then_receipt_marks_the_star_approved(packed, tmp_path: Path, ca
     book_path, pack = packed
     manifest = json.loads((pack / "清单.json").read_text(encoding="utf-8"))
     assert [s["name"] for s in manifest["figures"]["high_stars"]] == ["王一"]
+    assert manifest["figures"]["rating_final"] is True  # packed in January: the year's rating
     assert [(s["name"], s["result"]) for s in manifest["figures"]["awaiting"]] == [
         ("王一", "五星级")
     ]
@@ -299,6 +300,11 @@ def test_a_december_pack_asks_no_approval_of_the_years_stars(tmp_path: Path, cap
         book.close()
     figures = json.loads((pack / "清单.json").read_text(encoding="utf-8"))["figures"]
     assert [s["name"] for s in figures["high_stars"]] == ["王一"]  # as the year stands
+    assert figures["rating_final"] is False
+    from desktop.book.township import row_cells, scan
+
+    (row,) = scan([stick]).rows
+    assert "五星1、三星1（年度未结束，仅供参考）" in row_cells(row)  # 汇总表 and the desk
     assert figures["awaiting"] == []
     assert not any("待上级审批" in f for f in figures["flags"])
     code, _text, err = _approve(capsys, pack, tmp_path / "回执.json", "--approve", "001")
