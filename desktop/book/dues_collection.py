@@ -61,10 +61,17 @@ def month_sums_sql(where: str) -> str:
     """SQL for each member-month with a payment standing (`where` on dues_payments d):
     member_id, month, due, paid, last_date, n, receipts — what stands. The month's due is on
     its first row; when that row's receipt was reversed and a later part payment stands (due
-    0), the due is the month's rows' as recorded, so the month is not shown 免交."""
+    0), the due is the one last recorded for the month (not the sum of the reversed rows': a
+    month paid, reversed, paid again and reversed again is owed once), so the month is not
+    shown 免交."""
     standing_due = "sum(case when s.id is not null then d.due_fen else 0 end)"
+    recorded_due = (
+        "(select r.due_fen from dues_payments r where r.member_id = d.member_id"
+        " and r.month = d.month and r.due_fen > 0 order by r.id desc limit 1)"
+    )
     return f"""select d.member_id, d.month,
-              case when {standing_due} > 0 then {standing_due} else sum(d.due_fen) end as due,
+              case when {standing_due} > 0 then {standing_due}
+                   else coalesce({recorded_due}, 0) end as due,
               sum(case when s.id is not null then d.paid_fen else 0 end) as paid,
               max(case when s.id is not null then d.paid_date end) as last_date,
               count(s.id) as n,

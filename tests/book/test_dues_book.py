@@ -1208,6 +1208,22 @@ def test_a_payment_without_a_receipt_number_is_named_and_reversed(
     assert reversed_line_note(orig) == f"无号记录 {wrong}，已冲销（红字 No.{red}，2026-12-05）"
 
 
+def test_a_month_paid_and_reversed_twice_is_owed_once(book: Book, branch: dict[str, int]) -> None:
+    """November paid and reversed, paid again in two parts, the due-carrying part reversed:
+    the part payment left owes the month's due once, not once per reversed receipt."""
+    li = branch["李二"]
+    kw = {"paid_date": "2026-12-01", "receiver": "刘会计", "today": DEC_5}
+    first = dues.record_payment(book, li, {"2026-11": 100}, **kw)
+    dues.reverse_receipt(book, first, reason="录错", decided_by="支委会", today=DEC_5)
+    part = dues.record_payment(book, li, {"2026-11": 50}, **kw)  # carries the due again
+    dues.record_payment(book, li, {"2026-11": 50}, **kw)  # due 0: the month has one
+    dues.reverse_receipt(book, part, reason="录错", decided_by="支委会", today=DEC_5)
+    reg = dues.year_register(book, 2026, today=DEC_5)
+    row = next(r for r in reg["rows"] if r["name"] == "李二")
+    assert row["months"]["2026-11"]["due_fen"] == 100
+    assert row["months"]["2026-11"]["paid_fen"] == 50 and reg["reconciled"]
+
+
 def test_an_unnumbered_reversal_survives_export_and_import(
     book: Book, branch: dict[str, int], tmp_path: Path
 ) -> None:
