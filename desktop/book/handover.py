@@ -79,6 +79,14 @@ def _papers(book: Book, year: int, today: date) -> list[tuple[str, str, dict[str
 
 
 def _stick_error(exc: OSError, dest: Path) -> InputRefused:
+    if not dest.is_dir() or exc.errno in (errno.ENOENT, errno.ENODEV, errno.ENXIO):
+        # The folder went away while writing: the stick was pulled out. Asked first, as backup
+        # does: Windows says 「设备未就绪」 (WinError 21), which has no POSIX code of its own,
+        # and the system's words 「No such file or directory」 would be English on most PCs.
+        return InputRefused(
+            f"U盘被拔出或文件夹已不在：{dest}，报送包没有写完。",
+            ["请插好U盘后重新报送。U盘上如留有以 .part 结尾的文件夹，是没有写完的，可以删除。"],
+        )
     if exc.errno == errno.ENOSPC:
         return InputRefused(
             f"U盘（{dest}）空间不够，报送包没有写完，已删除写了一半的文件。",
@@ -88,13 +96,6 @@ def _stick_error(exc: OSError, dest: Path) -> InputRefused:
         return InputRefused(
             f"不能写入 {dest}：U盘是只读的或没有写入权限，报送包没有写成。",
             ["请检查U盘的写保护开关，或换一个文件夹。"],
-        )
-    if exc.errno in (errno.ENOENT, errno.ENODEV, errno.ENXIO):
-        # The folder went away while writing: the stick was pulled out (the system's own
-        # words, 「No such file or directory」, would be English on most PCs).
-        return InputRefused(
-            f"U盘被拔出或文件夹已不在：{dest}，报送包没有写完。",
-            ["请插好U盘后重新报送。U盘上如留有以 .part 结尾的文件夹，是没有写完的，可以删除。"],
         )
     return InputRefused(
         f"写入 {dest} 时出错（{exc.strerror or exc}），报送包没有写完。",
