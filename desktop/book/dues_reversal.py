@@ -223,13 +223,12 @@ def confirmed_period_of(book: Book, receipt_no: str) -> str | None:
     """The confirmed period a receipt lies in (its paid date, else its first month), e.g.
     "2026年第3季度"; None when it lies in no confirmed period."""
     rows = payment_rows(book, (receipt_no or "").strip())
-    for day in [r["paid_date"] for r in rows if r["paid_date"]] + [
-        f"{r['month']}-01" for r in rows
-    ]:
-        locked = _confirmed_quarter(book, day)
-        if locked:
-            return locked
-    return None
+    if not rows:
+        return None
+    # By the day its rows are locked by (the facts digest takes payments by paid date), as
+    # the red line on paper says it: arrears of a confirmed month paid in the open period
+    # belong to the open one.
+    return _confirmed_quarter(book, rows[0]["paid_date"] or f"{rows[0]['month']}-01")
 
 
 def confirmed_note(book: Book, receipt_no: str, *, cli: bool = False) -> str:

@@ -970,10 +970,15 @@ def test_a_reversal_in_the_open_quarter_leaves_the_confirmed_one_verifying(
                 today=Q_TODAY,
             )  # fmt: skip
         assert "缴纳日期 2026-03-02 在已确认的2026年第1季度内" in _said(info.value)
-        dues.record_payment(
+        again = dues.record_payment(
             book, ids["李二"], {"2026-03": 100}, paid_date="2026-11-24", receiver="会计",
             today=Q_TODAY,
         )  # fmt: skip
+        # That receipt lies in the open quarter (its paid date), though March is in Q1: the
+        # dialog and the note say no confirmed period, as its red line on paper would not.
+        assert dues.confirmed_period_of(book, wrong) == "2026年第1季度"
+        assert dues.confirmed_period_of(book, again) is None
+        assert dues.confirmed_note(book, again) == ""
     verify_file(path)
 
 
