@@ -49,14 +49,15 @@ def standing_text(member: dict[str, Any]) -> str:
     if member.get("exempt"):
         bits = []
         if member.get("exempt_approved_date"):
-            bits.append(f"{member['exempt_approved_date']} 批准")
+            bits.append(f"{date_cn(member['exempt_approved_date'])}批准")
         if member.get("exempt_reason"):
             bits.append(member["exempt_reason"])
         parts.append(f"免考（{'，'.join(bits)}）" if bits else "免考")
     if member.get("leader"):
         parts.append("党员领导干部")
     if member.get("left_date"):
-        parts.append(f"已于 {member['left_date']} 离开（{member.get('left_reason') or '未注明'}）")
+        left = date_cn(member["left_date"])
+        parts.append(f"已于{left}离开（{member.get('left_reason') or '未注明'}）")
     return "；".join(parts) if parts else EMPTY
 
 

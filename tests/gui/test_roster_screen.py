@@ -603,7 +603,7 @@ def test_edit_from_the_detail_dialog(screen, qtbot, roster_book):
         qtbot.mouseClick(detail.ui.editButton, Qt.MouseButton.LeftButton)
         finish(inner)
         assert detail.ui.noteValue.text() == "tel 2"
-        assert "免考（2025-01-10 批准，年老体弱）" in detail.ui.flagsValue.text()
+        assert "免考（2025年1月10日批准，年老体弱）" in detail.ui.flagsValue.text()
         qtbot.keyClick(detail, Qt.Key.Key_Escape)
 
     seen = on_next_dialog(qtbot, in_detail, cls=MemberDetail)
