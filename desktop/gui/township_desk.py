@@ -438,7 +438,8 @@ class DecisionDialog(QDialog):
         stars = row.figures.get("awaiting") or []
         t = self.ui.starsTable
         t.setColumnCount(4)
-        t.setHorizontalHeaderLabels(["姓名", "拟评结果", "审批", "理由（不批准时必填）"])
+        # Short header: 「理由（不批准时必填）」 was cut at the dialog's size; the field says it.
+        t.setHorizontalHeaderLabels(["姓名", "拟评结果", "审批", "不批准的理由"])
         t.setRowCount(len(stars))
         self.choices: list[tuple[str, QComboBox, QLineEdit]] = []
         for i, s in enumerate(stars):
@@ -447,6 +448,7 @@ class DecisionDialog(QDialog):
             combo = QComboBox()
             combo.addItems(["批准", "不批准", "暂不审批"])
             reason = QLineEdit()
+            reason.setPlaceholderText("不批准时必填")
             if s["code"] in decided_stars:
                 combo.setCurrentText("暂不审批")
                 reason.setPlaceholderText("此前回执已有决定")

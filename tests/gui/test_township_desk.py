@@ -99,6 +99,14 @@ def test_decision_writes_the_receipt_beside_the_pack(qtbot, stick: Path, message
     dialog = desk.record_decision()
     assert isinstance(dialog, DecisionDialog)
     assert dialog.ui.starsTable.rowCount() == 1
+    # Every header whole at the dialog's size (「理由（不批准时必填）」 was cut); the field says it.
+    stars = dialog.ui.starsTable
+    dialog.show()
+    header = stars.horizontalHeader()
+    for col in range(stars.columnCount()):
+        text = stars.horizontalHeaderItem(col).text()
+        assert header.fontMetrics().horizontalAdvance(text) < header.sectionSize(col), text
+    assert stars.cellWidget(0, 3).placeholderText() == "不批准时必填"
     dialog.save()
     assert "请填写审核人" in dialog.ui.problemLabel.text()
     dialog.ui.reviewerEdit.setText("李审")
