@@ -71,8 +71,19 @@ def signin_data(book: Book, activity_ref: str | int, *, order: str = "strokes") 
         else None
     )
     title = act["type"] + (f"（{act['group']}）" if act.get("group") else "")
+    # Who was expected had to be guessed (no committee set, a 党小组会 naming no group): the
+    # sheet says so, as the screen and the command line do.
+    guessed = (
+        {
+            "支委会": "注：本支部尚未设置支委会成员，本表暂按全体党员列出。",
+            "党小组会": "注：没有指明是哪个党小组的会议，本表暂按全体党员列出。",
+        }.get(act["type"], "")
+        if who["hint"]
+        else ""
+    )
     return {
         "activity": {
+            "guessed": guessed,
             "kind": title,
             "title": f"{act['type']}签到表" + (f"（{act['group']}）" if act.get("group") else ""),
             "topic": act["topic"],

@@ -289,4 +289,6 @@ def _compose_end(
         doc.signature_lines(["主持人", "记录人"], date=False, space_before=6)
         doc.spacer(1)
         doc.paragraph(NOTE_AFTER if signed else NOTE_BEFORE, size=9)
+        if activity.get("guessed"):
+            doc.paragraph(str(activity["guessed"]), size=9)
         doc.story.append(PageMark("end", pages))

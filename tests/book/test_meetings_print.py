@@ -93,6 +93,22 @@ def test_printed_sheets_say_which(signed, tmp_path, two_columns) -> None:
     assert "打印" not in text and "本表在签到登记" not in _text(after)
 
 
+def test_a_committee_sheet_without_a_committee_says_it_lists_everyone(signed, tmp_path) -> None:
+    """No 支委会成员 set: the 支委会 签到表 lists every member (as the screen and `attend` warn)
+    and says so on the sheet; once the committee is set, only they, and no note."""
+    mt = Meetings(signed)
+    code = mt.activity(mt.add_activity({"date": "2026-03-05", "type": "支委会"}))["code"]
+    out = tmp_path / "committee.pdf"
+    print_document(signed, "signin", out, activity=code)
+    assert len(signin_data(signed, code)["members"]) == len(NAMES)
+    assert "本支部尚未设置支委会成员，本表暂按全体党员列出" in _text(out)
+    ids = {m["name"]: m["id"] for m in signed.roster.members()}
+    mt.set_committee([(ids["王建国"], "书记"), (ids["李明"], "组织委员")])
+    print_document(signed, "signin", out, activity=code)
+    assert len(signin_data(signed, code)["members"]) == 2
+    assert "尚未设置支委会成员" not in _text(out)
+
+
 # The 党员积分纪实管理记录表's 积分 column: what the member actually gets for the activity, the
 # same as their 积分明细 (year explanation), for presets whose rules differ.
 
