@@ -238,14 +238,14 @@ def confirmed_note(book: Book, receipt_no: str, *, cli: bool = False) -> str:
     if period is None:
         return ""
     how = "pioneer correction add" if cli else "“季度评议”页的“登记更正”"
-    # The points recomputed from the book (the 季度评议 screen's 现为, the year's total)
-    # already count the reversed months as the book now stands, so the secretary is told to
-    # look at them before correcting anything: a correction on top would count twice.
+    # A reversal is known from its date (DuesMonth.standing_as_of): the confirmed period,
+    # judged on its last day, keeps its points; the year's running total, judged today, counts
+    # the months as unpaid. A correction on top of that would count twice.
     return (
         f"{receipt_ref_text(receipt_no)} 属于已确认的{period}：该期间已公示的积分和校验值不变，"
-        "红字冲销记在冲销日期所在的未确认期间，台账和公示从现在起按冲销后的金额计。"
-        "按冲销后的记录重新计算的积分（季度评议页的“现为”和全年积分）已把冲销的月份算作未缴。"
+        "重新计算也不变（冲销从冲销日期起才算）；红字冲销记在冲销日期所在的未确认期间，台账和"
+        "公示从现在起按冲销后的金额计，全年积分从现在起把冲销的月份算作未缴。"
         "重新登记正确的缴费时按实际收款的日期登记（已确认期间内的日期不能再登记，按今天登记的"
-        f"月份算作逾期）；核对重新计算的积分后，如仍与实际不符，再用{how}"
+        f"月份算作逾期）；核对全年积分后，如仍与实际不符，再用{how}"
         "在未确认的期间登记更正，写明原因。"
     )

@@ -150,6 +150,49 @@ def member_facts(book: Book, year: int) -> list[MemberFacts]:
     ]
 
 
+def _with_reversed(book: Book, dues: list[DuesMonth], first: str, last: str) -> list[DuesMonth]:
+    """Months with a payment reversed get each of their payments with its reversal's date: a
+    quarter judged on its last day scores them as they stood then (DuesMonth.standing_as_of),
+    so reversing a receipt of a confirmed quarter leaves that quarter's points as published."""
+    from desktop.book.dues_collection import PAYMENT_REF
+
+    if book.db.execute("select 1 from dues_reversals limit 1").fetchone() is None:
+        return dues  # most books: nothing ever reversed
+    rows = book.db.query(
+        "select m.code, d.month, d.due_fen, d.paid_fen, d.paid_date, r.date as reversed_on"
+        f" from dues_payments d left join dues_reversals r on r.receipt_no = {PAYMENT_REF}"
+        " join members m on m.id = d.member_id where d.month between ? and ? and d.member_id in"
+        " (select p.member_id from dues_payments p join dues_reversals x on x.receipt_no ="
+        f" {PAYMENT_REF.replace('d.', 'p.')} where p.month between ? and ?) order by d.id",
+        [first, last, first, last],
+    )
+    months: dict[tuple[str, str], list[tuple[int, str | None, str | None]]] = {}
+    due_of: dict[tuple[str, str], int] = {}
+    reversed_months = set()
+    for r in rows:
+        key = (r["code"], r["month"])
+        months.setdefault(key, []).append((r["paid_fen"], r["paid_date"], r["reversed_on"]))
+        due_of[key] = max(due_of.get(key, 0), r["due_fen"] or 0)
+        if r["reversed_on"]:
+            reversed_months.add(key)
+    if not reversed_months:
+        return dues
+    out = []
+    for d in dues:
+        key = (d.member, d.month)
+        if key in reversed_months:
+            reversed_months.discard(key)
+            d = replace(d, payments=tuple(months[key]))
+        out.append(d)
+    # A month whose every payment was reversed and which no rate supplied (imported dues).
+    out += [
+        DuesMonth(code, month, due_of[code, month], 0, None, tuple(months[code, month]))
+        for code, month in sorted(reversed_months)
+        if due_of[code, month] > 0
+    ]
+    return out
+
+
 def gather_facts(book: Book, year: int) -> YearFacts:
     """Everything the rules read for `year`, plus the previous half year (for the 6-month veto
     checks, which look across the new year)."""
@@ -197,6 +240,7 @@ def gather_facts(book: Book, year: int) -> YearFacts:
         DuesMonth(member=code, month=month, due_fen=due, paid_fen=0, paid_date=None)
         for code, month, due in owed_without_record(book, start[:7], end[:7], through=through)
     ]
+    dues = _with_reversed(book, dues, start[:7], end[:7])
     claims = [
         Claim(
             member=r["code"],

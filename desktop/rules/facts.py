@@ -77,13 +77,32 @@ class Attendance:
 
 @dataclass(frozen=True, slots=True)
 class DuesMonth:
-    """What one member owed and paid for one month (one row per month owed)."""
+    """What one member owed and paid for one month (one row per month owed).
+
+    `paid_fen`/`paid_date` are what stands today. A month with a payment reversed also has
+    `payments`: each of its payments — (paid fen, paid date, reversal date or None) — for
+    `standing_as_of`."""
 
     member: str
     month: str  # "YYYY-MM"
     due_fen: int
     paid_fen: int
     paid_date: str | None = None
+    payments: tuple[tuple[int, str | None, str | None], ...] = ()
+
+    def standing_as_of(self, as_of: str) -> tuple[int, str | None]:
+        """(paid fen, paid date) as classify_dues should judge them on `as_of`: a payment
+        reversed after that day still stood then, as a payment made after it was not yet
+        known. Paid in full by `as_of`: what was known then, dated by its last payment; else
+        everything standing then, as for a month without reversals."""
+        if not self.payments:
+            return self.paid_fen, self.paid_date
+        rows = [(fen, day) for fen, day, gone in self.payments if gone is None or gone > as_of]
+        known = [(fen, day) for fen, day in rows if day and day <= as_of]
+        if self.due_fen > 0 and sum(fen for fen, _day in known) >= self.due_fen:
+            rows = known
+        days = [day for _fen, day in rows if day]
+        return sum(fen for fen, _day in rows), max(days) if days else None
 
 
 @dataclass(frozen=True, slots=True)

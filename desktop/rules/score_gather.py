@@ -299,15 +299,18 @@ def gather(
         month = d.month
         if not month.startswith(prefix) or month > end_month:
             continue
-        due, paid_date = d.due_fen, d.paid_date
+        due, paid_fen, paid_date = d.due_fen, d.paid_fen, d.paid_date
+        if d.payments:  # a reversal is known from its date, as a payment is
+            paid_fen, paid_date = d.standing_as_of(as_of)
+            d = replace(d, paid_fen=paid_fen, paid_date=paid_date)  # as explained
         deadline = deadlines.get(month)
         if deadline is None:
             deadline = deadlines[month] = _deadline(month[:7], grace)
-        if due > 0 and d.paid_fen >= due and paid_date and paid_date <= as_of:
+        if due > 0 and paid_fen >= due and paid_date and paid_date <= as_of:
             # classify_dues' first case, inline: most months are paid in full
             kind = "on_time" if paid_date <= deadline else "late"
         else:
-            kind = classify_dues(due, d.paid_fen, paid_date, month, grace, as_of)
+            kind = classify_dues(due, paid_fen, paid_date, month, grace, as_of)
             if kind is None:
                 continue
         got = dues_hits.get((month, kind))

@@ -930,6 +930,8 @@ def test_a_reversal_in_the_open_quarter_leaves_the_confirmed_one_verifying(
     from desktop.book import quarter as Q
     from desktop.book.backup import verify_file
     from desktop.book.chain import facts_canonical
+    from desktop.book.review import review
+    from desktop.book.scoring import score_book
     from desktop.rules.dues import red_line_note, reversed_line_note
 
     path = tmp_path / "q.db"
@@ -948,10 +950,25 @@ def test_a_reversal_in_the_open_quarter_leaves_the_confirmed_one_verifying(
         Q.publish(book, 2026, 1, start="2026-04-01", today=date(2026, 4, 1))
         Q.confirm(book, 2026, 1, today=Q_TODAY)
         q1 = facts_canonical(book.conn, 2026, 1)
+        code = book.db.execute("select code from members where id = ?", [ids["李二"]]).fetchone()[0]
+
+        def q1_points() -> tuple:
+            scored = score_book(book, 2026, 1, today=Q_TODAY, explain=False).member(code)
+            return scored.total, review(book, 2026, 1, today=Q_TODAY).live_differs
+
+        confirmed = q1_points()
+        assert confirmed[1] == []
+        year_before = score_book(book, 2026, today=Q_TODAY, explain=False).member(code).total
         red = dues.reverse_receipt(
             book, wrong, reason="金额录错", decided_by="支委会", today=Q_TODAY
         )
         assert facts_canonical(book.conn, 2026, 1) == q1
+        # Q1 is judged on its last day, when the payment still stood: its points are as
+        # published (a reversal is known from its date, as a late payment is). The year's
+        # running total, judged today, counts March as unpaid.
+        assert q1_points() == confirmed
+        year_after = score_book(book, 2026, today=Q_TODAY, explain=False).member(code).total
+        assert year_after < year_before
         assert "dues_reversals" in facts_canonical(book.conn, 2026, 4)
         listed = [(r["receipt_no"], r["reverses"]) for r in dues.receipts(book, year=2026)]
         assert listed == [(wrong, ""), (october, ""), (red, wrong)]
@@ -979,6 +996,7 @@ def test_a_reversal_in_the_open_quarter_leaves_the_confirmed_one_verifying(
         assert dues.confirmed_period_of(book, wrong) == "2026年第1季度"
         assert dues.confirmed_period_of(book, again) is None
         assert dues.confirmed_note(book, again) == ""
+        assert q1_points() == confirmed  # the late payment neither
     verify_file(path)
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
+from datetime import date
 from decimal import Decimal
 
 from hypothesis import HealthCheck, given, settings
@@ -25,6 +27,7 @@ from desktop.rules.facts import (
 )
 from desktop.rules.presets import list_presets, load_preset
 from desktop.rules.scheme import load_scheme
+from desktop.rules.score_gather import classify_dues
 from desktop.rules.scoring import rate, score, share_count
 
 PRESETS = {pid: load_preset(pid) for pid, _ in list_presets()}
@@ -336,3 +339,26 @@ mode = "adjust"
   items = ["b1", "b2"]
   per = "year"
 """
+
+
+_days = st.dates(min_value=date(2026, 1, 1), max_value=date(2026, 12, 31)).map(date.isoformat)
+
+
+@given(
+    st.lists(st.tuples(st.integers(1, 20000), _days, st.none() | _days), min_size=1, max_size=5),
+    st.integers(0, 20000),
+    _days,
+)
+def test_a_month_is_judged_as_its_payments_stood_that_day(payments, due, as_of) -> None:  # type: ignore[no-untyped-def]
+    # A reversal after the day judged changes nothing that day (a confirmed quarter keeps its
+    # points); one on or before it, as if that payment had never been made.
+    month = DuesMonth("001", "2026-03", due, 0, None, tuple(payments))
+    kept = [(fen, day, None) for fen, day, gone in payments if gone is None or gone > as_of]
+    assert month.standing_as_of(as_of) == replace(month, payments=tuple(kept)).standing_as_of(as_of)
+    if not kept:
+        assert month.standing_as_of(as_of) == (0, None)
+    grace = 10
+    judged = classify_dues(due, *month.standing_as_of(as_of), "2026-03", grace, as_of)
+    never = [p for p in payments if not (p[2] and p[2] <= as_of)]
+    alone = DuesMonth("001", "2026-03", due, 0, None, tuple((f, d, None) for f, d, _g in never))
+    assert judged == classify_dues(due, *alone.standing_as_of(as_of), "2026-03", grace, as_of)
