@@ -60,11 +60,7 @@ def test_a_new_application_runs_in_fusion():
         "app.setStyleSheet('')\n"
         "print(app.style().name())\n"
     )
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
-    )
-    assert out.stdout.strip().lower() == "fusion"
+    assert _fresh_process(code).strip().lower() == "fusion"
 
 
 def test_roster_columns_as_wide_as_qt_would_size_them(qtbot, demo_book):
@@ -100,12 +96,18 @@ def test_text_is_hinted_vertically_in_every_widget_class_the_theme_fonts():
         "for c in style.HINTED_CLASSES:\n"
         "    print(c, app.font(c).hintingPreference() == style.HINTING)\n"
     )
+    out = _fresh_process(code)
+    lines = [line.split() for line in out.splitlines()]
+    assert lines and all(line[1] == "True" for line in lines), out
+    sizes = {line[0]: int(line[2]) for line in lines if len(line) == 3}
+    assert sizes["QTableView"] == sizes["QMenuBar"] == style.BASE_POINT_SIZE
+    assert sizes["QListWidget"] == 14  # the navigation's own size (style sheet) stays
+
+
+def _fresh_process(code: str) -> str:
+    """What `code` prints in a new Python process (its own QApplication, offscreen)."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
     )
-    lines = [line.split() for line in out.stdout.splitlines()]
-    assert lines and all(line[1] == "True" for line in lines), out.stdout
-    sizes = {line[0]: int(line[2]) for line in lines if len(line) == 3}
-    assert sizes["QTableView"] == sizes["QMenuBar"] == style.BASE_POINT_SIZE
-    assert sizes["QListWidget"] == 14  # the navigation's own size (style sheet) stays
+    return out.stdout
