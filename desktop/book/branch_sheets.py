@@ -479,14 +479,15 @@ def _read_dues_reversals(book: Book, check: Any) -> None:
     plan = check.plan
     receipts = {d["receipt_no"] for d in plan.dues if d.get("receipt_no")}
     receipts |= {r[0] for r in book.execute("select distinct receipt_no from dues_payments")}
-    # A payment without 收据号 is named by its 记录号: "#12".
-    receipts |= {
+    # A payment without 收据号 is named by its 记录号: "#12" — the sheet's row, else the book's.
+    sheet_refs = {
         unnumbered_ref(d["id"]) for d in plan.dues if not d.get("receipt_no") and d.get("id")
     }
-    receipts |= {
+    book_refs = {
         unnumbered_ref(r[0])
         for r in book.execute("select id from dues_payments where coalesce(receipt_no, '') = ''")
     }
+    receipts |= sheet_refs | book_refs
     reversed_ = {r[0] for r in book.execute("select receipt_no from dues_reversals")}
     red_numbers = {r[0] for r in book.execute("select reversal_no from dues_reversals")}
     for row in check.data.rows(sheet):
@@ -503,6 +504,18 @@ def _read_dues_reversals(book: Book, check: Any) -> None:
                 f"“党费”表和账本中都没有收据号 {no}"
                 if unnumbered_id(no) is None
                 else f"“党费”表和账本中都没有记录号为 {unnumbered_id(no)} 的无收据号缴费",
+            )
+            continue
+        if no in sheet_refs and no in book_refs:
+            # Imported into a book that has payments already, "#12" may be either: the
+            # import would take the sheet's, and might reverse a payment nobody meant.
+            check.add(
+                sheet,
+                row.number,
+                "收据号",
+                f"记录号 {unnumbered_id(no)} 既是“党费”表中一笔无收据号的缴费，也是账本中已有的"
+                "一笔，分不清冲销的是哪一笔：请删去这一行再导入，导入后在“党费”页用"
+                "“冲销收据…”选中要冲销的那一笔",
             )
             continue
         if no in reversed_:

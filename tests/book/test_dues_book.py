@@ -1286,3 +1286,17 @@ def test_an_unnumbered_reversal_survives_export_and_import(
             for line in info.value.lines()
         )
         assert other.db.execute("select count(*) from dues_payments").fetchone()[0] == 0
+    # Into a book that holds an unnumbered payment of the same 记录号, "#N" could be either.
+    with Book.create(tmp_path / "busy.db", branch=book.branch()["name"], year=2026) as busy:
+        someone = busy.roster.add_member(
+            {"code": "900", "name": "赵九", "status": "正式党员", "joined_date": "2001-07-01"}
+        )
+        while (_unnumbered(busy, someone, "2026-11", 100, "2026-11-10", 100)) < wrong:
+            pass
+        with pytest.raises(WorkbookRefused) as info:
+            import_workbook(busy, path)
+        assert any(
+            "党费冲销" in line and f"记录号 {wrong} 既是“党费”表中" in line
+            for line in info.value.lines()
+        ), info.value.lines()
+        assert busy.db.execute("select count(*) from dues_reversals").fetchone()[0] == 0
