@@ -158,36 +158,30 @@ def _with_reversed(book: Book, dues: list[DuesMonth], first: str, last: str) -> 
 
     if book.db.execute("select 1 from dues_reversals limit 1").fetchone() is None:
         return dues  # most books: nothing ever reversed
+    # Every payment of the months (first..last) that have one reversed, with its reversal.
     rows = book.db.query(
-        "select m.code, d.month, d.due_fen, d.paid_fen, d.paid_date, r.date as reversed_on"
-        f" from dues_payments d left join dues_reversals r on r.receipt_no = {PAYMENT_REF}"
-        " join members m on m.id = d.member_id where d.month between ? and ? and d.member_id in"
-        " (select p.member_id from dues_payments p join dues_reversals x on x.receipt_no ="
-        f" {PAYMENT_REF.replace('d.', 'p.')} where p.month between ? and ?) order by d.id",
-        [first, last, first, last],
+        "with hit as (select distinct d.member_id, d.month from dues_payments d"
+        f" join dues_reversals r on r.receipt_no = {PAYMENT_REF} where d.month between ? and ?)"
+        " select m.code, d.month, d.due_fen, d.paid_fen, d.paid_date, r.date as reversed_on"
+        " from hit join dues_payments d on d.member_id = hit.member_id and d.month = hit.month"
+        f" left join dues_reversals r on r.receipt_no = {PAYMENT_REF}"
+        " join members m on m.id = d.member_id order by d.id",
+        [first, last],
     )
     months: dict[tuple[str, str], list[tuple[int, str | None, str | None]]] = {}
     due_of: dict[tuple[str, str], int] = {}
-    reversed_months = set()
     for r in rows:
         key = (r["code"], r["month"])
         months.setdefault(key, []).append((r["paid_fen"], r["paid_date"], r["reversed_on"]))
         due_of[key] = max(due_of.get(key, 0), r["due_fen"] or 0)
-        if r["reversed_on"]:
-            reversed_months.add(key)
-    if not reversed_months:
-        return dues
-    out = []
-    for d in dues:
-        key = (d.member, d.month)
-        if key in reversed_months:
-            reversed_months.discard(key)
-            d = replace(d, payments=tuple(months[key]))
-        out.append(d)
+    out = [
+        replace(d, payments=tuple(months.pop(key))) if (key := (d.member, d.month)) in months else d
+        for d in dues
+    ]
     # A month whose every payment was reversed and which no rate supplied (imported dues).
     out += [
-        DuesMonth(code, month, due_of[code, month], 0, None, tuple(months[code, month]))
-        for code, month in sorted(reversed_months)
+        DuesMonth(code, month, due_of[code, month], 0, None, tuple(payments))
+        for (code, month), payments in sorted(months.items())
         if due_of[code, month] > 0
     ]
     return out
